@@ -1,0 +1,15 @@
+// Unit and integration tests (Node): beside the code (src/.../*.test.ts) or under test/unit and test/integration.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/src/**/*.test.ts', '**/src/**/*.test.tsx', '**/test/unit/**/*.test.ts', '**/test/integration/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/e2e/'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
+  },
+  // ESM-only packages that Node 20's require() loads natively but Jest's module system cannot: compile them too.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|uuid)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

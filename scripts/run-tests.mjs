@@ -1,0 +1,73 @@
+// The README's test command: lint, type-check, build, Jest, Playwright; then one closing line
+// "N passed, N failed" that CI reads. Each static check counts as one test; exit 1 if anything failed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(name, command, args) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return r.status === 0;
+}
+
+function check(name, command, args) {
+  if (run(name, command, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+fs.mkdirSync('test-results', { recursive: true });
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+const built = run('build', 'npm', ['run', '--silent', 'build']);
+if (built) passed += 1;
+else {
+  failed += 1;
+  failures.push('build');
+}
+
+fs.rmSync('test-results/jest.json', { force: true });
+const jestOk = run('unit and integration (jest)', 'npx', ['jest', '--json', '--outputFile=test-results/jest.json']);
+const jest = readJson('test-results/jest.json');
+if (jest) {
+  passed += jest.numPassedTests;
+  failed += jest.numFailedTests + (jest.numRuntimeErrorTestSuites ?? 0);
+  if (!jestOk) failures.push('jest');
+} else {
+  failed += 1;
+  failures.push('jest (no report)');
+}
+
+if (built) {
+  fs.rmSync('test-results/e2e.json', { force: true });
+  const e2eOk = run('end-to-end (playwright)', 'npx', ['playwright', 'test']);
+  const e2e = readJson('test-results/e2e.json');
+  if (e2e) {
+    passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
+    failed += e2e.stats.unexpected;
+    if (!e2eOk) failures.push('playwright');
+  } else {
+    failed += 1;
+    failures.push('playwright (no report)');
+  }
+} else {
+  failed += 1;
+  failures.push('playwright (not run: build failed)');
+}
+
+if (failures.length > 0) console.log(`\nfailed: ${failures.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium(): string | null {
+  const fromEnv = process.env.KIOSK_CHROMIUM;
+  if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
+  return CANDIDATES.find((c) => fs.existsSync(c)) ?? null;
+}
+
+/**
+ * Starts the system Chromium in kiosk mode on the kiosk page. Its profile lives in the data dir so nothing
+ * leaks into a user's browser profile. `--use-fake-ui-for-media-stream` auto-accepts the camera prompt, which a
+ * locked kiosk has nobody to click; the page itself only ever asks for its configured cameras.
+ */
+export function launchChromiumKiosk(options: { executable: string; url: string; dataDir: string; headless: boolean }): ChildProcess {
+  const profile = path.join(options.dataDir, 'chromium-profile');
+  fs.mkdirSync(profile, { recursive: true, mode: 0o700 });
+  const args = [
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-translate',
+    '--disable-features=Translate',
+    '--noerrdialogs',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+    '--autoplay-policy=no-user-gesture-required',
+    '--use-fake-ui-for-media-stream',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...(options.headless ? ['--headless', '--disable-gpu', '--remote-debugging-port=0'] : ['--kiosk']),
+    options.url,
+  ];
+  return spawn(options.executable, args, { stdio: 'ignore' });
+}

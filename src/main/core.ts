@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import type { Access } from '../shared/contract';
+import type { SiteConfig } from '../shared/config/site-config';
+import { Dispatcher, newConnection, type Connection, type HandlerMap } from './dispatcher';
+import { EventBus } from './event-bus';
+import type { Logger } from './logging/logger';
+import { systemHandlers } from './services/system';
+
+export interface CoreOptions {
+  config: SiteConfig;
+  dataDir: string;
+  /** Devices run on their embedded simulators (the developer panel can drive them). */
+  simulate: boolean;
+  log: Logger;
+  appVersion: string;
+  now?: () => Date;
+}
+
+/** The kiosk's core: services behind one dispatcher, shared by the Electron and browser-host carriers. */
+export interface KioskCore {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventBus;
+  readonly config: SiteConfig;
+  readonly log: Logger;
+  newConnection(carrier: Connection['carrier']): Connection;
+  /** Forget a connection's staff login and anything else tied to it. */
+  dropConnection(connection: Connection): void;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every service from the config and wires them to the dispatcher. */
+export async function createKioskCore(options: CoreOptions): Promise<KioskCore> {
+  const now = options.now ?? (() => new Date());
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const log = options.log;
+  const events = new EventBus(log);
+  const closers: Array<() => Promise<void> | void> = [];
+
+  const handlers: HandlerMap = {
+    ...systemHandlers({
+      config: options.config,
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      simulate: options.simulate,
+      startedAt: Date.now(),
+      now,
+    }),
+  };
+
+  const rolesOf = (connection: Connection): ReadonlySet<Access> => {
+    const roles = new Set<Access>(['public']);
+    for (const role of connection.staff?.roles ?? []) roles.add(role);
+    return roles;
+  };
+
+  const dispatcher = new Dispatcher(handlers, rolesOf, log);
+
+  return {
+    dispatcher,
+    events,
+    config: options.config,
+    log,
+    newConnection,
+    dropConnection: (connection) => {
+      delete connection.staff;
+    },
+    close: async () => {
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}

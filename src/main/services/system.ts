@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import type { SiteConfig } from '../../shared/config/site-config';
+import type { HandlerMap } from '../dispatcher';
+
+export interface SystemDeps {
+  config: SiteConfig;
+  dataDir: string;
+  appVersion: string;
+  simulate: boolean;
+  startedAt: number;
+  now: () => Date;
+}
+
+function diskFree(dir: string): number | null {
+  try {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
+export function systemHandlers(deps: SystemDeps): HandlerMap<'system.ping' | 'site.info' | 'system.caller' | 'system.info'> {
+  const uptime = () => Math.round((Date.now() - deps.startedAt) / 1000);
+  return {
+    'system.ping': () => ({ now: deps.now().toISOString(), uptimeSeconds: uptime() }),
+    'site.info': () => ({
+      name: deps.config.site.name,
+      divisionCode: deps.config.site.divisionCode,
+      level: deps.config.site.level,
+      officeHours: deps.config.site.officeHours,
+      consultationPhone: deps.config.site.consultationPhone,
+      onDuty: deps.config.site.onDuty,
+      idleTimeoutSeconds: deps.config.kiosk.idleTimeoutSeconds,
+      idleCountdownSeconds: deps.config.kiosk.idleCountdownSeconds,
+      defaultLanguage: deps.config.kiosk.defaultLanguage,
+      simulated: deps.simulate,
+      appVersion: deps.appVersion,
+    }),
+    'system.caller': (_input, ctx) => ({ roles: [...ctx.roles] }),
+    'system.info': () => ({
+      appVersion: deps.appVersion,
+      nodeVersion: process.version,
+      platform: `${os.platform()} ${os.arch()} ${os.release()}`,
+      uptimeSeconds: uptime(),
+      memoryRssBytes: process.memoryUsage().rss,
+      dataDir: deps.dataDir,
+      diskFreeBytes: diskFree(deps.dataDir),
+    }),
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineEvent } from './define';
+import { DeviceStatusSchema } from '../domain/devices';
+
+/**
+ * Events the core pushes to every connected screen. Payloads carry no unmasked personal data: a screen that
+ * needs the resident's details asks for them through a method (which checks the caller's role).
+ */
+export const events = {
+  'device.changed': defineEvent({
+    summary: 'A device changed state (online, offline, paper out...).',
+    data: DeviceStatusSchema,
+  }),
+  'card.inserted': defineEvent({
+    summary: 'A card was placed on or inserted into a reader.',
+    data: z.object({ deviceId: z.string(), kind: z.enum(['idCard', 'socialSecurityCard']) }),
+  }),
+  'card.removed': defineEvent({
+    summary: 'A card was taken away.',
+    data: z.object({ deviceId: z.string(), kind: z.enum(['idCard', 'socialSecurityCard']) }),
+  }),
+  'session.changed': defineEvent({
+    summary: 'The resident session started, was identified or ended (reason says why).',
+    data: z.object({
+      state: z.enum(['none', 'identified']),
+      reason: z.enum(['identified', 'finished', 'idle', 'cardRemoved', 'clerkEnded', 'replaced']).optional(),
+    }),
+  }),
+  'session.expiring': defineEvent({
+    summary: 'The core will end the session after secondsLeft unless the resident touches the screen.',
+    data: z.object({ secondsLeft: z.number().int().nonnegative() }),
+  }),
+  'sync.progress': defineEvent({
+    summary: 'Outbox and county sync state.',
+    data: z.object({
+      online: z.boolean(),
+      pending: z.number().int().nonnegative(),
+      rejected: z.number().int().nonnegative(),
+      oldestPendingAt: z.string().nullable(),
+      lastSyncAt: z.string().nullable(),
+      nextAttemptAt: z.string().nullable(),
+    }),
+  }),
+  'config.changed': defineEvent({
+    summary: 'A newer catalogue, staff list, announcement set or site setting arrived from the county.',
+    data: z.object({ part: z.enum(['catalog', 'staff', 'announcements', 'site']), version: z.number().int() }),
+  }),
+  'help.requested': defineEvent({
+    summary: 'A resident pressed the help button; clerk screens chime and show a banner.',
+    data: z.object({ at: z.string(), screen: z.string().max(80) }),
+  }),
+  'print.changed': defineEvent({
+    summary: 'A print job changed state (printing, waiting for paper, done, failed).',
+    data: z.object({
+      jobId: z.string(),
+      state: z.enum(['queued', 'printing', 'waitingForPaper', 'waitingForCover', 'done', 'failed']),
+      messageKey: z.string().optional(),
+    }),
+  }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventData<E extends EventName> = z.output<Events[E]['data']>;

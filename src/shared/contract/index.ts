@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { systemMethods } from './methods/system';
+
+/**
+ * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
+ * each domain keeps its methods in its own file under ./methods and is spread in here.
+ */
+export const methods = {
+  ...systemMethods,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller sends (before defaults are applied). */
+export type MethodParams<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives (after the schema parsed it). */
+export type MethodInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export * from './define';
+export * from './errors';
+export * from './events';
+export * from './wire';

@@ -1,0 +1,19 @@
+/**
+ * Every string a person sees, by language and namespace. Each area of the product owns one namespace file
+ * (common, errors, catalog, devices, ...) in both languages; a test checks that both have the same keys.
+ */
+import zhCommon from './zh-CN/common.json';
+import enCommon from './en/common.json';
+import zhErrors from './zh-CN/errors.json';
+import enErrors from './en/errors.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const resources = {
+  'zh-CN': { common: zhCommon, errors: zhErrors },
+  en: { common: enCommon, errors: enErrors },
+} as const;
+
+export type Namespace = keyof (typeof resources)['zh-CN'];
+export const NAMESPACES = Object.keys(resources['zh-CN']) as Namespace[];
