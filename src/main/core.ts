@@ -5,6 +5,7 @@ import { Dispatcher, newConnection, type Connection, type HandlerMap } from './d
 import { EventBus } from './event-bus';
 import type { Logger } from './logging/logger';
 import { systemHandlers } from './services/system';
+import { helpHandlers } from './services/help';
 
 export interface CoreOptions {
   config: SiteConfig;
@@ -37,6 +38,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const closers: Array<() => Promise<void> | void> = [];
 
   const handlers: HandlerMap = {
+    ...helpHandlers({ events, now }),
     ...systemHandlers({
       config: options.config,
       dataDir: options.dataDir,

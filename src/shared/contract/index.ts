@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { systemMethods } from './methods/system';
+import { helpMethods } from './methods/help';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -7,6 +8,7 @@ import { systemMethods } from './methods/system';
  */
 export const methods = {
   ...systemMethods,
+  ...helpMethods,
 } as const;
 
 export type Methods = typeof methods;
