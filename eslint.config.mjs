@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests load modules afresh (jest.isolateModules) with require().
+    files: ['test/**/*.ts', 'src/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: restrict(['**/main/**', '**/devices/**', '**/renderer/**', '**/county/**', ...NODE_ONLY, 'electron', 'react'], 'src/shared runs anywhere: it imports nothing of the project but itself, and nothing Node-only.'),
   },

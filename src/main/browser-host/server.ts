@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { KioskError, MAX_MESSAGE_BYTES, WireRequestSchema } from '../../shared/contract';
 import type { KioskCore } from '../core';
-import { contentSecurityPolicy, newLaunchToken, tokenMatches } from './security';
+import { contentSecurityPolicy } from '../csp';
+import { newLaunchToken, tokenMatches } from './security';
 
 export interface BrowserHostOptions {
   core: KioskCore;
@@ -45,7 +46,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 });
   let origin = '';
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy(origin));
+    reply.header('Content-Security-Policy', contentSecurityPolicy(origin.replace(/^http/, 'ws')));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');

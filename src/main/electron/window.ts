@@ -1,0 +1,60 @@
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { Logger } from '../logging/logger';
+import { isAppUrl } from './app-origin';
+
+/**
+ * The one kiosk window's settings, in one place (tests assert them): full-screen kiosk, the renderer isolated
+ * and sandboxed with no Node, web security on, and nothing that lets a page reach beyond itself.
+ */
+export function kioskWindowOptions(preloadPath: string, options: { kiosk: boolean }): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    kiosk: options.kiosk,
+    fullscreen: options.kiosk,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click would open links in new windows; the kiosk has no use for it.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !options.kiosk,
+    },
+  };
+}
+
+/**
+ * Window lockdown: navigation away from the app is cancelled, new windows are always denied, webviews cannot be
+ * attached. A kiosk page that tried any of these is logged (it should never happen).
+ */
+export function lockDownWebContents(contents: WebContents, log: Logger): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn({ url: url.slice(0, 200) }, 'navigation blocked');
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn({ url: url.slice(0, 200) }, 'redirect blocked');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    log.warn({ url: url.slice(0, 200) }, 'new window blocked');
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('webview blocked');
+  });
+}

@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as electron from '../support/electron-mock';
+import { BrowserWindow, FakeWebContents, recorded, resetElectronMock } from '../support/electron-mock';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { kioskWindowOptions, lockDownWebContents } from '../../src/main/electron/window';
+import { mayGrant } from '../../src/main/electron/permissions';
+import { resolveAppFile } from '../../src/main/electron/protocol';
+import { isAppUrl } from '../../src/main/electron/app-origin';
+import { INVOKE_CHANNEL, isTrustedSender, registerIpc } from '../../src/main/electron/ipc';
+import { parseShellArgs } from '../../src/main/electron/shell-args';
+import { startTestCore } from '../support/core-harness';
+
+beforeEach(() => resetElectronMock());
+
+describe('kiosk window settings', () => {
+  const options = kioskWindowOptions('/app/preload.js', { kiosk: true });
+  it('isolates and sandboxes the renderer with no Node and web security on', () => {
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+    });
+  });
+  it('is a full-screen kiosk window', () => {
+    expect(options).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true });
+  });
+});
+
+describe('window lockdown', () => {
+  const { logger } = createMemoryLogger();
+  function lockedContents() {
+    const contents = new FakeWebContents();
+    lockDownWebContents(contents as never, logger);
+    return contents;
+  }
+  it('cancels navigation away from the app and allows the app itself', () => {
+    const contents = lockedContents();
+    const away = { preventDefault: jest.fn() };
+    contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const lookalike = { preventDefault: jest.fn() };
+    contents.emit('will-navigate', lookalike, 'app://kiosk.evil/index.html');
+    expect(lookalike.preventDefault).toHaveBeenCalled();
+    const home = { preventDefault: jest.fn() };
+    contents.emit('will-navigate', home, 'app://kiosk/index.html');
+    expect(home.preventDefault).not.toHaveBeenCalled();
+  });
+  it('denies every new window and webview', () => {
+    const contents = lockedContents();
+    expect(contents.windowOpenHandler!({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const attach = { preventDefault: jest.fn() };
+    contents.emit('will-attach-webview', attach);
+    expect(attach.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('permissions', () => {
+  it('grants camera and microphone to the app main frame only', () => {
+    expect(mayGrant('media', { requestingUrl: 'app://kiosk/index.html', isMainFrame: true, mediaTypes: ['video'] })).toBe(true);
+    expect(mayGrant('media', { requestingUrl: 'https://evil.example/', isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    expect(mayGrant('media', { requestingUrl: 'app://kiosk/index.html', isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
+  });
+  it('refuses every other permission', () => {
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'usb', 'display-capture']) {
+      expect(mayGrant(p, { requestingUrl: 'app://kiosk/index.html', isMainFrame: true })).toBe(false);
+    }
+  });
+});
+
+describe('app:// protocol', () => {
+  it('serves only files inside the renderer folder', () => {
+    expect(resolveAppFile('/r', 'app://kiosk/index.html')).toBe('/r/index.html');
+    expect(resolveAppFile('/r', 'app://kiosk/')).toBe('/r/index.html');
+    expect(resolveAppFile('/r', 'app://kiosk/assets/a.js')).toBe('/r/assets/a.js');
+    // The URL parser folds dot segments, so these stay inside the folder...
+    expect(resolveAppFile('/r', 'app://kiosk/../etc/passwd')).toBe('/r/etc/passwd');
+    expect(resolveAppFile('/r', 'app://kiosk/%2e%2e/%2e%2e/etc/passwd')).toBe('/r/etc/passwd');
+    // ...and an encoded slash that would climb out after decoding is refused.
+    expect(resolveAppFile('/r', 'app://kiosk/x%2F..%2F..%2F..%2Fetc%2Fpasswd')).toBeNull();
+    expect(resolveAppFile('/r', 'app://other/index.html')).toBeNull();
+  });
+  it('recognises the app origin exactly', () => {
+    expect(isAppUrl('app://kiosk/x')).toBe(true);
+    expect(isAppUrl('app://kiosk.evil/x')).toBe(false);
+    expect(isAppUrl('file:///app/kiosk/index.html')).toBe(false);
+    expect(isAppUrl(undefined)).toBe(false);
+  });
+});
+
+describe('IPC carrier', () => {
+  it('dispatches calls from the app main frame and refuses other senders', async () => {
+    const { core } = await startTestCore();
+    registerIpc(core, electron.ipcMain as never);
+    const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL)!;
+    const sender = new FakeWebContents();
+    const trusted = { sender, senderFrame: sender.mainFrame };
+    await expect(handler(trusted, 'system.ping', {})).resolves.toMatchObject({ result: { uptimeSeconds: expect.any(Number) } });
+    await expect(handler(trusted, 'system.info', {})).resolves.toMatchObject({ error: { code: 'forbidden' } });
+    await expect(handler(trusted, 42, {})).resolves.toMatchObject({ error: { code: 'invalid_request' } });
+    const subframe = { sender, senderFrame: { url: 'app://kiosk/index.html' } };
+    await expect(handler(subframe, 'system.ping', {})).resolves.toMatchObject({ error: { code: 'unauthenticated' } });
+    const elsewhere = new FakeWebContents();
+    elsewhere.mainFrame = { url: 'https://evil.example/' };
+    expect(isTrustedSender({ sender: elsewhere, senderFrame: elsewhere.mainFrame } as never)).toBe(false);
+    await core.close();
+  });
+
+  it('forwards core events to attached windows', async () => {
+    const { core } = await startTestCore();
+    const ipc = registerIpc(core, electron.ipcMain as never);
+    const contents = new FakeWebContents();
+    ipc.attach(contents as never);
+    core.events.emit('help.requested', { at: '2026-11-29T10:00:00.000Z', screen: 'home' });
+    expect(contents.sent).toEqual([['kiosk:event', 'help.requested', { at: '2026-11-29T10:00:00.000Z', screen: 'home' }]]);
+    await core.close();
+  });
+});
+
+describe('preload', () => {
+  it('exposes only invoke and on, over the fixed channels', async () => {
+    jest.isolateModules(() => {
+      require('../../src/main/electron/preload');
+    });
+    const api = recorded.exposed.get('kiosk') as { invoke: (m: string, p: unknown) => Promise<unknown>; on: (l: (e: string, d: unknown) => void) => () => void };
+    expect([...recorded.exposed.keys()]).toEqual(['kiosk']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    await api.invoke('site.info', {});
+    expect(electron.ipcRenderer.invocations).toEqual([['kiosk:invoke', 'site.info', {}]]);
+    const seen: unknown[] = [];
+    const off = api.on((event, data) => seen.push([event, data]));
+    electron.ipcRenderer.emit('kiosk:event', {}, 'card.inserted', { deviceId: 'x', kind: 'idCard' });
+    off();
+    electron.ipcRenderer.emit('kiosk:event', {}, 'card.removed', { deviceId: 'x', kind: 'idCard' });
+    expect(seen).toEqual([['card.inserted', { deviceId: 'x', kind: 'idCard' }]]);
+  });
+});
+
+describe('main process', () => {
+  it('quits when another kiosk instance holds the lock', () => {
+    recorded.singleInstanceLock = false;
+    jest.isolateModules(() => {
+      require('../../src/main/electron/main');
+    });
+    expect(recorded.quitCalls).toBe(1);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('starts one locked-down kiosk window on app://kiosk with the permission handlers installed', async () => {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-'));
+    process.env.KIOSK_TEST_USER_DATA = userData;
+    jest.isolateModules(() => {
+      require('../../src/main/electron/main');
+    });
+    for (let i = 0; i < 50 && BrowserWindow.instances[0]?.loadedUrls.length !== 1; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const window = BrowserWindow.instances[0]!;
+    expect(BrowserWindow.instances).toHaveLength(1);
+    expect(window.loadedUrls).toEqual(['app://kiosk/index.html']);
+    expect(window.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.js$/);
+    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(recorded.protocolHandlers.has('app')).toBe(true);
+    expect(recorded.ipcHandlers.has('kiosk:invoke')).toBe(true);
+    expect(recorded.permissionRequestHandler).not.toBeNull();
+    expect(recorded.permissionCheckHandler).not.toBeNull();
+    expect(recorded.devicePermissionHandler!()).toBe(false);
+    // A renderer crash reloads the start page.
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.loadedUrls).toEqual(['app://kiosk/index.html', 'app://kiosk/index.html']);
+    const callback = jest.fn();
+    recorded.permissionRequestHandler!(window.webContents, 'geolocation', callback, { requestingUrl: 'app://kiosk/index.html', isMainFrame: true });
+    expect(callback).toHaveBeenCalledWith(false);
+  });
+});
+
+describe('shell arguments', () => {
+  it('reads the kiosk options and ignores Chromium flags', () => {
+    expect(parseShellArgs(['--config', 'site.json', '--simulate', '--enable-logging', '.'])).toEqual({
+      config: 'site.json',
+      dataDir: undefined,
+      simulate: true,
+      windowed: false,
+    });
+  });
+});
