@@ -1,0 +1,10 @@
+import { DriverRegistry } from './registry';
+
+/**
+ * Every device kind the kiosk knows, one registration line each. Owners add their own line here and nothing else
+ * (readers: DEV1; printer, camera, face module: DEV2).
+ */
+export function createDefaultRegistry(): DriverRegistry {
+  const registry = new DriverRegistry();
+  return registry;
+}

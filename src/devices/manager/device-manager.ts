@@ -1,0 +1,202 @@
+import { KioskError } from '../../shared/contract/errors';
+import type { DeviceConfig } from '../../shared/config/site-config';
+import type { DeviceKind, DeviceStatus } from '../../shared/domain/devices';
+import type { DeviceLog } from '../core/device-log';
+import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { ByteTransport } from '../core/transport';
+import { HidTransport } from '../transports/hid-transport';
+import { ReconnectingTransport, type ReconnectOptions } from '../transports/reconnecting-transport';
+import { SerialTransport } from '../transports/serial-transport';
+import type { DriverRegistry, SimulatorHandle } from './registry';
+
+export interface DeviceManagerOptions {
+  devices: readonly DeviceConfig[];
+  /** Run every device on its in-process simulator and add one per registered kind the config lacks. */
+  simulate: boolean;
+  log: DeviceLog;
+  now?: () => Date;
+  reconnect?: ReconnectOptions;
+  /** Self-test deadline per device. */
+  selfTestTimeoutMs?: number;
+}
+
+interface ManagedDevice {
+  config: DeviceConfig;
+  driver: DeviceDriver | null;
+  /** Status of a device that has no driver (unknown kind, unsupported transport). */
+  placeholder: DeviceStatus | null;
+  simulator: SimulatorHandle | undefined;
+}
+
+/**
+ * Owns every device: builds drivers from the site config through the registry of factories, forwards their status
+ * changes, runs self-tests and hands drivers to the core services. Knows no device protocol itself.
+ */
+export class DeviceManager {
+  private readonly devices = new Map<string, ManagedDevice>();
+  private readonly listeners = new Set<(status: DeviceStatus) => void>();
+  private readonly now: () => Date;
+  private started = false;
+
+  constructor(
+    private readonly registry: DriverRegistry,
+    private readonly options: DeviceManagerOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    for (const config of this.effectiveConfigs()) this.devices.set(config.id, this.build(config));
+  }
+
+  /** Opens every transport and starts polling; a missing port only makes that device offline. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await Promise.all(
+      [...this.devices.values()].map(async (d) => {
+        if (!d.driver) return;
+        try {
+          await d.driver.start();
+        } catch (error) {
+          this.options.log.error({ deviceId: d.config.id, err: error }, 'driver failed to start');
+        }
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    for (const d of this.devices.values()) {
+      await d.driver?.stop().catch((error: unknown) => this.options.log.warn({ deviceId: d.config.id, err: error }, 'driver stop failed'));
+      await d.simulator?.close().catch(() => undefined);
+    }
+  }
+
+  list(): DeviceStatus[] {
+    return [...this.devices.values()].map((d) => (d.driver ? d.driver.status() : d.placeholder!));
+  }
+
+  status(id: string): DeviceStatus {
+    const d = this.require(id);
+    return d.driver ? d.driver.status() : d.placeholder!;
+  }
+
+  onStatus(listener: (status: DeviceStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The driver with this id, typed by the caller (kind-specific interface); throws not_found. */
+  driver<D extends DeviceDriver = DeviceDriver>(id: string): D {
+    const d = this.require(id);
+    if (!d.driver) throw new KioskError('device_not_configured', { details: { deviceId: id } });
+    return d.driver as D;
+  }
+
+  /** The first working driver of a kind (most kiosks have one of each), or undefined. */
+  firstOfKind<D extends DeviceDriver = DeviceDriver>(kind: DeviceKind): D | undefined {
+    for (const d of this.devices.values()) if (d.config.kind === kind && d.driver) return d.driver as D;
+    return undefined;
+  }
+
+  configOf(id: string): DeviceConfig {
+    return this.require(id).config;
+  }
+
+  /** The simulator's control surface of a simulated device (developer panel), or undefined on real hardware. */
+  simulatorControl<C>(id: string): C | undefined {
+    return this.devices.get(id)?.simulator?.control as C | undefined;
+  }
+
+  /** The first simulated device of a kind with its control surface. */
+  simulatorOfKind<C>(kind: DeviceKind): { id: string; control: C } | undefined {
+    for (const d of this.devices.values()) if (d.config.kind === kind && d.simulator) return { id: d.config.id, control: d.simulator.control as C };
+    return undefined;
+  }
+
+  async selfTest(id: string): Promise<SelfTestResult> {
+    const d = this.require(id);
+    const startedAt = this.now().toISOString();
+    if (!d.driver) {
+      return { ok: false, startedAt, finishedAt: startedAt, steps: [{ name: 'driver', ok: false, detailKey: d.placeholder?.detailKey ?? 'devices-readers:detail.noDriver' }] };
+    }
+    const controller = new AbortController();
+    const timeoutMs = this.options.selfTestTimeoutMs ?? 10_000;
+    const timer = setTimeout(() => controller.abort(new KioskError('device_timeout')), timeoutMs);
+    try {
+      return await d.driver.selfTest(controller.signal);
+    } catch (error) {
+      const code = error instanceof KioskError ? error.code : 'device_error';
+      return { ok: false, startedAt, finishedAt: this.now().toISOString(), steps: [{ name: 'selfTest', ok: false, detailKey: `errors:${code}` }] };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  frames(id: string): FrameLogEntry[] {
+    return this.require(id).driver?.recentFrames() ?? [];
+  }
+
+  private require(id: string): ManagedDevice {
+    const d = this.devices.get(id);
+    if (!d) throw new KioskError('not_found', { details: { deviceId: id } });
+    return d;
+  }
+
+  /** The configured devices; under --simulate byte devices move to their simulators and missing kinds are added. */
+  private effectiveConfigs(): DeviceConfig[] {
+    const configs = [...this.options.devices];
+    if (!this.options.simulate) return configs;
+    const result = configs.map((c) => {
+      const reg = this.registry.get(c.kind);
+      return reg?.createSimulator && (c.transport.type === 'serial' || c.transport.type === 'hid')
+        ? { ...c, transport: { type: 'simulated' as const } }
+        : c;
+    });
+    for (const kind of this.registry.kinds()) {
+      const reg = this.registry.get(kind)!;
+      if (reg.createSimulator && reg.defaultSimulatedId && !result.some((c) => c.kind === kind)) {
+        result.push({ id: reg.defaultSimulatedId, kind, transport: { type: 'simulated' }, options: {} });
+      }
+    }
+    return result;
+  }
+
+  private build(config: DeviceConfig): ManagedDevice {
+    const log = this.options.log.child({ deviceId: config.id });
+    const reg = this.registry.get(config.kind);
+    const placeholder = (detailKey: string): ManagedDevice => ({
+      config,
+      driver: null,
+      simulator: undefined,
+      placeholder: { id: config.id, kind: config.kind, state: 'notConfigured', media: 'unknown', detailKey, simulated: false, since: this.now().toISOString() },
+    });
+    if (!reg) return placeholder('devices-readers:detail.noDriver');
+    if (!reg.transports.includes(config.transport.type)) return placeholder('devices-readers:detail.transportUnsupported');
+    let simulator: SimulatorHandle | undefined;
+    let transport: ReconnectingTransport | null = null;
+    const t = config.transport;
+    if (t.type === 'simulated') {
+      if (!reg.createSimulator) return placeholder('devices-readers:detail.noSimulator');
+      simulator = reg.createSimulator(config, log.child({ simulator: true }));
+      const port = simulator.transport;
+      transport = new ReconnectingTransport(() => port, `simulated ${config.kind}`, this.options.reconnect);
+    } else if (t.type === 'serial') {
+      transport = new ReconnectingTransport(() => new SerialTransport({ path: t.path, baudRate: t.baudRate }), `serial ${t.path} @${t.baudRate}`, this.options.reconnect);
+    } else if (t.type === 'hid') {
+      const make = (): ByteTransport =>
+        new HidTransport({ vendorId: t.vendorId, productId: t.productId, ...(t.serialNumber === undefined ? {} : { serialNumber: t.serialNumber }) });
+      transport = new ReconnectingTransport(make, make().description, this.options.reconnect);
+    }
+    let driver: DeviceDriver;
+    try {
+      driver = reg.create({ config, transport, simulated: t.type === 'simulated', simulator, log, now: this.now });
+    } catch (error) {
+      // A bad options block names the field in the log; the device shows as not configured instead of stopping the kiosk.
+      log.error({ err: error }, 'driver could not be built from its config');
+      return placeholder('devices-readers:detail.badOptions');
+    }
+    driver.onStatus((status) => {
+      for (const l of [...this.listeners]) l(status);
+    });
+    return { config, driver, placeholder: null, simulator };
+  }
+}
