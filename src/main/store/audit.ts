@@ -1,0 +1,36 @@
+import type { Db } from './database';
+
+export interface AuditEntry {
+  at: string;
+  action: string;
+  operatorId: string | null;
+  serviceMode: string | null;
+  /** Masked values only (maskIdNumber / maskName): the audit trail outlives the retention period. */
+  subject: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export function insertAudit(db: Db, entry: AuditEntry): void {
+  db.prepare('INSERT INTO audit (at, action, operator_id, service_mode, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    entry.at,
+    entry.action,
+    entry.operatorId,
+    entry.serviceMode,
+    entry.subject,
+    entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  );
+}
+
+export function recentAudit(db: Db, limit: number): AuditEntry[] {
+  const rows = db
+    .prepare('SELECT at, action, operator_id, service_mode, subject, detail FROM audit ORDER BY seq DESC LIMIT ?')
+    .all(limit) as Array<{ at: string; action: string; operator_id: string | null; service_mode: string | null; subject: string | null; detail: string | null }>;
+  return rows.map((r) => ({
+    at: r.at,
+    action: r.action,
+    operatorId: r.operator_id,
+    serviceMode: r.service_mode,
+    subject: r.subject,
+    ...(r.detail === null ? {} : { detail: JSON.parse(r.detail) as Record<string, unknown> }),
+  }));
+}

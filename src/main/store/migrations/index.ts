@@ -1,0 +1,5 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './migration';
+
+/** Every migration, in order. Add new ones at the end; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,183 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { ResidentIdentity } from '../../shared/domain/identity';
+import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import type { SubmissionPayload } from '../../shared/sync/protocol';
+import type { DataKey } from '../crypto/data-key';
+import type { AttachmentFiles } from './attachment-files';
+import { insertAudit } from './audit';
+import type { Db } from './database';
+import { insertOutboxItem } from './outbox';
+import { countSubmission } from './report-counters';
+
+export type ServiceMode = 'self' | 'assisted' | 'window' | 'homeVisit';
+export type FormValues = Record<string, string | number | boolean | null>;
+
+export interface NewSubmission {
+  itemCode: string;
+  serviceMode: ServiceMode;
+  /** Staff id of the clerk for assisted/window/homeVisit; null for self-service. */
+  operatorId: string | null;
+  resident: ResidentIdentity;
+  form: FormValues;
+  attachments: ReadonlyArray<{ materialCode: string; mime: string; data: Buffer }>;
+  face?: { image: Buffer; livenessScore: number; qualityScore: number };
+}
+
+export interface SubmissionReceipt {
+  submissionId: string;
+  trackingNumber: string;
+  submittedAt: string;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 20261129-7K3QZ9HD: the day, then 8 random base-32 characters (no I, L, O, U to misread on a phone call). */
+function trackingNumber(day: string): string {
+  const bytes = randomBytes(8);
+  let out = '';
+  for (const b of bytes) out += CROCKFORD[b % 32];
+  return `${day.replaceAll('-', '')}-${out}`;
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * One submission = one transaction: the submission row, its attachments' rows, its outbox item (idempotency key
+ * = the submission's UUIDv7), its audit entry and its report counter. Attachment files are written (encrypted,
+ * fsynced) before the transaction and removed again if it fails. Only when this returns has anything been promised.
+ */
+export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, input: NewSubmission, now: Date): SubmissionReceipt {
+  const id = uuidv7({ msecs: now.getTime() });
+  const submittedAt = now.toISOString();
+  const day = submittedAt.slice(0, 10);
+  const tracking = trackingNumber(day);
+  const residentRef = key.residentRef(input.resident.idNumber);
+
+  const stored: Array<{ sha256: string; materialCode: string; mime: string; size: number; file: string }> = [];
+  const writeFile = (materialCode: string, mime: string, data: Buffer) => {
+    const digest = sha256(data);
+    if (stored.some((s) => s.sha256 === digest)) return digest; // the same page twice is stored once
+    stored.push({ sha256: digest, materialCode, mime, size: data.length, file: files.write(id, digest, data) });
+    return digest;
+  };
+
+  try {
+    for (const a of input.attachments) writeFile(a.materialCode, a.mime, a.data);
+    const faceSha = input.face ? writeFile('face', 'image/jpeg', input.face.image) : undefined;
+
+    const payload: SubmissionPayload = {
+      submissionId: id,
+      trackingNumber: tracking,
+      itemCode: input.itemCode,
+      serviceMode: input.serviceMode,
+      operatorId: input.operatorId,
+      submittedAt,
+      resident: {
+        idNumber: input.resident.idNumber,
+        name: input.resident.name,
+        sex: input.resident.sex,
+        birthDate: input.resident.birthDate,
+        source: input.resident.source,
+      },
+      form: input.form,
+      attachments: stored.filter((s) => s.materialCode !== 'face').map(({ sha256: s, materialCode, mime, size }) => ({ sha256: s, materialCode, mime, size })),
+      ...(input.face && faceSha ? { face: { sha256: faceSha, livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
+    };
+
+    const write = db.transaction(() => {
+      db.prepare(
+        `INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, resident_enc, form_enc, submitted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        tracking,
+        input.itemCode,
+        input.serviceMode,
+        input.operatorId,
+        residentRef,
+        key.sealJson(input.resident, `resident:${id}`),
+        key.sealJson(input.form, `form:${id}`),
+        submittedAt,
+      );
+      const attach = db.prepare('INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const s of stored) attach.run(s.sha256, id, s.materialCode, s.mime, s.size, s.file);
+      insertOutboxItem(db, key, { id, kind: 'submission', submissionId: id, residentRef, payload, createdAt: submittedAt });
+      insertAudit(db, {
+        at: submittedAt,
+        action: 'submission.created',
+        operatorId: input.operatorId,
+        serviceMode: input.serviceMode,
+        subject: `${maskName(input.resident.name)} ${maskIdNumber(input.resident.idNumber)}`,
+        detail: { submissionId: id, trackingNumber: tracking, itemCode: input.itemCode, attachments: stored.length },
+      });
+      countSubmission(db, day, input.itemCode, input.serviceMode);
+    });
+    write.immediate();
+  } catch (error) {
+    files.removeSubmissionDir(id);
+    throw error;
+  }
+  return { submissionId: id, trackingNumber: tracking, submittedAt };
+}
+
+export interface SubmissionSummary {
+  submissionId: string;
+  trackingNumber: string;
+  itemCode: string;
+  serviceMode: ServiceMode;
+  operatorId: string | null;
+  status: 'queued' | 'acknowledged' | 'rejected';
+  rejectReason: string | null;
+  submittedAt: string;
+  acknowledgedAt: string | null;
+  purged: boolean;
+}
+
+interface SummaryRow {
+  id: string;
+  tracking_number: string;
+  item_code: string;
+  service_mode: ServiceMode;
+  operator_id: string | null;
+  status: SubmissionSummary['status'];
+  reject_reason: string | null;
+  submitted_at: string;
+  acknowledged_at: string | null;
+  purged_at: string | null;
+}
+
+const SUMMARY_COLUMNS = 'id, tracking_number, item_code, service_mode, operator_id, status, reject_reason, submitted_at, acknowledged_at, purged_at';
+
+function toSummary(r: SummaryRow): SubmissionSummary {
+  return {
+    submissionId: r.id,
+    trackingNumber: r.tracking_number,
+    itemCode: r.item_code,
+    serviceMode: r.service_mode,
+    operatorId: r.operator_id,
+    status: r.status,
+    rejectReason: r.reject_reason,
+    submittedAt: r.submitted_at,
+    acknowledgedAt: r.acknowledged_at,
+    purged: r.purged_at !== null,
+  };
+}
+
+export function getSubmission(db: Db, id: string): SubmissionSummary | null {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ?`).get(id) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+/** A resident's own submissions, newest first (found through the keyed hash, never by scanning plaintext). */
+export function submissionsOfResident(db: Db, residentRef: string, limit: number): SubmissionSummary[] {
+  return (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE resident_ref = ? ORDER BY submitted_at DESC LIMIT ?`).all(residentRef, limit) as SummaryRow[]).map(toSummary);
+}
+
+export function readSubmissionDetail(db: Db, key: DataKey, id: string): { resident: ResidentIdentity; form: FormValues } | null {
+  const row = db.prepare('SELECT resident_enc, form_enc FROM submissions WHERE id = ?').get(id) as { resident_enc: Buffer | null; form_enc: Buffer | null } | undefined;
+  if (!row || !row.resident_enc || !row.form_enc) return null;
+  return { resident: key.openJson(row.resident_enc, `resident:${id}`) as ResidentIdentity, form: key.openJson(row.form_enc, `form:${id}`) as FormValues };
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/**
+ * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
+ * status and retry rule). Shared by the kiosk's CountyClient and the reference county server in src/county.
+ */
+export const PROTOCOL_VERSION = 1;
+
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+const IsoTimeSchema = z.iso.datetime({ offset: true });
+export const ServiceModeSchema = z.enum(['self', 'assisted', 'window', 'homeVisit']);
+const FormValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+
+export const SubmissionPayloadSchema = z.object({
+  submissionId: z.string().uuid(),
+  trackingNumber: z.string().min(1).max(40),
+  itemCode: z.string().min(1).max(40),
+  serviceMode: ServiceModeSchema,
+  operatorId: z.string().max(64).nullable(),
+  submittedAt: IsoTimeSchema,
+  resident: z.object({
+    idNumber: z.string().regex(/^\d{17}[\dX]$/),
+    name: z.string().min(1).max(60),
+    sex: z.enum(['male', 'female', 'unknown']),
+    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    source: z.enum(['idCard', 'socialSecurityCard', 'typedByClerk']),
+  }),
+  form: z.record(z.string().max(80), FormValueSchema),
+  attachments: z.array(z.object({ sha256: Sha256Schema, materialCode: z.string().max(40), mime: z.string().max(80), size: z.number().int().nonnegative() })).max(50),
+  face: z.object({ sha256: Sha256Schema, livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }).optional(),
+});
+export type SubmissionPayload = z.infer<typeof SubmissionPayloadSchema>;
+
+export const BatchItemSchema = z.object({
+  /** Idempotency key: a UUIDv7 made when the resident submitted. */
+  id: z.string().uuid(),
+  kind: z.enum(['submission']),
+  createdAt: IsoTimeSchema,
+  /** Pseudonymous resident key: the county applies items of one resident in this order. */
+  residentRef: z.string().max(64).nullable(),
+  payload: SubmissionPayloadSchema,
+  attachments: z.array(Sha256Schema).max(51),
+});
+export type BatchItem = z.infer<typeof BatchItemSchema>;
+
+export const BATCH_MAX_ITEMS = 200;
+
+export const BatchRequestSchema = z.object({
+  kioskId: z.string().min(1).max(64),
+  items: z.array(BatchItemSchema).min(1).max(BATCH_MAX_ITEMS),
+});
+export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+
+export const ItemResultSchema = z.object({
+  id: z.string(),
+  /** accepted: stored now; duplicate: stored before (same id); rejected: never (reason says why);
+   *  retry: not now (a missing attachment), send again later. */
+  status: z.enum(['accepted', 'duplicate', 'rejected', 'retry']),
+  reason: z.string().max(200).optional(),
+});
+export const BatchResponseSchema = z.object({ results: z.array(ItemResultSchema) });
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+
+export const AttachmentStatusSchema = z.object({ sha256: Sha256Schema, received: z.number().int().nonnegative(), complete: z.boolean() });
+export type AttachmentStatus = z.infer<typeof AttachmentStatusSchema>;
+
+export const StaffAccountSchema = z.object({
+  id: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
+  displayName: z.string().min(1).max(60),
+  roles: z.array(z.enum(['clerk', 'technician'])).min(1),
+  /** "scrypt$<salt base64>$<hash base64>" (N=16384, r=8, p=1, 32 bytes). */
+  passwordHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
+  disabled: z.boolean().default(false),
+});
+export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+export const StaffListSchema = z.array(StaffAccountSchema).max(500);
+
+export const AnnouncementSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.object({ 'zh-CN': z.string().min(1).max(200), en: z.string().min(1).max(200) }),
+  body: z.object({ 'zh-CN': z.string().max(4000), en: z.string().max(4000) }),
+  from: IsoTimeSchema.optional(),
+  until: IsoTimeSchema.optional(),
+});
+export const AnnouncementListSchema = z.array(AnnouncementSchema).max(100);
+
+/** Site settings the county may change remotely (a subset of the site config). */
+export const RemoteSiteSettingsSchema = z.object({
+  onDuty: z.string().max(30).optional(),
+  consultationPhone: z.string().regex(/^[0-9-]{5,20}$/).optional(),
+  retentionDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const FaultUpdateSchema = z.object({ id: z.string().max(64), state: z.enum(['acknowledged', 'closed']), note: z.string().max(500).optional() });
+
+/** A config part: its own version and body. Bodies are validated by their owners before they replace anything. */
+const PartSchema = <T extends z.ZodType>(body: T) => z.object({ version: z.number().int().nonnegative(), body });
+
+export const ConfigResponseSchema = z.object({
+  version: z.number().int().nonnegative(),
+  /** The catalogue is checked against the catalogue schema on the kiosk (it is too large to restate here). */
+  catalog: PartSchema(z.unknown()).optional(),
+  staff: PartSchema(StaffListSchema).optional(),
+  announcements: PartSchema(AnnouncementListSchema).optional(),
+  site: PartSchema(RemoteSiteSettingsSchema).optional(),
+  tickets: z.array(FaultUpdateSchema).max(200).default([]),
+});
+export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;
+
+export const QueryRequestSchema = z.object({
+  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+});
+export const QueryResponseSchema = z.object({
+  itemCode: z.string(),
+  fetchedAt: IsoTimeSchema,
+  title: z.string().max(200).optional(),
+  rows: z.array(z.record(z.string(), z.string())).max(1000),
+  document: z.object({ title: z.string(), lines: z.array(z.string()).max(200) }).optional(),
+});
+export type QueryResponse = z.infer<typeof QueryResponseSchema>;
+
+export const HeartbeatSchema = z.object({
+  kioskId: z.string().min(1).max(64),
+  at: IsoTimeSchema,
+  appVersion: z.string().max(40),
+  configVersion: z.number().int().nonnegative(),
+  queueDepth: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  oldestPendingAt: IsoTimeSchema.nullable(),
+  devices: z.array(z.object({ id: z.string().max(40), kind: z.string().max(40), state: z.string().max(40) })).max(50),
+});
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+
+export const FaultReportSchema = z.object({
+  tickets: z.array(z.object({ id: z.string().max(64), openedAt: IsoTimeSchema, deviceId: z.string().max(40).nullable(), summary: z.string().max(500) })).min(1).max(50),
+});
+
+/** Every non-2xx answer of the county has this body. */
+export const ErrorBodySchema = z.object({
+  error: z.string(),
+  field: z.string().optional(),
+  /** With 401 stale_timestamp: the county's clock, so a skewed kiosk can correct itself. */
+  serverTime: z.number().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { KioskError } from '../../src/shared/contract/errors';
+import { DatabaseTooNewError } from '../../src/main/store/migrate';
+import { MIGRATIONS } from '../../src/main/store/migrations';
+import { claimBatch, outboxCounts, settleBatch } from '../../src/main/store/outbox';
+import { recentAudit } from '../../src/main/store/audit';
+import { counters } from '../../src/main/store/report-counters';
+import { getSubmission, readSubmissionDetail } from '../../src/main/store/submissions';
+import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
+
+const count = (db: Database.Database, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('the submit transaction', () => {
+  it('writes submission, attachments, outbox item, audit entry and counter together', () => {
+    const dataDir = tempDataDir();
+    const store = openTestStore(dataDir);
+    const now = new Date('2026-11-29T09:30:00Z');
+    const receipt = store.submit(sampleSubmission(1, { serviceMode: 'assisted', operatorId: 'clerk-li' }), now);
+
+    expect(receipt.trackingNumber).toMatch(/^20261129-[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(receipt.submittedAt).toBe(now.toISOString());
+    const summary = getSubmission(store.db, receipt.submissionId)!;
+    expect(summary).toMatchObject({ status: 'queued', serviceMode: 'assisted', operatorId: 'clerk-li', itemCode: 'unemployment-registration' });
+    expect(count(store.db, 'attachments')).toBe(1);
+    expect(outboxCounts(store.db)).toMatchObject({ pending: 1, rejected: 0, oldestPendingAt: now.toISOString() });
+    const [item] = claimBatch(store.db, store.key, 10, 1e6);
+    expect(item!.id).toBe(receipt.submissionId);
+    expect(item!.payload).toMatchObject({ trackingNumber: receipt.trackingNumber, operatorId: 'clerk-li', serviceMode: 'assisted' });
+
+    const [audit] = recentAudit(store.db, 1);
+    expect(audit).toMatchObject({ action: 'submission.created', operatorId: 'clerk-li', serviceMode: 'assisted' });
+    // The audit trail carries masked values only.
+    const identity = readSubmissionDetail(store.db, store.key, receipt.submissionId)!.resident;
+    expect(audit!.subject).not.toContain(identity.idNumber);
+    expect(audit!.subject).toContain(identity.idNumber.slice(-4));
+    expect(counters(store.db, '2026-11-29', '2026-11-29')).toEqual([{ day: '2026-11-29', itemCode: 'unemployment-registration', serviceMode: 'assisted', count: 1 }]);
+    store.close();
+  });
+
+  it('on a full disk answers storage_full and leaves nothing half-written (no rows, no files)', () => {
+    const dataDir = tempDataDir();
+    // A real SQLITE_FULL: the database may not grow past its current size.
+    const probe = openTestStore(dataDir);
+    const pages = probe.db.pragma('page_count', { simple: true }) as number;
+    probe.close();
+    const store = openTestStore(dataDir, { maxPageCount: pages });
+    const big = sampleSubmission(2, { form: { note: 'x'.repeat(20_000) } });
+    let caught: unknown;
+    try {
+      store.submit(big, new Date());
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(KioskError);
+    expect((caught as KioskError).code).toBe('storage_full');
+    expect((caught as KioskError).messageKey).toBe('errors:storage_full');
+    for (const table of ['submissions', 'attachments', 'outbox', 'audit', 'report_counters']) expect(count(store.db, table)).toBe(0);
+    expect(fs.readdirSync(path.join(dataDir, 'attachments'))).toEqual([]);
+    store.close();
+    // With room again, the same submission goes through.
+    const roomy = openTestStore(dataDir);
+    expect(roomy.submit(big, new Date()).trackingNumber).toBeTruthy();
+    roomy.close();
+  });
+
+  it('sweeps attachment files that no committed row names (a crash between file and commit)', () => {
+    const dataDir = tempDataDir();
+    const store = openTestStore(dataDir);
+    const kept = store.submit(sampleSubmission(0), new Date());
+    store.close();
+    const orphanDir = path.join(dataDir, 'attachments', '0190aaaa-0000-7000-8000-000000000000');
+    fs.mkdirSync(orphanDir);
+    fs.writeFileSync(path.join(orphanDir, 'abc.bin'), 'half');
+    fs.writeFileSync(path.join(dataDir, 'attachments', kept.submissionId, 'x.bin.tmp'), 'half');
+    const reopened = openTestStore(dataDir);
+    expect(fs.existsSync(orphanDir)).toBe(false);
+    expect(fs.readdirSync(path.join(dataDir, 'attachments', kept.submissionId))).toHaveLength(1);
+    reopened.close();
+  });
+
+  it('puts items caught mid-send back to pending after a restart', () => {
+    const dataDir = tempDataDir();
+    const store = openTestStore(dataDir);
+    store.submit(sampleSubmission(0), new Date());
+    expect(claimBatch(store.db, store.key, 10, 1e6)).toHaveLength(1);
+    store.close();
+    const reopened = openTestStore(dataDir);
+    expect(claimBatch(reopened.db, reopened.key, 10, 1e6)).toHaveLength(1);
+    reopened.close();
+  });
+});
+
+describe('migrations', () => {
+  it('bring a new database to the latest version and refuse one from a newer kiosk', () => {
+    const dataDir = tempDataDir();
+    const store = openTestStore(dataDir);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    store.close();
+    const raw = new Database(path.join(dataDir, 'kiosk.sqlite'));
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => openTestStore(dataDir)).toThrow(DatabaseTooNewError);
+    expect(() => openTestStore(dataDir)).toThrow(/schema version 2, but this kiosk knows only up to 1/);
+  });
+});
+
+describe('retention', () => {
+  it('purges acknowledged personal data after the configured days, keeps counts and unacknowledged items', () => {
+    const dataDir = tempDataDir();
+    const store = openTestStore(dataDir);
+    const day0 = new Date('2026-10-01T08:00:00Z');
+    const acked = store.submit(sampleSubmission(0), day0);
+    const rejected = store.submit(sampleSubmission(1), day0);
+    const pending = store.submit(sampleSubmission(2), day0);
+    const batch = claimBatch(store.db, store.key, 2, 1e6);
+    settleBatch(store.db, [{ id: acked.submissionId, outcome: 'acknowledged' }, { id: rejected.submissionId, outcome: 'rejected', reason: 'bad' }], day0.toISOString());
+    expect(batch).toHaveLength(2);
+
+    const at = (days: number) => new Date(day0.getTime() + days * 86_400_000);
+    expect(store.purge(30, at(29))).toBe(0);
+    expect(readSubmissionDetail(store.db, store.key, acked.submissionId)).not.toBeNull();
+    expect(store.purge(30, at(30))).toBe(1);
+    expect(readSubmissionDetail(store.db, store.key, acked.submissionId)).toBeNull();
+    expect(getSubmission(store.db, acked.submissionId)).toMatchObject({ status: 'acknowledged', purged: true });
+    expect(fs.existsSync(path.join(dataDir, 'attachments', acked.submissionId))).toBe(false);
+    expect((store.db.prepare('SELECT payload_enc FROM outbox WHERE id = ?').get(acked.submissionId) as { payload_enc: Buffer | null }).payload_enc).toBeNull();
+    // The rejected and the pending one are not safe at the county: kept whole.
+    expect(readSubmissionDetail(store.db, store.key, rejected.submissionId)).not.toBeNull();
+    expect(readSubmissionDetail(store.db, store.key, pending.submissionId)).not.toBeNull();
+    expect(counters(store.db, '2026-10-01', '2026-10-01')[0]!.count).toBe(3);
+    expect(store.purge(30, at(31))).toBe(0);
+    store.close();
+  });
+});
