@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as electron from '../support/electron-mock';
 import { BrowserWindow, FakeWebContents, recorded, resetElectronMock } from '../support/electron-mock';
 import { createMemoryLogger } from '../../src/main/logging/logger';
-import { kioskWindowOptions, lockDownWebContents } from '../../src/main/electron/window';
+import { createKioskWindow, lockDownWebContents } from '../../src/main/electron/window';
 import { mayGrant } from '../../src/main/electron/permissions';
 import { resolveAppFile } from '../../src/main/electron/protocol';
 import { isAppUrl } from '../../src/main/electron/app-origin';
@@ -15,9 +15,9 @@ import { startTestCore } from '../support/core-harness';
 beforeEach(() => resetElectronMock());
 
 describe('kiosk window settings', () => {
-  const options = kioskWindowOptions('/app/preload.js', { kiosk: true });
+  const options = () => (createKioskWindow('/app/preload.js', { kiosk: true }) as unknown as BrowserWindow).options;
   it('isolates and sandboxes the renderer with no Node and web security on', () => {
-    expect(options.webPreferences).toMatchObject({
+    expect(options().webPreferences).toMatchObject({
       preload: '/app/preload.js',
       contextIsolation: true,
       sandbox: true,
@@ -32,7 +32,7 @@ describe('kiosk window settings', () => {
     });
   });
   it('is a full-screen kiosk window', () => {
-    expect(options).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true });
+    expect(options()).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true });
   });
 });
 

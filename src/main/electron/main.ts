@@ -3,7 +3,7 @@
  * one IPC channel. All kiosk logic lives in the core (src/main); this file only wires Electron to it.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, ipcMain, protocol, session } from 'electron';
 import { demoSiteConfig, loadSiteConfigFile, SiteConfigError } from '../config/load-site-config';
 import { createKioskCore, type KioskCore } from '../core';
 import { createLogger } from '../logging/logger';
@@ -13,7 +13,7 @@ import { registerIpc } from './ipc';
 import { installPermissionHandlers } from './permissions';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
 import { installRecovery } from './recovery';
-import { kioskWindowOptions, lockDownWebContents } from './window';
+import { createKioskWindow, lockDownWebContents } from './window';
 import { parseShellArgs } from './shell-args';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
   // No page may create a second window or navigate away, whatever webContents it is.
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, log));
 
-  const window = new BrowserWindow(kioskWindowOptions(path.join(__dirname, 'preload.js'), { kiosk: !args.windowed }));
+  const window = createKioskWindow(path.join(__dirname, 'preload.js'), { kiosk: !args.windowed });
   ipc.attach(window.webContents);
   installRecovery(window, log);
   window.once('ready-to-show', () => window.show());

@@ -1,13 +1,14 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import { BrowserWindow, type WebContents } from 'electron';
 import type { Logger } from '../logging/logger';
 import { isAppUrl } from './app-origin';
 
 /**
- * The one kiosk window's settings, in one place (tests assert them): full-screen kiosk, the renderer isolated
- * and sandboxed with no Node, web security on, and nothing that lets a page reach beyond itself.
+ * The one kiosk window, with its settings in one place (tests and the static security scan read them here, so
+ * they stay a literal): full-screen kiosk, the renderer isolated and sandboxed with no Node, web security on,
+ * and nothing that lets a page reach beyond itself.
  */
-export function kioskWindowOptions(preloadPath: string, options: { kiosk: boolean }): BrowserWindowConstructorOptions {
-  return {
+export function createKioskWindow(preloadPath: string, options: { kiosk: boolean }): BrowserWindow {
+  return new BrowserWindow({
     show: false,
     kiosk: options.kiosk,
     fullscreen: options.kiosk,
@@ -31,7 +32,7 @@ export function kioskWindowOptions(preloadPath: string, options: { kiosk: boolea
       disableBlinkFeatures: 'Auxclick',
       devTools: !options.kiosk,
     },
-  };
+  });
 }
 
 /**
