@@ -1,0 +1,149 @@
+import iconv from 'iconv-lite';
+
+/**
+ * The printer's side of ESC/POS: a streaming parser that turns the bytes a host sends into commands, in any
+ * chunking. The simulator uses it to answer status requests and to keep a transcript; a technician can use it to
+ * read a captured byte log. It never throws: bytes it does not know become an `unknown` command.
+ */
+export type EscPosCommand =
+  | { type: 'init' }
+  | { type: 'chineseMode'; on: boolean }
+  | { type: 'bold'; on: boolean }
+  | { type: 'align'; value: 'left' | 'center' | 'right' }
+  | { type: 'size'; width: number; height: number }
+  | { type: 'chineseDouble'; on: boolean }
+  | { type: 'text'; text: string }
+  | { type: 'lineFeed' }
+  | { type: 'feed'; lines: number }
+  | { type: 'cut'; mode: 'full' | 'partial'; feedDots?: number }
+  | { type: 'statusRequest'; n: number }
+  | { type: 'qr'; fn: number; data: Uint8Array }
+  | { type: 'unknown'; bytes: Uint8Array };
+
+/** How many bytes a command starting at buf[0] needs, or 0 if it cannot be known yet. */
+function commandLength(buf: Uint8Array): number {
+  const b0 = buf[0];
+  if (buf.length < 2) return 0;
+  const b1 = buf[1];
+  if (b0 === 0x1b) {
+    if (b1 === 0x40) return 2;
+    if (b1 === 0x45 || b1 === 0x61 || b1 === 0x64 || b1 === 0x21 || b1 === 0x4d || b1 === 0x32) return b1 === 0x32 ? 2 : 3;
+    return 2;
+  }
+  if (b0 === 0x1c) {
+    if (b1 === 0x26 || b1 === 0x2e) return 2;
+    if (b1 === 0x21) return 3;
+    return 2;
+  }
+  if (b0 === 0x1d) {
+    if (b1 === 0x21) return 3;
+    if (b1 === 0x56) {
+      if (buf.length < 3) return 0;
+      return buf[2] === 0x41 || buf[2] === 0x42 ? 4 : 3;
+    }
+    if (b1 === 0x28) {
+      if (buf.length < 5) return 0;
+      return 5 + (buf[3] ?? 0) + 256 * (buf[4] ?? 0);
+    }
+    return 2;
+  }
+  if (b0 === 0x10) return b1 === 0x04 ? 3 : 2;
+  return 1;
+}
+
+export class EscPosParser {
+  private pending: Uint8Array = new Uint8Array(0);
+  private chinese = true;
+  private textBytes: number[] = [];
+
+  /** Feeds bytes; returns the commands now complete. Text is flushed at each control byte. */
+  push(chunk: Uint8Array): EscPosCommand[] {
+    const buf = new Uint8Array(this.pending.length + chunk.length);
+    buf.set(this.pending);
+    buf.set(chunk, this.pending.length);
+    const out: EscPosCommand[] = [];
+    let i = 0;
+    while (i < buf.length) {
+      const b = buf[i] as number;
+      if (b === 0x0a || b === 0x0d || b === 0x1b || b === 0x1c || b === 0x1d || b === 0x10) {
+        // Real-time status requests are answered even in the middle of text, so flush text first.
+        this.flushText(out);
+        if (b === 0x0a) {
+          out.push({ type: 'lineFeed' });
+          i += 1;
+          continue;
+        }
+        if (b === 0x0d) {
+          i += 1;
+          continue;
+        }
+        const len = commandLength(buf.subarray(i));
+        if (len === 0 || i + len > buf.length) break;
+        out.push(this.decode(buf.slice(i, i + len)));
+        i += len;
+        continue;
+      }
+      if (b < 0x20) {
+        out.push({ type: 'unknown', bytes: Uint8Array.of(b) });
+        i += 1;
+        continue;
+      }
+      if (b >= 0x80 && this.chinese) {
+        // A GB18030 character: two bytes, or four when the second is a digit 0x30..0x39.
+        if (i + 1 >= buf.length) break;
+        const second = buf[i + 1] as number;
+        const len = second >= 0x30 && second <= 0x39 ? 4 : 2;
+        if (i + len > buf.length) break;
+        for (let k = 0; k < len; k++) this.textBytes.push(buf[i + k] as number);
+        i += len;
+        continue;
+      }
+      this.textBytes.push(b);
+      i += 1;
+    }
+    this.pending = buf.slice(i);
+    // Text waiting for its line feed stays buffered; flush it only when nothing partial is pending.
+    return out;
+  }
+
+  /** Ends the stream: any text without a line feed is returned. */
+  flush(): EscPosCommand[] {
+    const out: EscPosCommand[] = [];
+    this.flushText(out);
+    if (this.pending.length > 0) out.push({ type: 'unknown', bytes: this.pending });
+    this.pending = new Uint8Array(0);
+    return out;
+  }
+
+  private flushText(out: EscPosCommand[]): void {
+    if (this.textBytes.length === 0) return;
+    out.push({ type: 'text', text: iconv.decode(Buffer.from(this.textBytes), 'gb18030') });
+    this.textBytes = [];
+  }
+
+  private decode(cmd: Uint8Array): EscPosCommand {
+    const [b0, b1, b2 = 0] = cmd;
+    if (b0 === 0x1b && b1 === 0x40) {
+      this.chinese = true;
+      return { type: 'init' };
+    }
+    if (b0 === 0x1b && b1 === 0x45) return { type: 'bold', on: (b2 & 1) === 1 };
+    if (b0 === 0x1b && b1 === 0x61) return { type: 'align', value: b2 % 0x30 === 1 ? 'center' : b2 % 0x30 === 2 ? 'right' : 'left' };
+    if (b0 === 0x1b && b1 === 0x64) return { type: 'feed', lines: b2 };
+    if (b0 === 0x1c && (b1 === 0x26 || b1 === 0x2e)) {
+      this.chinese = b1 === 0x26;
+      return { type: 'chineseMode', on: this.chinese };
+    }
+    if (b0 === 0x1c && b1 === 0x21) return { type: 'chineseDouble', on: (b2 & 0x0c) !== 0 };
+    if (b0 === 0x1d && b1 === 0x21) return { type: 'size', width: (b2 >> 4) + 1, height: (b2 & 0x0f) + 1 };
+    if (b0 === 0x1d && b1 === 0x56) {
+      const mode = b2 === 0x00 || b2 === 0x30 || b2 === 0x41 ? 'full' : 'partial';
+      return cmd.length === 4 ? { type: 'cut', mode, feedDots: cmd[3] } : { type: 'cut', mode };
+    }
+    if (b0 === 0x1d && b1 === 0x28 && cmd[2] === 0x6b && cmd.length >= 7 && cmd[5] === 0x31) {
+      return { type: 'qr', fn: cmd[6] as number, data: cmd.slice(7) };
+    }
+    if (b0 === 0x10 && b1 === 0x04) return { type: 'statusRequest', n: b2 };
+    return { type: 'unknown', bytes: cmd };
+  }
+}
