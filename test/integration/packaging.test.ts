@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import asar from '@electron/asar';
+
+/**
+ * Packs the app offline with electron-builder --dir and a stand-in electronDist (the real Electron cannot be
+ * downloaded here), then checks what a kiosk machine would get: the built main, preload and renderer inside the
+ * asar, and the native modules unpacked beside it where Electron can load them. Needs `npm run build` first.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function findFiles(dir: string, pattern: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => pattern.test(f));
+}
+
+describe('electron-builder packaging (offline, --dir)', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-pack-'));
+  const electronDist = path.join(work, 'electron-dist');
+  const output = path.join(work, 'release');
+  let unpacked = '';
+  let files: string[] = [];
+
+  beforeAll(() => {
+    expect(fs.existsSync(path.join(ROOT, 'dist/main/electron/main.js'))).toBe(true); // npm run build ran
+    fs.mkdirSync(electronDist);
+    fs.writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', '--x64', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
+    );
+    if (r.status !== 0) throw new Error(`electron-builder failed:\n${r.stdout}\n${r.stderr}`);
+    unpacked = path.join(output, 'linux-unpacked');
+    files = asar.listPackage(path.join(unpacked, 'resources/app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+  }, 300_000);
+
+  it('puts the built main, preload and renderer in the asar', () => {
+    for (const f of ['/package.json', '/dist/main/electron/main.js', '/dist/main/electron/preload.js', '/dist/main/core.js', '/dist/renderer/index.html']) {
+      expect(files).toContain(f);
+    }
+    expect(files.some((f) => /^\/dist\/renderer\/assets\/index-.*\.js$/.test(f))).toBe(true);
+    const pkg = JSON.parse(asar.extractFile(path.join(unpacked, 'resources/app.asar'), 'package.json').toString()) as { main: string };
+    expect(pkg.main).toBe('dist/main/electron/main.js');
+  });
+
+  it('leaves out source maps, the county server and renderer-only packages', () => {
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('/dist/county/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('/node_modules/react/') || f.startsWith('/node_modules/@fontsource/'))).toEqual([]);
+  });
+
+  it('unpacks better-sqlite3, serialport and node-hid with their native binaries', () => {
+    const nm = path.join(unpacked, 'resources/app.asar.unpacked/node_modules');
+    expect(findFiles(path.join(nm, 'better-sqlite3'), /better_sqlite3\.node$/)).not.toEqual([]);
+    expect(findFiles(path.join(nm, '@serialport/bindings-cpp'), /\.node$/)).not.toEqual([]);
+    expect(findFiles(path.join(nm, 'node-hid'), /\.node$/)).not.toEqual([]);
+  });
+
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+});
