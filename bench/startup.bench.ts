@@ -1,0 +1,140 @@
+/**
+ * Cold start: the browser host process from spawn to "kiosk ready", and the page from navigation to the home
+ * screen painted in Debian's Chromium. Baselines from the same run: a bare `node -e ""` process start, and
+ * Chromium loading a static page with the same number of bytes of HTML, JS and CSS from a plain local server.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { BenchFigure } from './types';
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = 5;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function startKiosk(): Promise<{ ms: number; url: string; stop: () => void }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-'));
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--no-browser', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /kiosk ready: (\S+)/.exec(out);
+      if (m) resolve({ ms: performance.now() - t0, url: m[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
+  });
+}
+
+function bareNodeStartMs(): number {
+  const t0 = performance.now();
+  spawnSync(process.execPath, ['-e', '']);
+  return performance.now() - t0;
+}
+
+/** Waits until the next frame has been painted after the condition holds. */
+async function paintedAfter(page: Page, waitFor: () => Promise<unknown>): Promise<void> {
+  await waitFor();
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+
+async function kioskToHomeMs(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const t0 = performance.now();
+  await page.goto(url);
+  await paintedAfter(page, () => page.locator('.attract__start').waitFor());
+  await page.locator('.attract__start').click();
+  await paintedAfter(page, () => page.locator('[data-category]').first().waitFor());
+  const ms = performance.now() - t0;
+  await context.close();
+  return ms;
+}
+
+function rendererBytes(): { html: number; js: number; css: number } {
+  const dir = path.join(ROOT, 'dist/renderer');
+  const assets = fs.readdirSync(path.join(dir, 'assets'));
+  const size = (ext: string) => assets.filter((f) => f.endsWith(ext)).reduce((n, f) => n + fs.statSync(path.join(dir, 'assets', f)).size, 0);
+  return { html: fs.statSync(path.join(dir, 'index.html')).size, js: size('.js'), css: size('.css') };
+}
+
+/** A static page with the same byte counts: HTML, one script (a long comment and one DOM write), one stylesheet. */
+function startStaticServer(bytes: { html: number; js: number; css: number }): Promise<{ url: string; close: () => void }> {
+  const js = `document.body.insertAdjacentHTML('beforeend','<h1 id="done">ok</h1>');/*`;
+  const script = `${js}${'x'.repeat(Math.max(0, bytes.js - js.length - 2))}*/`;
+  const css = `body{font-family:sans-serif}/*${'x'.repeat(Math.max(0, bytes.css - 32))}*/`;
+  const head = '<!doctype html><html><head><link rel="stylesheet" href="/a.css"><script defer src="/a.js"></script></head><body>';
+  const html = `${head}<!--${'x'.repeat(Math.max(0, bytes.html - head.length - 21))}--></body></html>`;
+  const server = http.createServer((req, res) => {
+    const body = req.url === '/a.js' ? script : req.url === '/a.css' ? css : html;
+    const type = req.url === '/a.js' ? 'text/javascript' : req.url === '/a.css' ? 'text/css' : 'text/html';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
+}
+
+async function staticPageMs(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const t0 = performance.now();
+  await page.goto(url);
+  await paintedAfter(page, () => page.locator('#done').waitFor());
+  const ms = performance.now() - t0;
+  await context.close();
+  return ms;
+}
+
+export default async function bench(): Promise<BenchFigure[]> {
+  const browser = await chromium.launch({ executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const ready: number[] = [];
+  const home: number[] = [];
+  const bare: number[] = [];
+  const stat: number[] = [];
+  const server = await startStaticServer(rendererBytes());
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      bare.push(bareNodeStartMs());
+      const kiosk = await startKiosk();
+      ready.push(kiosk.ms);
+      home.push(await kioskToHomeMs(browser, kiosk.url));
+      kiosk.stop();
+      stat.push(await staticPageMs(browser, server.url));
+    }
+  } finally {
+    server.close();
+    await browser.close();
+  }
+  const readyMs = median(ready);
+  const homeMs = median(home);
+  const bareMs = median(bare);
+  const staticMs = median(stat);
+  return [
+    {
+      name: 'browser host spawn to "kiosk ready" (median of 5)',
+      value: readyMs,
+      unit: 'ms',
+      baselineName: 'bare node process start',
+      baselineValue: bareMs,
+      ratio: readyMs / bareMs,
+      target: 'ratio <= 20 (core, store and devices come up in well under a second)',
+      met: readyMs / bareMs <= 20,
+    },
+    {
+      name: 'page load to home screen painted (median of 5)',
+      value: homeMs,
+      unit: 'ms',
+      baselineName: 'static page of the same bytes painted',
+      baselineValue: staticMs,
+      ratio: homeMs / staticMs,
+      target: 'ratio <= 3',
+      met: homeMs / staticMs <= 3,
+    },
+  ];
+}
