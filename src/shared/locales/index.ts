@@ -6,13 +6,15 @@ import zhCommon from './zh-CN/common.json';
 import enCommon from './en/common.json';
 import zhErrors from './zh-CN/errors.json';
 import enErrors from './en/errors.json';
+import zhCatalog from './zh-CN/catalog.json';
+import enCatalog from './en/catalog.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors },
-  en: { common: enCommon, errors: enErrors },
+  'zh-CN': { common: zhCommon, errors: zhErrors, catalog: zhCatalog },
+  en: { common: enCommon, errors: enErrors, catalog: enCatalog },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

@@ -1,0 +1,90 @@
+import { CATEGORIES } from './categories';
+import { defaultCatalog, defaultCatalogInput } from './default-catalog';
+import { CatalogItemSchema, CatalogSchema, type LocalisedText } from './schema';
+import { flowSteps } from './flow-steps';
+
+const VILLAGE_CODES = [
+  ...Array.from({ length: 15 }, (_, i) => `JOB-${String(i + 1).padStart(2, '0')}`),
+  ...Array.from({ length: 4 }, (_, i) => `SKL-${String(i + 1).padStart(2, '0')}`),
+  ...Array.from({ length: 18 }, (_, i) => `INS-${String(i + 1).padStart(2, '0')}`),
+  ...Array.from({ length: 3 }, (_, i) => `CARD-${String(i + 1).padStart(2, '0')}`),
+];
+const DEMO_CODES = ['DEMO-01', 'DEMO-02', 'DEMO-03', 'DEMO-04'];
+
+/** Every LocalisedText anywhere inside a value, with its path. */
+function localisedTexts(value: unknown, path = ''): Array<{ path: string; text: LocalisedText }> {
+  if (Array.isArray(value)) return value.flatMap((entry, i) => localisedTexts(entry, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if ('zh-CN' in record || 'en' in record) return [{ path, text: record as LocalisedText }];
+  return Object.entries(record).flatMap(([k, v]) => localisedTexts(v, path === '' ? k : `${path}.${k}`));
+}
+
+describe('the shipped catalogue', () => {
+  const catalog = defaultCatalog();
+
+  it('passes its own schema: 40 village items and 4 demonstration items with the codes of CATALOG.md', () => {
+    expect(CatalogSchema.safeParse(defaultCatalogInput()).success).toBe(true);
+    const village = catalog.items.filter((item) => item.siteLevel === 'village').map((item) => item.code);
+    const demo = catalog.items.filter((item) => item.siteLevel === 'demonstration').map((item) => item.code);
+    expect(village).toEqual(VILLAGE_CODES);
+    expect(demo).toEqual(DEMO_CODES);
+    expect(new Set(catalog.items.map((item) => item.code)).size).toBe(44);
+  });
+
+  it('has the planned count in every category (15/4/18/3 + 4)', () => {
+    for (const category of CATEGORIES) {
+      expect([category.code, catalog.items.filter((item) => item.category === category.code).length]).toEqual([
+        category.code,
+        category.plannedItems,
+      ]);
+    }
+  });
+
+  it('has every text in both languages, Chinese in the zh-CN side, and no placeholders', () => {
+    const texts = localisedTexts(catalog.items);
+    expect(texts.length).toBeGreaterThan(500);
+    for (const { path, text } of texts) {
+      expect([path, typeof text['zh-CN'], typeof text.en]).toEqual([path, 'string', 'string']);
+      expect([path, text['zh-CN'].trim().length > 0, text.en.trim().length > 0]).toEqual([path, true, true]);
+      for (const side of [text['zh-CN'], text.en]) {
+        expect([path, /TBD|TODO|lorem|示例|待定|占位|xxx/i.test(side)]).toEqual([path, false]);
+      }
+      // The English side must not be left in Chinese.
+      expect([path, /[\u3400-\u9fff]/u.test(text.en)]).toEqual([path, false]);
+    }
+  });
+
+  it('declares devices and the network the way the item types need them', () => {
+    for (const item of catalog.items) {
+      if (item.type === 'apply') {
+        expect([item.code, item.needsCountyOnline, item.requiresDevices.includes('receiptPrinter')]).toEqual([item.code, false, true]);
+      }
+      if (['print', 'card', 'certify'].includes(item.type)) expect([item.code, item.needsCountyOnline]).toEqual([item.code, true]);
+      if (item.type === 'print') expect([item.code, item.requiresDevices]).toContainEqual(expect.arrayContaining(['documentPrinter']));
+      if (item.type === 'certify') expect([item.code, item.identity.faceCheck]).toEqual([item.code, true]);
+    }
+    const faceChecked = catalog.items.filter((item) => item.identity.faceCheck).map((item) => item.code);
+    expect(faceChecked).toEqual(['INS-03', 'INS-04', 'INS-11', 'INS-14', 'INS-15', 'DEMO-02']);
+    expect(catalog.items.find((item) => item.code === 'CARD-03')!.requiresDevices).toContain('socialSecurityCardReader');
+  });
+
+  it('gives every item a flow the engine can run', () => {
+    for (const item of catalog.items) {
+      const steps = flowSteps(item);
+      expect(steps[0]).toBe('guide');
+      if (item.identity.required) expect(steps).toContain('identify');
+      if (item.identity.faceCheck) expect(steps).toContain('face');
+    }
+  });
+
+  it('refuses records that contradict themselves', () => {
+    const ins11 = defaultCatalogInput().items.find((item) => item.code === 'INS-11')!;
+    const withoutFace = { ...ins11, identity: { ...ins11.identity, faceCheck: false } };
+    expect(CatalogItemSchema.safeParse(withoutFace).success).toBe(false);
+    const withoutCamera = { ...ins11, requiresDevices: ['receiptPrinter', 'faceCamera'] };
+    expect(CatalogItemSchema.safeParse(withoutCamera).success).toBe(false);
+    const input = defaultCatalogInput();
+    expect(CatalogSchema.safeParse({ ...input, items: [...input.items, input.items[0]] }).success).toBe(false);
+  });
+});

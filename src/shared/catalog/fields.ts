@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { CatalogItemInput, FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema } from './schema';
+
+/**
+ * Small builders for the catalogue records, so the item files read like the forms they describe and fields that
+ * recur across items (phone, address, bank account, the truthfulness promise) are worded once.
+ */
+
+export type FieldInput = z.input<typeof FieldSchema>;
+export type MaterialInput = z.input<typeof MaterialSchema>;
+/** An item record before its guide and FAQ are attached (those live in ./guides, per category). */
+export type ItemRecord = Omit<CatalogItemInput, 'guide' | 'faq'>;
+
+export function t(zh: string, en: string): LocalisedText {
+  return { 'zh-CN': zh, en };
+}
+
+export const ALL_MODES = ['self', 'assisted', 'window', 'homeVisit'] as const;
+/** Card and face items need the machine itself, so no home visit. */
+export const AT_POINT_MODES = ['self', 'assisted', 'window'] as const;
+
+/** Either card on its reader, or (assisted, window, home visit) a clerk typing the ID number. */
+export const IDENTIFY_BY_EITHER_CARD: IdentityRequirement = {
+  required: true,
+  accepts: ['idCard', 'socialSecurityCard', 'typedByClerk'],
+  faceCheck: false,
+};
+
+/** Higher-risk items: a card on its reader (never typed) and a live face check. */
+export const IDENTIFY_WITH_FACE: IdentityRequirement = {
+  required: true,
+  accepts: ['idCard', 'socialSecurityCard'],
+  faceCheck: true,
+};
+
+export const NO_IDENTITY: IdentityRequirement = { required: false, accepts: [], faceCheck: false };
+
+export function phoneField(name = 'phone', required = true): FieldInput {
+  return {
+    kind: 'phone',
+    name,
+    label: t('手机号码', 'Mobile phone number'),
+    hint: t('办理结果会用短信通知您', 'We will text you the result'),
+    required,
+  };
+}
+
+export function addressField(name = 'address', label = t('现居住地址', 'Current address')): FieldInput {
+  return {
+    kind: 'text',
+    name,
+    label,
+    hint: t('写到村（社区）和门牌号', 'Down to the village (community) and house number'),
+    required: true,
+    minLength: 5,
+    maxLength: 80,
+  };
+}
+
+export function villageCodeField(): FieldInput {
+  return {
+    kind: 'divisionCode',
+    name: 'villageCode',
+    label: t('户籍所在村（社区）代码', 'Village (community) code of household registration'),
+    hint: t('12 位数字，村委会或工作人员可以告诉您', 'Twelve digits; the village committee or the clerk can tell you'),
+    required: true,
+  };
+}
+
+export function educationField(): FieldInput {
+  return {
+    kind: 'choice',
+    name: 'education',
+    label: t('文化程度', 'Education'),
+    required: true,
+    options: [
+      { value: 'primary', label: t('小学及以下', 'Primary school or less') },
+      { value: 'junior', label: t('初中', 'Junior secondary') },
+      { value: 'senior', label: t('高中、中专、技校', 'Senior secondary or vocational school') },
+      { value: 'college', label: t('大专', 'Junior college') },
+      { value: 'bachelor', label: t('本科及以上', 'Bachelor degree or higher') },
+    ],
+  };
+}
+
+export function bankFields(purpose: LocalisedText): FieldInput[] {
+  return [
+    {
+      kind: 'choice',
+      name: 'bankName',
+      label: t('开户银行', 'Bank'),
+      hint: purpose,
+      required: true,
+      options: [
+        { value: 'rcc', label: t('农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)') },
+        { value: 'psbc', label: t('中国邮政储蓄银行', 'Postal Savings Bank of China') },
+        { value: 'abc', label: t('中国农业银行', 'Agricultural Bank of China') },
+        { value: 'icbc', label: t('中国工商银行', 'Industrial and Commercial Bank of China') },
+        { value: 'ccb', label: t('中国建设银行', 'China Construction Bank') },
+        { value: 'boc', label: t('中国银行', 'Bank of China') },
+      ],
+    },
+    {
+      kind: 'bankAccount',
+      name: 'bankAccount',
+      label: t('银行卡号', 'Bank card number'),
+      hint: t('本人名下的银行卡或社保卡金融账户，16 到 19 位数字', 'A card in your own name, or the bank account of your social security card: 16 to 19 digits'),
+      required: true,
+    },
+  ];
+}
+
+export function truthPromise(): FieldInput {
+  return {
+    kind: 'confirm',
+    name: 'promise',
+    label: t('个人承诺', 'Your promise'),
+    statement: t(
+      '我承诺所填信息和所交材料真实、完整，如有虚假，愿意承担相应责任。',
+      'I promise that what I have filled in and handed in is true and complete, and I accept responsibility if it is not.',
+    ),
+    required: true,
+  };
+}
+
+export function idCardMaterial(required = false): MaterialInput {
+  return {
+    code: 'idCardCopy',
+    name: t('居民身份证正反面', 'Resident ID card, both sides'),
+    note: t('已经在读卡器上读过身份证的，可以不拍', 'Not needed if your ID card was read on the card reader'),
+    required,
+    maxPages: 2,
+  };
+}
+
+export function bankCardMaterial(): MaterialInput {
+  return {
+    code: 'bankCard',
+    name: t('银行卡或存折（有卡号的一面）', 'Bank card or passbook (the side with the number)'),
+    required: true,
+    maxPages: 1,
+  };
+}
+
+export function householdBookletMaterial(required = false): MaterialInput {
+  return {
+    code: 'householdBooklet',
+    name: t('户口簿首页和本人页', 'Household registration booklet: front page and your own page'),
+    required,
+    maxPages: 2,
+  };
+}
