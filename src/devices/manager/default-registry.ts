@@ -1,3 +1,4 @@
+import { idCardReaderRegistration } from '../id-card/registration';
 import { DriverRegistry } from './registry';
 
 /**
@@ -6,5 +7,6 @@ import { DriverRegistry } from './registry';
  */
 export function createDefaultRegistry(): DriverRegistry {
   const registry = new DriverRegistry();
+  registry.register(idCardReaderRegistration);
   return registry;
 }

@@ -1,0 +1,119 @@
+import type { ByteTransport } from './transport';
+import type { LengthFrameParser, ParseResult } from './length-frame-parser';
+import type { FrameLog } from './frame-log';
+import type { DeviceLog } from './device-log';
+
+export type ExchangeResult =
+  | { ok: true; frame: Buffer }
+  | { ok: false; problem: 'timeout' | 'badChecksum' | 'badLength' | 'offline' | 'cancelled' };
+
+export interface FrameChannelOptions {
+  /** What of a frame may go to the technician's log (drop personal payloads); default: the whole frame. */
+  loggable?: (frame: Buffer, direction: 'tx' | 'rx') => { bytes: Uint8Array; note?: string };
+  log: DeviceLog;
+}
+
+/**
+ * Request/answer over a framed byte stream: one exchange at a time (queued), each with a deadline and an
+ * AbortSignal. Every outcome is a typed result; unsolicited frames and garbage are logged, never thrown.
+ */
+export class FrameChannel {
+  private queue: Promise<unknown> = Promise.resolve();
+  private waiting: ((result: ExchangeResult) => void) | null = null;
+
+  constructor(
+    private readonly transport: ByteTransport,
+    private readonly parser: LengthFrameParser,
+    private readonly frames: FrameLog,
+    private readonly options: FrameChannelOptions,
+  ) {
+    transport.onData((chunk) => this.onChunk(chunk));
+    transport.onClose(() => {
+      this.parser.reset();
+      this.settle({ ok: false, problem: 'offline' });
+    });
+  }
+
+  exchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal): Promise<ExchangeResult> {
+    const run = () => this.runExchange(frame, timeoutMs, signal);
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runExchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal): Promise<ExchangeResult> {
+    if (signal?.aborted) return { ok: false, problem: 'cancelled' };
+    if (!this.transport.isOpen) return { ok: false, problem: 'offline' };
+    this.parser.reset();
+    const answer = new Promise<ExchangeResult>((resolve) => {
+      this.waiting = resolve;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => this.settle({ ok: false, problem: 'cancelled' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      this.record(frame, 'tx');
+      try {
+        await this.transport.write(frame);
+      } catch {
+        this.settle({ ok: false, problem: 'offline' });
+      }
+      timer = setTimeout(() => {
+        const expired = this.parser.pending();
+        this.parser.reset();
+        if (expired > 0) this.frames.add('rx', new Uint8Array(), `partial frame dropped (${expired} bytes)`);
+        this.settle({ ok: false, problem: 'timeout' });
+      }, timeoutMs);
+      return await answer;
+    } finally {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      this.waiting = null;
+    }
+  }
+
+  private onChunk(chunk: Buffer): void {
+    let results: ParseResult[];
+    try {
+      results = this.parser.push(chunk);
+    } catch (error) {
+      // The parser is written not to throw; if it ever does, drop its state rather than the process.
+      this.options.log.error({ err: error }, 'frame parser failed');
+      this.parser.reset();
+      return;
+    }
+    for (const r of results) {
+      switch (r.type) {
+        case 'frame':
+          this.record(r.frame, 'rx');
+          if (this.waiting) this.settle({ ok: true, frame: r.frame });
+          else this.options.log.debug({ bytes: r.frame.length }, 'unsolicited frame ignored');
+          break;
+        case 'badChecksum':
+          this.frames.add('rx', r.frame.subarray(0, 10), `bad checksum (${r.frame.length} bytes)`);
+          this.settle({ ok: false, problem: 'badChecksum' });
+          break;
+        case 'badLength':
+          this.frames.add('rx', new Uint8Array(), `bad length field ${r.length}`);
+          break;
+        case 'garbage':
+          this.frames.add('rx', new Uint8Array(), `${r.bytes} bytes of garbage skipped`);
+          break;
+        case 'timeout':
+          this.frames.add('rx', new Uint8Array(), `partial frame dropped (${r.partial} bytes)`);
+          break;
+      }
+    }
+  }
+
+  private record(frame: Buffer, direction: 'tx' | 'rx'): void {
+    const shown: { bytes: Uint8Array; note?: string } = this.options.loggable?.(frame, direction) ?? { bytes: frame };
+    this.frames.add(direction, shown.bytes, shown.note);
+  }
+
+  private settle(result: ExchangeResult): void {
+    const resolve = this.waiting;
+    this.waiting = null;
+    resolve?.(result);
+  }
+}

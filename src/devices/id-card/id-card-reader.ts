@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import { KioskError } from '../../shared/contract/errors';
+import type { DeviceStatus } from '../../shared/domain/devices';
+import type { DeviceDriver, SelfTestResult } from '../core/driver';
+import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
+import { FrameLog, toHex } from '../core/frame-log';
+import { StatusHolder } from '../core/status-holder';
+import type { DriverContext } from '../manager/registry';
+import type { ReconnectingTransport } from '../transports/reconnecting-transport';
+import { commandFrame, createIdCardFrameParser, parseResponse, type IdCardCommand, type IdCardResponse } from './frame';
+import { parseReadPayload } from './read-answer';
+import { describeSw3 } from './status-codes';
+import type { CardText } from './text-block';
+
+export const IdCardReaderOptionsSchema = z
+  .object({
+    /** How often to look for a card while idle. */
+    pollIntervalMs: z.number().int().min(50).max(5000).default(300),
+    commandTimeoutMs: z.number().int().min(50).max(10_000).default(1000),
+    /** Reading text + photo takes the card ~0.5-1 s plus 1295 bytes on the wire. */
+    readTimeoutMs: z.number().int().min(200).max(20_000).default(3000),
+    /** Use 30 10 (text + photo + fingerprint) instead of 30 01. */
+    readFingerprint: z.boolean().default(false),
+    /** Consecutive "no card" answers before a removal is reported (debounce). */
+    removalMisses: z.number().int().min(1).max(10).default(2),
+    /** Consecutive unanswered polls before the reader counts as offline. */
+    silentPollsOffline: z.number().int().min(1).max(20).default(3),
+  })
+  .strict();
+export type IdCardReaderOptions = z.infer<typeof IdCardReaderOptionsSchema>;
+
+export interface IdCardRead {
+  text: CardText;
+  /** 1024 WLT-compressed bytes (see photo-decoder.ts). */
+  photoWlt: Buffer;
+  fingerprint: Buffer | null;
+}
+
+export interface IdCardReaderDevice extends DeviceDriver {
+  readonly kind: 'idCardReader';
+  cardPresent(): boolean;
+  onCard(listener: (event: { present: boolean }) => void): () => void;
+  /** Find, select and read the card on the reader. Errors are KioskErrors (card_absent, card_unreadable, ...). */
+  readCard(signal?: AbortSignal): Promise<IdCardRead>;
+  readSamId(signal?: AbortSignal): Promise<string>;
+}
+
+/** The resident ID card reader (SAM serial protocol, DEVICES.md §1). */
+export class IdCardReader implements IdCardReaderDevice {
+  readonly kind = 'idCardReader' as const;
+  readonly id: string;
+  private readonly options: IdCardReaderOptions;
+  private readonly statusHolder: StatusHolder;
+  private readonly frames: FrameLog;
+  private readonly channel: FrameChannel;
+  private readonly cardListeners = new Set<(event: { present: boolean }) => void>();
+  private present = false;
+  private misses = 0;
+  private silentPolls = 0;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private reading = false;
+  private running = false;
+  private linkUp = false;
+
+  constructor(
+    private readonly transport: ReconnectingTransport,
+    private readonly ctx: Pick<DriverContext, 'config' | 'simulated' | 'log' | 'now'>,
+  ) {
+    this.id = ctx.config.id;
+    this.options = IdCardReaderOptionsSchema.parse(ctx.config.options ?? {});
+    this.statusHolder = new StatusHolder(this.id, 'idCardReader', ctx.simulated, ctx.now);
+    this.frames = new FrameLog(200, ctx.now);
+    this.channel = new FrameChannel(transport, createIdCardFrameParser(Math.min(500, this.options.readTimeoutMs)), this.frames, {
+      log: ctx.log,
+      // Card text, photo and fingerprint are personal data: log the header and status only.
+      loggable: (frame, direction) => {
+        if (direction === 'rx' && frame.length > 11) return { bytes: frame.subarray(0, 10), note: `${describeSw3(frame[9]!).outcome}, ${frame.length} bytes (payload not logged)` };
+        if (direction === 'rx' && frame.length >= 10) return { bytes: frame, note: describeSw3(frame[9]!).outcome };
+        return { bytes: frame };
+      },
+    });
+    transport.onLink((event) => {
+      this.linkUp = event.up;
+      if (event.up) void this.onLinkUp();
+      else {
+        this.stopPolling();
+        this.setPresent(false);
+        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
+      }
+    });
+  }
+
+  status(): DeviceStatus {
+    return this.statusHolder.get();
+  }
+
+  onStatus(listener: (status: DeviceStatus) => void): () => void {
+    return this.statusHolder.on(listener);
+  }
+
+  onCard(listener: (event: { present: boolean }) => void): () => void {
+    this.cardListeners.add(listener);
+    return () => this.cardListeners.delete(listener);
+  }
+
+  cardPresent(): boolean {
+    return this.present;
+  }
+
+  recentFrames() {
+    return this.frames.list();
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.transport.open();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopPolling();
+    await this.polling?.catch(() => undefined);
+    await this.transport.close();
+  }
+
+  async readSamId(signal?: AbortSignal): Promise<string> {
+    const answer = await this.command('readSamId', this.options.commandTimeoutMs, signal);
+    this.requireSuccess(answer);
+    return toHex(answer.data, '');
+  }
+
+  async readCard(signal?: AbortSignal): Promise<IdCardRead> {
+    if (!this.linkUp) throw new KioskError('device_offline', { details: { deviceId: this.id } });
+    if (this.reading) throw new KioskError('device_busy', { details: { deviceId: this.id } });
+    this.reading = true;
+    const previous = this.statusHolder.get();
+    try {
+      await this.polling?.catch(() => undefined); // never interleave with a poll's find/select
+      this.statusHolder.set({ state: 'busy', detailKey: 'devices-readers:detail.reading' });
+      const find = await this.command('findCard', this.options.commandTimeoutMs, signal);
+      if (find.sw3 !== 0x9f) {
+        // A card that was read once stays halted until lifted: select still reaches it.
+        if (describeSw3(find.sw3).outcome !== 'findFailed') this.requireSuccess(find);
+      }
+      const select = await this.command('selectCard', this.options.commandTimeoutMs, signal);
+      this.requireSuccess(select);
+      const withFp = this.options.readFingerprint;
+      const read = await this.command(withFp ? 'readTextPhotoFingerprint' : 'readTextPhoto', this.options.readTimeoutMs, signal);
+      this.requireSuccess(read);
+      const parsed = parseReadPayload(read.data, withFp);
+      if (!parsed.ok) throw new KioskError('card_unreadable', { details: { deviceId: this.id, problem: 'payloadLength' } });
+      if (!parsed.decoded.ok) {
+        throw new KioskError(parsed.decoded.problem === 'unknownCardType' ? 'card_unsupported' : 'card_unreadable', {
+          details: { deviceId: this.id, problem: parsed.decoded.problem },
+        });
+      }
+      this.setPresent(true);
+      return { text: parsed.decoded.text, photoWlt: Buffer.from(parsed.payload.photoWlt), fingerprint: parsed.payload.fingerprint ? Buffer.from(parsed.payload.fingerprint) : null };
+    } finally {
+      this.reading = false;
+      if (this.linkUp && this.statusHolder.get().state === 'busy') {
+        this.statusHolder.set({ state: previous.state === 'busy' ? 'online' : previous.state === 'offline' ? 'online' : previous.state, media: this.present ? 'present' : 'absent' });
+      }
+    }
+  }
+
+  async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
+    const startedAt = this.ctx.now().toISOString();
+    const steps: SelfTestResult['steps'] = [];
+    const finish = (): SelfTestResult => ({ ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.ctx.now().toISOString() });
+    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'devices-readers:detail.portGone' }) });
+    if (!this.transport.isOpen) return finish();
+    for (const [name, cmd] of [['samStatus', 'samStatus'], ['samId', 'readSamId']] as const) {
+      try {
+        const answer = await this.command(cmd, this.options.commandTimeoutMs, signal);
+        const meaning = describeSw3(answer.sw3);
+        steps.push({ name, ok: meaning.error === null, detailKey: meaning.messageKey, ...(cmd === 'readSamId' && meaning.error === null ? { detail: toHex(answer.data, '') } : {}) });
+      } catch (error) {
+        steps.push({ name, ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` });
+      }
+    }
+    steps.push({ name: 'card', ok: true, detailKey: this.present ? 'devices-readers:detail.cardPresent' : 'devices-readers:detail.cardAbsent' });
+    return finish();
+  }
+
+  private async onLinkUp(): Promise<void> {
+    try {
+      const answer = await this.command('samStatus', this.options.commandTimeoutMs);
+      const meaning = describeSw3(answer.sw3);
+      if (meaning.error) {
+        this.statusHolder.set({ state: 'hardwareError', detailKey: meaning.messageKey });
+      } else {
+        this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
+      }
+    } catch (error) {
+      this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: error instanceof KioskError ? error.code : 'unknown' } });
+    }
+    this.schedulePoll();
+  }
+
+  private schedulePoll(): void {
+    if (!this.running || !this.linkUp || this.pollTimer) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      this.polling = this.pollOnce().finally(() => {
+        this.polling = null;
+        this.schedulePoll();
+      });
+    }, this.options.pollIntervalMs);
+    this.pollTimer.unref?.();
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  /** One presence check. Reports insertion at once and removal after `removalMisses` misses, only on change. */
+  private async pollOnce(): Promise<void> {
+    if (this.reading) return;
+    let here: boolean;
+    try {
+      const find = await this.command('findCard', this.options.commandTimeoutMs);
+      here = find.sw3 === 0x9f;
+      if (!here && this.present) {
+        const select = await this.command('selectCard', this.options.commandTimeoutMs);
+        here = select.sw3 === 0x90;
+      }
+      this.silentPolls = 0;
+      const s = this.statusHolder.get();
+      if (s.state === 'offline' || (s.state === 'hardwareError' && s.detailKey === 'devices-readers:detail.badFrames')) {
+        this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
+      }
+    } catch (error) {
+      if (error instanceof KioskError && error.code === 'device_timeout') {
+        this.silentPolls += 1;
+        if (this.silentPolls >= this.options.silentPollsOffline) {
+          this.setPresent(false);
+          this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: 'timeout' } });
+        }
+      }
+      return;
+    }
+    if (here) {
+      this.misses = 0;
+      this.setPresent(true);
+    } else if (this.present) {
+      this.misses += 1;
+      if (this.misses >= this.options.removalMisses) this.setPresent(false);
+    }
+  }
+
+  private setPresent(present: boolean): void {
+    if (present === this.present) return;
+    this.present = present;
+    this.misses = 0;
+    if (this.statusHolder.get().state !== 'offline') this.statusHolder.setMedia(present ? 'present' : 'absent');
+    for (const l of [...this.cardListeners]) l({ present });
+  }
+
+  /** One command with one retry after a garbled or missing answer; a KioskError when it cannot be had. */
+  private async command(name: IdCardCommand, timeoutMs: number, signal?: AbortSignal): Promise<IdCardResponse> {
+    let last: ExchangeResult | null = null;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      last = await this.channel.exchange(commandFrame(name), timeoutMs, signal);
+      if (last.ok) {
+        const answer = parseResponse(last.frame);
+        if (answer) return answer;
+        last = { ok: false, problem: 'badLength' };
+      }
+      if (last.problem === 'offline' || last.problem === 'cancelled') break;
+    }
+    const problem = last && !last.ok ? last.problem : 'timeout';
+    switch (problem) {
+      case 'offline':
+        throw new KioskError('device_offline', { details: { deviceId: this.id } });
+      case 'cancelled':
+        throw new KioskError('cancelled');
+      case 'timeout':
+        throw new KioskError('device_timeout', { details: { deviceId: this.id, command: name } });
+      default:
+        throw new KioskError('device_error', { details: { deviceId: this.id, command: name, problem } });
+    }
+  }
+
+  private requireSuccess(answer: IdCardResponse): void {
+    const meaning = describeSw3(answer.sw3);
+    if (meaning.error) {
+      throw new KioskError(meaning.error, { details: { deviceId: this.id, sw3: answer.sw3.toString(16).padStart(2, '0'), outcome: meaning.outcome, messageKey: meaning.messageKey } });
+    }
+  }
+}
