@@ -6,6 +6,10 @@ import zhCommon from './zh-CN/common.json';
 import enCommon from './en/common.json';
 import zhErrors from './zh-CN/errors.json';
 import enErrors from './en/errors.json';
+import zhPrinting from './zh-CN/printing.json';
+import enPrinting from './en/printing.json';
+import zhDevicesOutput from './zh-CN/devices-output.json';
+import enDevicesOutput from './en/devices-output.json';
 import zhCatalog from './zh-CN/catalog.json';
 import enCatalog from './en/catalog.json';
 
@@ -13,8 +17,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, catalog: zhCatalog },
-  en: { common: enCommon, errors: enErrors, catalog: enCatalog },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];
