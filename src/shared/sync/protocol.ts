@@ -109,7 +109,8 @@ export const ConfigResponseSchema = z.object({
 export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;
 
 export const QueryRequestSchema = z.object({
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  /** The resident's ID number; absent for listings that concern nobody in particular (vacancies, courses). */
+  idNumber: z.string().regex(/^\d{17}[\dX]$/).optional(),
   params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
 });
 export const QueryResponseSchema = z.object({

@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, seedDemo } from './demo-seed';
+import { registerKiosk } from './county-state';
+import { startCountyServer } from './server';
+import { defaultCatalog } from '../shared/catalog/default-catalog';
+
+const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo] [--kiosk ID:SECRET] [--admin-token T]
+  --port N           listen on 127.0.0.1:N (default: a free port)
+  --data-dir DIR     the county's SQLite file and attachments (default: ./county-data)
+  --seed demo        seed an empty county: the catalogue, two clerks, a technician, an announcement, demo residents,
+                     and the kiosk "${DEMO_KIOSK_ID}" with the demo secret from docs/sync-protocol.md
+  --kiosk ID:SECRET  register (or re-key) a kiosk; may be given more than once
+  --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)`;
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        seed: { type: 'string' },
+        kiosk: { type: 'string', multiple: true },
+        'admin-token': { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = args.port === undefined ? 0 : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, got "${args.port}"`);
+    process.exit(2);
+  }
+  if (args.seed !== undefined && args.seed !== 'demo') {
+    console.error(`--seed knows only "demo", got "${args.seed}"`);
+    process.exit(2);
+  }
+  const adminToken = args['admin-token'] ?? crypto.randomBytes(18).toString('base64url');
+  const server = await startCountyServer({ dataDir: path.resolve(args['data-dir'] ?? 'county-data'), port, adminToken });
+  if (args.seed === 'demo') seedDemo(server.db, { catalog: defaultCatalog() });
+  for (const entry of args.kiosk ?? []) {
+    const [id, secret] = [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)];
+    if (!id || secret.length < 16) {
+      console.error(`--kiosk wants ID:SECRET with a secret of at least 16 characters, got "${entry.slice(0, 20)}..."`);
+      process.exit(2);
+    }
+    registerKiosk(server.db, id, secret);
+  }
+  if (args.seed === 'demo') console.log(`demo kiosk: ${DEMO_KIOSK_ID} / ${DEMO_KIOSK_SECRET} (demo only)`);
+  console.log(`admin token: ${adminToken}`);
+  console.log(`county ready: ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  console.error(`county failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

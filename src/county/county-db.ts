@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type CountyDb = Database.Database;
+
+/** The reference county's own SQLite file. One schema, created on first start (it is a test and demo server). */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS kiosks (id TEXT PRIMARY KEY, secret TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS nonces (kiosk_id TEXT NOT NULL, nonce TEXT NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (kiosk_id, nonce));
+  CREATE TABLE IF NOT EXISTS items (
+    arrival INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    kiosk_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    resident_ref TEXT,
+    created_at TEXT NOT NULL,
+    item_code TEXT NOT NULL,
+    tracking_number TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS deliveries (kiosk_id TEXT NOT NULL, item_id TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS attachments (sha256 TEXT PRIMARY KEY, total INTEGER NOT NULL, received INTEGER NOT NULL, complete INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE IF NOT EXISTS config_parts (part TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS heartbeats (kiosk_id TEXT PRIMARY KEY, at TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS faults (
+    id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, opened_at TEXT NOT NULL, device_id TEXT, summary TEXT NOT NULL,
+    state TEXT NOT NULL, note TEXT, version INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS residents (id_number TEXT PRIMARY KEY, body TEXT NOT NULL);
+`;
+
+export function openCountyDb(dataDir: string): CountyDb {
+  fs.mkdirSync(path.join(dataDir, 'attachments'), { recursive: true, mode: 0o700 });
+  const db = new Database(path.join(dataDir, 'county.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** The county's config version: one counter bumped by every config or ticket change. */
+export function nextConfigVersion(db: CountyDb): number {
+  db.prepare("INSERT INTO counters (name, value) VALUES ('config', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1").run();
+  return currentConfigVersion(db);
+}
+
+export function currentConfigVersion(db: CountyDb): number {
+  return (db.prepare("SELECT value FROM counters WHERE name = 'config'").get() as { value: number } | undefined)?.value ?? 0;
+}

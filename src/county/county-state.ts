@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { CatalogSchema } from '../shared/catalog/schema';
+import { checkIdNumber } from '../shared/domain/id-number';
+import {
+  AnnouncementListSchema,
+  RemoteSiteSettingsSchema,
+  StaffListSchema,
+  type BatchItem,
+  type ConfigResponse,
+  type Heartbeat,
+} from '../shared/sync/protocol';
+import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
+
+export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
+export type CountyConfigPart = (typeof COUNTY_CONFIG_PARTS)[number];
+
+const PART_SCHEMAS: Record<CountyConfigPart, z.ZodType> = {
+  catalog: CatalogSchema,
+  staff: StaffListSchema,
+  announcements: AnnouncementListSchema,
+  site: RemoteSiteSettingsSchema,
+};
+
+export function registerKiosk(db: CountyDb, id: string, secret: string): void {
+  db.prepare('INSERT INTO kiosks (id, secret) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret').run(id, secret);
+}
+
+/** Validates and publishes a config part under the next version; returns that version. */
+export function publishConfigPart(db: CountyDb, part: CountyConfigPart, body: unknown): number {
+  const parsed = PART_SCHEMAS[part].safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidBodyError(issue ? issue.path.map(String).join('.') : part);
+  }
+  const publish = db.transaction(() => {
+    const version = nextConfigVersion(db);
+    // The catalogue carries its own version field: it is the part's version, so kiosk and county agree.
+    const stored = part === 'catalog' ? { ...(parsed.data as object), version } : parsed.data;
+    db.prepare('INSERT INTO config_parts (part, version, body) VALUES (?, ?, ?) ON CONFLICT (part) DO UPDATE SET version = excluded.version, body = excluded.body').run(
+      part,
+      version,
+      JSON.stringify(stored),
+    );
+    return version;
+  });
+  return publish.immediate();
+}
+
+export class InvalidBodyError extends Error {
+  constructor(readonly field: string) {
+    super(`invalid body at ${field}`);
+  }
+}
+
+/** Parts and ticket updates newer than `since`, or null when the kiosk is up to date (HTTP 304). */
+export function configSince(db: CountyDb, kioskId: string, since: number): ConfigResponse | null {
+  const version = currentConfigVersion(db);
+  if (version <= since) return null;
+  const out: ConfigResponse = { version, tickets: [] };
+  for (const row of db.prepare('SELECT part, version, body FROM config_parts WHERE version > ?').all(since) as Array<{ part: CountyConfigPart; version: number; body: string }>) {
+    (out as Record<string, unknown>)[row.part] = { version: row.version, body: JSON.parse(row.body) as unknown };
+  }
+  out.tickets = (db.prepare("SELECT id, state, note FROM faults WHERE kiosk_id = ? AND version > ? AND state IN ('acknowledged','closed')").all(kioskId, since) as Array<{
+    id: string;
+    state: 'acknowledged' | 'closed';
+    note: string | null;
+  }>).map((t) => ({ id: t.id, state: t.state, ...(t.note ? { note: t.note } : {}) }));
+  return out;
+}
+
+export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejected' | 'retry'; reason?: string };
+
+/**
+ * Idempotent intake of one batch, in one transaction, in the order the kiosk sent. An id seen before is a
+ * duplicate (stored once, never twice). An item whose attachments have not all arrived is 'retry', and so is
+ * every later item of the same resident in the batch, so a resident's items are stored in submission order.
+ */
+export function intakeBatch(db: CountyDb, kioskId: string, items: readonly BatchItem[], now: Date): ItemResult[] {
+  const intake = db.transaction(() => {
+    const results: ItemResult[] = [];
+    const held = new Set<string>();
+    const exists = db.prepare('SELECT kiosk_id FROM items WHERE id = ?');
+    const complete = db.prepare('SELECT complete FROM attachments WHERE sha256 = ?');
+    const insert = db.prepare(
+      'INSERT INTO items (id, kiosk_id, kind, resident_ref, created_at, item_code, tracking_number, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const delivery = db.prepare('INSERT INTO deliveries (kiosk_id, item_id, outcome, at) VALUES (?, ?, ?, ?)');
+    const catalog = catalogCodes(db);
+    for (const item of items) {
+      const result = judge();
+      results.push(result);
+      delivery.run(kioskId, item.id, result.status, now.toISOString());
+      if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
+
+      function judge(): ItemResult {
+        const seen = exists.get(item.id) as { kiosk_id: string } | undefined;
+        if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
+        if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
+        const missing = item.attachments.find((sha) => (complete.get(sha) as { complete: number } | undefined)?.complete !== 1);
+        if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
+        if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
+        if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
+        insert.run(item.id, kioskId, item.kind, item.residentRef, item.createdAt, item.payload.itemCode, item.payload.trackingNumber, JSON.stringify(item.payload), now.toISOString());
+        return { id: item.id, status: 'accepted' };
+      }
+    }
+    return results;
+  });
+  return intake.immediate();
+}
+
+function catalogCodes(db: CountyDb): Set<string> | null {
+  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
+  if (!row) return null;
+  return new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code));
+}
+
+export type ChunkOutcome = { ok: true; received: number; complete: boolean } | { ok: false; status: 409 | 422; error: string; received: number };
+
+/**
+ * Appends one chunk of an attachment. Chunks must arrive in order (start = bytes received so far); a chunk that
+ * overlaps what is there already is accepted when it starts at 0..received and is trimmed, so a resend after a
+ * lost answer is harmless. When the last byte arrives the SHA-256 is checked; a mismatch discards the upload.
+ */
+export function putAttachmentChunk(db: CountyDb, dir: string, sha256: string, start: number, total: number, chunk: Buffer): ChunkOutcome {
+  const row = db.prepare('SELECT total, received, complete FROM attachments WHERE sha256 = ?').get(sha256) as { total: number; received: number; complete: number } | undefined;
+  if (row?.complete === 1) return { ok: true, received: row.total, complete: true };
+  const received = row && row.total === total ? row.received : 0;
+  if (start > received) return { ok: false, status: 409, error: 'range_mismatch', received };
+  const file = path.join(dir, `${sha256}.part`);
+  const fresh = chunk.subarray(received - start);
+  const fd = fs.openSync(file, received === 0 ? 'w' : 'r+');
+  try {
+    fs.writeSync(fd, fresh, 0, fresh.length, received);
+    fs.ftruncateSync(fd, received + fresh.length);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const now = received + fresh.length;
+  if (now > total) {
+    fs.rmSync(file, { force: true });
+    db.prepare('DELETE FROM attachments WHERE sha256 = ?').run(sha256);
+    return { ok: false, status: 422, error: 'too_long', received: 0 };
+  }
+  if (now === total) {
+    const digest = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    if (digest !== sha256) {
+      fs.rmSync(file, { force: true });
+      db.prepare('DELETE FROM attachments WHERE sha256 = ?').run(sha256);
+      return { ok: false, status: 422, error: 'hash_mismatch', received: 0 };
+    }
+    fs.renameSync(file, path.join(dir, `${sha256}.bin`));
+  }
+  db.prepare('INSERT INTO attachments (sha256, total, received, complete) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET total = excluded.total, received = excluded.received, complete = excluded.complete').run(
+    sha256,
+    total,
+    now,
+    now === total ? 1 : 0,
+  );
+  return { ok: true, received: now, complete: now === total };
+}
+
+export function attachmentStatus(db: CountyDb, sha256: string): { received: number; complete: boolean } {
+  const row = db.prepare('SELECT received, complete FROM attachments WHERE sha256 = ?').get(sha256) as { received: number; complete: number } | undefined;
+  return { received: row?.received ?? 0, complete: row?.complete === 1 };
+}
+
+export function recordHeartbeat(db: CountyDb, kioskId: string, heartbeat: Heartbeat, now: Date): void {
+  db.prepare('INSERT INTO heartbeats (kiosk_id, at, body) VALUES (?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET at = excluded.at, body = excluded.body').run(kioskId, now.toISOString(), JSON.stringify(heartbeat));
+}
+
+export function lastHeartbeat(db: CountyDb, kioskId: string): Heartbeat | null {
+  const row = db.prepare('SELECT body FROM heartbeats WHERE kiosk_id = ?').get(kioskId) as { body: string } | undefined;
+  return row ? (JSON.parse(row.body) as Heartbeat) : null;
+}
+
+export function recordFaults(db: CountyDb, kioskId: string, tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): void {
+  const insert = db.prepare("INSERT OR IGNORE INTO faults (id, kiosk_id, opened_at, device_id, summary, state, version) VALUES (?, ?, ?, ?, ?, 'open', 0)");
+  db.transaction(() => {
+    for (const t of tickets) insert.run(t.id, kioskId, t.openedAt, t.deviceId, t.summary);
+  })();
+}
+
+/** A county clerk answers a fault ticket; the update flows down with the next config pull. */
+export function updateFault(db: CountyDb, id: string, state: 'acknowledged' | 'closed', note: string | null): boolean {
+  return db.transaction(() => {
+    const version = nextConfigVersion(db);
+    return db.prepare('UPDATE faults SET state = ?, note = ?, version = ? WHERE id = ?').run(state, note, version, id).changes > 0;
+  })();
+}
+
+export interface CountyStats {
+  items: number;
+  distinctIds: number;
+  deliveries: number;
+  duplicatesRefused: number;
+  attachmentsComplete: number;
+}
+
+export function countyStats(db: CountyDb): CountyStats {
+  const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    items: one('SELECT COUNT(*) AS n FROM items'),
+    distinctIds: one('SELECT COUNT(DISTINCT id) AS n FROM items'),
+    deliveries: one('SELECT COUNT(*) AS n FROM deliveries'),
+    duplicatesRefused: one("SELECT COUNT(*) AS n FROM deliveries WHERE outcome = 'duplicate'"),
+    attachmentsComplete: one('SELECT COUNT(*) AS n FROM attachments WHERE complete = 1'),
+  };
+}
+
+export function storedItems(db: CountyDb): Array<{ id: string; residentRef: string | null; createdAt: string; trackingNumber: string; arrival: number; itemCode: string }> {
+  return (db.prepare('SELECT id, resident_ref, created_at, tracking_number, arrival, item_code FROM items ORDER BY arrival').all() as Array<{
+    id: string;
+    resident_ref: string | null;
+    created_at: string;
+    tracking_number: string;
+    arrival: number;
+    item_code: string;
+  }>).map((r) => ({ id: r.id, residentRef: r.resident_ref, createdAt: r.created_at, trackingNumber: r.tracking_number, arrival: r.arrival, itemCode: r.item_code }));
+}

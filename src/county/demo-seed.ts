@@ -1,0 +1,49 @@
+import { SAMPLE_RESIDENTS } from '../shared/samples/residents';
+import type { StaffAccount } from '../shared/sync/protocol';
+import { publishConfigPart, registerKiosk } from './county-state';
+import type { CountyDb } from './county-db';
+import { hashPassword } from './passwords';
+
+/** The demo kiosk's id and secret: printed in docs/sync-protocol.md and used by the demo site config. Demo only. */
+export const DEMO_KIOSK_ID = 'demo-kiosk';
+export const DEMO_KIOSK_SECRET = 'demo-secret-change-me-0123456789abcdef';
+
+/** Demo staff and their passwords (documented; a real county issues its own). */
+export const DEMO_STAFF_PASSWORDS: Record<string, string> = { li: 'clerk-li-2026', zhao: 'clerk-zhao-2026', tech: 'tech-2026' };
+
+export function demoStaff(): StaffAccount[] {
+  return [
+    { id: 'clerk-li', username: 'li', displayName: '李秀英', roles: ['clerk'], passwordHash: hashPassword(DEMO_STAFF_PASSWORDS.li!), disabled: false },
+    { id: 'clerk-zhao', username: 'zhao', displayName: '赵志强', roles: ['clerk'], passwordHash: hashPassword(DEMO_STAFF_PASSWORDS.zhao!), disabled: false },
+    { id: 'tech-sun', username: 'tech', displayName: '孙技术员', roles: ['technician'], passwordHash: hashPassword(DEMO_STAFF_PASSWORDS.tech!), disabled: false },
+  ];
+}
+
+/**
+ * Seeds an empty county: the demo kiosk, the catalogue (when given), two clerks and a technician, one
+ * announcement, site settings, and the sample residents for the online lookups. Idempotent: a seeded county is
+ * left as it is.
+ */
+export function seedDemo(db: CountyDb, options: { catalog?: unknown; now?: Date } = {}): void {
+  const now = options.now ?? new Date();
+  registerKiosk(db, DEMO_KIOSK_ID, DEMO_KIOSK_SECRET);
+  const seeded = db.prepare("SELECT 1 FROM config_parts WHERE part = 'staff'").get();
+  if (seeded) return;
+  publishConfigPart(db, 'staff', demoStaff());
+  publishConfigPart(db, 'announcements', [
+    {
+      id: 'winter-2026',
+      title: { 'zh-CN': '城乡居民养老保险2027年度缴费开始', en: 'Resident pension contributions for 2027 are open' },
+      body: {
+        'zh-CN': '2027年度城乡居民养老保险缴费已开始，可在本机办理缴费档次变更。',
+        en: 'Contributions for 2027 are open; you can change your contribution grade at this kiosk.',
+      },
+      from: now.toISOString(),
+    },
+  ]);
+  publishConfigPart(db, 'site', { onDuty: '李秀英', consultationPhone: '0351-12333' });
+  // Last, so its version is above the catalogue shipped with the kiosk (version 1).
+  if (options.catalog !== undefined) publishConfigPart(db, 'catalog', options.catalog);
+  const insert = db.prepare('INSERT OR REPLACE INTO residents (id_number, body) VALUES (?, ?)');
+  for (const r of SAMPLE_RESIDENTS) insert.run(r.idNumber, JSON.stringify({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate }));
+}

@@ -1,0 +1,33 @@
+import type { AttachmentStatus, BatchItem, BatchResponse, ConfigResponse, Heartbeat, QueryResponse } from '../../shared/sync/protocol';
+
+/**
+ * Everything the kiosk asks of the county, behind one interface: the HTTP implementation talks to the real
+ * county (or src/county); tests can put a fault-injecting proxy between them without changing this side.
+ */
+export interface CountyClient {
+  sendBatch(items: readonly BatchItem[]): Promise<BatchResponse>;
+  attachmentStatus(sha256: string): Promise<AttachmentStatus>;
+  uploadChunk(sha256: string, start: number, total: number, chunk: Buffer): Promise<AttachmentStatus>;
+  /** The parts newer than `since`, or null when the kiosk is up to date. */
+  pullConfig(since: number): Promise<ConfigResponse | null>;
+  query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse>;
+  heartbeat(heartbeat: Heartbeat): Promise<void>;
+  reportFaults(tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): Promise<void>;
+}
+
+/**
+ * A failed county call. `transient` ones (network down, timeout, reset, 5xx, garbage answer) are retried with
+ * backoff; the others (401, 400, 404, 409, 422) mean the request itself is wrong and are reported as they are.
+ */
+export class CountyError extends Error {
+  constructor(
+    readonly transient: boolean,
+    /** The county's error string ("stale_timestamp", "invalid_body"), or the network failure ("timeout", "ECONNRESET"). */
+    readonly reason: string,
+    readonly status: number | null = null,
+    readonly details: { field?: string; serverTime?: number; received?: number } = {},
+  ) {
+    super(`county ${status ?? 'network'}: ${reason}${details.field ? ` (${details.field})` : ''}`);
+    this.name = 'CountyError';
+  }
+}

@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import {
+  AttachmentStatusSchema,
+  BatchResponseSchema,
+  ConfigResponseSchema,
+  ErrorBodySchema,
+  QueryResponseSchema,
+  type AttachmentStatus,
+  type BatchItem,
+  type BatchResponse,
+  type ConfigResponse,
+  type Heartbeat,
+  type QueryResponse,
+} from '../../shared/sync/protocol';
+import { CountyError, type CountyClient } from './county-client';
+import { RequestSigner } from './request-signer';
+
+export interface HttpCountyClientOptions {
+  baseUrl: string;
+  kioskId: string;
+  secret: string;
+  /** Per request; a county that does not answer in time counts as unreachable. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+const MAX_SKEW_CORRECTIONS = 1;
+
+/** The CountyClient over HTTP(S) with Node's fetch: signed requests, validated answers, typed failures. */
+export class HttpCountyClient implements CountyClient {
+  readonly signer: RequestSigner;
+  private readonly base: string;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: HttpCountyClientOptions) {
+    this.signer = new RequestSigner(options.kioskId, options.secret, options.now);
+    this.base = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  async sendBatch(items: readonly BatchItem[]): Promise<BatchResponse> {
+    const answer = await this.json('POST', '/v1/sync/batches', BatchResponseSchema, { kioskId: this.options.kioskId, items });
+    // Every item sent must have exactly one answer, or none of them counts.
+    const ids = new Set(items.map((i) => i.id));
+    if (answer.results.length !== items.length || !answer.results.every((r) => ids.has(r.id))) throw new CountyError(true, 'incomplete_answer');
+    return answer;
+  }
+
+  async attachmentStatus(sha256: string): Promise<AttachmentStatus> {
+    const res = await this.request('HEAD', `/v1/attachments/${sha256}`, undefined, {});
+    return { sha256, received: Number(res.headers.get('x-attachment-received') ?? 0), complete: res.headers.get('x-attachment-complete') === 'true' };
+  }
+
+  async uploadChunk(sha256: string, start: number, total: number, chunk: Buffer): Promise<AttachmentStatus> {
+    const res = await this.request('PUT', `/v1/attachments/${sha256}`, chunk, {
+      'content-type': 'application/octet-stream',
+      'content-range': `bytes ${start}-${start + chunk.length - 1}/${total}`,
+    });
+    return parseOrFail(AttachmentStatusSchema, await readJson(res));
+  }
+
+  async pullConfig(since: number): Promise<ConfigResponse | null> {
+    const res = await this.request('GET', `/v1/config?since=${since}`, undefined, {});
+    if (res.status === 304) return null;
+    return parseOrFail(ConfigResponseSchema, await readJson(res));
+  }
+
+  query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse> {
+    return this.json('POST', `/v1/query/${encodeURIComponent(itemCode)}`, QueryResponseSchema, request);
+  }
+
+  async heartbeat(heartbeat: Heartbeat): Promise<void> {
+    await this.request('POST', '/v1/heartbeat', Buffer.from(JSON.stringify(heartbeat)), { 'content-type': 'application/json' });
+  }
+
+  async reportFaults(tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): Promise<void> {
+    await this.request('POST', '/v1/faults', Buffer.from(JSON.stringify({ tickets })), { 'content-type': 'application/json' });
+  }
+
+  private async json<T extends z.ZodType>(method: string, path: string, schema: T, body: unknown): Promise<z.output<T>> {
+    const res = await this.request(method, path, Buffer.from(JSON.stringify(body)), { 'content-type': 'application/json' });
+    return parseOrFail(schema, await readJson(res));
+  }
+
+  /** One signed request; a 401 stale_timestamp with the county's time corrects the clock and tries once more. */
+  private async request(method: string, path: string, body: Buffer | undefined, headers: Record<string, string>, corrections = 0): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}${path}`, {
+        method,
+        headers: { ...headers, ...this.signer.headers(method, path, body) },
+        ...(body === undefined ? {} : { body }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new CountyError(true, networkReason(error));
+    }
+    if (res.status < 400) return res;
+    let errorBody: z.infer<typeof ErrorBodySchema> | null = null;
+    try {
+      errorBody = method === 'HEAD' ? null : ErrorBodySchema.parse(await res.json());
+    } catch {
+      errorBody = null;
+    }
+    const reason = errorBody?.error ?? `http_${res.status}`;
+    if (res.status === 401 && reason === 'stale_timestamp' && errorBody?.serverTime !== undefined && corrections < MAX_SKEW_CORRECTIONS) {
+      this.signer.clockOffsetMs = errorBody.serverTime - (this.options.now ?? Date.now)();
+      return this.request(method, path, body, headers, corrections + 1);
+    }
+    const transient = res.status >= 500 || res.status === 408 || res.status === 429;
+    throw new CountyError(transient, reason, res.status, {
+      ...(errorBody?.field ? { field: errorBody.field } : {}),
+      ...(errorBody?.serverTime !== undefined ? { serverTime: errorBody.serverTime } : {}),
+      ...(res.headers.get('x-attachment-received') ? { received: Number(res.headers.get('x-attachment-received')) } : {}),
+    });
+  }
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return (await res.json()) as unknown;
+  } catch (error) {
+    // A body cut off mid-way or not JSON at all: the county's answer is lost, so the call is retried.
+    throw new CountyError(true, `bad_answer:${networkReason(error)}`);
+  }
+}
+
+function parseOrFail<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CountyError(true, 'bad_answer:schema');
+  return parsed.data;
+}
+
+function networkReason(error: unknown): string {
+  const e = error as { name?: string; code?: string; cause?: { code?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
+  return String(e.cause?.code ?? e.code ?? e.name ?? 'network').slice(0, 40);
+}

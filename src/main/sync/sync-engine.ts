@@ -1,0 +1,316 @@
+import type { Logger } from 'pino';
+import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/protocol';
+import { applyConfigParts, configVersions, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
+import { listFaultTickets, updateFaultTicket } from '../store/fault-tickets';
+import { claimBatch, outboxCounts, releaseBatch, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
+import type { KioskStore } from '../store/kiosk-store';
+import { getSyncValue, setSyncValue } from '../store/sync-state';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { CONFIG_PART_SCHEMAS } from './config-validators';
+import { CountyError, type CountyClient } from './county-client';
+
+export interface SyncStatus {
+  configured: boolean;
+  online: boolean;
+  pending: number;
+  rejected: number;
+  acknowledged: number;
+  oldestPendingAt: string | null;
+  lastSyncAt: string | null;
+  nextAttemptAt: string | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  configVersion: number;
+}
+
+export interface SyncEngineOptions {
+  store: KioskStore;
+  /** null = no county configured: the kiosk runs offline and queues. */
+  client: CountyClient | null;
+  kioskId: string;
+  appVersion: string;
+  log: Logger;
+  now?: () => Date;
+  random?: () => number;
+  batchMaxItems?: number;
+  batchMaxBytes?: number;
+  chunkBytes?: number;
+  backoff?: BackoffPolicy;
+  /** Seconds between rounds while all is well. */
+  intervalMs?: number;
+  devices?: () => Heartbeat['devices'];
+  onProgress?: (status: SyncStatus) => void;
+  onConfigChanged?: (part: ConfigPart, version: number) => void;
+}
+
+export interface RoundResult {
+  ok: boolean;
+  sent: number;
+  acknowledged: number;
+  rejected: number;
+  retried: number;
+  configChanged: ConfigPart[];
+  error?: string;
+}
+
+/**
+ * The sync client: sends the outbox in batches (attachments first, in resumable chunks), settles each item only on
+ * the county's per-item answer, pulls newer config and applies it atomically, sends a heartbeat and open fault
+ * tickets. Rounds never overlap; failures back off exponentially with jitter.
+ */
+export class SyncEngine {
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly batchMaxItems: number;
+  private readonly batchMaxBytes: number;
+  private readonly chunkBytes: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly intervalMs: number;
+  private running: Promise<RoundResult> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private failures = 0;
+  private lastError: string | null = null;
+  private nextAttemptAt: Date | null = null;
+  private online = false;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.batchMaxItems = options.batchMaxItems ?? 100;
+    this.batchMaxBytes = options.batchMaxBytes ?? 4 * 1024 * 1024;
+    this.chunkBytes = options.chunkBytes ?? 256 * 1024;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.intervalMs = options.intervalMs ?? 30_000;
+  }
+
+  status(): SyncStatus {
+    const counts = outboxCounts(this.options.store.db);
+    return {
+      configured: this.options.client !== null,
+      online: this.online,
+      ...counts,
+      lastSyncAt: getSyncValue(this.options.store.db, 'lastSyncAt'),
+      nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
+      consecutiveFailures: this.failures,
+      lastError: this.lastError,
+      configVersion: Number(getSyncValue(this.options.store.db, 'configVersion') ?? 0),
+    };
+  }
+
+  /** Starts the background loop (first round right away). */
+  start(): void {
+    if (!this.options.client || !this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Something was queued: send soon instead of waiting for the interval (unless backing off). */
+  kick(): void {
+    if (this.stopped || this.failures > 0) return;
+    this.schedule(200);
+  }
+
+  /** Milliseconds the loop waits after the last round. */
+  nextDelayMs(): number {
+    return this.failures === 0 ? this.intervalMs : backoffDelay(this.failures, this.backoff, this.random);
+  }
+
+  /** One full round; concurrent callers share the round in progress. */
+  runRound(): Promise<RoundResult> {
+    if (!this.running) {
+      this.running = this.round().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.nextAttemptAt = new Date(this.now().getTime() + delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runRound().then(() => {
+        if (!this.stopped) this.schedule(this.nextDelayMs());
+      });
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private async round(): Promise<RoundResult> {
+    const result: RoundResult = { ok: true, sent: 0, acknowledged: 0, rejected: 0, retried: 0, configChanged: [] };
+    const client = this.options.client;
+    if (!client) return { ...result, ok: false, error: 'not_configured' };
+    try {
+      await this.pushOutbox(client, result);
+      result.configChanged = await this.pullConfig(client);
+      await this.sendFaults(client);
+      await client.heartbeat(this.heartbeat());
+      this.failures = 0;
+      this.lastError = null;
+      this.online = true;
+      setSyncValue(this.options.store.db, 'lastSyncAt', this.now().toISOString());
+    } catch (error) {
+      this.failures += 1;
+      this.online = !(error instanceof CountyError && error.transient && error.status === null);
+      this.lastError = error instanceof CountyError ? error.reason : 'internal';
+      if (!(error instanceof CountyError)) this.options.log.error({ err: error }, 'sync round failed');
+      else this.options.log.warn({ reason: error.reason, status: error.status, failures: this.failures }, 'sync round failed');
+      result.ok = false;
+      result.error = this.lastError;
+    }
+    this.options.onProgress?.(this.status());
+    return result;
+  }
+
+  private async pushOutbox(client: CountyClient, result: RoundResult): Promise<void> {
+    const { store } = this.options;
+    for (;;) {
+      const batch = claimBatch(store.db, store.key, this.batchMaxItems, this.batchMaxBytes);
+      if (batch.length === 0) return;
+      const ids = batch.map((b) => b.id);
+      try {
+        const items: BatchItem[] = [];
+        const outcomes: ItemOutcome[] = [];
+        for (const item of batch) {
+          if (item.payload === null) outcomes.push({ id: item.id, outcome: 'rejected', reason: 'payloadPurged' });
+          else items.push(toBatchItem(item));
+        }
+        for (const item of items) for (const sha of item.attachments) await this.uploadAttachment(client, item.id, sha);
+        if (items.length > 0) {
+          result.sent += items.length;
+          const answer = await client.sendBatch(items);
+          for (const r of answer.results) {
+            if (r.status === 'accepted' || r.status === 'duplicate') outcomes.push({ id: r.id, outcome: 'acknowledged' });
+            else if (r.status === 'rejected') outcomes.push({ id: r.id, outcome: 'rejected', reason: r.reason ?? 'rejected' });
+            else outcomes.push({ id: r.id, outcome: 'retry', reason: r.reason ?? 'retry' });
+          }
+        }
+        settleBatch(store.db, outcomes, this.now().toISOString());
+        result.acknowledged += outcomes.filter((o) => o.outcome === 'acknowledged').length;
+        result.rejected += outcomes.filter((o) => o.outcome === 'rejected').length;
+        const retried = outcomes.filter((o) => o.outcome === 'retry').length;
+        result.retried += retried;
+        this.options.onProgress?.(this.status());
+        // Items the county asked to send later: stop this round rather than spin on them.
+        if (retried > 0) return;
+      } catch (error) {
+        const refusedItem = error instanceof CountyError && !error.transient && error.status === 400 ? /^items\.(\d+)\./.exec(error.details.field ?? '') : null;
+        if (refusedItem) {
+          // The county named one malformed item: keep it as rejected (for a clerk) and send the others again.
+          const bad = batch[Number(refusedItem[1])];
+          if (bad) {
+            settleBatch(store.db, [{ id: bad.id, outcome: 'rejected', reason: `invalid:${error instanceof CountyError ? error.details.field : ''}` }], this.now().toISOString());
+            releaseBatch(store.db, ids.filter((id) => id !== bad.id), 'batchRefused');
+            result.rejected += 1;
+            continue;
+          }
+        }
+        releaseBatch(store.db, ids, error instanceof CountyError ? error.reason : 'internal');
+        throw error;
+      }
+    }
+  }
+
+  /** Resumes an attachment upload from what the county already holds. */
+  private async uploadAttachment(client: CountyClient, submissionId: string, sha256: string): Promise<void> {
+    const { store } = this.options;
+    let status = await client.attachmentStatus(sha256);
+    if (status.complete) return;
+    const row = store.db.prepare('SELECT file FROM attachments WHERE submission_id = ? AND sha256 = ?').get(submissionId, sha256) as { file: string | null } | undefined;
+    if (!row?.file) throw new CountyError(false, 'attachment_file_missing');
+    const bytes = store.files.read(row.file, sha256);
+    let offset = status.received;
+    while (offset < bytes.length) {
+      const chunk = bytes.subarray(offset, offset + this.chunkBytes);
+      try {
+        status = await client.uploadChunk(sha256, offset, bytes.length, chunk);
+      } catch (error) {
+        // 409: the county holds a different amount than we thought (a lost answer); continue from its count.
+        if (error instanceof CountyError && error.status === 409 && error.details.received !== undefined) {
+          offset = error.details.received;
+          continue;
+        }
+        throw error;
+      }
+      offset = status.received;
+      if (status.complete) return;
+    }
+  }
+
+  private async pullConfig(client: CountyClient): Promise<ConfigPart[]> {
+    const { store } = this.options;
+    const since = Number(getSyncValue(store.db, 'configVersion') ?? 0);
+    const config = await client.pullConfig(since);
+    if (!config) return [];
+    const parts: Array<{ part: ConfigPart; version: number; body: unknown }> = [];
+    for (const part of CONFIG_PARTS) {
+      const incoming = config[part];
+      if (!incoming) continue;
+      const parsed = CONFIG_PART_SCHEMAS[part].safeParse(incoming.body);
+      if (!parsed.success) {
+        // A broken download changes nothing: not this part, not the version we ask from next time.
+        throw new CountyError(true, `bad_config:${part}`);
+      }
+      parts.push({ part, version: incoming.version, body: parsed.data });
+    }
+    const at = this.now().toISOString();
+    const changed = store.db.transaction(() => {
+      const applied = applyConfigParts(store.db, parts, at);
+      for (const t of config.tickets) updateFaultTicket(store.db, t.id, t.state, t.note ?? null, at);
+      setSyncValue(store.db, 'configVersion', String(config.version));
+      return applied;
+    }).immediate();
+    for (const c of changed) this.options.onConfigChanged?.(c.part, c.version);
+    return changed.map((c) => c.part);
+  }
+
+  private async sendFaults(client: CountyClient): Promise<void> {
+    const { store } = this.options;
+    const open = listFaultTickets(store.db).filter((t) => t.state === 'open');
+    if (open.length === 0) return;
+    await client.reportFaults(open.slice(0, 50).map((t) => ({ id: t.id, openedAt: t.openedAt, deviceId: t.deviceId, summary: t.summary })));
+    const at = this.now().toISOString();
+    for (const t of open.slice(0, 50)) updateFaultTicket(store.db, t.id, 'sent', null, at);
+  }
+
+  private heartbeat(): Heartbeat {
+    const counts = outboxCounts(this.options.store.db);
+    return {
+      kioskId: this.options.kioskId,
+      at: this.now().toISOString(),
+      appVersion: this.options.appVersion.slice(0, 40),
+      configVersion: Number(getSyncValue(this.options.store.db, 'configVersion') ?? 0),
+      queueDepth: counts.pending,
+      rejected: counts.rejected,
+      oldestPendingAt: counts.oldestPendingAt,
+      devices: this.options.devices?.() ?? [],
+    };
+  }
+}
+
+function toBatchItem(item: OutboxItem): BatchItem {
+  const payload = item.payload as SubmissionPayload;
+  const shas = [...payload.attachments.map((a) => a.sha256), ...(payload.face ? [payload.face.sha256] : [])];
+  return {
+    id: item.id,
+    kind: 'submission',
+    createdAt: item.createdAt,
+    residentRef: item.residentRef,
+    payload,
+    attachments: [...new Set(shas)],
+  };
+}
+
+/** Which config versions the kiosk holds (for sync.status and technicians). */
+export function heldConfigVersions(store: KioskStore): Partial<Record<ConfigPart, number>> {
+  return configVersions(store.db);
+}
