@@ -47,7 +47,7 @@ describe('ID card reader framing', () => {
   it('rejects a frame whose checksum or length is wrong', () => {
     const good = bytes(GOLDEN_ANSWERS.findSuccess);
     const badChk = Buffer.from(good);
-    badChk[badChk.length - 1] ^= 1;
+    badChk[badChk.length - 1] = badChk[badChk.length - 1]! ^ 1;
     expect(verifyFrame(badChk)).toBe(false);
     expect(verifyFrame(good.subarray(0, good.length - 1))).toBe(false);
   });
@@ -78,7 +78,7 @@ describe('ID card frame parser', () => {
   it('reports a bad checksum as a result and still finds the next frame', () => {
     const p = createIdCardFrameParser();
     const bad = Buffer.from(a);
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
     const results = p.push(Buffer.concat([bad, b]), 0);
     expect(results[0]).toMatchObject({ type: 'badChecksum' });
     expect(results.filter((r) => r.type === 'frame')).toEqual([{ type: 'frame', frame: b }]);
