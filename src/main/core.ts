@@ -4,7 +4,9 @@ import type { SiteConfig } from '../shared/config/site-config';
 import { Dispatcher, newConnection, type Connection, type HandlerMap } from './dispatcher';
 import { EventBus } from './event-bus';
 import type { Logger } from './logging/logger';
+import type { KeyKeeper } from './crypto/key-keeper';
 import { systemHandlers } from './services/system';
+import { CatalogService, catalogHandlers } from './services/catalog';
 import { helpHandlers } from './services/help';
 
 export interface CoreOptions {
@@ -15,6 +17,8 @@ export interface CoreOptions {
   log: Logger;
   appVersion: string;
   now?: () => Date;
+  /** Wraps the data key at rest: Electron passes its safeStorage keeper; absent = a 0600 key file in the data dir. */
+  keyKeeper?: KeyKeeper;
 }
 
 /** The kiosk's core: services behind one dispatcher, shared by the Electron and browser-host carriers. */
@@ -37,7 +41,12 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const events = new EventBus(log);
   const closers: Array<() => Promise<void> | void> = [];
 
+  // The county's newer catalogue replaces the shipped one once STORE's config store is passed as `stored`.
+  const catalog = new CatalogService({ level: options.config.site.level, log, events });
+  closers.push(() => catalog.close());
+
   const handlers: HandlerMap = {
+    ...catalogHandlers(catalog),
     ...helpHandlers({ events, now }),
     ...systemHandlers({
       config: options.config,

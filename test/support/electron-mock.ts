@@ -124,6 +124,19 @@ export const session = {
   },
 };
 
+/** A stand-in secret store: "encrypts" by reversing and tagging, so tests can tell wrapped from plain. */
+export const safeStorage = {
+  backend: 'gnome_libsecret' as string,
+  available: true,
+  isEncryptionAvailable: () => safeStorage.available,
+  getSelectedStorageBackend: () => safeStorage.backend,
+  encryptString: (text: string) => Buffer.concat([Buffer.from('SS1:'), Buffer.from(text).reverse()]),
+  decryptString: (data: Buffer) => {
+    if (!data.subarray(0, 4).equals(Buffer.from('SS1:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(data.subarray(4)).reverse().toString();
+  },
+};
+
 export const contextBridge = {
   exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api),
 };
@@ -154,6 +167,8 @@ export function resetElectronMock(): void {
   recorded.quitCalls = 0;
   recorded.exitCodes = [];
   recorded.singleInstanceLock = true;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.available = true;
   appEmitter.removeAllListeners();
   rendererEmitter.removeAllListeners();
   shared.invocations.length = 0;

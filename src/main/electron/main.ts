@@ -3,7 +3,7 @@
  * one IPC channel. All kiosk logic lives in the core (src/main); this file only wires Electron to it.
  */
 import path from 'node:path';
-import { app, ipcMain, protocol, session } from 'electron';
+import { app, ipcMain, protocol, safeStorage, session } from 'electron';
 import { demoSiteConfig, loadSiteConfigFile, SiteConfigError } from '../config/load-site-config';
 import { createKioskCore, type KioskCore } from '../core';
 import { createLogger } from '../logging/logger';
@@ -15,6 +15,8 @@ import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
 import { installRecovery } from './recovery';
 import { createKioskWindow, lockDownWebContents } from './window';
 import { parseShellArgs } from './shell-args';
+import { SafeStorageKeyKeeper } from './safe-storage-key-keeper';
+import type { KeyKeeper } from '../crypto/key-keeper';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -45,12 +47,19 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   const log = await createLogger({ dir: path.join(dataDir, 'logs') });
+  let keyKeeper: KeyKeeper | undefined;
+  try {
+    keyKeeper = new SafeStorageKeyKeeper(safeStorage);
+  } catch (error) {
+    log.warn({ reason: (error as Error).message }, 'no usable OS secret store: the data key is kept in a 0600 key file');
+  }
   const core: KioskCore = await createKioskCore({
     config,
     dataDir,
     simulate: args.simulate || !args.config,
     log,
     appVersion: appVersion(),
+    keyKeeper,
   });
 
   installPermissionHandlers(session.defaultSession, log);
