@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { systemMethods } from './methods/system';
+import { catalogMethods } from './methods/catalog';
 import { helpMethods } from './methods/help';
 
 /**
@@ -8,6 +9,7 @@ import { helpMethods } from './methods/help';
  */
 export const methods = {
   ...systemMethods,
+  ...catalogMethods,
   ...helpMethods,
 } as const;
 
