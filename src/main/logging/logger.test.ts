@@ -12,4 +12,11 @@ describe('logger', () => {
     expect(text).toContain('王*明');
     expect(text).toContain('138****5678');
   });
+
+  it('masks ID-shaped text inside logged errors', () => {
+    const { logger, lines } = createMemoryLogger();
+    logger.error({ err: new Error('bad number 14010219900307123X') }, 'failed');
+    expect(lines().join('\n')).not.toContain('14010219900307123X');
+    expect(lines().join('\n')).toContain('1401**********123X');
+  });
 });

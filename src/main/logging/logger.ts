@@ -28,6 +28,14 @@ function censor(value: unknown, pathParts: string[]): unknown {
   return '[redacted]';
 }
 
+function maskedErrorSerializer(error: unknown): unknown {
+  if (!(error instanceof Error)) return typeof error === 'string' ? maskFreeText(error) : error;
+  const serialized = pino.stdSerializers.err(error) as { message: string; stack: string } & Record<string, unknown>;
+  serialized.message = maskFreeText(serialized.message ?? '');
+  serialized.stack = maskFreeText(serialized.stack ?? '');
+  return serialized;
+}
+
 /** Pino options shared by every kiosk logger: masked personal fields, masked ID-shaped strings in messages. */
 export function loggerOptions(level: string): pino.LoggerOptions {
   return {
@@ -35,6 +43,8 @@ export function loggerOptions(level: string): pino.LoggerOptions {
     base: { app: 'village-kiosk' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor },
+    // Error messages and stacks can quote input (a bad ID number, a device frame): mask ID-shaped text in them too.
+    serializers: { err: maskedErrorSerializer, error: maskedErrorSerializer },
     hooks: {
       logMethod(args, method) {
         const masked = args.map((a) => (typeof a === 'string' ? maskFreeText(a) : a)) as typeof args;
