@@ -1,0 +1,168 @@
+import type { TFunction } from 'i18next';
+import type { ReceiptBlock, ReceiptDocument } from '../../devices/printer/receipt-document';
+import type { PrinterProfile } from '../../devices/printer/profile';
+import type { CatalogItem, LocalisedText } from '../../shared/catalog';
+import type { ResidentIdentity } from '../../shared/domain/identity';
+import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import type { Language } from '../../shared/locales';
+
+/**
+ * The slips the receipt printer prints, built from data in the resident's language. Personal data appears masked
+ * only: a slip left on the counter must not give a stranger a name and a whole ID number.
+ */
+
+/** China keeps one time zone; receipts show the kiosk's wall-clock time whatever the host's TZ setting. */
+export function formatPrintedTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+const pick = (text: LocalisedText, language: Language): string => text[language];
+
+export interface SubmissionReceiptData {
+  siteName: LocalisedText;
+  item: Pick<CatalogItem, 'name' | 'guide'>;
+  trackingNumber: string;
+  submittedAt: string;
+  resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
+  serviceMode: 'self' | 'assisted' | 'window' | 'homeVisit';
+  /** queued = accepted here, not yet acknowledged by the county (offline, or waiting for the next sync). */
+  delivery: 'queued' | 'acknowledged' | 'rejected';
+  hotline: string;
+}
+
+export function submissionReceipt(data: SubmissionReceiptData, language: Language, t: TFunction): ReceiptDocument {
+  const guide = data.item.guide;
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
+    { kind: 'text', text: t('receipt.title'), align: 'center', bold: true, size: 'double' },
+    { kind: 'rule' },
+    { kind: 'pair', label: t('receipt.item'), value: pick(data.item.name, language) },
+    { kind: 'pair', label: t('receipt.trackingNumber'), value: data.trackingNumber },
+    { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(data.submittedAt) },
+    { kind: 'pair', label: t('receipt.applicant'), value: maskName(data.resident.name) },
+    { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
+    { kind: 'pair', label: t('receipt.serviceMode'), value: t(`receipt.serviceModes.${data.serviceMode}`) },
+    { kind: 'rule' },
+    { kind: 'text', text: data.delivery === 'acknowledged' ? t('receipt.sentToCounty') : t('receipt.queuedOffline') },
+  ];
+  if (guide) {
+    blocks.push(
+      { kind: 'text', text: t('receipt.nextSteps'), bold: true },
+      { kind: 'pair', label: t('receipt.timeLimit'), value: pick(guide.timeLimit, language) },
+      { kind: 'pair', label: t('receipt.handledBy'), value: pick(guide.handledBy, language) },
+    );
+  }
+  blocks.push(
+    { kind: 'qr', data: data.trackingNumber },
+    { kind: 'text', text: t('receipt.scanToTrack'), align: 'center' },
+    { kind: 'pair', label: t('receipt.hotline'), value: data.hotline },
+    { kind: 'text', text: t('receipt.keepIt'), align: 'center', bold: true },
+    { kind: 'text', text: t('receipt.takeCard'), align: 'center' },
+  );
+  return { blocks };
+}
+
+export interface NotificationData {
+  siteName: LocalisedText;
+  item: Pick<CatalogItem, 'code' | 'name' | 'guide' | 'materials'>;
+  printedAt: string;
+  hotline: string;
+}
+
+/** 一次性告知单: everything the resident must bring, at once, so nobody is sent home twice. */
+export function notificationSlip(data: NotificationData, language: Language, t: TFunction): ReceiptDocument {
+  const guide = data.item.guide;
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
+    { kind: 'text', text: t('notification.title'), align: 'center', bold: true, size: 'double' },
+    { kind: 'rule' },
+    { kind: 'pair', label: t('notification.item'), value: pick(data.item.name, language) },
+  ];
+  const list = (heading: string, entries: string[]) => {
+    if (entries.length === 0) return;
+    blocks.push({ kind: 'text', text: heading, bold: true });
+    entries.forEach((entry, i) => blocks.push({ kind: 'text', text: `${i + 1}. ${entry}` }));
+  };
+  if (guide) {
+    list(t('notification.conditions'), guide.conditions.map((c) => pick(c, language)));
+    list(t('notification.materials'), guide.materials.map((m) => pick(m, language)));
+    list(t('notification.steps'), guide.steps.map((s) => pick(s, language)));
+    blocks.push(
+      { kind: 'pair', label: t('notification.timeLimit'), value: pick(guide.timeLimit, language) },
+      { kind: 'pair', label: t('notification.fee'), value: pick(guide.fee, language) },
+      { kind: 'pair', label: t('notification.handledBy'), value: pick(guide.handledBy, language) },
+    );
+    list(t('notification.basis'), guide.basis.map((b) => pick(b, language)));
+  } else {
+    list(t('notification.materials'), data.item.materials.map((m) => pick(m.name, language)));
+    blocks.push({ kind: 'text', text: t('notification.noGuide') });
+  }
+  blocks.push(
+    { kind: 'rule' },
+    { kind: 'pair', label: t('notification.hotline'), value: guide?.hotline ?? data.hotline },
+    { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) },
+  );
+  return { blocks };
+}
+
+export interface QueryResultData {
+  siteName: LocalisedText;
+  itemName: LocalisedText;
+  title?: string;
+  fetchedAt: string;
+  resident: Pick<ResidentIdentity, 'name'> | null;
+  rows: Array<Record<string, string>>;
+}
+
+export function queryResultSlip(data: QueryResultData, language: Language, t: TFunction): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
+    { kind: 'text', text: data.title ?? t('queryResult.title'), align: 'center', bold: true, size: 'double' },
+    { kind: 'rule' },
+    { kind: 'pair', label: t('queryResult.item'), value: pick(data.itemName, language) },
+    { kind: 'pair', label: t('queryResult.fetchedAt'), value: formatPrintedTime(data.fetchedAt) },
+  ];
+  if (data.resident) blocks.push({ kind: 'pair', label: t('queryResult.applicant'), value: maskName(data.resident.name) });
+  blocks.push({ kind: 'rule' });
+  if (data.rows.length === 0) blocks.push({ kind: 'text', text: t('queryResult.noRows'), align: 'center' });
+  data.rows.forEach((row, i) => {
+    if (i > 0) blocks.push({ kind: 'feed', lines: 1 });
+    for (const [label, value] of Object.entries(row)) blocks.push({ kind: 'pair', label, value });
+  });
+  blocks.push({ kind: 'rule' }, { kind: 'text', text: t('queryResult.notProof'), align: 'center' });
+  return { blocks };
+}
+
+export interface TestPageData {
+  deviceId: string;
+  profile: PrinterProfile;
+  printedAt: string;
+}
+
+/** What a technician prints to check a printer: both code paths for text, every style, the QR command and the cut. */
+export function testPage(data: TestPageData, t: TFunction): ReceiptDocument {
+  return {
+    blocks: [
+      { kind: 'text', text: t('testPage.title'), align: 'center', bold: true, size: 'double' },
+      { kind: 'rule' },
+      { kind: 'pair', label: t('testPage.device'), value: data.deviceId },
+      { kind: 'pair', label: t('testPage.model'), value: data.profile.name },
+      { kind: 'pair', label: t('testPage.paper'), value: `${data.profile.widthDots} dots / ${data.profile.columns} cols` },
+      { kind: 'pair', label: t('testPage.time'), value: formatPrintedTime(data.printedAt) },
+      { kind: 'rule' },
+      { kind: 'text', text: t('testPage.chinese') },
+      { kind: 'text', text: t('testPage.symbols') },
+      { kind: 'text', text: t('testPage.ascii') },
+      { kind: 'text', text: t('testPage.bold'), bold: true },
+      { kind: 'text', text: t('testPage.double'), size: 'double' },
+      { kind: 'text', text: t('testPage.left'), align: 'left' },
+      { kind: 'text', text: t('testPage.center'), align: 'center' },
+      { kind: 'text', text: t('testPage.right'), align: 'right' },
+      { kind: 'text', text: t('testPage.qr') },
+      { kind: 'qr', data: `TEST ${data.deviceId} ${data.printedAt}` },
+      { kind: 'text', text: t('testPage.end'), align: 'center' },
+    ],
+  };
+}

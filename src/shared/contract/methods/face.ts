@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+
+export const FacePurposeSchema = z.enum(['certification', 'remodel', 'cardPhoto']);
+
+export const FaceProgressStepSchema = z.enum([
+  'started',
+  'faceFound',
+  'noFace',
+  'tooFar',
+  'tooClose',
+  'turnLeft',
+  'turnRight',
+  'blink',
+  'openMouth',
+  'holdStill',
+  'tooDark',
+  'tooBright',
+  'capturing',
+]);
+
+export const faceMethods = {
+  'face.capture': defineMethod({
+    summary:
+      'Run one liveness capture on the face module (progress as face.progress events). Fails with liveness_failed ' +
+      '(details.reason spoof | noFace | lowScore), device_timeout (module silent), cancelled or device_not_configured.',
+    access: ['resident'],
+    input: z.object({ purpose: FacePurposeSchema }).strict(),
+    output: z.object({ imageBase64: z.string(), livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }),
+  }),
+  'face.cancel': defineMethod({
+    summary: 'Stop the running capture (the resident left or pressed back).',
+    access: ['resident', 'public'],
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  'dev.face.nextOutcome': defineMethod({
+    summary: 'Simulator: what the next face session does (silent lasts until changed).',
+    access: ['public'],
+    input: z.object({ outcome: z.enum(['pass', 'spoof', 'noFace', 'silent']), deviceId: z.string().max(40).optional() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+} as const;

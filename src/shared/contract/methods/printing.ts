@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+
+const LanguageSchema = z.enum(['zh-CN', 'en']);
+const ItemCodeSchema = z.string().regex(/^[A-Z]{3,4}-\d{2}$/);
+
+export const PrintJobStateSchema = z.enum(['queued', 'printing', 'waitingForPaper', 'waitingForCover', 'done', 'failed', 'cancelled']);
+
+/** A print job as screens see it: what it is and where it stands, never its content. */
+export const PrintJobSchema = z.object({
+  jobId: z.string(),
+  deviceId: z.string(),
+  label: z.string(),
+  state: PrintJobStateSchema,
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** What the person sees about the job: printing:job.<state> or a devices-output key saying why it waits. */
+  messageKey: z.string(),
+  /** Characters the printer could not print (rare name characters): the clerk checks the slip. */
+  unprintableCount: z.number().int().nonnegative(),
+});
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+
+const QueryRowsSchema = z.array(z.record(z.string().max(60), z.string().max(500))).max(200);
+
+export const PdfDocumentKindSchema = z.enum(['notification', 'queryResult']);
+
+export const printingMethods = {
+  'print.receipt': defineMethod({
+    summary: 'Print the receipt of a submission of the current resident (or any, for a clerk) on the receipt printer.',
+    access: ['resident', 'clerk'],
+    input: z.object({ submissionId: z.string().min(1).max(64), language: LanguageSchema.optional() }).strict(),
+    output: PrintJobSchema,
+  }),
+  'print.notification': defineMethod({
+    summary: 'Print the one-time notification (一次性告知单) of an item: every material at once.',
+    access: ['public'],
+    input: z.object({ itemCode: ItemCodeSchema, language: LanguageSchema.optional() }).strict(),
+    output: PrintJobSchema,
+  }),
+  'print.queryResult': defineMethod({
+    summary: 'Print an online query result (from queries.run) as a slip for the resident.',
+    access: ['resident', 'clerk'],
+    input: z
+      .object({
+        itemCode: ItemCodeSchema,
+        fetchedAt: z.string().max(40),
+        title: z.string().max(60).optional(),
+        rows: QueryRowsSchema,
+        language: LanguageSchema.optional(),
+      })
+      .strict(),
+    output: PrintJobSchema,
+  }),
+  'print.testPage': defineMethod({
+    summary: 'Technician: print a test page on a receipt printer (all styles, QR, cut).',
+    access: ['technician'],
+    input: z.object({ deviceId: z.string().max(40).optional(), language: LanguageSchema.optional() }).strict(),
+    output: PrintJobSchema,
+  }),
+  'print.document': defineMethod({
+    summary: 'Render an A4 PDF (embedded CJK font, QR verification code) and print it through the host printer.',
+    access: ['resident', 'clerk'],
+    input: z
+      .object({
+        kind: PdfDocumentKindSchema,
+        itemCode: ItemCodeSchema,
+        language: LanguageSchema.optional(),
+        /** queryResult only: what queries.run returned. */
+        result: z.object({ fetchedAt: z.string().max(40), title: z.string().max(60).optional(), rows: QueryRowsSchema }).optional(),
+      })
+      .strict(),
+    output: z.object({
+      jobId: z.string(),
+      pages: z.number().int().positive(),
+      verificationCode: z.string(),
+      /** Where it went: the host printer's name, or 'saved' when no document printer is configured (kept for the clerk). */
+      destination: z.string(),
+    }),
+  }),
+  'print.jobs': defineMethod({
+    summary: 'Clerk/technician: the recent print jobs and where each stands.',
+    access: ['clerk', 'technician'],
+    input: z.object({}).strict(),
+    output: z.object({ jobs: z.array(PrintJobSchema) }),
+  }),
+  'print.cancel': defineMethod({
+    summary: 'Clerk/technician: give up a job that is waiting (paper out, cover open).',
+    access: ['clerk', 'technician'],
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  // Developer panel, simulated printers only (answers forbidden on real hardware).
+  'dev.printer.paper': defineMethod({
+    summary: 'Simulator: load, thin out or pull the paper roll.',
+    access: ['public'],
+    input: z.object({ state: z.enum(['present', 'low', 'out']), deviceId: z.string().max(40).optional() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'dev.printer.cover': defineMethod({
+    summary: 'Simulator: open or close the printer cover.',
+    access: ['public'],
+    input: z.object({ open: z.boolean(), deviceId: z.string().max(40).optional() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'dev.printer.runOutAfterLines': defineMethod({
+    summary: 'Simulator: the roll runs out after this many more printed lines (paper-out mid-job).',
+    access: ['public'],
+    input: z.object({ lines: z.number().int().min(0).max(10_000), deviceId: z.string().max(40).optional() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'dev.printer.transcript': defineMethod({
+    summary: 'Simulator: what the paper shows so far (text transcript) and how many bytes the printer received.',
+    access: ['public'],
+    input: z.object({ deviceId: z.string().max(40).optional(), clear: z.boolean().optional() }).strict(),
+    output: z.object({ text: z.string(), bytesReceived: z.number().int().nonnegative(), paper: z.enum(['present', 'low', 'out']), coverOpen: z.boolean() }),
+  }),
+} as const;
