@@ -53,8 +53,14 @@ export const events = {
     summary: 'A print job changed state (printing, waiting for paper, done, failed).',
     data: z.object({
       jobId: z.string(),
-      state: z.enum(['queued', 'printing', 'waitingForPaper', 'waitingForCover', 'done', 'failed']),
+      state: z.enum(['queued', 'printing', 'waitingForPaper', 'waitingForCover', 'done', 'failed', 'cancelled']),
       messageKey: z.string().optional(),
+    }),
+  }),
+  'face.progress': defineEvent({
+    summary: 'A face capture session step (move closer, blink...): the screen shows and speaks devices-output:face.step.<step>.',
+    data: z.object({
+      step: z.enum(['started', 'faceFound', 'noFace', 'tooFar', 'tooClose', 'turnLeft', 'turnRight', 'blink', 'openMouth', 'holdStill', 'tooDark', 'tooBright', 'capturing']),
     }),
   }),
 } as const;
