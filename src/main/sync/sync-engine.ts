@@ -223,9 +223,16 @@ export class SyncEngine {
   /** Resumes an attachment upload from what the county already holds. */
   private async uploadAttachment(client: CountyClient, submissionId: string, sha256: string): Promise<void> {
     const { store } = this.options;
+    const row = store.db.prepare('SELECT file, uploaded FROM attachments WHERE submission_id = ? AND sha256 = ?').get(submissionId, sha256) as
+      | { file: string | null; uploaded: number }
+      | undefined;
+    if (row?.uploaded === 1) return;
+    const markUploaded = () => store.db.prepare('UPDATE attachments SET uploaded = 1 WHERE sha256 = ?').run(sha256);
     let status = await client.attachmentStatus(sha256);
-    if (status.complete) return;
-    const row = store.db.prepare('SELECT file FROM attachments WHERE submission_id = ? AND sha256 = ?').get(submissionId, sha256) as { file: string | null } | undefined;
+    if (status.complete) {
+      markUploaded();
+      return;
+    }
     if (!row?.file) throw new CountyError(false, 'attachment_file_missing');
     const bytes = store.files.read(row.file, sha256);
     let offset = status.received;
@@ -242,8 +249,9 @@ export class SyncEngine {
         throw error;
       }
       offset = status.received;
-      if (status.complete) return;
+      if (status.complete) break;
     }
+    markUploaded();
   }
 
   private async pullConfig(client: CountyClient): Promise<ConfigPart[]> {

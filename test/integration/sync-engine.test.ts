@@ -1,0 +1,93 @@
+import net from 'node:net';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { countyStats, publishConfigPart, storedItems } from '../../src/county/county-state';
+import type { CountyServer } from '../../src/county/server';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { getConfigPart } from '../../src/main/store/config-versions';
+import { outboxCounts, rejectedItems } from '../../src/main/store/outbox';
+import { HttpCountyClient } from '../../src/main/sync/http-county-client';
+import { SyncEngine } from '../../src/main/sync/sync-engine';
+import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
+import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
+
+const log = createMemoryLogger().logger;
+
+describe('sync engine against the reference county', () => {
+  let county: CountyServer;
+  beforeAll(async () => {
+    county = await startTestCounty({ catalog: defaultCatalog() });
+  });
+  afterAll(() => county.close());
+
+  it('delivers every submission with its attachments once, in resident order, and pulls config', async () => {
+    const store = openTestStore(tempDataDir());
+    const changed: string[] = [];
+    const engine = new SyncEngine({
+      store,
+      client: new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret }),
+      kioskId: TEST_KIOSK.id,
+      appVersion: 'test',
+      log,
+      batchMaxItems: 7,
+      chunkBytes: 1000,
+      onConfigChanged: (part) => changed.push(part),
+    });
+    const before = countyStats(county.db).items;
+    const t0 = Date.parse('2026-11-29T08:00:00Z');
+    for (let i = 0; i < 30; i++) store.submit(sampleSubmission(i % 4, { itemCode: 'JOB-05' }), new Date(t0 + i * 1000));
+    const round = await engine.runRound();
+    expect(round).toMatchObject({ ok: true, sent: 30, acknowledged: 30, rejected: 0 });
+    expect(outboxCounts(store.db)).toMatchObject({ pending: 0, acknowledged: 30 });
+    expect(countyStats(county.db).items - before).toBe(30);
+    // Items of one resident were stored in submission order.
+    const byResident = new Map<string, string[]>();
+    for (const i of storedItems(county.db)) byResident.set(i.residentRef ?? '', [...(byResident.get(i.residentRef ?? '') ?? []), i.createdAt]);
+    for (const times of byResident.values()) expect(times).toEqual([...times].sort());
+
+    expect(changed.sort()).toEqual(['announcements', 'catalog', 'site', 'staff']);
+    expect(getConfigPart(store.db, 'site')!.body).toMatchObject({ onDuty: '李秀英' });
+    publishConfigPart(county.db, 'site', { onDuty: '赵志强' });
+    changed.length = 0;
+    expect((await engine.runRound()).configChanged).toEqual(['site']);
+    expect(getConfigPart(store.db, 'site')!.body).toMatchObject({ onDuty: '赵志强' });
+    expect(engine.status()).toMatchObject({ online: true, pending: 0, consecutiveFailures: 0 });
+    store.close();
+  });
+
+  it('keeps a rejected item with the county reason and moves on', async () => {
+    const store = openTestStore(tempDataDir());
+    const engine = new SyncEngine({ store, client: new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret }), kioskId: TEST_KIOSK.id, appVersion: 't', log });
+    const bad = store.submit(sampleSubmission(0, { itemCode: 'NOPE-01' }), new Date());
+    store.submit(sampleSubmission(1, { itemCode: 'JOB-05' }), new Date());
+    expect(await engine.runRound()).toMatchObject({ ok: true, acknowledged: 1, rejected: 1 });
+    expect(rejectedItems(store.db)).toEqual([expect.objectContaining({ id: bad.submissionId, reason: 'unknownItem' })]);
+    expect(engine.status()).toMatchObject({ pending: 0, rejected: 1 });
+    store.close();
+  });
+
+  it('offline: nothing is lost, the status says so, and it backs off', async () => {
+    const store = openTestStore(tempDataDir());
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const engine = new SyncEngine({
+      store,
+      client: new HttpCountyClient({ baseUrl: `http://127.0.0.1:${port}`, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, timeoutMs: 500 }),
+      kioskId: TEST_KIOSK.id,
+      appVersion: 't',
+      log,
+      random: () => 1,
+      backoff: { baseMs: 1000, capMs: 8000 },
+    });
+    store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
+    const delays: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      expect((await engine.runRound()).ok).toBe(false);
+      delays.push(engine.nextDelayMs());
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(engine.status()).toMatchObject({ online: false, pending: 1, consecutiveFailures: 6, lastError: 'ECONNREFUSED' });
+    store.close();
+  });
+});
