@@ -1,11 +1,11 @@
-import { CatalogSchema, type Catalog, type CatalogInput, type FaqEntry, type Guide } from './schema';
+import { CatalogSchema, type Catalog, type CatalogInput } from './schema';
 import type { ItemRecord } from './fields';
 import { JOB_ITEMS } from './items/job';
 import { SKILL_ITEMS } from './items/skill';
 import { INSURANCE_ITEMS } from './items/insurance';
 import { CARD_ITEMS } from './items/card';
 import { DEMO_ITEMS } from './items/demo';
-import { GUIDES } from './guides';
+import { GUIDES, buildTexts } from './guides';
 import { ITEM_KEYWORDS } from './keywords';
 
 /**
@@ -24,8 +24,8 @@ export function defaultCatalogInput(): CatalogInput {
     version: DEFAULT_CATALOG_VERSION,
     publishedAt: PUBLISHED_AT,
     items: ITEM_RECORDS.map((record) => {
-      const text: { guide?: Guide; faq?: FaqEntry[] } | undefined = GUIDES[record.code];
-      return { ...record, keywords: [...(ITEM_KEYWORDS[record.code] ?? [])], ...(text ?? {}) };
+      const draft = GUIDES[record.code];
+      return { ...record, keywords: [...(ITEM_KEYWORDS[record.code] ?? [])], ...(draft ? buildTexts(record, draft) : {}) };
     }),
   };
 }

@@ -1,6 +1,9 @@
-import type { FaqEntry, Guide } from '../schema';
+import type { GuideDraft } from './draft';
+import { JOB_GUIDES } from './job';
 
-/** Guide and FAQ per item code, written per category in the files beside this one. */
-export type ItemTexts = Record<string, { guide: Guide; faq: FaqEntry[] }>;
+/** Guide and FAQ drafts per item code, written per category in the files beside this one. */
+export const GUIDES: Readonly<Record<string, GuideDraft>> = {
+  ...JOB_GUIDES,
+};
 
-export const GUIDES: Partial<ItemTexts> = {};
+export { buildTexts } from './draft';

@@ -1,0 +1,106 @@
+import type { ItemRecord } from '../fields';
+import type { FaqEntry, Guide, LocalisedText } from '../schema';
+
+/**
+ * How guides are written: per item, the parts only a person can write (who may apply, steps, time limit, basis,
+ * FAQ) as [Chinese, English] pairs. The materials list is built from the item's own record, so the one-time
+ * notification (一次性告知) always names exactly what the flow will ask for, once.
+ */
+
+export type Pair = readonly [zh: string, en: string];
+
+export interface GuideDraft {
+  conditions: readonly Pair[];
+  steps: readonly Pair[];
+  timeLimit: Pair;
+  basis: readonly Pair[];
+  handledBy: Pair;
+  /** Things to bring that the document camera does not capture (originals to show, a bank card to carry...). */
+  alsoBring?: readonly Pair[];
+  faq: ReadonlyArray<readonly [question: Pair, answer: Pair]>;
+}
+
+export const HOTLINE = '12333';
+
+export const FREE: LocalisedText = {
+  'zh-CN': '不收费。所有就业和社保服务都是免费的，任何人向您收钱都请拨打 12333 举报。',
+  en: 'Free of charge. All employment and social security services are free; if anyone asks you for money, report it on 12333.',
+};
+
+export const HANDLERS = {
+  employment: ['县就业服务中心（县人力资源和社会保障局）', 'The county employment service centre (county human resources and social security bureau)'],
+  training: ['县职业技能培训指导中心', 'The county vocational training centre'],
+  pension: ['县社会保险事业中心（城乡居民养老保险经办）', 'The county social insurance centre (resident pension office)'],
+  employeePension: ['县社会保险事业中心（职工养老保险经办）', 'The county social insurance centre (employee pension office)'],
+  workInjury: ['县社会保险事业中心（工伤保险经办）', 'The county social insurance centre (work-injury insurance office)'],
+  card: ['县社会保障卡服务中心和合作银行', 'The county social security card centre and the partner banks'],
+  township: ['乡镇人力资源和社会保障服务所', 'The township human resources and social security office'],
+} as const satisfies Record<string, Pair>;
+
+/** The basis texts cited by several items, worded once. */
+export const LAWS = {
+  socialInsurance: ['《中华人民共和国社会保险法》', 'Social Insurance Law of the PRC'],
+  employmentPromotion: ['《中华人民共和国就业促进法》', 'Employment Promotion Law of the PRC'],
+  employmentServices: ['《就业服务与就业管理规定》（原劳动和社会保障部令第 28 号）', 'Provisions on Employment Services and Employment Management (Ministry of Labour and Social Security Order No. 28)'],
+  unemploymentInsurance: ['《失业保险条例》（国务院令第 258 号）', 'Regulations on Unemployment Insurance (State Council Order No. 258)'],
+  employmentFunds: ['《就业补助资金管理办法》（财社〔2017〕164 号）', 'Measures for the Management of Employment Subsidy Funds (Cai She [2017] No. 164)'],
+  residentPension: [
+    '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8 号）',
+    'State Council Opinion on a Unified Basic Pension System for Urban and Rural Residents (Guo Fa [2014] No. 8)',
+  ],
+  rightsRecords: ['《社会保险个人权益记录管理办法》（人力资源社会保障部令第 14 号）', 'Measures on Personal Social Insurance Rights Records (MOHRSS Order No. 14)'],
+  workInjury: ['《工伤保险条例》', 'Regulations on Work-Related Injury Insurance'],
+  transfer: [
+    '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66 号）',
+    'Interim Measures for Transferring Urban Employee Basic Pension Insurance (Guo Ban Fa [2009] No. 66)',
+  ],
+  schemeLink: ['《城乡养老保险制度衔接暂行办法》（人社部发〔2014〕17 号）', 'Interim Measures for Linking the Urban and Rural Pension Schemes (Ren She Bu Fa [2014] No. 17)'],
+  certification: ['《社会保险待遇领取资格认证经办规程（暂行）》', 'Procedures for Certifying Eligibility to Receive Social Insurance Benefits (interim)'],
+  provincialCard: ['本省社会保障卡服务管理有关规定', "The province's rules on social security card services"],
+} as const satisfies Record<string, Pair>;
+
+function text([zh, en]: Pair): LocalisedText {
+  return { 'zh-CN': zh, en };
+}
+
+/** What to bring, from the record: the card that identifies the resident, then each paper the camera captures. */
+export function materialsFor(record: ItemRecord, alsoBring: readonly Pair[] = []): LocalisedText[] {
+  const out: LocalisedText[] = [];
+  const accepts = record.identity.accepts;
+  if (record.identity.required) {
+    if (accepts.includes('idCard') && accepts.includes('socialSecurityCard')) {
+      out.push(text(['本人居民身份证或社会保障卡（带一张就行）', 'Your resident ID card or your social security card (either one)']));
+    } else if (accepts.includes('socialSecurityCard')) {
+      out.push(text(['本人社会保障卡', 'Your social security card']));
+    } else {
+      out.push(text(['本人居民身份证', 'Your resident ID card']));
+    }
+  }
+  for (const material of record.materials) {
+    const condition = material.visibleWhen ? ['（符合情况的才需要）', ' (only if it applies to you)'] : ['', ''];
+    const optional = material.required ? ['', ''] : ['（有就带）', ' (if you have it)'];
+    out.push({
+      'zh-CN': `${material.name['zh-CN']}${condition[0]}${optional[0]}`,
+      en: `${material.name.en}${condition[1]}${optional[1]}`,
+    });
+  }
+  for (const pair of alsoBring) out.push(text(pair));
+  if (out.length === 0) out.push(text(['不用带任何证件和材料', 'Nothing: no card or papers are needed']));
+  return out;
+}
+
+export function buildTexts(record: ItemRecord, draft: GuideDraft): { guide: Guide; faq: FaqEntry[] } {
+  return {
+    guide: {
+      conditions: draft.conditions.map(text),
+      materials: materialsFor(record, draft.alsoBring),
+      steps: draft.steps.map(text),
+      timeLimit: text(draft.timeLimit),
+      fee: FREE,
+      basis: draft.basis.map(text),
+      hotline: HOTLINE,
+      handledBy: text(draft.handledBy),
+    },
+    faq: draft.faq.map(([question, answer]) => ({ question: text(question), answer: text(answer) })),
+  };
+}
