@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { systemMethods } from './methods/system';
 import { catalogMethods } from './methods/catalog';
 import { helpMethods } from './methods/help';
+import { printingMethods } from './methods/printing';
+import { faceMethods } from './methods/face';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
