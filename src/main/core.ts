@@ -8,6 +8,11 @@ import type { KeyKeeper } from './crypto/key-keeper';
 import { systemHandlers } from './services/system';
 import { CatalogService, catalogHandlers } from './services/catalog';
 import { helpHandlers } from './services/help';
+import { DeviceManager } from '../devices/manager/device-manager';
+import { createDefaultRegistry } from '../devices/manager/default-registry';
+import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
+import { PrintingService, printingHandlers } from './services/printing';
+import { FaceService, faceHandlers } from './services/face';
 
 export interface CoreOptions {
   config: SiteConfig;
@@ -19,6 +24,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Wraps the data key at rest: Electron passes its safeStorage keeper; absent = a 0600 key file in the data dir. */
   keyKeeper?: KeyKeeper;
+  /** Prints A4 PDFs: Electron passes its webContents.print path; absent = CUPS lp. */
+  hostPrinter?: HostPrinter;
 }
 
 /** The kiosk's core: services behind one dispatcher, shared by the Electron and browser-host carriers. */
@@ -45,9 +52,31 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const catalog = new CatalogService({ level: options.config.site.level, log, events });
   closers.push(() => catalog.close());
 
+  // Every device, built from the config through the driver registry (simulators under --simulate).
+  const devices = new DeviceManager(createDefaultRegistry(), { devices: options.config.devices, simulate: options.simulate, log, now });
+  devices.onStatus((status) => events.emit('device.changed', status));
+  closers.push(() => devices.stop());
+
+  // Receipts need the store and the session: pass receiptSubmissionsFrom(store) and session.current() once they are
+  // wired here; until then print.receipt answers not_found and print.queryResult prints without a name.
+  const printing = new PrintingService({
+    config: options.config,
+    devices,
+    catalog,
+    submissions: { find: () => null },
+    currentResident: () => null,
+    hostPrinter: options.hostPrinter ?? new LpHostPrinter(),
+    events,
+    log,
+    now,
+  });
+  const face = new FaceService({ devices, events, log });
+
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
     ...helpHandlers({ events, now }),
+    ...printingHandlers(printing),
+    ...faceHandlers(face),
     ...systemHandlers({
       config: options.config,
       dataDir: options.dataDir,
@@ -65,6 +94,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   };
 
   const dispatcher = new Dispatcher(handlers, rolesOf, log);
+  await devices.start();
+  printing.attach();
 
   return {
     dispatcher,

@@ -1,4 +1,6 @@
 import { idCardReaderRegistration } from '../id-card/registration';
+import { receiptPrinterRegistration } from '../printer/registration';
+import { faceModuleRegistration } from '../face/registration';
 import { DriverRegistry } from './registry';
 
 /**
@@ -8,5 +10,7 @@ import { DriverRegistry } from './registry';
 export function createDefaultRegistry(): DriverRegistry {
   const registry = new DriverRegistry();
   registry.register(idCardReaderRegistration);
+  registry.register(receiptPrinterRegistration);
+  registry.register(faceModuleRegistration);
   return registry;
 }

@@ -13,6 +13,8 @@ export const methods = {
   ...systemMethods,
   ...catalogMethods,
   ...helpMethods,
+  ...printingMethods,
+  ...faceMethods,
 } as const;
 
 export type Methods = typeof methods;
