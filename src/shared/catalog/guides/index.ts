@@ -1,9 +1,13 @@
 import type { GuideDraft } from './draft';
 import { JOB_GUIDES } from './job';
+import { SKILL_GUIDES } from './skill';
+import { CARD_GUIDES } from './card';
 
 /** Guide and FAQ drafts per item code, written per category in the files beside this one. */
 export const GUIDES: Readonly<Record<string, GuideDraft>> = {
   ...JOB_GUIDES,
+  ...SKILL_GUIDES,
+  ...CARD_GUIDES,
 };
 
 export { buildTexts } from './draft';
