@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import type { DeviceManager } from '../../devices/manager/device-manager';
+import type { PrintJobInfo, PrintJobRequest, ReceiptPrinterDriver } from '../../devices/printer/driver';
+import type { ReceiptPrinterSimulator } from '../../devices/printer/simulator';
+import type { CatalogItem } from '../../shared/catalog';
+import type { SiteConfig } from '../../shared/config/site-config';
+import { KioskError } from '../../shared/contract/errors';
+import type { PrintJob } from '../../shared/contract/methods/printing';
+import type { ResidentIdentity } from '../../shared/domain/identity';
+import type { Language } from '../../shared/locales';
+import type { HandlerMap } from '../dispatcher';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logging/logger';
+import type { HostPrinter } from '../printing/host-printer';
+import { notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
+import { notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
+import { translatorFor } from '../printing/translator';
+
+/** What the printing service needs to know about a submission (from the store), personal data decrypted. */
+export interface SubmissionForReceipt {
+  itemCode: string;
+  trackingNumber: string;
+  submittedAt: string;
+  serviceMode: 'self' | 'assisted' | 'window' | 'homeVisit';
+  delivery: 'queued' | 'acknowledged' | 'rejected';
+  resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
+}
+
+export interface PrintingDeps {
+  config: SiteConfig;
+  devices: Pick<DeviceManager, 'firstOfKind' | 'driver' | 'simulatorOfKind' | 'simulatorControl' | 'list'>;
+  catalog: { find(code: string): CatalogItem | undefined };
+  submissions: { find(submissionId: string): SubmissionForReceipt | null };
+  /** The resident of the current session, if any. */
+  currentResident: () => ResidentIdentity | null;
+  hostPrinter: HostPrinter;
+  events: EventBus;
+  log: Logger;
+  now: () => Date;
+}
+
+type PdfJob = PrintJob;
+
+/**
+ * Everything printed: slips on the receipt printer (through its driver's job queue) and A4 documents through the
+ * host printer. Every job's state goes to the screens as `print.changed` with the message a person should see.
+ */
+export class PrintingService {
+  private readonly pdfJobs: PdfJob[] = [];
+  private readonly subscribed = new Set<string>();
+
+  constructor(private readonly deps: PrintingDeps) {}
+
+  /** Subscribes to every receipt printer's job changes (call once the device manager is built). */
+  attach(): void {
+    for (const status of this.deps.devices.list()) {
+      if (status.kind !== 'receiptPrinter' || this.subscribed.has(status.id)) continue;
+      const driver = this.driverOrNull(status.id);
+      if (!driver) continue;
+      this.subscribed.add(status.id);
+      driver.onJob((job) => {
+        const view = toView(status.id, job);
+        this.deps.events.emit('print.changed', { jobId: job.id, state: view.state, messageKey: view.messageKey });
+        if (job.state === 'waitingForPaper' || job.state === 'waitingForCover') this.deps.log.warn({ deviceId: status.id, jobId: job.id, state: job.state }, 'print job waits for staff');
+        if (job.state === 'done' && job.unprintable.length > 0) this.deps.log.warn({ deviceId: status.id, jobId: job.id, count: job.unprintable.length }, 'printed with unprintable characters replaced');
+      });
+    }
+  }
+
+  receipt(submissionId: string, language: Language | undefined, asClerk: boolean): PrintJob {
+    const submission = this.deps.submissions.find(submissionId);
+    if (!submission) throw new KioskError('not_found', { details: { submissionId } });
+    if (!asClerk) {
+      // A resident may print only their own receipt.
+      const resident = this.deps.currentResident();
+      if (!resident) throw new KioskError('session_required');
+      if (resident.idNumber !== submission.resident.idNumber) throw new KioskError('forbidden', { details: { reason: 'notYourSubmission' } });
+    }
+    const item = this.item(submission.itemCode);
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const document = submissionReceipt(
+      {
+        siteName: this.deps.config.site.name,
+        item,
+        trackingNumber: submission.trackingNumber,
+        submittedAt: submission.submittedAt,
+        resident: submission.resident,
+        serviceMode: submission.serviceMode,
+        delivery: submission.delivery,
+        hotline: this.deps.config.site.consultationPhone,
+      },
+      lang,
+      t,
+    );
+    return this.submit(undefined, { label: 'receipt', document, reprintBanner: t('reprint') });
+  }
+
+  notification(itemCode: string, language: Language | undefined): PrintJob {
+    const item = this.item(itemCode);
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const document = notificationSlip({ siteName: this.deps.config.site.name, item, printedAt: this.deps.now().toISOString(), hotline: this.deps.config.site.consultationPhone }, lang, t);
+    return this.submit(undefined, { label: 'notification', document, reprintBanner: t('reprint') });
+  }
+
+  queryResult(input: { itemCode: string; fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> }, language: Language | undefined): PrintJob {
+    const item = this.item(input.itemCode);
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const document = queryResultSlip(
+      { siteName: this.deps.config.site.name, itemName: item.name, ...(input.title ? { title: input.title } : {}), fetchedAt: input.fetchedAt, resident: this.deps.currentResident(), rows: input.rows },
+      lang,
+      t,
+    );
+    return this.submit(undefined, { label: 'queryResult', document, reprintBanner: t('reprint') });
+  }
+
+  testPage(deviceId: string | undefined, language: Language | undefined): PrintJob {
+    const t = translatorFor(language ?? this.deps.config.kiosk.defaultLanguage);
+    const driver = this.printer(deviceId);
+    const document = testPage({ deviceId: driver.id, profile: driver.profile, printedAt: this.deps.now().toISOString() }, t);
+    return this.submit(driver.id, { label: 'testPage', document, reprintBanner: t('reprint') });
+  }
+
+  async document(input: {
+    kind: 'notification' | 'queryResult';
+    itemCode: string;
+    language?: Language | undefined;
+    result?: { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | undefined;
+  }): Promise<{ jobId: string; pages: number; verificationCode: string; destination: string }> {
+    const printerConfig = this.deps.config.devices.find((d) => d.kind === 'documentPrinter' && d.transport.type === 'systemPrinter');
+    if (!printerConfig || printerConfig.transport.type !== 'systemPrinter') throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter' } });
+    const item = this.item(input.itemCode);
+    const lang = input.language ?? this.deps.config.kiosk.defaultLanguage;
+    const ctx = {
+      language: lang,
+      t: translatorFor(lang),
+      siteName: this.deps.config.site.name,
+      kioskId: this.deps.config.county?.kioskId ?? this.deps.config.site.divisionCode,
+      printedAt: this.deps.now().toISOString(),
+      hotline: this.deps.config.site.consultationPhone,
+    };
+    let pdf: RenderedPdf;
+    if (input.kind === 'notification') {
+      pdf = await notificationPdf(item, ctx);
+    } else {
+      if (!input.result) throw new KioskError('invalid_params', { details: { issues: [{ path: 'result', message: 'required for queryResult' }] } });
+      const resident = this.deps.currentResident();
+      pdf = await queryResultPdf({ itemName: item.name, itemCode: item.code, ...(input.result.title ? { title: input.result.title } : {}), fetchedAt: input.result.fetchedAt, rows: input.result.rows, resident }, ctx);
+    }
+    const job: PdfJob = {
+      jobId: randomUUID(),
+      deviceId: printerConfig.id,
+      label: `a4:${input.kind}`,
+      state: 'printing',
+      attempts: 1,
+      createdAt: ctx.printedAt,
+      messageKey: 'printing:job.printing',
+      unprintableCount: 0,
+    };
+    this.rememberPdfJob(job);
+    this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'printing', messageKey: job.messageKey });
+    try {
+      await this.deps.hostPrinter.printPdf(pdf.bytes, { printerName: printerConfig.transport.name, title: `${input.kind} ${item.code}` });
+      Object.assign(job, { state: 'done', finishedAt: this.deps.now().toISOString(), messageKey: 'printing:job.done' });
+    } catch (error) {
+      Object.assign(job, { state: 'failed', finishedAt: this.deps.now().toISOString(), messageKey: 'printing:job.failed' });
+      this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'failed', messageKey: job.messageKey });
+      throw error instanceof KioskError ? error : new KioskError('device_error', { cause: error });
+    }
+    this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'done', messageKey: job.messageKey });
+    return { jobId: job.jobId, pages: pdf.pages, verificationCode: pdf.verificationCode, destination: printerConfig.transport.name };
+  }
+
+  jobs(): PrintJob[] {
+    const receiptJobs = this.deps.devices
+      .list()
+      .filter((s) => s.kind === 'receiptPrinter')
+      .flatMap((s) => (this.driverOrNull(s.id)?.jobs() ?? []).map((j) => toView(s.id, j)));
+    return [...receiptJobs, ...this.pdfJobs].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  cancel(jobId: string): boolean {
+    for (const s of this.deps.devices.list()) {
+      if (s.kind === 'receiptPrinter' && this.driverOrNull(s.id)?.cancel(jobId)) return true;
+    }
+    return false;
+  }
+
+  /** The simulator of a receipt printer, for the developer panel; forbidden on real hardware. */
+  simulator(deviceId: string | undefined): ReceiptPrinterSimulator {
+    const sim = deviceId ? this.deps.devices.simulatorControl<ReceiptPrinterSimulator>(deviceId) : this.deps.devices.simulatorOfKind<ReceiptPrinterSimulator>('receiptPrinter')?.control;
+    if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
+    return sim;
+  }
+
+  /** Asks the printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
+  async refresh(deviceId: string | undefined): Promise<void> {
+    const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind<ReceiptPrinterDriver>('receiptPrinter');
+    await driver?.refreshStatus();
+  }
+
+  private submit(deviceId: string | undefined, request: PrintJobRequest): PrintJob {
+    const driver = this.printer(deviceId);
+    this.attach();
+    const { info } = driver.submit(request);
+    return toView(driver.id, info);
+  }
+
+  private printer(deviceId: string | undefined): ReceiptPrinterDriver {
+    const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind<ReceiptPrinterDriver>('receiptPrinter');
+    if (!driver || driver.kind !== 'receiptPrinter') throw new KioskError('device_not_configured', { details: { kind: 'receiptPrinter' } });
+    return driver;
+  }
+
+  private driverOrNull(id: string): ReceiptPrinterDriver | null {
+    try {
+      const d = this.deps.devices.driver<ReceiptPrinterDriver>(id);
+      return d.kind === 'receiptPrinter' ? d : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private item(code: string): CatalogItem {
+    const item = this.deps.catalog.find(code);
+    if (!item) throw new KioskError('not_found', { details: { itemCode: code } });
+    return item;
+  }
+
+  private rememberPdfJob(job: PdfJob): void {
+    this.pdfJobs.push(job);
+    if (this.pdfJobs.length > 50) this.pdfJobs.splice(0, this.pdfJobs.length - 50);
+  }
+}
+
+/** The job as screens see it, with the message a person should read. */
+function toView(deviceId: string, job: PrintJobInfo): PrintJob {
+  const waiting = job.state === 'waitingForPaper' || job.state === 'waitingForCover';
+  const messageKey = waiting || job.state === 'queued' || job.state === 'printing' || job.state === 'done' || job.state === 'cancelled' ? `printing:job.${job.state}` : (job.detailKey ?? 'printing:job.failed');
+  return {
+    jobId: job.id,
+    deviceId,
+    label: job.label,
+    state: job.state,
+    attempts: job.attempts,
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    messageKey,
+    unprintableCount: job.unprintable.length,
+  };
+}
+
+export type PrintingMethod =
+  | 'print.receipt'
+  | 'print.notification'
+  | 'print.queryResult'
+  | 'print.testPage'
+  | 'print.document'
+  | 'print.jobs'
+  | 'print.cancel'
+  | 'dev.printer.paper'
+  | 'dev.printer.cover'
+  | 'dev.printer.runOutAfterLines'
+  | 'dev.printer.transcript';
+
+export function printingHandlers(service: PrintingService): HandlerMap<PrintingMethod> {
+  return {
+    'print.receipt': (input, ctx) => service.receipt(input.submissionId, input.language, ctx.roles.has('clerk')),
+    'print.notification': (input) => service.notification(input.itemCode, input.language),
+    'print.queryResult': (input) => service.queryResult(input, input.language),
+    'print.testPage': (input) => service.testPage(input.deviceId, input.language),
+    'print.document': (input) => service.document(input),
+    'print.jobs': () => ({ jobs: service.jobs() }),
+    'print.cancel': (input) => ({ cancelled: service.cancel(input.jobId) }),
+    'dev.printer.paper': async (input) => {
+      service.simulator(input.deviceId).setPaper(input.state);
+      await service.refresh(input.deviceId);
+      return { ok: true as const };
+    },
+    'dev.printer.cover': async (input) => {
+      service.simulator(input.deviceId).setCoverOpen(input.open);
+      await service.refresh(input.deviceId);
+      return { ok: true as const };
+    },
+    'dev.printer.runOutAfterLines': (input) => {
+      service.simulator(input.deviceId).runOutAfterLines(input.lines);
+      return { ok: true as const };
+    },
+    'dev.printer.transcript': (input) => {
+      const sim = service.simulator(input.deviceId);
+      const state = sim.getState();
+      const result = { text: sim.transcript(), bytesReceived: sim.rawBytes().length, paper: state.paper, coverOpen: state.coverOpen };
+      if (input.clear) sim.clear();
+      return result;
+    },
+  };
+}
