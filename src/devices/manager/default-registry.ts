@@ -1,6 +1,7 @@
 import { idCardReaderRegistration } from '../id-card/registration';
 import { receiptPrinterRegistration } from '../printer/registration';
 import { faceModuleRegistration } from '../face/registration';
+import { socialSecurityCardReaderRegistration } from '../social-security-card/registration';
 import { DriverRegistry } from './registry';
 
 /**
@@ -10,6 +11,7 @@ import { DriverRegistry } from './registry';
 export function createDefaultRegistry(): DriverRegistry {
   const registry = new DriverRegistry();
   registry.register(idCardReaderRegistration);
+  registry.register(socialSecurityCardReaderRegistration);
   registry.register(receiptPrinterRegistration);
   registry.register(faceModuleRegistration);
   return registry;

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { fromHex, toHex } from '../core/frame-log';
+import { apdu, decodeCommandApdu, encodeApdu, parseResponseApdu } from './apdu';
+import { bcdToString, stringToBcd } from './bcd';
+import { CardChannel, type ApduTransport } from './card-channel';
+import { describeSw } from './status-words';
+import { parseTlv } from './tlv';
+import { SSSE_NAME } from '../social-security-card/card-files';
+
+describe('APDU layer', () => {
+  // Golden commands from DEVICES.md §2.
+  it('encodes the published SELECT, READ RECORD and VERIFY commands', () => {
+    expect(toHex(encodeApdu(apdu.selectByName(SSSE_NAME)))).toBe('00 A4 04 00 0F 73 78 31 2E 73 68 2E C9 E7 BB E1 B1 A3 D5 CF');
+    expect(toHex(encodeApdu(apdu.selectFile(0xef05)))).toBe('00 A4 02 00 02 EF 05');
+    expect(toHex(encodeApdu({ cla: 0, ins: 0xb2, p1: 0x4e, p2: 0x30, le: 0x16 }))).toBe('00 B2 4E 30 16');
+    expect(toHex(encodeApdu(apdu.verify(stringToBcd('123456'))))).toBe('00 20 00 00 03 12 34 56');
+    expect(toHex(encodeApdu(apdu.getResponse(0x20)))).toBe('00 C0 00 00 20');
+  });
+
+  it('decodes the published EF05 answer (卡识别码) and its status word', () => {
+    const r = parseResponseApdu(fromHex('01 10 33 03 00 D1 56 00 00 05 99 11 01 45 FF FF FF FF 90 00')!)!;
+    expect(r.sw).toBe(0x9000);
+    const tlv = parseTlv(r.data);
+    expect(tlv.items[0]!.tag).toBe(1);
+    expect(tlv.items[0]!.value.toString('hex').toUpperCase()).toBe('330300D15600000599110145FFFFFFFF');
+    expect(parseTlv(fromHex('03 04 33 2E 30 30')!).items[0]!.value.toString('ascii')).toBe('3.00');
+  });
+
+  it('types the status words', () => {
+    expect(describeSw(0x63c2)).toMatchObject({ outcome: 'pinWrong', value: 2, error: 'pin_wrong' });
+    expect(describeSw(0x6983)).toMatchObject({ outcome: 'pinBlocked', error: 'pin_blocked' });
+    expect(describeSw(0x6110)).toMatchObject({ outcome: 'moreData', value: 16 });
+    expect(describeSw(0x6c12)).toMatchObject({ outcome: 'wrongLe', value: 18 });
+    expect(describeSw(0x6a82)).toMatchObject({ outcome: 'fileNotFound', messageKey: 'devices-readers:apdu.sw.fileNotFound' });
+    expect(describeSw(0x1234)).toMatchObject({ outcome: 'unknown', error: 'card_unreadable' });
+  });
+
+  it('packs BCD with F padding', () => {
+    expect(bcdToString(fromHex('20 19 06 01')!)).toBe('20190601');
+    expect(bcdToString(fromHex('01 FF')!)).toBe('01');
+    expect(stringToBcd('123', 3).toString('hex')).toBe('123fff');
+  });
+
+  it('round-trips any short APDU and never throws decoding random bytes', () => {
+    fc.assert(
+      fc.property(fc.record({ cla: fc.nat(255), ins: fc.nat(255), p1: fc.nat(255), p2: fc.nat(255), data: fc.option(fc.uint8Array({ minLength: 1, maxLength: 255 }), { nil: undefined }), le: fc.option(fc.integer({ min: 1, max: 256 }), { nil: undefined }) }), (c) => {
+        const decoded = decodeCommandApdu(encodeApdu(c));
+        expect(decoded).toMatchObject({ cla: c.cla, ins: c.ins, p1: c.p1, p2: c.p2, ...(c.le === undefined ? {} : { le: c.le }) });
+      }),
+    );
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      decodeCommandApdu(bytes);
+      parseResponseApdu(bytes);
+      parseTlv(bytes);
+    }));
+  });
+
+  it('follows 6Cxx with the right Le and 61xx with GET RESPONSE', async () => {
+    const sent: string[] = [];
+    const transport: ApduTransport = {
+      transmit: async (command) => {
+        const hex = toHex(command);
+        sent.push(hex);
+        if (hex === '00 B2 01 04 05') return fromHex('6C 04')!;
+        if (hex === '00 B2 01 04 04') return fromHex('61 04')!;
+        if (hex === '00 C0 00 00 04') return fromHex('01 02 AB CD 90 00')!;
+        return fromHex('6A 82')!;
+      },
+    };
+    const response = await new CardChannel(transport).send(apdu.readRecord(1, 5));
+    expect(sent).toEqual(['00 B2 01 04 05', '00 B2 01 04 04', '00 C0 00 00 04']);
+    expect(response).toMatchObject({ sw: 0x9000 });
+    expect(toHex(response.data)).toBe('01 02 AB CD');
+  });
+});
