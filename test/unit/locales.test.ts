@@ -49,11 +49,13 @@ describe('locales', () => {
     }
   });
 
+  // The language switch names the other language in its own script; the printer test page prints sample Chinese.
+  const MEANT_TO_BE_CHINESE = new Set(['common:language.switch', 'printing:testPage.chinese']);
+
   it('the English texts are English (no Chinese left untranslated)', () => {
     for (const ns of NAMESPACES) {
       for (const [key, text] of flatten(resources.en[ns])) {
-        // The language switch names the other language in its own script; that one key is allowed.
-        if (ns === 'common' && key === 'language.switch') continue;
+        if (MEANT_TO_BE_CHINESE.has(`${ns}:${key}`)) continue;
         expect({ ns, key, chinese: /[\u3400-\u9fff]/.test(text) }).toEqual({ ns, key, chinese: false });
       }
     }
