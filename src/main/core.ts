@@ -13,6 +13,19 @@ import { createDefaultRegistry } from '../devices/manager/default-registry';
 import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
 import { PrintingService, printingHandlers } from './services/printing';
 import { FaceService, faceHandlers } from './services/face';
+import path from 'node:path';
+import { FileKeyKeeper } from './crypto/file-key-keeper';
+import { KioskStore } from './store/kiosk-store';
+import { getConfigPart } from './store/config-versions';
+import { receiptSubmissionsFrom } from './printing/store-submissions';
+import { ApplicationsService, applicationsHandlers, type ResidentSource } from './services/applications';
+import { QueriesService, queriesHandlers } from './services/queries';
+import { StaffService, staffHandlers } from './services/staff';
+import { SyncService, countyClientFromConfig, syncHandlers } from './services/sync';
+import { ResidentSessionService, sessionHandlers } from './services/session';
+import { devicesHandlers } from './services/devices';
+import { devSimulatorHandlers } from './services/dev-simulators';
+import { insertAudit } from './store/audit';
 
 export interface CoreOptions {
   config: SiteConfig;
@@ -48,8 +61,12 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const events = new EventBus(log);
   const closers: Array<() => Promise<void> | void> = [];
 
+  // The kiosk's memory (SQLite + encrypted files), opened first and closed last.
+  const store = KioskStore.open({ dataDir: options.dataDir, keeper: options.keyKeeper ?? new FileKeyKeeper(path.join(options.dataDir, 'keys', 'kek')) });
+  closers.push(() => store.close());
+
   // The county's newer catalogue replaces the shipped one once STORE's config store is passed as `stored`.
-  const catalog = new CatalogService({ level: options.config.site.level, log, events });
+  const catalog = new CatalogService({ level: options.config.site.level, log, events, stored: { read: () => getConfigPart(store.db, 'catalog') } });
   closers.push(() => catalog.close());
 
   // Every device, built from the config through the driver registry (simulators under --simulate).
@@ -57,14 +74,26 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   devices.onStatus((status) => events.emit('device.changed', status));
   closers.push(() => devices.stop());
 
+  // The resident of the visit: read from a card (or typed by a clerk), idle expiry from the site config.
+  const session = new ResidentSessionService({
+    devices,
+    events,
+    log,
+    now,
+    idleTimeoutSeconds: options.config.kiosk.idleTimeoutSeconds,
+    idleCountdownSeconds: options.config.kiosk.idleCountdownSeconds,
+    audit: (entry) => insertAudit(store.db, { at: now().toISOString(), serviceMode: null, ...entry }),
+  });
+  closers.push(() => session.close());
+
   // Receipts need the store and the session: pass receiptSubmissionsFrom(store) and session.current() once they are
   // wired here; until then print.receipt answers not_found and print.queryResult prints without a name.
   const printing = new PrintingService({
     config: options.config,
     devices,
     catalog,
-    submissions: { find: () => null },
-    currentResident: () => null,
+    submissions: receiptSubmissionsFrom(store),
+    currentResident: () => session.current(),
     hostPrinter: options.hostPrinter ?? new LpHostPrinter(),
     events,
     log,
@@ -72,11 +101,37 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   const face = new FaceService({ devices, events, log });
 
+  // The resident of the session: DEV1's ResidentSessionService goes here. Until it is wired, no session is ever
+  // identified (the 'resident' role is never granted), so there is no resident to hand over.
+  const residents: ResidentSource = session;
+  const county = countyClientFromConfig(options.config);
+  const sync = new SyncService({
+    store,
+    client: county,
+    config: options.config,
+    events,
+    log,
+    appVersion: options.appVersion,
+    now,
+    devices: () => devices.list().map((d) => ({ id: d.id, kind: d.kind, state: d.state })),
+  });
+  closers.push(() => sync.stop());
+  const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), now });
+  const queries = new QueriesService({ client: county, catalog, session: residents });
+  const staff = new StaffService({ store, now });
+
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
     ...helpHandlers({ events, now }),
     ...printingHandlers(printing),
     ...faceHandlers(face),
+    ...applicationsHandlers(applications),
+    ...queriesHandlers(queries),
+    ...staffHandlers(staff),
+    ...syncHandlers(sync),
+    ...sessionHandlers(session, devices),
+    ...devicesHandlers(devices),
+    ...devSimulatorHandlers(devices, options.simulate),
     ...systemHandlers({
       config: options.config,
       dataDir: options.dataDir,
@@ -90,12 +145,15 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const rolesOf = (connection: Connection): ReadonlySet<Access> => {
     const roles = new Set<Access>(['public']);
     for (const role of connection.staff?.roles ?? []) roles.add(role);
+    if (session.current()) roles.add('resident');
     return roles;
   };
 
   const dispatcher = new Dispatcher(handlers, rolesOf, log);
   await devices.start();
+  session.attach();
   printing.attach();
+  sync.start();
 
   return {
     dispatcher,

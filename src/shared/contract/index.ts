@@ -4,6 +4,13 @@ import { catalogMethods } from './methods/catalog';
 import { helpMethods } from './methods/help';
 import { printingMethods } from './methods/printing';
 import { faceMethods } from './methods/face';
+import { applicationsMethods } from './methods/applications';
+import { queriesMethods } from './methods/queries';
+import { staffMethods } from './methods/staff';
+import { syncMethods } from './methods/sync';
+import { sessionMethods } from './methods/session';
+import { devicesMethods } from './methods/devices';
+import { devMethods } from './methods/dev';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -15,6 +22,13 @@ export const methods = {
   ...helpMethods,
   ...printingMethods,
   ...faceMethods,
+  ...applicationsMethods,
+  ...queriesMethods,
+  ...staffMethods,
+  ...syncMethods,
+  ...sessionMethods,
+  ...devicesMethods,
+  ...devMethods,
 } as const;
 
 export type Methods = typeof methods;

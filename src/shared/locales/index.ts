@@ -12,15 +12,15 @@ import zhDevicesOutput from './zh-CN/devices-output.json';
 import enDevicesOutput from './en/devices-output.json';
 import zhCatalog from './zh-CN/catalog.json';
 import enCatalog from './en/catalog.json';
-import zhScreens from './zh-CN/screens.json';
-import enScreens from './en/screens.json';
+import zhSync from './zh-CN/sync.json';
+import enSync from './en/sync.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, screens: zhScreens },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, screens: enScreens },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

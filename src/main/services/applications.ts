@@ -1,0 +1,122 @@
+import { KioskError } from '../../shared/contract/errors';
+import type { MethodInput, MethodResult } from '../../shared/contract';
+import type { CatalogItem } from '../../shared/catalog/schema';
+import { isFieldVisible, validateForm } from '../../shared/catalog/validate-form';
+import type { ResidentIdentity } from '../../shared/domain/identity';
+import type { CallContext, HandlerMap } from '../dispatcher';
+import { rejectedItems, resolveRejected } from '../store/outbox';
+import type { KioskStore } from '../store/kiosk-store';
+import { submissionsOfResident } from '../store/submissions';
+import { insertAudit } from '../store/audit';
+
+/** The resident of the current session (DEV1's ResidentSessionService satisfies this). */
+export interface ResidentSource {
+  current(): ResidentIdentity | null;
+}
+
+export interface ApplicationsDeps {
+  store: KioskStore;
+  catalog: { find(code: string): CatalogItem | undefined };
+  session: ResidentSource;
+  /** Called after a submission is committed: the sync client sends soon and screens learn the queue grew. */
+  afterSubmit: () => void;
+  now: () => Date;
+}
+
+type SubmitInput = MethodInput<'applications.submit'>;
+
+const SUBMITTABLE = new Set(['apply', 'certify']);
+
+function decode(base64: string): Buffer {
+  return Buffer.from(base64, 'base64');
+}
+
+/**
+ * Hands in applications: checks the resident, the item, the service mode against the caller's staff login, the
+ * form against the catalogue's rules and the materials against the item's list, then commits everything in
+ * one transaction (store/submissions.ts). Only then does the resident see a tracking number.
+ */
+export class ApplicationsService {
+  constructor(private readonly deps: ApplicationsDeps) {}
+
+  submit(input: SubmitInput, ctx: CallContext): MethodResult<'applications.submit'> {
+    const resident = this.deps.session.current();
+    if (!resident) throw new KioskError('session_required');
+    const item = this.deps.catalog.find(input.itemCode);
+    if (!item) throw new KioskError('not_found', { details: { itemCode: input.itemCode } });
+    if (!SUBMITTABLE.has(item.type)) throw new KioskError('invalid_params', { details: { itemCode: input.itemCode, reason: 'notSubmittable' } });
+    if (!item.serviceModes.includes(input.serviceMode)) throw new KioskError('invalid_params', { details: { serviceMode: input.serviceMode, reason: 'modeNotOffered' } });
+
+    // Self-service carries no operator; every other mode is a clerk's act and carries the clerk's id.
+    const staff = ctx.connection.staff;
+    let operatorId: string | null = null;
+    if (input.serviceMode !== 'self') {
+      if (!staff?.roles.includes('clerk')) throw new KioskError('forbidden', { details: { serviceMode: input.serviceMode, needs: ['clerk'] } });
+      operatorId = staff.id;
+    }
+
+    const problems: Array<{ field: string; messageKey: string; params?: Record<string, string | number> }> = validateForm(item, input.form, { today: this.deps.now() });
+    const materials = new Map(item.materials.map((m) => [m.code, m]));
+    const pages = new Map<string, number>();
+    for (const a of input.attachments) {
+      if (!materials.has(a.materialCode)) problems.push({ field: `attachments.${a.materialCode}`, messageKey: 'sync:validation.unknownMaterial' });
+      pages.set(a.materialCode, (pages.get(a.materialCode) ?? 0) + 1);
+    }
+    for (const m of item.materials) {
+      const count = pages.get(m.code) ?? 0;
+      const needed = m.required && isFieldVisible(m, input.form);
+      if (needed && count === 0) problems.push({ field: `attachments.${m.code}`, messageKey: 'sync:validation.materialMissing' });
+      if (count > m.maxPages) problems.push({ field: `attachments.${m.code}`, messageKey: 'sync:validation.tooManyPages', params: { max: m.maxPages } });
+    }
+    if (item.identity.faceCheck && !input.face) problems.push({ field: 'face', messageKey: 'sync:validation.faceMissing' });
+    if (problems.length > 0) throw new KioskError('validation_failed', { details: { fields: problems } });
+
+    const form = Object.fromEntries(Object.entries(input.form).filter(([, v]) => v !== undefined));
+    const receipt = this.deps.store.submit(
+      {
+        itemCode: item.code,
+        serviceMode: input.serviceMode,
+        operatorId,
+        resident,
+        form,
+        attachments: input.attachments.map((a) => ({ materialCode: a.materialCode, mime: a.mime, data: decode(a.dataBase64) })),
+        ...(input.face ? { face: { image: decode(input.face.imageBase64), livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
+      },
+      this.deps.now(),
+    );
+    ctx.log.info({ submissionId: receipt.submissionId, itemCode: item.code, serviceMode: input.serviceMode, operatorId }, 'submission committed');
+    this.deps.afterSubmit();
+    return { ...receipt, delivery: 'queued' };
+  }
+
+  mine(limit: number): MethodResult<'applications.mine'> {
+    const resident = this.deps.session.current();
+    if (!resident) throw new KioskError('session_required');
+    const rows = submissionsOfResident(this.deps.store.db, this.deps.store.key.residentRef(resident.idNumber), limit);
+    return { submissions: rows.map(({ submissionId, trackingNumber, itemCode, serviceMode, status, rejectReason, submittedAt, acknowledgedAt }) => ({ submissionId, trackingNumber, itemCode, serviceMode, status, rejectReason, submittedAt, acknowledgedAt })) };
+  }
+
+  rejected(): MethodResult<'applications.rejected'> {
+    return { items: rejectedItems(this.deps.store.db).map((r) => ({ submissionId: r.submissionId, outboxId: r.id, createdAt: r.createdAt, reason: r.reason })) };
+  }
+
+  resolve(outboxId: string, ctx: CallContext): MethodResult<'applications.resolveRejected'> {
+    const staffId = ctx.connection.staff?.id;
+    if (!staffId) throw new KioskError('forbidden');
+    const at = this.deps.now().toISOString();
+    const resolved = resolveRejected(this.deps.store.db, outboxId, staffId, at);
+    if (resolved) insertAudit(this.deps.store.db, { at, action: 'rejection.resolved', operatorId: staffId, serviceMode: null, subject: null, detail: { outboxId } });
+    return { resolved };
+  }
+}
+
+export function applicationsHandlers(
+  service: ApplicationsService,
+): HandlerMap<'applications.submit' | 'applications.mine' | 'applications.rejected' | 'applications.resolveRejected'> {
+  return {
+    'applications.submit': (input, ctx) => service.submit(input, ctx),
+    'applications.mine': (input) => service.mine(input.limit),
+    'applications.rejected': () => service.rejected(),
+    'applications.resolveRejected': (input, ctx) => service.resolve(input.outboxId, ctx),
+  };
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import type { SiteConfig } from '../../shared/config/site-config';
+import type { MethodResult } from '../../shared/contract';
+import type { HandlerMap } from '../dispatcher';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logging/logger';
+import type { KioskStore } from '../store/kiosk-store';
+import { getConfigPart } from '../store/config-versions';
+import { HttpCountyClient } from '../sync/http-county-client';
+import type { CountyClient } from '../sync/county-client';
+import { SyncEngine, type SyncStatus } from '../sync/sync-engine';
+import { RemoteSiteSettingsSchema } from '../../shared/sync/protocol';
+
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/** Builds the HTTP client from the site config's county block, or null when the kiosk runs without a county. */
+export function countyClientFromConfig(config: SiteConfig): CountyClient | null {
+  const county = config.county;
+  if (!county) return null;
+  const secret = county.secret ?? fs.readFileSync(county.secretFile!, 'utf8').trim();
+  return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret });
+}
+
+/**
+ * The sync service of the core: runs the engine's loop, turns its progress into `sync.progress` and
+ * `config.changed` events, and purges acknowledged personal data past the retention period.
+ */
+export class SyncService {
+  readonly engine: SyncEngine;
+  private retentionTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: {
+      store: KioskStore;
+      client: CountyClient | null;
+      config: SiteConfig;
+      events: EventBus;
+      log: Logger;
+      appVersion: string;
+      now: () => Date;
+      devices?: () => Array<{ id: string; kind: string; state: string }>;
+    },
+  ) {
+    this.engine = new SyncEngine({
+      store: deps.store,
+      client: deps.client,
+      kioskId: deps.config.county?.kioskId ?? 'offline',
+      appVersion: deps.appVersion,
+      log: deps.log.child({ area: 'sync' }),
+      now: deps.now,
+      intervalMs: (deps.config.county?.syncIntervalSeconds ?? 30) * 1000,
+      ...(deps.devices ? { devices: deps.devices } : {}),
+      onProgress: (status) => this.emitProgress(status),
+      onConfigChanged: (part, version) => deps.events.emit('config.changed', { part, version }),
+    });
+  }
+
+  start(): void {
+    this.engine.start();
+    this.purge();
+    this.retentionTimer = setInterval(() => this.purge(), RETENTION_EVERY_MS);
+    this.retentionTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    await this.engine.stop();
+  }
+
+  /** A submission was committed: tell the screens and send soon. */
+  queued(): void {
+    this.emitProgress(this.engine.status());
+    this.engine.kick();
+  }
+
+  /** Days to keep acknowledged personal data: the county's site setting wins over the local config. */
+  retentionDays(): number {
+    const remote = RemoteSiteSettingsSchema.safeParse(getConfigPart(this.deps.store.db, 'site')?.body);
+    return (remote.success ? remote.data.retentionDays : undefined) ?? this.deps.config.kiosk.retentionDays;
+  }
+
+  purge(): number {
+    try {
+      const purged = this.deps.store.purge(this.retentionDays(), this.deps.now());
+      if (purged > 0) this.deps.log.info({ purged, days: this.retentionDays() }, 'retention: personal data of acknowledged submissions purged');
+      return purged;
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'retention purge failed');
+      return 0;
+    }
+  }
+
+  private emitProgress(s: SyncStatus): void {
+    this.deps.events.emit('sync.progress', {
+      online: s.online,
+      pending: s.pending,
+      rejected: s.rejected,
+      oldestPendingAt: s.oldestPendingAt,
+      lastSyncAt: s.lastSyncAt,
+      nextAttemptAt: s.nextAttemptAt,
+    });
+  }
+}
+
+export function syncHandlers(service: SyncService): HandlerMap<'sync.status' | 'sync.now'> {
+  return {
+    'sync.status': () => service.engine.status(),
+    'sync.now': async (): Promise<MethodResult<'sync.now'>> => {
+      const r = await service.engine.runRound();
+      return { ok: r.ok, sent: r.sent, acknowledged: r.acknowledged, rejected: r.rejected, ...(r.error ? { error: r.error } : {}), status: service.engine.status() };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+
+export const ServiceModeSchema = z.enum(['self', 'assisted', 'window', 'homeVisit']);
+
+/** A captured page or photo: at most 3 MB once decoded (a scanned A4 page as JPEG is a few hundred KB). */
+const MAX_ATTACHMENT_BASE64 = Math.ceil((3 * 1024 * 1024 * 4) / 3);
+const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64').max(MAX_ATTACHMENT_BASE64);
+
+export const SubmitInputSchema = z.object({
+  itemCode: z.string().min(1).max(40),
+  serviceMode: ServiceModeSchema,
+  form: z.record(z.string().max(80), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()])),
+  attachments: z
+    .array(z.object({ materialCode: z.string().min(1).max(40), mime: z.enum(['image/jpeg', 'image/png', 'application/pdf']), dataBase64: Base64Schema.min(4) }))
+    .max(40)
+    .default([]),
+  face: z.object({ imageBase64: Base64Schema.min(4), livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }).optional(),
+});
+
+export const SubmissionStatusSchema = z.object({
+  submissionId: z.string(),
+  trackingNumber: z.string(),
+  itemCode: z.string(),
+  serviceMode: ServiceModeSchema,
+  status: z.enum(['queued', 'acknowledged', 'rejected']),
+  rejectReason: z.string().nullable(),
+  submittedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
+
+export const applicationsMethods = {
+  'applications.submit': defineMethod({
+    summary:
+      'Hands in an application for the identified resident. Answers only after the submission, its attachments, outbox item and audit entry are committed together; delivery to the county follows.',
+    access: ['resident'],
+    input: SubmitInputSchema,
+    output: z.object({ submissionId: z.string(), trackingNumber: z.string(), submittedAt: z.string(), delivery: z.literal('queued') }),
+  }),
+  'applications.mine': defineMethod({
+    summary: "The identified resident's own submissions on this kiosk, newest first, with their delivery state.",
+    access: ['resident'],
+    input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    output: z.object({ submissions: z.array(SubmissionStatusSchema) }),
+  }),
+  'applications.rejected': defineMethod({
+    summary: 'Submissions the county rejected and no clerk has dealt with yet (with the county reason).',
+    access: ['clerk'],
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ submissionId: z.string().nullable(), outboxId: z.string(), createdAt: z.string(), reason: z.string() })) }),
+  }),
+  'applications.resolveRejected': defineMethod({
+    summary: 'A clerk marks a rejected submission as dealt with (it stays on record, with who and when).',
+    access: ['clerk'],
+    input: z.object({ outboxId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ resolved: z.boolean() }),
+  }),
+} as const;

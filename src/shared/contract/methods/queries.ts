@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+
+export const QueryResultSchema = z.object({
+  itemCode: z.string(),
+  fetchedAt: z.string(),
+  title: z.string().optional(),
+  rows: z.array(z.record(z.string(), z.string())),
+  document: z.object({ title: z.string(), lines: z.array(z.string()) }).optional(),
+});
+export type QueryResult = z.infer<typeof QueryResultSchema>;
+
+export const queriesMethods = {
+  'queries.run': defineMethod({
+    summary:
+      'Online lookup for a query or print item, answered by the county (county_unreachable when offline). Items about a person need an identified resident (session_required otherwise); listings do not.',
+    access: ['public'],
+    input: z.object({
+      itemCode: z.string().min(1).max(40),
+      params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+    }),
+    output: QueryResultSchema,
+  }),
+} as const;

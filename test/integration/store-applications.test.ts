@@ -1,0 +1,88 @@
+import { KioskError } from '../../src/shared/contract/errors';
+import type { CallContext, Connection } from '../../src/main/dispatcher';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { CatalogService } from '../../src/main/services/catalog';
+import { ApplicationsService, type ResidentSource } from '../../src/main/services/applications';
+import { recentAudit } from '../../src/main/store/audit';
+import { claimBatch } from '../../src/main/store/outbox';
+import { getSubmission } from '../../src/main/store/submissions';
+import type { ResidentIdentity } from '../../src/shared/domain/identity';
+import { openTestStore, sampleIdentity, tempDataDir } from '../support/store-fixtures';
+
+const log = createMemoryLogger().logger;
+const NOW = new Date('2026-11-29T09:00:00Z');
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]).toString('base64');
+
+const validJob05 = {
+  leaveReason: 'contractEnded',
+  leftOn: '2026-10-31',
+  education: 'junior',
+  phone: '13812345678',
+  address: '北格镇张花村东街18号',
+  promise: true,
+};
+
+function setup() {
+  const store = openTestStore(tempDataDir());
+  let resident: ResidentIdentity | null = sampleIdentity(0);
+  // Stands in for DEV1's session service: the resident a card read would have identified.
+  const session: ResidentSource = { current: () => resident };
+  let queued = 0;
+  const service = new ApplicationsService({ store, catalog: new CatalogService({ level: 'demonstration', log }), session, afterSubmit: () => (queued += 1), now: () => NOW });
+  const ctx = (staff?: Connection['staff']): CallContext => ({ connection: { id: 'c', carrier: 'internal', ...(staff ? { staff } : {}) }, roles: new Set(['public', 'resident']), log });
+  return { store, service, ctx, queued: () => queued, endSession: () => (resident = null) };
+}
+
+describe('applications.submit rules', () => {
+  it('commits a valid self-service application with its material and tells the sync client', () => {
+    const { store, service, ctx, queued } = setup();
+    const result = service.submit({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
+    expect(result).toMatchObject({ delivery: 'queued', submittedAt: NOW.toISOString() });
+    expect(getSubmission(store.db, result.submissionId)).toMatchObject({ status: 'queued', operatorId: null, serviceMode: 'self' });
+    expect(queued()).toBe(1);
+    const [item] = claimBatch(store.db, store.key, 1, 1e6);
+    expect((item!.payload as { attachments: unknown[] }).attachments).toHaveLength(1);
+  });
+
+  it('stamps the clerk as operator for assisted service, and refuses assisted service without a clerk', () => {
+    const { store, service, ctx } = setup();
+    const input = { itemCode: 'JOB-05', serviceMode: 'assisted' as const, form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg' as const, dataBase64: JPEG }] };
+    expect(() => service.submit(input, ctx())).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    const r = service.submit(input, ctx({ id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] }));
+    expect(getSubmission(store.db, r.submissionId)).toMatchObject({ operatorId: 'clerk-li', serviceMode: 'assisted' });
+    expect(recentAudit(store.db, 1)[0]).toMatchObject({ operatorId: 'clerk-li', serviceMode: 'assisted' });
+  });
+
+  it('refuses bad forms, missing or foreign materials, a missing face check, lookups and unknown items', () => {
+    const { service, ctx, endSession, store } = setup();
+    const attempt = (input: Parameters<ApplicationsService['submit']>[0]) => {
+      try {
+        service.submit(input, ctx());
+        return null;
+      } catch (error) {
+        return error as KioskError;
+      }
+    };
+    const badPhone = attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: { ...validJob05, phone: '123' }, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] });
+    expect(badPhone?.code).toBe('validation_failed');
+    expect(badPhone?.details?.fields).toEqual([expect.objectContaining({ field: 'phone' })]);
+    const missing = attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [] });
+    expect(missing?.details?.fields).toEqual([{ field: 'attachments.terminationProof', messageKey: 'sync:validation.materialMissing' }]);
+    // The land requisition proof is needed only when land was lost; here it does not belong.
+    const foreign = attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }, { materialCode: 'passport', mime: 'image/jpeg', dataBase64: JPEG }] });
+    expect(foreign?.details?.fields).toEqual([expect.objectContaining({ field: 'attachments.passport', messageKey: 'sync:validation.unknownMaterial' })]);
+    const noFace = attempt({ itemCode: 'INS-11', serviceMode: 'self', form: { bankName: 'rcc', bankAccount: '6217000010001234567', reason: 'cardLost', phone: '13812345678', promise: true }, attachments: [{ materialCode: 'bankCard', mime: 'image/jpeg', dataBase64: JPEG }] });
+    expect((noFace?.details?.fields as Array<{ field: string }>).map((f) => f.field)).toContain('face');
+    expect(attempt({ itemCode: 'INS-06', serviceMode: 'self', form: {}, attachments: [] })?.code).toBe('invalid_params');
+    expect(attempt({ itemCode: 'NOPE-01', serviceMode: 'self', form: {}, attachments: [] })?.code).toBe('not_found');
+    endSession();
+    expect(attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [] })?.code).toBe('session_required');
+    expect((store.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(0);
+  });
+
+  it("lists only the resident's own submissions", () => {
+    const { service, ctx } = setup();
+    service.submit({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
+    expect(service.mine(10).submissions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,84 @@
+import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore, type KioskCore } from '../../src/main/core';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { publishConfigPart } from '../../src/county/county-state';
+import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import type { CountyServer } from '../../src/county/server';
+import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
+import { tempDataDir } from '../support/store-fixtures';
+
+function waitFor<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const value = check();
+      if (value !== undefined) return resolve(value);
+      if (Date.now() - started > timeoutMs) return reject(new Error('timed out'));
+      setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+describe('the core with a county: sync service, staff login, config flowing down', () => {
+  let county: CountyServer;
+  let core: KioskCore;
+  const events: Array<{ event: string; data: unknown }> = [];
+  beforeAll(async () => {
+    county = await startTestCounty({ catalog: defaultCatalog() });
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 5 } });
+    core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-core-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test' });
+    core.events.subscribe((event, data) => events.push({ event, data }));
+  });
+  afterAll(async () => {
+    await core.close();
+    await county.close();
+  });
+
+  it('pulls the staff list at start, then a clerk logs in with the county password (scrypt) and sees the sync state', async () => {
+    const conn = core.newConnection('internal');
+    await waitFor(() => events.find((e) => e.event === 'config.changed' && (e.data as { part: string }).part === 'staff'));
+    expect(await core.dispatcher.dispatch(conn, 'sync.now', {})).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await core.dispatcher.dispatch(conn, 'staff.login', { username: 'li', password: 'wrong' })).toMatchObject({ error: { code: 'invalid_credentials', messageKey: 'errors:invalid_credentials' } });
+    expect(await core.dispatcher.dispatch(conn, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li })).toEqual({ result: { id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] } });
+    expect(await core.dispatcher.dispatch(conn, 'staff.me', {})).toMatchObject({ result: { staff: { id: 'clerk-li' } } });
+    const now = await core.dispatcher.dispatch(conn, 'sync.now', {});
+    expect(now).toMatchObject({ result: { ok: true, status: { configured: true, online: true, pending: 0 } } });
+    expect(await core.dispatcher.dispatch(conn, 'staff.logout', {})).toEqual({ result: { loggedOut: true } });
+    expect(await core.dispatcher.dispatch(conn, 'sync.now', {})).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('locks a username after five wrong passwords', async () => {
+    const conn = core.newConnection('internal');
+    for (let i = 0; i < 5; i++) await core.dispatcher.dispatch(conn, 'staff.login', { username: 'zhao', password: `nope${i}` });
+    expect(await core.dispatcher.dispatch(conn, 'staff.login', { username: 'zhao', password: DEMO_STAFF_PASSWORDS.zhao })).toMatchObject({
+      error: { code: 'invalid_credentials', retryable: false, details: { lockedForSeconds: expect.any(Number) } },
+    });
+  });
+
+  it('a catalogue published at the county replaces the shipped one on the kiosk', async () => {
+    const conn = core.newConnection('internal');
+    const catalog = defaultCatalog();
+    const renamed = { ...catalog, items: catalog.items.map((i) => (i.code === 'JOB-01' ? { ...i, name: { 'zh-CN': '求职登记（新版）', en: 'Job-seeker registration (new)' } } : i)) };
+    const version = publishConfigPart(county.db, 'catalog', renamed);
+    await core.dispatcher.dispatch(await loggedInTechnician(), 'sync.now', {});
+    await waitFor(() => events.find((e) => e.event === 'config.changed' && (e.data as { version: number }).version === version));
+    const got = (await core.dispatcher.dispatch(conn, 'catalog.get', { code: 'JOB-01' })) as { result: { name: { 'zh-CN': string } } };
+    expect(got.result.name['zh-CN']).toBe('求职登记（新版）');
+  });
+
+  it('answers online lookups for listings through the county; personal ones need a resident', async () => {
+    const conn = core.newConnection('internal');
+    const vacancies = (await core.dispatcher.dispatch(conn, 'queries.run', { itemCode: 'JOB-02', params: {} })) as { result: { rows: unknown[] } };
+    expect(vacancies.result.rows.length).toBeGreaterThan(0);
+    expect(await core.dispatcher.dispatch(conn, 'queries.run', { itemCode: 'INS-06', params: { period: 'all' } })).toMatchObject({ error: { code: 'session_required' } });
+    expect(await core.dispatcher.dispatch(conn, 'sync.status', {})).toMatchObject({ result: { configured: true, online: true } });
+  });
+
+  async function loggedInTechnician() {
+    const conn = core.newConnection('internal');
+    await core.dispatcher.dispatch(conn, 'staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech });
+    return conn;
+  }
+});
