@@ -23,14 +23,15 @@ export const faceMethods = {
   'face.capture': defineMethod({
     summary:
       'Run one liveness capture on the face module (progress as face.progress events). Fails with liveness_failed ' +
-      '(details.reason spoof | noFace | lowScore), device_timeout (module silent), cancelled or device_not_configured.',
-    access: ['resident'],
+      '(details.reason spoof | noFace | lowScore), device_timeout (module silent), cancelled or device_not_configured. ' +
+      'A clerk may run it for a resident at the window (assisted certification).',
+    access: ['resident', 'clerk'],
     input: z.object({ purpose: FacePurposeSchema }).strict(),
     output: z.object({ imageBase64: z.string(), livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }),
   }),
   'face.cancel': defineMethod({
     summary: 'Stop the running capture (the resident left or pressed back).',
-    access: ['resident', 'public'],
+    access: ['public'],
     input: z.object({}).strict(),
     output: z.object({ cancelled: z.boolean() }),
   }),

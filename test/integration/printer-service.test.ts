@@ -1,0 +1,116 @@
+import type { Connection } from '../../src/main/dispatcher';
+import type { KioskCore } from '../../src/main/core';
+import type { EventName } from '../../src/shared/contract';
+import { translatorFor } from '../../src/main/printing/translator';
+import { startTestCore } from '../support/core-harness';
+
+jest.setTimeout(30_000);
+
+/** The printing methods through the real core (dispatcher, device manager, simulated receipt printer). */
+describe('printing through the core under --simulate', () => {
+  let core: KioskCore;
+  let logLines: () => string[];
+  let screen: Connection;
+  let technician: Connection;
+  let clerk: Connection;
+  const events: Array<{ event: EventName; data: Record<string, unknown> }> = [];
+
+  const call = async (connection: Connection, method: string, params: unknown = {}) => core.dispatcher.dispatch(connection, method, params);
+  const ok = async (connection: Connection, method: string, params: unknown = {}) => {
+    const outcome = await call(connection, method, params);
+    if ('error' in outcome) throw new Error(`${method}: ${JSON.stringify(outcome.error)}`);
+    return outcome.result as Record<string, unknown>;
+  };
+  const waitForJob = async (jobId: string, state: string) => {
+    const end = Date.now() + 10_000;
+    while (!events.some((e) => e.event === 'print.changed' && e.data.jobId === jobId && e.data.state === state)) {
+      if (Date.now() > end) throw new Error(`job ${jobId} never reached ${state}: ${JSON.stringify(events.filter((e) => e.event === 'print.changed'))}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  beforeAll(async () => {
+    ({ core, logLines } = await startTestCore());
+    core.events.subscribe((event, data) => events.push({ event, data: data as Record<string, unknown> }));
+    screen = core.newConnection('internal');
+    technician = core.newConnection('internal');
+    technician.staff = { id: 'tech-1', displayName: 'T', roles: ['technician'] };
+    clerk = core.newConnection('internal');
+    clerk.staff = { id: 'clerk-1', displayName: 'C', roles: ['clerk'] };
+  });
+  afterAll(async () => core?.close());
+
+  it('a simulated receipt printer is listed and online', async () => {
+    const printers = (await ok(screen, 'devices.list').catch(() => null)) as { devices?: Array<Record<string, unknown>> } | null;
+    if (printers?.devices) expect(printers.devices.some((d) => d.kind === 'receiptPrinter' && d.state === 'online')).toBe(true);
+    const transcript = await ok(screen, 'dev.printer.transcript', { clear: true });
+    expect(transcript).toMatchObject({ paper: 'present', coverOpen: false });
+  });
+
+  it("a technician's test page produces a correct receipt transcript", async () => {
+    const job = await ok(technician, 'print.testPage', { language: 'zh-CN' });
+    expect(job).toMatchObject({ label: 'testPage', messageKey: expect.stringMatching(/^printing:job\./) });
+    await waitForJob(String(job.jobId), 'done');
+    const { text } = await ok(screen, 'dev.printer.transcript', { clear: true });
+    const lines = String(text).split('\n');
+    expect(lines[0]).toMatch(/^BD\|\s+打印机测试页$/);
+    expect(text).toContain('就业社保自助服务终端');
+    expect(text).toContain('ASCII: 0123456789 ABCXYZ abcxyz');
+    expect(lines.find((l) => l.includes('右对齐'))).toMatch(/^ {2}\| {42}右对齐$/);
+    expect(text).toMatch(/\[QR TEST receipt-printer /);
+    expect(lines.at(-1)).toContain('-- partial cut --');
+  });
+
+  it('only technicians print test pages; the screen cannot', async () => {
+    expect(await call(screen, 'print.testPage', {})).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('the one-time notification lists every material of the item, in English when asked', async () => {
+    const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
+    const code = items.items[0]!.code;
+    const job = await ok(screen, 'print.notification', { itemCode: code, language: 'en' });
+    await waitForJob(String(job.jobId), 'done');
+    const { text } = await ok(screen, 'dev.printer.transcript', { clear: true });
+    expect(text).toContain('One-time notification');
+    expect(text).toContain('What to bring');
+    expect(await call(screen, 'print.notification', { itemCode: 'XXX-99' })).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('paper out mid-job: the screen is told to wait (print.changed with the message), and after new paper the slip prints again whole', async () => {
+    await ok(screen, 'dev.printer.runOutAfterLines', { lines: 5 });
+    const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
+    const job = await ok(screen, 'print.notification', { itemCode: items.items[0]!.code, language: 'zh-CN' });
+    await waitForJob(String(job.jobId), 'waitingForPaper');
+    const waiting = events.find((e) => e.event === 'print.changed' && e.data.jobId === job.jobId && e.data.state === 'waitingForPaper')!;
+    expect(waiting.data.messageKey).toBe('printing:job.waitingForPaper');
+    expect(translatorFor('zh-CN')(String(waiting.data.messageKey))).toContain('缺纸');
+    expect(events.some((e) => e.event === 'device.changed' && e.data.kind === 'receiptPrinter' && e.data.detailKey === 'devices-output:printer.paperOut')).toBe(true);
+    const jobs = (await ok(clerk, 'print.jobs')) as { jobs: Array<Record<string, unknown>> };
+    expect(jobs.jobs.find((j) => j.jobId === job.jobId)).toMatchObject({ state: 'waitingForPaper', messageKey: 'printing:job.waitingForPaper' });
+    expect(logLines().some((l) => l.includes('print job waits for staff'))).toBe(true);
+    await ok(screen, 'dev.printer.paper', { state: 'present' });
+    await waitForJob(String(job.jobId), 'done');
+    const { text } = await ok(screen, 'dev.printer.transcript', { clear: true });
+    const reprint = String(text).slice(String(text).indexOf('重新打印'));
+    expect(reprint).toContain('一次性告知单');
+    expect(reprint).toContain('-- partial cut --');
+  });
+
+  it('cover open: the job waits for the cover with its own message; a clerk can cancel it', async () => {
+    await ok(screen, 'dev.printer.cover', { open: true });
+    const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
+    const job = await ok(screen, 'print.notification', { itemCode: items.items[0]!.code });
+    await waitForJob(String(job.jobId), 'waitingForCover');
+    expect(events.find((e) => e.event === 'print.changed' && e.data.jobId === job.jobId && e.data.state === 'waitingForCover')!.data.messageKey).toBe('printing:job.waitingForCover');
+    expect(await call(screen, 'print.cancel', { jobId: job.jobId })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await ok(clerk, 'print.cancel', { jobId: job.jobId })).toEqual({ cancelled: true });
+    await waitForJob(String(job.jobId), 'cancelled');
+    await ok(screen, 'dev.printer.cover', { open: false });
+    await ok(screen, 'dev.printer.transcript', { clear: true });
+  });
+
+  it('an A4 document without a configured document printer is a typed device_not_configured', async () => {
+    const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
+    expect(await call(clerk, 'print.document', { kind: 'notification', itemCode: items.items[0]!.code })).toMatchObject({ error: { code: 'device_not_configured' } });
+  });
+});
