@@ -69,6 +69,18 @@ describe('the shipped catalogue', () => {
     expect(catalog.items.find((item) => item.code === 'CARD-03')!.requiresDevices).toContain('socialSecurityCardReader');
   });
 
+  it('gives every item a guide for a village reader: free, hotline 12333, every paper named once, FAQs', () => {
+    for (const item of catalog.items) {
+      const { guide } = item;
+      expect([item.code, guide.hotline, guide.fee['zh-CN'].startsWith('不收费'), guide.fee.en.startsWith('Free')]).toEqual([item.code, '12333', true, true]);
+      expect([item.code, item.faq.length >= 2]).toEqual([item.code, true]);
+      const listed = guide.materials.map((text) => text['zh-CN']).join('\n');
+      for (const material of item.materials) expect([item.code, listed.includes(material.name['zh-CN'])]).toEqual([item.code, true]);
+      if (item.identity.required) expect([item.code, /身份证|社会保障卡/.test(listed)]).toEqual([item.code, true]);
+      expect([item.code, guide.steps.length >= 2, guide.basis.length >= 1]).toEqual([item.code, true, true]);
+    }
+  });
+
   it('gives every item a flow the engine can run', () => {
     for (const item of catalog.items) {
       const steps = flowSteps(item);

@@ -25,7 +25,8 @@ export function defaultCatalogInput(): CatalogInput {
     publishedAt: PUBLISHED_AT,
     items: ITEM_RECORDS.map((record) => {
       const draft = GUIDES[record.code];
-      return { ...record, keywords: [...(ITEM_KEYWORDS[record.code] ?? [])], ...(draft ? buildTexts(record, draft) : {}) };
+      if (!draft) throw new Error(`catalogue item ${record.code} has no guide`);
+      return { ...record, keywords: [...(ITEM_KEYWORDS[record.code] ?? [])], ...buildTexts(record, draft) };
     }),
   };
 }

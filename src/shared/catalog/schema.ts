@@ -186,9 +186,8 @@ export const CatalogItemSchema = z
     form: z.array(FormStepSchema),
     materials: z.array(MaterialSchema),
     cardOperations: z.array(CardOperationSchema).default([]),
-    // Optional only until the default catalogue's guides are all written (this commit carries the records first).
-    guide: GuideSchema.optional(),
-    faq: z.array(FaqEntrySchema).default([]),
+    guide: GuideSchema,
+    faq: z.array(FaqEntrySchema).min(2),
   })
   .superRefine((item, ctx) => {
     const problem = (message: string, path: (string | number)[] = []): void => {
