@@ -22,7 +22,7 @@ const pick = (text: LocalisedText, language: Language): string => text[language]
 
 export interface SubmissionReceiptData {
   siteName: LocalisedText;
-  item: Pick<CatalogItem, 'name' | 'guide'>;
+  item: Pick<CatalogItem, 'name'> & { guide?: CatalogItem['guide'] | undefined };
   trackingNumber: string;
   submittedAt: string;
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
