@@ -86,8 +86,6 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => session.close());
 
-  // Receipts need the store and the session: pass receiptSubmissionsFrom(store) and session.current() once they are
-  // wired here; until then print.receipt answers not_found and print.queryResult prints without a name.
   const printing = new PrintingService({
     config: options.config,
     devices,
@@ -101,8 +99,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   const face = new FaceService({ devices, events, log });
 
-  // The resident of the session: DEV1's ResidentSessionService goes here. Until it is wired, no session is ever
-  // identified (the 'resident' role is never granted), so there is no resident to hand over.
+  // Submissions and queries take the resident from the session.
   const residents: ResidentSource = session;
   const county = countyClientFromConfig(options.config);
   const sync = new SyncService({

@@ -14,13 +14,15 @@ import zhCatalog from './zh-CN/catalog.json';
 import enCatalog from './en/catalog.json';
 import zhSync from './zh-CN/sync.json';
 import enSync from './en/sync.json';
+import zhDevicesReaders from './zh-CN/devices-readers.json';
+import enDevicesReaders from './en/devices-readers.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, 'devices-readers': zhDevicesReaders },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, 'devices-readers': enDevicesReaders },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];
