@@ -65,7 +65,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const store = KioskStore.open({ dataDir: options.dataDir, keeper: options.keyKeeper ?? new FileKeyKeeper(path.join(options.dataDir, 'keys', 'kek')) });
   closers.push(() => store.close());
 
-  // The county's newer catalogue replaces the shipped one once STORE's config store is passed as `stored`.
+  // The shipped catalogue until the county's newer one is in STORE's config store (re-read on config.changed).
   const catalog = new CatalogService({ level: options.config.site.level, log, events, stored: { read: () => getConfigPart(store.db, 'catalog') } });
   closers.push(() => catalog.close());
 
