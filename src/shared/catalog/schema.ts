@@ -47,6 +47,16 @@ export const VisibleWhenSchema = z.object({
   oneOf: z.array(z.union([z.string(), z.boolean()])).min(1),
 });
 
+/** A county catalogue is data: a pattern that does not compile must fail at load, not while a resident types. */
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(`^(?:${pattern})$`, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const FieldBase = {
   name: FieldNameSchema,
   label: LocalisedTextSchema,
@@ -72,7 +82,11 @@ export const FieldSchema = z.discriminatedUnion('kind', [
     minLength: z.number().int().min(0).default(0),
     maxLength: z.number().int().min(1).max(500),
     /** A regular expression the whole value must match; `patternKey` names the reason shown when it does not. */
-    pattern: z.string().optional(),
+    pattern: z
+      .string()
+      .max(200)
+      .refine(compiles, 'pattern is not a valid regular expression')
+      .optional(),
     patternKey: z.string().optional(),
   }),
   z.object({ ...FieldBase, kind: z.literal('personName') }),
