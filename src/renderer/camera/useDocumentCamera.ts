@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { encodeJpegWithinLimit, blobToBase64 } from './jpeg';
+import { findPageBounds, scaleRect, StillnessDetector, toGrey, type Rect } from './page-analysis';
+
+/** One captured page, ready for the submission (base64) and for a thumbnail (blob). */
+export interface CapturedImage {
+  mime: 'image/jpeg';
+  dataBase64: string;
+  blob: Blob;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Whether a page was found and the picture cropped to it. */
+  cropped: boolean;
+}
+
+export interface DocumentCameraOptions {
+  /** Pick the camera whose label contains this (from the site config), else by device id, else the first one. */
+  cameraLabel?: string | undefined;
+  cameraDeviceId?: string | undefined;
+  /** Requested resolution; the camera gives what it can. */
+  width?: number | undefined;
+  height?: number | undefined;
+  /** The county's limit for one page. */
+  maxBytes?: number | undefined;
+  autoCapture?: boolean | undefined;
+  onCapture: (image: CapturedImage) => void;
+}
+
+export type CameraState = 'starting' | 'live' | 'unavailable' | 'denied';
+
+const SAMPLE_W = 96;
+const SAMPLE_H = 72;
+const SAMPLE_MS = 250;
+
+async function chooseDevice(label: string | undefined, deviceId: string | undefined): Promise<string | undefined> {
+  if (!label && !deviceId) return undefined;
+  const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+  const byLabel = label ? devices.find((d) => d.label.includes(label)) : undefined;
+  const byId = deviceId ? devices.find((d) => d.deviceId === deviceId) : undefined;
+  return (byLabel ?? byId)?.deviceId;
+}
+
+/**
+ * The document camera (高拍仪) in the page: live preview through getUserMedia, capture cropped to the page and
+ * encoded as a JPEG within the size limit, and optional auto-capture when the picture has been still.
+ */
+export function useDocumentCamera(options: DocumentCameraOptions) {
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const [state, setState] = useState<CameraState>('starting');
+  const [pageInView, setPageInView] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const optionsRef = useRef(options);
+  useEffect(() => {
+    optionsRef.current = options;
+  });
+  const busyRef = useRef(false);
+  const { cameraLabel, cameraDeviceId, width, height } = options;
+
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let cancelled = false;
+    void (async () => {
+      try {
+        if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no media devices', 'NotFoundError');
+        const chosen = await chooseDevice(cameraLabel, cameraDeviceId);
+        stream = await navigator.mediaDevices.getUserMedia({
+          audio: false,
+          video: { ...(chosen ? { deviceId: { exact: chosen } } : {}), width: { ideal: width ?? 1920 }, height: { ideal: height ?? 1080 } },
+        });
+        if (cancelled) return stream.getTracks().forEach((t) => t.stop());
+        const video = videoRef.current;
+        if (video) {
+          video.srcObject = stream;
+          await video.play().catch(() => undefined);
+        }
+        setState('live');
+      } catch (error) {
+        if (cancelled) return;
+        setState((error as DOMException).name === 'NotAllowedError' ? 'denied' : 'unavailable');
+      }
+    })();
+    return () => {
+      cancelled = true;
+      stream?.getTracks().forEach((t) => t.stop());
+    };
+  }, [cameraLabel, cameraDeviceId, width, height]);
+
+  const sample = useCallback((): { grey: ReturnType<typeof toGrey>; page: Rect | null } | null => {
+    const video = videoRef.current;
+    if (!video || video.videoWidth === 0) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = SAMPLE_W;
+    canvas.height = SAMPLE_H;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.drawImage(video, 0, 0, SAMPLE_W, SAMPLE_H);
+    const grey = toGrey(ctx.getImageData(0, 0, SAMPLE_W, SAMPLE_H).data, SAMPLE_W, SAMPLE_H);
+    return { grey, page: findPageBounds(grey) };
+  }, []);
+
+  const capture = useCallback(async (): Promise<CapturedImage | null> => {
+    const video = videoRef.current;
+    if (!video || video.videoWidth === 0 || busyRef.current) return null;
+    busyRef.current = true;
+    setBusy(true);
+    try {
+      const full = document.createElement('canvas');
+      full.width = video.videoWidth;
+      full.height = video.videoHeight;
+      full.getContext('2d')!.drawImage(video, 0, 0);
+      const analysed = sample();
+      const crop = analysed?.page ? scaleRect(analysed.page, SAMPLE_W, SAMPLE_H, full.width, full.height) : null;
+      let source = full;
+      if (crop) {
+        source = document.createElement('canvas');
+        source.width = crop.width;
+        source.height = crop.height;
+        source.getContext('2d')!.drawImage(full, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
+      }
+      const jpeg = await encodeJpegWithinLimit(source, optionsRef.current.maxBytes ?? 500 * 1024);
+      const image: CapturedImage = {
+        mime: 'image/jpeg',
+        dataBase64: await blobToBase64(jpeg.blob),
+        blob: jpeg.blob,
+        width: jpeg.width,
+        height: jpeg.height,
+        bytes: jpeg.blob.size,
+        cropped: crop !== null,
+      };
+      optionsRef.current.onCapture(image);
+      return image;
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  }, [sample]);
+
+  // Auto-capture: sample the preview a few times a second and take the picture once it has been still.
+  const autoCapture = options.autoCapture ?? false;
+  const detectorRef = useRef(new StillnessDetector());
+  useEffect(() => {
+    if (state !== 'live') return;
+    const timer = setInterval(() => {
+      const s = sample();
+      if (!s) return;
+      setPageInView(s.page !== null);
+      if (autoCapture && detectorRef.current.push(s.grey, s.page !== null)) void capture();
+    }, SAMPLE_MS);
+    return () => clearInterval(timer);
+  }, [state, autoCapture, sample, capture]);
+
+  const manualCapture = useCallback(async () => {
+    detectorRef.current.captured();
+    return capture();
+  }, [capture]);
+
+  return { videoRef, state, pageInView, busy, capture: manualCapture };
+}
