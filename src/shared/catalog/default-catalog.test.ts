@@ -100,7 +100,7 @@ describe('the shipped catalogue', () => {
     expect(CatalogSchema.safeParse({ ...input, items: [...input.items, input.items[0]] }).success).toBe(false);
     // A county catalogue whose pattern does not compile fails at load, not while a resident types.
     const job12 = input.items.find((item) => item.code === 'JOB-12')!;
-    const badPattern = JSON.parse(JSON.stringify(job12).replace('[0-9A-HJ-NPQRTUWXY]{2}', '[0-9')) as typeof job12;
+    const badPattern = JSON.parse(JSON.stringify(job12).replace('"pattern":"', '"pattern":"(')) as typeof job12;
     expect(CatalogItemSchema.safeParse(job12).success).toBe(true);
     expect(CatalogItemSchema.safeParse(badPattern).success).toBe(false);
   });
