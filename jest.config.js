@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/src/**/*.test.ts', '**/src/**/*.test.tsx', '**/test/unit/**/*.test.ts', '**/test/integration/**/*.test.ts'],
+  testMatch: ['**/src/**/*.test.ts', '**/src/**/*.test.tsx', '**/test/unit/**/*.test.ts', '**/test/integration/**/*.test.ts', '**/test/durability/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/e2e/'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
