@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { findPageBounds, frameDifference, otsuThreshold, scaleRect, StillnessDetector, type GreySample } from './page-analysis';
 
 /** A desk (grey 60) with a white page (235) at the given rect, with dark text lines on the page. */
