@@ -14,12 +14,41 @@ export type AuthOutcome =
   | { ok: false; reason: 'missing_headers' | 'unknown_kiosk' | 'bad_signature' | 'stale_timestamp' | 'replayed_nonce'; serverTime?: number };
 
 /**
+ * Nonces seen within the skew window, kept in memory: writing each one to disk would cost a sync per request.
+ * A restart forgets them, so requests signed before the county started are refused as stale (a kiosk with a slow
+ * clock corrects itself from the answer): no request seen before the restart can be replayed after it.
+ */
+export class NonceCache {
+  private readonly seen = new Map<string, number>();
+  private lastSweep = 0;
+  readonly startedAt: number;
+
+  constructor(now: number) {
+    this.startedAt = now;
+  }
+
+  /** True the first time a nonce is offered; remembers it until `expiresAt`. */
+  fresh(kioskId: string, nonce: string, now: number, expiresAt: number): boolean {
+    if (now - this.lastSweep > 10_000) {
+      for (const [key, until] of this.seen) if (until < now) this.seen.delete(key);
+      this.lastSweep = now;
+    }
+    const key = `${kioskId}\n${nonce}`;
+    const until = this.seen.get(key);
+    if (until !== undefined && until >= now) return false;
+    this.seen.set(key, expiresAt);
+    return true;
+  }
+}
+
+/**
  * Checks a kiosk's signed request: known kiosk, HMAC over method, path, timestamp, nonce and body hash, a
- * timestamp within the allowed skew, and a nonce never seen before (nonces are remembered for twice the skew
- * window, after which the timestamp check refuses the request anyway).
+ * timestamp within the allowed skew (and not before the county started), and a nonce never seen before (nonces
+ * are remembered for twice the skew window, after which the timestamp check refuses the request anyway).
  */
 export function verifyRequest(
   db: CountyDb,
+  nonces: NonceCache,
   req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer | undefined },
   now: number,
 ): AuthOutcome {
@@ -39,9 +68,8 @@ export function verifyRequest(
   const given = Buffer.from(signature, 'base64');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
   // The signature is checked first so an unsigned request cannot learn the server's clock.
-  if (Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_MS) return { ok: false, reason: 'stale_timestamp', serverTime: now };
-  db.prepare('DELETE FROM nonces WHERE expires_at < ?').run(now);
-  const fresh = db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, expires_at) VALUES (?, ?, ?)').run(kioskId, nonce, now + 2 * MAX_CLOCK_SKEW_MS).changes === 1;
-  if (!fresh) return { ok: false, reason: 'replayed_nonce' };
+  const signedAt = Number(timestamp);
+  if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS || signedAt < nonces.startedAt - 1_000) return { ok: false, reason: 'stale_timestamp', serverTime: now };
+  if (!nonces.fresh(kioskId, nonce, now, now + 2 * MAX_CLOCK_SKEW_MS)) return { ok: false, reason: 'replayed_nonce' };
   return { ok: true, kioskId };
 }

@@ -7,7 +7,6 @@ export type CountyDb = Database.Database;
 /** The reference county's own SQLite file. One schema, created on first start (it is a test and demo server). */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS kiosks (id TEXT PRIMARY KEY, secret TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS nonces (kiosk_id TEXT NOT NULL, nonce TEXT NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (kiosk_id, nonce));
   CREATE TABLE IF NOT EXISTS items (
     arrival INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,

@@ -11,7 +11,7 @@ import {
   type ErrorBody,
 } from '../shared/sync/protocol';
 
-import { verifyRequest } from './auth';
+import { NonceCache, verifyRequest } from './auth';
 import { openCountyDb, type CountyDb } from './county-db';
 import {
   COUNTY_CONFIG_PARTS,
@@ -83,13 +83,14 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   const db = openCountyDb(options.dataDir);
   const attachmentsDir = path.join(options.dataDir, 'attachments');
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
+  const nonces = new NonceCache(now().getTime());
 
   // Bodies stay raw bytes: the signature covers their exact hash; each route parses and validates afterwards.
   app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/v1/')) return;
-    const outcome = verifyRequest(db, { method: request.method, url: request.url, headers: request.headers, body: request.body as Buffer | undefined }, now().getTime());
+    const outcome = verifyRequest(db, nonces, { method: request.method, url: request.url, headers: request.headers, body: request.body as Buffer | undefined }, now().getTime());
     if (!outcome.ok) return fail(reply, 401, { error: outcome.reason, ...(outcome.serverTime === undefined ? {} : { serverTime: outcome.serverTime }) });
     request.kioskId = outcome.kioskId;
   });

@@ -80,6 +80,9 @@ describe('reference county server', () => {
     expect(await raw('POST', '/v1/sync/batches', body, headers)).toEqual({ status: 401, body: { error: 'replayed_nonce' } });
 
     expect(await raw('POST', '/v1/sync/batches', body, {})).toEqual({ status: 401, body: { error: 'missing_headers' } });
+    // Nonces live in memory: a request signed before the county (re)started is refused, so none can be replayed.
+    const beforeStart = new RequestSigner(TEST_KIOSK.id, TEST_KIOSK.secret, () => Date.now() - 60_000);
+    expect((await raw('POST', '/v1/sync/batches', body, beforeStart.headers('POST', '/v1/sync/batches', bytes))).body).toMatchObject({ error: 'stale_timestamp' });
     const unknown = new RequestSigner('nobody', TEST_KIOSK.secret);
     expect(await raw('POST', '/v1/sync/batches', body, unknown.headers('POST', '/v1/sync/batches', bytes))).toEqual({ status: 401, body: { error: 'unknown_kiosk' } });
   });
