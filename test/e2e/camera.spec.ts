@@ -50,7 +50,7 @@ test.afterAll(() => {
 });
 
 type Capture = { bytes: number; width: number; height: number; cropped: boolean; dataBase64: string; mime: string };
-const captures = (page: import('@playwright/test').Page) => page.evaluate(() => window.__captures as unknown as Capture[]);
+const captures = (page: import('@playwright/test').Page) => page.evaluate(() => (globalThis as unknown as { __captures: Capture[] }).__captures);
 
 test('capture returns a JPEG of the page, cropped to it, within the 500 KB limit', async ({ page }) => {
   await page.goto(`${baseUrl}?camera=document.y4m`);
