@@ -86,6 +86,19 @@ export function visibleFields(item: Pick<CatalogItem, 'form'>, values: FormValue
 }
 
 /**
+ * The answers that belong in a submission: values of the fields shown for these answers, nothing else. A resident
+ * who picks "dismissed", types a date, then switches to "never employed" must not send that stale date.
+ */
+export function answeredValues(item: Pick<CatalogItem, 'form'>, values: FormValues): Record<string, FormValue> {
+  const out: Record<string, FormValue> = {};
+  for (const field of visibleFields(item, values)) {
+    const value = values[field.name];
+    if (value !== undefined) out[field.name] = value;
+  }
+  return out;
+}
+
+/**
  * Checks one value against its field alone (as the resident types). Cross-field rules (`notBefore`) need
  * `values`; pass the whole form when you have it.
  */
