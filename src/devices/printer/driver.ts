@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { ByteTransport } from '../core/transport';
 import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
-import { statusRequest } from './escpos';
+import { concatBytes, statusRequest } from './escpos';
 import type { PrinterProfile } from './profile';
 import { encodeReceipt, type ReceiptDocument } from './receipt-document';
 import { checkStatusByte, conditionFrom, deviceStateOf, type PrinterCondition } from './status';
@@ -40,7 +40,10 @@ export interface ReceiptPrinterOptions {
   pollMs?: number;
   /** How long to wait for a one-byte status answer. */
   answerTimeoutMs?: number;
-  /** After the last byte of a job, how long to let the printer finish before the final status check. */
+  /**
+   * After the last byte of a job, how long to wait before the final status check. 0 by default: the check is
+   * answered after the printer received every byte, but not after the paper moved (see docs/devices/receipt-printer.md).
+   */
   settleMs?: number;
   now?: () => Date;
 }
@@ -85,7 +88,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     this.now = options.now ?? (() => new Date());
     this.pollMs = options.pollMs ?? 2000;
     this.answerTimeoutMs = options.answerTimeoutMs ?? 500;
-    this.settleMs = options.settleMs ?? 50;
+    this.settleMs = options.settleMs ?? 0;
     this.current = { id: this.id, kind: 'receiptPrinter', state: 'offline', media: 'unknown', simulated: options.simulated, since: this.now().toISOString(), detailKey: 'devices-output:printer.notStarted' };
   }
 
@@ -237,7 +240,8 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       if (signal.aborted) return this.finish(job, 'cancelled');
       let condition: PrinterCondition;
       try {
-        condition = await this.readCondition();
+        // A full check the first time (cutter, unrecoverable errors), a light one when resuming after a fix.
+        condition = await this.readCondition(job.attempts > 0);
       } catch {
         this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
         return this.finish(job, 'failed', 'devices-output:printer.noAnswer');
@@ -293,7 +297,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       if (last && this.settleMs > 0) await delay(this.settleMs);
       let condition: PrinterCondition;
       try {
-        condition = await this.readCondition();
+        condition = await this.readCondition(true);
       } catch {
         return 'noAnswer';
       }
@@ -319,42 +323,56 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     });
   }
 
-  private async readCondition(): Promise<PrinterCondition> {
+  /**
+   * The printer's condition from its real-time status. `light` asks only n=2 (cover, paper end, error) and n=4
+   * (paper sensor): what can change during a job, at half the round trips; the idle poll asks all four.
+   */
+  private async readCondition(light = false): Promise<PrinterCondition> {
     if (!this.profile.realTimeStatus) {
       return { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, error: false, cutterError: false, unrecoverable: false };
     }
-    const printer = await this.ask(1);
-    const offline = await this.ask(2);
-    const error = await this.ask(3);
-    const paper = await this.ask(4);
+    if (light) {
+      const [offline = 0, paper = 0] = await this.askAll([2, 4]);
+      return conditionFrom({ printer: 0x12, offline, error: 0x12, paper });
+    }
+    const [printer = 0, offline = 0, error = 0, paper = 0] = await this.askAll([1, 2, 3, 4]);
     return conditionFrom({ printer, offline, error, paper });
   }
 
-  /** One `10 04 n` round trip; serialised so answers cannot be mixed up. */
-  private ask(n: 1 | 2 | 3 | 4): Promise<number> {
-    const run = async (): Promise<number> => {
-      const answer = new Promise<number>((resolve, reject) => {
+  /**
+   * `10 04 n` for each n in one write, and their one-byte answers in order: one round trip however many are asked.
+   * Serialised, so answers of two callers cannot be mixed up; a missing answer is NoAnswer.
+   */
+  private askAll(ns: ReadonlyArray<1 | 2 | 3 | 4>): Promise<number[]> {
+    const run = async (): Promise<number[]> => {
+      const got: number[] = [];
+      const answers = new Promise<number[]>((resolve, reject) => {
         const timer = setTimeout(() => {
           this.answerWaiter = null;
           reject(new NoAnswer());
         }, this.answerTimeoutMs);
         this.answerWaiter = (byte) => {
+          if (byte < 0) {
+            clearTimeout(timer);
+            this.answerWaiter = null;
+            reject(new NoAnswer());
+            return;
+          }
+          got.push(byte);
+          if (got.length < ns.length) return;
           clearTimeout(timer);
           this.answerWaiter = null;
-          resolve(byte);
+          resolve(got);
         };
       });
-      const request = statusRequest(n);
-      this.logFrame('tx', request, `status request n=${n}`);
+      const request = concatBytes(ns.map((n) => statusRequest(n)));
+      this.logFrame('tx', request, `status request n=${ns.join(',')}`);
       try {
         await this.transport.write(request);
       } catch {
         this.answerWaiter?.(-1);
-        throw new NoAnswer();
       }
-      const byte = await answer;
-      if (byte < 0) throw new NoAnswer();
-      return byte;
+      return answers;
     };
     const next = this.statusLock.then(run, run);
     this.statusLock = next.catch(() => undefined);
