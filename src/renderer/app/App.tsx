@@ -1,56 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CategoryCode } from '../../shared/catalog/categories';
 import { KioskContext, type KioskContextValue } from './kiosk-context';
-import { Shell } from './Shell';
-import { AttractScreen } from '../screens/AttractScreen';
-import { HomeScreen } from '../screens/HomeScreen';
+import { Visit, type VisitEnd } from './Visit';
+import { wipeResidentTraces } from '../privacy/wipe';
+import { CatalogProvider } from '../catalog/catalog-context';
+import { LiveStatusProvider } from '../readiness/readiness-context';
 
-type Route = { name: 'attract' } | { name: 'home' };
-
+/**
+ * The app is a sequence of visits. When a visit ends (finish, idle, card removed), everything the screen held
+ * about the resident is dropped by remounting the visit under a new key, web storage is wiped, and the
+ * attract screen returns in the point's default language.
+ */
 export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; onConnectionChange: (l: (c: boolean) => void) => () => void }) {
   const { i18n } = useTranslation();
-  const [route, setRoute] = useState<Route>({ name: 'attract' });
-  const [elderMode, setElderMode] = useState(false);
+  const [visitNumber, setVisitNumber] = useState(0);
   const [connected, setConnected] = useState(true);
+  const [lastEnd, setLastEnd] = useState<VisitEnd | null>(null);
 
   useEffect(() => onConnectionChange(setConnected), [onConnectionChange]);
-  useEffect(() => {
-    document.documentElement.classList.toggle('elder', elderMode);
-  }, [elderMode]);
 
-  const goHome = () => setRoute({ name: 'home' });
-  const backToAttract = () => {
-    setElderMode(false);
-    void i18n.changeLanguage(kiosk.site.defaultLanguage);
-    setRoute({ name: 'attract' });
-  };
+  const endVisit = useCallback(
+    (end: VisitEnd) => {
+      setLastEnd(end);
+      setVisitNumber((n) => n + 1);
+      document.documentElement.classList.remove('elder');
+      void i18n.changeLanguage(kiosk.site.defaultLanguage);
+      void wipeResidentTraces();
+    },
+    [i18n, kiosk.site.defaultLanguage],
+  );
 
-  let screen;
-  switch (route.name) {
-    case 'attract':
-      return (
-        <KioskContext.Provider value={kiosk}>
-          <AttractScreen onStart={goHome} />
-        </KioskContext.Provider>
-      );
-    case 'home':
-      screen = <HomeScreen onOpenCategory={(_code: CategoryCode) => undefined} />;
-      break;
-  }
   return (
     <KioskContext.Provider value={kiosk}>
-      <Shell
-        onBack={route.name === 'home' ? backToAttract : goHome}
-        onHome={goHome}
-        onHelp={() => undefined}
-        elderMode={elderMode}
-        onToggleElderMode={() => setElderMode((v) => !v)}
-        simulated={kiosk.site.simulated}
-        connected={connected}
-      >
-        {screen}
-      </Shell>
+      <CatalogProvider>
+        <LiveStatusProvider>
+          <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} />
+        </LiveStatusProvider>
+      </CatalogProvider>
     </KioskContext.Provider>
   );
 }

@@ -1,23 +1,31 @@
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { speak } from '../speech/read-aloud';
+import type { HelpState } from '../help/use-help';
 
-/** The frame around every screen after the attract screen: back, home, help, language and elder mode. */
+/** The frame around every screen after the attract screen: back, home, help, read aloud, language and elder mode. */
 export function Shell(props: {
   children: ReactNode;
+  screenId: string;
   onBack?: () => void;
   onHome: () => void;
-  onHelp: () => void;
+  onFinish?: () => void;
+  help: { state: HelpState; request: () => void; dismiss: () => void };
+  instruction: string;
   elderMode: boolean;
   onToggleElderMode: () => void;
   simulated: boolean;
   connected: boolean;
+  banner?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
+  const [noVoice, setNoVoice] = useState(false);
   const switchLanguage = () => void i18n.changeLanguage(i18n.language === 'zh-CN' ? 'en' : 'zh-CN');
+  const readAloud = () => setNoVoice(!speak(props.instruction, i18n.language, props.elderMode ? 0.8 : 1));
   return (
-    <div className="shell">
+    <div className="shell" data-screen={props.screenId}>
       <header className="shell__bar">
-        <nav className="shell__nav">
+        <nav className="shell__nav" aria-label={t('screens:shell.navigation')}>
           {props.onBack ? (
             <button type="button" className="button" onClick={props.onBack}>
               {t('nav.back')}
@@ -26,15 +34,23 @@ export function Shell(props: {
           <button type="button" className="button" onClick={props.onHome}>
             {t('nav.home')}
           </button>
+          {props.onFinish ? (
+            <button type="button" className="button" onClick={props.onFinish}>
+              {t('nav.finish')}
+            </button>
+          ) : null}
         </nav>
         <div className="shell__tools">
+          <button type="button" className="button" onClick={readAloud} disabled={!props.instruction}>
+            {t('screens:shell.readAloud')}
+          </button>
           <button type="button" className="button" aria-pressed={props.elderMode} onClick={props.onToggleElderMode}>
             {props.elderMode ? t('elderMode.on') : t('elderMode.off')}
           </button>
           <button type="button" className="button" lang={i18n.language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={switchLanguage}>
             {t('language.switch')}
           </button>
-          <button type="button" className="button button--help" onClick={props.onHelp}>
+          <button type="button" className="button button--help" onClick={props.help.request} disabled={props.help.state === 'sending'}>
             {t('nav.help')}
           </button>
         </div>
@@ -44,7 +60,24 @@ export function Shell(props: {
           {t('app.connectionLost')}
         </p>
       ) : null}
+      {props.help.state === 'coming' || props.help.state === 'failed' ? (
+        <div className={`banner ${props.help.state === 'coming' ? 'banner--info' : 'banner--warning'} banner--row`} role="status">
+          <span>{props.help.state === 'coming' ? t('screens:help.coming') : t('screens:help.failed')}</span>
+          <button type="button" className="button" onClick={props.help.dismiss}>
+            {t('screens:help.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      {noVoice ? (
+        <div className="banner banner--warning banner--row" role="status">
+          <span>{t('screens:shell.noVoice')}</span>
+          <button type="button" className="button" onClick={() => setNoVoice(false)}>
+            {t('screens:help.dismiss')}
+          </button>
+        </div>
+      ) : null}
       {props.simulated ? <p className="banner banner--info">{t('app.simulated')}</p> : null}
+      {props.banner}
       {props.children}
     </div>
   );

@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useKiosk } from './kiosk-context';
+import { Shell } from './Shell';
+import { routeId, type Route } from './routes';
+import { AttractScreen } from '../screens/AttractScreen';
+import { HomeScreen } from '../screens/HomeScreen';
+import { CategoryScreen } from '../screens/CategoryScreen';
+import { SearchScreen } from '../screens/SearchScreen';
+import { ItemScreen } from '../screens/ItemScreen';
+import { FlowScreen } from '../flow/FlowScreen';
+import { IdleDialog } from '../idle/IdleDialog';
+import { useIdleCountdown } from '../idle/use-idle-countdown';
+import { useHelp } from '../help/use-help';
+import { InstructionContext } from '../speech/instruction-context';
+import { TakeCardReminder } from '../screens/TakeCardReminder';
+
+export type VisitEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded';
+export interface VisitEnd {
+  reason: VisitEndReason;
+  /** A card was read during the visit: remind the resident to take it. */
+  cardUsed: boolean;
+}
+
+/**
+ * One resident's visit, from "touch to start" to the end. All its state lives here and in the screens below,
+ * so remounting it (App gives each visit a new key) drops every personal value the screen held.
+ */
+export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; previousEnd: VisitEnd | null; onEnd: (end: VisitEnd) => void }) {
+  const { client, site } = useKiosk();
+  const [stack, setStack] = useState<Route[]>([]);
+  const [elderMode, setElderMode] = useState(false);
+  const [instruction, setInstruction] = useState('');
+  const identified = useRef(false);
+  const cardUsed = useRef(false);
+  const ended = useRef(false);
+  const route = stack.length > 0 ? stack[stack.length - 1]! : null;
+  const screenId = routeId(route);
+  const help = useHelp(screenId);
+
+  const end = useCallback(
+    (reason: VisitEndReason) => {
+      if (ended.current) return;
+      ended.current = true;
+      // The core forgets the resident too; if it already has (its own idle expiry), this is a no-op there.
+      client.invoke('session.end', { reason }).catch(() => undefined);
+      onEnd({ reason, cardUsed: cardUsed.current });
+    },
+    [client, onEnd],
+  );
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('elder', elderMode);
+  }, [elderMode]);
+
+  const lastTouch = useRef(0);
+  const touchSession = useCallback(() => {
+    // The core runs its own idle clock for an identified session; keep it in step, at most every few seconds.
+    if (!identified.current || Date.now() - lastTouch.current < 3000) return;
+    lastTouch.current = Date.now();
+    client.invoke('session.touch', { elderMode }).catch(() => undefined);
+  }, [client, elderMode]);
+
+  const factor = elderMode ? 2 : 1;
+  const idle = useIdleCountdown({
+    enabled: route !== null,
+    timeoutSeconds: site.idleTimeoutSeconds * factor,
+    countdownSeconds: site.idleCountdownSeconds * factor,
+    onActivity: touchSession,
+    onExpire: () => end('idle'),
+  });
+  const { warn } = idle;
+
+  useEffect(() => {
+    const offChanged = client.on('session.changed', (data) => {
+      if (data.state === 'identified') identified.current = true;
+      if (data.state === 'none' && identified.current) {
+        const reason = data.reason;
+        if (reason === 'idle' || reason === 'cardRemoved' || reason === 'clerkEnded') end(reason);
+      }
+    });
+    const offExpiring = client.on('session.expiring', (data) => warn(data.secondsLeft));
+    const offCard = client.on('card.inserted', () => (cardUsed.current = true));
+    return () => {
+      offChanged();
+      offExpiring();
+      offCard();
+    };
+  }, [client, end, warn]);
+
+  const go = useCallback((next: Route) => setStack((s) => [...s, next]), []);
+  const back = useCallback(() => setStack((s) => s.slice(0, -1)), []);
+  const home = useCallback(() => setStack([{ name: 'home' }]), []);
+
+  if (route === null) {
+    return (
+      <InstructionContext.Provider value={setInstruction}>
+        <AttractScreen onStart={home} />
+        {previousEnd?.cardUsed ? <TakeCardReminder /> : null}
+      </InstructionContext.Provider>
+    );
+  }
+
+  let screen;
+  switch (route.name) {
+    case 'home':
+      screen = <HomeScreen onOpenCategory={(category) => go({ name: 'category', category })} onSearch={() => go({ name: 'search' })} />;
+      break;
+    case 'category':
+      screen = <CategoryScreen category={route.category} onOpenItem={(itemCode) => go({ name: 'item', itemCode })} />;
+      break;
+    case 'search':
+      screen = <SearchScreen onOpenItem={(itemCode) => go({ name: 'item', itemCode })} />;
+      break;
+    case 'item':
+      screen = <ItemScreen itemCode={route.itemCode} onStart={() => go({ name: 'flow', itemCode: route.itemCode })} />;
+      break;
+    case 'flow':
+      screen = (
+        <FlowScreen
+          key={route.itemCode}
+          itemCode={route.itemCode}
+          onIdentified={(viaCard) => {
+            identified.current = true;
+            if (viaCard) cardUsed.current = true;
+          }}
+          onFinish={() => end('finished')}
+        />
+      );
+      break;
+  }
+
+  return (
+    <InstructionContext.Provider value={setInstruction}>
+      <Shell
+        screenId={screenId}
+        onBack={stack.length > 1 ? back : () => end('finished')}
+        onHome={home}
+        onFinish={identified.current ? () => end('finished') : undefined}
+        help={help}
+        instruction={instruction}
+        elderMode={elderMode}
+        onToggleElderMode={() => setElderMode((v) => !v)}
+        simulated={site.simulated}
+        connected={connected}
+      >
+        {screen}
+      </Shell>
+      {idle.state.phase === 'warning' ? (
+        <IdleDialog secondsLeft={idle.state.secondsLeft} onContinue={idle.extend} onFinish={() => end('finished')} />
+      ) : null}
+    </InstructionContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { CatalogItem } from '../../shared/catalog/schema';
+import type { Language } from '../../shared/locales';
+import { useKiosk } from '../app/kiosk-context';
+
+export interface CatalogState {
+  status: 'loading' | 'ready' | 'failed';
+  version: number;
+  /** Items this point offers (demonstration items only at the demonstration point). */
+  items: CatalogItem[];
+}
+
+const CatalogContext = createContext<CatalogState>({ status: 'loading', version: 0, items: [] });
+
+/** Loads the catalogue once (it holds nothing personal) and again whenever the county sends a newer one. */
+export function CatalogProvider({ children }: { children: ReactNode }) {
+  const { client } = useKiosk();
+  const [state, setState] = useState<CatalogState>({ status: 'loading', version: 0, items: [] });
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      client.invoke('catalog.list', {}).then(
+        (catalog) => {
+          if (!alive) return;
+          // The core lists only what this point offers (demonstration items only at the demonstration point).
+          setState({ status: 'ready', version: catalog.version, items: catalog.items });
+        },
+        () => alive && setState((s) => ({ ...s, status: s.items.length > 0 ? 'ready' : 'failed' })),
+      );
+    void load();
+    const off = client.on('config.changed', (change) => {
+      if (change.part === 'catalog') void load();
+    });
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [client]);
+  return <CatalogContext.Provider value={state}>{children}</CatalogContext.Provider>;
+}
+
+export function useCatalog(): CatalogState {
+  return useContext(CatalogContext);
+}
+
+export function useCatalogItem(code: string): CatalogItem | undefined {
+  return useCatalog().items.find((i) => i.code === code);
+}
+
+/** A catalogue text in the screen's language (the catalogue carries both). */
+export function localised(text: { 'zh-CN': string; en: string }, language: string): string {
+  return text[(language === 'en' ? 'en' : 'zh-CN') as Language];
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KioskError } from '../../../shared/contract/errors';
+import { useKiosk } from '../../app/kiosk-context';
+import { ErrorMessage } from '../../screens/ErrorMessage';
+import type { FaceResult } from '../flow-state';
+
+/**
+ * The face check: the face module guides the resident (come closer, turn left...) through face.progress, and
+ * answers with a live capture or liveness_failed. The image goes straight into the submission, never to storage.
+ */
+export function FaceStep({ purpose, onCaptured }: { purpose: 'certification' | 'remodel' | 'cardPhoto'; onCaptured: (face: FaceResult) => void }) {
+  const { t } = useTranslation('screens');
+  const { client } = useKiosk();
+  const [phase, setPhase] = useState<'ready' | 'capturing' | 'failed'>('ready');
+  const [hint, setHint] = useState<string | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+
+  useEffect(() => client.on('face.progress', (p) => setHint(p.step)), [client]);
+
+  const start = () => {
+    setPhase('capturing');
+    setError(null);
+    setHint(null);
+    client.invoke('face.capture', { purpose }).then(onCaptured, (e: unknown) => {
+      setPhase('failed');
+      setError(e instanceof KioskError ? e : new KioskError('internal'));
+    });
+  };
+
+  return (
+    <section className="face" aria-labelledby="face-title">
+      <h2 id="face-title">{t('face.title')}</h2>
+      <p>{t('face.instruction')}</p>
+      {phase === 'capturing' ? (
+        <p role="status" className="face__hint" data-face-hint={hint ?? 'waiting'}>
+          {hint ? t(`face.hint.${hint}`, { defaultValue: t('face.hint.hold') }) : t('face.hint.hold')}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className="flow__actions">
+        <button type="button" className="button button--primary button--big" onClick={start} disabled={phase === 'capturing'} data-action="face-start">
+          {phase === 'failed' ? t('face.retry') : t('face.start')}
+        </button>
+      </div>
+    </section>
+  );
+}

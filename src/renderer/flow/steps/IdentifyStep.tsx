@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogItem } from '../../../shared/catalog/schema';
+import { KioskError } from '../../../shared/contract/errors';
+import type { ResidentSummary } from '../../../shared/domain/identity';
+import { validateField } from '../../../shared/catalog/validate-form';
+import { useKiosk } from '../../app/kiosk-context';
+import { OnScreenKeyboard } from '../../keyboard/OnScreenKeyboard';
+import { ErrorMessage } from '../../screens/ErrorMessage';
+
+/**
+ * "Please put your ID card on the reader" (or insert the social security card). The core reads the card and
+ * identifies the session; the screen only ever sees the masked summary. A logged-in clerk may type the number.
+ */
+export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIdentified: (resident: ResidentSummary) => void }) {
+  const { t } = useTranslation('screens');
+  const { client } = useKiosk();
+  const [error, setError] = useState<KioskError | null>(null);
+  const [reading, setReading] = useState(false);
+  const [clerk, setClerk] = useState(false);
+  const [typed, setTyped] = useState('');
+  const accepts = item.identity.accepts;
+
+  // The card read and the session event can both report the same identification: act on the first only.
+  const done = useRef(false);
+  const accept = useCallback(
+    (resident: ResidentSummary | null) => {
+      if (!resident || done.current) return;
+      done.current = true;
+      onIdentified(resident);
+    },
+    [onIdentified],
+  );
+  const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
+
+  const identifyFrom = useCallback(
+    (source: 'idCard' | 'socialSecurityCard') => {
+      setReading(true);
+      setError(null);
+      client.invoke('session.identify', { source }).then(accept, (e: unknown) => {
+        setReading(false);
+        setError(e instanceof KioskError ? e : new KioskError('internal'));
+      });
+    },
+    [client, accept],
+  );
+
+  useEffect(() => {
+    let alive = true;
+    // Already identified earlier in this visit (a second item): no second card read.
+    client.invoke('session.current', {}).then((current) => alive && accept(current), () => undefined);
+    client.invoke('system.caller', {}).then((c) => alive && setClerk(c.roles.includes('clerk')), () => undefined);
+    const offCard = client.on('card.inserted', (card) => {
+      if (accepts.includes(card.kind)) identifyFrom(card.kind);
+    });
+    const offSession = client.on('session.changed', (change) => {
+      if (change.state === 'identified') client.invoke('session.current', {}).then((current) => alive && accept(current), () => undefined);
+    });
+    return () => {
+      alive = false;
+      offCard();
+      offSession();
+    };
+  }, [client, accepts, identifyFrom, accept]);
+
+  const typedProblem = typed ? validateField({ kind: 'idNumber', name: 'idNumber', label: { 'zh-CN': '-', en: '-' }, required: true }, typed) : null;
+  const submitTyped = () => {
+    setError(null);
+    client.invoke('session.identifyTyped', { idNumber: typed }).then(accept, fail);
+  };
+
+  return (
+    <section className="identify" aria-labelledby="identify-title">
+      <h2 id="identify-title">{t('identify.title')}</h2>
+      <div className="identify__ways">
+        {accepts.includes('idCard') ? (
+          <div className="identify__way" data-way="idCard">
+            <div className="card-animation card-animation--id" aria-hidden="true" />
+            <p>{t('identify.idCard')}</p>
+          </div>
+        ) : null}
+        {accepts.includes('socialSecurityCard') ? (
+          <div className="identify__way" data-way="socialSecurityCard">
+            <div className="card-animation card-animation--ss" aria-hidden="true" />
+            <p>{t('identify.socialSecurityCard')}</p>
+          </div>
+        ) : null}
+      </div>
+      {reading && !error ? <p role="status">{t('identify.reading')}</p> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {clerk && accepts.includes('typedByClerk') ? (
+        <div className="identify__typed">
+          <label className="field">
+            <span className="field__label">{t('identify.typedLabel')}</span>
+            <input className="field__input" value={typed} readOnly inputMode="none" data-field="typedIdNumber" />
+          </label>
+          {typedProblem ? <span className="field__problem">{t(typedProblem.messageKey)}</span> : null}
+          <OnScreenKeyboard mode="idNumber" value={typed} onChange={setTyped} maxLength={18} />
+          <button type="button" className="button button--primary" disabled={typed.length !== 18 || typedProblem !== null} onClick={submitTyped}>
+            {t('identify.typedSubmit')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogItem } from '../../../shared/catalog/schema';
+import type { FormValues } from '../../../shared/catalog/validate-form';
+import { KioskError } from '../../../shared/contract/errors';
+import type { MethodResult } from '../../../shared/contract';
+import { useKiosk } from '../../app/kiosk-context';
+import { ErrorMessage } from '../../screens/ErrorMessage';
+
+type Lookup = MethodResult<'queries.run'>;
+
+/**
+ * Query and print items: ask the county now. When the county cannot be reached the resident is told plainly,
+ * with the hotline and when to come back, instead of a spinner that never ends.
+ */
+export function LookupStep({ item, values, onFinish }: { item: CatalogItem; values: FormValues; onFinish: () => void }) {
+  const { t, i18n } = useTranslation('screens');
+  const { client, site } = useKiosk();
+  const [result, setResult] = useState<Lookup | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+  const [printState, setPrintState] = useState<'idle' | 'printing' | 'done' | KioskError>('idle');
+
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) params[k] = String(v);
+  const paramsKey = JSON.stringify(params);
+
+  const run = useCallback(() => {
+    setError(null);
+    setResult(null);
+    client.invoke('queries.run', { itemCode: item.code, params: JSON.parse(paramsKey) as Record<string, string> }).then(setResult, (e: unknown) =>
+      setError(e instanceof KioskError ? e : new KioskError('internal')),
+    );
+  }, [client, item.code, paramsKey]);
+
+  useEffect(() => run(), [run]);
+
+  const print = (lookup: Lookup) => {
+    setPrintState('printing');
+    const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+    const job =
+      item.type === 'print'
+        ? client.invoke('print.document', {
+            kind: 'queryResult',
+            itemCode: item.code,
+            language,
+            result: { fetchedAt: lookup.fetchedAt, ...(lookup.title ? { title: lookup.title } : {}), rows: lookup.rows },
+          })
+        : client.invoke('print.queryResult', {
+            itemCode: item.code,
+            language,
+            fetchedAt: lookup.fetchedAt,
+            ...(lookup.title ? { title: lookup.title } : {}),
+            rows: lookup.rows,
+          });
+    job.then(
+      () => setPrintState('done'),
+      (e: unknown) => setPrintState(e instanceof KioskError ? e : new KioskError('internal')),
+    );
+  };
+
+  const hotline = item.guide?.hotline ?? site.consultationPhone;
+  return (
+    <section className="lookup" aria-labelledby="lookup-title">
+      <h2 id="lookup-title">{item.type === 'print' ? t('lookup.titlePrint') : t('lookup.title')}</h2>
+      {!result && !error ? <p role="status">{t('lookup.asking')}</p> : null}
+      {error?.code === 'county_unreachable' ? (
+        <div className="offline-notice" role="alert" data-offline="true">
+          <p className="offline-notice__title">{t('lookup.offlineTitle')}</p>
+          <p>{t('lookup.offlineWhat')}</p>
+          <p>{t('lookup.offlineHotline', { hotline })}</p>
+          <p>
+            {t('lookup.offlineComeBack', {
+              hours: site.officeHours.map((h) => `${h.days.map((d) => t(`common:weekday.${d}`)).join(i18n.language === 'en' ? ', ' : '、')} ${h.open}–${h.close}`).join('; '),
+            })}
+          </p>
+          <button type="button" className="button" onClick={run}>
+            {t('lookup.retry')}
+          </button>
+        </div>
+      ) : error ? (
+        <ErrorMessage error={error} hotline={hotline} />
+      ) : null}
+      {result ? (
+        <div className="lookup__result" data-testid="lookup-result">
+          {result.title ? <h3>{result.title}</h3> : null}
+          <p className="lookup__fetched">{t('lookup.fetchedAt', { at: new Date(result.fetchedAt).toLocaleString(i18n.language) })}</p>
+          {result.rows.length === 0 && !result.document ? <p>{t('lookup.noRows')}</p> : null}
+          {result.document ? (
+            <article className="lookup__document" aria-label={result.document.title}>
+              <h3>{result.document.title}</h3>
+              {result.document.lines.map((line, i) => (
+                <p key={i}>{line}</p>
+              ))}
+            </article>
+          ) : null}
+          {result.rows.map((row, i) => (
+            <dl key={i} className="lookup__row">
+              {Object.entries(row).map(([k, v]) => (
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+          ))}
+          <div className="flow__actions">
+            <button type="button" className="button button--big" onClick={() => print(result)} disabled={printState === 'printing'} data-action="print-result">
+              {item.type === 'print' ? t('lookup.printDocument') : t('lookup.printResult')}
+            </button>
+          </div>
+          {printState === 'done' ? <p role="status">{t('lookup.printed')}</p> : null}
+          {printState instanceof KioskError ? <ErrorMessage error={printState} /> : null}
+        </div>
+      ) : null}
+      <div className="flow__actions">
+        <button type="button" className="button button--primary button--big" onClick={onFinish} data-action="finish">
+          {t('receipt.finish')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskError } from '../../shared/contract/errors';
+
+/** A failure in words: what happened and what to do next (errors:<code>.title / .action). */
+export function ErrorMessage({ error, hotline }: { error: KioskError; hotline?: string }) {
+  const { t } = useTranslation('errors');
+  return (
+    <div className="error-message" role="alert" data-error={error.code}>
+      <p className="error-message__title">{t(`${error.code}.title`)}</p>
+      <p>{t(`${error.code}.action`, { hotline: hotline ?? '' })}</p>
+    </div>
+  );
+}

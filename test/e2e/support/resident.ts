@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { pinyin } from 'pinyin-pro';
+
+/** What a resident does on the screen, written once for every e2e test. Everything goes through visible controls. */
+
+export async function startVisit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.attract__start').click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+}
+
+export async function openCategory(page: Page, category: string): Promise<void> {
+  await page.locator(`[data-category="${category}"]`).click();
+  await expect(page.locator(`[data-screen="category:${category}"]`)).toBeVisible();
+}
+
+/** Presses keys on the on-screen keyboard (simple-keyboard buttons carry data-skbtn). */
+export async function pressKeys(page: Page, keys: string): Promise<void> {
+  for (const key of keys) await page.locator(`.osk [data-skbtn="${key}"]`).click();
+}
+
+/** Types Chinese on the pinyin keyboard: the pinyin of each character, then its candidate (paging if needed). */
+export async function typeChinese(page: Page, text: string): Promise<void> {
+  for (const character of text) {
+    if (!/[\u3400-\u9fff]/.test(character)) {
+      await pressKeys(page, character);
+      continue;
+    }
+    const reading = pinyin(character, { toneType: 'none', type: 'array' })[0]!.replace('ü', 'v');
+    await pressKeys(page, reading);
+    const candidate = page.locator(`.osk [data-candidate="${character}"]`);
+    for (let pages = 0; pages < 6 && !(await candidate.isVisible()); pages += 1) {
+      await page.locator('.osk .osk__page').last().click();
+    }
+    await candidate.click();
+  }
+}
+
+/** Runs axe-core on the current screen, WCAG A/AA plus AAA contrast (7:1), and fails with the rule ids found. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'wcag2aaa'])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect({ screen, violations: found }).toEqual({ screen, violations: [] });
+}
