@@ -1,6 +1,6 @@
 import { CATEGORIES } from './categories';
 import { defaultCatalog, defaultCatalogInput } from './default-catalog';
-import { CatalogItemSchema, CatalogSchema, type LocalisedText } from './schema';
+import { CatalogItemSchema, CatalogSchema, isSafePattern, type LocalisedText } from './schema';
 import { flowSteps } from './flow-steps';
 
 const VILLAGE_CODES = [
@@ -78,6 +78,15 @@ describe('the shipped catalogue', () => {
       for (const material of item.materials) expect([item.code, listed.includes(material.name['zh-CN'])]).toEqual([item.code, true]);
       if (item.identity.required) expect([item.code, /身份证|社会保障卡/.test(listed)]).toEqual([item.code, true]);
       expect([item.code, guide.steps.length >= 2, guide.basis.length >= 1]).toEqual([item.code, true, true]);
+    }
+  });
+
+  it('accepts only patterns that cannot hang the core on a long value', () => {
+    for (const safe of ['[A-Za-z0-9-]+', '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}', '(0\\d{2,3}-)?\\d{7,8}', '[(]+[)]*']) {
+      expect([safe, isSafePattern(safe)]).toEqual([safe, true]);
+    }
+    for (const unsafe of ['(a+)+$', '(a|aa)*', '(\\d{2})+', 'a*a*a*b', '(', '[']) {
+      expect([unsafe, isSafePattern(unsafe)]).toEqual([unsafe, false]);
     }
   });
 

@@ -47,14 +47,21 @@ export const VisibleWhenSchema = z.object({
   oneOf: z.array(z.union([z.string(), z.boolean()])).min(1),
 });
 
-/** A county catalogue is data: a pattern that does not compile must fail at load, not while a resident types. */
-function compiles(pattern: string): boolean {
+/**
+ * A county catalogue is data: a pattern must compile, and must not be able to hang the core on a long value
+ * (catastrophic backtracking needs a repeated group, like `(a+)+`, or many unbounded repeats in a row), so
+ * neither is accepted; an optional group `(...)?` is fine. Item patterns are simple character classes with counts; this leaves plenty of room.
+ */
+export function isSafePattern(pattern: string): boolean {
   try {
     new RegExp(`^(?:${pattern})$`, 'u');
-    return true;
   } catch {
     return false;
   }
+  const unescaped = pattern.replace(/\\./g, 'e').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'c');
+  if (/\)(?:[*+]|\{\d)/.test(unescaped)) return false;
+  const unbounded = unescaped.match(/[*+]|\{\d+,\}/g) ?? [];
+  return unbounded.length <= 2;
 }
 
 const FieldBase = {
@@ -85,7 +92,7 @@ export const FieldSchema = z.discriminatedUnion('kind', [
     pattern: z
       .string()
       .max(200)
-      .refine(compiles, 'pattern is not a valid regular expression')
+      .refine(isSafePattern, 'pattern must compile and have no repeated groups and at most two unbounded repeats')
       .optional(),
     patternKey: z.string().optional(),
   }),
