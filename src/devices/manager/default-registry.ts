@@ -1,6 +1,7 @@
 import { idCardReaderRegistration } from '../id-card/registration';
 import { receiptPrinterRegistration } from '../printer/registration';
 import { faceModuleRegistration } from '../face/registration';
+import { documentCameraRegistration } from '../camera/registration';
 import { socialSecurityCardReaderRegistration } from '../social-security-card/registration';
 import { DriverRegistry } from './registry';
 
@@ -14,5 +15,6 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.register(socialSecurityCardReaderRegistration);
   registry.register(receiptPrinterRegistration);
   registry.register(faceModuleRegistration);
+  registry.register(documentCameraRegistration);
   return registry;
 }

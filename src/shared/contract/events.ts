@@ -63,6 +63,10 @@ export const events = {
       step: z.enum(['started', 'faceFound', 'noFace', 'tooFar', 'tooClose', 'turnLeft', 'turnRight', 'blink', 'openMouth', 'holdStill', 'tooDark', 'tooBright', 'capturing']),
     }),
   }),
+  'camera.buttonPressed': defineEvent({
+    summary: "The document camera's own capture button was pressed: the materials step takes the picture.",
+    data: z.object({ deviceId: z.string() }),
+  }),
 } as const;
 
 export type Events = typeof events;

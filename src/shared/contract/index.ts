@@ -4,6 +4,7 @@ import { catalogMethods } from './methods/catalog';
 import { helpMethods } from './methods/help';
 import { printingMethods } from './methods/printing';
 import { faceMethods } from './methods/face';
+import { cameraMethods } from './methods/camera';
 import { applicationsMethods } from './methods/applications';
 import { queriesMethods } from './methods/queries';
 import { staffMethods } from './methods/staff';
@@ -22,6 +23,7 @@ export const methods = {
   ...helpMethods,
   ...printingMethods,
   ...faceMethods,
+  ...cameraMethods,
   ...applicationsMethods,
   ...queriesMethods,
   ...staffMethods,
