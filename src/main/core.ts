@@ -13,6 +13,7 @@ import { createDefaultRegistry } from '../devices/manager/default-registry';
 import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
 import { PrintingService, printingHandlers } from './services/printing';
 import { FaceService, faceHandlers } from './services/face';
+import { documentCameraHandlers } from './services/document-camera';
 import path from 'node:path';
 import { FileKeyKeeper } from './crypto/file-key-keeper';
 import { KioskStore } from './store/kiosk-store';
@@ -98,6 +99,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     now,
   });
   const face = new FaceService({ devices, events, log });
+  const documentCamera = documentCameraHandlers({ devices, events });
 
   // Submissions and queries take the resident from the session.
   const residents: ResidentSource = session;
@@ -122,6 +124,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...helpHandlers({ events, now }),
     ...printingHandlers(printing),
     ...faceHandlers(face),
+    ...documentCamera.handlers,
     ...applicationsHandlers(applications),
     ...queriesHandlers(queries),
     ...staffHandlers(staff),
@@ -150,6 +153,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   await devices.start();
   session.attach();
   printing.attach();
+  documentCamera.attach();
   sync.start();
 
   return {
