@@ -1,4 +1,6 @@
 import type { DeviceKind, DeviceStatus } from '../domain/devices';
+import zhCatalog from '../locales/zh-CN/catalog.json';
+import enCatalog from '../locales/en/catalog.json';
 import { defaultCatalog } from './default-catalog';
 import { itemReadiness } from './readiness';
 import type { CatalogItem } from './schema';
@@ -55,8 +57,32 @@ describe('item readiness', () => {
     expect(itemReadiness(item('CARD-02'), devices({ socialSecurityCardReader: null }), true).state).toBe('ready');
   });
 
+  it('tells a point without the device to send the resident elsewhere, not to wait for a repair', () => {
+    const village = devices({ documentPrinter: null });
+    expect(itemReadiness(item('INS-09'), village, true).reasons).toEqual([
+      { kind: 'device', device: 'documentPrinter', messageKey: 'catalog:readiness.notInstalled.documentPrinter' },
+    ]);
+    const unconfigured = devices({ faceCamera: { state: 'notConfigured', media: 'notApplicable' } });
+    expect(itemReadiness(item('INS-04'), unconfigured, true).reasons[0]!.messageKey).toBe('catalog:readiness.notInstalled.faceCamera');
+  });
+
   it('lists every reason at once: face camera broken and county down', () => {
     const broken = devices({ faceCamera: { state: 'hardwareError', media: 'notApplicable' } });
     expect(itemReadiness(item('INS-04'), broken, false).reasons.map((r) => r.kind)).toEqual(['device', 'county']);
+  });
+
+  it('says every reason in both languages', () => {
+    const keys = new Set<string>();
+    for (const entry of defaultCatalog().items) {
+      for (const broken of [devices(Object.fromEntries(ALL_KINDS.map((kind) => [kind, null]))), devices(Object.fromEntries(ALL_KINDS.map((kind) => [kind, { state: 'hardwareError', media: 'unknown' }])))]) {
+        for (const reason of itemReadiness(entry, broken, false).reasons) keys.add(reason.messageKey);
+      }
+    }
+    expect(keys.size).toBeGreaterThanOrEqual(10);
+    for (const key of keys) {
+      const path = key.replace(/^catalog:/, '').split('.');
+      const find = (tree: unknown) => path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+      expect([key, typeof find(zhCatalog), typeof find(enCatalog)]).toEqual([key, 'string', 'string']);
+    }
   });
 });

@@ -58,9 +58,14 @@ export function itemReadiness(
   mode: ServiceMode = 'self',
 ): Readiness {
   const usable = usableKinds(devices);
+  // A kind this point has no working-or-broken device of is "not installed here", which tells the resident to
+  // go elsewhere rather than wait for a repair.
+  const installed = new Set(devices.filter((device) => device.state !== 'notConfigured').map((device) => device.kind));
   const reasons: ReadinessReason[] = [];
   for (const kind of item.requiresDevices) {
-    if (!usable.has(kind)) reasons.push({ kind: 'device', device: kind, messageKey: `catalog:readiness.device.${kind}` });
+    if (usable.has(kind)) continue;
+    const messageKey = installed.has(kind) ? `catalog:readiness.device.${kind}` : `catalog:readiness.notInstalled.${kind}`;
+    reasons.push({ kind: 'device', device: kind, messageKey });
   }
   if (item.identity.required) {
     const clerkMayType = mode !== 'self' && item.identity.accepts.includes('typedByClerk');
