@@ -1,0 +1,129 @@
+import type { DeviceStatus } from '../../shared/domain/devices';
+import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { ByteTransport } from '../core/transport';
+import { buttonDown, type CameraHidProfile } from './hid-profile';
+
+export interface DocumentCameraOptions {
+  id: string;
+  /** The HID side; null when the model has none (video only, read by the screen through getUserMedia). */
+  transport: ByteTransport | null;
+  profile: CameraHidProfile;
+  simulated: boolean;
+  now?: () => Date;
+}
+
+const MAX_FRAMES = 100;
+
+/**
+ * The document camera as the core sees it: the light and the capture button over HID. The video itself is read by
+ * the screen (src/renderer/camera); the core cannot see it, and its status says so instead of claiming it works.
+ */
+export class DocumentCameraDriver implements DeviceDriver {
+  readonly kind = 'documentCamera' as const;
+  readonly id: string;
+  private current: DeviceStatus;
+  private readonly statusListeners = new Set<(s: DeviceStatus) => void>();
+  private readonly buttonListeners = new Set<() => void>();
+  private readonly frames: FrameLogEntry[] = [];
+  private pressed = false;
+  private light = false;
+  private unsubscribers: Array<() => void> = [];
+  private readonly now: () => Date;
+
+  constructor(private readonly options: DocumentCameraOptions) {
+    this.id = options.id;
+    this.now = options.now ?? (() => new Date());
+    this.current = this.make(options.transport ? 'offline' : 'online', options.transport ? 'devices-output:camera.hidMissing' : 'devices-output:camera.videoOnly');
+  }
+
+  status(): DeviceStatus {
+    return { ...this.current };
+  }
+
+  onStatus(listener: (status: DeviceStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** The capture button went down (one call per press). */
+  onButton(listener: () => void): () => void {
+    this.buttonListeners.add(listener);
+    return () => this.buttonListeners.delete(listener);
+  }
+
+  recentFrames(): FrameLogEntry[] {
+    return this.frames.slice();
+  }
+
+  async start(): Promise<void> {
+    const t = this.options.transport;
+    if (!t) return;
+    this.unsubscribers.push(
+      t.onData((report) => this.onReport(report)),
+      t.onClose(() => this.set('offline', 'devices-output:camera.hidMissing')),
+    );
+    await t.open().catch(() => undefined);
+    this.set(t.isOpen ? 'online' : 'offline', t.isOpen ? undefined : 'devices-output:camera.hidMissing');
+  }
+
+  async stop(): Promise<void> {
+    for (const u of this.unsubscribers.splice(0)) u();
+    await this.options.transport?.close().catch(() => undefined);
+  }
+
+  lightIsOn(): boolean {
+    return this.light;
+  }
+
+  /** Switches the light; false when the model has no HID side or it is not connected. */
+  async setLight(on: boolean): Promise<boolean> {
+    const t = this.options.transport;
+    if (!t || !t.isOpen) return false;
+    const report = on ? this.options.profile.lightOn : this.options.profile.lightOff;
+    this.log('tx', report, on ? 'light on' : 'light off');
+    try {
+      await t.write(report);
+      this.light = on;
+      return true;
+    } catch {
+      this.set('offline', 'devices-output:camera.hidMissing');
+      return false;
+    }
+  }
+
+  async selfTest(): Promise<SelfTestResult> {
+    const startedAt = this.now().toISOString();
+    const steps: SelfTestResult['steps'] = [];
+    if (!this.options.transport) {
+      steps.push({ name: 'hid', ok: true, detailKey: 'devices-output:camera.videoOnly' });
+    } else {
+      const on = await this.setLight(true);
+      const off = await this.setLight(false);
+      steps.push({ name: 'light', ok: on && off, ...(on && off ? {} : { detailKey: 'devices-output:camera.hidMissing' }) });
+    }
+    return { ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.now().toISOString() };
+  }
+
+  private onReport(report: Buffer): void {
+    const down = buttonDown(this.options.profile, report);
+    this.log('rx', report, down === null ? 'report ignored' : down ? 'button down' : 'button up');
+    if (down === null) return;
+    if (down && !this.pressed) for (const l of this.buttonListeners) l();
+    this.pressed = down;
+  }
+
+  private set(state: DeviceStatus['state'], detailKey?: string): void {
+    if (this.current.state === state && this.current.detailKey === detailKey) return;
+    this.current = this.make(state, detailKey);
+    for (const l of this.statusListeners) l(this.status());
+  }
+
+  private make(state: DeviceStatus['state'], detailKey?: string): DeviceStatus {
+    return { id: this.id, kind: 'documentCamera', state, media: 'notApplicable', simulated: this.options.simulated, since: this.now().toISOString(), ...(detailKey ? { detailKey } : {}) };
+  }
+
+  private log(direction: 'tx' | 'rx', bytes: Uint8Array, note: string): void {
+    this.frames.push({ at: this.now().toISOString(), direction, hex: Buffer.from(bytes).toString('hex').replace(/(..)/g, '$1 ').trim(), note });
+    if (this.frames.length > MAX_FRAMES) this.frames.splice(0, this.frames.length - MAX_FRAMES);
+  }
+}

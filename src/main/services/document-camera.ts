@@ -1,0 +1,38 @@
+import type { DeviceManager } from '../../devices/manager/device-manager';
+import type { DocumentCameraDriver } from '../../devices/camera/driver';
+import type { DocumentCameraHidSimulator } from '../../devices/camera/simulator';
+import { KioskError } from '../../shared/contract/errors';
+import type { HandlerMap } from '../dispatcher';
+import type { EventBus } from '../event-bus';
+
+/** The document camera's light and button: the button is pushed to screens as `camera.buttonPressed`. */
+export function documentCameraHandlers(deps: { devices: Pick<DeviceManager, 'list' | 'driver' | 'simulatorControl' | 'simulatorOfKind'>; events: EventBus }): {
+  handlers: HandlerMap<'camera.light' | 'dev.camera.press'>;
+  attach(): void;
+} {
+  const cameras = (): DocumentCameraDriver[] =>
+    deps.devices
+      .list()
+      .filter((s) => s.kind === 'documentCamera' && s.state !== 'notConfigured')
+      .map((s) => deps.devices.driver<DocumentCameraDriver>(s.id))
+      .filter((d) => d.kind === 'documentCamera');
+  return {
+    attach: () => {
+      for (const camera of cameras()) camera.onButton(() => deps.events.emit('camera.buttonPressed', { deviceId: camera.id }));
+    },
+    handlers: {
+      'camera.light': async (input) => {
+        const results = await Promise.all(cameras().map((c) => c.setLight(input.on)));
+        return { switched: results.some(Boolean) };
+      },
+      'dev.camera.press': (input) => {
+        const sim = input.deviceId
+          ? deps.devices.simulatorControl<DocumentCameraHidSimulator>(input.deviceId)
+          : deps.devices.simulatorOfKind<DocumentCameraHidSimulator>('documentCamera')?.control;
+        if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
+        sim.pressButton();
+        return { ok: true as const };
+      },
+    },
+  };
+}

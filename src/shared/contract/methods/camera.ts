@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+
+/** The document camera's HID side (light, capture button); the video is read by the screen itself. */
+export const cameraMethods = {
+  'camera.light': defineMethod({
+    summary: 'Switch the document camera light (materials step on = on); switched: false when the model has no HID side.',
+    access: ['public'],
+    input: z.object({ on: z.boolean() }).strict(),
+    output: z.object({ switched: z.boolean() }),
+  }),
+  'dev.camera.press': defineMethod({
+    summary: "Simulator: press the document camera's capture button (the screen gets camera.buttonPressed).",
+    access: ['public'],
+    input: z.object({ deviceId: z.string().max(40).optional() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+} as const;
