@@ -92,7 +92,7 @@ export const DEMO_ITEMS: ItemRecord[] = [
             name: 'year',
             label: t('缴费年度', 'Year paid for'),
             required: true,
-            min: 2025,
+            min: 2026,
             max: 2027,
           },
           {

@@ -215,7 +215,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
             name: 'fromYear',
             label: t('从哪一年开始', 'Starting from year'),
             required: true,
-            min: 2025,
+            min: 2026,
             max: 2030,
           },
           phoneField(),
