@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodResult } from '../../shared/contract';
+import { KioskError } from '../../shared/contract/errors';
+import { useKiosk } from '../app/kiosk-context';
+
+type Samples = MethodResult<'dev.samples'>['residents'];
+type CardsState = MethodResult<'dev.cards.state'>;
+
+// Kept apart from the resident screens: a small box in a corner that the theme does not need to know about.
+const PANEL_STYLE = { position: 'fixed', right: 8, bottom: 8, zIndex: 1000, maxWidth: 360, padding: 12, background: '#fffbe6', border: '2px dashed #b58900', fontSize: 14 } as const;
+const TOGGLE_STYLE = { position: 'fixed', right: 8, bottom: 8, zIndex: 1000, fontSize: 12, opacity: 0.8 } as const;
+
+const ID_FAULTS = ['wrongChecksum', 'garbage', 'silence', 'slow', 'removeMidRead', 'samFailure'] as const;
+const SS_FAULTS = ['wrongChecksum', 'garbage', 'silence', 'slow', 'removeMidRead', 'mute'] as const;
+
+/**
+ * The developer panel for simulated card readers: pick a made-up sample resident, lay their ID card on the reader or
+ * insert their social security card, take it away, or make a reader misbehave. Mounted by the app only when
+ * site.info says the kiosk is simulated (the dev.* methods answer forbidden otherwise).
+ */
+export function DevPanel() {
+  const { t } = useTranslation('devices-readers');
+  const { client } = useKiosk();
+  const [open, setOpen] = useState(false);
+  const [samples, setSamples] = useState<Samples>([]);
+  const [state, setState] = useState<CardsState | null>(null);
+  const [resident, setResident] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    client.invoke('dev.cards.state', {}).then(setState, (e: unknown) => setError(e instanceof KioskError ? e.code : 'internal'));
+  }, [client]);
+
+  useEffect(() => {
+    if (!open) return;
+    let alive = true;
+    client.invoke('dev.samples', {}).then(
+      (r) => alive && setSamples(r.residents),
+      (e: unknown) => alive && setError(e instanceof KioskError ? e.code : 'internal'),
+    );
+    refresh();
+    return () => {
+      alive = false;
+    };
+  }, [client, open, refresh]);
+
+  const act = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().then(refresh, (e: unknown) => setError(e instanceof KioskError ? e.code : 'internal'));
+  };
+  const nameOf = (index: number | null) => samples.find((s) => s.index === index)?.name ?? String(index ?? '');
+
+  if (!open) {
+    return (
+      <button type="button" className="dev-panel__toggle" style={TOGGLE_STYLE} data-testid="dev-panel-toggle" onClick={() => setOpen(true)}>
+        {t('devPanel.title')}
+      </button>
+    );
+  }
+  return (
+    <aside className="dev-panel" style={PANEL_STYLE} aria-label={t('devPanel.title')} data-testid="dev-panel">
+      <header className="dev-panel__header">
+        <h2>{t('devPanel.title')}</h2>
+        <button type="button" onClick={() => setOpen(false)} aria-label="×">
+          ×
+        </button>
+      </header>
+      <label>
+        {t('devPanel.resident')}
+        <select data-testid="dev-resident" value={resident} onChange={(e) => setResident(Number(e.target.value))}>
+          {samples.map((s) => (
+            <option key={s.index} value={s.index}>
+              {`${s.index} · ${s.name} · ${s.note}`}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <section data-testid="dev-id-card">
+        <h3>{t('devPanel.idCard')}</h3>
+        <p>{state?.idCard?.card ? t('devPanel.state.holding', { name: nameOf(state.idCard.residentIndex) }) : t('devPanel.state.empty')}</p>
+        {state && !state.idCard ? <p>{t('devPanel.unavailable')}</p> : null}
+        <button type="button" data-testid="dev-id-insert" onClick={() => act(() => client.invoke('dev.idCard.insert', { residentIndex: resident }))}>
+          {t('devPanel.insert')}
+        </button>
+        <button type="button" data-testid="dev-id-remove" onClick={() => act(() => client.invoke('dev.idCard.remove', {}))}>
+          {t('devPanel.remove')}
+        </button>
+        <label>
+          {t('devPanel.fault')}
+          <select
+            value={state?.idCard?.fault ?? ''}
+            onChange={(e) => {
+              const fault = (e.target.value || null) as (typeof ID_FAULTS)[number] | null;
+              act(() => client.invoke('dev.idCard.fault', { fault }));
+            }}
+          >
+            <option value="">{t('devPanel.noFault')}</option>
+            {ID_FAULTS.map((f) => (
+              <option key={f} value={f}>
+                {t(`devPanel.faults.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+
+      <section data-testid="dev-ss-card">
+        <h3>{t('devPanel.ssCard')}</h3>
+        <p>{state?.ssCard?.card ? t('devPanel.state.holding', { name: nameOf(state.ssCard.residentIndex) }) : t('devPanel.state.empty')}</p>
+        {state && !state.ssCard ? <p>{t('devPanel.unavailable')}</p> : null}
+        <button type="button" data-testid="dev-ss-insert" onClick={() => act(() => client.invoke('dev.ssCard.insert', { residentIndex: resident }))}>
+          {t('devPanel.insert')}
+        </button>
+        <button type="button" data-testid="dev-ss-remove" onClick={() => act(() => client.invoke('dev.ssCard.remove', {}))}>
+          {t('devPanel.remove')}
+        </button>
+        <label>
+          {t('devPanel.fault')}
+          <select
+            value={state?.ssCard?.fault ?? ''}
+            onChange={(e) => {
+              const fault = (e.target.value || null) as (typeof SS_FAULTS)[number] | null;
+              act(() => client.invoke('dev.ssCard.fault', { fault }));
+            }}
+          >
+            <option value="">{t('devPanel.noFault')}</option>
+            {SS_FAULTS.map((f) => (
+              <option key={f} value={f}>
+                {t(`devPanel.faults.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('devPanel.pinTries')}
+          <select
+            value={state?.ssCard?.pinTries ?? 3}
+            disabled={!state?.ssCard?.card}
+            onChange={(e) => act(() => client.invoke('dev.ssCard.fault', { fault: (state?.ssCard?.fault ?? null) as (typeof SS_FAULTS)[number] | null, pinTries: Number(e.target.value) }))}
+          >
+            {[3, 2, 1, 0].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+      {error ? (
+        <p role="alert" className="dev-panel__error">
+          {t(`errors:${error}.title`)}
+        </p>
+      ) : null}
+    </aside>
+  );
+}
