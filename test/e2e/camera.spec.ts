@@ -90,6 +90,14 @@ test('auto-capture takes one picture when the page is still, and not a second of
   await expect(page.getByRole('status')).toContainText('Page 1 taken');
 });
 
+test("the camera's own button takes the picture, and the light follows the preview", async ({ page }) => {
+  await page.goto(baseUrl);
+  await expect(page.locator('[data-camera-state="live"]')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { __live: boolean[] }).__live)).toEqual([true]);
+  await page.evaluate(() => (globalThis as unknown as { __pressButton: () => void }).__pressButton());
+  await expect.poll(async () => (await captures(page)).length).toBe(1);
+});
+
 test('no camera at all: the component says so in words and offers no capture button', async () => {
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream'] });
   try {

@@ -25,6 +25,10 @@ export interface DocumentCameraOptions {
   maxBytes?: number | undefined;
   autoCapture?: boolean | undefined;
   onCapture: (image: CapturedImage) => void;
+  /** The camera's own capture button (HID): e.g. `(press) => client.on('camera.buttonPressed', press)`. */
+  subscribeCaptureButton?: ((press: () => void) => () => void) | undefined;
+  /** Told when the preview starts and stops, e.g. to switch the camera light through `camera.light`. */
+  onLiveChange?: ((live: boolean) => void) | undefined;
 }
 
 export type CameraState = 'starting' | 'live' | 'unavailable' | 'denied';
@@ -154,6 +158,18 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
     detectorRef.current.captured();
     return capture();
   }, [capture]);
+
+  // The hardware button and the light follow the preview's life.
+  const { subscribeCaptureButton } = options;
+  useEffect(() => {
+    if (state !== 'live' || !subscribeCaptureButton) return;
+    return subscribeCaptureButton(() => void manualCapture());
+  }, [state, subscribeCaptureButton, manualCapture]);
+  useEffect(() => {
+    if (state !== 'live') return;
+    optionsRef.current.onLiveChange?.(true);
+    return () => optionsRef.current.onLiveChange?.(false);
+  }, [state]);
 
   return { videoRef, state, pageInView, busy, capture: manualCapture };
 }
