@@ -81,6 +81,25 @@ describe('the shipped catalogue', () => {
     }
   });
 
+  it('has guide steps that match what the flow will do', () => {
+    for (const item of catalog.items) {
+      const steps = item.guide.steps.map((step) => step['zh-CN']).join('\n');
+      const stepsEn = item.guide.steps.map((step) => step.en).join('\n');
+      // A face check is announced in the steps, and only where there is one.
+      expect([item.code, /刷脸|建模机|摄像头/.test(steps)]).toEqual([item.code, item.identity.faceCheck]);
+      expect([item.code, /face|camera|modelling machine/i.test(stepsEn)]).toEqual([item.code, item.identity.faceCheck || item.materials.length > 0]);
+      // Papers for the document camera are announced where the item asks for them.
+      if (item.materials.length > 0) expect([item.code, /拍/.test(steps)]).toEqual([item.code, true]);
+      // The card the item reads is the one the steps tell the resident to use.
+      if (item.identity.required && !item.identity.accepts.includes('socialSecurityCard')) {
+        expect([item.code, /身份证/.test(steps)]).toEqual([item.code, true]);
+      }
+      if (item.identity.accepts.length === 1 && item.identity.accepts[0] === 'socialSecurityCard') {
+        expect([item.code, /社保卡/.test(steps), /身份证/.test(steps)]).toEqual([item.code, true, false]);
+      }
+    }
+  });
+
   it('accepts only patterns that cannot hang the core on a long value', () => {
     for (const safe of ['[A-Za-z0-9-]+', '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}', '(0\\d{2,3}-)?\\d{7,8}', '[(]+[)]*']) {
       expect([safe, isSafePattern(safe)]).toEqual([safe, true]);

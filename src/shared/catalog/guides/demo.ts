@@ -80,7 +80,7 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['选择申报事项，填写变化的日期和情况说明', 'Choose what changed; fill in the date and a short explanation'],
-      ['拍能证明变化的材料', 'Show the papers that prove the change'],
+      ['拍能证明变化的材料', 'Show the papers that prove the change to the document camera'],
       ['核对提交，拿好回执；乡镇人社所审核后报县社保中心', 'Check, submit and keep the receipt; the township office reviews it and sends it to the county'],
     ],
     timeLimit: ['10 个工作日内审核，结果短信通知', 'Reviewed within 10 working days; the result is texted to you'],

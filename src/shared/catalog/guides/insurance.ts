@@ -32,7 +32,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       IDENTIFY,
       ['填写村（社区）代码、地址和手机号码', 'Fill in your village code, address and phone number'],
       ['选择每年交多少钱、怎么交', 'Choose how much to pay a year and how'],
-      ['拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page; submit and keep the receipt'],
+      ['拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page to the document camera; submit and keep the receipt'],
       ['登记成功后，按选择的档次每年交费', 'Once enrolled, pay your chosen grade every year'],
     ],
     timeLimit: ['5 个工作日内办结，办好后短信通知', 'Done within 5 working days; you get a text'],
@@ -222,7 +222,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     steps: [
       IDENTIFY,
       ['选择要改的内容，填写新的信息', 'Choose what changed and fill in the new details'],
-      ['改姓名的要拍户口簿', 'For a name change, show the household booklet'],
+      ['改姓名的要拍户口簿', 'For a name change, show the household booklet to the document camera'],
       ['提交后拿好回执', 'Submit and keep the receipt'],
     ],
     timeLimit: ['手机号码和地址 1 个工作日内更新，姓名 5 个工作日内更新', 'Phone and address updated within 1 working day; a name within 5'],
@@ -270,7 +270,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     steps: [
       IDENTIFY,
       ['选择转入还是转出、原来交的险种和对方所在地', 'Choose in or out, the scheme, and the other place'],
-      ['转入的拍原参保地开的参保缴费凭证', 'For a transfer in, show the contribution certificate from the former place'],
+      ['转入的拍原参保地开的参保缴费凭证', 'For a transfer in, show the contribution certificate from the former place to the document camera'],
       ['提交后拿好回执，两地社保机构会联系办理', 'Keep the receipt; the two offices handle it between them'],
     ],
     timeLimit: ['跨省转移 45 个工作日内办结', 'Within 45 working days between provinces'],
@@ -298,7 +298,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷办理人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'],
       ['选择注销原因；家属办理的填写去世人员信息', 'Choose the reason; relatives fill in the details of the person who died'],
-      ['拍死亡证明、亲属关系证明或定居证明', 'Show the death certificate and proof of relation, or the proof of settling abroad'],
+      ['拍死亡证明、亲属关系证明或定居证明', 'Show the death certificate and proof of relation, or the proof of settling abroad, to the document camera'],
       ['提交后拿好回执', 'Submit and keep the receipt'],
     ],
     timeLimit: ['10 个工作日内办结', 'Done within 10 working days'],

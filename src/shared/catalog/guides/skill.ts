@@ -39,7 +39,7 @@ export const SKILL_GUIDES: Record<string, GuideDraft> = {
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['填写培训机构、工种和开班、结业日期', 'Fill in the school, trade, and course start and end dates'],
       ['填写证书编号，输入本人银行卡号', 'Fill in the certificate number and your own bank card number'],
-      ['拍证书、银行卡（自己交了培训费的再拍发票），提交后拿好回执', 'Show the certificate and bank card (and the invoice if you paid); submit and keep the receipt'],
+      ['拍证书、银行卡（自己交了培训费的再拍发票），提交后拿好回执', 'Show the certificate and bank card (and the invoice if you paid) to the document camera; submit and keep the receipt'],
     ],
     timeLimit: ['20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'],
     basis: [LAWS.employmentFunds, ['《国务院办公厅关于印发职业技能提升行动方案（2019—2021 年）的通知》（国办发〔2019〕24 号）', 'State Council General Office Notice on the Vocational Skills Improvement Action Plan 2019–2021 (Guo Ban Fa [2019] No. 24)']],
