@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { defaultCatalog } from './default-catalog';
 import { CatalogSearchIndex } from './search';
 
@@ -32,5 +33,15 @@ describe('catalogue search', () => {
     expect(codes('🙂')).toEqual([]);
     expect(codes('((((')).toEqual([]);
     expect(codes('x'.repeat(40))).toEqual([]);
+  });
+
+  it('answers any text without throwing, with known codes only', () => {
+    const known = new Set(defaultCatalog().items.map((item) => item.code));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40, unit: 'grapheme' }), (query) => {
+        for (const hit of index.search(query)) expect(known.has(hit.code)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -124,6 +124,18 @@ describe('form validation', () => {
     );
   });
 
+  it('never throws on a garbage form from the network, and names every unknown field', () => {
+    const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.constantFrom(...defaultCatalog().items), fc.dictionary(fc.string({ maxLength: 12 }), anyValue), (entry, values) => {
+        const problems = validateForm(entry, values, { today: TODAY });
+        const known = new Set(entry.form.flatMap((step) => step.fields.map((f) => f.name)));
+        for (const name of Object.keys(values)) if (!known.has(name)) expect(problems).toContainEqual({ field: name, messageKey: 'catalog:validation.unknownField' });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('uses only message keys that exist in both languages', () => {
     const keys = new Set<string>();
     const fields = defaultCatalog().items.flatMap((entry) => entry.form.flatMap((step) => step.fields));
