@@ -24,6 +24,13 @@ export class FakeWebContents extends EventEmitter {
   forcefullyCrashRenderer() {
     this.emit('forcefully-crashed');
   }
+  /** What print() answers: set by a test. */
+  printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  printCalls: unknown[] = [];
+  print(options: unknown, callback: (success: boolean, failureReason: string) => void) {
+    this.printCalls.push(options);
+    setImmediate(() => callback(this.printOutcome.success, this.printOutcome.failureReason));
+  }
 }
 
 // Shared through globalThis: jest.isolateModules gives the code under test its own copy of this module, and the
@@ -84,8 +91,12 @@ export class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
+  destroyed = false;
   isDestroyed() {
-    return false;
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
   }
 }
 

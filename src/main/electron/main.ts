@@ -16,6 +16,7 @@ import { installRecovery } from './recovery';
 import { createKioskWindow, lockDownWebContents } from './window';
 import { parseShellArgs } from './shell-args';
 import { SafeStorageKeyKeeper } from './safe-storage-key-keeper';
+import { ElectronHostPrinter } from './electron-host-printer';
 import type { KeyKeeper } from '../crypto/key-keeper';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -60,6 +61,8 @@ async function start(): Promise<void> {
     log,
     appVersion: appVersion(),
     keyKeeper,
+    // CUPS lp where the OS has it (Linux village PCs); Chromium's own print path on Windows.
+    hostPrinter: process.platform === 'win32' ? new ElectronHostPrinter() : undefined,
   });
 
   installPermissionHandlers(session.defaultSession, log);
