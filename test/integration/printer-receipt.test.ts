@@ -1,0 +1,73 @@
+import type { Connection } from '../../src/main/dispatcher';
+import type { KioskCore } from '../../src/main/core';
+import { maskIdNumber, maskName } from '../../src/shared/domain/mask';
+import { sampleResident } from '../../src/shared/samples/residents';
+import { startTestCore } from '../support/core-harness';
+
+jest.setTimeout(30_000);
+
+/**
+ * The whole certification path through the core: the resident's ID card on the simulated reader, a face capture
+ * on the simulated module, the submission stored, and its receipt printed on the simulated printer with the
+ * tracking number, the QR code and the resident masked.
+ */
+describe('certification receipt, end to end in the core', () => {
+  let core: KioskCore;
+  let screen: Connection;
+  let other: Connection;
+  let firstSubmission = '';
+  const ok = async (method: string, params: unknown = {}, connection?: Connection) => {
+    const outcome = await core.dispatcher.dispatch(connection ?? screen, method, params);
+    if ('error' in outcome) throw new Error(`${method}: ${JSON.stringify(outcome.error)}`);
+    return outcome.result as Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    ({ core } = await startTestCore());
+    screen = core.newConnection('internal');
+    other = core.newConnection('internal');
+  });
+  afterAll(async () => core?.close());
+
+  it('ID card, face, submit, receipt', async () => {
+    await ok('dev.idCard.insert', { residentIndex: 0 });
+    await ok('session.identify', { source: 'idCard' });
+    const current = await ok('session.current');
+    expect(JSON.stringify(current)).toContain('idCard');
+
+    const face = await ok('face.capture', { purpose: 'certification' });
+    const submitted = await ok('applications.submit', { itemCode: 'INS-04', serviceMode: 'self', form: {}, attachments: [], face });
+    expect(submitted).toMatchObject({ trackingNumber: expect.any(String), delivery: 'queued' });
+    firstSubmission = String(submitted.submissionId);
+
+    await ok('dev.printer.transcript', { clear: true });
+    const job = await ok('print.receipt', { submissionId: submitted.submissionId, language: 'zh-CN' });
+    const until = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < until) {
+      const jobs = (await ok('print.jobs', {}, Object.assign(core.newConnection('internal'), { staff: { id: 'c', displayName: 'C', roles: ['clerk'] as const } }))) as { jobs: Array<{ jobId: string; state: string }> };
+      if (jobs.jobs.find((j) => j.jobId === job.jobId)?.state === 'done') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    text = String((await ok('dev.printer.transcript', {})).text);
+    expect(text).toContain('受理回执');
+    expect(text).toContain(String(submitted.trackingNumber));
+    expect(text).toContain(`[QR ${String(submitted.trackingNumber)}]`);
+    expect(text).toContain('养老保险待遇领取资格认证'.slice(0, 4));
+    // The resident appears masked only.
+    const resident = sampleResident(0);
+    expect(text).toContain(maskName(resident.name));
+    expect(text).toContain(maskIdNumber(resident.idNumber));
+    expect(text).not.toContain(resident.idNumber);
+    expect(text).not.toContain(resident.name);
+  });
+
+  it("another resident may not print the first one's receipt; an unknown submission is not_found", async () => {
+    await ok('session.end', { reason: 'finished' });
+    await ok('dev.idCard.remove');
+    await ok('dev.idCard.insert', { residentIndex: 1 });
+    await ok('session.identify', { source: 'idCard' });
+    expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: firstSubmission })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: 'no-such-id' })).toMatchObject({ error: { code: 'not_found' } });
+  });
+});
