@@ -177,3 +177,28 @@ describe('IdCardReader against the simulator', () => {
     expect(text).toContain('payload not logged');
   });
 });
+
+describe('IdCardReader fed random bytes by a broken device', () => {
+  it('never throws, and reads a card once the line is clean again', async () => {
+    const fc = await import('fast-check');
+    const pair = createMemoryPair('fuzz');
+    await pair.device.open();
+    const transport = new ReconnectingTransport(() => pair.host, 'fuzz', { minDelayMs: 20, maxDelayMs: 50 });
+    const reader = new IdCardReader(transport, {
+      config: { id: 'fuzz', kind: 'idCardReader', transport: { type: 'simulated' }, options: { pollIntervalMs: 50, commandTimeoutMs: 60, readTimeoutMs: 200 } },
+      simulated: true,
+      log: silentLog,
+      now: () => new Date(),
+    });
+    await reader.start();
+    const samples = fc.sample(fc.uint8Array({ minLength: 1, maxLength: 600 }), 60);
+    for (const noise of samples) await pair.device.write(noise);
+    await new Promise((r) => setTimeout(r, 300));
+    const simulator = new IdCardSimulator(pair.device);
+    simulator.insert(6);
+    await until(() => reader.status().state === 'online');
+    const read = await reader.readCard();
+    expect(read.text).toMatchObject({ name: sampleResident(6).name });
+    await reader.stop();
+  });
+});

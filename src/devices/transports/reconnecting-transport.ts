@@ -23,7 +23,8 @@ export class ReconnectingTransport implements ByteTransport {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private attempt = 0;
-  private linkUp = false;
+  /** null until the first attempt, so the first failure is reported too. */
+  private linkUp: boolean | null = null;
   private readonly dataListeners = new Set<(chunk: Buffer) => void>();
   private readonly closeListeners = new Set<(error?: Error) => void>();
   private readonly linkListeners = new Set<(event: LinkEvent) => void>();
@@ -41,7 +42,7 @@ export class ReconnectingTransport implements ByteTransport {
   }
 
   get isOpen(): boolean {
-    return this.linkUp && (this.port?.isOpen ?? false);
+    return this.linkUp === true && (this.port?.isOpen ?? false);
   }
 
   /** Starts keeping the port open. Resolves after the first attempt, whether it worked or not (never throws). */
@@ -97,10 +98,13 @@ export class ReconnectingTransport implements ByteTransport {
     }
     this.port = port;
     this.attempt = 0;
-    port.onData((chunk) => {
+    // A port object may be reused for the next opening (in-process simulators): unhook when it closes.
+    const offData = port.onData((chunk) => {
       if (this.port === port) for (const l of [...this.dataListeners]) l(chunk);
     });
-    port.onClose((error) => {
+    const offClose = port.onClose((error) => {
+      offData();
+      offClose();
       if (this.port !== port) return;
       this.port = null;
       for (const l of [...this.closeListeners]) l(error);
@@ -122,7 +126,7 @@ export class ReconnectingTransport implements ByteTransport {
   }
 
   private setLink(event: LinkEvent): void {
-    if (event.up === this.linkUp && !event.up) {
+    if (!event.up && this.linkUp === false) {
       // Stay quiet while retries keep failing for the same reason.
       return;
     }

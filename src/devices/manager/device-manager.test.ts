@@ -1,0 +1,83 @@
+import type { DeviceConfig } from '../../shared/config/site-config';
+import { silentLog } from '../core/device-log';
+import type { IdCardReaderDevice } from '../id-card/id-card-reader';
+import type { IdCardSimulatorControl } from '../simulators/id-card-simulator';
+import { DeviceManager } from './device-manager';
+import { createDefaultRegistry } from './default-registry';
+import { DriverRegistry } from './registry';
+import { idCardReaderRegistration } from '../id-card/registration';
+
+const until = async (predicate: () => boolean, ms = 3000) => {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('DriverRegistry', () => {
+  it('refuses a second registration of a kind and an empty transport list', () => {
+    const registry = new DriverRegistry().register(idCardReaderRegistration);
+    expect(() => registry.register(idCardReaderRegistration)).toThrow(/already registered/);
+    expect(() => new DriverRegistry().register({ ...idCardReaderRegistration, transports: [] })).toThrow(/transports is empty/);
+  });
+});
+
+describe('DeviceManager', () => {
+  const managers: DeviceManager[] = [];
+  afterEach(async () => {
+    for (const m of managers.splice(0)) await m.stop();
+  });
+  const make = (devices: DeviceConfig[], simulate: boolean) => {
+    const m = new DeviceManager(createDefaultRegistry(), { devices, simulate, log: silentLog, reconnect: { minDelayMs: 20, maxDelayMs: 100 } });
+    managers.push(m);
+    return m;
+  };
+
+  it('shows devices it cannot drive as notConfigured with the reason, and still starts', async () => {
+    const m = make(
+      [
+        { id: 'cam', kind: 'documentCamera', transport: { type: 'media' }, options: {} },
+        { id: 'idr', kind: 'idCardReader', transport: { type: 'hid', vendorId: 1, productId: 2 }, options: {} },
+        { id: 'idr2', kind: 'idCardReader', transport: { type: 'serial', path: '/dev/null-x', baudRate: 115200 }, options: { pollIntervalMs: 'fast' } },
+      ],
+      false,
+    );
+    await m.start();
+    const byId = Object.fromEntries(m.list().map((s) => [s.id, s]));
+    expect(byId.idr).toMatchObject({ state: 'notConfigured', detailKey: 'devices-readers:detail.transportUnsupported' });
+    expect(byId.idr2).toMatchObject({ state: 'notConfigured', detailKey: 'devices-readers:detail.badOptions' });
+    expect(['notConfigured', 'offline', 'online']).toContain(byId.cam!.state);
+    expect(() => m.driver('idr')).toThrow(expect.objectContaining({ code: 'device_not_configured' }));
+    expect(() => m.status('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(await m.selfTest('idr')).toMatchObject({ ok: false, steps: [{ name: 'driver', ok: false }] });
+  });
+
+  it('reports a serial port that does not exist as offline (port missing) without throwing', async () => {
+    const m = make([{ id: 'idr', kind: 'idCardReader', transport: { type: 'serial', path: '/dev/ttyDOES-NOT-EXIST', baudRate: 115200 }, options: {} }], false);
+    await m.start();
+    await until(() => m.status('idr').detailKey === 'devices-readers:detail.portGone');
+    expect(m.status('idr')).toMatchObject({ state: 'offline', detailParams: { reason: expect.any(String) } });
+    const test = await m.selfTest('idr');
+    expect(test.ok).toBe(false);
+    expect(test.steps[0]).toMatchObject({ name: 'port', ok: false });
+  });
+
+  it('under --simulate moves serial readers to their simulators and adds the missing kinds', async () => {
+    const m = make([{ id: 'front-id', kind: 'idCardReader', transport: { type: 'serial', path: '/dev/ttyUSB9', baudRate: 115200 }, options: {} }], true);
+    const changes: string[] = [];
+    m.onStatus((s) => changes.push(`${s.id}:${s.state}`));
+    await m.start();
+    expect(m.list().map((s) => s.id)).toEqual(expect.arrayContaining(['front-id', 'ss-card']));
+    expect(m.list().find((s) => s.id === 'id-card')).toBeUndefined(); // the config already has an ID card reader
+    await until(() => m.status('front-id').state === 'online' && m.status('ss-card').state === 'online');
+    expect(changes).toEqual(expect.arrayContaining(['front-id:online', 'ss-card:online']));
+    const sim = m.simulatorOfKind<IdCardSimulatorControl>('idCardReader');
+    expect(sim?.id).toBe('front-id');
+    sim!.control.insert(0);
+    const reader = m.firstOfKind<IdCardReaderDevice>('idCardReader')!;
+    await until(() => reader.cardPresent());
+    expect((await m.selfTest('front-id')).ok).toBe(true);
+    expect(m.frames('front-id').length).toBeGreaterThan(0);
+  });
+});
