@@ -6,6 +6,7 @@ import { CatalogService } from '../../src/main/services/catalog';
 import { openDatabase, type Db } from '../../src/main/store/database';
 import { applyConfigParts, getConfigPart } from '../../src/main/store/config-versions';
 import { defaultCatalogInput } from '../../src/shared/catalog/default-catalog';
+import { CatalogSchema } from '../../src/shared/catalog/schema';
 import type { KioskCore } from '../../src/main/core';
 import type { KioskErrorPayload, MethodName, MethodResult } from '../../src/shared/contract';
 import { startTestCore, tempDir } from '../support/core-harness';
@@ -98,6 +99,14 @@ describe('the catalogue in force', () => {
     expect(() => service.get('JOB-03')).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(service.search('qzdj', 5).results[0]!.code).toBe('JOB-01');
     service.close();
+  });
+
+  it('refuses to start with a shipped catalogue that fails its own schema', () => {
+    const broken = () => {
+      const input = defaultCatalogInput();
+      return CatalogSchema.parse({ ...input, items: [...input.items, input.items[0]] });
+    };
+    expect(() => new CatalogService({ level: 'village', log: logger, shipped: broken })).toThrow(/duplicate item code JOB-01/);
   });
 
   it('keeps the shipped catalogue when the stored one is broken, and says so in the log', () => {

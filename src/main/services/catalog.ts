@@ -43,6 +43,8 @@ export class CatalogService {
     this.unsubscribe = options.events?.subscribe((event, data) => {
       if (event === 'config.changed' && (data as { part?: string }).part === 'catalog') this.loaded = undefined;
     });
+    // Load now: a shipped catalogue that fails its own schema stops the kiosk at start, not at a resident's touch.
+    this.load();
   }
 
   private load(): Loaded {
