@@ -2,6 +2,7 @@ import { idCardReaderRegistration } from '../id-card/registration';
 import { receiptPrinterRegistration } from '../printer/registration';
 import { faceModuleRegistration } from '../face/registration';
 import { documentCameraRegistration } from '../camera/registration';
+import { documentPrinterRegistration } from '../printer/system-printer-registration';
 import { socialSecurityCardReaderRegistration } from '../social-security-card/registration';
 import { DriverRegistry } from './registry';
 
@@ -16,5 +17,6 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.register(receiptPrinterRegistration);
   registry.register(faceModuleRegistration);
   registry.register(documentCameraRegistration);
+  registry.register(documentPrinterRegistration);
   return registry;
 }
