@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseLpstat, SystemPrinterDriver } from './system-printer-driver';
+
+describe('A4 printer queue status (lpstat)', () => {
+  it('reads idle, printing, disabled and unknown queues', () => {
+    expect(parseLpstat('printer a4 is idle.  enabled since Sun 29 Nov 2026\n', 'a4')).toEqual({ state: 'online' });
+    expect(parseLpstat('printer a4 now printing a4-12.  enabled since ...\n', 'a4')).toEqual({ state: 'busy' });
+    expect(parseLpstat('printer a4 disabled since Sun 29 Nov 2026 -\n\tPaused\n', 'a4')).toEqual({ state: 'offline', detailKey: 'devices-output:documentPrinter.disabled' });
+    expect(parseLpstat('lpstat: Invalid destination name in list "a4".\n', 'a4')).toEqual({ state: 'notConfigured', detailKey: 'devices-output:documentPrinter.unknownQueue' });
+    expect(parseLpstat('printer a40 is idle.\n', 'a4').state).toBe('notConfigured');
+  });
+
+  it('the driver runs lpstat and reports the change; a missing lpstat is offline with its message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lpstat-'));
+    const fake = path.join(dir, 'lpstat');
+    fs.writeFileSync(fake, '#!/bin/sh\necho "printer $2 is idle.  enabled since today"\n', { mode: 0o755 });
+    const driver = new SystemPrinterDriver({ id: 'a4', printerName: 'office', lpstatCommand: fake });
+    await driver.start();
+    expect(driver.status()).toMatchObject({ kind: 'documentPrinter', state: 'online' });
+    expect((await driver.selfTest()).ok).toBe(true);
+    await driver.stop();
+    const missing = new SystemPrinterDriver({ id: 'a4', printerName: 'office', lpstatCommand: path.join(dir, 'nope') });
+    await missing.refresh();
+    expect(missing.status()).toMatchObject({ state: 'offline', detailKey: 'devices-output:documentPrinter.noCups' });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
