@@ -89,3 +89,37 @@ describe('A4 PDF documents (pdf-lib, embedded CJK subset)', () => {
     await expect(new LpHostPrinter(path.join(tmp, 'no-such-lp')).printPdf(new Uint8Array([1]), { printerName: 'x', title: 't' })).rejects.toMatchObject({ code: 'device_not_configured' });
   });
 });
+
+describe('print.document through the core with a configured A4 printer', () => {
+  it('renders, sends the PDF to lp with the queue name, reports the job done, and lists the printer online', async () => {
+    const { createKioskCore } = await import('../../src/main/core');
+    const { demoSiteConfig } = await import('../../src/main/config/load-site-config');
+    const { createMemoryLogger } = await import('../../src/main/logging/logger');
+    const dir = fs.mkdtempSync(path.join(tmp, 'core-'));
+    const lpstat = path.join(dir, 'lpstat');
+    fs.writeFileSync(lpstat, '#!/bin/sh\necho "printer $2 is idle.  enabled since today"\n', { mode: 0o755 });
+    const lp = path.join(dir, 'lp');
+    fs.writeFileSync(lp, `#!/bin/sh\necho "$@" > ${dir}/lp.args\nfor last; do true; done\ncp "$last" ${dir}/printed.pdf\n`, { mode: 0o755 });
+    process.env.KIOSK_LPSTAT = lpstat;
+    const config = demoSiteConfig();
+    config.devices.push({ id: 'a4', kind: 'documentPrinter', transport: { type: 'systemPrinter', name: 'village-a4' }, options: {} });
+    const core = await createKioskCore({ config, dataDir: path.join(dir, 'data'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', hostPrinter: new LpHostPrinter(lp) });
+    try {
+      const clerk = core.newConnection('internal');
+      clerk.staff = { id: 'c', displayName: 'C', roles: ['clerk'] };
+      const listed = await core.dispatcher.dispatch(clerk, 'devices.list', {});
+      expect(JSON.stringify(listed)).toMatch(/"id":"a4","kind":"documentPrinter","state":"online"/);
+      const item = defaultCatalog().items.find((i) => i.type === 'print')!;
+      const outcome = await core.dispatcher.dispatch(clerk, 'print.document', { kind: 'notification', itemCode: item.code, language: 'zh-CN' });
+      expect(outcome).toMatchObject({ result: { pages: expect.any(Number), destination: 'village-a4', verificationCode: expect.stringMatching(/^[0-9A-F]{12}$/) } });
+      expect(fs.readFileSync(path.join(dir, 'lp.args'), 'utf8')).toMatch(/^-d village-a4 /);
+      const text = textOf(fs.readFileSync(path.join(dir, 'printed.pdf')), 'core-printed').replace(/\s+/g, '');
+      expect(text).toContain(item.name['zh-CN'].replace(/\s+/g, ''));
+      const jobs = await core.dispatcher.dispatch(clerk, 'print.jobs', {});
+      expect(JSON.stringify(jobs)).toContain('"label":"a4:notification","state":"done"');
+    } finally {
+      delete process.env.KIOSK_LPSTAT;
+      await core.close();
+    }
+  });
+});
