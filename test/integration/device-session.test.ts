@@ -121,9 +121,11 @@ describe('card readers and the resident session in the core (simulated devices)'
     expect((await call('session.current')) as unknown).toEqual({ result: null });
   });
 
-  it('refuses an expired social security card', async () => {
+  it('refuses an expired social security card and a foreign resident\'s card', async () => {
     await ok('dev.ssCard.insert', { residentIndex: 1 });
     expect(await errorCode('session.identify', { source: 'socialSecurityCard' })).toBe('card_expired');
+    await ok('dev.ssCard.insert', { residentIndex: 7 });
+    expect(await errorCode('session.identify', { source: 'socialSecurityCard' })).toBe('card_unsupported');
     await ok('dev.ssCard.remove');
   });
 

@@ -195,6 +195,7 @@ export class DeviceManager {
       return placeholder('devices-readers:detail.badOptions');
     }
     driver.onStatus((status) => {
+      log.info({ state: status.state, media: status.media, detailKey: status.detailKey ?? null, ...(status.detailParams ?? {}) }, 'device status');
       for (const l of [...this.listeners]) l(status);
     });
     return { config, driver, placeholder: null, simulator };

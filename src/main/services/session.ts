@@ -205,7 +205,10 @@ export class ResidentSessionService {
     const check = checkIdNumber(raw.idNumber, now);
     if (!check.ok) {
       this.deps.log.warn({ source, problem: check.problem }, 'card carries an invalid ID number');
-      throw new KioskError('card_unreadable', { retryable: false, details: { problem: check.problem, messageKey: `devices-readers:identity.${check.problem}` } });
+      // A number of another shape (a foreign permanent resident's) is a card this service cannot take; a citizen
+      // number with a wrong check character or date is a card that did not read right.
+      const foreignShape = check.problem === 'length' || check.problem === 'characters';
+      throw new KioskError(foreignShape ? 'card_unsupported' : 'card_unreadable', { retryable: false, details: { problem: check.problem, messageKey: `devices-readers:identity.${check.problem}` } });
     }
     const validUntil = raw.validUntil;
     if (validUntil && validUntil !== 'long-term') {
