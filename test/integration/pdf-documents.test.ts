@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultCatalog } from '../../src/shared/catalog';
+import { demoSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore } from '../../src/main/core';
+import { createMemoryLogger } from '../../src/main/logging/logger';
 import { LpHostPrinter } from '../../src/main/printing/host-printer';
-import { notificationPdf, queryResultPdf, type PdfContext } from '../../src/main/printing/pdf-documents';
+import { monthlyReportPdf, notificationPdf, queryResultPdf, type PdfContext } from '../../src/main/printing/pdf-documents';
 import { translatorFor } from '../../src/main/printing/translator';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-pdf-'));
@@ -92,9 +95,6 @@ describe('A4 PDF documents (pdf-lib, embedded CJK subset)', () => {
 
 describe('print.document through the core with a configured A4 printer', () => {
   it('renders, sends the PDF to lp with the queue name, reports the job done, and lists the printer online', async () => {
-    const { createKioskCore } = await import('../../src/main/core');
-    const { demoSiteConfig } = await import('../../src/main/config/load-site-config');
-    const { createMemoryLogger } = await import('../../src/main/logging/logger');
     const dir = fs.mkdtempSync(path.join(tmp, 'core-'));
     const lpstat = path.join(dir, 'lpstat');
     fs.writeFileSync(lpstat, '#!/bin/sh\necho "printer $2 is idle.  enabled since today"\n', { mode: 0o755 });
@@ -117,9 +117,35 @@ describe('print.document through the core with a configured A4 printer', () => {
       expect(text).toContain(item.name['zh-CN'].replace(/\s+/g, ''));
       const jobs = await core.dispatcher.dispatch(clerk, 'print.jobs', {});
       expect(JSON.stringify(jobs)).toContain('"label":"a4:notification","state":"done"');
+
+      // The monthly report: clerks only, counts from the store's report counters (none yet this month: total 0).
+      const screen = core.newConnection('internal');
+      expect(await core.dispatcher.dispatch(screen, 'print.document', { kind: 'monthlyReport', month: '2026-11' })).toMatchObject({ error: { code: 'forbidden' } });
+      const report = await core.dispatcher.dispatch(clerk, 'print.document', { kind: 'monthlyReport', month: '2026-11', language: 'zh-CN' });
+      expect(report).toMatchObject({ result: { pages: 1, destination: 'village-a4' } });
+      const reportText = textOf(fs.readFileSync(path.join(dir, 'printed.pdf')), 'monthly').replace(/\s+/g, '');
+      expect(reportText).toContain('服务点月度工作报表');
+      expect(reportText).toContain('2026-11');
     } finally {
       delete process.env.KIOSK_LPSTAT;
       await core.close();
     }
+  });
+});
+
+describe('monthly report PDF', () => {
+  it('sums submissions per item and service mode and reads back', async () => {
+    const rows = [
+      { day: '2026-11-02', itemCode: 'JOB-01', serviceMode: 'self', count: 3 },
+      { day: '2026-11-03', itemCode: 'JOB-01', serviceMode: 'assisted', count: 2 },
+      { day: '2026-11-20', itemCode: 'INS-04', serviceMode: 'self', count: 7 },
+    ];
+    const items = defaultCatalog().items;
+    const pdf = await monthlyReportPdf({ month: '2026-11', rows, itemName: (code) => items.find((i) => i.code === code)?.name }, ctx('zh-CN'));
+    const text = textOf(pdf.bytes, 'monthly-unit').replace(/\s+/g, '');
+    expect(text).toContain('JOB-01');
+    expect(text).toContain(`${items.find((i) => i.code === 'JOB-01')!.name['zh-CN'].replace(/\s+/g, '')}:5(自助办理3帮办代办2)`);
+    expect(text).toContain('INS-04');
+    expect(text).toContain('数量12');
   });
 });

@@ -12,7 +12,7 @@ import type { HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 import type { HostPrinter } from '../printing/host-printer';
-import { notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
+import { monthlyReportPdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
 import { notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { translatorFor } from '../printing/translator';
 
@@ -34,6 +34,8 @@ export interface PrintingDeps {
   /** The resident of the current session, if any. */
   currentResident: () => ResidentIdentity | null;
   hostPrinter: HostPrinter;
+  /** Submissions per day, item and service mode between two days (YYYY-MM-DD), for the monthly report. */
+  reportCounters?: (fromDay: string, toDay: string) => Array<{ day: string; itemCode: string; serviceMode: string; count: number }>;
   events: EventBus;
   log: Logger;
   now: () => Date;
@@ -124,14 +126,14 @@ export class PrintingService {
   }
 
   async document(input: {
-    kind: 'notification' | 'queryResult';
-    itemCode: string;
+    kind: 'notification' | 'queryResult' | 'monthlyReport';
+    itemCode?: string | undefined;
+    month?: string | undefined;
     language?: Language | undefined;
     result?: { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | undefined;
   }): Promise<{ jobId: string; pages: number; verificationCode: string; destination: string }> {
     const printerConfig = this.deps.config.devices.find((d) => d.kind === 'documentPrinter' && d.transport.type === 'systemPrinter');
     if (!printerConfig || printerConfig.transport.type !== 'systemPrinter') throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter' } });
-    const item = this.item(input.itemCode);
     const lang = input.language ?? this.deps.config.kiosk.defaultLanguage;
     const ctx = {
       language: lang,
@@ -142,9 +144,22 @@ export class PrintingService {
       hotline: this.deps.config.site.consultationPhone,
     };
     let pdf: RenderedPdf;
-    if (input.kind === 'notification') {
+    let subject: string;
+    if (input.kind === 'monthlyReport') {
+      if (!input.month) throw new KioskError('invalid_params', { details: { issues: [{ path: 'month', message: 'required for monthlyReport' }] } });
+      if (!this.deps.reportCounters) throw new KioskError('storage_error', { details: { reason: 'noReportCounters' } });
+      const [year, month] = input.month.split('-').map(Number) as [number, number];
+      const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      const rows = this.deps.reportCounters(`${input.month}-01`, `${input.month}-${String(lastDay).padStart(2, '0')}`);
+      pdf = await monthlyReportPdf({ month: input.month, rows, itemName: (code) => this.deps.catalog.find(code)?.name }, ctx);
+      subject = `monthlyReport ${input.month}`;
+    } else if (input.kind === 'notification') {
+      const item = this.item(input.itemCode ?? '');
       pdf = await notificationPdf(item, ctx);
+      subject = `notification ${item.code}`;
     } else {
+      const item = this.item(input.itemCode ?? '');
+      subject = `queryResult ${item.code}`;
       if (!input.result) throw new KioskError('invalid_params', { details: { issues: [{ path: 'result', message: 'required for queryResult' }] } });
       const resident = this.deps.currentResident();
       pdf = await queryResultPdf({ itemName: item.name, itemCode: item.code, ...(input.result.title ? { title: input.result.title } : {}), fetchedAt: input.result.fetchedAt, rows: input.result.rows, resident }, ctx);
@@ -162,7 +177,7 @@ export class PrintingService {
     this.rememberPdfJob(job);
     this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'printing', messageKey: job.messageKey });
     try {
-      await this.deps.hostPrinter.printPdf(pdf.bytes, { printerName: printerConfig.transport.name, title: `${input.kind} ${item.code}` });
+      await this.deps.hostPrinter.printPdf(pdf.bytes, { printerName: printerConfig.transport.name, title: subject });
       Object.assign(job, { state: 'done', finishedAt: this.deps.now().toISOString(), messageKey: 'printing:job.done' });
     } catch (error) {
       Object.assign(job, { state: 'failed', finishedAt: this.deps.now().toISOString(), messageKey: 'printing:job.failed' });
@@ -271,7 +286,10 @@ export function printingHandlers(service: PrintingService): HandlerMap<PrintingM
     'print.notification': (input) => service.notification(input.itemCode, input.language),
     'print.queryResult': (input) => service.queryResult(input, input.language),
     'print.testPage': (input) => service.testPage(input.deviceId, input.language),
-    'print.document': (input) => service.document(input),
+    'print.document': (input, ctx) => {
+      if (input.kind === 'monthlyReport' && !ctx.roles.has('clerk')) throw new KioskError('forbidden', { details: { reason: 'clerksOnly' } });
+      return service.document(input);
+    },
     'print.jobs': () => ({ jobs: service.jobs() }),
     'print.cancel': (input) => ({ cancelled: service.cancel(input.jobId) }),
     'dev.printer.paper': async (input) => {

@@ -24,7 +24,7 @@ export type PrintJob = z.infer<typeof PrintJobSchema>;
 
 const QueryRowsSchema = z.array(z.record(z.string().max(60), z.string().max(500))).max(200);
 
-export const PdfDocumentKindSchema = z.enum(['notification', 'queryResult']);
+export const PdfDocumentKindSchema = z.enum(['notification', 'queryResult', 'monthlyReport']);
 
 export const printingMethods = {
   'print.receipt': defineMethod({
@@ -60,12 +60,16 @@ export const printingMethods = {
     output: PrintJobSchema,
   }),
   'print.document': defineMethod({
-    summary: 'Render an A4 PDF (embedded CJK font, QR verification code) and print it through the host printer.',
+    summary:
+      'Render an A4 PDF (embedded CJK font, QR verification code) and print it through the host printer. ' +
+      'notification and queryResult need itemCode; monthlyReport (clerks only) needs month.',
     access: ['resident', 'clerk'],
     input: z
       .object({
         kind: PdfDocumentKindSchema,
-        itemCode: ItemCodeSchema,
+        itemCode: ItemCodeSchema.optional(),
+        /** monthlyReport only: YYYY-MM. */
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
         language: LanguageSchema.optional(),
         /** queryResult only: what queries.run returned. */
         result: z.object({ fetchedAt: z.string().max(40), title: z.string().max(60).optional(), rows: QueryRowsSchema }).optional(),
