@@ -106,7 +106,9 @@ test('no camera at all: the component says so in words and offers no capture but
     const alert = page.getByRole('alert');
     await expect(alert).toBeVisible();
     await expect(page.locator('[data-camera-state="unavailable"]')).toBeVisible();
-    await expect(alert).not.toContainText('camera_unavailable');
+    const zhErrors = JSON.parse(fs.readFileSync(path.join(root, 'src/shared/locales/zh-CN/errors.json'), 'utf8')) as Record<string, { title: string; action: string }>;
+    await expect(alert).toContainText(zhErrors.camera_unavailable!.title);
+    await expect(alert).toContainText(zhErrors.camera_unavailable!.action);
     await expect(page.locator('[data-action="capture"]')).toHaveCount(0);
   } finally {
     await browser.close();

@@ -44,7 +44,8 @@ describe('face capture through the core under --simulate', () => {
     await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'spoof' });
     const outcome = await core.dispatcher.dispatch(clerk, 'face.capture', { purpose: 'certification' });
     expect(outcome).toMatchObject({ error: { code: 'liveness_failed', messageKey: 'errors:liveness_failed', retryable: true, details: { reason: 'spoof' } } });
-    expect(translatorFor('zh-CN')('errors:liveness_failed.title')).not.toBe('liveness_failed.title');
+    expect(translatorFor('zh-CN')('errors:liveness_failed.title')).toMatch(/[\u4e00-\u9fff]/);
+    expect(translatorFor('en')('errors:liveness_failed.action')).not.toContain('liveness_failed');
     expect(logLines().some((l) => l.includes('face capture refused') && l.includes('spoof'))).toBe(true);
   });
 
@@ -65,6 +66,8 @@ describe('face capture through the core under --simulate', () => {
     await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'silent' });
     const outcome = await core.dispatcher.dispatch(clerk, 'face.capture', { purpose: 'certification' });
     expect(outcome).toMatchObject({ error: { code: 'device_timeout', messageKey: 'errors:device_timeout' } });
+    expect(translatorFor('zh-CN')('errors:device_timeout.title')).toMatch(/[\u4e00-\u9fff]/);
+    expect(translatorFor('zh-CN')('devices-output:face.noAnswer')).toMatch(/[\u4e00-\u9fff]/);
     expect(changes.some((c) => c.kind === 'faceCamera' && c.state === 'offline' && c.detailKey === 'devices-output:face.noAnswer')).toBe(true);
     await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'pass' });
   });
