@@ -15,14 +15,16 @@ Object.assign(globalThis, {
   IS_REACT_ACT_ENVIRONMENT: true,
 });
 
-import { act, createElement } from 'react';
+import { act, createElement, type Context, type FunctionComponent } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { startTestCore } from '../support/core-harness';
 import type { KioskCore } from '../../src/main/core';
 import { KioskClient } from '../../src/shared/contract/client';
 import type { SiteInfo } from '../../src/shared/contract/methods/system';
-import { KioskContext } from '../../src/renderer/app/kiosk-context';
-import { DevPanel } from '../../src/renderer/dev-panel/DevPanel';
+
+// The components are .tsx, which the Node-side type-check (no JSX) does not compile: load them at run time (swc does).
+const { KioskContext } = require('../../src/renderer/app/kiosk-context') as { KioskContext: Context<{ client: KioskClient; site: SiteInfo } | null> };
+const { DevPanel } = require('../../src/renderer/dev-panel/DevPanel') as { DevPanel: FunctionComponent };
 import { setupI18n } from '../../src/renderer/i18n/setup';
 
 /** The real developer panel component on a real simulated core (the carrier calls the dispatcher in-process). */
