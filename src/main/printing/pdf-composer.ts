@@ -22,6 +22,23 @@ function loadCjkFont(): Buffer {
   return fontBytes;
 }
 
+/**
+ * fontkit with a memo: parsing the 4 MB CJK font is most of a document's cost, and the parsed font is only read
+ * (each document makes its own subset from it), so it is parsed once per process.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (buffer: Uint8Array, postscriptName?: string) => {
+    if (postscriptName !== undefined) return fontkit.create(buffer, postscriptName);
+    const cached = parsedFonts.get(buffer);
+    if (cached) return cached;
+    const font = fontkit.create(buffer);
+    parsedFonts.set(buffer, font);
+    return font;
+  },
+};
+
 interface Fonts {
   cjk: PDFFont;
   latin: PDFFont;
@@ -50,7 +67,7 @@ export class PdfComposer {
 
   static async create(meta: { title: string; subject?: string }): Promise<PdfComposer> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(cachingFontkit);
     const cjk = await doc.embedFont(loadCjkFont(), { subset: true });
     const latin = await doc.embedFont(StandardFonts.Helvetica);
     const latinBold = await doc.embedFont(StandardFonts.HelveticaBold);
