@@ -184,3 +184,25 @@ describe('SocialSecurityCardReader against the simulator', () => {
     expect((await r.reader.selfTest()).ok).toBe(true);
   });
 });
+
+describe('SocialSecurityCardReader fed random bytes by a broken reader', () => {
+  it('never throws, and reads the card once the line is clean again', async () => {
+    const pair = createMemoryPair('fuzz');
+    await pair.device.open();
+    const transport = new ReconnectingTransport(() => pair.host, 'fuzz', { minDelayMs: 20, maxDelayMs: 50 });
+    const reader = new SocialSecurityCardReader(transport, {
+      config: { id: 'fuzz', kind: 'socialSecurityCardReader', transport: { type: 'simulated' }, options: { pollIntervalMs: 50, commandTimeoutMs: 80 } },
+      simulated: true,
+      log: silentLog,
+      now: () => new Date(),
+    });
+    await reader.start();
+    for (const noise of fc.sample(fc.uint8Array({ minLength: 1, maxLength: 400 }), 60)) await pair.device.write(noise);
+    await new Promise((r) => setTimeout(r, 300));
+    const simulator = new SocialSecurityCardSimulator(pair.device);
+    simulator.insert(2);
+    await until(() => reader.status().state === 'online' && reader.cardPresent());
+    await expect(reader.readBasicInfo()).resolves.toMatchObject({ name: sampleResident(2).name });
+    await reader.stop();
+  });
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../shared/contract';
 import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
+import { OutputDevicesPanel } from './OutputDevicesPanel';
 
 type Samples = MethodResult<'dev.samples'>['residents'];
 type CardsState = MethodResult<'dev.cards.state'>;
@@ -148,6 +149,7 @@ export function DevPanel() {
           </select>
         </label>
       </section>
+      <OutputDevicesPanel />
       {error ? (
         <p role="alert" className="dev-panel__error">
           {t(`errors:${error}.title`)}
