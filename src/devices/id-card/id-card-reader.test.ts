@@ -147,6 +147,8 @@ describe('IdCardReader against the simulator', () => {
     expect(r.reader.status().detailKey).toBe('devices-readers:idCard.sw.samSelfTestFailed');
     const test = await r.reader.selfTest();
     expect(test.ok).toBe(false);
+    r.simulator.setFault(null);
+    await until(() => r.reader.status().state === 'online'); // the SAM came back: noticed without a restart
   });
 
   it('goes offline when unplugged and comes back by itself after replug', async () => {

@@ -58,6 +58,7 @@ export class IdCardReader implements IdCardReaderDevice {
   private present = false;
   private misses = 0;
   private silentPolls = 0;
+  private pollsSinceSamCheck = 0;
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private reading = false;
@@ -186,6 +187,12 @@ export class IdCardReader implements IdCardReaderDevice {
   }
 
   private async onLinkUp(): Promise<void> {
+    await this.checkSam();
+    this.schedulePoll();
+  }
+
+  /** SAM status decides between online and hardwareError; no answer leaves the reader offline. */
+  private async checkSam(): Promise<void> {
     try {
       const answer = await this.command('samStatus', this.options.commandTimeoutMs);
       const meaning = describeSw3(answer.sw3);
@@ -197,7 +204,6 @@ export class IdCardReader implements IdCardReaderDevice {
     } catch (error) {
       this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: error instanceof KioskError ? error.code : 'unknown' } });
     }
-    this.schedulePoll();
   }
 
   private schedulePoll(): void {
@@ -230,8 +236,13 @@ export class IdCardReader implements IdCardReaderDevice {
       }
       this.silentPolls = 0;
       const s = this.statusHolder.get();
-      if (s.state === 'offline' || (s.state === 'hardwareError' && s.detailKey === 'devices-readers:detail.badFrames')) {
-        this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
+      if (s.state === 'offline') {
+        // Answers again after silence: check the SAM before calling it online.
+        await this.checkSam();
+      } else if (s.state === 'hardwareError' && ++this.pollsSinceSamCheck >= 10) {
+        // A SAM that failed may recover (reset, power): look again now and then, not on every poll.
+        this.pollsSinceSamCheck = 0;
+        await this.checkSam();
       }
     } catch (error) {
       if (error instanceof KioskError && error.code === 'device_timeout') {
