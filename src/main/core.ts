@@ -94,6 +94,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     catalog,
     submissions: receiptSubmissionsFrom(store),
     reportCounters: (fromDay, toDay) => counters(store.db, fromDay, toDay),
+    countyOnline: () => sync.engine.status().online,
     currentResident: () => session.current(),
     hostPrinter: options.hostPrinter ?? new LpHostPrinter(),
     events,

@@ -1,10 +1,13 @@
 import net from 'node:net';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
-import { countyStats, publishConfigPart, storedItems } from '../../src/county/county-state';
+import { countyStats, lastHeartbeat, publishConfigPart, storedItems, updateFault } from '../../src/county/county-state';
+import { configVersions } from '../../src/main/store/config-versions';
+import { insertFaultTicket, listFaultTickets } from '../../src/main/store/fault-tickets';
+import { startFaultProxy } from '../support/fault-proxy';
 import type { CountyServer } from '../../src/county/server';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { getConfigPart } from '../../src/main/store/config-versions';
-import { outboxCounts, rejectedItems } from '../../src/main/store/outbox';
+import { outboxCounts, rejectedItems, resolveRejected } from '../../src/main/store/outbox';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { SyncEngine } from '../../src/main/sync/sync-engine';
 import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
@@ -62,7 +65,55 @@ describe('sync engine against the reference county', () => {
     expect(await engine.runRound()).toMatchObject({ ok: true, acknowledged: 1, rejected: 1 });
     expect(rejectedItems(store.db)).toEqual([expect.objectContaining({ id: bad.submissionId, reason: 'unknownItem' })]);
     expect(engine.status()).toMatchObject({ pending: 0, rejected: 1 });
+    // A clerk deals with it: it leaves the list but stays on record.
+    expect(resolveRejected(store.db, bad.submissionId, 'clerk-li', new Date().toISOString())).toBe(true);
+    expect(engine.status()).toMatchObject({ rejected: 0 });
+    expect(store.db.prepare('SELECT state, resolved_by FROM outbox WHERE id = ?').get(bad.submissionId)).toEqual({ state: 'rejected', resolved_by: 'clerk-li' });
     store.close();
+  });
+
+  it('sends a heartbeat with the queue depth, fault tickets up, and ticket answers back down', async () => {
+    const store = openTestStore(tempDataDir());
+    const engine = new SyncEngine({
+      store,
+      client: new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret }),
+      kioskId: TEST_KIOSK.id,
+      appVersion: '1.2.3',
+      log,
+      devices: () => [{ id: 'id-reader', kind: 'idCardReader', state: 'online' }],
+    });
+    insertFaultTicket(store.db, { id: 'ticket-1', openedAt: new Date().toISOString(), deviceId: 'receipt-printer', summary: 'paper jam twice today' });
+    expect((await engine.runRound()).ok).toBe(true);
+    expect(lastHeartbeat(county.db, TEST_KIOSK.id)).toMatchObject({ appVersion: '1.2.3', queueDepth: 0, devices: [{ id: 'id-reader', state: 'online' }] });
+    expect(listFaultTickets(store.db)[0]).toMatchObject({ id: 'ticket-1', state: 'sent' });
+    expect(updateFault(county.db, 'ticket-1', 'acknowledged', 'technician comes Tuesday')).toBe(true);
+    await engine.runRound();
+    expect(listFaultTickets(store.db)[0]).toMatchObject({ state: 'acknowledged', countyNote: 'technician comes Tuesday' });
+    store.close();
+  });
+
+  it('a config download that arrives corrupted changes nothing, and is applied whole once it arrives intact', async () => {
+    const store = openTestStore(tempDataDir());
+    let corrupt: 'catalog' | 'staff' | null = 'catalog';
+    const proxy = await startFaultProxy(county.url, () => 'pass', (path, body) => {
+      if (!corrupt || !path.startsWith('/v1/config')) return body;
+      // Valid HTTP and JSON, but one item code or one staff hash mangled: that part fails its schema.
+      const text = body.toString('utf8');
+      return Buffer.from(corrupt === 'catalog' ? text.replace('"code":"JOB-01"', '"code":"job 1"') : text.replace(/"passwordHash":"scrypt\$/, '"passwordHash":"md5$'));
+    });
+    try {
+      const engine = new SyncEngine({ store, client: new HttpCountyClient({ baseUrl: proxy.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret }), kioskId: TEST_KIOSK.id, appVersion: 't', log });
+      expect(await engine.runRound()).toMatchObject({ ok: false, error: 'bad_config:catalog' });
+      corrupt = 'staff';
+      expect(await engine.runRound()).toMatchObject({ ok: false, error: 'bad_answer:schema' });
+      expect(configVersions(store.db)).toEqual({});
+      expect(engine.status().configVersion).toBe(0);
+      corrupt = null;
+      expect((await engine.runRound()).configChanged.sort()).toEqual(['announcements', 'catalog', 'site', 'staff']);
+    } finally {
+      await proxy.close();
+      store.close();
+    }
   });
 
   it('offline: nothing is lost, the status says so, and it backs off', async () => {

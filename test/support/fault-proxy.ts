@@ -9,7 +9,12 @@ export const FAULTS: readonly Fault[] = ['status500', 'status503', 'timeout', 'r
  * answers, a connection reset half-way through the request body, a response lost after the county stored the
  * batch, a request delivered twice, a garbled answer. `choose` decides per request.
  */
-export async function startFaultProxy(target: string, choose: (method: string, path: string) => Fault): Promise<{ url: string; counts: Record<Fault, number>; close(): Promise<void> }> {
+export async function startFaultProxy(
+  target: string,
+  choose: (method: string, path: string) => Fault,
+  /** Rewrites the county's answer on requests that pass (a corrupt download that still looks like HTTP 200). */
+  rewrite: (path: string, body: Buffer) => Buffer = (_p, b) => b,
+): Promise<{ url: string; counts: Record<Fault, number>; close(): Promise<void> }> {
   const counts = Object.fromEntries(['pass', ...FAULTS].map((f) => [f, 0])) as Record<Fault, number>;
   const upstream = new URL(target);
   const forward = (req: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
@@ -69,7 +74,8 @@ export async function startFaultProxy(target: string, choose: (method: string, p
             }
             case 'pass': {
               const answer = await forward(req, body);
-              res.writeHead(answer.status, answer.headers).end(answer.body);
+              const out = rewrite(req.url ?? '/', answer.body);
+              res.writeHead(answer.status, { ...answer.headers, 'content-length': String(out.length) }).end(out);
               return;
             }
           }
