@@ -25,7 +25,8 @@ export interface ApplicationsDeps {
 
 type SubmitInput = MethodInput<'applications.submit'>;
 
-const SUBMITTABLE = new Set(['apply', 'certify']);
+// Card items hand in the record of the operation (a loss report must reach the county), so they submit too.
+const SUBMITTABLE = new Set(['apply', 'certify', 'card']);
 
 function decode(base64: string): Buffer {
   return Buffer.from(base64, 'base64');
