@@ -39,6 +39,7 @@ export default async function bench(): Promise<BenchFigure[]> {
     resident: { name: '李秀英', idNumber: '140102195003071228' },
     serviceMode: 'assisted' as const,
     delivery: 'queued' as const,
+    countyOnline: false,
     hotline: '0351-12333',
   };
   const bytes = encodeReceipt(submissionReceipt(data, 'zh-CN', t), profile).bytes.length;

@@ -18,6 +18,7 @@ const receipt = submissionReceipt(
     resident: { name: '李秀英', idNumber: '140102195003071228' },
     serviceMode: 'assisted',
     delivery: 'queued',
+    countyOnline: false,
     hotline: '0351-12333',
   },
   'zh-CN',

@@ -29,6 +29,8 @@ export interface SubmissionReceiptData {
   serviceMode: 'self' | 'assisted' | 'window' | 'homeVisit';
   /** queued = accepted here, not yet acknowledged by the county (offline, or waiting for the next sync). */
   delivery: 'queued' | 'acknowledged' | 'rejected';
+  /** Whether the county answered the last sync: a queued receipt printed offline says it waits for the network. */
+  countyOnline: boolean;
   hotline: string;
 }
 
@@ -45,7 +47,17 @@ export function submissionReceipt(data: SubmissionReceiptData, language: Languag
     { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
     { kind: 'pair', label: t('receipt.serviceMode'), value: t(`receipt.serviceModes.${data.serviceMode}`) },
     { kind: 'rule' },
-    { kind: 'text', text: data.delivery === 'acknowledged' ? t('receipt.sentToCounty') : t('receipt.queuedOffline') },
+    {
+      kind: 'text',
+      text:
+        data.delivery === 'acknowledged'
+          ? t('receipt.sentToCounty')
+          : data.delivery === 'rejected'
+            ? t('receipt.rejected')
+            : data.countyOnline
+              ? t('receipt.queued')
+              : t('receipt.queuedOffline'),
+    },
   ];
   if (guide) {
     blocks.push(

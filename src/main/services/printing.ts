@@ -31,6 +31,8 @@ export interface PrintingDeps {
   devices: Pick<DeviceManager, 'firstOfKind' | 'driver' | 'simulatorOfKind' | 'simulatorControl' | 'list'>;
   catalog: { find(code: string): CatalogItem | undefined };
   submissions: { find(submissionId: string): SubmissionForReceipt | null };
+  /** Whether the county answered the last sync (receipts printed offline say the application waits for the network). */
+  countyOnline?: () => boolean;
   /** The resident of the current session, if any. */
   currentResident: () => ResidentIdentity | null;
   hostPrinter: HostPrinter;
@@ -90,6 +92,7 @@ export class PrintingService {
         resident: submission.resident,
         serviceMode: submission.serviceMode,
         delivery: submission.delivery,
+        countyOnline: this.deps.countyOnline?.() ?? false,
         hotline: this.deps.config.site.consultationPhone,
       },
       lang,
