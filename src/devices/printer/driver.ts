@@ -278,37 +278,55 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     }
   }
 
-  /** Sends the job in chunks, checking the paper and cover after each; returns why it stopped, or null when all went out. */
+  /**
+   * Sends the job in chunks with a paper-and-cover check after each; returns why it stopped, or null when all went
+   * out and the check after the last chunk was good. A chunk's check is read while the next chunk is on the wire
+   * (one chunk of look-ahead), so the round trips cost no line time; a paper-out is caught at most one chunk later,
+   * which is fine because an interrupted job is printed again whole.
+   */
   private async sendChecked(bytes: Uint8Array, safeSplits: number[], signal: AbortSignal): Promise<'interrupted' | 'aborted' | 'noAnswer' | null> {
     const size = this.profile.chunkBytes;
+    let pending: Promise<PrinterCondition> | null = null;
+    const verdict = async (): Promise<'interrupted' | 'noAnswer' | null> => {
+      if (!pending) return null;
+      const check = pending;
+      pending = null;
+      let condition: PrinterCondition;
+      try {
+        condition = await check;
+      } catch {
+        return 'noAnswer';
+      }
+      this.condition = condition;
+      if (isRecovered(condition)) return null;
+      const mapped = deviceStateOf(condition);
+      this.setStatus({ state: mapped.state, media: mapped.media, detailKey: mapped.detailKey });
+      return 'interrupted';
+    };
     for (let offset = 0; offset < bytes.length; ) {
-      if (signal.aborted) return 'aborted';
+      if (signal.aborted) {
+        await verdict();
+        return 'aborted';
+      }
       const end = chunkEnd(safeSplits, offset, size);
       const chunk = bytes.subarray(offset, end);
       this.logFrame('tx', chunk, `print ${offset}-${offset + chunk.length} of ${bytes.length}`);
       try {
         await this.transport.write(chunk);
       } catch {
+        await verdict();
         return 'noAnswer';
       }
       offset = end;
       if (!this.profile.realTimeStatus) continue;
-      const last = offset >= bytes.length;
-      if (last && this.settleMs > 0) await delay(this.settleMs);
-      let condition: PrinterCondition;
-      try {
-        condition = await this.readCondition(true);
-      } catch {
-        return 'noAnswer';
-      }
-      this.condition = condition;
-      if (!isRecovered(condition)) {
-        const mapped = deviceStateOf(condition);
-        this.setStatus({ state: mapped.state, media: mapped.media, detailKey: mapped.detailKey });
-        return 'interrupted';
-      }
+      const previous = await verdict();
+      if (previous) return previous;
+      if (offset >= bytes.length && this.settleMs > 0) await delay(this.settleMs);
+      pending = this.readCondition(true);
+      // Keep an unawaited failure from becoming an unhandled rejection; verdict() reads the outcome.
+      pending.catch(() => undefined);
     }
-    return null;
+    return verdict();
   }
 
   private waitForRecovery(signal: AbortSignal): Promise<void> {
