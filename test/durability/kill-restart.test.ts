@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { countyStats, storedItems } from '../../src/county/county-state';
 import type { CountyServer } from '../../src/county/server';
-import { seededRandom } from '../support/fault-proxy';
+import { seededRandom, startFaultProxy } from '../support/fault-proxy';
 import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
@@ -28,6 +28,8 @@ interface Life {
   exit: Promise<number | null>;
   kill(): void;
   ready: Promise<void>;
+  /** Called when the worker starts a sync round (so some kills land inside one). */
+  onSyncRound(f: () => void): void;
 }
 
 function startWorker(dataDir: string, countyUrl: string, mode: 'run' | 'drain'): Life {
@@ -39,6 +41,7 @@ function startWorker(dataDir: string, countyUrl: string, mode: 'run' | 'drain'):
   const lines: string[] = [];
   let buffer = '';
   let markReady: () => void = () => undefined;
+  let onRound: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   child.stdout.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
@@ -47,13 +50,14 @@ function startWorker(dataDir: string, countyUrl: string, mode: 'run' | 'drain'):
     for (const line of parts) {
       lines.push(line);
       if (line === 'READY') markReady();
+      if (line === 'ROUND') onRound();
       // Only a whole line counts: the resident saw the answer only if it was fully written.
       if (line.startsWith('ANSWERED ')) answered.push(line.slice(9));
     }
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   void exit.then(() => markReady());
-  return { answered, lines, exit, ready, kill: () => child.kill('SIGKILL') };
+  return { answered, lines, exit, ready, kill: () => child.kill('SIGKILL'), onSyncRound: (f: () => void) => (onRound = f) };
 }
 
 describe('durability: SIGKILL at random points during submissions and sync rounds', () => {
@@ -70,10 +74,35 @@ describe('durability: SIGKILL at random points during submissions and sync round
     const answered = new Set<string>();
     let kills = 0;
     let finished = false;
+    // The kiosk talks to the county through a pass-through proxy, so a kill can also land exactly after the county
+    // stored a batch and before its answer reaches the kiosk (the kiosk must send it again; the county says duplicate).
+    let killOnBatchStored: (() => void) | null = null;
+    const proxy = await startFaultProxy(county.url, () => 'pass', (p, body) => {
+      if (p === '/v1/sync/batches' && killOnBatchStored) killOnBatchStored();
+      return body;
+    });
     while (!finished && kills < MAX_KILLS) {
-      const life = startWorker(dataDir, county.url, 'run');
+      const life = startWorker(dataDir, proxy.url, 'run');
       await life.ready;
-      const timer = setTimeout(() => life.kill(), Math.floor(random() * 250));
+      let timer: NodeJS.Timeout;
+      killOnBatchStored = null;
+      if (kills % 3 === 2) {
+        timer = setTimeout(() => life.kill(), 5_000);
+        killOnBatchStored = () => {
+          killOnBatchStored = null;
+          life.kill();
+        };
+      } else if (kills % 3 === 0) {
+        timer = setTimeout(() => life.kill(), Math.floor(random() * 250));
+      } else {
+        // Others die inside a sync round: claimed, uploading, sent, or settling.
+        const delay = Math.floor(random() * 400);
+        timer = setTimeout(() => life.kill(), 5_000);
+        life.onSyncRound(() => {
+          clearTimeout(timer);
+          timer = setTimeout(() => life.kill(), delay);
+        });
+      }
       const code = await life.exit;
       clearTimeout(timer);
       for (const id of life.answered) answered.add(id);
@@ -81,6 +110,8 @@ describe('durability: SIGKILL at random points during submissions and sync round
       else if (code !== null) throw new Error(`worker failed: ${life.lines.filter((l) => l.startsWith('ERROR')).join('\n')}`);
       else kills += 1;
     }
+    killOnBatchStored = null;
+    await proxy.close();
     // Finish the remaining submissions, then drain the outbox, without kills.
     if (!finished) {
       const rest = startWorker(dataDir, county.url, 'run');
@@ -101,6 +132,7 @@ describe('durability: SIGKILL at random points during submissions and sync round
     console.log(`kills ${kills}; submitted ${kioskIds.size}; answered ${answered.size}; at county ${countyIds.length}; duplicate deliveries refused ${stats.duplicatesRefused}`);
 
     expect(kills).toBeGreaterThanOrEqual(10);
+    expect(stats.duplicatesRefused).toBeGreaterThan(0); // kills did land between "county stored" and "kiosk settled"
     expect(kioskIds.size).toBe(TARGET);
     expect(answered.size).toBeLessThanOrEqual(TARGET);
     expect(missing).toEqual([]); // every answered submission is at the county

@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     );
     say(`ANSWERED ${receipt.submissionId}`);
     n += 1;
-    if (n % 7 === 0) await engine.runRound();
+    if (n % 7 === 0) {
+      say('ROUND');
+      await engine.runRound();
+    }
   }
   say('DONE');
   store.close();
