@@ -20,6 +20,7 @@ export interface FrameChannelOptions {
 export class FrameChannel {
   private queue: Promise<unknown> = Promise.resolve();
   private waiting: ((result: ExchangeResult) => void) | null = null;
+  private accepting: ((frame: Buffer) => boolean) | undefined;
 
   constructor(
     private readonly transport: ByteTransport,
@@ -34,17 +35,22 @@ export class FrameChannel {
     });
   }
 
-  exchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal): Promise<ExchangeResult> {
-    const run = () => this.runExchange(frame, timeoutMs, signal);
+  /**
+   * Sends a frame and waits for its answer. `accept` tells this command's answer from a late answer to an earlier
+   * one that timed out (these protocols carry no sequence number); frames it refuses are logged and skipped.
+   */
+  exchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
+    const run = () => this.runExchange(frame, timeoutMs, signal, accept);
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runExchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal): Promise<ExchangeResult> {
+  private async runExchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
     if (signal?.aborted) return { ok: false, problem: 'cancelled' };
     if (!this.transport.isOpen) return { ok: false, problem: 'offline' };
     this.parser.reset();
+    this.accepting = accept;
     const answer = new Promise<ExchangeResult>((resolve) => {
       this.waiting = resolve;
     });
@@ -69,6 +75,7 @@ export class FrameChannel {
       if (timer) clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       this.waiting = null;
+      this.accepting = undefined;
     }
   }
 
@@ -86,8 +93,11 @@ export class FrameChannel {
       switch (r.type) {
         case 'frame':
           this.record(r.frame, 'rx');
-          if (this.waiting) this.settle({ ok: true, frame: r.frame });
-          else this.options.log.debug({ bytes: r.frame.length }, 'unsolicited frame ignored');
+          if (this.waiting && (!this.accepting || this.accepting(r.frame))) this.settle({ ok: true, frame: r.frame });
+          else {
+            this.frames.add('rx', new Uint8Array(), 'unexpected answer skipped (late or unsolicited)');
+            this.options.log.debug({ bytes: r.frame.length }, 'unexpected frame skipped');
+          }
           break;
         case 'badChecksum':
           this.frames.add('rx', r.frame.subarray(0, 10), `bad checksum (${r.frame.length} bytes)`);

@@ -275,7 +275,7 @@ export class IdCardReader implements IdCardReaderDevice {
   private async command(name: IdCardCommand, timeoutMs: number, signal?: AbortSignal): Promise<IdCardResponse> {
     let last: ExchangeResult | null = null;
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      last = await this.channel.exchange(commandFrame(name), timeoutMs, signal);
+      last = await this.channel.exchange(commandFrame(name), timeoutMs, signal, (frame) => answerFits(name, frame));
       if (last.ok) {
         const answer = parseResponse(last.frame);
         if (answer) return answer;
@@ -302,4 +302,18 @@ export class IdCardReader implements IdCardReaderDevice {
       throw new KioskError(meaning.error, { details: { deviceId: this.id, sw3: answer.sw3.toString(16).padStart(2, '0'), outcome: meaning.outcome, messageKey: meaning.messageKey } });
     }
   }
+}
+
+/**
+ * Whether an answer can belong to this command: a late answer to an earlier command must not be taken for it.
+ * Only the find-card success carries 9F; only a read answers with the long text + photo block.
+ */
+function answerFits(name: IdCardCommand, frame: Buffer): boolean {
+  const answer = parseResponse(frame);
+  if (!answer) return true; // too short to judge: let the caller report it
+  const isRead = name === 'readTextPhoto' || name === 'readTextPhotoFingerprint';
+  if (answer.sw3 === 0x9f) return name === 'findCard';
+  if (answer.sw3 === 0x90 && answer.data.length >= 260) return isRead;
+  if (isRead && answer.sw3 === 0x90) return false;
+  return true;
 }

@@ -270,7 +270,7 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
   private async readerCommand(head: number, data: Uint8Array, signal?: AbortSignal, raw = false): Promise<Buffer> {
     let last: ExchangeResult | null = null;
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      last = await this.channel.exchange(encodeReaderFrame(head, data), this.options.commandTimeoutMs, signal);
+      last = await this.channel.exchange(encodeReaderFrame(head, data), this.options.commandTimeoutMs, signal, (frame) => readerAnswerFits(head, frame));
       if (last.ok || last.problem === 'offline' || last.problem === 'cancelled') break;
     }
     if (!last || !last.ok) {
@@ -347,4 +347,22 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
 function checkPin(pin: string): string {
   if (!/^\d{6}$/.test(pin)) throw new KioskError('invalid_params', { details: { field: 'pin', problem: 'sixDigits' } });
   return pin;
+}
+
+/** Whether a reader answer can belong to this command (a late answer to an earlier one must not be taken for it). */
+function readerAnswerFits(head: number, frame: Buffer): boolean {
+  const answer = parseReaderFrame(frame);
+  if (answer.head !== READER_STATUS.ok) return true; // errors are answers to whatever was asked
+  switch (head) {
+    case READER_COMMANDS.cardStatus:
+      return answer.data.length === 1;
+    case READER_COMMANDS.powerOn:
+      return answer.data.length >= 2 && (answer.data[0] === 0x3b || answer.data[0] === 0x3f);
+    case READER_COMMANDS.apdu:
+      return answer.data.length >= 2;
+    case READER_COMMANDS.powerOff:
+      return answer.data.length === 0;
+    default:
+      return true;
+  }
 }
