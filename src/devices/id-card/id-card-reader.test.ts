@@ -4,7 +4,7 @@ import { sampleResident } from '../../shared/samples/residents';
 import { silentLog } from '../core/device-log';
 import { ReconnectingTransport } from '../transports/reconnecting-transport';
 import { createMemoryPair } from '../transports/memory-pair';
-import { IdCardSimulator } from '../simulators/id-card-simulator';
+import { IdCardSimulator, cardTextOf } from '../simulators/id-card-simulator';
 import { IdCardReader } from './id-card-reader';
 
 function rig(options: Record<string, unknown> = {}) {
@@ -75,6 +75,16 @@ describe('IdCardReader against the simulator', () => {
     await until(() => r.reader.status().state === 'online');
     const read = await r.reader.readCard();
     expect(read.fingerprint?.length).toBe(1024);
+  });
+
+  it('reads the appended address when configured, and none when the card has none', async () => {
+    const r = (current = rig({ readAppendedAddress: true }));
+    await r.reader.start();
+    await until(() => r.reader.status().state === 'online');
+    r.simulator.insertCard(cardTextOf(sampleResident(0)), '山西省太原市小店区新村路9号');
+    await expect(r.reader.readCard()).resolves.toMatchObject({ appendedAddress: '山西省太原市小店区新村路9号' });
+    r.simulator.insert(0);
+    expect((await r.reader.readCard()).appendedAddress).toBeUndefined();
   });
 
   it('answers card_absent with no card on the reader', async () => {

@@ -22,6 +22,8 @@ export const IdCardReaderOptionsSchema = z
     readTimeoutMs: z.number().int().min(200).max(20_000).default(3000),
     /** Use 30 10 (text + photo + fingerprint) instead of 30 01. */
     readFingerprint: z.boolean().default(false),
+    /** Also ask for the appended address (30 03, 追加住址 after a move; confidence M in DEVICES.md). */
+    readAppendedAddress: z.boolean().default(false),
     /** Consecutive "no card" answers before a removal is reported (debounce). */
     removalMisses: z.number().int().min(1).max(10).default(2),
     /** Consecutive unanswered polls before the reader counts as offline. */
@@ -34,6 +36,8 @@ export interface IdCardRead {
   text: CardText;
   /** 1024 WLT-compressed bytes (see photo-decoder.ts). */
   photoWlt: Buffer;
+  /** The newest address written to the card after a move (30 03), when asked for and present. */
+  appendedAddress?: string;
   fingerprint: Buffer | null;
 }
 
@@ -158,13 +162,27 @@ export class IdCardReader implements IdCardReaderDevice {
         });
       }
       this.setPresent(true);
-      return { text: parsed.decoded.text, photoWlt: Buffer.from(parsed.payload.photoWlt), fingerprint: parsed.payload.fingerprint ? Buffer.from(parsed.payload.fingerprint) : null };
+      const appendedAddress = this.options.readAppendedAddress ? await this.readAppendedAddress(signal) : undefined;
+      return {
+        text: parsed.decoded.text,
+        photoWlt: Buffer.from(parsed.payload.photoWlt),
+        fingerprint: parsed.payload.fingerprint ? Buffer.from(parsed.payload.fingerprint) : null,
+        ...(appendedAddress ? { appendedAddress } : {}),
+      };
     } finally {
       this.reading = false;
       if (this.linkUp && this.statusHolder.get().state === 'busy') {
         this.statusHolder.set({ state: previous.state === 'busy' ? 'online' : previous.state === 'offline' ? 'online' : previous.state, media: this.present ? 'present' : 'absent' });
       }
     }
+  }
+
+  /** 30 03: 91 = nothing appended; 90 = UTF-16LE text (space padded). A reader that lacks the command says so. */
+  private async readAppendedAddress(signal?: AbortSignal): Promise<string | undefined> {
+    const answer = await this.command('readAppendedAddress', this.options.commandTimeoutMs, signal);
+    if (answer.sw3 !== 0x90 || answer.data.length < 2) return undefined;
+    const text = Buffer.from(answer.data.subarray(0, answer.data.length - (answer.data.length % 2))).toString('utf16le');
+    return text.replace(/[\s\u0000]+$/u, '').trim() || undefined;
   }
 
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {

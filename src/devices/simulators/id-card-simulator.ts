@@ -20,7 +20,7 @@ export type IdCardFault =
 
 export interface IdCardSimulatorControl {
   insert(residentIndex: number): void;
-  insertCard(text: CardText): void;
+  insertCard(text: CardText, appendedAddress?: string): void;
   remove(): void;
   setFault(fault: IdCardFault | null, slowMs?: number): void;
   state(): { card: boolean; residentIndex: number | null; fault: IdCardFault | null };
@@ -70,7 +70,7 @@ export function cardTextOf(resident: SampleResident): CardText {
  * modes the tests need. The photo is 1024 opaque bytes derived from the ID number, not a real WLT image.
  */
 export class IdCardSimulator implements IdCardSimulatorControl {
-  private card: { text: CardText; residentIndex: number | null } | null = null;
+  private card: { text: CardText; residentIndex: number | null; appendedAddress?: string } | null = null;
   private fault: IdCardFault | null = null;
   private slowMs = 1500;
   private readonly parser = createIdCardFrameParser(1000);
@@ -90,8 +90,8 @@ export class IdCardSimulator implements IdCardSimulatorControl {
     this.card = { text: cardTextOf(sampleResident(residentIndex)), residentIndex };
   }
 
-  insertCard(text: CardText): void {
-    this.card = { text, residentIndex: null };
+  insertCard(text: CardText, appendedAddress?: string): void {
+    this.card = { text, residentIndex: null, ...(appendedAddress ? { appendedAddress } : {}) };
   }
 
   remove(): void {
@@ -126,7 +126,10 @@ export class IdCardSimulator implements IdCardSimulatorControl {
     else if (is(COMMANDS.findCard)) reply = this.card ? encodeResponse(0x9f, Buffer.alloc(4)) : encodeResponse(0x80);
     else if (is(COMMANDS.selectCard)) reply = this.card ? encodeResponse(0x90, Buffer.alloc(8)) : encodeResponse(0x81);
     else if (is(COMMANDS.readTextPhoto) || is(COMMANDS.readTextPhotoFingerprint)) reply = this.readAnswer(is(COMMANDS.readTextPhotoFingerprint));
-    else if (is(COMMANDS.readAppendedAddress)) reply = encodeResponse(this.card ? 0x91 : 0x41);
+    else if (is(COMMANDS.readAppendedAddress)) {
+      const appended = this.card?.appendedAddress;
+      reply = !this.card ? encodeResponse(0x41) : appended ? encodeResponse(0x90, Buffer.from(appended.padEnd(35, ' '), 'utf16le')) : encodeResponse(0x91);
+    }
     else reply = encodeResponse(0x21);
     await this.send(reply);
   }

@@ -178,7 +178,8 @@ export class ResidentSessionService {
       throw new KioskError('card_unsupported', { details: { cardType: text.cardType } });
     }
     return this.checked(
-      { idNumber: text.idNumber, name: text.name, sex: text.sex, birthDate: text.birthDate, nation: text.nation, address: text.address, validUntil: text.validUntil },
+      // An address appended after a move is the current one.
+      { idNumber: text.idNumber, name: text.name, sex: text.sex, birthDate: text.birthDate, nation: text.nation, address: read.appendedAddress ?? text.address, validUntil: text.validUntil },
       'idCard',
     );
   }
