@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { KioskError } from '../../src/shared/contract/errors';
+import { FaceModuleDriver } from '../../src/devices/face/driver';
+import type { ProgressStep } from '../../src/devices/face/protocol';
+import { SerialTransport } from '../../src/devices/transports/serial-transport';
+
+jest.setTimeout(30_000);
+
+/** The face module driver on a real pty pair, the module simulator in another process (frames cross the OS). */
+describe('face module over a pty pair', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-face-pty-'));
+  let socat: ChildProcess;
+  let sim: ChildProcess;
+  let driver: FaceModuleDriver;
+  const replies: Array<(v: Record<string, unknown>) => void> = [];
+  const command = (line: string) => new Promise<Record<string, unknown>>((resolve) => (replies.push(resolve), sim.stdin!.write(`${line}\n`)));
+
+  beforeAll(async () => {
+    socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${dir}/host`, `pty,raw,echo=0,link=${dir}/module`], { stdio: 'ignore' });
+    for (let i = 0; i < 250 && !(fs.existsSync(`${dir}/host`) && fs.existsSync(`${dir}/module`)); i++) await new Promise((r) => setTimeout(r, 20));
+    sim = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/devices/face/serve-simulator.ts'), '--port', `${dir}/module`, '--step-ms', '20'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+    readline.createInterface({ input: sim.stdout! }).on('line', (line) => replies.shift()?.(JSON.parse(line) as Record<string, unknown>));
+    await new Promise<Record<string, unknown>>((resolve) => replies.push(resolve));
+    driver = new FaceModuleDriver({ id: 'face', transport: new SerialTransport({ path: `${dir}/host`, baudRate: 115200 }), simulated: false, answerTimeoutMs: 500 });
+    await driver.start();
+  });
+  afterAll(async () => {
+    await driver?.stop();
+    sim?.stdin?.end();
+    await new Promise((r) => (sim ? sim.once('exit', r) : r(undefined)));
+    socat?.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a session passes: progress, scores, and the whole JPEG in chunks', async () => {
+    expect(driver.status().state).toBe('online');
+    const steps: ProgressStep[] = [];
+    const result = await driver.capture({ purpose: 'certification', timeoutSeconds: 5, onProgress: (s) => steps.push(s) });
+    expect(steps).toContain('capturing');
+    expect(result.jpeg.subarray(0, 2)).toEqual(Uint8Array.of(0xff, 0xd8));
+    expect(result.jpeg.subarray(-2)).toEqual(Uint8Array.of(0xff, 0xd9));
+    expect(result.livenessScore).toBeGreaterThan(0.9);
+  });
+
+  it('spoof is liveness_failed; a silent module is device_timeout', async () => {
+    await command('next spoof');
+    await expect(driver.capture({ purpose: 'certification', timeoutSeconds: 5 })).rejects.toMatchObject({ code: 'liveness_failed', details: { reason: 'spoof' } });
+    await command('next silent');
+    const error = (await driver.capture({ purpose: 'certification', timeoutSeconds: 1 }).catch((e: unknown) => e)) as KioskError;
+    expect(error.code).toBe('device_timeout');
+    await command('next pass');
+  });
+});
