@@ -102,7 +102,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     now,
   });
   const face = new FaceService({ devices, events, log });
-  const documentCamera = documentCameraHandlers({ devices, events });
+  const documentCamera = documentCameraHandlers({ devices, events, config: options.config });
 
   // Submissions and queries take the resident from the session.
   const residents: ResidentSource = session;

@@ -76,6 +76,19 @@ describe('the core with a county: sync service, staff login, config flowing down
     expect(await core.dispatcher.dispatch(conn, 'sync.status', {})).toMatchObject({ result: { configured: true, online: true } });
   });
 
+  it('shows the county announcements in force, and a technician fault ticket reaches the county', async () => {
+    const conn = core.newConnection('internal');
+    const current = (await core.dispatcher.dispatch(conn, 'announcements.current', {})) as { result: { announcements: Array<{ id: string }> } };
+    expect(current.result.announcements.map((a) => a.id)).toEqual(['winter-2026']);
+    expect(await core.dispatcher.dispatch(conn, 'faults.open', { summary: 'printer jams' })).toMatchObject({ error: { code: 'forbidden' } });
+    const tech = await loggedInTechnician();
+    const opened = (await core.dispatcher.dispatch(tech, 'faults.open', { deviceId: 'receipt-printer', summary: 'paper jams; resident 140105196803120133 waited' })) as { result: { id: string; summary: string } };
+    expect(opened.result.summary).not.toContain('140105196803120133');
+    await core.dispatcher.dispatch(tech, 'sync.now', {});
+    expect(county.db.prepare('SELECT device_id, state FROM faults WHERE id = ?').get(opened.result.id)).toEqual({ device_id: 'receipt-printer', state: 'open' });
+    expect(await core.dispatcher.dispatch(tech, 'faults.list', {})).toMatchObject({ result: { tickets: [{ id: opened.result.id, state: 'sent' }] } });
+  });
+
   async function loggedInTechnician() {
     const conn = core.newConnection('internal');
     await core.dispatcher.dispatch(conn, 'staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech });

@@ -9,7 +9,10 @@ import { getConfigPart } from '../store/config-versions';
 import { HttpCountyClient } from '../sync/http-county-client';
 import type { CountyClient } from '../sync/county-client';
 import { SyncEngine, type SyncStatus } from '../sync/sync-engine';
-import { RemoteSiteSettingsSchema } from '../../shared/sync/protocol';
+import { AnnouncementListSchema, RemoteSiteSettingsSchema } from '../../shared/sync/protocol';
+import { maskFreeText } from '../../shared/domain/mask';
+import { v7 as uuidv7 } from 'uuid';
+import { insertFaultTicket, listFaultTickets, type FaultTicket } from '../store/fault-tickets';
 
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -90,6 +93,31 @@ export class SyncService {
     }
   }
 
+  /** Announcements whose from/until window holds now; a stored list that fails its schema shows nothing. */
+  announcements(): MethodResult<'announcements.current'> {
+    const parsed = AnnouncementListSchema.safeParse(getConfigPart(this.deps.store.db, 'announcements')?.body ?? []);
+    if (!parsed.success) return { announcements: [] };
+    const now = this.deps.now().getTime();
+    return {
+      announcements: parsed.data
+        .filter((a) => (!a.from || Date.parse(a.from) <= now) && (!a.until || Date.parse(a.until) > now))
+        .map((a) => ({ id: a.id, title: a.title, body: a.body })),
+    };
+  }
+
+  openFault(deviceId: string | undefined, summary: string): FaultTicket {
+    const at = this.deps.now();
+    const id = uuidv7({ msecs: at.getTime() });
+    // A technician's words go to the county: anything shaped like an ID number is masked on the way in.
+    insertFaultTicket(this.deps.store.db, { id, openedAt: at.toISOString(), deviceId: deviceId ?? null, summary: maskFreeText(summary) });
+    this.engine.kick();
+    return listFaultTickets(this.deps.store.db).find((t) => t.id === id)!;
+  }
+
+  faults(): FaultTicket[] {
+    return listFaultTickets(this.deps.store.db);
+  }
+
   private emitProgress(s: SyncStatus): void {
     this.deps.events.emit('sync.progress', {
       online: s.online,
@@ -102,8 +130,11 @@ export class SyncService {
   }
 }
 
-export function syncHandlers(service: SyncService): HandlerMap<'sync.status' | 'sync.now'> {
+export function syncHandlers(service: SyncService): HandlerMap<'sync.status' | 'sync.now' | 'announcements.current' | 'faults.open' | 'faults.list'> {
   return {
+    'announcements.current': () => service.announcements(),
+    'faults.open': (input) => service.openFault(input.deviceId, input.summary),
+    'faults.list': () => ({ tickets: service.faults() }),
     'sync.status': () => service.engine.status(),
     'sync.now': async (): Promise<MethodResult<'sync.now'>> => {
       const r = await service.engine.runRound();

@@ -89,7 +89,7 @@ export class HttpCountyClient implements CountyClient {
       res = await fetch(`${this.base}${path}`, {
         method,
         headers: { ...headers, ...this.signer.headers(method, path, body) },
-        ...(body === undefined ? {} : { body }),
+        ...(body === undefined ? {} : { body: body as Uint8Array<ArrayBuffer> }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

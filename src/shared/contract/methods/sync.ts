@@ -18,6 +18,18 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 
+const LocalisedSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const FaultTicketViewSchema = z.object({
+  id: z.string(),
+  openedAt: z.string(),
+  deviceId: z.string().nullable(),
+  summary: z.string(),
+  state: z.enum(['open', 'sent', 'acknowledged', 'closed']),
+  countyNote: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
 export const syncMethods = {
   'sync.status': defineMethod({
     summary: 'Outbox depth, oldest pending item, last good sync and county reachability (no personal data).',
@@ -30,5 +42,23 @@ export const syncMethods = {
     access: ['clerk', 'technician'],
     input: z.object({}).strict(),
     output: z.object({ ok: z.boolean(), sent: z.number(), acknowledged: z.number(), rejected: z.number(), error: z.string().optional(), status: SyncStatusSchema }),
+  }),
+  'announcements.current': defineMethod({
+    summary: 'Announcements from the county that are in force now (the attract and home screens show them).',
+    access: ['public'],
+    input: z.object({}).strict(),
+    output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }),
+  }),
+  'faults.open': defineMethod({
+    summary: 'A technician opens a fault ticket for the county (no personal data in the summary); it is sent with the next sync round.',
+    access: ['technician'],
+    input: z.object({ deviceId: z.string().max(40).optional(), summary: z.string().trim().min(3).max(500) }).strict(),
+    output: FaultTicketViewSchema,
+  }),
+  'faults.list': defineMethod({
+    summary: "This kiosk's fault tickets, newest first, with the county's answers.",
+    access: ['technician'],
+    input: z.object({}).strict(),
+    output: z.object({ tickets: z.array(FaultTicketViewSchema) }),
   }),
 } as const;
