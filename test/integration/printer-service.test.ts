@@ -109,6 +109,13 @@ describe('printing through the core under --simulate', () => {
     await ok(screen, 'dev.printer.transcript', { clear: true });
   });
 
+  it('camera.settings gives the screen the camera to open and the size limit (defaults: any camera, 500 KB)', async () => {
+    expect(await ok(screen, 'camera.settings')).toEqual({ label: null, deviceId: null, width: 1920, height: 1080, maxBytes: 500 * 1024 });
+    expect(await ok(screen, 'dev.camera.press')).toEqual({ ok: true });
+    expect(events.some((e) => e.event === 'camera.buttonPressed')).toBe(true);
+    expect(await ok(screen, 'camera.light', { on: true })).toEqual({ switched: true });
+  });
+
   it('an A4 document without a configured document printer is a typed device_not_configured', async () => {
     const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
     expect(await call(clerk, 'print.document', { kind: 'notification', itemCode: items.items[0]!.code })).toMatchObject({ error: { code: 'device_not_configured' } });
