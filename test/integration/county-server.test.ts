@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { countyStats, publishConfigPart } from '../../src/county/county-state';
@@ -103,6 +104,23 @@ describe('reference county server', () => {
       details: { field: 'at' },
       transient: false,
     });
+  });
+
+  it('answers garbage bodies with 400 and keeps serving (property test)', async () => {
+    const signer = new RequestSigner(TEST_KIOSK.id, TEST_KIOSK.secret);
+    const send = async (bytes: Buffer) => {
+      const res = await fetch(`${county.url}/v1/sync/batches`, { method: 'POST', headers: { 'content-type': 'application/json', ...signer.headers('POST', '/v1/sync/batches', bytes) }, body: bytes as Uint8Array<ArrayBuffer> });
+      return { status: res.status, body: (await res.json()) as { error: string } };
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.json().map((j) => Buffer.from(j)), fc.uint8Array({ maxLength: 300 }).map((u) => Buffer.from(u))), async (bytes) => {
+        const answer = await send(bytes);
+        expect(answer.status).toBe(400);
+        expect(['invalid_json', 'invalid_body']).toContain(answer.body.error);
+      }),
+      { numRuns: 60 },
+    );
+    expect((await client.pullConfig(0))?.version).toBeGreaterThan(0);
   });
 
   it('takes attachments in resumable chunks, checks the hash, and holds items back until they are complete', async () => {
