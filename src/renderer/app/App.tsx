@@ -5,6 +5,7 @@ import { Visit, type VisitEnd } from './Visit';
 import { wipeResidentTraces } from '../privacy/wipe';
 import { CatalogProvider } from '../catalog/catalog-context';
 import { LiveStatusProvider } from '../readiness/readiness-context';
+import { DevPanel } from '../dev-panel';
 
 /**
  * The app is a sequence of visits. When a visit ends (finish, idle, card removed), everything the screen held
@@ -35,6 +36,8 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
       <CatalogProvider>
         <LiveStatusProvider>
           <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} />
+          {/* The developer panel (simulated devices only) lives outside the visit: it is the tester's, not the resident's. */}
+          {kiosk.site.simulated ? <DevPanel /> : null}
         </LiveStatusProvider>
       </CatalogProvider>
     </KioskContext.Provider>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'react-simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
-import { ALLOWED, LAYOUTS, type KeyboardMode } from './layouts';
+import { ALLOWED, LAYOUTS, shifted, type KeyboardMode } from './layouts';
 import { candidatesFor } from './pinyin-candidates';
 
 const PAGE = 10;
@@ -30,6 +30,7 @@ export function OnScreenKeyboard({
   const [chinese, setChinese] = useState(mode === 'chinese' && startChinese);
   const [buffer, setBuffer] = useState('');
   const [page, setPage] = useState(0);
+  const [capitals, setCapitals] = useState(false);
   const candidates = useMemo(() => (chinese && buffer ? candidatesFor(buffer) : []), [chinese, buffer]);
   const shown = candidates.slice(page * PAGE, page * PAGE + PAGE);
   const layoutMode: KeyboardMode = mode === 'chinese' ? 'chinese' : mode;
@@ -60,6 +61,9 @@ export function OnScreenKeyboard({
         setChinese((c) => !c);
         setBuffer('');
         return;
+      case '{shift}':
+        setCapitals((c) => !c);
+        return;
       case '{space}':
         if (buffer && candidates[0]) choose(candidates[0]);
         else if (!buffer) append(' ');
@@ -81,7 +85,10 @@ export function OnScreenKeyboard({
     '{clear}': t('keyboard.clear'),
     '{space}': t('keyboard.space'),
     '{lang}': chinese ? t('keyboard.toLatin') : t('keyboard.toChinese'),
+    '{shift}': capitals ? t('keyboard.lowerCase') : t('keyboard.upperCase'),
   };
+  // Pinyin is typed in small letters; capitals are for codes, so shift only shows while typing letters.
+  const rows = LAYOUTS[layoutMode].map((row) => (mode === 'chinese' && chinese ? row.replace(' {shift}', '') : row));
 
   return (
     <div className={`osk osk--${layoutMode}`} data-keyboard={layoutMode}>
@@ -108,7 +115,7 @@ export function OnScreenKeyboard({
         </div>
       ) : null}
       <Keyboard
-        layout={{ default: LAYOUTS[layoutMode] }}
+        layout={{ default: capitals ? shifted(rows) : rows }}
         layoutName="default"
         display={display}
         mergeDisplay

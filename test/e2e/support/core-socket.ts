@@ -41,7 +41,20 @@ export async function openCoreSocket(kiosk: KioskProcess): Promise<CoreSocket> {
     call: <T>(method: string, params: unknown = {}) =>
       new Promise<T>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new Error(`${method}: no answer within 15 s (socket ${ws.readyState === WebSocket.OPEN ? 'open' : 'closed'})`));
+        }, 15_000);
+        pending.set(id, {
+          resolve: (v) => {
+            clearTimeout(timer);
+            (resolve as (v: unknown) => void)(v);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+        });
         ws.send(JSON.stringify({ id, method, params }));
       }),
     waitForEvent: (event, match = () => true, timeoutMs = 10_000) =>

@@ -17,7 +17,12 @@ export async function openCategory(page: Page, category: string): Promise<void> 
 
 /** Presses keys on the on-screen keyboard (simple-keyboard buttons carry data-skbtn). */
 export async function pressKeys(page: Page, keys: string): Promise<void> {
-  for (const key of keys) await page.locator(`.osk [data-skbtn="${key}"]`).click();
+  for (const key of keys) {
+    const button = page.locator(`.osk [data-skbtn="${key}"]`);
+    // Letters of the other case: press shift first (the keyboard shows one case at a time).
+    if (/^[A-Za-z]$/.test(key) && !(await button.isVisible())) await page.locator('.osk [data-skbtn="{shift}"]').click();
+    await button.click();
+  }
 }
 
 /** Types Chinese on the pinyin keyboard: the pinyin of each character, then its candidate (paging if needed). */

@@ -50,6 +50,12 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
     // Already identified earlier in this visit (a second item): no second card read.
     client.invoke('session.current', {}).then((current) => alive && accept(current), () => undefined);
     client.invoke('system.caller', {}).then((c) => alive && setClerk(c.roles.includes('clerk')), () => undefined);
+    // A card already lying on a reader when the step opens is read at once (no second placing needed).
+    client.invoke('devices.list', {}).then((list) => {
+      if (!alive) return;
+      const present = list.devices.find((d) => d.media === 'present' && ((d.kind === 'idCardReader' && accepts.includes('idCard')) || (d.kind === 'socialSecurityCardReader' && accepts.includes('socialSecurityCard'))));
+      if (present) identifyFrom(present.kind === 'idCardReader' ? 'idCard' : 'socialSecurityCard');
+    }, () => undefined);
     const offCard = client.on('card.inserted', (card) => {
       if (accepts.includes(card.kind)) identifyFrom(card.kind);
     });

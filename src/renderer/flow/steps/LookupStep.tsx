@@ -97,17 +97,22 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
             <dl key={i} className="lookup__row">
               {Object.entries(row).map(([k, v]) => (
                 <div key={k}>
-                  <dt>{k}</dt>
+                  <dt>{t(`lookup.column.${k}`, { defaultValue: k })}</dt>
                   <dd>{v}</dd>
                 </div>
               ))}
             </dl>
           ))}
-          <div className="flow__actions">
-            <button type="button" className="button button--big" onClick={() => print(result)} disabled={printState === 'printing'} data-action="print-result">
-              {item.type === 'print' ? t('lookup.printDocument') : t('lookup.printResult')}
-            </button>
-          </div>
+          {/* Printing a result is for an identified resident (the slip names them); public listings are read on screen. */}
+          {item.identity.required ? (
+            <div className="flow__actions">
+              <button type="button" className="button button--big" onClick={() => print(result)} disabled={printState === 'printing'} data-action="print-result">
+                {item.type === 'print' ? t('lookup.printDocument') : t('lookup.printResult')}
+              </button>
+            </div>
+          ) : (
+            <p>{t('lookup.printNeedsIdentity')}</p>
+          )}
           {printState === 'done' ? <p role="status">{t('lookup.printed')}</p> : null}
           {printState instanceof KioskError ? <ErrorMessage error={printState} /> : null}
         </div>

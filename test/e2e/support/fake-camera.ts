@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A YUV4MPEG2 file for Chromium's fake camera (--use-file-for-fake-video-capture): a white "page" with dark text
+ * lines and a border, so a captured frame is recognisably a document and not a blank frame.
+ */
+export function writeDocumentY4m(width = 640, height = 480, frames = 2): string {
+  const y = Buffer.alloc(width * height, 235);
+  const uv = Buffer.alloc((width / 2) * (height / 2), 128);
+  for (let row = 0; row < height; row += 1) {
+    for (let col = 0; col < width; col += 1) {
+      const border = row < 12 || row >= height - 12 || col < 12 || col >= width - 12;
+      const textLine = row >= 60 && row < height - 60 && (row - 60) % 40 < 14 && col >= 60 && col < width - 60 - ((row * 7) % 120);
+      if (border || textLine) y[row * width + col] = 30;
+    }
+  }
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, uv, uv]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-camera-')), 'document.y4m');
+  fs.writeFileSync(file, Buffer.concat([header, ...Array<Buffer>(frames).fill(frame)]));
+  return file;
+}

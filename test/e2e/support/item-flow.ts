@@ -1,0 +1,108 @@
+import { expect, type Page } from '@playwright/test';
+import type { CatalogItem } from '../../../src/shared/catalog/schema';
+import { isFieldVisible, type FormValues } from '../../../src/shared/catalog/validate-form';
+import type { SampleResident } from '../../../src/shared/samples/residents';
+import type { CoreSocket } from './core-socket';
+import { fillFormPage } from './form-filler';
+import { pressKeys } from './resident';
+
+export interface ItemOutcome {
+  /** What the resident saw at the end: a receipt's tracking number, a lookup result, a printed notification. */
+  kind: 'receipt' | 'lookup' | 'card' | 'notification';
+  trackingNumber?: string;
+  /** Text the receipt printer got during this item. */
+  printed: string;
+}
+
+async function stepOf(page: Page): Promise<string> {
+  return (await page.locator('[data-flow]').getAttribute('data-step')) ?? 'none';
+}
+
+async function leaves(page: Page, step: string): Promise<void> {
+  await expect(page.locator('[data-flow]')).not.toHaveAttribute('data-step', step, { timeout: 20_000 });
+}
+
+/**
+ * Runs one catalogue item from its tile to its end exactly as a resident would: the card from the simulated
+ * reader, the form on the on-screen keyboard, pages from the fake camera, the face check on the simulated face
+ * module, submission, and the receipt. The caller starts on the home screen.
+ */
+export async function completeItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident): Promise<ItemOutcome> {
+  try {
+    return await runItem(page, core, item, resident);
+  } finally {
+    // The resident takes the card away ("please take your card").
+    await core.call('dev.idCard.remove').catch(() => undefined);
+    await core.call('dev.ssCard.remove').catch(() => undefined);
+  }
+}
+
+async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident): Promise<ItemOutcome> {
+  await core.call('dev.printer.transcript', { clear: true });
+  await page.locator(`[data-category="${item.category}"]`).click();
+  await page.locator(`[data-item="${item.code}"]`).click();
+  await expect(page.locator(`[data-screen="item:${item.code}"]`)).toBeVisible();
+  const printed = async () => (await core.call<{ text: string }>('dev.printer.transcript', {})).text;
+
+  if (item.type === 'info') {
+    await page.locator('[data-action="print-notification"]').click();
+    await expect(page.locator('.item-screen [role="status"]')).toBeVisible({ timeout: 20_000 });
+    // The printer works through the job after the screen says it is printing: wait for the paper.
+    await expect.poll(printed, { timeout: 20_000 }).toContain(item.name['zh-CN']);
+    return { kind: 'notification', printed: await printed() };
+  }
+
+  await page.locator('[data-action="start"]').click();
+  const values: FormValues = {};
+  for (let guard = 0; guard < 20; guard += 1) {
+    const step = await stepOf(page);
+    if (step === 'identify') {
+      if (item.identity.accepts.includes('idCard')) await core.call('dev.idCard.insert', { residentIndex: resident.index });
+      else await core.call('dev.ssCard.insert', { residentIndex: resident.index });
+      await leaves(page, step);
+    } else if (step.startsWith('form-')) {
+      await fillFormPage(page, item, Number(step.slice(5)), resident, values);
+      await leaves(page, step);
+    } else if (step === 'materials') {
+      for (const material of item.materials.filter((m) => isFieldVisible(m, values))) {
+        const block = page.locator(`[data-material="${material.code}"]`);
+        if ((await block.locator('[data-action="choose-material"]').count()) > 0) await block.locator('[data-action="choose-material"]').click();
+        await block.locator('[data-action="capture"]').click();
+        await expect(block.locator('img[data-page]')).toHaveCount(1, { timeout: 15_000 });
+      }
+      await page.locator('[data-action="next"]').click();
+      await leaves(page, step);
+    } else if (step === 'face') {
+      await core.call('dev.face.nextOutcome', { outcome: 'pass' });
+      await page.locator('[data-action="face-start"]').click();
+      await leaves(page, step);
+    } else if (step === 'review') {
+      await page.locator('[data-action="submit"]').click();
+      await leaves(page, step);
+    } else if (step === 'receipt') {
+      const trackingNumber = (await page.getByTestId('tracking-number').textContent())!.trim();
+      await expect(page.locator('.receipt [role="status"]').last()).toHaveText(/.+/, { timeout: 20_000 });
+      await expect.poll(printed, { timeout: 20_000 }).toContain(trackingNumber);
+      return { kind: 'receipt', trackingNumber, printed: await printed() };
+    } else if (step === 'lookup') {
+      await expect(page.getByTestId('lookup-result')).toBeVisible({ timeout: 20_000 });
+      if (!item.identity.required) return { kind: 'lookup', printed: '' };
+      await page.locator('[data-action="print-result"]').click();
+      await expect(page.locator('.lookup__result [role="status"]')).toBeVisible({ timeout: 20_000 });
+      if (item.type === 'query') await expect.poll(printed, { timeout: 20_000 }).not.toBe('');
+      return { kind: 'lookup', printed: await printed() };
+    } else if (step === 'card') {
+      // Old PIN: the card's; new PIN: a fresh one, typed twice. A full PIN moves the pad on by itself.
+      const pins: Record<string, string> = { oldPin: resident.socialSecurityCard.pin, newPin: '258147', repeatPin: '258147' };
+      for (let i = 0; i < 3 && (await page.locator('[data-pin-active]').count()) > 0; i += 1) {
+        const name = (await page.locator('[data-pin-active]').getAttribute('data-pin-active'))!;
+        await pressKeys(page, pins[name]!);
+      }
+      await page.locator('[data-action="card-confirm"]').click();
+      await leaves(page, step);
+    } else {
+      throw new Error(`${item.code}: unexpected step ${step}`);
+    }
+  }
+  throw new Error(`${item.code}: the flow did not end`);
+}
