@@ -59,6 +59,19 @@ describe('reference county server', () => {
     expect(stats.duplicatesRefused).toBe(2);
   });
 
+  it("holds back a resident's later items while an earlier one waits, and lets other residents through", async () => {
+    const missing = createHash('sha256').update('not uploaded yet').digest('hex');
+    const a1 = { ...item('0196f000-0000-7000-8000-0000000000b1', [missing]), residentRef: 'ref-order-a' };
+    const a2 = { ...item('0196f000-0000-7000-8000-0000000000b2'), residentRef: 'ref-order-a' };
+    const b1 = { ...item('0196f000-0000-7000-8000-0000000000b3'), residentRef: 'ref-order-b' };
+    const answer = await client.sendBatch([a1, a2, b1]);
+    expect(answer.results.map((r) => [r.status, r.reason])).toEqual([
+      ['retry', `attachmentMissing:${missing.slice(0, 12)}`],
+      ['retry', 'earlierItemOfResidentPending'],
+      ['accepted', undefined],
+    ]);
+  });
+
   it('rejects an item of an unknown catalogue code with a reason', async () => {
     const id = '0196f000-0000-7000-8000-0000000000aa';
     expect((await client.sendBatch([item(id, [], 'XYZ-99')])).results).toEqual([{ id, status: 'rejected', reason: 'unknownItem' }]);

@@ -72,6 +72,17 @@ describe('sync engine against the reference county', () => {
     store.close();
   });
 
+  it('an item the county finds malformed (400 naming it) is kept as rejected and the rest of the batch still goes', async () => {
+    const store = openTestStore(tempDataDir());
+    const engine = new SyncEngine({ store, client: new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret }), kioskId: TEST_KIOSK.id, appVersion: 't', log });
+    store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
+    const bad = store.submit(sampleSubmission(1, { itemCode: 'X'.repeat(60) }), new Date());
+    store.submit(sampleSubmission(2, { itemCode: 'JOB-05' }), new Date());
+    expect(await engine.runRound()).toMatchObject({ ok: true, acknowledged: 2, rejected: 1 });
+    expect(rejectedItems(store.db)).toEqual([expect.objectContaining({ id: bad.submissionId, reason: 'invalid:items.1.payload.itemCode' })]);
+    store.close();
+  });
+
   it('sends a heartbeat with the queue depth, fault tickets up, and ticket answers back down', async () => {
     const store = openTestStore(tempDataDir());
     const engine = new SyncEngine({
