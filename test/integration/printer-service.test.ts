@@ -2,7 +2,10 @@ import type { Connection } from '../../src/main/dispatcher';
 import type { KioskCore } from '../../src/main/core';
 import type { EventName } from '../../src/shared/contract';
 import { translatorFor } from '../../src/main/printing/translator';
-import { startTestCore } from '../support/core-harness';
+import { demoSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore } from '../../src/main/core';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { startTestCore, tempDir } from '../support/core-harness';
 
 jest.setTimeout(30_000);
 
@@ -109,15 +112,38 @@ describe('printing through the core under --simulate', () => {
     await ok(screen, 'dev.printer.transcript', { clear: true });
   });
 
-  it('camera.settings gives the screen the camera to open and the size limit (defaults: any camera, 500 KB)', async () => {
+  it('the demo camera is video-only: settings give the defaults, there is no light to switch and no HID simulator', async () => {
     expect(await ok(screen, 'camera.settings')).toEqual({ label: null, deviceId: null, width: 1920, height: 1080, maxBytes: 500 * 1024 });
-    expect(await ok(screen, 'dev.camera.press')).toEqual({ ok: true });
-    expect(events.some((e) => e.event === 'camera.buttonPressed')).toBe(true);
-    expect(await ok(screen, 'camera.light', { on: true })).toEqual({ switched: true });
+    expect(await ok(screen, 'camera.light', { on: true })).toEqual({ switched: false });
+    expect(await call(screen, 'dev.camera.press')).toMatchObject({ error: { code: 'forbidden', details: { reason: 'notSimulated' } } });
+    const listed = JSON.stringify(await ok(screen, 'devices.list'));
+    expect(listed).toContain('devices-output:camera.videoOnly');
   });
 
   it('an A4 document without a configured document printer is a typed device_not_configured', async () => {
     const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
     expect(await call(clerk, 'print.document', { kind: 'notification', itemCode: items.items[0]!.code })).toMatchObject({ error: { code: 'device_not_configured' } });
+  });
+});
+
+describe('a document camera with a HID side under --simulate', () => {
+  it('the light switches, the button reaches the screens as camera.buttonPressed, settings name the video label', async () => {
+    const config = demoSiteConfig();
+    config.devices = config.devices.map((d) =>
+      d.kind === 'documentCamera' ? { ...d, transport: { type: 'hid' as const, vendorId: 0x1234, productId: 0x5678 }, options: { videoLabel: 'DocCam', maxBytes: 300_000 } } : d,
+    );
+    const core = await createKioskCore({ config, dataDir: tempDir('kiosk-cam-'), simulate: true, log: createMemoryLogger().logger, appVersion: 't' });
+    try {
+      const screen = core.newConnection('internal');
+      const pressed: unknown[] = [];
+      core.events.subscribe((event, data) => event === 'camera.buttonPressed' && pressed.push(data));
+      expect(await core.dispatcher.dispatch(screen, 'camera.settings', {})).toEqual({ result: { label: 'DocCam', deviceId: null, width: 1920, height: 1080, maxBytes: 300_000 } });
+      expect(await core.dispatcher.dispatch(screen, 'camera.light', { on: true })).toEqual({ result: { switched: true } });
+      expect(await core.dispatcher.dispatch(screen, 'dev.camera.press', {})).toEqual({ result: { ok: true } });
+      for (let i = 0; i < 100 && pressed.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(pressed).toEqual([{ deviceId: 'doc-camera' }]);
+    } finally {
+      await core.close();
+    }
   });
 });
