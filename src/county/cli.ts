@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, seedDemo } from './demo-seed';
@@ -12,7 +13,8 @@ const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo
   --seed demo        seed an empty county: the catalogue, two clerks, a technician, an announcement, demo residents,
                      and the kiosk "${DEMO_KIOSK_ID}" with the demo secret from docs/sync-protocol.md
   --kiosk ID:SECRET  register (or re-key) a kiosk; may be given more than once
-  --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)`;
+  --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)
+  --tls-key F --tls-cert F   serve HTTPS with this PEM key and certificate (kiosks pin the issuing CA: county.caFile)`;
 
 async function main(): Promise<void> {
   let args;
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
         seed: { type: 'string' },
         kiosk: { type: 'string', multiple: true },
         'admin-token': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-cert': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -46,7 +50,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const adminToken = args['admin-token'] ?? crypto.randomBytes(18).toString('base64url');
-  const server = await startCountyServer({ dataDir: path.resolve(args['data-dir'] ?? 'county-data'), port, adminToken });
+  if ((args['tls-key'] === undefined) !== (args['tls-cert'] === undefined)) {
+    console.error('--tls-key and --tls-cert go together');
+    process.exit(2);
+  }
+  const tls = args['tls-key'] && args['tls-cert'] ? { key: fs.readFileSync(args['tls-key']), cert: fs.readFileSync(args['tls-cert']) } : undefined;
+  const server = await startCountyServer({ dataDir: path.resolve(args['data-dir'] ?? 'county-data'), port, adminToken, ...(tls ? { tls } : {}) });
   if (args.seed === 'demo') seedDemo(server.db, { catalog: defaultCatalog() });
   for (const entry of args.kiosk ?? []) {
     const [id, secret] = [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)];

@@ -35,6 +35,8 @@ export interface CountyServerOptions {
   host?: string;
   /** Bearer token for the /admin routes (publishing config, answering fault tickets); absent = no admin routes. */
   adminToken?: string;
+  /** Serve HTTPS with this key and certificate (PEM); kiosks pin the CA that issued it. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
   now?: () => Date;
 }
 
@@ -82,7 +84,9 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   const now = options.now ?? (() => new Date());
   const db = openCountyDb(options.dataDir);
   const attachmentsDir = path.join(options.dataDir, 'attachments');
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
+  const app = options.tls
+    ? (Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
+    : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
   const nonces = new NonceCache(now().getTime());
 
   // Bodies stay raw bytes: the signature covers their exact hash; each route parses and validates afterwards.

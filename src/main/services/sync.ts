@@ -21,7 +21,7 @@ export function countyClientFromConfig(config: SiteConfig): CountyClient | null 
   const county = config.county;
   if (!county) return null;
   const secret = county.secret ?? fs.readFileSync(county.secretFile!, 'utf8').trim();
-  return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret });
+  return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret, ...(county.caFile ? { ca: fs.readFileSync(county.caFile) } : {}) });
 }
 
 /**
@@ -68,6 +68,7 @@ export class SyncService {
   async stop(): Promise<void> {
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.engine.stop();
+    this.deps.client?.close?.();
   }
 
   /** A submission was committed: tell the screens and send soon. */

@@ -13,6 +13,8 @@ export interface CountyClient {
   query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse>;
   heartbeat(heartbeat: Heartbeat): Promise<void>;
   reportFaults(tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): Promise<void>;
+  /** Lets go of kept-alive connections (at shutdown). */
+  close?(): void;
 }
 
 /**

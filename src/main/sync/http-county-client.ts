@@ -13,6 +13,7 @@ import {
   type QueryResponse,
 } from '../../shared/sync/protocol';
 import { CountyError, type CountyClient } from './county-client';
+import { HttpTransport, TransportError, type RawResponse } from './http-transport';
 import { RequestSigner } from './request-signer';
 
 export interface HttpCountyClientOptions {
@@ -21,21 +22,27 @@ export interface HttpCountyClientOptions {
   secret: string;
   /** Per request; a county that does not answer in time counts as unreachable. */
   timeoutMs?: number;
+  /** PEM of the county's CA: TLS then trusts only certificates it issued (site config county.caFile). */
+  ca?: string | Buffer;
   now?: () => number;
 }
 
 const MAX_SKEW_CORRECTIONS = 1;
 
-/** The CountyClient over HTTP(S) with Node's fetch: signed requests, validated answers, typed failures. */
+/** The CountyClient over HTTP(S): signed requests, a pinned CA for TLS, validated answers, typed failures. */
 export class HttpCountyClient implements CountyClient {
   readonly signer: RequestSigner;
   private readonly base: string;
-  private readonly timeoutMs: number;
+  private readonly transport: HttpTransport;
 
   constructor(private readonly options: HttpCountyClientOptions) {
     this.signer = new RequestSigner(options.kioskId, options.secret, options.now);
     this.base = options.baseUrl.replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.transport = new HttpTransport({ timeoutMs: options.timeoutMs ?? 15_000, ...(options.ca ? { ca: options.ca } : {}) });
+  }
+
+  close(): void {
+    this.transport.close();
   }
 
   async sendBatch(items: readonly BatchItem[]): Promise<BatchResponse> {
@@ -48,7 +55,7 @@ export class HttpCountyClient implements CountyClient {
 
   async attachmentStatus(sha256: string): Promise<AttachmentStatus> {
     const res = await this.request('HEAD', `/v1/attachments/${sha256}`, undefined, {});
-    return { sha256, received: Number(res.headers.get('x-attachment-received') ?? 0), complete: res.headers.get('x-attachment-complete') === 'true' };
+    return { sha256, received: Number(res.header('x-attachment-received') ?? 0), complete: res.header('x-attachment-complete') === 'true' };
   }
 
   async uploadChunk(sha256: string, start: number, total: number, chunk: Buffer): Promise<AttachmentStatus> {
@@ -56,13 +63,13 @@ export class HttpCountyClient implements CountyClient {
       'content-type': 'application/octet-stream',
       'content-range': `bytes ${start}-${start + chunk.length - 1}/${total}`,
     });
-    return parseOrFail(AttachmentStatusSchema, await readJson(res));
+    return parseOrFail(AttachmentStatusSchema, readJson(res));
   }
 
   async pullConfig(since: number): Promise<ConfigResponse | null> {
     const res = await this.request('GET', `/v1/config?since=${since}`, undefined, {});
     if (res.status === 304) return null;
-    return parseOrFail(ConfigResponseSchema, await readJson(res));
+    return parseOrFail(ConfigResponseSchema, readJson(res));
   }
 
   query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse> {
@@ -79,26 +86,21 @@ export class HttpCountyClient implements CountyClient {
 
   private async json<T extends z.ZodType>(method: string, path: string, schema: T, body: unknown): Promise<z.output<T>> {
     const res = await this.request(method, path, Buffer.from(JSON.stringify(body)), { 'content-type': 'application/json' });
-    return parseOrFail(schema, await readJson(res));
+    return parseOrFail(schema, readJson(res));
   }
 
   /** One signed request; a 401 stale_timestamp with the county's time corrects the clock and tries once more. */
-  private async request(method: string, path: string, body: Buffer | undefined, headers: Record<string, string>, corrections = 0): Promise<Response> {
-    let res: Response;
+  private async request(method: string, path: string, body: Buffer | undefined, headers: Record<string, string>, corrections = 0): Promise<RawResponse> {
+    let res: RawResponse;
     try {
-      res = await fetch(`${this.base}${path}`, {
-        method,
-        headers: { ...headers, ...this.signer.headers(method, path, body) },
-        ...(body === undefined ? {} : { body: body as Uint8Array<ArrayBuffer> }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      res = await this.transport.send(new URL(`${this.base}${path}`), method, { ...headers, ...this.signer.headers(method, path, body) }, body);
     } catch (error) {
-      throw new CountyError(true, networkReason(error));
+      throw new CountyError(true, error instanceof TransportError ? error.code : 'network');
     }
     if (res.status < 400) return res;
     let errorBody: z.infer<typeof ErrorBodySchema> | null = null;
     try {
-      errorBody = method === 'HEAD' ? null : ErrorBodySchema.parse(await res.json());
+      errorBody = method === 'HEAD' ? null : ErrorBodySchema.parse(JSON.parse(res.body.toString('utf8')));
     } catch {
       errorBody = null;
     }
@@ -108,20 +110,21 @@ export class HttpCountyClient implements CountyClient {
       return this.request(method, path, body, headers, corrections + 1);
     }
     const transient = res.status >= 500 || res.status === 408 || res.status === 429;
+    const received = res.header('x-attachment-received');
     throw new CountyError(transient, reason, res.status, {
       ...(errorBody?.field ? { field: errorBody.field } : {}),
       ...(errorBody?.serverTime !== undefined ? { serverTime: errorBody.serverTime } : {}),
-      ...(res.headers.get('x-attachment-received') ? { received: Number(res.headers.get('x-attachment-received')) } : {}),
+      ...(received ? { received: Number(received) } : {}),
     });
   }
 }
 
-async function readJson(res: Response): Promise<unknown> {
+function readJson(res: RawResponse): unknown {
   try {
-    return (await res.json()) as unknown;
-  } catch (error) {
-    // A body cut off mid-way or not JSON at all: the county's answer is lost, so the call is retried.
-    throw new CountyError(true, `bad_answer:${networkReason(error)}`);
+    return JSON.parse(res.body.toString('utf8')) as unknown;
+  } catch {
+    // Not JSON at all (a garbled or truncated answer): the county's answer is lost, so the call is retried.
+    throw new CountyError(true, 'bad_answer:json');
   }
 }
 
@@ -129,10 +132,4 @@ function parseOrFail<T extends z.ZodType>(schema: T, value: unknown): z.output<T
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new CountyError(true, 'bad_answer:schema');
   return parsed.data;
-}
-
-function networkReason(error: unknown): string {
-  const e = error as { name?: string; code?: string; cause?: { code?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
-  return String(e.cause?.code ?? e.code ?? e.name ?? 'network').slice(0, 40);
 }
