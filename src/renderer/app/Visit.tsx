@@ -31,6 +31,8 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
   const [elderMode, setElderMode] = useState(false);
   const [instruction, setInstruction] = useState('');
   const identified = useRef(false);
+  // The same fact as state, so the shell shows "finish" as soon as the resident is identified.
+  const [showFinish, setShowFinish] = useState(false);
   const cardUsed = useRef(false);
   const ended = useRef(false);
   const route = stack.length > 0 ? stack[stack.length - 1]! : null;
@@ -72,7 +74,10 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
 
   useEffect(() => {
     const offChanged = client.on('session.changed', (data) => {
-      if (data.state === 'identified') identified.current = true;
+      if (data.state === 'identified') {
+        identified.current = true;
+        setShowFinish(true);
+      }
       if (data.state === 'none' && identified.current) {
         const reason = data.reason;
         if (reason === 'idle' || reason === 'cardRemoved' || reason === 'clerkEnded') end(reason);
@@ -121,6 +126,7 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
           itemCode={route.itemCode}
           onIdentified={(viaCard) => {
             identified.current = true;
+            setShowFinish(true);
             if (viaCard) cardUsed.current = true;
           }}
           onFinish={() => end('finished')}
@@ -135,7 +141,7 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
         screenId={screenId}
         onBack={stack.length > 1 ? back : () => end('finished')}
         onHome={home}
-        onFinish={identified.current ? () => end('finished') : undefined}
+        onFinish={showFinish ? () => end('finished') : undefined}
         help={help}
         instruction={instruction}
         elderMode={elderMode}
