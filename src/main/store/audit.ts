@@ -1,3 +1,4 @@
+import { stmt } from './statements';
 import type { Db } from './database';
 
 export interface AuditEntry {
@@ -11,7 +12,7 @@ export interface AuditEntry {
 }
 
 export function insertAudit(db: Db, entry: AuditEntry): void {
-  db.prepare('INSERT INTO audit (at, action, operator_id, service_mode, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO audit (at, action, operator_id, service_mode, subject, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
     entry.at,
     entry.action,
     entry.operatorId,
@@ -22,8 +23,7 @@ export function insertAudit(db: Db, entry: AuditEntry): void {
 }
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
-  const rows = db
-    .prepare('SELECT at, action, operator_id, service_mode, subject, detail FROM audit ORDER BY seq DESC LIMIT ?')
+  const rows = stmt(db, 'SELECT at, action, operator_id, service_mode, subject, detail FROM audit ORDER BY seq DESC LIMIT ?')
     .all(limit) as Array<{ at: string; action: string; operator_id: string | null; service_mode: string | null; subject: string | null; detail: string | null }>;
   return rows.map((r) => ({
     at: r.at,

@@ -1,3 +1,4 @@
+import { stmt } from './statements';
 import type { Db } from './database';
 
 export const CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -11,7 +12,7 @@ export interface StoredConfig {
 }
 
 export function getConfigPart(db: Db, part: ConfigPart): StoredConfig | null {
-  const row = db.prepare('SELECT part, version, body, applied_at FROM config_versions WHERE part = ?').get(part) as
+  const row = stmt(db, 'SELECT part, version, body, applied_at FROM config_versions WHERE part = ?').get(part) as
     | { part: ConfigPart; version: number; body: string; applied_at: string }
     | undefined;
   return row ? { part: row.part, version: row.version, body: JSON.parse(row.body) as unknown, appliedAt: row.applied_at } : null;
@@ -19,7 +20,7 @@ export function getConfigPart(db: Db, part: ConfigPart): StoredConfig | null {
 
 export function configVersions(db: Db): Partial<Record<ConfigPart, number>> {
   const out: Partial<Record<ConfigPart, number>> = {};
-  for (const row of db.prepare('SELECT part, version FROM config_versions').all() as Array<{ part: ConfigPart; version: number }>) {
+  for (const row of stmt(db, 'SELECT part, version FROM config_versions').all() as Array<{ part: ConfigPart; version: number }>) {
     out[row.part] = row.version;
   }
   return out;
@@ -35,7 +36,7 @@ export function applyConfigParts(db: Db, parts: ReadonlyArray<{ part: ConfigPart
     for (const p of parts) {
       const current = getConfigPart(db, p.part);
       if (current && current.version >= p.version) continue;
-      db.prepare(
+      stmt(db, 
         `INSERT INTO config_versions (part, version, body, applied_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (part) DO UPDATE SET version = excluded.version, body = excluded.body, applied_at = excluded.applied_at`,
       ).run(p.part, p.version, JSON.stringify(p.body), at);

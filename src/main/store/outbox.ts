@@ -1,3 +1,4 @@
+import { stmt } from './statements';
 import type { Db } from './database';
 import type { DataKey } from '../crypto/data-key';
 
@@ -35,7 +36,7 @@ export function insertOutboxItem(
   key: DataKey,
   item: { id: string; kind: string; submissionId: string | null; residentRef: string | null; payload: unknown; createdAt: string },
 ): void {
-  db.prepare('INSERT INTO outbox (id, kind, submission_id, resident_ref, payload_enc, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO outbox (id, kind, submission_id, resident_ref, payload_enc, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     item.id,
     item.kind,
     item.submissionId,
@@ -47,7 +48,7 @@ export function insertOutboxItem(
 
 /** After a crash, items caught mid-send are simply pending again: the county deduplicates by id. */
 export function resetSending(db: Db): number {
-  return db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'sending'").run().changes;
+  return stmt(db, "UPDATE outbox SET state = 'pending' WHERE state = 'sending'").run().changes;
 }
 
 /**
@@ -56,8 +57,7 @@ export function resetSending(db: Db): number {
  */
 export function claimBatch(db: Db, key: DataKey, maxItems: number, maxBytes: number): OutboxItem[] {
   const claim = db.transaction(() => {
-    const rows = db
-      .prepare("SELECT seq, id, kind, submission_id, resident_ref, payload_enc, created_at, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?")
+    const rows = stmt(db, "SELECT seq, id, kind, submission_id, resident_ref, payload_enc, created_at, attempts FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?")
       .all(maxItems) as OutboxRow[];
     const picked: OutboxRow[] = [];
     let bytes = 0;
@@ -67,7 +67,7 @@ export function claimBatch(db: Db, key: DataKey, maxItems: number, maxBytes: num
       picked.push(row);
       bytes += size;
     }
-    const mark = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE seq = ?");
+    const mark = stmt(db, "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE seq = ?");
     for (const row of picked) mark.run(row.seq);
     return picked;
   });
@@ -88,11 +88,11 @@ export type ItemOutcome = { id: string; outcome: 'acknowledged' } | { id: string
 /** Applies the county's per-item answers in one transaction; the submission row follows its outbox item. */
 export function settleBatch(db: Db, outcomes: readonly ItemOutcome[], at: string): void {
   const settle = db.transaction(() => {
-    const ack = db.prepare("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, last_error = NULL WHERE id = ? AND state = 'sending'");
-    const ackSub = db.prepare("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ? WHERE id = (SELECT submission_id FROM outbox WHERE id = ?)");
-    const reject = db.prepare("UPDATE outbox SET state = 'rejected', reject_reason = ? WHERE id = ? AND state = 'sending'");
-    const rejectSub = db.prepare("UPDATE submissions SET status = 'rejected', reject_reason = ? WHERE id = (SELECT submission_id FROM outbox WHERE id = ?)");
-    const retry = db.prepare("UPDATE outbox SET state = 'pending', last_error = ? WHERE id = ? AND state = 'sending'");
+    const ack = stmt(db, "UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, last_error = NULL WHERE id = ? AND state = 'sending'");
+    const ackSub = stmt(db, "UPDATE submissions SET status = 'acknowledged', acknowledged_at = ? WHERE id = (SELECT submission_id FROM outbox WHERE id = ?)");
+    const reject = stmt(db, "UPDATE outbox SET state = 'rejected', reject_reason = ? WHERE id = ? AND state = 'sending'");
+    const rejectSub = stmt(db, "UPDATE submissions SET status = 'rejected', reject_reason = ? WHERE id = (SELECT submission_id FROM outbox WHERE id = ?)");
+    const retry = stmt(db, "UPDATE outbox SET state = 'pending', last_error = ? WHERE id = ? AND state = 'sending'");
     for (const o of outcomes) {
       if (o.outcome === 'acknowledged') {
         if (ack.run(at, o.id).changes > 0) ackSub.run(at, o.id);
@@ -109,8 +109,8 @@ export function settleBatch(db: Db, outcomes: readonly ItemOutcome[], at: string
 /** A failed round: the whole claimed batch goes back to pending with the reason. */
 export function releaseBatch(db: Db, ids: readonly string[], reason: string): void {
   const release = db.transaction(() => {
-    const stmt = db.prepare("UPDATE outbox SET state = 'pending', last_error = ? WHERE id = ? AND state = 'sending'");
-    for (const id of ids) stmt.run(reason, id);
+    const back = stmt(db, "UPDATE outbox SET state = 'pending', last_error = ? WHERE id = ? AND state = 'sending'");
+    for (const id of ids) back.run(reason, id);
   });
   release.immediate();
 }
@@ -123,8 +123,7 @@ export interface OutboxCounts {
 }
 
 export function outboxCounts(db: Db): OutboxCounts {
-  const row = db
-    .prepare(
+  const row = stmt(db, 
       `SELECT
          SUM(state IN ('pending','sending')) AS pending,
          SUM(state = 'rejected' AND resolved_at IS NULL) AS rejected,
@@ -146,13 +145,12 @@ export interface RejectedItem {
 
 export function rejectedItems(db: Db): RejectedItem[] {
   return (
-    db
-      .prepare("SELECT id, kind, submission_id, created_at, reject_reason FROM outbox WHERE state = 'rejected' AND resolved_at IS NULL ORDER BY seq")
+    stmt(db, "SELECT id, kind, submission_id, created_at, reject_reason FROM outbox WHERE state = 'rejected' AND resolved_at IS NULL ORDER BY seq")
       .all() as Array<{ id: string; kind: string; submission_id: string | null; created_at: string; reject_reason: string | null }>
   ).map((r) => ({ id: r.id, kind: r.kind, submissionId: r.submission_id, createdAt: r.created_at, reason: r.reject_reason ?? '' }));
 }
 
 /** A clerk has dealt with a rejected item (called the resident, resubmitted at the window...). It stays in the table. */
 export function resolveRejected(db: Db, id: string, staffId: string, at: string): boolean {
-  return db.prepare("UPDATE outbox SET resolved_by = ?, resolved_at = ? WHERE id = ? AND state = 'rejected' AND resolved_at IS NULL").run(staffId, at, id).changes > 0;
+  return stmt(db, "UPDATE outbox SET resolved_by = ?, resolved_at = ? WHERE id = ? AND state = 'rejected' AND resolved_at IS NULL").run(staffId, at, id).changes > 0;
 }

@@ -1,8 +1,9 @@
+import { stmt } from './statements';
 import type { Db } from './database';
 
 /** Per day, item and service mode: how many submissions. Kept after personal data is purged (reports need it). */
 export function countSubmission(db: Db, day: string, itemCode: string, serviceMode: string): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO report_counters (day, item_code, service_mode, count) VALUES (?, ?, ?, 1)
      ON CONFLICT (day, item_code, service_mode) DO UPDATE SET count = count + 1`,
   ).run(day, itemCode, serviceMode);
@@ -17,8 +18,7 @@ export interface CounterRow {
 
 export function counters(db: Db, fromDay: string, toDay: string): CounterRow[] {
   return (
-    db
-      .prepare('SELECT day, item_code, service_mode, count FROM report_counters WHERE day >= ? AND day <= ? ORDER BY day, item_code')
+    stmt(db, 'SELECT day, item_code, service_mode, count FROM report_counters WHERE day >= ? AND day <= ? ORDER BY day, item_code')
       .all(fromDay, toDay) as Array<{ day: string; item_code: string; service_mode: string; count: number }>
   ).map((r) => ({ day: r.day, itemCode: r.item_code, serviceMode: r.service_mode, count: r.count }));
 }

@@ -6,6 +6,7 @@ import type { SubmissionPayload } from '../../shared/sync/protocol';
 import type { DataKey } from '../crypto/data-key';
 import type { AttachmentFiles } from './attachment-files';
 import { insertAudit } from './audit';
+import { stmt } from './statements';
 import type { Db } from './database';
 import { insertOutboxItem } from './outbox';
 import { countSubmission } from './report-counters';
@@ -88,7 +89,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
     };
 
     const write = db.transaction(() => {
-      db.prepare(
+      stmt(db, 
         `INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, resident_enc, form_enc, submitted_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -102,7 +103,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
         key.sealJson(input.form, `form:${id}`),
         submittedAt,
       );
-      const attach = db.prepare('INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
+      const attach = stmt(db, 'INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
       for (const s of stored) attach.run(s.sha256, id, s.materialCode, s.mime, s.size, s.file);
       insertOutboxItem(db, key, { id, kind: 'submission', submissionId: id, residentRef, payload, createdAt: submittedAt });
       insertAudit(db, {
@@ -167,17 +168,17 @@ function toSummary(r: SummaryRow): SubmissionSummary {
 }
 
 export function getSubmission(db: Db, id: string): SubmissionSummary | null {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ?`).get(id) as SummaryRow | undefined;
+  const row = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ?`).get(id) as SummaryRow | undefined;
   return row ? toSummary(row) : null;
 }
 
 /** A resident's own submissions, newest first (found through the keyed hash, never by scanning plaintext). */
 export function submissionsOfResident(db: Db, residentRef: string, limit: number): SubmissionSummary[] {
-  return (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE resident_ref = ? ORDER BY submitted_at DESC LIMIT ?`).all(residentRef, limit) as SummaryRow[]).map(toSummary);
+  return (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE resident_ref = ? ORDER BY submitted_at DESC LIMIT ?`).all(residentRef, limit) as SummaryRow[]).map(toSummary);
 }
 
 export function readSubmissionDetail(db: Db, key: DataKey, id: string): { resident: ResidentIdentity; form: FormValues } | null {
-  const row = db.prepare('SELECT resident_enc, form_enc FROM submissions WHERE id = ?').get(id) as { resident_enc: Buffer | null; form_enc: Buffer | null } | undefined;
+  const row = stmt(db, 'SELECT resident_enc, form_enc FROM submissions WHERE id = ?').get(id) as { resident_enc: Buffer | null; form_enc: Buffer | null } | undefined;
   if (!row || !row.resident_enc || !row.form_enc) return null;
   return { resident: key.openJson(row.resident_enc, `resident:${id}`) as ResidentIdentity, form: key.openJson(row.form_enc, `form:${id}`) as FormValues };
 }

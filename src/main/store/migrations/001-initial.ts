@@ -22,7 +22,7 @@ export const migration001: Migration = {
       submitted_at TEXT NOT NULL,
       acknowledged_at TEXT,
       purged_at TEXT
-    );
+    ) WITHOUT ROWID;                     -- keyed by the time-ordered UUIDv7 alone: one b-tree fewer per insert
     CREATE INDEX submissions_resident ON submissions(resident_ref, submitted_at);
 
     CREATE TABLE attachments (
@@ -97,7 +97,7 @@ export const migration001: Migration = {
       service_mode TEXT NOT NULL,
       count INTEGER NOT NULL,
       PRIMARY KEY (day, item_code, service_mode)
-    );
+    ) WITHOUT ROWID;
 
     CREATE TABLE sync_state (
       key TEXT PRIMARY KEY,
