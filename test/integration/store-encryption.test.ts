@@ -74,7 +74,7 @@ describe('personal data at rest', () => {
     const store = openTestStore(dataDir);
     const a = store.submit(sampleSubmission(0), new Date());
     const b = store.submit(sampleSubmission(1), new Date());
-    store.db.prepare('UPDATE submissions SET form_enc = (SELECT form_enc FROM submissions WHERE id = ?) WHERE id = ?').run(a.submissionId, b.submissionId);
+    store.db.prepare('UPDATE outbox SET payload_enc = (SELECT payload_enc FROM outbox WHERE id = ?) WHERE id = ?').run(a.submissionId, b.submissionId);
     expect(() => readSubmissionDetail(store.db, store.key, b.submissionId)).toThrow();
     store.close();
   });

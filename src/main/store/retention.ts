@@ -3,8 +3,8 @@ import { insertAudit } from './audit';
 import type { Db } from './database';
 
 /**
- * Purges the personal data of submissions the county acknowledged more than `days` ago: the encrypted identity,
- * form and outbox payload become NULL and the attachment files are deleted. The rows themselves (item, mode,
+ * Purges the personal data of submissions the county acknowledged more than `days` ago: the sealed outbox payload
+ * (identity and form) becomes NULL and the attachment files are deleted. The rows themselves (item, mode,
  * status, dates) and the report counters stay, so reports still add up. Rejected and pending items are never
  * purged: they are not safe at the county yet.
  */
@@ -16,7 +16,7 @@ export function purgeAcknowledged(db: Db, files: AttachmentFiles, days: number, 
     .all(cutoff) as Array<{ id: string }>;
   if (due.length === 0) return 0;
   const purge = db.transaction(() => {
-    const sub = db.prepare('UPDATE submissions SET resident_enc = NULL, form_enc = NULL, purged_at = ? WHERE id = ?');
+    const sub = db.prepare('UPDATE submissions SET purged_at = ? WHERE id = ?');
     const out = db.prepare('UPDATE outbox SET payload_enc = NULL WHERE submission_id = ?');
     const att = db.prepare('UPDATE attachments SET file = NULL WHERE submission_id = ?');
     for (const { id } of due) {

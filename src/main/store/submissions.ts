@@ -8,7 +8,7 @@ import type { AttachmentFiles } from './attachment-files';
 import { insertAudit } from './audit';
 import { stmt } from './statements';
 import type { Db } from './database';
-import { insertOutboxItem } from './outbox';
+import { insertOutboxItem, outboxContext } from './outbox';
 import { countSubmission } from './report-counters';
 
 export type ServiceMode = 'self' | 'assisted' | 'window' | 'homeVisit';
@@ -90,19 +90,9 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
 
     const write = db.transaction(() => {
       stmt(db, 
-        `INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, resident_enc, form_enc, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        tracking,
-        input.itemCode,
-        input.serviceMode,
-        input.operatorId,
-        residentRef,
-        key.sealJson(input.resident, `resident:${id}`),
-        key.sealJson(input.form, `form:${id}`),
-        submittedAt,
-      );
+        `INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, submitted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, tracking, input.itemCode, input.serviceMode, input.operatorId, residentRef, submittedAt);
       const attach = stmt(db, 'INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
       for (const s of stored) attach.run(s.sha256, id, s.materialCode, s.mime, s.size, s.file);
       insertOutboxItem(db, key, { id, kind: 'submission', submissionId: id, residentRef, payload, createdAt: submittedAt });
@@ -177,8 +167,13 @@ export function submissionsOfResident(db: Db, residentRef: string, limit: number
   return (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE resident_ref = ? ORDER BY submitted_at DESC LIMIT ?`).all(residentRef, limit) as SummaryRow[]).map(toSummary);
 }
 
+/**
+ * The resident and form of a submission, decrypted from its outbox payload (the one sealed copy of the personal
+ * data); null once the retention purge removed it.
+ */
 export function readSubmissionDetail(db: Db, key: DataKey, id: string): { resident: ResidentIdentity; form: FormValues } | null {
-  const row = stmt(db, 'SELECT resident_enc, form_enc FROM submissions WHERE id = ?').get(id) as { resident_enc: Buffer | null; form_enc: Buffer | null } | undefined;
-  if (!row || !row.resident_enc || !row.form_enc) return null;
-  return { resident: key.openJson(row.resident_enc, `resident:${id}`) as ResidentIdentity, form: key.openJson(row.form_enc, `form:${id}`) as FormValues };
+  const row = stmt(db, 'SELECT payload_enc FROM outbox WHERE submission_id = ?').get(id) as { payload_enc: Buffer | null } | undefined;
+  if (!row?.payload_enc) return null;
+  const payload = key.openJson(row.payload_enc, outboxContext(id)) as SubmissionPayload;
+  return { resident: payload.resident, form: payload.form };
 }

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * The first schema. Personal data lives only in *_enc columns (AES-256-GCM, see src/main/crypto); rows of one
+ * The first schema. Personal data lives only in outbox.payload_enc and the attachment files (AES-256-GCM, see src/main/crypto); rows of one
  * resident are linked by resident_ref, a keyed hash of the ID number.
  */
 export const migration001: Migration = {
@@ -14,9 +14,7 @@ export const migration001: Migration = {
       item_code TEXT NOT NULL,
       service_mode TEXT NOT NULL CHECK (service_mode IN ('self','assisted','window','homeVisit')),
       operator_id TEXT,                  -- staff id for assisted/window/homeVisit; NULL when self-service
-      resident_ref TEXT NOT NULL,
-      resident_enc BLOB,                 -- identity JSON; NULL after purge
-      form_enc BLOB,                     -- form values JSON; NULL after purge
+      resident_ref TEXT NOT NULL,        -- identity and form live once, sealed, in the outbox payload
       status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','acknowledged','rejected')),
       reject_reason TEXT,
       submitted_at TEXT NOT NULL,
