@@ -52,7 +52,14 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
     return { kind: 'notification', printed: await printed() };
   }
 
-  await page.locator('[data-action="start"]').click();
+  // The tile's readiness must allow starting; if it does not, say which device or the network.
+  const start = page.locator('[data-action="start"]');
+  try {
+    await expect(start).toBeEnabled({ timeout: 15_000 });
+  } catch {
+    throw new Error(`${item.code} cannot be started here: ${await page.locator('.item-screen .badge').textContent()}`);
+  }
+  await start.click();
   const values: FormValues = {};
   for (let guard = 0; guard < 20; guard += 1) {
     const step = await stepOf(page);
