@@ -7,6 +7,7 @@ import type { DataKey } from '../crypto/data-key';
 import type { AttachmentFiles } from './attachment-files';
 import { insertAudit } from './audit';
 import { stmt } from './statements';
+import type Database from 'better-sqlite3';
 import type { Db } from './database';
 import { insertOutboxItem, outboxContext } from './outbox';
 import { countSubmission } from './report-counters';
@@ -43,6 +44,52 @@ function trackingNumber(day: string): string {
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+interface SubmissionWrite {
+  id: string;
+  tracking: string;
+  input: NewSubmission;
+  residentRef: string;
+  submittedAt: string;
+  day: string;
+  stored: ReadonlyArray<{ sha256: string; materialCode: string; mime: string; size: number; file: string }>;
+  payload: SubmissionPayload;
+  key: DataKey;
+}
+
+const writers = new WeakMap<Db, Database.Transaction<(w: SubmissionWrite) => void>>();
+
+/** The submit transaction, built once per database (building it per call costs more than the inserts). */
+function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => void> {
+  let write = writers.get(db);
+  if (!write) {
+    write = db.transaction((w: SubmissionWrite) => {
+      stmt(db, 'INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        w.id,
+        w.tracking,
+        w.input.itemCode,
+        w.input.serviceMode,
+        w.input.operatorId,
+        w.residentRef,
+        w.submittedAt,
+      );
+      const attach = stmt(db, 'INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const s of w.stored) attach.run(s.sha256, w.id, s.materialCode, s.mime, s.size, s.file);
+      insertOutboxItem(db, w.key, { id: w.id, kind: 'submission', submissionId: w.id, residentRef: w.residentRef, payload: w.payload, createdAt: w.submittedAt });
+      insertAudit(db, {
+        at: w.submittedAt,
+        action: 'submission.created',
+        operatorId: w.input.operatorId,
+        serviceMode: w.input.serviceMode,
+        subject: `${maskName(w.input.resident.name)} ${maskIdNumber(w.input.resident.idNumber)}`,
+        detail: { submissionId: w.id, trackingNumber: w.tracking, itemCode: w.input.itemCode, attachments: w.stored.length },
+      });
+      countSubmission(db, w.day, w.input.itemCode, w.input.serviceMode);
+    });
+    writers.set(db, write);
+  }
+  return write;
 }
 
 /**
@@ -88,25 +135,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
       ...(input.face && faceSha ? { face: { sha256: faceSha, livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
     };
 
-    const write = db.transaction(() => {
-      stmt(db, 
-        `INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, tracking, input.itemCode, input.serviceMode, input.operatorId, residentRef, submittedAt);
-      const attach = stmt(db, 'INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const s of stored) attach.run(s.sha256, id, s.materialCode, s.mime, s.size, s.file);
-      insertOutboxItem(db, key, { id, kind: 'submission', submissionId: id, residentRef, payload, createdAt: submittedAt });
-      insertAudit(db, {
-        at: submittedAt,
-        action: 'submission.created',
-        operatorId: input.operatorId,
-        serviceMode: input.serviceMode,
-        subject: `${maskName(input.resident.name)} ${maskIdNumber(input.resident.idNumber)}`,
-        detail: { submissionId: id, trackingNumber: tracking, itemCode: input.itemCode, attachments: stored.length },
-      });
-      countSubmission(db, day, input.itemCode, input.serviceMode);
-    });
-    write.immediate();
+    writeSubmission(db).immediate({ id, tracking, input, residentRef, submittedAt, day, stored, payload, key });
   } catch (error) {
     files.removeSubmissionDir(id);
     throw error;

@@ -10,7 +10,7 @@ export const migration001: Migration = {
   up: `
     CREATE TABLE submissions (
       id TEXT PRIMARY KEY,               -- UUIDv7, also the outbox idempotency key
-      tracking_number TEXT NOT NULL UNIQUE,
+      tracking_number TEXT NOT NULL,     -- 40 random bits per day: unique in practice, no index to maintain
       item_code TEXT NOT NULL,
       service_mode TEXT NOT NULL CHECK (service_mode IN ('self','assisted','window','homeVisit')),
       operator_id TEXT,                  -- staff id for assisted/window/homeVisit; NULL when self-service
@@ -36,7 +36,7 @@ export const migration001: Migration = {
     CREATE INDEX attachments_sha ON attachments(sha256);
 
     CREATE TABLE outbox (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- send order
+      seq INTEGER PRIMARY KEY,           -- send order (rows are never deleted, so rowids only grow)
       id TEXT NOT NULL UNIQUE,           -- idempotency key (UUIDv7)
       kind TEXT NOT NULL,
       submission_id TEXT REFERENCES submissions(id),
@@ -54,7 +54,7 @@ export const migration001: Migration = {
     CREATE INDEX outbox_state ON outbox(state, seq);
 
     CREATE TABLE audit (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      seq INTEGER PRIMARY KEY,
       at TEXT NOT NULL,
       action TEXT NOT NULL,
       operator_id TEXT,
