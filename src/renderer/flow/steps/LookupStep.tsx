@@ -70,7 +70,9 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
           <p>{t('lookup.offlineHotline', { hotline })}</p>
           <p>
             {t('lookup.offlineComeBack', {
-              hours: site.officeHours.map((h) => `${h.days.map((d) => t(`common:weekday.${d}`)).join(i18n.language === 'en' ? ', ' : '、')} ${h.open}–${h.close}`).join('; '),
+              hours: site.officeHours
+                .map((h) => `${t('common:attract.weekdays', { days: h.days.map((d) => t(`common:weekday.${d}`)).join(i18n.language === 'en' ? ', ' : '、') })} ${h.open}–${h.close}`)
+                .join(i18n.language === 'en' ? '; ' : '；'),
             })}
           </p>
           <button type="button" className="button" onClick={run}>
