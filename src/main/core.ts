@@ -142,6 +142,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       simulate: options.simulate,
       startedAt: Date.now(),
       now,
+      remoteSite: () => sync.remoteSiteSettings(),
     }),
   };
 

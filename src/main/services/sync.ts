@@ -9,7 +9,7 @@ import { getConfigPart } from '../store/config-versions';
 import { HttpCountyClient } from '../sync/http-county-client';
 import type { CountyClient } from '../sync/county-client';
 import { SyncEngine, type SyncStatus } from '../sync/sync-engine';
-import { AnnouncementListSchema, RemoteSiteSettingsSchema } from '../../shared/sync/protocol';
+import { AnnouncementListSchema, RemoteSiteSettingsSchema, type RemoteSiteSettings } from '../../shared/sync/protocol';
 import { maskFreeText } from '../../shared/domain/mask';
 import { v7 as uuidv7 } from 'uuid';
 import { insertFaultTicket, listFaultTickets, type FaultTicket } from '../store/fault-tickets';
@@ -77,10 +77,15 @@ export class SyncService {
     this.engine.kick();
   }
 
+  /** The site settings the county last sent (on-duty person, phone, retention), or {} when none or malformed. */
+  remoteSiteSettings(): RemoteSiteSettings {
+    const remote = RemoteSiteSettingsSchema.safeParse(getConfigPart(this.deps.store.db, 'site')?.body);
+    return remote.success ? remote.data : {};
+  }
+
   /** Days to keep acknowledged personal data: the county's site setting wins over the local config. */
   retentionDays(): number {
-    const remote = RemoteSiteSettingsSchema.safeParse(getConfigPart(this.deps.store.db, 'site')?.body);
-    return (remote.success ? remote.data.retentionDays : undefined) ?? this.deps.config.kiosk.retentionDays;
+    return this.remoteSiteSettings().retentionDays ?? this.deps.config.kiosk.retentionDays;
   }
 
   purge(): number {

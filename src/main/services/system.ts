@@ -10,6 +10,8 @@ export interface SystemDeps {
   simulate: boolean;
   startedAt: number;
   now: () => Date;
+  /** What the county last set for this point (on-duty person, phone); it wins over the local file. */
+  remoteSite?: () => { onDuty?: string; consultationPhone?: string };
 }
 
 function diskFree(dir: string): number | null {
@@ -25,19 +27,23 @@ export function systemHandlers(deps: SystemDeps): HandlerMap<'system.ping' | 'si
   const uptime = () => Math.round((Date.now() - deps.startedAt) / 1000);
   return {
     'system.ping': () => ({ now: deps.now().toISOString(), uptimeSeconds: uptime() }),
-    'site.info': () => ({
-      name: deps.config.site.name,
-      divisionCode: deps.config.site.divisionCode,
-      level: deps.config.site.level,
-      officeHours: deps.config.site.officeHours,
-      consultationPhone: deps.config.site.consultationPhone,
-      onDuty: deps.config.site.onDuty,
-      idleTimeoutSeconds: deps.config.kiosk.idleTimeoutSeconds,
-      idleCountdownSeconds: deps.config.kiosk.idleCountdownSeconds,
-      defaultLanguage: deps.config.kiosk.defaultLanguage,
-      simulated: deps.simulate,
-      appVersion: deps.appVersion,
-    }),
+    'site.info': () => {
+      const remote = deps.remoteSite?.() ?? {};
+      const { site, kiosk } = deps.config;
+      return {
+        name: site.name,
+        divisionCode: site.divisionCode,
+        level: site.level,
+        officeHours: site.officeHours,
+        consultationPhone: remote.consultationPhone ?? site.consultationPhone,
+        onDuty: remote.onDuty ?? site.onDuty,
+        idleTimeoutSeconds: kiosk.idleTimeoutSeconds,
+        idleCountdownSeconds: kiosk.idleCountdownSeconds,
+        defaultLanguage: kiosk.defaultLanguage,
+        simulated: deps.simulate,
+        appVersion: deps.appVersion,
+      };
+    },
     'system.caller': (_input, ctx) => ({ roles: [...ctx.roles] }),
     'system.info': () => ({
       appVersion: deps.appVersion,

@@ -91,6 +91,7 @@ export const RemoteSiteSettingsSchema = z.object({
   consultationPhone: z.string().regex(/^[0-9-]{5,20}$/).optional(),
   retentionDays: z.number().int().min(1).max(3650).optional(),
 });
+export type RemoteSiteSettings = z.infer<typeof RemoteSiteSettingsSchema>;
 
 export const FaultUpdateSchema = z.object({ id: z.string().max(64), state: z.enum(['acknowledged', 'closed']), note: z.string().max(500).optional() });
 
