@@ -11,7 +11,8 @@ export function Shell(props: {
   onHome: () => void;
   onFinish?: () => void;
   help: { state: HelpState; request: () => void; dismiss: () => void };
-  instruction: string;
+  /** The current screen's main instruction, read when the button is pressed. */
+  instruction: () => string;
   elderMode: boolean;
   onToggleElderMode: () => void;
   simulated: boolean;
@@ -21,7 +22,7 @@ export function Shell(props: {
   const { t, i18n } = useTranslation();
   const [noVoice, setNoVoice] = useState(false);
   const switchLanguage = () => void i18n.changeLanguage(i18n.language === 'zh-CN' ? 'en' : 'zh-CN');
-  const readAloud = () => setNoVoice(!speak(props.instruction, i18n.language, props.elderMode ? 0.8 : 1));
+  const readAloud = () => setNoVoice(!speak(props.instruction(), i18n.language, props.elderMode ? 0.8 : 1));
   return (
     <div className="shell" data-screen={props.screenId}>
       <header className="shell__bar">
@@ -41,7 +42,7 @@ export function Shell(props: {
           ) : null}
         </nav>
         <div className="shell__tools">
-          <button type="button" className="button" onClick={readAloud} disabled={!props.instruction}>
+          <button type="button" className="button" onClick={readAloud}>
             {t('screens:shell.readAloud')}
           </button>
           <button type="button" className="button" aria-pressed={props.elderMode} onClick={props.onToggleElderMode}>

@@ -29,7 +29,11 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
   const { client, site } = useKiosk();
   const [stack, setStack] = useState<Route[]>([]);
   const [elderMode, setElderMode] = useState(false);
-  const [instruction, setInstruction] = useState('');
+  // Kept in a ref: naming the instruction must not re-render the whole screen after every navigation.
+  const instruction = useRef('');
+  const setInstruction = useCallback((text: string) => {
+    instruction.current = text;
+  }, []);
   const identified = useRef(false);
   // The same fact as state, so the shell shows "finish" as soon as the resident is identified.
   const [showFinish, setShowFinish] = useState(false);
@@ -143,7 +147,7 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
         onHome={home}
         onFinish={showFinish ? () => end('finished') : undefined}
         help={help}
-        instruction={instruction}
+        instruction={() => instruction.current}
         elderMode={elderMode}
         onToggleElderMode={() => setElderMode((v) => !v)}
         simulated={site.simulated}

@@ -1,28 +1,34 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { DeviceStatus } from '../../shared/domain/devices';
+import type { ServiceMode } from '../../shared/catalog/schema';
 import { useKiosk } from '../app/kiosk-context';
 
 export interface LiveStatus {
   devices: DeviceStatus[];
   countyOnline: boolean;
+  /** 'assisted' while a clerk is logged in on this screen (they may type an ID number), else 'self'. */
+  mode: ServiceMode;
   /** False until the first answers came: tiles say "checking" rather than guessing. */
   known: boolean;
 }
 
-const LiveStatusContext = createContext<LiveStatus>({ devices: [], countyOnline: false, known: false });
+const LiveStatusContext = createContext<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false });
 
-/** Live device states and county reachability, kept current by device.changed and sync.progress. */
+/** Live device states, county reachability and the service mode, kept current by device.changed and sync.progress. */
 export function LiveStatusProvider({ children }: { children: ReactNode }) {
   const { client } = useKiosk();
-  const [status, setStatus] = useState<LiveStatus>({ devices: [], countyOnline: false, known: false });
+  const [status, setStatus] = useState<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false });
   useEffect(() => {
     let alive = true;
     const refresh = () =>
-      Promise.all([client.invoke('devices.list', {}), client.invoke('sync.status', {})]).then(
-        ([devices, sync]) => alive && setStatus({ devices: devices.devices, countyOnline: sync.online, known: true }),
+      Promise.all([client.invoke('devices.list', {}), client.invoke('sync.status', {}), client.invoke('system.caller', {})]).then(
+        ([devices, sync, caller]) =>
+          alive && setStatus({ devices: devices.devices, countyOnline: sync.online, mode: caller.roles.includes('clerk') ? 'assisted' : 'self', known: true }),
         () => undefined,
       );
     void refresh();
+    // A clerk logging in or out changes what a tile allows (typed ID numbers); sessions change with visits.
+    const offSession = client.on('session.changed', () => void refresh());
     const offDevice = client.on('device.changed', (changed) =>
       setStatus((s) => ({ ...s, devices: [...s.devices.filter((d) => d.id !== changed.id), changed] })),
     );
@@ -31,6 +37,7 @@ export function LiveStatusProvider({ children }: { children: ReactNode }) {
       alive = false;
       offDevice();
       offSync();
+      offSession();
     };
   }, [client]);
   return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
