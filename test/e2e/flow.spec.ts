@@ -87,3 +87,16 @@ test('an ID number is checked as typed: the ID pad has X, and a wrong check char
   await expect(problem).toHaveCount(0);
   await expectNoAxeViolations(page, 'form (ID number)');
 });
+
+test('an expired ID card is refused with the reason and what to do, and the flow does not go on', async ({ page }) => {
+  const expired = SAMPLE_RESIDENTS.find((r) => /EXPIRED/.test(r.note))!;
+  await startVisit(page, kiosk.url);
+  await openCategory(page, 'job');
+  await page.locator('[data-item="JOB-01"]').click();
+  await page.locator('[data-action="start"]').click();
+  await core.call('dev.idCard.insert', { residentIndex: expired.index });
+  await expect(page.locator('[data-error="card_expired"]')).toContainText('证件已过有效期。');
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'identify');
+  await expect(page.getByTestId('resident-masked')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'identify (expired card)');
+});
