@@ -34,6 +34,14 @@ test.afterAll(async () => {
 
 const online = async () => (await core.call<{ online: boolean }>('sync.status')).online;
 
+test("the attract screen shows the county's announcements, pulled with the config", async ({ page }) => {
+  await page.goto(kiosk.url);
+  const announcement = page.locator('[data-announcement]');
+  await expect(announcement).toBeVisible({ timeout: 30_000 });
+  await expect(announcement.locator('h2')).not.toBeEmpty();
+  await expectNoAxeViolations(page, 'attract (announcement)');
+});
+
 test('with the county down, an apply item is accepted here and reaches the county once it is back', async ({ page }) => {
   test.setTimeout(180_000);
   await county.stop();

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import type { Language } from '../../shared/locales';
+import { Announcements } from './Announcements';
 
-/** The idle screen: the point's name, hours, phone and who is on duty; one big "touch to start". */
+/** The idle screen: the point's name, hours, phone, who is on duty and the county's announcements; one big "touch to start". */
 export function AttractScreen({ onStart }: { onStart: () => void }) {
   const { t, i18n } = useTranslation();
   const { site } = useKiosk();
@@ -35,6 +36,7 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
           </div>
         ) : null}
       </dl>
+      <Announcements />
     </main>
   );
 }
