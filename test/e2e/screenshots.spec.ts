@@ -4,7 +4,10 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { writeDocumentY4m } from './support/fake-camera';
-import { openCategory, pressKeys } from './support/resident';
+import { openCategory, pressKeys, startVisit } from './support/resident';
+import { completeItem } from './support/item-flow';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 
 /** The main screens, photographed for docs/screens.md and the README (1920x1080, the kiosk's screen). */
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -53,4 +56,19 @@ test('the main screens', async ({ page }) => {
   await page.getByRole('button', { name: 'English' }).click();
   await page.locator('.shell__nav .button').nth(1).click();
   await shot(page, '08-home-english-large-text');
+});
+
+test('a receipt, and an item that needs the county while it is unreachable', async ({ page }) => {
+  test.setTimeout(120_000);
+  const item = (code: string) => defaultCatalog().items.find((i) => i.code === code)!;
+  await startVisit(page, kiosk.url);
+  await completeItem(page, core, item('JOB-04'), SAMPLE_RESIDENTS[0]!);
+  await shot(page, '09-receipt');
+  await page.locator('[data-action="finish"]').click();
+  // This demo kiosk has no county: an item that needs it says so before anyone starts.
+  await startVisit(page, kiosk.url);
+  await openCategory(page, 'insurance');
+  await page.locator('[data-item="INS-06"]').click();
+  await expect(page.locator('[data-action="start"]')).toBeDisabled();
+  await shot(page, '10-item-needs-the-county');
 });
