@@ -85,3 +85,16 @@ test('an idle timeout wipes every trace of the resident from the screen and the 
   // The core's session is gone too.
   expect((await core.call<{ roles: string[] }>('system.caller')).roles).not.toContain('resident');
 });
+
+test('pulling the social security card out mid-flow (the card that identified the resident) ends the visit and wipes it', async ({ page }) => {
+  await startVisit(page, kiosk.url);
+  await openCategory(page, 'job');
+  await page.locator('[data-item="JOB-01"]').click();
+  await page.locator('[data-action="start"]').click();
+  await core.call('dev.ssCard.insert', { residentIndex: 0 });
+  await expect(page.getByTestId('resident-masked')).toBeVisible();
+  await core.call('dev.ssCard.remove');
+  await expect(page.locator('.attract__start')).toBeVisible({ timeout: 15_000 });
+  expect(await page.content()).not.toContain('王*国');
+  expect((await core.call<{ roles: string[] }>('system.caller')).roles).not.toContain('resident');
+});
