@@ -178,7 +178,7 @@ export class DeviceManager {
       if (!reg.createSimulator) return placeholder('devices-readers:detail.noSimulator');
       simulator = reg.createSimulator(config, log.child({ simulator: true }));
       const port = simulator.transport;
-      transport = new ReconnectingTransport(() => port, `simulated ${config.kind}`, this.options.reconnect);
+      if (port) transport = new ReconnectingTransport(() => port, `simulated ${config.kind}`, this.options.reconnect);
     } else if (t.type === 'serial') {
       transport = new ReconnectingTransport(() => new SerialTransport({ path: t.path, baudRate: t.baudRate }), `serial ${t.path} @${t.baudRate}`, this.options.reconnect);
     } else if (t.type === 'hid') {

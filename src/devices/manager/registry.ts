@@ -24,7 +24,8 @@ export interface DriverContext {
 
 /** An in-process simulator: the host side of its byte pipe, and the control surface for the developer panel. */
 export interface SimulatorHandle<C = unknown> {
-  transport: ByteTransport;
+  /** The host side of the simulator's byte pipe; absent for devices reached through the OS (an A4 print queue). */
+  transport?: ByteTransport;
   control: C;
   close(): Promise<void>;
 }

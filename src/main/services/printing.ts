@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { PrintJobInfo, PrintJobRequest, ReceiptPrinterDriver } from '../../devices/printer/driver';
 import type { ReceiptPrinterSimulator } from '../../devices/printer/simulator';
+import { SimulatedDocumentPrinterDriver, type SimulatedPrintQueue } from '../../devices/printer/simulated-print-queue';
 import type { CatalogItem } from '../../shared/catalog';
 import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
@@ -128,6 +129,27 @@ export class PrintingService {
     return this.submit(driver.id, { label: 'testPage', document, reprintBanner: t('reprint') });
   }
 
+  /**
+   * Where A4 documents go: the OS queue named in the config (through the host printer: lp, or Electron's print), or
+   * the simulated queue of a simulated kiosk.
+   */
+  private documentPrinter(): { id: string; destination: string; print: (pdf: Uint8Array, title: string) => Promise<void> } {
+    const driver = this.deps.devices.firstOfKind('documentPrinter');
+    if (driver instanceof SimulatedDocumentPrinterDriver) {
+      return {
+        id: driver.id,
+        destination: `simulated:${driver.id}`,
+        print: async (pdf, title) => {
+          if (!driver.printPdf(pdf, title)) throw new KioskError('device_offline', { details: { kind: 'documentPrinter' } });
+        },
+      };
+    }
+    const config = this.deps.config.devices.find((d) => d.kind === 'documentPrinter' && d.transport.type === 'systemPrinter');
+    if (!config || config.transport.type !== 'systemPrinter') throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter' } });
+    const printerName = config.transport.name;
+    return { id: config.id, destination: printerName, print: (pdf, title) => this.deps.hostPrinter.printPdf(pdf, { printerName, title }) };
+  }
+
   async document(input: {
     kind: 'notification' | 'queryResult' | 'monthlyReport';
     itemCode?: string | undefined;
@@ -135,8 +157,7 @@ export class PrintingService {
     language?: Language | undefined;
     result?: { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | undefined;
   }): Promise<{ jobId: string; pages: number; verificationCode: string; destination: string }> {
-    const printerConfig = this.deps.config.devices.find((d) => d.kind === 'documentPrinter' && d.transport.type === 'systemPrinter');
-    if (!printerConfig || printerConfig.transport.type !== 'systemPrinter') throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter' } });
+    const a4 = this.documentPrinter();
     const lang = input.language ?? this.deps.config.kiosk.defaultLanguage;
     const ctx = {
       language: lang,
@@ -169,7 +190,7 @@ export class PrintingService {
     }
     const job: PdfJob = {
       jobId: randomUUID(),
-      deviceId: printerConfig.id,
+      deviceId: a4.id,
       label: `a4:${input.kind}`,
       state: 'printing',
       attempts: 1,
@@ -180,7 +201,7 @@ export class PrintingService {
     this.rememberPdfJob(job);
     this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'printing', messageKey: job.messageKey });
     try {
-      await this.deps.hostPrinter.printPdf(pdf.bytes, { printerName: printerConfig.transport.name, title: subject });
+      await a4.print(pdf.bytes, subject);
       Object.assign(job, { state: 'done', finishedAt: this.deps.now().toISOString(), messageKey: 'printing:job.done' });
     } catch (error) {
       Object.assign(job, { state: 'failed', finishedAt: this.deps.now().toISOString(), messageKey: 'printing:job.failed' });
@@ -188,7 +209,7 @@ export class PrintingService {
       throw error instanceof KioskError ? error : new KioskError('device_error', { cause: error });
     }
     this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'done', messageKey: job.messageKey });
-    return { jobId: job.jobId, pages: pdf.pages, verificationCode: pdf.verificationCode, destination: printerConfig.transport.name };
+    return { jobId: job.jobId, pages: pdf.pages, verificationCode: pdf.verificationCode, destination: a4.destination };
   }
 
   jobs(): PrintJob[] {
@@ -211,6 +232,13 @@ export class PrintingService {
     const sim = deviceId ? this.deps.devices.simulatorControl<ReceiptPrinterSimulator>(deviceId) : this.deps.devices.simulatorOfKind<ReceiptPrinterSimulator>('receiptPrinter')?.control;
     if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
     return sim;
+  }
+
+  /** The simulated A4 queue (developer panel, tests); forbidden on a kiosk with a real document printer. */
+  printQueue(): SimulatedPrintQueue {
+    const queue = this.deps.devices.simulatorOfKind<SimulatedPrintQueue>('documentPrinter')?.control;
+    if (!queue) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
+    return queue;
   }
 
   /** Asks the printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
@@ -281,7 +309,9 @@ export type PrintingMethod =
   | 'dev.printer.paper'
   | 'dev.printer.cover'
   | 'dev.printer.runOutAfterLines'
-  | 'dev.printer.transcript';
+  | 'dev.printer.transcript'
+  | 'dev.documentPrinter.online'
+  | 'dev.documentPrinter.jobs';
 
 export function printingHandlers(service: PrintingService): HandlerMap<PrintingMethod> {
   return {
@@ -315,6 +345,16 @@ export function printingHandlers(service: PrintingService): HandlerMap<PrintingM
       const result = { text: sim.transcript(), bytesReceived: sim.rawBytes().length, paper: state.paper, coverOpen: state.coverOpen };
       if (input.clear) sim.clear();
       return result;
+    },
+    'dev.documentPrinter.online': (input) => {
+      service.printQueue().setOnline(input.online);
+      return { ok: true as const };
+    },
+    'dev.documentPrinter.jobs': (input) => {
+      const queue = service.printQueue();
+      const jobs = queue.jobs.map((j) => ({ title: j.title, bytes: j.bytes.length, isPdf: Buffer.from(j.bytes.subarray(0, 5)).toString('latin1') === '%PDF-', at: j.at }));
+      if (input.clear) queue.clear();
+      return { jobs };
     },
   };
 }

@@ -94,9 +94,15 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
     } else if (step === 'lookup') {
       await expect(page.getByTestId('lookup-result')).toBeVisible({ timeout: 20_000 });
       if (!item.identity.required) return { kind: 'lookup', printed: '' };
+      if (item.type === 'print') await core.call('dev.documentPrinter.jobs', { clear: true });
       await page.locator('[data-action="print-result"]').click();
       await expect(page.locator('.lookup__result [role="status"]')).toBeVisible({ timeout: 20_000 });
       if (item.type === 'query') await expect.poll(printed, { timeout: 20_000 }).not.toBe('');
+      if (item.type === 'print') {
+        // Certificates go to the A4 printer: the simulated queue must have taken exactly one PDF for this item.
+        const jobs = async () => (await core.call<{ jobs: Array<{ title: string; isPdf: boolean }> }>('dev.documentPrinter.jobs', {})).jobs;
+        await expect.poll(jobs, { timeout: 20_000 }).toEqual([expect.objectContaining({ title: `queryResult ${item.code}`, isPdf: true })]);
+      }
       return { kind: 'lookup', printed: await printed() };
     } else if (step === 'card') {
       // Old PIN: the card's; new PIN: a fresh one, typed twice. A full PIN moves the pad on by itself.

@@ -120,4 +120,18 @@ export const printingMethods = {
     input: z.object({ deviceId: z.string().max(40).optional(), clear: z.boolean().optional() }).strict(),
     output: z.object({ text: z.string(), bytesReceived: z.number().int().nonnegative(), paper: z.enum(['present', 'low', 'out']), coverOpen: z.boolean() }),
   }),
+  'dev.documentPrinter.online': defineMethod({
+    summary: 'Simulator: switch the simulated A4 print queue on or off (printer off, out of paper).',
+    access: ['public'],
+    input: z.object({ online: z.boolean() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'dev.documentPrinter.jobs': defineMethod({
+    summary: 'Simulator: the A4 documents the simulated queue took (title, size, and whether each is a PDF).',
+    access: ['public'],
+    input: z.object({ clear: z.boolean().optional() }).strict(),
+    output: z.object({
+      jobs: z.array(z.object({ title: z.string(), bytes: z.number().int().nonnegative(), isPdf: z.boolean(), at: z.string() })),
+    }),
+  }),
 } as const;
