@@ -14,6 +14,8 @@ import zhCatalog from './zh-CN/catalog.json';
 import enCatalog from './en/catalog.json';
 import zhSync from './zh-CN/sync.json';
 import enSync from './en/sync.json';
+import zhScreens from './zh-CN/screens.json';
+import enScreens from './en/screens.json';
 import zhDevicesReaders from './zh-CN/devices-readers.json';
 import enDevicesReaders from './en/devices-readers.json';
 
@@ -21,8 +23,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, 'devices-readers': zhDevicesReaders },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, 'devices-readers': enDevicesReaders },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'devices-readers': zhDevicesReaders },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, screens: enScreens, 'devices-readers': enDevicesReaders },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];
