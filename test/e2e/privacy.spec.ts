@@ -22,6 +22,11 @@ test.afterAll(async () => {
   core.close();
   await kiosk.stop();
 });
+// A card left on a simulated reader would be read by the next test's identify step (as a real reader would).
+test.afterEach(async () => {
+  await core.call('dev.idCard.remove').catch(() => undefined);
+  await core.call('dev.ssCard.remove').catch(() => undefined);
+});
 
 async function heapStrings(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);

@@ -99,11 +99,17 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
   const go = useCallback((next: Route) => setStack((s) => [...s, next]), []);
   const back = useCallback(() => setStack((s) => s.slice(0, -1)), []);
   const home = useCallback(() => setStack([{ name: 'home' }]), []);
+  // A new person starts here: whatever resident the core still holds (a page reload, a visit that was never
+  // finished) belongs to someone else and must not carry over into this visit.
+  const startVisit = useCallback(() => {
+    client.invoke('session.end', { reason: 'finished' }).catch(() => undefined);
+    home();
+  }, [client, home]);
 
   if (route === null) {
     return (
       <InstructionContext.Provider value={setInstruction}>
-        <AttractScreen onStart={home} />
+        <AttractScreen onStart={startVisit} />
         {previousEnd?.cardUsed ? <TakeCardReminder /> : null}
       </InstructionContext.Provider>
     );
