@@ -44,6 +44,16 @@ describe('applications.submit rules', () => {
     expect((item!.payload as { attachments: unknown[] }).attachments).toHaveLength(1);
   });
 
+  it('keeps only the answers the resident could see: a date typed before the reason hid its field is not stored', () => {
+    const { store, service, ctx } = setup();
+    // leftOn is only asked when the reason involves leaving a job; "never employed" hides it (and the proof).
+    const form = { ...validJob05, leaveReason: 'neverEmployed', leftOn: '2026-10-31' };
+    service.submit({ itemCode: 'JOB-05', serviceMode: 'self', form, attachments: [] }, ctx());
+    const [item] = claimBatch(store.db, store.key, 1, 1e6);
+    expect(JSON.stringify(item!.payload)).toContain('neverEmployed');
+    expect(JSON.stringify(item!.payload)).not.toContain('leftOn');
+  });
+
   it('stamps the clerk as operator for assisted service, and refuses assisted service without a clerk', () => {
     const { store, service, ctx } = setup();
     const input = { itemCode: 'JOB-05', serviceMode: 'assisted' as const, form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg' as const, dataBase64: JPEG }] };

@@ -1,7 +1,7 @@
 import { KioskError } from '../../shared/contract/errors';
 import type { MethodInput, MethodResult } from '../../shared/contract';
 import type { CatalogItem } from '../../shared/catalog/schema';
-import { isFieldVisible, validateForm } from '../../shared/catalog/validate-form';
+import { answeredValues, isFieldVisible, validateForm } from '../../shared/catalog/validate-form';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import { rejectedItems, resolveRejected } from '../store/outbox';
@@ -72,7 +72,9 @@ export class ApplicationsService {
     if (item.identity.faceCheck && !input.face) problems.push({ field: 'face', messageKey: 'sync:validation.faceMissing' });
     if (problems.length > 0) throw new KioskError('validation_failed', { details: { fields: problems } });
 
-    const form = Object.fromEntries(Object.entries(input.form).filter(([, v]) => v !== undefined));
+    // Only what the resident could see and answered is kept: a value typed before a choice hid its field, or a key
+    // the item does not have, is personal data the county did not ask for.
+    const form = answeredValues(item, input.form);
     const receipt = this.deps.store.submit(
       {
         itemCode: item.code,
