@@ -1,0 +1,49 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { FaultUpdateSchema } from '../shared/sync/protocol';
+import { COUNTY_CONFIG_PARTS, InvalidBodyError, countyStats, publishConfigPart, updateFault, type CountyConfigPart } from './county-state';
+import { fail, parseBody, parseParams } from './http-replies';
+import { routeGroup } from './route-groups';
+
+/** True when the Authorization header carries exactly the admin token (compared in constant time). */
+export function hasAdminToken(authorization: string | undefined, token: Buffer): boolean {
+  const given = Buffer.from(String(authorization ?? '').replace(/^Bearer /, ''));
+  return given.length === token.length && timingSafeEqual(given, token);
+}
+
+/**
+ * County administration under /admin/v1 (publishing config, answering fault tickets, the back office's clerk
+ * actions): every route needs the admin bearer token, checked by this group's own hook before the body is read.
+ */
+export function adminRoutes(adminToken: string) {
+  const token = Buffer.from(adminToken);
+  return routeGroup('admin', '/admin/v1', (app, { db }) => {
+    app.addHook('onRequest', async (request, reply) => {
+      if (!hasAdminToken(request.headers.authorization, token)) return fail(reply, 401, { error: 'admin_token' });
+    });
+
+    app.put('/config/:part', async (request, reply) => {
+      const params = parseParams(request.params, reply, z.object({ part: z.enum(COUNTY_CONFIG_PARTS) }), 'invalid_path');
+      if (!params) return reply;
+      const body = parseBody(request, reply, z.unknown());
+      if (reply.sent) return reply;
+      try {
+        return { version: publishConfigPart(db, params.part as CountyConfigPart, body) };
+      } catch (error) {
+        if (error instanceof InvalidBodyError) return fail(reply, 400, { error: 'invalid_body', field: error.field });
+        throw error;
+      }
+    });
+
+    app.put('/faults/:id', async (request, reply) => {
+      const params = parseParams(request.params, reply, z.object({ id: z.string().min(1).max(64) }), 'invalid_path');
+      if (!params) return reply;
+      const update = parseBody(request, reply, FaultUpdateSchema.omit({ id: true }));
+      if (!update) return reply;
+      if (!updateFault(db, params.id, update.state, update.note ?? null)) return fail(reply, 404, { error: 'unknown_ticket' });
+      return { ok: true };
+    });
+
+    app.get('/stats', async () => countyStats(db));
+  });
+}

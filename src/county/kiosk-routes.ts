@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema } from '../shared/sync/protocol';
+import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../shared/sync/signing';
+import { NonceCache, verifyRequest } from './auth';
+import { attachmentStatus, configSince, intakeBatch, putAttachmentChunk, recordFaults, recordHeartbeat } from './county-state';
+import { fail, parseBody, parseParams } from './http-replies';
+import { isLookupItem, needsResident, runLookup, type CountyResident } from './lookups';
+import { routeGroup } from './route-groups';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the kiosk group's signature check; routes outside that group never see it. */
+    kioskId?: string;
+  }
+}
+
+const Sha256Param = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const ItemCodeParam = z.object({ itemCode: z.string().regex(/^[A-Z]{3,4}-\d{2}$/) });
+const ContentRange = /^bytes (\d{1,12})-(\d{1,12})\/(\d{1,12})$/;
+
+/** The id of the kiosk whose signature the group's hook checked (the hook has run before any handler). */
+function signedKiosk(request: { kioskId?: string }): string {
+  if (!request.kioskId) throw new Error('kiosk route reached without a verified signature');
+  return request.kioskId;
+}
+
+/**
+ * The sync contract (docs/sync-protocol.md) under /v1: every route here is signed by a kiosk. The hooks belong to
+ * this group, so they run for each of its routes however the path was spelled, and for no route elsewhere.
+ */
+export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmentsDir }) => {
+  const nonces = new NonceCache(now().getTime());
+
+  // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
+  app.addHook('onRequest', async (request, reply) => {
+    const h = request.headers;
+    if (!h[HEADER_KIOSK] || !h[HEADER_TIMESTAMP] || !h[HEADER_NONCE] || !h[HEADER_SIGNATURE]) return fail(reply, 401, { error: 'missing_headers' });
+  });
+  // The signature covers the body's hash, so it is checked once the raw body is in.
+  app.addHook('preHandler', async (request, reply) => {
+    const outcome = verifyRequest(db, nonces, { method: request.method, url: request.url, headers: request.headers, body: request.body as Buffer | undefined }, now().getTime());
+    if (!outcome.ok) return fail(reply, 401, { error: outcome.reason, ...(outcome.serverTime === undefined ? {} : { serverTime: outcome.serverTime }) });
+    request.kioskId = outcome.kioskId;
+  });
+
+  app.post('/sync/batches', async (request, reply) => {
+    const batch = parseBody(request, reply, BatchRequestSchema);
+    if (!batch) return reply;
+    if (batch.kioskId !== signedKiosk(request)) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
+    return { results: intakeBatch(db, batch.kioskId, batch.items, now()) };
+  });
+
+  app.head('/attachments/:sha256', async (request, reply) => {
+    const params = parseParams(request.params, reply, Sha256Param, 'invalid_path');
+    if (!params) return reply;
+    const status = attachmentStatus(db, params.sha256);
+    return reply.header('x-attachment-received', String(status.received)).header('x-attachment-complete', String(status.complete)).code(200).send();
+  });
+
+  app.put('/attachments/:sha256', async (request, reply) => {
+    const params = parseParams(request.params, reply, Sha256Param, 'invalid_path');
+    if (!params) return reply;
+    const range = ContentRange.exec(String(request.headers['content-range'] ?? ''));
+    const body = request.body as Buffer | undefined;
+    if (!range || !body) return fail(reply, 400, { error: 'invalid_body', field: 'content-range' });
+    const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
+    if (end < start || end - start + 1 !== body.length || end >= total) return fail(reply, 400, { error: 'invalid_body', field: 'content-range' });
+    const outcome = putAttachmentChunk(db, attachmentsDir, params.sha256, start, total, body);
+    if (!outcome.ok) return fail(reply.header('x-attachment-received', String(outcome.received)), outcome.status, { error: outcome.error });
+    return { sha256: params.sha256, received: outcome.received, complete: outcome.complete };
+  });
+
+  app.get('/config', async (request, reply) => {
+    const since = parseParams(request.query, reply, z.object({ since: z.coerce.number().int().min(0).default(0) }), 'invalid_query');
+    if (!since) return reply;
+    const config = configSince(db, signedKiosk(request), since.since);
+    if (!config) return reply.code(304).send();
+    return config;
+  });
+
+  app.post('/query/:itemCode', async (request, reply) => {
+    const params = parseParams(request.params, reply, ItemCodeParam, 'invalid_path');
+    if (!params) return reply;
+    const query = parseBody(request, reply, QueryRequestSchema);
+    if (!query) return reply;
+    if (!isLookupItem(params.itemCode)) return fail(reply, 404, { error: 'unknown_item' });
+    let resident: CountyResident | null = null;
+    if (needsResident(params.itemCode)) {
+      if (!query.idNumber) return fail(reply, 400, { error: 'invalid_body', field: 'idNumber' });
+      const row = db.prepare('SELECT body FROM residents WHERE id_number = ?').get(query.idNumber) as { body: string } | undefined;
+      if (!row) return fail(reply, 404, { error: 'unknown_resident' });
+      resident = JSON.parse(row.body) as CountyResident;
+    }
+    return runLookup(params.itemCode, resident, now());
+  });
+
+  app.post('/heartbeat', async (request, reply) => {
+    const heartbeat = parseBody(request, reply, HeartbeatSchema);
+    if (!heartbeat) return reply;
+    const kioskId = signedKiosk(request);
+    if (heartbeat.kioskId !== kioskId) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
+    recordHeartbeat(db, kioskId, heartbeat, now());
+    return { ok: true };
+  });
+
+  app.post('/faults', async (request, reply) => {
+    const report = parseBody(request, reply, FaultReportSchema);
+    if (!report) return reply;
+    recordFaults(db, signedKiosk(request), report.tickets);
+    return { ok: true };
+  });
+});
