@@ -37,7 +37,7 @@ export default async function bench(): Promise<BenchFigure[]> {
     trackingNumber: 'SX20261129-000042',
     submittedAt: '2026-11-29T08:30:00.000Z',
     resident: { name: '李秀英', idNumber: '140102195003071228' },
-    serviceMode: 'assisted' as const,
+    channel: 'assisted' as const,
     delivery: 'queued' as const,
     countyOnline: false,
     hotline: '0351-12333',

@@ -40,7 +40,7 @@ export default async function bench(): Promise<BenchFigure[]> {
       store.submit(
         {
           itemCode: 'JOB-05',
-          serviceMode: 'self',
+          channel: 'self',
           operatorId: null,
           resident: { idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate, source: 'idCard' },
           form: JSON.parse(body) as Record<string, string | boolean>,

@@ -49,7 +49,7 @@ function fill(store: KioskStore, count: number, offset: number): void {
     store.submit(
       {
         itemCode: 'JOB-05',
-        serviceMode: 'self',
+        channel: 'self',
         operatorId: null,
         resident: { idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate, source: 'idCard' },
         form: { phone: '13812345678', address: '北格镇张花村东街18号', education: 'junior', leaveReason: 'businessClosed', leftOn: '2026-10-31', promise: true },

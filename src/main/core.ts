@@ -28,6 +28,8 @@ import { ResidentSessionService, sessionHandlers } from './services/session';
 import { devicesHandlers } from './services/devices';
 import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
+import { recordPrint } from './store/prints';
+import { stampOf } from './services/channel-stamp';
 
 export interface CoreOptions {
   config: SiteConfig;
@@ -84,7 +86,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     now,
     idleTimeoutSeconds: options.config.kiosk.idleTimeoutSeconds,
     idleCountdownSeconds: options.config.kiosk.idleCountdownSeconds,
-    audit: (entry) => insertAudit(store.db, { at: now().toISOString(), serviceMode: null, ...entry }),
+    audit: (entry) => insertAudit(store.db, { at: now().toISOString(), channel: null, ...entry }),
   });
   closers.push(() => session.close());
 
@@ -125,7 +127,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
     ...helpHandlers({ events, now }),
-    ...printingHandlers(printing),
+    ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),
     ...faceHandlers(face),
     ...documentCamera.handlers,
     ...applicationsHandlers(applications),

@@ -16,7 +16,13 @@ export interface Connection {
   readonly id: string;
   readonly carrier: 'ipc' | 'ws' | 'internal';
   /** Staff logged in on this connection (clerk or technician), if any. */
-  staff?: { id: string; displayName: string; roles: ReadonlyArray<'clerk' | 'technician'> };
+  staff?: {
+    id: string;
+    displayName: string;
+    roles: ReadonlyArray<'clerk' | 'technician'>;
+    /** Where this login serves residents (services/channel-stamp.ts); absent = assisted at the kiosk. */
+    channel?: 'assisted' | 'window' | 'homeVisit';
+  };
 }
 
 export function newConnection(carrier: Connection['carrier']): Connection {

@@ -136,9 +136,9 @@ describe('print.document through the core with a configured A4 printer', () => {
 describe('monthly report PDF', () => {
   it('sums submissions per item and service mode and reads back', async () => {
     const rows = [
-      { day: '2026-11-02', itemCode: 'JOB-01', serviceMode: 'self', count: 3 },
-      { day: '2026-11-03', itemCode: 'JOB-01', serviceMode: 'assisted', count: 2 },
-      { day: '2026-11-20', itemCode: 'INS-04', serviceMode: 'self', count: 7 },
+      { day: '2026-11-02', itemCode: 'JOB-01', channel: 'self', count: 3 },
+      { day: '2026-11-03', itemCode: 'JOB-01', channel: 'assisted', count: 2 },
+      { day: '2026-11-20', itemCode: 'INS-04', channel: 'self', count: 7 },
     ];
     const items = defaultCatalog().items;
     const pdf = await monthlyReportPdf({ month: '2026-11', rows, itemName: (code) => items.find((i) => i.code === code)?.name }, ctx('zh-CN'));

@@ -16,7 +16,7 @@ const receipt = submissionReceipt(
     trackingNumber: 'SX20261129-000042',
     submittedAt: '2026-11-29T08:30:00.000Z',
     resident: { name: '李秀英', idNumber: '140102195003071228' },
-    serviceMode: 'assisted',
+    channel: 'assisted',
     delivery: 'queued',
     countyOnline: false,
     hotline: '0351-12333',

@@ -2,6 +2,8 @@ import type { Connection } from '../../src/main/dispatcher';
 import type { KioskCore } from '../../src/main/core';
 import { maskIdNumber, maskName } from '../../src/shared/domain/mask';
 import { sampleResident } from '../../src/shared/samples/residents';
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { startTestCore } from '../support/core-harness';
 
 jest.setTimeout(30_000);
@@ -13,6 +15,7 @@ jest.setTimeout(30_000);
  */
 describe('certification receipt, end to end in the core', () => {
   let core: KioskCore;
+  let dataDir = '';
   let screen: Connection;
   let other: Connection;
   let firstSubmission = '';
@@ -23,7 +26,7 @@ describe('certification receipt, end to end in the core', () => {
   };
 
   beforeAll(async () => {
-    ({ core } = await startTestCore());
+    ({ core, dataDir } = await startTestCore());
     screen = core.newConnection('internal');
     other = core.newConnection('internal');
   });
@@ -36,7 +39,7 @@ describe('certification receipt, end to end in the core', () => {
     expect(JSON.stringify(current)).toContain('idCard');
 
     const face = await ok('face.capture', { purpose: 'certification' });
-    const submitted = await ok('applications.submit', { itemCode: 'INS-04', serviceMode: 'self', form: {}, attachments: [], face });
+    const submitted = await ok('applications.submit', { itemCode: 'INS-04', form: {}, attachments: [], face });
     expect(submitted).toMatchObject({ trackingNumber: expect.any(String), delivery: 'queued' });
     firstSubmission = String(submitted.submissionId);
 
@@ -71,5 +74,21 @@ describe('certification receipt, end to end in the core', () => {
     await ok('session.identify', { source: 'idCard' });
     expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: firstSubmission })).toMatchObject({ error: { code: 'forbidden' } });
     expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: 'no-such-id' })).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('records every print with the channel and operator of the connection that asked for it', async () => {
+    const clerk = Object.assign(core.newConnection('internal'), { staff: { id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] as const } });
+    const slip = await ok('print.notification', { itemCode: 'JOB-05', language: 'zh-CN' }, clerk);
+    const db = new Database(path.join(dataDir, 'kiosk.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT id, kind, item_code AS itemCode, channel, operator_id AS operatorId FROM prints ORDER BY at, id').all();
+      expect(rows).toEqual([
+        expect.objectContaining({ kind: 'receipt', channel: 'self', operatorId: null }),
+        { id: slip.jobId, kind: 'notification', itemCode: 'JOB-05', channel: 'assisted', operatorId: 'clerk-li' },
+      ]);
+      expect(db.prepare("SELECT channel, operator_id AS operatorId FROM submissions").all()).toEqual([{ channel: 'self', operatorId: null }]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { ApplicationsService, type ResidentSource } from '../../src/main/service
 import { recentAudit } from '../../src/main/store/audit';
 import { claimBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
+import { SubmitInputSchema } from '../../src/shared/contract/methods/applications';
 import type { ResidentIdentity } from '../../src/shared/domain/identity';
 import { openTestStore, sampleIdentity, tempDataDir } from '../support/store-fixtures';
 
@@ -36,9 +37,9 @@ function setup() {
 describe('applications.submit rules', () => {
   it('commits a valid self-service application with its material and tells the sync client', () => {
     const { store, service, ctx, queued } = setup();
-    const result = service.submit({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
+    const result = service.submit({ itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
     expect(result).toMatchObject({ delivery: 'queued', submittedAt: NOW.toISOString() });
-    expect(getSubmission(store.db, result.submissionId)).toMatchObject({ status: 'queued', operatorId: null, serviceMode: 'self' });
+    expect(getSubmission(store.db, result.submissionId)).toMatchObject({ status: 'queued', operatorId: null, channel: 'self' });
     expect(queued()).toBe(1);
     const [item] = claimBatch(store.db, store.key, 1, 1e6);
     expect((item!.payload as { attachments: unknown[] }).attachments).toHaveLength(1);
@@ -48,19 +49,32 @@ describe('applications.submit rules', () => {
     const { store, service, ctx } = setup();
     // leftOn is only asked when the reason involves leaving a job; "never employed" hides it (and the proof).
     const form = { ...validJob05, leaveReason: 'neverEmployed', leftOn: '2026-10-31' };
-    service.submit({ itemCode: 'JOB-05', serviceMode: 'self', form, attachments: [] }, ctx());
+    service.submit({ itemCode: 'JOB-05', form, attachments: [] }, ctx());
     const [item] = claimBatch(store.db, store.key, 1, 1e6);
     expect(JSON.stringify(item!.payload)).toContain('neverEmployed');
     expect(JSON.stringify(item!.payload)).not.toContain('leftOn');
   });
 
-  it('stamps the clerk as operator for assisted service, and refuses assisted service without a clerk', () => {
+  it('stamps the channel and operator from the connection: a resident alone is self whatever the screen sends', () => {
     const { store, service, ctx } = setup();
-    const input = { itemCode: 'JOB-05', serviceMode: 'assisted' as const, form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg' as const, dataBase64: JPEG }] };
-    expect(() => service.submit(input, ctx())).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    const r = service.submit(input, ctx({ id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] }));
-    expect(getSubmission(store.db, r.submissionId)).toMatchObject({ operatorId: 'clerk-li', serviceMode: 'assisted' });
-    expect(recentAudit(store.db, 1)[0]).toMatchObject({ operatorId: 'clerk-li', serviceMode: 'assisted' });
+    const input = { itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg' as const, dataBase64: JPEG }] };
+    // The screen cannot ask for a channel: the contract drops the field before the core sees it.
+    const parsed = SubmitInputSchema.parse({ ...input, serviceMode: 'assisted', channel: 'window' });
+    expect(parsed).not.toHaveProperty('serviceMode');
+    expect(parsed).not.toHaveProperty('channel');
+    const alone = service.submit(parsed, ctx());
+    expect(getSubmission(store.db, alone.submissionId)).toMatchObject({ operatorId: null, channel: 'self' });
+    const technician = service.submit(input, ctx({ id: 'tech-wang', displayName: '王工', roles: ['technician'] }));
+    expect(getSubmission(store.db, technician.submissionId)).toMatchObject({ operatorId: null, channel: 'self' });
+    const assisted = service.submit(input, ctx({ id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] }));
+    expect(getSubmission(store.db, assisted.submissionId)).toMatchObject({ operatorId: 'clerk-li', channel: 'assisted' });
+    expect(recentAudit(store.db, 1)[0]).toMatchObject({ operatorId: 'clerk-li', channel: 'assisted' });
+    const atWindow = service.submit(input, ctx({ id: 'clerk-li', displayName: '李秀英', roles: ['clerk'], channel: 'window' }));
+    expect(getSubmission(store.db, atWindow.submissionId)).toMatchObject({ operatorId: 'clerk-li', channel: 'window' });
+    const rows = store.db.prepare('SELECT channel, operator_id AS operatorId FROM submissions ORDER BY submitted_at, id').all();
+    expect(rows).toEqual(expect.arrayContaining([{ channel: 'assisted', operatorId: 'clerk-li' }, { channel: 'window', operatorId: 'clerk-li' }]));
+    const [, , third] = claimBatch(store.db, store.key, 10, 1e7);
+    expect(third!.payload).toMatchObject({ serviceMode: 'assisted', operatorId: 'clerk-li' });
   });
 
   it('refuses bad forms, missing or foreign materials, a missing face check, lookups and unknown items', () => {
@@ -73,26 +87,26 @@ describe('applications.submit rules', () => {
         return error as KioskError;
       }
     };
-    const badPhone = attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: { ...validJob05, phone: '123' }, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] });
+    const badPhone = attempt({ itemCode: 'JOB-05', form: { ...validJob05, phone: '123' }, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] });
     expect(badPhone?.code).toBe('validation_failed');
     expect(badPhone?.details?.fields).toEqual([expect.objectContaining({ field: 'phone' })]);
-    const missing = attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [] });
+    const missing = attempt({ itemCode: 'JOB-05', form: validJob05, attachments: [] });
     expect(missing?.details?.fields).toEqual([{ field: 'attachments.terminationProof', messageKey: 'sync:validation.materialMissing' }]);
     // The land requisition proof is needed only when land was lost; here it does not belong.
-    const foreign = attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }, { materialCode: 'passport', mime: 'image/jpeg', dataBase64: JPEG }] });
+    const foreign = attempt({ itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }, { materialCode: 'passport', mime: 'image/jpeg', dataBase64: JPEG }] });
     expect(foreign?.details?.fields).toEqual([expect.objectContaining({ field: 'attachments.passport', messageKey: 'sync:validation.unknownMaterial' })]);
-    const noFace = attempt({ itemCode: 'INS-11', serviceMode: 'self', form: { bankName: 'rcc', bankAccount: '6217000010001234567', reason: 'cardLost', phone: '13812345678', promise: true }, attachments: [{ materialCode: 'bankCard', mime: 'image/jpeg', dataBase64: JPEG }] });
+    const noFace = attempt({ itemCode: 'INS-11', form: { bankName: 'rcc', bankAccount: '6217000010001234567', reason: 'cardLost', phone: '13812345678', promise: true }, attachments: [{ materialCode: 'bankCard', mime: 'image/jpeg', dataBase64: JPEG }] });
     expect((noFace?.details?.fields as Array<{ field: string }>).map((f) => f.field)).toContain('face');
-    expect(attempt({ itemCode: 'INS-06', serviceMode: 'self', form: {}, attachments: [] })?.code).toBe('invalid_params');
-    expect(attempt({ itemCode: 'NOPE-01', serviceMode: 'self', form: {}, attachments: [] })?.code).toBe('not_found');
+    expect(attempt({ itemCode: 'INS-06', form: {}, attachments: [] })?.code).toBe('invalid_params');
+    expect(attempt({ itemCode: 'NOPE-01', form: {}, attachments: [] })?.code).toBe('not_found');
     endSession();
-    expect(attempt({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [] })?.code).toBe('session_required');
+    expect(attempt({ itemCode: 'JOB-05', form: validJob05, attachments: [] })?.code).toBe('session_required');
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(0);
   });
 
   it("lists only the resident's own submissions", () => {
     const { service, ctx } = setup();
-    service.submit({ itemCode: 'JOB-05', serviceMode: 'self', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
+    service.submit({ itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
     expect(service.mine(10).submissions).toHaveLength(1);
   });
 });

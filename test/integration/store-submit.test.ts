@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { KioskError } from '../../src/shared/contract/errors';
-import { DatabaseTooNewError } from '../../src/main/store/migrate';
+import { DatabaseTooNewError, migrate } from '../../src/main/store/migrate';
 import { MIGRATIONS } from '../../src/main/store/migrations';
 import { claimBatch, outboxCounts, settleBatch } from '../../src/main/store/outbox';
 import { recentAudit } from '../../src/main/store/audit';
@@ -17,12 +17,12 @@ describe('the submit transaction', () => {
     const dataDir = tempDataDir();
     const store = openTestStore(dataDir);
     const now = new Date('2026-11-29T09:30:00Z');
-    const receipt = store.submit(sampleSubmission(1, { serviceMode: 'assisted', operatorId: 'clerk-li' }), now);
+    const receipt = store.submit(sampleSubmission(1, { channel: 'assisted', operatorId: 'clerk-li' }), now);
 
     expect(receipt.trackingNumber).toMatch(/^20261129-[0-9A-HJKMNP-TV-Z]{8}$/);
     expect(receipt.submittedAt).toBe(now.toISOString());
     const summary = getSubmission(store.db, receipt.submissionId)!;
-    expect(summary).toMatchObject({ status: 'queued', serviceMode: 'assisted', operatorId: 'clerk-li', itemCode: 'unemployment-registration' });
+    expect(summary).toMatchObject({ status: 'queued', channel: 'assisted', operatorId: 'clerk-li', itemCode: 'unemployment-registration' });
     expect(count(store.db, 'attachments')).toBe(1);
     expect(outboxCounts(store.db)).toMatchObject({ pending: 1, rejected: 0, oldestPendingAt: now.toISOString() });
     const [item] = claimBatch(store.db, store.key, 10, 1e6);
@@ -30,12 +30,12 @@ describe('the submit transaction', () => {
     expect(item!.payload).toMatchObject({ trackingNumber: receipt.trackingNumber, operatorId: 'clerk-li', serviceMode: 'assisted' });
 
     const [audit] = recentAudit(store.db, 1);
-    expect(audit).toMatchObject({ action: 'submission.created', operatorId: 'clerk-li', serviceMode: 'assisted' });
+    expect(audit).toMatchObject({ action: 'submission.created', operatorId: 'clerk-li', channel: 'assisted' });
     // The audit trail carries masked values only.
     const identity = readSubmissionDetail(store.db, store.key, receipt.submissionId)!.resident;
     expect(audit!.subject).not.toContain(identity.idNumber);
     expect(audit!.subject).toContain(identity.idNumber.slice(-4));
-    expect(counters(store.db, '2026-11-29', '2026-11-29')).toEqual([{ day: '2026-11-29', itemCode: 'unemployment-registration', serviceMode: 'assisted', count: 1 }]);
+    expect(counters(store.db, '2026-11-29', '2026-11-29')).toEqual([{ day: '2026-11-29', itemCode: 'unemployment-registration', channel: 'assisted', count: 1 }]);
     store.close();
   });
 
@@ -104,7 +104,29 @@ describe('migrations', () => {
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     raw.close();
     expect(() => openTestStore(dataDir)).toThrow(DatabaseTooNewError);
-    expect(() => openTestStore(dataDir)).toThrow(/schema version 2, but this kiosk knows only up to 1/);
+    expect(() => openTestStore(dataDir)).toThrow(/schema version 3, but this kiosk knows only up to 2/);
+  });
+});
+
+describe('migration 2: service channel', () => {
+  it('keeps each existing submission\'s mode and operator as its channel, and the check still refuses an unknown channel', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, submitted_at) VALUES ('s1', 't1', 'JOB-05', 'assisted', 'clerk-li', 'r', '2026-11-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO outbox (id, kind, submission_id, created_at) VALUES ('s1', 'submission', 's1', '2026-11-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO report_counters (day, item_code, service_mode, count) VALUES ('2026-11-01', 'JOB-05', 'assisted', 4)").run();
+    expect(migrate(db, MIGRATIONS)).toEqual({ from: 1, to: MIGRATIONS.length });
+    expect(db.prepare('SELECT id, channel, operator_id AS operatorId FROM submissions').all()).toEqual([{ id: 's1', channel: 'assisted', operatorId: 'clerk-li' }]);
+    expect(counters(db, '2026-11-01', '2026-11-01')).toEqual([{ day: '2026-11-01', itemCode: 'JOB-05', channel: 'assisted', count: 4 }]);
+    const insert = db.prepare("INSERT INTO submissions (id, tracking_number, item_code, channel, operator_id, resident_ref, submitted_at) VALUES (?, 't', 'JOB-05', ?, ?, 'r', '2026-11-02T00:00:00Z')");
+    expect(() => insert.run('s2', 'bogus', 'clerk-li')).toThrow(/CHECK/);
+    insert.run('s3', 'proxy', 'clerk-li');
+    const print = db.prepare("INSERT INTO prints (id, at, day, kind, item_code, channel, operator_id) VALUES (?, '2026-11-02T00:00:00Z', '2026-11-02', 'receipt', NULL, ?, ?)");
+    expect(() => print.run('p1', 'assisted', null)).toThrow(/CHECK/);
+    expect(() => print.run('p2', 'self', 'clerk-li')).toThrow(/CHECK/);
+    print.run('p3', 'assisted', 'clerk-li');
+    db.close();
   });
 });
 

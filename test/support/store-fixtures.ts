@@ -25,7 +25,7 @@ export function sampleIdentity(n: number): ResidentIdentity {
 export function sampleSubmission(n: number, overrides: Partial<NewSubmission> = {}): NewSubmission {
   return {
     itemCode: 'unemployment-registration',
-    serviceMode: 'self',
+    channel: 'self',
     operatorId: null,
     resident: sampleIdentity(n),
     form: { phone: '13812345678', reason: `test ${n}`, agreed: true },

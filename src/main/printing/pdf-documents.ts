@@ -109,7 +109,7 @@ export async function queryResultPdf(input: QueryResultInput, ctx: PdfContext): 
 export interface MonthlyReportInput {
   month: string;
   /** Submissions per day, item and service mode (the store's report counters; kept after personal data is purged). */
-  rows: Array<{ day: string; itemCode: string; serviceMode: string; count: number }>;
+  rows: Array<{ day: string; itemCode: string; channel: string; count: number }>;
   itemName: (code: string) => LocalisedText | undefined;
 }
 
@@ -124,7 +124,7 @@ export async function monthlyReportPdf(input: MonthlyReportInput, ctx: PdfContex
   const byItem = new Map<string, Map<string, number>>();
   for (const row of input.rows) {
     const modes = byItem.get(row.itemCode) ?? new Map<string, number>();
-    modes.set(row.serviceMode, (modes.get(row.serviceMode) ?? 0) + row.count);
+    modes.set(row.channel, (modes.get(row.channel) ?? 0) + row.count);
     byItem.set(row.itemCode, modes);
   }
   let total = 0;

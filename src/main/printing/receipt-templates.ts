@@ -1,3 +1,4 @@
+import type { ServiceChannel } from '../../shared/domain/service-channel';
 import type { TFunction } from 'i18next';
 import type { ReceiptBlock, ReceiptDocument } from '../../devices/printer/receipt-document';
 import type { PrinterProfile } from '../../devices/printer/profile';
@@ -26,7 +27,7 @@ export interface SubmissionReceiptData {
   trackingNumber: string;
   submittedAt: string;
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
-  serviceMode: 'self' | 'assisted' | 'window' | 'homeVisit';
+  channel: ServiceChannel;
   /** queued = accepted here, not yet acknowledged by the county (offline, or waiting for the next sync). */
   delivery: 'queued' | 'acknowledged' | 'rejected';
   /** Whether the county answered the last sync: a queued receipt printed offline says it waits for the network. */
@@ -45,7 +46,7 @@ export function submissionReceipt(data: SubmissionReceiptData, language: Languag
     { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(data.submittedAt) },
     { kind: 'pair', label: t('receipt.applicant'), value: maskName(data.resident.name) },
     { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
-    { kind: 'pair', label: t('receipt.serviceMode'), value: t(`receipt.serviceModes.${data.serviceMode}`) },
+    { kind: 'pair', label: t('receipt.serviceMode'), value: t(`receipt.serviceModes.${data.channel}`) },
     { kind: 'rule' },
     {
       kind: 'text',

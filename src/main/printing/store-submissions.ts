@@ -17,7 +17,7 @@ export function receiptSubmissionsFrom(store: Pick<KioskStore, 'db' | 'key'>): {
         itemCode: summary.itemCode,
         trackingNumber: summary.trackingNumber,
         submittedAt: summary.submittedAt,
-        serviceMode: summary.serviceMode,
+        channel: summary.channel,
         delivery: summary.status,
         resident: { name: detail.resident.name, idNumber: detail.resident.idNumber },
       };

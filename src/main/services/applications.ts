@@ -8,6 +8,7 @@ import { rejectedItems, resolveRejected } from '../store/outbox';
 import type { KioskStore } from '../store/kiosk-store';
 import { submissionsOfResident } from '../store/submissions';
 import { insertAudit } from '../store/audit';
+import { stampOf } from './channel-stamp';
 
 /** The resident of the current session (DEV1's ResidentSessionService satisfies this). */
 export interface ResidentSource {
@@ -46,15 +47,9 @@ export class ApplicationsService {
     const item = this.deps.catalog.find(input.itemCode);
     if (!item) throw new KioskError('not_found', { details: { itemCode: input.itemCode } });
     if (!SUBMITTABLE.has(item.type)) throw new KioskError('invalid_params', { details: { itemCode: input.itemCode, reason: 'notSubmittable' } });
-    if (!item.serviceModes.includes(input.serviceMode)) throw new KioskError('invalid_params', { details: { serviceMode: input.serviceMode, reason: 'modeNotOffered' } });
-
-    // Self-service carries no operator; every other mode is a clerk's act and carries the clerk's id.
-    const staff = ctx.connection.staff;
-    let operatorId: string | null = null;
-    if (input.serviceMode !== 'self') {
-      if (!staff?.roles.includes('clerk')) throw new KioskError('forbidden', { details: { serviceMode: input.serviceMode, needs: ['clerk'] } });
-      operatorId = staff.id;
-    }
+    // The core, not the screen, says how this was done: self without a clerk's login, the login's channel with one.
+    const { channel, operatorId } = stampOf(ctx.connection);
+    if (!item.serviceModes.includes(channel)) throw new KioskError('invalid_params', { details: { channel, reason: 'modeNotOffered' } });
 
     const problems: Array<{ field: string; messageKey: string; params?: Record<string, string | number> }> = validateForm(item, input.form, { today: this.deps.now() });
     const materials = new Map(item.materials.map((m) => [m.code, m]));
@@ -78,7 +73,7 @@ export class ApplicationsService {
     const receipt = this.deps.store.submit(
       {
         itemCode: item.code,
-        serviceMode: input.serviceMode,
+        channel,
         operatorId,
         resident,
         form,
@@ -87,7 +82,7 @@ export class ApplicationsService {
       },
       this.deps.now(),
     );
-    ctx.log.info({ submissionId: receipt.submissionId, itemCode: item.code, serviceMode: input.serviceMode, operatorId }, 'submission committed');
+    ctx.log.info({ submissionId: receipt.submissionId, itemCode: item.code, channel, operatorId }, 'submission committed');
     this.deps.afterSubmit();
     return { ...receipt, delivery: 'queued' };
   }
@@ -96,7 +91,7 @@ export class ApplicationsService {
     const resident = this.deps.session.current();
     if (!resident) throw new KioskError('session_required');
     const rows = submissionsOfResident(this.deps.store.db, this.deps.store.key.residentRef(resident.idNumber), limit);
-    return { submissions: rows.map(({ submissionId, trackingNumber, itemCode, serviceMode, status, rejectReason, submittedAt, acknowledgedAt }) => ({ submissionId, trackingNumber, itemCode, serviceMode, status, rejectReason, submittedAt, acknowledgedAt })) };
+    return { submissions: rows.map(({ submissionId, trackingNumber, itemCode, channel, status, rejectReason, submittedAt, acknowledgedAt }) => ({ submissionId, trackingNumber, itemCode, channel, status, rejectReason, submittedAt, acknowledgedAt })) };
   }
 
   rejected(): MethodResult<'applications.rejected'> {
@@ -108,7 +103,7 @@ export class ApplicationsService {
     if (!staffId) throw new KioskError('forbidden');
     const at = this.deps.now().toISOString();
     const resolved = resolveRejected(this.deps.store.db, outboxId, staffId, at);
-    if (resolved) insertAudit(this.deps.store.db, { at, action: 'rejection.resolved', operatorId: staffId, serviceMode: null, subject: null, detail: { outboxId } });
+    if (resolved) insertAudit(this.deps.store.db, { at, action: 'rejection.resolved', operatorId: staffId, channel: null, subject: null, detail: { outboxId } });
     return { resolved };
   }
 }

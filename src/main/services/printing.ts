@@ -8,8 +8,10 @@ import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
 import type { PrintJob } from '../../shared/contract/methods/printing';
 import type { ResidentIdentity } from '../../shared/domain/identity';
+import type { ServiceChannel } from '../../shared/domain/service-channel';
 import type { Language } from '../../shared/locales';
-import type { HandlerMap } from '../dispatcher';
+import type { CallContext, HandlerMap } from '../dispatcher';
+import type { PrintKind } from '../store/prints';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 import type { HostPrinter } from '../printing/host-printer';
@@ -22,7 +24,7 @@ export interface SubmissionForReceipt {
   itemCode: string;
   trackingNumber: string;
   submittedAt: string;
-  serviceMode: 'self' | 'assisted' | 'window' | 'homeVisit';
+  channel: ServiceChannel;
   delivery: 'queued' | 'acknowledged' | 'rejected';
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
 }
@@ -37,8 +39,8 @@ export interface PrintingDeps {
   /** The resident of the current session, if any. */
   currentResident: () => ResidentIdentity | null;
   hostPrinter: HostPrinter;
-  /** Submissions per day, item and service mode between two days (YYYY-MM-DD), for the monthly report. */
-  reportCounters?: (fromDay: string, toDay: string) => Array<{ day: string; itemCode: string; serviceMode: string; count: number }>;
+  /** Submissions per day, item and channel between two days (YYYY-MM-DD), for the monthly report. */
+  reportCounters?: (fromDay: string, toDay: string) => Array<{ day: string; itemCode: string; channel: string; count: number }>;
   events: EventBus;
   log: Logger;
   now: () => Date;
@@ -91,7 +93,7 @@ export class PrintingService {
         trackingNumber: submission.trackingNumber,
         submittedAt: submission.submittedAt,
         resident: submission.resident,
-        serviceMode: submission.serviceMode,
+        channel: submission.channel,
         delivery: submission.delivery,
         countyOnline: this.deps.countyOnline?.() ?? false,
         hotline: this.deps.config.site.consultationPhone,
@@ -313,15 +315,22 @@ export type PrintingMethod =
   | 'dev.documentPrinter.online'
   | 'dev.documentPrinter.jobs';
 
-export function printingHandlers(service: PrintingService): HandlerMap<PrintingMethod> {
+/** Told of every document printed for a person (not test pages), with the call's connection to stamp it by. */
+export type PrintRecorder = (print: { jobId: string; kind: PrintKind; itemCode: string | null }, ctx: CallContext) => void;
+
+export function printingHandlers(service: PrintingService, record: PrintRecorder = () => undefined): HandlerMap<PrintingMethod> {
+  const recorded = <T extends { jobId: string }>(job: T, kind: PrintKind, itemCode: string | null, ctx: CallContext): T => {
+    record({ jobId: job.jobId, kind, itemCode }, ctx);
+    return job;
+  };
   return {
-    'print.receipt': (input, ctx) => service.receipt(input.submissionId, input.language, ctx.roles.has('clerk')),
-    'print.notification': (input) => service.notification(input.itemCode, input.language),
-    'print.queryResult': (input) => service.queryResult(input, input.language),
+    'print.receipt': (input, ctx) => recorded(service.receipt(input.submissionId, input.language, ctx.roles.has('clerk')), 'receipt', null, ctx),
+    'print.notification': (input, ctx) => recorded(service.notification(input.itemCode, input.language), 'notification', input.itemCode, ctx),
+    'print.queryResult': (input, ctx) => recorded(service.queryResult(input, input.language), 'queryResult', input.itemCode, ctx),
     'print.testPage': (input) => service.testPage(input.deviceId, input.language),
-    'print.document': (input, ctx) => {
+    'print.document': async (input, ctx) => {
       if (input.kind === 'monthlyReport' && !ctx.roles.has('clerk')) throw new KioskError('forbidden', { details: { reason: 'clerksOnly' } });
-      return service.document(input);
+      return recorded(await service.document(input), input.kind, input.itemCode ?? null, ctx);
     },
     'print.jobs': () => ({ jobs: service.jobs() }),
     'print.cancel': (input) => ({ cancelled: service.cancel(input.jobId) }),

@@ -55,12 +55,12 @@ export class StaffService {
     if (!ok || !account) {
       const count = (failed && failed.until > now ? failed.count : 0) + 1;
       this.failures.set(key, { count, until: now + LOCKOUT_MS });
-      insertAudit(this.deps.store.db, { at, action: 'staff.loginFailed', operatorId: null, serviceMode: null, subject: username.slice(0, 2) + '***', detail: { attempts: count } });
+      insertAudit(this.deps.store.db, { at, action: 'staff.loginFailed', operatorId: null, channel: null, subject: username.slice(0, 2) + '***', detail: { attempts: count } });
       throw new KioskError('invalid_credentials');
     }
     this.failures.delete(key);
     ctx.connection.staff = { id: account.id, displayName: account.displayName, roles: account.roles };
-    insertAudit(this.deps.store.db, { at, action: 'staff.login', operatorId: account.id, serviceMode: null, subject: null });
+    insertAudit(this.deps.store.db, { at, action: 'staff.login', operatorId: account.id, channel: null, subject: null });
     return { id: account.id, displayName: account.displayName, roles: account.roles };
   }
 
@@ -68,7 +68,7 @@ export class StaffService {
     const staff = ctx.connection.staff;
     if (!staff) return { loggedOut: false };
     delete ctx.connection.staff;
-    insertAudit(this.deps.store.db, { at: this.deps.now().toISOString(), action: 'staff.logout', operatorId: staff.id, serviceMode: null, subject: null });
+    insertAudit(this.deps.store.db, { at: this.deps.now().toISOString(), action: 'staff.logout', operatorId: staff.id, channel: null, subject: null });
     return { loggedOut: true };
   }
 }

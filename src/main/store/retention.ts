@@ -24,7 +24,7 @@ export function purgeAcknowledged(db: Db, files: AttachmentFiles, days: number, 
       out.run(id);
       att.run(id);
     }
-    insertAudit(db, { at, action: 'retention.purged', operatorId: null, serviceMode: null, subject: null, detail: { count: due.length, olderThanDays: days } });
+    insertAudit(db, { at, action: 'retention.purged', operatorId: null, channel: null, subject: null, detail: { count: due.length, olderThanDays: days } });
   });
   purge.immediate();
   // Files go after the commit: a crash in between leaves unreferenced files that the start-up sweep removes.

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { ResidentIdentity } from '../../shared/domain/identity';
+import type { ServiceChannel } from '../../shared/domain/service-channel';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { SubmissionPayload } from '../../shared/sync/protocol';
 import type { DataKey } from '../crypto/data-key';
@@ -12,13 +13,12 @@ import type { Db } from './database';
 import { insertOutboxItem, outboxContext } from './outbox';
 import { countSubmission } from './report-counters';
 
-export type ServiceMode = 'self' | 'assisted' | 'window' | 'homeVisit';
 export type FormValues = Record<string, string | number | boolean | null>;
 
 export interface NewSubmission {
   itemCode: string;
-  serviceMode: ServiceMode;
-  /** Staff id of the clerk for assisted/window/homeVisit; null for self-service. */
+  channel: ServiceChannel;
+  /** Staff id of the clerk for every channel but self; null for self-service. */
   operatorId: string | null;
   resident: ResidentIdentity;
   form: FormValues;
@@ -65,11 +65,11 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
   let write = writers.get(db);
   if (!write) {
     write = db.transaction((w: SubmissionWrite) => {
-      stmt(db, 'INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      stmt(db, 'INSERT INTO submissions (id, tracking_number, item_code, channel, operator_id, resident_ref, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         w.id,
         w.tracking,
         w.input.itemCode,
-        w.input.serviceMode,
+        w.input.channel,
         w.input.operatorId,
         w.residentRef,
         w.submittedAt,
@@ -81,11 +81,11 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
         at: w.submittedAt,
         action: 'submission.created',
         operatorId: w.input.operatorId,
-        serviceMode: w.input.serviceMode,
+        channel: w.input.channel,
         subject: `${maskName(w.input.resident.name)} ${maskIdNumber(w.input.resident.idNumber)}`,
         detail: { submissionId: w.id, trackingNumber: w.tracking, itemCode: w.input.itemCode, attachments: w.stored.length },
       });
-      countSubmission(db, w.day, w.input.itemCode, w.input.serviceMode);
+      countSubmission(db, w.day, w.input.itemCode, w.input.channel);
     });
     writers.set(db, write);
   }
@@ -120,7 +120,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
       submissionId: id,
       trackingNumber: tracking,
       itemCode: input.itemCode,
-      serviceMode: input.serviceMode,
+      serviceMode: input.channel,
       operatorId: input.operatorId,
       submittedAt,
       resident: {
@@ -147,7 +147,7 @@ export interface SubmissionSummary {
   submissionId: string;
   trackingNumber: string;
   itemCode: string;
-  serviceMode: ServiceMode;
+  channel: ServiceChannel;
   operatorId: string | null;
   status: 'queued' | 'acknowledged' | 'rejected';
   rejectReason: string | null;
@@ -160,7 +160,7 @@ interface SummaryRow {
   id: string;
   tracking_number: string;
   item_code: string;
-  service_mode: ServiceMode;
+  channel: ServiceChannel;
   operator_id: string | null;
   status: SubmissionSummary['status'];
   reject_reason: string | null;
@@ -169,14 +169,14 @@ interface SummaryRow {
   purged_at: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, tracking_number, item_code, service_mode, operator_id, status, reject_reason, submitted_at, acknowledged_at, purged_at';
+const SUMMARY_COLUMNS = 'id, tracking_number, item_code, channel, operator_id, status, reject_reason, submitted_at, acknowledged_at, purged_at';
 
 function toSummary(r: SummaryRow): SubmissionSummary {
   return {
     submissionId: r.id,
     trackingNumber: r.tracking_number,
     itemCode: r.item_code,
-    serviceMode: r.service_mode,
+    channel: r.channel,
     operatorId: r.operator_id,
     status: r.status,
     rejectReason: r.reject_reason,

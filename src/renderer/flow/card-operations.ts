@@ -58,10 +58,9 @@ export async function runCardOperation(
   if (answer.outcome === 'pinBlocked') throw new KioskError('pin_blocked');
   const form: Record<string, string | number | boolean | null> = {};
   for (const [k, v] of Object.entries(values)) form[k] = v === undefined ? null : v;
-  const caller = await client.invoke('system.caller', {});
+  // The core stamps the channel and operator from this connection's staff login.
   return client.invoke('applications.submit', {
     itemCode: item.code,
-    serviceMode: caller.roles.includes('clerk') ? 'assisted' : 'self',
     form,
     attachments: [],
   });

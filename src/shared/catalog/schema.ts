@@ -1,3 +1,4 @@
+import { ServiceChannelSchema, type ServiceChannel } from '../domain/service-channel';
 import { z } from 'zod';
 import { DeviceKindSchema } from '../domain/devices';
 import { IdentitySourceSchema } from '../domain/identity';
@@ -26,8 +27,9 @@ export type SiteLevel = z.infer<typeof SiteLevelSchema>;
 export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
 export type RiskLevel = z.infer<typeof RiskLevelSchema>;
 
-export const ServiceModeSchema = z.enum(['self', 'assisted', 'window', 'homeVisit']);
-export type ServiceMode = z.infer<typeof ServiceModeSchema>;
+/** The channels an item may be handed in through: the one ServiceChannel (proxy is governed by the item's risk class). */
+export const ServiceModeSchema = ServiceChannelSchema;
+export type ServiceMode = ServiceChannel;
 
 /** Who the resident must prove to be. `accepts` are alternatives: any one of them identifies the resident. */
 export const IdentityRequirementSchema = z.object({

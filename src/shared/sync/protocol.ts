@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceChannelSchema } from '../domain/service-channel';
 
 /**
  * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
@@ -8,14 +9,14 @@ export const PROTOCOL_VERSION = 1;
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
 const IsoTimeSchema = z.iso.datetime({ offset: true });
-export const ServiceModeSchema = z.enum(['self', 'assisted', 'window', 'homeVisit']);
 const FormValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
 export const SubmissionPayloadSchema = z.object({
   submissionId: z.string().uuid(),
   trackingNumber: z.string().min(1).max(40),
   itemCode: z.string().min(1).max(40),
-  serviceMode: ServiceModeSchema,
+  /** The record's ServiceChannel. Named serviceMode on the wire since protocol v1 (payloads already queued are sealed with it). */
+  serviceMode: ServiceChannelSchema,
   operatorId: z.string().max(64).nullable(),
   submittedAt: IsoTimeSchema,
   resident: z.object({

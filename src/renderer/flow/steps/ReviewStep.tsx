@@ -36,17 +36,14 @@ export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; st
       const v = state.values[f.name];
       form[f.name] = v === undefined ? null : v;
     }
+    // The core stamps the channel and operator from this connection's staff login.
     client
-      .invoke('system.caller', {})
-      .then((caller) =>
-        client.invoke('applications.submit', {
-          itemCode: item.code,
-          serviceMode: caller.roles.includes('clerk') ? 'assisted' : 'self',
-          form,
-          attachments: state.attachments.map((p) => ({ materialCode: p.materialCode, mime: p.mime, dataBase64: p.dataBase64 })),
-          ...(state.face ? { face: state.face } : {}),
-        }),
-      )
+      .invoke('applications.submit', {
+        itemCode: item.code,
+        form,
+        attachments: state.attachments.map((p) => ({ materialCode: p.materialCode, mime: p.mime, dataBase64: p.dataBase64 })),
+        ...(state.face ? { face: state.face } : {}),
+      })
       .then(
         (receipt) => {
           for (const p of state.attachments) revokeTrackedUrl(p.previewUrl);

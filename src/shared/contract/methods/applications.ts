@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { ServiceChannelSchema } from '../../domain/service-channel';
 
-export const ServiceModeSchema = z.enum(['self', 'assisted', 'window', 'homeVisit']);
 
 /** A captured page or photo: at most 3 MB once decoded (a scanned A4 page as JPEG is a few hundred KB). */
 const MAX_ATTACHMENT_BASE64 = Math.ceil((3 * 1024 * 1024 * 4) / 3);
@@ -9,7 +9,6 @@ const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64').max(MA
 
 export const SubmitInputSchema = z.object({
   itemCode: z.string().min(1).max(40),
-  serviceMode: ServiceModeSchema,
   form: z.record(z.string().max(80), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()])),
   attachments: z
     .array(z.object({ materialCode: z.string().min(1).max(40), mime: z.enum(['image/jpeg', 'image/png', 'application/pdf']), dataBase64: Base64Schema.min(4) }))
@@ -22,7 +21,7 @@ export const SubmissionStatusSchema = z.object({
   submissionId: z.string(),
   trackingNumber: z.string(),
   itemCode: z.string(),
-  serviceMode: ServiceModeSchema,
+  channel: ServiceChannelSchema,
   status: z.enum(['queued', 'acknowledged', 'rejected']),
   rejectReason: z.string().nullable(),
   submittedAt: z.string(),
@@ -33,7 +32,7 @@ export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
 export const applicationsMethods = {
   'applications.submit': defineMethod({
     summary:
-      'Hands in an application for the identified resident. Answers only after the submission, its attachments, outbox item and audit entry are committed together; delivery to the county follows.',
+      'Hands in an application for the identified resident, stamped by the core with the channel and operator of this connection (a resident alone is always self). Answers only after the submission, its attachments, outbox item and audit entry are committed together; delivery to the county follows.',
     access: ['resident'],
     input: SubmitInputSchema,
     output: z.object({ submissionId: z.string(), trackingNumber: z.string(), submittedAt: z.string(), delivery: z.literal('queued') }),

@@ -1,0 +1,16 @@
+import type { ChannelStamp, ServiceChannel } from '../../shared/domain/service-channel';
+import type { Connection } from '../dispatcher';
+
+/**
+ * The channel and operator the core stamps on a record made on this connection. The renderer never says which
+ * channel it is: a connection without a clerk's login is self-service, so a resident alone can never produce an
+ * assisted, window or home-visit record. A clerk's login carries the channel of the place it was made (the kiosk:
+ * assisted; the window PC: window; the laptop on a home visit: homeVisit).
+ */
+export function stampOf(connection: Pick<Connection, 'staff'>): ChannelStamp {
+  const staff = connection.staff;
+  if (!staff?.roles.includes('clerk')) return { channel: 'self', operatorId: null };
+  return { channel: staff.channel ?? 'assisted', operatorId: staff.id };
+}
+
+export type StaffChannel = Exclude<ServiceChannel, 'self' | 'proxy'>;
