@@ -20,7 +20,18 @@ const SCHEMA = `
     received_at TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS deliveries (kiosk_id TEXT NOT NULL, item_id TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS attachments (sha256 TEXT PRIMARY KEY, total INTEGER NOT NULL, received INTEGER NOT NULL, complete INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE IF NOT EXISTS kiosk_attachments (
+    kiosk_id TEXT NOT NULL, sha256 TEXT NOT NULL, total INTEGER NOT NULL, received INTEGER NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0, claimed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (kiosk_id, sha256)
+  );
+  CREATE TABLE IF NOT EXISTS resident_sessions (
+    kiosk_id TEXT NOT NULL, session_id TEXT NOT NULL, id_number TEXT NOT NULL, source TEXT NOT NULL,
+    opened_at TEXT NOT NULL, expires_at TEXT NOT NULL, PRIMARY KEY (kiosk_id, session_id)
+  );
+  CREATE INDEX IF NOT EXISTS resident_sessions_by_resident ON resident_sessions (kiosk_id, id_number, expires_at);
+  CREATE TABLE IF NOT EXISTS lookup_log (
+    at TEXT NOT NULL, kiosk_id TEXT NOT NULL, item_code TEXT NOT NULL, id_number_masked TEXT, session_id TEXT, outcome TEXT NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS config_parts (part TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS heartbeats (kiosk_id TEXT PRIMARY KEY, at TEXT NOT NULL, body TEXT NOT NULL);

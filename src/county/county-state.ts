@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import { CatalogSchema } from '../shared/catalog/schema';
 import { checkIdNumber } from '../shared/domain/id-number';
@@ -12,6 +9,7 @@ import {
   type ConfigResponse,
   type Heartbeat,
 } from '../shared/sync/protocol';
+import { claimAttachments, firstMissingAttachment } from './attachments';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -83,7 +81,6 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
     const results: ItemResult[] = [];
     const held = new Set<string>();
     const exists = db.prepare('SELECT kiosk_id FROM items WHERE id = ?');
-    const complete = db.prepare('SELECT complete FROM attachments WHERE sha256 = ?');
     const insert = db.prepare(
       'INSERT INTO items (id, kiosk_id, kind, resident_ref, created_at, item_code, tracking_number, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -99,11 +96,12 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
         const seen = exists.get(item.id) as { kiosk_id: string } | undefined;
         if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
         if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
-        const missing = item.attachments.find((sha) => (complete.get(sha) as { complete: number } | undefined)?.complete !== 1);
+        const missing = firstMissingAttachment(db, kioskId, item.attachments);
         if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
         if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
         if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
         insert.run(item.id, kioskId, item.kind, item.residentRef, item.createdAt, item.payload.itemCode, item.payload.trackingNumber, JSON.stringify(item.payload), now.toISOString());
+        claimAttachments(db, kioskId, item.attachments);
         return { id: item.id, status: 'accepted' };
       }
     }
@@ -116,57 +114,6 @@ function catalogCodes(db: CountyDb): Set<string> | null {
   const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
   if (!row) return null;
   return new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code));
-}
-
-export type ChunkOutcome = { ok: true; received: number; complete: boolean } | { ok: false; status: 409 | 422; error: string; received: number };
-
-/**
- * Appends one chunk of an attachment. Chunks must arrive in order (start = bytes received so far); a chunk that
- * overlaps what is there already is accepted when it starts at 0..received and is trimmed, so a resend after a
- * lost answer is harmless. When the last byte arrives the SHA-256 is checked; a mismatch discards the upload.
- */
-export function putAttachmentChunk(db: CountyDb, dir: string, sha256: string, start: number, total: number, chunk: Buffer): ChunkOutcome {
-  const row = db.prepare('SELECT total, received, complete FROM attachments WHERE sha256 = ?').get(sha256) as { total: number; received: number; complete: number } | undefined;
-  if (row?.complete === 1) return { ok: true, received: row.total, complete: true };
-  const received = row && row.total === total ? row.received : 0;
-  if (start > received) return { ok: false, status: 409, error: 'range_mismatch', received };
-  const file = path.join(dir, `${sha256}.part`);
-  const fresh = chunk.subarray(received - start);
-  const fd = fs.openSync(file, received === 0 ? 'w' : 'r+');
-  try {
-    fs.writeSync(fd, fresh, 0, fresh.length, received);
-    fs.ftruncateSync(fd, received + fresh.length);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const now = received + fresh.length;
-  if (now > total) {
-    fs.rmSync(file, { force: true });
-    db.prepare('DELETE FROM attachments WHERE sha256 = ?').run(sha256);
-    return { ok: false, status: 422, error: 'too_long', received: 0 };
-  }
-  if (now === total) {
-    const digest = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    if (digest !== sha256) {
-      fs.rmSync(file, { force: true });
-      db.prepare('DELETE FROM attachments WHERE sha256 = ?').run(sha256);
-      return { ok: false, status: 422, error: 'hash_mismatch', received: 0 };
-    }
-    fs.renameSync(file, path.join(dir, `${sha256}.bin`));
-  }
-  db.prepare('INSERT INTO attachments (sha256, total, received, complete) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET total = excluded.total, received = excluded.received, complete = excluded.complete').run(
-    sha256,
-    total,
-    now,
-    now === total ? 1 : 0,
-  );
-  return { ok: true, received: now, complete: now === total };
-}
-
-export function attachmentStatus(db: CountyDb, sha256: string): { received: number; complete: boolean } {
-  const row = db.prepare('SELECT received, complete FROM attachments WHERE sha256 = ?').get(sha256) as { received: number; complete: number } | undefined;
-  return { received: row?.received ?? 0, complete: row?.complete === 1 };
 }
 
 export function recordHeartbeat(db: CountyDb, kioskId: string, heartbeat: Heartbeat, now: Date): void {
@@ -208,7 +155,7 @@ export function countyStats(db: CountyDb): CountyStats {
     distinctIds: one('SELECT COUNT(DISTINCT id) AS n FROM items'),
     deliveries: one('SELECT COUNT(*) AS n FROM deliveries'),
     duplicatesRefused: one("SELECT COUNT(*) AS n FROM deliveries WHERE outcome = 'duplicate'"),
-    attachmentsComplete: one('SELECT COUNT(*) AS n FROM attachments WHERE complete = 1'),
+    attachmentsComplete: one('SELECT COUNT(*) AS n FROM kiosk_attachments WHERE complete = 1'),
   };
 }
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema } from '../shared/sync/protocol';
+import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema, ResidentNoticeSchema } from '../shared/sync/protocol';
 import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../shared/sync/signing';
 import { NonceCache, verifyRequest } from './auth';
-import { attachmentStatus, configSince, intakeBatch, putAttachmentChunk, recordFaults, recordHeartbeat } from './county-state';
+import { attachmentStatus, putAttachmentChunk } from './attachments';
+import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
 import { fail, parseBody, parseParams } from './http-replies';
 import { isLookupItem, needsResident, runLookup, type CountyResident } from './lookups';
+import { endResidentSession, liveSession, logLookup, openResidentSession } from './resident-sessions';
 import { routeGroup } from './route-groups';
 
 declare module 'fastify' {
@@ -15,6 +17,7 @@ declare module 'fastify' {
 }
 
 const Sha256Param = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const SessionParam = z.object({ sessionId: z.string().uuid() });
 const ItemCodeParam = z.object({ itemCode: z.string().regex(/^[A-Z]{3,4}-\d{2}$/) });
 const ContentRange = /^bytes (\d{1,12})-(\d{1,12})\/(\d{1,12})$/;
 
@@ -53,7 +56,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
   app.head('/attachments/:sha256', async (request, reply) => {
     const params = parseParams(request.params, reply, Sha256Param, 'invalid_path');
     if (!params) return reply;
-    const status = attachmentStatus(db, params.sha256);
+    const status = attachmentStatus(db, signedKiosk(request), params.sha256);
     return reply.header('x-attachment-received', String(status.received)).header('x-attachment-complete', String(status.complete)).code(200).send();
   });
 
@@ -65,7 +68,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
     if (!range || !body) return fail(reply, 400, { error: 'invalid_body', field: 'content-range' });
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
     if (end < start || end - start + 1 !== body.length || end >= total) return fail(reply, 400, { error: 'invalid_body', field: 'content-range' });
-    const outcome = putAttachmentChunk(db, attachmentsDir, params.sha256, start, total, body);
+    const outcome = putAttachmentChunk(db, attachmentsDir, signedKiosk(request), params.sha256, start, total, body);
     if (!outcome.ok) return fail(reply.header('x-attachment-received', String(outcome.received)), outcome.status, { error: outcome.error });
     return { sha256: params.sha256, received: outcome.received, complete: outcome.complete };
   });
@@ -78,20 +81,43 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
     return config;
   });
 
+  app.post('/residents/sessions', async (request, reply) => {
+    const notice = parseBody(request, reply, ResidentNoticeSchema);
+    if (!notice) return reply;
+    const outcome = openResidentSession(db, signedKiosk(request), notice, now());
+    if (!outcome.ok) return fail(reply, outcome.status, { error: outcome.error });
+    return { sessionId: notice.sessionId, expiresAt: outcome.expiresAt };
+  });
+
+  app.delete('/residents/sessions/:sessionId', async (request, reply) => {
+    const params = parseParams(request.params, reply, SessionParam, 'invalid_path');
+    if (!params) return reply;
+    return { ended: endResidentSession(db, signedKiosk(request), params.sessionId, now()) };
+  });
+
   app.post('/query/:itemCode', async (request, reply) => {
     const params = parseParams(request.params, reply, ItemCodeParam, 'invalid_path');
     if (!params) return reply;
     const query = parseBody(request, reply, QueryRequestSchema);
     if (!query) return reply;
     if (!isLookupItem(params.itemCode)) return fail(reply, 404, { error: 'unknown_item' });
-    let resident: CountyResident | null = null;
-    if (needsResident(params.itemCode)) {
-      if (!query.idNumber) return fail(reply, 400, { error: 'invalid_body', field: 'idNumber' });
-      const row = db.prepare('SELECT body FROM residents WHERE id_number = ?').get(query.idNumber) as { body: string } | undefined;
-      if (!row) return fail(reply, 404, { error: 'unknown_resident' });
-      resident = JSON.parse(row.body) as CountyResident;
+    const kioskId = signedKiosk(request);
+    const at = now();
+    if (!needsResident(params.itemCode)) {
+      logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: null, sessionId: null, outcome: 'listing', at });
+      return runLookup(params.itemCode, null, at);
     }
-    return runLookup(params.itemCode, resident, now());
+    if (!query.idNumber) return fail(reply, 400, { error: 'invalid_body', field: 'idNumber' });
+    // Only a resident this kiosk has identified in a live visit: a signed kiosk is not a licence to look anyone up.
+    const sessionId = liveSession(db, kioskId, query.idNumber, at);
+    if (!sessionId) {
+      logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId: null, outcome: 'noSession', at });
+      return fail(reply, 403, { error: 'no_session' });
+    }
+    const row = db.prepare('SELECT body FROM residents WHERE id_number = ?').get(query.idNumber) as { body: string } | undefined;
+    logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId, outcome: row ? 'answered' : 'unknownResident', at });
+    if (!row) return fail(reply, 404, { error: 'unknown_resident' });
+    return runLookup(params.itemCode, JSON.parse(row.body) as CountyResident, at);
   });
 
   app.post('/heartbeat', async (request, reply) => {

@@ -121,7 +121,11 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => sync.stop());
   const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), now });
-  const queries = new QueriesService({ client: county, catalog, session: residents });
+  const queries = new QueriesService({ client: county, catalog, session: residents, now });
+  // A visit that ends closes the resident's session at the county too (its lookups stop).
+  closers.push(events.subscribe((event, data) => {
+    if (event === 'session.changed' && (data as { state: string }).state === 'none') void queries.visitEnded();
+  }));
   const staff = new StaffService({ store, now });
 
   const handlers: HandlerMap = {

@@ -71,7 +71,7 @@ describe('county routes authenticate by the route they matched, not by the raw U
   });
 
   it('every kiosk and admin route, in every spelling, answers 401 without credentials', async () => {
-    const sample: Record<string, string> = { sha256: 'a'.repeat(64), itemCode: 'INS-09', part: 'staff', id: 'ticket-1' };
+    const sample: Record<string, string> = { sessionId: '0196f000-0000-7000-8000-00000000f002', sha256: 'a'.repeat(64), itemCode: 'INS-09', part: 'staff', id: 'ticket-1' };
     const guarded = [...county.routes].filter(([, auth]) => auth === 'kiosk' || auth === 'admin');
     expect(guarded.length).toBeGreaterThanOrEqual(9);
     for (const [route] of guarded) {
@@ -85,6 +85,7 @@ describe('county routes authenticate by the route they matched, not by the raw U
   });
 
   it('a signed kiosk and the admin token still get through', async () => {
+    await client.noticeResident({ sessionId: '0196f000-0000-7000-8000-00000000f001', idNumber: resident.idNumber, source: 'idCard', identifiedAt: new Date().toISOString() });
     expect((await client.query('INS-09', { idNumber: resident.idNumber, params: {} })).document).toBeDefined();
     const stats = await send(county.url, 'GET', '/admin/v1/stats', undefined, { authorization: 'Bearer admin-test-token' });
     expect(stats.status).toBe(200);

@@ -168,11 +168,13 @@ describe('reference county server', () => {
   });
 
   it('answers the online lookups from its residents', async () => {
+    await client.noticeResident({ sessionId: '0196f000-0000-7000-8000-00000000e001', idNumber: resident.idNumber, source: 'idCard', identifiedAt: new Date().toISOString() });
     const contributions = await client.query('INS-06', { idNumber: resident.idNumber, params: {} });
     expect(contributions.rows).toHaveLength(5);
     const certificate = await client.query('INS-09', { idNumber: resident.idNumber, params: {} });
     expect(certificate.document!.lines.join('\n')).toContain(resident.name);
     expect((await client.query('JOB-02', { params: {} })).rows.length).toBeGreaterThan(0);
+    await client.noticeResident({ sessionId: '0196f000-0000-7000-8000-00000000e002', idNumber: '11010519491231002X', source: 'idCard', identifiedAt: new Date().toISOString() });
     await expect(client.query('INS-06', { idNumber: '11010519491231002X', params: {} })).rejects.toMatchObject({ status: 404, reason: 'unknown_resident' });
     await expect(client.query('JOB-05', { idNumber: resident.idNumber, params: {} })).rejects.toBeInstanceOf(CountyError);
   });

@@ -1,19 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { KioskError } from '../../shared/contract/errors';
 import type { MethodResult } from '../../shared/contract';
 import type { CatalogItem } from '../../shared/catalog/schema';
+import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { HandlerMap } from '../dispatcher';
 import { CountyError, type CountyClient } from '../sync/county-client';
 import type { ResidentSource } from './applications';
 
 const LOOKUP_TYPES = new Set(['query', 'print']);
 
-/** Online lookups for query and print items, straight to the county (nothing is stored on the kiosk). */
+/**
+ * Online lookups for query and print items, straight to the county (nothing is stored on the kiosk). Before the
+ * first personal lookup of a visit the kiosk sends the county its identify notice: the county answers lookups only
+ * for residents with a live session at this kiosk (docs/sync-protocol.md, "Resident sessions").
+ */
 export class QueriesService {
+  /** The county session of each identified resident object (a new visit is a new object, so a new session). */
+  private readonly noticed = new WeakMap<ResidentIdentity, string>();
+  private lastNoticed: string | null = null;
+
   constructor(
     private readonly deps: {
       client: CountyClient | null;
       catalog: { find(code: string): CatalogItem | undefined };
       session: ResidentSource;
+      now?: () => Date;
     },
   ) {}
 
@@ -23,9 +34,20 @@ export class QueriesService {
     if (!LOOKUP_TYPES.has(item.type)) throw new KioskError('invalid_params', { details: { itemCode, reason: 'notALookup' } });
     const resident = this.deps.session.current();
     if (item.identity.required && !resident) throw new KioskError('session_required');
-    if (!this.deps.client) throw new KioskError('county_unreachable', { details: { reason: 'notConfigured' } });
+    const client = this.deps.client;
+    if (!client) throw new KioskError('county_unreachable', { details: { reason: 'notConfigured' } });
+    const personal = item.identity.required && resident ? resident : null;
     try {
-      return await this.deps.client.query(itemCode, { ...(resident && item.identity.required ? { idNumber: resident.idNumber } : {}), params });
+      if (!personal) return await client.query(itemCode, { params });
+      await this.notice(client, personal, false);
+      try {
+        return await client.query(itemCode, { idNumber: personal.idNumber, params });
+      } catch (error) {
+        // The county forgot the session (it restarted, or the notice expired in a long visit): tell it again, once.
+        if (!(error instanceof CountyError && error.status === 403 && error.reason === 'no_session')) throw error;
+        await this.notice(client, personal, true);
+        return await client.query(itemCode, { idNumber: personal.idNumber, params });
+      }
     } catch (error) {
       if (error instanceof CountyError) {
         if (error.transient) throw new KioskError('county_unreachable', { cause: error, details: { reason: error.reason } });
@@ -34,6 +56,22 @@ export class QueriesService {
       }
       throw error;
     }
+  }
+
+  /** The visit is over: the county stops answering for that resident at once (best effort; the notice expires anyway). */
+  async visitEnded(): Promise<void> {
+    const sessionId = this.lastNoticed;
+    this.lastNoticed = null;
+    if (!sessionId || !this.deps.client) return;
+    await this.deps.client.endResidentSession(sessionId).catch(() => undefined);
+  }
+
+  private async notice(client: CountyClient, resident: ResidentIdentity, again: boolean): Promise<void> {
+    if (!again && this.noticed.has(resident)) return;
+    const sessionId = randomUUID();
+    await client.noticeResident({ sessionId, idNumber: resident.idNumber, source: resident.source, identifiedAt: (this.deps.now?.() ?? new Date()).toISOString() });
+    this.noticed.set(resident, sessionId);
+    this.lastNoticed = sessionId;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AttachmentStatus, BatchItem, BatchResponse, ConfigResponse, Heartbeat, QueryResponse } from '../../shared/sync/protocol';
+import type { AttachmentStatus, BatchItem, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
 
 /**
  * Everything the kiosk asks of the county, behind one interface: the HTTP implementation talks to the real
@@ -11,6 +11,10 @@ export interface CountyClient {
   /** The parts newer than `since`, or null when the kiosk is up to date. */
   pullConfig(since: number): Promise<ConfigResponse | null>;
   query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse>;
+  /** The identify notice: personal lookups are answered only for a resident with a live notice from this kiosk. */
+  noticeResident(notice: ResidentNotice): Promise<{ expiresAt: string }>;
+  /** The visit ended: the county stops answering lookups for that resident from this kiosk. */
+  endResidentSession(sessionId: string): Promise<void>;
   heartbeat(heartbeat: Heartbeat): Promise<void>;
   reportFaults(tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): Promise<void>;
   /** Lets go of kept-alive connections (at shutdown). */

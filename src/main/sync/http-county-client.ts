@@ -5,12 +5,14 @@ import {
   ConfigResponseSchema,
   ErrorBodySchema,
   QueryResponseSchema,
+  ResidentNoticeAnswerSchema,
   type AttachmentStatus,
   type BatchItem,
   type BatchResponse,
   type ConfigResponse,
   type Heartbeat,
   type QueryResponse,
+  type ResidentNotice,
 } from '../../shared/sync/protocol';
 import { CountyError, type CountyClient } from './county-client';
 import { HttpTransport, TransportError, type RawResponse } from './http-transport';
@@ -74,6 +76,15 @@ export class HttpCountyClient implements CountyClient {
 
   query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse> {
     return this.json('POST', `/v1/query/${encodeURIComponent(itemCode)}`, QueryResponseSchema, request);
+  }
+
+  async noticeResident(notice: ResidentNotice): Promise<{ expiresAt: string }> {
+    const answer = await this.json('POST', '/v1/residents/sessions', ResidentNoticeAnswerSchema, notice);
+    return { expiresAt: answer.expiresAt };
+  }
+
+  async endResidentSession(sessionId: string): Promise<void> {
+    await this.request('DELETE', `/v1/residents/sessions/${encodeURIComponent(sessionId)}`, undefined, {});
   }
 
   async heartbeat(heartbeat: Heartbeat): Promise<void> {

@@ -110,6 +110,19 @@ export const ConfigResponseSchema = z.object({
 });
 export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;
 
+/**
+ * The kiosk's identify notice: a resident was identified at this kiosk in this visit. The county answers personal
+ * lookups only for residents with a live notice from the asking kiosk (docs/sync-protocol.md, "Resident sessions").
+ */
+export const ResidentNoticeSchema = z.object({
+  sessionId: z.string().uuid(),
+  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  source: z.enum(['idCard', 'socialSecurityCard', 'typedByClerk']),
+  identifiedAt: IsoTimeSchema,
+});
+export type ResidentNotice = z.infer<typeof ResidentNoticeSchema>;
+export const ResidentNoticeAnswerSchema = z.object({ sessionId: z.string(), expiresAt: IsoTimeSchema });
+
 export const QueryRequestSchema = z.object({
   /** The resident's ID number; absent for listings that concern nobody in particular (vacancies, courses). */
   idNumber: z.string().regex(/^\d{17}[\dX]$/).optional(),
