@@ -1,5 +1,6 @@
 import type { ByteTransport } from './transport';
-import type { LengthFrameParser, ParseResult } from './length-frame-parser';
+import { describeParseProblem, type LengthFrameParser, type ParseResult } from './length-frame-parser';
+import { FrameReader } from './frame-reader';
 import type { FrameLog } from './frame-log';
 import type { DeviceLog } from './device-log';
 
@@ -21,16 +22,18 @@ export class FrameChannel {
   private queue: Promise<unknown> = Promise.resolve();
   private waiting: ((result: ExchangeResult) => void) | null = null;
   private accepting: ((frame: Buffer) => boolean) | undefined;
+  private readonly reader: FrameReader;
 
   constructor(
     private readonly transport: ByteTransport,
-    private readonly parser: LengthFrameParser,
+    parser: LengthFrameParser,
     private readonly frames: FrameLog,
     private readonly options: FrameChannelOptions,
   ) {
-    transport.onData((chunk) => this.onChunk(chunk));
+    this.reader = new FrameReader(parser, (results) => this.onResults(results));
+    transport.onData((chunk) => this.reader.push(chunk));
     transport.onClose(() => {
-      this.parser.reset();
+      this.reader.reset();
       this.settle({ ok: false, problem: 'offline' });
     });
   }
@@ -49,7 +52,7 @@ export class FrameChannel {
   private async runExchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
     if (signal?.aborted) return { ok: false, problem: 'cancelled' };
     if (!this.transport.isOpen) return { ok: false, problem: 'offline' };
-    this.parser.reset();
+    this.reader.reset();
     this.accepting = accept;
     const answer = new Promise<ExchangeResult>((resolve) => {
       this.waiting = resolve;
@@ -65,9 +68,9 @@ export class FrameChannel {
         this.settle({ ok: false, problem: 'offline' });
       }
       timer = setTimeout(() => {
-        const expired = this.parser.pending();
-        this.parser.reset();
-        if (expired > 0) this.frames.add('rx', new Uint8Array(), `partial frame dropped (${expired} bytes)`);
+        const expired = this.reader.pending();
+        this.reader.reset();
+        if (expired > 0) this.frames.note('rx', `partial frame dropped (${expired} bytes)`);
         this.settle({ ok: false, problem: 'timeout' });
       }, timeoutMs);
       return await answer;
@@ -79,23 +82,14 @@ export class FrameChannel {
     }
   }
 
-  private onChunk(chunk: Buffer): void {
-    let results: ParseResult[];
-    try {
-      results = this.parser.push(chunk);
-    } catch (error) {
-      // The parser is written not to throw; if it ever does, drop its state rather than the process.
-      this.options.log.error({ err: error }, 'frame parser failed');
-      this.parser.reset();
-      return;
-    }
+  private onResults(results: ParseResult[]): void {
     for (const r of results) {
       switch (r.type) {
         case 'frame':
           this.record(r.frame, 'rx');
           if (this.waiting && (!this.accepting || this.accepting(r.frame))) this.settle({ ok: true, frame: r.frame });
           else {
-            this.frames.add('rx', new Uint8Array(), 'unexpected answer skipped (late or unsolicited)');
+            this.frames.note('rx', 'unexpected answer skipped (late or unsolicited)');
             this.options.log.debug({ bytes: r.frame.length }, 'unexpected frame skipped');
           }
           break;
@@ -103,14 +97,8 @@ export class FrameChannel {
           this.frames.add('rx', r.frame.subarray(0, 10), `bad checksum (${r.frame.length} bytes)`);
           this.settle({ ok: false, problem: 'badChecksum' });
           break;
-        case 'badLength':
-          this.frames.add('rx', new Uint8Array(), `bad length field ${r.length}`);
-          break;
-        case 'garbage':
-          this.frames.add('rx', new Uint8Array(), `${r.bytes} bytes of garbage skipped`);
-          break;
-        case 'timeout':
-          this.frames.add('rx', new Uint8Array(), `partial frame dropped (${r.partial} bytes)`);
+        default:
+          this.frames.note('rx', describeParseProblem(r));
           break;
       }
     }

@@ -27,6 +27,11 @@ export class FrameLog {
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
 
+  /** A line with no bytes: what happened (an image of n bytes, a command's outcome), never its personal payload. */
+  note(direction: FrameLogEntry['direction'], note: string): void {
+    this.add(direction, new Uint8Array(), note);
+  }
+
   list(): FrameLogEntry[] {
     return [...this.entries];
   }

@@ -9,7 +9,8 @@ export interface StatusPatch {
 
 /**
  * A device's status with change notification that fires only when something really changed (XFS4IoT's
- * StatusBase): polling loops can set the same status every 300 ms without flooding the screens.
+ * StatusBase): polling loops can set the same status every 300 ms without flooding the screens. `since` is the time
+ * of the last change of state, the same on every driver: a new detail or media keeps it.
  */
 export class StatusHolder {
   private current: DeviceStatus;
@@ -21,8 +22,10 @@ export class StatusHolder {
     simulated: boolean,
     private readonly now: () => Date = () => new Date(),
     initialMedia: MediaState = 'unknown',
+    initial: { state?: DeviceState; detailKey?: string } = {},
   ) {
-    this.current = { id, kind, state: 'offline', media: initialMedia, simulated, since: this.now().toISOString(), detailKey: 'devices-readers:detail.starting' };
+    const detailKey = 'detailKey' in initial ? initial.detailKey : 'devices-readers:detail.starting';
+    this.current = { id, kind, state: initial.state ?? 'offline', media: initialMedia, simulated, since: this.now().toISOString(), ...(detailKey === undefined ? {} : { detailKey }) };
   }
 
   get(): DeviceStatus {

@@ -1,8 +1,12 @@
 import { KioskError } from '../../shared/contract/errors';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import { FrameLog } from '../core/frame-log';
+import { FrameReader } from '../core/frame-reader';
+import { describeParseProblem, type ParseResult } from '../core/length-frame-parser';
+import { StatusHolder } from '../core/status-holder';
 import type { ByteTransport } from '../core/transport';
-import { FaceFrameParser } from './frame-parser';
+import { createFaceFrameParser, toFaceFrame } from './frame-parser';
 import { Command, decodeReply, encodeCommand, type FacePurpose, type HostCommand, type LivenessActions, type ModuleReply, type ProgressStep } from './protocol';
 
 export interface FaceCaptureRequest {
@@ -34,7 +38,6 @@ export interface FaceModuleOptions {
   now?: () => Date;
 }
 
-const MAX_FRAMES = 200;
 const IMAGE_CHUNK = 2048;
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
@@ -49,16 +52,15 @@ export class FaceModuleDriver implements DeviceDriver {
   readonly kind = 'faceCamera' as const;
   readonly id: string;
   private readonly transport: ByteTransport;
-  private readonly parser = new FaceFrameParser();
+  private readonly reader = new FrameReader(createFaceFrameParser(), (results) => this.onResults(results));
   private readonly now: () => Date;
   private readonly answerTimeoutMs: number;
   private readonly pollMs: number;
   private readonly minLiveness: number;
   private readonly minQuality: number;
-  private current: DeviceStatus;
-  private readonly statusListeners = new Set<(s: DeviceStatus) => void>();
+  private readonly statusHolder: StatusHolder;
   private readonly waiters = new Set<Waiter>();
-  private readonly frames: FrameLogEntry[] = [];
+  private readonly frames: FrameLog;
   private progressListener: ((step: ProgressStep) => void) | null = null;
   private capturing = false;
   private seq = 0;
@@ -74,26 +76,26 @@ export class FaceModuleDriver implements DeviceDriver {
     this.pollMs = options.pollMs ?? 10_000;
     this.minLiveness = options.minLiveness ?? 0.9;
     this.minQuality = options.minQuality ?? 0.5;
-    this.current = { id: this.id, kind: 'faceCamera', state: 'offline', media: 'notApplicable', simulated: options.simulated, since: this.now().toISOString(), detailKey: 'devices-output:face.notStarted' };
+    this.statusHolder = new StatusHolder(this.id, 'faceCamera', options.simulated, this.now, 'notApplicable', { detailKey: 'devices-output:face.notStarted' });
+    this.frames = new FrameLog(200, this.now);
   }
 
   status(): DeviceStatus {
-    return { ...this.current };
+    return { ...this.statusHolder.get() };
   }
 
   onStatus(listener: (status: DeviceStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusHolder.on(listener);
   }
 
   recentFrames(): FrameLogEntry[] {
-    return this.frames.slice();
+    return this.frames.list();
   }
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.unsubscribers.push(this.transport.onData((chunk) => this.onBytes(chunk)));
+    this.unsubscribers.push(this.transport.onData((chunk) => this.reader.push(chunk)));
     try {
       await this.transport.open();
     } catch {
@@ -107,6 +109,7 @@ export class FaceModuleDriver implements DeviceDriver {
     this.started = false;
     if (this.pollTimer) clearTimeout(this.pollTimer);
     for (const u of this.unsubscribers.splice(0)) u();
+    this.reader.dispose();
     await this.transport.close().catch(() => undefined);
   }
 
@@ -178,7 +181,7 @@ export class FaceModuleDriver implements DeviceDriver {
       request.signal?.removeEventListener('abort', onAbort);
       this.progressListener = null;
       this.capturing = false;
-      if (this.current.state === 'busy') this.setState('online');
+      if (this.statusHolder.get().state === 'busy') this.setState('online');
     }
   }
 
@@ -231,24 +234,26 @@ export class FaceModuleDriver implements DeviceDriver {
 
   private async send(command: HostCommand): Promise<void> {
     const bytes = encodeCommand(command, this.seq++ & 0xff);
-    this.log('tx', bytes, command.type);
+    this.frames.add('tx', bytes, command.type);
     await this.transport.write(bytes);
   }
 
-  private onBytes(chunk: Buffer): void {
-    for (const item of this.parser.push(chunk)) {
-      if (item.kind === 'bad') {
-        this.frames.push({ at: this.now().toISOString(), direction: 'rx', hex: '', note: `bad frame: ${item.reason}` });
+  private onResults(results: ParseResult[]): void {
+    for (const item of results) {
+      if (item.type !== 'frame') {
+        this.frames.note('rx', describeParseProblem(item));
         continue;
       }
-      const decoded = decodeReply(item.frame);
+      const frame = toFaceFrame(item.frame);
+      const decoded = decodeReply(frame);
       if (!decoded.ok) {
-        this.frames.push({ at: this.now().toISOString(), direction: 'rx', hex: '', note: `ignored: ${decoded.reason}` });
+        this.frames.note('rx', `ignored: ${decoded.reason}`);
         continue;
       }
       const reply = decoded.value;
       // The face image is personal data: log its length only.
-      this.log('rx', reply.type === 'image' ? new Uint8Array(0) : Uint8Array.of(item.frame.type, ...item.frame.payload), reply.type === 'image' ? `image ${reply.data.length} bytes at ${reply.offset}` : reply.type === 'progress' ? `progress ${reply.step}` : reply.type);
+      if (reply.type === 'image') this.frames.note('rx', `image ${reply.data.length} bytes at ${reply.offset}`);
+      else this.frames.add('rx', Uint8Array.of(frame.type, ...frame.payload), reply.type === 'progress' ? `progress ${reply.step}` : reply.type);
       if (reply.type === 'progress') this.progressListener?.(reply.step);
       for (const waiter of [...this.waiters]) {
         if (waiter.accept(reply)) {
@@ -268,13 +273,6 @@ export class FaceModuleDriver implements DeviceDriver {
   }
 
   private setState(state: DeviceStatus['state'], detailKey?: string): void {
-    if (this.current.state === state && this.current.detailKey === detailKey) return;
-    this.current = { id: this.id, kind: 'faceCamera', state, media: 'notApplicable', simulated: this.options.simulated, since: this.now().toISOString(), ...(detailKey ? { detailKey } : {}) };
-    for (const l of this.statusListeners) l(this.status());
-  }
-
-  private log(direction: 'tx' | 'rx', bytes: Uint8Array, note: string): void {
-    this.frames.push({ at: this.now().toISOString(), direction, hex: Buffer.from(bytes).toString('hex').replace(/(..)/g, '$1 ').trim(), note });
-    if (this.frames.length > MAX_FRAMES) this.frames.splice(0, this.frames.length - MAX_FRAMES);
+    this.statusHolder.set({ state, ...(detailKey ? { detailKey } : {}) });
   }
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { KioskError } from '../../shared/contract/errors';
-import { InProcessTransport } from '../printer/simulated-transport';
+import { InProcessTransport, type DeviceSide } from '../printer/simulated-transport';
 import { FaceModuleDriver } from './driver';
-import { FaceFrameParser } from './frame-parser';
+import { createFaceFrameParser, toFaceFrame } from './frame-parser';
 import { crc16, decodeReply, encodeCommand, encodeReply, type ModuleReply, type ProgressStep } from './protocol';
 import { FaceModuleSimulator } from './simulator';
 
@@ -31,12 +31,12 @@ describe('face module reference protocol', () => {
     const bytes = Buffer.concat(replies.map((r, i) => encodeReply(r, i)));
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 13 }), { minLength: 1, maxLength: 20 }), (sizes) => {
-        const parser = new FaceFrameParser();
+        const parser = createFaceFrameParser();
         const got: ModuleReply[] = [];
         for (let off = 0, i = 0; off < bytes.length; i++) {
           const n = sizes[i % sizes.length]!;
-          for (const item of parser.push(bytes.subarray(off, off + n))) if (item.kind === 'frame') {
-            const d = decodeReply(item.frame);
+          for (const item of parser.push(bytes.subarray(off, off + n))) if (item.type === 'frame') {
+            const d = decodeReply(toFaceFrame(item.frame));
             if (d.ok) got.push(d.value);
           }
           off += n;
@@ -47,17 +47,35 @@ describe('face module reference protocol', () => {
   });
 
   it('garbage never throws; a corrupted frame is reported and the next good one still parses', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 500 }), (g) => void new FaceFrameParser().push(g)));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 500 }), (g) => void createFaceFrameParser().push(g)));
     const good = encodeReply({ type: 'progress', step: 'blink' }, 7);
     const bad = Uint8Array.from(good);
     bad[7] = (bad[7] ?? 0) ^ 0xff;
-    const items = new FaceFrameParser().push(Buffer.concat([Uint8Array.of(0, 0xfa, 1), bad, good]));
-    expect(items.filter((i) => i.kind === 'bad').map((i) => i.kind === 'bad' && i.reason)).toContain('checksum');
-    expect(items.filter((i) => i.kind === 'frame')).toHaveLength(1);
+    const items = createFaceFrameParser().push(Buffer.concat([Uint8Array.of(0, 0xfa, 1), bad, good]));
+    expect(items.map((i) => i.type)).toContain('badChecksum');
+    expect(items.filter((i) => i.type === 'frame')).toHaveLength(1);
     expect(decodeReply({ type: 0x83, seq: 0, payload: Uint8Array.of(9, 0, 0, 0, 0, 0, 0, 0, 0) })).toEqual({ ok: false, reason: 'unknown outcome' });
     expect(decodeReply({ type: 0x83, seq: 0, payload: Uint8Array.of(0) }).ok).toBe(false);
   });
 });
+
+/** The simulator with a way to put raw bytes on the line, as a module that resets mid-answer would. */
+class LineWithGlitches implements DeviceSide {
+  private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+  constructor(private readonly simulator: FaceModuleSimulator) {
+    simulator.onOutput((bytes) => this.emit(bytes));
+  }
+  receive(chunk: Uint8Array): void {
+    this.simulator.receive(chunk);
+  }
+  onOutput(listener: (bytes: Uint8Array) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  emit(bytes: Uint8Array): void {
+    for (const l of this.listeners) l(bytes);
+  }
+}
 
 function setup() {
   const simulator = new FaceModuleSimulator({ stepMs: 2 });
@@ -117,6 +135,45 @@ describe('FaceModuleDriver with the simulator', () => {
     simulator.setNextOutcome('pass');
     await driver.refreshStatus();
     expect(driver.status().state).toBe('online');
+    await driver.stop();
+  });
+
+  it('a reply cut off mid-way costs only itself: every later answer comes through (issue 14 item 12)', async () => {
+    const simulator = new FaceModuleSimulator({ stepMs: 1 });
+    const line = new LineWithGlitches(simulator);
+    const driver = new FaceModuleDriver({ id: 'face', transport: new InProcessTransport(line), simulated: true, answerTimeoutMs: 150, pollMs: 60_000 });
+    await driver.start();
+    // An image chunk whose header promises 2 KB, cut after 40 bytes: the old parser waited for 2 KB of whatever came.
+    const image = encodeReply({ type: 'image', offset: 0, data: new Uint8Array(2048).fill(0x55) }, 9);
+    line.emit(image.subarray(0, 40));
+    for (let i = 0; i < 30; i += 1) expect((await driver.selfTest()).ok).toBe(true);
+    expect(driver.recentFrames().some((f) => f.note?.startsWith('cut-off frame dropped (40 bytes)'))).toBe(true);
+    // The same, with the cut frame left alone on a quiet line: it is dropped on time, not at the next answer.
+    line.emit(image.subarray(0, 40));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(driver.recentFrames().some((f) => f.note === 'partial frame dropped (40 bytes)')).toBe(true);
+    expect((await driver.selfTest()).ok).toBe(true);
+    await driver.stop();
+  });
+
+  it('status changes are reported once each, and since moves only when the state does', async () => {
+    let clock = Date.parse('2026-01-01T08:00:00Z');
+    const simulator = new FaceModuleSimulator({ stepMs: 1 });
+    const driver = new FaceModuleDriver({ id: 'face', transport: new InProcessTransport(simulator), simulated: true, answerTimeoutMs: 100, pollMs: 60_000, now: () => new Date(clock) });
+    const seen: string[] = [];
+    driver.onStatus((s) => seen.push(`${s.state}@${s.since}`));
+    await driver.start();
+    const onlineSince = driver.status().since;
+    clock += 60_000;
+    await driver.refreshStatus();
+    await driver.refreshStatus();
+    expect(driver.status().since).toBe(onlineSince);
+    simulator.setNextOutcome('silent');
+    clock += 60_000;
+    await driver.refreshStatus();
+    await driver.refreshStatus();
+    expect(driver.status()).toMatchObject({ state: 'offline', since: new Date(clock).toISOString() });
+    expect(seen).toEqual([`online@${onlineSince}`, `offline@${new Date(clock).toISOString()}`]);
     await driver.stop();
   });
 

@@ -1,4 +1,6 @@
-import { FaceFrameParser } from './frame-parser';
+import type { ParseResult } from '../core/length-frame-parser';
+import { FrameReader } from '../core/frame-reader';
+import { createFaceFrameParser, toFaceFrame } from './frame-parser';
 import { Command, decodeCommand, encodeReply, type HostCommand, type ModuleReply, type ProgressStep } from './protocol';
 import { SAMPLE_FACE_JPEG_BASE64 } from './sample-image';
 
@@ -17,7 +19,7 @@ export interface FaceSimulatorOptions {
  * session does; after one session it goes back to 'pass' (except 'silent', which lasts until changed).
  */
 export class FaceModuleSimulator {
-  private readonly parser = new FaceFrameParser();
+  private readonly reader = new FrameReader(createFaceFrameParser(), (results) => this.onResults(results));
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
   private readonly image: Uint8Array;
   private stepMs: number;
@@ -52,12 +54,17 @@ export class FaceModuleSimulator {
   }
 
   receive(chunk: Uint8Array): void {
-    for (const item of this.parser.push(chunk)) {
-      if (item.kind === 'bad') {
-        if (this.next !== 'silent') this.send({ type: 'error', code: item.reason === 'checksum' ? 'crc' : 'length' });
+    this.reader.push(chunk);
+  }
+
+  private onResults(results: ParseResult[]): void {
+    for (const item of results) {
+      if (item.type === 'badChecksum' || item.type === 'badLength') {
+        if (this.next !== 'silent') this.send({ type: 'error', code: item.type === 'badChecksum' ? 'crc' : 'length' });
         continue;
       }
-      const decoded = decodeCommand(item.frame);
+      if (item.type !== 'frame') continue;
+      const decoded = decodeCommand(toFaceFrame(item.frame));
       if (!decoded.ok) {
         if (this.next !== 'silent') this.send({ type: 'error', code: 'unknownCommand' });
         continue;
@@ -67,6 +74,7 @@ export class FaceModuleSimulator {
   }
 
   close(): void {
+    this.reader.dispose();
     this.clearTimers();
   }
 

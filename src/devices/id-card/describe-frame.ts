@@ -16,6 +16,7 @@ export function describeIdCardBytes(bytes: Buffer): Array<Record<string, unknown
       out.push({ kind: 'badChecksum', hex: toHex(r.frame.subarray(0, 16)), totalBytes: r.frame.length, checksum: r.frame[r.frame.length - 1], expectedChecksum: xorChecksum(r.frame, 5, r.frame.length - 1) });
     } else if (r.type === 'garbage') out.push({ kind: 'garbage', bytes: r.bytes });
     else if (r.type === 'badLength') out.push({ kind: 'badLength', length: r.length });
+    else if (r.type === 'truncated') out.push({ kind: 'truncated', bytes: r.bytes });
     else out.push({ kind: 'incomplete', bytes: r.partial });
   }
   return out;

@@ -25,6 +25,7 @@ export function describeReaderBytes(bytes: Buffer): Array<Record<string, unknown
     } else if (r.type === 'badChecksum') out.push({ kind: 'badChecksum', hex: toHex(r.frame.subarray(0, 16)) });
     else if (r.type === 'garbage') out.push({ kind: 'garbage', bytes: r.bytes });
     else if (r.type === 'badLength') out.push({ kind: 'badLength', length: r.length });
+    else if (r.type === 'truncated') out.push({ kind: 'truncated', bytes: r.bytes });
     else out.push({ kind: 'incomplete', bytes: r.partial });
   }
   return out;
