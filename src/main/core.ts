@@ -30,6 +30,7 @@ import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf } from './services/channel-stamp';
+import { ActivityRecorder, countingQueries } from './report/activity-recorder';
 
 export interface CoreOptions {
   config: SiteConfig;
@@ -77,6 +78,11 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const devices = new DeviceManager(createDefaultRegistry(), { devices: options.config.devices, simulate: options.simulate, log, now });
   devices.onStatus((status) => events.emit('device.changed', status));
   closers.push(() => devices.stop());
+
+  // What the monthly report counts that no other record keeps (device states, queries, prints, help calls).
+  const activity = new ActivityRecorder(store.db, now);
+  devices.onStatus((status) => activity.deviceStatus(status));
+  closers.push(() => activity.stopped(devices.list()));
 
   // The resident of the visit: read from a card (or typed by a clerk), idle expiry from the site config.
   const session = new ResidentSessionService({
@@ -130,12 +136,14 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
 
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
-    ...helpHandlers({ events, now }),
+    ...helpHandlers({ events, now, called: () => activity.helpCall() }),
     ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),
     ...faceHandlers(face),
     ...documentCamera.handlers,
     ...applicationsHandlers(applications),
-    ...queriesHandlers(queries),
+    ...countingQueries(queriesHandlers(queries), (itemCode, ctx) =>
+      activity.query(itemCode, stampOf(ctx.connection), catalog.find(itemCode)?.identity.required ? (session.current()?.idNumber ?? null) : null),
+    ),
     ...staffHandlers(staff),
     ...syncHandlers(sync),
     ...sessionHandlers(session, devices),
@@ -161,6 +169,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
 
   const dispatcher = new Dispatcher(handlers, rolesOf, log);
   await devices.start();
+  for (const status of devices.list()) activity.deviceStatus(status);
   session.attach();
   printing.attach();
   documentCamera.attach();

@@ -4,6 +4,8 @@ import type { EventBus } from '../event-bus';
 export interface HelpDeps {
   events: EventBus;
   now: () => Date;
+  /** A help call reached the clerk screens (the monthly report counts them). */
+  called?: () => void;
 }
 
 /**
@@ -18,6 +20,7 @@ export function helpHandlers(deps: HelpDeps, minIntervalMs = 2000): HandlerMap<'
       if (at.getTime() - last >= minIntervalMs) {
         last = at.getTime();
         deps.events.emit('help.requested', { at: at.toISOString(), screen });
+        deps.called?.();
         ctx.log.info({ screen }, 'help requested');
       }
       return { at: at.toISOString(), acknowledged: true as const };

@@ -12,6 +12,8 @@ import type Database from 'better-sqlite3';
 import type { Db } from './database';
 import { insertOutboxItem, outboxContext } from './outbox';
 import { countSubmission } from './report-counters';
+import { noteResidentServed } from './resident-tally';
+import { monthOf } from '../../shared/report/report-month';
 
 export type FormValues = Record<string, string | number | boolean | null>;
 
@@ -86,6 +88,7 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
         detail: { submissionId: w.id, trackingNumber: w.tracking, itemCode: w.input.itemCode, attachments: w.stored.length },
       });
       countSubmission(db, w.day, w.input.itemCode, w.input.channel);
+      noteResidentServed(db, monthOf(new Date(w.submittedAt)), w.input.resident.idNumber);
     });
     writers.set(db, write);
   }

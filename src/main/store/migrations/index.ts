@@ -1,6 +1,7 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-service-channel';
+import { migration003 } from './003-report-counting';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
