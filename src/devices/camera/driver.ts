@@ -1,5 +1,7 @@
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import { FrameLog } from '../core/frame-log';
+import { StatusHolder } from '../core/status-holder';
 import type { ByteTransport } from '../core/transport';
 import { buttonDown, type CameraHidProfile } from './hid-profile';
 
@@ -12,8 +14,6 @@ export interface DocumentCameraOptions {
   now?: () => Date;
 }
 
-const MAX_FRAMES = 100;
-
 /**
  * The document camera as the core sees it: the light and the capture button over HID. The video itself is read by
  * the screen (src/renderer/camera); the core cannot see it, and its status says so instead of claiming it works.
@@ -21,10 +21,9 @@ const MAX_FRAMES = 100;
 export class DocumentCameraDriver implements DeviceDriver {
   readonly kind = 'documentCamera' as const;
   readonly id: string;
-  private current: DeviceStatus;
-  private readonly statusListeners = new Set<(s: DeviceStatus) => void>();
+  private readonly statusHolder: StatusHolder;
   private readonly buttonListeners = new Set<() => void>();
-  private readonly frames: FrameLogEntry[] = [];
+  private readonly frames: FrameLog;
   private pressed = false;
   private light = false;
   private unsubscribers: Array<() => void> = [];
@@ -33,16 +32,19 @@ export class DocumentCameraDriver implements DeviceDriver {
   constructor(private readonly options: DocumentCameraOptions) {
     this.id = options.id;
     this.now = options.now ?? (() => new Date());
-    this.current = this.make(options.transport ? 'offline' : 'online', options.transport ? 'devices-output:camera.hidMissing' : 'devices-output:camera.videoOnly');
+    this.statusHolder = new StatusHolder(this.id, 'documentCamera', options.simulated, this.now, 'notApplicable', {
+      state: options.transport ? 'offline' : 'online',
+      detailKey: options.transport ? 'devices-output:camera.hidMissing' : 'devices-output:camera.videoOnly',
+    });
+    this.frames = new FrameLog(100, this.now);
   }
 
   status(): DeviceStatus {
-    return { ...this.current };
+    return { ...this.statusHolder.get() };
   }
 
   onStatus(listener: (status: DeviceStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusHolder.on(listener);
   }
 
   /** The capture button went down (one call per press). */
@@ -52,7 +54,7 @@ export class DocumentCameraDriver implements DeviceDriver {
   }
 
   recentFrames(): FrameLogEntry[] {
-    return this.frames.slice();
+    return this.frames.list();
   }
 
   async start(): Promise<void> {
@@ -80,7 +82,7 @@ export class DocumentCameraDriver implements DeviceDriver {
     const t = this.options.transport;
     if (!t || !t.isOpen) return false;
     const report = on ? this.options.profile.lightOn : this.options.profile.lightOff;
-    this.log('tx', report, on ? 'light on' : 'light off');
+    this.frames.add('tx', report, on ? 'light on' : 'light off');
     try {
       await t.write(report);
       this.light = on;
@@ -106,24 +108,13 @@ export class DocumentCameraDriver implements DeviceDriver {
 
   private onReport(report: Buffer): void {
     const down = buttonDown(this.options.profile, report);
-    this.log('rx', report, down === null ? 'report ignored' : down ? 'button down' : 'button up');
+    this.frames.add('rx', report, down === null ? 'report ignored' : down ? 'button down' : 'button up');
     if (down === null) return;
     if (down && !this.pressed) for (const l of this.buttonListeners) l();
     this.pressed = down;
   }
 
   private set(state: DeviceStatus['state'], detailKey?: string): void {
-    if (this.current.state === state && this.current.detailKey === detailKey) return;
-    this.current = this.make(state, detailKey);
-    for (const l of this.statusListeners) l(this.status());
-  }
-
-  private make(state: DeviceStatus['state'], detailKey?: string): DeviceStatus {
-    return { id: this.id, kind: 'documentCamera', state, media: 'notApplicable', simulated: this.options.simulated, since: this.now().toISOString(), ...(detailKey ? { detailKey } : {}) };
-  }
-
-  private log(direction: 'tx' | 'rx', bytes: Uint8Array, note: string): void {
-    this.frames.push({ at: this.now().toISOString(), direction, hex: Buffer.from(bytes).toString('hex').replace(/(..)/g, '$1 ').trim(), note });
-    if (this.frames.length > MAX_FRAMES) this.frames.splice(0, this.frames.length - MAX_FRAMES);
+    this.statusHolder.set({ state, ...(detailKey ? { detailKey } : {}) });
   }
 }

@@ -1,35 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { ByteTransport } from '../core/transport';
 import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
-import { concatBytes, statusRequest } from './escpos';
+import { StatusHolder } from '../core/status-holder';
+import { sendChecked } from './job-sender';
+import { PrintJobQueue, publicJob, type PrintJobInfo, type PrintJobRequest, type QueuedJob } from './job-queue';
 import type { PrinterProfile } from './profile';
-import { encodeReceipt, type ReceiptDocument } from './receipt-document';
-import { checkStatusByte, conditionFrom, deviceStateOf, type PrinterCondition } from './status';
+import { encodeReceipt } from './receipt-document';
+import { deviceStateOf, type PrinterCondition } from './status';
+import { isRecovered, NoAnswer, PrinterStatusLink } from './status-link';
 
-export type PrintJobState = 'queued' | 'printing' | 'waitingForPaper' | 'waitingForCover' | 'done' | 'failed' | 'cancelled';
-
-export interface PrintJobRequest {
-  /** What the job is, for the job list (never personal data): "receipt", "notification", "testPage"... */
-  label: string;
-  document: ReceiptDocument;
-  /** Put on top of a receipt printed again after an interruption, in the resident's language ("REPRINT"). */
-  reprintBanner: string;
-}
-
-export interface PrintJobInfo {
-  id: string;
-  label: string;
-  state: PrintJobState;
-  /** 1 for the first print; more when the job was reprinted whole after a paper-out or cover-open. */
-  attempts: number;
-  createdAt: string;
-  finishedAt?: string;
-  /** Message key (devices-output namespace) saying why the job waits or failed. */
-  detailKey?: string;
-  /** Characters the printer font lacks, printed as '?': the clerk is told. */
-  unprintable: string[];
-}
+export type { PrintJobInfo, PrintJobRequest, PrintJobState } from './job-queue';
 
 export interface ReceiptPrinterOptions {
   id: string;
@@ -48,15 +28,12 @@ export interface ReceiptPrinterOptions {
   now?: () => Date;
 }
 
-const MAX_FRAMES = 200;
-
-class NoAnswer extends Error {}
-
 /**
- * ESC/POS receipt printer driver: real-time status polling mapped to the device status, and a job queue that never
- * leaves half a receipt unnoticed. A job is sent in chunks with a status check after each; if the paper runs out or
- * the cover opens, the job waits (state waitingForPaper / waitingForCover) and, once fixed, is printed again whole
- * with a reprint banner, so the torn half is clearly void.
+ * ESC/POS receipt printer driver, in three parts: the status link (the line and the real-time status round trip,
+ * status-link.ts), the job queue (job-queue.ts) and the sender (job-sender.ts). This class polls the status and runs
+ * the jobs so none leaves half a receipt unnoticed: a job is sent in chunks with a status check after each; if the
+ * paper runs out or the cover opens, the job waits (waitingForPaper / waitingForCover) and, once fixed, is printed
+ * again whole with a reprint banner, so the torn half is clearly void.
  */
 export class ReceiptPrinterDriver implements DeviceDriver {
   readonly kind = 'receiptPrinter' as const;
@@ -65,17 +42,10 @@ export class ReceiptPrinterDriver implements DeviceDriver {
   private readonly transport: ByteTransport;
   private readonly now: () => Date;
   private readonly pollMs: number;
-  private readonly answerTimeoutMs: number;
   private readonly settleMs: number;
-  private current: DeviceStatus;
-  private condition: PrinterCondition | null = null;
-  private readonly statusListeners = new Set<(s: DeviceStatus) => void>();
-  private readonly jobListeners = new Set<(job: PrintJobInfo) => void>();
-  private readonly recoveryWaiters = new Set<() => void>();
-  private readonly frames: FrameLogEntry[] = [];
-  private readonly jobList: Array<PrintJobInfo & { request: PrintJobRequest; done: Promise<PrintJobInfo>; resolve: (j: PrintJobInfo) => void; cancel: AbortController }> = [];
-  private answerWaiter: ((byte: number) => void) | null = null;
-  private statusLock: Promise<unknown> = Promise.resolve();
+  private readonly statusHolder: StatusHolder;
+  private readonly link: PrinterStatusLink;
+  private readonly queue: PrintJobQueue;
   private pollTimer: NodeJS.Timeout | null = null;
   private working = false;
   private started = false;
@@ -87,36 +57,33 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     this.profile = options.profile;
     this.now = options.now ?? (() => new Date());
     this.pollMs = options.pollMs ?? 2000;
-    this.answerTimeoutMs = options.answerTimeoutMs ?? 500;
     this.settleMs = options.settleMs ?? 0;
-    this.current = { id: this.id, kind: 'receiptPrinter', state: 'offline', media: 'unknown', simulated: options.simulated, since: this.now().toISOString(), detailKey: 'devices-output:printer.notStarted' };
+    this.statusHolder = new StatusHolder(this.id, 'receiptPrinter', options.simulated, this.now, 'unknown', { detailKey: 'devices-output:printer.notStarted' });
+    this.link = new PrinterStatusLink(this.transport, this.profile, options.answerTimeoutMs ?? 500, this.now);
+    this.queue = new PrintJobQueue(this.now);
   }
 
   status(): DeviceStatus {
-    return { ...this.current };
+    return { ...this.statusHolder.get() };
   }
 
   onStatus(listener: (status: DeviceStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusHolder.on(listener);
   }
 
   onJob(listener: (job: PrintJobInfo) => void): () => void {
-    this.jobListeners.add(listener);
-    return () => this.jobListeners.delete(listener);
+    return this.queue.onJob(listener);
   }
 
   recentFrames(): FrameLogEntry[] {
-    return this.frames.slice();
+    return this.link.recentFrames();
   }
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.unsubscribers.push(
-      this.transport.onData((chunk) => this.onBytes(chunk)),
-      this.transport.onClose(() => this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.portClosed' })),
-    );
+    this.link.attach();
+    this.unsubscribers.push(this.transport.onClose(() => this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.portClosed' })));
     try {
       await this.transport.open();
     } catch {
@@ -130,52 +97,32 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     this.started = false;
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = null;
-    for (const job of this.jobList) if (!isFinal(job.state)) job.cancel.abort();
-    for (const wake of this.recoveryWaiters) wake();
+    this.queue.cancelAll();
     for (const u of this.unsubscribers.splice(0)) u();
+    this.link.detach();
     await this.transport.close().catch(() => undefined);
   }
 
   /** Queues a job; the promise in `done` settles when it is printed, failed or cancelled. */
   submit(request: PrintJobRequest): { info: PrintJobInfo; done: Promise<PrintJobInfo> } {
-    let resolve!: (j: PrintJobInfo) => void;
-    const done = new Promise<PrintJobInfo>((r) => (resolve = r));
-    const job = {
-      id: randomUUID(),
-      label: request.label,
-      state: 'queued' as PrintJobState,
-      attempts: 0,
-      createdAt: this.now().toISOString(),
-      unprintable: [],
-      request,
-      done,
-      resolve,
-      cancel: new AbortController(),
-    };
-    this.jobList.push(job);
-    if (this.jobList.length > 100) this.jobList.splice(0, this.jobList.findIndex((j) => isFinal(j.state)) + 1 || 0);
-    this.emitJob(job);
+    const job = this.queue.add(request);
     void this.work();
-    return { info: publicJob(job), done };
+    return { info: publicJob(job), done: job.done };
   }
 
   cancel(jobId: string): boolean {
-    const job = this.jobList.find((j) => j.id === jobId);
-    if (!job || isFinal(job.state)) return false;
-    job.cancel.abort();
-    for (const wake of this.recoveryWaiters) wake();
-    return true;
+    return this.queue.cancel(jobId);
   }
 
   jobs(): PrintJobInfo[] {
-    return this.jobList.map(publicJob);
+    return this.queue.jobs();
   }
 
   async selfTest(): Promise<SelfTestResult> {
     const startedAt = this.now().toISOString();
     const steps: SelfTestResult['steps'] = [];
     try {
-      const condition = await this.readCondition();
+      const condition = await this.link.readCondition();
       const mapped = deviceStateOf(condition);
       steps.push({ name: 'status', ok: mapped.state === 'online', ...(mapped.detailKey ? { detailKey: mapped.detailKey } : {}) });
     } catch {
@@ -195,15 +142,13 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       }
     }
     try {
-      const condition = await this.readCondition();
-      this.condition = condition;
+      const condition = await this.link.readCondition();
       const mapped = deviceStateOf(condition);
       const busy = this.working && mapped.state === 'online';
       this.setStatus({ state: busy ? 'busy' : mapped.state, media: mapped.media, detailKey: mapped.detailKey });
-      if (isRecovered(condition)) for (const wake of this.recoveryWaiters) wake();
+      if (isRecovered(condition)) this.queue.wake();
     } catch (error) {
       if (!(error instanceof NoAnswer)) throw error;
-      this.condition = null;
       this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
     }
     return this.status();
@@ -223,39 +168,35 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     if (this.working) return;
     this.working = true;
     try {
-      for (;;) {
-        const job = this.jobList.find((j) => j.state === 'queued' || j.state === 'waitingForPaper' || j.state === 'waitingForCover');
-        if (!job) break;
-        await this.runJob(job);
-      }
+      for (let job = this.queue.next(); job; job = this.queue.next()) await this.runJob(job);
     } finally {
       this.working = false;
-      if (this.current.state === 'busy') this.setStatus({ state: 'online', media: this.current.media, detailKey: undefined });
+      const current = this.statusHolder.get();
+      if (current.state === 'busy') this.setStatus({ state: 'online', media: current.media, detailKey: undefined });
     }
   }
 
-  private async runJob(job: (typeof this.jobList)[number]): Promise<void> {
+  private async runJob(job: QueuedJob): Promise<void> {
     const signal = job.cancel.signal;
     for (;;) {
-      if (signal.aborted) return this.finish(job, 'cancelled');
+      if (signal.aborted) return this.queue.finish(job, 'cancelled');
       let condition: PrinterCondition;
       try {
         // A full check the first time (cutter, unrecoverable errors), a light one when resuming after a fix.
-        condition = await this.readCondition(job.attempts > 0);
+        condition = await this.link.readCondition(job.attempts > 0);
       } catch {
         this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
-        return this.finish(job, 'failed', 'devices-output:printer.noAnswer');
+        return this.queue.finish(job, 'failed', 'devices-output:printer.noAnswer');
       }
-      this.condition = condition;
       const mapped = deviceStateOf(condition);
       if (mapped.state === 'hardwareError') {
         this.setStatus({ state: mapped.state, media: mapped.media, detailKey: mapped.detailKey });
-        return this.finish(job, 'failed', mapped.detailKey);
+        return this.queue.finish(job, 'failed', mapped.detailKey);
       }
       if (!isRecovered(condition)) {
         this.setStatus({ state: mapped.state, media: mapped.media, detailKey: mapped.detailKey });
-        this.update(job, condition.coverOpen ? 'waitingForCover' : 'waitingForPaper', mapped.detailKey);
-        await this.waitForRecovery(signal);
+        this.queue.update(job, condition.coverOpen ? 'waitingForCover' : 'waitingForPaper', mapped.detailKey);
+        await this.queue.waitForRecovery(signal);
         continue;
       }
       // Print (again, whole) with a banner when an earlier attempt was cut short.
@@ -265,220 +206,29 @@ export class ReceiptPrinterDriver implements DeviceDriver {
         : job.request.document.blocks;
       const encoded = encodeReceipt({ blocks }, this.profile);
       job.unprintable = encoded.unprintable;
-      this.update(job, 'printing');
+      this.queue.update(job, 'printing');
       this.setStatus({ state: 'busy', media: mapped.media, detailKey: undefined });
-      const interrupted = await this.sendChecked(encoded.bytes, encoded.safeSplits, signal);
-      if (interrupted === 'aborted') return this.finish(job, 'cancelled');
-      if (interrupted === 'noAnswer') {
+      const outcome = await sendChecked(
+        this.link,
+        { bytes: encoded.bytes, safeSplits: encoded.safeSplits, chunkBytes: this.profile.chunkBytes, realTimeStatus: this.profile.realTimeStatus, settleMs: this.settleMs },
+        signal,
+        (c) => {
+          if (isRecovered(c)) return;
+          const m = deviceStateOf(c);
+          this.setStatus({ state: m.state, media: m.media, detailKey: m.detailKey });
+        },
+      );
+      if (outcome === 'aborted') return this.queue.finish(job, 'cancelled');
+      if (outcome === 'noAnswer') {
         this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
-        return this.finish(job, 'failed', 'devices-output:printer.noAnswer');
+        return this.queue.finish(job, 'failed', 'devices-output:printer.noAnswer');
       }
-      if (interrupted === null) return this.finish(job, 'done');
+      if (outcome === null) return this.queue.finish(job, 'done');
       // Paper out or cover open part-way: loop, wait for the fix, print again whole.
     }
   }
 
-  /**
-   * Sends the job in chunks with a paper-and-cover check after each; returns why it stopped, or null when all went
-   * out and the check after the last chunk was good. A chunk's check is read while the next chunk is on the wire
-   * (one chunk of look-ahead), so the round trips cost no line time; a paper-out is caught at most one chunk later,
-   * which is fine because an interrupted job is printed again whole.
-   */
-  private async sendChecked(bytes: Uint8Array, safeSplits: number[], signal: AbortSignal): Promise<'interrupted' | 'aborted' | 'noAnswer' | null> {
-    const size = this.profile.chunkBytes;
-    let pending: Promise<PrinterCondition> | null = null;
-    const verdict = async (): Promise<'interrupted' | 'noAnswer' | null> => {
-      if (!pending) return null;
-      const check = pending;
-      pending = null;
-      let condition: PrinterCondition;
-      try {
-        condition = await check;
-      } catch {
-        return 'noAnswer';
-      }
-      this.condition = condition;
-      if (isRecovered(condition)) return null;
-      const mapped = deviceStateOf(condition);
-      this.setStatus({ state: mapped.state, media: mapped.media, detailKey: mapped.detailKey });
-      return 'interrupted';
-    };
-    for (let offset = 0; offset < bytes.length; ) {
-      if (signal.aborted) {
-        await verdict();
-        return 'aborted';
-      }
-      const end = chunkEnd(safeSplits, offset, size);
-      const chunk = bytes.subarray(offset, end);
-      this.logFrame('tx', chunk, `print ${offset}-${offset + chunk.length} of ${bytes.length}`);
-      try {
-        await this.transport.write(chunk);
-      } catch {
-        await verdict();
-        return 'noAnswer';
-      }
-      offset = end;
-      if (!this.profile.realTimeStatus) continue;
-      const previous = await verdict();
-      if (previous) return previous;
-      if (offset >= bytes.length && this.settleMs > 0) await delay(this.settleMs);
-      pending = this.readCondition(true);
-      // Keep an unawaited failure from becoming an unhandled rejection; verdict() reads the outcome.
-      pending.catch(() => undefined);
-    }
-    return verdict();
-  }
-
-  private waitForRecovery(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        this.recoveryWaiters.delete(wake);
-        signal.removeEventListener('abort', wake);
-        resolve();
-      };
-      this.recoveryWaiters.add(wake);
-      signal.addEventListener('abort', wake, { once: true });
-    });
-  }
-
-  /**
-   * The printer's condition from its real-time status. `light` asks only n=2 (cover, paper end, error) and n=4
-   * (paper sensor): what can change during a job, at half the round trips; the idle poll asks all four.
-   */
-  private async readCondition(light = false): Promise<PrinterCondition> {
-    if (!this.profile.realTimeStatus) {
-      return { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, error: false, cutterError: false, unrecoverable: false };
-    }
-    if (light) {
-      const [offline = 0, paper = 0] = await this.askAll([2, 4]);
-      return conditionFrom({ printer: 0x12, offline, error: 0x12, paper });
-    }
-    const [printer = 0, offline = 0, error = 0, paper = 0] = await this.askAll([1, 2, 3, 4]);
-    return conditionFrom({ printer, offline, error, paper });
-  }
-
-  /**
-   * `10 04 n` for each n in one write, and their one-byte answers in order: one round trip however many are asked.
-   * Serialised, so answers of two callers cannot be mixed up; a missing answer is NoAnswer.
-   */
-  private askAll(ns: ReadonlyArray<1 | 2 | 3 | 4>): Promise<number[]> {
-    const run = async (): Promise<number[]> => {
-      const got: number[] = [];
-      const answers = new Promise<number[]>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          this.answerWaiter = null;
-          reject(new NoAnswer());
-        }, this.answerTimeoutMs);
-        this.answerWaiter = (byte) => {
-          if (byte < 0) {
-            clearTimeout(timer);
-            this.answerWaiter = null;
-            reject(new NoAnswer());
-            return;
-          }
-          got.push(byte);
-          if (got.length < ns.length) return;
-          clearTimeout(timer);
-          this.answerWaiter = null;
-          resolve(got);
-        };
-      });
-      const request = concatBytes(ns.map((n) => statusRequest(n)));
-      this.logFrame('tx', request, `status request n=${ns.join(',')}`);
-      try {
-        await this.transport.write(request);
-      } catch {
-        this.answerWaiter?.(-1);
-      }
-      return answers;
-    };
-    const next = this.statusLock.then(run, run);
-    this.statusLock = next.catch(() => undefined);
-    return next;
-  }
-
-  private onBytes(chunk: Buffer): void {
-    for (const byte of chunk) {
-      const valid = checkStatusByte(byte).ok;
-      this.logFrame('rx', Uint8Array.of(byte), valid ? 'status answer' : 'not a status byte (ignored)');
-      if (valid && this.answerWaiter) this.answerWaiter(byte);
-    }
-  }
-
   private setStatus(next: { state: DeviceStatus['state']; media: DeviceStatus['media']; detailKey: string | undefined }): void {
-    const c = this.current;
-    if (c.state === next.state && c.media === next.media && c.detailKey === next.detailKey) return;
-    this.current = {
-      id: this.id,
-      kind: 'receiptPrinter',
-      state: next.state,
-      media: next.media,
-      simulated: this.options.simulated,
-      since: this.now().toISOString(),
-      ...(next.detailKey ? { detailKey: next.detailKey } : {}),
-    };
-    for (const listener of this.statusListeners) listener(this.status());
+    this.statusHolder.set({ state: next.state, media: next.media, ...(next.detailKey ? { detailKey: next.detailKey } : {}) });
   }
-
-  private update(job: (typeof this.jobList)[number], state: PrintJobState, detailKey?: string): void {
-    if (job.state === state && job.detailKey === detailKey) return;
-    job.state = state;
-    if (detailKey) job.detailKey = detailKey;
-    else delete job.detailKey;
-    this.emitJob(job);
-  }
-
-  private finish(job: (typeof this.jobList)[number], state: 'done' | 'failed' | 'cancelled', detailKey?: string): void {
-    job.finishedAt = this.now().toISOString();
-    this.update(job, state, detailKey);
-    job.resolve(publicJob(job));
-  }
-
-  private emitJob(job: PrintJobInfo): void {
-    const info = publicJob(job);
-    for (const listener of this.jobListeners) listener(info);
-  }
-
-  private logFrame(direction: 'tx' | 'rx', bytes: Uint8Array, note: string): void {
-    // Print data carries names and ID numbers: log its length only, never its bytes.
-    const hex = note.startsWith('print') ? `<${bytes.length} bytes of print data>` : Buffer.from(bytes).toString('hex').replace(/(..)/g, '$1 ').trim();
-    this.frames.push({ at: this.now().toISOString(), direction, hex, note });
-    if (this.frames.length > MAX_FRAMES) this.frames.splice(0, this.frames.length - MAX_FRAMES);
-  }
-}
-
-/** The furthest safe split within `size` bytes of `offset`, or the next one when a single command is longer. */
-function chunkEnd(safeSplits: number[], offset: number, size: number): number {
-  let best = -1;
-  for (const split of safeSplits) {
-    if (split <= offset) continue;
-    if (split - offset <= size) best = split;
-    else return best > 0 ? best : split;
-  }
-  return best > 0 ? best : (safeSplits[safeSplits.length - 1] ?? offset);
-}
-
-function isRecovered(c: PrinterCondition): boolean {
-  return !c.paperEnd && !c.coverOpen && !c.offline && !c.error && !c.unrecoverable && !c.cutterError;
-}
-
-function isFinal(state: PrintJobState): boolean {
-  return state === 'done' || state === 'failed' || state === 'cancelled';
-}
-
-function publicJob(job: PrintJobInfo): PrintJobInfo {
-  return {
-    id: job.id,
-    label: job.label,
-    state: job.state,
-    attempts: job.attempts,
-    createdAt: job.createdAt,
-    unprintable: [...job.unprintable],
-    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
-    ...(job.detailKey ? { detailKey: job.detailKey } : {}),
-  };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,5 +1,7 @@
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import { FrameLog } from '../core/frame-log';
+import { StatusHolder } from '../core/status-holder';
 
 /** A PDF the simulated A4 queue accepted (what `dev.documentPrinter.jobs` shows). */
 export interface SimulatedPrintJob {
@@ -50,9 +52,8 @@ export class SimulatedPrintQueue {
 /** The A4 document printer on the simulated queue: same status model as the CUPS driver, printing through `printPdf`. */
 export class SimulatedDocumentPrinterDriver implements DeviceDriver {
   readonly kind = 'documentPrinter' as const;
-  private current: DeviceStatus;
-  private readonly listeners = new Set<(s: DeviceStatus) => void>();
-  private readonly frames: FrameLogEntry[] = [];
+  private readonly statusHolder: StatusHolder;
+  private readonly frames: FrameLog;
   private detach: (() => void) | null = null;
 
   constructor(
@@ -60,35 +61,21 @@ export class SimulatedDocumentPrinterDriver implements DeviceDriver {
     private readonly queue: SimulatedPrintQueue,
     private readonly now: () => Date,
   ) {
-    this.current = this.statusFor(queue.isOnline());
-  }
-
-  private statusFor(online: boolean): DeviceStatus {
-    return {
-      id: this.id,
-      kind: 'documentPrinter',
-      state: online ? 'online' : 'offline',
-      media: 'unknown',
-      simulated: true,
-      since: this.now().toISOString(),
-      ...(online ? {} : { detailKey: 'devices-output:documentPrinter.disabled' }),
-    };
+    this.statusHolder = new StatusHolder(id, 'documentPrinter', true, now, 'unknown', statusFor(queue.isOnline()));
+    this.frames = new FrameLog(50, now);
   }
 
   status(): DeviceStatus {
-    return { ...this.current };
+    return { ...this.statusHolder.get() };
   }
 
   onStatus(listener: (status: DeviceStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.statusHolder.on(listener);
   }
 
   async start(): Promise<void> {
-    this.detach = this.queue.onChange((online) => {
-      this.current = this.statusFor(online);
-      for (const l of this.listeners) l(this.status());
-    });
+    this.statusHolder.set(statusFor(this.queue.isOnline()));
+    this.detach = this.queue.onChange((online) => this.statusHolder.set(statusFor(online)));
   }
 
   async stop(): Promise<void> {
@@ -103,14 +90,17 @@ export class SimulatedDocumentPrinterDriver implements DeviceDriver {
   }
 
   recentFrames(): FrameLogEntry[] {
-    return this.frames.slice();
+    return this.frames.list();
   }
 
   /** Hands a finished PDF to the queue; false when the queue refuses it (switched off). */
   printPdf(pdf: Uint8Array, title: string): boolean {
     const accepted = this.queue.accept(pdf, title);
-    this.frames.push({ at: this.now().toISOString(), direction: 'tx', hex: '', note: `pdf ${pdf.length} bytes: ${accepted ? 'accepted' : 'refused (queue off)'}` });
-    if (this.frames.length > 50) this.frames.shift();
+    this.frames.note('tx', `pdf ${pdf.length} bytes: ${accepted ? 'accepted' : 'refused (queue off)'}`);
     return accepted;
   }
+}
+
+function statusFor(online: boolean): { state: 'online' | 'offline'; detailKey?: string } {
+  return online ? { state: 'online' } : { state: 'offline', detailKey: 'devices-output:documentPrinter.disabled' };
 }

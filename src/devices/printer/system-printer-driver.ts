@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import { FrameLog } from '../core/frame-log';
+import { StatusHolder } from '../core/status-holder';
 
 export interface SystemPrinterOptions {
   id: string;
@@ -29,16 +31,16 @@ export function parseLpstat(output: string, printerName: string): { state: Devic
 export class SystemPrinterDriver implements DeviceDriver {
   readonly kind = 'documentPrinter' as const;
   readonly id: string;
-  private current: DeviceStatus;
-  private readonly listeners = new Set<(s: DeviceStatus) => void>();
-  private readonly frames: FrameLogEntry[] = [];
+  private readonly statusHolder: StatusHolder;
+  private readonly frames: FrameLog;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly options: SystemPrinterOptions) {
     this.id = options.id;
     this.now = options.now ?? (() => new Date());
-    this.current = { id: this.id, kind: 'documentPrinter', state: 'offline', media: 'unknown', simulated: false, since: this.now().toISOString(), detailKey: 'devices-output:documentPrinter.notChecked' };
+    this.statusHolder = new StatusHolder(this.id, 'documentPrinter', false, this.now, 'unknown', { detailKey: 'devices-output:documentPrinter.notChecked' });
+    this.frames = new FrameLog(50, this.now);
   }
 
   get printerName(): string {
@@ -46,16 +48,15 @@ export class SystemPrinterDriver implements DeviceDriver {
   }
 
   status(): DeviceStatus {
-    return { ...this.current };
+    return { ...this.statusHolder.get() };
   }
 
   onStatus(listener: (status: DeviceStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.statusHolder.on(listener);
   }
 
   recentFrames(): FrameLogEntry[] {
-    return this.frames.slice();
+    return this.frames.list();
   }
 
   async start(): Promise<void> {
@@ -85,13 +86,9 @@ export class SystemPrinterDriver implements DeviceDriver {
         resolve({ ok: !error || stdout.length > 0, output: `${stdout}${stderr}` }),
       );
     });
-    this.frames.push({ at: this.now().toISOString(), direction: 'rx', hex: '', note: result.output.trim().slice(0, 200) });
-    if (this.frames.length > 50) this.frames.shift();
+    this.frames.note('rx', result.output.trim().slice(0, 200));
     const next = result.ok ? parseLpstat(result.output, this.options.printerName) : { state: 'offline' as const, detailKey: 'devices-output:documentPrinter.noCups' };
-    if (next.state !== this.current.state || next.detailKey !== this.current.detailKey) {
-      this.current = { id: this.id, kind: 'documentPrinter', state: next.state, media: 'unknown', simulated: false, since: this.now().toISOString(), ...(next.detailKey ? { detailKey: next.detailKey } : {}) };
-      for (const l of this.listeners) l(this.status());
-    }
+    this.statusHolder.set({ state: next.state, ...(next.detailKey ? { detailKey: next.detailKey } : {}) });
     return this.status();
   }
 }
