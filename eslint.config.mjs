@@ -40,10 +40,11 @@ export default tseslint.config(
     rules: restrict(['**/renderer/**', '**/county/**'], 'The Electron shell wires the core; it never imports the renderer or the county server.'),
   },
   {
-    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
+    // The township/county console is browser code too, under the same rules as the kiosk's renderer.
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx', 'src/console/**/*.ts', 'src/console/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...restrict(['**/main/**', '**/devices/**', '**/county/**', ...NODE_ONLY, 'electron'], 'The renderer is browser code: it imports only src/shared, never Node or electron.'),
+      ...restrict(['**/main/**', '**/devices/**', '**/county/**', ...NODE_ONLY, 'electron'], 'The renderer is browser code (and so is the console): it imports only src/shared, never Node or electron.'),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       // No Chinese (or any CJK) literal in components: every string a person sees comes from the locales.

@@ -6,6 +6,7 @@ import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, seedDemo } from './demo-seed';
 import { registerKiosk } from './county-state';
 import { startCountyServer } from './server';
 import { defaultCatalog } from '../shared/catalog/default-catalog';
+import { seedConsoleDemo } from './console';
 
 const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo] [--kiosk ID:SECRET] [--admin-token T]
   --port N           listen on 127.0.0.1:N (default: a free port)
@@ -56,7 +57,10 @@ async function main(): Promise<void> {
   }
   const tls = args['tls-key'] && args['tls-cert'] ? { key: fs.readFileSync(args['tls-key']), cert: fs.readFileSync(args['tls-cert']) } : undefined;
   const server = await startCountyServer({ dataDir: path.resolve(args['data-dir'] ?? 'county-data'), port, adminToken, ...(tls ? { tls } : {}) });
-  if (args.seed === 'demo') seedDemo(server.db, { catalog: defaultCatalog() });
+  if (args.seed === 'demo') {
+    seedDemo(server.db, { catalog: defaultCatalog() });
+    await seedConsoleDemo(server.db);
+  }
   for (const entry of args.kiosk ?? []) {
     const [id, secret] = [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)];
     if (!id || secret.length < 16) {

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin-routes';
+import { consoleRoutes } from './console';
+import type { ConsoleSettings } from './console/console-plugin';
 import type { CountyContext } from './county-context';
 import { openCountyDb, type CountyDb } from './county-db';
 import { fail } from './http-replies';
@@ -16,6 +18,8 @@ export interface CountyServerOptions {
   /** Serve HTTPS with this key and certificate (PEM); kiosks pin the CA that issued it. */
   tls?: { key: string | Buffer; cert: string | Buffer };
   now?: () => Date;
+  /** The township/county console's policies (session idle time, lockout) and where its page is built. */
+  console?: Partial<ConsoleSettings>;
 }
 
 export interface CountyServer {
@@ -31,7 +35,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** The route groups the gateway serves; a new group (the console, the public /verify) is one entry here. */
 function routeGroups(options: CountyServerOptions): RouteGroup[] {
-  return [kioskRoutes, ...(options.adminToken ? [adminRoutes(options.adminToken)] : [])];
+  return [kioskRoutes, ...(options.adminToken ? [adminRoutes(options.adminToken)] : []), consoleRoutes({ secureCookie: Boolean(options.tls), ...options.console })];
 }
 
 /** The reference county: the sync contract of docs/sync-protocol.md on its own SQLite file. */

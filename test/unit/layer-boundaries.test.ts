@@ -33,6 +33,8 @@ describe('layer boundaries', () => {
     ['src/renderer/app/x.tsx', "import fs from 'node:fs';\nexport const f = fs;\n", /renderer is browser code/],
     ['src/renderer/app/x.tsx', "import { createKioskCore } from '../../main/core';\nexport const c = createKioskCore;\n", /renderer is browser code/],
     ['src/renderer/app/x.tsx', "export const X = () => <p>请选择</p>;\n", /src\/shared\/locales/],
+    ['src/console/pages/x.tsx', "import { audit } from '../../county/console/audit';\nexport const a = audit;\n", /renderer is browser code/],
+    ['src/console/pages/x.tsx', "export const X = () => <p>服务点</p>;\n", /src\/shared\/locales/],
     ['src/shared/domain/x.ts', "import { EventBus } from '../../main/event-bus';\nexport const e = EventBus;\n", /src\/shared runs anywhere/],
     ['src/shared/domain/x.ts', "import { SerialPort } from 'serialport';\nexport const s = SerialPort;\n", /src\/shared runs anywhere/],
     ['src/devices/core/x.ts', "import { createKioskCore } from '../../main/core';\nexport const c = createKioskCore;\n", /src\/devices imports only src\/shared/],

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { AuditListSchema, type AuditEntry } from '../../shared/console/api';
+import { DataTable } from '../DataTable';
+import { LoadState } from '../LoadState';
+import { useConsoleData } from '../use-console-data';
+import type { PageProps } from '.';
+
+/** Who changed what and when, in this account's township (all of it for the county). */
+export function AuditPage(_props: PageProps) {
+  const { t, i18n } = useTranslation();
+  const { data, error } = useConsoleData('/audit', AuditListSchema);
+  if (!data) return <LoadState error={error} />;
+  return (
+    <DataTable<AuditEntry>
+      caption={t('audit.caption')}
+      rows={data.entries}
+      rowKey={(e) => String(e.seq)}
+      initialSort={{ key: 'at', descending: true }}
+      columns={[
+        { key: 'at', label: t('audit.at'), value: (e) => e.at, render: (e) => new Date(e.at).toLocaleString(i18n.language) },
+        { key: 'actor', label: t('audit.actor'), value: (e) => e.actorName },
+        { key: 'action', label: t('audit.action'), value: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
+        { key: 'target', label: t('audit.target'), value: (e) => e.target },
+        { key: 'detail', label: t('audit.detail'), value: (e) => e.detail },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { SessionInfo } from '../../shared/console/api';
+import { AuditPage } from './AuditPage';
+import { PointsPage } from './PointsPage';
+
+export interface PageProps {
+  session: SessionInfo;
+}
+
+/** The console's pages in menu order; the first is the landing page. */
+export const CONSOLE_PAGES = [
+  { id: 'points', Component: PointsPage },
+  { id: 'audit', Component: AuditPage },
+] as const satisfies ReadonlyArray<{ id: string; Component: ComponentType<PageProps> }>;
+
+export type PageId = (typeof CONSOLE_PAGES)[number]['id'];
+
+export function pageFromHash(hash: string): PageId {
+  const id = hash.replace(/^#\/?/, '');
+  return CONSOLE_PAGES.find((p) => p.id === id)?.id ?? CONSOLE_PAGES[0].id;
+}

@@ -1,0 +1,37 @@
+import type { Point, Scope, StaffRole } from '../../shared/console/api';
+import { registerKiosk } from '../county-state';
+import type { CountyDb } from '../county-db';
+import { ensureConsoleSchema } from './console-schema';
+import { hashPassword, type ScryptParams } from './password-hash';
+import { registerPoint } from './points';
+import { insertStaff } from './staff-register';
+
+/**
+ * Demo points and console accounts (documented in docs/console.md; a real county registers its own): the
+ * demonstration point and a village of 土沃乡, a village of 北格镇, and one account for each township plus a county
+ * admin. The two extra kiosks have demo secrets so the e2e can run three simulated kiosks.
+ */
+export const DEMO_POINTS: Array<Omit<Point, 'township'> & { secret: string }> = [
+  { kioskId: 'demo-kiosk', divisionCode: '140105001000', name: { 'zh-CN': '土沃乡就业社保示范服务点', en: 'Tuwo Township Demonstration Point' }, level: 'demonstration', secret: '' },
+  { kioskId: 'demo-kiosk-2', divisionCode: '140105001201', name: { 'zh-CN': '土沃乡东庄村服务点', en: 'Dongzhuang Village Point, Tuwo' }, level: 'village', secret: 'demo-secret-2-change-me-0123456789abcd' },
+  { kioskId: 'demo-kiosk-3', divisionCode: '140105002203', name: { 'zh-CN': '北格镇南庄村服务点', en: 'Nanzhuang Village Point, Beige' }, level: 'village', secret: 'demo-secret-3-change-me-0123456789abcd' },
+];
+
+export const DEMO_CONSOLE_ACCOUNTS: Array<{ id: string; username: string; displayName: string; roles: StaffRole[]; scope: Scope; password: string }> = [
+  { id: 'township-tuwo', username: 'tuwo', displayName: '土沃乡人社所 王建国', roles: ['township'], scope: { kind: 'township', township: '140105001' }, password: 'tuwo-console-2026' },
+  { id: 'township-beige', username: 'beige', displayName: '北格镇人社所 刘芳', roles: ['township'], scope: { kind: 'township', township: '140105002' }, password: 'beige-console-2026' },
+  { id: 'county-admin', username: 'county', displayName: '县人社局 管理员', roles: ['countyAdmin'], scope: { kind: 'county' }, password: 'county-console-2026' },
+];
+
+/** Idempotent: points are (re)registered, accounts only added when the register has none of them. */
+export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashParams?: ScryptParams } = {}): Promise<void> {
+  ensureConsoleSchema(db);
+  for (const point of DEMO_POINTS) {
+    if (point.secret) registerKiosk(db, point.kioskId, point.secret);
+    registerPoint(db, point);
+  }
+  if (db.prepare('SELECT 1 FROM staff_register LIMIT 1').get()) return;
+  const at = (options.now ?? new Date()).getTime();
+  const hashes = await Promise.all(DEMO_CONSOLE_ACCOUNTS.map((a) => hashPassword(a.password, options.hashParams)));
+  DEMO_CONSOLE_ACCOUNTS.forEach((a, i) => insertStaff(db, { ...a, passwordHash: hashes[i]! }, at));
+}

@@ -1,0 +1,52 @@
+import type { CountyDb } from '../county-db';
+
+/**
+ * The console's tables beside the gateway's own: the points (which kiosk stands in which village), the staff
+ * register, console sessions and the audit trail. Times are epoch milliseconds so comparisons stay in SQL.
+ */
+const CONSOLE_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS points (
+    kiosk_id TEXT PRIMARY KEY,
+    division_code TEXT NOT NULL UNIQUE,
+    township TEXT NOT NULL,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    level TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS points_township ON points (township);
+  CREATE TABLE IF NOT EXISTS staff_register (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    scope_township TEXT,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS console_sessions (
+    id_hash TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL,
+    csrf TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    township TEXT,
+    detail TEXT
+  );
+`;
+
+export function ensureConsoleSchema(db: CountyDb): void {
+  db.exec(CONSOLE_SCHEMA);
+}

@@ -1,0 +1,12 @@
+import { routeGroup } from '../route-groups';
+import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type ConsoleSettings } from './console-plugin';
+
+export { seedConsoleDemo } from './console-demo-seed';
+
+/** Each console page's API, registered in the console's route group. */
+const CONSOLE_ROUTES: ConsoleRoutes[] = [];
+
+/** The console (page and API) as the gateway's 'console' route group under /console. */
+export function consoleRoutes(settings: ConsoleSettings = {}) {
+  return routeGroup('console', '/console', registerConsoleRoutes(CONSOLE_ROUTES, { staticDir: DEFAULT_CONSOLE_DIR, ...settings }));
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The console's HTTP contract (browser page <-> county gateway, under /console/api). Both sides parse with these
+ * schemas: the gateway every body it receives, the page every answer it gets.
+ */
+
+export const CONSOLE_API = '/console/api';
+/** The page sends the session's CSRF token in this header with every request that changes something. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Roles in the county's staff register: kiosk roles (clerk, technician) and console roles (township, countyAdmin). */
+export const StaffRoleSchema = z.enum(['clerk', 'technician', 'township', 'countyAdmin']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+export const CONSOLE_ROLES: readonly StaffRole[] = ['township', 'countyAdmin'];
+
+/** 12-digit village division code (the point), 9-digit township code (its first nine digits). */
+export const DivisionCodeSchema = z.string().regex(/^\d{12}$/);
+export const TownshipCodeSchema = z.string().regex(/^\d{9}$/);
+
+/** Where an account may act: the whole county, one township, or named points. */
+export const ScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('county') }),
+  z.object({ kind: z.literal('township'), township: TownshipCodeSchema }),
+  z.object({ kind: z.literal('points'), points: z.array(DivisionCodeSchema).min(1).max(200) }),
+]);
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const LoginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const SessionInfoSchema = z.object({
+  csrfToken: z.string().min(20).max(200),
+  idleSeconds: z.number().int().positive(),
+  staff: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(StaffRoleSchema), scope: ScopeSchema }),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+/** Error codes the console API answers with (each has words in the console locale namespace under errors.*). */
+export const CONSOLE_ERRORS = [
+  'bad_credentials',
+  'account_locked',
+  'account_disabled',
+  'not_signed_in',
+  'session_expired',
+  'csrf',
+  'forbidden',
+  'not_found',
+  'invalid_body',
+  'invalid_json',
+  'conflict',
+  'internal',
+] as const;
+export type ConsoleErrorCode = (typeof CONSOLE_ERRORS)[number];
+export const ConsoleErrorBodySchema = z.object({
+  error: z.string(),
+  field: z.string().optional(),
+  /** With account_locked: when the next attempt is allowed (ISO time). */
+  retryAt: z.string().optional(),
+});
+export type ConsoleErrorBody = z.infer<typeof ConsoleErrorBodySchema>;
+
+export const PointSchema = z.object({
+  kioskId: z.string(),
+  divisionCode: DivisionCodeSchema,
+  township: TownshipCodeSchema,
+  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  level: z.enum(['village', 'demonstration']),
+});
+export type Point = z.infer<typeof PointSchema>;
+export const PointListSchema = z.object({ points: z.array(PointSchema) });
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditListSchema = z.object({ entries: z.array(AuditEntrySchema) });

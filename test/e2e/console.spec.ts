@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { startCounty, type CountyProcess } from './support/county-process';
+import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
+
+/** The township/county console served by the gateway (demo seed), in Chromium at 1366x768. */
+let county: CountyProcess;
+test.use({ viewport: CONSOLE_VIEWPORT });
+test.beforeAll(async () => {
+  county = await startCounty();
+});
+test.afterAll(async () => {
+  await county.stop();
+});
+
+test('sign-in: a wrong password is refused in words, a township account sees its own points, sign-out ends the session', async ({ page, context }) => {
+  await page.goto(`${county.url}/console/`);
+  await expect(page.locator('#login-username')).toBeVisible();
+  await checkConsoleScreen(page, 'console-01-login');
+  await page.locator('#login-username').fill('tuwo');
+  await page.locator('#login-password').fill('not-the-password');
+  await page.locator('button[type="submit"]').click();
+  await expect(page.locator('[data-error="bad_credentials"]')).toContainText('账号或密码不正确');
+
+  await signInConsole(page, county, 'tuwo');
+  const cookie = (await context.cookies()).find((c) => c.name === 'county_console')!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console' });
+  expect(await page.evaluate(() => document.cookie)).not.toContain('county_console');
+
+  await openConsolePage(page, 'points');
+  await expect(page.locator('tbody tr')).toHaveCount(2);
+  await expect(page.locator('[data-row="demo-kiosk-3"]')).toHaveCount(0);
+  await checkConsoleScreen(page, 'console-02-points');
+  await openConsolePage(page, 'audit');
+  await expect(page.locator('[data-col="action"]').first()).toContainText('登录');
+  await checkConsoleScreen(page, 'console-03-audit');
+
+  await page.locator('[data-action="language"]').click();
+  await expect(page.locator('main h1')).toHaveText('Audit trail');
+  await checkConsoleScreen(page, 'console-03-audit-en');
+
+  await page.locator('[data-action="logout"]').click();
+  await expect(page.locator('#login-username')).toBeVisible();
+  const after = await page.request.get(`${county.url}/console/api/points`);
+  expect(after.status()).toBe(401);
+});
+
+test('a second township sees none of the first one’s points, by page or by API', async ({ page }) => {
+  await signInConsole(page, county, 'beige');
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(page.locator('[data-row="demo-kiosk-3"]')).toBeVisible();
+  const points = await (await page.request.get(`${county.url}/console/api/points`)).json();
+  expect(points.points.map((p: { kioskId: string }) => p.kioskId)).toEqual(['demo-kiosk-3']);
+});

@@ -1,0 +1,60 @@
+import { seedConsoleDemo } from '../../src/county/console';
+import { DEMO_CONSOLE_ACCOUNTS } from '../../src/county/console/console-demo-seed';
+import type { ConsoleSettings } from '../../src/county/console/console-plugin';
+import { seedDemo } from '../../src/county/demo-seed';
+import { startCountyServer, type CountyServer } from '../../src/county/server';
+import { tempDataDir } from './store-fixtures';
+
+/** Cheap scrypt for seeded accounts in tests (the login re-hashes to current guidance; one test checks that). */
+export const TEST_HASH_PARAMS = { ln: 10, r: 8, p: 1 };
+
+export const demoPassword = (username: string) => DEMO_CONSOLE_ACCOUNTS.find((a) => a.username === username)!.password;
+
+export interface ConsoleClient {
+  cookie: string;
+  csrf: string;
+  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
+}
+
+/** A county with the demo seed and console accounts, API calls made in-process (fastify inject). */
+export async function startConsoleCounty(options: { now?: () => Date; console?: Partial<ConsoleSettings> } = {}): Promise<CountyServer> {
+  const county = await startCountyServer({
+    dataDir: tempDataDir('county-console-'),
+    adminToken: 'admin-test-token',
+    ...(options.now ? { now: options.now } : {}),
+    console: { staticDir: '/nonexistent', ...options.console },
+  });
+  seedDemo(county.db);
+  await seedConsoleDemo(county.db, { hashParams: TEST_HASH_PARAMS });
+  return county;
+}
+
+export async function call(
+  county: CountyServer,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }> {
+  // Over real HTTP: fastify.inject's cookie helper is ESM-only and Jest cannot load it.
+  const res = await fetch(`${county.url}${url}`, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: Object.fromEntries(res.headers) };
+}
+
+export async function signIn(county: CountyServer, username: string, password = demoPassword(username)): Promise<ConsoleClient> {
+  const res = await call(county, 'POST', '/console/api/login', { username, password });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const setCookie = String(res.headers['set-cookie']);
+  const cookie = setCookie.split(';')[0]!;
+  const csrf = String(res.body.csrfToken);
+  return {
+    cookie,
+    csrf,
+    call: (method, url, payload, headers = {}) => call(county, method, url, payload, { cookie, 'x-csrf-token': csrf, ...headers }),
+  };
+}
