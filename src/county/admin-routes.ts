@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { FaultUpdateSchema } from '../shared/sync/protocol';
 import { COUNTY_CONFIG_PARTS, InvalidBodyError, countyStats, publishConfigPart, updateFault, type CountyConfigPart } from './county-state';
+import { registerBackOfficeRoutes } from './back-office-routes';
 import { fail, parseBody, parseParams } from './http-replies';
 import { routeGroup } from './route-groups';
 
@@ -17,7 +18,8 @@ export function hasAdminToken(authorization: string | undefined, token: Buffer):
  */
 export function adminRoutes(adminToken: string) {
   const token = Buffer.from(adminToken);
-  return routeGroup('admin', '/admin/v1', (app, { db }) => {
+  return routeGroup('admin', '/admin/v1', (app, context) => {
+    const { db } = context;
     app.addHook('onRequest', async (request, reply) => {
       if (!hasAdminToken(request.headers.authorization, token)) return fail(reply, 401, { error: 'admin_token' });
     });
@@ -45,5 +47,6 @@ export function adminRoutes(adminToken: string) {
     });
 
     app.get('/stats', async () => countyStats(db));
+    registerBackOfficeRoutes(app, context);
   });
 }

@@ -1,3 +1,5 @@
+import type { BackOfficeRelay } from './back-office/relay';
+import type { ClerkDesk } from './back-office/port';
 import type { CountyDb } from './county-db';
 
 /** What every route group of the gateway works with: handed to each group's plugin as its options. */
@@ -6,4 +8,8 @@ export interface CountyContext {
   readonly dataDir: string;
   readonly attachmentsDir: string;
   readonly now: () => Date;
+  /** Hands stored items to the back office; outcomes come back through its sink. */
+  readonly relay: BackOfficeRelay;
+  /** The county clerk's desk when the back office has one (the reference back office); null for a provincial adapter. */
+  readonly clerkDesk: ClerkDesk | null;
 }

@@ -17,8 +17,22 @@ const SCHEMA = `
     item_code TEXT NOT NULL,
     tracking_number TEXT NOT NULL,
     payload TEXT NOT NULL,
-    received_at TEXT NOT NULL
+    received_at TEXT NOT NULL,
+    application_id TEXT,
+    handed_at TEXT
   );
+  CREATE TABLE IF NOT EXISTS outcomes (
+    item_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL, body TEXT NOT NULL,
+    cursor INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS outcomes_by_kiosk ON outcomes (kiosk_id, cursor);
+  CREATE TABLE IF NOT EXISTS back_office_cases (
+    item_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, tracking_number TEXT NOT NULL, item_code TEXT NOT NULL,
+    desk TEXT NOT NULL, state TEXT NOT NULL, round INTEGER NOT NULL, due_at TEXT, clerk_id TEXT,
+    last_delivery TEXT NOT NULL, materials TEXT NOT NULL, resident_masked TEXT NOT NULL, received_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS back_office_due ON back_office_cases (desk, state, due_at);
+  CREATE TABLE IF NOT EXISTS face_models (id_number TEXT PRIMARY KEY, face_sha256 TEXT NOT NULL, item_id TEXT NOT NULL, at TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS deliveries (kiosk_id TEXT NOT NULL, item_id TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS kiosk_attachments (
     kiosk_id TEXT NOT NULL, sha256 TEXT NOT NULL, total INTEGER NOT NULL, received INTEGER NOT NULL,
@@ -48,6 +62,8 @@ export function openCountyDb(dataDir: string): CountyDb {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
+  addMissingColumns(db, 'items', { application_id: 'TEXT', handed_at: 'TEXT' });
+  db.exec('CREATE INDEX IF NOT EXISTS items_waiting_hand_over ON items (handed_at) WHERE handed_at IS NULL');
   return db;
 }
 
@@ -59,4 +75,16 @@ export function nextConfigVersion(db: CountyDb): number {
 
 export function currentConfigVersion(db: CountyDb): number {
   return (db.prepare("SELECT value FROM counters WHERE name = 'config'").get() as { value: number } | undefined)?.value ?? 0;
+}
+
+/** A county file made by an older version lacks newer columns: add them (nullable, so old rows stay valid). */
+function addMissingColumns(db: CountyDb, table: string, columns: Record<string, string>): void {
+  const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
+  for (const [name, type] of Object.entries(columns)) if (!have.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+}
+
+/** The next value of a named counter (config versions, outcome cursors). */
+export function nextCounter(db: CountyDb, name: string): number {
+  db.prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1').run(name);
+  return (db.prepare('SELECT value FROM counters WHERE name = ?').get(name) as { value: number }).value;
 }

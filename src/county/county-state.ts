@@ -10,6 +10,7 @@ import {
   type Heartbeat,
 } from '../shared/sync/protocol';
 import { claimAttachments, firstMissingAttachment } from './attachments';
+import { recordOutcome } from './outcomes';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -69,6 +70,8 @@ export function configSince(db: CountyDb, kioskId: string, since: number): Confi
   return out;
 }
 
+const ACCEPTED_TEXT = { 'zh-CN': '县里已收到您的申请。', en: 'The county has received your application.' };
+
 export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejected' | 'retry'; reason?: string };
 
 /**
@@ -82,8 +85,9 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
     const held = new Set<string>();
     const exists = db.prepare('SELECT kiosk_id FROM items WHERE id = ?');
     const insert = db.prepare(
-      'INSERT INTO items (id, kiosk_id, kind, resident_ref, created_at, item_code, tracking_number, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO items (id, kiosk_id, kind, resident_ref, created_at, item_code, tracking_number, payload, received_at, application_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const application = db.prepare('SELECT i.kiosk_id, i.item_code, o.state FROM items i LEFT JOIN outcomes o ON o.item_id = i.id WHERE i.id = ? AND i.application_id IS NULL');
     const delivery = db.prepare('INSERT INTO deliveries (kiosk_id, item_id, outcome, at) VALUES (?, ?, ?, ?)');
     const catalog = catalogCodes(db);
     for (const item of items) {
@@ -100,8 +104,16 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
         if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
         if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
         if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
-        insert.run(item.id, kioskId, item.kind, item.residentRef, item.createdAt, item.payload.itemCode, item.payload.trackingNumber, JSON.stringify(item.payload), now.toISOString());
+        const applicationId = item.payload.applicationId ?? null;
+        if (applicationId) {
+          // Sent again after a return: the same application, from the kiosk that holds it, only while it is returned.
+          const original = application.get(applicationId) as { kiosk_id: string; item_code: string; state: string | null } | undefined;
+          if (!original || original.kiosk_id !== kioskId || original.item_code !== item.payload.itemCode) return { id: item.id, status: 'rejected', reason: 'unknownApplication' };
+          if (original.state !== 'returned') return { id: item.id, status: 'rejected', reason: 'applicationNotReturned' };
+        }
+        insert.run(item.id, kioskId, item.kind, item.residentRef, item.createdAt, item.payload.itemCode, item.payload.trackingNumber, JSON.stringify(item.payload), now.toISOString(), applicationId);
         claimAttachments(db, kioskId, item.attachments);
+        if (!applicationId) recordOutcome(db, item.id, { state: 'accepted', text: ACCEPTED_TEXT }, now);
         return { id: item.id, status: 'accepted' };
       }
     }

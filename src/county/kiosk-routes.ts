@@ -3,6 +3,7 @@ import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSch
 import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../shared/sync/signing';
 import { NonceCache, verifyRequest } from './auth';
 import { attachmentStatus, putAttachmentChunk } from './attachments';
+import { outcomesSince } from './outcomes';
 import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
 import { fail, parseBody, parseParams } from './http-replies';
 import { isLookupItem, needsResident, runLookup, type CountyResident } from './lookups';
@@ -31,7 +32,7 @@ function signedKiosk(request: { kioskId?: string }): string {
  * The sync contract (docs/sync-protocol.md) under /v1: every route here is signed by a kiosk. The hooks belong to
  * this group, so they run for each of its routes however the path was spelled, and for no route elsewhere.
  */
-export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmentsDir }) => {
+export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmentsDir, relay }) => {
   const nonces = new NonceCache(now().getTime());
 
   // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
@@ -50,7 +51,16 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
     const batch = parseBody(request, reply, BatchRequestSchema);
     if (!batch) return reply;
     if (batch.kioskId !== signedKiosk(request)) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
-    return { results: intakeBatch(db, batch.kioskId, batch.items, now()) };
+    const results = intakeBatch(db, batch.kioskId, batch.items, now());
+    // The answer does not wait for the back office: stored is stored; the hand-over runs behind it.
+    if (results.some((r) => r.status === 'accepted')) void relay.tick();
+    return { results };
+  });
+
+  app.get('/outcomes', async (request, reply) => {
+    const since = parseParams(request.query, reply, z.object({ since: z.coerce.number().int().min(0).default(0) }), 'invalid_query');
+    if (!since) return reply;
+    return outcomesSince(db, signedKiosk(request), since.since);
   });
 
   app.head('/attachments/:sha256', async (request, reply) => {

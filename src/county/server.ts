@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin-routes';
 import { consoleRoutes } from './console';
 import type { ConsoleSettings } from './console/console-plugin';
+import type { BackOffice, ClerkDesk } from './back-office/port';
+import { ReferenceBackOffice } from './back-office/reference-back-office';
+import { BackOfficeRelay } from './back-office/relay';
 import type { CountyContext } from './county-context';
 import { openCountyDb, type CountyDb } from './county-db';
 import { fail } from './http-replies';
@@ -20,12 +23,17 @@ export interface CountyServerOptions {
   now?: () => Date;
   /** The township/county console's policies (session idle time, lockout) and where its page is built. */
   console?: Partial<ConsoleSettings>;
+  /** Who decides the applications (default: the built-in reference back office with its clerk desk). */
+  backOffice?: BackOffice & Partial<ClerkDesk>;
+  /** How often stored items are handed over and automatic work is done; 0 = only when a test calls relay.tick(). */
+  backOfficeIntervalMs?: number;
 }
 
 export interface CountyServer {
   readonly url: string;
   readonly db: CountyDb;
   readonly app: FastifyInstance;
+  readonly relay: BackOfficeRelay;
   /** Every route and the group that authenticates it ("POST /v1/sync/batches" -> "kiosk"). */
   readonly routes: ReadonlyMap<string, RouteAuth>;
   close(): Promise<void>;
@@ -42,7 +50,10 @@ function routeGroups(options: CountyServerOptions): RouteGroup[] {
 export async function startCountyServer(options: CountyServerOptions): Promise<CountyServer> {
   const now = options.now ?? (() => new Date());
   const db = openCountyDb(options.dataDir);
-  const context: CountyContext = { db, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now };
+  const backOffice = options.backOffice ?? new ReferenceBackOffice(db);
+  const relay = new BackOfficeRelay(db, backOffice, now, (error) => app.log.error({ err: error }, 'back office hand-over failed'));
+  const clerkDesk = backOffice.desk && backOffice.deskItem && backOffice.act ? (backOffice as ClerkDesk) : null;
+  const context: CountyContext = { db, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk };
   const app = options.tls
     ? (Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
     : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
@@ -60,14 +71,18 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   requireRouteGroups(app, routes);
   await registerRouteGroups(app, context, routeGroups(options));
 
+  const interval = options.backOfficeIntervalMs ?? 5_000;
+  if (interval > 0) relay.start(interval);
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const url = address.replace('[::1]', '127.0.0.1');
   return {
     url,
     db,
     app,
+    relay,
     routes,
     close: async () => {
+      relay.stop();
       await app.close();
       db.close();
     },

@@ -28,6 +28,8 @@ export const SubmissionPayloadSchema = z.object({
   }),
   form: z.record(z.string().max(80), FormValueSchema),
   attachments: z.array(z.object({ sha256: Sha256Schema, materialCode: z.string().max(40), mime: z.string().max(80), size: z.number().int().nonnegative() })).max(50),
+  /** Set when this sends again an application the county returned for more materials: that application's id. */
+  applicationId: z.string().uuid().optional(),
   face: z.object({ sha256: Sha256Schema, livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }).optional(),
 });
 export type SubmissionPayload = z.infer<typeof SubmissionPayloadSchema>;

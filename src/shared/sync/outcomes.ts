@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * What became of an application at the county, as it travels back to the kiosk (docs/sync-protocol.md, "Outcomes").
+ * accepted → inProgress → done | returned | refused; a returned application completed at the point goes back to
+ * inProgress. Every change raises `seq`, so a kiosk keeps the highest it has seen and an old outcome never overwrites
+ * a newer one. Words are the county's, in both languages.
+ */
+export const OUTCOME_STATES = ['accepted', 'inProgress', 'done', 'returned', 'refused'] as const;
+export const OutcomeStateSchema = z.enum(OUTCOME_STATES);
+export type OutcomeState = z.infer<typeof OutcomeStateSchema>;
+
+/** A state a resident or clerk can do nothing more about. */
+export const FINAL_OUTCOME_STATES: ReadonlySet<OutcomeState> = new Set(['done', 'refused']);
+
+const IsoTimeSchema = z.iso.datetime({ offset: true });
+export const OutcomeTextSchema = z.object({ 'zh-CN': z.string().min(1).max(500), en: z.string().min(1).max(500) });
+export type OutcomeText = z.infer<typeof OutcomeTextSchema>;
+
+export const OutcomeStepSchema = z.object({ at: IsoTimeSchema, state: OutcomeStateSchema, text: OutcomeTextSchema });
+export type OutcomeStep = z.infer<typeof OutcomeStepSchema>;
+
+export const ItemOutcomeSchema = z.object({
+  /** The application's id: the submission id (idempotency key) it was first sent under. */
+  itemId: z.string().uuid(),
+  trackingNumber: z.string().min(1).max(40),
+  /** Raised by every change of this item at the county. */
+  seq: z.number().int().min(1),
+  state: OutcomeStateSchema,
+  at: IsoTimeSchema,
+  /** returned: what is missing, in words; `materials` names the catalogue materials to capture again. */
+  missing: z.object({ text: OutcomeTextSchema, materials: z.array(z.string().max(40)).max(20) }).optional(),
+  /** refused: why, in words. */
+  reason: OutcomeTextSchema.optional(),
+  /** certify items: the result of the certification. */
+  certification: z.object({ passed: z.boolean(), validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).optional(),
+  /** card loss report: when the county blocked the card. */
+  blockedAt: IsoTimeSchema.optional(),
+  /** The case so far, oldest first. */
+  steps: z.array(OutcomeStepSchema).max(50),
+});
+export type ItemOutcome = z.infer<typeof ItemOutcomeSchema>;
+
+export const OUTCOMES_PAGE_MAX = 500;
+
+/** GET /v1/outcomes?since=CURSOR: this kiosk's outcomes that changed after the cursor, in cursor order. */
+export const OutcomesResponseSchema = z.object({
+  cursor: z.number().int().nonnegative(),
+  outcomes: z.array(ItemOutcomeSchema).max(OUTCOMES_PAGE_MAX),
+  more: z.boolean(),
+});
+export type OutcomesResponse = z.infer<typeof OutcomesResponseSchema>;
