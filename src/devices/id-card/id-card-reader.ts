@@ -4,6 +4,7 @@ import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
 import { FrameLog, toHex } from '../core/frame-log';
+import { CardPresencePoller } from '../core/card-presence-poller';
 import { StatusHolder } from '../core/status-holder';
 import type { DriverContext } from '../manager/registry';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
@@ -58,15 +59,9 @@ export class IdCardReader implements IdCardReaderDevice {
   private readonly statusHolder: StatusHolder;
   private readonly frames: FrameLog;
   private readonly channel: FrameChannel;
-  private readonly cardListeners = new Set<(event: { present: boolean }) => void>();
-  private present = false;
-  private misses = 0;
-  private silentPolls = 0;
+  private readonly presence: CardPresencePoller;
   private pollsSinceSamCheck = 0;
-  private pollTimer: NodeJS.Timeout | null = null;
-  private polling: Promise<void> | null = null;
   private reading = false;
-  private running = false;
   private linkUp = false;
 
   constructor(
@@ -86,12 +81,31 @@ export class IdCardReader implements IdCardReaderDevice {
         return { bytes: frame };
       },
     });
+    this.presence = new CardPresencePoller(this.options, this.statusHolder, {
+      paused: () => this.reading,
+      probe: async () => {
+        const find = await this.command('findCard', this.options.commandTimeoutMs);
+        if (find.sw3 === 0x9f) return true;
+        // A card that was read stays halted until lifted: find misses it, select still reaches it.
+        return this.presence.isPresent() && (await this.command('selectCard', this.options.commandTimeoutMs)).sw3 === 0x90;
+      },
+      afterAnswer: async () => {
+        const s = this.statusHolder.get();
+        if (s.state === 'offline') {
+          // Answers again after silence: check the SAM before calling it online.
+          await this.checkSam();
+        } else if (s.state === 'hardwareError' && ++this.pollsSinceSamCheck >= 10) {
+          // A SAM that failed may recover (reset, power): look again now and then, not on every poll.
+          this.pollsSinceSamCheck = 0;
+          await this.checkSam();
+        }
+      },
+    });
     transport.onLink((event) => {
       this.linkUp = event.up;
+      this.presence.setLink(event.up);
       if (event.up) void this.onLinkUp();
       else {
-        this.stopPolling();
-        this.setPresent(false);
         this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
       }
     });
@@ -106,12 +120,11 @@ export class IdCardReader implements IdCardReaderDevice {
   }
 
   onCard(listener: (event: { present: boolean }) => void): () => void {
-    this.cardListeners.add(listener);
-    return () => this.cardListeners.delete(listener);
+    return this.presence.onCard(listener);
   }
 
   cardPresent(): boolean {
-    return this.present;
+    return this.presence.isPresent();
   }
 
   recentFrames() {
@@ -119,14 +132,12 @@ export class IdCardReader implements IdCardReaderDevice {
   }
 
   async start(): Promise<void> {
-    this.running = true;
+    this.presence.start();
     await this.transport.open();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.stopPolling();
-    await this.polling?.catch(() => undefined);
+    await this.presence.stop();
     await this.transport.close();
   }
 
@@ -142,7 +153,7 @@ export class IdCardReader implements IdCardReaderDevice {
     this.reading = true;
     const previous = this.statusHolder.get();
     try {
-      await this.polling?.catch(() => undefined); // never interleave with a poll's find/select
+      await this.presence.settled(); // never interleave with a poll's find/select
       this.statusHolder.set({ state: 'busy', detailKey: 'devices-readers:detail.reading' });
       const find = await this.command('findCard', this.options.commandTimeoutMs, signal);
       if (find.sw3 !== 0x9f) {
@@ -161,7 +172,7 @@ export class IdCardReader implements IdCardReaderDevice {
           details: { deviceId: this.id, problem: parsed.decoded.problem },
         });
       }
-      this.setPresent(true);
+      this.presence.setPresent(true);
       const appendedAddress = this.options.readAppendedAddress ? await this.readAppendedAddress(signal) : undefined;
       return {
         text: parsed.decoded.text,
@@ -172,7 +183,7 @@ export class IdCardReader implements IdCardReaderDevice {
     } finally {
       this.reading = false;
       if (this.linkUp && this.statusHolder.get().state === 'busy') {
-        this.statusHolder.set({ state: previous.state === 'busy' ? 'online' : previous.state === 'offline' ? 'online' : previous.state, media: this.present ? 'present' : 'absent' });
+        this.statusHolder.set({ state: previous.state === 'busy' ? 'online' : previous.state === 'offline' ? 'online' : previous.state, media: this.presence.media() });
       }
     }
   }
@@ -200,13 +211,13 @@ export class IdCardReader implements IdCardReaderDevice {
         steps.push({ name, ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` });
       }
     }
-    steps.push({ name: 'card', ok: true, detailKey: this.present ? 'devices-readers:detail.cardPresent' : 'devices-readers:detail.cardAbsent' });
+    steps.push({ name: 'card', ok: true, detailKey: this.presence.isPresent() ? 'devices-readers:detail.cardPresent' : 'devices-readers:detail.cardAbsent' });
     return finish();
   }
 
   private async onLinkUp(): Promise<void> {
     await this.checkSam();
-    this.schedulePoll();
+    this.presence.schedule();
   }
 
   /** SAM status decides between online and hardwareError; no answer leaves the reader offline. */
@@ -217,76 +228,11 @@ export class IdCardReader implements IdCardReaderDevice {
       if (meaning.error) {
         this.statusHolder.set({ state: 'hardwareError', detailKey: meaning.messageKey });
       } else {
-        this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
+        this.statusHolder.set({ state: 'online', media: this.presence.media() });
       }
     } catch (error) {
       this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: error instanceof KioskError ? error.code : 'unknown' } });
     }
-  }
-
-  private schedulePoll(): void {
-    if (!this.running || !this.linkUp || this.pollTimer) return;
-    this.pollTimer = setTimeout(() => {
-      this.pollTimer = null;
-      this.polling = this.pollOnce().finally(() => {
-        this.polling = null;
-        this.schedulePoll();
-      });
-    }, this.options.pollIntervalMs);
-    this.pollTimer.unref?.();
-  }
-
-  private stopPolling(): void {
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
-  }
-
-  /** One presence check. Reports insertion at once and removal after `removalMisses` misses, only on change. */
-  private async pollOnce(): Promise<void> {
-    if (this.reading) return;
-    let here: boolean;
-    try {
-      const find = await this.command('findCard', this.options.commandTimeoutMs);
-      here = find.sw3 === 0x9f;
-      if (!here && this.present) {
-        const select = await this.command('selectCard', this.options.commandTimeoutMs);
-        here = select.sw3 === 0x90;
-      }
-      this.silentPolls = 0;
-      const s = this.statusHolder.get();
-      if (s.state === 'offline') {
-        // Answers again after silence: check the SAM before calling it online.
-        await this.checkSam();
-      } else if (s.state === 'hardwareError' && ++this.pollsSinceSamCheck >= 10) {
-        // A SAM that failed may recover (reset, power): look again now and then, not on every poll.
-        this.pollsSinceSamCheck = 0;
-        await this.checkSam();
-      }
-    } catch (error) {
-      if (error instanceof KioskError && error.code === 'device_timeout') {
-        this.silentPolls += 1;
-        if (this.silentPolls >= this.options.silentPollsOffline) {
-          this.setPresent(false);
-          this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: 'timeout' } });
-        }
-      }
-      return;
-    }
-    if (here) {
-      this.misses = 0;
-      this.setPresent(true);
-    } else if (this.present) {
-      this.misses += 1;
-      if (this.misses >= this.options.removalMisses) this.setPresent(false);
-    }
-  }
-
-  private setPresent(present: boolean): void {
-    if (present === this.present) return;
-    this.present = present;
-    this.misses = 0;
-    if (this.statusHolder.get().state !== 'offline') this.statusHolder.setMedia(present ? 'present' : 'absent');
-    for (const l of [...this.cardListeners]) l({ present });
   }
 
   /** One command with one retry after a garbled or missing answer; a KioskError when it cannot be had. */

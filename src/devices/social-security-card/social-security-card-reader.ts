@@ -9,6 +9,7 @@ import { parseTlv } from '../apdu/tlv';
 import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
 import { FrameLog, toHex } from '../core/frame-log';
+import { CardPresencePoller } from '../core/card-presence-poller';
 import { StatusHolder } from '../core/status-holder';
 import type { DriverContext } from '../manager/registry';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
@@ -58,14 +59,8 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
   private readonly frames: FrameLog;
   private readonly channel: FrameChannel;
   private readonly card: CardChannel;
-  private readonly cardListeners = new Set<(event: { present: boolean }) => void>();
-  private present = false;
-  private misses = 0;
-  private silentPolls = 0;
-  private pollTimer: NodeJS.Timeout | null = null;
-  private polling: Promise<void> | null = null;
+  private readonly presence: CardPresencePoller;
   private busy = false;
-  private running = false;
   private linkUp = false;
 
   constructor(
@@ -94,14 +89,20 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
       },
     });
     this.card = new CardChannel(this);
+    this.presence = new CardPresencePoller(this.options, this.statusHolder, {
+      paused: () => this.busy,
+      probe: async () => (await this.readerCommand(READER_COMMANDS.cardStatus, new Uint8Array(), undefined, true))[0] === 1,
+      afterAnswer: async () => {
+        if (this.statusHolder.get().state === 'offline') this.statusHolder.set({ state: 'online', media: this.presence.media() });
+      },
+    });
     transport.onLink((event) => {
       this.linkUp = event.up;
+      this.presence.setLink(event.up);
       if (event.up) {
-        this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
-        this.schedulePoll(0);
+        this.statusHolder.set({ state: 'online', media: this.presence.media() });
+        this.presence.schedule(0);
       } else {
-        this.stopPolling();
-        this.setPresent(false);
         this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
       }
     });
@@ -116,12 +117,11 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
   }
 
   onCard(listener: (event: { present: boolean }) => void): () => void {
-    this.cardListeners.add(listener);
-    return () => this.cardListeners.delete(listener);
+    return this.presence.onCard(listener);
   }
 
   cardPresent(): boolean {
-    return this.present;
+    return this.presence.isPresent();
   }
 
   recentFrames() {
@@ -129,14 +129,12 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
   }
 
   async start(): Promise<void> {
-    this.running = true;
+    this.presence.start();
     await this.transport.open();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.stopPolling();
-    await this.polling?.catch(() => undefined);
+    await this.presence.stop();
     await this.transport.close();
   }
 
@@ -250,19 +248,19 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
     if (this.busy) throw new KioskError('device_busy', { details: { deviceId: this.id } });
     this.busy = true;
     try {
-      await this.polling?.catch(() => undefined);
+      await this.presence.settled();
       this.statusHolder.set({ state: 'busy', detailKey: 'devices-readers:detail.reading' });
       const atr = await this.readerCommand(READER_COMMANDS.powerOn, new Uint8Array(), signal);
       try {
         const result = await work(atr);
-        this.setPresent(true);
+        this.presence.setPresent(true);
         return result;
       } finally {
         await this.readerCommand(READER_COMMANDS.powerOff, new Uint8Array()).catch(() => undefined);
       }
     } finally {
       this.busy = false;
-      if (this.linkUp && this.statusHolder.get().state === 'busy') this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
+      if (this.linkUp && this.statusHolder.get().state === 'busy') this.statusHolder.set({ state: 'online', media: this.presence.media() });
     }
   }
 
@@ -284,63 +282,11 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
     if (raw || answer.head === READER_STATUS.ok) return answer.data;
     const status = readerStatusName(answer.head);
     if (answer.head === READER_STATUS.noCard) {
-      this.setPresent(false);
+      this.presence.setPresent(false);
       throw new KioskError('card_absent', { details: { deviceId: this.id, messageKey: 'devices-readers:ssCard.reader.noCard' } });
     }
     if (answer.head === READER_STATUS.cardMute) throw new KioskError('card_unreadable', { details: { deviceId: this.id, messageKey: 'devices-readers:ssCard.reader.cardMute' } });
     throw new KioskError('device_error', { details: { deviceId: this.id, status, messageKey: `devices-readers:ssCard.reader.${status}` } });
-  }
-
-  private schedulePoll(delay = this.options.pollIntervalMs): void {
-    if (!this.running || !this.linkUp || this.pollTimer) return;
-    this.pollTimer = setTimeout(() => {
-      this.pollTimer = null;
-      this.polling = this.pollOnce().finally(() => {
-        this.polling = null;
-        this.schedulePoll();
-      });
-    }, delay);
-    this.pollTimer.unref?.();
-  }
-
-  private stopPolling(): void {
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
-  }
-
-  private async pollOnce(): Promise<void> {
-    if (this.busy) return;
-    let here: boolean;
-    try {
-      const status = await this.readerCommand(READER_COMMANDS.cardStatus, new Uint8Array(), undefined, true);
-      here = status[0] === 1;
-      this.silentPolls = 0;
-      if (this.statusHolder.get().state === 'offline') this.statusHolder.set({ state: 'online', media: this.present ? 'present' : 'absent' });
-    } catch (error) {
-      if (error instanceof KioskError && error.code === 'device_timeout') {
-        this.silentPolls += 1;
-        if (this.silentPolls >= this.options.silentPollsOffline) {
-          this.setPresent(false);
-          this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: 'timeout' } });
-        }
-      }
-      return;
-    }
-    if (here) {
-      this.misses = 0;
-      this.setPresent(true);
-    } else if (this.present) {
-      this.misses += 1;
-      if (this.misses >= this.options.removalMisses) this.setPresent(false);
-    }
-  }
-
-  private setPresent(present: boolean): void {
-    if (present === this.present) return;
-    this.present = present;
-    this.misses = 0;
-    if (this.statusHolder.get().state !== 'offline') this.statusHolder.setMedia(present ? 'present' : 'absent');
-    for (const l of [...this.cardListeners]) l({ present });
   }
 }
 
