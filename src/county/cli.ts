@@ -15,6 +15,7 @@ const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo
                      and the kiosk "${DEMO_KIOSK_ID}" with the demo secret from docs/sync-protocol.md
   --kiosk ID:SECRET  register (or re-key) a kiosk; may be given more than once
   --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)
+  --silent-after S   the console flags a point with no heartbeat for S seconds (default 900)
   --tls-key F --tls-cert F   serve HTTPS with this PEM key and certificate (kiosks pin the issuing CA: county.caFile)`;
 
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
         'admin-token': { type: 'string' },
         'tls-key': { type: 'string' },
         'tls-cert': { type: 'string' },
+        'silent-after': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -56,7 +58,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const tls = args['tls-key'] && args['tls-cert'] ? { key: fs.readFileSync(args['tls-key']), cert: fs.readFileSync(args['tls-cert']) } : undefined;
-  const server = await startCountyServer({ dataDir: path.resolve(args['data-dir'] ?? 'county-data'), port, adminToken, ...(tls ? { tls } : {}) });
+  const silentAfter = args['silent-after'] === undefined ? undefined : Number(args['silent-after']);
+  if (silentAfter !== undefined && !(Number.isInteger(silentAfter) && silentAfter > 0)) {
+    console.error(`--silent-after must be a whole number of seconds above 0, got "${args['silent-after']}"`);
+    process.exit(2);
+  }
+  const server = await startCountyServer({
+    dataDir: path.resolve(args['data-dir'] ?? 'county-data'),
+    port,
+    adminToken,
+    ...(tls ? { tls } : {}),
+    ...(silentAfter === undefined ? {} : { console: { silentAfterSeconds: silentAfter } }),
+  });
   if (args.seed === 'demo') {
     seedDemo(server.db, { catalog: defaultCatalog() });
     await seedConsoleDemo(server.db);

@@ -24,6 +24,8 @@ export interface ConsoleSettings {
   lockout?: LockoutPolicy;
   /** Mark the session cookie Secure (the gateway serves HTTPS). */
   secureCookie?: boolean;
+  /** A point with no heartbeat for this long stands out on the fleet page (default 15 minutes). */
+  silentAfterSeconds?: number;
 }
 
 export type ConsoleOptions = ConsoleSettings & { db: CountyDb; now: () => Date };

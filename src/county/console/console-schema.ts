@@ -35,6 +35,8 @@ const CONSOLE_SCHEMA = `
     created_at INTEGER NOT NULL,
     last_seen INTEGER NOT NULL
   );
+  -- The fleet page asks each point when its items last arrived.
+  CREATE INDEX IF NOT EXISTS deliveries_kiosk_at ON deliveries (kiosk_id, at);
   CREATE TABLE IF NOT EXISTS audit_log (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,

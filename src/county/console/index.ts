@@ -1,10 +1,11 @@
 import { routeGroup } from '../route-groups';
+import { fleetRoutes } from './fleet-routes';
 import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type ConsoleSettings } from './console-plugin';
 
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [fleetRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

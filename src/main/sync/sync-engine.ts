@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/protocol';
-import { applyConfigParts, configVersions, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
+import { applyConfigParts, configVersions, getConfigPart, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
 import { listFaultTickets, updateFaultTicket } from '../store/fault-tickets';
 import { claimBatch, outboxCounts, releaseBatch, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
 import type { KioskStore } from '../store/kiosk-store';
@@ -301,6 +301,7 @@ export class SyncEngine {
       rejected: counts.rejected,
       oldestPendingAt: counts.oldestPendingAt,
       devices: this.options.devices?.() ?? [],
+      catalogVersion: getConfigPart(this.options.store.db, 'catalog')?.version ?? null,
     };
   }
 }

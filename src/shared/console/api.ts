@@ -83,3 +83,27 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditListSchema = z.object({ entries: z.array(AuditEntrySchema) });
+
+/** One point's row on the fleet page: what its last heartbeat said, and what the county saw of it. */
+export const FleetRowSchema = z.object({
+  point: PointSchema,
+  lastHeartbeatAt: z.string().nullable(),
+  /** No heartbeat for longer than the county's silent time (or never). */
+  silent: z.boolean(),
+  devices: z.array(z.object({ id: z.string(), kind: z.string(), state: z.string() })),
+  /** Devices offline, in error or waiting for someone (the row is flagged when any is in error). */
+  devicesInTrouble: z.number().int().nonnegative(),
+  queueDepth: z.number().int().nonnegative().nullable(),
+  rejected: z.number().int().nonnegative().nullable(),
+  oldestPendingAt: z.string().nullable(),
+  /** When items from this kiosk last arrived at the county. */
+  lastItemsAt: z.string().nullable(),
+  appVersion: z.string().nullable(),
+  configVersion: z.number().int().nullable(),
+  catalogVersion: z.number().int().nullable(),
+  /** The kiosk's clock minus the county's when the heartbeat arrived (positive: the kiosk is ahead). */
+  clockOffsetSeconds: z.number().nullable(),
+});
+export type FleetRow = z.infer<typeof FleetRowSchema>;
+export const FleetSchema = z.object({ now: z.string(), silentAfterSeconds: z.number().int().positive(), rows: z.array(FleetRowSchema) });
+export type Fleet = z.infer<typeof FleetSchema>;

@@ -148,6 +148,8 @@ export const HeartbeatSchema = z.object({
   rejected: z.number().int().nonnegative(),
   oldestPendingAt: IsoTimeSchema.nullable(),
   devices: z.array(z.object({ id: z.string().max(40), kind: z.string().max(40), state: z.string().max(40) })).max(50),
+  /** The catalogue version in force at the kiosk (absent from kiosks older than this field). */
+  catalogVersion: z.number().int().nonnegative().nullable().optional(),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 

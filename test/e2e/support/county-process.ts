@@ -18,11 +18,11 @@ export interface CountyProcess {
 }
 
 /** Starts the reference county server (`node dist/county/cli.js --seed demo`) as a real process on a fixed port. */
-export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-e2e-'))): Promise<CountyProcess> {
+export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-e2e-')), extraArgs: string[] = []): Promise<CountyProcess> {
   const root = path.resolve(__dirname, '..', '..', '..');
   const launch = (p: number) =>
     new Promise<{ child: ChildProcess; url: string; id: string; secret: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['dist/county/cli.js', '--seed', 'demo', '--data-dir', dataDir, '--port', String(p)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['dist/county/cli.js', '--seed', 'demo', '--data-dir', dataDir, '--port', String(p), ...extraArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       const timer = setTimeout(() => reject(new Error(`county did not start:\n${out}`)), 20_000);
       const onData = (d: Buffer) => {
