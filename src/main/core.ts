@@ -23,6 +23,7 @@ import { receiptSubmissionsFrom } from './printing/store-submissions';
 import { ApplicationsService, applicationsHandlers, type ResidentSource } from './services/applications';
 import { QueriesService, queriesHandlers } from './services/queries';
 import { StaffService, staffHandlers } from './services/staff';
+import { StaffPresence } from './services/staff-presence';
 import { SyncService, countyClientFromConfig, syncHandlers } from './services/sync';
 import { ResidentSessionService, sessionHandlers } from './services/session';
 import { devicesHandlers } from './services/devices';
@@ -133,6 +134,11 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     if (event === 'session.changed' && (data as { state: string }).state === 'none') void queries.visitEnded();
   }));
   const staff = new StaffService({ store, now });
+  // Who is logged in on which screen of this point; a staff list from the county ends disabled accounts' logins.
+  const presence = new StaffPresence({ db: store.db, events, now });
+  closers.push(events.subscribe((event, data) => {
+    if (event === 'config.changed' && (data as { part?: string }).part === 'staff') presence.applyStaffList(staff.accounts());
+  }));
 
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
@@ -180,9 +186,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     events,
     config: options.config,
     log,
-    newConnection,
+    newConnection: (carrier) => presence.track(newConnection(carrier)),
     dropConnection: (connection) => {
       delete connection.staff;
+      presence.untrack(connection);
     },
     close: async () => {
       for (const close of closers.reverse()) await close();

@@ -39,6 +39,7 @@ export function systemHandlers(deps: SystemDeps): HandlerMap<'system.ping' | 'si
         onDuty: remote.onDuty ?? site.onDuty,
         idleTimeoutSeconds: kiosk.idleTimeoutSeconds,
         idleCountdownSeconds: kiosk.idleCountdownSeconds,
+        staffIdleMinutes: kiosk.staffIdleMinutes,
         defaultLanguage: kiosk.defaultLanguage,
         simulated: deps.simulate,
         appVersion: deps.appVersion,

@@ -6,6 +6,8 @@ import { wipeResidentTraces } from '../privacy/wipe';
 import { CatalogProvider } from '../catalog/catalog-context';
 import { LiveStatusProvider } from '../readiness/readiness-context';
 import { DevPanel } from '../dev-panel';
+import { StaffProvider } from '../staff/staff-context';
+import { StaffChrome, StaffCorner } from '../staff/StaffChrome';
 
 /**
  * The app is a sequence of visits. When a visit ends (finish, idle, card removed), everything the screen held
@@ -31,15 +33,24 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
     [i18n, kiosk.site.defaultLanguage],
   );
 
+  // A clerk's login ending ends the visit too: whatever the screen held about the resident goes with it.
+  const endStaff = useCallback(() => {
+    kiosk.client.invoke('session.end', { reason: 'clerkEnded' }).catch(() => undefined);
+    endVisit({ reason: 'clerkEnded', cardUsed: false });
+  }, [kiosk.client, endVisit]);
+
   return (
     <KioskContext.Provider value={kiosk}>
-      <CatalogProvider>
-        <LiveStatusProvider>
-          <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} />
-          {/* The developer panel (simulated devices only) lives outside the visit: it is the tester's, not the resident's. */}
-          {kiosk.site.simulated ? <DevPanel /> : null}
-        </LiveStatusProvider>
-      </CatalogProvider>
+      <StaffProvider connected={connected} onEnd={endStaff}>
+        <CatalogProvider>
+          <LiveStatusProvider>
+            <StaffChrome />
+            <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} attractCorner={<StaffCorner />} />
+            {/* The developer panel (simulated devices only) lives outside the visit: it is the tester's, not the resident's. */}
+            {kiosk.site.simulated ? <DevPanel /> : null}
+          </LiveStatusProvider>
+        </CatalogProvider>
+      </StaffProvider>
     </KioskContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useKiosk } from './kiosk-context';
 import { Shell } from './Shell';
 import { routeId, type Route } from './routes';
@@ -25,7 +25,18 @@ export interface VisitEnd {
  * One resident's visit, from "touch to start" to the end. All its state lives here and in the screens below,
  * so remounting it (App gives each visit a new key) drops every personal value the screen held.
  */
-export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; previousEnd: VisitEnd | null; onEnd: (end: VisitEnd) => void }) {
+export function Visit({
+  connected,
+  previousEnd,
+  onEnd,
+  attractCorner,
+}: {
+  connected: boolean;
+  previousEnd: VisitEnd | null;
+  onEnd: (end: VisitEnd) => void;
+  /** Drawn over the attract screen only (the staff mode's hidden corner). */
+  attractCorner?: ReactNode;
+}) {
   const { client, site } = useKiosk();
   const [stack, setStack] = useState<Route[]>([]);
   const [elderMode, setElderMode] = useState(false);
@@ -110,6 +121,7 @@ export function Visit({ connected, previousEnd, onEnd }: { connected: boolean; p
     return (
       <InstructionContext.Provider value={setInstruction}>
         <AttractScreen onStart={startVisit} />
+        {attractCorner}
         {previousEnd?.cardUsed ? <TakeCardReminder /> : null}
       </InstructionContext.Provider>
     );

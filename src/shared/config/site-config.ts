@@ -102,8 +102,10 @@ export const SiteConfigSchema = z
         retentionDays: z.number().int().min(1).max(3650).default(30),
         /** scrypt hash of the technician PIN ("scrypt$salt$hash"); absent = technicians must log in as staff. */
         technicianPinHash: z.string().optional(),
+        /** Minutes without a touch after which a clerk's login on a screen ends by itself. */
+        staffIdleMinutes: z.number().int().min(1).max(240).default(15),
       })
-      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30 }),
+      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15 }),
     county: CountyConfigSchema.optional(),
     devices: z.array(DeviceConfigSchema).default([]),
   })

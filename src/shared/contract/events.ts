@@ -45,6 +45,10 @@ export const events = {
     summary: 'A newer catalogue, staff list, announcement set or site setting arrived from the county.',
     data: z.object({ part: z.enum(['catalog', 'staff', 'announcements', 'site']), version: z.number().int() }),
   }),
+  'staff.changed': defineEvent({
+    summary: "A staff login ended without its screen asking (the county disabled the account, or it expired): screens logged in as staffId check staff.me.",
+    data: z.object({ staffId: z.string().max(64), reason: z.enum(['disabled', 'expired']) }),
+  }),
   'help.requested': defineEvent({
     summary: 'A resident pressed the help button; clerk screens chime and show a banner.',
     data: z.object({ at: z.string(), screen: z.string().max(80) }),

@@ -9,6 +9,8 @@ export interface CountyProcess {
   dataDir: string;
   kioskId: string;
   kioskSecret: string;
+  /** Bearer token of the county's /admin/v1 routes (publishing config as the county's staff would). */
+  adminToken: string;
   process: ChildProcess;
   /** Submissions the county stored, read from its own database file. */
   stored(): Array<{ trackingNumber: string; itemCode: string }>;
@@ -17,12 +19,14 @@ export interface CountyProcess {
   restart(): Promise<void>;
 }
 
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
 /** Starts the reference county server (`node dist/county/cli.js --seed demo`) as a real process on a fixed port. */
 export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-e2e-')), extraArgs: string[] = []): Promise<CountyProcess> {
   const root = path.resolve(__dirname, '..', '..', '..');
   const launch = (p: number) =>
     new Promise<{ child: ChildProcess; url: string; id: string; secret: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['dist/county/cli.js', '--seed', 'demo', '--data-dir', dataDir, '--port', String(p), ...extraArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['dist/county/cli.js', '--seed', 'demo', '--data-dir', dataDir, '--port', String(p), '--admin-token', ADMIN_TOKEN, ...extraArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       const timer = setTimeout(() => reject(new Error(`county did not start:\n${out}`)), 20_000);
       const onData = (d: Buffer) => {
@@ -54,6 +58,7 @@ export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(o
     dataDir,
     kioskId: current.id,
     kioskSecret: current.secret,
+    adminToken: ADMIN_TOKEN,
     get process() {
       return current.child;
     },

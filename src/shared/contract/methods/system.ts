@@ -12,6 +12,7 @@ export const SiteInfoSchema = z.object({
   onDuty: z.string().optional(),
   idleTimeoutSeconds: z.number(),
   idleCountdownSeconds: z.number(),
+  staffIdleMinutes: z.number(),
   defaultLanguage: z.enum(['zh-CN', 'en']),
   simulated: z.boolean(),
   appVersion: z.string(),

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+import { pressKeys } from './resident';
+
+/** What a clerk does on the kiosk, through the visible (and the one hidden) controls. */
+
+/** Holds the top-left corner of the attract screen for the staff entry's three seconds (docs/staff-mode.md). */
+export async function holdStaffCorner(page: Page, ms = 3300): Promise<void> {
+  await expect(page.locator('[data-staff-entry]')).toBeAttached();
+  await page.mouse.move(20, 20);
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
+
+/** Types account and password on the on-screen keyboard and logs in; waits for the banner unless told otherwise. */
+export async function staffLogin(page: Page, username: string, password: string, expectBanner = true): Promise<void> {
+  await holdStaffCorner(page);
+  const dialog = page.locator('[data-staff-login]');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('[data-staff-field="username"]').click();
+  await pressKeys(page, username);
+  await dialog.locator('[data-staff-field="password"]').click();
+  await pressKeys(page, password);
+  await dialog.locator('[data-staff-submit]').click();
+  if (expectBanner) await expect(page.locator('[data-staff-banner]')).toBeVisible();
+}
