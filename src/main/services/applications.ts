@@ -6,7 +6,8 @@ import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import { rejectedItems, resolveRejected } from '../store/outbox';
 import type { KioskStore } from '../store/kiosk-store';
-import { submissionsOfResident } from '../store/submissions';
+import { outcomeOf } from '../store/outcomes';
+import { getSubmission, readSubmissionDetail, residentRefOf, submissionByTrackingNumber, submissionsOfResident, type SubmissionSummary } from '../store/submissions';
 import { insertAudit } from '../store/audit';
 import { stampOf } from './channel-stamp';
 
@@ -91,7 +92,71 @@ export class ApplicationsService {
     const resident = this.deps.session.current();
     if (!resident) throw new KioskError('session_required');
     const rows = submissionsOfResident(this.deps.store.db, this.deps.store.key.residentRef(resident.idNumber), limit);
-    return { submissions: rows.map(({ submissionId, trackingNumber, itemCode, channel, status, rejectReason, submittedAt, acknowledgedAt }) => ({ submissionId, trackingNumber, itemCode, channel, status, rejectReason, submittedAt, acknowledgedAt })) };
+    return { submissions: rows.map((row) => this.statusOf(row)) };
+  }
+
+  /** One application's delivery state and the county's outcome; a resident alone may only ask about their own. */
+  status(input: MethodInput<'applications.status'>, ctx: CallContext): MethodResult<'applications.status'> {
+    const { db, key } = this.deps.store;
+    const row = 'trackingNumber' in input ? submissionByTrackingNumber(db, input.trackingNumber.trim().toUpperCase()) : getSubmission(db, input.submissionId);
+    if (!row || row.applicationId) throw new KioskError('not_found');
+    if (!ctx.connection.staff?.roles.includes('clerk')) {
+      const resident = this.deps.session.current();
+      if (!resident || residentRefOf(db, row.submissionId) !== key.residentRef(resident.idNumber)) throw new KioskError('not_found');
+    }
+    return this.statusOf(row);
+  }
+
+  /**
+   * Sends a returned application again with the materials the county asked for: the same resident, the same
+   * application id and tracking number, committed in one transaction like any submission.
+   */
+  resend(input: MethodInput<'applications.resend'>, ctx: CallContext): MethodResult<'applications.resend'> {
+    const resident = this.deps.session.current();
+    if (!resident) throw new KioskError('session_required');
+    const { db, key } = this.deps.store;
+    const original = getSubmission(db, input.submissionId);
+    if (!original || original.applicationId || residentRefOf(db, original.submissionId) !== key.residentRef(resident.idNumber)) throw new KioskError('not_found');
+    const outcome = outcomeOf(db, original.submissionId);
+    if (outcome?.state !== 'returned') throw new KioskError('invalid_params', { details: { reason: 'notReturned' } });
+    const item = this.deps.catalog.find(original.itemCode);
+    if (!item) throw new KioskError('not_found', { details: { itemCode: original.itemCode } });
+    const detail = readSubmissionDetail(db, key, original.submissionId);
+    const asked = new Set(outcome.missing?.materials ?? []);
+    const known = new Map(item.materials.map((m) => [m.code, m]));
+    const problems: Array<{ field: string; messageKey: string; params?: Record<string, string | number> }> = [];
+    const pages = new Map<string, number>();
+    for (const a of input.attachments) {
+      if (!known.has(a.materialCode)) problems.push({ field: `attachments.${a.materialCode}`, messageKey: 'sync:validation.unknownMaterial' });
+      pages.set(a.materialCode, (pages.get(a.materialCode) ?? 0) + 1);
+    }
+    for (const code of asked) if (!pages.has(code)) problems.push({ field: `attachments.${code}`, messageKey: 'sync:validation.materialMissing' });
+    for (const [code, count] of pages) {
+      const max = known.get(code)?.maxPages ?? 0;
+      if (count > max) problems.push({ field: `attachments.${code}`, messageKey: 'sync:validation.tooManyPages', params: { max } });
+    }
+    if (problems.length > 0) throw new KioskError('validation_failed', { details: { fields: problems } });
+    const { channel, operatorId } = stampOf(ctx.connection);
+    const receipt = this.deps.store.submit(
+      {
+        itemCode: original.itemCode,
+        channel,
+        operatorId,
+        resident,
+        form: detail?.form ?? {},
+        attachments: input.attachments.map((a) => ({ materialCode: a.materialCode, mime: a.mime, data: decode(a.dataBase64) })),
+        resend: { applicationId: original.submissionId, trackingNumber: original.trackingNumber },
+      },
+      this.deps.now(),
+    );
+    ctx.log.info({ submissionId: receipt.submissionId, applicationId: original.submissionId, itemCode: original.itemCode, channel, operatorId }, 'returned application sent again');
+    this.deps.afterSubmit();
+    return { ...receipt, delivery: 'queued' };
+  }
+
+  private statusOf(row: SubmissionSummary): MethodResult<'applications.status'> {
+    const { submissionId, trackingNumber, itemCode, channel, status, rejectReason, submittedAt, acknowledgedAt } = row;
+    return { submissionId, trackingNumber, itemCode, channel, status, rejectReason, submittedAt, acknowledgedAt, outcome: outcomeOf(this.deps.store.db, submissionId) };
   }
 
   rejected(): MethodResult<'applications.rejected'> {
@@ -110,10 +175,12 @@ export class ApplicationsService {
 
 export function applicationsHandlers(
   service: ApplicationsService,
-): HandlerMap<'applications.submit' | 'applications.mine' | 'applications.rejected' | 'applications.resolveRejected'> {
+): HandlerMap<'applications.submit' | 'applications.mine' | 'applications.status' | 'applications.resend' | 'applications.rejected' | 'applications.resolveRejected'> {
   return {
     'applications.submit': (input, ctx) => service.submit(input, ctx),
     'applications.mine': (input) => service.mine(input.limit),
+    'applications.status': (input, ctx) => service.status(input, ctx),
+    'applications.resend': (input, ctx) => service.resend(input, ctx),
     'applications.rejected': () => service.rejected(),
     'applications.resolveRejected': (input, ctx) => service.resolve(input.outboxId, ctx),
   };

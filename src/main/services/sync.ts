@@ -55,6 +55,9 @@ export class SyncService {
       ...(deps.devices ? { devices: deps.devices } : {}),
       onProgress: (status) => this.emitProgress(status),
       onConfigChanged: (part, version) => deps.events.emit('config.changed', { part, version }),
+      onOutcomes: (changed) => {
+        for (const c of changed) deps.events.emit('applications.outcome', { submissionId: c.submissionId, state: c.state });
+      },
     });
   }
 

@@ -26,6 +26,8 @@ export interface NewSubmission {
   form: FormValues;
   attachments: ReadonlyArray<{ materialCode: string; mime: string; data: Buffer }>;
   face?: { image: Buffer; livenessScore: number; qualityScore: number };
+  /** Sending again an application the county returned: the same application id and tracking number. */
+  resend?: { applicationId: string; trackingNumber: string };
 }
 
 export interface SubmissionReceipt {
@@ -67,7 +69,7 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
   let write = writers.get(db);
   if (!write) {
     write = db.transaction((w: SubmissionWrite) => {
-      stmt(db, 'INSERT INTO submissions (id, tracking_number, item_code, channel, operator_id, resident_ref, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      stmt(db, 'INSERT INTO submissions (id, tracking_number, item_code, channel, operator_id, resident_ref, submitted_at, application_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
         w.id,
         w.tracking,
         w.input.itemCode,
@@ -75,6 +77,7 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
         w.input.operatorId,
         w.residentRef,
         w.submittedAt,
+        w.input.resend?.applicationId ?? null,
       );
       const attach = stmt(db, 'INSERT INTO attachments (sha256, submission_id, material_code, mime, size, file) VALUES (?, ?, ?, ?, ?, ?)');
       for (const s of w.stored) attach.run(s.sha256, w.id, s.materialCode, s.mime, s.size, s.file);
@@ -104,7 +107,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
   const id = uuidv7({ msecs: now.getTime() });
   const submittedAt = now.toISOString();
   const day = submittedAt.slice(0, 10);
-  const tracking = trackingNumber(day);
+  const tracking = input.resend?.trackingNumber ?? trackingNumber(day);
   const residentRef = key.residentRef(input.resident.idNumber);
 
   const stored: Array<{ sha256: string; materialCode: string; mime: string; size: number; file: string }> = [];
@@ -135,6 +138,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
       },
       form: input.form,
       attachments: stored.filter((s) => s.materialCode !== 'face').map(({ sha256: s, materialCode, mime, size }) => ({ sha256: s, materialCode, mime, size })),
+      ...(input.resend ? { applicationId: input.resend.applicationId } : {}),
       ...(input.face && faceSha ? { face: { sha256: faceSha, livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
     };
 
@@ -157,6 +161,8 @@ export interface SubmissionSummary {
   submittedAt: string;
   acknowledgedAt: string | null;
   purged: boolean;
+  /** Set on a submission that sent a returned application again: that application's id. */
+  applicationId: string | null;
 }
 
 interface SummaryRow {
@@ -170,9 +176,10 @@ interface SummaryRow {
   submitted_at: string;
   acknowledged_at: string | null;
   purged_at: string | null;
+  application_id: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, tracking_number, item_code, channel, operator_id, status, reject_reason, submitted_at, acknowledged_at, purged_at';
+const SUMMARY_COLUMNS = 'id, tracking_number, item_code, channel, operator_id, status, reject_reason, submitted_at, acknowledged_at, purged_at, application_id';
 
 function toSummary(r: SummaryRow): SubmissionSummary {
   return {
@@ -186,6 +193,7 @@ function toSummary(r: SummaryRow): SubmissionSummary {
     submittedAt: r.submitted_at,
     acknowledgedAt: r.acknowledged_at,
     purged: r.purged_at !== null,
+    applicationId: r.application_id,
   };
 }
 
@@ -194,9 +202,23 @@ export function getSubmission(db: Db, id: string): SubmissionSummary | null {
   return row ? toSummary(row) : null;
 }
 
-/** A resident's own submissions, newest first (found through the keyed hash, never by scanning plaintext). */
+/**
+ * A resident's own applications, newest first (found through the keyed hash, never by scanning plaintext). A
+ * submission that only sent a returned application again is part of that application, not one of its own.
+ */
 export function submissionsOfResident(db: Db, residentRef: string, limit: number): SubmissionSummary[] {
-  return (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE resident_ref = ? ORDER BY submitted_at DESC LIMIT ?`).all(residentRef, limit) as SummaryRow[]).map(toSummary);
+  return (stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE resident_ref = ? AND application_id IS NULL ORDER BY submitted_at DESC LIMIT ?`).all(residentRef, limit) as SummaryRow[]).map(toSummary);
+}
+
+/** The application a tracking number names (its first submission), or null. */
+export function submissionByTrackingNumber(db: Db, tracking: string): SubmissionSummary | null {
+  const row = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE tracking_number = ? AND application_id IS NULL`).get(tracking) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+/** The resident reference of a submission (to check a resident asks about their own). */
+export function residentRefOf(db: Db, id: string): string | null {
+  return (stmt(db, 'SELECT resident_ref FROM submissions WHERE id = ?').get(id) as { resident_ref: string } | undefined)?.resident_ref ?? null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CheckedOutcomes } from '../../shared/sync/outcomes';
 import type { AttachmentStatus, BatchItem, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
 
 /**
@@ -10,6 +11,8 @@ export interface CountyClient {
   uploadChunk(sha256: string, start: number, total: number, chunk: Buffer): Promise<AttachmentStatus>;
   /** The parts newer than `since`, or null when the kiosk is up to date. */
   pullConfig(since: number): Promise<ConfigResponse | null>;
+  /** This kiosk's application outcomes that changed after `since` (a cursor the county gave), each checked on its own. */
+  pullOutcomes(since: number): Promise<CheckedOutcomes>;
   query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse>;
   /** The identify notice: personal lookups are answered only for a resident with a live notice from this kiosk. */
   noticeResident(notice: ResidentNotice): Promise<{ expiresAt: string }>;

@@ -14,6 +14,7 @@ import {
   type QueryResponse,
   type ResidentNotice,
 } from '../../shared/sync/protocol';
+import { OutcomesPageSchema, checkOutcomesPage, type CheckedOutcomes } from '../../shared/sync/outcomes';
 import { CountyError, type CountyClient } from './county-client';
 import { HttpTransport, TransportError, type RawResponse } from './http-transport';
 import { RequestSigner } from './request-signer';
@@ -72,6 +73,14 @@ export class HttpCountyClient implements CountyClient {
     const res = await this.request('GET', `/v1/config?since=${since}`, undefined, {});
     if (res.status === 304) return null;
     return parseOrFail(ConfigResponseSchema, readJson(res));
+  }
+
+  async pullOutcomes(since: number): Promise<CheckedOutcomes> {
+    const res = await this.request('GET', `/v1/outcomes?since=${since}`, undefined, {});
+    const page = parseOrFail(OutcomesPageSchema, readJson(res));
+    // A cursor that goes backwards would make the kiosk fetch forever: the page is refused (and retried later).
+    if (page.cursor < since) throw new CountyError(true, 'bad_answer:cursor');
+    return checkOutcomesPage(page);
   }
 
   query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse> {

@@ -8,6 +8,8 @@ import { getSyncValue, setSyncValue } from '../store/sync-state';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { CONFIG_PART_SCHEMAS } from './config-validators';
 import { CountyError, type CountyClient } from './county-client';
+import { pullOutcomes } from './outcome-pull';
+import type { AppliedOutcomes } from '../store/outcomes';
 
 export interface SyncStatus {
   configured: boolean;
@@ -41,6 +43,8 @@ export interface SyncEngineOptions {
   devices?: () => Heartbeat['devices'];
   onProgress?: (status: SyncStatus) => void;
   onConfigChanged?: (part: ConfigPart, version: number) => void;
+  /** Outcomes of applications arrived from the county (each applied once). */
+  onOutcomes?: (changed: AppliedOutcomes['applied']) => void;
 }
 
 export interface RoundResult {
@@ -151,6 +155,8 @@ export class SyncEngine {
     if (!client) return { ...result, ok: false, error: 'not_configured' };
     try {
       await this.pushOutbox(client, result);
+      const outcomes = await pullOutcomes(this.options.store, client, this.options.log, this.now);
+      if (outcomes.length > 0) this.options.onOutcomes?.(outcomes);
       result.configChanged = await this.pullConfig(client);
       await this.sendFaults(client);
       await client.heartbeat(this.heartbeat());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
 import { DeviceStatusSchema } from '../domain/devices';
+import { OutcomeStateSchema } from '../sync/outcomes';
 
 /**
  * Events the core pushes to every connected screen. Payloads carry no unmasked personal data: a screen that
@@ -48,6 +49,10 @@ export const events = {
   'staff.changed': defineEvent({
     summary: "A staff login ended without its screen asking (the county disabled the account, or it expired): screens logged in as staffId check staff.me.",
     data: z.object({ staffId: z.string().max(64), reason: z.enum(['disabled', 'expired']) }),
+  }),
+  'applications.outcome': defineEvent({
+    summary: 'The county sent a new outcome for a submission of this kiosk (read it with applications.status or applications.mine).',
+    data: z.object({ submissionId: z.string(), state: OutcomeStateSchema }),
   }),
   'help.requested': defineEvent({
     summary: 'A resident pressed the help button; clerk screens chime and show a banner.',

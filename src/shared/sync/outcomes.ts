@@ -50,3 +50,34 @@ export const OutcomesResponseSchema = z.object({
   more: z.boolean(),
 });
 export type OutcomesResponse = z.infer<typeof OutcomesResponseSchema>;
+
+/** The page as read off the wire: each outcome is then checked on its own, so one bad entry cannot spoil the rest. */
+export const OutcomesPageSchema = z.object({
+  cursor: z.number().int().nonnegative(),
+  outcomes: z.array(z.unknown()).max(OUTCOMES_PAGE_MAX),
+  more: z.boolean(),
+});
+
+/** What the kiosk takes from a page: the valid outcomes (one per item, the highest seq) and how many it refused. */
+export interface CheckedOutcomes {
+  cursor: number;
+  more: boolean;
+  outcomes: ItemOutcome[];
+  refused: number;
+}
+
+export function checkOutcomesPage(page: z.output<typeof OutcomesPageSchema>): CheckedOutcomes {
+  const best = new Map<string, ItemOutcome>();
+  let refused = 0;
+  for (const raw of page.outcomes) {
+    const parsed = ItemOutcomeSchema.safeParse(raw);
+    if (!parsed.success) {
+      refused += 1;
+      continue;
+    }
+    const held = best.get(parsed.data.itemId);
+    if (held) refused += 1; // the same item twice in one page breaks the protocol: keep only the newer
+    if (!held || parsed.data.seq > held.seq) best.set(parsed.data.itemId, parsed.data);
+  }
+  return { cursor: page.cursor, more: page.more, outcomes: [...best.values()], refused };
+}

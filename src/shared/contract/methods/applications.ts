@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { ServiceChannelSchema } from '../../domain/service-channel';
+import { ItemOutcomeSchema } from '../../sync/outcomes';
 
 
 /** A captured page or photo: at most 3 MB once decoded (a scanned A4 page as JPEG is a few hundred KB). */
@@ -26,6 +27,8 @@ export const SubmissionStatusSchema = z.object({
   rejectReason: z.string().nullable(),
   submittedAt: z.string(),
   acknowledgedAt: z.string().nullable(),
+  /** What the county made of it so far (accepted, inProgress, done, returned with what is missing, refused with why); null before the first word. */
+  outcome: ItemOutcomeSchema.nullable(),
 });
 export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
 
@@ -42,6 +45,20 @@ export const applicationsMethods = {
     access: ['resident'],
     input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
     output: z.object({ submissions: z.array(SubmissionStatusSchema) }),
+  }),
+  'applications.status': defineMethod({
+    summary:
+      "Where one application stands: delivery and the county's outcome with its steps. By tracking number (a clerk helping someone with their slip) or submission id; a resident without a clerk sees only their own.",
+    access: ['resident', 'clerk'],
+    input: z.union([z.object({ trackingNumber: z.string().min(1).max(40) }).strict(), z.object({ submissionId: z.string().min(1).max(64) }).strict()]),
+    output: SubmissionStatusSchema,
+  }),
+  'applications.resend': defineMethod({
+    summary:
+      'Completes an application the county returned: the identified resident (the same person) adds the materials it asked for, and it is sent again as the same application (same tracking number), committed like a submission.',
+    access: ['resident'],
+    input: z.object({ submissionId: z.string().min(1).max(64), attachments: SubmitInputSchema.shape.attachments }).strict(),
+    output: z.object({ submissionId: z.string(), trackingNumber: z.string(), submittedAt: z.string(), delivery: z.literal('queued') }),
   }),
   'applications.rejected': defineMethod({
     summary: 'Submissions the county rejected and no clerk has dealt with yet (with the county reason).',
