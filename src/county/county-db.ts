@@ -54,6 +54,10 @@ const SCHEMA = `
     state TEXT NOT NULL, note TEXT, version INTEGER NOT NULL
   );
   CREATE TABLE IF NOT EXISTS residents (id_number TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS point_reports (
+    item_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, month TEXT NOT NULL, version INTEGER NOT NULL,
+    submitted_at TEXT NOT NULL, received_at TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (kiosk_id, month, version)
+  );
 `;
 
 export function openCountyDb(dataDir: string): CountyDb {

@@ -11,6 +11,7 @@ import {
 } from '../shared/sync/protocol';
 import { claimAttachments, firstMissingAttachment } from './attachments';
 import { recordOutcome } from './outcomes';
+import { intakeReport } from './point-reports';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -97,6 +98,7 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
       if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
 
       function judge(): ItemResult {
+        if (item.kind === 'monthlyReport') return intakeReport(db, kioskId, item, now);
         const seen = exists.get(item.id) as { kiosk_id: string } | undefined;
         if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
         if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };

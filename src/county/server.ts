@@ -10,6 +10,7 @@ import type { CountyContext } from './county-context';
 import { openCountyDb, type CountyDb } from './county-db';
 import { fail } from './http-replies';
 import { kioskRoutes } from './kiosk-routes';
+import { reportRoutes } from './report-routes';
 import { registerRouteGroups, requireRouteGroups, type RouteAuth, type RouteGroup } from './route-groups';
 
 export interface CountyServerOptions {
@@ -43,7 +44,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** The route groups the gateway serves; a new group (the console, the public /verify) is one entry here. */
 function routeGroups(options: CountyServerOptions): RouteGroup[] {
-  return [kioskRoutes, ...(options.adminToken ? [adminRoutes(options.adminToken)] : []), consoleRoutes({ secureCookie: Boolean(options.tls), ...options.console })];
+  return [kioskRoutes, ...(options.adminToken ? [adminRoutes(options.adminToken), reportRoutes(options.adminToken)] : []), consoleRoutes({ secureCookie: Boolean(options.tls), ...options.console })];
 }
 
 /** The reference county: the sync contract of docs/sync-protocol.md on its own SQLite file. */

@@ -24,7 +24,7 @@ import { ApplicationsService, applicationsHandlers, type ResidentSource } from '
 import { QueriesService, queriesHandlers } from './services/queries';
 import { StaffService, staffHandlers } from './services/staff';
 import { StaffPresence } from './services/staff-presence';
-import { SyncService, countyClientFromConfig, syncHandlers } from './services/sync';
+import { SyncService, countyClientFromConfig, countySecret, syncHandlers } from './services/sync';
 import { ResidentSessionService, sessionHandlers } from './services/session';
 import { devicesHandlers } from './services/devices';
 import { devSimulatorHandlers } from './services/dev-simulators';
@@ -32,6 +32,8 @@ import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf } from './services/channel-stamp';
 import { ActivityRecorder, countingQueries } from './report/activity-recorder';
+import { ReportService, reportHandlers } from './report/report-service';
+import { reportSigner } from './report/report-signature';
 
 export interface CoreOptions {
   config: SiteConfig;
@@ -139,6 +141,15 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   closers.push(events.subscribe((event, data) => {
     if (event === 'config.changed' && (data as { part?: string }).part === 'staff') presence.applyStaffList(staff.accounts());
   }));
+  const report = new ReportService({
+    store,
+    config: options.config,
+    catalog,
+    sign: options.config.county ? reportSigner(countySecret(options.config.county)) : null,
+    afterSubmit: () => sync.queued(),
+    now,
+  });
+  closers.push(() => report.stop());
 
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
@@ -154,6 +165,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...syncHandlers(sync),
     ...sessionHandlers(session, devices),
     ...devicesHandlers(devices),
+    ...reportHandlers(report),
     ...devSimulatorHandlers(devices, options.simulate),
     ...systemHandlers({
       config: options.config,
@@ -180,6 +192,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   printing.attach();
   documentCamera.attach();
   sync.start();
+  report.start();
 
   return {
     dispatcher,

@@ -7,12 +7,12 @@ import type { CountyServer } from '../../src/county/server';
 import { RequestSigner } from '../../src/main/sync/request-signer';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { CountyError } from '../../src/main/sync/county-client';
-import type { BatchItem } from '../../src/shared/sync/protocol';
+import type { SubmissionItem } from '../../src/shared/sync/protocol';
 import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
 
 const resident = SAMPLE_RESIDENTS[0]!;
 
-function item(id: string, attachments: string[] = [], itemCode = 'JOB-05'): BatchItem {
+function item(id: string, attachments: string[] = [], itemCode = 'JOB-05'): SubmissionItem {
   return {
     id,
     kind: 'submission',

@@ -121,6 +121,45 @@ export class PdfComposer {
     entries.forEach((entry, i) => this.paragraph(`${i + 1}. ${entry}`, { size, indent: 14 }));
   }
 
+  /**
+   * A table with a bold header row, repeated at the top of every page it runs onto. Widths in points; a cell too
+   * wide for its column is cut with an ellipsis (tables carry figures, the full names are in the catalogue).
+   */
+  table(columns: ReadonlyArray<{ header: string; width: number; align?: 'left' | 'right' }>, rows: ReadonlyArray<{ cells: readonly string[]; bold?: boolean }>, size = 9): void {
+    const height = size * 1.7;
+    const drawRow = (cells: readonly string[], bold: boolean) => {
+      let x = MARGIN;
+      columns.forEach((col, i) => {
+        const text = this.fit(cells[i] ?? '', col.width - 4, size, bold);
+        const w = this.widthOf(text, size, bold);
+        this.drawLine(text, col.align === 'right' ? x + col.width - 2 - w : x + 2, this.y - size * 1.2, size, bold);
+        x += col.width;
+      });
+      this.y -= height;
+    };
+    const header = () => {
+      drawRow(columns.map((c) => c.header), true);
+      const width = columns.reduce((sum, c) => sum + c.width, 0);
+      this.page.drawLine({ start: { x: MARGIN, y: this.y + 2 }, end: { x: MARGIN + width, y: this.y + 2 }, thickness: 0.5, color: rgb(0.3, 0.3, 0.3) });
+    };
+    this.ensure(height * 2);
+    header();
+    for (const row of rows) {
+      if (this.y - height < MARGIN + FOOTER) {
+        this.newPage();
+        header();
+      }
+      drawRow(row.cells, row.bold ?? false);
+    }
+  }
+
+  private fit(text: string, width: number, size: number, bold: boolean): string {
+    if (this.widthOf(text, size, bold) <= width) return text;
+    const chars = [...text];
+    while (chars.length > 0 && this.widthOf(`${chars.join('')}...`, size, bold) > width) chars.pop();
+    return `${chars.join('')}...`;
+  }
+
   rule(): void {
     this.ensure(12);
     this.y -= 6;

@@ -16,11 +16,16 @@ import { insertFaultTicket, listFaultTickets, type FaultTicket } from '../store/
 
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
+/** The kiosk's shared secret with the county: given in the config or read from its file. */
+export function countySecret(county: NonNullable<SiteConfig['county']>): string {
+  return county.secret ?? fs.readFileSync(county.secretFile!, 'utf8').trim();
+}
+
 /** Builds the HTTP client from the site config's county block, or null when the kiosk runs without a county. */
 export function countyClientFromConfig(config: SiteConfig): CountyClient | null {
   const county = config.county;
   if (!county) return null;
-  const secret = county.secret ?? fs.readFileSync(county.secretFile!, 'utf8').trim();
+  const secret = countySecret(county);
   return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret, ...(county.caFile ? { ca: fs.readFileSync(county.caFile) } : {}) });
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/protocol';
+import type { MonthlyReportPayload } from '../../shared/report/monthly-report';
 import { applyConfigParts, configVersions, getConfigPart, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
 import { listFaultTickets, updateFaultTicket } from '../store/fault-tickets';
 import { claimBatch, outboxCounts, releaseBatch, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
@@ -313,6 +314,9 @@ export class SyncEngine {
 }
 
 function toBatchItem(item: OutboxItem): BatchItem {
+  if (item.kind === 'monthlyReport') {
+    return { id: item.id, kind: 'monthlyReport', createdAt: item.createdAt, residentRef: null, payload: item.payload as MonthlyReportPayload, attachments: [] };
+  }
   const payload = item.payload as SubmissionPayload;
   const shas = [...payload.attachments.map((a) => a.sha256), ...(payload.face ? [payload.face.sha256] : [])];
   return {

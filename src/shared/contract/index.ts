@@ -12,6 +12,7 @@ import { syncMethods } from './methods/sync';
 import { sessionMethods } from './methods/session';
 import { devicesMethods } from './methods/devices';
 import { devMethods } from './methods/dev';
+import { reportMethods } from './methods/report';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -31,6 +32,7 @@ export const methods = {
   ...sessionMethods,
   ...devicesMethods,
   ...devMethods,
+  ...reportMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -69,3 +69,8 @@ export function officeIntervals(month: string, hours: readonly OfficeHours[]): A
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** "2026-11-03 10:15", point time, for files and screens. */
+export function formatPointTime(iso: string): string {
+  return new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MonthlyReportPayloadSchema } from '../report/monthly-report';
 import { ServiceChannelSchema } from '../domain/service-channel';
 
 /**
@@ -34,16 +35,30 @@ export const SubmissionPayloadSchema = z.object({
 });
 export type SubmissionPayload = z.infer<typeof SubmissionPayloadSchema>;
 
-export const BatchItemSchema = z.object({
+export const SubmissionItemSchema = z.object({
   /** Idempotency key: a UUIDv7 made when the resident submitted. */
   id: z.string().uuid(),
-  kind: z.enum(['submission']),
+  kind: z.literal('submission'),
   createdAt: IsoTimeSchema,
   /** Pseudonymous resident key: the county applies items of one resident in this order. */
   residentRef: z.string().max(64).nullable(),
   payload: SubmissionPayloadSchema,
   attachments: z.array(Sha256Schema).max(51),
 });
+export type SubmissionItem = z.infer<typeof SubmissionItemSchema>;
+
+/** A point's signed monthly report (src/shared/report/monthly-report.ts): no resident, no attachments. */
+export const MonthlyReportItemSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.literal('monthlyReport'),
+  createdAt: IsoTimeSchema,
+  residentRef: z.null(),
+  payload: MonthlyReportPayloadSchema,
+  attachments: z.array(Sha256Schema).max(0),
+});
+export type MonthlyReportItem = z.infer<typeof MonthlyReportItemSchema>;
+
+export const BatchItemSchema = z.discriminatedUnion('kind', [SubmissionItemSchema, MonthlyReportItemSchema]);
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 export const BATCH_MAX_ITEMS = 200;

@@ -1,0 +1,140 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { REPORT_CHANNELS, zeroChannels, type ChannelCounts, type MonthlyFigures } from '../shared/report/monthly-figures';
+import { MonthlyReportPayloadSchema, reportSigningText, type MonthlyReportPayload } from '../shared/report/monthly-report';
+import { reportDeadline } from '../shared/report/report-month';
+import type { MonthlyReportItem } from '../shared/sync/protocol';
+import type { CountyDb } from './county-db';
+
+export type ReportIntake = { id: string; status: 'accepted' | 'duplicate' | 'rejected'; reason?: string };
+
+/** The key a kiosk signs its reports with, derived from its secret exactly as the kiosk does (src/main/report/report-signature.ts). */
+function reportSignature(secret: string, text: string): Buffer {
+  const key = createHmac('sha256', secret).update('village-kiosk monthly report v1').digest();
+  return createHmac('sha256', key).update(text).digest();
+}
+
+export function reportSignatureValid(db: CountyDb, payload: MonthlyReportPayload): boolean {
+  const kiosk = db.prepare('SELECT secret FROM kiosks WHERE id = ?').get(payload.kioskId) as { secret: string } | undefined;
+  if (!kiosk) return false;
+  const expected = reportSignature(kiosk.secret, reportSigningText(payload));
+  const given = Buffer.from(payload.signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Keeps a point's report (called inside the batch intake transaction). Every version is kept; the same outbox id
+ * again is a duplicate; a version number already held under another id, a report for another kiosk or a bad
+ * signature is refused with the reason.
+ */
+export function intakeReport(db: CountyDb, kioskId: string, item: MonthlyReportItem, now: Date): ReportIntake {
+  const seen = db.prepare('SELECT kiosk_id FROM point_reports WHERE item_id = ?').get(item.id) as { kiosk_id: string } | undefined;
+  if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
+  const p = item.payload;
+  if (p.kioskId !== kioskId) return { id: item.id, status: 'rejected', reason: 'reportOfAnotherKiosk' };
+  if (!reportSignatureValid(db, p)) return { id: item.id, status: 'rejected', reason: 'badReportSignature' };
+  if (db.prepare('SELECT 1 FROM point_reports WHERE kiosk_id = ? AND month = ? AND version = ?').get(kioskId, p.month, p.version)) {
+    return { id: item.id, status: 'rejected', reason: 'versionTaken' };
+  }
+  db.prepare('INSERT INTO point_reports (item_id, kiosk_id, month, version, submitted_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    item.id,
+    kioskId,
+    p.month,
+    p.version,
+    p.submittedAt,
+    now.toISOString(),
+    JSON.stringify(p),
+  );
+  return { id: item.id, status: 'accepted' };
+}
+
+export interface StoredPointReport {
+  report: MonthlyReportPayload;
+  receivedAt: string;
+}
+
+/** Every version a point sent for a month, oldest first. */
+export function pointReportVersions(db: CountyDb, kioskId: string, month: string): StoredPointReport[] {
+  return (db.prepare('SELECT body, received_at FROM point_reports WHERE kiosk_id = ? AND month = ? ORDER BY version').all(kioskId, month) as Array<{ body: string; received_at: string }>).map(
+    (r) => ({ report: MonthlyReportPayloadSchema.parse(JSON.parse(r.body)), receivedAt: r.received_at }),
+  );
+}
+
+export type PointReportState = 'received' | 'receivedLate' | 'late' | 'due';
+
+export interface PointReportRow {
+  kioskId: string;
+  siteName: { 'zh-CN': string; en: string } | null;
+  state: PointReportState;
+  /** The latest version's figures and times; null when nothing arrived. */
+  latest: StoredPointReport | null;
+  /** When the first version was submitted at the point (its true time, even if it arrived later). */
+  firstSubmittedAt: string | null;
+  versions: number;
+}
+
+export interface TownshipMonth {
+  month: string;
+  deadline: string;
+  points: PointReportRow[];
+  /** Sum of the latest figures of every point that reported. */
+  totals: { items: Array<{ itemCode: string; byChannel: ChannelCounts }>; figures: Omit<MonthlyFigures, 'items' | 'devices' | 'month'> };
+}
+
+/**
+ * The township's view of a month: every registered point, received / received late / late / still due, and the
+ * totals of what arrived. Late is judged by when the point submitted (an offline point's report arrives later but
+ * carries its true submission time).
+ */
+export function townshipMonth(db: CountyDb, month: string, now: Date): TownshipMonth {
+  const deadline = reportDeadline(month);
+  const kiosks = (db.prepare('SELECT id FROM kiosks UNION SELECT kiosk_id FROM point_reports WHERE month = ? ORDER BY 1').all(month) as Array<{ id: string }>).map((r) => r.id);
+  const points = kiosks.map((kioskId): PointReportRow => {
+    const versions = pointReportVersions(db, kioskId, month);
+    const latest = versions.at(-1) ?? null;
+    const first = versions[0] ?? null;
+    const state: PointReportState = first
+      ? Date.parse(first.report.submittedAt) < deadline
+        ? 'received'
+        : 'receivedLate'
+      : now.getTime() >= deadline
+        ? 'late'
+        : 'due';
+    return { kioskId, siteName: latest?.report.siteName ?? null, state, latest, firstSubmittedAt: first?.report.submittedAt ?? null, versions: versions.length };
+  });
+  return { month, deadline: new Date(deadline).toISOString(), points, totals: sumFigures(points.flatMap((p) => (p.latest ? [p.latest.report.figures] : []))) };
+}
+
+function sumFigures(all: readonly MonthlyFigures[]): TownshipMonth['totals'] {
+  const items = new Map<string, ChannelCounts>();
+  const f: TownshipMonth['totals']['figures'] = {
+    queries: zeroChannels(),
+    prints: { receipt: 0, certificate: 0, notification: 0, queryResult: 0 },
+    inquiries: { opened: 0, closed: 0 },
+    cases: { opened: 0, done: 0, overdue: 0 },
+    helpCalls: 0,
+    faults: { opened: 0, closed: 0 },
+    officeMinutes: 0,
+    distinctResidents: 0,
+  };
+  for (const g of all) {
+    for (const i of g.items) {
+      const row = items.get(i.itemCode) ?? zeroChannels();
+      for (const ch of REPORT_CHANNELS) row[ch] += i.byChannel[ch];
+      items.set(i.itemCode, row);
+    }
+    for (const ch of REPORT_CHANNELS) f.queries[ch] += g.queries[ch];
+    for (const k of ['receipt', 'certificate', 'notification', 'queryResult'] as const) f.prints[k] += g.prints[k];
+    f.inquiries.opened += g.inquiries.opened;
+    f.inquiries.closed += g.inquiries.closed;
+    f.cases.opened += g.cases.opened;
+    f.cases.done += g.cases.done;
+    f.cases.overdue += g.cases.overdue;
+    f.helpCalls += g.helpCalls;
+    f.faults.opened += g.faults.opened;
+    f.faults.closed += g.faults.closed;
+    f.officeMinutes += g.officeMinutes;
+    // Residents are distinct per point; the township sum may count a resident served at two points twice.
+    f.distinctResidents += g.distinctResidents;
+  }
+  return { items: [...items.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([itemCode, byChannel]) => ({ itemCode, byChannel })), figures: f };
+}

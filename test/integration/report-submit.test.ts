@@ -1,0 +1,170 @@
+import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore, type KioskCore } from '../../src/main/core';
+import type { Connection } from '../../src/main/dispatcher';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { intakeBatch } from '../../src/county/county-state';
+import { DEMO_KIOSK_ID } from '../../src/county/demo-seed';
+import type { TownshipMonth, StoredPointReport } from '../../src/county/point-reports';
+import { registerKiosk } from '../../src/county/county-state';
+import { seedDemo } from '../../src/county/demo-seed';
+import { startCountyServer, type CountyServer } from '../../src/county/server';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import type { ReportStatus, ReportView } from '../../src/shared/contract/methods/report';
+import { TEST_KIOSK } from '../support/county-fixtures';
+import { tempDataDir } from '../support/store-fixtures';
+
+jest.setTimeout(60_000);
+
+const ADMIN = 'admin-test-token';
+
+/**
+ * The report from the clerk's screen to the township: made on the 1st, opened, submitted with notes through the
+ * outbox and the real sync, kept at the county with every version, judged received or late by the point's true
+ * submission time. Both clocks are controlled.
+ */
+describe('the monthly report from the point to the township', () => {
+  let county: CountyServer;
+  let core: KioskCore;
+  let clerk: Connection;
+  let kioskNow = new Date('2026-10-20T03:00:00Z');
+  let countyNow = new Date('2026-11-03T02:00:00Z');
+  const countyDir = tempDataDir('county-report-');
+  let countyPort = 0;
+
+  const startCounty = async () => {
+    county = await startCountyServer({ dataDir: countyDir, adminToken: ADMIN, port: countyPort, now: () => countyNow });
+    countyPort = Number(new URL(county.url).port);
+  };
+  const call = async <T>(connection: Connection, method: string, params: unknown = {}): Promise<T> => {
+    const outcome = await core.dispatcher.dispatch(connection, method, params);
+    if ('error' in outcome) throw Object.assign(new Error(`${method}: ${JSON.stringify(outcome.error)}`), { payload: outcome.error });
+    return outcome.result as T;
+  };
+  const township = async (month: string): Promise<TownshipMonth> => {
+    const res = await fetch(`${county.url}/admin/v1/reports/${month}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as TownshipMonth;
+  };
+  const point = (m: TownshipMonth, kioskId: string) => m.points.find((p) => p.kioskId === kioskId)!;
+
+  beforeAll(async () => {
+    await startCounty();
+    seedDemo(county.db, { catalog: defaultCatalog() });
+    registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 3600 } });
+    core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-report-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test', now: () => kioskNow });
+    clerk = core.newConnection('internal');
+    clerk.staff = { id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] };
+  });
+  afterAll(async () => {
+    await core?.close();
+    await county?.close();
+  });
+
+  it('counts what happened in October at the point (two help calls) and makes the report on the 1st', async () => {
+    const resident = core.newConnection('internal');
+    await call(resident, 'help.request', { screen: 'home' });
+    kioskNow = new Date('2026-10-21T03:00:00Z');
+    await call(resident, 'help.request', { screen: 'item:JOB-01' });
+    // Only clerks reach the report.
+    await expect(call(resident, 'report.status')).rejects.toMatchObject({ payload: { code: 'forbidden' } });
+
+    kioskNow = new Date('2026-11-01T01:00:00Z');
+    expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ month: '2026-10', state: 'notMade', reminder: false, late: false });
+    const opened = await call<ReportView>(clerk, 'report.open', { month: '2026-10' });
+    expect(opened).toMatchObject({ month: '2026-10', version: 1, submittedAt: null, notes: '', late: false, deadline: '2026-11-15T16:00:00.000Z' });
+    expect(opened.figures.helpCalls).toBe(2);
+    expect(opened.figures.items).toEqual([]);
+    await expect(call(clerk, 'report.open', { month: '2026-11' })).rejects.toMatchObject({ payload: { code: 'invalid_params' } });
+  });
+
+  it('reminds from the 10th, then the clerk submits with a note and the township sees it received', async () => {
+    kioskNow = new Date('2026-11-09T08:00:00Z');
+    expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ state: 'draft', reminder: false });
+    kioskNow = new Date('2026-11-10T01:00:00Z');
+    expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ state: 'draft', reminder: true, late: false });
+
+    const view = await call<ReportView>(clerk, 'report.open', { month: '2026-10' });
+    const submitted = await call<ReportView>(clerk, 'report.submit', { month: '2026-10', version: view.version, notes: '  打印机维修两天  ' });
+    expect(submitted).toMatchObject({ version: 1, notes: '打印机维修两天', submittedAt: kioskNow.toISOString(), submittedBy: { id: 'clerk-li', name: '李秀英' } });
+    // The same draft cannot be submitted twice.
+    await expect(call(clerk, 'report.submit', { month: '2026-10', version: 1, notes: '' })).rejects.toMatchObject({ payload: { code: 'conflict' } });
+    expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ state: 'submitted', reminder: false, late: false });
+
+    countyNow = new Date('2026-11-10T01:00:30Z');
+    expect(await call(clerk, 'sync.now')).toMatchObject({ ok: true, acknowledged: 1 });
+    expect((await call<ReportView>(clerk, 'report.open', { month: '2026-10' })).deliveredAt).toBe('2026-11-10T01:00:00.000Z');
+
+    const month = await township('2026-10');
+    expect(point(month, TEST_KIOSK.id)).toMatchObject({ state: 'received', versions: 1, firstSubmittedAt: '2026-11-10T01:00:00.000Z' });
+    expect(point(month, TEST_KIOSK.id).latest!.report).toMatchObject({ notes: '打印机维修两天', submittedBy: { name: '李秀英' }, figures: { helpCalls: 2 } });
+    // The other point has sent nothing, and it is not the 15th yet.
+    expect(point(month, DEMO_KIOSK_ID)).toMatchObject({ state: 'due', latest: null });
+    expect(month.totals.figures.helpCalls).toBe(2);
+  });
+
+  it('a point that did not submit is late after the 15th', async () => {
+    countyNow = new Date('2026-11-15T15:59:00Z');
+    expect(point(await township('2026-10'), DEMO_KIOSK_ID).state).toBe('due');
+    countyNow = new Date('2026-11-15T16:00:00Z');
+    const month = await township('2026-10');
+    expect(point(month, DEMO_KIOSK_ID).state).toBe('late');
+    expect(point(month, TEST_KIOSK.id).state).toBe('received');
+  });
+
+  it('a correction is a new version; the township keeps both', async () => {
+    kioskNow = new Date('2026-11-16T02:00:00Z');
+    countyNow = new Date('2026-11-16T02:00:10Z');
+    await expect(call(clerk, 'report.submit', { month: '2026-10', version: 2, notes: 'x' })).rejects.toMatchObject({ payload: { code: 'conflict' } });
+    const draft = await call<ReportView>(clerk, 'report.correct', { month: '2026-10' });
+    expect(draft).toMatchObject({ version: 2, submittedAt: null, notes: '打印机维修两天' });
+    await call(clerk, 'report.submit', { month: '2026-10', version: 2, notes: '打印机维修两天；补记上门服务' });
+    expect(await call(clerk, 'sync.now')).toMatchObject({ ok: true, acknowledged: 1 });
+
+    const res = await fetch(`${county.url}/admin/v1/reports/2026-10/points/${TEST_KIOSK.id}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const { versions } = (await res.json()) as { versions: StoredPointReport[] };
+    expect(versions.map((v) => [v.report.version, v.report.notes])).toEqual([
+      [1, '打印机维修两天'],
+      [2, '打印机维修两天；补记上门服务'],
+    ]);
+    // Submitted on time first: a later correction does not make the point late.
+    expect(point(await township('2026-10'), TEST_KIOSK.id)).toMatchObject({ state: 'received', versions: 2, firstSubmittedAt: '2026-11-10T01:00:00.000Z' });
+    expect((await call<ReportView>(clerk, 'report.open', { month: '2026-10' })).versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('the county refuses a report whose figures were changed after signing, and reports without the admin token', async () => {
+    const [stored] = (await (await fetch(`${county.url}/admin/v1/reports/2026-10/points/${TEST_KIOSK.id}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json() as { versions: StoredPointReport[] }).versions;
+    const forged = { ...stored!.report, version: 9, figures: { ...stored!.report.figures, helpCalls: 99 } };
+    const results = intakeBatch(county.db, TEST_KIOSK.id, [{ id: '0196f000-0000-7000-8000-00000000f001', kind: 'monthlyReport', createdAt: forged.submittedAt, residentRef: null, payload: forged, attachments: [] }], countyNow);
+    expect(results).toEqual([{ id: '0196f000-0000-7000-8000-00000000f001', status: 'rejected', reason: 'badReportSignature' }]);
+    expect((await fetch(`${county.url}/admin/v1/reports/2026-10`)).status).toBe(401);
+  });
+
+  it('a point offline on the 15th submits when it can and is shown late with its true submission time', async () => {
+    // November's report: submitted on 14 December while the county cannot be reached, delivered on the 17th.
+    kioskNow = new Date('2026-12-14T03:00:00Z');
+    await call<ReportView>(clerk, 'report.open', { month: '2026-11' });
+    await county.close();
+    await call(clerk, 'report.submit', { month: '2026-11', version: 1, notes: '' });
+    expect(await call(clerk, 'sync.now')).toMatchObject({ ok: false, acknowledged: 0 });
+
+    kioskNow = new Date('2026-12-17T03:00:00Z');
+    countyNow = new Date('2026-12-17T03:00:05Z');
+    await startCounty();
+    expect(await call(clerk, 'sync.now')).toMatchObject({ ok: true, acknowledged: 1 });
+    const month = await township('2026-11');
+    expect(point(month, TEST_KIOSK.id)).toMatchObject({ state: 'received', firstSubmittedAt: '2026-12-14T03:00:00.000Z' });
+    expect(point(month, TEST_KIOSK.id).latest!.receivedAt).toBe('2026-12-17T03:00:05.000Z');
+
+    // December's report submitted on 17 January is late, with that time.
+    kioskNow = new Date('2027-01-17T03:00:00Z');
+    countyNow = new Date('2027-01-17T03:00:02Z');
+    expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ month: '2026-12', late: true, reminder: true });
+    const late = await call<ReportView>(clerk, 'report.open', { month: '2026-12' });
+    expect(late.late).toBe(true);
+    await call(clerk, 'report.submit', { month: '2026-12', version: late.version, notes: '' });
+    await call(clerk, 'sync.now');
+    expect(point(await township('2026-12'), TEST_KIOSK.id)).toMatchObject({ state: 'receivedLate', firstSubmittedAt: '2027-01-17T03:00:00.000Z' });
+    expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ state: 'submitted', late: true, reminder: false });
+  });
+});
