@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SampleResident } from '../../src/shared/samples/residents';
-import type { BatchItem, SubmissionPayload } from '../../src/shared/sync/protocol';
+import type { SubmissionItem, SubmissionPayload } from '../../src/shared/sync/protocol';
 
 let counter = 0;
 /** A fresh UUID (v7 layout) per call, so tests never collide on idempotency keys. */
@@ -15,7 +15,7 @@ export function batchItem(
   resident: Pick<SampleResident, 'idNumber' | 'name' | 'sex' | 'birthDate'>,
   itemCode: string,
   options: { id?: string; form?: SubmissionPayload['form']; materials?: Array<{ code: string; sha256: string }>; face?: SubmissionPayload['face']; applicationId?: string; trackingNumber?: string } = {},
-): BatchItem {
+): SubmissionItem {
   const id = options.id ?? testUuid();
   const materials = options.materials ?? [];
   return {
