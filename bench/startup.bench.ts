@@ -26,7 +26,7 @@ function startKiosk(): Promise<{ ms: number; url: string; stop: () => void }> {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /kiosk ready: (\S+)/.exec(out);
-      if (m) resolve({ ms: performance.now() - t0, url: m[1]!, stop: () => child.kill('SIGTERM') });
+      if (m) resolve({ ms: performance.now() - t0, url: fs.readFileSync(path.join(dataDir, 'launch-url'), 'utf8').trim(), stop: () => child.kill('SIGTERM') });
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
   });

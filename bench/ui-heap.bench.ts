@@ -22,7 +22,7 @@ function startKiosk(): Promise<{ url: string; stop: () => void }> {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /kiosk ready: (\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') });
+      if (m) resolve({ url: fs.readFileSync(path.join(dataDir, 'launch-url'), 'utf8').trim(), stop: () => child.kill('SIGTERM') });
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
   });

@@ -181,7 +181,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const rolesOf = (connection: Connection): ReadonlySet<Access> => {
     const roles = new Set<Access>(['public']);
     for (const role of connection.staff?.roles ?? []) roles.add(role);
-    if (session.current()) roles.add('resident');
+    if (session.current() && session.ownerConnectionId() === connection.id) roles.add('resident');
     return roles;
   };
 

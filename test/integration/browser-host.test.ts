@@ -1,19 +1,20 @@
+import net from 'node:net';
 import type WebSocket from 'ws';
 import type { KioskCore } from '../../src/main/core';
 import type { BrowserHost } from '../../src/main/browser-host/server';
-import { openSocket, rawCall, startTestCore, startTestHost } from '../support/core-harness';
+import { openBearerSocket, openLaunchLink, openSocket, rawCall, startTestCore, startTestHost } from '../support/core-harness';
 
 describe('browser host carrier', () => {
   let core: KioskCore;
   let host: BrowserHost;
   let logLines: () => string[];
   let ws: WebSocket;
-  const apiUrl = () => `ws://127.0.0.1:${host.port}/api?token=${host.token}`;
+  const apiUrl = () => `ws://127.0.0.1:${host.port}/api`;
 
   beforeAll(async () => {
     ({ core, logLines } = await startTestCore());
     host = await startTestHost(core);
-    ws = await openSocket(apiUrl(), host.origin);
+    ws = await openBearerSocket(host);
   });
   afterAll(async () => {
     ws.close();
@@ -60,16 +61,34 @@ describe('browser host carrier', () => {
     expect(ok).toMatchObject({ id: 6, result: { uptimeSeconds: expect.any(Number) } });
   });
 
-  it('refuses a socket without the token (401) and logs it', async () => {
-    await expect(openSocket(`ws://127.0.0.1:${host.port}/api`, host.origin)).rejects.toThrow('HTTP 401');
-    await expect(openSocket(`ws://127.0.0.1:${host.port}/api?token=wrong`, host.origin)).rejects.toThrow('HTTP 401');
+  it('refuses a socket without credentials (401), also with a forged Origin or the token in the URL, and logs it', async () => {
+    await expect(openSocket(apiUrl(), host.origin)).rejects.toThrow('HTTP 401');
+    await expect(openSocket(`${apiUrl()}?token=${host.token}`, host.origin)).rejects.toThrow('HTTP 401');
+    await expect(openSocket(apiUrl(), host.origin, { authorization: 'Bearer wrong' })).rejects.toThrow('HTTP 401');
+    await expect(openSocket(apiUrl(), host.origin, { cookie: 'kiosk_session=forged' })).rejects.toThrow('HTTP 401');
     expect(logLines().some((l) => l.includes('websocket refused') && l.includes('"status":401'))).toBe(true);
   });
 
-  it('refuses a socket from another origin or none (403) and logs it', async () => {
-    await expect(openSocket(apiUrl(), 'http://evil.example')).rejects.toThrow('HTTP 403');
-    await expect(openSocket(apiUrl(), undefined)).rejects.toThrow('HTTP 403');
+  it('swaps the launch link for an HttpOnly cookie, and a socket with that cookie must come from our origin (403)', async () => {
+    const link = await openLaunchLink(host.url);
+    expect(link.status).toBe(303);
+    expect(link.location).toBe('/');
+    expect(link.cookie).toMatch(/^kiosk_session=/);
+    const browser = await openSocket(apiUrl(), host.origin, { cookie: link.cookie! });
+    browser.close();
+    await expect(openSocket(apiUrl(), 'http://evil.example', { cookie: link.cookie! })).rejects.toThrow('HTTP 403');
+    await expect(openSocket(apiUrl(), undefined, { cookie: link.cookie! })).rejects.toThrow('HTTP 403');
     expect(logLines().some((l) => l.includes('websocket refused') && l.includes('"status":403'))).toBe(true);
+  });
+
+  it('opens the page once with a one-time code (what Chromium gets on its command line), then the code is spent', async () => {
+    const url = host.oneTimeUrl();
+    expect(url).not.toContain(host.token);
+    const first = await openLaunchLink(url);
+    expect(first.status).toBe(303);
+    expect(first.cookie).toMatch(/^kiosk_session=/);
+    const again = await openLaunchLink(url);
+    expect(again).toMatchObject({ status: 401, cookie: null });
   });
 
   it('serves the page with a strict Content-Security-Policy', async () => {
@@ -90,5 +109,20 @@ describe('browser host carrier', () => {
     });
     core.events.emit('help.requested', { at: '2026-11-29T10:00:00.000Z', screen: 'home' });
     expect(await got).toEqual({ event: 'help.requested', data: { at: '2026-11-29T10:00:00.000Z', screen: 'home' } });
+  });
+
+  it('answers a malformed upgrade request with 400 and keeps serving (one request must not end the core)', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(host.port, '127.0.0.1', () => {
+        socket.write('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    const ok = await rawCall(ws, JSON.stringify({ id: 7, method: 'system.ping' }));
+    expect(ok).toMatchObject({ id: 7, result: { uptimeSeconds: expect.any(Number) } });
   });
 });

@@ -33,15 +33,14 @@ describe('--simulate kiosk process: sample ID card through the WebSocket carrier
       const timer = setTimeout(() => reject(new Error(`no "kiosk ready" line: ${out}`)), 45_000);
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /kiosk ready: (\S+)/.exec(out);
-        if (m) {
+        if (/kiosk ready: /.test(out)) {
           clearTimeout(timer);
-          resolve(m[1]!);
+          resolve(fs.readFileSync(path.join(dataDir, 'launch-url'), 'utf8').trim());
         }
       });
     });
     const page = new URL(url);
-    ws = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token')}`, { origin: page.origin });
+    ws = new WebSocket(`ws://${page.host}/api`, { headers: { authorization: `Bearer ${page.searchParams.get('token')}` } });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);

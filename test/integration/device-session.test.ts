@@ -67,6 +67,10 @@ describe('card readers and the resident session in the core (simulated devices)'
     expect(summary).toEqual({ maskedName: '王*国', maskedIdNumber: maskIdNumber(r.idNumber), source: 'idCard' });
     expect(await ok('session.current')).toEqual(summary);
     expect((await ok('system.caller')).roles).toContain('resident');
+    // Another screen or tool on the same machine (a second socket) does not get the resident's role.
+    const other = core.newConnection('ws');
+    expect(await core.dispatcher.dispatch(other, 'system.caller', {})).toEqual({ result: { roles: ['public'] } });
+    expect(await core.dispatcher.dispatch(other, 'applications.mine', {})).toMatchObject({ error: { code: 'forbidden' } });
     expect(seen.some((e) => e.event === 'session.changed' && (e.data as { state: string }).state === 'identified')).toBe(true);
     const removed = eventCount('card.removed', 'idCard');
     await ok('dev.idCard.remove');

@@ -25,7 +25,7 @@ function startCli(script: string, args: string[], ready: RegExp): Promise<{ url:
 
 function connect(kioskUrl: string) {
   const url = new URL(kioskUrl);
-  const ws = new WebSocket(`ws://${url.host}/api?token=${encodeURIComponent(url.searchParams.get('token') ?? '')}`, { origin: url.origin });
+  const ws = new WebSocket(`ws://${url.host}/api`, { headers: { authorization: `Bearer ${url.searchParams.get('token') ?? ''}` } });
   const events: Array<{ event: string; data: Record<string, unknown> }> = [];
   const pending = new Map<number, (m: { result?: unknown; error?: { code: string } }) => void>();
   let id = 0;
@@ -68,7 +68,10 @@ describe('kiosk --simulate and county --seed demo, each its own process', () => 
     children.push(county.child);
     const configFile = path.join(tempDataDir('e2e-config-'), 'site.json');
     fs.writeFileSync(configFile, JSON.stringify({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: DEMO_KIOSK_ID, secret: DEMO_KIOSK_SECRET, syncIntervalSeconds: 5 } }));
-    const kiosk = await startCli('src/main/browser-host/cli.ts', ['--no-browser', '--simulate', '--config', configFile, '--data-dir', tempDataDir('e2e-kiosk-')], /kiosk ready: (\S+)/);
+    const kioskDataDir = tempDataDir('e2e-kiosk-');
+    const started = await startCli('src/main/browser-host/cli.ts', ['--no-browser', '--simulate', '--config', configFile, '--data-dir', kioskDataDir], /kiosk ready: (\S+)/);
+    // The launch URL (with its token) is in the data dir, never on stdout.
+    const kiosk = { ...started, url: fs.readFileSync(path.join(kioskDataDir, 'launch-url'), 'utf8').trim() };
     children.push(kiosk.child);
     const api = connect(kiosk.url);
     await api.opened;

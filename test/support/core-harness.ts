@@ -27,9 +27,9 @@ export async function startTestHost(core: KioskCore): Promise<BrowserHost> {
 }
 
 /** Opens the API socket; resolves with the socket or rejects with the HTTP status of a refused upgrade. */
-export function openSocket(url: string, origin: string | undefined): Promise<WebSocket> {
+export function openSocket(url: string, origin: string | undefined, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin === undefined ? {} : { origin });
+    const ws = new WebSocket(url, { headers, ...(origin === undefined ? {} : { origin }) });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -48,4 +48,16 @@ export function rawCall(ws: WebSocket, text: string): Promise<Record<string, unk
     ws.on('message', onMessage);
     ws.send(text);
   });
+}
+
+/** The API socket as a non-browser client holds it: the launch token (from the launch file) as a bearer header. */
+export function openBearerSocket(host: BrowserHost): Promise<WebSocket> {
+  return openSocket(`ws://127.0.0.1:${host.port}/api`, undefined, { authorization: `Bearer ${host.token}` });
+}
+
+/** Opens a launch link the way a browser does and returns the session cookie it was swapped for (or the status). */
+export async function openLaunchLink(url: string): Promise<{ status: number; cookie: string | null; location: string | null }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  const setCookie = res.headers.get('set-cookie');
+  return { status: res.status, cookie: setCookie ? setCookie.split(';')[0]! : null, location: res.headers.get('location') };
 }

@@ -12,7 +12,8 @@ export function findChromium(): string | null {
 
 /**
  * Starts the system Chromium in kiosk mode on the kiosk page. Its profile lives in the data dir so nothing
- * leaks into a user's browser profile. `--use-fake-ui-for-media-stream` auto-accepts the camera prompt, which a
+ * leaks into a user's browser profile. The URL carries a one-time code (spent when the page opens), so the command
+ * line and the profile's history hold nothing that opens the kiosk again. `--use-fake-ui-for-media-stream` auto-accepts the camera prompt, which a
  * locked kiosk has nobody to click; the page itself only ever asks for its configured cameras.
  */
 export function launchChromiumKiosk(options: { executable: string; url: string; dataDir: string; headless: boolean }): ChildProcess {
@@ -34,8 +35,10 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
     '--autoplay-policy=no-user-gesture-required',
     '--use-fake-ui-for-media-stream',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ...(options.headless ? ['--headless', '--disable-gpu', '--remote-debugging-port=0'] : ['--kiosk']),
+    // Headless keeps its DevTools channel on a pipe (fds 3 and 4) that only this process holds, never a TCP port
+    // any local user could attach to.
+    ...(options.headless ? ['--headless', '--disable-gpu', '--remote-debugging-pipe'] : ['--kiosk']),
     options.url,
   ];
-  return spawn(options.executable, args, { stdio: 'ignore' });
+  return spawn(options.executable, args, { stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore' });
 }

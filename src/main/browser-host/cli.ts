@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfigFile, demoSiteConfig, SiteConfigError } from '../config/load-site-config';
@@ -5,6 +6,7 @@ import { createKioskCore } from '../core';
 import { createLogger } from '../logging/logger';
 import { appVersion, defaultDataDir, rendererDir } from '../paths';
 import { findChromium, launchChromiumKiosk } from './chromium';
+import { launchFilePath, writeLaunchFile } from './launch-handover';
 import { startBrowserHost } from './server';
 
 const USAGE = `usage: npm run start:browser -- [--port N] [--data-dir DIR] [--config FILE] [--simulate] [--headless] [--no-browser]
@@ -13,7 +15,8 @@ const USAGE = `usage: npm run start:browser -- [--port N] [--data-dir DIR] [--co
   --config FILE   site config JSON (default: the embedded demo village, all devices simulated, no county)
   --simulate      run every configured device on its simulator
   --headless      start Chromium without a window (smoke tests, remote checks)
-  --no-browser    only serve; print the URL and open nothing`;
+  --no-browser    only serve and open nothing
+The launch URL (with the launch token) is written to DATA-DIR/launch-url, readable by this user only; it is never printed.`;
 
 async function main(): Promise<void> {
   let args;
@@ -56,19 +59,32 @@ async function main(): Promise<void> {
   }
   const simulate = args.simulate || !args.config;
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = await createLogger({ dir: path.join(dataDir, 'logs') });
+  // A marker that only a clean stop removes: finding it at start means the last run died (crash, kill -9, power).
+  const runMarker = path.join(dataDir, 'core.running');
+  if (fs.existsSync(runMarker)) {
+    log.warn({ previous: fs.readFileSync(runMarker, 'utf8').trim().slice(0, 200), supervised: process.env.KIOSK_SUPERVISED === '1' }, 'kiosk core restarted after an unclean stop');
+  }
+  fs.writeFileSync(runMarker, `pid ${process.pid} started ${new Date().toISOString()}\n`, { mode: 0o600 });
+  process.on('uncaughtException', (error) => {
+    log.fatal({ err: error }, 'kiosk core crashed');
+    process.exit(70);
+  });
   const core = await createKioskCore({ config, dataDir, simulate, log, appVersion: appVersion() });
   const host = await startBrowserHost({ core, port, rendererDir: rendererDir() });
-  console.log(`kiosk ready: ${host.url}`);
+  const launchFile = writeLaunchFile(dataDir, host.url);
+  // One line for whoever watches the console: where, and where the launch URL is; never the token itself.
+  console.log(`kiosk ready: ${host.origin} (launch URL in ${launchFile})`);
 
   let browser: ReturnType<typeof launchChromiumKiosk> | undefined;
   if (!args['no-browser']) {
     const executable = findChromium();
     if (executable) {
-      browser = launchChromiumKiosk({ executable, url: host.url, dataDir, headless: args.headless });
+      browser = launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless });
       browser.on('exit', (code) => log.info({ code }, 'chromium exited'));
     } else {
-      console.log('no Chromium found (set KIOSK_CHROMIUM); open the URL above in a browser');
+      console.log(`no Chromium found (set KIOSK_CHROMIUM); open the URL in ${launchFilePath(dataDir)} in a browser`);
     }
   }
 
@@ -77,10 +93,13 @@ async function main(): Promise<void> {
     browser?.kill();
     await host.close();
     await core.close();
+    fs.rmSync(runMarker, { force: true });
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Under the supervisor: if it is gone (even by kill -9), so is the core.
+  if (process.send) process.on('disconnect', () => void stop('supervisor gone'));
 }
 
 void main().catch((error: unknown) => {

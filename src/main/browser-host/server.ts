@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { KioskError, MAX_MESSAGE_BYTES, WireRequestSchema } from '../../shared/contract';
 import type { KioskCore } from '../core';
 import { contentSecurityPolicy } from '../csp';
-import { newLaunchToken, tokenMatches } from './security';
+import { LaunchHandover } from './launch-handover';
 
 export interface BrowserHostOptions {
   core: KioskCore;
@@ -16,15 +16,17 @@ export interface BrowserHostOptions {
   port?: number;
   /** Folder with the built renderer (index.html and assets). */
   rendererDir: string;
-  token?: string;
 }
 
 export interface BrowserHost {
   readonly origin: string;
   readonly port: number;
+  /** The launch token: kept in the launch file (0600) and sent by non-browser clients as `Authorization: Bearer`. */
   readonly token: string;
-  /** The page URL with the launch token: what Chromium (or a test) opens. */
+  /** The page URL with the launch token: written to the launch file, never printed. */
   readonly url: string;
+  /** A page URL with a one-time code (spent on first use): what Chromium is started with. */
+  oneTimeUrl(): string;
   close(): Promise<void>;
 }
 
@@ -32,13 +34,15 @@ export const API_PATH = '/api';
 
 /**
  * The browser-host carrier: serves the built renderer on 127.0.0.1 and carries the contract over one WebSocket
- * at /api. The socket is refused without the launch token (401) or from another origin (403). Every call goes
- * to the core's dispatcher; this file holds no kiosk logic.
+ * at /api. Opening the page with the launch token or a one-time code swaps it for an HttpOnly session cookie
+ * (see launch-handover.ts). The socket is refused without that cookie or a bearer launch token (401), and a
+ * cookie from another origin's page is refused (403). Every call goes to the core's dispatcher; this file holds
+ * no kiosk logic.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { core } = options;
   const log = core.log.child({ carrier: 'ws' });
-  const token = options.token ?? newLaunchToken();
+  const handover = new LaunchHandover();
   if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     throw new Error(`the renderer is not built: ${options.rendererDir}/index.html is missing (run npm run build)`);
   }
@@ -53,23 +57,61 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     reply.header('Cache-Control', 'no-store');
     return payload;
   });
+  // The launch link: a valid token or one-time code becomes the session cookie, and the address bar loses it.
+  app.addHook('onRequest', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const token = typeof query.token === 'string' ? query.token : null;
+    const code = typeof query.code === 'string' ? query.code : null;
+    if (token === null && code === null) return;
+    const session = handover.exchange({ token, code });
+    if (!session) {
+      log.warn({ path: request.url.split('?')[0]?.slice(0, 200) }, 'launch link refused (spent or wrong)');
+      return reply.code(401).type('text/plain').send('This launch link is spent or wrong. Use the launch URL in the kiosk data dir.\n');
+    }
+    return reply.code(303).header('Set-Cookie', LaunchHandover.cookie(session)).header('Location', '/').send();
+  });
   await app.register(fastifyStatic, { root: path.resolve(options.rendererDir), index: ['index.html'], dotfiles: 'deny' });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Set<WebSocket>();
 
+  // Everything in here runs on bytes any local client sends: a throw must become an answer, never a crash.
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', origin);
+    socket.on('error', (error) => log.warn({ err: error }, 'upgrade socket error'));
+    try {
+      handleUpgrade(request, socket, head);
+    } catch (error) {
+      log.warn({ err: error }, 'upgrade failed');
+      refuseUpgrade(socket, 400, 'bad request');
+    }
+  });
+
+  function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404, reason: string): void {
+    const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+    if (!socket.destroyed) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+  }
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', origin);
+    } catch {
+      log.warn({ status: 400, reason: 'unparseable path' }, 'websocket refused');
+      return refuseUpgrade(socket, 400, 'bad request');
+    }
     const refuse = (status: 401 | 403 | 404, reason: string): void => {
-      log.warn({ status, reason, path: url.pathname, origin: request.headers.origin ?? null }, 'websocket refused');
-      const text = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found';
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+      log.warn({ status, reason, path: url.pathname.slice(0, 200), origin: request.headers.origin?.slice(0, 200) ?? null }, 'websocket refused');
+      refuseUpgrade(socket, status, reason);
     };
     if (url.pathname !== API_PATH) return refuse(404, 'no such endpoint');
-    if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(401, 'missing or wrong launch token');
-    if (request.headers.origin !== origin) return refuse(403, 'origin not allowed');
+    // A non-browser client proves itself with the launch token from the 0600 file; an Origin header it sends
+    // proves nothing. A browser proves itself with the cookie, and the Origin its page cannot forge.
+    if (!handover.isBearer(request.headers.authorization)) {
+      if (!handover.isBrowserSession(request.headers.cookie)) return refuse(401, 'missing or wrong launch credentials');
+      if (request.headers.origin !== origin) return refuse(403, 'origin not allowed');
+    }
     wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
-  });
+  }
 
   function serveSocket(ws: WebSocket): void {
     const connection = core.newConnection('ws');
@@ -120,8 +162,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     origin,
     port: Number(port),
-    token,
-    url: `${origin}/?token=${token}`,
+    token: handover.token,
+    url: `${origin}/?token=${handover.token}`,
+    oneTimeUrl: () => `${origin}/?code=${handover.newCode()}`,
     close: async () => {
       unsubscribe();
       for (const ws of sockets) ws.terminate();

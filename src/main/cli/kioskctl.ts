@@ -9,8 +9,8 @@
  *   decode apdu <hex>              an APDU response (data + SW1 SW2) as JSON; `decode apdu-command <hex>` a command
  *   decode sscard <hex>            social security card reader frames (and the APDUs inside) as JSON
  *
- * A running kiosk is reached like a screen reaches it: the URL it printed at start ("kiosk ready: URL", with the
- * launch token) in --url or KIOSK_URL; the same token and origin rules apply. Technician commands log in with
+ * A running kiosk is reached through its launch URL (the file `launch-url` in its data dir, readable by the kiosk's
+ * user only) in --url or KIOSK_URL; the launch token in it goes as a bearer header, never in the socket's URL. Technician commands log in with
  * --user and the password in KIOSK_PASSWORD.
  */
 import { parseArgs } from 'node:util';
@@ -56,8 +56,8 @@ export class KioskConnection {
       throw new UsageError(`--url is not a URL: ${pageUrl}`);
     }
     const token = url.searchParams.get('token');
-    if (!token) throw new UsageError('the URL has no ?token=…: use the exact URL the kiosk printed ("kiosk ready: …")');
-    const ws = new WebSocket(`ws://${url.host}/api?token=${encodeURIComponent(token)}`, { origin: url.origin });
+    if (!token) throw new UsageError('the URL has no ?token=…: use the launch URL from the file launch-url in the kiosk data dir');
+    const ws = new WebSocket(`ws://${url.host}/api`, { headers: { authorization: `Bearer ${token}` } });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('unexpected-response', (_req, res) => reject(new Error(`the kiosk refused the connection (HTTP ${res.statusCode})`)));
@@ -97,7 +97,7 @@ export function decode(protocol: string, hex: string): unknown {
 }
 
 async function withKiosk<T>(url: string | undefined, user: string | undefined, work: (k: KioskConnection) => Promise<T>): Promise<T> {
-  if (!url) throw new UsageError('this command needs a running kiosk: pass --url "<the URL it printed>" or set KIOSK_URL');
+  if (!url) throw new UsageError('this command needs a running kiosk: pass --url "$(cat <data dir>/launch-url)" or set KIOSK_URL');
   const kiosk = await KioskConnection.open(url);
   try {
     if (user) {

@@ -36,6 +36,7 @@ function today(now: Date): string {
  */
 export class ResidentSessionService {
   private identity: ResidentIdentity | null = null;
+  private owner: string | null = null;
   private elderMode = false;
   private idleTimer: NodeJS.Timeout | null = null;
   private countdownTimer: NodeJS.Timeout | null = null;
@@ -72,6 +73,15 @@ export class ResidentSessionService {
     return this.identity;
   }
 
+  /** The connection that identified the resident: only it holds the resident role (null until a handler binds it). */
+  ownerConnectionId(): string | null {
+    return this.identity ? this.owner : null;
+  }
+
+  bindOwner(connectionId: string): void {
+    if (this.identity) this.owner = connectionId;
+  }
+
   summary(): ResidentSummary | null {
     return this.identity ? summarise(this.identity) : null;
   }
@@ -102,6 +112,7 @@ export class ResidentSessionService {
     this.clearTimers();
     const had = this.identity;
     this.identity = null;
+    this.owner = null;
     this.elderMode = false;
     if (!had) return false;
     this.deps.log.info({ reason, idNumber: maskIdNumber(had.idNumber) }, 'session ended');
@@ -128,6 +139,7 @@ export class ResidentSessionService {
     const replacing = this.identity !== null;
     if (replacing) this.end('replaced');
     this.identity = identity;
+    this.owner = null;
     this.deps.log.info({ source: identity.source, idNumber: maskIdNumber(identity.idNumber) }, 'resident identified');
     this.deps.audit?.({ action: 'session.identify', subject: maskIdNumber(identity.idNumber), operatorId: clerkId, detail: { source: identity.source } });
     this.deps.events.emit('session.changed', { state: 'identified', reason: 'identified' });
@@ -258,8 +270,17 @@ export function sessionHandlers(session: ResidentSessionService, devices: Device
   };
   const clerkOf = (ctx: CallContext) => ctx.connection.staff?.id ?? null;
   return {
-    'session.identify': (input: MethodInput<'session.identify'>) => session.identifyFromCard(input.source, input.deviceId),
-    'session.identifyTyped': (input, ctx) => session.identifyTyped(input.idNumber, input.name, clerkOf(ctx)),
+    // The resident role goes to the connection that identified the resident, not to every screen on the machine.
+    'session.identify': async (input: MethodInput<'session.identify'>, ctx) => {
+      const summary = await session.identifyFromCard(input.source, input.deviceId);
+      session.bindOwner(ctx.connection.id);
+      return summary;
+    },
+    'session.identifyTyped': (input, ctx) => {
+      const summary = session.identifyTyped(input.idNumber, input.name, clerkOf(ctx));
+      session.bindOwner(ctx.connection.id);
+      return summary;
+    },
     'session.current': () => session.summary(),
     'session.end': (input) => ({ ended: session.end(input.reason) }),
     'session.touch': (input) => session.touch(input.elderMode),

@@ -8,19 +8,14 @@ export interface Connected {
 }
 
 /**
- * Picks the carrier: Electron's preload bridge when present, otherwise the browser host's socket with the
- * launch token from the URL (which is then removed from the address bar).
+ * Picks the carrier: Electron's preload bridge when present, otherwise the browser host's socket. The host swapped
+ * the launch link for an HttpOnly cookie before this page loaded, so the page never sees a credential.
  */
 export function connectToCore(): Connected {
   if (window.kiosk) {
     return { client: new KioskClient(new IpcCarrier(window.kiosk)), onConnectionChange: () => () => undefined };
   }
-  const params = new URLSearchParams(window.location.search);
-  const token = params.get('token') ?? sessionStorage.getItem('kiosk.token') ?? '';
-  // Keep the token for reloads of this tab only; never in localStorage.
-  sessionStorage.setItem('kiosk.token', token);
-  if (params.has('token')) window.history.replaceState(null, '', window.location.pathname);
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const carrier = new WebSocketCarrier(`${scheme}//${window.location.host}/api?token=${encodeURIComponent(token)}`);
+  const carrier = new WebSocketCarrier(`${scheme}//${window.location.host}/api`);
   return { client: new KioskClient(carrier), onConnectionChange: (l) => carrier.onConnectionChange(l) };
 }

@@ -4,7 +4,7 @@ import { KioskError } from '../../shared/contract/errors';
 type Pending = { resolve: (answer: { result: unknown } | { error: unknown }) => void };
 
 /**
- * The browser-host carrier on the screen side: one WebSocket to /api with the launch token, reconnecting with
+ * The browser-host carrier on the screen side: one WebSocket to /api (the session cookie authenticates it), reconnecting with
  * backoff if the host restarts. Calls made while disconnected fail at once with a retryable error.
  */
 export class WebSocketCarrier implements ClientCarrier {

@@ -1,6 +1,5 @@
 /**
- * Wipes every trace of a resident the screen side could hold between two visits: web storage (except the launch
- * token, which is not personal), IndexedDB, Cache Storage, object URLs of captured images, and speech in progress.
+ * Wipes every trace of a resident the screen side could hold between two visits: web storage, IndexedDB, Cache Storage, object URLs of captured images, and speech in progress.
  * React state and the DOM are dropped by remounting the visit (see app/App.tsx).
  */
 const objectUrls = new Set<string>();
@@ -16,16 +15,12 @@ export function revokeTrackedUrl(url: string): void {
   if (objectUrls.delete(url)) URL.revokeObjectURL(url);
 }
 
-const KEEP_IN_SESSION_STORAGE = new Set(['kiosk.token']);
-
 export async function wipeResidentTraces(): Promise<void> {
   for (const url of objectUrls) URL.revokeObjectURL(url);
   objectUrls.clear();
   try {
     window.localStorage.clear();
-    for (const key of Object.keys(window.sessionStorage)) {
-      if (!KEEP_IN_SESSION_STORAGE.has(key)) window.sessionStorage.removeItem(key);
-    }
+    window.sessionStorage.clear();
   } catch {
     // Storage can be disabled by policy; then there is nothing in it either.
   }

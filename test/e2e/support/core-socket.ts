@@ -14,7 +14,7 @@ export interface CoreSocket {
 
 export async function openCoreSocket(kiosk: KioskProcess): Promise<CoreSocket> {
   const token = new URL(kiosk.url).searchParams.get('token') ?? '';
-  const ws = new WebSocket(`${kiosk.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`, { origin: kiosk.origin });
+  const ws = new WebSocket(`${kiosk.origin.replace(/^http/, 'ws')}/api`, { headers: { authorization: `Bearer ${token}` } });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readLaunchUrl } from './launch-url';
 
 export interface KioskProcess {
   url: string;
@@ -13,8 +14,8 @@ export interface KioskProcess {
 }
 
 /**
- * Starts the built browser host as a real process (as `npm run start:browser -- --no-browser` would) and
- * waits for its "kiosk ready: URL" line.
+ * Starts the built browser host as a real process (as `npm run start:browser -- --no-browser` would), waits for
+ * its "kiosk ready: ORIGIN (launch URL in FILE)" line and reads the launch URL from that file.
  */
 export async function startKiosk(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<KioskProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
@@ -29,10 +30,10 @@ export async function startKiosk(extraArgs: string[] = [], env: NodeJS.ProcessEn
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kiosk did not become ready:\n${out}`)), 20_000);
     const onData = () => {
-      const m = /kiosk ready: (\S+)/.exec(out);
+      const m = /kiosk ready: (\S+) \(launch URL in (\S+)\)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(readLaunchUrl(path.dirname(m[2]!)));
       }
     };
     child.stdout!.on('data', onData);

@@ -1,0 +1,73 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** Exit codes that mean "do not try again": a usage or config error repeats on every start. */
+const FINAL_EXIT_CODES = new Set([0, 1, 2]);
+const MAX_BACKOFF_MS = 30_000;
+
+export interface SupervisorOptions {
+  script: string;
+  args: string[];
+  /** One line per event, for the console and the journal. */
+  say: (line: string) => void;
+  /** A core that ran this long before dying starts its backoff again from the bottom. */
+  healthyAfterMs?: number;
+}
+
+/**
+ * Keeps the browser-host core running: when it dies from a signal or a crash it is started again after a backoff
+ * (1 s, 2 s, 4 s … 30 s), and every restart is said in the log. SIGTERM/SIGINT are passed on and end supervision.
+ * The child watches its IPC channel, so killing the supervisor with -9 also ends the core (no orphan holds the
+ * devices or the database).
+ */
+export function supervise(options: SupervisorOptions): { stop(): Promise<void>; child(): ChildProcess | null } {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let restarts = 0;
+  let backoffMs = 1000;
+  let timer: NodeJS.Timeout | null = null;
+
+  const start = (): void => {
+    const startedAt = Date.now();
+    child = fork(options.script, options.args, { stdio: 'inherit', env: { ...process.env, KIOSK_SUPERVISED: '1' } });
+    child.once('exit', (code, signal) => {
+      child = null;
+      if (stopping) return;
+      if (signal === null && code !== null && FINAL_EXIT_CODES.has(code)) {
+        options.say(`kiosk core exited with code ${code}; not restarting`);
+        process.exitCode = code;
+        return;
+      }
+      if (Date.now() - startedAt > (options.healthyAfterMs ?? 60_000)) backoffMs = 1000;
+      restarts += 1;
+      options.say(`kiosk core died (${signal ?? `exit code ${code}`}); restart ${restarts} in ${backoffMs / 1000} s`);
+      timer = setTimeout(start, backoffMs);
+      backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    });
+  };
+  start();
+
+  return {
+    child: () => child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        if (timer) clearTimeout(timer);
+        if (!child) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Entry point: `node dist/main/browser-host/supervisor.js [cli args]` runs cli.js under supervision. */
+if (require.main === module) {
+  const say = (line: string) => console.error(`[supervisor ${new Date().toISOString()}] ${line}`);
+  const supervisor = supervise({ script: path.join(__dirname, 'cli.js'), args: process.argv.slice(2), say });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      say(`${signal}: stopping the kiosk core`);
+      void supervisor.stop().then(() => process.exit(0));
+    });
+  }
+}

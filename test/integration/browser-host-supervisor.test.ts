@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { supervise } from '../../src/main/browser-host/supervisor';
+import { tempDir } from '../support/core-harness';
+
+function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (check()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error('condition not met in time'));
+      setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+describe('browser-host supervisor', () => {
+  it('starts the core again after it is killed, says so, and stops it on request', async () => {
+    const dir = tempDir('kiosk-supervisor-');
+    const script = path.join(dir, 'core.js');
+    // A stand-in core: the first run dies by SIGKILL; the second records itself and waits to be stopped.
+    fs.writeFileSync(
+      script,
+      `const fs = require('fs'); const p = require('path');
+       const runs = p.join(${JSON.stringify(dir)}, 'runs');
+       fs.appendFileSync(runs, 'run\\n');
+       if (fs.readFileSync(runs, 'utf8').split('\\n').length === 2) process.kill(process.pid, 'SIGKILL');
+       process.on('SIGTERM', () => process.exit(0));
+       setInterval(() => undefined, 1000);`,
+    );
+    const lines: string[] = [];
+    const supervisor = supervise({ script, args: [], say: (l) => lines.push(l) });
+    await waitFor(() => fs.existsSync(path.join(dir, 'runs')) && fs.readFileSync(path.join(dir, 'runs'), 'utf8') === 'run\nrun\n');
+    expect(lines).toEqual([expect.stringMatching(/kiosk core died \(SIGKILL\); restart 1 in 1 s/)]);
+    const second = supervisor.child();
+    expect(second?.pid).toBeDefined();
+    await supervisor.stop();
+    expect(second?.exitCode).toBe(0);
+  });
+
+  it('does not restart a core that refused to start (config or usage error)', async () => {
+    const dir = tempDir('kiosk-supervisor-');
+    const script = path.join(dir, 'core.js');
+    fs.writeFileSync(script, 'process.exit(2);');
+    const lines: string[] = [];
+    const supervisor = supervise({ script, args: [], say: (l) => lines.push(l) });
+    await waitFor(() => lines.length > 0);
+    expect(lines).toEqual(['kiosk core exited with code 2; not restarting']);
+    await supervisor.stop();
+    process.exitCode = 0;
+  });
+});
