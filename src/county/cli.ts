@@ -7,6 +7,7 @@ import { registerKiosk } from './county-state';
 import { startCountyServer } from './server';
 import { defaultCatalog } from '../shared/catalog/default-catalog';
 import { seedConsoleDemo } from './console';
+import { REPORT_USAGE, runReportCommand } from './report-cli';
 
 const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo] [--kiosk ID:SECRET] [--admin-token T]
   --port N           listen on 127.0.0.1:N (default: a free port)
@@ -16,9 +17,11 @@ const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo
   --kiosk ID:SECRET  register (or re-key) a kiosk; may be given more than once
   --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)
   --silent-after S   the console flags a point with no heartbeat for S seconds (default 900)
-  --tls-key F --tls-cert F   serve HTTPS with this PEM key and certificate (kiosks pin the issuing CA: county.caFile)`;
+  --tls-key F --tls-cert F   serve HTTPS with this PEM key and certificate (kiosks pin the issuing CA: county.caFile)
+${REPORT_USAGE}`;
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'report') process.exit(await runReportCommand(process.argv.slice(3)));
   let args;
   try {
     args = parseArgs({

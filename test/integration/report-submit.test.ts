@@ -10,6 +10,9 @@ import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { ReportStatus, ReportView } from '../../src/shared/contract/methods/report';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { runReportCommand } from '../../src/county/report-cli';
 import { TEST_KIOSK } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
@@ -166,5 +169,32 @@ describe('the monthly report from the point to the township', () => {
     await call(clerk, 'sync.now');
     expect(point(await township('2026-12'), TEST_KIOSK.id)).toMatchObject({ state: 'receivedLate', firstSubmittedAt: '2027-01-17T03:00:00.000Z' });
     expect(await call<ReportStatus>(clerk, 'report.status')).toMatchObject({ state: 'submitted', late: true, reminder: false });
+  });
+
+  it('npm run county -- report shows received / late per point and writes the month as one workbook', async () => {
+    const lines: string[] = [];
+    const file = path.join(countyDir, 'township-2026-10.xlsx');
+    expect(await runReportCommand(['--month', '2026-10', '--data-dir', countyDir, '--xlsx', file, '--now', '2026-11-20T00:00:00Z'], (l) => lines.push(l))).toBe(0);
+    const pointName = DEMO_SITE_CONFIG.site.name['zh-CN'];
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${pointName}\t${TEST_KIOSK.id}\t已上报\t2026-11-10 09:00\t2026-11-16 10:00\t2\t0$`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${DEMO_KIOSK_ID}\t${DEMO_KIOSK_ID}\t逾期未报\t-\t-\t0\t0$`)));
+    expect(lines).toContainEqual(expect.stringMatching(/^乡镇合计\t.*呼叫帮办 2\t/));
+    expect(await runReportCommand(['--month', '2026-13', '--data-dir', countyDir], () => undefined)).toBe(2);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '乡镇合计', pointName.slice(0, 28)]);
+    const summary = workbook.getWorksheet('汇总')!;
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const rows: unknown[][] = [];
+    summary.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      ['服务点', '状态', '上报时间', '接收时间', '版本数', '办件量', '查询', '呼叫帮办', '故障报修', '服务群众（人）'],
+      [DEMO_KIOSK_ID, '逾期未报', '', '', 0, 0, 0, 0, 0, 0],
+      [pointName, '已上报', '2026-11-10 09:00', '2026-11-16 10:00', 2, 0, 0, 2, 0, 0],
+      ['乡镇合计', undefined, undefined, undefined, undefined, 0, 0, 2, 0, 0],
+    ]);
+    // Each point's sheet is its items table in the township layout.
+    expect(workbook.getWorksheet(pointName.slice(0, 28))!.getRow(1).values).toEqual([undefined, '事项编码', '事项名称', '自助', '帮办', '窗口', '上门', '代理办', '合计']);
   });
 });
