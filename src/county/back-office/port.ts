@@ -36,6 +36,8 @@ export interface OutcomeSink {
 export interface BackOffice {
   readonly name: string;
   receive(item: BackOfficeItem, sink: OutcomeSink): Promise<void>;
+  /** Optional: several deliveries at once, all or none (the reference one uses one transaction: one disk sync, not one per item). */
+  receiveAll?(items: readonly BackOfficeItem[], sink: OutcomeSink): Promise<void>;
   advance(now: Date, sink: OutcomeSink): Promise<void>;
 }
 

@@ -33,12 +33,18 @@ const words = (zh: string, en: string): OutcomeText => ({ 'zh-CN': zh, en });
 export class ReferenceBackOffice implements BackOffice, ClerkDesk {
   readonly name = 'reference';
 
+  /** The published catalogue, parsed once per version (parsing it per item would cost more than deciding it). */
+  private cached: { version: number; catalog: Catalog } | null = null;
+
   constructor(private readonly db: CountyDb) {}
 
   private catalog(): Catalog {
+    const version = (this.db.prepare("SELECT version FROM config_parts WHERE part = 'catalog'").get() as { version: number } | undefined)?.version ?? 0;
+    if (this.cached?.version === version) return this.cached.catalog;
     const row = this.db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
     const parsed = row ? CatalogSchema.safeParse(JSON.parse(row.body)) : null;
-    return parsed?.success ? parsed.data : defaultCatalog();
+    this.cached = { version, catalog: parsed?.success ? parsed.data : defaultCatalog() };
+    return this.cached.catalog;
   }
 
   private item(code: string): CatalogItem | undefined {
@@ -49,14 +55,20 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
     this.receiveNow(item, sink);
   }
 
+  async receiveAll(items: readonly BackOfficeItem[], sink: OutcomeSink): Promise<void> {
+    this.db.transaction(() => {
+      for (const item of items) this.receiveNow(item, sink);
+    })();
+  }
+
   async advance(now: Date, sink: OutcomeSink): Promise<void> {
     const due = this.db.prepare("SELECT * FROM back_office_cases WHERE desk = 'automatic' AND state = 'automatic' AND due_at <= ? ORDER BY due_at LIMIT 500").all(now.toISOString()) as CaseRow[];
-    for (const row of due) {
-      this.db.transaction(() => {
+    this.db.transaction(() => {
+      for (const row of due) {
         this.setState(row.item_id, 'done', null);
         sink.record(row.item_id, this.doneChange(row, null), now);
-      })();
-    }
+      }
+    })();
   }
 
   /** The clerk desk: applications waiting for or taken by a county clerk (and, with `all`, every case). */

@@ -58,9 +58,19 @@ export class BackOfficeRelay {
     for (;;) {
       const rows = this.db.prepare('SELECT arrival, id, kiosk_id, item_code, tracking_number, payload, received_at, application_id FROM items WHERE handed_at IS NULL ORDER BY arrival LIMIT 200').all() as ItemRow[];
       if (rows.length === 0) return handed;
+      const mark = this.db.prepare('UPDATE items SET handed_at = ? WHERE id = ?');
+      if (this.backOffice.receiveAll) {
+        await this.backOffice.receiveAll(rows.map((row) => this.toItem(row)), this.sink);
+        const at = this.now().toISOString();
+        this.db.transaction(() => {
+          for (const row of rows) mark.run(at, row.id);
+        })();
+        handed += rows.length;
+        continue;
+      }
       for (const row of rows) {
         await this.backOffice.receive(this.toItem(row), this.sink);
-        this.db.prepare('UPDATE items SET handed_at = ? WHERE id = ?').run(this.now().toISOString(), row.id);
+        mark.run(this.now().toISOString(), row.id);
         handed += 1;
       }
     }
