@@ -17,7 +17,6 @@ import { wireTimeMs } from '../src/devices/simulators/wire-pacer';
 import { DeviceManager } from '../src/devices/manager/device-manager';
 import { createDefaultRegistry } from '../src/devices/manager/default-registry';
 import { silentLog } from '../src/devices/core/device-log';
-import type { IdCardReaderDevice } from '../src/devices/id-card/id-card-reader';
 import { commandFrame, encodeResponse } from '../src/devices/id-card/frame';
 import { ResidentSessionService } from '../src/main/services/session';
 import { EventBus } from '../src/main/event-bus';
@@ -50,7 +49,7 @@ export default async function bench(): Promise<BenchFigure[]> {
   const session = new ResidentSessionService({ devices: manager, events: new EventBus(logger), log: logger, now: () => new Date(), idleTimeoutSeconds: 600, idleCountdownSeconds: 60 });
   try {
     await manager.start();
-    const reader = manager.driver<IdCardReaderDevice>('id-reader');
+    const reader = manager.driverOf('id-reader', 'idCardReader');
     for (let i = 0; i < 200 && reader.status().state !== 'online'; i += 1) await new Promise((r) => setTimeout(r, 25));
     if (reader.status().state !== 'online') throw new Error('reader did not come online over the pty');
 

@@ -78,7 +78,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   closers.push(() => catalog.close());
 
   // Every device, built from the config through the driver registry (simulators under --simulate).
-  const devices = new DeviceManager(createDefaultRegistry(), { devices: options.config.devices, simulate: options.simulate, log, now });
+  const hostPrinter = options.hostPrinter ?? new LpHostPrinter();
+  const devices = new DeviceManager(createDefaultRegistry(), { devices: options.config.devices, simulate: options.simulate, log, now, spooler: hostPrinter });
   devices.onStatus((status) => events.emit('device.changed', status));
   closers.push(() => devices.stop());
 
@@ -107,7 +108,6 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     reportCounters: (fromDay, toDay) => counters(store.db, fromDay, toDay),
     countyOnline: () => sync.engine.status().online,
     currentResident: () => session.current(),
-    hostPrinter: options.hostPrinter ?? new LpHostPrinter(),
     events,
     log,
     now,

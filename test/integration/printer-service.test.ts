@@ -120,9 +120,9 @@ describe('printing through the core under --simulate', () => {
     expect(listed).toContain('devices-output:camera.videoOnly');
   });
 
-  it('an A4 document without a configured document printer is a typed device_not_configured', async () => {
+  it('an A4 document without a configured document printer goes to the simulated queue --simulate adds', async () => {
     const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
-    expect(await call(clerk, 'print.document', { kind: 'notification', itemCode: items.items[0]!.code })).toMatchObject({ error: { code: 'device_not_configured' } });
+    expect(await call(clerk, 'print.document', { kind: 'notification', itemCode: items.items[0]!.code })).toMatchObject({ result: { destination: 'simulated:a4-printer' } });
   });
 });
 

@@ -9,7 +9,6 @@ import { startPtyPair, startSimulatorProcess, type PtyPair, type SimulatorProces
 import { DeviceManager } from '../../src/devices/manager/device-manager';
 import { createDefaultRegistry } from '../../src/devices/manager/default-registry';
 import { silentLog } from '../../src/devices/core/device-log';
-import type { SocialSecurityCardReaderDevice } from '../../src/devices/social-security-card/social-security-card-reader';
 
 jest.setTimeout(60_000);
 
@@ -117,7 +116,7 @@ describe('social security card reader over a pty pair, simulator in another proc
   });
 
   it('reads the basic information and checks the PIN with retries and blocking', async () => {
-    const reader = manager.driver<SocialSecurityCardReaderDevice>('ssc');
+    const reader = manager.driverOf('ssc', 'socialSecurityCardReader');
     await until(() => reader.status().state === 'online');
     await sim.send('insert 6');
     const info = await reader.readBasicInfo();

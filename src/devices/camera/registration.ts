@@ -23,7 +23,7 @@ export const DocumentCameraOptionsSchema = z
 
 const profileOf = (config: DeviceConfig) => resolveCameraHidProfile(DocumentCameraOptionsSchema.parse(config.options ?? {}).hid);
 
-export const documentCameraRegistration: DriverRegistration = {
+export const documentCameraRegistration: DriverRegistration<'documentCamera'> = {
   kind: 'documentCamera',
   transports: ['hid', 'media', 'simulated'],
   defaultSimulatedId: 'document-camera',

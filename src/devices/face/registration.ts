@@ -20,7 +20,7 @@ function optionsOf(config: DeviceConfig): z.infer<typeof FaceModuleOptionsSchema
   return FaceModuleOptionsSchema.parse(config.options ?? {});
 }
 
-export const faceModuleRegistration: DriverRegistration = {
+export const faceModuleRegistration: DriverRegistration<'faceCamera'> = {
   kind: 'faceCamera',
   transports: ['serial', 'simulated'],
   defaultSimulatedId: 'face-module',

@@ -5,7 +5,7 @@ import { createMemoryPair } from '../transports/memory-pair';
 import { IdCardReader } from './id-card-reader';
 
 /** The ID card reader's entry in the device registry: serial (or USB-serial) hardware, or the embedded simulator. */
-export const idCardReaderRegistration: DriverRegistration = {
+export const idCardReaderRegistration: DriverRegistration<'idCardReader'> = {
   kind: 'idCardReader',
   transports: ['serial', 'simulated'],
   defaultSimulatedId: 'id-card',

@@ -1,7 +1,5 @@
 import type { DeviceConfig } from '../../shared/config/site-config';
 import { silentLog } from '../core/device-log';
-import type { IdCardReaderDevice } from '../id-card/id-card-reader';
-import type { IdCardSimulatorControl } from '../simulators/id-card-simulator';
 import { DeviceManager } from './device-manager';
 import { createDefaultRegistry } from './default-registry';
 import { DriverRegistry } from './registry';
@@ -72,12 +70,33 @@ describe('DeviceManager', () => {
     expect(m.list().find((s) => s.id === 'id-card')).toBeUndefined(); // the config already has an ID card reader
     await until(() => m.status('front-id').state === 'online' && m.status('ss-card').state === 'online');
     expect(changes).toEqual(expect.arrayContaining(['front-id:online', 'ss-card:online']));
-    const sim = m.simulatorOfKind<IdCardSimulatorControl>('idCardReader');
+    const sim = m.simulatorOfKind('idCardReader');
     expect(sim?.id).toBe('front-id');
     sim!.control.insert(0);
-    const reader = m.firstOfKind<IdCardReaderDevice>('idCardReader')!;
+    const reader = m.firstOfKind('idCardReader')!;
     await until(() => reader.cardPresent());
     expect((await m.selfTest('front-id')).ok).toBe(true);
     expect(m.frames('front-id').length).toBeGreaterThan(0);
+  });
+
+  it('hands out a driver as its kind\'s interface, and refuses one asked for as another kind', async () => {
+    const m = make([], true);
+    await m.start();
+    expect(m.driverOf('id-card', 'idCardReader').kind).toBe('idCardReader');
+    expect(() => m.driverOf('id-card', 'receiptPrinter')).toThrow(expect.objectContaining({ code: 'device_not_configured' }));
+    expect(m.firstOfKind('documentPrinter')?.destination).toMatch(/^simulated:/);
+    expect(m.simulatorControl('id-card', 'receiptPrinter')).toBeUndefined();
+    expect(m.simulatorControl('id-card', 'idCardReader')).toBeDefined();
+  });
+
+  it('--simulate covers the A4 queue: a PDF printed through the device interface lands in the simulated queue', async () => {
+    const m = make([], true);
+    await m.start();
+    const a4 = m.firstOfKind('documentPrinter')!;
+    await a4.printPdf(Buffer.from('%PDF-1.7 test'), 'test');
+    const queue = m.simulatorOfKind('documentPrinter')!.control;
+    expect(queue.jobs.map((j) => j.title)).toEqual(['test']);
+    queue.setOnline(false);
+    await expect(a4.printPdf(Buffer.from('%PDF-1.7 x'), 'x')).rejects.toMatchObject({ code: 'device_offline' });
   });
 });

@@ -7,9 +7,13 @@ import type { ByteTransport } from '../core/transport';
 import { HidTransport } from '../transports/hid-transport';
 import { ReconnectingTransport, type ReconnectOptions } from '../transports/reconnecting-transport';
 import { SerialTransport } from '../transports/serial-transport';
-import type { DriverRegistry, SimulatorHandle } from './registry';
+import type { PdfSpooler } from '../printer/document-printer';
+import type { DriverByKind, SimulatorControlByKind } from './driver-kinds';
+import type { DriverContext, DriverRegistry, SimulatorHandle } from './registry';
 
 export interface DeviceManagerOptions {
+  /** The host's PDF spooler, handed to a document printer on an OS queue. */
+  spooler?: PdfSpooler;
   devices: readonly DeviceConfig[];
   /** Run every device on its in-process simulator and add one per registered kind the config lacks. */
   simulate: boolean;
@@ -84,16 +88,23 @@ export class DeviceManager {
     return () => this.listeners.delete(listener);
   }
 
-  /** The driver with this id, typed by the caller (kind-specific interface); throws not_found. */
-  driver<D extends DeviceDriver = DeviceDriver>(id: string): D {
+  /** The driver with this id, whatever its kind; throws not_found, or device_not_configured without a driver. */
+  driver(id: string): DeviceDriver {
     const d = this.require(id);
     if (!d.driver) throw new KioskError('device_not_configured', { details: { deviceId: id } });
-    return d.driver as D;
+    return d.driver;
+  }
+
+  /** The driver with this id as its kind's interface; device_not_configured when it is of another kind. */
+  driverOf<K extends DeviceKind>(id: string, kind: K): DriverByKind[K] {
+    const driver = this.driver(id);
+    if (!isKind(driver, kind)) throw new KioskError('device_not_configured', { details: { deviceId: id, kind } });
+    return driver;
   }
 
   /** The first working driver of a kind (most kiosks have one of each), or undefined. */
-  firstOfKind<D extends DeviceDriver = DeviceDriver>(kind: DeviceKind): D | undefined {
-    for (const d of this.devices.values()) if (d.config.kind === kind && d.driver) return d.driver as D;
+  firstOfKind<K extends DeviceKind>(kind: K): DriverByKind[K] | undefined {
+    for (const d of this.devices.values()) if (d.driver && isKind(d.driver, kind)) return d.driver;
     return undefined;
   }
 
@@ -101,14 +112,16 @@ export class DeviceManager {
     return this.require(id).config;
   }
 
-  /** The simulator's control surface of a simulated device (developer panel), or undefined on real hardware. */
-  simulatorControl<C>(id: string): C | undefined {
-    return this.devices.get(id)?.simulator?.control as C | undefined;
+  /** The simulator's control surface of a simulated device of this kind (developer panel), or undefined. */
+  simulatorControl<K extends DeviceKind>(id: string, kind: K): SimulatorControlByKind[K] | undefined {
+    const d = this.devices.get(id);
+    return d && d.config.kind === kind ? (d.simulator?.control as SimulatorControlByKind[K] | undefined) : undefined;
   }
 
   /** The first simulated device of a kind with its control surface. */
-  simulatorOfKind<C>(kind: DeviceKind): { id: string; control: C } | undefined {
-    for (const d of this.devices.values()) if (d.config.kind === kind && d.simulator) return { id: d.config.id, control: d.simulator.control as C };
+  simulatorOfKind<K extends DeviceKind>(kind: K): { id: string; control: SimulatorControlByKind[K] } | undefined {
+    // The simulator was made by this kind's registration (createSimulator returns SimulatorHandle<SimulatorControlByKind[K]>).
+    for (const d of this.devices.values()) if (d.config.kind === kind && d.simulator) return { id: d.config.id, control: d.simulator.control as SimulatorControlByKind[K] };
     return undefined;
   }
 
@@ -176,7 +189,7 @@ export class DeviceManager {
     const t = config.transport;
     if (t.type === 'simulated') {
       if (!reg.createSimulator) return placeholder('devices-readers:detail.noSimulator');
-      simulator = reg.createSimulator(config, log.child({ simulator: true }));
+      simulator = (reg.createSimulator as (config: DeviceConfig, log: DeviceLog) => SimulatorHandle)(config, log.child({ simulator: true }));
       const port = simulator.transport;
       if (port) transport = new ReconnectingTransport(() => port, `simulated ${config.kind}`, this.options.reconnect);
     } else if (t.type === 'serial') {
@@ -188,7 +201,10 @@ export class DeviceManager {
     }
     let driver: DeviceDriver;
     try {
-      driver = reg.create({ config, transport, simulated: t.type === 'simulated', simulator, log, now: this.now });
+      // Each registration's create takes its own kind's simulator; the one made above came from the same registration.
+      const create = reg.create as (ctx: DriverContext) => DeviceDriver;
+      driver = create({ config, transport, simulated: t.type === 'simulated', simulator, log, now: this.now, ...(this.options.spooler ? { spooler: this.options.spooler } : {}) });
+      if (driver.kind !== config.kind) throw new Error(`the ${config.kind} registration built a ${driver.kind} driver`);
     } catch (error) {
       // A bad options block names the field in the log; the device shows as not configured instead of stopping the kiosk.
       log.error({ err: error }, 'driver could not be built from its config');
@@ -200,4 +216,10 @@ export class DeviceManager {
     });
     return { config, driver, placeholder: null, simulator };
   }
+}
+
+/** A driver's kind says which interface it has: each registration's create returns DriverByKind[its kind], and
+ *  build() refuses a driver whose kind differs from its config's. */
+function isKind<K extends DeviceKind>(driver: DeviceDriver, kind: K): driver is DriverByKind[K] {
+  return driver.kind === kind;
 }

@@ -1,9 +1,10 @@
 import type { DeviceConfig, DeviceTransportConfig } from '../../shared/config/site-config';
 import type { DeviceKind } from '../../shared/domain/devices';
 import type { DeviceLog } from '../core/device-log';
-import type { DeviceDriver } from '../core/driver';
 import type { ByteTransport } from '../core/transport';
+import type { PdfSpooler } from '../printer/document-printer';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
+import type { DriverByKind, SimulatorControlByKind } from './driver-kinds';
 
 export type TransportType = DeviceTransportConfig['type'];
 
@@ -20,6 +21,8 @@ export interface DriverContext {
   simulator: SimulatorHandle | undefined;
   log: DeviceLog;
   now: () => Date;
+  /** The host's PDF spooler for a document printer on an OS queue (lp, Electron's print); absent in test rigs. */
+  spooler?: PdfSpooler;
 }
 
 /** An in-process simulator: the host side of its byte pipe, and the control surface for the developer panel. */
@@ -30,30 +33,33 @@ export interface SimulatorHandle<C = unknown> {
   close(): Promise<void>;
 }
 
-/** How the manager builds one kind of device. DEV1 registers the card readers, DEV2 the printer/camera/face module. */
-export interface DriverRegistration {
-  kind: DeviceKind;
+/** How the manager builds one kind of device: its driver interface and simulator are the kind's (driver-kinds.ts). */
+export interface DriverRegistration<K extends DeviceKind = DeviceKind> {
+  kind: K;
   /** Transports this driver can run on; a config naming another is reported as notConfigured. */
   transports: readonly TransportType[];
-  create(ctx: DriverContext): DeviceDriver;
+  create(ctx: DriverContext & { simulator: SimulatorHandle<SimulatorControlByKind[K]> | undefined }): DriverByKind[K];
   /** Builds the device-side simulator used for the 'simulated' transport and under `--simulate`. */
-  createSimulator?(config: DeviceConfig, log: DeviceLog): SimulatorHandle;
+  createSimulator?(config: DeviceConfig, log: DeviceLog): SimulatorHandle<SimulatorControlByKind[K]>;
   /** Id of the device added under `--simulate` when the site config has none of this kind. */
   defaultSimulatedId?: string;
 }
 
+/** One registration of whichever kind (a union, so `kind` tells which). */
+export type AnyDriverRegistration = { [K in DeviceKind]: DriverRegistration<K> }[DeviceKind];
+
 /** Driver factories keyed by device kind: the one place a new device kind is plugged in. */
 export class DriverRegistry {
-  private readonly byKind = new Map<DeviceKind, DriverRegistration>();
+  private readonly byKind = new Map<DeviceKind, AnyDriverRegistration>();
 
-  register(registration: DriverRegistration): this {
+  register(registration: AnyDriverRegistration): this {
     if (this.byKind.has(registration.kind)) throw new Error(`a driver for ${registration.kind} is already registered`);
     if (registration.transports.length === 0) throw new Error(`driver for ${registration.kind}: transports is empty`);
     this.byKind.set(registration.kind, registration);
     return this;
   }
 
-  get(kind: DeviceKind): DriverRegistration | undefined {
+  get(kind: DeviceKind): AnyDriverRegistration | undefined {
     return this.byKind.get(kind);
   }
 

@@ -21,7 +21,7 @@ function optionsOf(config: DeviceConfig): z.infer<typeof ReceiptPrinterOptionsSc
   return ReceiptPrinterOptionsSchema.parse(config.options ?? {});
 }
 
-export const receiptPrinterRegistration: DriverRegistration = {
+export const receiptPrinterRegistration: DriverRegistration<'receiptPrinter'> = {
   kind: 'receiptPrinter',
   transports: ['serial', 'simulated'],
   defaultSimulatedId: 'receipt-printer',

@@ -1,5 +1,7 @@
 import type { DeviceStatus } from '../../shared/domain/devices';
-import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import { KioskError } from '../../shared/contract/errors';
+import type { FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { DocumentPrinterDevice } from './document-printer';
 import { FrameLog } from '../core/frame-log';
 import { StatusHolder } from '../core/status-holder';
 
@@ -50,7 +52,7 @@ export class SimulatedPrintQueue {
 }
 
 /** The A4 document printer on the simulated queue: same status model as the CUPS driver, printing through `printPdf`. */
-export class SimulatedDocumentPrinterDriver implements DeviceDriver {
+export class SimulatedDocumentPrinterDriver implements DocumentPrinterDevice {
   readonly kind = 'documentPrinter' as const;
   private readonly statusHolder: StatusHolder;
   private readonly frames: FrameLog;
@@ -93,11 +95,15 @@ export class SimulatedDocumentPrinterDriver implements DeviceDriver {
     return this.frames.list();
   }
 
-  /** Hands a finished PDF to the queue; false when the queue refuses it (switched off). */
-  printPdf(pdf: Uint8Array, title: string): boolean {
+  get destination(): string {
+    return `simulated:${this.id}`;
+  }
+
+  /** Hands a finished PDF to the queue; device_offline when the queue refuses it (switched off). */
+  async printPdf(pdf: Uint8Array, title: string): Promise<void> {
     const accepted = this.queue.accept(pdf, title);
     this.frames.note('tx', `pdf ${pdf.length} bytes: ${accepted ? 'accepted' : 'refused (queue off)'}`);
-    return accepted;
+    if (!accepted) throw new KioskError('device_offline', { details: { kind: 'documentPrinter', deviceId: this.id } });
   }
 }
 

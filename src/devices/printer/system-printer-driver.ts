@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import type { DeviceStatus } from '../../shared/domain/devices';
-import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import { KioskError } from '../../shared/contract/errors';
+import type { FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { DocumentPrinterDevice, PdfSpooler } from './document-printer';
 import { FrameLog } from '../core/frame-log';
 import { StatusHolder } from '../core/status-holder';
 
@@ -10,6 +12,8 @@ export interface SystemPrinterOptions {
   printerName: string;
   pollMs?: number;
   lpstatCommand?: string;
+  /** The host's spooler; without one (a test rig) printing says device_not_configured. */
+  spooler?: PdfSpooler;
   now?: () => Date;
 }
 
@@ -28,7 +32,7 @@ export function parseLpstat(output: string, printerName: string): { state: Devic
  * watches the queue with `lpstat`, so tiles of print items know whether it can print. Paper and toner are the
  * printer's own business under CUPS; they show up here as a disabled queue at most.
  */
-export class SystemPrinterDriver implements DeviceDriver {
+export class SystemPrinterDriver implements DocumentPrinterDevice {
   readonly kind = 'documentPrinter' as const;
   readonly id: string;
   private readonly statusHolder: StatusHolder;
@@ -45,6 +49,16 @@ export class SystemPrinterDriver implements DeviceDriver {
 
   get printerName(): string {
     return this.options.printerName;
+  }
+
+  get destination(): string {
+    return this.options.printerName;
+  }
+
+  async printPdf(pdf: Uint8Array, title: string): Promise<void> {
+    if (!this.options.spooler) throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter', deviceId: this.id } });
+    this.frames.note('tx', `pdf ${pdf.length} bytes to ${this.options.printerName}`);
+    await this.options.spooler.printPdf(pdf, { printerName: this.options.printerName, title });
   }
 
   status(): DeviceStatus {

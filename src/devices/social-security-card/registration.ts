@@ -5,7 +5,7 @@ import { createMemoryPair } from '../transports/memory-pair';
 import { SocialSecurityCardReader } from './social-security-card-reader';
 
 /** The social security card reader's entry in the device registry. */
-export const socialSecurityCardReaderRegistration: DriverRegistration = {
+export const socialSecurityCardReaderRegistration: DriverRegistration<'socialSecurityCardReader'> = {
   kind: 'socialSecurityCardReader',
   transports: ['serial', 'simulated'],
   defaultSimulatedId: 'ss-card',

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KioskError } from '../../shared/contract/errors';
+import type { PdfSpooler } from '../../devices/printer/document-printer';
 
-/** Prints a finished PDF on an operating-system printer. The Electron shell may supply its own (webContents.print). */
-export interface HostPrinter {
-  printPdf(pdf: Uint8Array, options: { printerName: string; title: string }): Promise<void>;
-}
+/** Prints a finished PDF on an operating-system printer (the document printer's spooler). The Electron shell may
+ *  supply its own (webContents.print). */
+export type HostPrinter = PdfSpooler;
 
 /**
  * CUPS `lp` (Linux, and the browser host): the PDF goes through a private temp file that is removed afterwards,

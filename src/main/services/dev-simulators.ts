@@ -1,8 +1,7 @@
 import { KioskError } from '../../shared/contract/errors';
 import { SAMPLE_RESIDENTS } from '../../shared/samples/residents';
 import type { DeviceManager } from '../../devices/manager/device-manager';
-import type { IdCardSimulatorControl } from '../../devices/simulators/id-card-simulator';
-import type { SocialSecurityCardSimulatorControl } from '../../devices/simulators/social-security-card-simulator';
+import type { SimulatorControlByKind } from '../../devices/manager/driver-kinds';
 import type { HandlerMap } from '../dispatcher';
 
 type DevMethod = 'dev.samples' | 'dev.idCard.insert' | 'dev.idCard.remove' | 'dev.idCard.fault' | 'dev.ssCard.insert' | 'dev.ssCard.remove' | 'dev.ssCard.fault' | 'dev.cards.state';
@@ -15,9 +14,9 @@ export function devSimulatorHandlers(devices: DeviceManager, simulate: boolean):
   const guard = () => {
     if (!simulate) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
   };
-  const sim = <C>(kind: 'idCardReader' | 'socialSecurityCardReader', deviceId?: string): C => {
+  const sim = <K extends 'idCardReader' | 'socialSecurityCardReader'>(kind: K, deviceId?: string): SimulatorControlByKind[K] => {
     guard();
-    const control = deviceId ? devices.simulatorControl<C>(deviceId) : devices.simulatorOfKind<C>(kind)?.control;
+    const control = deviceId ? devices.simulatorControl(deviceId, kind) : devices.simulatorOfKind(kind)?.control;
     if (!control) throw new KioskError('device_not_configured', { details: { kind, ...(deviceId ? { deviceId } : {}) } });
     return control;
   };
@@ -32,35 +31,35 @@ export function devSimulatorHandlers(devices: DeviceManager, simulate: boolean):
       return { residents: SAMPLE_RESIDENTS.map((r) => ({ index: r.index, name: r.name, documentType: r.documentType, note: r.note })) };
     },
     'dev.idCard.insert': (input) => {
-      sim<IdCardSimulatorControl>('idCardReader', input.deviceId).insert(resident(input.residentIndex));
+      sim('idCardReader', input.deviceId).insert(resident(input.residentIndex));
       return done;
     },
     'dev.idCard.remove': (input) => {
-      sim<IdCardSimulatorControl>('idCardReader', input.deviceId).remove();
+      sim('idCardReader', input.deviceId).remove();
       return done;
     },
     'dev.idCard.fault': (input) => {
-      sim<IdCardSimulatorControl>('idCardReader', input.deviceId).setFault(input.fault, input.slowMs);
+      sim('idCardReader', input.deviceId).setFault(input.fault, input.slowMs);
       return done;
     },
     'dev.ssCard.insert': (input) => {
-      sim<SocialSecurityCardSimulatorControl>('socialSecurityCardReader', input.deviceId).insert(resident(input.residentIndex));
+      sim('socialSecurityCardReader', input.deviceId).insert(resident(input.residentIndex));
       return done;
     },
     'dev.ssCard.remove': (input) => {
-      sim<SocialSecurityCardSimulatorControl>('socialSecurityCardReader', input.deviceId).remove();
+      sim('socialSecurityCardReader', input.deviceId).remove();
       return done;
     },
     'dev.ssCard.fault': (input) => {
-      const control = sim<SocialSecurityCardSimulatorControl>('socialSecurityCardReader', input.deviceId);
+      const control = sim('socialSecurityCardReader', input.deviceId);
       control.setFault(input.fault, input.slowMs);
       if (input.pinTries !== undefined) control.setPinTries(input.pinTries);
       return done;
     },
     'dev.cards.state': () => {
       guard();
-      const id = devices.simulatorOfKind<IdCardSimulatorControl>('idCardReader');
-      const ss = devices.simulatorOfKind<SocialSecurityCardSimulatorControl>('socialSecurityCardReader');
+      const id = devices.simulatorOfKind('idCardReader');
+      const ss = devices.simulatorOfKind('socialSecurityCardReader');
       return {
         idCard: id ? { deviceId: id.id, ...id.control.state() } : null,
         ssCard: ss ? { deviceId: ss.id, ...ss.control.state() } : null,

@@ -1,6 +1,5 @@
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { DocumentCameraDriver } from '../../devices/camera/driver';
-import type { DocumentCameraHidSimulator } from '../../devices/camera/simulator';
 import { DocumentCameraOptionsSchema } from '../../devices/camera/registration';
 import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
@@ -9,7 +8,7 @@ import type { EventBus } from '../event-bus';
 
 /** The document camera's light and button: the button is pushed to screens as `camera.buttonPressed`. */
 export function documentCameraHandlers(deps: {
-  devices: Pick<DeviceManager, 'list' | 'driver' | 'simulatorControl' | 'simulatorOfKind'>;
+  devices: Pick<DeviceManager, 'list' | 'driverOf' | 'simulatorControl' | 'simulatorOfKind'>;
   events: EventBus;
   config?: SiteConfig;
 }): {
@@ -20,8 +19,7 @@ export function documentCameraHandlers(deps: {
     deps.devices
       .list()
       .filter((s) => s.kind === 'documentCamera' && s.state !== 'notConfigured')
-      .map((s) => deps.devices.driver<DocumentCameraDriver>(s.id))
-      .filter((d) => d.kind === 'documentCamera');
+      .map((s) => deps.devices.driverOf(s.id, 'documentCamera'));
   return {
     attach: () => {
       for (const camera of cameras()) camera.onButton(() => deps.events.emit('camera.buttonPressed', { deviceId: camera.id }));
@@ -39,9 +37,7 @@ export function documentCameraHandlers(deps: {
         return { switched: results.some(Boolean) };
       },
       'dev.camera.press': (input) => {
-        const sim = input.deviceId
-          ? deps.devices.simulatorControl<DocumentCameraHidSimulator>(input.deviceId)
-          : deps.devices.simulatorOfKind<DocumentCameraHidSimulator>('documentCamera')?.control;
+        const sim = input.deviceId ? deps.devices.simulatorControl(input.deviceId, 'documentCamera') : deps.devices.simulatorOfKind('documentCamera')?.control;
         if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
         sim.pressButton();
         return { ok: true as const };

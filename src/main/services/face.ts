@@ -1,5 +1,4 @@
 import type { DeviceManager } from '../../devices/manager/device-manager';
-import type { FaceModuleDriver } from '../../devices/face/driver';
 import type { FacePurpose } from '../../devices/face/protocol';
 import type { FaceModuleSimulator, SimulatedFaceOutcome } from '../../devices/face/simulator';
 import { KioskError } from '../../shared/contract/errors';
@@ -27,8 +26,8 @@ export class FaceService {
   constructor(private readonly deps: FaceDeps) {}
 
   async capture(purpose: FacePurpose): Promise<{ imageBase64: string; livenessScore: number; qualityScore: number }> {
-    const driver = this.deps.devices.firstOfKind<FaceModuleDriver>('faceCamera');
-    if (!driver || driver.kind !== 'faceCamera') throw new KioskError('device_not_configured', { details: { kind: 'faceCamera' } });
+    const driver = this.deps.devices.firstOfKind('faceCamera');
+    if (!driver) throw new KioskError('device_not_configured', { details: { kind: 'faceCamera' } });
     if (this.running) throw new KioskError('device_busy', { details: { kind: 'faceCamera' } });
     const controller = new AbortController();
     this.running = controller;
@@ -63,7 +62,7 @@ export class FaceService {
   }
 
   simulator(deviceId: string | undefined): FaceModuleSimulator {
-    const sim = deviceId ? this.deps.devices.simulatorControl<FaceModuleSimulator>(deviceId) : this.deps.devices.simulatorOfKind<FaceModuleSimulator>('faceCamera')?.control;
+    const sim = deviceId ? this.deps.devices.simulatorControl(deviceId, 'faceCamera') : this.deps.devices.simulatorOfKind('faceCamera')?.control;
     if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
     return sim;
   }

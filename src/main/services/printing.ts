@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { PrintJobInfo, PrintJobRequest, ReceiptPrinterDriver } from '../../devices/printer/driver';
 import type { ReceiptPrinterSimulator } from '../../devices/printer/simulator';
-import { SimulatedDocumentPrinterDriver, type SimulatedPrintQueue } from '../../devices/printer/simulated-print-queue';
+import type { SimulatedPrintQueue } from '../../devices/printer/simulated-print-queue';
 import type { CatalogItem } from '../../shared/catalog';
 import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
@@ -14,7 +14,6 @@ import type { CallContext, HandlerMap } from '../dispatcher';
 import type { PrintKind } from '../store/prints';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
-import type { HostPrinter } from '../printing/host-printer';
 import { monthlyReportPdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
 import { notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { translatorFor } from '../printing/translator';
@@ -31,14 +30,13 @@ export interface SubmissionForReceipt {
 
 export interface PrintingDeps {
   config: SiteConfig;
-  devices: Pick<DeviceManager, 'firstOfKind' | 'driver' | 'simulatorOfKind' | 'simulatorControl' | 'list'>;
+  devices: Pick<DeviceManager, 'firstOfKind' | 'driverOf' | 'simulatorOfKind' | 'simulatorControl' | 'list'>;
   catalog: { find(code: string): CatalogItem | undefined };
   submissions: { find(submissionId: string): SubmissionForReceipt | null };
   /** Whether the county answered the last sync (receipts printed offline say the application waits for the network). */
   countyOnline?: () => boolean;
   /** The resident of the current session, if any. */
   currentResident: () => ResidentIdentity | null;
-  hostPrinter: HostPrinter;
   /** Submissions per day, item and channel between two days (YYYY-MM-DD), for the monthly report. */
   reportCounters?: (fromDay: string, toDay: string) => Array<{ day: string; itemCode: string; channel: string; count: number }>;
   events: EventBus;
@@ -131,25 +129,11 @@ export class PrintingService {
     return this.submit(driver.id, { label: 'testPage', document, reprintBanner: t('reprint') });
   }
 
-  /**
-   * Where A4 documents go: the OS queue named in the config (through the host printer: lp, or Electron's print), or
-   * the simulated queue of a simulated kiosk.
-   */
+  /** Where A4 documents go: the document printer's queue (CUPS through the host's spooler, or the simulated one). */
   private documentPrinter(): { id: string; destination: string; print: (pdf: Uint8Array, title: string) => Promise<void> } {
     const driver = this.deps.devices.firstOfKind('documentPrinter');
-    if (driver instanceof SimulatedDocumentPrinterDriver) {
-      return {
-        id: driver.id,
-        destination: `simulated:${driver.id}`,
-        print: async (pdf, title) => {
-          if (!driver.printPdf(pdf, title)) throw new KioskError('device_offline', { details: { kind: 'documentPrinter' } });
-        },
-      };
-    }
-    const config = this.deps.config.devices.find((d) => d.kind === 'documentPrinter' && d.transport.type === 'systemPrinter');
-    if (!config || config.transport.type !== 'systemPrinter') throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter' } });
-    const printerName = config.transport.name;
-    return { id: config.id, destination: printerName, print: (pdf, title) => this.deps.hostPrinter.printPdf(pdf, { printerName, title }) };
+    if (!driver) throw new KioskError('device_not_configured', { details: { kind: 'documentPrinter' } });
+    return { id: driver.id, destination: driver.destination, print: (pdf, title) => driver.printPdf(pdf, title) };
   }
 
   async document(input: {
@@ -231,21 +215,21 @@ export class PrintingService {
 
   /** The simulator of a receipt printer, for the developer panel; forbidden on real hardware. */
   simulator(deviceId: string | undefined): ReceiptPrinterSimulator {
-    const sim = deviceId ? this.deps.devices.simulatorControl<ReceiptPrinterSimulator>(deviceId) : this.deps.devices.simulatorOfKind<ReceiptPrinterSimulator>('receiptPrinter')?.control;
+    const sim = deviceId ? this.deps.devices.simulatorControl(deviceId, 'receiptPrinter') : this.deps.devices.simulatorOfKind('receiptPrinter')?.control;
     if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
     return sim;
   }
 
   /** The simulated A4 queue (developer panel, tests); forbidden on a kiosk with a real document printer. */
   printQueue(): SimulatedPrintQueue {
-    const queue = this.deps.devices.simulatorOfKind<SimulatedPrintQueue>('documentPrinter')?.control;
+    const queue = this.deps.devices.simulatorOfKind('documentPrinter')?.control;
     if (!queue) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
     return queue;
   }
 
   /** Asks the printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
   async refresh(deviceId: string | undefined): Promise<void> {
-    const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind<ReceiptPrinterDriver>('receiptPrinter');
+    const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind('receiptPrinter');
     await driver?.refreshStatus();
   }
 
@@ -257,15 +241,14 @@ export class PrintingService {
   }
 
   private printer(deviceId: string | undefined): ReceiptPrinterDriver {
-    const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind<ReceiptPrinterDriver>('receiptPrinter');
-    if (!driver || driver.kind !== 'receiptPrinter') throw new KioskError('device_not_configured', { details: { kind: 'receiptPrinter' } });
+    const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind('receiptPrinter');
+    if (!driver) throw new KioskError('device_not_configured', { details: { kind: 'receiptPrinter' } });
     return driver;
   }
 
   private driverOrNull(id: string): ReceiptPrinterDriver | null {
     try {
-      const d = this.deps.devices.driver<ReceiptPrinterDriver>(id);
-      return d.kind === 'receiptPrinter' ? d : null;
+      return this.deps.devices.driverOf(id, 'receiptPrinter');
     } catch {
       return null;
     }

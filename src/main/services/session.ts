@@ -4,6 +4,7 @@ import type { IdentitySource, ResidentIdentity, ResidentSummary } from '../../sh
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { MethodInput } from '../../shared/contract';
 import type { DeviceManager } from '../../devices/manager/device-manager';
+import type { DriverByKind } from '../../devices/manager/driver-kinds';
 import type { IdCardReaderDevice } from '../../devices/id-card/id-card-reader';
 import type { SocialSecurityCardReaderDevice } from '../../devices/social-security-card/social-security-card-reader';
 import type { CallContext, HandlerMap } from '../dispatcher';
@@ -50,7 +51,7 @@ export class ResidentSessionService {
       for (const status of this.deps.devices.list().filter((s) => s.kind === kind)) {
         let driver: IdCardReaderDevice | SocialSecurityCardReaderDevice;
         try {
-          driver = this.deps.devices.driver<IdCardReaderDevice | SocialSecurityCardReaderDevice>(status.id);
+          driver = this.deps.devices.driverOf(status.id, kind);
         } catch {
           continue; // not configured: nothing to listen to
         }
@@ -174,16 +175,16 @@ export class ResidentSessionService {
     this.countdownTimer = null;
   }
 
-  private reader<D extends IdCardReaderDevice | SocialSecurityCardReaderDevice>(kind: D['kind'], deviceId?: string): D {
-    const driver = deviceId ? this.deps.devices.driver<D>(deviceId) : this.deps.devices.firstOfKind<D>(kind);
-    if (!driver || driver.kind !== kind) throw new KioskError('device_not_configured', { details: { kind } });
+  private reader<K extends 'idCardReader' | 'socialSecurityCardReader'>(kind: K, deviceId?: string): DriverByKind[K] {
+    const driver = deviceId ? this.deps.devices.driverOf(deviceId, kind) : this.deps.devices.firstOfKind(kind);
+    if (!driver) throw new KioskError('device_not_configured', { details: { kind } });
     const state = driver.status().state;
     if (state === 'offline' || state === 'hardwareError') throw new KioskError('device_offline', { details: { deviceId: driver.id, detailKey: driver.status().detailKey } });
     return driver;
   }
 
   private async readIdCard(deviceId: string | undefined, signal?: AbortSignal): Promise<ResidentIdentity> {
-    const read = await this.reader<IdCardReaderDevice>('idCardReader', deviceId).readCard(signal);
+    const read = await this.reader('idCardReader', deviceId).readCard(signal);
     const text = read.text;
     if (text.cardType === 'foreignPermanentResident') {
       // Its number is not a GB 11643 citizen number; the county services here key on that number.
@@ -197,7 +198,7 @@ export class ResidentSessionService {
   }
 
   private async readSocialSecurityCard(deviceId: string | undefined, signal?: AbortSignal): Promise<ResidentIdentity> {
-    const reader = this.reader<SocialSecurityCardReaderDevice>('socialSecurityCardReader', deviceId);
+    const reader = this.reader('socialSecurityCardReader', deviceId);
     const info = await reader.readBasicInfo(signal);
     return this.checked(
       {
@@ -264,8 +265,8 @@ function pinAnswer(result: { ok: true } | { ok: false; outcome: 'pinWrong'; trie
 
 export function sessionHandlers(session: ResidentSessionService, devices: DeviceManager): HandlerMap<SessionMethod> {
   const ssReader = (deviceId?: string) => {
-    const d = deviceId ? devices.driver<SocialSecurityCardReaderDevice>(deviceId) : devices.firstOfKind<SocialSecurityCardReaderDevice>('socialSecurityCardReader');
-    if (!d || d.kind !== 'socialSecurityCardReader') throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
+    const d = deviceId ? devices.driverOf(deviceId, 'socialSecurityCardReader') : devices.firstOfKind('socialSecurityCardReader');
+    if (!d) throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
     return d;
   };
   const clerkOf = (ctx: CallContext) => ctx.connection.staff?.id ?? null;
