@@ -7,7 +7,7 @@ import type { Logger } from './logging/logger';
 import type { KeyKeeper } from './crypto/key-keeper';
 import { systemHandlers } from './services/system';
 import { CatalogService, catalogHandlers } from './services/catalog';
-import { helpHandlers } from './services/help';
+import { HelpService, helpHandlers } from './services/help';
 import { DeviceManager } from '../devices/manager/device-manager';
 import { createDefaultRegistry } from '../devices/manager/default-registry';
 import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
@@ -153,7 +153,19 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
 
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
-    ...helpHandlers({ events, now, called: () => activity.helpCall() }),
+    ...helpHandlers(
+      new HelpService({
+        events,
+        now,
+        store,
+        clerksOnDuty: () => presence.clerksOnDuty(),
+        contact: () => {
+          const remote = sync.remoteSiteSettings();
+          return { phone: remote.consultationPhone ?? options.config.site.consultationPhone, onDuty: remote.onDuty ?? options.config.site.onDuty ?? null };
+        },
+        called: () => activity.helpCall(),
+      }),
+    ),
     ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),
     ...faceHandlers(face),
     ...documentCamera.handlers,

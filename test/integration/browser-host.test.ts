@@ -107,8 +107,8 @@ describe('browser host carrier', () => {
         if (m.event === 'help.requested') resolve(m);
       });
     });
-    core.events.emit('help.requested', { at: '2026-11-29T10:00:00.000Z', screen: 'home' });
-    expect(await got).toEqual({ event: 'help.requested', data: { at: '2026-11-29T10:00:00.000Z', screen: 'home' } });
+    core.events.emit('help.requested', { callId: 'call-1', at: '2026-11-29T10:00:00.000Z', screen: 'home' });
+    expect(await got).toEqual({ event: 'help.requested', data: { callId: 'call-1', at: '2026-11-29T10:00:00.000Z', screen: 'home' } });
   });
 
   it('answers a malformed upgrade request with 400 and keeps serving (one request must not end the core)', async () => {

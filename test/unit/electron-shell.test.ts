@@ -121,8 +121,8 @@ describe('IPC carrier', () => {
     const ipc = registerIpc(core, electron.ipcMain as never);
     const contents = new FakeWebContents();
     ipc.attach(contents as never);
-    core.events.emit('help.requested', { at: '2026-11-29T10:00:00.000Z', screen: 'home' });
-    expect(contents.sent).toEqual([['kiosk:event', 'help.requested', { at: '2026-11-29T10:00:00.000Z', screen: 'home' }]]);
+    core.events.emit('help.requested', { callId: 'call-1', at: '2026-11-29T10:00:00.000Z', screen: 'home' });
+    expect(contents.sent).toEqual([['kiosk:event', 'help.requested', { callId: 'call-1', at: '2026-11-29T10:00:00.000Z', screen: 'home' }]]);
     await core.close();
   });
 });

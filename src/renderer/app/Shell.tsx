@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode } from 'react';
 import { speak } from '../speech/read-aloud';
 import type { HelpState } from '../help/use-help';
+import { HelpNotice } from '../help/HelpNotice';
 
 /** The frame around every screen after the attract screen: back, home, help, read aloud, language and elder mode. */
 export function Shell(props: {
@@ -51,7 +52,7 @@ export function Shell(props: {
           <button type="button" className="button" lang={i18n.language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={switchLanguage}>
             {t('language.switch')}
           </button>
-          <button type="button" className="button button--help" onClick={props.help.request} disabled={props.help.state === 'sending'}>
+          <button type="button" className="button button--help" onClick={props.help.request} disabled={props.help.state.phase === 'sending'}>
             {t('nav.help')}
           </button>
         </div>
@@ -61,14 +62,7 @@ export function Shell(props: {
           {t('app.connectionLost')}
         </p>
       ) : null}
-      {props.help.state === 'coming' || props.help.state === 'failed' ? (
-        <div className={`banner ${props.help.state === 'coming' ? 'banner--info' : 'banner--warning'} banner--row`} role="status">
-          <span>{props.help.state === 'coming' ? t('screens:help.coming') : t('screens:help.failed')}</span>
-          <button type="button" className="button" onClick={props.help.dismiss}>
-            {t('screens:help.dismiss')}
-          </button>
-        </div>
-      ) : null}
+      <HelpNotice state={props.help.state} onDismiss={props.help.dismiss} />
       {noVoice ? (
         <div className="banner banner--warning banner--row" role="status">
           <span>{t('screens:shell.noVoice')}</span>

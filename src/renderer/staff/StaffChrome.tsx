@@ -1,5 +1,6 @@
 import { StaffBanner, StaffEndedNotice } from './StaffBanner';
 import { StaffEntry } from './StaffEntry';
+import { HelpCalls } from './HelpCalls';
 import { StaffLogin } from './StaffLogin';
 import { useStaff } from './staff-context';
 import './staff.css';
@@ -10,6 +11,7 @@ export function StaffChrome() {
   return (
     <>
       {staff ? <StaffBanner staff={staff} mode="assisted" onLogout={logout} /> : null}
+      {staff?.roles.includes('clerk') ? <HelpCalls /> : null}
       {!staff && ended ? <StaffEndedNotice reason={ended} onDismiss={dismissEnded} /> : null}
       {loginOpen && !staff ? <StaffLogin onClose={() => setLoginOpen(false)} /> : null}
     </>

@@ -55,8 +55,12 @@ export const events = {
     data: z.object({ submissionId: z.string(), state: OutcomeStateSchema }),
   }),
   'help.requested': defineEvent({
-    summary: 'A resident pressed the help button; clerk screens chime and show a banner.',
-    data: z.object({ at: z.string(), screen: z.string().max(80) }),
+    summary: 'A resident pressed the help button; logged-in clerk screens chime and show a banner until a clerk takes the call.',
+    data: z.object({ callId: z.string().max(64), at: z.string(), screen: z.string().max(80) }),
+  }),
+  'help.answered': defineEvent({
+    summary: 'A clerk took a help call: clerk screens drop its banner, the resident screen names who is coming.',
+    data: z.object({ callId: z.string().max(64), clerkName: z.string().max(60) }),
   }),
   'print.changed': defineEvent({
     summary: 'A print job changed state (printing, waiting for paper, done, failed).',

@@ -1,0 +1,123 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ChannelStamp, ServiceChannel } from '../../shared/domain/service-channel';
+import type { DataKey } from '../crypto/data-key';
+import { insertAudit } from './audit';
+import type { Db } from './database';
+import { stmt } from './statements';
+
+export type InquiryOrigin = 'helpButton' | 'kiosk' | 'window' | 'phone' | 'homeVisit';
+export type InquiryOutcome = 'answered' | 'handledHere' | 'slipPrinted' | 'referred' | 'caseOpened';
+
+export interface NewInquiry extends ChannelStamp {
+  origin: InquiryOrigin;
+  screen?: string | null;
+  itemCode?: string | null;
+  /** Free words about the topic; sealed at rest. */
+  topic?: string | null;
+  askerMasked?: string | null;
+  /** The first clerk, when a clerk opens it (a help-button call has none until it is answered). */
+  owner?: { id: string; name: string } | null;
+  dueAt?: string | null;
+}
+
+export interface Inquiry {
+  id: string;
+  openedAt: string;
+  origin: InquiryOrigin;
+  channel: ServiceChannel;
+  operatorId: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  takenAt: string | null;
+  screen: string | null;
+  itemCode: string | null;
+  topic: string | null;
+  askerMasked: string | null;
+  dueAt: string | null;
+  outcome: InquiryOutcome | null;
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
+interface Row {
+  id: string;
+  opened_at: string;
+  origin: InquiryOrigin;
+  channel: ServiceChannel;
+  operator_id: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  taken_at: string | null;
+  screen: string | null;
+  item_code: string | null;
+  topic_enc: Buffer | null;
+  asker_masked: string | null;
+  due_at: string | null;
+  outcome: InquiryOutcome | null;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+const context = (id: string) => `inquiry:${id}`;
+
+function toInquiry(key: DataKey, r: Row): Inquiry {
+  return {
+    id: r.id,
+    openedAt: r.opened_at,
+    origin: r.origin,
+    channel: r.channel,
+    operatorId: r.operator_id,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    takenAt: r.taken_at,
+    screen: r.screen,
+    itemCode: r.item_code,
+    topic: r.topic_enc ? key.openText(r.topic_enc, context(r.id)) : null,
+    askerMasked: r.asker_masked,
+    dueAt: r.due_at,
+    outcome: r.outcome,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+  };
+}
+
+export function openInquiry(db: Db, key: DataKey, input: NewInquiry, now: Date): Inquiry {
+  const id = uuidv7({ msecs: now.getTime() });
+  const at = now.toISOString();
+  db.transaction(() => {
+    stmt(
+      db,
+      `INSERT INTO inquiries (id, opened_at, origin, channel, operator_id, owner_id, owner_name, taken_at, screen, item_code, topic_enc, asker_masked, due_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      at,
+      input.origin,
+      input.channel,
+      input.operatorId,
+      input.owner?.id ?? null,
+      input.owner?.name ?? null,
+      input.owner ? at : null,
+      input.screen ?? null,
+      input.itemCode ?? null,
+      input.topic ? key.sealText(input.topic, context(id)) : null,
+      input.askerMasked ?? null,
+      input.dueAt ?? null,
+    );
+    insertAudit(db, { at, action: 'inquiry.opened', operatorId: input.operatorId, channel: input.channel, subject: input.askerMasked ?? null, detail: { inquiryId: id, origin: input.origin } });
+  })();
+  return getInquiry(db, key, id)!;
+}
+
+export function getInquiry(db: Db, key: DataKey, id: string): Inquiry | null {
+  const row = stmt(db, 'SELECT * FROM inquiries WHERE id = ?').get(id) as Row | undefined;
+  return row ? toInquiry(key, row) : null;
+}
+
+/** The first clerk to take an unowned inquiry owns it; a second one gets false (首问负责: one owner). */
+export function takeInquiry(db: Db, id: string, owner: { id: string; name: string }, now: Date): boolean {
+  const at = now.toISOString();
+  const taken = stmt(db, 'UPDATE inquiries SET owner_id = ?, owner_name = ?, taken_at = ? WHERE id = ? AND owner_id IS NULL AND closed_at IS NULL').run(owner.id, owner.name, at, id).changes === 1;
+  if (taken) insertAudit(db, { at, action: 'inquiry.taken', operatorId: owner.id, channel: null, subject: null, detail: { inquiryId: id } });
+  return taken;
+}

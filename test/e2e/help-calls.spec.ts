@@ -1,0 +1,101 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { expectNoAxeViolations, openCategory, startVisit } from './support/resident';
+import { staffLogin } from './support/staff';
+
+/**
+ * Help calls that reach someone (issue 9 item 8): with no clerk logged in anywhere the resident is told so and given
+ * the duty phone; with a clerk logged in on another screen of the point, that screen chimes and shows the call, the
+ * clerk takes it, the resident's screen names who is coming, and the call is an inquiry owned by that clerk.
+ */
+let county: CountyProcess;
+let kiosk: KioskProcess;
+let core: CoreSocket;
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  county = await startCounty();
+  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
+  core = await openCoreSocket(kiosk);
+  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+});
+test.afterAll(async () => {
+  core?.close();
+  await kiosk?.stop();
+  await county?.stop();
+});
+
+function inquiries(): Array<Record<string, unknown>> {
+  const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT id, origin, channel, operator_id AS operatorId, owner_id AS ownerId, screen, taken_at AS takenAt FROM inquiries ORDER BY opened_at').all() as Array<Record<string, unknown>>;
+  } finally {
+    db.close();
+  }
+}
+
+/** Counts the tones the page starts through Web Audio: the chime is heard, not only the banner seen. */
+async function countChimes(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { chimeTones: number };
+    w.chimeTones = 0;
+    const original = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.chimeTones += 1;
+      return original.call(this);
+    };
+  });
+}
+
+test('with no clerk logged in anywhere, the kiosk says so and shows the duty phone instead of promising help', async ({ page }) => {
+  await startVisit(page, kiosk.url);
+  await openCategory(page, 'card');
+  await page.getByRole('button', { name: '呼叫工作人员' }).click();
+  const notice = page.locator('[data-help-state="nobody"]');
+  await expect(notice).toContainText('现在没有工作人员登录');
+  // The phone and on-duty person the attract screen shows (the county's site settings win over the local file).
+  const site = await core.call<{ consultationPhone: string; onDuty: string }>('site.info');
+  await expect(notice).toContainText(site.consultationPhone);
+  await expect(notice).toContainText(site.onDuty);
+  await expect(page.getByText('马上有人来帮您')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'help: nobody logged in');
+  // Elder mode and English: the same truth, larger and in the resident's language.
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(notice).toContainText('No clerk is logged in right now');
+  await expectNoAxeViolations(page, 'help: nobody logged in (en, elder)');
+  // Even unanswered, the call is an inquiry in the register.
+  expect(inquiries()).toEqual([expect.objectContaining({ origin: 'helpButton', channel: 'self', operatorId: null, ownerId: null, screen: 'category:card' })]);
+});
+
+test("a help call chimes on a second clerk screen; the clerk takes it, the resident is told who is coming, and the inquiry is the clerk's", async ({ page, browser }) => {
+  const clerkContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const clerk = await clerkContext.newPage();
+  await countChimes(clerk);
+  await clerk.goto(kiosk.url);
+  await staffLogin(clerk, 'li', DEMO_STAFF_PASSWORDS.li!);
+
+  await startVisit(page, kiosk.url);
+  await openCategory(page, 'job');
+  await page.getByRole('button', { name: '呼叫工作人员' }).click();
+  await expect(page.locator('[data-help-state="reached"]')).toContainText('已通知工作人员李秀英');
+
+  const call = clerk.locator('[data-help-call]');
+  await expect(call).toHaveCount(1);
+  await expect(call).toContainText('按了求助按钮');
+  await expect.poll(() => clerk.evaluate(() => (window as unknown as { chimeTones: number }).chimeTones)).toBeGreaterThanOrEqual(2);
+  await expectNoAxeViolations(clerk, 'clerk screen with a help call');
+
+  await call.locator('[data-help-take]').click();
+  await expect(call).toHaveCount(0);
+  await expect(page.locator('[data-help-state="reached"]')).toContainText('工作人员李秀英正在赶来');
+  await expectNoAxeViolations(page, 'help: clerk coming');
+  const [, answered] = inquiries();
+  expect(answered).toMatchObject({ origin: 'helpButton', channel: 'self', ownerId: 'clerk-li', screen: 'category:job', takenAt: expect.any(String) });
+  await clerkContext.close();
+});
