@@ -12,6 +12,7 @@ import {
 import { claimAttachments, firstMissingAttachment } from './attachments';
 import { recordOutcome } from './outcomes';
 import { intakeReport } from './point-reports';
+import { escalationForKiosk } from './console/fault-moves';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -67,7 +68,7 @@ export function configSince(db: CountyDb, kioskId: string, since: number): Confi
     id: string;
     state: 'acknowledged' | 'closed';
     note: string | null;
-  }>).map((t) => ({ id: t.id, state: t.state, ...(t.note ? { note: t.note } : {}) }));
+  }>).map((t) => ({ id: t.id, state: t.state, ...(t.note ? { note: t.note } : {}), ...escalationForKiosk(db, t.id) }));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SessionInfo } from '../../shared/console/api';
 import { AuditPage } from './AuditPage';
+import { FaultsPage } from './FaultsPage';
 import { FleetPage } from './FleetPage';
 import { PointsPage } from './PointsPage';
 
@@ -11,6 +12,7 @@ export interface PageProps {
 /** The console's pages in menu order; the first is the landing page. */
 export const CONSOLE_PAGES = [
   { id: 'fleet', Component: FleetPage },
+  { id: 'faults', Component: FaultsPage },
   { id: 'points', Component: PointsPage },
   { id: 'audit', Component: AuditPage },
 ] as const satisfies ReadonlyArray<{ id: string; Component: ComponentType<PageProps> }>;

@@ -10,6 +10,7 @@ import type { CountyContext } from '../county-context';
 import type { CountyDb } from '../county-db';
 import { audit, auditEntries } from './audit';
 import { ensureConsoleSchema } from './console-schema';
+import type { ResponseMinutes } from './fault-escalation';
 import { DEFAULT_LOCKOUT, consoleLogin, type LockoutPolicy } from './console-login';
 import { DEFAULT_SESSION_POLICY, closeSession, openSession, touchSession, type SessionPolicy } from './console-sessions';
 import { pointsInScope } from './points';
@@ -26,6 +27,8 @@ export interface ConsoleSettings {
   secureCookie?: boolean;
   /** A point with no heartbeat for this long stands out on the fleet page (default 15 minutes). */
   silentAfterSeconds?: number;
+  /** How long each level of the fault escalation has to acknowledge a ticket. */
+  faultResponseMinutes?: ResponseMinutes;
 }
 
 export type ConsoleOptions = ConsoleSettings & { db: CountyDb; now: () => Date };

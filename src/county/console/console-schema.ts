@@ -35,6 +35,25 @@ const CONSOLE_SCHEMA = `
     created_at INTEGER NOT NULL,
     last_seen INTEGER NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS fault_escalation (
+    fault_id TEXT PRIMARY KEY,
+    level TEXT NOT NULL,
+    level_since INTEGER NOT NULL,
+    acknowledged_at INTEGER,
+    acknowledged_by TEXT,
+    resolved_at INTEGER
+  );
+  CREATE TABLE IF NOT EXISTS fault_moves (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    fault_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    level TEXT NOT NULL,
+    note TEXT
+  );
+  CREATE INDEX IF NOT EXISTS fault_moves_fault ON fault_moves (fault_id, seq);
   -- The fleet page asks each point when its items last arrived.
   CREATE INDEX IF NOT EXISTS deliveries_kiosk_at ON deliveries (kiosk_id, at);
   CREATE TABLE IF NOT EXISTS audit_log (

@@ -1,11 +1,12 @@
 import { routeGroup } from '../route-groups';
+import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
 import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type ConsoleSettings } from './console-plugin';
 
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [fleetRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [fleetRoutes, faultRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

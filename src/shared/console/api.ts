@@ -107,3 +107,33 @@ export const FleetRowSchema = z.object({
 export type FleetRow = z.infer<typeof FleetRowSchema>;
 export const FleetSchema = z.object({ now: z.string(), silentAfterSeconds: z.number().int().positive(), rows: z.array(FleetRowSchema) });
 export type Fleet = z.infer<typeof FleetSchema>;
+
+export const FaultActionSchema = z.enum(['acknowledge', 'note', 'passUp', 'resolve']);
+export type FaultAction = z.infer<typeof FaultActionSchema>;
+export const FaultActionRequestSchema = z.object({ note: z.string().trim().max(500).optional() });
+
+export const FaultTicketRowSchema = z.object({
+  id: z.string(),
+  point: PointSchema,
+  deviceId: z.string().nullable(),
+  summary: z.string(),
+  openedAt: z.string(),
+  state: z.enum(['open', 'acknowledged', 'closed']),
+  level: z.enum(['point', 'township', 'county', 'vendor']),
+  levelSince: z.string(),
+  /** When the current level must have acknowledged it (null once acknowledged or resolved). */
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  acknowledgedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  /** The moves this account may make now (scope and level decide). */
+  allowed: z.array(FaultActionSchema),
+  moves: z.array(z.object({ at: z.string(), action: FaultActionSchema, level: z.string(), by: z.string(), note: z.string().optional() })),
+});
+export type FaultTicketRow = z.infer<typeof FaultTicketRowSchema>;
+export const FaultQueueSchema = z.object({
+  now: z.string(),
+  responseMinutes: z.record(z.string(), z.number()),
+  tickets: z.array(FaultTicketRowSchema),
+});
+export type FaultQueue = z.infer<typeof FaultQueueSchema>;

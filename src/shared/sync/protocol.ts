@@ -111,7 +111,29 @@ export const RemoteSiteSettingsSchema = z.object({
 });
 export type RemoteSiteSettings = z.infer<typeof RemoteSiteSettingsSchema>;
 
-export const FaultUpdateSchema = z.object({ id: z.string().max(64), state: z.enum(['acknowledged', 'closed']), note: z.string().max(500).optional() });
+/** Where a fault ticket stands on its way up (故障排除上下联动): the point, the township, the county, the vendor. */
+export const FAULT_LEVELS = ['point', 'township', 'county', 'vendor'] as const;
+export const FaultLevelSchema = z.enum(FAULT_LEVELS);
+export type FaultLevel = z.infer<typeof FaultLevelSchema>;
+/** One move on a ticket by township or county staff, stamped with who and when. */
+export const FaultMoveSchema = z.object({
+  at: IsoTimeSchema,
+  action: z.enum(['acknowledge', 'note', 'passUp', 'resolve']),
+  /** The level the ticket is at after the move. */
+  level: FaultLevelSchema,
+  by: z.string().max(60),
+  note: z.string().max(500).optional(),
+});
+export type FaultMove = z.infer<typeof FaultMoveSchema>;
+
+export const FaultUpdateSchema = z.object({
+  id: z.string().max(64),
+  state: z.enum(['acknowledged', 'closed']),
+  note: z.string().max(500).optional(),
+  /** Set by the console's escalation queue: the level now, and every move so far (oldest first). */
+  level: FaultLevelSchema.optional(),
+  moves: z.array(FaultMoveSchema).max(50).optional(),
+});
 
 /** A config part: its own version and body. Bodies are validated by their owners before they replace anything. */
 const PartSchema = <T extends z.ZodType>(body: T) => z.object({ version: z.number().int().nonnegative(), body });

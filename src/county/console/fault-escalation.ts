@@ -1,0 +1,122 @@
+import { FAULT_LEVELS, type FaultLevel } from '../../shared/sync/protocol';
+import type { FaultAction, FaultQueue, FaultTicketRow, Scope } from '../../shared/console/api';
+import { updateFault } from '../county-state';
+import type { CountyDb } from '../county-db';
+import { movesOf } from './fault-moves';
+import { toPoint } from './points';
+import { pointCondition } from './scope';
+
+/**
+ * The escalation queue (故障排除上下联动): a ticket starts at its point, and township or county staff acknowledge it,
+ * add notes, pass it up (township -> county -> vendor) or resolve it. Each level has a response time set by the
+ * county; a level that has not acknowledged in time is overdue. Every move is stamped and travels to the kiosk with
+ * the next config pull (the faults row's version is bumped, and configSince adds level and moves).
+ */
+export type ResponseMinutes = Record<FaultLevel, number>;
+export const DEFAULT_RESPONSE_MINUTES: ResponseMinutes = { point: 120, township: 240, county: 480, vendor: 2880 };
+
+/** Township staff act while a ticket is at the point or the township; the county admin at every level. */
+const TOWNSHIP_LEVELS: readonly FaultLevel[] = ['point', 'township'];
+
+interface TicketRow {
+  id: string;
+  kiosk_id: string;
+  opened_at: string;
+  device_id: string | null;
+  summary: string;
+  state: 'open' | 'acknowledged' | 'closed';
+  fault_level: FaultLevel | null;
+  level_since: number | null;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+}
+
+function allowedMoves(scope: Scope, t: { level: FaultLevel; state: string; acknowledged: boolean }): FaultAction[] {
+  if (t.state === 'closed') return [];
+  if (scope.kind !== 'county' && !TOWNSHIP_LEVELS.includes(t.level)) return [];
+  return [...(t.acknowledged ? [] : (['acknowledge'] as const)), 'note', ...(t.level === 'vendor' ? [] : (['passUp'] as const)), 'resolve'];
+}
+
+const TICKETS_SQL = (where: string) => `
+  SELECT p.*, f.id, f.kiosk_id, f.opened_at, f.device_id, f.summary, f.state, e.level AS fault_level, e.level_since, e.acknowledged_at, e.acknowledged_by, e.resolved_at
+  FROM faults f JOIN points p ON p.kiosk_id = f.kiosk_id LEFT JOIN fault_escalation e ON e.fault_id = f.id
+  WHERE ${where}`;
+
+function toRow(db: CountyDb, r: TicketRow & Parameters<typeof toPoint>[0], scope: Scope, now: number, response: ResponseMinutes): FaultTicketRow {
+  const level = r.fault_level ?? 'point';
+  const levelSince = r.level_since ?? Date.parse(r.opened_at);
+  const acknowledged = r.acknowledged_at !== null;
+  const due = r.state === 'closed' || acknowledged ? null : levelSince + response[level] * 60_000;
+  return {
+    id: r.id,
+    point: toPoint(r),
+    deviceId: r.device_id,
+    summary: r.summary,
+    openedAt: r.opened_at,
+    state: r.state,
+    level,
+    levelSince: new Date(levelSince).toISOString(),
+    dueAt: due === null ? null : new Date(due).toISOString(),
+    overdue: due !== null && due < now,
+    acknowledgedBy: r.acknowledged_by,
+    resolvedAt: r.resolved_at === null ? null : new Date(r.resolved_at).toISOString(),
+    allowed: allowedMoves(scope, { level, state: r.state, acknowledged }),
+    moves: movesOf(db, r.id),
+  };
+}
+
+/** Open tickets first (overdue, then the oldest due), then the last 50 resolved. */
+export function faultQueue(db: CountyDb, scope: Scope, now: Date, response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES): FaultQueue {
+  const where = pointCondition(scope);
+  const rows = db.prepare(`${TICKETS_SQL(where.sql)} ORDER BY f.state = 'closed', f.opened_at`).all(...where.params) as Array<TicketRow & Parameters<typeof toPoint>[0]>;
+  const open = rows.filter((r) => r.state !== 'closed');
+  const closed = rows.filter((r) => r.state === 'closed').slice(-50);
+  return { now: now.toISOString(), responseMinutes: response, tickets: [...open, ...closed].map((r) => toRow(db, r, scope, now.getTime(), response)) };
+}
+
+export type MoveOutcome = { ok: true; ticket: FaultTicketRow; township: string } | { ok: false; status: 403 | 404 | 409; error: 'forbidden' | 'not_found' | 'conflict' };
+
+const LEVEL_WORDS: Record<FaultLevel, string> = { point: '服务点', township: '乡镇人社所', county: '县人社局', vendor: '设备厂家' };
+const ACTION_WORDS: Record<FaultAction, string> = { acknowledge: '已受理', note: '备注', passUp: '已转交', resolve: '已解决' };
+
+/** The line the kiosk shows as the county's latest answer (the structured moves travel beside it). */
+function kioskNote(action: FaultAction, level: FaultLevel, by: string, note: string | undefined): string {
+  const head = action === 'passUp' ? `${ACTION_WORDS.passUp}${LEVEL_WORDS[level]}` : `${LEVEL_WORDS[level]}${ACTION_WORDS[action]}`;
+  return `${head}（${by}）${note ? `：${note}` : ''}`.slice(0, 500);
+}
+
+/** One move on a ticket, checked against the actor's scope and the ticket's level, in one transaction. */
+export function moveFault(
+  db: CountyDb,
+  actor: { id: string; name: string; scope: Scope },
+  faultId: string,
+  action: FaultAction,
+  note: string | undefined,
+  now: Date,
+  response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES,
+): MoveOutcome {
+  return db.transaction((): MoveOutcome => {
+    const where = pointCondition(actor.scope);
+    const row = db.prepare(TICKETS_SQL(`f.id = ? AND ${where.sql}`)).get(faultId, ...where.params) as (TicketRow & Parameters<typeof toPoint>[0]) | undefined;
+    if (!row) return { ok: false, status: 404, error: 'not_found' };
+    const before = toRow(db, row, actor.scope, now.getTime(), response);
+    if (!before.allowed.includes(action)) {
+      const withinLevel = actor.scope.kind === 'county' || TOWNSHIP_LEVELS.includes(before.level);
+      return withinLevel ? { ok: false, status: 409, error: 'conflict' } : { ok: false, status: 403, error: 'forbidden' };
+    }
+    const at = now.getTime();
+    const level = action === 'passUp' ? FAULT_LEVELS[FAULT_LEVELS.indexOf(before.level) + 1]! : before.level;
+    db.prepare(
+      `INSERT INTO fault_escalation (fault_id, level, level_since, acknowledged_at, acknowledged_by, resolved_at) VALUES (@id, @level, @since, NULL, NULL, NULL)
+       ON CONFLICT (fault_id) DO NOTHING`,
+    ).run({ id: faultId, level: before.level, since: Date.parse(before.levelSince) });
+    if (action === 'acknowledge') db.prepare('UPDATE fault_escalation SET acknowledged_at = ?, acknowledged_by = ? WHERE fault_id = ?').run(at, actor.name, faultId);
+    if (action === 'passUp') db.prepare('UPDATE fault_escalation SET level = ?, level_since = ?, acknowledged_at = NULL, acknowledged_by = NULL WHERE fault_id = ?').run(level, at, faultId);
+    if (action === 'resolve') db.prepare('UPDATE fault_escalation SET resolved_at = ? WHERE fault_id = ?').run(at, faultId);
+    db.prepare('INSERT INTO fault_moves (fault_id, at, actor_id, actor_name, action, level, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(faultId, at, actor.id, actor.name, action, level, note ?? null);
+    updateFault(db, faultId, action === 'resolve' ? 'closed' : 'acknowledged', kioskNote(action, level, actor.name, note));
+    const after = db.prepare(TICKETS_SQL('f.id = ?')).get(faultId) as TicketRow & Parameters<typeof toPoint>[0];
+    return { ok: true, ticket: toRow(db, after, actor.scope, at, response), township: row.township };
+  })();
+}

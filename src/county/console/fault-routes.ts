@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { FaultActionSchema, FaultActionRequestSchema } from '../../shared/console/api';
+import { audit } from './audit';
+import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
+import { DEFAULT_RESPONSE_MINUTES, faultQueue, moveFault } from './fault-escalation';
+
+const MoveParams = z.object({ id: z.string().min(1).max(64), action: FaultActionSchema });
+
+/** The escalation queue: GET the tickets in scope; POST a move (acknowledge, note, passUp, resolve) on one. */
+export const faultRoutes: ConsoleRoutes = (api, options) => {
+  const response = options.faultResponseMinutes ?? DEFAULT_RESPONSE_MINUTES;
+  api.get('/faults', async (request) => faultQueue(options.db, actorOf(request).staff.scope, options.now(), response));
+
+  api.post('/faults/:id/:action', async (request, reply) => {
+    const params = MoveParams.safeParse(request.params);
+    if (!params.success) return consoleFail(reply, 404, 'not_found');
+    const body = consoleBody(request, reply, FaultActionRequestSchema);
+    if (!body) return reply;
+    if (params.data.action === 'note' && !body.note) return consoleFail(reply, 400, 'invalid_body', { field: 'note' });
+    const { staff } = actorOf(request);
+    const now = options.now();
+    const outcome = moveFault(options.db, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now, response);
+    if (!outcome.ok) return consoleFail(reply, outcome.status, outcome.error);
+    audit(options.db, now.getTime(), { id: staff.id, name: staff.displayName }, `fault.${params.data.action}`, params.data.id, outcome.township, `level=${outcome.ticket.level}`);
+    return outcome.ticket;
+  });
+};

@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
+import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+
+/**
+ * A technician at the demonstration point opens a fault ticket on the kiosk; the township acknowledges it, notes,
+ * passes it up to the county; the county passes it to the vendor and resolves it; the kiosk shows every answer.
+ */
+let county: CountyProcess;
+let kiosk: KioskProcess;
+let core: CoreSocket;
+test.use({ viewport: CONSOLE_VIEWPORT });
+test.beforeAll(async () => {
+  county = await startCounty();
+  kiosk = await startKiosk(['--config', writeKioskConfig(county), '--simulate']);
+  core = await openCoreSocket(kiosk);
+});
+test.afterAll(async () => {
+  core.close();
+  await kiosk.stop();
+  await county.stop();
+});
+
+type Ticket = { id: string; state: string; countyNote: string | null };
+const kioskTicket = async (id: string) => ((await core.call<{ tickets: Ticket[] }>('faults.list')).tickets.find((t) => t.id === id) ?? null);
+
+async function move(page: Page, action: string, note?: string) {
+  if (note) await page.locator('#fault-note').fill(note);
+  await page.locator(`[data-fault-action="${action}"]`).click();
+}
+
+test('a fault climbs from the point to the vendor and is resolved; the kiosk sees each move', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The technician signs in on the kiosk once the county's staff list has arrived with the first sync.
+  await expect(async () => {
+    await core.call('staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech });
+  }).toPass({ timeout: 30_000 });
+  const opened = await core.call<Ticket>('faults.open', { deviceId: 'receipt-printer', summary: '凭条打印机每打三张卡纸一次' });
+
+  await signInConsole(page, county, 'tuwo');
+  await openConsolePage(page, 'faults');
+  const row = page.locator(`tr[data-row="${opened.id}"]`);
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(row.locator('[data-col="level"]')).toHaveText('服务点');
+  await expect(row.locator('[data-col="due"]')).toContainText('到期');
+  await page.locator(`[data-open-ticket="${opened.id}"]`).click();
+  const detail = page.locator(`[data-ticket="${opened.id}"]`);
+  await move(page, 'acknowledge');
+  await expect(detail.locator('[data-move="acknowledge"]')).toBeVisible();
+  await expect.poll(async () => (await kioskTicket(opened.id))?.countyNote, { timeout: 30_000 }).toBe('服务点已受理（土沃乡人社所 王建国）');
+  expect((await kioskTicket(opened.id))!.state).toBe('acknowledged');
+
+  await move(page, 'note', '已清理纸道，胶辊磨损');
+  await expect(detail.locator('[data-move="note"]')).toContainText('胶辊磨损');
+  await move(page, 'passUp', '需更换胶辊');
+  await expect(detail).toHaveAttribute('data-level', 'township');
+  await checkConsoleScreen(page, 'console-06-faults');
+  await move(page, 'passUp', '乡里没有备件');
+  await expect(detail).toHaveAttribute('data-level', 'county');
+  await expect(detail.locator('[data-fault-action]')).toHaveCount(0);
+  await expect.poll(async () => (await kioskTicket(opened.id))?.countyNote, { timeout: 30_000 }).toBe('已转交县人社局（土沃乡人社所 王建国）：乡里没有备件');
+
+  await page.locator('[data-action="logout"]').click();
+  await signInConsole(page, county, 'county');
+  await openConsolePage(page, 'faults');
+  await page.locator(`[data-open-ticket="${opened.id}"]`).click();
+  await move(page, 'passUp', '已联系厂家寄送胶辊');
+  await expect(detail).toHaveAttribute('data-level', 'vendor');
+  await expect(detail.locator('[data-fault-action="passUp"]')).toHaveCount(0);
+  await move(page, 'resolve', '厂家更换胶辊，自检通过');
+  await expect(detail).toHaveAttribute('data-ticket-state', 'closed');
+  await expect(detail.locator('[data-move]')).toHaveCount(6);
+  await checkConsoleScreen(page, 'console-07-fault-resolved');
+  await expect.poll(async () => (await kioskTicket(opened.id))?.state, { timeout: 30_000 }).toBe('closed');
+  expect((await kioskTicket(opened.id))!.countyNote).toBe('设备厂家已解决（县人社局 管理员）：厂家更换胶辊，自检通过');
+});
