@@ -1,8 +1,9 @@
 import { randomBytes, scryptSync } from 'node:crypto';
+import { CURRENT_SCRYPT, formatPasswordHash, scryptOptions } from '../shared/sync/password-hash';
 
-/** "scrypt$<salt>$<hash>" with N=16384, r=8, p=1, 32-byte hash: the staff list format the kiosk verifies. */
+/** A staff password hash with the current scrypt parameters recorded in it (see shared/sync/password-hash.ts). */
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(password.normalize('NFC'), salt, 32, { N: 16384, r: 8, p: 1 });
-  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
+  const hash = scryptSync(password.normalize('NFC'), salt, 32, scryptOptions(CURRENT_SCRYPT));
+  return formatPasswordHash(CURRENT_SCRYPT, salt.toString('base64'), hash.toString('base64'));
 }

@@ -135,7 +135,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   closers.push(events.subscribe((event, data) => {
     if (event === 'session.changed' && (data as { state: string }).state === 'none') void queries.visitEnded();
   }));
-  const staff = new StaffService({ store, now });
+  const staff = new StaffService({ store, now, events });
   // Who is logged in on which screen of this point; a staff list from the county ends disabled accounts' logins.
   const presence = new StaffPresence({ db: store.db, events, now });
   closers.push(events.subscribe((event, data) => {
@@ -192,7 +192,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
 
   const rolesOf = (connection: Connection): ReadonlySet<Access> => {
     const roles = new Set<Access>(['public']);
-    for (const role of connection.staff?.roles ?? []) roles.add(role);
+    for (const role of staff.current(connection)?.roles ?? []) roles.add(role);
     if (session.current() && session.ownerConnectionId() === connection.id) roles.add('resident');
     return roles;
   };

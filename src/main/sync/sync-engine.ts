@@ -279,7 +279,7 @@ export class SyncEngine {
     }
     const at = this.now().toISOString();
     const changed = store.db.transaction(() => {
-      const applied = applyConfigParts(store.db, parts, at);
+      const applied = applyConfigParts(store.db, parts, at, store.key);
       for (const t of config.tickets) updateFaultTicket(store.db, t.id, t.state, t.note ?? null, at);
       setSyncValue(store.db, 'configVersion', String(config.version));
       return applied;

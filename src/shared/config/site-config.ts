@@ -100,8 +100,8 @@ export const SiteConfigSchema = z
         defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
         /** Days an acknowledged submission's personal data is kept before it is purged. */
         retentionDays: z.number().int().min(1).max(3650).default(30),
-        /** scrypt hash of the technician PIN ("scrypt$salt$hash"); absent = technicians must log in as staff. */
-        technicianPinHash: z.string().optional(),
+        /** Removed: nothing checked it. Technicians log in with their county staff account; a config naming it is refused. */
+        technicianPinHash: z.undefined({ error: 'no longer supported: technicians log in with their county staff account' }).optional(),
         /** Minutes without a touch after which a clerk's login on a screen ends by itself. */
         staffIdleMinutes: z.number().int().min(1).max(240).default(15),
       })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_HASH_PATTERN } from './password-hash';
 import { MonthlyReportPayloadSchema } from '../report/monthly-report';
 import { ServiceChannelSchema } from '../domain/service-channel';
 
@@ -87,8 +88,8 @@ export const StaffAccountSchema = z.object({
   username: z.string().min(1).max(64),
   displayName: z.string().min(1).max(60),
   roles: z.array(z.enum(['clerk', 'technician'])).min(1),
-  /** "scrypt$<salt base64>$<hash base64>" (N=16384, r=8, p=1, 32 bytes). */
-  passwordHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
+  /** "scrypt$ln=17,r=8,p=1$<salt base64>$<hash base64>" (parameters in each hash; see password-hash.ts). */
+  passwordHash: z.string().max(500).regex(PASSWORD_HASH_PATTERN),
   disabled: z.boolean().default(false),
 });
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
