@@ -27,6 +27,8 @@ import { StaffPresence } from './services/staff-presence';
 import { SyncService, countyClientFromConfig, countySecret, syncHandlers } from './services/sync';
 import { ResidentSessionService, sessionHandlers } from './services/session';
 import { devicesHandlers } from './services/devices';
+import { technicianDeviceHandlers } from './services/technician-devices';
+import { SiteConfigFile } from './config/site-config-file';
 import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
@@ -47,6 +49,8 @@ export interface CoreOptions {
   keyKeeper?: KeyKeeper;
   /** Prints A4 PDFs: Electron passes its webContents.print path; absent = CUPS lp. */
   hostPrinter?: HostPrinter;
+  /** The site config file a technician's device assignments are saved to; absent = site-config.json in the data dir. */
+  configFile?: string;
 }
 
 /** The kiosk's core: services behind one dispatcher, shared by the Electron and browser-host carriers. */
@@ -151,6 +155,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => report.stop());
 
+  let siteConfig = options.config;
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
     ...helpHandlers(
@@ -177,6 +182,15 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...syncHandlers(sync),
     ...sessionHandlers(session, devices),
     ...devicesHandlers(devices),
+    ...technicianDeviceHandlers({
+      devices,
+      configFile: new SiteConfigFile(options.configFile ?? path.join(options.dataDir, 'site-config.json')),
+      config: () => siteConfig,
+      setConfig: (next) => {
+        siteConfig = next;
+      },
+      printTestPage: (deviceId) => printing.testPage(deviceId, undefined).jobId,
+    }),
     ...reportHandlers(report),
     ...devSimulatorHandlers(devices, options.simulate),
     ...systemHandlers({

@@ -8,6 +8,7 @@ import { HidTransport } from '../transports/hid-transport';
 import { ReconnectingTransport, type ReconnectOptions } from '../transports/reconnecting-transport';
 import { SerialTransport } from '../transports/serial-transport';
 import type { PdfSpooler } from '../printer/document-printer';
+import { DeviceCounters, type DeviceCountersView } from './device-counters';
 import type { DriverByKind, SimulatorControlByKind } from './driver-kinds';
 import type { DriverContext, DriverRegistry, SimulatorHandle } from './registry';
 
@@ -26,6 +27,10 @@ export interface DeviceManagerOptions {
 
 interface ManagedDevice {
   config: DeviceConfig;
+  counters: DeviceCounters;
+  /** For technicians: "serial /dev/ttyUSB0 @115200", "simulated receiptPrinter", "systemPrinter village-a4". */
+  transportDescription: string;
+  unsubscribe: () => void;
   driver: DeviceDriver | null;
   /** Status of a device that has no driver (unknown kind, unsupported transport). */
   placeholder: DeviceStatus | null;
@@ -125,7 +130,42 @@ export class DeviceManager {
     return undefined;
   }
 
+  /** The config, counters and last error of a device, for the technician's screen. */
+  detail(id: string): { config: DeviceConfig; transport: string; counters: DeviceCountersView } {
+    const d = this.require(id);
+    return { config: d.config, transport: d.transportDescription, counters: d.counters.get() };
+  }
+
+  /** Whether this kind's driver runs on this transport type (a printer on a camera's media transport does not). */
+  supportsTransport(kind: DeviceKind, type: DeviceConfig['transport']['type']): boolean {
+    return this.registry.get(kind)?.transports.includes(type) ?? false;
+  }
+
+  /**
+   * Moves a device to another transport (a technician plugged it elsewhere) without restarting the kiosk: the old
+   * driver stops, a new one is built from the new config and started. The caller saves the config.
+   */
+  async reassign(config: DeviceConfig): Promise<DeviceStatus> {
+    const old = this.require(config.id);
+    if (old.config.kind !== config.kind) throw new KioskError('invalid_params', { details: { deviceId: config.id, problem: 'kindChanged' } });
+    await old.driver?.stop().catch((error: unknown) => this.options.log.warn({ deviceId: config.id, err: error }, 'driver stop failed'));
+    await old.simulator?.close().catch(() => undefined);
+    old.unsubscribe();
+    const next = this.build(config);
+    this.devices.set(config.id, next);
+    if (this.started && next.driver) await next.driver.start().catch((error: unknown) => this.options.log.error({ deviceId: config.id, err: error }, 'driver failed to start'));
+    const status = this.status(config.id);
+    for (const l of [...this.listeners]) l(status);
+    return status;
+  }
+
   async selfTest(id: string): Promise<SelfTestResult> {
+    const result = await this.runSelfTest(id);
+    this.devices.get(id)?.counters.selfTest(result);
+    return result;
+  }
+
+  private async runSelfTest(id: string): Promise<SelfTestResult> {
     const d = this.require(id);
     const startedAt = this.now().toISOString();
     if (!d.driver) {
@@ -176,8 +216,12 @@ export class DeviceManager {
   private build(config: DeviceConfig): ManagedDevice {
     const log = this.options.log.child({ deviceId: config.id });
     const reg = this.registry.get(config.kind);
+    const counters = new DeviceCounters();
     const placeholder = (detailKey: string): ManagedDevice => ({
       config,
+      counters,
+      transportDescription: describeTransport(config),
+      unsubscribe: () => undefined,
       driver: null,
       simulator: undefined,
       placeholder: { id: config.id, kind: config.kind, state: 'notConfigured', media: 'unknown', detailKey, simulated: false, since: this.now().toISOString() },
@@ -210,11 +254,12 @@ export class DeviceManager {
       log.error({ err: error }, 'driver could not be built from its config');
       return placeholder('devices-readers:detail.badOptions');
     }
-    driver.onStatus((status) => {
+    const unsubscribe = driver.onStatus((status) => {
+      counters.status(status);
       log.info({ state: status.state, media: status.media, detailKey: status.detailKey ?? null, ...(status.detailParams ?? {}) }, 'device status');
       for (const l of [...this.listeners]) l(status);
     });
-    return { config, driver, placeholder: null, simulator };
+    return { config, counters, transportDescription: transport?.description ?? describeTransport(config), unsubscribe, driver, placeholder: null, simulator };
   }
 }
 
@@ -222,4 +267,18 @@ export class DeviceManager {
  *  build() refuses a driver whose kind differs from its config's. */
 function isKind<K extends DeviceKind>(driver: DeviceDriver, kind: K): driver is DriverByKind[K] {
   return driver.kind === kind;
+}
+
+function describeTransport(config: DeviceConfig): string {
+  const t = config.transport;
+  switch (t.type) {
+    case 'serial':
+      return `serial ${t.path} @${t.baudRate}`;
+    case 'hid':
+      return `hid ${t.vendorId.toString(16).padStart(4, '0')}:${t.productId.toString(16).padStart(4, '0')}`;
+    case 'systemPrinter':
+      return `systemPrinter ${t.name}`;
+    default:
+      return t.type === 'simulated' ? `simulated ${config.kind}` : t.type;
+  }
 }

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, 'kiosk core crashed');
     process.exit(70);
   });
-  const core = await createKioskCore({ config, dataDir, simulate, log, appVersion: appVersion() });
+  const core = await createKioskCore({ config, dataDir, simulate, log, appVersion: appVersion(), ...(args.config ? { configFile: path.resolve(args.config) } : {}) });
   const host = await startBrowserHost({ core, port, rendererDir: rendererDir() });
   const launchFile = writeLaunchFile(dataDir, host.url);
   // One line for whoever watches the console: where, and where the launch URL is; never the token itself.

@@ -57,6 +57,7 @@ async function start(): Promise<void> {
   const core: KioskCore = await createKioskCore({
     config,
     dataDir,
+    ...(args.config ? { configFile: path.resolve(args.config) } : {}),
     simulate: args.simulate || !args.config,
     log,
     appVersion: appVersion(),

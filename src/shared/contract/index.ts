@@ -13,6 +13,7 @@ import { sessionMethods } from './methods/session';
 import { devicesMethods } from './methods/devices';
 import { devMethods } from './methods/dev';
 import { reportMethods } from './methods/report';
+import { technicianMethods } from './methods/technician';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -33,6 +34,7 @@ export const methods = {
   ...devicesMethods,
   ...devMethods,
   ...reportMethods,
+  ...technicianMethods,
 } as const;
 
 export type Methods = typeof methods;
