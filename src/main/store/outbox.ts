@@ -51,9 +51,15 @@ export function resetSending(db: Db): number {
   return stmt(db, "UPDATE outbox SET state = 'pending' WHERE state = 'sending'").run().changes;
 }
 
+/** Why an item was set aside without being sent: it cannot be read on this kiosk any more. */
+export const DAMAGED_PAYLOAD = 'damaged:payload';
+export const DAMAGED_ATTACHMENT = 'damaged:attachment';
+
 /**
  * The next batch in submission order, within an item count and an encrypted-byte budget (always at least one
- * item, so one large item cannot block the queue). Marks them 'sending' in the same transaction.
+ * item, so one large item cannot block the queue). Marks them 'sending' in the same transaction. Each payload is
+ * opened on its own: one that fails to decrypt or parse is set aside as rejected (`damaged:payload`, a terminal
+ * state a clerk sees among the rejected items) and the batch goes on without it.
  */
 export function claimBatch(db: Db, key: DataKey, maxItems: number, maxBytes: number): OutboxItem[] {
   const claim = db.transaction(() => {
@@ -68,19 +74,42 @@ export function claimBatch(db: Db, key: DataKey, maxItems: number, maxBytes: num
       bytes += size;
     }
     const mark = stmt(db, "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE seq = ?");
-    for (const row of picked) mark.run(row.seq);
-    return picked;
+    const items: OutboxItem[] = [];
+    const damaged: string[] = [];
+    for (const row of picked) {
+      let payload: unknown = null;
+      try {
+        payload = row.payload_enc === null ? null : key.openJson(row.payload_enc, outboxContext(row.id));
+      } catch {
+        damaged.push(row.id);
+        continue;
+      }
+      mark.run(row.seq);
+      items.push({
+        seq: row.seq,
+        id: row.id,
+        kind: row.kind,
+        submissionId: row.submission_id,
+        residentRef: row.resident_ref,
+        createdAt: row.created_at,
+        attempts: row.attempts + 1,
+        payload,
+      });
+    }
+    for (const id of damaged) setAside(db, id, DAMAGED_PAYLOAD);
+    return items;
   });
-  return claim.immediate().map((row) => ({
-    seq: row.seq,
-    id: row.id,
-    kind: row.kind,
-    submissionId: row.submission_id,
-    residentRef: row.resident_ref,
-    createdAt: row.created_at,
-    attempts: row.attempts + 1,
-    payload: row.payload_enc === null ? null : key.openJson(row.payload_enc, outboxContext(row.id)),
-  }));
+  return claim.immediate();
+}
+
+/** Sets one item aside as rejected for a reason found on the kiosk (never sent); its submission follows. */
+export function setAside(db: Db, id: string, reason: string): void {
+  const aside = db.transaction(() => {
+    if (stmt(db, "UPDATE outbox SET state = 'rejected', reject_reason = ? WHERE id = ? AND state IN ('pending','sending')").run(reason, id).changes > 0) {
+      stmt(db, "UPDATE submissions SET status = 'rejected', reject_reason = ? WHERE id = (SELECT submission_id FROM outbox WHERE id = ?)").run(reason, id);
+    }
+  });
+  aside.immediate();
 }
 
 export type ItemOutcome = { id: string; outcome: 'acknowledged' } | { id: string; outcome: 'rejected'; reason: string } | { id: string; outcome: 'retry'; reason: string };

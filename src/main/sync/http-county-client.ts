@@ -31,6 +31,8 @@ export interface HttpCountyClientOptions {
 }
 
 const MAX_SKEW_CORRECTIONS = 1;
+/** The largest clock correction taken from an (unsigned) stale_timestamp answer; a kiosk further off needs its clock set. */
+const MAX_CLOCK_CORRECTION_MS = 24 * 60 * 60_000;
 
 /** The CountyClient over HTTP(S): signed requests, a pinned CA for TLS, validated answers, typed failures. */
 export class HttpCountyClient implements CountyClient {
@@ -52,13 +54,20 @@ export class HttpCountyClient implements CountyClient {
     const answer = await this.json('POST', '/v1/sync/batches', BatchResponseSchema, { kioskId: this.options.kioskId, items });
     // Every item sent must have exactly one answer, or none of them counts.
     const ids = new Set(items.map((i) => i.id));
-    if (answer.results.length !== items.length || !answer.results.every((r) => ids.has(r.id))) throw new CountyError(true, 'incomplete_answer');
+    const answered = new Set(answer.results.map((r) => r.id));
+    if (answer.results.length !== items.length || answered.size !== items.length || ![...answered].every((id) => ids.has(id))) {
+      throw new CountyError(true, 'incomplete_answer');
+    }
     return answer;
   }
 
   async attachmentStatus(sha256: string): Promise<AttachmentStatus> {
     const res = await this.request('HEAD', `/v1/attachments/${sha256}`, undefined, {});
-    return { sha256, received: Number(res.header('x-attachment-received') ?? 0), complete: res.header('x-attachment-complete') === 'true' };
+    const received = res.header('x-attachment-received') ?? '0';
+    const complete = res.header('x-attachment-complete') ?? 'false';
+    // Headers are county answers like any other: a count that is not a plain number means nothing was confirmed.
+    if (!/^\d{1,15}$/.test(received) || (complete !== 'true' && complete !== 'false')) throw new CountyError(true, 'bad_answer:header');
+    return { sha256, received: Number(received), complete: complete === 'true' };
   }
 
   async uploadChunk(sha256: string, start: number, total: number, chunk: Buffer): Promise<AttachmentStatus> {
@@ -126,11 +135,15 @@ export class HttpCountyClient implements CountyClient {
     }
     const reason = errorBody?.error ?? `http_${res.status}`;
     if (res.status === 401 && reason === 'stale_timestamp' && errorBody?.serverTime !== undefined && corrections < MAX_SKEW_CORRECTIONS) {
-      this.signer.clockOffsetMs = errorBody.serverTime - (this.options.now ?? Date.now)();
+      // The answer is not signed: take its time only within a bound, and only for a while (the signer resets it).
+      const offset = errorBody.serverTime - (this.options.now ?? Date.now)();
+      if (!Number.isFinite(offset) || Math.abs(offset) > MAX_CLOCK_CORRECTION_MS) throw new CountyError(false, 'clock_skew_too_large', 401);
+      this.signer.correctClock(offset);
       return this.request(method, path, body, headers, corrections + 1);
     }
     const transient = res.status >= 500 || res.status === 408 || res.status === 429;
-    const received = res.header('x-attachment-received');
+    const receivedHeader = res.header('x-attachment-received');
+    const received = receivedHeader !== undefined && /^\d{1,15}$/.test(receivedHeader) ? receivedHeader : undefined;
     throw new CountyError(transient, reason, res.status, {
       ...(errorBody?.field ? { field: errorBody.field } : {}),
       ...(errorBody?.serverTime !== undefined ? { serverTime: errorBody.serverTime } : {}),

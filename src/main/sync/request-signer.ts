@@ -1,16 +1,30 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP, canonicalString } from '../../shared/sync/signing';
 
+const CLOCK_CORRECTION_TTL_MS = 60 * 60_000;
+
 /** Signs kiosk requests (HMAC-SHA256 over method, path, timestamp, nonce and body hash; docs/sync-protocol.md). */
 export class RequestSigner {
   /** Added to the local clock: learned from the county's 401 stale_timestamp answer when the kiosk clock is off. */
-  clockOffsetMs = 0;
+  private offsetMs = 0;
+  private offsetSetAt = 0;
 
   constructor(
     private readonly kioskId: string,
     private readonly secret: string,
     private readonly now: () => number = Date.now,
   ) {}
+
+  get clockOffsetMs(): number {
+    // A correction is forgotten after an hour: a wrong one (the answer that set it is unsigned) cannot stay.
+    if (this.offsetMs !== 0 && this.now() - this.offsetSetAt > CLOCK_CORRECTION_TTL_MS) this.offsetMs = 0;
+    return this.offsetMs;
+  }
+
+  correctClock(offsetMs: number): void {
+    this.offsetMs = offsetMs;
+    this.offsetSetAt = this.now();
+  }
 
   headers(method: string, pathWithQuery: string, body: Buffer | undefined): Record<string, string> {
     const timestamp = String(Math.round(this.now() + this.clockOffsetMs));

@@ -3,7 +3,7 @@ import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/
 import type { MonthlyReportPayload } from '../../shared/report/monthly-report';
 import { applyConfigParts, configVersions, getConfigPart, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
 import { listFaultTickets, updateFaultTicket } from '../store/fault-tickets';
-import { claimBatch, outboxCounts, releaseBatch, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
+import { claimBatch, DAMAGED_ATTACHMENT, DAMAGED_PAYLOAD, outboxCounts, releaseBatch, setAside, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
 import type { KioskStore } from '../store/kiosk-store';
 import { getSyncValue, setSyncValue } from '../store/sync-state';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -11,6 +11,9 @@ import { CONFIG_PART_SCHEMAS } from './config-validators';
 import { CountyError, type CountyClient } from './county-client';
 import { pullOutcomes } from './outcome-pull';
 import type { AppliedOutcomes } from '../store/outcomes';
+
+/** 409 answers (the county's count differs) an attachment may get in one round before the round gives up. */
+const MAX_CONFLICTS_PER_ATTACHMENT = 3;
 
 export interface SyncStatus {
   configured: boolean;
@@ -185,13 +188,34 @@ export class SyncEngine {
       if (batch.length === 0) return;
       const ids = batch.map((b) => b.id);
       try {
-        const items: BatchItem[] = [];
+        const candidates: BatchItem[] = [];
         const outcomes: ItemOutcome[] = [];
         for (const item of batch) {
-          if (item.payload === null) outcomes.push({ id: item.id, outcome: 'rejected', reason: 'payloadPurged' });
-          else items.push(toBatchItem(item));
+          if (item.payload === null) {
+            outcomes.push({ id: item.id, outcome: 'rejected', reason: 'payloadPurged' });
+            continue;
+          }
+          try {
+            candidates.push(toBatchItem(item));
+          } catch (error) {
+            // Opened but not the shape it was written in: set aside for a clerk, the rest still go.
+            this.options.log.error({ err: error, outboxId: item.id }, 'outbox item damaged: set aside');
+            outcomes.push({ id: item.id, outcome: 'rejected', reason: DAMAGED_PAYLOAD });
+          }
         }
-        for (const item of items) for (const sha of item.attachments) await this.uploadAttachment(client, item.id, sha);
+        // Attachments item by item: one whose file cannot be read here is set aside, the county's errors stop the round.
+        const items: BatchItem[] = [];
+        for (const item of candidates) {
+          try {
+            for (const sha of item.attachments) await this.uploadAttachment(client, item.id, sha);
+            items.push(item);
+          } catch (error) {
+            if (error instanceof CountyError) throw error;
+            this.options.log.error({ err: error, outboxId: item.id }, 'attachment damaged: item set aside');
+            setAside(store.db, item.id, DAMAGED_ATTACHMENT);
+            result.rejected += 1;
+          }
+        }
         if (items.length > 0) {
           result.sent += items.length;
           const answer = await client.sendBatch(items);
@@ -202,6 +226,8 @@ export class SyncEngine {
           }
         }
         settleBatch(store.db, outcomes, this.now().toISOString());
+        // Whatever is still 'sending' had no answer: back to pending, never stuck.
+        releaseBatch(store.db, ids, 'noAnswer');
         result.acknowledged += outcomes.filter((o) => o.outcome === 'acknowledged').length;
         result.rejected += outcomes.filter((o) => o.outcome === 'rejected').length;
         const retried = outcomes.filter((o) => o.outcome === 'retry').length;
@@ -242,22 +268,34 @@ export class SyncEngine {
     }
     if (!row?.file) throw new CountyError(false, 'attachment_file_missing');
     const bytes = store.files.read(row.file, sha256);
-    let offset = status.received;
+    const checkReceived = (received: number): number => {
+      if (!Number.isSafeInteger(received) || received < 0 || received > bytes.length) throw new CountyError(true, 'bad_answer:received');
+      return received;
+    };
+    let offset = checkReceived(status.received);
+    let conflicts = 0;
     while (offset < bytes.length) {
       const chunk = bytes.subarray(offset, offset + this.chunkBytes);
       try {
         status = await client.uploadChunk(sha256, offset, bytes.length, chunk);
       } catch (error) {
-        // 409: the county holds a different amount than we thought (a lost answer); continue from its count.
-        if (error instanceof CountyError && error.status === 409 && error.details.received !== undefined) {
-          offset = error.details.received;
+        // 409: the county holds a different amount than we thought (a lost answer); continue from its count,
+        // a few times per round at most (a county that always answers 409 must not keep the round spinning).
+        if (error instanceof CountyError && error.status === 409 && error.details.received !== undefined && conflicts < MAX_CONFLICTS_PER_ATTACHMENT) {
+          conflicts += 1;
+          offset = checkReceived(error.details.received);
           continue;
         }
+        if (error instanceof CountyError && error.status === 409) throw new CountyError(true, 'upload_conflicts');
         throw error;
       }
-      offset = status.received;
+      const next = checkReceived(status.received);
       if (status.complete) break;
+      // An answer that does not move forward is not progress.
+      if (next <= offset) throw new CountyError(true, 'bad_answer:no_progress');
+      offset = next;
     }
+    if (!status.complete) throw new CountyError(true, 'bad_answer:incomplete_upload');
     markUploaded();
   }
 
