@@ -8,6 +8,8 @@ export interface CountyContext {
   readonly dataDir: string;
   readonly attachmentsDir: string;
   readonly now: () => Date;
+  /** Where the public reaches this gateway (printed on certificates: {publicUrl}/verify/{code}). */
+  readonly publicUrl: () => string;
   /** Hands stored items to the back office; outcomes come back through its sink. */
   readonly relay: BackOfficeRelay;
   /** The county clerk's desk when the back office has one (the reference back office); null for a provincial adapter. */

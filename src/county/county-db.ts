@@ -32,6 +32,10 @@ const SCHEMA = `
     last_delivery TEXT NOT NULL, materials TEXT NOT NULL, resident_masked TEXT NOT NULL, received_at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS back_office_due ON back_office_cases (desk, state, due_at);
+  CREATE TABLE IF NOT EXISTS certificates (
+    code TEXT PRIMARY KEY, item_code TEXT NOT NULL, title TEXT NOT NULL, language TEXT NOT NULL, issued_at TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL, holder_masked TEXT NOT NULL, content_sha256 TEXT NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS face_models (id_number TEXT PRIMARY KEY, face_sha256 TEXT NOT NULL, item_id TEXT NOT NULL, at TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS deliveries (kiosk_id TEXT NOT NULL, item_id TEXT NOT NULL, outcome TEXT NOT NULL, at TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS kiosk_attachments (

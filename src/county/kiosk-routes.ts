@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema, ResidentNoticeSchema } from '../shared/sync/protocol';
+import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema, ResidentNoticeSchema, type QueryResponse } from '../shared/sync/protocol';
 import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../shared/sync/signing';
 import { NonceCache, verifyRequest } from './auth';
 import { attachmentStatus, putAttachmentChunk } from './attachments';
 import { outcomesSince } from './outcomes';
 import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
 import { fail, parseBody, parseParams } from './http-replies';
-import { isLookupItem, needsResident, runLookup, type CountyResident } from './lookups';
+import { issueCertificate } from './certificates';
+import { isLookupItem, needsResident, runLookup, type CountyResident, type Language, type LookupAnswer } from './lookups';
 import { endResidentSession, liveSession, logLookup, openResidentSession } from './resident-sessions';
 import { routeGroup } from './route-groups';
 
@@ -32,7 +33,7 @@ function signedKiosk(request: { kioskId?: string }): string {
  * The sync contract (docs/sync-protocol.md) under /v1: every route here is signed by a kiosk. The hooks belong to
  * this group, so they run for each of its routes however the path was spelled, and for no route elsewhere.
  */
-export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmentsDir, relay }) => {
+export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmentsDir, relay, publicUrl }) => {
   const nonces = new NonceCache(now().getTime());
 
   // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
@@ -115,7 +116,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
     const at = now();
     if (!needsResident(params.itemCode)) {
       logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: null, sessionId: null, outcome: 'listing', at });
-      return runLookup(params.itemCode, null, at);
+      return answerOf(params.itemCode, runLookup(params.itemCode, null, at, query.params, query.language), null, kioskId, query.language ?? 'zh-CN');
     }
     if (!query.idNumber) return fail(reply, 400, { error: 'invalid_body', field: 'idNumber' });
     // Only a resident this kiosk has identified in a live visit: a signed kiosk is not a licence to look anyone up.
@@ -127,8 +128,19 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
     const row = db.prepare('SELECT body FROM residents WHERE id_number = ?').get(query.idNumber) as { body: string } | undefined;
     logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId, outcome: row ? 'answered' : 'unknownResident', at });
     if (!row) return fail(reply, 404, { error: 'unknown_resident' });
-    return runLookup(params.itemCode, JSON.parse(row.body) as CountyResident, at);
+    const resident = JSON.parse(row.body) as CountyResident;
+    return answerOf(params.itemCode, runLookup(params.itemCode, resident, at, query.params, query.language ?? 'zh-CN'), resident, kioskId, query.language ?? 'zh-CN');
   });
+
+  /** The wire answer; a certificate is issued here (code and content hash stored) and travels as `document`. */
+  function answerOf(itemCode: string, answer: LookupAnswer, resident: CountyResident | null, kioskId: string, language: Language): QueryResponse {
+    const { certificate, ...rest } = answer;
+    const at = now();
+    const base: QueryResponse = { itemCode, fetchedAt: at.toISOString(), ...rest };
+    if (!certificate || !resident) return base;
+    const issued = issueCertificate(db, { ...certificate, itemCode, language, kioskId, holder: resident }, publicUrl(), at);
+    return { ...base, document: { title: issued.title, lines: issued.lines, language: issued.language, issuedAt: issued.issuedAt, verification: issued.verification } };
+  }
 
   app.post('/heartbeat', async (request, reply) => {
     const heartbeat = parseBody(request, reply, HeartbeatSchema);

@@ -10,6 +10,7 @@ import type { CountyContext } from './county-context';
 import { openCountyDb, type CountyDb } from './county-db';
 import { fail } from './http-replies';
 import { kioskRoutes } from './kiosk-routes';
+import { verifyRoutes } from './verify-routes';
 import { reportRoutes } from './report-routes';
 import { registerRouteGroups, requireRouteGroups, type RouteAuth, type RouteGroup } from './route-groups';
 
@@ -28,6 +29,8 @@ export interface CountyServerOptions {
   backOffice?: BackOffice & Partial<ClerkDesk>;
   /** How often stored items are handed over and automatic work is done; 0 = only when a test calls relay.tick(). */
   backOfficeIntervalMs?: number;
+  /** The gateway's public address for /verify links on certificates (default: the address it listens on). */
+  publicUrl?: string;
 }
 
 export interface CountyServer {
@@ -44,7 +47,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** The route groups the gateway serves; a new group (the console, the public /verify) is one entry here. */
 function routeGroups(options: CountyServerOptions): RouteGroup[] {
-  return [kioskRoutes, ...(options.adminToken ? [adminRoutes(options.adminToken), reportRoutes(options.adminToken)] : []), consoleRoutes({ secureCookie: Boolean(options.tls), ...options.console })];
+  return [kioskRoutes, verifyRoutes, ...(options.adminToken ? [adminRoutes(options.adminToken), reportRoutes(options.adminToken)] : []), consoleRoutes({ secureCookie: Boolean(options.tls), ...options.console })];
 }
 
 /** The reference county: the sync contract of docs/sync-protocol.md on its own SQLite file. */
@@ -54,7 +57,9 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   const backOffice = options.backOffice ?? new ReferenceBackOffice(db);
   const relay = new BackOfficeRelay(db, backOffice, now, (error) => app.log.error({ err: error }, 'back office hand-over failed'));
   const clerkDesk = backOffice.desk && backOffice.deskItem && backOffice.act ? (backOffice as ClerkDesk) : null;
-  const context: CountyContext = { db, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk };
+  let listening = '';
+  const publicUrl = () => options.publicUrl ?? listening;
+  const context: CountyContext = { db, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
   const app = options.tls
     ? (Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
     : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
@@ -76,6 +81,7 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   if (interval > 0) relay.start(interval);
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const url = address.replace('[::1]', '127.0.0.1');
+  listening = url;
   return {
     url,
     db,

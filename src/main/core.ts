@@ -26,6 +26,7 @@ import { StaffService, staffHandlers } from './services/staff';
 import { StaffPresence } from './services/staff-presence';
 import { SyncService, countyClientFromConfig, countySecret, syncHandlers } from './services/sync';
 import { ResidentSessionService, sessionHandlers } from './services/session';
+import { CountyDocuments } from './services/county-documents';
 import { devicesHandlers } from './services/devices';
 import { technicianDeviceHandlers } from './services/technician-devices';
 import { SiteConfigFile } from './config/site-config-file';
@@ -104,7 +105,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => session.close());
 
+  // Certificates exactly as the county sent them, for printing by id (never what a screen hands back).
+  const countyDocuments = new CountyDocuments();
   const printing = new PrintingService({
+    countyDocuments,
     config: options.config,
     devices,
     catalog,
@@ -134,7 +138,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => sync.stop());
   const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), now });
-  const queries = new QueriesService({ client: county, catalog, session: residents, now });
+  const queries = new QueriesService({ client: county, catalog, session: residents, now, documents: countyDocuments });
   // A visit that ends closes the resident's session at the county too (its lookups stop).
   closers.push(events.subscribe((event, data) => {
     if (event === 'session.changed' && (data as { state: string }).state === 'none') void queries.visitEnded();

@@ -106,6 +106,41 @@ export async function queryResultPdf(input: QueryResultInput, ctx: PdfContext): 
   return finish(composer, ctx, verificationFor(ctx.kioskId, JSON.stringify({ item: input.itemCode, rows: input.rows, at: input.fetchedAt })));
 }
 
+/**
+ * A certificate exactly as the county composed it: its title and lines, the county's verification code (one per
+ * document, stored at the county with the hash of this content), a QR of the county's /verify address and the
+ * county's note on how to check it. The kiosk adds only where and when it was printed; it makes no code of its own
+ * and claims no seal.
+ */
+export async function certificatePdf(doc: CountyDocumentInput, ctx: PdfContext): Promise<RenderedPdf> {
+  const { t, language } = ctx;
+  const composer = await PdfComposer.create({ title: doc.title });
+  composer.paragraph(pick(ctx.siteName, language), { size: 12, align: 'center' });
+  composer.heading(doc.title);
+  composer.rule();
+  for (const line of doc.lines) composer.paragraph(line, { size: 12 });
+  composer.rule();
+  composer.pair(t('pdf.printedAt'), formatPrintedTime(ctx.printedAt));
+  if (!doc.verification) {
+    composer.paragraph(t('pdf.notVerifiable'));
+    const bytes = await composer.save((page, pages) => t('pdf.page', { page, pages }));
+    return { bytes, pages: composer.pageCount, verificationCode: '' };
+  }
+  const v = doc.verification;
+  composer.pair(t('pdf.verifyCode'), v.code);
+  composer.paragraph(v.note, { size: 10 });
+  composer.qr(v.url, t('pdf.verify'));
+  composer.paragraph(`SHA-256 ${v.contentSha256.slice(0, 16)}`, { size: 8 });
+  const bytes = await composer.save((page, pages) => `${t('pdf.page', { page, pages })}   ${t('pdf.verifyCode')} ${v.code}`);
+  return { bytes, pages: composer.pageCount, verificationCode: v.code };
+}
+
+export interface CountyDocumentInput {
+  title: string;
+  lines: string[];
+  verification?: { code: string; contentSha256: string; url: string; note: string } | undefined;
+}
+
 export interface MonthlyReportInput {
   month: string;
   /** Submissions per day, item and service mode (the store's report counters; kept after personal data is purged). */

@@ -14,7 +14,8 @@ import type { CallContext, HandlerMap } from '../dispatcher';
 import type { PrintKind } from '../store/prints';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
-import { monthlyReportPdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
+import { certificatePdf, monthlyReportPdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
+import type { CountyDocument } from './county-documents';
 import { notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { translatorFor } from '../printing/translator';
 
@@ -37,6 +38,8 @@ export interface PrintingDeps {
   countyOnline?: () => boolean;
   /** The resident of the current session, if any. */
   currentResident: () => ResidentIdentity | null;
+  /** Certificates the county sent in this visit, by the one-time id queries.run handed the screen. */
+  countyDocuments?: { get(id: string): { document: CountyDocument; itemCode: string } | null };
   /** Submissions per day, item and channel between two days (YYYY-MM-DD), for the monthly report. */
   reportCounters?: (fromDay: string, toDay: string) => Array<{ day: string; itemCode: string; channel: string; count: number }>;
   events: EventBus;
@@ -137,8 +140,9 @@ export class PrintingService {
   }
 
   async document(input: {
-    kind: 'notification' | 'queryResult' | 'monthlyReport';
+    kind: 'notification' | 'queryResult' | 'monthlyReport' | 'certificate';
     itemCode?: string | undefined;
+    documentId?: string | undefined;
     month?: string | undefined;
     language?: Language | undefined;
     result?: { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | undefined;
@@ -163,6 +167,12 @@ export class PrintingService {
       const rows = this.deps.reportCounters(`${input.month}-01`, `${input.month}-${String(lastDay).padStart(2, '0')}`);
       pdf = await monthlyReportPdf({ month: input.month, rows, itemName: (code) => this.deps.catalog.find(code)?.name }, ctx);
       subject = `monthlyReport ${input.month}`;
+    } else if (input.kind === 'certificate') {
+      // Exactly what the county composed, taken from the core by its id: a screen cannot hand in other content.
+      const held = input.documentId ? this.deps.countyDocuments?.get(input.documentId) : null;
+      if (!held) throw new KioskError('not_found', { details: { reason: 'documentNotHeld' } });
+      pdf = await certificatePdf(held.document, ctx);
+      subject = `certificate ${held.itemCode}`;
     } else if (input.kind === 'notification') {
       const item = this.item(input.itemCode ?? '');
       pdf = await notificationPdf(item, ctx);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { KioskError } from '../../shared/contract/errors';
 import type { MethodResult } from '../../shared/contract';
+import type { QueryResponse } from '../../shared/sync/protocol';
 import type { CatalogItem } from '../../shared/catalog/schema';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { HandlerMap } from '../dispatcher';
 import { CountyError, type CountyClient } from '../sync/county-client';
 import type { ResidentSource } from './applications';
+import { maskedDocument, type CountyDocuments } from './county-documents';
 
 const LOOKUP_TYPES = new Set(['query', 'print']);
 
@@ -25,10 +27,22 @@ export class QueriesService {
       catalog: { find(code: string): CatalogItem | undefined };
       session: ResidentSource;
       now?: () => Date;
+      /** Where certificates the county sent are kept for printing (absent: the screen gets them but cannot print them). */
+      documents?: CountyDocuments;
     },
   ) {}
 
-  async run(itemCode: string, params: Record<string, string | number | boolean>): Promise<MethodResult<'queries.run'>> {
+  async run(itemCode: string, params: Record<string, string | number | boolean>, language?: 'zh-CN' | 'en'): Promise<MethodResult<'queries.run'>> {
+    const answer = await this.ask(itemCode, params, language);
+    const { document, ...rest } = answer;
+    if (!document) return rest;
+    const resident = this.deps.session.current();
+    // The screen sees the certificate masked; the county's own copy stays in the core for printing.
+    const documentId = this.deps.documents?.keep(document, itemCode, resident);
+    return { ...rest, document: maskedDocument(document, resident), ...(documentId ? { documentId } : {}) };
+  }
+
+  private async ask(itemCode: string, params: Record<string, string | number | boolean>, language?: 'zh-CN' | 'en'): Promise<QueryResponse> {
     const item = this.deps.catalog.find(itemCode);
     if (!item) throw new KioskError('not_found', { details: { itemCode } });
     if (!LOOKUP_TYPES.has(item.type)) throw new KioskError('invalid_params', { details: { itemCode, reason: 'notALookup' } });
@@ -38,15 +52,16 @@ export class QueriesService {
     if (!client) throw new KioskError('county_unreachable', { details: { reason: 'notConfigured' } });
     const personal = item.identity.required && resident ? resident : null;
     try {
-      if (!personal) return await client.query(itemCode, { params });
+      const lang = language ? { language } : {};
+      if (!personal) return await client.query(itemCode, { params, ...lang });
       await this.notice(client, personal, false);
       try {
-        return await client.query(itemCode, { idNumber: personal.idNumber, params });
+        return await client.query(itemCode, { idNumber: personal.idNumber, params, ...lang });
       } catch (error) {
         // The county forgot the session (it restarted, or the notice expired in a long visit): tell it again, once.
         if (!(error instanceof CountyError && error.status === 403 && error.reason === 'no_session')) throw error;
         await this.notice(client, personal, true);
-        return await client.query(itemCode, { idNumber: personal.idNumber, params });
+        return await client.query(itemCode, { idNumber: personal.idNumber, params, ...lang });
       }
     } catch (error) {
       if (error instanceof CountyError) {
@@ -62,6 +77,7 @@ export class QueriesService {
   async visitEnded(): Promise<void> {
     const sessionId = this.lastNoticed;
     this.lastNoticed = null;
+    this.deps.documents?.clear();
     if (!sessionId || !this.deps.client) return;
     await this.deps.client.endResidentSession(sessionId).catch(() => undefined);
   }
@@ -76,5 +92,5 @@ export class QueriesService {
 }
 
 export function queriesHandlers(service: QueriesService): HandlerMap<'queries.run'> {
-  return { 'queries.run': (input) => service.run(input.itemCode, input.params) };
+  return { 'queries.run': (input) => service.run(input.itemCode, input.params, input.language) };
 }

@@ -13,7 +13,7 @@ export interface CountyClient {
   pullConfig(since: number): Promise<ConfigResponse | null>;
   /** This kiosk's application outcomes that changed after `since` (a cursor the county gave), each checked on its own. */
   pullOutcomes(since: number): Promise<CheckedOutcomes>;
-  query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse>;
+  query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean>; language?: 'zh-CN' | 'en' }): Promise<QueryResponse>;
   /** The identify notice: personal lookups are answered only for a resident with a live notice from this kiosk. */
   noticeResident(notice: ResidentNotice): Promise<{ expiresAt: string }>;
   /** The visit ended: the county stops answering lookups for that resident from this kiosk. */

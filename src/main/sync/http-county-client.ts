@@ -92,7 +92,7 @@ export class HttpCountyClient implements CountyClient {
     return checkOutcomesPage(page);
   }
 
-  query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean> }): Promise<QueryResponse> {
+  query(itemCode: string, request: { idNumber?: string; params: Record<string, string | number | boolean>; language?: 'zh-CN' | 'en' }): Promise<QueryResponse> {
     return this.json('POST', `/v1/query/${encodeURIComponent(itemCode)}`, QueryResponseSchema, request);
   }
 

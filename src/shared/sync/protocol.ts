@@ -167,13 +167,25 @@ export const QueryRequestSchema = z.object({
   /** The resident's ID number; absent for listings that concern nobody in particular (vacancies, courses). */
   idNumber: z.string().regex(/^\d{17}[\dX]$/).optional(),
   params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+  /** The resident's language: the county composes documents and row labels in it (zh-CN when absent). */
+  language: z.enum(['zh-CN', 'en']).optional(),
 });
 export const QueryResponseSchema = z.object({
   itemCode: z.string(),
   fetchedAt: IsoTimeSchema,
   title: z.string().max(200).optional(),
   rows: z.array(z.record(z.string(), z.string())).max(1000),
-  document: z.object({ title: z.string(), lines: z.array(z.string()).max(200) }).optional(),
+  /** A certificate as the county composed it: the kiosk prints exactly this, never what a screen hands it. */
+  document: z
+    .object({
+      title: z.string().max(200),
+      lines: z.array(z.string().max(500)).max(200),
+      language: z.enum(['zh-CN', 'en']).optional(),
+      issuedAt: IsoTimeSchema.optional(),
+      /** One code per document, stored at the county with the hash of its content; `note` says how to check it. */
+      verification: z.object({ code: z.string().max(20), contentSha256: z.string().regex(/^[0-9a-f]{64}$/), url: z.string().max(300), note: z.string().max(500) }).optional(),
+    })
+    .optional(),
 });
 export type QueryResponse = z.infer<typeof QueryResponseSchema>;
 

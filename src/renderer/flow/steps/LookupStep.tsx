@@ -27,18 +27,22 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
   const run = useCallback(() => {
     setError(null);
     setResult(null);
-    client.invoke('queries.run', { itemCode: item.code, params: JSON.parse(paramsKey) as Record<string, string> }).then(setResult, (e: unknown) =>
+    const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+    client.invoke('queries.run', { itemCode: item.code, params: JSON.parse(paramsKey) as Record<string, string>, language }).then(setResult, (e: unknown) =>
       setError(e instanceof KioskError ? e : new KioskError('internal')),
     );
-  }, [client, item.code, paramsKey]);
+  }, [client, item.code, paramsKey, i18n.language]);
 
   useEffect(() => run(), [run]);
 
   const print = (lookup: Lookup) => {
     setPrintState('printing');
     const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+    // A certificate is printed from the county's own copy in the core (by its id), exactly as the county composed it.
     const job =
-      item.type === 'print'
+      item.type === 'print' && lookup.documentId
+        ? client.invoke('print.document', { kind: 'certificate', itemCode: item.code, language, documentId: lookup.documentId })
+        : item.type === 'print'
         ? client.invoke('print.document', {
             kind: 'queryResult',
             itemCode: item.code,
@@ -93,6 +97,7 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
               {result.document.lines.map((line, i) => (
                 <p key={i}>{line}</p>
               ))}
+              {result.document.verification ? <p className="lookup__verify">{result.document.verification.note}</p> : null}
             </article>
           ) : null}
           {result.rows.map((row, i) => (

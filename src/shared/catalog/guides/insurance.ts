@@ -9,8 +9,8 @@ const PRINT_NOW: Pair = ['当场打印，需要联网', 'Printed on the spot; ne
 const VERIFY_CODE_FAQ: readonly [Pair, Pair] = [
   ['打印的证明没有红章，单位认不认？', 'The certificate has no red stamp. Will it be accepted?'],
   [
-    '证明上有电子印章和验证码，对方可以在人社部门网站或拨打 12333 输入验证码核实真假，效力和盖章的一样。',
-    'It carries an electronic seal and a verification code the reader can check on the HR and social security website or via 12333; it counts the same as a stamped one.',
+    '证明上没有印章，但有县人社局发的验证码和二维码：对方扫码或在县人社网站输入验证码，就能看到这份证明是否真实、何时为谁开具。需要盖章的，请到乡镇窗口办理。',
+    'It has no stamp, but it carries a verification code and QR code issued by the county: the reader scans it or enters the code on the county website to see whether it is genuine, when and for whom it was issued. If a stamp is required, go to the township window.',
   ],
 ];
 const DEATH_REPORT_FAQ: readonly [Pair, Pair] = [

@@ -320,7 +320,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
   printItem(
     'INS-09',
     t('城乡居民养老保险参保证明打印', 'Resident pension enrolment certificate'),
-    t('打印带验证码的参保证明，盖电子章', 'Print an enrolment certificate with an electronic seal and a verification code'),
+    t('打印带验证码的参保证明，可在县人社网站核验', 'Print an enrolment certificate with a verification code anyone can check with the county'),
     [{ key: 'purpose', title: t('用途', 'Purpose'), fields: [printPurposeField] }],
   ),
   {

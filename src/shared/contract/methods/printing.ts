@@ -24,7 +24,7 @@ export type PrintJob = z.infer<typeof PrintJobSchema>;
 
 const QueryRowsSchema = z.array(z.record(z.string().max(60), z.string().max(500))).max(200);
 
-export const PdfDocumentKindSchema = z.enum(['notification', 'queryResult', 'monthlyReport']);
+export const PdfDocumentKindSchema = z.enum(['notification', 'queryResult', 'monthlyReport', 'certificate']);
 
 export const printingMethods = {
   'print.receipt': defineMethod({
@@ -62,7 +62,7 @@ export const printingMethods = {
   'print.document': defineMethod({
     summary:
       'Render an A4 PDF (embedded CJK font, QR verification code) and print it through the host printer. ' +
-      'notification and queryResult need itemCode; monthlyReport (clerks only) needs month.',
+      'notification and queryResult need itemCode; monthlyReport (clerks only) needs month; certificate needs the documentId of queries.run and prints exactly what the county composed.',
     access: ['resident', 'clerk'],
     input: z
       .object({
@@ -71,6 +71,8 @@ export const printingMethods = {
         /** monthlyReport only: YYYY-MM. */
         month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
         language: LanguageSchema.optional(),
+        /** certificate only: the documentId queries.run returned (the core prints the county's own copy). */
+        documentId: z.string().max(64).optional(),
         /** queryResult only: what queries.run returned. */
         result: z.object({ fetchedAt: z.string().max(40), title: z.string().max(60).optional(), rows: QueryRowsSchema }).optional(),
       })

@@ -6,7 +6,18 @@ export const QueryResultSchema = z.object({
   fetchedAt: z.string(),
   title: z.string().optional(),
   rows: z.array(z.record(z.string(), z.string())),
-  document: z.object({ title: z.string(), lines: z.array(z.string()) }).optional(),
+  /** A certificate as the county composed it, masked for the screen; print it with print.document kind certificate and documentId. */
+  document: z
+    .object({
+      title: z.string(),
+      lines: z.array(z.string()),
+      language: z.enum(['zh-CN', 'en']).optional(),
+      issuedAt: z.string().optional(),
+      verification: z.object({ code: z.string(), contentSha256: z.string(), url: z.string(), note: z.string() }).optional(),
+    })
+    .optional(),
+  /** The core's one-time handle on the county's own copy of `document` (for printing; forgotten at the end of the visit). */
+  documentId: z.string().optional(),
 });
 export type QueryResult = z.infer<typeof QueryResultSchema>;
 
@@ -18,6 +29,8 @@ export const queriesMethods = {
     input: z.object({
       itemCode: z.string().min(1).max(40),
       params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+      /** The resident's language: the county words certificates in it. */
+      language: z.enum(['zh-CN', 'en']).optional(),
     }),
     output: QueryResultSchema,
   }),
