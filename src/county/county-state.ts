@@ -8,11 +8,13 @@ import {
   type BatchItem,
   type ConfigResponse,
   type Heartbeat,
+  type StaffAccount,
 } from '../shared/sync/protocol';
 import { claimAttachments, firstMissingAttachment } from './attachments';
 import { recordOutcome } from './outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
+import { staffForKiosk } from './console/kiosk-staff';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -62,7 +64,9 @@ export function configSince(db: CountyDb, kioskId: string, since: number): Confi
   if (version <= since) return null;
   const out: ConfigResponse = { version, tickets: [] };
   for (const row of db.prepare('SELECT part, version, body FROM config_parts WHERE version > ?').all(since) as Array<{ part: CountyConfigPart; version: number; body: string }>) {
-    (out as Record<string, unknown>)[row.part] = { version: row.version, body: JSON.parse(row.body) as unknown };
+    const body = JSON.parse(row.body) as unknown;
+    // Each kiosk gets only the staff whose scope covers its point (the console's staff register decides).
+    (out as Record<string, unknown>)[row.part] = { version: row.version, body: row.part === 'staff' ? staffForKiosk(db, kioskId, body as StaffAccount[]) : body };
   }
   out.tickets = (db.prepare("SELECT id, state, note FROM faults WHERE kiosk_id = ? AND version > ? AND state IN ('acknowledged','closed')").all(kioskId, since) as Array<{
     id: string;

@@ -19,7 +19,7 @@ export function AuditPage(_props: PageProps) {
       columns={[
         { key: 'at', label: t('audit.at'), value: (e) => e.at, render: (e) => new Date(e.at).toLocaleString(i18n.language) },
         { key: 'actor', label: t('audit.actor'), value: (e) => e.actorName },
-        { key: 'action', label: t('audit.action'), value: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
+        { key: 'action', label: t('audit.action'), value: (e) => t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action }) },
         { key: 'target', label: t('audit.target'), value: (e) => e.target },
         { key: 'detail', label: t('audit.detail'), value: (e) => e.detail },
       ]}

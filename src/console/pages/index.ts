@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SessionInfo } from '../../shared/console/api';
+import { AccountsPage } from './AccountsPage';
 import { AuditPage } from './AuditPage';
 import { FaultsPage } from './FaultsPage';
 import { FleetPage } from './FleetPage';
@@ -13,6 +14,7 @@ export interface PageProps {
 export const CONSOLE_PAGES = [
   { id: 'fleet', Component: FleetPage },
   { id: 'faults', Component: FaultsPage },
+  { id: 'accounts', Component: AccountsPage },
   { id: 'points', Component: PointsPage },
   { id: 'audit', Component: AuditPage },
 ] as const satisfies ReadonlyArray<{ id: string; Component: ComponentType<PageProps> }>;

@@ -1,4 +1,5 @@
 import type { Point, Scope, StaffRole } from '../../shared/console/api';
+import { StaffListSchema } from '../../shared/sync/protocol';
 import { registerKiosk } from '../county-state';
 import type { CountyDb } from '../county-db';
 import { ensureConsoleSchema } from './console-schema';
@@ -34,4 +35,9 @@ export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashP
   const at = (options.now ?? new Date()).getTime();
   const hashes = await Promise.all(DEMO_CONSOLE_ACCOUNTS.map((a) => hashPassword(a.password, options.hashParams)));
   DEMO_CONSOLE_ACCOUNTS.forEach((a, i) => insertStaff(db, { ...a, passwordHash: hashes[i]! }, at));
+  // The kiosk accounts the demo county already published join the register, scoped to 土沃乡 (the demo kiosk's).
+  const published = db.prepare("SELECT body FROM config_parts WHERE part = 'staff'").get() as { body: string } | undefined;
+  for (const a of published ? StaffListSchema.parse(JSON.parse(published.body)) : []) {
+    insertStaff(db, { id: a.id, username: a.username, displayName: a.displayName, roles: a.roles, scope: { kind: 'township', township: '140105001' }, passwordHash: a.passwordHash, disabled: a.disabled }, at);
+  }
 }

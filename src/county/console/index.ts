@@ -1,4 +1,5 @@
 import { routeGroup } from '../route-groups';
+import { accountRoutes } from './account-routes';
 import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
 import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type ConsoleSettings } from './console-plugin';
@@ -6,7 +7,7 @@ import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type Co
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [fleetRoutes, faultRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [fleetRoutes, faultRoutes, accountRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

@@ -137,3 +137,36 @@ export const FaultQueueSchema = z.object({
   tickets: z.array(FaultTicketRowSchema),
 });
 export type FaultQueue = z.infer<typeof FaultQueueSchema>;
+
+export const KIOSK_ROLES: readonly StaffRole[] = ['clerk', 'technician'];
+/** At least 10 characters: the county hands it over once; the kiosk or console asks for nothing weaker. */
+export const NewPasswordSchema = z.string().min(10).max(200);
+
+export const AccountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(StaffRoleSchema),
+  scope: ScopeSchema,
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+export const AccountListSchema = z.object({ accounts: z.array(AccountSchema) });
+
+/** Kiosk roles and console roles are never mixed on one account (their passwords are checked in different places). */
+export const AccountCreateSchema = z
+  .object({
+    username: z.string().trim().regex(/^[a-z][a-z0-9._-]{1,31}$/),
+    displayName: z.string().trim().min(1).max(60),
+    roles: z.array(StaffRoleSchema).min(1).max(4),
+    scope: ScopeSchema,
+    password: NewPasswordSchema,
+  })
+  .refine((a) => a.roles.every((r) => KIOSK_ROLES.includes(r)) || a.roles.every((r) => !KIOSK_ROLES.includes(r)), { path: ['roles'] })
+  // A township account is scoped to its township, a county admin to the county.
+  .refine((a) => !a.roles.includes('township') || a.scope.kind === 'township', { path: ['scope'] })
+  .refine((a) => !a.roles.includes('countyAdmin') || a.scope.kind === 'county', { path: ['scope'] });
+export const AccountUpdateSchema = z.object({ displayName: z.string().trim().min(1).max(60), scope: ScopeSchema });
+export const PasswordResetSchema = z.object({ password: NewPasswordSchema });

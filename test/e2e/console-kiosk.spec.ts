@@ -6,8 +6,8 @@ import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 
 /**
- * A technician at the demonstration point opens a fault ticket on the kiosk; the township acknowledges it, notes,
- * passes it up to the county; the county passes it to the vendor and resolves it; the kiosk shows every answer.
+ * What the console changes and a kiosk of the township follows at its next sync: a fault ticket's every move, and the
+ * staff register (a clerk created, then disabled).
  */
 let county: CountyProcess;
 let kiosk: KioskProcess;
@@ -79,4 +79,41 @@ test('a fault climbs from the point to the vendor and is resolved; the kiosk see
   await checkConsoleScreen(page, 'console-07-fault-resolved');
   await expect.poll(async () => (await kioskTicket(opened.id))?.state, { timeout: 30_000 }).toBe('closed');
   expect((await kioskTicket(opened.id))!.countyNote).toBe('设备厂家已解决（县人社局 管理员）：厂家更换胶辊，自检通过');
+});
+
+test('a clerk created in the console can sign in at the kiosk after its next sync, and not once disabled', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInConsole(page, county, 'tuwo');
+  await openConsolePage(page, 'accounts');
+  const form = page.locator('[data-form="create-account"]');
+  await form.locator('input[name="username"]').fill('qian.clerk');
+  await form.locator('input[name="displayName"]').fill('钱晓燕');
+  await form.locator('select[name="role"]').selectOption('clerk');
+  await form.locator('select[name="scope"]').selectOption('p:140105001000');
+  await form.locator('input[name="password"]').fill('qian-first-2026');
+  await form.locator('button[type="submit"]').click();
+  const row = page.locator('tr[data-row="qian.clerk"]');
+  await expect(row.locator('[data-col="scope"]')).toHaveText('土沃乡就业社保示范服务点');
+  await checkConsoleScreen(page, 'console-08-accounts');
+
+  const login = () => core.call<{ staff?: { username: string } }>('staff.login', { username: 'qian.clerk', password: 'qian-first-2026' });
+  await expect(async () => {
+    await login();
+  }).toPass({ timeout: 30_000 });
+  await core.call('staff.logout');
+
+  await row.locator('[data-account-action="disable"]').click();
+  await expect(row.locator('[data-col="state"]')).toHaveText('已停用');
+  await expect(async () => {
+    const refused = await login().then(
+      () => false,
+      () => true,
+    );
+    if (!refused) await core.call('staff.logout');
+    expect(refused).toBe(true);
+  }).toPass({ timeout: 30_000 });
+
+  await openConsolePage(page, 'audit');
+  await expect(page.locator('tbody tr').filter({ hasText: '停用账号' })).toHaveCount(1);
+  await checkConsoleScreen(page, 'console-09-audit-accounts');
 });
