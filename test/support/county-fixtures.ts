@@ -1,14 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { attachmentFile } from '../../src/county/attachments';
 import { registerKiosk } from '../../src/county/county-state';
+import type { CountyDb } from '../../src/county/county-db';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
+import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { tempDataDir } from './store-fixtures';
 
 export const TEST_KIOSK = { id: 'kiosk-test-1', secret: 'test-secret-0123456789abcdef0123456789' };
 
+export type TestCounty = CountyServer & { readonly dataDir: string };
+
 /** A reference county in this process on a free port, seeded with the demo data and the test kiosk. */
-export async function startTestCounty(options: { now?: () => Date; catalog?: unknown } = {}): Promise<CountyServer> {
-  const county = await startCountyServer({ dataDir: tempDataDir('county-'), adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
+export async function startTestCounty(options: { now?: () => Date; catalog?: unknown } = {}): Promise<TestCounty> {
+  const dataDir = tempDataDir('county-');
+  const county = await startCountyServer({ dataDir, adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
   seedDemo(county.db, options.catalog === undefined ? {} : { catalog: options.catalog });
   registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
-  return county;
+  return Object.assign(county, { dataDir });
+}
+
+/** The payload the county stored for each item, by item id: what a clerk at the county will work from. */
+export function countyPayloads(db: CountyDb): Map<string, SubmissionPayload> {
+  const rows = db.prepare('SELECT id, payload FROM items').all() as Array<{ id: string; payload: string }>;
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.payload) as SubmissionPayload]));
+}
+
+/** The bytes of an attachment the county holds complete from the test kiosk (throws if it has none). */
+export function countyAttachment(county: TestCounty, sha256: string, kioskId = TEST_KIOSK.id): Buffer {
+  return fs.readFileSync(attachmentFile(path.join(county.dataDir, 'attachments'), kioskId, sha256));
 }
