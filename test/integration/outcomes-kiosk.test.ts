@@ -58,7 +58,7 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
   it('an application returned for a missing material is completed at the kiosk, sent again as the same application, and ends done', async () => {
     const conn = core.newConnection('internal');
     await call(conn, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });
-    await call(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name });
+    await call(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name, reason: 'cardUnreadable' });
     const receipt = await call<{ submissionId: string; trackingNumber: string }>(conn, 'applications.submit', {
       itemCode: 'INS-10',
       form: { changeWhat: 'phone', newPhone: '13800000000', promise: true },
@@ -102,7 +102,7 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
   it('a resident alone sees only their own application; a clerk finds any by tracking number', async () => {
     const conn = core.newConnection('internal');
     await call(conn, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });
-    await call(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name });
+    await call(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name, reason: 'cardUnreadable' });
     const mine = await call<{ submissions: Status[] }>(conn, 'applications.mine', {});
     const tracking = mine.submissions[0]!.trackingNumber;
     await call(conn, 'staff.logout', {});
@@ -110,7 +110,7 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
     // Another resident, identified on this connection (the resident role belongs to it), the clerk logged out.
     const clerk = core.newConnection('internal');
     await call(clerk, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });
-    await call(clerk, 'session.identifyTyped', { idNumber: other.idNumber, name: other.name });
+    await call(clerk, 'session.identifyTyped', { idNumber: other.idNumber, name: other.name, reason: 'cardUnreadable' });
     await call(clerk, 'staff.logout', {});
     await expect(call(clerk, 'applications.status', { trackingNumber: tracking })).rejects.toThrow(/not_found/);
     await call(clerk, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });

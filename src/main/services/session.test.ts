@@ -32,11 +32,11 @@ describe('ResidentSessionService', () => {
   it('identifies from a clerk-typed number after the GB 11643 check, audits it masked', () => {
     const { session, audit } = setup();
     const r = sampleResident(0);
-    expect(session.identifyTyped(r.idNumber, r.name, 'clerk-1')).toMatchObject({ maskedName: '王*国', source: 'typedByClerk' });
-    expect(session.current()).toMatchObject({ idNumber: r.idNumber, sex: 'male', birthDate: '1968-03-12' });
-    expect(audit[0]).toMatchObject({ action: 'session.identify', subject: '1401**********' + r.idNumber.slice(-4) });
+    expect(session.identifyTyped(r.idNumber, r.name, 'clerk-1', 'cardUnreadable')).toMatchObject({ maskedName: '王*国', source: 'typedByClerk' });
+    expect(session.current()).toMatchObject({ idNumber: r.idNumber, sex: 'male', birthDate: '1968-03-12', typedReason: 'cardUnreadable' });
+    expect(audit[0]).toMatchObject({ action: 'session.identify', operatorId: 'clerk-1', subject: '1401**********' + r.idNumber.slice(-4), detail: { source: 'typedByClerk', reason: 'cardUnreadable' } });
     const bad = r.idNumber.slice(0, 17) + (r.idNumber.endsWith('1') ? '2' : '1');
-    expect(() => session.identifyTyped(bad, undefined, null)).toThrow(KioskError);
+    expect(() => session.identifyTyped(bad, undefined, null, 'cardNotBrought')).toThrow(KioskError);
     session.close();
   });
 
@@ -48,7 +48,7 @@ describe('ResidentSessionService', () => {
   it('warns after the idle timeout, ends after the countdown, and a touch restarts the clock (doubled in elder mode)', () => {
     jest.useFakeTimers();
     const { session, seen } = setup();
-    session.identifyTyped(sampleResident(1).idNumber, sampleResident(1).name, null);
+    session.identifyTyped(sampleResident(1).idNumber, sampleResident(1).name, null, 'readerFault');
     jest.advanceTimersByTime(74_000);
     expect(seen.some((e) => e.event === 'session.expiring')).toBe(false);
     expect(session.touch(true)).toEqual({ active: true, idleSeconds: 150 });

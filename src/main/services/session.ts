@@ -1,3 +1,4 @@
+import type { TypedIdReason } from '../../shared/domain/typed-id-reason';
 import { KioskError } from '../../shared/contract/errors';
 import { checkIdNumber } from '../../shared/domain/id-number';
 import type { IdentitySource, ResidentIdentity, ResidentSummary } from '../../shared/domain/identity';
@@ -92,7 +93,7 @@ export class ResidentSessionService {
     return this.begin(identity, null);
   }
 
-  identifyTyped(idNumber: string, name: string | undefined, clerkId: string | null): ResidentSummary {
+  identifyTyped(idNumber: string, name: string | undefined, clerkId: string | null, reason: TypedIdReason): ResidentSummary {
     const check = checkIdNumber(idNumber, this.deps.now());
     if (!check.ok) throw new KioskError('validation_failed', { details: { fields: { idNumber: `devices-readers:identity.${check.problem}` } } });
     return this.begin(
@@ -103,6 +104,7 @@ export class ResidentSessionService {
         sex: check.sex,
         birthDate: check.birthDate,
         source: 'typedByClerk',
+        typedReason: reason,
       },
       clerkId,
     );
@@ -142,7 +144,7 @@ export class ResidentSessionService {
     this.identity = identity;
     this.owner = null;
     this.deps.log.info({ source: identity.source, idNumber: maskIdNumber(identity.idNumber) }, 'resident identified');
-    this.deps.audit?.({ action: 'session.identify', subject: maskIdNumber(identity.idNumber), operatorId: clerkId, detail: { source: identity.source } });
+    this.deps.audit?.({ action: 'session.identify', subject: maskIdNumber(identity.idNumber), operatorId: clerkId, detail: { source: identity.source, ...(identity.typedReason ? { reason: identity.typedReason } : {}) } });
     this.deps.events.emit('session.changed', { state: 'identified', reason: 'identified' });
     this.armIdle();
     return summarise(identity);
@@ -278,7 +280,7 @@ export function sessionHandlers(session: ResidentSessionService, devices: Device
       return summary;
     },
     'session.identifyTyped': (input, ctx) => {
-      const summary = session.identifyTyped(input.idNumber, input.name, clerkOf(ctx));
+      const summary = session.identifyTyped(input.idNumber, input.name, clerkOf(ctx), input.reason);
       session.bindOwner(ctx.connection.id);
       return summary;
     },

@@ -135,6 +135,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
         sex: input.resident.sex,
         birthDate: input.resident.birthDate,
         source: input.resident.source,
+        ...(input.resident.typedReason ? { typedReason: input.resident.typedReason } : {}),
       },
       form: input.form,
       attachments: stored.filter((s) => s.materialCode !== 'face').map(({ sha256: s, materialCode, mime, size }) => ({ sha256: s, materialCode, mime, size })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TypedIdReasonSchema } from './typed-id-reason';
 
 /** Where a resident identity came from. */
 export const IdentitySourceSchema = z.enum(['idCard', 'socialSecurityCard', 'typedByClerk']);
@@ -16,6 +17,8 @@ export const ResidentIdentitySchema = z.object({
   validUntil: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('long-term')]).optional(),
   socialSecurityCardNumber: z.string().optional(),
   source: IdentitySourceSchema,
+  /** Why the clerk typed the number (source typedByClerk only). */
+  typedReason: TypedIdReasonSchema.optional(),
 });
 export type ResidentIdentity = z.infer<typeof ResidentIdentitySchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PASSWORD_HASH_PATTERN } from './password-hash';
 import { MonthlyReportPayloadSchema } from '../report/monthly-report';
 import { ServiceChannelSchema } from '../domain/service-channel';
+import { TypedIdReasonSchema } from '../domain/typed-id-reason';
 
 /**
  * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
@@ -27,6 +28,8 @@ export const SubmissionPayloadSchema = z.object({
     sex: z.enum(['male', 'female', 'unknown']),
     birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     source: z.enum(['idCard', 'socialSecurityCard', 'typedByClerk']),
+    /** Why the clerk typed the number (typedByClerk only). */
+    typedReason: TypedIdReasonSchema.optional(),
   }),
   form: z.record(z.string().max(80), FormValueSchema),
   attachments: z.array(z.object({ sha256: Sha256Schema, materialCode: z.string().max(40), mime: z.string().max(80), size: z.number().int().nonnegative() })).max(50),

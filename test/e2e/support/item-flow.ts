@@ -27,9 +27,14 @@ async function leaves(page: Page, step: string): Promise<void> {
  * reader, the form on the on-screen keyboard, pages from the fake camera, the face check on the simulated face
  * module, submission, and the receipt. The caller starts on the home screen.
  */
-export async function completeItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident): Promise<ItemOutcome> {
+/** How the resident is identified: their card on the reader (default), or a logged-in clerk types the number. */
+export interface CompleteOptions {
+  typedByClerk?: { reason: 'cardUnreadable' | 'cardNotBrought' | 'cardLost' | 'readerFault' };
+}
+
+export async function completeItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident, options: CompleteOptions = {}): Promise<ItemOutcome> {
   try {
-    return await runItem(page, core, item, resident);
+    return await runItem(page, core, item, resident, options);
   } finally {
     // The resident takes the card away ("please take your card").
     await core.call('dev.idCard.remove').catch(() => undefined);
@@ -37,7 +42,7 @@ export async function completeItem(page: Page, core: CoreSocket, item: CatalogIt
   }
 }
 
-async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident): Promise<ItemOutcome> {
+async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident, options: CompleteOptions): Promise<ItemOutcome> {
   await core.call('dev.printer.transcript', { clear: true });
   await page.locator(`[data-category="${item.category}"]`).click();
   await page.locator(`[data-item="${item.code}"]`).click();
@@ -63,7 +68,13 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
   const values: FormValues = {};
   for (let guard = 0; guard < 20; guard += 1) {
     const step = await stepOf(page);
-    if (step === 'identify') {
+    if (step === 'identify' && options.typedByClerk) {
+      const typed = page.locator('[data-typed-id]');
+      await pressKeys(page, resident.idNumber);
+      await typed.locator(`[data-typed-reason="${options.typedByClerk.reason}"]`).click();
+      await typed.locator('[data-typed-submit]').click();
+      await leaves(page, step);
+    } else if (step === 'identify') {
       if (item.identity.accepts.includes('idCard')) await core.call('dev.idCard.insert', { residentIndex: resident.index });
       else await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       await leaves(page, step);

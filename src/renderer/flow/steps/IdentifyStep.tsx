@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import { KioskError } from '../../../shared/contract/errors';
 import type { ResidentSummary } from '../../../shared/domain/identity';
-import { validateField } from '../../../shared/catalog/validate-form';
 import { useKiosk } from '../../app/kiosk-context';
-import { OnScreenKeyboard } from '../../keyboard/OnScreenKeyboard';
+import { TypedIdEntry } from '../../staff/TypedIdEntry';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 
 /**
@@ -18,7 +17,6 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
   const [error, setError] = useState<KioskError | null>(null);
   const [reading, setReading] = useState(false);
   const [clerk, setClerk] = useState(false);
-  const [typed, setTyped] = useState('');
   const accepts = item.identity.accepts;
 
   // The card read and the session event can both report the same identification: act on the first only.
@@ -69,12 +67,6 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
     };
   }, [client, accepts, identifyFrom, accept]);
 
-  const typedProblem = typed ? validateField({ kind: 'idNumber', name: 'idNumber', label: { 'zh-CN': '-', en: '-' }, required: true }, typed) : null;
-  const submitTyped = () => {
-    setError(null);
-    client.invoke('session.identifyTyped', { idNumber: typed }).then(accept, fail);
-  };
-
   return (
     <section className="identify" aria-labelledby="identify-title">
       <h2 id="identify-title">{t('identify.title')}</h2>
@@ -94,19 +86,7 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
       </div>
       {reading && !error ? <p role="status">{t('identify.reading')}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
-      {clerk && accepts.includes('typedByClerk') ? (
-        <div className="identify__typed">
-          <label className="field">
-            <span className="field__label">{t('identify.typedLabel')}</span>
-            <input className="field__input" value={typed} readOnly inputMode="none" data-field="typedIdNumber" />
-          </label>
-          {typedProblem ? <span className="field__problem">{t(typedProblem.messageKey)}</span> : null}
-          <OnScreenKeyboard mode="idNumber" value={typed} onChange={setTyped} maxLength={18} />
-          <button type="button" className="button button--primary" disabled={typed.length !== 18 || typedProblem !== null} onClick={submitTyped}>
-            {t('identify.typedSubmit')}
-          </button>
-        </div>
-      ) : null}
+      {clerk && accepts.includes('typedByClerk') ? <TypedIdEntry onIdentified={accept} onError={fail} /> : null}
     </section>
   );
 }

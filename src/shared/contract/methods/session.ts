@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { ResidentSummarySchema } from '../../domain/identity';
+import { TypedIdReasonSchema } from '../../domain/typed-id-reason';
 
 export const SessionEndReasonSchema = z.enum(['finished', 'idle', 'cardRemoved', 'clerkEnded']);
 
@@ -12,9 +13,9 @@ export const sessionMethods = {
     output: ResidentSummarySchema,
   }),
   'session.identifyTyped': defineMethod({
-    summary: 'Clerk: identify the resident by a typed ID number (assisted service when the card cannot be read).',
+    summary: 'Clerk: identify the resident by a typed ID number, with the reason chosen from a list (assisted service when the card cannot be read).',
     access: ['clerk'],
-    input: z.object({ idNumber: z.string().min(15).max(18), name: z.string().trim().min(1).max(30).optional() }).strict(),
+    input: z.object({ idNumber: z.string().min(15).max(18), name: z.string().trim().min(1).max(30).optional(), reason: TypedIdReasonSchema }).strict(),
     output: ResidentSummarySchema,
   }),
   'session.current': defineMethod({

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { writeDocumentY4m } from './support/fake-camera';
+import { completeItem } from './support/item-flow';
+import { expectNoAxeViolations } from './support/resident';
+import { staffLogin } from './support/staff';
+
+/**
+ * Assisted service (帮办, issue 9 item 2): a clerk logged in on the kiosk helps a resident through apply items; the
+ * county stores each submission stamped assisted with the clerk's id, and a resident identified by a typed ID number
+ * carries the reason the clerk chose. Proof is read from the county's own database, not from the kiosk's screen.
+ */
+test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${writeDocumentY4m()}`] } });
+
+const catalog = defaultCatalog();
+const item = (code: string) => catalog.items.find((i) => i.code === code)!;
+let county: CountyProcess;
+let kiosk: KioskProcess;
+let core: CoreSocket;
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  county = await startCounty();
+  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
+  core = await openCoreSocket(kiosk);
+  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+});
+test.afterAll(async () => {
+  core?.close();
+  await kiosk?.stop();
+  await county?.stop();
+});
+
+/** The submission as the county stored it (its payload column), found by tracking number. */
+function countyPayload(trackingNumber: string): { serviceMode: string; operatorId: string | null; resident: { source: string; typedReason?: string; idNumber: string } } | null {
+  const db = new Database(path.join(county.dataDir, 'county.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT payload FROM items WHERE tracking_number = ?').get(trackingNumber) as { payload: string } | undefined;
+    return row ? (JSON.parse(row.payload) as ReturnType<typeof countyPayload>) : null;
+  } finally {
+    db.close();
+  }
+}
+
+function kioskSubmission(trackingNumber: string): unknown {
+  const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT channel, operator_id AS operatorId FROM submissions WHERE tracking_number = ?').get(trackingNumber);
+  } finally {
+    db.close();
+  }
+}
+
+test('a clerk helps a resident through an apply item: the county stores it stamped assisted with the clerk’s id', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(kiosk.url);
+  await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
+  await page.locator('.attract__start').click();
+  const outcome = await completeItem(page, core, item('JOB-01'), SAMPLE_RESIDENTS[3]!);
+  expect(outcome.kind).toBe('receipt');
+  await expect(page.locator('[data-staff-banner]')).toContainText('李秀英');
+  expect(kioskSubmission(outcome.trackingNumber!)).toEqual({ channel: 'assisted', operatorId: 'clerk-li' });
+  await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
+  expect(countyPayload(outcome.trackingNumber!)).toMatchObject({ serviceMode: 'assisted', operatorId: 'clerk-li', resident: { source: 'idCard' } });
+});
+
+test('a resident alone at the same kiosk produces a self record with no operator', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(kiosk.url);
+  await page.locator('.attract__start').click();
+  const outcome = await completeItem(page, core, item('JOB-01'), SAMPLE_RESIDENTS[4]!);
+  expect(kioskSubmission(outcome.trackingNumber!)).toEqual({ channel: 'self', operatorId: null });
+  await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).toMatchObject({ serviceMode: 'self', operatorId: null });
+});
+
+test('a clerk identifies a resident by a typed ID number with a reason; the county receives the reason with the application', async ({ page }) => {
+  test.setTimeout(120_000);
+  const resident = SAMPLE_RESIDENTS[5]!;
+  await page.goto(kiosk.url);
+  await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
+  await page.locator('.attract__start').click();
+  await page.locator('[data-category="card"]').click();
+  await page.locator('[data-item="CARD-01"]').click();
+  await page.locator('[data-action="start"]').click();
+  // The typed entry asks for a reason before it lets the clerk go on.
+  const typed = page.locator('[data-typed-id]');
+  await expect(typed).toBeVisible();
+  await expectNoAxeViolations(page, 'identify with typed ID (clerk)');
+  await page.getByRole('button', { name: '首页' }).click();
+  const outcome = await completeItem(page, core, item('CARD-01'), resident, { typedByClerk: { reason: 'cardUnreadable' } });
+  expect(outcome.kind).toBe('receipt');
+  await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
+  expect(countyPayload(outcome.trackingNumber!)).toMatchObject({
+    serviceMode: 'assisted',
+    operatorId: 'clerk-li',
+    resident: { source: 'typedByClerk', typedReason: 'cardUnreadable', idNumber: resident.idNumber },
+  });
+});
