@@ -4,6 +4,7 @@ import { HelpCalls } from './HelpCalls';
 import { StaffLogin } from './StaffLogin';
 import { useStaff } from './staff-context';
 import './staff.css';
+import { ReportEntry } from '../report/ReportEntry';
 
 /** What staff mode adds above every screen: the banner while logged in, the notice after an unasked end, the login dialog. */
 export function StaffChrome() {
@@ -12,6 +13,7 @@ export function StaffChrome() {
     <>
       {staff ? <StaffBanner staff={staff} mode="assisted" onLogout={logout} /> : null}
       {staff?.roles.includes('clerk') ? <HelpCalls /> : null}
+      {staff?.roles.includes('clerk') ? <ReportEntry key={staff.id} /> : null}
       {!staff && ended ? <StaffEndedNotice reason={ended} onDismiss={dismissEnded} /> : null}
       {loginOpen && !staff ? <StaffLogin onClose={() => setLoginOpen(false)} /> : null}
     </>
