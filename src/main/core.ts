@@ -172,7 +172,6 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
           const remote = sync.remoteSiteSettings();
           return { phone: remote.consultationPhone ?? options.config.site.consultationPhone, onDuty: remote.onDuty ?? options.config.site.onDuty ?? null };
         },
-        called: () => activity.helpCall(),
       }),
     ),
     ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),

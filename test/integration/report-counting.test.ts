@@ -4,6 +4,7 @@ import { countMonth } from '../../src/main/report/report-counter';
 import { insertFaultTicket, updateFaultTicket } from '../../src/main/store/fault-tickets';
 import { claimBatch, settleBatch } from '../../src/main/store/outbox';
 import { closeResidentMonths } from '../../src/main/store/resident-tally';
+import { openInquiry } from '../../src/main/store/inquiries';
 import { recordPrint } from '../../src/main/store/prints';
 import type { KioskStore } from '../../src/main/store/kiosk-store';
 import { REPORT_CHANNELS, type ReportChannel } from '../../src/shared/report/monthly-figures';
@@ -47,6 +48,7 @@ interface Generated {
   queries: Array<{ at: number; itemCode: string; channel: ReportChannel; resident: number | null }>;
   prints: Array<{ at: number; kind: (typeof STORED_PRINT_KINDS)[number]; itemCode: string; channel: ReportChannel }>;
   helpCalls: number[];
+  inquiries: Array<{ openedAt: number; closedAt: number | null }>;
   faults: Array<{ openedAt: number; closedAt: number | null }>;
   deviceChanges: Map<string, Array<{ at: number; state: string }>>;
 }
@@ -61,7 +63,7 @@ function generateMonth(store: KioskStore, seed: number): Generated {
   const inMonth = () => START + Math.floor(rnd() * (END - START));
   let clock = START;
   const recorder = new ActivityRecorder(store.db, () => new Date(clock));
-  const g: Generated = { submissions: [], queries: [], prints: [], helpCalls: [], faults: [], deviceChanges: new Map() };
+  const g: Generated = { submissions: [], queries: [], prints: [], helpCalls: [], inquiries: [], faults: [], deviceChanges: new Map() };
 
   const outside = [START - MINUTE, END, END + 5 * MINUTE];
   for (const at of outside) {
@@ -69,7 +71,7 @@ function generateMonth(store: KioskStore, seed: number): Generated {
     clock = at;
     recorder.query('INS-01', { channel: 'self', operatorId: null }, sampleIdentity(2).idNumber);
     recordPrint(store.db, { id: `outside-${at}`, at: new Date(at).toISOString(), kind: 'receipt', itemCode: null, channel: 'self', operatorId: null });
-    recorder.helpCall();
+    openInquiry(store.db, store.key, { origin: 'helpButton', channel: 'self', operatorId: null, screen: 'home' }, new Date(at));
   }
 
   for (let i = 0; i < 160; i++) {
@@ -88,10 +90,16 @@ function generateMonth(store: KioskStore, seed: number): Generated {
     g.prints.push(p);
     recordPrint(store.db, { id: `p-${i}`, at: new Date(p.at).toISOString(), kind: p.kind, itemCode: p.kind === 'receipt' ? null : p.itemCode, channel: p.channel, operatorId: p.channel === 'self' ? null : 'clerk-3' });
   }
-  for (let i = 0; i < 25; i++) {
-    clock = inMonth();
-    g.helpCalls.push(clock);
-    recorder.helpCall();
+  // Inquiries (首问负责): help-button calls and contacts a clerk recorded; some closed in the month, one in November.
+  const origins = ['helpButton', 'kiosk', 'window', 'phone', 'homeVisit'] as const;
+  for (let i = 0; i < 40; i++) {
+    const origin = pick(origins);
+    const openedAt = inMonth();
+    const inquiry = openInquiry(store.db, store.key, { origin, channel: origin === 'helpButton' ? 'self' : 'window', operatorId: origin === 'helpButton' ? null : 'clerk-2', screen: origin === 'helpButton' ? 'home' : null }, new Date(openedAt));
+    if (origin === 'helpButton') g.helpCalls.push(openedAt);
+    const closedAt = rnd() < 0.6 ? (i === 0 ? END + 60 * MINUTE : Math.min(openedAt + Math.floor(rnd() * 3 * 86_400_000), END - MINUTE)) : null;
+    if (closedAt !== null) store.db.prepare("UPDATE inquiries SET closed_at = ?, closed_by = 'clerk-2', outcome = 'answered' WHERE id = ?").run(new Date(closedAt).toISOString(), inquiry.id);
+    g.inquiries.push({ openedAt, closedAt });
   }
   // Faults: opened in September and closed in October, opened and closed in October, opened in October still open.
   const septemberFault = { openedAt: START - 3 * 86_400_000, closedAt: START + 2 * 86_400_000 };
@@ -163,6 +171,7 @@ function expectedFigures(g: Generated) {
     queries,
     prints,
     helpCalls: g.helpCalls.length,
+    inquiries: { opened: g.inquiries.length, closed: g.inquiries.filter((q) => q.closedAt !== null && inside(q.closedAt)).length },
     faults: { opened: g.faults.filter((f) => inside(f.openedAt)).length, closed: g.faults.filter((f) => f.closedAt !== null && inside(f.closedAt)).length },
     officeMinutes,
     devices: DEVICES.map((d) => ({ deviceId: d.id, kind: d.kind, usableMinutes: usable.get(d.id)! })),
@@ -178,7 +187,9 @@ describe('monthly report counting at the point', () => {
     const g = generateMonth(store, 20261001);
     const figures = countMonth(store.db, MONTH, options);
     const expected = expectedFigures(g);
-    expect(figures).toEqual({ month: MONTH, inquiries: { opened: 0, closed: 0 }, cases: { opened: 0, done: 0, overdue: 0 }, ...expected });
+    expect(figures).toEqual({ month: MONTH, cases: { opened: 0, done: 0, overdue: 0 }, ...expected });
+    expect(figures.helpCalls).toBeGreaterThan(0);
+    expect(figures.inquiries.opened).toBeGreaterThan(figures.helpCalls);
     // The generated month really is mixed: every submission channel, every print kind, devices both up and down.
     for (const ch of REPORT_CHANNELS) expect(figures.items.some((i) => i.byChannel[ch] > 0)).toBe(true);
     for (const k of ['receipt', 'certificate', 'notification', 'queryResult'] as const) expect(figures.prints[k]).toBeGreaterThan(0);

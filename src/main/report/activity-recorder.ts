@@ -8,8 +8,8 @@ import { noteResidentServed } from '../store/resident-tally';
 import { recordServiceEvent } from '../store/service-events';
 
 /**
- * Writes down, as it happens, what the monthly report counts and no other record keeps: queries answered, help
- * calls, residents served (as a monthly tally) and device state changes. Prints have their own table (store/prints).
+ * Writes down, as it happens, what the monthly report counts and no other record keeps: queries answered,
+ * residents served (as a monthly tally) and device state changes. Prints and help calls (inquiries) have their own tables.
  */
 export class ActivityRecorder {
   private readonly lastState = new Map<string, string>();
@@ -32,10 +32,6 @@ export class ActivityRecorder {
       recordServiceEvent(this.db, { at: at.toISOString(), kind: 'query', itemCode, ...who });
       if (residentIdNumber) noteResidentServed(this.db, monthOf(at), residentIdNumber);
     })();
-  }
-
-  helpCall(): void {
-    recordServiceEvent(this.db, { at: this.now().toISOString(), kind: 'helpCall', itemCode: null, channel: 'self', operatorId: null });
   }
 
   /** A device's status: recorded only when its state changed since the last record (media changes are not kept). */

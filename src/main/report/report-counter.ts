@@ -1,7 +1,7 @@
 import { REPORT_CHANNELS, zeroChannels, type ChannelCounts, type MonthlyFigures, type ReportChannel } from '../../shared/report/monthly-figures';
 import { monthBounds, monthRangeIso, officeIntervals, type OfficeHours } from '../../shared/report/report-month';
 import type { Db } from '../store/database';
-import { countFaults, countPrints, countSubmissionsByItemAndChannel, deviceStatesFor } from '../store/report-counting';
+import { countFaults, countInquiries, countPrints, countSubmissionsByItemAndChannel, deviceStatesFor } from '../store/report-counting';
 import { distinctResidents } from '../store/resident-tally';
 import { countServiceEvents } from '../store/service-events';
 import { usableMinutes } from './device-availability';
@@ -19,9 +19,9 @@ export interface CountOptions {
 const isChannel = (c: string): c is ReportChannel => (REPORT_CHANNELS as readonly string[]).includes(c);
 
 /**
- * Counts one month at the point from its own records: submissions, service events (queries, prints, help
- * calls), fault tickets, device state changes and the month's resident tally. Nothing is kept as a second tally.
- * Inquiries and cases count zero until the point keeps them as records of their own (docs/monthly-report.md).
+ * Counts one month at the point from its own records: submissions, prints, queries, inquiries (help calls are
+ * inquiries from the help button), fault tickets, device state changes and the month's resident tally. Nothing is
+ * kept as a second tally. Cases count zero until the point keeps them as records of their own (docs/monthly-report.md).
  */
 export function countMonth(db: Db, month: string, options: CountOptions): MonthlyFigures {
   const { from, to } = monthRangeIso(month);
@@ -38,11 +38,8 @@ export function countMonth(db: Db, month: string, options: CountOptions): Monthl
   }
 
   const queries = zeroChannels();
-  let helpCalls = 0;
-  for (const row of countServiceEvents(db, from, to)) {
-    if (row.kind === 'query') bump(queries, row.channel, row.n);
-    else helpCalls += row.n;
-  }
+  for (const row of countServiceEvents(db, from, to)) if (row.kind === 'query') bump(queries, row.channel, row.n);
+  const inquiries = countInquiries(db, from, to);
 
   // Prints for a person; a query result of a print item is a certificate. The report's own PDF is not counted.
   const prints = { receipt: 0, certificate: 0, notification: 0, queryResult: 0 };
@@ -71,9 +68,9 @@ export function countMonth(db: Db, month: string, options: CountOptions): Monthl
     items: [...items.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([itemCode, byChannel]) => ({ itemCode, byChannel })),
     queries,
     prints,
-    inquiries: { opened: 0, closed: 0 },
+    inquiries: { opened: inquiries.opened, closed: inquiries.closed },
     cases: { opened: 0, done: 0, overdue: 0 },
-    helpCalls,
+    helpCalls: inquiries.helpCalls,
     faults: countFaults(db, from, to),
     officeMinutes: Math.floor(officeMs / 60_000),
     devices: [...changes.entries()].map(([deviceId, { kind, list }]) => ({ deviceId, kind, usableMinutes: usableMinutes(list, office) })),

@@ -36,3 +36,10 @@ export function deviceStatesFor(db: Db, from: string, to: string): Array<{ devic
       ORDER BY device_id, at, seq`,
   ).all(to, from, from) as Array<{ deviceId: string; kind: string; at: string; state: string }>;
 }
+
+/** 首问负责 inquiries (store/inquiries.ts): opened and closed in the range; help-button calls are inquiries too. */
+export function countInquiries(db: Db, from: string, to: string): { opened: number; closed: number; helpCalls: number } {
+  const opened = stmt(db, "SELECT COUNT(*) AS n, COALESCE(SUM(origin = 'helpButton'), 0) AS help FROM inquiries WHERE opened_at >= ? AND opened_at < ?").get(from, to) as { n: number; help: number };
+  const closed = (stmt(db, 'SELECT COUNT(*) AS n FROM inquiries WHERE closed_at >= ? AND closed_at < ?').get(from, to) as { n: number }).n;
+  return { opened: opened.n, closed, helpCalls: opened.help };
+}
