@@ -125,7 +125,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
 
   // Submissions and queries take the resident from the session.
   const residents: ResidentSource = session;
-  const county = countyClientFromConfig(options.config);
+  const county = countyClientFromConfig(options.config, now);
   const sync = new SyncService({
     store,
     client: county,

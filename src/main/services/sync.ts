@@ -22,11 +22,12 @@ export function countySecret(county: NonNullable<SiteConfig['county']>): string 
 }
 
 /** Builds the HTTP client from the site config's county block, or null when the kiosk runs without a county. */
-export function countyClientFromConfig(config: SiteConfig): CountyClient | null {
+export function countyClientFromConfig(config: SiteConfig, now?: () => Date): CountyClient | null {
   const county = config.county;
   if (!county) return null;
   const secret = countySecret(county);
-  return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret, ...(county.caFile ? { ca: fs.readFileSync(county.caFile) } : {}) });
+  // Requests are signed on the core's own clock (the one every record is stamped with).
+  return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret, ...(county.caFile ? { ca: fs.readFileSync(county.caFile) } : {}), ...(now ? { now: () => now().getTime() } : {}) });
 }
 
 /**
