@@ -137,7 +137,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     devices: () => devices.list().map((d) => ({ id: d.id, kind: d.kind, state: d.state })),
   });
   closers.push(() => sync.stop());
-  const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), now });
+  const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now });
   const queries = new QueriesService({ client: county, catalog, session: residents, now, documents: countyDocuments });
   // A visit that ends closes the resident's session at the county too (its lookups stop).
   closers.push(events.subscribe((event, data) => {

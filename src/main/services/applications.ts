@@ -22,6 +22,8 @@ export interface ApplicationsDeps {
   session: ResidentSource;
   /** Called after a submission is committed: the sync client sends soon and screens learn the queue grew. */
   afterSubmit: () => void;
+  /** For items that cannot wait: one sync round now (sends the outbox, brings outcomes back). */
+  sendNow?: () => Promise<void>;
   now: () => Date;
 }
 
@@ -41,6 +43,28 @@ function decode(base64: string): Buffer {
  */
 export class ApplicationsService {
   constructor(private readonly deps: ApplicationsDeps) {}
+
+  /**
+   * Hands in an application; an item the catalogue marks `immediate` (a card loss report) is sent at once and the
+   * answer carries the county's outcome when it came back within that round (blockedAt for a loss report). Without
+   * one it says `queued`: the screen must then say it is recorded, not yet done.
+   */
+  async submitAndSend(input: SubmitInput, ctx: CallContext): Promise<MethodResult<'applications.submit'>> {
+    const receipt = this.submit(input, ctx);
+    const item = this.deps.catalog.find(input.itemCode);
+    if (!item?.immediate || !this.deps.sendNow) return receipt;
+    // Two rounds at most: a round already running when this was committed may have claimed its batch without it.
+    for (let round = 0; round < 2 && !outcomeOf(this.deps.store.db, receipt.submissionId); round++) {
+      try {
+        await this.deps.sendNow();
+      } catch (error) {
+        ctx.log.warn({ err: error, submissionId: receipt.submissionId }, 'immediate send failed; the item stays queued');
+        break;
+      }
+    }
+    const outcome = outcomeOf(this.deps.store.db, receipt.submissionId);
+    return outcome ? { ...receipt, delivery: 'answered', outcome } : receipt;
+  }
 
   submit(input: SubmitInput, ctx: CallContext): MethodResult<'applications.submit'> {
     const resident = this.deps.session.current();
@@ -177,7 +201,7 @@ export function applicationsHandlers(
   service: ApplicationsService,
 ): HandlerMap<'applications.submit' | 'applications.mine' | 'applications.status' | 'applications.resend' | 'applications.rejected' | 'applications.resolveRejected'> {
   return {
-    'applications.submit': (input, ctx) => service.submit(input, ctx),
+    'applications.submit': (input, ctx) => service.submitAndSend(input, ctx),
     'applications.mine': (input) => service.mine(input.limit),
     'applications.status': (input, ctx) => service.status(input, ctx),
     'applications.resend': (input, ctx) => service.resend(input, ctx),

@@ -86,6 +86,16 @@ export class SyncService {
     this.engine.kick();
   }
 
+  /**
+   * An item that cannot wait (a card loss report): one round now, sharing a round already running. Resolves when
+   * the round ends, whatever its result (offline, the item stays queued and the next round sends it).
+   */
+  async sendNow(): Promise<void> {
+    if (!this.deps.client) return;
+    await this.engine.runRound();
+    this.emitProgress(this.engine.status());
+  }
+
   /** The site settings the county last sent (on-duty person, phone, retention), or {} when none or malformed. */
   remoteSiteSettings(): RemoteSiteSettings {
     const remote = RemoteSiteSettingsSchema.safeParse(getConfigPart(this.deps.store.db, 'site')?.body);

@@ -20,6 +20,8 @@ export interface SubmissionReceipt {
   trackingNumber: string;
   submittedAt: string;
   delivery: string;
+  /** Immediate items (a card loss report): what the county answered on the spot, if it did. */
+  outcome?: { state: string; blockedAt?: string | undefined; steps?: Array<{ text: { 'zh-CN': string; en: string } }> | undefined } | undefined;
 }
 
 /** Everything one flow holds about the resident; it exists only inside the mounted FlowScreen. */

@@ -206,6 +206,8 @@ export const CatalogItemSchema = z
     needsCountyOnline: z.boolean(),
     /** Query items that show the last synced copy when the county is unreachable (e.g. vacancy lists). */
     offlineCache: z.boolean().default(false),
+    /** Sent to the county at once when online and answered on the spot (a card loss report); offline it is recorded and says it is not yet done. */
+    immediate: z.boolean().default(false),
     form: z.array(FormStepSchema),
     materials: z.array(MaterialSchema),
     cardOperations: z.array(CardOperationSchema).default([]),
@@ -256,7 +258,7 @@ export const CatalogItemSchema = z
     if (item.type === 'card' && item.cardOperations.length === 0) problem('card items name their operations', ['cardOperations']);
     if (item.type !== 'card' && item.cardOperations.length > 0) problem('only card items have card operations', ['cardOperations']);
     const onlineTypes: ItemType[] = ['query', 'print', 'card', 'certify'];
-    if (onlineTypes.includes(item.type) && !item.needsCountyOnline && !item.offlineCache) {
+    if (onlineTypes.includes(item.type) && !item.needsCountyOnline && !item.offlineCache && !item.immediate) {
       problem(`${item.type} items need the county online`, ['needsCountyOnline']);
     }
     if (item.type === 'apply' && item.form.length === 0) problem('apply items have a form', ['form']);

@@ -54,7 +54,25 @@ export function ReceiptStep({ item, submission, onFinish }: { item: CatalogItem;
         {t('receipt.trackingNumber')} <strong data-testid="tracking-number">{submission.trackingNumber}</strong>
       </p>
       {qr ? <img className="receipt__qr" src={qr} alt={t('receipt.qrAlt', { tracking: submission.trackingNumber })} /> : null}
-      <p>{live.countyOnline ? t('receipt.nextOnline') : t('receipt.nextOffline')}</p>
+      {item.immediate ? (
+        // An item that cannot wait says only what the county confirmed: "blocked" only with the county's time.
+        submission.outcome?.blockedAt ? (
+          <p className="banner" role="status" data-testid="immediate-answered">
+            {t('receipt.immediate.answered', { time: new Date(submission.outcome.blockedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }) })}
+          </p>
+        ) : submission.outcome ? (
+          <p className="banner" role="status" data-testid="immediate-answered">
+            {submission.outcome.steps?.at(-1)?.text[i18n.language === 'en' ? 'en' : 'zh-CN'] ?? t('receipt.immediate.answeredOther')}
+          </p>
+        ) : (
+          <div className="banner banner--warning" role="alert" data-testid="immediate-not-yet">
+            <p>{t('receipt.immediate.notYet')}</p>
+            <p>{t('receipt.immediate.notYetHotline', { hotline: item.guide?.hotline ?? '12333' })}</p>
+          </div>
+        )
+      ) : (
+        <p>{live.countyOnline ? t('receipt.nextOnline') : t('receipt.nextOffline')}</p>
+      )}
       {item.guide ? <p>{t('receipt.whatNext', { handledBy: localised(item.guide.handledBy, i18n.language), timeLimit: localised(item.guide.timeLimit, i18n.language) })}</p> : null}
       {job === null ? <p role="status">{t('receipt.printing')}</p> : null}
       {job && !(job instanceof KioskError) ? (

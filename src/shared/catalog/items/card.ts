@@ -95,7 +95,9 @@ export const CARD_ITEMS: ItemRecord[] = [
     risk: 'medium',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter'],
-    needsCountyOnline: true,
+    // Recorded offline too (the screen then says it is not yet blocked and gives the loss hotline); sent at once online.
+    needsCountyOnline: false,
+    immediate: true,
     cardOperations: ['reportLoss', 'cancelLossReport'],
     form: [
       {

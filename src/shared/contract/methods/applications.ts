@@ -38,7 +38,15 @@ export const applicationsMethods = {
       'Hands in an application for the identified resident, stamped by the core with the channel and operator of this connection (a resident alone is always self). Answers only after the submission, its attachments, outbox item and audit entry are committed together; delivery to the county follows.',
     access: ['resident'],
     input: SubmitInputSchema,
-    output: z.object({ submissionId: z.string(), trackingNumber: z.string(), submittedAt: z.string(), delivery: z.literal('queued') }),
+    output: z.object({
+      submissionId: z.string(),
+      trackingNumber: z.string(),
+      submittedAt: z.string(),
+      /** queued: on this kiosk, goes with the next sync; answered: an immediate item the county already decided (see outcome). */
+      delivery: z.enum(['queued', 'answered']),
+      /** Immediate items only, when the county answered at once: its outcome (a loss report's blockedAt). */
+      outcome: ItemOutcomeSchema.optional(),
+    }),
   }),
   'applications.mine': defineMethod({
     summary: "The identified resident's own submissions on this kiosk, newest first, with their delivery state.",
