@@ -8,6 +8,7 @@ import { LiveStatusProvider } from '../readiness/readiness-context';
 import { DevPanel } from '../dev-panel';
 import { StaffProvider } from '../staff/staff-context';
 import { StaffChrome, StaffCorner } from '../staff/StaffChrome';
+import { TechnicianGate } from '../technician/TechnicianGate';
 
 /**
  * The app is a sequence of visits. When a visit ends (finish, idle, card removed), everything the screen held
@@ -45,6 +46,7 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
         <CatalogProvider>
           <LiveStatusProvider>
             <StaffChrome />
+            <TechnicianGate />
             <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} attractCorner={<StaffCorner />} />
             {/* The developer panel (simulated devices only) lives outside the visit: it is the tester's, not the resident's. */}
             {kiosk.site.simulated ? <DevPanel /> : null}

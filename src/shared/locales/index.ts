@@ -24,13 +24,15 @@ import zhStaff from './zh-CN/staff.json';
 import enStaff from './en/staff.json';
 import zhReport from './zh-CN/report.json';
 import enReport from './en/report.json';
+import zhTechnician from './zh-CN/technician.json';
+import enTechnician from './en/technician.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'devices-readers': zhDevicesReaders, console: zhConsole, staff: zhStaff, report: zhReport },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, screens: enScreens, 'devices-readers': enDevicesReaders, console: enConsole, staff: enStaff, report: enReport },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'devices-readers': zhDevicesReaders, console: zhConsole, staff: zhStaff, report: zhReport, technician: zhTechnician },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, screens: enScreens, 'devices-readers': enDevicesReaders, console: enConsole, staff: enStaff, report: enReport, technician: enTechnician },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

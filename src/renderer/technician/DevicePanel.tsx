@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodResult } from '../../shared/contract';
+import { KioskError } from '../../shared/contract/errors';
+import type { DeviceKind } from '../../shared/domain/devices';
+import { useKiosk } from '../app/kiosk-context';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { FrameLogView } from './FrameLogView';
+import { PortAssignment } from './PortAssignment';
+import { usePolled } from './use-polled';
+
+/** Kinds on a serial line: the ones a technician can move to another port. */
+const SERIAL_KINDS: ReadonlySet<DeviceKind> = new Set(['idCardReader', 'socialSecurityCardReader', 'receiptPrinter', 'faceCamera']);
+
+type SelfTest = MethodResult<'devices.selfTest'>;
+type DeviceTest = MethodResult<'devices.test'>;
+
+/** One device: state, connection, model, counters, last error, self-test, its own test, live frames, port. */
+export function DevicePanel({ deviceId }: { deviceId: string }) {
+  const { t } = useTranslation(['technician', 'devices-readers', 'devices-output', 'errors']);
+  const { client } = useKiosk();
+  const detail = usePolled(() => client.invoke('devices.detail', { deviceId }), 2000, [client, deviceId]);
+  const [selfTest, setSelfTest] = useState<SelfTest | 'running' | null>(null);
+  const [test, setTest] = useState<DeviceTest | 'running' | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+  const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
+  const say = (key: string | undefined) => (key ? t(key, { defaultValue: key }) : '');
+
+  const runSelfTest = () => {
+    setSelfTest('running');
+    setError(null);
+    client.invoke('devices.selfTest', { deviceId }).then((r) => {
+      setSelfTest(r);
+      detail.reload();
+    }, (e: unknown) => {
+      setSelfTest(null);
+      fail(e);
+    });
+  };
+  const runTest = () => {
+    setTest('running');
+    setError(null);
+    client.invoke('devices.test', { deviceId }).then(setTest, (e: unknown) => {
+      setTest(null);
+      fail(e);
+    });
+  };
+
+  const d = detail.value;
+  if (!d) return detail.error ? <ErrorMessage error={detail.error} /> : null;
+  const { status, counters } = d;
+  const identity = counters.lastSelfTest?.steps.filter((s) => s.detail && s.name !== 'port').map((s) => s.detail) ?? [];
+  return (
+    <section className="technician__device-panel" aria-labelledby="technician-device-title" data-technician-panel={deviceId}>
+      <h3 id="technician-device-title">
+        {t(`kind.${status.kind}`)} · {deviceId}
+      </h3>
+      <dl className="technician__facts">
+        <dt>{t('device.since')}</dt>
+        <dd data-fact="state">
+          {t(`state.${status.state}`)} · {new Date(status.since).toLocaleString()}
+          {status.detailKey ? ` · ${say(status.detailKey)}` : ''}
+        </dd>
+        <dt>{t('device.transport')}</dt>
+        <dd data-fact="transport">{d.transport}</dd>
+        <dt>{t('device.model')}</dt>
+        <dd>{d.model ?? t('device.noModel')}</dd>
+        <dt>{t('device.identity')}</dt>
+        <dd data-fact="identity">{identity.length ? identity.join(' · ') : '—'}</dd>
+        <dt>{t('device.counters')}</dt>
+        <dd data-fact="counters">
+          {t('device.statusChanges', { count: counters.statusChanges })} · {t('device.faults', { count: counters.faults })} ·{' '}
+          {t('device.selfTests', { count: counters.selfTests, failed: counters.selfTestsFailed })}
+        </dd>
+        <dt>{t('device.lastError')}</dt>
+        <dd data-fact="lastError">
+          {counters.lastError ? `${t(`state.${counters.lastError.state}`)} · ${new Date(counters.lastError.at).toLocaleString()} · ${say(counters.lastError.detailKey)}` : t('device.noError')}
+        </dd>
+      </dl>
+
+      <div className="technician__row">
+        <button type="button" className="button button--primary" disabled={selfTest === 'running'} onClick={runSelfTest} data-technician-selftest>
+          {selfTest === 'running' ? t('selfTest.running') : t('selfTest.run')}
+        </button>
+        <button type="button" className="button" disabled={test === 'running'} onClick={runTest} data-technician-test>
+          {test === 'running' ? t('test.running') : t(`test.run.${status.kind}`)}
+        </button>
+      </div>
+      {error ? <ErrorMessage error={error} /> : null}
+      {selfTest && selfTest !== 'running' ? (
+        <div role="status" data-selftest-result={selfTest.ok ? 'passed' : 'failed'}>
+          <p className="technician__verdict">{selfTest.ok ? t('selfTest.passed') : t('selfTest.failed')}</p>
+          <ul>
+            {selfTest.steps.map((s) => (
+              <li key={s.name} data-step={s.name} data-ok={s.ok}>
+                {s.name}: {s.ok ? t('selfTest.stepOk') : t('selfTest.stepFailed')}
+                {s.detailKey ? ` · ${say(s.detailKey)}` : ''}
+                {s.detail ? ` · ${s.detail}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {test && test !== 'running' ? (
+        <div role="status" data-test-result={test.ok ? 'passed' : 'failed'}>
+          <p className="technician__verdict">{test.ok ? t('test.passed') : t('test.failed', { reason: t(`errors:${test.errorCode ?? 'device_error'}.title`) })}</p>
+          <dl className="technician__facts">
+            {test.lines.map((line, i) => (
+              <div key={`${line.key}-${i}`} className="technician__fact">
+                <dt>{t(line.key)}</dt>
+                <dd data-test-line={line.key}>{line.key === 'test.light' ? t(`test.lightValue.${line.value}`) : line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ) : null}
+
+      <FrameLogView deviceId={deviceId} />
+      {SERIAL_KINDS.has(status.kind) ? <PortAssignment deviceId={deviceId} onSaved={detail.reload} /> : <p>{t('assign.serialOnly')}</p>}
+    </section>
+  );
+}

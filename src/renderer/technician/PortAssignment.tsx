@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KioskError } from '../../shared/contract/errors';
+import { useKiosk } from '../app/kiosk-context';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { usePolled } from './use-polled';
+
+const BAUDS = [115200, 57600, 38400, 19200, 9600] as const;
+
+/** Moves a serial device to another port: saved to the site config (previous kept) and reopened at once. */
+export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSaved: () => void }) {
+  const { t } = useTranslation('technician');
+  const { client } = useKiosk();
+  const ports = usePolled(() => client.invoke('devices.ports', {}), null, [client]);
+  const [path, setPath] = useState('');
+  const [baud, setBaud] = useState<number>(115200);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ savedTo: string; previousKeptAt: string | null } | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+  const serial = ports.value?.ports.filter((p) => p.type === 'serial') ?? [];
+
+  const save = () => {
+    if (!path.trim() || saving) return;
+    setSaving(true);
+    setSaved(null);
+    setError(null);
+    client.invoke('devices.assign', { deviceId, transport: { type: 'serial', path: path.trim(), baudRate: baud } }).then(
+      (r) => {
+        setSaving(false);
+        setSaved(r);
+        onSaved();
+      },
+      (e: unknown) => {
+        setSaving(false);
+        setError(e instanceof KioskError ? e : new KioskError('internal'));
+      },
+    );
+  };
+
+  return (
+    <section className="technician__assign" aria-labelledby="technician-assign-title" data-technician-assign>
+      <h4 id="technician-assign-title">{t('assign.title')}</h4>
+      <div className="technician__row">
+        <div className="field">
+          <label className="field__label" htmlFor="technician-port">
+            {t('assign.port')}
+          </label>
+          <input id="technician-port" className="field__input" list="technician-port-list" value={path} onChange={(e) => setPath(e.target.value)} data-assign-path autoComplete="off" spellCheck={false} />
+          <datalist id="technician-port-list">
+            {serial.map((p) => (
+              <option key={p.path} value={p.path}>
+                {[p.manufacturer, p.product].filter(Boolean).join(' ')}
+              </option>
+            ))}
+          </datalist>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="technician-baud">
+            {t('assign.baud')}
+          </label>
+          <select id="technician-baud" className="field__input" value={baud} onChange={(e) => setBaud(Number(e.target.value))} data-assign-baud>
+            {BAUDS.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="button button--primary" disabled={saving || !path.trim()} onClick={save} data-assign-save>
+          {saving ? t('assign.saving') : t('assign.save')}
+        </button>
+      </div>
+      {saved ? (
+        <p role="status" data-assign-saved>
+          {t('assign.saved', { file: saved.savedTo })}
+          {saved.previousKeptAt ? ` ${t('assign.previous', { file: saved.previousKeptAt })}` : ''}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}

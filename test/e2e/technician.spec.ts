@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
+import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { expectNoAxeViolations } from './support/resident';
+import { staffLogin } from './support/staff';
+
+/**
+ * The technician's workspace (issue 10 item 2): hidden corner + technician login, every device's self-test and own
+ * test, the live frame log while a sample card is read (masked), the ports list, and the system panel's sync now.
+ */
+let county: CountyProcess;
+let kiosk: KioskProcess;
+let core: CoreSocket;
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  county = await startCounty();
+  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
+  core = await openCoreSocket(kiosk);
+  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+});
+test.afterAll(async () => {
+  core?.close();
+  await kiosk?.stop();
+  await county?.stop();
+});
+
+async function openWorkspace(page: Page) {
+  await page.goto(kiosk.url);
+  await staffLogin(page, 'tech', DEMO_STAFF_PASSWORDS.tech!);
+  await page.locator('[data-technician-open]').click();
+  await expect(page.locator('[data-technician-workspace]')).toBeVisible();
+}
+
+const device = (page: Page, id: string) => page.locator(`[data-technician-device="${id}"]`);
+const panel = (page: Page) => page.locator('[data-technician-panel]');
+
+test('a clerk sees no way into the workspace', async ({ page }) => {
+  await page.goto(kiosk.url);
+  await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
+  await expect(page.locator('[data-technician-open]')).toHaveCount(0);
+});
+
+test('every device runs its self-test from the workspace and shows each step; axe-clean in both languages', async ({ page }) => {
+  await openWorkspace(page);
+  await expectNoAxeViolations(page, 'technician workspace devices (zh-CN)');
+  for (const id of ['id-reader', 'ssc-reader', 'receipt-printer', 'doc-printer', 'face-camera']) {
+    await device(page, id).click();
+    await expect(panel(page)).toHaveAttribute('data-technician-panel', id);
+    await panel(page).locator('[data-technician-selftest]').click();
+    await expect(panel(page).locator('[data-selftest-result="passed"]')).toBeVisible({ timeout: 15_000 });
+    await expect(panel(page).locator('[data-selftest-result] li').first()).toBeVisible();
+    // The counter on screen comes from the core and counts this run.
+    await expect(panel(page).locator('[data-fact="counters"]')).toContainText(/自检 [1-9]\d* 次/);
+  }
+  // The ID card reader's SAM id comes through the self-test as its identity.
+  await device(page, 'id-reader').click();
+  await panel(page).locator('[data-technician-selftest]').click();
+  await expect(panel(page).locator('[data-fact="identity"]')).not.toHaveText('—');
+  await page.locator('[data-technician-language]').click();
+  await expect(page.locator('#technician-title')).toHaveText('Technician workspace');
+  await expectNoAxeViolations(page, 'technician workspace devices (en)');
+});
+
+test('reading a sample ID card: the frame log moves, the test shows masked fields only, and no personal value reaches the screen', async ({ page }) => {
+  const resident = SAMPLE_RESIDENTS.find((r) => r.documentType === 'residentIdCard')!;
+  const index = SAMPLE_RESIDENTS.indexOf(resident);
+  await openWorkspace(page);
+  await device(page, 'id-reader').click();
+  const frames = panel(page).locator('[data-technician-frames] li');
+  await expect(frames.first()).toBeVisible({ timeout: 10_000 });
+  await core.call('dev.idCard.insert', { residentIndex: index });
+  await panel(page).locator('[data-technician-test]').click();
+  await expect(panel(page).locator('[data-test-result="passed"]')).toBeVisible({ timeout: 15_000 });
+  const idLine = panel(page).locator('[data-test-line="test.idNumber"]');
+  await expect(idLine).toContainText('*');
+  await expect(idLine).toContainText(resident.idNumber.slice(-4));
+  // A read answer is in the log by its header and length only (the payload is left out by the core).
+  await expect(panel(page).locator('[data-technician-frames]')).toContainText('payload not logged', { timeout: 10_000 });
+  const text = await page.locator('[data-technician-workspace]').innerText();
+  expect(text).not.toContain(resident.idNumber);
+  expect(text).not.toContain(resident.name);
+  await core.call('dev.idCard.remove', {});
+});
+
+test('the receipt printer prints its test page from the workspace; the paper shows it', async ({ page }) => {
+  await openWorkspace(page);
+  await core.call('dev.printer.transcript', { clear: true });
+  await device(page, 'receipt-printer').click();
+  await panel(page).locator('[data-technician-test]').click();
+  await expect(panel(page).locator('[data-test-result="passed"]')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => (await core.call<{ text: string }>('dev.printer.transcript', {})).text, { timeout: 15_000 }).toContain('receipt-printer');
+});
+
+test('ports and system: the ports list answers, sync now reaches the county and says so', async ({ page }) => {
+  await openWorkspace(page);
+  await page.locator('[data-technician-tab="ports"]').click();
+  await expect(page.locator('[data-technician-ports]')).toBeVisible();
+  await expect(page.locator('[data-technician-ports] table, [data-technician-ports] p').first()).toBeVisible({ timeout: 15_000 });
+  await expectNoAxeViolations(page, 'technician workspace ports (zh-CN)');
+  await page.locator('[data-technician-tab="system"]').click();
+  await expect(page.locator('[data-fact="county"]')).toHaveText('可连接');
+  await page.locator('[data-technician-sync]').click();
+  await expect(page.locator('[data-sync-outcome]')).toContainText('同步完成');
+  await expect(page.locator('[data-fact="lastSync"]')).not.toHaveText('从未');
+  await expectNoAxeViolations(page, 'technician workspace system (zh-CN)');
+});
