@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { CatalogSchema } from '../shared/catalog/schema';
+import { defaultCatalog } from '../shared/catalog/default-catalog';
+import { layoutItems, type LayoutItem } from '../shared/report/report-layout';
 import { REPORT_CHANNELS, zeroChannels, type ChannelCounts, type MonthlyFigures } from '../shared/report/monthly-figures';
 import { MonthlyReportPayloadSchema, reportSigningText, type MonthlyReportPayload } from '../shared/report/monthly-report';
 import { reportDeadline } from '../shared/report/report-month';
@@ -137,4 +140,11 @@ function sumFigures(all: readonly MonthlyFigures[]): TownshipMonth['totals'] {
     f.distinctResidents += g.distinctResidents;
   }
   return { items: [...items.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([itemCode, byChannel]) => ({ itemCode, byChannel })), figures: f };
+}
+
+/** The catalogue the county published (its items in order), or the shipped one before anything was published. */
+export function countyCatalogue(db: CountyDb): LayoutItem[] {
+  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
+  const parsed = row ? CatalogSchema.safeParse(JSON.parse(row.body)) : null;
+  return layoutItems(parsed?.success ? parsed.data.items : defaultCatalog().items);
 }

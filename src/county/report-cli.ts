@@ -6,7 +6,7 @@ import { channelTotal } from '../shared/report/monthly-figures';
 import { reportText } from '../shared/report/report-layout';
 import { MONTH_PATTERN, formatPointTime } from '../shared/report/report-month';
 import { openCountyDb } from './county-db';
-import { townshipMonth } from './point-reports';
+import { countyCatalogue, townshipMonth } from './point-reports';
 import { townshipWorkbook } from './township-workbook';
 
 export const REPORT_USAGE = `usage: npm run county -- report --month YYYY-MM [--data-dir DIR] [--xlsx FILE] [--lang zh-CN|en] [--now ISO]
@@ -77,7 +77,7 @@ export async function runReportCommand(argv: readonly string[], out: (line: stri
       ].join('\t'),
     );
     if (args.xlsx) {
-      fs.writeFileSync(args.xlsx, await townshipWorkbook(month, language));
+      fs.writeFileSync(args.xlsx, await townshipWorkbook(month, language, countyCatalogue(db)));
       out(`xlsx: ${path.resolve(args.xlsx)}`);
     }
     return 0;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MonthSchema } from '../shared/report/monthly-figures';
 import { hasAdminToken } from './admin-routes';
 import { fail, parseParams } from './http-replies';
-import { pointReportVersions, townshipMonth } from './point-reports';
+import { countyCatalogue, pointReportVersions, townshipMonth } from './point-reports';
 import { routeGroup } from './route-groups';
 import { townshipWorkbook } from './township-workbook';
 
@@ -37,7 +37,7 @@ export function reportRoutes(adminToken: string) {
     app.get('/:month/workbook', async (request, reply) => {
       const params = parseParams(request.params, reply, MonthParam, 'invalid_path');
       if (!params) return reply;
-      const bytes = await townshipWorkbook(townshipMonth(db, params.month, now()));
+      const bytes = await townshipWorkbook(townshipMonth(db, params.month, now()), 'zh-CN', countyCatalogue(db));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="township-report-${params.month}.xlsx"`)

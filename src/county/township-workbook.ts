@@ -1,7 +1,7 @@
 import { defaultCatalog } from '../shared/catalog/default-catalog';
 import type { Language } from '../shared/locales';
 import { channelTotal } from '../shared/report/monthly-figures';
-import { layoutItems, reportText } from '../shared/report/report-layout';
+import { layoutItems, reportText, type LayoutItem } from '../shared/report/report-layout';
 import { formatPointTime } from '../shared/report/report-month';
 import { addItemsSheet, newWorkbook, sheetName } from '../shared/report/report-workbook';
 import type { TownshipMonth } from './point-reports';
@@ -10,9 +10,8 @@ import type { TownshipMonth } from './point-reports';
  * The township's month as one workbook: a summary sheet (one row per point: state, times, versions, the main
  * figures; then the township total) and, for every point that reported, its items sheet in the township layout.
  */
-export async function townshipWorkbook(month: TownshipMonth, language: Language = 'zh-CN'): Promise<Uint8Array> {
+export async function townshipWorkbook(month: TownshipMonth, language: Language = 'zh-CN', catalogue: readonly LayoutItem[] = layoutItems(defaultCatalog().items)): Promise<Uint8Array> {
   const text = reportText(language);
-  const catalogue = layoutItems(defaultCatalog().items);
   const workbook = newWorkbook();
   const taken = new Set<string>();
   const summary = workbook.addWorksheet(sheetName(text('sheet.summary'), taken), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -203,6 +203,13 @@ describe('the monthly report from the point to the township', () => {
       [pointName, '已上报', '2026-11-10 09:00', '2026-11-16 10:00', 2, 0, 0, 2, 0, 0],
       ['乡镇合计', undefined, undefined, undefined, undefined, 0, 0, 2, 0, 0],
     ]);
+    // The same workbook from the township's endpoint.
+    const res = await fetch(`${county.url}/admin/v1/reports/2026-10/workbook`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const served = new ExcelJS.Workbook();
+    await served.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    expect(served.worksheets.map((w) => w.name)).toEqual(['汇总', '乡镇合计', pointName.slice(0, 28)]);
+    expect(served.getWorksheet('乡镇合计')!.getRow(2).values).toEqual([undefined, 'JOB-01', '求职登记', 0, 0, 0, 0, 0, 0]);
     // Each point's sheet is its items table in the township layout.
     expect(workbook.getWorksheet(pointName.slice(0, 28))!.getRow(1).values).toEqual([undefined, '事项编码', '事项名称', '自助', '帮办', '窗口', '上门', '代理办', '合计']);
   });
