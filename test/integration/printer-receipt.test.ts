@@ -71,8 +71,10 @@ describe('certification receipt, end to end in the core', () => {
     await ok('session.end', { reason: 'finished' });
     await ok('dev.idCard.remove');
     await ok('dev.idCard.insert', { residentIndex: 1 });
-    await ok('session.identify', { source: 'idCard' });
-    expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: firstSubmission })).toMatchObject({ error: { code: 'forbidden' } });
+    // The second resident is identified on its own connection (the resident role belongs to the connection that
+    // identified them), so the refusal below is the handler's ownership check, not the role check.
+    await ok('session.identify', { source: 'idCard' }, other);
+    expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: firstSubmission })).toMatchObject({ error: { code: 'forbidden', details: { reason: 'notYourSubmission' } } });
     expect(await core.dispatcher.dispatch(other, 'print.receipt', { submissionId: 'no-such-id' })).toMatchObject({ error: { code: 'not_found' } });
   });
 
