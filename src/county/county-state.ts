@@ -14,6 +14,7 @@ import { claimAttachments, firstMissingAttachment } from './attachments';
 import { recordOutcome } from './outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
+import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
 
@@ -65,8 +66,8 @@ export function configSince(db: CountyDb, kioskId: string, since: number): Confi
   const out: ConfigResponse = { version, tickets: [] };
   for (const row of db.prepare('SELECT part, version, body FROM config_parts WHERE version > ?').all(since) as Array<{ part: CountyConfigPart; version: number; body: string }>) {
     const body = JSON.parse(row.body) as unknown;
-    // Each kiosk gets only the staff whose scope covers its point (the console's staff register decides).
-    (out as Record<string, unknown>)[row.part] = { version: row.version, body: row.part === 'staff' ? staffForKiosk(db, kioskId, body as StaffAccount[]) : body };
+    // Each kiosk gets only the staff whose scope covers its point, and its own point's site settings (the console's).
+    (out as Record<string, unknown>)[row.part] = { version: row.version, body: row.part === 'staff' ? staffForKiosk(db, kioskId, body as StaffAccount[]) : row.part === 'site' ? siteForKiosk(db, kioskId, body) : body };
   }
   out.tickets = (db.prepare("SELECT id, state, note FROM faults WHERE kiosk_id = ? AND version > ? AND state IN ('acknowledged','closed')").all(kioskId, since) as Array<{
     id: string;

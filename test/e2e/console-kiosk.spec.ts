@@ -117,3 +117,34 @@ test('a clerk created in the console can sign in at the kiosk after its next syn
   await expect(page.locator('tbody tr').filter({ hasText: '停用账号' })).toHaveCount(1);
   await checkConsoleScreen(page, 'console-09-audit-accounts');
 });
+
+test('the county publishes an announcement, the attract screen shows it, and one rollback brings the old one back', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const attract = await context.newPage();
+  await attract.goto(kiosk.url);
+  const shown = attract.locator('[data-announcement] h2');
+  await expect(shown).toHaveText('城乡居民养老保险2027年度缴费开始', { timeout: 30_000 });
+
+  await signInConsole(page, county, 'county');
+  await openConsolePage(page, 'publishing');
+  await page.locator('[data-withdraw="winter-2026"]').click();
+  await expect(page.locator('[data-announcements-current] [data-preview]')).toHaveCount(0);
+  const form = page.locator('[data-form="announcement"]');
+  await form.locator('input[name="titleZh"]').fill('春风行动专场招聘会');
+  await form.locator('input[name="titleEn"]').fill('Spring job fair');
+  await form.locator('textarea[name="bodyZh"]').fill('2月20日在小店区人力资源市场举行，86家企业参加。');
+  await form.locator('textarea[name="bodyEn"]').fill('On 20 February at the Xiaodian job market, with 86 employers.');
+  await expect(page.locator('[data-draft-preview] [data-preview-state="inForce"]')).toContainText('春风行动专场招聘会');
+  await checkConsoleScreen(page, 'console-10-publishing-preview');
+  await form.locator('button[type="submit"]').click();
+  await expect(page.locator('[data-announcements-current] [data-preview]')).toHaveCount(1);
+  await expect(shown).toHaveText('春风行动专场招聘会', { timeout: 30_000 });
+
+  // Roll back to the version before the console's first change (the seeded announcement), in one click.
+  const oldest = page.locator('[data-rollback]').last();
+  await oldest.click();
+  await expect(page.locator('[data-announcements-current] h3').first()).toHaveText('城乡居民养老保险2027年度缴费开始');
+  await expect(shown).toHaveText('城乡居民养老保险2027年度缴费开始', { timeout: 30_000 });
+  await checkConsoleScreen(page, 'console-11-publishing-history');
+  await attract.close();
+});

@@ -5,6 +5,7 @@ import { AuditPage } from './AuditPage';
 import { FaultsPage } from './FaultsPage';
 import { FleetPage } from './FleetPage';
 import { PointsPage } from './PointsPage';
+import { PublishingPage } from './PublishingPage';
 
 export interface PageProps {
   session: SessionInfo;
@@ -15,6 +16,7 @@ export const CONSOLE_PAGES = [
   { id: 'fleet', Component: FleetPage },
   { id: 'faults', Component: FaultsPage },
   { id: 'accounts', Component: AccountsPage },
+  { id: 'publishing', Component: PublishingPage },
   { id: 'points', Component: PointsPage },
   { id: 'audit', Component: AuditPage },
 ] as const satisfies ReadonlyArray<{ id: string; Component: ComponentType<PageProps> }>;

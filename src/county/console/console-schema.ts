@@ -54,6 +54,18 @@ const CONSOLE_SCHEMA = `
     note TEXT
   );
   CREATE INDEX IF NOT EXISTS fault_moves_fault ON fault_moves (fault_id, seq);
+  CREATE TABLE IF NOT EXISTS publications (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    config_version INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    at INTEGER NOT NULL,
+    rollback_of INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS publications_subject ON publications (subject, seq);
+  CREATE TABLE IF NOT EXISTS point_site_settings (kiosk_id TEXT PRIMARY KEY, body TEXT NOT NULL);
   -- The fleet page asks each point when its items last arrived.
   CREATE INDEX IF NOT EXISTS deliveries_kiosk_at ON deliveries (kiosk_id, at);
   CREATE TABLE IF NOT EXISTS audit_log (

@@ -170,3 +170,38 @@ export const AccountCreateSchema = z
   .refine((a) => !a.roles.includes('countyAdmin') || a.scope.kind === 'county', { path: ['scope'] });
 export const AccountUpdateSchema = z.object({ displayName: z.string().trim().min(1).max(60), scope: ScopeSchema });
 export const PasswordResetSchema = z.object({ password: NewPasswordSchema });
+
+/** One published version of a subject (the announcements, one point's site settings), newest first. */
+export const PublicationSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  by: z.string().nullable(),
+  configVersion: z.number().int(),
+  /** The version this one restored, when it was a rollback. */
+  rollbackOf: z.number().int().nullable(),
+  current: z.boolean(),
+  body: z.unknown(),
+});
+export type Publication = z.infer<typeof PublicationSchema>;
+export const RollbackRequestSchema = z.object({ seq: z.number().int().positive() });
+
+export const AnnouncementsStateSchema = z.object({
+  now: z.string(),
+  mayPublish: z.boolean(),
+  history: z.array(PublicationSchema),
+});
+export const SiteSettingsInputSchema = z.object({
+  onDuty: z.string().trim().max(30).optional(),
+  consultationPhone: z.string().regex(/^[0-9-]{5,20}$/).optional(),
+});
+export type SiteSettingsInput = z.infer<typeof SiteSettingsInputSchema>;
+export const SiteSettingsStateSchema = z.object({
+  points: z.array(
+    z.object({
+      point: PointSchema,
+      /** What the kiosk receives: the county's settings with this point's own on top. */
+      effective: z.object({ onDuty: z.string().optional(), consultationPhone: z.string().optional(), retentionDays: z.number().optional() }),
+      history: z.array(PublicationSchema),
+    }),
+  ),
+});
