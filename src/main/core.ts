@@ -30,6 +30,7 @@ import { CountyDocuments } from './services/county-documents';
 import { devicesHandlers } from './services/devices';
 import { technicianDeviceHandlers } from './services/technician-devices';
 import { SiteConfigFile } from './config/site-config-file';
+import { startControlSocket } from './control/control-socket';
 import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
@@ -52,6 +53,8 @@ export interface CoreOptions {
   hostPrinter?: HostPrinter;
   /** The site config file a technician's device assignments are saved to; absent = site-config.json in the data dir. */
   configFile?: string;
+  /** kioskctl's local socket (0600, in the data dir by default); false = none. */
+  controlSocket?: string | false;
 }
 
 /** The kiosk's core: services behind one dispatcher, shared by the Electron and browser-host carriers. */
@@ -223,7 +226,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   sync.start();
   report.start();
 
-  return {
+  const kioskCore: KioskCore = {
     dispatcher,
     events,
     config: options.config,
@@ -237,4 +240,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       for (const close of closers.reverse()) await close();
     },
   };
+  // kioskctl's way in on both shells: the same dispatcher over a socket only the kiosk's user can open.
+  if (options.controlSocket !== false) {
+    const control = await startControlSocket(kioskCore, options.controlSocket ?? path.join(options.dataDir, 'kioskctl.sock'));
+    if (control) closers.push(() => control.close());
+  }
+  return kioskCore;
 }

@@ -9,10 +9,15 @@
  *   decode apdu <hex>              an APDU response (data + SW1 SW2) as JSON; `decode apdu-command <hex>` a command
  *   decode sscard <hex>            social security card reader frames (and the APDUs inside) as JSON
  *
- * A running kiosk is reached through its launch URL (the file `launch-url` in its data dir, readable by the kiosk's
- * user only) in --url or KIOSK_URL; the launch token in it goes as a bearer header, never in the socket's URL. Technician commands log in with
- * --user and the password in KIOSK_PASSWORD.
+ *   faults                         this kiosk's fault tickets with the county's answers (technician login)
+ *
+ * A running kiosk is reached, on either shell, through its control socket (`kioskctl.sock` in its data dir, 0600:
+ * only the kiosk's user can open it) given as --socket, KIOSK_SOCKET, or --data-dir / KIOSK_DATA_DIR; or, on the
+ * browser host, through its launch URL (the file `launch-url` in the data dir) in --url or KIOSK_URL, whose token
+ * goes as a bearer header. Technician commands log in with --user and the password in KIOSK_PASSWORD.
  */
+import net from 'node:net';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { fromHex } from '../../devices/core/frame-log';
@@ -22,14 +27,73 @@ import { describeReaderBytes } from '../../devices/social-security-card/describe
 import { discoverPorts } from '../../devices/transports/port-discovery';
 
 const USAGE = `usage: npm run kioskctl -- <command>
-  devices list | devices test <id> | devices frames <id>   [--url URL] [--user NAME]  (password in KIOSK_PASSWORD)
+  devices list | devices test <id> | devices frames <id> | faults
+      [--socket PATH | --data-dir DIR | --url URL] [--user NAME]  (password in KIOSK_PASSWORD)
   ports
   decode idcard|apdu|apdu-command|sscard <hex>`;
 
 class UsageError extends Error {}
 
+/** A way to call a running kiosk's methods. */
+interface KioskLink {
+  call(method: string, params?: unknown): Promise<unknown>;
+  close(): void;
+}
+
+type Reply = { id?: unknown; result?: unknown; error?: { code: string; messageKey: string; details?: unknown } };
+
+/** Calls over the core's control socket: one JSON request per line, one answer per line. */
+export class ControlConnection implements KioskLink {
+  private nextId = 1;
+  private buffer = '';
+  private readonly pending = new Map<number, (reply: Reply) => void>();
+
+  private constructor(private readonly socket: net.Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
+        const line = this.buffer.slice(0, nl);
+        this.buffer = this.buffer.slice(nl + 1);
+        let reply: Reply;
+        try {
+          reply = JSON.parse(line) as Reply;
+        } catch {
+          continue;
+        }
+        if (typeof reply.id === 'number') {
+          this.pending.get(reply.id)?.(reply);
+          this.pending.delete(reply.id);
+        }
+      }
+    });
+  }
+
+  static open(socketPath: string): Promise<ControlConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(socketPath);
+      socket.once('connect', () => resolve(new ControlConnection(socket)));
+      socket.once('error', (error: NodeJS.ErrnoException) =>
+        reject(new Error(error.code === 'EACCES' ? `no access to ${socketPath}: run kioskctl as the kiosk's user` : error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? `no kiosk is running on ${socketPath}` : error.message)),
+      );
+    });
+  }
+
+  call(method: string, params: unknown = {}): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (reply) => (reply.error ? reject(Object.assign(new Error(`${method}: ${reply.error.code}`), { payload: reply.error })) : resolve(reply.result)));
+      this.socket.write(`${JSON.stringify({ id, method, params })}\n`);
+    });
+  }
+
+  close(): void {
+    this.socket.end();
+  }
+}
+
 /** One call to the running kiosk over its WebSocket API. */
-export class KioskConnection {
+export class KioskConnection implements KioskLink {
   private nextId = 1;
   private readonly pending = new Map<number, (reply: { result?: unknown; error?: { code: string; messageKey: string; details?: unknown } }) => void>();
 
@@ -96,9 +160,14 @@ export function decode(protocol: string, hex: string): unknown {
   }
 }
 
-async function withKiosk<T>(url: string | undefined, user: string | undefined, work: (k: KioskConnection) => Promise<T>): Promise<T> {
-  if (!url) throw new UsageError('this command needs a running kiosk: pass --url "$(cat <data dir>/launch-url)" or set KIOSK_URL');
-  const kiosk = await KioskConnection.open(url);
+interface Target {
+  socket: string | undefined;
+  url: string | undefined;
+}
+
+async function withKiosk<T>(target: Target, user: string | undefined, work: (k: KioskLink) => Promise<T>): Promise<T> {
+  if (!target.socket && !target.url) throw new UsageError('this command needs a running kiosk: pass --data-dir <kiosk data dir> (or --socket, KIOSK_DATA_DIR), or --url "$(cat <data dir>/launch-url)"');
+  const kiosk: KioskLink = target.socket ? await ControlConnection.open(target.socket) : await KioskConnection.open(target.url!);
   try {
     if (user) {
       const password = process.env.KIOSK_PASSWORD;
@@ -114,11 +183,15 @@ async function withKiosk<T>(url: string | undefined, user: string | undefined, w
 export async function run(argv: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { url: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: { url: { type: 'string' }, socket: { type: 'string' }, 'data-dir': { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
   const url = values.url ?? process.env.KIOSK_URL;
+  const dataDir = values['data-dir'] ?? process.env.KIOSK_DATA_DIR;
+  const socket = values.socket ?? process.env.KIOSK_SOCKET ?? (dataDir ? path.join(dataDir, 'kioskctl.sock') : undefined);
+  // An explicit --url wins over a socket from the environment.
+  const target: Target = values.url ? { socket: values.socket, url } : { socket, url };
   const [command, sub, ...rest] = positionals;
   if (values.help || !command) throw new UsageError(USAGE);
   if (command === 'decode') {
@@ -127,12 +200,13 @@ export async function run(argv: string[]): Promise<unknown> {
   }
   if (command === 'ports') return discoverPorts();
   if (command === 'devices') {
-    if (sub === 'list') return withKiosk(url, values.user, (k) => k.call('devices.list'));
+    if (sub === 'list') return withKiosk(target, values.user, (k) => k.call('devices.list'));
     if ((sub === 'test' || sub === 'frames') && rest[0]) {
       const deviceId = rest[0];
-      return withKiosk(url, values.user, (k) => k.call(sub === 'test' ? 'devices.selfTest' : 'devices.frames', { deviceId }));
+      return withKiosk(target, values.user, (k) => k.call(sub === 'test' ? 'devices.selfTest' : 'devices.frames', { deviceId }));
     }
   }
+  if (command === 'faults' && !sub) return withKiosk(target, values.user, (k) => k.call('faults.list'));
   throw new UsageError(USAGE);
 }
 
