@@ -8,6 +8,7 @@ import type { KeyKeeper } from './crypto/key-keeper';
 import { systemHandlers } from './services/system';
 import { CatalogService, catalogHandlers } from './services/catalog';
 import { HelpService, helpHandlers } from './services/help';
+import { InquiriesService, inquiriesHandlers } from './services/inquiries';
 import { DeviceManager } from '../devices/manager/device-manager';
 import { createDefaultRegistry } from '../devices/manager/default-registry';
 import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
@@ -165,6 +166,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   let siteConfig = options.config;
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
+    ...inquiriesHandlers(new InquiriesService({ store, now, catalog })),
     ...helpHandlers(
       new HelpService({
         events,

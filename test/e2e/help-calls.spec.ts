@@ -1,11 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
-import { expectNoAxeViolations, openCategory, startVisit } from './support/resident';
+import { expectNoAxeViolations, openCategory, startVisit, typeChinese } from './support/resident';
 import { staffLogin } from './support/staff';
 
 /**
@@ -98,4 +99,51 @@ test("a help call chimes on a second clerk screen; the clerk takes it, the resid
   const [, answered] = inquiries();
   expect(answered).toMatchObject({ origin: 'helpButton', channel: 'self', ownerId: 'clerk-li', screen: 'category:job', takenAt: expect.any(String) });
   await clerkContext.close();
+});
+
+test('the inquiry register: a clerk takes an unanswered help call, records a phone contact on the keyboard, closes it, and exports the month', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(kiosk.url);
+  await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
+  await page.locator('[data-staff-workspace]').click();
+  const register = page.locator('[data-register]');
+  await expect(register).toBeVisible();
+  await expect(page.locator('.attract__start')).toBeHidden();
+  // The first test's call reached nobody: it waits unowned in the register, and li takes it.
+  const [unanswered] = inquiries();
+  const row = page.locator(`[data-inquiry="${String(unanswered!.id)}"]`);
+  await expect(row).toContainText('还没有人接手');
+  await expectNoAxeViolations(page, 'inquiry register');
+  await row.locator('[data-inquiry-take]').click();
+  await expect(row).toContainText('首问责任人：李秀英');
+
+  await page.locator('[data-register-new]').click();
+  await page.locator('[data-origin="phone"]').click();
+  await typeChinese(page, '社保卡补办');
+  await page.locator('[data-due="threeDays"]').click();
+  await expectNoAxeViolations(page, 'inquiry register: new contact');
+  await page.locator('[data-register-save]').click();
+  const phone = page.locator('[data-inquiry]', { hasText: '社保卡补办' });
+  await expect(phone).toHaveAttribute('data-inquiry-state', 'open');
+  await expect(phone).toContainText('电话');
+  await phone.locator('[data-inquiry-close="answered"]').click();
+  await expect(phone).toHaveAttribute('data-inquiry-state', 'closed');
+  await expect(phone).toContainText('办结：已答复');
+  expect(inquiries().find((i) => i.origin === 'phone')).toMatchObject({ channel: 'assisted', operatorId: 'clerk-li', ownerId: 'clerk-li' });
+
+  const download = page.waitForEvent('download');
+  await page.locator('[data-register-export]').click();
+  const file = await (await download).path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String);
+  expect(cells).toContain('社保卡补办');
+  expect(cells).toContain('已答复');
+  expect(cells).toContain('自助机求助');
+
+  await page.locator('.workspace__head button[lang="en"]').click();
+  await expect(page.locator('#register-title')).toHaveText('Inquiry register');
+  await expectNoAxeViolations(page, 'inquiry register (en)');
+  await page.locator('[data-workspace-close]').click();
+  await expect(page.locator('.attract__start')).toBeVisible();
 });

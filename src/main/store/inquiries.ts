@@ -121,3 +121,33 @@ export function takeInquiry(db: Db, id: string, owner: { id: string; name: strin
   if (taken) insertAudit(db, { at, action: 'inquiry.taken', operatorId: owner.id, channel: null, subject: null, detail: { inquiryId: id } });
   return taken;
 }
+
+/**
+ * The register as a clerk sees it: open inquiries first (the caller's overdue ones at the top, then help calls nobody
+ * has taken, then newest), then those closed since `closedSince`.
+ */
+export function registerOf(db: Db, key: DataKey, me: string, now: Date, closedSince: string, limit: number): Inquiry[] {
+  const rows = stmt(
+    db,
+    `SELECT * FROM inquiries WHERE closed_at IS NULL OR closed_at >= @since
+     ORDER BY (closed_at IS NULL) DESC,
+              (owner_id = @me AND due_at IS NOT NULL AND due_at < @now AND closed_at IS NULL) DESC,
+              (owner_id IS NULL) DESC,
+              opened_at DESC
+     LIMIT @limit`,
+  ).all({ since: closedSince, me, now: now.toISOString(), limit }) as Row[];
+  return rows.map((r) => toInquiry(key, r));
+}
+
+/** Only the owner closes an inquiry, once (首问负责); false when it is not theirs or already closed. */
+export function closeInquiry(db: Db, id: string, ownerId: string, outcome: InquiryOutcome, now: Date): boolean {
+  const at = now.toISOString();
+  const closed = stmt(db, 'UPDATE inquiries SET outcome = ?, closed_at = ?, closed_by = ? WHERE id = ? AND owner_id = ? AND closed_at IS NULL').run(outcome, at, ownerId, id, ownerId).changes === 1;
+  if (closed) insertAudit(db, { at, action: 'inquiry.closed', operatorId: ownerId, channel: null, subject: null, detail: { inquiryId: id, outcome } });
+  return closed;
+}
+
+/** Every inquiry opened in [from, to), oldest first (the monthly export). */
+export function inquiriesBetween(db: Db, key: DataKey, from: string, to: string): Inquiry[] {
+  return (stmt(db, 'SELECT * FROM inquiries WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at').all(from, to) as Row[]).map((r) => toInquiry(key, r));
+}

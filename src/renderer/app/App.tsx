@@ -7,7 +7,7 @@ import { CatalogProvider } from '../catalog/catalog-context';
 import { LiveStatusProvider } from '../readiness/readiness-context';
 import { DevPanel } from '../dev-panel';
 import { StaffProvider } from '../staff/staff-context';
-import { StaffChrome, StaffCorner } from '../staff/StaffChrome';
+import { KioskScreens, StaffChrome, StaffCorner } from '../staff/StaffChrome';
 import { TechnicianGate } from '../technician/TechnicianGate';
 
 /**
@@ -47,7 +47,9 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
           <LiveStatusProvider>
             <StaffChrome />
             <TechnicianGate />
-            <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} attractCorner={<StaffCorner />} />
+            <KioskScreens>
+              <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} attractCorner={<StaffCorner />} />
+            </KioskScreens>
             {/* The developer panel (simulated devices only) lives outside the visit: it is the tester's, not the resident's. */}
             {kiosk.site.simulated ? <DevPanel /> : null}
           </LiveStatusProvider>

@@ -2,11 +2,26 @@ import { useTranslation } from 'react-i18next';
 import type { StaffEndReason, StaffView } from './staff-context';
 
 /** Who is logged in and in which mode, with one-touch logout; shown above every screen while a clerk is logged in. */
-export function StaffBanner({ staff, mode, onLogout }: { staff: StaffView; mode: 'assisted' | 'window' | 'homeVisit'; onLogout: () => void }) {
+export function StaffBanner({
+  staff,
+  mode,
+  onLogout,
+  workspaceOpen,
+  onWorkspace,
+}: {
+  staff: StaffView;
+  mode: 'assisted' | 'window' | 'homeVisit';
+  onLogout: () => void;
+  workspaceOpen: boolean;
+  onWorkspace: () => void;
+}) {
   const { t } = useTranslation('staff');
   return (
     <div className="banner banner--staff banner--row" role="status" data-staff-banner={staff.id}>
       <span>{t('banner.who', { mode: t(`mode.${mode}`), name: staff.displayName })}</span>
+      <button type="button" className="button staff-banner__workspace" aria-pressed={workspaceOpen} onClick={onWorkspace} data-staff-workspace>
+        {workspaceOpen ? t('workspace.close') : t('workspace.open')}
+      </button>
       <button type="button" className="button staff-banner__logout" onClick={onLogout} data-staff-logout>
         {t('banner.logout')}
       </button>

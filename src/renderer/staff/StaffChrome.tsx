@@ -1,5 +1,7 @@
 import { StaffBanner, StaffEndedNotice } from './StaffBanner';
+import type { ReactNode } from 'react';
 import { StaffEntry } from './StaffEntry';
+import { Workspace } from './Workspace';
 import { HelpCalls } from './HelpCalls';
 import { StaffLogin } from './StaffLogin';
 import { useStaff } from './staff-context';
@@ -8,16 +10,23 @@ import { ReportEntry } from '../report/ReportEntry';
 
 /** What staff mode adds above every screen: the banner while logged in, the notice after an unasked end, the login dialog. */
 export function StaffChrome() {
-  const { staff, ended, logout, dismissEnded, loginOpen, setLoginOpen } = useStaff();
+  const { staff, ended, logout, dismissEnded, loginOpen, setLoginOpen, workspaceOpen, setWorkspaceOpen } = useStaff();
   return (
     <>
-      {staff ? <StaffBanner staff={staff} mode="assisted" onLogout={logout} /> : null}
+      {staff ? <StaffBanner staff={staff} mode="assisted" onLogout={logout} workspaceOpen={workspaceOpen} onWorkspace={() => setWorkspaceOpen(!workspaceOpen)} /> : null}
       {staff?.roles.includes('clerk') ? <HelpCalls /> : null}
       {staff?.roles.includes('clerk') ? <ReportEntry key={staff.id} /> : null}
       {!staff && ended ? <StaffEndedNotice reason={ended} onDismiss={dismissEnded} /> : null}
       {loginOpen && !staff ? <StaffLogin onClose={() => setLoginOpen(false)} /> : null}
+      {workspaceOpen ? <Workspace onClose={() => setWorkspaceOpen(false)} /> : null}
     </>
   );
+}
+
+/** The kiosk's own screens: kept mounted (the resident's visit goes on) but hidden while the workspace is open. */
+export function KioskScreens({ children }: { children: ReactNode }) {
+  const { workspaceOpen } = useStaff();
+  return <div hidden={workspaceOpen}>{children}</div>;
 }
 
 /** The hidden corner, on the attract screen only and only while nobody is logged in (it would cover "back" elsewhere). */

@@ -18,6 +18,9 @@ export interface StaffContextValue {
   /** The login dialog is open (the hidden corner was held). */
   loginOpen: boolean;
   setLoginOpen(open: boolean): void;
+  /** The clerk's workspace is shown instead of the kiosk screens (which stay mounted underneath). */
+  workspaceOpen: boolean;
+  setWorkspaceOpen(open: boolean): void;
 }
 
 const StaffContext = createContext<StaffContextValue | null>(null);
@@ -40,6 +43,7 @@ export function StaffProvider({ children, connected, onEnd }: { children: ReactN
   const [staff, setStaff] = useState<StaffView | null>(null);
   const [ended, setEnded] = useState<StaffEndReason | null>(null);
   const [loginOpen, setLoginOpen] = useState(false);
+  const [workspaceOpen, setWorkspaceOpen] = useState(false);
   const staffRef = useRef<StaffView | null>(null);
   staffRef.current = staff;
   const onEndRef = useRef(onEnd);
@@ -49,6 +53,7 @@ export function StaffProvider({ children, connected, onEnd }: { children: ReactN
     if (!staffRef.current) return;
     staffRef.current = null;
     setStaff(null);
+    setWorkspaceOpen(false);
     setEnded(reason);
     onEndRef.current();
   }, []);
@@ -110,8 +115,8 @@ export function StaffProvider({ children, connected, onEnd }: { children: ReactN
   }, [client, drop, site.staffIdleMinutes, staff]);
 
   const value = useMemo<StaffContextValue>(
-    () => ({ staff, ended, login, logout, dismissEnded: () => setEnded(null), loginOpen, setLoginOpen }),
-    [staff, ended, login, logout, loginOpen],
+    () => ({ staff, ended, login, logout, dismissEnded: () => setEnded(null), loginOpen, setLoginOpen, workspaceOpen: workspaceOpen && staff !== null, setWorkspaceOpen }),
+    [staff, ended, login, logout, loginOpen, workspaceOpen],
   );
   return <StaffContext.Provider value={value}>{children}</StaffContext.Provider>;
 }

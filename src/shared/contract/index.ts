@@ -14,6 +14,7 @@ import { devicesMethods } from './methods/devices';
 import { devMethods } from './methods/dev';
 import { reportMethods } from './methods/report';
 import { technicianMethods } from './methods/technician';
+import { inquiriesMethods } from './methods/inquiries';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -35,6 +36,7 @@ export const methods = {
   ...devMethods,
   ...reportMethods,
   ...technicianMethods,
+  ...inquiriesMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,0 +1,123 @@
+import { KioskError } from '../../shared/contract/errors';
+import type { MethodInput, MethodResult } from '../../shared/contract';
+import type { InquiryView } from '../../shared/contract/methods/inquiries';
+import { newWorkbook } from '../../shared/report/report-workbook';
+import type { CallContext, HandlerMap } from '../dispatcher';
+import type { DataKey } from '../crypto/data-key';
+import type { Db } from '../store/database';
+import { closeInquiry, getInquiry, inquiriesBetween, openInquiry, registerOf, takeInquiry, type Inquiry } from '../store/inquiries';
+import { translatorFor } from '../printing/translator';
+import { stampOf } from './channel-stamp';
+
+/** The point keeps China time: "today" and the promised days end at local midnight. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+const DUE_DAYS = { today: 0, threeDays: 3, sevenDays: 7 } as const;
+
+export function dueAt(now: Date, due: keyof typeof DUE_DAYS): string {
+  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const endOfDay = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + DUE_DAYS[due] + 1) - 1;
+  return new Date(endOfDay - CHINA_OFFSET_MS).toISOString();
+}
+
+function startOfLocalDay(now: Date): string {
+  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - CHINA_OFFSET_MS).toISOString();
+}
+
+function view(i: Inquiry, now: Date): InquiryView {
+  const { takenAt: _taken, closedBy: _closedBy, ...rest } = i;
+  return { ...rest, overdue: i.closedAt === null && i.dueAt !== null && i.dueAt < now.toISOString() };
+}
+
+/**
+ * 首问负责: the inquiry register. Every contact is an inquiry stamped with the channel and operator of the clerk's
+ * login; the first clerk owns it until it is closed with what was done, and only the owner closes it.
+ */
+export class InquiriesService {
+  constructor(private readonly deps: { store: { db: Db; key: DataKey }; now: () => Date; catalog: { find(code: string): unknown } }) {}
+
+  private clerk(ctx: CallContext): { id: string; name: string } {
+    const staff = ctx.connection.staff;
+    if (!staff?.roles.includes('clerk')) throw new KioskError('forbidden', { details: { needs: ['clerk'] } });
+    return { id: staff.id, name: staff.displayName };
+  }
+
+  open(input: MethodInput<'inquiries.open'>, ctx: CallContext): InquiryView {
+    const clerk = this.clerk(ctx);
+    if (input.itemCode && !this.deps.catalog.find(input.itemCode)) throw new KioskError('not_found', { details: { itemCode: input.itemCode } });
+    const now = this.deps.now();
+    const inquiry = openInquiry(
+      this.deps.store.db,
+      this.deps.store.key,
+      { origin: input.origin, ...stampOf(ctx.connection), itemCode: input.itemCode ?? null, topic: input.topic ?? null, askerMasked: input.askerMasked ?? null, owner: clerk, dueAt: dueAt(now, input.due) },
+      now,
+    );
+    return view(inquiry, now);
+  }
+
+  list(limit: number, ctx: CallContext): MethodResult<'inquiries.list'> {
+    const clerk = this.clerk(ctx);
+    const now = this.deps.now();
+    return { inquiries: registerOf(this.deps.store.db, this.deps.store.key, clerk.id, now, startOfLocalDay(now), limit).map((i) => view(i, now)) };
+  }
+
+  take(id: string, ctx: CallContext): InquiryView {
+    const clerk = this.clerk(ctx);
+    const now = this.deps.now();
+    if (!takeInquiry(this.deps.store.db, id, clerk, now)) throw this.refusal(id, 'alreadyOwned');
+    return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
+  }
+
+  close(id: string, outcome: MethodInput<'inquiries.close'>['outcome'], ctx: CallContext): InquiryView {
+    const clerk = this.clerk(ctx);
+    const now = this.deps.now();
+    if (!closeInquiry(this.deps.store.db, id, clerk.id, outcome, now)) throw this.refusal(id, 'notYours');
+    return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
+  }
+
+  async export(month: string, ctx: CallContext): Promise<MethodResult<'inquiries.export'>> {
+    this.clerk(ctx);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const from = new Date(Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS).toISOString();
+    const to = new Date(Date.UTC(y, m, 1) - CHINA_OFFSET_MS).toISOString();
+    const rows = inquiriesBetween(this.deps.store.db, this.deps.store.key, from, to);
+    const t = translatorFor('zh-CN');
+    const workbook = newWorkbook();
+    const sheet = workbook.addWorksheet(t('staff:register.sheet'));
+    const columns = ['openedAt', 'origin', 'channel', 'owner', 'item', 'topic', 'asker', 'dueAt', 'outcome', 'closedAt'] as const;
+    sheet.addRow(columns.map((c) => t(`staff:register.column.${c}`)));
+    const local = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
+    for (const i of rows) {
+      sheet.addRow([
+        local(i.openedAt),
+        t(`staff:register.origin.${i.origin}`),
+        t(`catalog:serviceModes.${i.channel}`),
+        i.ownerName ?? '',
+        i.itemCode ?? '',
+        i.topic ?? '',
+        i.askerMasked ?? '',
+        local(i.dueAt),
+        i.outcome ? t(`staff:register.outcome.${i.outcome}`) : '',
+        local(i.closedAt),
+      ]);
+    }
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    return { filename: `inquiries-${month}.xlsx`, xlsxBase64: bytes.toString('base64'), rows: rows.length };
+  }
+
+  private refusal(id: string, reason: 'alreadyOwned' | 'notYours'): KioskError {
+    const inquiry = getInquiry(this.deps.store.db, this.deps.store.key, id);
+    if (!inquiry) return new KioskError('not_found', { details: { inquiryId: id } });
+    return new KioskError('conflict', { details: { reason, owner: inquiry.ownerName ?? '', closed: inquiry.closedAt !== null } });
+  }
+}
+
+export function inquiriesHandlers(service: InquiriesService): HandlerMap<'inquiries.open' | 'inquiries.list' | 'inquiries.take' | 'inquiries.close' | 'inquiries.export'> {
+  return {
+    'inquiries.open': (input, ctx) => service.open(input, ctx),
+    'inquiries.list': (input, ctx) => service.list(input.limit, ctx),
+    'inquiries.take': (input, ctx) => service.take(input.id, ctx),
+    'inquiries.close': (input, ctx) => service.close(input.id, input.outcome, ctx),
+    'inquiries.export': (input, ctx) => service.export(input.month, ctx),
+  };
+}

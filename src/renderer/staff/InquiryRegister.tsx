@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InquiryView } from '../../shared/contract/methods/inquiries';
+import { KioskError } from '../../shared/contract/errors';
+import type { Language } from '../../shared/locales';
+import { useKiosk } from '../app/kiosk-context';
+import { useCatalog } from '../catalog/catalog-context';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { useStaff } from './staff-context';
+
+const OUTCOMES = ['answered', 'handledHere', 'slipPrinted', 'referred', 'caseOpened'] as const;
+const ORIGINS = ['phone', 'window', 'kiosk', 'homeVisit'] as const;
+const DUES = ['today', 'threeDays', 'sevenDays'] as const;
+
+/** Local time of an ISO instant, as the point reads clocks (China time). */
+export function localTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * 首问负责: the register of contacts. Open ones first (mine past their promised time at the top, flagged in words),
+ * help calls nobody took yet, then the rest; the owner closes each with what was done. New contacts are recorded on
+ * the on-screen keyboard; the month exports as xlsx for the township.
+ */
+export function InquiryRegister() {
+  const { t, i18n } = useTranslation('staff');
+  const { client } = useKiosk();
+  const { staff } = useStaff();
+  const { items } = useCatalog();
+  const [list, setList] = useState<InquiryView[] | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [origin, setOrigin] = useState<(typeof ORIGINS)[number]>('phone');
+  const [due, setDue] = useState<(typeof DUES)[number]>('today');
+  const [topic, setTopic] = useState('');
+  const [exported, setExported] = useState<number | null>(null);
+
+  const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
+  const reload = useCallback(() => {
+    client.invoke('inquiries.list', {}).then((r) => setList(r.inquiries), fail);
+  }, [client]);
+  useEffect(() => {
+    reload();
+    const offs = [client.on('help.requested', reload), client.on('help.answered', reload)];
+    return () => offs.forEach((off) => off());
+  }, [client, reload]);
+
+  const act = (p: Promise<unknown>) => {
+    setError(null);
+    p.then(reload, fail);
+  };
+  const add = () => {
+    if (!topic.trim()) return;
+    act(
+      client.invoke('inquiries.open', { origin, topic: topic.trim(), due }).then(() => {
+        setTopic('');
+        setAdding(false);
+      }),
+    );
+  };
+  const exportMonth = () => {
+    const month = localTime(new Date().toISOString()).slice(0, 7);
+    client.invoke('inquiries.export', { month }).then((out) => {
+      const bytes = Uint8Array.from(atob(out.xlsxBase64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = out.filename;
+      a.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setExported(out.rows);
+    }, fail);
+  };
+  const topicOf = (i: InquiryView) => {
+    if (i.topic) return i.topic;
+    const item = i.itemCode ? items.find((x) => x.code === i.itemCode) : undefined;
+    if (item) return item.name[i18n.language as Language];
+    return i.origin === 'helpButton' ? t('register.helpCallTopic') : '';
+  };
+
+  return (
+    <section className="register" aria-labelledby="register-title" data-register>
+      <div className="register__head">
+        <h2 id="register-title">{t('register.title')}</h2>
+        <button type="button" className="button button--primary" onClick={() => setAdding((a) => !a)} aria-expanded={adding} data-register-new>
+          {t('register.new')}
+        </button>
+        <button type="button" className="button" onClick={exportMonth} data-register-export>
+          {t('register.export')}
+        </button>
+      </div>
+      {exported !== null ? <p role="status">{t('register.exported', { rows: exported })}</p> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {adding ? (
+        <div className="register__form" data-register-form>
+          <p id="origin-label" className="field__label">{t('register.originLabel')}</p>
+          <div className="choices" role="radiogroup" aria-labelledby="origin-label">
+            {ORIGINS.map((o) => (
+              <button key={o} type="button" role="radio" aria-checked={origin === o} className="button choice" onClick={() => setOrigin(o)} data-origin={o}>
+                {t(`register.origin.${o}`)}
+              </button>
+            ))}
+          </div>
+          <label className="field">
+            <span className="field__label">{t('register.topicLabel')}</span>
+            <input className="field__input field__input--active" value={topic} readOnly inputMode="none" data-register-topic />
+          </label>
+          <OnScreenKeyboard mode="chinese" value={topic} onChange={setTopic} maxLength={200} />
+          <p id="due-label" className="field__label">{t('register.dueLabel')}</p>
+          <div className="choices" role="radiogroup" aria-labelledby="due-label">
+            {DUES.map((d) => (
+              <button key={d} type="button" role="radio" aria-checked={due === d} className="button choice" onClick={() => setDue(d)} data-due={d}>
+                {t(`register.due.${d}`)}
+              </button>
+            ))}
+          </div>
+          <button type="button" className="button button--primary" disabled={!topic.trim()} onClick={add} data-register-save>
+            {t('register.save')}
+          </button>
+        </div>
+      ) : null}
+      {list === null ? null : list.length === 0 ? (
+        <p>{t('register.empty')}</p>
+      ) : (
+        <ul className="register__list">
+          {list.map((i) => (
+            <li key={i.id} className={`register__row${i.overdue ? ' register__row--overdue' : ''}`} data-inquiry={i.id} data-inquiry-state={i.closedAt ? 'closed' : i.overdue ? 'overdue' : 'open'}>
+              <p className="register__what">
+                {i.overdue ? <strong className="register__flag">{t('register.overdue')} </strong> : null}
+                <span>{topicOf(i)}</span>
+              </p>
+              <p className="register__meta">
+                {t('register.meta', {
+                  time: localTime(i.openedAt),
+                  origin: t(`register.origin.${i.origin}`),
+                  owner: i.ownerName ?? t('register.nobody'),
+                  due: i.dueAt ? localTime(i.dueAt) : '—',
+                })}
+              </p>
+              {i.closedAt && i.outcome ? <p>{t('register.closedWith', { outcome: t(`register.outcome.${i.outcome}`), time: localTime(i.closedAt) })}</p> : null}
+              {!i.closedAt && i.ownerId === null ? (
+                <button type="button" className="button" onClick={() => act(client.invoke('inquiries.take', { id: i.id }))} data-inquiry-take>
+                  {t('register.take')}
+                </button>
+              ) : null}
+              {!i.closedAt && i.ownerId !== null && i.ownerId === staff?.id ? (
+                <div className="choices" role="group" aria-label={t('register.closeAs')}>
+                  {OUTCOMES.map((o) => (
+                    <button key={o} type="button" className="button" onClick={() => act(client.invoke('inquiries.close', { id: i.id, outcome: o }))} data-inquiry-close={o}>
+                      {t(`register.outcome.${o}`)}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
