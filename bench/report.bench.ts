@@ -81,7 +81,7 @@ export default async function bench(): Promise<BenchFigure[]> {
     const figures = countMonth(store.db, MONTH, { officeHours: config.site.officeHours, devices: config.devices, now: new Date('2026-11-10T00:00:00Z'), isPrintItem: (c) => isPrint.has(c) });
     const xlsx = await pointWorkbook({ figures, catalogue, meta, language: 'zh-CN' });
     const pdf = await reportPdf({ figures, catalogue, meta, language: 'zh-CN' });
-    return { figures, bytes: xlsx.length + pdf.length };
+    return { figures, bytes: xlsx.length + pdf.bytes.length };
   };
   // Warm both paths once (the CJK font is parsed once per process; SQLite's cache fills).
   if (readOnce(store) !== records) throw new Error('the baseline did not read every record');

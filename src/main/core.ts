@@ -15,7 +15,6 @@ import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
 import { PrintingService, printingHandlers } from './services/printing';
 import { FaceService, faceHandlers } from './services/face';
 import { documentCameraHandlers } from './services/document-camera';
-import { counters } from './store/report-counters';
 import path from 'node:path';
 import { FileKeyKeeper } from './crypto/file-key-keeper';
 import { KioskStore } from './store/kiosk-store';
@@ -117,7 +116,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     devices,
     catalog,
     submissions: receiptSubmissionsFrom(store),
-    reportCounters: (fromDay, toDay) => counters(store.db, fromDay, toDay),
+    monthlyReport: (month, language) => report.printable(month, language),
     countyOnline: () => sync.engine.status().online,
     currentResident: () => session.current(),
     events,

@@ -7,7 +7,7 @@ import { demoSiteConfig } from '../../src/main/config/load-site-config';
 import { createKioskCore } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { LpHostPrinter } from '../../src/main/printing/host-printer';
-import { monthlyReportPdf, notificationPdf, queryResultPdf, type PdfContext } from '../../src/main/printing/pdf-documents';
+import { notificationPdf, queryResultPdf, type PdfContext } from '../../src/main/printing/pdf-documents';
 import { translatorFor } from '../../src/main/printing/translator';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-pdf-'));
@@ -118,34 +118,18 @@ describe('print.document through the core with a configured A4 printer', () => {
       const jobs = await core.dispatcher.dispatch(clerk, 'print.jobs', {});
       expect(JSON.stringify(jobs)).toContain('"label":"a4:notification","state":"done"');
 
-      // The monthly report: clerks only, counts from the store's report counters (none yet this month: total 0).
+      // The monthly report (src/main/report): clerks only, a month that is over, made if it was not yet.
       const screen = core.newConnection('internal');
-      expect(await core.dispatcher.dispatch(screen, 'print.document', { kind: 'monthlyReport', month: '2026-11' })).toMatchObject({ error: { code: 'forbidden' } });
-      const report = await core.dispatcher.dispatch(clerk, 'print.document', { kind: 'monthlyReport', month: '2026-11', language: 'zh-CN' });
-      expect(report).toMatchObject({ result: { pages: 1, destination: 'village-a4' } });
+      expect(await core.dispatcher.dispatch(screen, 'print.document', { kind: 'monthlyReport', month: '2026-10' })).toMatchObject({ error: { code: 'forbidden' } });
+      const report = await core.dispatcher.dispatch(clerk, 'print.document', { kind: 'monthlyReport', month: '2026-10', language: 'zh-CN' });
+      expect(report).toMatchObject({ result: { pages: 2, destination: 'village-a4', verificationCode: '2026-10-v1' } });
       const reportText = textOf(fs.readFileSync(path.join(dir, 'printed.pdf')), 'monthly').replace(/\s+/g, '');
       expect(reportText).toContain('服务点月度工作报表');
-      expect(reportText).toContain('2026-11');
+      expect(reportText).toContain('2026-10');
+      expect(reportText).toContain('小计：找工作');
     } finally {
       delete process.env.KIOSK_LPSTAT;
       await core.close();
     }
-  });
-});
-
-describe('monthly report PDF', () => {
-  it('sums submissions per item and service mode and reads back', async () => {
-    const rows = [
-      { day: '2026-11-02', itemCode: 'JOB-01', channel: 'self', count: 3 },
-      { day: '2026-11-03', itemCode: 'JOB-01', channel: 'assisted', count: 2 },
-      { day: '2026-11-20', itemCode: 'INS-04', channel: 'self', count: 7 },
-    ];
-    const items = defaultCatalog().items;
-    const pdf = await monthlyReportPdf({ month: '2026-11', rows, itemName: (code) => items.find((i) => i.code === code)?.name }, ctx('zh-CN'));
-    const text = textOf(pdf.bytes, 'monthly-unit').replace(/\s+/g, '');
-    expect(text).toContain('JOB-01');
-    expect(text).toContain(`${items.find((i) => i.code === 'JOB-01')!.name['zh-CN'].replace(/\s+/g, '')}:5(自助办理3帮办代办2)`);
-    expect(text).toContain('INS-04');
-    expect(text).toContain('数量12');
   });
 });

@@ -140,7 +140,8 @@ describe('the report as files people use', () => {
   });
 
   it('PDF: A4 with the embedded CJK font; pdftotext reads the point, month, clerk, submission time and every row', async () => {
-    const bytes = await reportPdf({ figures, catalogue, meta, language: 'zh-CN' });
+    const { bytes, pages } = await reportPdf({ figures, catalogue, meta, language: 'zh-CN' });
+    expect(pages).toBe(2);
     const file = path.join(tmp, 'report.pdf');
     fs.writeFileSync(file, bytes);
     const info = execFileSync('pdfinfo', [file]).toString('utf8');

@@ -141,37 +141,3 @@ export interface CountyDocumentInput {
   verification?: { code: string; contentSha256: string; url: string; note: string } | undefined;
 }
 
-export interface MonthlyReportInput {
-  month: string;
-  /** Submissions per day, item and service mode (the store's report counters; kept after personal data is purged). */
-  rows: Array<{ day: string; itemCode: string; channel: string; count: number }>;
-  itemName: (code: string) => LocalisedText | undefined;
-}
-
-/** The service point's monthly report for the township (due by the 15th): submissions per item and service mode. */
-export async function monthlyReportPdf(input: MonthlyReportInput, ctx: PdfContext): Promise<RenderedPdf> {
-  const { t, language } = ctx;
-  const composer = await PdfComposer.create({ title: `${t('pdf.monthlyReportTitle')} ${input.month}` });
-  composer.paragraph(pick(ctx.siteName, language), { size: 12, align: 'center' });
-  composer.heading(t('pdf.monthlyReportTitle'));
-  composer.pair(t('pdf.month'), input.month);
-  composer.rule();
-  const byItem = new Map<string, Map<string, number>>();
-  for (const row of input.rows) {
-    const modes = byItem.get(row.itemCode) ?? new Map<string, number>();
-    modes.set(row.channel, (modes.get(row.channel) ?? 0) + row.count);
-    byItem.set(row.itemCode, modes);
-  }
-  let total = 0;
-  for (const [code, modes] of [...byItem.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const name = input.itemName(code);
-    const sum = [...modes.values()].reduce((a, b) => a + b, 0);
-    total += sum;
-    const detail = [...modes.entries()].map(([mode, n]) => `${t(`receipt.serviceModes.${mode}`)} ${n}`).join('  ');
-    composer.pair(`${code}`, `${name ? pick(name, language) : code}: ${sum}  (${detail})`);
-  }
-  if (byItem.size === 0) composer.paragraph(t('queryResult.noRows'), { align: 'center' });
-  composer.rule();
-  composer.pair(t('pdf.count'), String(total));
-  return finish(composer, ctx, verificationFor(ctx.kioskId, JSON.stringify({ month: input.month, rows: input.rows })));
-}

@@ -41,10 +41,11 @@ export function countMonth(db: Db, month: string, options: CountOptions): Monthl
   for (const row of countServiceEvents(db, from, to)) if (row.kind === 'query') bump(queries, row.channel, row.n);
   const inquiries = countInquiries(db, from, to);
 
-  // Prints for a person; a query result of a print item is a certificate. The report's own PDF is not counted.
+  // Prints for a person: a certificate the county composed, or a query result of a print item, is a certificate.
+  // The report's own PDF is not a service to anybody and is not counted.
   const prints = { receipt: 0, certificate: 0, notification: 0, queryResult: 0 };
   for (const row of countPrints(db, from, to)) {
-    if (row.kind === 'receipt' || row.kind === 'notification') prints[row.kind] += row.n;
+    if (row.kind === 'receipt' || row.kind === 'notification' || row.kind === 'certificate') prints[row.kind] += row.n;
     else if (row.kind === 'queryResult') prints[row.itemCode && options.isPrintItem(row.itemCode) ? 'certificate' : 'queryResult'] += row.n;
   }
 

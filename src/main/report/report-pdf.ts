@@ -17,7 +17,7 @@ function formatValue(value: number, format: 'count' | 'hours' | 'share'): string
  * The monthly report on A4 (CJK font embedded): the point, month, clerk and submission time, then the same two
  * tables as the workbook (items by channel in the township layout; the service figures) and the notes.
  */
-export async function reportPdf(input: { figures: MonthlyFigures; catalogue: readonly LayoutItem[]; meta: ReportMeta; language: Language }): Promise<Uint8Array> {
+export async function reportPdf(input: { figures: MonthlyFigures; catalogue: readonly LayoutItem[]; meta: ReportMeta; language: Language }): Promise<{ bytes: Uint8Array; pages: number }> {
   const { figures, meta, language } = input;
   const text = reportText(language);
   const composer = await PdfComposer.create({ title: `${text('title')} ${meta.month}`, subject: meta.pointName });
@@ -52,5 +52,6 @@ export async function reportPdf(input: { figures: MonthlyFigures; catalogue: rea
     composer.space(6);
     composer.pair(text('meta.notes'), meta.notes, 10);
   }
-  return composer.save((page, pages) => `${meta.pointName} ${meta.month}  ${page}/${pages}`);
+  const bytes = await composer.save((page, pages) => `${meta.pointName} ${meta.month}  ${page}/${pages}`);
+  return { bytes, pages: composer.pageCount };
 }

@@ -12,7 +12,7 @@ import { closeResidentMonths } from '../store/resident-tally';
 import { countMonth } from './report-counter';
 import { reportPdf } from './report-pdf';
 import type { Language } from '../../shared/locales';
-import { layoutItems } from '../../shared/report/report-layout';
+import { layoutItems, type LayoutItem } from '../../shared/report/report-layout';
 import { pointWorkbook, type ReportMeta } from '../../shared/report/report-workbook';
 
 /** From this day of the month the clerk's screen reminds that last month's report is due. */
@@ -127,8 +127,26 @@ export class ReportService {
   async file(input: { month: string; version?: number | undefined; format: 'xlsx' | 'pdf'; language: Language }): Promise<{ fileName: string; mime: string; base64: string }> {
     const report = this.stored(input.month, input.version);
     const site = this.deps.config.site;
+    const files = this.fileInput(report, input.language);
+    const base = `report-${site.divisionCode}-${report.month}-v${report.version}`;
+    if (input.format === 'xlsx') {
+      return { fileName: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(await pointWorkbook(files)).toString('base64') };
+    }
+    return { fileName: `${base}.pdf`, mime: 'application/pdf', base64: Buffer.from((await reportPdf(files)).bytes).toString('base64') };
+  }
+
+  /** The A4 PDF of a month's latest version for the document printer (made now if the month has none yet). */
+  async printable(month: string, language: Language): Promise<{ bytes: Uint8Array; pages: number; reference: string }> {
+    if (!latestReport(this.deps.store.db, month)) this.open(month);
+    const report = this.stored(month);
+    const pdf = await reportPdf(this.fileInput(report, language));
+    return { ...pdf, reference: `${month}-v${report.version}` };
+  }
+
+  private fileInput(report: StoredReport, language: Language): { figures: MonthlyFigures; catalogue: LayoutItem[]; meta: ReportMeta; language: Language } {
+    const site = this.deps.config.site;
     const meta: ReportMeta = {
-      pointName: site.name[input.language],
+      pointName: site.name[language],
       divisionCode: site.divisionCode,
       month: report.month,
       version: report.version,
@@ -136,12 +154,7 @@ export class ReportService {
       submittedAt: report.submittedAt,
       notes: report.notes,
     };
-    const files = { figures: report.figures, catalogue: layoutItems(this.deps.catalog.list().items), meta, language: input.language };
-    const base = `report-${site.divisionCode}-${report.month}-v${report.version}`;
-    if (input.format === 'xlsx') {
-      return { fileName: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(await pointWorkbook(files)).toString('base64') };
-    }
-    return { fileName: `${base}.pdf`, mime: 'application/pdf', base64: Buffer.from(await reportPdf(files)).toString('base64') };
+    return { figures: report.figures, catalogue: layoutItems(this.deps.catalog.list().items), meta, language };
   }
 
   private count(month: string): MonthlyFigures {

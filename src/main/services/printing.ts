@@ -14,7 +14,7 @@ import type { CallContext, HandlerMap } from '../dispatcher';
 import type { PrintKind } from '../store/prints';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
-import { certificatePdf, monthlyReportPdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
+import { certificatePdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
 import type { CountyDocument } from './county-documents';
 import { notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { translatorFor } from '../printing/translator';
@@ -40,8 +40,8 @@ export interface PrintingDeps {
   currentResident: () => ResidentIdentity | null;
   /** Certificates the county sent in this visit, by the one-time id queries.run handed the screen. */
   countyDocuments?: { get(id: string): { document: CountyDocument; itemCode: string } | null };
-  /** Submissions per day, item and channel between two days (YYYY-MM-DD), for the monthly report. */
-  reportCounters?: (fromDay: string, toDay: string) => Array<{ day: string; itemCode: string; channel: string; count: number }>;
+  /** The monthly report of a month as an A4 PDF (src/main/report), with a reference such as 2026-10-v2. */
+  monthlyReport?: (month: string, language: Language) => Promise<{ bytes: Uint8Array; pages: number; reference: string }>;
   events: EventBus;
   log: Logger;
   now: () => Date;
@@ -161,11 +161,9 @@ export class PrintingService {
     let subject: string;
     if (input.kind === 'monthlyReport') {
       if (!input.month) throw new KioskError('invalid_params', { details: { issues: [{ path: 'month', message: 'required for monthlyReport' }] } });
-      if (!this.deps.reportCounters) throw new KioskError('storage_error', { details: { reason: 'noReportCounters' } });
-      const [year, month] = input.month.split('-').map(Number) as [number, number];
-      const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      const rows = this.deps.reportCounters(`${input.month}-01`, `${input.month}-${String(lastDay).padStart(2, '0')}`);
-      pdf = await monthlyReportPdf({ month: input.month, rows, itemName: (code) => this.deps.catalog.find(code)?.name }, ctx);
+      if (!this.deps.monthlyReport) throw new KioskError('storage_error', { details: { reason: 'noMonthlyReport' } });
+      const report = await this.deps.monthlyReport(input.month, lang);
+      pdf = { bytes: report.bytes, pages: report.pages, verificationCode: report.reference };
       subject = `monthlyReport ${input.month}`;
     } else if (input.kind === 'certificate') {
       // Exactly what the county composed, taken from the core by its id: a screen cannot hand in other content.
