@@ -31,7 +31,7 @@ function setup() {
   let queued = 0;
   const service = new ApplicationsService({ store, catalog: new CatalogService({ level: 'demonstration', log }), session, afterSubmit: () => (queued += 1), now: () => NOW });
   const ctx = (staff?: Connection['staff']): CallContext => ({ connection: { id: 'c', carrier: 'internal', ...(staff ? { staff } : {}) }, roles: new Set(['public', 'resident']), log });
-  return { store, service, ctx, queued: () => queued, endSession: () => (resident = null) };
+  return { store, service, ctx, queued: () => queued, endSession: () => (resident = null), switchResident: (next: ResidentIdentity) => (resident = next) };
 }
 
 describe('applications.submit rules', () => {
@@ -104,9 +104,16 @@ describe('applications.submit rules', () => {
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(0);
   });
 
-  it("lists only the resident's own submissions", () => {
-    const { service, ctx } = setup();
-    service.submit({ itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx());
-    expect(service.mine(10).submissions).toHaveLength(1);
+  it("lists only the resident's own submissions: two residents, each sees theirs and never the other's", () => {
+    const { service, ctx, switchResident } = setup();
+    const submit = () => service.submit({ itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] }, ctx()).submissionId;
+    const first = [submit(), submit()];
+    switchResident(sampleIdentity(1));
+    const second = [submit()];
+    expect(service.mine(10).submissions.map((s) => s.submissionId)).toEqual(second);
+    switchResident(sampleIdentity(0));
+    expect(service.mine(10).submissions.map((s) => s.submissionId).sort()).toEqual([...first].sort());
+    switchResident(sampleIdentity(3));
+    expect(service.mine(10).submissions).toEqual([]);
   });
 });
