@@ -1,3 +1,4 @@
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { Connection } from '../../src/main/dispatcher';
 import type { KioskCore } from '../../src/main/core';
 import type { EventName } from '../../src/shared/contract';
@@ -69,13 +70,17 @@ describe('printing through the core under --simulate', () => {
   });
 
   it('the one-time notification lists every material of the item, in English when asked', async () => {
-    const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
-    const code = items.items[0]!.code;
-    const job = await ok(screen, 'print.notification', { itemCode: code, language: 'en' });
+    // An item with several materials: printing only the first (or only the heading) must fail.
+    const item = defaultCatalog().items.find((i) => (i.guide?.materials.length ?? i.materials.length) >= 3 && i.siteLevel === 'village')!;
+    const job = await ok(screen, 'print.notification', { itemCode: item.code, language: 'en' });
     await waitForJob(String(job.jobId), 'done');
     const { text } = await ok(screen, 'dev.printer.transcript', { clear: true });
     expect(text).toContain('One-time notification');
     expect(text).toContain('What to bring');
+    // The slip wraps long lines: compare the paper's text (style marks before "|" dropped) without white space.
+    const flat = String(text).split('\n').map((line) => line.slice(line.indexOf('|') + 1)).join('').replace(/\s+/g, '');
+    const materials = item.guide ? item.guide.materials.map((m) => m.en) : item.materials.map((m) => m.name.en);
+    for (const m of materials) expect({ material: m, printed: flat.includes(m.replace(/\s+/g, '')) }).toEqual({ material: m, printed: true });
     expect(await call(screen, 'print.notification', { itemCode: 'XXX-99' })).toMatchObject({ error: { code: 'not_found' } });
   });
 
