@@ -21,6 +21,7 @@ import { KioskStore } from './store/kiosk-store';
 import { getConfigPart } from './store/config-versions';
 import { receiptSubmissionsFrom } from './printing/store-submissions';
 import { ApplicationsService, applicationsHandlers, type ResidentSource } from './services/applications';
+import { cardHolderReader } from './services/identity-guard';
 import { QueriesService, queriesHandlers } from './services/queries';
 import { StaffService, staffHandlers } from './services/staff';
 import { StaffPresence } from './services/staff-presence';
@@ -123,7 +124,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     log,
     now,
   });
-  const face = new FaceService({ devices, events, log });
+  // Only the core's own face capture counts as the face check the risk classes ask for (a card photo does not).
+  const face = new FaceService({ devices, events, log, onLiveFace: (purpose) => purpose !== 'cardPhoto' && session.recordFacePassed() });
   const documentCamera = documentCameraHandlers({ devices, events, config: options.config });
 
   // Submissions and queries take the resident from the session.
@@ -140,7 +142,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     devices: () => devices.list().map((d) => ({ id: d.id, kind: d.kind, state: d.state })),
   });
   closers.push(() => sync.stop());
-  const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now });
+  const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
   const queries = new QueriesService({ client: county, catalog, session: residents, now, documents: countyDocuments });
   // A visit that ends closes the resident's session at the county too (its lookups stop).
   closers.push(events.subscribe((event, data) => {

@@ -73,3 +73,39 @@ for (const item of catalog.items) {
     }
   });
 }
+
+test('CARD-03 PIN reset: the social security card alone is refused in words; with the ID card and a face check it proceeds', async ({ page }) => {
+  test.setTimeout(120_000);
+  const item = catalog.items.find((i) => i.code === 'CARD-03')!;
+  await startVisit(page, kiosk.url);
+  await page.locator('[data-category="card"]').click();
+  await page.locator('[data-item="CARD-03"]').click();
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'identify');
+  // Only the ID card is offered; the found card in the reader does not identify anyone.
+  await expect(page.locator('[data-way]')).toHaveCount(1);
+  await expect(page.locator('[data-way="idCard"]')).toBeVisible();
+  await core.call('dev.ssCard.insert', { residentIndex: resident.index });
+  await expect(page.locator('[data-identify-refused]')).toHaveText('这项业务要把本人的身份证放在读卡器上，不能用社保卡代替。请放好身份证，重新办理。');
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'identify');
+  expect(await core.call('session.current')).toBeNull();
+
+  // The holder's ID card, the reset chosen, a face check, then the card: the reset goes to the county.
+  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'form-0');
+  await page.locator('[data-choices="operation"] [data-choice="resetPin"]').click();
+  await page.locator('[data-action="next"]').click();
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'face');
+  await core.call('dev.face.nextOutcome', { outcome: 'pass' });
+  await page.locator('[data-action="face-start"]').click();
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'card');
+  await expect(page.locator('[data-card-in-hand]')).toBeVisible();
+  await page.locator('[data-action="card-confirm"]').click();
+  await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'receipt', { timeout: 20_000 });
+  const trackingNumber = (await page.getByTestId('tracking-number').textContent())!.trim();
+  await expect
+    .poll(() => county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
+    .toEqual([item.code]);
+  await core.call('dev.idCard.remove').catch(() => undefined);
+  await core.call('dev.ssCard.remove').catch(() => undefined);
+});

@@ -32,7 +32,7 @@ describe('catalog methods through the core', () => {
     expect(result.version).toBe(1);
     expect(result.items).toHaveLength(40);
     const card03 = result.items.find((item) => item.code === 'CARD-03')!;
-    expect(card03.requiresDevices).toEqual(['socialSecurityCardReader', 'receiptPrinter']);
+    expect(card03.requiresDevices).toEqual(['socialSecurityCardReader', 'receiptPrinter', 'faceCamera']);
     expect(card03.needsCountyOnline).toBe(true);
     expect(result.items.every((item) => item.siteLevel === 'village')).toBe(true);
   });

@@ -120,7 +120,7 @@ describe('county scoping: each kiosk sees its own attachments and its own reside
   it("the kiosk's lookups send the identify notice themselves, again after the county forgot it, and end it with the visit", async () => {
     const identity: ResidentIdentity = { idNumber: bob.idNumber, name: bob.name, sex: bob.sex, birthDate: bob.birthDate, source: 'idCard' };
     let current: ResidentIdentity | null = identity;
-    const queries = new QueriesService({ client: a, catalog: { find: (code) => defaultCatalog().items.find((i) => i.code === code) }, session: { current: () => current } });
+    const queries = new QueriesService({ client: a, catalog: { find: (code) => defaultCatalog().items.find((i) => i.code === code) }, session: { current: () => current, evidence: () => ({ source: current?.source ?? null, facePassed: false }) } });
     expect((await queries.run('INS-06', {})).rows.length).toBeGreaterThan(0);
     county.db.prepare('DELETE FROM resident_sessions').run();
     expect((await queries.run('INS-05', {})).rows.length).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ function setup() {
   const store = openTestStore(tempDataDir());
   let resident: ResidentIdentity | null = sampleIdentity(0);
   // Stands in for DEV1's session service: the resident a card read would have identified.
-  const session: ResidentSource = { current: () => resident };
+  const session: ResidentSource = { current: () => resident, evidence: () => ({ source: resident?.source ?? null, facePassed: resident !== null }) };
   let queued = 0;
   const service = new ApplicationsService({ store, catalog: new CatalogService({ level: 'demonstration', log }), session, afterSubmit: () => (queued += 1), now: () => NOW });
   const ctx = (staff?: Connection['staff']): CallContext => ({ connection: { id: 'c', carrier: 'internal', ...(staff ? { staff } : {}) }, roles: new Set(['public', 'resident']), log });
@@ -90,8 +90,9 @@ describe('applications.submit rules', () => {
     const badPhone = attempt({ itemCode: 'JOB-05', form: { ...validJob05, phone: '123' }, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }] });
     expect(badPhone?.code).toBe('validation_failed');
     expect(badPhone?.details?.fields).toEqual([expect.objectContaining({ field: 'phone' })]);
-    const missing = attempt({ itemCode: 'JOB-05', form: validJob05, attachments: [] });
-    expect(missing?.details?.fields).toEqual([{ field: 'attachments.terminationProof', messageKey: 'sync:validation.materialMissing' }]);
+    // Unemployment registration needs no termination letter (photographed if the resident has it); land lost needs its proof.
+    const missing = attempt({ itemCode: 'JOB-05', form: { ...validJob05, leaveReason: 'landLost' }, attachments: [] });
+    expect(missing?.details?.fields).toEqual([{ field: 'attachments.landRequisitionProof', messageKey: 'sync:validation.materialMissing' }]);
     // The land requisition proof is needed only when land was lost; here it does not belong.
     const foreign = attempt({ itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg', dataBase64: JPEG }, { materialCode: 'passport', mime: 'image/jpeg', dataBase64: JPEG }] });
     expect(foreign?.details?.fields).toEqual([expect.objectContaining({ field: 'attachments.passport', messageKey: 'sync:validation.unknownMaterial' })]);

@@ -34,13 +34,19 @@ const ELIGIBILITY: Record<string, ItemRule['refuse']> = {
   'JOB-14': below(35, { 'zh-CN': '年龄超过高校毕业生失业登记的范围（35周岁以下）。', en: 'Over the age range of the graduate unemployment registration (under 35).' }),
 };
 
+/**
+ * Registrations the reference back office accepts without a clerk (the ones the catalogue once called low risk);
+ * anything that pays money, changes details or grants a status waits at a clerk's desk.
+ */
+const AUTOMATIC_APPLICATIONS: ReadonlySet<string> = new Set(['JOB-01', 'JOB-04', 'JOB-05', 'JOB-06', 'JOB-07', 'JOB-14', 'SKL-01', 'INS-01', 'INS-02', 'INS-16', 'CARD-01']);
+
 /** The rule for one catalogue item: card operations and certifications at once, low-risk applications automatically, the rest at a clerk's desk. */
 export function ruleFor(item: CatalogItem): ItemRule {
   const refuse = ELIGIBILITY[item.code];
   const base: ItemRule =
     item.type === 'card' || item.type === 'certify'
       ? { desk: 'automatic', takesMinutes: 0 }
-      : item.risk === 'low'
+      : AUTOMATIC_APPLICATIONS.has(item.code)
         ? { desk: 'automatic', takesMinutes: 30 }
         : { desk: 'clerk', takesMinutes: 0 };
   return refuse ? { ...base, refuse } : base;

@@ -2,7 +2,8 @@ import { KioskError } from '../../shared/contract/errors';
 import type { MethodInput, MethodResult } from '../../shared/contract';
 import type { CatalogItem } from '../../shared/catalog/schema';
 import { answeredValues, isFieldVisible, validateForm } from '../../shared/catalog/validate-form';
-import type { ResidentIdentity } from '../../shared/domain/identity';
+import { faceCheckNeeded } from '../../shared/catalog/risk-class';
+import { accountHolderProblem, needsCardInHand, requireIdentityFor, requireOwnCard, type VisitIdentity } from './identity-guard';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import { rejectedItems, resolveRejected } from '../store/outbox';
 import type { KioskStore } from '../store/kiosk-store';
@@ -11,10 +12,8 @@ import { getSubmission, readSubmissionDetail, residentRefOf, submissionByTrackin
 import { insertAudit } from '../store/audit';
 import { stampOf } from './channel-stamp';
 
-/** The resident of the current session (DEV1's ResidentSessionService satisfies this). */
-export interface ResidentSource {
-  current(): ResidentIdentity | null;
-}
+/** The resident of the current session and how they were identified (ResidentSessionService satisfies this). */
+export type ResidentSource = VisitIdentity;
 
 export interface ApplicationsDeps {
   store: KioskStore;
@@ -25,6 +24,8 @@ export interface ApplicationsDeps {
   /** For items that cannot wait: one sync round now (sends the outbox, brings outcomes back). */
   sendNow?: () => Promise<void>;
   now: () => Date;
+  /** The ID number on the social security card in the reader, for operations on that card (card_absent if none). */
+  readCardHolder?: () => Promise<string>;
 }
 
 type SubmitInput = MethodInput<'applications.submit'>;
@@ -43,6 +44,18 @@ function decode(base64: string): Buffer {
  */
 export class ApplicationsService {
   constructor(private readonly deps: ApplicationsDeps) {}
+
+  /** What the method runs: an operation on the card in the reader first proves the card is the resident's own. */
+  async submitChecked(input: SubmitInput, ctx: CallContext): Promise<MethodResult<'applications.submit'>> {
+    const item = this.deps.catalog.find(input.itemCode);
+    if (item && needsCardInHand(item, input.form)) {
+      requireIdentityFor(item, input.form, this.deps.session, stampOf(ctx.connection).channel);
+      const read = this.deps.readCardHolder;
+      if (!read) throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
+      await requireOwnCard(this.deps.session, read);
+    }
+    return this.submitAndSend(input, ctx);
+  }
 
   /**
    * Hands in an application; an item the catalogue marks `immediate` (a card loss report) is sent at once and the
@@ -75,6 +88,8 @@ export class ApplicationsService {
     // The core, not the screen, says how this was done: self without a clerk's login, the login's channel with one.
     const { channel, operatorId } = stampOf(ctx.connection);
     if (!item.serviceModes.includes(channel)) throw new KioskError('invalid_params', { details: { channel, reason: 'modeNotOffered' } });
+    // Who the resident is must be proved as the item's risk class asks, whatever the screen showed or skipped.
+    requireIdentityFor(item, input.form, this.deps.session, channel);
 
     const problems: Array<{ field: string; messageKey: string; params?: Record<string, string | number> }> = validateForm(item, input.form, { today: this.deps.now() });
     const materials = new Map(item.materials.map((m) => [m.code, m]));
@@ -89,7 +104,9 @@ export class ApplicationsService {
       if (needed && count === 0) problems.push({ field: `attachments.${m.code}`, messageKey: 'sync:validation.materialMissing' });
       if (count > m.maxPages) problems.push({ field: `attachments.${m.code}`, messageKey: 'sync:validation.tooManyPages', params: { max: m.maxPages } });
     }
-    if (item.identity.faceCheck && !input.face) problems.push({ field: 'face', messageKey: 'sync:validation.faceMissing' });
+    if (faceCheckNeeded(item, input.form) && !input.face) problems.push({ field: 'face', messageKey: 'sync:validation.faceMissing' });
+    const holder = accountHolderProblem(answeredValues(item, input.form), resident);
+    if (holder) problems.push(holder);
     if (problems.length > 0) throw new KioskError('validation_failed', { details: { fields: problems } });
 
     // Only what the resident could see and answered is kept: a value typed before a choice hid its field, or a key
@@ -201,7 +218,7 @@ export function applicationsHandlers(
   service: ApplicationsService,
 ): HandlerMap<'applications.submit' | 'applications.mine' | 'applications.status' | 'applications.resend' | 'applications.rejected' | 'applications.resolveRejected'> {
   return {
-    'applications.submit': (input, ctx) => service.submitAndSend(input, ctx),
+    'applications.submit': (input, ctx) => service.submitChecked(input, ctx),
     'applications.mine': (input) => service.mine(input.limit),
     'applications.status': (input, ctx) => service.status(input, ctx),
     'applications.resend': (input, ctx) => service.resend(input, ctx),

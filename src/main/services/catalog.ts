@@ -3,6 +3,7 @@ import type { CatalogListing } from '../../shared/contract/methods/catalog';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { CatalogSchema, type Catalog, type CatalogItem, type SiteLevel } from '../../shared/catalog/schema';
 import { CatalogSearchIndex, type SearchHit } from '../../shared/catalog/search';
+import { applyCountySettings } from '../../shared/catalog/county-settings';
 import type { HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
@@ -57,7 +58,10 @@ export class CatalogService {
       catalog = stored;
       source = 'county';
     }
-    const items = catalog.items.filter((item) => this.options.level === 'demonstration' || item.siteLevel === 'village');
+    // The county's numbers go into the texts here, once, so screens, receipts and the core's checks all read them.
+    const items = catalog.items
+      .filter((item) => this.options.level === 'demonstration' || item.siteLevel === 'village')
+      .map((item) => applyCountySettings(item, catalog.settings));
     this.loaded = { catalog, source, items, byCode: new Map(items.map((item) => [item.code, item])), index: undefined };
     this.options.log.info({ version: catalog.version, source, items: items.length }, 'catalogue in force');
     return this.loaded;
@@ -87,7 +91,7 @@ export class CatalogService {
 
   list(): CatalogListing {
     const { catalog, source, items } = this.load();
-    return { version: catalog.version, publishedAt: catalog.publishedAt, source, items };
+    return { version: catalog.version, publishedAt: catalog.publishedAt, source, items, settings: catalog.settings };
   }
 
   get(code: string): CatalogItem {

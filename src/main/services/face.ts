@@ -12,6 +12,8 @@ export interface FaceDeps {
   log: Logger;
   /** Called on every progress step: a resident following instructions is not idle. */
   touchSession?: () => void;
+  /** A live face was captured: the resident's session records it (identity rules, risk-class.ts). */
+  onLiveFace?: (purpose: FacePurpose) => void;
   /** How long the module may try per session. */
   timeoutSeconds?: number;
 }
@@ -43,6 +45,7 @@ export class FaceService {
         },
       });
       this.deps.log.info({ purpose, livenessScore: result.livenessScore, qualityScore: result.qualityScore, bytes: result.jpeg.length }, 'face captured');
+      this.deps.onLiveFace?.(purpose);
       return { imageBase64: Buffer.from(result.jpeg).toString('base64'), livenessScore: result.livenessScore, qualityScore: result.qualityScore };
     } catch (error) {
       if (error instanceof KioskError) {

@@ -8,6 +8,7 @@ import type { HandlerMap } from '../dispatcher';
 import { CountyError, type CountyClient } from '../sync/county-client';
 import type { ResidentSource } from './applications';
 import { maskedDocument, type CountyDocuments } from './county-documents';
+import { requireIdentityFor } from './identity-guard';
 
 const LOOKUP_TYPES = new Set(['query', 'print']);
 
@@ -48,6 +49,7 @@ export class QueriesService {
     if (!LOOKUP_TYPES.has(item.type)) throw new KioskError('invalid_params', { details: { itemCode, reason: 'notALookup' } });
     const resident = this.deps.session.current();
     if (item.identity.required && !resident) throw new KioskError('session_required');
+    requireIdentityFor(item, params, this.deps.session, 'self');
     const client = this.deps.client;
     if (!client) throw new KioskError('county_unreachable', { details: { reason: 'notConfigured' } });
     const personal = item.identity.required && resident ? resident : null;

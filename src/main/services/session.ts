@@ -10,6 +10,7 @@ import type { IdCardReaderDevice } from '../../devices/id-card/id-card-reader';
 import type { SocialSecurityCardReaderDevice } from '../../devices/social-security-card/social-security-card-reader';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
+import { requireCardHolderIdentity, requireOwnCard } from './identity-guard';
 import type { Logger } from '../logging/logger';
 
 export type SessionEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded' | 'replaced';
@@ -39,6 +40,8 @@ function today(now: Date): string {
 export class ResidentSessionService {
   private identity: ResidentIdentity | null = null;
   private owner: string | null = null;
+  /** A live face was captured by the face module in this visit, for this resident (risk-class.ts needs it). */
+  private facePassed = false;
   private elderMode = false;
   private idleTimer: NodeJS.Timeout | null = null;
   private countdownTimer: NodeJS.Timeout | null = null;
@@ -84,6 +87,16 @@ export class ResidentSessionService {
     if (this.identity) this.owner = connectionId;
   }
 
+  /** How this visit proved who the resident is, as the identity rules of the risk classes ask. */
+  evidence(): { source: IdentitySource | null; facePassed: boolean } {
+    return { source: this.identity?.source ?? null, facePassed: this.identity !== null && this.facePassed };
+  }
+
+  /** The face module answered with a live capture (called by the core's face service, never by a screen). */
+  recordFacePassed(): void {
+    if (this.identity) this.facePassed = true;
+  }
+
   summary(): ResidentSummary | null {
     return this.identity ? summarise(this.identity) : null;
   }
@@ -116,6 +129,7 @@ export class ResidentSessionService {
     const had = this.identity;
     this.identity = null;
     this.owner = null;
+    this.facePassed = false;
     this.elderMode = false;
     if (!had) return false;
     this.deps.log.info({ reason, idNumber: maskIdNumber(had.idNumber) }, 'session ended');
@@ -136,6 +150,7 @@ export class ResidentSessionService {
     this.clearTimers();
     for (const off of this.detach.splice(0)) off();
     this.identity = null;
+    this.facePassed = false;
   }
 
   private begin(identity: ResidentIdentity, clerkId: string | null): ResidentSummary {
@@ -143,6 +158,7 @@ export class ResidentSessionService {
     if (replacing) this.end('replaced');
     this.identity = identity;
     this.owner = null;
+    this.facePassed = false;
     this.deps.log.info({ source: identity.source, idNumber: maskIdNumber(identity.idNumber) }, 'resident identified');
     this.deps.audit?.({ action: 'session.identify', subject: maskIdNumber(identity.idNumber), operatorId: clerkId, detail: { source: identity.source, ...(identity.typedReason ? { reason: identity.typedReason } : {}) } });
     this.deps.events.emit('session.changed', { state: 'identified', reason: 'identified' });
@@ -272,6 +288,12 @@ export function sessionHandlers(session: ResidentSessionService, devices: Device
     return d;
   };
   const clerkOf = (ctx: CallContext) => ctx.connection.staff?.id ?? null;
+  // A found card must not be activated or re-PINned by whoever holds it: the holder's ID card and face in this
+  // visit (the card class's rule), and the card in the reader must carry the holder's ID number.
+  const guardCardInHand = async (deviceId?: string) => {
+    requireCardHolderIdentity(session);
+    await requireOwnCard(session, async () => (await ssReader(deviceId).readBasicInfo()).socialSecurityNumber);
+  };
   return {
     // The resident role goes to the connection that identified the resident, not to every screen on the machine.
     'session.identify': async (input: MethodInput<'session.identify'>, ctx) => {
@@ -289,10 +311,12 @@ export function sessionHandlers(session: ResidentSessionService, devices: Device
     'session.touch': (input) => session.touch(input.elderMode),
     'socialSecurityCard.verifyPin': async (input) => {
       session.touch();
+      await guardCardInHand(input.deviceId);
       return pinAnswer(await ssReader(input.deviceId).verifyPin(input.pin));
     },
     'socialSecurityCard.changePin': async (input) => {
       session.touch();
+      await guardCardInHand(input.deviceId);
       return pinAnswer(await ssReader(input.deviceId).changePin(input.oldPin, input.newPin));
     },
   };

@@ -65,7 +65,7 @@ export function FlowScreen({ itemCode, onIdentified, onFinish }: { itemCode: str
       body = <LookupStep item={item} values={state.values} onFinish={onFinish} />;
       break;
     case 'card':
-      body = <CardStep item={item} values={state.values} onSubmitted={(submission) => { dispatch({ type: 'submitted', submission }); next(); }} />;
+      body = <CardStep item={item} values={state.values} face={state.face} onSubmitted={(submission) => { dispatch({ type: 'submitted', submission }); next(); }} />;
       break;
     case undefined:
       body = <p>{t('flow.nothingToDo')}</p>;

@@ -2,7 +2,7 @@ import type { CardOperation, CatalogItem } from '../../shared/catalog/schema';
 import type { FormValues } from '../../shared/catalog/validate-form';
 import type { KioskClient } from '../../shared/contract/client';
 import { KioskError } from '../../shared/contract/errors';
-import type { SubmissionReceipt } from './flow-state';
+import type { FaceResult, SubmissionReceipt } from './flow-state';
 
 export type PinName = 'oldPin' | 'newPin' | 'repeatPin';
 
@@ -19,6 +19,11 @@ export function pinsNeeded(operation: CardOperation): PinName[] {
     case 'cancelLossReport':
       return [];
   }
+}
+
+/** Operations on the card in the reader: the core checks that card is the identified resident's own. */
+export function onCardInHand(operation: CardOperation): boolean {
+  return operation === 'activate' || operation === 'changePin' || operation === 'resetPin';
 }
 
 /** Six equal digits or a straight run are refused: they are the first ones a thief tries. */
@@ -40,6 +45,7 @@ export async function runCardOperation(
   operation: CardOperation,
   pins: Partial<Record<PinName, string>>,
   values: FormValues,
+  face: FaceResult | null = null,
 ): Promise<SubmissionReceipt> {
   let answer: { outcome: 'ok' | 'pinWrong' | 'pinBlocked'; triesLeft?: number } = { outcome: 'ok' };
   switch (operation) {
@@ -63,5 +69,7 @@ export async function runCardOperation(
     itemCode: item.code,
     form,
     attachments: [],
+    // The face capture of this visit goes with the record, so the county can compare it with its photo.
+    ...(face ? { face } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../../shared/catalog/schema';
 import { flowSteps } from '../../shared/catalog/flow-steps';
+import { faceCheckNeeded } from '../../shared/catalog/risk-class';
 import { isFieldVisible, type FormValues } from '../../shared/catalog/validate-form';
 
 /**
@@ -23,8 +24,11 @@ export function planFlow(item: CatalogItem, values: FormValues): FlowStep[] {
   const steps: FlowStep[] = [];
   for (const step of flowSteps(item)) {
     switch (step) {
-      case 'identify':
       case 'face':
+        // A money item asks for the face only when the money goes to another account than the 社保卡's.
+        if (faceCheckNeeded(item, values)) steps.push({ kind: 'face' });
+        break;
+      case 'identify':
       case 'review':
       case 'lookup':
         steps.push({ kind: step });

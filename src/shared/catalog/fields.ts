@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { CatalogItemInput, FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema } from './schema';
+import { DEFAULT_COUNTY_SETTINGS } from './county-settings';
+import { ACCOUNT_HOLDER_FIELD, PAY_TO_CARD_ACCOUNT, PAY_TO_FIELD, PAY_TO_OTHER_ACCOUNT } from './risk-class';
 
 /**
  * Small builders for the catalogue records, so the item files read like the forms they describe and fields that
@@ -30,6 +32,13 @@ export const IDENTIFY_BY_EITHER_CARD: IdentityRequirement = {
 export const IDENTIFY_WITH_FACE: IdentityRequirement = {
   required: true,
   accepts: ['idCard', 'socialSecurityCard'],
+  faceCheck: true,
+};
+
+/** Card and identity-change items (risk-class.ts): the holder's own ID card on the reader and the holder's face. */
+export const IDENTIFY_BY_ID_CARD_WITH_FACE: IdentityRequirement = {
+  required: true,
+  accepts: ['idCard'],
   faceCheck: true,
 };
 
@@ -110,6 +119,43 @@ export function bankFields(purpose: LocalisedText): FieldInput[] {
   ];
 }
 
+/** Whose account it is: the core compares it with the name read from the resident's ID card. */
+export function accountHolderField(): FieldInput {
+  return {
+    kind: 'personName',
+    name: ACCOUNT_HOLDER_FIELD,
+    label: t('银行卡户名', 'Name on the bank account'),
+    hint: t('只能是您本人的名字', 'It must be your own name'),
+    required: true,
+  };
+}
+
+/**
+ * Money items pay to the resident's own social security card (its bank account) unless the resident chooses another
+ * card of their own; that choice needs the ID card on the reader and a face check (risk-class.ts).
+ */
+export function payToFields(purpose: LocalisedText): FieldInput[] {
+  const otherAccount = { field: PAY_TO_FIELD, oneOf: [PAY_TO_OTHER_ACCOUNT] };
+  return [
+    {
+      kind: 'choice',
+      name: PAY_TO_FIELD,
+      label: t('钱发到哪里', 'Where the money goes'),
+      hint: t(
+        '一般发到您的社保卡上。要发到别的银行卡，需要在读卡器上放身份证，再本人刷脸。',
+        'Normally to your social security card. Paying to another bank card needs your ID card on the reader and a face check.',
+      ),
+      required: true,
+      options: [
+        { value: PAY_TO_CARD_ACCOUNT, label: t('我的社保卡（推荐）', 'My social security card (recommended)') },
+        { value: PAY_TO_OTHER_ACCOUNT, label: t('我本人的其他银行卡', 'Another bank card in my own name') },
+      ],
+    },
+    ...bankFields(purpose).map((field) => ({ ...field, visibleWhen: otherAccount })),
+    { ...accountHolderField(), visibleWhen: otherAccount },
+  ];
+}
+
 export function truthPromise(): FieldInput {
   return {
     kind: 'confirm',
@@ -133,12 +179,14 @@ export function idCardMaterial(required = false): MaterialInput {
   };
 }
 
-export function bankCardMaterial(): MaterialInput {
+/** The bank card's photo; on money items only when the money goes to a card other than the 社保卡. */
+export function bankCardMaterial(onlyForOtherAccount = false): MaterialInput {
   return {
     code: 'bankCard',
     name: t('银行卡或存折（有卡号的一面）', 'Bank card or passbook (the side with the number)'),
     required: true,
     maxPages: 1,
+    ...(onlyForOtherAccount ? { visibleWhen: { field: PAY_TO_FIELD, oneOf: [PAY_TO_OTHER_ACCOUNT] } } : {}),
   };
 }
 
@@ -148,5 +196,23 @@ export function householdBookletMaterial(required = false): MaterialInput {
     name: t('户口簿首页和本人页', 'Household registration booklet: front page and your own page'),
     required,
     maxPages: 2,
+  };
+}
+
+/** Yearly contribution grades of the resident pension: the county's list (county-settings.ts), today's by default. */
+const RESIDENT_PENSION_GRADES = DEFAULT_COUNTY_SETTINGS.residentPensionGrades.value;
+
+export function gradeField(name = 'grade', label = t('每年缴费档次', 'Yearly contribution grade')): FieldInput {
+  return {
+    kind: 'choice',
+    name,
+    label,
+    hint: t('交得越多、交得越久，将来领得越多', 'The more and the longer you pay, the more you receive later'),
+    required: true,
+    optionsFrom: 'residentPensionGrades',
+    options: RESIDENT_PENSION_GRADES.map((yuan) => ({
+      value: `y${yuan}`,
+      label: t(`${yuan} 元/年`, `${yuan} yuan a year`),
+    })),
   };
 }

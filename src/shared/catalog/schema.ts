@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DeviceKindSchema } from '../domain/devices';
 import { IdentitySourceSchema } from '../domain/identity';
 import { CATEGORY_CODES } from './categories';
+import { RiskClassSchema, classProblems } from './risk-class';
+import { COUNTY_SETTING_KEYS, CountySettingsSchema, DEFAULT_COUNTY_SETTINGS, isCountySettingKey, placeholdersIn } from './county-settings';
 
 /**
  * The shape of the service catalogue (CATALOG.md). The catalogue is data: the kiosk ships a default and the
@@ -23,9 +25,6 @@ export type ItemType = z.infer<typeof ItemTypeSchema>;
 
 export const SiteLevelSchema = z.enum(['village', 'demonstration']);
 export type SiteLevel = z.infer<typeof SiteLevelSchema>;
-
-export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
-export type RiskLevel = z.infer<typeof RiskLevelSchema>;
 
 /** The channels an item may be handed in through: the one ServiceChannel (proxy is governed by the item's risk class). */
 export const ServiceModeSchema = ServiceChannelSchema;
@@ -128,6 +127,8 @@ export const FieldSchema = z.discriminatedUnion('kind', [
   z.object({
     ...FieldBase,
     kind: z.literal('choice'),
+    /** Options built from a county setting when the catalogue is loaded (the grades of the resident pension). */
+    optionsFrom: z.literal('residentPensionGrades').optional(),
     options: z
       .array(z.object({ value: ChoiceValueSchema, label: LocalisedTextSchema }))
       .min(2),
@@ -198,7 +199,8 @@ export const CatalogItemSchema = z
     type: ItemTypeSchema,
     siteLevel: SiteLevelSchema,
     identity: IdentityRequirementSchema,
-    risk: RiskLevelSchema,
+    /** What a wrong person could do with it; fixes the least identity the record may ask for (risk-class.ts). */
+    riskClass: RiskClassSchema,
     serviceModes: z.array(ServiceModeSchema).min(1),
     /** Every device that must work for the item to be finished here (identity readers are judged from `identity`). */
     requiresDevices: z.array(DeviceKindSchema),
@@ -213,6 +215,8 @@ export const CatalogItemSchema = z
     cardOperations: z.array(CardOperationSchema).default([]),
     guide: GuideSchema,
     faq: z.array(FaqEntrySchema).min(2),
+    /** Filled in by the kiosk when it loads the catalogue: the county settings the item's texts name. */
+    settingsRead: z.array(z.enum(COUNTY_SETTING_KEYS)).optional(),
   })
   .superRefine((item, ctx) => {
     const problem = (message: string, path: (string | number)[] = []): void => {
@@ -248,7 +252,10 @@ export const CatalogItemSchema = z
     if (item.identity.faceCheck && !item.requiresDevices.includes('faceCamera')) {
       problem('face check needs the faceCamera device', ['requiresDevices']);
     }
-    if (item.risk === 'high' && !item.identity.faceCheck) problem('high-risk items need a face check', ['identity']);
+    for (const message of classProblems(item)) problem(message, ['riskClass']);
+    for (const name of placeholdersIn(JSON.stringify(item))) {
+      if (!isCountySettingKey(name)) problem(`text names an unknown county setting {{${name}}}`, []);
+    }
     if (item.materials.length > 0 && !item.requiresDevices.includes('documentCamera')) {
       problem('materials need the documentCamera device', ['requiresDevices']);
     }
@@ -274,6 +281,8 @@ export const CatalogSchema = z
     version: z.number().int().min(1),
     publishedAt: z.string().datetime({ offset: true }),
     items: z.array(CatalogItemSchema).min(1),
+    /** The county's own numbers the item texts name (county-settings.ts); today's values until it publishes. */
+    settings: CountySettingsSchema.default(DEFAULT_COUNTY_SETTINGS),
   })
   .superRefine((catalog, ctx) => {
     const seen = new Set<string>();

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'card_unreadable',
   'card_expired',
   'card_unsupported',
+  'identity_insufficient', // the visit did not prove who the resident is as the item's risk class asks; details.reason
   'pin_wrong',
   'pin_blocked',
   'paper_out',

@@ -75,6 +75,7 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await typed.locator('[data-typed-submit]').click();
       await leaves(page, step);
     } else if (step === 'identify') {
+      // The ID card wherever the item takes it (card and identity-change items take nothing else).
       if (item.identity.accepts.includes('idCard')) await core.call('dev.idCard.insert', { residentIndex: resident.index });
       else await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       await leaves(page, step);
@@ -116,6 +117,8 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       }
       return { kind: 'lookup', printed: await printed() };
     } else if (step === 'card') {
+      // Operations on the card itself: the holder's own card goes into its reader (the core checks it matches).
+      if ((await page.locator('[data-card-in-hand]').count()) > 0) await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       // Old PIN: the card's; new PIN: a fresh one, typed twice. A full PIN moves the pad on by itself.
       const pins: Record<string, string> = { oldPin: resident.socialSecurityCard.pin, newPin: '258147', repeatPin: '258147' };
       for (let i = 0; i < 3 && (await page.locator('[data-pin-active]').count()) > 0; i += 1) {

@@ -6,15 +6,15 @@ import { KioskError } from '../../../shared/contract/errors';
 import { useKiosk } from '../../app/kiosk-context';
 import { PinPad } from '../../keyboard/PinPad';
 import { ErrorMessage } from '../../screens/ErrorMessage';
-import type { SubmissionReceipt } from '../flow-state';
-import { runCardOperation, pinsNeeded, isTooSimplePin, type PinName } from '../card-operations';
+import type { FaceResult, SubmissionReceipt } from '../flow-state';
+import { runCardOperation, pinsNeeded, isTooSimplePin, onCardInHand, type PinName } from '../card-operations';
 
 /**
  * A card item's operation: the PINs it needs on the on-screen PIN pad (never shown, never stored), the operation on
  * the card reader where the card itself changes, then the record handed in to the county, whose receipt follows.
  * A wrong PIN says how many tries are left.
  */
-export function CardStep({ item, values, onSubmitted }: { item: CatalogItem; values: FormValues; onSubmitted: (s: SubmissionReceipt) => void }) {
+export function CardStep({ item, values, face, onSubmitted }: { item: CatalogItem; values: FormValues; face: FaceResult | null; onSubmitted: (s: SubmissionReceipt) => void }) {
   const { t } = useTranslation('screens');
   const { client } = useKiosk();
   const operation = (typeof values.operation === 'string' && item.cardOperations.includes(values.operation as CardOperation)
@@ -54,7 +54,7 @@ export function CardStep({ item, values, onSubmitted }: { item: CatalogItem; val
       return;
     }
     setWorking(true);
-    runCardOperation(client, item, operation, pins, values).then(
+    runCardOperation(client, item, operation, pins, values, face).then(
       (receipt) => {
         setPins({});
         onSubmitted(receipt);
@@ -75,6 +75,7 @@ export function CardStep({ item, values, onSubmitted }: { item: CatalogItem; val
     <section className="card-step" aria-labelledby="card-title">
       <h2 id="card-title">{t(`card.operation.${operation}`)}</h2>
       <p>{t(`card.explain.${operation}`)}</p>
+      {onCardInHand(operation) ? <p data-card-in-hand="true">{t('catalog:identity.insertOwnCard')}</p> : null}
       {needed.map((name) => (
         <div key={name} className={name === active ? 'card-step__pin card-step__pin--active' : 'card-step__pin'}>
           {name === active ? (

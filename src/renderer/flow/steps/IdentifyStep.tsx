@@ -17,6 +17,8 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
   const [error, setError] = useState<KioskError | null>(null);
   const [reading, setReading] = useState(false);
   const [clerk, setClerk] = useState(false);
+  // A card this item does not take (a PIN reset with only the social security card): say so, in words.
+  const [refusedCard, setRefusedCard] = useState(false);
   const accepts = item.identity.accepts;
 
   // The card read and the session event can both report the same identification: act on the first only.
@@ -56,6 +58,7 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
     }, () => undefined);
     const offCard = client.on('card.inserted', (card) => {
       if (accepts.includes(card.kind)) identifyFrom(card.kind);
+      else setRefusedCard(true);
     });
     const offSession = client.on('session.changed', (change) => {
       if (change.state === 'identified') client.invoke('session.current', {}).then((current) => alive && accept(current), () => undefined);
@@ -84,6 +87,11 @@ export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIden
           </div>
         ) : null}
       </div>
+      {refusedCard ? (
+        <p className="field__problem" role="alert" data-identify-refused="true">
+          {t('catalog:identity.shortfall.idCard')}
+        </p>
+      ) : null}
       {reading && !error ? <p role="status">{t('identify.reading')}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {clerk && accepts.includes('typedByClerk') ? <TypedIdEntry onIdentified={accept} onError={fail} /> : null}

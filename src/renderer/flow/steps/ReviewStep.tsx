@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import { visibleFields } from '../../../shared/catalog/validate-form';
 import { KioskError } from '../../../shared/contract/errors';
+import { faceCheckNeeded } from '../../../shared/catalog/risk-class';
 import { useKiosk } from '../../app/kiosk-context';
 import { localised } from '../../catalog/catalog-context';
 import { revokeTrackedUrl } from '../../privacy/wipe';
@@ -76,7 +77,7 @@ export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; st
           ))}
         </ul>
       ) : null}
-      {item.identity.faceCheck ? <p>{state.face ? t('review.faceDone') : t('review.faceMissing')}</p> : null}
+      {faceCheckNeeded(item, state.values) ? <p>{state.face ? t('review.faceDone') : t('review.faceMissing')}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div className="flow__actions">
         <button type="button" className="button button--primary button--big" onClick={submit} disabled={sending} data-action="submit">

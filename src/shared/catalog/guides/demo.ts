@@ -1,4 +1,4 @@
-import { HANDLERS, LAWS, type GuideDraft } from './draft';
+import { CONTRIBUTION_FEE, HANDLERS, LAWS, type GuideDraft } from './draft';
 
 /** Guides and FAQs of the 4 items only the township's demonstration point offers. */
 
@@ -59,8 +59,9 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
       ['提交后拿好回执；选择协办员代收的，当场交钱并拿收款凭证', 'Keep the receipt; if the clerk collects, pay now and take the payment receipt'],
       ['扣款或收款后 3 到 5 个工作日，可以在"个人缴费记录查询"里查到', 'The payment shows in "Contribution record lookup" 3 to 5 working days later'],
     ],
+    fee: CONTRIBUTION_FEE,
     timeLimit: ['每年集中征缴期内办理，扣款后 3 到 5 个工作日入账', 'During the yearly collection period; recorded 3 to 5 working days after payment'],
-    basis: [LAWS.socialInsurance, LAWS.residentPension],
+    basis: [LAWS.socialInsurance, LAWS.residentPension, LAWS.premiumCollection],
     handledBy: HANDLERS.township,
     faq: [
       [
@@ -87,6 +88,13 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
     basis: [LAWS.socialInsurance, LAWS.residentPension, LAWS.certification],
     handledBy: HANDLERS.township,
     faq: [
+      [
+        ['第一次申请领养老金，是在这里办吗？', 'Do I apply for my pension for the first time here?'],
+        [
+          '不是。这里是已经在领待遇的人，情况变了来申报。第一次申请领养老金，请办"城乡居民养老保险待遇申领"。',
+          'No. This is for people already drawing a benefit whose situation changed. To apply for your pension the first time, use "Resident pension claim".',
+        ],
+      ],
       [
         ['不申报会怎样？', 'What if I do not declare?'],
         ['重复领取或不符合条件期间领的待遇要退回，所以情况变了要及时申报。', 'Benefits drawn twice or while not entitled have to be repaid, so declare changes promptly.'],

@@ -17,6 +17,8 @@ export interface GuideDraft {
   handledBy: Pair;
   /** Things to bring that the document camera does not capture (originals to show, a bank card to carry...). */
   alsoBring?: readonly Pair[];
+  /** Where the resident pays something (a contribution), the fee line says so instead of "free of charge". */
+  fee?: Pair;
   faq: ReadonlyArray<readonly [question: Pair, answer: Pair]>;
 }
 
@@ -26,6 +28,12 @@ export const FREE: LocalisedText = {
   'zh-CN': '不收费。所有就业和社保服务都是免费的，任何人向您收钱都请拨打 12333 举报。',
   en: 'Free of charge. All employment and social security services are free; if anyone asks you for money, report it on 12333.',
 };
+
+/** For items where the resident pays a contribution: the service is free, the contribution is not. */
+export const CONTRIBUTION_FEE: Pair = [
+  '办理不收费。养老保险费要交，按您选的档次交到您自己的养老保险里；任何人要您多交钱，请拨打 12333 举报。',
+  'The service is free. The pension contribution itself is paid, at the grade you choose, into your own pension; if anyone asks you for more, report it on 12333.',
+];
 
 export const HANDLERS = {
   employment: ['县就业服务中心（县人力资源和社会保障局）', 'The county employment service centre (county human resources and social security bureau)'],
@@ -56,7 +64,21 @@ export const LAWS = {
   ],
   schemeLink: ['《城乡养老保险制度衔接暂行办法》（人社部发〔2014〕17 号）', 'Interim Measures for Linking the Urban and Rural Pension Schemes (Ren She Bu Fa [2014] No. 17)'],
   certification: ['《社会保险待遇领取资格认证经办规程（暂行）》', 'Procedures for Certifying Eligibility to Receive Social Insurance Benefits (interim)'],
-  provincialCard: ['本省社会保障卡服务管理有关规定', "The province's rules on social security card services"],
+  socialSecurityCard: [
+    '《"中华人民共和国社会保障卡"管理办法》（人社部发〔2011〕47 号）',
+    'Measures for the Management of the PRC Social Security Card (Ren She Bu Fa [2011] No. 47)',
+  ],
+  cardFinancial: [
+    '《人力资源社会保障部 中国人民银行关于社会保障卡加载金融功能的通知》（人社部发〔2011〕83 号）',
+    'Notice of MOHRSS and the People’s Bank of China on Adding Financial Functions to the Social Security Card (Ren She Bu Fa [2011] No. 83)',
+  ],
+  premiumCollection: ['《社会保险费征缴暂行条例》（国务院令第 259 号）', 'Interim Regulations on the Collection of Social Insurance Premiums (State Council Order No. 259)'],
+  shanxiEmployment: ['《山西省就业促进条例》', 'Shanxi Province Regulations on Employment Promotion'],
+  shanxiDifficulty: [
+    '《山西省人民政府办公厅关于印发山西省就业困难人员认定管理办法的通知》（晋政办发〔2024〕33 号）',
+    'Notice of the General Office of the Shanxi Provincial Government on the Measures for Recognising People with Employment Difficulties (Jin Zheng Ban Fa [2024] No. 33)',
+  ],
+  skillsTraining: ['《"十四五"职业技能培训规划》（人社部发〔2021〕102 号）', 'The 14th Five-Year Plan for Vocational Skills Training (Ren She Bu Fa [2021] No. 102)'],
 } as const satisfies Record<string, Pair>;
 
 function text([zh, en]: Pair): LocalisedText {
@@ -96,7 +118,7 @@ export function buildTexts(record: ItemRecord, draft: GuideDraft): { guide: Guid
       materials: materialsFor(record, draft.alsoBring),
       steps: draft.steps.map(text),
       timeLimit: text(draft.timeLimit),
-      fee: FREE,
+      fee: draft.fee ? text(draft.fee) : FREE,
       basis: draft.basis.map(text),
       hotline: HOTLINE,
       handledBy: text(draft.handledBy),

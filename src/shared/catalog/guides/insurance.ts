@@ -1,8 +1,10 @@
-import { HANDLERS, LAWS, type GuideDraft, type Pair } from './draft';
+import { CONTRIBUTION_FEE, HANDLERS, LAWS, type GuideDraft, type Pair } from './draft';
 
 /** Guides and FAQs of the 18 办社保 items. */
 
 const IDENTIFY: Pair = ['刷身份证或社保卡', 'Use your ID card or social security card'];
+/** Changes of details: only the holder's own ID card on the reader (risk class identityChange). */
+const IDENTIFY_BY_ID_CARD: Pair = ['在读卡器上放本人身份证（社保卡不能代替）', 'Put your own ID card on the reader (the social security card cannot stand in)'];
 const SHOW_RESULT: Pair = ['屏幕上显示查询结果，需要的话可以打印', 'The result is shown on screen; print it if you need to'];
 const ONLINE_NOW: Pair = ['当场查询，需要联网', 'Instant; needs the network'];
 const PRINT_NOW: Pair = ['当场打印，需要联网', 'Printed on the spot; needs the network'];
@@ -35,8 +37,9 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       ['拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page to the document camera; submit and keep the receipt'],
       ['登记成功后，按选择的档次每年交费', 'Once enrolled, pay your chosen grade every year'],
     ],
+    fee: CONTRIBUTION_FEE,
     timeLimit: ['5 个工作日内办结，办好后短信通知', 'Done within 5 working days; you get a text'],
-    basis: [LAWS.socialInsurance, LAWS.residentPension],
+    basis: [LAWS.socialInsurance, LAWS.residentPension, LAWS.premiumCollection],
     handledBy: HANDLERS.pension,
     faq: [
       [
@@ -46,8 +49,8 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       [
         ['选哪个档次好？', 'Which grade should I choose?'],
         [
-          '量力而行。档次越高，政府给的补贴越多，将来领得也越多；每年可以改一次档次。',
-          'What you can afford. Higher grades get a larger government top-up and a larger pension; you can change once a year.',
+          '量力而行。本县可以选的有：{{residentPensionGrades}}。交得越多，政府给的补贴越多，将来领得也越多；每年可以改一次。低保、特困和重度残疾的人，政府每年替您交 {{governmentPaidGrade}}。',
+          'What you can afford. The county offers {{residentPensionGrades}}. The more you pay, the larger the government top-up and the later pension; you can change once a year. For minimum-allowance, extreme-poverty and severely disabled residents the government pays {{governmentPaidGrade}} a year for you.',
         ],
       ],
       [
@@ -66,8 +69,9 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       ['选择新的缴费档次和从哪一年开始', 'Choose the new grade and the year it starts'],
       ['提交后拿好回执，下次扣款按新档次', 'Submit and keep the receipt; the next payment uses the new grade'],
     ],
+    fee: CONTRIBUTION_FEE,
     timeLimit: ['5 个工作日内生效', 'Takes effect within 5 working days'],
-    basis: [LAWS.residentPension],
+    basis: [LAWS.residentPension, LAWS.premiumCollection],
     handledBy: HANDLERS.pension,
     faq: [
       [
@@ -83,13 +87,15 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
   'INS-03': {
     conditions: [
       ['年满 60 周岁，参加了城乡居民养老保险', 'Aged 60 and enrolled in the resident pension'],
-      ['累计交费满 15 年（制度实施时已满 45 周岁的，按规定年限补足）', '15 years paid in total (fewer if you were 45 or older when the scheme began, as the rules set)'],
+      ['一般要累计交满 15 年', 'Usually 15 years paid in total'],
+      ['本地开始有这项养老保险时，您已满 45 岁的：从那年起每年都交到 60 岁就行，不满 15 年也能领', 'If you were 45 or older when the scheme started here: pay every year from then until 60, and you can draw it even with fewer than 15 years'],
+      ['本地开始有这项养老保险时，您已满 60 岁的：不用交钱，按月领基础养老金', 'If you were 60 or older when the scheme started here: nothing to pay; you draw the basic pension every month'],
       ['没有领取其他基本养老保险待遇', 'Not receiving another basic pension'],
     ],
     steps: [
       IDENTIFY,
-      ['输入领养老金用的本人银行卡号（社保卡也可以）', 'Enter your own bank card number (your social security card works too)'],
-      ['拍户口簿和银行卡', 'Show the household booklet and the bank card to the camera'],
+['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍户口簿', 'Show the household booklet to the camera'],
       ['看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you'],
       ['核对提交，拿好回执；审核通过后次月开始发放', 'Check, submit and keep the receipt; payments start the month after approval'],
     ],
@@ -107,7 +113,10 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       ],
       [
         ['交费不够 15 年怎么办？', 'What if I paid less than 15 years?'],
-        ['可以按规定一次性补交不足的年限，请到窗口或拨打 12333 问清楚再办。', 'You can pay the missing years at once as the rules allow; ask at the window or on 12333 first.'],
+        [
+          '本地开始有这项养老保险时已满 45 岁、之后每年都交了的，不满 15 年也能领。其他人可以按规定补交不足的年限，请到窗口或拨打 12333 问清楚再办。',
+          'If you were 45 or older when the scheme started here and paid every year since, you can draw it with fewer than 15 years. Others may pay the missing years as the rules allow; ask at the window or on 12333 first.',
+        ],
       ],
     ],
   },
@@ -220,13 +229,14 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
   'INS-10': {
     conditions: [['手机号码、居住地址或姓名发生变化的参保人', 'Insured people whose phone number, address or name has changed']],
     steps: [
-      IDENTIFY,
+      IDENTIFY_BY_ID_CARD,
       ['选择要改的内容，填写新的信息', 'Choose what changed and fill in the new details'],
       ['改姓名的要拍户口簿', 'For a name change, show the household booklet to the document camera'],
+      ['看着摄像头刷脸，确认是您本人在改（防止别人改走您的手机号）', 'Look at the camera for a face check, so nobody else can change your phone number'],
       ['提交后拿好回执', 'Submit and keep the receipt'],
     ],
     timeLimit: ['手机号码和地址 1 个工作日内更新，姓名 5 个工作日内更新', 'Phone and address updated within 1 working day; a name within 5'],
-    basis: [LAWS.socialInsurance, LAWS.rightsRecords],
+    basis: [LAWS.socialInsurance, LAWS.premiumCollection, LAWS.rightsRecords],
     handledBy: HANDLERS.pension,
     faq: [
       [
@@ -242,8 +252,8 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
   'INS-11': {
     conditions: [['正在领养老金等待遇、想换一张卡领钱的本人', 'People drawing a pension or other benefit who want it paid to another card']],
     steps: [
-      IDENTIFY,
-      ['选择新卡的银行，输入本人新的银行卡号，选择换卡原因', 'Choose the bank, enter your own new card number, and say why'],
+      IDENTIFY_BY_ID_CARD,
+      ['选择新卡的银行，输入本人新的银行卡号和卡上的户名，选择换卡原因', 'Choose the bank, enter your own new card number and the name on it, and say why'],
       ['拍新的银行卡', 'Show the new card to the camera'],
       ['看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you'],
       ['核对提交，拿好回执', 'Check, submit and keep the receipt'],
@@ -279,7 +289,10 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     faq: [
       [
         ['转过来以后，以前交的年限还算吗？', 'Do my years paid elsewhere still count?'],
-        ['算。交费年限合并计算，个人账户里的钱也一起转过来。', 'Yes. The years are added together and your personal account moves with you.'],
+        [
+          '同一种养老保险在两地之间转的，年限接着算。城乡居民养老保险转进职工养老保险的，只转个人账户里的钱，交费年限不合并计算。',
+          'Between two places in the same scheme, the years carry on. When a resident pension record moves into the employee scheme, only the personal account balance moves; the years paid are not added.',
+        ],
       ],
       [
         ['职工养老保险和城乡居民养老保险能合并吗？', 'Can employee and resident pension records be combined?'],
@@ -293,7 +306,8 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
   'INS-13': {
     conditions: [
       ['参保人去世的，由家属办理', 'When the insured person has died: a family member applies'],
-      ['已经参加职工养老保险，或出国（境）定居的，本人办理', 'When you joined the employee scheme or settled abroad: you apply'],
+      ['出国（境）定居的，本人办理', 'When you settle abroad: you apply'],
+      ['参加了职工养老保险的，不要在这里注销：要办"养老保险关系转移接续申请"，把个人账户里的钱转过去；注销了就转不过去了', 'If you joined the employee pension, do not cancel here: apply for "Pension transfer" so your account balance moves with you; once cancelled it cannot move'],
     ],
     steps: [
       ['刷办理人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'],
@@ -314,19 +328,21 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
   },
   'INS-14': {
     conditions: [
-      ['领养老金的人去世后，他的配偶、子女等直系亲属申领', 'After a pensioner dies, the spouse, children or other close relatives apply'],
-      ['请在老人去世后尽快办理，停发养老金和申领补助一次办完', 'Please apply soon after the death: the pension is stopped and the grant claimed in one visit'],
+      ['去世的人参加的是职工养老保险（单位交的，或以灵活就业身份交的）：他的配偶、子女等直系亲属申领丧葬补助金和抚恤金', 'The person who died was in the employee pension (paid by an employer, or as a flexible worker): the spouse, children or other close relatives claim the funeral grant and survivor benefit'],
+      ['只参加了城乡居民养老保险的：没有这两项，个人账户里剩下的钱由继承人领，请办"个人账户一次性待遇申领"', 'Only in the resident pension: these two do not apply; the heirs receive what is left in the personal account with "One-off personal account payment"'],
+      ['本县城乡居民丧葬补助：{{residentFuneralGrant}}（0 元表示本县没有这项补助）', "This county's own funeral grant for resident pensioners: {{residentFuneralGrant}} (0 yuan means the county has none)"],
+      ['请在老人去世后尽快办理，停发养老金和申领一次办完', 'Please apply soon after the death: the pension is stopped and the claim made in one visit'],
     ],
     steps: [
       ['刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'],
       ['填写去世人员的姓名、身份证号码、去世日期和您和他的关系', 'Fill in the name, ID number and date of death, and your relation'],
-      ['输入申领人本人的银行卡号', 'Enter your own bank card number'],
-      ['拍死亡证明、亲属关系证明和银行卡', 'Show the death certificate, proof of relation and bank card'],
+['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍死亡证明、亲属关系证明', 'Show the death certificate and proof of relation'],
       ['看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt'],
     ],
     timeLimit: ['15 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 15 working days; paid within a month of approval'],
-    basis: [LAWS.socialInsurance, LAWS.residentPension],
-    handledBy: HANDLERS.pension,
+    basis: [['《中华人民共和国社会保险法》第十七条', 'Social Insurance Law of the PRC, Article 17'], LAWS.residentPension],
+    handledBy: HANDLERS.employeePension,
     faq: [
       DEATH_REPORT_FAQ,
       [
@@ -335,7 +351,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       ],
       [
         ['丧葬补助金有多少？', 'How much is the funeral grant?'],
-        ['按本省规定的标准发放，审核后短信告诉您金额。', 'At the provincial rate; the amount is texted to you after review.'],
+        ['职工养老保险的丧葬补助金和抚恤金按山西省公布的标准发放，审核后短信告诉您金额。', 'The employee scheme’s funeral grant and survivor benefit follow the rates Shanxi publishes; the amount is texted to you after review.'],
       ],
     ],
   },
@@ -347,7 +363,8 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'],
       ['选择申领原因；继承人填写去世人员信息和关系', 'Choose the reason; heirs fill in the details of the person who died and their relation'],
-      ['输入申领人本人的银行卡号，拍相关证明和银行卡', 'Enter your own bank card number and show the papers and the card'],
+['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍相关证明', 'Show the papers to the camera'],
       ['看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt'],
     ],
     timeLimit: ['15 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 15 working days; paid within a month of approval'],
@@ -375,8 +392,9 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       ['填写电话和地址，提交后拿好回执', 'Fill in phone and address; submit and keep the receipt'],
       ['登记后按月或按季到税务部门或用手机交费', 'Then pay monthly or quarterly to the tax office or by phone app'],
     ],
+    fee: CONTRIBUTION_FEE,
     timeLimit: ['5 个工作日内办结，办好后短信通知', 'Done within 5 working days; you get a text'],
-    basis: [LAWS.socialInsurance],
+    basis: [LAWS.socialInsurance, LAWS.premiumCollection],
     handledBy: HANDLERS.employeePension,
     faq: [
       [

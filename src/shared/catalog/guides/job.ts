@@ -15,7 +15,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['有合适的岗位，就业服务中心会打电话或发短信告诉您', 'When a suitable job comes up, the employment centre calls or texts you'],
     ],
     timeLimit: ['当场登记，登记有效期 6 个月，到期可以再登记', 'Registered on the spot; valid for 6 months and can be renewed'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -42,7 +42,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['看中了可以打印岗位信息带走，或请工作人员帮您联系', 'Print the ones you like, or ask the clerk to contact the employer for you'],
     ],
     timeLimit: ['当场查询；网络不通时显示最近一次同步的岗位', 'Instant; without the network you see the list from the last sync'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -69,7 +69,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['去招聘会时带上身份证，有简历、证书的也带上', 'Take your ID card to the fair, and your CV and certificates if you have them'],
     ],
     timeLimit: ['当场查询，需要联网', 'Instant; needs the network'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -94,7 +94,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['按约定时间到乡镇人社所或县就业服务中心面谈', 'Meet the adviser at the township office or county centre at that time'],
     ],
     timeLimit: ['2 个工作日内电话确认预约', 'The appointment is confirmed by phone within 2 working days'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -113,16 +113,17 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
   'JOB-05': {
     conditions: [
       ['年满 16 周岁、不到退休年龄、有劳动能力、想工作但现在没有工作的人', 'Aged 16 to retirement age, able to work, wanting work but without a job'],
+      ['在您常住的地方登记，带本人有效身份证就行', 'Register where you live now; your own valid ID card is all you need'],
       ['在校学生、已经领养老金的人不能登记', 'Not for students or people who already draw a pension'],
     ],
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['选择失业原因，填写原单位和失业日期', 'Choose why you are out of work; fill in your last employer and the date'],
-      ['用高拍仪拍解除劳动合同证明（没有单位的不用拍）', 'Show the contract termination proof to the document camera (not needed if you had no employer)'],
+      ['有解除劳动合同证明的，放到拍照机下拍下来；没有也可以登记', 'If you have a letter ending your contract, photograph it under the document camera; you can register without it'],
       ['核对提交，拿好回执；审核通过后发短信告诉您', 'Check, submit and keep the receipt; you will get a text when it is approved'],
     ],
     timeLimit: ['5 个工作日内审核完成', 'Reviewed within 5 working days'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -154,7 +155,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['核对提交，拿好回执', 'Check, submit and keep the receipt'],
     ],
     timeLimit: ['5 个工作日内办结', 'Done within 5 working days'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -200,7 +201,18 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
   },
   'JOB-08': {
     conditions: [
-      ['办过失业登记，并且属于下面一种情况：女性满 40 岁、男性满 50 岁；残疾人；低保家庭成员；零就业家庭成员；失地农民；连续失业一年以上', 'Registered as unemployed and one of: woman 40+ or man 50+; disabled; in a minimum-allowance family; in a family where nobody works; lost contracted land; out of work more than a year'],
+      ['先要同时符合这几条：', 'First, all of these:'],
+      ['· 山西省户籍', '· Household registration in Shanxi'],
+      ['· 在劳动年龄内，能工作，也想工作', '· Of working age, able and wanting to work'],
+      ['· 已经办了失业登记', '· Registered as unemployed'],
+      ['再符合下面任意一条：', 'Then any one of these:'],
+      ['· 女满 40 岁、男满 50 岁，并且是从国有或集体企业失去工作的，或者交失业保险满 6 个月', '· Woman 40 or older or man 50 or older, and you lost a job at a state or collective firm, or paid unemployment insurance for at least 6 months'],
+      ['· 城镇低保家庭的人，失业登记满 1 年', '· In an urban minimum-allowance family, registered unemployed for at least a year'],
+      ['· 残疾人，失业登记满 1 年', '· A person with a disability, registered unemployed for at least a year'],
+      ['· 城镇家庭里没有一个人有工作的（零就业家庭），每户认定 1 人', '· In an urban family where nobody works; one person per family'],
+      ['· 承包地全部被征收的农民，失业登记满 1 年', '· A farmer whose contracted land was all requisitioned, registered unemployed for at least a year'],
+      ['· 退役军人、离校未就业的高校毕业生中符合省里规定条件的（请问工作人员）', "· Ex-service people and graduates without a job who meet the province's conditions (ask the clerk)"],
+      ['只是年满 40 岁、在家务农的，不算就业困难人员', 'Being 40 or older and farming at home does not by itself count'],
     ],
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
@@ -209,7 +221,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['提交后村里和乡镇会核实，结果在村务公开栏公示 5 天', 'The village and township check it; the result is posted on the village notice board for 5 days'],
     ],
     timeLimit: ['15 个工作日内认定完成（含公示）', 'Decided within 15 working days, including the notice period'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentServices],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.shanxiDifficulty, LAWS.employmentServices],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -230,29 +242,30 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
   },
   'JOB-09': {
     conditions: [
-      ['已认定为就业困难人员，现在灵活就业，并且以个人身份交了养老保险或医疗保险', 'You hold employment-difficulty status, work flexibly, and paid pension or medical insurance yourself'],
+      ['已认定为就业困难人员，或者是离校 2 年内还没就业的高校毕业生', 'You hold employment-difficulty status, or you are a graduate within 2 years of leaving school without a job'],
+      ['现在灵活就业，并且以个人身份交了职工养老保险或职工医疗保险（交城乡居民养老、居民医保的不算）', 'You work flexibly and paid the employee pension or employee medical insurance yourself (the resident pension and resident medical insurance do not count)'],
       ['补贴最长 3 年，离退休年龄不到 5 年的可以延长到退休', 'Up to 3 years; extended to retirement if you are within 5 years of it'],
     ],
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['填写补贴年度、已交费月数和金额', 'Fill in the year, months paid and the amount'],
-      ['选择开户银行，输入本人银行卡号', 'Choose your bank and enter your own card number'],
-      ['拍缴费凭证和银行卡，提交后拿好回执', 'Show the receipts and the bank card to the camera; submit and keep the receipt'],
+['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍缴费凭证，提交后拿好回执', 'Show the payment receipts to the camera; submit and keep the receipt'],
     ],
     timeLimit: ['每季度集中审核，审核通过后 1 个月内打款', 'Reviewed each quarter; paid within a month of approval'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentFunds],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
     handledBy: HANDLERS.employment,
     faq: [
       [
         ['补贴能补多少？', 'How much is the subsidy?'],
         [
-          '一般补您实际交的社保费的三分之二左右，具体比例按本省当年标准，审核后短信告诉您金额。',
-          'Usually about two thirds of what you paid, at the province’s rate for the year; the amount is texted to you after review.',
+          '最多补您实际交的社保费的三分之二，这是上限，不是一般都补这么多；具体金额按省里当年的标准审核，审核后短信告诉您。',
+          'At most two thirds of what you actually paid: that is a cap, not the usual amount. The amount follows the province’s standard for the year and is texted to you after review.',
         ],
       ],
       [
         ['钱可以打到别人的卡上吗？', "Can the money go to someone else's card?"],
-        ['不可以，只能打到申请人本人名下的银行卡或社保卡。', 'No, only to a card in your own name.'],
+        ['不可以。默认打到您的社保卡上；换成别的卡，也只能是您本人名下的，还要放身份证、刷脸。', 'No. By default it goes to your social security card; another card must also be in your own name, with your ID card and a face check.'],
       ],
     ],
   },
@@ -265,11 +278,11 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['填写原单位、离职日期和交费年限', 'Fill in your last employer, the date you left and years paid'],
-      ['输入本人银行卡号', 'Enter your own bank card number'],
-      ['拍解除劳动合同证明和银行卡，提交后拿好回执', 'Show the termination proof and bank card to the camera; submit and keep the receipt'],
+['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍解除劳动合同证明，提交后拿好回执', 'Show the termination proof to the camera; submit and keep the receipt'],
     ],
     timeLimit: ['10 个工作日内审核，次月起按月发放', 'Reviewed within 10 working days; paid monthly from the next month'],
-    basis: [LAWS.socialInsurance, LAWS.unemploymentInsurance, ['《失业保险金申领发放办法》', 'Measures for Claiming and Paying Unemployment Insurance Benefits']],
+    basis: [LAWS.socialInsurance, LAWS.unemploymentInsurance, ['《失业保险金申领发放办法》（原劳动和社会保障部令第 8 号）', 'Measures for Claiming and Paying Unemployment Insurance Benefits (Ministry of Labour and Social Security Order No. 8)']],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -325,15 +338,19 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
     timeLimit: ['资料齐全的 20 个工作日内给出结果', 'A decision within 20 working days once papers are complete'],
     basis: [
       LAWS.employmentPromotion,
-      ['财政部、人力资源社会保障部、中国人民银行关于创业担保贷款贴息的有关规定', 'Rules of the Ministry of Finance, MOHRSS and the People’s Bank of China on guaranteed start-up loan interest subsidies'],
+      LAWS.shanxiEmployment,
+      [
+        '《财政部 人力资源社会保障部 中国人民银行关于进一步加大创业担保贷款贴息力度全力支持重点群体创业就业的通知》（财金〔2020〕21 号）',
+        'Notice of the Ministry of Finance, MOHRSS and the People’s Bank of China on Larger Interest Subsidies for Guaranteed Start-up Loans (Cai Jin [2020] No. 21)',
+      ],
     ],
     handledBy: HANDLERS.employment,
     faq: [
       [
         ['最多能贷多少？利息谁出？', 'How much can I borrow, and who pays interest?'],
         [
-          '个人最多 30 万元，期限最长 3 年；按规定政府贴一部分利息，剩下的由本人付。',
-          'Up to 300,000 yuan for up to 3 years; the government pays part of the interest as the rules set, you pay the rest.',
+          '个人最多 {{startupLoanCap}}，期限最长 3 年；按规定政府贴一部分利息，剩下的由本人付。',
+          'Up to {{startupLoanCap}} for up to 3 years; the government pays part of the interest as the rules set, you pay the rest.',
         ],
       ],
       [
@@ -350,16 +367,16 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['填写营业执照上的名称、信用代码、登记日期和雇工人数', 'Fill in the name, credit code and registration date on the licence, and how many people you employ'],
-      ['输入本人银行卡号', 'Enter your own bank card number'],
-      ['拍营业执照和银行卡，提交后拿好回执', 'Show the licence and bank card to the camera; submit and keep the receipt'],
+['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍营业执照，提交后拿好回执', 'Show the licence to the camera; submit and keep the receipt'],
     ],
     timeLimit: ['20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentFunds],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
     handledBy: HANDLERS.employment,
     faq: [
       [
         ['一次性创业补贴是多少？', 'How much is the one-off subsidy?'],
-        ['按本省当年公布的标准发放，一个创业主体只能领一次。', 'At the rate the province publishes for the year; one payment per business.'],
+        ['按山西省当年公布的标准发放，一个创业主体只能领一次。', 'At the rate Shanxi publishes for the year; one payment per business.'],
       ],
       [
         ['开网店能领吗？', 'Does an online shop count?'],
@@ -378,7 +395,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['拍毕业证，提交后拿好回执；就业服务中心会有专人联系您', 'Show your graduation certificate to the document camera; submit and keep the receipt; an adviser will contact you'],
     ],
     timeLimit: ['5 个工作日内有专人联系', 'An adviser contacts you within 5 working days'],
-    basis: [LAWS.employmentPromotion, ['人力资源社会保障部关于做好高校毕业生等青年就业创业工作的年度通知', 'MOHRSS annual notice on employment and start-ups of graduates and other young people']],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, ['人力资源社会保障部关于做好高校毕业生等青年就业创业工作的年度通知', 'MOHRSS annual notice on employment and start-ups of graduates and other young people']],
     handledBy: HANDLERS.employment,
     faq: [
       [
@@ -402,7 +419,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['可以打印一次性告知单带回家', 'Print the one-time notification to take home'],
     ],
     timeLimit: ['随时查看', 'Any time'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentFunds],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
     handledBy: HANDLERS.employment,
     faq: [
       [

@@ -14,7 +14,7 @@ export const SKILL_GUIDES: Record<string, GuideDraft> = {
       ['开班前培训机构会打电话通知您上课时间和地点', 'Before the course starts, the school phones you with the time and place'],
     ],
     timeLimit: ['人数够了就开班，一般 1 个月内通知', 'A course starts when enough people sign up, usually within a month'],
-    basis: [LAWS.employmentPromotion, LAWS.employmentFunds],
+    basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
     handledBy: HANDLERS.training,
     faq: [
       [
@@ -38,11 +38,12 @@ export const SKILL_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['填写培训机构、工种和开班、结业日期', 'Fill in the school, trade, and course start and end dates'],
-      ['填写证书编号，输入本人银行卡号', 'Fill in the certificate number and your own bank card number'],
-      ['拍证书、银行卡（自己交了培训费的再拍发票），提交后拿好回执', 'Show the certificate and bank card (and the invoice if you paid) to the document camera; submit and keep the receipt'],
+      ['填写证书编号', 'Fill in the certificate number'],
+      ['钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'],
+      ['拍证书（自己交了培训费的再拍发票），提交后拿好回执', 'Show the certificate (and the invoice if you paid) to the document camera; submit and keep the receipt'],
     ],
     timeLimit: ['20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'],
-    basis: [LAWS.employmentFunds, ['《国务院办公厅关于印发职业技能提升行动方案（2019—2021 年）的通知》（国办发〔2019〕24 号）', 'State Council General Office Notice on the Vocational Skills Improvement Action Plan 2019–2021 (Guo Ban Fa [2019] No. 24)']],
+    basis: [LAWS.employmentFunds, LAWS.skillsTraining],
     handledBy: HANDLERS.training,
     faq: [
       [

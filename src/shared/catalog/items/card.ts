@@ -1,4 +1,4 @@
-import { AT_POINT_MODES, ALL_MODES, addressField, phoneField, t, type ItemRecord } from '../fields';
+import { AT_POINT_MODES, IDENTIFY_BY_ID_CARD_WITH_FACE, phoneField, t, type ItemRecord } from '../fields';
 
 /** 用社保卡: the 3 social security card items (CATALOG.md). */
 
@@ -10,10 +10,11 @@ export const CARD_ITEMS: ItemRecord[] = [
     summary: t('第一次办社保卡，或者卡坏了、丢了补办', 'Your first social security card, or a replacement for a broken or lost one'),
     type: 'apply',
     siteLevel: 'village',
-    identity: { required: true, accepts: ['idCard', 'typedByClerk'], faceCheck: false },
-    risk: 'low',
-    serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
+    // A new card is a bank card in the resident's name: the holder's ID card and face, never a typed number.
+    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
+    riskClass: 'card',
+    serviceModes: [...AT_POINT_MODES],
+    requiresDevices: ['receiptPrinter', 'documentCamera', 'faceCamera'],
     needsCountyOnline: false,
     form: [
       {
@@ -52,7 +53,7 @@ export const CARD_ITEMS: ItemRecord[] = [
             options: [
               { value: 'villagePoint', label: t('送到本村服务点领取', 'Collect at this village point') },
               { value: 'bankBranch', label: t('到所选银行网点领取', 'Collect at a branch of the chosen bank') },
-              { value: 'post', label: t('邮寄到家', 'Posted to my home') },
+              { value: 'registeredAddress', label: t('寄到身份证上的地址', 'Posted to the address on my ID card') },
             ],
           },
         ],
@@ -62,7 +63,6 @@ export const CARD_ITEMS: ItemRecord[] = [
         title: t('联系方式', 'Contact'),
         fields: [
           phoneField(),
-          { ...addressField('postalAddress', t('邮寄地址', 'Postal address')), visibleWhen: { field: 'pickUp', oneOf: ['post'] } },
         ],
       },
     ],
@@ -90,11 +90,11 @@ export const CARD_ITEMS: ItemRecord[] = [
     summary: t('卡丢了马上挂失，防止被别人用；找到了再解挂', 'Lost your card? Block it at once; found it? Unblock it'),
     type: 'card',
     siteLevel: 'village',
-    // The card may be lost, so the ID card (or a clerk) identifies the resident, not the card itself.
-    identity: { required: true, accepts: ['idCard', 'typedByClerk'], faceCheck: false },
-    risk: 'medium',
+    // The name and number are printed on the card, so whoever found it knows them: the ID card and the face decide.
+    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
+    riskClass: 'card',
     serviceModes: [...AT_POINT_MODES],
-    requiresDevices: ['receiptPrinter'],
+    requiresDevices: ['receiptPrinter', 'faceCamera'],
     // Recorded offline too (the screen then says it is not yet blocked and gives the loss hotline); sent at once online.
     needsCountyOnline: false,
     immediate: true,
@@ -127,10 +127,11 @@ export const CARD_ITEMS: ItemRecord[] = [
     summary: t('新卡启用、改密码，忘了密码也可以重置', 'Activate a new card, change the PIN, or reset a forgotten one'),
     type: 'card',
     siteLevel: 'village',
-    identity: { required: true, accepts: ['socialSecurityCard'], faceCheck: false },
-    risk: 'medium',
+    // A found card must not be reset and used: the holder's ID card on the reader (matching the card) and face.
+    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
+    riskClass: 'card',
     serviceModes: [...AT_POINT_MODES],
-    requiresDevices: ['socialSecurityCardReader', 'receiptPrinter'],
+    requiresDevices: ['socialSecurityCardReader', 'receiptPrinter', 'faceCamera'],
     needsCountyOnline: true,
     cardOperations: ['activate', 'changePin', 'resetPin'],
     form: [

@@ -1,5 +1,4 @@
-import { AT_POINT_MODES, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, t, truthPromise, type ItemRecord } from '../fields';
-import { RESIDENT_PENSION_GRADES } from './insurance';
+import { ALL_MODES, AT_POINT_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, t, truthPromise, type ItemRecord } from '../fields';
 
 /** The 4 items only the township's demonstration point offers (CATALOG.md): it has the A4 printer and the face-modelling machine. */
 
@@ -12,7 +11,7 @@ export const DEMO_ITEMS: ItemRecord[] = [
     type: 'print',
     siteLevel: 'demonstration',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'low',
+    riskClass: 'information',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['documentPrinter'],
     needsCountyOnline: true,
@@ -45,8 +44,9 @@ export const DEMO_ITEMS: ItemRecord[] = [
     type: 'certify',
     siteLevel: 'demonstration',
     identity: IDENTIFY_WITH_FACE,
-    risk: 'high',
-    serviceModes: [...AT_POINT_MODES],
+    riskClass: 'application',
+    // The township office brings the modelling equipment to elders who cannot come (the guide says so).
+    serviceModes: [...ALL_MODES],
     requiresDevices: ['faceCamera'],
     needsCountyOnline: true,
     form: [
@@ -78,7 +78,7 @@ export const DEMO_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'demonstration',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'medium',
+    riskClass: 'application',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,
@@ -95,13 +95,7 @@ export const DEMO_ITEMS: ItemRecord[] = [
             min: 2026,
             max: 2027,
           },
-          {
-            kind: 'choice',
-            name: 'grade',
-            label: t('缴费档次', 'Grade'),
-            required: true,
-            options: RESIDENT_PENSION_GRADES.map((yuan) => ({ value: `y${yuan}`, label: t(`${yuan} 元/年`, `${yuan} yuan a year`) })),
-          },
+          gradeField('grade', t('缴费档次', 'Grade')),
           {
             kind: 'choice',
             name: 'payBy',
@@ -127,7 +121,7 @@ export const DEMO_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'demonstration',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'medium',
+    riskClass: 'application',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,

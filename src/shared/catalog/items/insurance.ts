@@ -6,6 +6,10 @@ import {
   addressField,
   bankCardMaterial,
   bankFields,
+  gradeField,
+  payToFields,
+  accountHolderField,
+  IDENTIFY_BY_ID_CARD_WITH_FACE,
   householdBookletMaterial,
   phoneField,
   t,
@@ -17,23 +21,6 @@ import {
 } from '../fields';
 
 /** 办社保: the 18 social insurance items (CATALOG.md). */
-
-/** Yearly contribution grades of the resident pension (yuan per year); the county may publish its own list. */
-export const RESIDENT_PENSION_GRADES = [200, 300, 500, 800, 1000, 1500, 2000, 3000] as const;
-
-function gradeField(name: string, label = t('每年缴费档次', 'Yearly contribution grade')): FieldInput {
-  return {
-    kind: 'choice',
-    name,
-    label,
-    hint: t('交得越多、交得越久，将来领得越多', 'The more and the longer you pay, the more you receive later'),
-    required: true,
-    options: RESIDENT_PENSION_GRADES.map((yuan) => ({
-      value: `y${yuan}`,
-      label: t(`${yuan} 元/年`, `${yuan} yuan a year`),
-    })),
-  };
-}
 
 const periodField: FieldInput = {
   kind: 'choice',
@@ -125,7 +112,7 @@ function queryItem(code: string, name: ReturnType<typeof t>, summary: ReturnType
     type: 'query',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'low',
+    riskClass: 'information',
     serviceModes: [...ALL_MODES],
     requiresDevices: [],
     needsCountyOnline: true,
@@ -134,7 +121,7 @@ function queryItem(code: string, name: ReturnType<typeof t>, summary: ReturnType
   };
 }
 
-function printItem(code: string, name: ReturnType<typeof t>, summary: ReturnType<typeof t>, form: ItemRecord['form']): ItemRecord {
+function printItem(code: string, name: ReturnType<typeof t>, summary: ReturnType<typeof t>, form: ItemRecord['form'], serviceModes: ItemRecord['serviceModes'] = [...AT_POINT_MODES]): ItemRecord {
   return {
     code,
     category: 'insurance',
@@ -143,8 +130,8 @@ function printItem(code: string, name: ReturnType<typeof t>, summary: ReturnType
     type: 'print',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'low',
-    serviceModes: [...AT_POINT_MODES],
+    riskClass: 'information',
+    serviceModes,
     requiresDevices: ['documentPrinter'],
     needsCountyOnline: true,
     form,
@@ -161,7 +148,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'low',
+    riskClass: 'application',
     serviceModes: [...ALL_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
@@ -200,7 +187,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'low',
+    riskClass: 'application',
     serviceModes: [...ALL_MODES],
     requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,
@@ -232,7 +219,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_WITH_FACE,
-    risk: 'high',
+    riskClass: 'money',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera', 'faceCamera'],
     needsCountyOnline: false,
@@ -240,7 +227,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
       {
         key: 'payment',
         title: t('养老金打到哪里', 'Where to pay the pension'),
-        fields: [...bankFields(t('养老金每月打到这张卡上', 'Your pension goes to this card every month')), phoneField()],
+        fields: [...payToFields(t('养老金每月打到这张卡上', 'Your pension goes to this card every month')), phoneField()],
       },
       {
         key: 'confirm',
@@ -261,18 +248,19 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
         ],
       },
     ],
-    materials: [householdBookletMaterial(true), bankCardMaterial()],
+    materials: [householdBookletMaterial(true), bankCardMaterial(true)],
   },
   {
     code: 'INS-04',
     category: 'insurance',
     name: t('养老保险待遇领取资格认证', 'Pension eligibility certification'),
-    summary: t('领养老金的人每年刷一次脸，证明本人健在', 'Pensioners show their face once a year to keep receiving the pension'),
+    summary: t('每年确认一次，养老金才能继续按时发', 'Confirm once a year, so your pension keeps arriving on time'),
     type: 'certify',
     siteLevel: 'village',
     identity: IDENTIFY_WITH_FACE,
-    risk: 'high',
-    serviceModes: [...AT_POINT_MODES],
+    riskClass: 'application',
+    // Housebound elders are certified at home by the clerk (the guide says so).
+    serviceModes: [...ALL_MODES],
     requiresDevices: ['faceCamera'],
     needsCountyOnline: true,
     form: [],
@@ -322,6 +310,8 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     t('城乡居民养老保险参保证明打印', 'Resident pension enrolment certificate'),
     t('打印带验证码的参保证明，可在县人社网站核验', 'Print an enrolment certificate with a verification code anyone can check with the county'),
     [{ key: 'purpose', title: t('用途', 'Purpose'), fields: [printPurposeField] }],
+    // Its guide promises the clerk brings the certificate to housebound elders.
+    [...ALL_MODES],
   ),
   {
     code: 'INS-10',
@@ -330,10 +320,11 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     summary: t('手机号、地址、姓名变了，在这里改', 'Update your phone number, address or name'),
     type: 'apply',
     siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'medium',
-    serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
+    // The phone is how the county reaches the resident: changing it is an account takeover unless the holder does it.
+    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
+    riskClass: 'identityChange',
+    serviceModes: [...AT_POINT_MODES],
+    requiresDevices: ['receiptPrinter', 'documentCamera', 'faceCamera'],
     needsCountyOnline: false,
     form: [
       {
@@ -370,12 +361,12 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
   {
     code: 'INS-11',
     category: 'insurance',
-    name: t('待遇领取银行账户变更', 'Benefit bank account change'),
+    name: t('养老保险待遇发放账户维护申请', 'Pension payment account update'),
     summary: t('换一张卡领养老金等待遇，要本人刷脸', 'Receive your pension on a different card; needs a face check'),
     type: 'apply',
     siteLevel: 'village',
-    identity: IDENTIFY_WITH_FACE,
-    risk: 'high',
+    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
+    riskClass: 'identityChange',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera', 'faceCamera'],
     needsCountyOnline: false,
@@ -385,6 +376,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
         title: t('新的银行卡', 'The new card'),
         fields: [
           ...bankFields(t('以后待遇打到这张卡上', 'From now on, payments go to this card')),
+          accountHolderField(),
           {
             kind: 'choice',
             name: 'reason',
@@ -411,7 +403,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'medium',
+    riskClass: 'application',
     serviceModes: [...ALL_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
@@ -470,7 +462,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'medium',
+    riskClass: 'application',
     serviceModes: [...ALL_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
@@ -520,7 +512,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_WITH_FACE,
-    risk: 'high',
+    riskClass: 'money',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera', 'faceCamera'],
     needsCountyOnline: false,
@@ -529,10 +521,10 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
       {
         key: 'payment',
         title: t('钱打到哪里', 'Where to pay'),
-        fields: [...bankFields(t('申领人本人的卡', 'A card in your own name')), phoneField(), truthPromise()],
+        fields: [...payToFields(t('申领人本人的卡', 'A card in your own name')), phoneField(), truthPromise()],
       },
     ],
-    materials: [deathCertificate(), relationshipProof(), bankCardMaterial()],
+    materials: [deathCertificate(), relationshipProof(), bankCardMaterial(true)],
   },
   {
     code: 'INS-15',
@@ -542,7 +534,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_WITH_FACE,
-    risk: 'high',
+    riskClass: 'money',
     serviceModes: [...AT_POINT_MODES],
     requiresDevices: ['receiptPrinter', 'documentCamera', 'faceCamera'],
     needsCountyOnline: false,
@@ -571,7 +563,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
       {
         key: 'payment',
         title: t('钱打到哪里', 'Where to pay'),
-        fields: [...bankFields(t('申领人本人的卡', 'A card in your own name')), phoneField(), truthPromise()],
+        fields: [...payToFields(t('申领人本人的卡', 'A card in your own name')), phoneField(), truthPromise()],
       },
     ],
     materials: [
@@ -584,7 +576,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
         maxPages: 4,
         visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] },
       },
-      bankCardMaterial(),
+      bankCardMaterial(true),
     ],
   },
   {
@@ -595,7 +587,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
-    risk: 'low',
+    riskClass: 'application',
     serviceModes: [...ALL_MODES],
     requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,

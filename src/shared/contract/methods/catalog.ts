@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { CatalogItemSchema, ItemCodeSchema } from '../../catalog/schema';
+import { CountySettingsSchema } from '../../catalog/county-settings';
 
 export const CatalogListingSchema = z.object({
   /** The catalogue version in use: 1 is the one shipped with the kiosk, higher ones came from the county. */
@@ -9,6 +10,8 @@ export const CatalogListingSchema = z.object({
   source: z.enum(['default', 'county']),
   /** Items this point offers (the demonstration items only at the demonstration point), in catalogue order. */
   items: z.array(CatalogItemSchema),
+  /** The county's numbers the item texts use, each with the day the county set it (null: the shipped value). */
+  settings: CountySettingsSchema,
 });
 export type CatalogListing = z.infer<typeof CatalogListingSchema>;
 
