@@ -111,18 +111,29 @@ describe('card readers and the resident session in the core (simulated devices)'
     await ok('session.end', { reason: 'finished' });
   });
 
-  it('identifies from the social security card, checks its PIN and ends the session when the card is pulled', async () => {
+  it('identifies from the social security card and ends the session when the card is pulled; its PIN needs the holder', async () => {
     await ok('dev.ssCard.insert', { residentIndex: 3 });
     await waitFor(() => eventCount('card.inserted', 'socialSecurityCard') >= 1);
     expect(await errorCode('socialSecurityCard.verifyPin', { pin: '112233' })).toBe('forbidden'); // no session yet
     expect(await ok('session.identify', { source: 'socialSecurityCard' })).toMatchObject({ maskedName: '张*娜', source: 'socialSecurityCard' });
+    // The card alone does not prove its holder (risk class card): no PIN operation on it.
+    expect(await errorCode('socialSecurityCard.verifyPin', { pin: '112233' })).toBe('identity_insufficient');
+    await ok('dev.ssCard.remove');
+    await waitFor(() => seen.some((e) => e.event === 'session.changed' && (e.data as { reason?: string }).reason === 'cardRemoved'));
+    expect((await call('session.current')) as unknown).toEqual({ result: null });
+
+    // The holder: ID card on the reader and a live face; then the same person's card takes its PIN.
+    await ok('dev.idCard.insert', { residentIndex: 3 });
+    await ok('session.identify', { source: 'idCard' });
+    await ok('face.capture', { purpose: 'certification' });
+    await ok('dev.ssCard.insert', { residentIndex: 3 });
     expect(await ok('socialSecurityCard.verifyPin', { pin: '000000' })).toEqual({ outcome: 'pinWrong', triesLeft: 2 });
     expect(await ok('socialSecurityCard.verifyPin', { pin: '112233' })).toEqual({ outcome: 'ok' });
     await ok('dev.ssCard.fault', { fault: null, pinTries: 0 });
     expect(await ok('socialSecurityCard.verifyPin', { pin: '112233' })).toEqual({ outcome: 'pinBlocked' });
     await ok('dev.ssCard.remove');
-    await waitFor(() => seen.some((e) => e.event === 'session.changed' && (e.data as { reason?: string }).reason === 'cardRemoved'));
-    expect((await call('session.current')) as unknown).toEqual({ result: null });
+    await ok('dev.idCard.remove');
+    await ok('session.end', { reason: 'finished' });
   });
 
   it('refuses an expired social security card and a foreign resident\'s card', async () => {
