@@ -80,6 +80,8 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   await startVisit(page, kiosk.url);
   await page.locator('[data-category="card"]').click();
   await page.locator('[data-item="CARD-03"]').click();
+  // The county's number in the FAQ, and beside the guide whose value it is (the shipped one until the county sets it).
+  await expect(page.locator('[data-setting="pinTries"]')).toHaveText('密码连续输错锁卡的次数：3 次（机器出厂时的数字，以县里公布的为准）');
   await page.locator('[data-action="start"]').click();
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'identify');
   // Only the ID card is offered; the found card in the reader does not identify anyone.

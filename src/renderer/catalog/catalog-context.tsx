@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { CatalogItem } from '../../shared/catalog/schema';
+import type { CountySettings } from '../../shared/catalog/county-settings';
 import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
 
@@ -8,6 +9,11 @@ export interface CatalogState {
   version: number;
   /** Items this point offers (demonstration items only at the demonstration point). */
   items: CatalogItem[];
+  /** The county's numbers the item texts use, with the day it set each (null: the shipped value). */
+  settings?: CountySettings;
+  /** Whose catalogue this is and when it was published (time limits and legal basis travel in it). */
+  source?: 'default' | 'county';
+  publishedAt?: string;
 }
 
 const CatalogContext = createContext<CatalogState>({ status: 'loading', version: 0, items: [] });
@@ -23,7 +29,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
         (catalog) => {
           if (!alive) return;
           // The core lists only what this point offers (demonstration items only at the demonstration point).
-          setState({ status: 'ready', version: catalog.version, items: catalog.items });
+          setState({ status: 'ready', version: catalog.version, items: catalog.items, settings: catalog.settings, source: catalog.source, publishedAt: catalog.publishedAt });
         },
         () => alive && setState((s) => ({ ...s, status: s.items.length > 0 ? 'ready' : 'failed' })),
       );

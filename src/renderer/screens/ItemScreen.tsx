@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskError } from '../../shared/contract/errors';
 import { localised, useCatalogItem } from '../catalog/catalog-context';
+import { CountySettingsNote } from '../catalog/CountySettingsNote';
 import { deviceUsable, type ReadinessItem } from '../../shared/catalog/readiness';
 import { ReadinessBadge } from '../readiness/ReadinessBadge';
 import { useItemReadiness } from '../readiness/use-readiness';
@@ -76,6 +77,7 @@ export function ItemScreen({ itemCode, onStart }: { itemCode: string; onStart: (
           </dl>
           <h3>{t('guide.basis')}</h3>
           <ul>{item.guide.basis.map((c, i) => <li key={i}>{L(c)}</li>)}</ul>
+          <CountySettingsNote item={item} />
         </section>
       ) : null}
       {item.materials.length > 0 ? (

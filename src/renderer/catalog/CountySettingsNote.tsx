@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { CatalogItem } from '../../shared/catalog/schema';
+import { formatSetting } from '../../shared/catalog/county-settings';
+import { useCatalog } from './catalog-context';
+
+/**
+ * Under an item's guide: the county's numbers its texts use, each "as set by the county on DATE" (or plainly the
+ * shipped value until the county sets it), and where the time limit and legal basis come from.
+ */
+export function CountySettingsNote({ item }: { item: CatalogItem }) {
+  const { t, i18n } = useTranslation('catalog');
+  const { settings, source, publishedAt } = useCatalog();
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const read = item.settingsRead ?? [];
+  return (
+    <section className="county-settings" aria-labelledby="county-settings-heading" data-county-settings="true">
+      <h3 id="county-settings-heading">{t('settings.title')}</h3>
+      <ul>
+        {settings
+          ? read.map((key) => (
+              <li key={key} data-setting={key}>
+                {t('settings.line', {
+                  name: t(`settings.name.${key}`),
+                  value: formatSetting(key, settings, language),
+                  when: settings[key].setOn ? t('settings.setOn', { date: settings[key].setOn }) : t('settings.shipped'),
+                })}
+              </li>
+            ))
+          : null}
+        <li data-setting="catalogue">
+          {source === 'county' && publishedAt
+            ? t('settings.catalogueFromCounty', { date: publishedAt.slice(0, 10) })
+            : t('settings.catalogueShipped')}
+        </li>
+      </ul>
+    </section>
+  );
+}
