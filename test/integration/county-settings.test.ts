@@ -26,6 +26,9 @@ describe('county settings in the catalogue', () => {
     expect(json('JOB-12')).toContain('个人最多 20 万元');
     expect(json('JOB-12')).toContain('Up to 200,000 yuan');
     expect(json('CARD-03')).toContain('连续输错 5 次会锁住');
+    // The form's limit follows the cap, so the core refuses an amount above the county's cap.
+    const loan = service.get('JOB-12').form.flatMap((s) => s.fields).find((f) => f.name === 'loanAmount');
+    expect(loan?.kind === 'amount' && loan.max).toBe(200_000);
     for (const code of ['CARD-02', 'CARD-03', 'JOB-12', 'INS-01', 'INS-14']) expect([code, json(code).includes('{{')]).toEqual([code, false]);
   });
 

@@ -94,7 +94,7 @@ export function isCountySettingKey(name: string): name is CountySettingKey {
 
 /**
  * The item with every {{key}} in its texts filled in from the settings, the grade choices built from the county's
- * grades, and `settingsRead` naming what it used (the screen shows each with the day the county set it).
+ * grades, the loan amount's limit set to the county's cap, and `settingsRead` naming what it used (the screen shows each with the day the county set it).
  */
 export function applyCountySettings<T extends object>(item: T, settings: CountySettings): T & { settingsRead: CountySettingKey[] } {
   const read = new Set<CountySettingKey>();
@@ -121,7 +121,11 @@ export function applyCountySettings<T extends object>(item: T, settings: CountyS
         };
       }
       const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(record)) out[key] = fill(child, key === 'zh-CN' || key === 'en' ? key : language);
+      if (record.maxFrom === 'startupLoanCap') {
+        read.add('startupLoanCap');
+        out.max = settings.startupLoanCap.value;
+      }
+      for (const [key, child] of Object.entries(record)) if (!(key in out)) out[key] = fill(child, key === 'zh-CN' || key === 'en' ? key : language);
       return out;
     }
     return node;

@@ -114,6 +114,8 @@ export const FieldSchema = z.discriminatedUnion('kind', [
     /** Yuan; two decimals at most. */
     min: z.number().min(0),
     max: z.number().positive(),
+    /** The upper limit is a county setting (the loan cap), set from it when the catalogue is loaded. */
+    maxFrom: z.literal('startupLoanCap').optional(),
   }),
   z.object({
     ...FieldBase,

@@ -37,7 +37,7 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
       ['坐在建模机前，摘下帽子和眼镜，按提示眨眼、转头', 'Sit at the modelling machine, take off hat and glasses, blink and turn as asked'],
       ['建模成功后，以后在村里的机器上刷脸就能通过', 'Once done, the face check at your village machine will recognise you'],
     ],
-    timeLimit: ['当场完成，需要联网；新模型 1 个工作日后生效', 'Done on the spot, needs the network; the new model works from the next working day'],
+    timeLimit: ['当场完成，需要联网；新模型下一个工作日生效', 'Done on the spot, needs the network; the new model works from the next working day'],
     basis: [LAWS.socialInsurance, LAWS.certification],
     handledBy: HANDLERS.township,
     faq: [

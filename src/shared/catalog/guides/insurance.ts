@@ -76,7 +76,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     faq: [
       [
         ['今年已经交过了，还能改今年的吗？', 'I already paid this year. Can I change this year’s grade?'],
-        ['今年已经交了的不能改，改的档次从下一年开始；想多交的可以咨询补缴政策。', 'Not for a year already paid; the change applies from next year. Ask about top-up payments if you want to pay more.'],
+        ['今年已经交了的不能改，改的档次从下一年开始；想多交的可以咨询补缴政策。', 'Not for the year already paid; the change applies from next year. Ask about top-up payments if you want to pay more.'],
       ],
       [
         ['档次改低了会不会影响以后领钱？', 'Will a lower grade reduce my pension?'],
@@ -105,7 +105,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     faq: [
       [
         ['快满 60 岁了，什么时候来办？', 'I am nearly 60. When should I apply?'],
-        ['满 60 周岁的前 1 个月就可以来办，这样到了生日那个月的下个月就能领。', 'Apply in the month before your 60th birthday so payments start the month after it.'],
+        ['满 60 周岁的前 1 个月就可以来办，这样到了生日那个月的下个月就能领。', 'Apply 1 month before your 60th birthday so payments start the month after it.'],
       ],
       [
         ['为什么要刷脸？', 'Why the face check?'],
@@ -190,7 +190,10 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     faq: [
       [
         ['为什么今年的养老金涨了？', 'Why did my pension rise this year?'],
-        ['国家和省里每年会调整基础养老金，涨的部分从调整的月份开始发。', 'The basic pension is raised by the state and the province from time to time; the rise is paid from the month it takes effect.'],
+        [
+          '国家和省里会提高基础养老金（近几年一般每年一次），涨的部分从调整的月份开始发。',
+          'The state and the province raise the basic pension (in recent years usually once a year); the rise is paid from the month it takes effect.',
+        ],
       ],
       [
         ['记录显示发了，但卡上没钱？', 'The record says paid, but the card shows nothing?'],
@@ -298,7 +301,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
         ['职工养老保险和城乡居民养老保险能合并吗？', 'Can employee and resident pension records be combined?'],
         [
           '可以按规定衔接：职工养老保险交满 15 年的，城乡居民的转到职工；不满 15 年的，职工的转到城乡居民。',
-          'Yes, under the linking rules: with 15 years or more in the employee scheme, resident records join it; with fewer, employee records join the resident scheme.',
+          'Yes, under the linking rules: with 15 years or more in the employee scheme, resident records join it; with fewer than 15, employee records join the resident scheme.',
         ],
       ],
     ],

@@ -209,7 +209,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['· 女满 40 岁、男满 50 岁，并且是从国有或集体企业失去工作的，或者交失业保险满 6 个月', '· Woman 40 or older or man 50 or older, and you lost a job at a state or collective firm, or paid unemployment insurance for at least 6 months'],
       ['· 城镇低保家庭的人，失业登记满 1 年', '· In an urban minimum-allowance family, registered unemployed for at least a year'],
       ['· 残疾人，失业登记满 1 年', '· A person with a disability, registered unemployed for at least a year'],
-      ['· 城镇家庭里没有一个人有工作的（零就业家庭），每户认定 1 人', '· In an urban family where nobody works; one person per family'],
+      ['· 城镇家庭里没有一个人有工作的（零就业家庭），每户认定 1 人', '· In an urban family where nobody works; 1 person per family'],
       ['· 承包地全部被征收的农民，失业登记满 1 年', '· A farmer whose contracted land was all requisitioned, registered unemployed for at least a year'],
       ['· 退役军人、离校未就业的高校毕业生中符合省里规定条件的（请问工作人员）', "· Ex-service people and graduates without a job who meet the province's conditions (ask the clerk)"],
       ['只是年满 40 岁、在家务农的，不算就业困难人员', 'Being 40 or older and farming at home does not by itself count'],

@@ -286,7 +286,7 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
   ),
   printItem(
     'INS-08',
-    t('个人权益记录打印', 'Personal rights statement'),
+    t('个人权益记录打印', 'Social insurance record statement'),
     t('打印一张您的社保权益记录单（对账单）', 'Print your social insurance statement'),
     [
       {

@@ -13,6 +13,8 @@ import {
   type ItemRecord,
 } from '../fields';
 
+import { DEFAULT_COUNTY_SETTINGS } from '../county-settings';
+
 /** 找工作: the 15 employment items of the province's list (CATALOG.md). */
 
 const CREDIT_CODE_PATTERN = '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}';
@@ -446,7 +448,7 @@ export const JOB_ITEMS: ItemRecord[] = [
               },
               { value: 'lowIncome', label: t('城镇低保家庭成员，失业登记满 1 年', 'Member of an urban minimum-allowance family, registered unemployed for a year or more') },
               { value: 'disabled', label: t('残疾人，失业登记满 1 年', 'Person with a disability, registered unemployed for a year or more') },
-              { value: 'zeroEmployment', label: t('城镇零就业家庭成员（每户认定 1 人）', 'Member of an urban family where nobody works (one person per family)') },
+              { value: 'zeroEmployment', label: t('城镇零就业家庭成员（每户认定 1 人）', 'Member of an urban family where nobody works (1 person per family)') },
               { value: 'landLost', label: t('承包地全部被征收的农民，失业登记满 1 年', 'Farmer whose contracted land was all requisitioned, registered unemployed for a year or more') },
               { value: 'veteran', label: t('退役军人（符合省里规定条件的）', "Ex-serviceman or ex-servicewoman (meeting the province's conditions)") },
               { value: 'graduate', label: t('离校未就业高校毕业生（符合省里规定条件的）', "Graduate without a job since leaving school (meeting the province's conditions)") },
@@ -671,10 +673,12 @@ export const JOB_ITEMS: ItemRecord[] = [
             kind: 'amount',
             name: 'loanAmount',
             label: t('想贷多少（元）', 'Amount wanted (yuan)'),
-            hint: t('个人最多 30 万元', 'At most 300,000 yuan for one person'),
+            hint: t('个人最多 {{startupLoanCap}}', 'At most {{startupLoanCap}} per person'),
             required: true,
             min: 10000,
-            max: 300000,
+            // The county's cap, filled in when the catalogue is loaded (county-settings.ts); today's as the default.
+            max: DEFAULT_COUNTY_SETTINGS.startupLoanCap.value,
+            maxFrom: 'startupLoanCap',
           },
           {
             kind: 'integer',
