@@ -66,16 +66,6 @@ export function addressField(name = 'address', label = t('现居住地址', 'Cur
   };
 }
 
-export function villageCodeField(): FieldInput {
-  return {
-    kind: 'divisionCode',
-    name: 'villageCode',
-    label: t('户籍所在村（社区）代码', 'Village (community) code of household registration'),
-    hint: t('12 位数字，村委会或工作人员可以告诉您', 'Twelve digits; the village committee or the clerk can tell you'),
-    required: true,
-  };
-}
-
 export function educationField(): FieldInput {
   return {
     kind: 'choice',

@@ -11,7 +11,7 @@ export const CARD_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['在读卡器上放身份证', 'Put your ID card on the reader'],
       ['选择办卡类型、卡上的银行和拿卡方式', 'Choose the kind of request, the bank on the card, and how to get it'],
-      ['在高拍仪上拍一张照片，或请工作人员现场拍', 'Take a photo on the document camera, or the clerk takes one'],
+      ['在拍照机（高拍仪）下拍一张照片，或请工作人员现场拍', 'Take a photo on the document camera, or the clerk takes one'],
       ['看着摄像头刷脸，确认是您本人', 'Look at the camera for a face check, so we know it is you'],
       ['提交后拿好回执，卡做好后短信通知您；卡只送到本服务点、银行网点，或寄到身份证上的地址', 'Keep the receipt; a text tells you when the card is ready. It goes only to this point, a bank branch, or the address on your ID card'],
       ['拿到新卡后，在本机"社会保障卡启用与密码修改"里启用', 'Activate the new card with "Activate the card, change or reset the PIN" on this machine'],
@@ -48,7 +48,7 @@ export const CARD_GUIDES: Record<string, GuideDraft> = {
     ],
     steps: [
       ['在读卡器上放身份证（卡丢了，所以用身份证）', 'Put your ID card on the reader (the social security card is lost)'],
-      ['选择挂失还是解挂，填写手机号码', 'Choose block or unblock and enter your phone number'],
+      ['选择挂失，还是解除挂失（解挂），填写手机号码', 'Choose block or unblock and enter your phone number'],
       ['看着摄像头刷脸，确认是卡的主人本人', 'Look at the camera for a face check, so we know you are the card holder'],
       ['提交后马上生效，打印回执', 'It takes effect at once; a receipt is printed'],
     ],

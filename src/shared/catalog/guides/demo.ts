@@ -47,7 +47,7 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
       ],
       [
         ['老人来不了乡里怎么办？', 'What if an elder cannot come to the township?'],
-        ['请村里协办员联系乡镇人社所，安排带设备上门建模。', 'Ask the village clerk to arrange for the township office to bring the equipment to your home.'],
+        ['请村里的工作人员联系乡镇人社所，安排带设备上门建模。', 'Ask the village clerk to arrange for the township office to bring the equipment to your home.'],
       ],
     ],
   },
@@ -56,7 +56,7 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['选择缴费年度、档次和交钱方式', 'Choose the year, the grade and how to pay'],
-      ['提交后拿好回执；选择协办员代收的，当场交钱并拿收款凭证', 'Keep the receipt; if the clerk collects, pay now and take the payment receipt'],
+      ['提交后拿好回执；选择工作人员代收的，当场交钱并拿收款凭证', 'Keep the receipt; if the clerk collects, pay now and take the payment receipt'],
       ['扣款或收款后 3 到 5 个工作日，可以在"个人缴费记录查询"里查到', 'The payment shows in "Contribution record lookup" 3 to 5 working days later'],
     ],
     fee: CONTRIBUTION_FEE,
@@ -69,8 +69,8 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
         ['当年的保费要在年底前交，错过了一般不能补交，请尽早办理。', 'This year’s contribution must be paid by the end of the year and usually cannot be paid later, so come early.'],
       ],
       [
-        ['协办员收了钱，怎么知道交上了？', 'If I pay the clerk, how do I know it arrived?'],
-        ['协办员当场给您收款凭证，几天后也可以自己查缴费记录。收了钱不给凭证的，请拨打 12333 举报。', 'The clerk gives you a payment receipt at once, and you can check your record a few days later. If no receipt is given, report it on 12333.'],
+        ['工作人员收了钱，怎么知道交上了？', 'If I pay the clerk, how do I know it arrived?'],
+        ['工作人员当场给您收款凭证，几天后也可以自己查缴费记录。收了钱不给凭证的，请拨打 12333 举报。', 'The clerk gives you a payment receipt at once, and you can check your record a few days later. If no receipt is given, report it on 12333.'],
       ],
     ],
   },

@@ -32,7 +32,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     ],
     steps: [
       IDENTIFY,
-      ['填写村（社区）代码、地址和手机号码', 'Fill in your village code, address and phone number'],
+      ['填写地址和手机号码（村子本机知道，不用填代码）', 'Fill in your address and phone number (the machine knows your village)'],
       ['选择每年交多少钱、怎么交', 'Choose how much to pay a year and how'],
       ['拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page to the document camera; submit and keep the receipt'],
       ['登记成功后，按选择的档次每年交费', 'Once enrolled, pay your chosen grade every year'],
@@ -123,7 +123,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
   'INS-04': {
     conditions: [
       ['正在领城乡居民养老金或职工养老金的人，每年认证一次', 'Everyone drawing a resident or employee pension, once a year'],
-      ['行动不便的老人可以请协办员上门认证', 'Housebound pensioners can ask the village clerk to come and do it'],
+      ['行动不便的老人可以请工作人员上门认证', 'Housebound pensioners can ask the village clerk to come and do it'],
     ],
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
@@ -225,7 +225,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       VERIFY_CODE_FAQ,
       [
         ['能帮家里人打印吗？', 'Can I print one for a relative?'],
-        ['证明只能本人刷卡打印；老人行动不便的，可以请协办员上门办理。', 'Only with the person’s own card; for housebound elders, ask the village clerk for a home visit.'],
+        ['证明只能本人刷卡打印；老人行动不便的，可以请工作人员上门办理。', 'Only with the person’s own card; for housebound elders, ask the village clerk for a home visit.'],
       ],
     ],
   },
@@ -300,8 +300,8 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
       [
         ['职工养老保险和城乡居民养老保险能合并吗？', 'Can employee and resident pension records be combined?'],
         [
-          '可以按规定衔接：职工养老保险交满 15 年的，城乡居民的转到职工；不满 15 年的，职工的转到城乡居民。',
-          'Yes, under the linking rules: with 15 years or more in the employee scheme, resident records join it; with fewer than 15, employee records join the resident scheme.',
+          '可以按规定把两种养老保险接到一起（叫"衔接"）：职工养老保险交满 15 年的，城乡居民的转到职工；不满 15 年的，职工的转到城乡居民。',
+          'Yes, the two schemes can be linked under the rules: with 15 years or more in the employee scheme, resident records join it; with fewer than 15, employee records join the resident scheme.',
         ],
       ],
     ],
@@ -391,7 +391,7 @@ export const INSURANCE_GUIDES: Record<string, GuideDraft> = {
     ],
     steps: [
       IDENTIFY,
-      ['选择从事什么工作、缴费基数和开始交费的日期', 'Choose your work, your contribution base and the start date'],
+      ['选择从事什么工作、按多少工资交（缴费基数）和开始交费的日期', 'Choose your work, your contribution base and the start date'],
       ['填写电话和地址，提交后拿好回执', 'Fill in phone and address; submit and keep the receipt'],
       ['登记后按月或按季到税务部门或用手机交费', 'Then pay monthly or quarterly to the tax office or by phone app'],
     ],

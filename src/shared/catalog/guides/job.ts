@@ -104,7 +104,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       [
         ['指导员能上门吗？', 'Can the adviser come to my home?'],
         [
-          '行动不便的老人、残疾人可以请村里的协办员帮忙，选择上门服务。',
+          '行动不便的老人、残疾人可以请村里的工作人员帮忙，选择上门服务。',
           'Older or disabled people can ask the village clerk to book a home visit.',
         ],
       ],
@@ -218,7 +218,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['选择您属于哪一类，填写家庭人口', 'Choose which applies to you and your household size'],
       ['拍残疾人证、低保证或征地证明（按您选的类别）', 'Show the disability, allowance or land requisition papers that fit your choice to the document camera'],
-      ['提交后村里和乡镇会核实，结果在村务公开栏公示 5 天', 'The village and township check it; the result is posted on the village notice board for 5 days'],
+      ['提交后村里和乡镇会核实，结果在村务公开栏贴出来 5 天，让大家监督（公示）', 'The village and township check it; the result is posted on the village notice board for 5 days'],
     ],
     timeLimit: ['15 个工作日内认定完成（含公示）', 'Decided within 15 working days, including the notice period'],
     basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.shanxiDifficulty, LAWS.employmentServices],
@@ -232,7 +232,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
         ],
       ],
       [
-        ['为什么要公示？', 'Why is my name posted?'],
+        ['为什么要在公开栏贴出来（公示）？', 'Why is my name posted?'],
         [
           '公示是为了公平，只公示姓名和类别，不公示身份证号码和家庭情况。',
           'For fairness. Only your name and category are posted, never your ID number or family details.',
@@ -355,7 +355,7 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
       ],
       [
         ['需要找人担保吗？', 'Do I need a guarantor?'],
-        ['由政府设立的担保基金担保，一般不用再找人；贷款额度大的，银行可能要求反担保。', 'The government guarantee fund stands behind it; for large amounts the bank may ask for a counter-guarantee.'],
+        ['由政府设立的担保基金担保，一般不用再找人；贷款额度大的，银行可能要求您再找人或拿财产作保（反担保）。', 'The government guarantee fund stands behind it; for large amounts the bank may ask for a counter-guarantee.'],
       ],
     ],
   },

@@ -87,7 +87,7 @@ export const CARD_ITEMS: ItemRecord[] = [
     code: 'CARD-02',
     category: 'card',
     name: t('社会保障卡临时挂失与解挂', 'Report a lost card, or cancel the report'),
-    summary: t('卡丢了马上挂失，防止被别人用；找到了再解挂', 'Lost your card? Block it at once; found it? Unblock it'),
+    summary: t('卡丢了马上挂失，防止被别人用；找到了再解除挂失（解挂）', 'Lost your card? Block it at once; found it? Unblock it'),
     type: 'card',
     siteLevel: 'village',
     // The name and number are printed on the card, so whoever found it knows them: the ID card and the face decide.
@@ -102,7 +102,7 @@ export const CARD_ITEMS: ItemRecord[] = [
     form: [
       {
         key: 'operation',
-        title: t('挂失还是解挂', 'Block or unblock'),
+        title: t('挂失，还是解除挂失', 'Block or unblock'),
         fields: [
           {
             kind: 'choice',

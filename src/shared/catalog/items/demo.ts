@@ -104,7 +104,7 @@ export const DEMO_ITEMS: ItemRecord[] = [
             options: [
               { value: 'socialSecurityCard', label: t('从社保卡银行账户扣款', 'Deducted from the bank account of my social security card') },
               { value: 'bankCard', label: t('从已签约的银行卡扣款', 'Deducted from my registered bank card') },
-              { value: 'clerkCollects', label: t('交给协办员代收，当场开票', 'Paid to the clerk, receipt on the spot') },
+              { value: 'clerkCollects', label: t('交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot') },
             ],
           },
           phoneField(),

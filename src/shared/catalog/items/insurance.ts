@@ -14,7 +14,6 @@ import {
   phoneField,
   t,
   truthPromise,
-  villageCodeField,
   type FieldInput,
   type ItemRecord,
   type MaterialInput,
@@ -156,7 +155,8 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
       {
         key: 'where',
         title: t('户籍和联系方式', 'Registration and contact'),
-        fields: [villageCodeField(), addressField(), phoneField()],
+        // The kiosk knows its own village: no 12-digit village code is asked of a resident.
+        fields: [addressField(), phoneField()],
       },
       {
         key: 'grade',
@@ -458,7 +458,10 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
     code: 'INS-13',
     category: 'insurance',
     name: t('城乡居民养老保险注销登记', 'Resident pension deregistration'),
-    summary: t('参保人去世、转入职工养老保险或出国定居时办理', 'When the insured person dies, joins the employee scheme or settles abroad'),
+    summary: t(
+      '注销就是把城乡居民养老保险关掉：参保人去世或出国定居时办理（参加了职工养老保险的不要注销，要办转移）',
+      'Closing the resident pension: when the insured person dies or settles abroad (if you joined the employee pension, do not close it; transfer it)',
+    ),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
@@ -478,7 +481,6 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
             required: true,
             options: [
               { value: 'died', label: t('参保人去世（家属办理）', 'The insured person died (a relative applies)') },
-              { value: 'joinedEmployeeScheme', label: t('已参加职工养老保险', 'Now in the employee pension scheme') },
               { value: 'settledAbroad', label: t('出国（境）定居', 'Settled abroad') },
             ],
           },
@@ -611,8 +613,11 @@ export const INSURANCE_ITEMS: ItemRecord[] = [
           {
             kind: 'choice',
             name: 'baseLevel',
-            label: t('缴费基数', 'Contribution base'),
-            hint: t('按全省平均工资的百分比交', 'A share of the provincial average wage'),
+            label: t('按多少工资交（缴费基数）', 'The wage you pay on (contribution base)'),
+            hint: t(
+              '100% 就是按全省职工平均工资交；选 60% 交得最少，选得越高交得越多、将来领得越多',
+              '100% means paying on the average wage in the province; 60% pays least, and the higher you choose, the more you pay and later receive',
+            ),
             required: true,
             options: [
               { value: 'p60', label: t('60%', '60%') },
