@@ -66,18 +66,19 @@ describe('back office: applications move through their states and the outcomes r
   });
 
   it('returns an application missing a required material, in words, and takes it back when it is sent again as the same application', async () => {
-    const item = batchItem(wang, 'JOB-05', { form: { leaveReason: 'contractEnded' } });
+    const item = batchItem(wang, 'JOB-05', { form: { leaveReason: 'landLost' } });
     await send(item);
     const returned = (await outcomes()).get(item.id)!;
     expect(returned.state).toBe('returned');
+    // (The termination letter is optional for registration; the land requisition proof is required when land was lost.)
     expect(returned.missing).toEqual({
-      materials: ['terminationProof'],
-      text: { 'zh-CN': '请补充：解除或终止劳动合同证明。', en: 'Please add: Proof that the labour contract ended.' },
+      materials: ['landRequisitionProof'],
+      text: { 'zh-CN': '请补充：土地征收证明。', en: 'Please add: Proof of farmland requisition.' },
     });
     // The point scans the paper and sends the application again: a new delivery id, the same application.
-    const page = Buffer.from('termination proof scan');
+    const page = Buffer.from('land requisition proof scan');
     await client.uploadChunk(sha256(page), 0, page.length, page);
-    const again = batchItem(wang, 'JOB-05', { form: { leaveReason: 'contractEnded' }, materials: [{ code: 'terminationProof', sha256: sha256(page) }], applicationId: item.id, trackingNumber: item.payload.trackingNumber });
+    const again = batchItem(wang, 'JOB-05', { form: { leaveReason: 'landLost' }, materials: [{ code: 'landRequisitionProof', sha256: sha256(page) }], applicationId: item.id, trackingNumber: item.payload.trackingNumber });
     expect((await send(again)).results[0]!.status).toBe('accepted');
     const resumed = (await outcomes()).get(item.id)!;
     expect(resumed).toMatchObject({ state: 'inProgress', trackingNumber: item.payload.trackingNumber });
@@ -86,7 +87,7 @@ describe('back office: applications move through their states and the outcomes r
     await county.relay.tick();
     expect((await outcomes()).get(item.id)!.steps.map((s) => s.state)).toEqual(['accepted', 'returned', 'inProgress', 'done']);
     // Sending again an application that is not returned is refused item by item.
-    const late = batchItem(wang, 'JOB-05', { applicationId: item.id, materials: [{ code: 'terminationProof', sha256: sha256(page) }] });
+    const late = batchItem(wang, 'JOB-05', { applicationId: item.id, materials: [{ code: 'landRequisitionProof', sha256: sha256(page) }] });
     expect((await send(late)).results[0]).toMatchObject({ status: 'rejected', reason: 'applicationNotReturned' });
   });
 
