@@ -24,6 +24,7 @@ function rule(needed: RequiredIdentity): string {
 function identityRule(item: CatalogItem): string {
   let text = rule(requiredIdentity(item));
   if (item.riskClass === 'money') text += `; to another account: ${rule(requiredIdentity(item, { payTo: 'otherAccount' }))}, holder's name = resident's`;
+  if (item.identity.faceWaivedWhen) text += `; with ${item.identity.faceWaivedWhen.field} = ${item.identity.faceWaivedWhen.oneOf.join('/')}, a logged-in clerk's check in person stands in for the face`;
   if (item.cardOperations.some((op) => op === 'activate' || op === 'changePin' || op === 'resetPin')) text += '; the card in the reader must be the resident’s';
   return text;
 }

@@ -195,3 +195,27 @@ describe('risk classes over the 44 items', () => {
     expect(attempt(resident.name)).not.toContain('accountHolderName');
   });
 });
+
+describe('DEMO-02: a clerk checking in person stands in for the face of someone whose face checks keep failing', () => {
+  const item = catalog.items.find((i) => i.code === 'DEMO-02')!;
+  const resident = { ...sampleIdentity(0), source: 'idCard' as const };
+  const clerkPath = { reason: 'repeatedFailure', how: 'clerkChecked', clerkCheckedInPerson: true };
+  const selfCtx: CallContext = { connection: { id: 's', carrier: 'internal' }, roles: new Set(['public', 'resident']), log };
+
+  it('the flow drops the face step only on the clerk-checked path', () => {
+    expect(planFlow(item, { how: 'camera' }).map((s) => s.kind)).toContain('face');
+    expect(planFlow(item, clerkPath).map((s) => s.kind)).not.toContain('face');
+  });
+
+  it('the core accepts it without a face from a clerk, refuses it from a resident alone, and never lets a card item waive', async () => {
+    const service = new ApplicationsService({ store, catalog: catalogService, session: visitOf(resident, false), afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z') });
+    const receipt = await service.submitChecked({ itemCode: 'DEMO-02', form: clerkPath, attachments: [] }, ctx);
+    expect(receipt.trackingNumber).toMatch(/\S{6,}/);
+    await expect(service.submitChecked({ itemCode: 'DEMO-02', form: clerkPath, attachments: [] }, selfCtx)).rejects.toMatchObject({ code: 'identity_insufficient', details: { reason: 'clerkCheck' } });
+    // Without the clerk path, no face in the visit is still a refusal.
+    await expect(service.submitChecked({ itemCode: 'DEMO-02', form: { reason: 'repeatedFailure', how: 'camera' }, attachments: [] }, ctx)).rejects.toMatchObject({ code: 'identity_insufficient', details: { reason: 'face' } });
+    const card03 = defaultCatalogInput().items.find((i) => i.code === 'CARD-03')!;
+    const waived = { ...card03, identity: { ...card03.identity, faceWaivedWhen: { field: 'operation', oneOf: ['resetPin'] } } };
+    expect(CatalogItemSchema.safeParse(waived).success).toBe(false);
+  });
+});

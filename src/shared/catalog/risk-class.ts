@@ -72,7 +72,20 @@ export function proxyAllowed(riskClass: RiskClass): boolean {
 
 export interface ItemIdentity {
   riskClass: RiskClass;
-  identity: { required: boolean; accepts: readonly IdentitySource[]; faceCheck: boolean };
+  identity: {
+    required: boolean;
+    accepts: readonly IdentitySource[];
+    faceCheck: boolean;
+    faceWaivedWhen?: { field: string; oneOf: ReadonlyArray<string | boolean> } | undefined;
+  };
+}
+
+/** The answers choose the clerk-checked path of an item whose own face check a clerk may stand in for. */
+export function faceWaiverChosen(item: ItemIdentity, values: FormValues): boolean {
+  const waiver = item.identity.faceWaivedWhen;
+  if (!waiver || identityRule(item.riskClass).faceCheck) return false;
+  const value = values[waiver.field];
+  return (typeof value === 'string' || typeof value === 'boolean') && waiver.oneOf.includes(value);
 }
 
 /** The identity one item needs once its form is known: its record, never less than its class. */
@@ -89,7 +102,9 @@ export function requiredIdentity(item: ItemIdentity, values: FormValues = {}): R
   return {
     required: item.identity.required || rule.identify,
     accepts: item.identity.accepts.filter(allowed),
-    faceCheck: item.identity.faceCheck || rule.faceCheck,
+    // The record's own face check gives way to a clerk's check in person when the answers choose that path; the
+    // class's face check never does. Whether a clerk is really there is the core's question (identityShortfall).
+    faceCheck: rule.faceCheck || (item.identity.faceCheck && !faceWaiverChosen(item, values)),
     proxy: rule.proxy,
   };
 }
@@ -123,7 +138,7 @@ export interface IdentityEvidence {
 }
 
 /** Why a visit does not meet an item's identity rule; each has words under catalog:identity.shortfall.<reason>. */
-export type IdentityShortfall = 'identify' | 'idCard' | 'typedNumber' | 'face' | 'proxy';
+export type IdentityShortfall = 'identify' | 'idCard' | 'typedNumber' | 'face' | 'proxy' | 'clerkCheck';
 
 export function identityShortfall(item: ItemIdentity, values: FormValues, evidence: IdentityEvidence): IdentityShortfall | null {
   const needed = requiredIdentity(item, values);
@@ -132,6 +147,8 @@ export function identityShortfall(item: ItemIdentity, values: FormValues, eviden
   if (!evidence.source) return 'identify';
   if (!needed.accepts.includes(evidence.source)) return evidence.source === 'typedByClerk' ? 'typedNumber' : 'idCard';
   if (needed.faceCheck && !evidence.facePassed) return 'face';
+  // The clerk-checked path needs a clerk: a resident alone choosing it is still asked for the face.
+  if (faceWaiverChosen(item, values) && item.identity.faceCheck && evidence.channel === 'self' && !evidence.facePassed) return 'clerkCheck';
   return null;
 }
 
@@ -152,6 +169,7 @@ export function classProblems(item: RecordForRule): string[] {
     if (source === 'typedByClerk' ? !rule.typedNumber : !rule.cards.includes(source)) problems.push(`${item.riskClass} items do not accept ${source}`);
   }
   if (rule.faceCheck && !item.identity.faceCheck) problems.push(`${item.riskClass} items need a face check`);
+  if (rule.faceCheck && item.identity.faceWaivedWhen) problems.push(`${item.riskClass} items cannot waive the face check`);
   if (!rule.proxy && item.serviceModes.includes('proxy')) problems.push(`${item.riskClass} items cannot be done by proxy`);
 
   const fields = item.form.flatMap((step) => step.fields);

@@ -30,23 +30,29 @@ export type SiteLevel = z.infer<typeof SiteLevelSchema>;
 export const ServiceModeSchema = ServiceChannelSchema;
 export type ServiceMode = ServiceChannel;
 
+const FieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'field name in camelCase');
+/** Show a field only when another field holds one of these values (e.g. "other reason" only after "other"). */
+export const VisibleWhenSchema = z.object({
+  field: FieldNameSchema,
+  oneOf: z.array(z.union([z.string(), z.boolean()])).min(1),
+});
+
 /** Who the resident must prove to be. `accepts` are alternatives: any one of them identifies the resident. */
 export const IdentityRequirementSchema = z.object({
   required: z.boolean(),
   accepts: z.array(IdentitySourceSchema),
   /** A live face capture compared with the county's photo, for items where a wrong person would cost money. */
   faceCheck: z.boolean(),
+  /**
+   * An answer with which a logged-in clerk's check in person stands in for the item's own face check (DEMO-02: the
+   * people whose face checks keep failing). Never for a class that itself needs a face (risk-class.ts refuses it).
+   */
+  faceWaivedWhen: VisibleWhenSchema.optional(),
 });
 export type IdentityRequirement = z.infer<typeof IdentityRequirementSchema>;
 
-const FieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'field name in camelCase');
 const ChoiceValueSchema = z.string().regex(/^[a-z0-9][a-zA-Z0-9_-]*$/);
 
-/** Show a field only when another field holds one of these values (e.g. "other reason" only after "other"). */
-export const VisibleWhenSchema = z.object({
-  field: FieldNameSchema,
-  oneOf: z.array(z.union([z.string(), z.boolean()])).min(1),
-});
 
 /**
  * A county catalogue is data: a pattern must compile, and must not be able to hang the core on a long value
@@ -255,6 +261,7 @@ export const CatalogItemSchema = z
       problem('face check needs the faceCamera device', ['requiresDevices']);
     }
     for (const message of classProblems(item)) problem(message, ['riskClass']);
+    if (item.identity.faceWaivedWhen && !names.has(item.identity.faceWaivedWhen.field)) problem('the face waiver depends on an unknown field', ['identity']);
     for (const name of placeholdersIn(JSON.stringify(item))) {
       if (!isCountySettingKey(name)) problem(`text names an unknown county setting {{${name}}}`, []);
     }

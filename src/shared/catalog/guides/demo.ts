@@ -35,6 +35,7 @@ export const DEMO_GUIDES: Record<string, GuideDraft> = {
       ['刷身份证或社保卡', 'Use your ID card or social security card'],
       ['选择重新建模的原因', 'Choose why you are re-taking the model'],
       ['坐在建模机前，摘下帽子和眼镜，按提示眨眼、转头', 'Sit at the modelling machine, take off hat and glasses, blink and turn as asked'],
+      ['刷脸总是不成功的，选"请工作人员当面核对"，工作人员核对身份证后提交，乡镇人社所另外安排采集', 'If face checks keep failing, choose "the clerk checks me": the clerk checks your ID card and submits, and the township office arranges the capture'],
       ['建模成功后，以后在村里的机器上刷脸就能通过', 'Once done, the face check at your village machine will recognise you'],
     ],
     timeLimit: ['当场完成，需要联网；新模型下一个工作日生效', 'Done on the spot, needs the network; the new model works from the next working day'],

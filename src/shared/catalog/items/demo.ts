@@ -43,7 +43,9 @@ export const DEMO_ITEMS: ItemRecord[] = [
     summary: t('刷脸认证总是不通过的，在建模机上重新采集人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
     type: 'certify',
     siteLevel: 'demonstration',
-    identity: IDENTIFY_WITH_FACE,
+    // People come here because face checks keep failing: a clerk who checks them in person against the ID card may
+    // stand in for the face capture, and the township office takes the model with its own equipment.
+    identity: { ...IDENTIFY_WITH_FACE, faceWaivedWhen: { field: 'how', oneOf: ['clerkChecked'] } },
     riskClass: 'application',
     // The township office brings the modelling equipment to elders who cannot come (the guide says so).
     serviceModes: [...ALL_MODES],
@@ -64,6 +66,27 @@ export const DEMO_ITEMS: ItemRecord[] = [
               { value: 'appearanceChanged', label: t('相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)') },
               { value: 'noModel', label: t('以前没有建过模', 'I never had a face model') },
             ],
+          },
+          {
+            kind: 'choice',
+            name: 'how',
+            label: t('怎么采集', 'How your face is taken'),
+            required: true,
+            options: [
+              { value: 'camera', label: t('我自己在建模机前刷脸', 'I look into the modelling camera myself') },
+              {
+                value: 'clerkChecked',
+                label: t('刷脸总是不成功：请工作人员当面核对身份证，由乡镇人社所另外安排采集', 'Face checks keep failing: the clerk checks me against my ID card, and the township office arranges the capture'),
+              },
+            ],
+          },
+          {
+            kind: 'confirm',
+            name: 'clerkCheckedInPerson',
+            label: t('工作人员确认', 'Clerk’s confirmation'),
+            statement: t('我（工作人员）已当面核对，来办的人就是身份证上的本人。', 'I, the clerk, checked in person that this is the person on the ID card.'),
+            required: true,
+            visibleWhen: { field: 'how', oneOf: ['clerkChecked'] },
           },
         ],
       },
