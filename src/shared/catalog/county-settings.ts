@@ -110,17 +110,14 @@ export function applyCountySettings<T extends object>(item: T, settings: CountyS
     if (Array.isArray(node)) return node.map((child) => fill(child, language));
     if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
       if (record.optionsFrom === 'residentPensionGrades') {
         read.add('residentPensionGrades');
-        return {
-          ...record,
-          options: settings.residentPensionGrades.value.map((grade) => ({
-            value: `y${grade}`,
-            label: { 'zh-CN': `${grade} 元/年`, en: `${grade} yuan a year` },
-          })),
-        };
+        out.options = settings.residentPensionGrades.value.map((grade) => ({
+          value: `y${grade}`,
+          label: { 'zh-CN': `${grade} 元/年`, en: `${grade} yuan a year` },
+        }));
       }
-      const out: Record<string, unknown> = {};
       if (record.maxFrom === 'startupLoanCap') {
         read.add('startupLoanCap');
         out.max = settings.startupLoanCap.value;

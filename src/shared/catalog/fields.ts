@@ -192,12 +192,15 @@ export function householdBookletMaterial(required = false): MaterialInput {
 /** Yearly contribution grades of the resident pension: the county's list (county-settings.ts), today's by default. */
 const RESIDENT_PENSION_GRADES = DEFAULT_COUNTY_SETTINGS.residentPensionGrades.value;
 
-export function gradeField(name = 'grade', label = t('每年缴费档次', 'Yearly contribution grade')): FieldInput {
+export function gradeField(name = 'grade', label = t('每年交多少钱（缴费档次）', 'How much you pay a year (contribution grade)')): FieldInput {
   return {
     kind: 'choice',
     name,
     label,
-    hint: t('交得越多、交得越久，将来领得越多', 'The more and the longer you pay, the more you receive later'),
+    hint: t(
+      '交得越多、交得越久，将来领得越多。低保、特困和重度残疾的人，政府每年替您交 {{governmentPaidGrade}}',
+      'The more and the longer you pay, the more you receive later. For minimum-allowance, extreme-poverty and severely disabled residents the government pays {{governmentPaidGrade}} a year',
+    ),
     required: true,
     optionsFrom: 'residentPensionGrades',
     options: RESIDENT_PENSION_GRADES.map((yuan) => ({

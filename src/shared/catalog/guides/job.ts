@@ -112,7 +112,9 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
   },
   'JOB-05': {
     conditions: [
-      ['年满 16 周岁、不到退休年龄、有劳动能力、想工作但现在没有工作的人', 'Aged 16 to retirement age, able to work, wanting work but without a job'],
+      ['年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'],
+      ['能干活，想工作', 'Able to work and wanting work'],
+      ['现在没有工作', 'Without a job now'],
       ['在您常住的地方登记，带本人有效身份证就行', 'Register where you live now; your own valid ID card is all you need'],
       ['在校学生、已经领养老金的人不能登记', 'Not for students or people who already draw a pension'],
     ],
@@ -243,7 +245,8 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
   'JOB-09': {
     conditions: [
       ['已认定为就业困难人员，或者是离校 2 年内还没就业的高校毕业生', 'You hold employment-difficulty status, or you are a graduate within 2 years of leaving school without a job'],
-      ['现在灵活就业，并且以个人身份交了职工养老保险或职工医疗保险（交城乡居民养老、居民医保的不算）', 'You work flexibly and paid the employee pension or employee medical insurance yourself (the resident pension and resident medical insurance do not count)'],
+      ['现在灵活就业（打零工、自己干）', 'You work flexibly now (odd jobs, on your own)'],
+      ['自己交了职工养老保险或职工医疗保险（交城乡居民养老、居民医保的不算）', 'You paid the employee pension or employee medical insurance yourself (the resident pension and resident medical insurance do not count)'],
       ['补贴最长 3 年，离退休年龄不到 5 年的可以延长到退休', 'Up to 3 years; extended to retirement if you are within 5 years of it'],
     ],
     steps: [
@@ -273,7 +276,8 @@ export const JOB_GUIDES: Record<string, GuideDraft> = {
     conditions: [
       ['失业前单位和本人交失业保险满 1 年', 'You and your employer paid unemployment insurance for at least a year'],
       ['不是本人意愿中断就业（合同到期、被辞退等）', 'You lost the job through no choice of your own (contract ended, dismissed)'],
-      ['已办失业登记，并且有求职要求', 'You have registered as unemployed and want work'],
+      ['已办失业登记', 'You have registered as unemployed'],
+      ['想找工作', 'You want work'],
     ],
     steps: [
       ['刷身份证或社保卡', 'Use your ID card or social security card'],

@@ -32,7 +32,8 @@ export const SKILL_GUIDES: Record<string, GuideDraft> = {
   },
   'SKL-02': {
     conditions: [
-      ['参加了政府认定的培训机构的培训，并且取得了证书', 'You finished a course at a government-approved school and received a certificate'],
+      ['在政府认定的培训学校学完了', 'You finished a course at a government-approved school'],
+      ['拿到了证书', 'You received the certificate'],
       ['同一个工种每人只能享受一次补贴', 'One subsidy per person per trade'],
     ],
     steps: [
