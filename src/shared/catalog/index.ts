@@ -4,3 +4,5 @@ export * from './validate-form';
 export * from './readiness';
 export * from './flow-steps';
 export { defaultCatalog, defaultCatalogInput, DEFAULT_CATALOG_VERSION } from './default-catalog';
+export * from './risk-class';
+export * from './county-settings';
