@@ -4,7 +4,6 @@ import { ACCOUNT_HOLDER_FIELD, IDENTITY_RULES, identityShortfall, type IdentityS
 import type { FormValues } from '../../shared/catalog/validate-form';
 import type { IdentitySource, ResidentIdentity } from '../../shared/domain/identity';
 import type { DeviceManager } from '../../devices/manager/device-manager';
-import type { SocialSecurityCardReaderDevice } from '../../devices/social-security-card/social-security-card-reader';
 
 /**
  * The core's side of the risk classes (shared/catalog/risk-class.ts): whatever a screen sends, an act goes ahead
@@ -75,8 +74,8 @@ export function requireCardHolderIdentity(visit: VisitIdentity): void {
 /** Reads the ID number on the social security card in the first card reader (for requireOwnCard). */
 export function cardHolderReader(devices: Pick<DeviceManager, 'firstOfKind'>): () => Promise<string> {
   return async () => {
-    const reader = devices.firstOfKind<SocialSecurityCardReaderDevice>('socialSecurityCardReader');
-    if (!reader || reader.kind !== 'socialSecurityCardReader') throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
+    const reader = devices.firstOfKind('socialSecurityCardReader');
+    if (!reader) throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
     return (await reader.readBasicInfo()).socialSecurityNumber;
   };
 }
