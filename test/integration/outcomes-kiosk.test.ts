@@ -60,27 +60,28 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
     await call(conn, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });
     await call(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name, reason: 'cardUnreadable' });
     const receipt = await call<{ submissionId: string; trackingNumber: string }>(conn, 'applications.submit', {
-      itemCode: 'INS-10',
-      form: { changeWhat: 'phone', newPhone: '13800000000', promise: true },
-      attachments: [{ materialCode: 'householdBooklet', mime: 'image/jpeg', dataBase64: JPEG.toString('base64') }],
+      // (A change of details such as INS-10 now needs the resident's own ID card and face, never a typed number.)
+      itemCode: 'JOB-08',
+      form: { difficultyType: 'disabled', familySize: 3, phone: '13800000000', promise: true },
+      attachments: [{ materialCode: 'disabilityCertificate', mime: 'image/jpeg', dataBase64: JPEG.toString('base64') }],
     });
     await syncRound(conn);
     expect((await call<Status>(conn, 'applications.status', { trackingNumber: receipt.trackingNumber })).outcome).toMatchObject({ state: 'accepted', seq: 1 });
 
-    // A county clerk takes it and asks for a clearer household booklet page.
+    // A county clerk takes it and asks for a clearer page of the disability certificate.
     await admin(`/back-office/applications/${receipt.submissionId}/take`, { clerkId: 'county-zhou' });
-    await admin(`/back-office/applications/${receipt.submissionId}/return`, { clerkId: 'county-zhou', materials: ['householdBooklet'], note: { 'zh-CN': '户口簿照片看不清。', en: 'The household booklet photo is unreadable.' } });
+    await admin(`/back-office/applications/${receipt.submissionId}/return`, { clerkId: 'county-zhou', materials: ['disabilityCertificate'], note: { 'zh-CN': '残疾人证照片看不清。', en: 'The disability certificate photo is unreadable.' } });
     await syncRound(conn);
     const returned = await call<{ submissions: Status[] }>(conn, 'applications.mine', {});
-    expect(returned.submissions[0]!.outcome).toMatchObject({ state: 'returned', seq: 3, missing: { materials: ['householdBooklet'] } });
-    expect(returned.submissions[0]!.outcome!.missing!.text['zh-CN']).toContain('户口簿照片看不清。');
+    expect(returned.submissions[0]!.outcome).toMatchObject({ state: 'returned', seq: 3, missing: { materials: ['disabilityCertificate'] } });
+    expect(returned.submissions[0]!.outcome!.missing!.text['zh-CN']).toContain('残疾人证照片看不清。');
     expect(events.some((e) => e.event === 'applications.outcome' && (e.data as { state: string }).state === 'returned')).toBe(true);
 
     // Without the material it asked for, nothing is sent.
     await expect(call(conn, 'applications.resend', { submissionId: receipt.submissionId, attachments: [] })).rejects.toThrow(/validation_failed/);
     const again = await call<{ trackingNumber: string; submissionId: string }>(conn, 'applications.resend', {
       submissionId: receipt.submissionId,
-      attachments: [{ materialCode: 'householdBooklet', mime: 'image/jpeg', dataBase64: Buffer.concat([JPEG, Buffer.from('clear')]).toString('base64') }],
+      attachments: [{ materialCode: 'disabilityCertificate', mime: 'image/jpeg', dataBase64: Buffer.concat([JPEG, Buffer.from('clear')]).toString('base64') }],
     });
     expect(again.trackingNumber).toBe(receipt.trackingNumber);
     expect(again.submissionId).not.toBe(receipt.submissionId);
