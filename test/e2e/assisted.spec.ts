@@ -87,15 +87,16 @@ test('a clerk identifies a resident by a typed ID number with a reason; the coun
   await page.goto(kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('.attract__start').click();
-  await page.locator('[data-category="card"]').click();
-  await page.locator('[data-item="CARD-01"]').click();
+  // (Card items never take a typed number now: a job-seeker registration does.)
+  await page.locator('[data-category="job"]').click();
+  await page.locator('[data-item="JOB-01"]').click();
   await page.locator('[data-action="start"]').click();
   // The typed entry asks for a reason before it lets the clerk go on.
   const typed = page.locator('[data-typed-id]');
   await expect(typed).toBeVisible();
   await expectNoAxeViolations(page, 'identify with typed ID (clerk)');
   await page.getByRole('button', { name: '首页' }).click();
-  const outcome = await completeItem(page, core, item('CARD-01'), resident, { typedByClerk: { reason: 'cardUnreadable' } });
+  const outcome = await completeItem(page, core, item('JOB-01'), resident, { typedByClerk: { reason: 'cardUnreadable' } });
   expect(outcome.kind).toBe('receipt');
   await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
   expect(countyPayload(outcome.trackingNumber!)).toMatchObject({

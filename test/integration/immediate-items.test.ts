@@ -30,8 +30,12 @@ type Submitted = { result?: { delivery: string; trackingNumber: string; submissi
 async function reportLoss(core: KioskCore, itemCode = 'CARD-02', form: Record<string, unknown> = { operation: 'reportLoss', phone: '13800000000' }): Promise<Submitted> {
   const conn = core.newConnection('internal');
   conn.staff = { id: 'clerk-li', displayName: 'Li', roles: ['clerk'] };
-  await core.dispatcher.dispatch(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name });
-  return (await core.dispatcher.dispatch(conn, 'applications.submit', { itemCode, form, attachments: [] })) as Submitted;
+  // A card item (risk class card): the holder's ID card on the reader and a live face, never a typed number.
+  await core.dispatcher.dispatch(conn, 'dev.idCard.insert', { residentIndex: resident.index });
+  await core.dispatcher.dispatch(conn, 'session.identify', { source: 'idCard' });
+  await core.dispatcher.dispatch(conn, 'face.capture', { purpose: 'certification' });
+  const face = { imageBase64: 'AAAA', livenessScore: 0.99, qualityScore: 0.99 };
+  return (await core.dispatcher.dispatch(conn, 'applications.submit', { itemCode, form, attachments: [], face })) as Submitted;
 }
 
 describe('items that cannot wait: a card loss report is sent at once and says blocked only when the county did', () => {
