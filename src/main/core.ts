@@ -32,6 +32,7 @@ import { devicesHandlers } from './services/devices';
 import { technicianDeviceHandlers } from './services/technician-devices';
 import { SiteConfigFile } from './config/site-config-file';
 import { startControlSocket } from './control/control-socket';
+import { writeDiagnosticsBundle } from './diagnostics/bundle';
 import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
@@ -200,6 +201,20 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       },
       printTestPage: (deviceId) => printing.testPage(deviceId, undefined).jobId,
     }),
+    'diagnostics.export': (input) =>
+      writeDiagnosticsBundle(
+        {
+          kioskId: options.config.county?.kioskId ?? options.config.site.divisionCode,
+          config: siteConfig,
+          versions: () => ({ appVersion: options.appVersion, node: process.version, platform: process.platform, arch: process.arch, simulated: options.simulate }),
+          devices: () => devices.list().map((status) => ({ status, ...devices.detail(status.id) })),
+          frames: () => Object.fromEntries(devices.list().map((d) => [d.id, devices.frames(d.id)])),
+          queue: () => ({ sync: sync.engine.status(), faults: sync.faults().length }),
+          logDir: path.join(options.dataDir, 'logs'),
+          now,
+        },
+        input.folder,
+      ),
     ...reportHandlers(report),
     ...devSimulatorHandlers(devices, options.simulate),
     ...systemHandlers({

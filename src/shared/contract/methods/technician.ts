@@ -39,4 +39,11 @@ export const technicianMethods = {
     input: z.object({ deviceId, transport: DeviceTransportSchema }).strict(),
     output: z.object({ status: DeviceStatusSchema, savedTo: z.string(), previousKeptAt: z.string().nullable() }),
   }),
+  'diagnostics.export': defineMethod({
+    summary:
+      'Technician: one .tar.gz of masked logs, the config without secrets, versions, device states, recent frames (payloads elided) and queue figures, written to a folder (a USB stick).',
+    access: ['technician'],
+    input: z.object({ folder: z.string().min(1).max(400) }).strict(),
+    output: z.object({ file: z.string(), bytes: z.number().int(), entries: z.array(z.string()) }),
+  }),
 } as const;
