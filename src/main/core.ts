@@ -28,6 +28,7 @@ import { StaffPresence } from './services/staff-presence';
 import { SyncService, countyClientFromConfig, countySecret, syncHandlers } from './services/sync';
 import { ResidentSessionService, sessionHandlers } from './services/session';
 import { CountyDocuments } from './services/county-documents';
+import { cachedListing, newestListings, saveListing } from './store/listing-cache';
 import { devicesHandlers } from './services/devices';
 import { technicianDeviceHandlers } from './services/technician-devices';
 import { SiteConfigFile } from './config/site-config-file';
@@ -144,7 +145,23 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => sync.stop());
   const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
-  const queries = new QueriesService({ client: county, catalog, session: residents, now, documents: countyDocuments });
+  const queries = new QueriesService({
+    client: county,
+    catalog,
+    session: residents,
+    now,
+    documents: countyDocuments,
+    listings: {
+      save: (itemCode, params, answer) => saveListing(store.db, itemCode, params, answer),
+      get: (itemCode, params, maxHours) => cachedListing(store.db, itemCode, params, maxHours, now()),
+    },
+  });
+  // Listings with a copy young enough to show offline (the tile is ready offline only for these).
+  const offlineReady = () =>
+    newestListings(store.db).filter((l) => {
+      const item = catalog.find(l.itemCode);
+      return item?.offlineCache === true && now().getTime() - Date.parse(l.fetchedAt) <= item.offlineCacheMaxHours * 3_600_000;
+    });
   // A visit that ends closes the resident's session at the county too (its lookups stop).
   closers.push(events.subscribe((event, data) => {
     if (event === 'session.changed' && (data as { state: string }).state === 'none') void queries.visitEnded();
@@ -185,7 +202,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...faceHandlers(face),
     ...documentCamera.handlers,
     ...applicationsHandlers(applications),
-    ...countingQueries(queriesHandlers(queries), (itemCode, ctx) =>
+    ...queriesHandlers(queries, offlineReady),
+    ...countingQueries(queriesHandlers(queries, offlineReady), (itemCode, ctx) =>
       activity.query(itemCode, stampOf(ctx.connection), catalog.find(itemCode)?.identity.required ? (session.current()?.idNumber ?? null) : null),
     ),
     ...staffHandlers(staff),

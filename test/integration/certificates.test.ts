@@ -87,10 +87,11 @@ describe('certificates the county composes, the kiosk prints exactly, and anyone
       core = await createKioskCore({ config, dataDir: path.join(dir, 'data'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', hostPrinter: new LpHostPrinter(lp) });
       const conn = core.newConnection('internal');
       conn.staff = { id: 'clerk-li', displayName: 'Li', roles: ['clerk'] };
-      await core.dispatcher.dispatch(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name });
+      expect(await core.dispatcher.dispatch(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name, reason: 'cardNotBrought' })).toMatchObject({ result: { source: 'typedByClerk' } });
       const answer = (await core.dispatcher.dispatch(conn, 'queries.run', { itemCode: 'INS-09', params: { purpose: 'employment' }, language: 'zh-CN' })) as {
         result: { document: { lines: string[]; verification: { code: string } }; documentId: string };
       };
+      if (!answer.result) throw new Error(JSON.stringify(answer));
       const shown = answer.result.document;
       expect(shown.lines.join('')).not.toContain(resident.idNumber);
       expect(shown.lines.join('')).not.toContain(resident.name);

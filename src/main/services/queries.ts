@@ -10,6 +10,12 @@ import type { ResidentSource } from './applications';
 import { maskedDocument, type CountyDocuments } from './county-documents';
 import { requireIdentityFor } from './identity-guard';
 
+/** The kiosk's store of listings shown offline (store/listing-cache.ts behind it). */
+export interface ListingCache {
+  save(itemCode: string, params: Record<string, string | number | boolean>, answer: QueryResponse): void;
+  get(itemCode: string, params: Record<string, string | number | boolean>, maxHours: number): QueryResponse | null;
+}
+
 const LOOKUP_TYPES = new Set(['query', 'print']);
 
 /**
@@ -30,11 +36,25 @@ export class QueriesService {
       now?: () => Date;
       /** Where certificates the county sent are kept for printing (absent: the screen gets them but cannot print them). */
       documents?: CountyDocuments;
+      /** Where listings the catalogue lets the kiosk show offline are kept (JOB-02...). */
+      listings?: ListingCache;
     },
   ) {}
 
   async run(itemCode: string, params: Record<string, string | number | boolean>, language?: 'zh-CN' | 'en'): Promise<MethodResult<'queries.run'>> {
-    const answer = await this.ask(itemCode, params, language);
+    const item = this.deps.catalog.find(itemCode);
+    const cache = item?.offlineCache ? this.deps.listings : undefined;
+    let answer: QueryResponse & { cachedAt?: string };
+    try {
+      answer = await this.ask(itemCode, params, language);
+      cache?.save(itemCode, params, answer);
+    } catch (error) {
+      // Offline, a listing is answered from its cache while the copy is younger than the catalogue allows; the
+      // screen then says how old it is.
+      const cached = error instanceof KioskError && error.code === 'county_unreachable' && item ? cache?.get(itemCode, params, item.offlineCacheMaxHours) : null;
+      if (!cached) throw error;
+      answer = { ...cached, cachedAt: cached.fetchedAt };
+    }
     const { document, ...rest } = answer;
     if (!document) return rest;
     const resident = this.deps.session.current();
@@ -93,6 +113,9 @@ export class QueriesService {
   }
 }
 
-export function queriesHandlers(service: QueriesService): HandlerMap<'queries.run'> {
-  return { 'queries.run': (input) => service.run(input.itemCode, input.params, input.language) };
+export function queriesHandlers(service: QueriesService, offlineReady: () => Array<{ itemCode: string; fetchedAt: string }> = () => []): HandlerMap<'queries.run' | 'queries.offlineReady'> {
+  return {
+    'queries.run': (input) => service.run(input.itemCode, input.params, input.language),
+    'queries.offlineReady': () => ({ items: offlineReady() }),
+  };
 }

@@ -53,7 +53,7 @@ export function FlowScreen({ itemCode, onIdentified, onFinish }: { itemCode: str
       body = <MaterialsStep item={item} values={state.values} attachments={state.attachments} dispatch={dispatch} onNext={next} />;
       break;
     case 'face':
-      body = <FaceStep purpose="certification" onCaptured={(face) => { dispatch({ type: 'face', face }); next(); }} />;
+      body = <FaceStep purpose={item.facePurpose} onCaptured={(face) => { dispatch({ type: 'face', face }); next(); }} />;
       break;
     case 'review':
       body = <ReviewStep item={item} state={state} onSubmitted={(submission) => { dispatch({ type: 'submitted', submission }); next(); }} />;

@@ -10,20 +10,29 @@ export interface LiveStatus {
   mode: ServiceMode;
   /** False until the first answers came: tiles say "checking" rather than guessing. */
   known: boolean;
+  /** Listings with a cached copy young enough to show offline (their tiles stay ready without the county). */
+  offlineReady: string[];
 }
 
-const LiveStatusContext = createContext<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false });
+const LiveStatusContext = createContext<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false, offlineReady: [] });
 
 /** Live device states, county reachability and the service mode, kept current by device.changed and sync.progress. */
 export function LiveStatusProvider({ children }: { children: ReactNode }) {
   const { client } = useKiosk();
-  const [status, setStatus] = useState<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false });
+  const [status, setStatus] = useState<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false, offlineReady: [] });
   useEffect(() => {
     let alive = true;
     const refresh = () =>
-      Promise.all([client.invoke('devices.list', {}), client.invoke('sync.status', {}), client.invoke('system.caller', {})]).then(
-        ([devices, sync, caller]) =>
-          alive && setStatus({ devices: devices.devices, countyOnline: sync.online, mode: caller.roles.includes('clerk') ? 'assisted' : 'self', known: true }),
+      Promise.all([client.invoke('devices.list', {}), client.invoke('sync.status', {}), client.invoke('system.caller', {}), client.invoke('queries.offlineReady', {})]).then(
+        ([devices, sync, caller, cached]) =>
+          alive &&
+          setStatus({
+            devices: devices.devices,
+            countyOnline: sync.online,
+            mode: caller.roles.includes('clerk') ? 'assisted' : 'self',
+            known: true,
+            offlineReady: cached.items.map((i) => i.itemCode),
+          }),
         () => undefined,
       );
     void refresh();
@@ -32,7 +41,11 @@ export function LiveStatusProvider({ children }: { children: ReactNode }) {
     const offDevice = client.on('device.changed', (changed) =>
       setStatus((s) => ({ ...s, devices: [...s.devices.filter((d) => d.id !== changed.id), changed] })),
     );
-    const offSync = client.on('sync.progress', (p) => setStatus((s) => ({ ...s, countyOnline: p.online })));
+    const offSync = client.on('sync.progress', (p) => {
+      setStatus((s) => ({ ...s, countyOnline: p.online }));
+      // Going offline is when cached listings matter: learn which are young enough (they age while offline too).
+      if (!p.online) void client.invoke('queries.offlineReady', {}).then((cached) => alive && setStatus((s) => ({ ...s, offlineReady: cached.items.map((i) => i.itemCode) })), () => undefined);
+    });
     return () => {
       alive = false;
       offDevice();

@@ -56,6 +56,8 @@ export function itemReadiness(
   devices: readonly Pick<DeviceStatus, 'kind' | 'state' | 'media'>[],
   countyOnline: boolean,
   mode: ServiceMode = 'self',
+  /** A listing with a cached copy young enough to show offline (queries.offlineReady). */
+  cacheFresh = false,
 ): Readiness {
   const usable = usableKinds(devices);
   // A kind this point has no working-or-broken device of is "not installed here", which tells the resident to
@@ -74,7 +76,8 @@ export function itemReadiness(
       reasons.push({ kind: 'identityReader', devices: readers, messageKey: 'catalog:readiness.identityReader' });
     }
   }
-  const countyMissing = !countyOnline && item.needsCountyOnline;
+  // A listing shown from its cache is ready offline only while a copy younger than the catalogue's limit exists.
+  const countyMissing = !countyOnline && (item.needsCountyOnline || (item.offlineCache && !cacheFresh));
   if (countyMissing) reasons.push({ kind: 'county', messageKey: 'catalog:readiness.county' });
   if (reasons.length > 0) return { state: 'unavailable', reasons };
   // Apply items without the county are accepted here and sent later; everything else finishes now.

@@ -216,6 +216,10 @@ export const CatalogItemSchema = z
     needsCountyOnline: z.boolean(),
     /** Query items that show the last synced copy when the county is unreachable (e.g. vacancy lists). */
     offlineCache: z.boolean().default(false),
+    /** How old a cached copy may be and still be shown offline (the tile is ready offline only while one this young exists). */
+    offlineCacheMaxHours: z.number().int().min(1).max(720).default(24),
+    /** What the face camera is asked for: a certification check, or recording a new face model (DEMO-02). */
+    facePurpose: z.enum(['certification', 'remodel']).default('certification'),
     /** Sent to the county at once when online and answered on the spot (a card loss report); offline it is recorded and says it is not yet done. */
     immediate: z.boolean().default(false),
     form: z.array(FormStepSchema),

@@ -3,7 +3,8 @@ import { migration002 } from './002-service-channel';
 import { migration003 } from './003-report-counting';
 import { migration004 } from './004-outcomes';
 import { migration005 } from './005-inquiries';
+import { migration006 } from './006-listing-cache';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

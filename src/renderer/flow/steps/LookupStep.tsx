@@ -90,6 +90,11 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
         <div className="lookup__result" data-testid="lookup-result">
           {result.title ? <h3>{result.title}</h3> : null}
           <p className="lookup__fetched">{t('lookup.fetchedAt', { at: new Date(result.fetchedAt).toLocaleString(i18n.language) })}</p>
+          {result.cachedAt ? (
+            <p className="banner banner--warning" role="status" data-testid="lookup-cached">
+              {t('lookup.cached', { hours: Math.max(0, Math.floor((Date.now() - Date.parse(result.cachedAt)) / 3_600_000)), minutes: Math.max(0, Math.floor((Date.now() - Date.parse(result.cachedAt)) / 60_000) % 60) })}
+            </p>
+          ) : null}
           {result.rows.length === 0 && !result.document ? <p>{t('lookup.noRows')}</p> : null}
           {result.document ? (
             <article className="lookup__document" aria-label={result.document.title}>

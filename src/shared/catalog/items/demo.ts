@@ -51,6 +51,8 @@ export const DEMO_ITEMS: ItemRecord[] = [
     serviceModes: [...ALL_MODES],
     requiresDevices: ['faceCamera'],
     needsCountyOnline: true,
+    // The face module records a new model (the county keeps it for later certifications), not a certification check.
+    facePurpose: 'remodel',
     form: [
       {
         key: 'reason',

@@ -18,6 +18,8 @@ export const QueryResultSchema = z.object({
     .optional(),
   /** The core's one-time handle on the county's own copy of `document` (for printing; forgotten at the end of the visit). */
   documentId: z.string().optional(),
+  /** Set when the county could not be reached and this is the kiosk's cached copy: when the county gave it. */
+  cachedAt: z.string().optional(),
 });
 export type QueryResult = z.infer<typeof QueryResultSchema>;
 
@@ -33,5 +35,11 @@ export const queriesMethods = {
       language: z.enum(['zh-CN', 'en']).optional(),
     }),
     output: QueryResultSchema,
+  }),
+  'queries.offlineReady': defineMethod({
+    summary: "Listings the kiosk can show while the county is unreachable: each with a cached copy younger than the catalogue's limit, and when the county gave it.",
+    access: ['public'],
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ itemCode: z.string(), fetchedAt: z.string() })) }),
   }),
 } as const;
