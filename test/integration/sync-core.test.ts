@@ -1,3 +1,5 @@
+import { runLookup } from '../../src/county/lookups';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
 import { createKioskCore, type KioskCore } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/logging/logger';
@@ -74,6 +76,26 @@ describe('the core with a county: sync service, staff login, config flowing down
     expect(vacancies.result.rows.length).toBeGreaterThan(0);
     expect(await core.dispatcher.dispatch(conn, 'queries.run', { itemCode: 'INS-06', params: { period: 'all' } })).toMatchObject({ error: { code: 'session_required' } });
     expect(await core.dispatcher.dispatch(conn, 'sync.status', {})).toMatchObject({ result: { configured: true, online: true } });
+  });
+
+  it("a personal lookup answers with the identified resident's own rows: two residents, each their own", async () => {
+    const rowsOf = async (residentIndex: number) => {
+      const conn = core.newConnection('internal');
+      expect(await core.dispatcher.dispatch(conn, 'dev.idCard.insert', { residentIndex })).not.toHaveProperty('error');
+      expect(await core.dispatcher.dispatch(conn, 'session.identify', { source: 'idCard' })).not.toHaveProperty('error');
+      const answer = (await core.dispatcher.dispatch(conn, 'queries.run', { itemCode: 'INS-06', params: { period: 'all' } })) as { result: { rows: unknown[] } };
+      await core.dispatcher.dispatch(conn, 'session.end', { reason: 'finished' });
+      await core.dispatcher.dispatch(conn, 'dev.idCard.remove', {});
+      const r = SAMPLE_RESIDENTS[residentIndex]!;
+      // What the county's records say for this very resident (the lookup is computed from the ID number).
+      const own = runLookup('INS-06', { idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate }, new Date(), { period: 'all' }, 'zh-CN').rows;
+      return { got: answer.result.rows, own };
+    };
+    const first = await rowsOf(0);
+    const second = await rowsOf(3);
+    expect(first.got).toEqual(first.own);
+    expect(second.got).toEqual(second.own);
+    expect(first.own).not.toEqual(second.own); // else the comparison could not tell the residents apart
   });
 
   it('shows the county announcements in force, and a technician fault ticket reaches the county', async () => {
