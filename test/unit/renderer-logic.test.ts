@@ -1,7 +1,7 @@
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { FormValues } from '../../src/shared/catalog/validate-form';
 import { planFlow, visibleMaterials } from '../../src/renderer/flow/plan';
-import { candidatesFor } from '../../src/renderer/keyboard/pinyin-candidates';
+import { candidateIndex, candidatesFor } from '../../src/renderer/keyboard/pinyin-candidates';
 import { formatDateDigits } from '../../src/renderer/flow/field-keyboard';
 
 const catalog = defaultCatalog();
@@ -55,8 +55,13 @@ describe('flow plan from the catalogue record', () => {
 describe('on-screen keyboard helpers', () => {
   it('pinyin candidates: exact readings first, then readings the letters begin', () => {
     const li = candidatesFor('li');
-    expect(li).toContain('李');
-    expect(li.indexOf('李')).toBeLessThan(li.length);
+    const exact = candidateIndex().get('li')!;
+    expect(exact).toContain('李');
+    // Every character read exactly "li" comes before any whose reading only begins with "li" (lian, liang...).
+    expect(li.slice(0, exact.length)).toEqual(exact);
+    const rest = li.slice(exact.length);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const c of rest) expect({ c, exact: exact.includes(c) }).toEqual({ c, exact: false });
     expect(candidatesFor('zhang')).toContain('张');
     expect(candidatesFor('zh').length).toBeGreaterThan(10);
     expect(candidatesFor('')).toEqual([]);

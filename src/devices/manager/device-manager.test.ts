@@ -45,7 +45,8 @@ describe('DeviceManager', () => {
     const byId = Object.fromEntries(m.list().map((s) => [s.id, s]));
     expect(byId.idr).toMatchObject({ state: 'notConfigured', detailKey: 'devices-readers:detail.transportUnsupported' });
     expect(byId.idr2).toMatchObject({ state: 'notConfigured', detailKey: 'devices-readers:detail.badOptions' });
-    expect(['notConfigured', 'offline', 'online']).toContain(byId.cam!.state);
+    // The document camera is driven by the screen (getUserMedia): the core shows it online, video only.
+    expect(byId.cam).toMatchObject({ state: 'online', media: 'notApplicable', simulated: false, detailKey: 'devices-output:camera.videoOnly' });
     expect(() => m.driver('idr')).toThrow(expect.objectContaining({ code: 'device_not_configured' }));
     expect(() => m.status('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(await m.selfTest('idr')).toMatchObject({ ok: false, steps: [{ name: 'driver', ok: false }] });
