@@ -1,17 +1,11 @@
 import { REPORT_CHANNELS, type MonthlyFigures } from '../../shared/report/monthly-figures';
 import type { Language } from '../../shared/locales';
-import { itemRows, reportText, serviceRows, type LayoutItem } from '../../shared/report/report-layout';
+import { formatServiceValue, itemRows, reportText, serviceRows, type LayoutItem } from '../../shared/report/report-layout';
 import { formatPointTime } from '../../shared/report/report-month';
 import type { ReportMeta } from '../../shared/report/report-workbook';
 import { PdfComposer } from '../printing/pdf-composer';
 
 const NUMBER = new Intl.NumberFormat('en-US');
-
-function formatValue(value: number, format: 'count' | 'hours' | 'share'): string {
-  if (format === 'share') return `${(value * 100).toFixed(1)}%`;
-  if (format === 'hours') return value.toFixed(1);
-  return NUMBER.format(value);
-}
 
 /**
  * The monthly report on A4 (CJK font embedded): the point, month, clerk and submission time, then the same two
@@ -46,7 +40,7 @@ export async function reportPdf(input: { figures: MonthlyFigures; catalogue: rea
       { header: text('service.heading'), width: 300 },
       { header: text('service.value'), width: 80, align: 'right' },
     ],
-    serviceRows(figures, language).map((row) => ({ cells: [row.label, formatValue(row.value, row.format)] })),
+    serviceRows(figures, language).map((row) => ({ cells: [row.label, formatServiceValue(row)] })),
   );
   if (meta.notes) {
     composer.space(6);

@@ -4,19 +4,13 @@ import { KioskError } from '../../shared/contract/errors';
 import type { ReportView } from '../../shared/contract/methods/report';
 import type { Language } from '../../shared/locales';
 import { REPORT_CHANNELS } from '../../shared/report/monthly-figures';
-import { itemRows, layoutItems, serviceRows } from '../../shared/report/report-layout';
+import { formatServiceValue, itemRows, layoutItems, serviceRows } from '../../shared/report/report-layout';
 import { formatPointTime } from '../../shared/report/report-month';
 import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 
 const asError = (e: unknown) => (e instanceof KioskError ? e : new KioskError('internal'));
-
-function formatValue(value: number, format: 'count' | 'hours' | 'share'): string {
-  if (format === 'share') return `${(value * 100).toFixed(1)}%`;
-  if (format === 'hours') return value.toFixed(1);
-  return String(value);
-}
 
 /**
  * A month's report for the clerk: the figures counted at the point in the township's layout, a notes field, submit;
@@ -131,7 +125,7 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
                 {serviceRows(figures, language).map((row) => (
                   <tr key={row.label}>
                     <th scope="row">{row.label}</th>
-                    <td>{formatValue(row.value, row.format)}</td>
+                    <td>{formatServiceValue(row)}</td>
                   </tr>
                 ))}
               </tbody>

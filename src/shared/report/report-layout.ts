@@ -96,3 +96,10 @@ export function serviceRows(figures: MonthlyFigures, language: Language): Servic
 export function layoutItems(items: ReadonlyArray<{ code: string; category: string; name: { 'zh-CN': string; en: string } }>): LayoutItem[] {
   return items.filter((i): i is LayoutItem => (CATEGORY_CODES as readonly string[]).includes(i.category));
 }
+
+/** A service figure as text: a count as is, hours with one decimal, a share as a percentage with one decimal. */
+export function formatServiceValue(row: Pick<ServiceRow, 'value' | 'format'>): string {
+  if (row.format === 'share') return `${(row.value * 100).toFixed(1)}%`;
+  if (row.format === 'hours') return row.value.toFixed(1);
+  return row.value.toLocaleString('en-US');
+}
