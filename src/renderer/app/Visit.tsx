@@ -13,6 +13,7 @@ import { useIdleCountdown } from '../idle/use-idle-countdown';
 import { useHelp } from '../help/use-help';
 import { InstructionContext } from '../speech/instruction-context';
 import { TakeCardReminder } from '../screens/TakeCardReminder';
+import { MyRequestsScreen } from '../requests/MyRequestsScreen';
 
 export type VisitEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded';
 export interface VisitEnd {
@@ -130,7 +131,7 @@ export function Visit({
   let screen;
   switch (route.name) {
     case 'home':
-      screen = <HomeScreen onOpenCategory={(category) => go({ name: 'category', category })} onSearch={() => go({ name: 'search' })} />;
+      screen = <HomeScreen onOpenCategory={(category) => go({ name: 'category', category })} onSearch={() => go({ name: 'search' })} onMyRequests={() => go({ name: 'requests' })} />;
       break;
     case 'category':
       screen = <CategoryScreen category={route.category} onOpenItem={(itemCode) => go({ name: 'item', itemCode })} />;
@@ -140,6 +141,16 @@ export function Visit({
       break;
     case 'item':
       screen = <ItemScreen itemCode={route.itemCode} onStart={() => go({ name: 'flow', itemCode: route.itemCode })} />;
+      break;
+    case 'requests':
+      screen = (
+        <MyRequestsScreen
+          onIdentified={() => {
+            identified.current = true;
+            setShowFinish(true);
+          }}
+        />
+      );
       break;
     case 'flow':
       screen = (

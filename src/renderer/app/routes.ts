@@ -6,7 +6,8 @@ export type Route =
   | { name: 'category'; category: CategoryCode }
   | { name: 'search' }
   | { name: 'item'; itemCode: string }
-  | { name: 'flow'; itemCode: string };
+  | { name: 'flow'; itemCode: string }
+  | { name: 'requests' };
 
 /** A short id for help requests and test hooks: never personal data. */
 export function routeId(route: Route | null): string {
@@ -14,6 +15,7 @@ export function routeId(route: Route | null): string {
   switch (route.name) {
     case 'home':
     case 'search':
+    case 'requests':
       return route.name;
     case 'category':
       return `category:${route.category}`;

@@ -5,7 +5,7 @@ import { useCatalog } from '../catalog/catalog-context';
 import { useInstruction } from '../speech/instruction-context';
 
 /** Home: the four category tiles (five at the demonstration point) and the search. */
-export function HomeScreen({ onOpenCategory, onSearch }: { onOpenCategory: (code: CategoryCode) => void; onSearch: () => void }) {
+export function HomeScreen({ onOpenCategory, onSearch, onMyRequests }: { onOpenCategory: (code: CategoryCode) => void; onSearch: () => void; onMyRequests?: () => void }) {
   const { t } = useTranslation();
   const { site } = useKiosk();
   const catalog = useCatalog();
@@ -17,6 +17,11 @@ export function HomeScreen({ onOpenCategory, onSearch }: { onOpenCategory: (code
         <button type="button" className="button button--primary" onClick={onSearch}>
           {t('screens:search.open')}
         </button>
+        {onMyRequests ? (
+          <button type="button" className="button" onClick={onMyRequests} data-my-requests>
+            {t('requests:open')}
+          </button>
+        ) : null}
       </div>
       <ul className="tiles" aria-label={t('home.heading')}>
         {categoriesForLevel(site.level).map((c) => {

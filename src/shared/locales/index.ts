@@ -22,6 +22,8 @@ import zhConsole from './zh-CN/console.json';
 import enConsole from './en/console.json';
 import zhStaff from './zh-CN/staff.json';
 import enStaff from './en/staff.json';
+import zhRequests from './zh-CN/requests.json';
+import enRequests from './en/requests.json';
 import zhReport from './zh-CN/report.json';
 import enReport from './en/report.json';
 import zhTechnician from './zh-CN/technician.json';
@@ -31,8 +33,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'devices-readers': zhDevicesReaders, console: zhConsole, staff: zhStaff, report: zhReport, technician: zhTechnician },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, screens: enScreens, 'devices-readers': enDevicesReaders, console: enConsole, staff: enStaff, report: enReport, technician: enTechnician },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'devices-readers': zhDevicesReaders, console: zhConsole, staff: zhStaff, requests: zhRequests, report: zhReport, technician: zhTechnician },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, screens: enScreens, 'devices-readers': enDevicesReaders, console: enConsole, staff: enStaff, requests: enRequests, report: enReport, technician: enTechnician },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

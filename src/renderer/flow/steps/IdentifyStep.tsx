@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../screens/ErrorMessage';
  * "Please put your ID card on the reader" (or insert the social security card). The core reads the card and
  * identifies the session; the screen only ever sees the masked summary. A logged-in clerk may type the number.
  */
-export function IdentifyStep({ item, onIdentified }: { item: CatalogItem; onIdentified: (resident: ResidentSummary) => void }) {
+export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, 'identity'>; onIdentified: (resident: ResidentSummary) => void }) {
   const { t } = useTranslation('screens');
   const { client } = useKiosk();
   const [error, setError] = useState<KioskError | null>(null);

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogItem } from '../../shared/catalog/schema';
+import type { SubmissionStatus } from '../../shared/contract/methods/applications';
+import { KioskError } from '../../shared/contract/errors';
+import type { ResidentSummary } from '../../shared/domain/identity';
+import type { Language } from '../../shared/locales';
+import { useKiosk } from '../app/kiosk-context';
+import { useCatalog } from '../catalog/catalog-context';
+import { IdentifyStep } from '../flow/steps/IdentifyStep';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { useInstruction } from '../speech/instruction-context';
+import { localTime } from '../staff/InquiryRegister';
+import { requestWord } from './request-state';
+
+/** Any card identifies the resident here; a clerk may type the number. */
+const IDENTITY: Pick<CatalogItem, 'identity'> = { identity: { required: true, accepts: ['idCard', 'socialSecurityCard', 'typedByClerk'], faceCheck: false } };
+
+/** How long ago, in the words of the screen: minutes, hours or days. */
+function age(t: (k: string, o?: Record<string, unknown>) => string, iso: string | null, now: number): string {
+  if (!iso) return t('requests:county.never');
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 60) return t('requests:county.minutes', { count: minutes, time: localTime(iso) });
+  if (minutes < 48 * 60) return t('requests:county.hours', { count: Math.round(minutes / 60), time: localTime(iso) });
+  return t('requests:county.days', { count: Math.round(minutes / 1440), time: localTime(iso) });
+}
+
+/**
+ * "Where is my request" (我的办件): with their card, a resident sees every application of theirs handed in at this
+ * point, newest first, each in plain words, from what the kiosk knows (no county needed), and how old the county's
+ * last word is.
+ */
+export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void }) {
+  const { t, i18n } = useTranslation('requests');
+  const { client } = useKiosk();
+  const { items } = useCatalog();
+  const [resident, setResident] = useState<ResidentSummary | null>(null);
+  const [list, setList] = useState<SubmissionStatus[] | null>(null);
+  const [lastSyncAt, setLastSyncAt] = useState<string | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+  useInstruction(resident ? t('instruction.list') : t('instruction.identify'));
+
+  const load = useCallback(() => {
+    client.invoke('applications.mine', { limit: 50 }).then((r) => setList(r.submissions), (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal')));
+    client.invoke('sync.status', {}).then((s) => setLastSyncAt(s.lastSyncAt), () => undefined);
+  }, [client]);
+  useEffect(() => {
+    if (!resident) return;
+    load();
+    // Outcomes arrive with sync rounds: follow them while the resident looks.
+    return client.on('sync.progress', load);
+  }, [client, load, resident]);
+
+  if (!resident) {
+    return (
+      <main className="requests" data-screen-part="identify">
+        <h1>{t('title')}</h1>
+        <IdentifyStep
+          item={IDENTITY}
+          onIdentified={(r) => {
+            setResident(r);
+            onIdentified();
+          }}
+        />
+      </main>
+    );
+  }
+  const name = (code: string) => items.find((i) => i.code === code)?.name[i18n.language as Language] ?? code;
+  const lang = i18n.language as Language;
+  return (
+    <main className="requests" data-requests>
+      <h1>{t('title')}</h1>
+      <p>{t('whose', { name: resident.maskedName })}</p>
+      <p className="requests__county" data-county-age>
+        {age(t, lastSyncAt, Date.now())}
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+      {list === null ? null : list.length === 0 ? (
+        <p data-requests-empty>{t('empty')}</p>
+      ) : (
+        <ol className="requests__list">
+          {list.map((s) => {
+            const word = requestWord(s);
+            return (
+              <li key={s.submissionId} className="requests__row" data-request={s.trackingNumber} data-request-state={word}>
+                <h2 className="requests__item">{name(s.itemCode)}</h2>
+                <p>{t('handedIn', { time: localTime(s.submittedAt), tracking: s.trackingNumber })}</p>
+                <p className="requests__state">
+                  <strong>{t(`state.${word}`)}</strong>
+                  {word === 'returned' && s.outcome?.missing ? <span> {s.outcome.missing.text[lang]}</span> : null}
+                  {word === 'refused' && s.outcome?.reason ? <span> {s.outcome.reason[lang]}</span> : null}
+                </p>
+                {s.outcome ? <p className="requests__when">{t('countySaid', { time: localTime(s.outcome.at) })}</p> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { completeItem } from './support/item-flow';
+import { expectNoAxeViolations, startVisit } from './support/resident';
+
+/**
+ * "Where is my request" (issue 9 item 9): a resident reads, with their card, what became of what they handed in at
+ * this point: waiting on the kiosk while the county is down, received once it is sent, done once the county's clerk
+ * finishes it in the back office (the outcome flows down with the next sync round), and how old the county's word is.
+ */
+const catalog = defaultCatalog();
+// An application a county clerk decides (medium risk): the back office's clerk takes and finishes it.
+const application = catalog.items.find((i) => i.code === 'DEMO-03')!;
+const resident = SAMPLE_RESIDENTS[3]!;
+let county: CountyProcess;
+let kiosk: KioskProcess;
+let core: CoreSocket;
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  county = await startCounty();
+  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
+  core = await openCoreSocket(kiosk);
+  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+});
+test.afterAll(async () => {
+  core?.close();
+  await kiosk?.stop();
+  await county?.stop();
+});
+
+function submissionId(trackingNumber: string): string {
+  const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT id FROM submissions WHERE tracking_number = ?').get(trackingNumber) as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}
+
+async function backOffice(applicationId: string, action: 'take' | 'finish'): Promise<void> {
+  const answer = await fetch(`${county.url}/admin/v1/back-office/applications/${applicationId}/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${county.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ clerkId: 'county-clerk-1' }),
+  });
+  expect(answer.status, `${action}: ${await answer.text()}`).toBe(200);
+}
+
+test('a resident follows an application from "waiting on this kiosk" to "done", with their card', async ({ page }) => {
+  test.setTimeout(180_000);
+  await county.stop();
+  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await startVisit(page, kiosk.url);
+  const outcome = await completeItem(page, core, application, resident);
+  expect(outcome.kind).toBe('receipt');
+
+  // A new visit: the resident asks where it is.
+  await startVisit(page, kiosk.url);
+  await page.locator('[data-my-requests]').click();
+  await expect(page.locator('[data-way="idCard"]')).toBeVisible();
+  await expectNoAxeViolations(page, 'my requests: identify');
+  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  const row = page.locator(`[data-request="${outcome.trackingNumber}"]`);
+  await expect(row).toHaveAttribute('data-request-state', 'waiting');
+  await expect(row).toContainText('还在本机，联网后自动报送县里');
+  await expect(row).toContainText(application.name['zh-CN']);
+  await expect(page.locator('[data-county-age]')).toContainText('县里最新的消息是');
+  await expectNoAxeViolations(page, 'my requests: waiting');
+
+  await county.restart();
+  // The reference county may start on it at once: received or in progress, never still waiting.
+  await expect(row).toHaveAttribute('data-request-state', /^(received|inProgress)$/, { timeout: 60_000 });
+  const id = submissionId(outcome.trackingNumber!);
+  await backOffice(id, 'take');
+  await backOffice(id, 'finish');
+  await expect(row).toHaveAttribute('data-request-state', 'done', { timeout: 60_000 });
+  await expect(row).toContainText('已经办好');
+  await expect(row).toContainText('县里在');
+
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(row).toContainText('Done.');
+  await expect(page.locator('[data-county-age]')).toContainText("The county's latest word came");
+  await expectNoAxeViolations(page, 'my requests: done (en, elder)');
+  await core.call('dev.idCard.remove');
+});
