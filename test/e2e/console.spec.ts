@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { startCounty, type CountyProcess } from './support/county-process';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
@@ -46,8 +47,32 @@ test('sign-in: a wrong password is refused in words, a township account sees its
 
 test('a second township sees none of the first one’s points, by page or by API', async ({ page }) => {
   await signInConsole(page, county, 'beige');
+  await openConsolePage(page, 'points');
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await expect(page.locator('[data-row="demo-kiosk-3"]')).toBeVisible();
   const points = await (await page.request.get(`${county.url}/console/api/points`)).json();
   expect(points.points.map((p: { kioskId: string }) => p.kioskId)).toEqual(['demo-kiosk-3']);
+});
+
+test('programme: the township records commissioning, the share against the county date moves, and the table exports to xlsx', async ({ page }) => {
+  await signInConsole(page, county, 'tuwo');
+  await openConsolePage(page, 'programme');
+  const half = page.locator('tr[data-row="commissioned-0.5"]');
+  await expect(half.locator('[data-col="reached"]')).toContainText('0%');
+  const cell = page.locator('tr[data-row="demo-kiosk-2"] [data-stage="commissioned"]');
+  await expect(cell).toHaveAttribute('data-done', 'no');
+  await cell.locator('button').click();
+  await expect(cell).toHaveAttribute('data-done', 'yes');
+  await expect(half.locator('[data-col="reached"]')).toContainText('50%');
+  await checkConsoleScreen(page, 'console-00-programme');
+
+  const download = page.waitForEvent('download');
+  await page.locator('[data-action="export"]').click();
+  const file = await (await download).path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+  const village = rows.find((r) => r.includes('140105001201'))!;
+  expect(village[7]).toBe(new Date().toISOString().slice(0, 10)); // commissioned, the column after trained
+  expect(rows.some((r) => r.includes('140105002203'))).toBe(false);
 });

@@ -5,6 +5,7 @@ import { AuditPage } from './AuditPage';
 import { FaultsPage } from './FaultsPage';
 import { FleetPage } from './FleetPage';
 import { PointsPage } from './PointsPage';
+import { ProgrammePage } from './ProgrammePage';
 import { PublishingPage } from './PublishingPage';
 
 export interface PageProps {
@@ -13,6 +14,7 @@ export interface PageProps {
 
 /** The console's pages in menu order; the first is the landing page. */
 export const CONSOLE_PAGES = [
+  { id: 'programme', Component: ProgrammePage },
   { id: 'fleet', Component: FleetPage },
   { id: 'faults', Component: FaultsPage },
   { id: 'accounts', Component: AccountsPage },

@@ -5,6 +5,7 @@ import type { CountyDb } from '../county-db';
 import { ensureConsoleSchema } from './console-schema';
 import { hashPassword, type ScryptParams } from './password-hash';
 import { registerPoint } from './points';
+import { DEMO_MILESTONES, setMilestones } from './programme';
 import { insertStaff } from './staff-register';
 
 /**
@@ -32,6 +33,7 @@ export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashP
     registerPoint(db, point);
   }
   if (db.prepare('SELECT 1 FROM staff_register LIMIT 1').get()) return;
+  setMilestones(db, DEMO_MILESTONES);
   const at = (options.now ?? new Date()).getTime();
   const hashes = await Promise.all(DEMO_CONSOLE_ACCOUNTS.map((a) => hashPassword(a.password, options.hashParams)));
   DEMO_CONSOLE_ACCOUNTS.forEach((a, i) => insertStaff(db, { ...a, passwordHash: hashes[i]! }, at));

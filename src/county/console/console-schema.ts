@@ -66,6 +66,15 @@ const CONSOLE_SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS publications_subject ON publications (subject, seq);
   CREATE TABLE IF NOT EXISTS point_site_settings (kiosk_id TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS programme_stages (
+    kiosk_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    done_at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    PRIMARY KEY (kiosk_id, stage)
+  );
+  CREATE TABLE IF NOT EXISTS programme_milestones (stage TEXT NOT NULL, due TEXT NOT NULL, share REAL NOT NULL);
   -- The fleet page asks each point when its items last arrived.
   CREATE INDEX IF NOT EXISTS deliveries_kiosk_at ON deliveries (kiosk_id, at);
   CREATE TABLE IF NOT EXISTS audit_log (

@@ -2,13 +2,14 @@ import { routeGroup } from '../route-groups';
 import { accountRoutes } from './account-routes';
 import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
+import { programmeRoutes } from './programme-routes';
 import { publishingRoutes } from './publishing-routes';
 import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type ConsoleSettings } from './console-plugin';
 
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [fleetRoutes, faultRoutes, accountRoutes, publishingRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, accountRoutes, publishingRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

@@ -205,3 +205,31 @@ export const SiteSettingsStateSchema = z.object({
     }),
   ),
 });
+
+/** The plan's stages for every point (村村全覆盖), in order. */
+export const PROGRAMME_STAGES = ['siteSetUp', 'agreementSigned', 'staffAccounts', 'trained', 'commissioned', 'trialRun', 'accepted', 'publicity'] as const;
+export const ProgrammeStageSchema = z.enum(PROGRAMME_STAGES);
+export type ProgrammeStage = z.infer<typeof ProgrammeStageSchema>;
+/** Stages the gateway works out itself rather than being told (a clerk account scoped to the point exists). */
+export const DERIVED_STAGES: readonly ProgrammeStage[] = ['staffAccounts'];
+
+export const MilestoneSchema = z.object({
+  stage: ProgrammeStageSchema,
+  /** The county's date (YYYY-MM-DD) by which `share` of the points must have reached the stage. */
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  share: z.number().min(0).max(1),
+  /** The share of points in scope that have reached the stage now. */
+  reached: z.number().min(0).max(1),
+  state: z.enum(['met', 'open', 'missed']),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+export const ProgrammeRowSchema = z.object({
+  point: PointSchema,
+  stages: z.record(z.string(), z.object({ doneAt: z.string(), by: z.string().nullable() }).nullable()),
+  /** Stages whose 100% date has passed without this point. */
+  behind: z.array(ProgrammeStageSchema),
+});
+export type ProgrammeRow = z.infer<typeof ProgrammeRowSchema>;
+export const ProgrammeSchema = z.object({ now: z.string(), milestones: z.array(MilestoneSchema), rows: z.array(ProgrammeRowSchema) });
+export type Programme = z.infer<typeof ProgrammeSchema>;
+export const StageMarkSchema = z.object({ done: z.boolean(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });

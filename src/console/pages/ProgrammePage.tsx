@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DERIVED_STAGES, PROGRAMME_STAGES, ProgrammeSchema, type Milestone, type ProgrammeRow } from '../../shared/console/api';
+import { ConsoleApiError, consoleCall, consoleDownload } from '../api';
+import { DataTable } from '../DataTable';
+import { LoadState } from '../LoadState';
+import { useConsoleData } from '../use-console-data';
+import type { PageProps } from '.';
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The programme at a glance: the county's dates with the share reached, and every point by stage. */
+export function ProgrammePage(_props: PageProps) {
+  const { t, i18n } = useTranslation();
+  const { data, error: loadError, reload } = useConsoleData('/programme', ProgrammeSchema);
+  const [error, setError] = useState<string | null>(null);
+  if (!data) return <LoadState error={loadError} />;
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const stageName = (s: string) => t(`programme.stages.${s}`);
+  const mark = async (row: ProgrammeRow, stage: string, done: boolean) => {
+    setError(null);
+    try {
+      await consoleCall('POST', `/programme/${row.point.kioskId}/${stage}`, ProgrammeSchema, { done });
+      await reload();
+    } catch (e) {
+      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+    }
+  };
+  return (
+    <>
+      <div className="actions">
+        <button type="button" className="button" data-action="export" onClick={() => void consoleDownload(`/programme.xlsx?lang=${lang}`, `programme-${data.now.slice(0, 10)}.xlsx`).catch(() => setError('internal'))}>
+          {t('programme.export')}
+        </button>
+      </div>
+      <DataTable<Milestone>
+        caption={t('programme.milestonesCaption')}
+        rows={data.milestones}
+        rowKey={(m) => `${m.stage}-${m.share}`}
+        rowState={(m) => (m.state === 'missed' ? 'alert' : undefined)}
+        initialSort={{ key: 'due' }}
+        columns={[
+          { key: 'due', label: t('programme.due'), value: (m) => m.due },
+          { key: 'stage', label: t('programme.stage'), value: (m) => stageName(m.stage) },
+          { key: 'reached', label: t('programme.reached'), value: (m) => m.reached, render: (m) => t('programme.share', { reached: percent(m.reached), share: percent(m.share) }) },
+          { key: 'state', label: t('programme.state'), value: (m) => t(`programme.states.${m.state}`) },
+        ]}
+      />
+      <p className="page-summary">{t('programme.feedsNote')}</p>
+      {error && (
+        <p className="error" role="alert" data-error={error}>
+          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+      <DataTable<ProgrammeRow>
+        caption={t('programme.pointsCaption')}
+        rows={data.rows}
+        rowKey={(r) => r.point.kioskId}
+        rowState={(r) => (r.behind.length > 0 ? 'alert' : undefined)}
+        columns={[
+          { key: 'point', label: t('programme.point'), value: (r) => r.point.name[lang] },
+          ...PROGRAMME_STAGES.map((stage) => ({
+            key: stage,
+            label: stageName(stage),
+            value: (r: ProgrammeRow) => r.stages[stage]?.doneAt ?? null,
+            render: (r: ProgrammeRow) => {
+              const done = r.stages[stage];
+              const late = r.behind.includes(stage);
+              if (DERIVED_STAGES.includes(stage)) return <span title={t('programme.derived')}>{done ? done.doneAt.slice(0, 10) : t('programme.notYet')}</span>;
+              return (
+                <span className="stage-cell" data-stage={stage} data-done={done ? 'yes' : 'no'} data-late={late ? 'yes' : undefined}>
+                  {done ? <span title={done.by ?? undefined}>{done.doneAt.slice(0, 10)}</span> : <span className={late ? 'badge' : undefined}>{t('programme.notYet')}</span>}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t(done ? 'programme.clearOf' : 'programme.markOf', { point: r.point.name[lang], stage: stageName(stage) })}
+                    onClick={() => void mark(r, stage, !done)}
+                  >
+                    {t(done ? 'programme.clear' : 'programme.mark')}
+                  </button>
+                </span>
+              );
+            },
+          })),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import type { CountyServer } from '../../src/county/server';
+import type { Programme } from '../../src/shared/console/api';
+import { signIn, startConsoleCounty } from '../support/console-fixtures';
+
+/** The programme table: stages per point against the county's dates, shares, points behind, and the xlsx. */
+describe('console programme', () => {
+  let county: CountyServer;
+  beforeAll(async () => {
+    county = await startConsoleCounty({ now: () => new Date('2026-11-30T09:00:00Z') });
+  });
+  afterAll(() => county.close());
+
+  it('counts the share of points per stage, marks points behind a passed date, and moves when a stage is recorded', async () => {
+    const tuwo = await signIn(county, 'tuwo');
+    const before = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
+    expect(before.rows.map((r) => r.point.kioskId)).toEqual(['demo-kiosk', 'demo-kiosk-2']);
+    // Staff accounts come from the register: the demo clerks cover all of 土沃乡.
+    expect(before.rows.every((r) => r.stages.staffAccounts !== null)).toBe(true);
+    expect(before.rows[0]!.behind).toEqual(['siteSetUp', 'agreementSigned', 'trained']);
+    const half = () => before.milestones.find((m) => m.stage === 'commissioned' && m.share === 0.5)!;
+    expect(half()).toMatchObject({ reached: 0, state: 'missed' });
+
+    const after = (await tuwo.call('POST', '/console/api/programme/demo-kiosk/commissioned', { done: true, date: '2026-11-10' })).body as unknown as Programme;
+    expect(after.milestones.find((m) => m.stage === 'commissioned' && m.share === 0.5)).toMatchObject({ reached: 0.5, state: 'met' });
+    expect(after.milestones.find((m) => m.stage === 'commissioned' && m.share === 1)).toMatchObject({ reached: 0.5, state: 'open' });
+    expect(after.rows[0]!.stages.commissioned).toEqual({ doneAt: '2026-11-10T12:00:00.000Z', by: '土沃乡人社所 王建国' });
+    await tuwo.call('POST', '/console/api/programme/demo-kiosk/siteSetUp', { done: true });
+    await tuwo.call('POST', '/console/api/programme/demo-kiosk-2/siteSetUp', { done: true });
+    const site = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
+    expect(site.milestones.find((m) => m.stage === 'siteSetUp')).toMatchObject({ reached: 1, state: 'met' });
+    expect(site.milestones.find((m) => m.stage === 'trained')).toMatchObject({ reached: 0, state: 'missed' });
+    expect(site.rows[0]!.behind).toEqual(['agreementSigned', 'trained']);
+    expect((await tuwo.call('POST', '/console/api/programme/demo-kiosk/staffAccounts', { done: true })).body).toEqual({ error: 'conflict' });
+  });
+
+  it('keeps another township out of these points, and exports the table as xlsx', async () => {
+    const beige = await signIn(county, 'beige');
+    expect((await beige.call('POST', '/console/api/programme/demo-kiosk/accepted', { done: true })).body).toEqual({ error: 'not_found' });
+    expect(((await beige.call('GET', '/console/api/programme')).body as unknown as Programme).rows.map((r) => r.point.kioskId)).toEqual(['demo-kiosk-3']);
+
+    const tuwo = await signIn(county, 'tuwo');
+    const res = await fetch(`${county.url}/console/api/programme.xlsx`, { headers: { cookie: tuwo.cookie } });
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(7).value).toBe('安装调试');
+    expect(sheet.getRow(2).values).toEqual(
+      expect.arrayContaining(['土沃乡就业社保示范服务点', '140105001000', '2026-11-10', '2026-11-30']),
+    );
+    expect(sheet.rowCount).toBe(3);
+    const dates = workbook.worksheets[1]!;
+    const half = dates.getRows(2, dates.rowCount - 1)!.find((r) => r.getCell(1).value === '安装调试' && r.getCell(3).value === 0.5)!;
+    expect(half.getCell(4).value).toBe(0.5);
+    expect(half.getCell(5).value).toBe('已达到');
+  });
+});
