@@ -78,11 +78,14 @@ describe('the monthly report from the point to the township', () => {
     await county?.close();
   });
 
-  it('counts what happened in October at the point (two help calls) and makes the report on the 1st', async () => {
+  it('counts what happened in October at the point (help calls, a query, a slip, device time) and makes the report on the 1st', async () => {
     const resident = core.newConnection('internal');
     await call(resident, 'help.request', { screen: 'home' });
     setNow('2026-10-21T03:00:00Z');
     await call(resident, 'help.request', { screen: 'item:JOB-01' });
+    // A listing looked up at the county, and a clerk printing a 一次性告知 slip for someone.
+    await call(resident, 'queries.run', { itemCode: 'JOB-02', params: {} });
+    await call(clerk, 'print.notification', { itemCode: 'JOB-05' });
     // Only clerks reach the report.
     await expect(call(resident, 'report.status')).rejects.toMatchObject({ payload: { code: 'forbidden' } });
 
@@ -91,7 +94,14 @@ describe('the monthly report from the point to the township', () => {
     const opened = await call<ReportView>(clerk, 'report.open', { month: '2026-10' });
     expect(opened).toMatchObject({ month: '2026-10', version: 1, submittedAt: null, notes: '', late: false, deadline: '2026-11-15T16:00:00.000Z' });
     expect(opened.figures.helpCalls).toBe(2);
+    expect(opened.figures.inquiries.opened).toBe(2);
+    expect(opened.figures.queries).toEqual({ self: 1, assisted: 0, window: 0, homeVisit: 0, proxy: 0 });
+    expect(opened.figures.prints).toEqual({ receipt: 0, certificate: 0, notification: 1, queryResult: 0 });
     expect(opened.figures.items).toEqual([]);
+    // The core recorded its devices' states from the start on 20 October: usable for part of October's office hours.
+    const reader = opened.figures.devices.find((d) => d.deviceId === 'id-reader')!;
+    expect(reader.usableMinutes).toBeGreaterThan(0);
+    expect(reader.usableMinutes).toBeLessThan(opened.figures.officeMinutes);
     await expect(call(clerk, 'report.open', { month: '2026-11' })).rejects.toMatchObject({ payload: { code: 'invalid_params' } });
   });
 
@@ -187,7 +197,7 @@ describe('the monthly report from the point to the township', () => {
     const pointName = DEMO_SITE_CONFIG.site.name['zh-CN'];
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${pointName}\t${TEST_KIOSK.id}\t已上报\t2026-11-10 09:00\t2026-11-16 10:00\t2\t0$`)));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${DEMO_KIOSK_ID}\t${DEMO_KIOSK_ID}\t逾期未报\t-\t-\t0\t0$`)));
-    expect(lines).toContainEqual(expect.stringMatching(/^乡镇合计\t.*呼叫帮办 2\t/));
+    expect(lines).toContainEqual(expect.stringMatching(/^乡镇合计\t办件量 0\t查询 1\t呼叫帮办 2\t/));
     expect(await runReportCommand(['--month', '2026-13', '--data-dir', countyDir], () => undefined)).toBe(2);
 
     const workbook = new ExcelJS.Workbook();
@@ -200,8 +210,8 @@ describe('the monthly report from the point to the township', () => {
     expect(rows).toEqual([
       ['服务点', '状态', '上报时间', '接收时间', '版本数', '办件量', '查询', '呼叫帮办', '故障报修', '服务群众（人）'],
       [DEMO_KIOSK_ID, '逾期未报', '', '', 0, 0, 0, 0, 0, 0],
-      [pointName, '已上报', '2026-11-10 09:00', '2026-11-16 10:00', 2, 0, 0, 2, 0, 0],
-      ['乡镇合计', undefined, undefined, undefined, undefined, 0, 0, 2, 0, 0],
+      [pointName, '已上报', '2026-11-10 09:00', '2026-11-16 10:00', 2, 0, 1, 2, 0, 0],
+      ['乡镇合计', undefined, undefined, undefined, undefined, 0, 1, 2, 0, 0],
     ]);
     // The same workbook from the township's endpoint.
     const res = await fetch(`${county.url}/admin/v1/reports/2026-10/workbook`, { headers: { authorization: `Bearer ${ADMIN}` } });
