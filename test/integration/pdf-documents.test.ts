@@ -41,6 +41,9 @@ describe('A4 PDF documents (pdf-lib, embedded CJK subset)', () => {
     for (const m of materials) expect(text).toContain(m.replace(/\s+/g, ''));
     expect(text).toContain(pdf.verificationCode);
     expect(text).toContain('示范村就业社保服务点');
+    // A kiosk-made reference cannot be checked by anyone: the paper says so and invites no "scan to verify".
+    expect(text).toContain('不是证明，不能在线核验');
+    expect(text).not.toContain('扫码核验本文件真伪');
     // Subset, not the 4 MB font.
     expect(pdf.bytes.length).toBeLessThan(400_000);
   });

@@ -36,14 +36,19 @@ export interface PdfContext {
   hotline: string;
 }
 
+/**
+ * The foot of a document the kiosk composes itself (notification, query result): who printed it and when, and a
+ * print reference for the point's records. It says plainly that it is not a certificate: nothing can check a
+ * kiosk-made code, so the paper does not invite anyone to "scan to verify" (certificates carry the county's code).
+ */
 async function finish(composer: PdfComposer, ctx: PdfContext, verification: { code: string; qr: string }): Promise<RenderedPdf> {
   const { t } = ctx;
   composer.space(12);
   composer.pair(t('pdf.issuedBy'), pick(ctx.siteName, ctx.language));
   composer.pair(t('pdf.printedAt'), formatPrintedTime(ctx.printedAt));
-  composer.pair(t('pdf.verifyCode'), verification.code);
-  composer.qr(verification.qr, t('pdf.verify'));
-  const bytes = await composer.save((page, pages) => `${t('pdf.page', { page, pages })}   ${t('pdf.verifyCode')} ${verification.code}`);
+  composer.pair(t('pdf.reference'), verification.code);
+  composer.paragraph(t('pdf.notACertificate'), { size: 10 });
+  const bytes = await composer.save((page, pages) => `${t('pdf.page', { page, pages })}   ${t('pdf.reference')} ${verification.code}`);
   return { bytes, pages: composer.pageCount, verificationCode: verification.code };
 }
 
