@@ -5,6 +5,7 @@ import { NonceCache, verifyRequest } from './auth';
 import { attachmentStatus, putAttachmentChunk } from './attachments';
 import { outcomesSince } from './outcomes';
 import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
+import { signConfigResponse } from './config-signing';
 import { fail, parseBody, parseParams } from './http-replies';
 import { issueCertificate } from './certificates';
 import { isLookupItem, needsResident, runLookup, type CountyResident, type Language, type LookupAnswer } from './lookups';
@@ -33,7 +34,7 @@ function signedKiosk(request: { kioskId?: string }): string {
  * The sync contract (docs/sync-protocol.md) under /v1: every route here is signed by a kiosk. The hooks belong to
  * this group, so they run for each of its routes however the path was spelled, and for no route elsewhere.
  */
-export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmentsDir, relay, publicUrl }) => {
+export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, attachmentsDir, relay, publicUrl }) => {
   const nonces = new NonceCache(now().getTime());
 
   // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
@@ -89,7 +90,8 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, attachmen
     if (!since) return reply;
     const config = configSince(db, signedKiosk(request), since.since);
     if (!config) return reply.code(304).send();
-    return config;
+    // Every part signed: kiosks apply only what this county's key signed (issue 14 item 7).
+    return signConfigResponse(config, dataDir);
   });
 
   app.post('/residents/sessions', async (request, reply) => {

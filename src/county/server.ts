@@ -13,6 +13,7 @@ import { kioskRoutes } from './kiosk-routes';
 import { verifyRoutes } from './verify-routes';
 import { reportRoutes } from './report-routes';
 import { registerRouteGroups, requireRouteGroups, type RouteAuth, type RouteGroup } from './route-groups';
+import { configSigningKey } from './config-signing';
 
 export interface CountyServerOptions {
   dataDir: string;
@@ -54,6 +55,8 @@ function routeGroups(options: CountyServerOptions): RouteGroup[] {
 export async function startCountyServer(options: CountyServerOptions): Promise<CountyServer> {
   const now = options.now ?? (() => new Date());
   const db = openCountyDb(options.dataDir);
+  // The config signing key exists from the first start, so its public key can be handed to kiosks (config-signing.ts).
+  configSigningKey(options.dataDir);
   const backOffice = options.backOffice ?? new ReferenceBackOffice(db);
   const relay = new BackOfficeRelay(db, backOffice, now, (error) => app.log.error({ err: error }, 'back office hand-over failed'));
   const clerkDesk = backOffice.desk && backOffice.deskItem && backOffice.act ? (backOffice as ClerkDesk) : null;

@@ -15,7 +15,7 @@ test.beforeAll(async () => {
   county = await startCounty(0, undefined, ['--silent-after', '8']);
   for (const id of ['demo-kiosk', 'demo-kiosk-2']) {
     const secret = id === county.kioskId ? county.kioskSecret : DEMO_POINTS.find((p) => p.kioskId === id)!.secret;
-    kiosks.push(await startKiosk(['--config', writeKioskConfig({ url: county.url, kioskId: id, kioskSecret: secret }), '--simulate']));
+    kiosks.push(await startKiosk(['--config', writeKioskConfig({ url: county.url, kioskId: id, kioskSecret: secret, dataDir: county.dataDir }), '--simulate']));
   }
 });
 test.afterAll(async () => {

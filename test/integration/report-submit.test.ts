@@ -68,7 +68,7 @@ describe('the monthly report from the point to the township', () => {
     await startCounty();
     seedDemo(county.db, { catalog: defaultCatalog() });
     registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
-    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 3600 } });
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
     core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-report-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test', now: () => kioskNow });
     clerk = core.newConnection('internal');
     clerk.staff = { id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] };

@@ -64,10 +64,11 @@ describe('kiosk --simulate and county --seed demo, each its own process', () => 
   });
 
   it('a submission made through the API appears at the county once; a config change at the county reaches the kiosk', async () => {
-    const county = await startCli('src/county/cli.ts', ['--data-dir', tempDataDir('e2e-county-'), '--seed', 'demo', '--admin-token', ADMIN], /county ready: (\S+)/);
+    const countyDataDir = tempDataDir('e2e-county-');
+    const county = await startCli('src/county/cli.ts', ['--data-dir', countyDataDir, '--seed', 'demo', '--admin-token', ADMIN], /county ready: (\S+)/);
     children.push(county.child);
     const configFile = path.join(tempDataDir('e2e-config-'), 'site.json');
-    fs.writeFileSync(configFile, JSON.stringify({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: DEMO_KIOSK_ID, secret: DEMO_KIOSK_SECRET, syncIntervalSeconds: 5 } }));
+    fs.writeFileSync(configFile, JSON.stringify({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: DEMO_KIOSK_ID, secret: DEMO_KIOSK_SECRET, development: true, configPublicKeyFile: path.join(countyDataDir, 'config-signing.pub.pem'), syncIntervalSeconds: 5 } }));
     const kioskDataDir = tempDataDir('e2e-kiosk-');
     const started = await startCli('src/main/browser-host/cli.ts', ['--no-browser', '--simulate', '--config', configFile, '--data-dir', kioskDataDir], /kiosk ready: (\S+)/);
     // The launch URL (with its token) is in the data dir, never on stdout.

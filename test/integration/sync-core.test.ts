@@ -24,12 +24,12 @@ function waitFor<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> 
 }
 
 describe('the core with a county: sync service, staff login, config flowing down', () => {
-  let county: CountyServer;
+  let county: CountyServer & { configPublicKeyFile: string };
   let core: KioskCore;
   const events: Array<{ event: string; data: unknown }> = [];
   beforeAll(async () => {
     county = await startTestCounty({ catalog: defaultCatalog() });
-    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 5 } });
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, configPublicKeyFile: county.configPublicKeyFile, syncIntervalSeconds: 5 } });
     core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-core-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test' });
     core.events.subscribe((event, data) => events.push({ event, data }));
   });

@@ -10,7 +10,8 @@ import { tempDataDir } from './store-fixtures';
 
 export const TEST_KIOSK = { id: 'kiosk-test-1', secret: 'test-secret-0123456789abcdef0123456789' };
 
-export type TestCounty = CountyServer & { readonly dataDir: string };
+/** `configPublicKeyFile`: the county's config signing public key, for a kiosk's county.configPublicKeyFile. */
+export type TestCounty = CountyServer & { readonly dataDir: string; readonly configPublicKeyFile: string };
 
 /** A reference county in this process on a free port, seeded with the demo data and the test kiosk. */
 export async function startTestCounty(options: { now?: () => Date; catalog?: unknown } = {}): Promise<TestCounty> {
@@ -18,7 +19,7 @@ export async function startTestCounty(options: { now?: () => Date; catalog?: unk
   const county = await startCountyServer({ dataDir, adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
   seedDemo(county.db, options.catalog === undefined ? {} : { catalog: options.catalog });
   registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
-  return Object.assign(county, { dataDir });
+  return Object.assign(county, { dataDir, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
 }
 
 /** The payload the county stored for each item, by item id: what a clerk at the county will work from. */

@@ -49,4 +49,27 @@ describe('site config', () => {
       expect(problems).toContain('county.secret: secret or secretFile is required');
     }
   });
+
+  it('requires https with a pinned CA and the config signing key, unless the county link is marked development', () => {
+    const withCounty = (county: Record<string, unknown>) => {
+      const config = structuredClone(DEMO_SITE_CONFIG) as Record<string, unknown>;
+      config.county = { kioskId: 'k1', secret: 'x'.repeat(32), ...county };
+      return config;
+    };
+    const problemsOf = (county: Record<string, unknown>): readonly string[] => {
+      try {
+        loadSiteConfigFile(writeTemp(JSON.stringify(withCounty(county))));
+        return [];
+      } catch (error) {
+        return (error as SiteConfigError).problems;
+      }
+    };
+    expect(problemsOf({ url: 'http://county.example/', caFile: '/ca.pem', configPublicKeyFile: '/k.pem' })).toContain('county.url: must be https: (http: only with "development": true)');
+    expect(problemsOf({ url: 'ftp://county.example/', development: true })).toContain('county.url: must be https: (http: only with "development": true)');
+    expect(problemsOf({ url: 'https://county.example/' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^county\.caFile: required/), expect.stringMatching(/^county\.configPublicKeyFile: required/)]),
+    );
+    expect(problemsOf({ url: 'https://county.example/', caFile: '/ca.pem', configPublicKeyFile: '/k.pem' })).toEqual([]);
+    expect(problemsOf({ url: 'http://127.0.0.1:9/', development: true })).toEqual([]);
+  });
 });

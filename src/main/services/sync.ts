@@ -18,7 +18,11 @@ const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** The kiosk's shared secret with the county: given in the config or read from its file. */
 export function countySecret(county: NonNullable<SiteConfig['county']>): string {
-  return county.secret ?? fs.readFileSync(county.secretFile!, 'utf8').trim();
+  if (county.secret) return county.secret;
+  // The secret signs every request as this kiosk: a file others can read is refused, not used.
+  const mode = fs.statSync(county.secretFile!).mode & 0o777;
+  if ((mode & 0o077) !== 0) throw new Error(`county.secretFile ${county.secretFile} is readable by others (mode ${mode.toString(8)}): chmod 600 it`);
+  return fs.readFileSync(county.secretFile!, 'utf8').trim();
 }
 
 /** Builds the HTTP client from the site config's county block, or null when the kiosk runs without a county. */
@@ -26,8 +30,15 @@ export function countyClientFromConfig(config: SiteConfig, now?: () => Date): Co
   const county = config.county;
   if (!county) return null;
   const secret = countySecret(county);
-  // Requests are signed on the core's own clock (the one every record is stamped with).
-  return new HttpCountyClient({ baseUrl: county.url, kioskId: county.kioskId, secret, ...(county.caFile ? { ca: fs.readFileSync(county.caFile) } : {}), ...(now ? { now: () => now().getTime() } : {}) });
+  return new HttpCountyClient({
+    baseUrl: county.url,
+    kioskId: county.kioskId,
+    secret,
+    // Requests are signed on the core's own clock (the one every record is stamped with).
+    ...(now ? { now: () => now().getTime() } : {}),
+    ...(county.caFile ? { ca: fs.readFileSync(county.caFile) } : {}),
+    ...(county.configPublicKeyFile ? { configPublicKey: fs.readFileSync(county.configPublicKeyFile, 'utf8') } : {}),
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { configSigningMessage } from '../../shared/sync/config-signature';
 import type { z } from 'zod';
 import {
   AttachmentStatusSchema,
@@ -28,20 +30,25 @@ export interface HttpCountyClientOptions {
   /** PEM of the county's CA: TLS then trusts only certificates it issued (site config county.caFile). */
   ca?: string | Buffer;
   now?: () => number;
+  /** The county's config signing public key (PEM): every config part must carry its valid signature. */
+  configPublicKey?: string;
 }
 
 const MAX_SKEW_CORRECTIONS = 1;
+const CONFIG_PART_NAMES = ['catalog', 'staff', 'announcements', 'site'] as const;
 /** The largest clock correction taken from an (unsigned) stale_timestamp answer; a kiosk further off needs its clock set. */
 const MAX_CLOCK_CORRECTION_MS = 24 * 60 * 60_000;
 
 /** The CountyClient over HTTP(S): signed requests, a pinned CA for TLS, validated answers, typed failures. */
 export class HttpCountyClient implements CountyClient {
   readonly signer: RequestSigner;
+  private readonly configKey: KeyObject | null;
   private readonly base: string;
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: HttpCountyClientOptions) {
     this.signer = new RequestSigner(options.kioskId, options.secret, options.now);
+    this.configKey = options.configPublicKey ? createPublicKey(options.configPublicKey) : null;
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.transport = new HttpTransport({ timeoutMs: options.timeoutMs ?? 15_000, ...(options.ca ? { ca: options.ca } : {}) });
   }
@@ -81,7 +88,9 @@ export class HttpCountyClient implements CountyClient {
   async pullConfig(since: number): Promise<ConfigResponse | null> {
     const res = await this.request('GET', `/v1/config?since=${since}`, undefined, {});
     if (res.status === 304) return null;
-    return parseOrFail(ConfigResponseSchema, readJson(res));
+    const raw = readJson(res);
+    if (this.configKey) verifyConfigSignatures(this.configKey, raw);
+    return parseOrFail(ConfigResponseSchema, raw);
   }
 
   async pullOutcomes(since: number): Promise<CheckedOutcomes> {
@@ -165,4 +174,23 @@ function parseOrFail<T extends z.ZodType>(schema: T, value: unknown): z.output<T
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new CountyError(true, 'bad_answer:schema');
   return parsed.data;
+}
+
+/**
+ * Checks each config part of a raw county answer against the county's key before anything is parsed or applied:
+ * a part without a signature, or with one that does not match its name, version and body, fails the whole answer.
+ */
+function verifyConfigSignatures(key: KeyObject, raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null) return;
+  for (const part of CONFIG_PART_NAMES) {
+    const p = (raw as Record<string, unknown>)[part] as { version?: unknown; body?: unknown; signature?: unknown } | undefined;
+    if (p === undefined) continue;
+    const ok =
+      typeof p === 'object' &&
+      p !== null &&
+      typeof p.version === 'number' &&
+      typeof p.signature === 'string' &&
+      verify(null, Buffer.from(configSigningMessage(part, p.version, p.body)), key, Buffer.from(p.signature, 'base64'));
+    if (!ok) throw new CountyError(true, `bad_config_signature:${part}`);
+  }
 }

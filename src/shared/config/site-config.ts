@@ -67,16 +67,31 @@ export const DeviceConfigSchema = z.object({
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 
-export const CountyConfigSchema = z.object({
-  url: z.url(),
-  kioskId: z.string().min(1).max(64),
-  /** Shared secret for request signing (base64, at least 32 bytes), or a file holding it. */
-  secret: z.string().min(16).optional(),
-  secretFile: z.string().optional(),
-  /** PEM of the county's CA for TLS pinning in production. */
-  caFile: z.string().optional(),
-  syncIntervalSeconds: z.number().int().min(5).max(3600).default(30),
-});
+export const CountyConfigSchema = z
+  .object({
+    url: z.url(),
+    kioskId: z.string().min(1).max(64),
+    /** Shared secret for request signing (base64, at least 32 bytes), or a file holding it (mode 0600 or stricter). */
+    secret: z.string().min(16).optional(),
+    secretFile: z.string().optional(),
+    /** PEM of the county's CA for TLS pinning (required unless `development`). */
+    caFile: z.string().optional(),
+    /** The county's config signing public key (PEM, its config-signing.pub.pem); required unless `development`. */
+    configPublicKeyFile: z.string().optional(),
+    /** Development only: allows http:, no pinned CA and unsigned config. Never on a kiosk in a village. */
+    development: z.boolean().default(false),
+    syncIntervalSeconds: z.number().int().min(5).max(3600).default(30),
+  })
+  .superRefine((county, ctx) => {
+    const protocol = URL.canParse(county.url) ? new URL(county.url).protocol : '';
+    if (protocol !== 'https:' && !(protocol === 'http:' && county.development)) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be https: (http: only with "development": true)' });
+    }
+    if (!county.development && !county.caFile) ctx.addIssue({ code: 'custom', path: ['caFile'], message: "required: the county CA's PEM file to pin" });
+    if (!county.development && !county.configPublicKeyFile) {
+      ctx.addIssue({ code: 'custom', path: ['configPublicKeyFile'], message: "required: the county's config signing public key (PEM)" });
+    }
+  });
 export type CountyConfig = z.infer<typeof CountyConfigSchema>;
 
 export const SiteConfigSchema = z

@@ -140,7 +140,9 @@ export const FaultUpdateSchema = z.object({
 });
 
 /** A config part: its own version and body. Bodies are validated by their owners before they replace anything. */
-const PartSchema = <T extends z.ZodType>(body: T) => z.object({ version: z.number().int().nonnegative(), body });
+/** `signature`: the county's Ed25519 signature over config-signature.ts's message, base64 (checked by the kiosk). */
+const PartSchema = <T extends z.ZodType>(body: T) =>
+  z.object({ version: z.number().int().nonnegative(), body, signature: z.string().max(200).optional() });
 
 export const ConfigResponseSchema = z.object({
   version: z.number().int().nonnegative(),

@@ -80,7 +80,7 @@ export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(o
 }
 
 /** A site config for a kiosk at the township's demonstration point (all 44 items), devices simulated, this county. */
-export function writeKioskConfig(county: Pick<CountyProcess, 'url' | 'kioskId' | 'kioskSecret'>, level: 'village' | 'demonstration' = 'demonstration'): string {
+export function writeKioskConfig(county: Pick<CountyProcess, 'url' | 'kioskId' | 'kioskSecret' | 'dataDir'>, level: 'village' | 'demonstration' = 'demonstration'): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-config-')), 'site.json');
   const config = {
     site: {
@@ -92,7 +92,15 @@ export function writeKioskConfig(county: Pick<CountyProcess, 'url' | 'kioskId' |
       onDuty: '赵*明',
     },
     kiosk: { idleTimeoutSeconds: 300, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30 },
-    county: { url: county.url, kioskId: county.kioskId, secret: county.kioskSecret, syncIntervalSeconds: 5 },
+    // http: needs the development flag; the config the county sends is still checked against its signing key.
+    county: {
+      url: county.url,
+      kioskId: county.kioskId,
+      secret: county.kioskSecret,
+      development: true,
+      configPublicKeyFile: path.join(county.dataDir, 'config-signing.pub.pem'),
+      syncIntervalSeconds: 5,
+    },
     devices: [
       { id: 'id-reader', kind: 'idCardReader', transport: { type: 'simulated' } },
       { id: 'ssc-reader', kind: 'socialSecurityCardReader', transport: { type: 'simulated' } },
