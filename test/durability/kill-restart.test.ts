@@ -107,7 +107,7 @@ describe('durability: kill -9 of the browser-host process during submissions and
     const configFile = path.join(dataDir, '..', `${path.basename(dataDir)}-site.json`);
     // Only the ID card reader: the other simulated devices add seconds of start-up handshakes to every life.
     const devices = (DEMO_SITE_CONFIG.devices ?? []).filter((d) => d.kind === 'idCardReader');
-    fs.writeFileSync(configFile, JSON.stringify({ ...DEMO_SITE_CONFIG, devices, county: { url: proxy.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 5 } }));
+    fs.writeFileSync(configFile, JSON.stringify({ ...DEMO_SITE_CONFIG, devices, county: { url: proxy.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 5 } }));
 
     const sent = new Map<number, Sent>();
     const answered = new Map<string, { serial: number; trackingNumber: string }>();

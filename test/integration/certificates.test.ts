@@ -80,7 +80,7 @@ describe('certificates the county composes, the kiosk prints exactly, and anyone
     const lp = path.join(dir, 'lp');
     fs.writeFileSync(lp, `#!/bin/sh\nfor last; do true; done\ncp "$last" ${dir}/printed.pdf\n`, { mode: 0o755 });
     process.env.KIOSK_LPSTAT = lpstat;
-    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 3600 } });
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
     config.devices.push({ id: 'a4', kind: 'documentPrinter', transport: { type: 'systemPrinter', name: 'village-a4' }, options: {} });
     let core: KioskCore | null = null;
     try {

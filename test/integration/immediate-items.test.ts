@@ -21,7 +21,7 @@ async function deadPort(): Promise<number> {
 }
 
 async function coreAt(url: string): Promise<KioskCore> {
-  const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 3600 } });
+  const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
   return createKioskCore({ config, dataDir: tempDataDir('kiosk-immediate-'), simulate: true, log: createMemoryLogger().logger, appVersion: 't' });
 }
 

@@ -15,7 +15,7 @@ describe('listings cached on the kiosk with their age: ready offline only while 
   let clock = new Date();
   beforeAll(async () => {
     county = await startTestCounty({ catalog: defaultCatalog() });
-    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 3600 } });
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
     core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-listings-'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', now: () => clock });
   });
   afterAll(async () => {

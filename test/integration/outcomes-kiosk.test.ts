@@ -26,7 +26,7 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
   beforeAll(async () => {
     county = await startTestCounty({ catalog: defaultCatalog() });
     dataDir = tempDataDir('kiosk-outcomes-');
-    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, syncIntervalSeconds: 3600 } });
+    const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
     core = await createKioskCore({ config, dataDir, simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test' });
     core.events.subscribe((event, data) => events.push({ event, data }));
     // The first round (at start) brings the staff list the clerks log in with.
