@@ -111,9 +111,10 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await expect(page.locator('.lookup__result [role="status"]')).toBeVisible({ timeout: 20_000 });
       if (item.type === 'query') await expect.poll(printed, { timeout: 20_000 }).not.toBe('');
       if (item.type === 'print') {
-        // Certificates go to the A4 printer: the simulated queue must have taken exactly one PDF for this item.
+        // Certificates go to the A4 printer: the simulated queue must have taken exactly one PDF for this item, and it
+        // is the county's composed certificate (printed by its id), not a copy of what the screen showed.
         const jobs = async () => (await core.call<{ jobs: Array<{ title: string; isPdf: boolean }> }>('dev.documentPrinter.jobs', {})).jobs;
-        await expect.poll(jobs, { timeout: 20_000 }).toEqual([expect.objectContaining({ title: `queryResult ${item.code}`, isPdf: true })]);
+        await expect.poll(jobs, { timeout: 20_000 }).toEqual([expect.objectContaining({ title: `certificate ${item.code}`, isPdf: true })]);
       }
       return { kind: 'lookup', printed: await printed() };
     } else if (step === 'card') {
