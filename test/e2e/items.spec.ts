@@ -111,3 +111,29 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   await core.call('dev.idCard.remove').catch(() => undefined);
   await core.call('dev.ssCard.remove').catch(() => undefined);
 });
+
+test('JOB-10 pays to the 社保卡 by default; another account needs the ID card and a face check, refused in words without them', async ({ page }) => {
+  test.setTimeout(180_000);
+  const item = catalog.items.find((i) => i.code === 'JOB-10')!;
+  const otherAccount = { payTo: 'otherAccount' };
+  // With only the social security card, the other account is refused by the core after the face check, in words.
+  await startVisit(page, kiosk.url);
+  const refused = await completeItem(page, core, item, resident, { card: 'socialSecurityCard', answers: otherAccount });
+  expect(refused.kind).toBe('refused');
+  expect(refused.refusal).toEqual({ code: 'identity_insufficient', reason: '这项业务要把本人的身份证放在读卡器上，不能用社保卡代替。请放好身份证，重新办理。' });
+  await core.call('session.end', { reason: 'finished' });
+
+  // With the ID card the face step comes (only because another account was chosen) and the claim reaches the county.
+  await startVisit(page, kiosk.url);
+  const steps: string[] = [];
+  const watch = setInterval(() => {
+    void page.locator('[data-flow]').getAttribute('data-step').then((s) => s && steps[steps.length - 1] !== s && steps.push(s), () => undefined);
+  }, 100);
+  const outcome = await completeItem(page, core, item, resident, { card: 'idCard', answers: otherAccount });
+  clearInterval(watch);
+  expect(outcome.kind).toBe('receipt');
+  expect(steps).toContain('face');
+  await expect
+    .poll(() => county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
+    .toEqual([item.code]);
+});

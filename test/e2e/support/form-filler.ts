@@ -49,11 +49,11 @@ export function answerFor(field: Field, resident: SampleResident, values: FormVa
 }
 
 /** Fills every visible field of the flow's current form page, then presses "next". */
-export async function fillFormPage(page: Page, item: CatalogItem, pageIndex: number, resident: SampleResident, values: FormValues): Promise<void> {
+export async function fillFormPage(page: Page, item: CatalogItem, pageIndex: number, resident: SampleResident, values: FormValues, chosen: FormValues = {}): Promise<void> {
   const step = item.form[pageIndex]!;
   for (const field of step.fields) {
     if (!isFieldVisible(field, values)) continue;
-    const answer = answerFor(field, resident, values);
+    const answer = (chosen[field.name] as string | boolean | undefined) ?? answerFor(field, resident, values);
     const problem = validateField(field, answer, { ...values, [field.name]: answer });
     if (problem) throw new Error(`test answer for ${item.code}.${field.name} is invalid: ${problem.messageKey}`);
     values[field.name] = answer;

@@ -8,7 +8,9 @@ import { pressKeys } from './resident';
 
 export interface ItemOutcome {
   /** What the resident saw at the end: a receipt's tracking number, a lookup result, a printed notification. */
-  kind: 'receipt' | 'lookup' | 'card' | 'notification';
+  kind: 'receipt' | 'lookup' | 'card' | 'notification' | 'refused';
+  /** For a refused submission: the error code and the reason the screen gave in words. */
+  refusal?: { code: string; reason: string };
   trackingNumber?: string;
   /** Text the receipt printer got during this item. */
   printed: string;
@@ -30,6 +32,10 @@ async function leaves(page: Page, step: string): Promise<void> {
 /** How the resident is identified: their card on the reader (default), or a logged-in clerk types the number. */
 export interface CompleteOptions {
   typedByClerk?: { reason: 'cardUnreadable' | 'cardNotBrought' | 'cardLost' | 'readerFault' };
+  /** Which card the resident lays on a reader (default: the ID card where the item takes it). */
+  card?: 'idCard' | 'socialSecurityCard';
+  /** Answers chosen instead of the filler's defaults (e.g. payTo: otherAccount). */
+  answers?: FormValues;
 }
 
 export async function completeItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident, options: CompleteOptions = {}): Promise<ItemOutcome> {
@@ -76,11 +82,12 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await leaves(page, step);
     } else if (step === 'identify') {
       // The ID card wherever the item takes it (card and identity-change items take nothing else).
-      if (item.identity.accepts.includes('idCard')) await core.call('dev.idCard.insert', { residentIndex: resident.index });
+      const card = options.card ?? (item.identity.accepts.includes('idCard') ? 'idCard' : 'socialSecurityCard');
+      if (card === 'idCard') await core.call('dev.idCard.insert', { residentIndex: resident.index });
       else await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       await leaves(page, step);
     } else if (step.startsWith('form-')) {
-      await fillFormPage(page, item, Number(step.slice(5)), resident, values);
+      await fillFormPage(page, item, Number(step.slice(5)), resident, values, options.answers);
       await leaves(page, step);
     } else if (step === 'materials') {
       for (const material of item.materials.filter((m) => isFieldVisible(m, values))) {
@@ -97,6 +104,12 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await leaves(page, step);
     } else if (step === 'review') {
       await page.locator('[data-action="submit"]').click();
+      // The core may refuse (the visit did not prove enough): the screen says why, in words, and stays.
+      const refused = page.locator('.flow [data-error]');
+      await expect(refused.or(page.locator('[data-flow]:not([data-step="review"])')).first()).toBeVisible({ timeout: 20_000 });
+      if ((await refused.count()) > 0 && (await stepOf(page)) === 'review') {
+        return { kind: 'refused', printed: '', refusal: { code: (await refused.getAttribute('data-error'))!, reason: (await refused.locator('[data-error-reason]').textContent()) ?? '' } };
+      }
       await leaves(page, step);
     } else if (step === 'receipt') {
       const trackingNumber = (await page.getByTestId('tracking-number').textContent())!.trim();
