@@ -4,19 +4,19 @@ import { countyStats, lastHeartbeat, publishConfigPart, storedItems, updateFault
 import { configVersions } from '../../src/main/store/config-versions';
 import { insertFaultTicket, listFaultTickets } from '../../src/main/store/fault-tickets';
 import { startFaultProxy } from '../support/fault-proxy';
-import type { CountyServer } from '../../src/county/server';
+import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { getConfigPart } from '../../src/main/store/config-versions';
 import { outboxCounts, rejectedItems, resolveRejected } from '../../src/main/store/outbox';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { SyncEngine } from '../../src/main/sync/sync-engine';
-import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
+import { TEST_KIOSK, expectStoredAsSubmitted, startTestCounty, type TestCounty } from '../support/county-fixtures';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 const log = createMemoryLogger().logger;
 
 describe('sync engine against the reference county', () => {
-  let county: CountyServer;
+  let county: TestCounty;
   beforeAll(async () => {
     county = await startTestCounty({ catalog: defaultCatalog() });
   });
@@ -37,11 +37,17 @@ describe('sync engine against the reference county', () => {
     });
     const before = countyStats(county.db).items;
     const t0 = Date.parse('2026-11-29T08:00:00Z');
-    for (let i = 0; i < 30; i++) store.submit(sampleSubmission(i % 4, { itemCode: 'JOB-05' }), new Date(t0 + i * 1000));
+    const delivered: Array<{ input: NewSubmission; receipt: SubmissionReceipt }> = [];
+    for (let i = 0; i < 30; i++) {
+      const input = sampleSubmission(i % 4, { itemCode: 'JOB-05', form: { phone: `1381234${String(5000 + i)}`, reason: `test ${i}`, agreed: i % 2 === 0 } });
+      delivered.push({ input, receipt: store.submit(input, new Date(t0 + i * 1000)) });
+    }
     const round = await engine.runRound();
     expect(round).toMatchObject({ ok: true, sent: 30, acknowledged: 30, rejected: 0 });
     expect(outboxCounts(store.db)).toMatchObject({ pending: 0, acknowledged: 30 });
     expect(countyStats(county.db).items - before).toBe(30);
+    // Each arrived as submitted: identity, form, tracking number, time and pages, field by field.
+    for (const { input, receipt } of delivered) expectStoredAsSubmitted(county, input, receipt);
     // Items of one resident were stored in submission order.
     const byResident = new Map<string, string[]>();
     for (const i of storedItems(county.db)) byResident.set(i.residentRef ?? '', [...(byResident.get(i.residentRef ?? '') ?? []), i.createdAt]);

@@ -1,16 +1,16 @@
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { countyStats, storedItems } from '../../src/county/county-state';
-import type { CountyServer } from '../../src/county/server';
+import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { outboxCounts } from '../../src/main/store/outbox';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { SyncEngine } from '../../src/main/sync/sync-engine';
 import { FAULTS, seededRandom, startFaultProxy, type Fault } from '../support/fault-proxy';
-import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
+import { TEST_KIOSK, expectStoredAsSubmitted, startTestCounty, type TestCounty } from '../support/county-fixtures';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 describe('sync through a fault-injecting proxy', () => {
-  let county: CountyServer;
+  let county: TestCounty;
   beforeAll(async () => {
     county = await startTestCounty({ catalog: defaultCatalog() });
   });
@@ -35,13 +35,13 @@ describe('sync through a fault-injecting proxy', () => {
     });
     const before = countyStats(county.db).items;
     const submitted = new Set<string>();
+    const delivered: Array<{ input: NewSubmission; receipt: SubmissionReceipt }> = [];
     const t0 = Date.parse('2026-11-29T08:00:00Z');
     for (let i = 0; i < 120; i++) {
-      const receipt = store.submit(
-        sampleSubmission(i % 5, { itemCode: 'JOB-05', attachments: [{ materialCode: 'id-copy', mime: 'image/jpeg', data: Buffer.from(`page of submission ${i} `.repeat(60)) }] }),
-        new Date(t0 + i * 1000),
-      );
+      const input = sampleSubmission(i % 5, { itemCode: 'JOB-05', form: { phone: '13812345678', reason: `test ${i}`, agreed: true }, attachments: [{ materialCode: 'id-copy', mime: 'image/jpeg', data: Buffer.from(`page of submission ${i} `.repeat(60)) }] });
+      const receipt = store.submit(input, new Date(t0 + i * 1000));
       submitted.add(receipt.submissionId);
+      delivered.push({ input, receipt });
       // Sync rounds run between submissions too, as they would on the kiosk.
       if (i % 25 === 24) await engine.runRound();
     }
@@ -64,6 +64,8 @@ describe('sync through a fault-injecting proxy', () => {
     expect(stats.items - before).toBe(120);
     expect(stats.items).toBe(stats.distinctIds); // duplicates stored = 0
     expect(stats.attachmentsComplete).toBeGreaterThanOrEqual(120);
+    // What arrived is what was submitted, field by field and byte for byte, through every fault.
+    for (const { input, receipt } of delivered) expectStoredAsSubmitted(county, input, receipt);
     // Every kind of fault really happened, and the backoff never exceeded its cap.
     for (const fault of FAULTS) expect(proxy.counts[fault]).toBeGreaterThan(0);
     expect(delays.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentFile } from '../../src/county/attachments';
@@ -5,6 +6,7 @@ import { registerKiosk } from '../../src/county/county-state';
 import type { CountyDb } from '../../src/county/county-db';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
+import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { tempDataDir } from './store-fixtures';
 
@@ -31,4 +33,28 @@ export function countyPayloads(db: CountyDb): Map<string, SubmissionPayload> {
 /** The bytes of an attachment the county holds complete from the test kiosk (throws if it has none). */
 export function countyAttachment(county: TestCounty, sha256: string, kioskId = TEST_KIOSK.id): Buffer {
   return fs.readFileSync(attachmentFile(path.join(county.dataDir, 'attachments'), kioskId, sha256));
+}
+
+/**
+ * Asserts that the county stored this submission as the kiosk's store took it, field by field (identity, form,
+ * channel, operator, tracking number, time, every attachment's hash, material, type and size) and each
+ * attachment's bytes as they were captured. A blank form, a wrong name or a missing page fails here.
+ */
+export function expectStoredAsSubmitted(county: TestCounty, input: NewSubmission, receipt: SubmissionReceipt): void {
+  const payload = countyPayloads(county.db).get(receipt.submissionId);
+  const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+  const { idNumber, name, sex, birthDate, source } = input.resident;
+  expect(payload).toEqual({
+    submissionId: receipt.submissionId,
+    trackingNumber: receipt.trackingNumber,
+    itemCode: input.itemCode,
+    serviceMode: input.channel,
+    operatorId: input.operatorId,
+    submittedAt: receipt.submittedAt,
+    resident: { idNumber, name, sex, birthDate, source },
+    form: input.form,
+    attachments: input.attachments.map((a) => ({ sha256: sha(a.data), materialCode: a.materialCode, mime: a.mime, size: a.data.length })),
+    ...(input.face ? { face: { sha256: sha(input.face.image), livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
+  });
+  for (const a of input.attachments) expect(countyAttachment(county, sha(a.data)).equals(a.data)).toBe(true);
 }
