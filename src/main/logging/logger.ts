@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger, type DestinationStream } from 'pino';
 import { maskFreeText, maskIdNumber, maskName, maskPhone, maskAccount } from '../../shared/domain/mask';
@@ -64,6 +65,9 @@ export interface LoggerSetup {
 export async function createLogger(setup: LoggerSetup = {}): Promise<Logger> {
   const level = setup.level ?? process.env.KIOSK_LOG_LEVEL ?? 'info';
   if (!setup.dir) return pino(loggerOptions(level), pino.destination(2));
+  // Logs are masked, but still the kiosk's own: the folder is owner-only (also one that already existed).
+  fs.mkdirSync(setup.dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(setup.dir, 0o700);
   const { default: build } = await import('pino-roll');
   const stream = await build({
     file: path.join(setup.dir, 'kiosk'),

@@ -17,9 +17,18 @@ export interface OpenDatabaseOptions {
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file);
+  // An existing folder is tightened too (mkdir's mode only applies to a new one).
+  fs.chmodSync(path.dirname(file), 0o700);
+  // SQLite makes -wal and -shm with the process umask: make them (and anything else created now) owner-only.
+  const umask = process.umask(0o077);
+  let db: Db;
   try {
+    db = new Database(file);
     db.pragma('journal_mode = WAL');
+  } finally {
+    process.umask(umask);
+  }
+  try {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -27,7 +36,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('secure_delete = ON');
     migrate(db, MIGRATIONS);
     if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
-    fs.chmodSync(file, 0o600);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
   } catch (error) {
     db.close();
     throw error;
