@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import type { TownshipMonth } from '../../src/county/point-reports';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { openCoreSocket } from './support/core-socket';
 import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
 import { expectNoAxeViolations } from './support/resident';
 import { staffLogin } from './support/staff';
@@ -83,6 +84,15 @@ test("a clerk opens last month's report, adds a note and submits; the township s
   expect(mine).toMatchObject({ state: 'received', versions: 1 });
   expect(mine.latest!.report).toMatchObject({ month: '2026-11', notes: '本月打印机维修两天', submittedBy: { id: 'clerk-li', name: '李秀英' }, siteName: { 'zh-CN': '土沃乡就业社保示范服务点' } });
   expect(month.points.find((p) => p.kioskId === SECOND_POINT.id)).toMatchObject({ state: 'due', latest: null });
+
+  // The report on paper: the A4 printer (simulated here) takes the PDF.
+  const core = await openCoreSocket(kiosk);
+  await core.call('dev.documentPrinter.jobs', { clear: true });
+  await screen.locator('[data-report-print]').click();
+  await expect(screen.locator('[data-report-printed]')).toContainText('已送到打印机');
+  const { jobs } = await core.call<{ jobs: Array<{ title: string; isPdf: boolean }> }>('dev.documentPrinter.jobs', {});
+  expect(jobs).toEqual([expect.objectContaining({ title: 'monthlyReport 2026-11', isPdf: true })]);
+  core.close();
 
   // After submitting, the reminder is gone.
   await screen.locator('[data-report-close]').click();

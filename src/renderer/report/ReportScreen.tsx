@@ -26,6 +26,7 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KioskError | null>(null);
+  const [printedPages, setPrintedPages] = useState<number | null>(null);
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
 
   const show = useCallback((v: ReportView) => {
@@ -54,6 +55,15 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
   };
   const submit = () => view && act(() => client.invoke('report.submit', { month: view.month, version: view.version, notes }));
   const correct = () => view && act(() => client.invoke('report.correct', { month: view.month }));
+  const print = () => {
+    if (!view) return;
+    setBusy(true);
+    setPrintedPages(null);
+    client
+      .invoke('print.document', { kind: 'monthlyReport', month: view.month, language })
+      .then((job) => setPrintedPages(job.pages), (e: unknown) => setError(asError(e)))
+      .finally(() => setBusy(false));
+  };
 
   const figures = view?.figures;
   const rows = figures ? itemRows(figures, layoutItems(catalog.items), language) : [];
@@ -158,6 +168,11 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
             ) : null}
           </>
         ) : null}
+        {printedPages !== null ? (
+          <p role="status" data-report-printed={printedPages}>
+            {t('screen.printed', { pages: printedPages })}
+          </p>
+        ) : null}
         <div className="dialog__actions">
           {view && !view.submittedAt ? (
             <button type="button" className="button button--primary" onClick={submit} disabled={busy} data-report-submit>
@@ -167,6 +182,11 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
           {view?.submittedAt ? (
             <button type="button" className="button" onClick={correct} disabled={busy} data-report-correct>
               {t('screen.correct')}
+            </button>
+          ) : null}
+          {view ? (
+            <button type="button" className="button" onClick={print} disabled={busy} data-report-print>
+              {t('screen.print')}
             </button>
           ) : null}
           <button type="button" className="button" onClick={onClose} data-report-close>
