@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
@@ -106,5 +110,15 @@ test('ports and system: the ports list answers, sync now reaches the county and 
   await page.locator('[data-technician-sync]').click();
   await expect(page.locator('[data-sync-outcome]')).toContainText('同步完成');
   await expect(page.locator('[data-fact="lastSync"]')).not.toHaveText('从未');
+  // The diagnostics bundle goes to the folder the technician names (a USB stick); the core masks what is in it.
+  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-usb-'));
+  await page.locator('[data-diagnostics-folder]').fill(usb);
+  await page.locator('[data-diagnostics-export]').click();
+  await expect(page.locator('[data-diagnostics-saved]')).toBeVisible({ timeout: 15_000 });
+  const file = (await page.locator('[data-diagnostics-saved]').getAttribute('data-diagnostics-saved'))!;
+  expect(path.dirname(file)).toBe(usb);
+  const listing = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' });
+  expect(listing).toContain('frames.json');
+  expect(listing).toContain('config.json');
   await expectNoAxeViolations(page, 'technician workspace system (zh-CN)');
 });

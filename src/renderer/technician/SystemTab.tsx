@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { DiagnosticsExport } from './DiagnosticsExport';
 import { usePolled } from './use-polled';
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -79,6 +80,7 @@ export function SystemTab() {
         </p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      <DiagnosticsExport />
     </section>
   );
 }
