@@ -3,7 +3,7 @@ import { EventBus } from '../../src/main/event-bus';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { SyncService } from '../../src/main/services/sync';
 import { applyConfigParts } from '../../src/main/store/config-versions';
-import { claimBatch, settleBatch } from '../../src/main/store/outbox';
+import { claimBatch, resolveRejected, settleBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
@@ -26,6 +26,30 @@ describe('retention in the running kiosk', () => {
     expect(getSubmission(store.db, receipt.submissionId)).toMatchObject({ status: 'acknowledged', purged: true });
     now = new Date(now.getTime() + 86_400_000);
     expect(service.purge()).toBe(0);
+    store.close();
+  });
+
+  it('purges a rejected submission a set time after a clerk resolved it, keeps its row, and never an unresolved one', () => {
+    const store = openTestStore(tempDataDir());
+    const day0 = new Date('2026-11-01T08:00:00Z');
+    const resolved = store.submit(sampleSubmission(0), day0).submissionId;
+    const waiting = store.submit(sampleSubmission(1), day0).submissionId;
+    claimBatch(store.db, store.key, 2, 1e6);
+    settleBatch(store.db, [resolved, waiting].map((id) => ({ id, outcome: 'rejected' as const, reason: 'unknownItem' })), day0.toISOString());
+    expect(resolveRejected(store.db, resolved, 'clerk-li', new Date(day0.getTime() + 86_400_000).toISOString())).toBe(true);
+
+    const payloadOf = (id: string) => (store.db.prepare('SELECT payload_enc FROM outbox WHERE id = ?').get(id) as { payload_enc: Buffer | null }).payload_enc;
+    const filesOf = (id: string) => store.db.prepare('SELECT file FROM attachments WHERE submission_id = ?').all(id) as Array<{ file: string | null }>;
+    expect(store.purge(30, new Date(day0.getTime() + 20 * 86_400_000))).toBe(0);
+    expect(store.purge(30, new Date(day0.getTime() + 32 * 86_400_000))).toBe(1);
+    expect(payloadOf(resolved)).toBeNull();
+    expect(filesOf(resolved).every((f) => f.file === null)).toBe(true);
+    expect(getSubmission(store.db, resolved)).toMatchObject({ status: 'rejected', purged: true });
+    // Still waiting for a clerk: kept, however old.
+    expect(payloadOf(waiting)).not.toBeNull();
+    expect(store.purge(30, new Date(day0.getTime() + 400 * 86_400_000))).toBe(0);
+    // The counts stay.
+    expect(store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'rejected'").get()).toEqual({ n: 2 });
     store.close();
   });
 });

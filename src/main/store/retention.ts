@@ -5,15 +5,22 @@ import type { Db } from './database';
 /**
  * Purges the personal data of submissions the county acknowledged more than `days` ago: the sealed outbox payload
  * (identity and form) becomes NULL and the attachment files are deleted. The rows themselves (item, mode,
- * status, dates) and the report counters stay, so reports still add up. Rejected and pending items are never
- * purged: they are not safe at the county yet.
+ * status, dates) and the report counters stay, so reports still add up. A rejected submission is purged the
+ * same number of days after a clerk resolved it; unresolved rejections and pending items are never purged.
  */
 export function purgeAcknowledged(db: Db, files: AttachmentFiles, days: number, now: Date): number {
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   const at = now.toISOString();
+  // Acknowledged ones `days` after the county had them; rejected ones `days` after a clerk resolved them (a
+  // rejection nobody resolved stays: a clerk still has to call the resident).
   const due = db
-    .prepare("SELECT id FROM submissions WHERE status = 'acknowledged' AND purged_at IS NULL AND acknowledged_at <= ?")
-    .all(cutoff) as Array<{ id: string }>;
+    .prepare(
+      `SELECT id FROM submissions WHERE status = 'acknowledged' AND purged_at IS NULL AND acknowledged_at <= ?
+       UNION
+       SELECT s.id FROM submissions s JOIN outbox o ON o.submission_id = s.id
+        WHERE s.purged_at IS NULL AND o.state = 'rejected' AND o.resolved_at IS NOT NULL AND o.resolved_at <= ?`,
+    )
+    .all(cutoff, cutoff) as Array<{ id: string }>;
   if (due.length === 0) return 0;
   const purge = db.transaction(() => {
     const sub = db.prepare('UPDATE submissions SET purged_at = ? WHERE id = ?');
