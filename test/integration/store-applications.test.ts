@@ -4,7 +4,7 @@ import { createMemoryLogger } from '../../src/main/logging/logger';
 import { CatalogService } from '../../src/main/services/catalog';
 import { ApplicationsService, type ResidentSource } from '../../src/main/services/applications';
 import { recentAudit } from '../../src/main/store/audit';
-import { claimBatch } from '../../src/main/store/outbox';
+import { claimBatch, settleBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
 import { SubmitInputSchema } from '../../src/shared/contract/methods/applications';
 import type { ResidentIdentity } from '../../src/shared/domain/identity';
@@ -103,6 +103,24 @@ describe('applications.submit rules', () => {
     endSession();
     expect(attempt({ itemCode: 'JOB-05', form: validJob05, attachments: [] })?.code).toBe('session_required');
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n).toBe(0);
+  });
+
+  it('lists a submission the county rejected, with its reason, until a clerk resolves it (once, audited)', () => {
+    const { store, service, ctx } = setup();
+    const input = { itemCode: 'JOB-05', form: validJob05, attachments: [{ materialCode: 'terminationProof', mime: 'image/jpeg' as const, dataBase64: JPEG }] };
+    const kept = service.submit(input, ctx());
+    const refused = service.submit({ ...input, form: { ...validJob05, phone: '13900000000' } }, ctx());
+    const batch = claimBatch(store.db, store.key, 10, 1e7);
+    const refusedItem = batch.find((b) => b.submissionId === refused.submissionId)!;
+    settleBatch(store.db, [{ id: batch.find((b) => b.submissionId === kept.submissionId)!.id, outcome: 'acknowledged' }, { id: refusedItem.id, outcome: 'rejected', reason: 'invalidIdNumber' }], NOW.toISOString());
+    expect(service.rejected().items).toEqual([{ submissionId: refused.submissionId, outboxId: refusedItem.id, createdAt: expect.any(String), reason: 'invalidIdNumber' }]);
+    expect(() => service.resolve(refusedItem.id, ctx())).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    const clerk = ctx({ id: 'clerk-li', displayName: '李秀英', roles: ['clerk'] });
+    expect(service.resolve(refusedItem.id, clerk)).toEqual({ resolved: true });
+    expect(recentAudit(store.db, 1)[0]).toMatchObject({ action: 'rejection.resolved', operatorId: 'clerk-li' });
+    expect(service.rejected().items).toEqual([]);
+    expect(service.resolve(refusedItem.id, clerk)).toEqual({ resolved: false }); // resolved once
+    expect(service.resolve(batch.find((b) => b.submissionId === kept.submissionId)!.id, clerk)).toEqual({ resolved: false }); // not rejected
   });
 
   it("lists only the resident's own submissions: two residents, each sees theirs and never the other's", () => {
