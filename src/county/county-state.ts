@@ -130,10 +130,17 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
   return intake.immediate();
 }
 
+/** The published catalogue's item codes, parsed once per catalogue version (not once per batch: it is large). */
+const codesByDb = new WeakMap<CountyDb, { version: number; codes: Set<string> }>();
 function catalogCodes(db: CountyDb): Set<string> | null {
-  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
-  if (!row) return null;
-  return new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code));
+  const version = db.prepare("SELECT version FROM config_parts WHERE part = 'catalog'").get() as { version: number } | undefined;
+  if (!version) return null;
+  const held = codesByDb.get(db);
+  if (held?.version === version.version) return held.codes;
+  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string };
+  const codes = new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code));
+  codesByDb.set(db, { version: version.version, codes });
+  return codes;
 }
 
 export function recordHeartbeat(db: CountyDb, kioskId: string, heartbeat: Heartbeat, now: Date): void {

@@ -55,7 +55,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
     if (batch.kioskId !== signedKiosk(request)) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
     const results = intakeBatch(db, batch.kioskId, batch.items, now());
     // The answer does not wait for the back office: stored is stored; the hand-over runs behind it.
-    if (results.some((r) => r.status === 'accepted')) void relay.tick();
+    if (results.some((r) => r.status === 'accepted')) relay.soon();
     return { results };
   });
 

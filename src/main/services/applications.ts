@@ -22,7 +22,7 @@ export interface ApplicationsDeps {
   /** Called after a submission is committed: the sync client sends soon and screens learn the queue grew. */
   afterSubmit: () => void;
   /** For items that cannot wait: one sync round now (sends the outbox, brings outcomes back). */
-  sendNow?: () => Promise<void>;
+  sendNow?: () => Promise<boolean>;
   now: () => Date;
   /** The ID number on the social security card in the reader, for operations on that card (card_absent if none). */
   readCardHolder?: () => Promise<string>;
@@ -66,10 +66,16 @@ export class ApplicationsService {
     const receipt = this.submit(input, ctx);
     const item = this.deps.catalog.find(input.itemCode);
     if (!item?.immediate || !this.deps.sendNow) return receipt;
-    // Two rounds at most: a round already running when this was committed may have claimed its batch without it.
-    for (let round = 0; round < 2 && !outcomeOf(this.deps.store.db, receipt.submissionId); round++) {
+    // A few rounds at most, until the county has decided: a round already running when this was committed may have
+    // claimed its batch without it, and the county's back office takes a new item a moment after storing it.
+    const decided = () => {
+      const state = outcomeOf(this.deps.store.db, receipt.submissionId)?.state;
+      return state === 'done' || state === 'refused' || state === 'returned';
+    };
+    for (let round = 0; round < 4 && !decided(); round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 150 * round));
       try {
-        await this.deps.sendNow();
+        if (!(await this.deps.sendNow())) break; // the county cannot be reached: it stays queued, said so on screen
       } catch (error) {
         ctx.log.warn({ err: error, submissionId: receipt.submissionId }, 'immediate send failed; the item stays queued');
         break;

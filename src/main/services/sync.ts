@@ -101,10 +101,11 @@ export class SyncService {
    * An item that cannot wait (a card loss report): one round now, sharing a round already running. Resolves when
    * the round ends, whatever its result (offline, the item stays queued and the next round sends it).
    */
-  async sendNow(): Promise<void> {
-    if (!this.deps.client) return;
-    await this.engine.runRound();
+  async sendNow(): Promise<boolean> {
+    if (!this.deps.client) return false;
+    const round = await this.engine.runRound();
     this.emitProgress(this.engine.status());
+    return round.ok;
   }
 
   /** The site settings the county last sent (on-duty person, phone, retention), or {} when none or malformed. */
