@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
+import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
+import { HttpCountyClient } from '../../src/main/sync/http-county-client';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
+import { batchItem } from '../support/county-items';
 import { startCounty, type CountyProcess } from './support/county-process';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
 
@@ -75,4 +79,34 @@ test('programme: the township records commissioning, the share against the count
   const village = rows.find((r) => r.includes('140105001201'))!;
   expect(village[7]).toBe(new Date().toISOString().slice(0, 10)); // commissioned, the column after trained
   expect(rows.some((r) => r.includes('140105002203'))).toBe(false);
+});
+
+test('cases: a township takes an application waiting at the county and returns it with what is missing; the kiosk receives the outcome', async ({ page }) => {
+  test.setTimeout(90_000);
+  // A simulated kiosk of 土沃乡 hands in an application a county clerk must decide.
+  const kiosk = new HttpCountyClient({ baseUrl: county.url, kioskId: 'demo-kiosk-2', secret: DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!.secret });
+  const item = batchItem(SAMPLE_RESIDENTS[0]!, 'JOB-08', { form: {} });
+  expect((await kiosk.sendBatch([item])).results[0]!.status).toBe('accepted');
+
+  await signInConsole(page, county, 'tuwo');
+  await openConsolePage(page, 'cases');
+  const open = page.locator(`[data-open-case="${item.id}"]`);
+  await expect(async () => {
+    await page.reload();
+    await expect(open).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.locator(`tr[data-row="${item.id}"] [data-col="resident"]`)).not.toContainText(SAMPLE_RESIDENTS[0]!.name);
+  await open.click();
+  await page.locator('[data-case-action="take"]').click();
+  const detail = page.locator(`[data-case="${item.id}"]`);
+  await expect(detail).toHaveAttribute('data-case-state', 'taken');
+  await page.locator('#case-note').fill('残疾证需在有效期内。');
+  await page.locator('#case-materials').fill('disabilityCertificate');
+  await checkConsoleScreen(page, 'console-12-cases');
+  await page.locator('[data-case-action="return"]').click();
+  await expect(detail).toHaveAttribute('data-case-state', 'returned');
+  await expect.poll(async () => (await kiosk.pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)?.state, { timeout: 30_000 }).toBe('returned');
+  const outcome = (await kiosk.pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)!;
+  expect(outcome.missing!.text['zh-CN']).toContain('残疾证需在有效期内。');
+  kiosk.close();
 });

@@ -17,14 +17,14 @@ export interface ConsoleClient {
 }
 
 /** A county with the demo seed and console accounts, API calls made in-process (fastify inject). */
-export async function startConsoleCounty(options: { now?: () => Date; console?: Partial<ConsoleSettings> } = {}): Promise<CountyServer> {
+export async function startConsoleCounty(options: { now?: () => Date; console?: Partial<ConsoleSettings>; catalog?: unknown } = {}): Promise<CountyServer> {
   const county = await startCountyServer({
     dataDir: tempDataDir('county-console-'),
     adminToken: 'admin-test-token',
     ...(options.now ? { now: options.now } : {}),
     console: { staticDir: '/nonexistent', ...options.console },
   });
-  seedDemo(county.db);
+  seedDemo(county.db, options.catalog === undefined ? {} : { catalog: options.catalog });
   await seedConsoleDemo(county.db, { hashParams: TEST_HASH_PARAMS });
   return county;
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { SessionInfo } from '../../shared/console/api';
 import { AccountsPage } from './AccountsPage';
 import { AuditPage } from './AuditPage';
+import { CasesPage } from './CasesPage';
 import { FaultsPage } from './FaultsPage';
 import { FleetPage } from './FleetPage';
 import { PointsPage } from './PointsPage';
@@ -17,6 +18,7 @@ export const CONSOLE_PAGES = [
   { id: 'programme', Component: ProgrammePage },
   { id: 'fleet', Component: FleetPage },
   { id: 'faults', Component: FaultsPage },
+  { id: 'cases', Component: CasesPage },
   { id: 'accounts', Component: AccountsPage },
   { id: 'publishing', Component: PublishingPage },
   { id: 'points', Component: PointsPage },

@@ -7,7 +7,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CSRF_HEADER, LoginRequestSchema, type ConsoleErrorBody, type ConsoleErrorCode, type SessionInfo } from '../../shared/console/api';
 import type { CountyContext } from '../county-context';
-import type { CountyDb } from '../county-db';
 import { audit, auditEntries } from './audit';
 import { ensureConsoleSchema } from './console-schema';
 import type { ResponseMinutes } from './fault-escalation';
@@ -31,7 +30,7 @@ export interface ConsoleSettings {
   faultResponseMinutes?: ResponseMinutes;
 }
 
-export type ConsoleOptions = ConsoleSettings & { db: CountyDb; now: () => Date };
+export type ConsoleOptions = ConsoleSettings & CountyContext;
 
 /** What a console route handler knows about who is asking. */
 export interface ConsoleActor {
@@ -96,7 +95,7 @@ export type ConsoleRoutes = (api: FastifyInstance, options: ConsoleOptions) => v
  */
 export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: ConsoleSettings) {
   return async (app: FastifyInstance, context: CountyContext): Promise<void> => {
-    const options: ConsoleOptions = { ...settings, db: context.db, now: context.now };
+    const options: ConsoleOptions = { ...context, ...settings };
     ensureConsoleSchema(options.db);
     const session = options.session ?? DEFAULT_SESSION_POLICY;
     const now = () => options.now().getTime();

@@ -1,5 +1,6 @@
 import { routeGroup } from '../route-groups';
 import { accountRoutes } from './account-routes';
+import { caseRoutes } from './cases';
 import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
 import { programmeRoutes } from './programme-routes';
@@ -9,7 +10,7 @@ import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type Co
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, accountRoutes, publishingRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

@@ -233,3 +233,31 @@ export type ProgrammeRow = z.infer<typeof ProgrammeRowSchema>;
 export const ProgrammeSchema = z.object({ now: z.string(), milestones: z.array(MilestoneSchema), rows: z.array(ProgrammeRowSchema) });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 export const StageMarkSchema = z.object({ done: z.boolean(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+
+/** An application waiting at (or decided by) the county's clerk desk, for a point in scope; the resident masked. */
+export const CaseRowSchema = z.object({
+  applicationId: z.string(),
+  trackingNumber: z.string(),
+  itemCode: z.string(),
+  point: PointSchema,
+  state: z.enum(['waiting', 'taken', 'automatic', 'returned', 'done', 'refused']),
+  round: z.number().int(),
+  clerkId: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  residentMasked: z.string(),
+  receivedAt: z.string(),
+});
+export type CaseRow = z.infer<typeof CaseRowSchema>;
+export const CaseListSchema = z.object({ now: z.string(), available: z.boolean(), cases: z.array(CaseRowSchema) });
+const ClerkText = z.string().trim().min(1).max(500);
+/** A clerk's decision on a case: the note in Chinese, optionally in English (the Chinese text stands in for both). */
+export const CaseActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('take') }),
+  z.object({ action: z.literal('return'), materials: z.array(z.string().min(1).max(40)).min(1).max(20), note: ClerkText.optional(), noteEn: ClerkText.optional() }),
+  z.object({ action: z.literal('finish'), note: ClerkText.optional(), noteEn: ClerkText.optional() }),
+  z.object({ action: z.literal('refuse'), reason: ClerkText, reasonEn: ClerkText.optional() }),
+]);
+export type CaseAction = z.infer<typeof CaseActionSchema>;
+/** A case opened by a county admin: the resident in full (the opening is audited). */
+export const CaseDetailSchema = z.object({ case: CaseRowSchema, resident: z.object({ name: z.string(), idNumber: z.string() }).nullable() });

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseDetailSchema, CaseListSchema, CaseRowSchema, type CaseAction, type CaseRow } from '../../shared/console/api';
+import { ConsoleApiError, consoleCall } from '../api';
+import { DataTable } from '../DataTable';
+import { formatAgo, formatTime } from '../format';
+import { LoadState } from '../LoadState';
+import { useConsoleData } from '../use-console-data';
+import type { PageProps } from '.';
+
+/** Items and cases at the county's clerk desk for the points in scope: take, return with what is missing, finish, refuse. */
+export function CasesPage({ session }: PageProps) {
+  const { t, i18n } = useTranslation();
+  const { data, error: loadError, reload } = useConsoleData('/cases', CaseListSchema, 15_000);
+  const [selected, setSelected] = useState<string | null>(null);
+  if (!data) return <LoadState error={loadError} />;
+  if (!data.available) return <p>{t('cases.noDesk')}</p>;
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const current = data.cases.find((c) => c.applicationId === selected) ?? null;
+  return (
+    <>
+      <p className="page-summary">{t('cases.intro')}</p>
+      <DataTable<CaseRow>
+        caption={t('cases.caption')}
+        rows={data.cases}
+        rowKey={(c) => c.applicationId}
+        rowState={(c) => (c.overdue ? 'alert' : c.state === 'waiting' ? 'warn' : undefined)}
+        initialSort={{ key: 'received', descending: false }}
+        columns={[
+          { key: 'tracking', label: t('cases.tracking'), value: (c) => c.trackingNumber },
+          { key: 'item', label: t('cases.item'), value: (c) => c.itemCode },
+          { key: 'point', label: t('cases.point'), value: (c) => c.point.name[lang] },
+          { key: 'resident', label: t('cases.resident'), value: (c) => c.residentMasked },
+          { key: 'received', label: t('cases.received'), value: (c) => c.receivedAt, render: (c) => formatTime(c.receivedAt, i18n.language) },
+          { key: 'due', label: t('cases.due'), value: (c) => c.dueAt, render: (c) => (c.dueAt ? `${c.overdue ? `${t('cases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` : '—') },
+          { key: 'state', label: t('cases.state'), value: (c) => t(`cases.states.${c.state}`) },
+          {
+            key: 'open',
+            label: t('cases.actions'),
+            value: () => null,
+            render: (c) => (
+              <button type="button" className="button" data-open-case={c.applicationId} aria-label={t('cases.openOf', { tracking: c.trackingNumber })} onClick={() => setSelected(c.applicationId)}>
+                {t('cases.open')}
+              </button>
+            ),
+          },
+        ]}
+      />
+      {current && <CaseDetail key={current.applicationId} row={current} isCounty={session.staff.scope.kind === 'county'} onChanged={() => void reload()} />}
+    </>
+  );
+}
+
+function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [materials, setMaterials] = useState('');
+  const [resident, setResident] = useState<{ name: string; idNumber: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (body: CaseAction) => {
+    setError(null);
+    try {
+      await consoleCall('POST', `/cases/${row.applicationId}`, CaseRowSchema, body);
+      setNote('');
+      onChanged();
+    } catch (e) {
+      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+    }
+  };
+  const reveal = async () => {
+    try {
+      setResident((await consoleCall('GET', `/cases/${row.applicationId}`, CaseDetailSchema)).resident);
+    } catch (e) {
+      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+    }
+  };
+  const trimmed = note.trim();
+  const codes = materials
+    .split(/[\s,，、]+/)
+    .map((m) => m.trim())
+    .filter(Boolean);
+  const open = row.state === 'waiting' || row.state === 'taken';
+  return (
+    <section className="detail" aria-labelledby="case-title" data-case={row.applicationId} data-case-state={row.state}>
+      <h2 id="case-title">{t('cases.detailTitle', { tracking: row.trackingNumber, state: t(`cases.states.${row.state}`) })}</h2>
+      <p>
+        {t('cases.resident')}: {resident ? `${resident.name} ${resident.idNumber}` : row.residentMasked}{' '}
+        {isCounty && !resident && (
+          <button type="button" className="button button--small" onClick={() => void reveal()} data-action="reveal">
+            {t('cases.reveal')}
+          </button>
+        )}
+      </p>
+      {open ? (
+        <>
+          <label htmlFor="case-note">{t('cases.note')}</label>
+          <textarea id="case-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+          <label htmlFor="case-materials">{t('cases.materials')}</label>
+          <input id="case-materials" value={materials} onChange={(e) => setMaterials(e.target.value)} />
+          <div className="actions">
+            {row.state === 'waiting' && (
+              <button type="button" className="button" data-case-action="take" onClick={() => void act({ action: 'take' })}>
+                {t('cases.take')}
+              </button>
+            )}
+            {row.state === 'taken' && (
+              <>
+                <button type="button" className="button" data-case-action="return" disabled={codes.length === 0} onClick={() => void act({ action: 'return', materials: codes, ...(trimmed ? { note: trimmed } : {}) })}>
+                  {t('cases.return')}
+                </button>
+                <button type="button" className="button button--primary" data-case-action="finish" onClick={() => void act({ action: 'finish', ...(trimmed ? { note: trimmed } : {}) })}>
+                  {t('cases.finish')}
+                </button>
+                <button type="button" className="button" data-case-action="refuse" disabled={!trimmed} onClick={() => void act({ action: 'refuse', reason: trimmed })}>
+                  {t('cases.refuse')}
+                </button>
+              </>
+            )}
+          </div>
+        </>
+      ) : (
+        <p>{t('cases.decided')}</p>
+      )}
+      {error && (
+        <p className="error" role="alert" data-error={error}>
+          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CaseActionSchema, type CaseAction, type CaseRow, type Point } from '../../shared/console/api';
+import { ClerkActionError, type ClerkAction, type DeskItem } from '../back-office/port';
+import { audit } from './audit';
+import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
+import { pointsInScope } from './points';
+
+const IdParam = z.object({ applicationId: z.string().uuid() });
+const STATUS: Record<ClerkActionError['code'], [number, 'not_found' | 'invalid_body' | 'conflict']> = {
+  unknown_application: [404, 'not_found'],
+  unknown_material: [400, 'invalid_body'],
+  wrong_state: [409, 'conflict'],
+  taken_by_other: [409, 'conflict'],
+};
+
+const toRow = (d: DeskItem, point: Point, now: Date): CaseRow => ({
+  applicationId: d.applicationId,
+  trackingNumber: d.trackingNumber,
+  itemCode: d.itemCode,
+  point,
+  state: d.state,
+  round: d.round,
+  clerkId: d.clerkId,
+  dueAt: d.dueAt,
+  overdue: d.dueAt !== null && (d.state === 'waiting' || d.state === 'taken') && Date.parse(d.dueAt) < now.getTime(),
+  residentMasked: d.residentMasked,
+  receivedAt: d.receivedAt,
+});
+
+const text = (zh: string, en: string | undefined) => ({ 'zh-CN': zh, en: en ?? zh });
+
+function clerkAction(body: CaseAction, clerkId: string): ClerkAction {
+  switch (body.action) {
+    case 'take':
+      return { action: 'take', clerkId };
+    case 'return':
+      return { action: 'return', clerkId, materials: body.materials, ...(body.note ? { note: text(body.note, body.noteEn) } : {}) };
+    case 'finish':
+      return { action: 'finish', clerkId, ...(body.note ? { note: text(body.note, body.noteEn) } : {}) };
+    case 'refuse':
+      return { action: 'refuse', clerkId, reason: text(body.reason, body.reasonEn) };
+  }
+}
+
+/**
+ * Cases and items waiting: the back office's clerk desk, narrowed to the points in scope. Township and county staff
+ * take, return with what is missing, finish or refuse; the outcome goes to the kiosk through the back office's sink.
+ * The list shows residents masked; a county admin may open a case to see the resident in full, and that is audited.
+ */
+export const caseRoutes: ConsoleRoutes = (api, options) => {
+  const inScope = (request: Parameters<typeof actorOf>[0]) => new Map(pointsInScope(options.db, actorOf(request).staff.scope).map((p) => [p.kioskId, p]));
+  const find = (request: Parameters<typeof actorOf>[0], applicationId: string) => {
+    const item = options.clerkDesk?.deskItem(applicationId) ?? null;
+    const point = item ? inScope(request).get(item.kioskId) : undefined;
+    return item && point ? { item, point } : null;
+  };
+
+  api.get('/cases', async (request) => {
+    const points = inScope(request);
+    const now = options.now();
+    const items = options.clerkDesk?.desk({ limit: 500 }) ?? [];
+    return { now: now.toISOString(), available: options.clerkDesk !== null, cases: items.filter((d) => points.has(d.kioskId)).map((d) => toRow(d, points.get(d.kioskId)!, now)) };
+  });
+
+  api.get('/cases/:applicationId', async (request, reply) => {
+    const found = find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
+    if (!found) return consoleFail(reply, 404, 'not_found');
+    const { staff } = actorOf(request);
+    if (staff.scope.kind !== 'county') return { case: toRow(found.item, found.point, options.now()), resident: null };
+    const row = options.db.prepare('SELECT payload FROM items WHERE id = ?').get(found.item.applicationId) as { payload: string } | undefined;
+    const resident = row ? (JSON.parse(row.payload) as { resident: { name: string; idNumber: string } }).resident : null;
+    audit(options.db, options.now().getTime(), { id: staff.id, name: staff.displayName }, 'case.open', found.item.applicationId, found.point.township, found.item.trackingNumber);
+    return { case: toRow(found.item, found.point, options.now()), resident: resident ? { name: resident.name, idNumber: resident.idNumber } : null };
+  });
+
+  api.post('/cases/:applicationId', async (request, reply) => {
+    const found = find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
+    if (!found) return consoleFail(reply, 404, 'not_found');
+    const body = consoleBody(request, reply, CaseActionSchema);
+    if (!body) return reply;
+    const { staff } = actorOf(request);
+    try {
+      const item = options.clerkDesk!.act(found.item.applicationId, clerkAction(body, staff.id), options.relay.sink, options.now());
+      audit(options.db, options.now().getTime(), { id: staff.id, name: staff.displayName }, `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
+      return toRow(item, found.point, options.now());
+    } catch (error) {
+      if (error instanceof ClerkActionError) return consoleFail(reply, STATUS[error.code][0], STATUS[error.code][1]);
+      throw error;
+    }
+  });
+};
