@@ -10,6 +10,8 @@ import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { ReportStatus, ReportView } from '../../src/shared/contract/methods/report';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runReportCommand } from '../../src/county/report-cli';
@@ -153,6 +155,22 @@ describe('the monthly report from the point to the township', () => {
     // Submitted on time first: a later correction does not make the point late.
     expect(point(await township('2026-10'), TEST_KIOSK.id)).toMatchObject({ state: 'received', versions: 2, firstSubmittedAt: '2026-11-10T01:00:00.000Z' });
     expect((await call<ReportView>(clerk, 'report.open', { month: '2026-10' })).versions.map((v) => v.version)).toEqual([1, 2]);
+
+    // Either version as the files people use: version 1's workbook and PDF carry version 1's note and submitter.
+    const xlsx = await call<{ fileName: string; mime: string; base64: string }>(clerk, 'report.file', { month: '2026-10', version: 1, format: 'xlsx' });
+    expect(xlsx.fileName).toBe(`report-${DEMO_SITE_CONFIG.site.divisionCode}-2026-10-v1.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+    const service: Record<string, unknown> = {};
+    book.getWorksheet('服务情况')!.eachRow((row) => (service[String(row.getCell(1).value)] = row.getCell(2).value));
+    expect(service).toMatchObject({ 呼叫帮办: 2, 查询: 1, 一次性告知单: 1, 版本: '1', 经办人: '李秀英', 上报时间: '2026-11-10 09:00', 备注: '打印机维修两天' });
+    const pdf = await call<{ fileName: string; mime: string; base64: string }>(clerk, 'report.file', { month: '2026-10', format: 'pdf' });
+    expect(pdf).toMatchObject({ fileName: `report-${DEMO_SITE_CONFIG.site.divisionCode}-2026-10-v2.pdf`, mime: 'application/pdf' });
+    const pdfFile = path.join(countyDir, 'report-v2.pdf');
+    fs.writeFileSync(pdfFile, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-']).toString('utf8').replace(/\s+/g, '');
+    expect(text).toContain('打印机维修两天；补记上门服务');
+    expect(text).toContain('2026-11-1610:00');
   });
 
   it('the county refuses a report whose figures were changed after signing, and reports without the admin token', async () => {
