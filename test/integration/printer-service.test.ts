@@ -104,6 +104,22 @@ describe('printing through the core under --simulate', () => {
     expect(reprint).toContain('-- partial cut --');
   });
 
+  it('a slip waiting for paper when the visit ends is cancelled, not printed later for whoever stands there', async () => {
+    await ok(screen, 'dev.idCard.insert', { residentIndex: 0 });
+    await ok(screen, 'session.identify', { source: 'idCard' });
+    await ok(screen, 'dev.printer.paper', { state: 'out' });
+    const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
+    const job = await ok(screen, 'print.notification', { itemCode: items.items[0]!.code, language: 'zh-CN' });
+    await waitForJob(String(job.jobId), 'waitingForPaper');
+    await ok(screen, 'session.end', { reason: 'finished' });
+    await waitForJob(String(job.jobId), 'cancelled');
+    await ok(screen, 'dev.idCard.remove');
+    await ok(screen, 'dev.printer.transcript', { clear: true });
+    await ok(screen, 'dev.printer.paper', { state: 'present' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(String((await ok(screen, 'dev.printer.transcript', {})).text)).not.toContain('一次性告知单');
+  });
+
   it('cover open: the job waits for the cover with its own message; a clerk can cancel it', async () => {
     await ok(screen, 'dev.printer.cover', { open: true });
     const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };

@@ -56,11 +56,20 @@ type PdfJob = PrintJob;
 export class PrintingService {
   private readonly pdfJobs: PdfJob[] = [];
   private readonly subscribed = new Set<string>();
+  /** Receipt-printer jobs made while a resident was identified: cancelled if still waiting when the visit ends. */
+  private readonly visitJobs = new Set<string>();
+  private sessionWatched = false;
 
   constructor(private readonly deps: PrintingDeps) {}
 
   /** Subscribes to every receipt printer's job changes (call once the device manager is built). */
   attach(): void {
+    if (!this.sessionWatched) {
+      this.sessionWatched = true;
+      this.deps.events.subscribe((event, data) => {
+        if (event === 'session.changed' && (data as { state?: string }).state === 'none') this.cancelVisitJobs();
+      });
+    }
     for (const status of this.deps.devices.list()) {
       if (status.kind !== 'receiptPrinter' || this.subscribed.has(status.id)) continue;
       const driver = this.driverOrNull(status.id);
@@ -245,7 +254,26 @@ export class PrintingService {
     const driver = this.printer(deviceId);
     this.attach();
     const { info } = driver.submit(request);
+    if (this.deps.currentResident()) this.visitJobs.add(info.id);
     return toView(driver.id, info);
+  }
+
+  /**
+   * The visit ended: a slip of it still waiting (for paper, for the cover, in the queue) would print later for
+   * whoever stands there, so it is cancelled. A job already printing finishes.
+   */
+  private cancelVisitJobs(): void {
+    for (const jobId of this.visitJobs) {
+      for (const s of this.deps.devices.list()) {
+        if (s.kind !== 'receiptPrinter') continue;
+        const driver = this.driverOrNull(s.id);
+        const job = driver?.jobs().find((j) => j.id === jobId);
+        if (job && (job.state === 'queued' || job.state === 'waitingForPaper' || job.state === 'waitingForCover') && driver?.cancel(jobId)) {
+          this.deps.log.info({ jobId, state: job.state }, 'print job of an ended visit cancelled');
+        }
+      }
+    }
+    this.visitJobs.clear();
   }
 
   private printer(deviceId: string | undefined): ReceiptPrinterDriver {
