@@ -34,6 +34,7 @@ import { technicianDeviceHandlers } from './services/technician-devices';
 import { SiteConfigFile } from './config/site-config-file';
 import { startControlSocket } from './control/control-socket';
 import { writeDiagnosticsBundle } from './diagnostics/bundle';
+import { DeviceFaultWatcher } from './faults/device-fault-watcher';
 import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
@@ -144,6 +145,16 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     devices: () => devices.list().map((d) => ({ id: d.id, kind: d.kind, state: d.state })),
   });
   closers.push(() => sync.stop());
+  // A device out of order too long in office hours gets a ticket without anybody asking.
+  const faultWatcher = new DeviceFaultWatcher({
+    devices,
+    openFault: (deviceId, summary) => void sync.openFault(deviceId, summary),
+    tickets: () => sync.faults(),
+    officeHours: options.config.site.officeHours,
+    afterMinutes: options.config.kiosk.deviceFaultMinutes,
+    now,
+  });
+  closers.push(() => faultWatcher.stop());
   const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
   const queries = new QueriesService({
     client: county,
@@ -257,6 +268,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   await devices.start();
   for (const status of devices.list()) activity.deviceStatus(status);
   session.attach();
+  faultWatcher.start();
   printing.attach();
   documentCamera.attach();
   sync.start();

@@ -119,8 +119,10 @@ export const SiteConfigSchema = z
         technicianPinHash: z.undefined({ error: 'no longer supported: technicians log in with their county staff account' }).optional(),
         /** Minutes without a touch after which a clerk's login on a screen ends by itself. */
         staffIdleMinutes: z.number().int().min(1).max(240).default(15),
+        /** Minutes a device may stay out of order during office hours before the kiosk opens a fault ticket itself. */
+        deviceFaultMinutes: z.number().int().min(1).max(1440).default(15),
       })
-      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15 }),
+      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15, deviceFaultMinutes: 15 }),
     county: CountyConfigSchema.optional(),
     devices: z.array(DeviceConfigSchema).default([]),
   })
