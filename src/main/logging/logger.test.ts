@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SAMPLE_RESIDENTS } from '../../shared/samples/residents';
 import { createLogger, createMemoryLogger } from './logger';
 
 describe('logger', () => {
@@ -21,6 +22,31 @@ describe('logger', () => {
     logger.error({ err: new Error('bad number 14010219900307123X') }, 'failed');
     expect(lines().join('\n')).not.toContain('14010219900307123X');
     expect(lines().join('\n')).toContain('1401**********123X');
+  });
+
+  it("never writes a sample resident's personal values: in error details, five levels deep, in free text, under any key", () => {
+    const { logger, lines } = createMemoryLogger();
+    const phone = '13912345678';
+    for (const r of SAMPLE_RESIDENTS) {
+      const card = r.socialSecurityCard;
+      // Under the keys they have.
+      logger.info({ resident: { ...r, phone } }, 'resident');
+      // Under neutral keys, deep, in errors and their details, and in the message itself.
+      const values = [r.name, r.idNumber, r.address ?? '', phone, card.socialSecurityNumber].filter((v) => v !== '');
+      for (const v of values) {
+        logger.warn({ a: { b: { c: { d: { e: { note: `typed ${v} here` } } } } } }, `free text ${v}`);
+        logger.error({ err: Object.assign(new Error(`bad value ${v}`), { details: { field: { value: v } } }) }, 'failed');
+        logger.info({ list: [[{ text: v }]] });
+      }
+    }
+    const text = lines().join('\n');
+    for (const r of SAMPLE_RESIDENTS) {
+      const card = r.socialSecurityCard;
+      for (const secret of [r.name, r.englishName, r.idNumber, r.address, '13912345678', card.socialSecurityNumber, card.cardNumber, card.cardIdentificationCode]) {
+        if (!secret) continue;
+        expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+      }
+    }
   });
 
   it('writes rotated JSON log files into the data dir', async () => {
