@@ -16,6 +16,9 @@ function findFiles(dir: string, pattern: RegExp): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => pattern.test(f));
 }
 
+/** Marks the fuse wire in an Electron binary (@electron/fuses). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
 describe('electron-builder packaging (offline, --dir)', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-pack-'));
   const electronDist = path.join(work, 'electron-dist');
@@ -26,7 +29,8 @@ describe('electron-builder packaging (offline, --dir)', () => {
   beforeAll(() => {
     expect(fs.existsSync(path.join(ROOT, 'dist/main/electron/main.js'))).toBe(true); // npm run build ran
     fs.mkdirSync(electronDist);
-    fs.writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    // The stand-in carries Electron's fuse wire (sentinel, version 1, 8 fuses all on) so the fuses can be flipped.
+    fs.writeFileSync(path.join(electronDist, 'electron'), `#!/bin/sh\nexit 1\n# ${FUSE_SENTINEL}\x01\x0811111111\n`, { mode: 0o755 });
     const r = spawnSync(
       process.execPath,
       [path.join(ROOT, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', '--x64', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
@@ -36,6 +40,14 @@ describe('electron-builder packaging (offline, --dir)', () => {
     unpacked = path.join(output, 'linux-unpacked');
     files = asar.listPackage(path.join(unpacked, 'resources/app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
   }, 300_000);
+
+  it('flips the Electron fuses: no run-as-node, no NODE_OPTIONS or --inspect, app only from the asar', () => {
+    const binary = fs.readFileSync(path.join(unpacked, 'village-kiosk'));
+    const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    const wire = binary.subarray(at + 2, at + 2 + binary[at + 1]!).toString('latin1');
+    // runAsNode, cookieEncryption, nodeOptions, nodeCliInspect, asarIntegrity, onlyLoadAppFromAsar, v8Snapshot, fileProtocol
+    expect(wire).toBe('01001100');
+  });
 
   it('puts the built main, preload and renderer in the asar', () => {
     for (const f of ['/package.json', '/dist/main/electron/main.js', '/dist/main/electron/preload.js', '/dist/main/core.js', '/dist/renderer/index.html']) {
