@@ -1,33 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { useAction } from './use-action';
 
 /** Writes the diagnostics bundle (masked by the core) to a folder the technician names, e.g. a USB stick's. */
 export function DiagnosticsExport() {
   const { t } = useTranslation('technician');
   const { client } = useKiosk();
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<{ file: string; bytes: number } | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const exporting = useAction((dir: string) => client.invoke('diagnostics.export', { folder: dir }));
   const run = () => {
-    if (!folder.trim() || busy) return;
-    setBusy(true);
-    setSaved(null);
-    setError(null);
-    client.invoke('diagnostics.export', { folder: folder.trim() }).then(
-      (r) => {
-        setBusy(false);
-        setSaved(r);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(e instanceof KioskError ? e : new KioskError('internal'));
-      },
-    );
+    if (folder.trim()) exporting.run(folder.trim());
   };
+  const { busy, result: saved, error } = exporting;
   return (
     <section aria-labelledby="technician-diagnostics-title" data-technician-diagnostics>
       <h3 id="technician-diagnostics-title">{t('diagnostics.title')}</h3>

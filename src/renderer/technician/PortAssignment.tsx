@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { useAction } from './use-action';
 import { usePolled } from './use-polled';
 
 const BAUDS = [115200, 57600, 38400, 19200, 9600] as const;
@@ -14,27 +14,16 @@ export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSave
   const ports = usePolled(() => client.invoke('devices.ports', {}), null, [client]);
   const [path, setPath] = useState('');
   const [baud, setBaud] = useState<number>(115200);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ savedTo: string; previousKeptAt: string | null } | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
   const serial = ports.value?.ports.filter((p) => p.type === 'serial') ?? [];
 
+  const assigning = useAction(async (portPath: string, baudRate: number) => {
+    const r = await client.invoke('devices.assign', { deviceId, transport: { type: 'serial', path: portPath, baudRate } });
+    onSaved();
+    return r;
+  });
+  const { busy: saving, result: saved, error } = assigning;
   const save = () => {
-    if (!path.trim() || saving) return;
-    setSaving(true);
-    setSaved(null);
-    setError(null);
-    client.invoke('devices.assign', { deviceId, transport: { type: 'serial', path: path.trim(), baudRate: baud } }).then(
-      (r) => {
-        setSaving(false);
-        setSaved(r);
-        onSaved();
-      },
-      (e: unknown) => {
-        setSaving(false);
-        setError(e instanceof KioskError ? e : new KioskError('internal'));
-      },
-    );
+    if (path.trim()) assigning.run(path.trim(), baud);
   };
 
   return (

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { DiagnosticsExport } from './DiagnosticsExport';
+import { useAction } from './use-action';
 import { usePolled } from './use-polled';
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -14,27 +13,12 @@ export function SystemTab() {
   const { client } = useKiosk();
   const info = usePolled(() => client.invoke('system.info', {}), 5000, [client]);
   const sync = usePolled(() => client.invoke('sync.status', {}), 3000, [client]);
-  const [syncing, setSyncing] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const syncing = useAction(async () => {
+    const r = await client.invoke('sync.now', {});
+    sync.reload();
+    return r.ok ? t('system.syncDone', { sent: r.sent, acknowledged: r.acknowledged }) : t('system.syncFailed', { error: r.error ?? '' });
+  });
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('system.never'));
-
-  const syncNow = () => {
-    setSyncing(true);
-    setOutcome(null);
-    setError(null);
-    client.invoke('sync.now', {}).then(
-      (r) => {
-        setSyncing(false);
-        setOutcome(r.ok ? t('system.syncDone', { sent: r.sent, acknowledged: r.acknowledged }) : t('system.syncFailed', { error: r.error ?? '' }));
-        sync.reload();
-      },
-      (e: unknown) => {
-        setSyncing(false);
-        setError(e instanceof KioskError ? e : new KioskError('internal'));
-      },
-    );
-  };
 
   const s = sync.value;
   const i = info.value;
@@ -71,15 +55,15 @@ export function SystemTab() {
           <dd>{s.lastError ?? t('system.none')}</dd>
         </dl>
       ) : null}
-      <button type="button" className="button button--primary" disabled={syncing} onClick={syncNow} data-technician-sync>
-        {syncing ? t('system.syncing') : t('system.syncNow')}
+      <button type="button" className="button button--primary" disabled={syncing.busy} onClick={() => syncing.run()} data-technician-sync>
+        {syncing.busy ? t('system.syncing') : t('system.syncNow')}
       </button>
-      {outcome ? (
+      {syncing.result ? (
         <p role="status" data-sync-outcome>
-          {outcome}
+          {syncing.result}
         </p>
       ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
+      {syncing.error ? <ErrorMessage error={syncing.error} /> : null}
       <DiagnosticsExport />
     </section>
   );
