@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from './ErrorLine';
 
 /** While a page's data loads, or why it could not. */
 export function LoadState({ error }: { error: string | null }) {
   const { t } = useTranslation();
-  if (error)
-    return (
-      <p className="error" role="alert" data-error={error}>
-        {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
-      </p>
-    );
+  if (error) return <ErrorLine error={error} />;
   return <p className="console-loading">{t('app.loading')}</p>;
 }

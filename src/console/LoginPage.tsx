@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionInfoSchema, type SessionInfo } from '../shared/console/api';
 import { ConsoleApiError, consoleCall } from './api';
+import { ErrorLine } from './ErrorLine';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function LoginPage({ onSignedIn, notice }: { onSignedIn: (info: SessionInfo) => void; notice: string | null }) {
@@ -44,11 +45,7 @@ export function LoginPage({ onSignedIn, notice }: { onSignedIn: (info: SessionIn
         <input id="login-username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required maxLength={64} />
         <label htmlFor="login-password">{t('login.password')}</label>
         <input id="login-password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={200} />
-        {error && (
-          <p className="error" role="alert" data-error={error.code}>
-            {t(`errors.${error.code}`, { defaultValue: t('errors.internal'), time: retryAt })}
-          </p>
-        )}
+        <ErrorLine error={error?.code ?? null} values={{ time: retryAt }} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('login.submit')}
         </button>

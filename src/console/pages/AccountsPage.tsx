@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountListSchema, AccountSchema, PointListSchema, type Account, type Point, type Scope, type StaffRole } from '../../shared/console/api';
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
+import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
@@ -47,11 +48,7 @@ export function AccountsPage({ session }: PageProps) {
     <>
       <p className="page-summary">{t('accounts.intro')}</p>
       <CreateAccount choices={choices} scopeText={scopeText} roles={isCounty ? ['clerk', 'technician', 'township', 'countyAdmin'] : ['clerk', 'technician']} onCreate={(body) => run(() => consoleCall('POST', '/accounts', AccountSchema, body))} />
-      {error && (
-        <p className="error" role="alert" data-error={error}>
-          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <DataTable<Account>
         caption={t('accounts.caption')}
         rows={accounts.data.accounts}

@@ -4,6 +4,7 @@ import { CaseDetailSchema, CaseListSchema, CaseRowSchema, type CaseAction, type 
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
+import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
@@ -121,11 +122,7 @@ function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: bool
       ) : (
         <p>{t('cases.decided')}</p>
       )}
-      {error && (
-        <p className="error" role="alert" data-error={error}>
-          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { FaultQueueSchema, FaultTicketRowSchema, type FaultAction, type FaultTic
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
+import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
@@ -111,11 +112,7 @@ function FaultDetail({ ticket, now, onChanged }: { ticket: FaultTicketRow; now: 
       ) : (
         <p>{ticket.state === 'closed' ? t('faults.closedNoMoves') : t('faults.notYourLevel')}</p>
       )}
-      {error && (
-        <p className="error" role="alert" data-error={error}>
-          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DERIVED_STAGES, PROGRAMME_STAGES, ProgrammeSchema, type Milestone, type ProgrammeRow } from '../../shared/console/api';
 import { ConsoleApiError, consoleCall, consoleDownload } from '../api';
 import { DataTable } from '../DataTable';
+import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
@@ -47,11 +48,7 @@ export function ProgrammePage(_props: PageProps) {
         ]}
       />
       <p className="page-summary">{t('programme.feedsNote')}</p>
-      {error && (
-        <p className="error" role="alert" data-error={error}>
-          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <DataTable<ProgrammeRow>
         caption={t('programme.pointsCaption')}
         rows={data.rows}

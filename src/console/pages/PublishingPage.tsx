@@ -6,6 +6,7 @@ import { AnnouncementListSchema, AnnouncementSchema } from '../../shared/sync/pr
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
 import { formatTime } from '../format';
+import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
@@ -44,16 +45,6 @@ function useAct(reload: () => Promise<unknown>) {
     }
   };
   return { error, act };
-}
-
-function ErrorLine({ error }: { error: string | null }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="error" role="alert" data-error={error}>
-      {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
-    </p>
-  );
 }
 
 function inForce(a: Announcement, now: string): 'inForce' | 'scheduled' | 'ended' {

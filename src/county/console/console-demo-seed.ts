@@ -25,6 +25,8 @@ export const DEMO_CONSOLE_ACCOUNTS: Array<{ id: string; username: string; displa
   { id: 'county-admin', username: 'county', displayName: '县人社局 管理员', roles: ['countyAdmin'], scope: { kind: 'county' }, password: 'county-console-2026' },
 ];
 
+const DEMO_HASH_PARAMS: ScryptParams = { ln: 14, r: 8, p: 1 };
+
 /** Idempotent: points are (re)registered, accounts only added when the register has none of them. */
 export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashParams?: ScryptParams } = {}): Promise<void> {
   ensureConsoleSchema(db);
@@ -35,7 +37,9 @@ export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashP
   if (db.prepare('SELECT 1 FROM staff_register LIMIT 1').get()) return;
   setMilestones(db, DEMO_MILESTONES);
   const at = (options.now ?? new Date()).getTime();
-  const hashes = await Promise.all(DEMO_CONSOLE_ACCOUNTS.map((a) => hashPassword(a.password, options.hashParams)));
+  // Demo hashes are made cheaply so the demo county starts fast on a busy machine; each is raised to current guidance
+  // at its first sign-in (consoleLogin re-hashes weaker hashes).
+  const hashes = await Promise.all(DEMO_CONSOLE_ACCOUNTS.map((a) => hashPassword(a.password, options.hashParams ?? DEMO_HASH_PARAMS)));
   DEMO_CONSOLE_ACCOUNTS.forEach((a, i) => insertStaff(db, { ...a, passwordHash: hashes[i]! }, at));
   // The kiosk accounts the demo county already published join the register, scoped to 土沃乡 (the demo kiosk's).
   const published = db.prepare("SELECT body FROM config_parts WHERE part = 'staff'").get() as { body: string } | undefined;
