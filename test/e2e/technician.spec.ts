@@ -18,11 +18,13 @@ import { staffLogin } from './support/staff';
 let county: CountyProcess;
 let kiosk: KioskProcess;
 let core: CoreSocket;
+let configFile: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
+  configFile = writeKioskConfig(county, 'demonstration');
+  kiosk = await startKiosk(['--config', configFile, '--simulate']);
   core = await openCoreSocket(kiosk);
   await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
 });
@@ -121,4 +123,23 @@ test('ports and system: the ports list answers, sync now reaches the county and 
   expect(listing).toContain('frames.json');
   expect(listing).toContain('config.json');
   await expectNoAxeViolations(page, 'technician workspace system (zh-CN)');
+});
+
+test('moving the face module to another port saves the site config with the previous one kept and reopens it at once', async ({ page }) => {
+  const before = fs.readFileSync(configFile, 'utf8');
+  await openWorkspace(page);
+  await device(page, 'face-camera').click();
+  await expect(panel(page)).toHaveAttribute('data-technician-panel', 'face-camera');
+  await panel(page).locator('[data-assign-path]').fill('/dev/ttyNOPE7');
+  await panel(page).locator('[data-assign-baud]').selectOption('57600');
+  await panel(page).locator('[data-assign-save]').click();
+  await expect(panel(page).locator('[data-assign-saved]')).toContainText(configFile);
+  await expect(panel(page).locator('[data-assign-saved]')).toContainText(`${configFile}.previous`);
+  // Reopened without a restart: the module is now looked for on the new port (nothing there, so offline).
+  await expect(panel(page).locator('[data-fact="transport"]')).toHaveText('serial /dev/ttyNOPE7 @57600');
+  await expect(device(page, 'face-camera')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+  const saved = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { devices: Array<{ id: string; transport: unknown }> };
+  expect(saved.devices.find((d) => d.id === 'face-camera')?.transport).toEqual({ type: 'serial', path: '/dev/ttyNOPE7', baudRate: 57600 });
+  expect(fs.readFileSync(`${configFile}.previous`, 'utf8')).toBe(before);
+  await expectNoAxeViolations(page, 'technician workspace port assignment (zh-CN)');
 });
