@@ -38,7 +38,7 @@ import { DeviceFaultWatcher } from './faults/device-fault-watcher';
 import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
-import { stampOf } from './services/channel-stamp';
+import { stampOf, stationChannel } from './services/channel-stamp';
 import { ActivityRecorder, countingQueries } from './report/activity-recorder';
 import { ReportService, reportHandlers } from './report/report-service';
 import { reportSigner } from './report/report-signature';
@@ -218,6 +218,12 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       activity.query(itemCode, stampOf(ctx.connection), catalog.find(itemCode)?.identity.required ? (session.current()?.idNumber ?? null) : null),
     ),
     ...staffHandlers(staff),
+    // A login made at the window PC serves residents at the window: every record it makes is stamped window.
+    'staff.login': async (input, ctx) => {
+      const view = await staffHandlers(staff)['staff.login'](input, ctx);
+      if (ctx.connection.staff) ctx.connection.staff.channel = stationChannel(options.config.kiosk.station);
+      return view;
+    },
     ...syncHandlers(sync),
     ...sessionHandlers(session, devices),
     ...devicesHandlers(devices),

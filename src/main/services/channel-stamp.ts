@@ -14,3 +14,8 @@ export function stampOf(connection: Pick<Connection, 'staff'>): ChannelStamp {
 }
 
 export type StaffChannel = Exclude<ServiceChannel, 'self' | 'proxy'>;
+
+/** The channel a clerk's login serves residents through at this station: the window PC's logins are window. */
+export function stationChannel(station: 'kiosk' | 'window'): StaffChannel {
+  return station === 'window' ? 'window' : 'assisted';
+}

@@ -40,6 +40,7 @@ export function systemHandlers(deps: SystemDeps): HandlerMap<'system.ping' | 'si
         idleTimeoutSeconds: kiosk.idleTimeoutSeconds,
         idleCountdownSeconds: kiosk.idleCountdownSeconds,
         staffIdleMinutes: kiosk.staffIdleMinutes,
+        station: kiosk.station,
         defaultLanguage: kiosk.defaultLanguage,
         simulated: deps.simulate,
         appVersion: deps.appVersion,

@@ -39,7 +39,8 @@ export function Visit({
   attractCorner?: ReactNode;
 }) {
   const { client, site } = useKiosk();
-  const [stack, setStack] = useState<Route[]>([]);
+  // The window PC has no attract screen: each visit starts at home.
+  const [stack, setStack] = useState<Route[]>(site.station === 'window' ? [{ name: 'home' }] : []);
   const [elderMode, setElderMode] = useState(false);
   // Kept in a ref: naming the instruction must not re-render the whole screen after every navigation.
   const instruction = useRef('');

@@ -11,7 +11,7 @@ type FieldName = 'username' | 'password';
  * Account and password on the on-screen keyboard (a physical keyboard works too). The password lives only in this
  * dialog's state: closing it, or a successful login, unmounts it.
  */
-export function StaffLogin({ onClose }: { onClose: () => void }) {
+export function StaffLogin({ onClose, standalone = false }: { onClose: () => void; standalone?: boolean }) {
   const { t, i18n } = useTranslation('staff');
   const { login } = useStaff();
   const [values, setValues] = useState<Record<FieldName, string>>({ username: '', password: '' });
@@ -65,7 +65,7 @@ export function StaffLogin({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <div className="overlay">
+    <div className={standalone ? 'staff-login--standalone' : 'overlay'}>
       {/* Not a <form>: the on-screen keyboard's keys are buttons, and inside a form each one would submit it. */}
       <div className="dialog staff-login" role="dialog" aria-modal="true" aria-labelledby="staff-login-title" data-staff-login>
         <h2 id="staff-login-title">{t('login.title')}</h2>
@@ -83,9 +83,11 @@ export function StaffLogin({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={submit} className="button button--primary" disabled={sending || !values.username.trim() || !values.password} data-staff-submit>
             {sending ? t('login.sending') : t('login.submit')}
           </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('login.cancel')}
-          </button>
+          {standalone ? null : (
+            <button type="button" className="button" onClick={onClose}>
+              {t('login.cancel')}
+            </button>
+          )}
           <button type="button" className="button" lang={i18n.language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => void i18n.changeLanguage(i18n.language === 'zh-CN' ? 'en' : 'zh-CN')}>
             {t('common:language.switch')}
           </button>

@@ -121,8 +121,10 @@ export const SiteConfigSchema = z
         staffIdleMinutes: z.number().int().min(1).max(240).default(15),
         /** Minutes a device may stay out of order during office hours before the kiosk opens a fault ticket itself. */
         deviceFaultMinutes: z.number().int().min(1).max(1440).default(15),
+        /** kiosk: the self-service machine; window: the same app on the window PC, opening into the clerk's login and workspace. */
+        station: z.enum(['kiosk', 'window']).default('kiosk'),
       })
-      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15, deviceFaultMinutes: 15 }),
+      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15, deviceFaultMinutes: 15, station: 'kiosk' }),
     county: CountyConfigSchema.optional(),
     devices: z.array(DeviceConfigSchema).default([]),
   })

@@ -13,6 +13,7 @@ export const SiteInfoSchema = z.object({
   idleTimeoutSeconds: z.number(),
   idleCountdownSeconds: z.number(),
   staffIdleMinutes: z.number(),
+  station: z.enum(['kiosk', 'window']),
   defaultLanguage: z.enum(['zh-CN', 'en']),
   simulated: z.boolean(),
   appVersion: z.string(),
