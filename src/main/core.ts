@@ -16,7 +16,7 @@ import { PrintingService, printingHandlers } from './services/printing';
 import { FaceService, faceHandlers } from './services/face';
 import { documentCameraHandlers } from './services/document-camera';
 import path from 'node:path';
-import { FileKeyKeeper } from './crypto/file-key-keeper';
+import { defaultKekFile, FileKeyKeeper } from './crypto/file-key-keeper';
 import { KioskStore } from './store/kiosk-store';
 import { getConfigPart } from './store/config-versions';
 import { receiptSubmissionsFrom } from './printing/store-submissions';
@@ -82,7 +82,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const closers: Array<() => Promise<void> | void> = [];
 
   // The kiosk's memory (SQLite + encrypted files), opened first and closed last.
-  const store = KioskStore.open({ dataDir: options.dataDir, keeper: options.keyKeeper ?? new FileKeyKeeper(path.join(options.dataDir, 'keys', 'kek')) });
+  // The file keeper's key lives outside the data dir (crypto/file-key-keeper.ts: defaultKekFile).
+  const kek = options.keyKeeper ? null : defaultKekFile(options.dataDir);
+  if (kek?.moved) log.warn({ file: kek.file }, 'key-encryption key moved out of the data dir');
+  const store = KioskStore.open({ dataDir: options.dataDir, keeper: options.keyKeeper ?? new FileKeyKeeper(kek!.file) });
   closers.push(() => store.close());
 
   // The shipped catalogue until the county's newer one is in STORE's config store (re-read on config.changed).

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { DataKey } from '../../src/main/crypto/data-key';
 import { FileKeyKeeper } from '../../src/main/crypto/file-key-keeper';
 import { KeyKeeperError, type KeyKeeper } from '../../src/main/crypto/key-keeper';
-import { tempDataDir } from '../support/store-fixtures';
+import { createKioskCore } from '../../src/main/core';
+import { demoSiteConfig } from '../../src/main/config/load-site-config';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { KioskStore } from '../../src/main/store/kiosk-store';
+import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 /** A second keeper standing in for Electron's safeStorage (its own secret, its own name). */
 function otherKeeper(): KeyKeeper {
@@ -40,5 +44,29 @@ describe('which key keeper wrapped the data key', () => {
     expect(() => DataKey.loadOrCreate(dir, otherKeeper())).toThrow(/cannot be opened with the "safeStorage" key keeper \(it records no keeper/);
     DataKey.loadOrCreate(dir, file);
     expect(fs.readFileSync(path.join(dir, 'data-key.keeper'), 'utf8')).toBe('file');
+  });
+});
+
+/** Issue 14 item 19: the key-file keeper's key is not kept next to the wrapped data key. */
+describe('where the key-encryption key lives', () => {
+  it('outside the data dir; a key in the old place is moved once and still opens the data', async () => {
+    const dataDir = tempDataDir();
+    // The old layout: DATA-DIR/keys/kek beside DATA-DIR/keys/data-key.wrapped, with a submission in the store.
+    const old = openTestStore(dataDir);
+    const receipt = old.submit(sampleSubmission(0), new Date());
+    old.close();
+    expect(fs.existsSync(path.join(dataDir, 'keys', 'kek'))).toBe(true);
+
+    const { logger, lines } = createMemoryLogger();
+    const core = await createKioskCore({ config: demoSiteConfig(), dataDir, simulate: true, log: logger, appVersion: 't' });
+    await core.close();
+    expect(fs.existsSync(path.join(dataDir, 'keys', 'kek'))).toBe(false);
+    const moved = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.kek`);
+    expect(fs.statSync(moved).mode & 0o777).toBe(0o600);
+    expect(lines().some((l) => l.includes('key-encryption key moved out of the data dir'))).toBe(true);
+    // The data still opens with the moved key.
+    const reopened = KioskStore.open({ dataDir, keeper: new FileKeyKeeper(moved) });
+    expect(reopened.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE id = ?').get(receipt.submissionId)).toEqual({ n: 1 });
+    reopened.close();
   });
 });

@@ -3,7 +3,7 @@ import { createKioskCore, type KioskCore } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { applyOutcomes, outcomeOf } from '../../src/main/store/outcomes';
 import { KioskStore } from '../../src/main/store/kiosk-store';
-import { FileKeyKeeper } from '../../src/main/crypto/file-key-keeper';
+import { defaultKekFile, FileKeyKeeper } from '../../src/main/crypto/file-key-keeper';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { checkOutcomesPage, type ItemOutcome } from '../../src/shared/sync/outcomes';
@@ -119,7 +119,7 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
   });
 
   it('applies each outcome once; an older one arriving late, an unknown id or a malformed entry changes nothing', () => {
-    const store = KioskStore.open({ dataDir, keeper: new FileKeyKeeper(`${dataDir}/keys/kek`) });
+    const store = KioskStore.open({ dataDir, keeper: new FileKeyKeeper(defaultKekFile(dataDir).file) });
     try {
       const id = (store.db.prepare('SELECT id FROM submissions WHERE application_id IS NULL LIMIT 1').get() as { id: string }).id;
       const held = outcomeOf(store.db, id)!;

@@ -50,3 +50,23 @@ export class FileKeyKeeper implements KeyKeeper {
     return key;
   }
 }
+
+/**
+ * Where the browser host's key-encryption key lives for a data dir: KIOSK_KEK_FILE when set (a root-owned folder
+ * such as /etc/village-kiosk on a kiosk), else a hidden file beside the data dir, never inside it, so a copy or
+ * backup of the data dir does not carry the key that opens it. A key left in the old place (DATA-DIR/keys/kek) is
+ * moved once; `moved` says so for the log.
+ */
+export function defaultKekFile(dataDir: string): { file: string; moved: boolean } {
+  const resolved = path.resolve(dataDir);
+  const file = process.env.KIOSK_KEK_FILE ?? path.join(path.dirname(resolved), `.${path.basename(resolved)}.kek`);
+  const old = path.join(resolved, 'keys', 'kek');
+  if (fs.existsSync(old) && !fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.copyFileSync(old, file, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(file, 0o600);
+    fs.rmSync(old);
+    return { file, moved: true };
+  }
+  return { file, moved: false };
+}
