@@ -110,3 +110,19 @@ test('cases: a township takes an application waiting at the county and returns i
   expect(outcome.missing!.text['zh-CN']).toContain('残疾证需在有效期内。');
   kiosk.close();
 });
+
+test('on a tablet (800x1280) the pages stack the menu above the content, in English too, and stay axe-clean', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await signInConsole(page, county, 'county');
+  for (const id of ['programme', 'faults', 'accounts', 'publishing']) {
+    await openConsolePage(page, id);
+    // Nothing wider than the screen: the tables scroll inside their own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    // The menu takes its own height, not half the screen: the page starts near the top.
+    expect((await page.locator('main h1').boundingBox())!.y).toBeLessThan(250);
+  }
+  await checkConsoleScreen(page, 'console-13-tablet-publishing');
+  await page.locator('[data-action="language"]').click();
+  await openConsolePage(page, 'programme');
+  await checkConsoleScreen(page, 'console-14-tablet-programme-en');
+});
