@@ -31,6 +31,9 @@ test.afterAll(async () => {
   await county?.stop();
 });
 
+/** Clerk screens for docs/staff-mode.md: to test output only; `npm run docs:screens` copies them into docs/screenshots. */
+const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '..', '..', 'test-results', 'screens', `${name}.png`) });
+
 function inquiries(): Array<Record<string, unknown>> {
   const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
   try {
@@ -65,6 +68,7 @@ test('with no clerk logged in anywhere, the kiosk says so and shows the duty pho
   await expect(notice).toContainText(site.onDuty);
   await expect(page.getByText('马上有人来帮您')).toHaveCount(0);
   await expectNoAxeViolations(page, 'help: nobody logged in');
+  await shot(page, 'clerk-01-help-nobody-logged-in');
   // Elder mode and English: the same truth, larger and in the resident's language.
   await page.getByRole('button', { name: '大字模式' }).click();
   await page.getByRole('button', { name: 'English' }).click();
@@ -91,6 +95,7 @@ test("a help call chimes on a second clerk screen; the clerk takes it, the resid
   await expect(call).toContainText('按了求助按钮');
   await expect.poll(() => clerk.evaluate(() => (window as unknown as { chimeTones: number }).chimeTones)).toBeGreaterThanOrEqual(2);
   await expectNoAxeViolations(clerk, 'clerk screen with a help call');
+  await shot(clerk, 'clerk-02-help-call-on-clerk-screen');
 
   await call.locator('[data-help-take]').click();
   await expect(call).toHaveCount(0);
@@ -129,6 +134,7 @@ test('the inquiry register: a clerk takes an unanswered help call, records a pho
   await phone.locator('[data-inquiry-close="answered"]').click();
   await expect(phone).toHaveAttribute('data-inquiry-state', 'closed');
   await expect(phone).toContainText('办结：已答复');
+  await shot(page, 'clerk-03-inquiry-register');
   expect(inquiries().find((i) => i.origin === 'phone')).toMatchObject({ channel: 'assisted', operatorId: 'clerk-li', ownerId: 'clerk-li' });
 
   const download = page.waitForEvent('download');

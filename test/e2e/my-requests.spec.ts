@@ -83,6 +83,7 @@ test('a resident follows an application from "waiting on this kiosk" to "done", 
   await expect(row).toHaveAttribute('data-request-state', 'done', { timeout: 60_000 });
   await expect(row).toContainText('已经办好');
   await expect(row).toContainText('县里在');
+  await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'test-results', 'screens', 'clerk-04-where-is-my-request.png') });
 
   await page.getByRole('button', { name: '大字模式' }).click();
   await page.getByRole('button', { name: 'English' }).click();
