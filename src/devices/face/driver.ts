@@ -35,6 +35,8 @@ export interface FaceModuleOptions {
   answerTimeoutMs?: number;
   /** Idle status polling interval. */
   pollMs?: number;
+  /** The port coming and going (ReconnectingTransport): unplugging is seen at once, not at the next poll. */
+  link?: { onLink(listener: (event: { up: boolean; reason?: string }) => void): () => void };
   now?: () => Date;
 }
 
@@ -96,6 +98,16 @@ export class FaceModuleDriver implements DeviceDriver {
     if (this.started) return;
     this.started = true;
     this.unsubscribers.push(this.transport.onData((chunk) => this.reader.push(chunk)));
+    if (this.options.link) {
+      this.unsubscribers.push(
+        this.options.link.onLink((event) => {
+          if (!event.up) {
+            this.reader.reset();
+            this.setState('offline', 'devices-output:face.portMissing');
+          } else void this.refreshStatus();
+        }),
+      );
+    }
     try {
       await this.transport.open();
     } catch {

@@ -2,6 +2,16 @@ import { SAMPLE_FACE_JPEG_BASE64 } from './sample-image';
 import fc from 'fast-check';
 import { KioskError } from '../../shared/contract/errors';
 import { InProcessTransport, type DeviceSide } from '../printer/simulated-transport';
+import { createMemoryPair } from '../transports/memory-pair';
+import { ReconnectingTransport } from '../transports/reconnecting-transport';
+
+const until = async (predicate: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
 import { FaceModuleDriver } from './driver';
 import { createFaceFrameParser, toFaceFrame } from './frame-parser';
 import { crc16, decodeReply, encodeCommand, encodeReply, type ModuleReply, type ProgressStep } from './protocol';
@@ -176,6 +186,25 @@ describe('FaceModuleDriver with the simulator', () => {
     await driver.refreshStatus();
     expect(driver.status()).toMatchObject({ state: 'offline', since: new Date(clock).toISOString() });
     expect(seen).toEqual([`online@${onlineSince}`, `offline@${new Date(clock).toISOString()}`]);
+    await driver.stop();
+  });
+
+  it('an unplugged module is offline within 2 s and back online after replugging, without a restart', async () => {
+    const simulator = new FaceModuleSimulator({ stepMs: 1 });
+    const pair = createMemoryPair('face');
+    void pair.device.open();
+    pair.device.onData((chunk) => simulator.receive(chunk));
+    simulator.onOutput((bytes) => void pair.device.write(bytes).catch(() => undefined));
+    const transport = new ReconnectingTransport(() => pair.host, 'face', { minDelayMs: 50, maxDelayMs: 200 });
+    const driver = new FaceModuleDriver({ id: 'face', transport, link: transport, simulated: true, answerTimeoutMs: 150, pollMs: 60_000 });
+    await driver.start();
+    await until(() => driver.status().state === 'online', 2000);
+    pair.unplug();
+    await until(() => driver.status().state === 'offline', 2000);
+    pair.replug();
+    void pair.device.open();
+    await until(() => driver.status().state === 'online', 2000);
+    expect((await driver.selfTest()).ok).toBe(true);
     await driver.stop();
   });
 

@@ -30,6 +30,7 @@ export const faceModuleRegistration: DriverRegistration<'faceCamera'> = {
     return new FaceModuleDriver({
       id: ctx.config.id,
       transport: ctx.transport,
+      link: ctx.transport,
       simulated: ctx.simulated,
       now: ctx.now,
       ...(o.minLiveness === undefined ? {} : { minLiveness: o.minLiveness }),
