@@ -83,6 +83,19 @@ describe('staff login', () => {
     expect(await outcome(service.login('li', PASSWORD, ctxOf(newConnection('ws'))))).toBe('invalid_credentials:username');
   });
 
+  it('a locked username opens again when its lock expires, not a moment before', async () => {
+    const store = storeWithStaff(hash);
+    // A kiosk-wide limit above this test's guesses, so only the username lock is at work.
+    const service = new StaffService({ store, now, globalMaxFailures: 100 });
+    for (let i = 0; i < 5; i += 1) expect(await outcome(service.login('li', `guess-${i}`, ctxOf(newConnection('ws'))))).toBe('invalid_credentials');
+    const lockedAt = clock;
+    expect(await outcome(service.login('li', PASSWORD, ctxOf(newConnection('ws'))))).toBe('invalid_credentials:username');
+    clock = lockedAt + 60_000 - 1;
+    expect(await outcome(service.login('li', PASSWORD, ctxOf(newConnection('ws'))))).toBe('invalid_credentials:username');
+    clock = lockedAt + 60_000 + 1;
+    expect(await outcome(service.login('li', PASSWORD, ctxOf(newConnection('ws'))))).toBe('ok');
+  });
+
   it('checks one login per connection at a time', async () => {
     const store = storeWithStaff(hash);
     const service = new StaffService({ store, now });
