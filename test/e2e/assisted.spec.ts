@@ -1,13 +1,9 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { countyPayload, kioskDb, usePoint } from './support/point';
 import { writeDocumentY4m } from './support/fake-camera';
 import { completeItem } from './support/item-flow';
 import { expectNoAxeViolations } from './support/resident';
@@ -22,69 +18,35 @@ test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/
 
 const catalog = defaultCatalog();
 const item = (code: string) => catalog.items.find((i) => i.code === code)!;
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = usePoint('demonstration');
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
-
-/** The submission as the county stored it (its payload column), found by tracking number. */
-function countyPayload(trackingNumber: string): { serviceMode: string; operatorId: string | null; resident: { source: string; typedReason?: string; idNumber: string } } | null {
-  const db = new Database(path.join(county.dataDir, 'county.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('SELECT payload FROM items WHERE tracking_number = ?').get(trackingNumber) as { payload: string } | undefined;
-    return row ? (JSON.parse(row.payload) as ReturnType<typeof countyPayload>) : null;
-  } finally {
-    db.close();
-  }
-}
-
-function kioskSubmission(trackingNumber: string): unknown {
-  const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT channel, operator_id AS operatorId FROM submissions WHERE tracking_number = ?').get(trackingNumber);
-  } finally {
-    db.close();
-  }
-}
 
 test('a clerk helps a resident through an apply item: the county stores it stamped assisted with the clerk’s id', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('.attract__start').click();
-  const outcome = await completeItem(page, core, item('JOB-01'), SAMPLE_RESIDENTS[3]!);
+  const outcome = await completeItem(page, point.core, item('JOB-01'), SAMPLE_RESIDENTS[3]!);
   expect(outcome.kind).toBe('receipt');
   await expect(page.locator('[data-staff-banner]')).toContainText('李秀英');
-  expect(kioskSubmission(outcome.trackingNumber!)).toEqual({ channel: 'assisted', operatorId: 'clerk-li' });
-  await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
-  expect(countyPayload(outcome.trackingNumber!)).toMatchObject({ serviceMode: 'assisted', operatorId: 'clerk-li', resident: { source: 'idCard' } });
+  expect(kioskDb(point, (db) => db.prepare('SELECT channel, operator_id AS operatorId FROM submissions WHERE tracking_number = ?').get(outcome.trackingNumber))).toEqual({ channel: 'assisted', operatorId: 'clerk-li' });
+  await expect.poll(() => countyPayload(point, outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
+  expect(countyPayload(point, outcome.trackingNumber!)).toMatchObject({ serviceMode: 'assisted', operatorId: 'clerk-li', resident: { source: 'idCard' } });
 });
 
 test('a resident alone at the same kiosk produces a self record with no operator', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await page.locator('.attract__start').click();
-  const outcome = await completeItem(page, core, item('JOB-01'), SAMPLE_RESIDENTS[4]!);
-  expect(kioskSubmission(outcome.trackingNumber!)).toEqual({ channel: 'self', operatorId: null });
-  await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).toMatchObject({ serviceMode: 'self', operatorId: null });
+  const outcome = await completeItem(page, point.core, item('JOB-01'), SAMPLE_RESIDENTS[4]!);
+  expect(kioskDb(point, (db) => db.prepare('SELECT channel, operator_id AS operatorId FROM submissions WHERE tracking_number = ?').get(outcome.trackingNumber))).toEqual({ channel: 'self', operatorId: null });
+  await expect.poll(() => countyPayload(point, outcome.trackingNumber!), { timeout: 45_000 }).toMatchObject({ serviceMode: 'self', operatorId: null });
 });
 
 test('a clerk identifies a resident by a typed ID number with a reason; the county receives the reason with the application', async ({ page }) => {
   test.setTimeout(120_000);
   const resident = SAMPLE_RESIDENTS[5]!;
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('.attract__start').click();
   // (Card items never take a typed number now: a job-seeker registration does.)
@@ -96,10 +58,10 @@ test('a clerk identifies a resident by a typed ID number with a reason; the coun
   await expect(typed).toBeVisible();
   await expectNoAxeViolations(page, 'identify with typed ID (clerk)');
   await page.getByRole('button', { name: '首页' }).click();
-  const outcome = await completeItem(page, core, item('JOB-01'), resident, { typedByClerk: { reason: 'cardUnreadable' } });
+  const outcome = await completeItem(page, point.core, item('JOB-01'), resident, { typedByClerk: { reason: 'cardUnreadable' } });
   expect(outcome.kind).toBe('receipt');
-  await expect.poll(() => countyPayload(outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
-  expect(countyPayload(outcome.trackingNumber!)).toMatchObject({
+  await expect.poll(() => countyPayload(point, outcome.trackingNumber!), { timeout: 45_000 }).not.toBeNull();
+  expect(countyPayload(point, outcome.trackingNumber!)).toMatchObject({
     serviceMode: 'assisted',
     operatorId: 'clerk-li',
     resident: { source: 'typedByClerk', typedReason: 'cardUnreadable', idNumber: resident.idNumber },

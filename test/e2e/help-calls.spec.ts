@@ -1,11 +1,8 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { kioskDb, usePoint } from './support/point';
 import { expectNoAxeViolations, openCategory, startVisit, typeChinese } from './support/resident';
 import { staffLogin } from './support/staff';
 
@@ -14,33 +11,14 @@ import { staffLogin } from './support/staff';
  * the duty phone; with a clerk logged in on another screen of the point, that screen chimes and shows the call, the
  * clerk takes it, the resident's screen names who is coming, and the call is an inquiry owned by that clerk.
  */
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = usePoint('demonstration');
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
 
 /** Clerk screens for docs/staff-mode.md: to test output only; `npm run docs:screens` copies them into docs/screenshots. */
 const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '..', '..', 'test-results', 'screens', `${name}.png`) });
 
 function inquiries(): Array<Record<string, unknown>> {
-  const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT id, origin, channel, operator_id AS operatorId, owner_id AS ownerId, screen, taken_at AS takenAt FROM inquiries ORDER BY opened_at').all() as Array<Record<string, unknown>>;
-  } finally {
-    db.close();
-  }
+  return kioskDb(point, (db) => db.prepare('SELECT id, origin, channel, operator_id AS operatorId, owner_id AS ownerId, screen, taken_at AS takenAt FROM inquiries ORDER BY opened_at').all() as Array<Record<string, unknown>>);
 }
 
 /** Counts the tones the page starts through Web Audio: the chime is heard, not only the banner seen. */
@@ -57,13 +35,13 @@ async function countChimes(page: Page): Promise<void> {
 }
 
 test('with no clerk logged in anywhere, the kiosk says so and shows the duty phone instead of promising help', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'card');
   await page.getByRole('button', { name: '呼叫工作人员' }).click();
   const notice = page.locator('[data-help-state="nobody"]');
   await expect(notice).toContainText('现在没有工作人员登录');
   // The phone and on-duty person the attract screen shows (the county's site settings win over the local file).
-  const site = await core.call<{ consultationPhone: string; onDuty: string }>('site.info');
+  const site = await point.core.call<{ consultationPhone: string; onDuty: string }>('site.info');
   await expect(notice).toContainText(site.consultationPhone);
   await expect(notice).toContainText(site.onDuty);
   await expect(page.getByText('马上有人来帮您')).toHaveCount(0);
@@ -82,10 +60,10 @@ test("a help call chimes on a second clerk screen; the clerk takes it, the resid
   const clerkContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const clerk = await clerkContext.newPage();
   await countChimes(clerk);
-  await clerk.goto(kiosk.url);
+  await clerk.goto(point.kiosk.url);
   await staffLogin(clerk, 'li', DEMO_STAFF_PASSWORDS.li!);
 
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await page.getByRole('button', { name: '呼叫工作人员' }).click();
   await expect(page.locator('[data-help-state="reached"]')).toContainText('已通知工作人员李秀英');
@@ -108,7 +86,7 @@ test("a help call chimes on a second clerk screen; the clerk takes it, the resid
 
 test('the inquiry register: a clerk takes an unanswered help call, records a phone contact on the keyboard, closes it, and exports the month', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('[data-staff-workspace]').click();
   const register = page.locator('[data-register]');

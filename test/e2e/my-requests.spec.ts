@@ -1,11 +1,8 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { kioskDb, usePoint } from './support/point';
 import { completeItem } from './support/item-flow';
 import { expectNoAxeViolations, startVisit } from './support/resident';
 
@@ -18,36 +15,17 @@ const catalog = defaultCatalog();
 // An application a county clerk decides (medium risk): the back office's clerk takes and finishes it.
 const application = catalog.items.find((i) => i.code === 'DEMO-03')!;
 const resident = SAMPLE_RESIDENTS[3]!;
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = usePoint('demonstration');
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
-
 function submissionId(trackingNumber: string): string {
-  const db = new Database(path.join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT id FROM submissions WHERE tracking_number = ?').get(trackingNumber) as { id: string }).id;
-  } finally {
-    db.close();
-  }
+  return kioskDb(point, (db) => (db.prepare('SELECT id FROM submissions WHERE tracking_number = ?').get(trackingNumber) as { id: string }).id);
 }
 
 async function backOffice(applicationId: string, action: 'take' | 'finish'): Promise<void> {
-  const answer = await fetch(`${county.url}/admin/v1/back-office/applications/${applicationId}/${action}`, {
+  const answer = await fetch(`${point.county.url}/admin/v1/back-office/applications/${applicationId}/${action}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${county.adminToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${point.county.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ clerkId: 'county-clerk-1' }),
   });
   expect(answer.status, `${action}: ${await answer.text()}`).toBe(200);
@@ -55,18 +33,18 @@ async function backOffice(applicationId: string, action: 'take' | 'finish'): Pro
 
 test('a resident follows an application from "waiting on this kiosk" to "done", with their card', async ({ page }) => {
   test.setTimeout(180_000);
-  await county.stop();
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
-  await startVisit(page, kiosk.url);
-  const outcome = await completeItem(page, core, application, resident);
+  await point.county.stop();
+  await expect.poll(async () => (await point.core.call<{ online: boolean }>('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await startVisit(page, point.kiosk.url);
+  const outcome = await completeItem(page, point.core, application, resident);
   expect(outcome.kind).toBe('receipt');
 
   // A new visit: the resident asks where it is.
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await page.locator('[data-my-requests]').click();
   await expect(page.locator('[data-way="idCard"]')).toBeVisible();
   await expectNoAxeViolations(page, 'my requests: identify');
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   const row = page.locator(`[data-request="${outcome.trackingNumber}"]`);
   await expect(row).toHaveAttribute('data-request-state', 'waiting');
   await expect(row).toContainText('还在本机，联网后自动报送县里');
@@ -74,7 +52,7 @@ test('a resident follows an application from "waiting on this kiosk" to "done", 
   await expect(page.locator('[data-county-age]')).toContainText('县里最新的消息是');
   await expectNoAxeViolations(page, 'my requests: waiting');
 
-  await county.restart();
+  await point.county.restart();
   // The reference county may start on it at once: received or in progress, never still waiting.
   await expect(row).toHaveAttribute('data-request-state', /^(received|inProgress)$/, { timeout: 60_000 });
   const id = submissionId(outcome.trackingNumber!);
@@ -90,5 +68,5 @@ test('a resident follows an application from "waiting on this kiosk" to "done", 
   await expect(row).toContainText('Done.');
   await expect(page.locator('[data-county-age]')).toContainText("The county's latest word came");
   await expectNoAxeViolations(page, 'my requests: done (en, elder)');
-  await core.call('dev.idCard.remove');
+  await point.core.call('dev.idCard.remove');
 });

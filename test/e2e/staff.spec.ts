@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoStaff, DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { usePoint } from './support/point';
 import { expectNoAxeViolations, openCategory } from './support/resident';
 import { holdStaffCorner, staffLogin } from './support/staff';
 
@@ -11,26 +9,11 @@ import { holdStaffCorner, staffLogin } from './support/staff';
  * staff list, the banner with who and which mode, one-touch logout that wipes the visit, the end of a login after
  * inactivity, and the end of a login when the county disables the account (next config round).
  */
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = usePoint('demonstration');
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  // The staff list arrives with the first config round.
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
-
 test('residents see no way in; holding the corner opens the login, and a short touch does not', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await expect(page.locator('.attract__start')).toBeVisible();
   await expect(page.getByRole('button', { name: /登录|log in/i })).toHaveCount(0);
   await holdStaffCorner(page, 800);
@@ -46,7 +29,7 @@ test('residents see no way in; holding the corner opens the login, and a short t
 });
 
 test('a wrong password is refused in words and logs nobody in', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', 'wrong-password', false);
   await expect(page.locator('[data-staff-login] [data-error="invalid_credentials"]')).toContainText('账号或密码不正确');
   await expect(page.locator('[data-staff-banner]')).toHaveCount(0);
@@ -54,7 +37,7 @@ test('a wrong password is refused in words and logs nobody in', async ({ page })
 });
 
 test('a clerk logs in on the on-screen keyboard; the banner names her and the mode on every screen; logout is one touch and wipes the visit', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   const banner = page.locator('[data-staff-banner]');
   await expect(banner).toHaveAttribute('data-staff-banner', 'clerk-li');
@@ -81,8 +64,8 @@ test('a clerk logs in on the on-screen keyboard; the banner names her and the mo
 
 test('the login ends by itself after the site’s inactivity minutes', async ({ page }) => {
   await page.clock.install();
-  await page.goto(kiosk.url);
-  const info = await core.call<{ staffIdleMinutes: number }>('site.info');
+  await page.goto(point.kiosk.url);
+  const info = await point.core.call<{ staffIdleMinutes: number }>('site.info');
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.clock.fastForward((info.staffIdleMinutes - 1) * 60_000);
   await expect(page.locator('[data-staff-banner]')).toBeVisible();
@@ -98,13 +81,13 @@ test('the login ends by itself after the site’s inactivity minutes', async ({ 
 
 test('when the county disables the account, the login on the kiosk ends at the next config round', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'zhao', DEMO_STAFF_PASSWORDS.zhao!);
   await expect(page.locator('[data-staff-banner]')).toContainText('赵志强');
   const staff = demoStaff().map((a) => (a.id === 'clerk-zhao' ? { ...a, disabled: true } : a));
-  const published = await fetch(`${county.url}/admin/v1/config/staff`, {
+  const published = await fetch(`${point.county.url}/admin/v1/config/staff`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${county.adminToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${point.county.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify(staff),
   });
   expect(published.status).toBe(200);

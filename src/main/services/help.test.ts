@@ -34,7 +34,7 @@ describe('help calls', () => {
     presence.track(newConnection('ws')).staff = { id: 'tech-sun', displayName: '孙', roles: ['technician'] };
     const answer = (await call(kiosk, 'help.request', { screen: 'item:JOB-01' })) as { result: { delivered: boolean; clerks: string[]; phone: string; onDuty: string; callId: string } };
     expect(answer.result).toMatchObject({ delivered: false, clerks: [], phone: '0351-12333', onDuty: '赵*明' });
-    expect(getInquiry(store.db, store.key, answer.result.callId)).toMatchObject({ origin: 'helpButton', channel: 'self', operatorId: null, screen: 'item:JOB-01', ownerId: null });
+    expect(getInquiry(store.db, store.key, answer.result.callId)).toMatchObject({ origin: 'helpButton', channel: 'self', operatorId: null, screen: 'item:JOB-01', ownerId: null, dueAt: '2026-11-29T10:10:00.000Z' });
     expect(seen.filter((e) => e.event === 'help.requested')).toHaveLength(1);
   });
 

@@ -20,6 +20,7 @@ export interface HelpDeps {
 }
 
 type RequestResult = MethodResult<'help.request'>;
+const HELP_DUE_MS = 10 * 60_000;
 
 /**
  * The help button, made true: a call opens an inquiry (origin helpButton) and is pushed to every screen; logged-in
@@ -41,7 +42,9 @@ export class HelpService {
     const clerks = this.deps.clerksOnDuty();
     const contact = this.deps.contact();
     // The resident pressed it: the call itself is self-service, whoever later takes it.
-    const inquiry = openInquiry(this.deps.store.db, this.deps.store.key, { origin: 'helpButton', channel: 'self', operatorId: null, screen }, now);
+    // Someone should be at the resident's side within minutes: past that, the call stands out in the register.
+    const dueAt = new Date(now.getTime() + HELP_DUE_MS).toISOString();
+    const inquiry = openInquiry(this.deps.store.db, this.deps.store.key, { origin: 'helpButton', channel: 'self', operatorId: null, screen, dueAt }, now);
     const result: RequestResult = {
       callId: inquiry.id,
       at: inquiry.openedAt,

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { startKiosk, type KioskProcess } from './kiosk-process';
+import { openCoreSocket, type CoreSocket } from './core-socket';
+import { startCounty, writeKioskConfig, type CountyProcess } from './county-process';
+
+/** A service point for one spec file: the reference county, a kiosk synced with it, and a socket to the kiosk's core. */
+export interface Point {
+  county: CountyProcess;
+  kiosk: KioskProcess;
+  core: CoreSocket;
+}
+
+/**
+ * Starts the point before the file's tests (waiting for the first sync round, which brings the staff list) and stops
+ * it after them. `edit` may change the site config first (window station...).
+ */
+export function usePoint(level: 'village' | 'demonstration', edit?: (config: { kiosk: Record<string, unknown> }) => void): Point {
+  const point = {} as Point;
+  test.beforeAll(async () => {
+    point.county = await startCounty();
+    const file = writeKioskConfig(point.county, level);
+    if (edit) {
+      const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { kiosk: Record<string, unknown> };
+      edit(config);
+      fs.writeFileSync(file, JSON.stringify(config));
+    }
+    point.kiosk = await startKiosk(['--config', file, '--simulate']);
+    point.core = await openCoreSocket(point.kiosk);
+    await expect.poll(async () => (await point.core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+  });
+  test.afterAll(async () => {
+    point.core?.close();
+    await point.kiosk?.stop();
+    await point.county?.stop();
+  });
+  return point;
+}
+
+/** Reads a database file of a running process read-only (WAL lets it read beside the writer). */
+export function readDb<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export const kioskDb = <T>(point: Point, read: (db: Database.Database) => T): T => readDb(path.join(point.kiosk.dataDir, 'kiosk.sqlite'), read);
+
+/** The submission as the county stored it (its payload column), by tracking number; null until it arrived. */
+export function countyPayload(point: Point, trackingNumber: string): { serviceMode: string; operatorId: string | null; resident: { source: string; typedReason?: string; idNumber: string } } | null {
+  return readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => {
+    const row = db.prepare('SELECT payload FROM items WHERE tracking_number = ?').get(trackingNumber) as { payload: string } | undefined;
+    return row ? (JSON.parse(row.payload) as ReturnType<typeof countyPayload>) : null;
+  });
+}
