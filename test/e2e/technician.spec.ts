@@ -5,9 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { usePoint } from './support/point';
 import { expectNoAxeViolations } from './support/resident';
 import { staffLogin } from './support/staff';
 
@@ -15,27 +13,11 @@ import { staffLogin } from './support/staff';
  * The technician's workspace (issue 10 item 2): hidden corner + technician login, every device's self-test and own
  * test, the live frame log while a sample card is read (masked), the ports list, and the system panel's sync now.
  */
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
-let configFile: string;
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  county = await startCounty();
-  configFile = writeKioskConfig(county, 'demonstration');
-  kiosk = await startKiosk(['--config', configFile, '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
+const point = usePoint('demonstration');
 
 async function openWorkspace(page: Page) {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'tech', DEMO_STAFF_PASSWORDS.tech!);
   await page.locator('[data-technician-open]').click();
   await expect(page.locator('[data-technician-workspace]')).toBeVisible();
@@ -45,7 +27,7 @@ const device = (page: Page, id: string) => page.locator(`[data-technician-device
 const panel = (page: Page) => page.locator('[data-technician-panel]');
 
 test('a clerk sees no way into the workspace', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await expect(page.locator('[data-technician-open]')).toHaveCount(0);
 });
@@ -78,7 +60,7 @@ test('reading a sample ID card: the frame log moves, the test shows masked field
   await device(page, 'id-reader').click();
   const frames = panel(page).locator('[data-technician-frames] li');
   await expect(frames.first()).toBeVisible({ timeout: 10_000 });
-  await core.call('dev.idCard.insert', { residentIndex: index });
+  await point.core.call('dev.idCard.insert', { residentIndex: index });
   await panel(page).locator('[data-technician-test]').click();
   await expect(panel(page).locator('[data-test-result="passed"]')).toBeVisible({ timeout: 15_000 });
   const idLine = panel(page).locator('[data-test-line="test.idNumber"]');
@@ -89,16 +71,16 @@ test('reading a sample ID card: the frame log moves, the test shows masked field
   const text = await page.locator('[data-technician-workspace]').innerText();
   expect(text).not.toContain(resident.idNumber);
   expect(text).not.toContain(resident.name);
-  await core.call('dev.idCard.remove', {});
+  await point.core.call('dev.idCard.remove', {});
 });
 
 test('the receipt printer prints its test page from the workspace; the paper shows it', async ({ page }) => {
   await openWorkspace(page);
-  await core.call('dev.printer.transcript', { clear: true });
+  await point.core.call('dev.printer.transcript', { clear: true });
   await device(page, 'receipt-printer').click();
   await panel(page).locator('[data-technician-test]').click();
   await expect(panel(page).locator('[data-test-result="passed"]')).toBeVisible({ timeout: 15_000 });
-  await expect.poll(async () => (await core.call<{ text: string }>('dev.printer.transcript', {})).text, { timeout: 15_000 }).toContain('receipt-printer');
+  await expect.poll(async () => (await point.core.call<{ text: string }>('dev.printer.transcript', {})).text, { timeout: 15_000 }).toContain('receipt-printer');
 });
 
 test('ports and system: the ports list answers, sync now reaches the county and says so', async ({ page }) => {
@@ -126,20 +108,20 @@ test('ports and system: the ports list answers, sync now reaches the county and 
 });
 
 test('moving the face module to another port saves the site config with the previous one kept and reopens it at once', async ({ page }) => {
-  const before = fs.readFileSync(configFile, 'utf8');
+  const before = fs.readFileSync(point.configFile, 'utf8');
   await openWorkspace(page);
   await device(page, 'face-camera').click();
   await expect(panel(page)).toHaveAttribute('data-technician-panel', 'face-camera');
   await panel(page).locator('[data-assign-path]').fill('/dev/ttyNOPE7');
   await panel(page).locator('[data-assign-baud]').selectOption('57600');
   await panel(page).locator('[data-assign-save]').click();
-  await expect(panel(page).locator('[data-assign-saved]')).toContainText(configFile);
-  await expect(panel(page).locator('[data-assign-saved]')).toContainText(`${configFile}.previous`);
+  await expect(panel(page).locator('[data-assign-saved]')).toContainText(point.configFile);
+  await expect(panel(page).locator('[data-assign-saved]')).toContainText(`${point.configFile}.previous`);
   // Reopened without a restart: the module is now looked for on the new port (nothing there, so offline).
   await expect(panel(page).locator('[data-fact="transport"]')).toHaveText('serial /dev/ttyNOPE7 @57600');
   await expect(device(page, 'face-camera')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
-  const saved = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { devices: Array<{ id: string; transport: unknown }> };
+  const saved = JSON.parse(fs.readFileSync(point.configFile, 'utf8')) as { devices: Array<{ id: string; transport: unknown }> };
   expect(saved.devices.find((d) => d.id === 'face-camera')?.transport).toEqual({ type: 'serial', path: '/dev/ttyNOPE7', baudRate: 57600 });
-  expect(fs.readFileSync(`${configFile}.previous`, 'utf8')).toBe(before);
+  expect(fs.readFileSync(`${point.configFile}.previous`, 'utf8')).toBe(before);
   await expectNoAxeViolations(page, 'technician workspace port assignment (zh-CN)');
 });

@@ -11,6 +11,8 @@ export interface Point {
   county: CountyProcess;
   kiosk: KioskProcess;
   core: CoreSocket;
+  /** The kiosk's site config file (a technician's port assignment rewrites it). */
+  configFile: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export function usePoint(level: 'village' | 'demonstration', edit?: (config: { k
   test.beforeAll(async () => {
     point.county = await startCounty();
     const file = writeKioskConfig(point.county, level);
+    point.configFile = file;
     if (edit) {
       const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { kiosk: Record<string, unknown> };
       edit(config);
