@@ -14,6 +14,20 @@ import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-f
 
 const { logger: log } = createMemoryLogger();
 
+/** A county client whose uploads and batches answer as the test scripts them, and everything else with "nothing new". */
+function scriptedUploads(answers: Pick<CountyClient, 'attachmentStatus' | 'uploadChunk' | 'sendBatch'>): CountyClient {
+  return {
+    ...answers,
+    pullConfig: async () => null,
+    pullOutcomes: async () => ({ cursor: 0, outcomes: [], refused: [] }) as never,
+    query: async () => ({}) as never,
+    noticeResident: async () => ({ expiresAt: '' }),
+    endResidentSession: async () => undefined,
+    heartbeat: async () => undefined,
+    reportFaults: async () => undefined,
+  };
+}
+
 /** Issue 14 items 5 and 6: damaged records and bad county answers never wedge the queue. */
 describe('sync with damaged records on the kiosk', () => {
   let county: CountyServer;
@@ -109,7 +123,7 @@ describe('bad county answers', () => {
     const store = openTestStore(tempDataDir());
     store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
     let uploads = 0;
-    const client: CountyClient = {
+    const client = scriptedUploads({
       attachmentStatus: async (sha256) => ({ sha256, received: 0, complete: false }),
       uploadChunk: async () => {
         uploads += 1;
@@ -117,14 +131,7 @@ describe('bad county answers', () => {
         throw new CountyError(false, 'range_mismatch', 409, { received: 0 });
       },
       sendBatch: async () => ({ results: [] }),
-      pullConfig: async () => null,
-      pullOutcomes: async () => ({ cursor: 0, outcomes: [], refused: [] }) as never,
-      query: async () => ({}) as never,
-      noticeResident: async () => ({ expiresAt: '' }),
-      endResidentSession: async () => undefined,
-      heartbeat: async () => undefined,
-      reportFaults: async () => undefined,
-    };
+    });
     const engine = new SyncEngine({ store, client, kioskId: 'k', appVersion: 't', log });
     expect(await engine.runRound()).toMatchObject({ ok: false, error: 'upload_conflicts' });
     expect(uploads).toBeLessThanOrEqual(4);
@@ -135,18 +142,11 @@ describe('bad county answers', () => {
   it('an upload answer that says less than the bytes sent does not mark the attachment uploaded', async () => {
     const store = openTestStore(tempDataDir());
     store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
-    const client: CountyClient = {
+    const client = scriptedUploads({
       attachmentStatus: async (sha256) => ({ sha256, received: 0, complete: false }),
       uploadChunk: async (sha256) => ({ sha256, received: Number.NaN, complete: false }),
       sendBatch: async (items) => ({ results: items.map((i) => ({ id: i.id, status: 'accepted' as const })) }),
-      pullConfig: async () => null,
-      pullOutcomes: async () => ({ cursor: 0, outcomes: [], refused: [] }) as never,
-      query: async () => ({}) as never,
-      noticeResident: async () => ({ expiresAt: '' }),
-      endResidentSession: async () => undefined,
-      heartbeat: async () => undefined,
-      reportFaults: async () => undefined,
-    };
+    });
     const engine = new SyncEngine({ store, client, kioskId: 'k', appVersion: 't', log });
     expect(await engine.runRound()).toMatchObject({ ok: false });
     expect(store.db.prepare('SELECT uploaded FROM attachments').all()).toEqual([{ uploaded: 0 }]);
