@@ -62,6 +62,10 @@ const SCHEMA = `
     item_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, month TEXT NOT NULL, version INTEGER NOT NULL,
     submitted_at TEXT NOT NULL, received_at TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (kiosk_id, month, version)
   );
+  CREATE TABLE IF NOT EXISTS site_records (
+    item_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT NOT NULL, passed INTEGER NOT NULL,
+    completed_at TEXT NOT NULL, received_at TEXT NOT NULL, body TEXT NOT NULL
+  );
 `;
 
 export function openCountyDb(dataDir: string): CountyDb {

@@ -14,6 +14,7 @@ import { claimAttachments, firstMissingAttachment } from './attachments';
 import { recordOutcome } from './outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
+import { intakeSiteRecord } from './site-records';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
@@ -105,6 +106,7 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
 
       function judge(): ItemResult {
         if (item.kind === 'monthlyReport') return intakeReport(db, kioskId, item, now);
+        if (item.kind === 'siteRecord') return intakeSiteRecord(db, kioskId, item, now);
         const seen = exists.get(item.id) as { kiosk_id: string } | undefined;
         if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
         if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };

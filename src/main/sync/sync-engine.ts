@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/protocol';
 import type { MonthlyReportPayload } from '../../shared/report/monthly-report';
+import type { SiteRecord } from '../../shared/commissioning/site-record';
 import { applyConfigParts, configVersions, getConfigPart, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
 import { listFaultTickets, updateFaultTicket } from '../store/fault-tickets';
 import { claimBatch, DAMAGED_ATTACHMENT, DAMAGED_PAYLOAD, outboxCounts, releaseBatch, setAside, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
@@ -352,6 +353,9 @@ export class SyncEngine {
 }
 
 function toBatchItem(item: OutboxItem): BatchItem {
+  if (item.kind === 'siteRecord') {
+    return { id: item.id, kind: 'siteRecord', createdAt: item.createdAt, residentRef: null, payload: item.payload as SiteRecord, attachments: [] };
+  }
   if (item.kind === 'monthlyReport') {
     return { id: item.id, kind: 'monthlyReport', createdAt: item.createdAt, residentRef: null, payload: item.payload as MonthlyReportPayload, attachments: [] };
   }

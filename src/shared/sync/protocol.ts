@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_HASH_PATTERN } from './password-hash';
 import { MonthlyReportPayloadSchema } from '../report/monthly-report';
+import { SiteRecordSchema } from '../commissioning/site-record';
 import { ServiceChannelSchema } from '../domain/service-channel';
 import { TypedIdReasonSchema } from '../domain/typed-id-reason';
 
@@ -62,7 +63,18 @@ export const MonthlyReportItemSchema = z.object({
 });
 export type MonthlyReportItem = z.infer<typeof MonthlyReportItemSchema>;
 
-export const BatchItemSchema = z.discriminatedUnion('kind', [SubmissionItemSchema, MonthlyReportItemSchema]);
+/** A point's commissioning or acceptance record (src/shared/commissioning/site-record.ts): no resident, no attachments. */
+export const SiteRecordItemSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.literal('siteRecord'),
+  createdAt: IsoTimeSchema,
+  residentRef: z.null(),
+  payload: SiteRecordSchema,
+  attachments: z.array(Sha256Schema).max(0),
+});
+export type SiteRecordItem = z.infer<typeof SiteRecordItemSchema>;
+
+export const BatchItemSchema = z.discriminatedUnion('kind', [SubmissionItemSchema, MonthlyReportItemSchema, SiteRecordItemSchema]);
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 export const BATCH_MAX_ITEMS = 200;
