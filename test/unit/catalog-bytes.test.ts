@@ -8,7 +8,7 @@ import { CatalogSchema } from '../../src/shared/catalog/schema';
  * The catalogue's authored form may be reshaped (one `defineItem` per item, one bilingual helper, shared field
  * presets), but what the kiosk ships and what the county publishes must not move by a byte unless a text really
  * changed. The fixture is the county's download format (the schema-parsed catalogue as `publishConfigPart` stores
- * it); the authored input is pinned by its hash. After a deliberate content change, rewrite both with
+ * it); the authored input is pinned by the hash of its canonical (sorted-key) JSON. After a deliberate content change, rewrite both with
  * `UPDATE_CATALOG_FIXTURE=1 npx jest test/unit/catalog-bytes.test.ts` and review the fixture's diff.
  */
 
@@ -17,8 +17,15 @@ const INPUT_SHA256_FILE = join(__dirname, '..', 'fixtures', 'catalog', 'catalog-
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** JSON with every object's keys sorted: the authored input's content, whatever order a builder writes keys in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 describe('the shipped catalogue, byte for byte', () => {
-  const input = JSON.stringify(defaultCatalogInput());
+  const input = canonical(defaultCatalogInput());
   const county = JSON.stringify(CatalogSchema.parse(defaultCatalogInput()));
 
   if (process.env.UPDATE_CATALOG_FIXTURE === '1') {
