@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { CatalogItemInput, FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema } from './schema';
+import type { FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema } from './schema';
 import { DEFAULT_COUNTY_SETTINGS } from './county-settings';
+import { zhEn } from './bilingual';
 import { ACCOUNT_HOLDER_FIELD, PAY_TO_CARD_ACCOUNT, PAY_TO_FIELD, PAY_TO_OTHER_ACCOUNT } from './risk-class';
 
 /**
@@ -10,12 +11,7 @@ import { ACCOUNT_HOLDER_FIELD, PAY_TO_CARD_ACCOUNT, PAY_TO_FIELD, PAY_TO_OTHER_A
 
 export type FieldInput = z.input<typeof FieldSchema>;
 export type MaterialInput = z.input<typeof MaterialSchema>;
-/** An item record before its guide and FAQ are attached (those live in ./guides, per category). */
-export type ItemRecord = Omit<CatalogItemInput, 'guide' | 'faq'>;
-
-export function t(zh: string, en: string): LocalisedText {
-  return { 'zh-CN': zh, en };
-}
+export { zhEn };
 
 export const ALL_MODES = ['self', 'assisted', 'window', 'homeVisit'] as const;
 /** Card and face items need the machine itself, so no home visit. */
@@ -48,18 +44,18 @@ export function phoneField(name = 'phone', required = true): FieldInput {
   return {
     kind: 'phone',
     name,
-    label: t('手机号码', 'Mobile phone number'),
-    hint: t('办理结果会用短信通知您', 'We will text you the result'),
+    label: zhEn('手机号码', 'Mobile phone number'),
+    hint: zhEn('办理结果会用短信通知您', 'We will text you the result'),
     required,
   };
 }
 
-export function addressField(name = 'address', label = t('现居住地址', 'Current address')): FieldInput {
+export function addressField(name = 'address', label = zhEn('现居住地址', 'Current address')): FieldInput {
   return {
     kind: 'text',
     name,
     label,
-    hint: t('写到村（社区）和门牌号', 'Down to the village (community) and house number'),
+    hint: zhEn('写到村（社区）和门牌号', 'Down to the village (community) and house number'),
     required: true,
     minLength: 5,
     maxLength: 80,
@@ -70,14 +66,14 @@ export function educationField(): FieldInput {
   return {
     kind: 'choice',
     name: 'education',
-    label: t('文化程度', 'Education'),
+    label: zhEn('文化程度', 'Education'),
     required: true,
     options: [
-      { value: 'primary', label: t('小学及以下', 'Primary school or less') },
-      { value: 'junior', label: t('初中', 'Junior secondary') },
-      { value: 'senior', label: t('高中、中专、技校', 'Senior secondary or vocational school') },
-      { value: 'college', label: t('大专', 'Junior college') },
-      { value: 'bachelor', label: t('本科及以上', 'Bachelor degree or higher') },
+      { value: 'primary', label: zhEn('小学及以下', 'Primary school or less') },
+      { value: 'junior', label: zhEn('初中', 'Junior secondary') },
+      { value: 'senior', label: zhEn('高中、中专、技校', 'Senior secondary or vocational school') },
+      { value: 'college', label: zhEn('大专', 'Junior college') },
+      { value: 'bachelor', label: zhEn('本科及以上', 'Bachelor degree or higher') },
     ],
   };
 }
@@ -87,23 +83,23 @@ export function bankFields(purpose: LocalisedText): FieldInput[] {
     {
       kind: 'choice',
       name: 'bankName',
-      label: t('开户银行', 'Bank'),
+      label: zhEn('开户银行', 'Bank'),
       hint: purpose,
       required: true,
       options: [
-        { value: 'rcc', label: t('农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)') },
-        { value: 'psbc', label: t('中国邮政储蓄银行', 'Postal Savings Bank of China') },
-        { value: 'abc', label: t('中国农业银行', 'Agricultural Bank of China') },
-        { value: 'icbc', label: t('中国工商银行', 'Industrial and Commercial Bank of China') },
-        { value: 'ccb', label: t('中国建设银行', 'China Construction Bank') },
-        { value: 'boc', label: t('中国银行', 'Bank of China') },
+        { value: 'rcc', label: zhEn('农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)') },
+        { value: 'psbc', label: zhEn('中国邮政储蓄银行', 'Postal Savings Bank of China') },
+        { value: 'abc', label: zhEn('中国农业银行', 'Agricultural Bank of China') },
+        { value: 'icbc', label: zhEn('中国工商银行', 'Industrial and Commercial Bank of China') },
+        { value: 'ccb', label: zhEn('中国建设银行', 'China Construction Bank') },
+        { value: 'boc', label: zhEn('中国银行', 'Bank of China') },
       ],
     },
     {
       kind: 'bankAccount',
       name: 'bankAccount',
-      label: t('银行卡号', 'Bank card number'),
-      hint: t('本人名下的银行卡或社保卡金融账户，16 到 19 位数字', 'A card in your own name, or the bank account of your social security card: 16 to 19 digits'),
+      label: zhEn('银行卡号', 'Bank card number'),
+      hint: zhEn('本人名下的银行卡或社保卡金融账户，16 到 19 位数字', 'A card in your own name, or the bank account of your social security card: 16 to 19 digits'),
       required: true,
     },
   ];
@@ -114,8 +110,8 @@ export function accountHolderField(): FieldInput {
   return {
     kind: 'personName',
     name: ACCOUNT_HOLDER_FIELD,
-    label: t('银行卡户名', 'Name on the bank account'),
-    hint: t('只能是您本人的名字', 'It must be your own name'),
+    label: zhEn('银行卡户名', 'Name on the bank account'),
+    hint: zhEn('只能是您本人的名字', 'It must be your own name'),
     required: true,
   };
 }
@@ -130,15 +126,15 @@ export function payToFields(purpose: LocalisedText): FieldInput[] {
     {
       kind: 'choice',
       name: PAY_TO_FIELD,
-      label: t('钱发到哪里', 'Where the money goes'),
-      hint: t(
+      label: zhEn('钱发到哪里', 'Where the money goes'),
+      hint: zhEn(
         '一般发到您的社保卡上。要发到别的银行卡，需要在读卡器上放身份证，再本人刷脸。',
         'Normally to your social security card. Paying to another bank card needs your ID card on the reader and a face check.',
       ),
       required: true,
       options: [
-        { value: PAY_TO_CARD_ACCOUNT, label: t('我的社保卡（推荐）', 'My social security card (recommended)') },
-        { value: PAY_TO_OTHER_ACCOUNT, label: t('我本人的其他银行卡', 'Another bank card in my own name') },
+        { value: PAY_TO_CARD_ACCOUNT, label: zhEn('我的社保卡（推荐）', 'My social security card (recommended)') },
+        { value: PAY_TO_OTHER_ACCOUNT, label: zhEn('我本人的其他银行卡', 'Another bank card in my own name') },
       ],
     },
     ...bankFields(purpose).map((field) => ({ ...field, visibleWhen: otherAccount })),
@@ -150,8 +146,8 @@ export function truthPromise(): FieldInput {
   return {
     kind: 'confirm',
     name: 'promise',
-    label: t('个人承诺', 'Your promise'),
-    statement: t(
+    label: zhEn('个人承诺', 'Your promise'),
+    statement: zhEn(
       '我承诺所填信息和所交材料真实、完整，如有虚假，愿意承担相应责任。',
       'I promise that what I have filled in and handed in is true and complete, and I accept responsibility if it is not.',
     ),
@@ -162,8 +158,8 @@ export function truthPromise(): FieldInput {
 export function idCardMaterial(required = false): MaterialInput {
   return {
     code: 'idCardCopy',
-    name: t('居民身份证正反面', 'Resident ID card, both sides'),
-    note: t('已经在读卡器上读过身份证的，可以不拍', 'Not needed if your ID card was read on the card reader'),
+    name: zhEn('居民身份证正反面', 'Resident ID card, both sides'),
+    note: zhEn('已经在读卡器上读过身份证的，可以不拍', 'Not needed if your ID card was read on the card reader'),
     required,
     maxPages: 2,
   };
@@ -173,7 +169,7 @@ export function idCardMaterial(required = false): MaterialInput {
 export function bankCardMaterial(onlyForOtherAccount = false): MaterialInput {
   return {
     code: 'bankCard',
-    name: t('银行卡或存折（有卡号的一面）', 'Bank card or passbook (the side with the number)'),
+    name: zhEn('银行卡或存折（有卡号的一面）', 'Bank card or passbook (the side with the number)'),
     required: true,
     maxPages: 1,
     ...(onlyForOtherAccount ? { visibleWhen: { field: PAY_TO_FIELD, oneOf: [PAY_TO_OTHER_ACCOUNT] } } : {}),
@@ -183,7 +179,7 @@ export function bankCardMaterial(onlyForOtherAccount = false): MaterialInput {
 export function householdBookletMaterial(required = false): MaterialInput {
   return {
     code: 'householdBooklet',
-    name: t('户口簿首页和本人页', 'Household registration booklet: front page and your own page'),
+    name: zhEn('户口簿首页和本人页', 'Household registration booklet: front page and your own page'),
     required,
     maxPages: 2,
   };
@@ -192,12 +188,12 @@ export function householdBookletMaterial(required = false): MaterialInput {
 /** Yearly contribution grades of the resident pension: the county's list (county-settings.ts), today's by default. */
 const RESIDENT_PENSION_GRADES = DEFAULT_COUNTY_SETTINGS.residentPensionGrades.value;
 
-export function gradeField(name = 'grade', label = t('每年交多少钱（缴费档次）', 'How much you pay a year (contribution grade)')): FieldInput {
+export function gradeField(name = 'grade', label = zhEn('每年交多少钱（缴费档次）', 'How much you pay a year (contribution grade)')): FieldInput {
   return {
     kind: 'choice',
     name,
     label,
-    hint: t(
+    hint: zhEn(
       '交得越多、交得越久，将来领得越多。低保、特困和重度残疾的人，政府每年替您交 {{governmentPaidGrade}}',
       'The more and the longer you pay, the more you receive later. For minimum-allowance, extreme-poverty and severely disabled residents the government pays {{governmentPaidGrade}} a year',
     ),
@@ -205,7 +201,7 @@ export function gradeField(name = 'grade', label = t('每年交多少钱（缴�
     optionsFrom: 'residentPensionGrades',
     options: RESIDENT_PENSION_GRADES.map((yuan) => ({
       value: `y${yuan}`,
-      label: t(`${yuan} 元/年`, `${yuan} yuan a year`),
+      label: zhEn(`${yuan} 元/年`, `${yuan} yuan a year`),
     })),
   };
 }

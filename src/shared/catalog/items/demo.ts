@@ -1,46 +1,73 @@
-import { ALL_MODES, AT_POINT_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, t, truthPromise, type ItemRecord } from '../fields';
+import { ALL_MODES, AT_POINT_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, zhEn, truthPromise } from '../fields';
+import { defineItem } from '../define-item';
+import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
+import type { CatalogItemInput } from '../schema';
 
 /** The 4 items only the township's demonstration point offers (CATALOG.md): it has the A4 printer and the face-modelling machine. */
 
-export const DEMO_ITEMS: ItemRecord[] = [
-  {
+export const DEMO_ITEMS: CatalogItemInput[] = [
+  defineItem({
     code: 'DEMO-01',
     category: 'demo',
-    name: t('社会保险全险种参保证明打印', 'All-insurance enrolment certificate'),
-    summary: t('一张 A4 证明列出养老、医疗、失业、工伤各险种参保情况', 'One A4 certificate covering pension, medical, unemployment and work-injury insurance'),
+    name: zhEn('社会保险全险种参保证明打印', 'All-insurance enrolment certificate'),
+    summary: zhEn('一张 A4 证明列出养老、医疗、失业、工伤各险种参保情况', 'One A4 certificate covering pension, medical, unemployment and work-injury insurance'),
     type: 'print',
     siteLevel: 'demonstration',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'information',
     serviceModes: [...AT_POINT_MODES],
-    requiresDevices: ['documentPrinter'],
     needsCountyOnline: true,
     form: [
       {
         key: 'range',
-        title: t('证明内容', 'What to include'),
+        title: zhEn('证明内容', 'What to include'),
         fields: [
           {
             kind: 'choice',
             name: 'range',
-            label: t('缴费记录范围', 'Contribution records to show'),
+            label: zhEn('缴费记录范围', 'Contribution records to show'),
             required: true,
             options: [
-              { value: 'last12Months', label: t('最近 12 个月', 'The last 12 months') },
-              { value: 'last36Months', label: t('最近 36 个月', 'The last 36 months') },
-              { value: 'all', label: t('全部', 'Everything') },
+              { value: 'last12Months', label: zhEn('最近 12 个月', 'The last 12 months') },
+              { value: 'last36Months', label: zhEn('最近 36 个月', 'The last 36 months') },
+              { value: 'all', label: zhEn('全部', 'Everything') },
             ],
           },
         ],
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['社保证明', '参保证明'],
+    guide: {
+      conditions: [zhEn('参加了社会保险的人，打印本人所有险种的参保证明', 'Anyone insured, a certificate covering all their own insurance')],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择证明上列出多长时间的缴费记录', 'Choose how long a contribution history to include'),
+        zhEn('A4 打印机打出证明，请取走', 'Take the A4 certificate from the printer'),
+      ],
+      timeLimit: zhEn('当场打印，需要联网', 'Printed on the spot; needs the network'),
+      basis: [LAWS.socialInsurance, LAWS.rightsRecords],
+      handledBy: HANDLERS.township,
+    },
+    faq: [
+      {
+        question: zhEn('村里的服务点为什么打不了这个？', 'Why can village points not print this?'),
+        answer: zhEn('全险种证明是 A4 纸的，要用乡里示范点的 A4 打印机。', 'It is an A4 document and needs the A4 printer at the township demonstration point.'),
+      },
+      {
+        question: zhEn('证明上有医疗保险吗？', 'Does it include medical insurance?'),
+        answer: zhEn(
+          '有。养老、医疗、失业、工伤各险种的参保状态和交费记录都会列出；没参加的险种写"未参保"。',
+          'Yes: pension, medical, unemployment and work-injury insurance are all listed, with "not insured" for any you are not in.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'DEMO-02',
     category: 'demo',
-    name: t('资格认证重新建模', 'Re-take the certification face model'),
-    summary: t('刷脸认证总是不通过的，在建模机上重新采集人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
+    name: zhEn('资格认证重新建模', 'Re-take the certification face model'),
+    summary: zhEn('刷脸认证总是不通过的，在建模机上重新采集人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
     type: 'certify',
     siteLevel: 'demonstration',
     // People come here because face checks keep failing: a clerk who checks them in person against the ID card may
@@ -49,44 +76,43 @@ export const DEMO_ITEMS: ItemRecord[] = [
     riskClass: 'application',
     // The township office brings the modelling equipment to elders who cannot come (the guide says so).
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['faceCamera'],
     needsCountyOnline: true,
     // The face module records a new model (the county keeps it for later certifications), not a certification check.
     facePurpose: 'remodel',
     form: [
       {
         key: 'reason',
-        title: t('为什么重新建模', 'Why again'),
+        title: zhEn('为什么重新建模', 'Why again'),
         fields: [
           {
             kind: 'choice',
             name: 'reason',
-            label: t('原因', 'Reason'),
+            label: zhEn('原因', 'Reason'),
             required: true,
             options: [
-              { value: 'repeatedFailure', label: t('刷脸认证多次不通过', 'Face certification failed several times') },
-              { value: 'appearanceChanged', label: t('相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)') },
-              { value: 'noModel', label: t('以前没有建过模', 'I never had a face model') },
+              { value: 'repeatedFailure', label: zhEn('刷脸认证多次不通过', 'Face certification failed several times') },
+              { value: 'appearanceChanged', label: zhEn('相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)') },
+              { value: 'noModel', label: zhEn('以前没有建过模', 'I never had a face model') },
             ],
           },
           {
             kind: 'choice',
             name: 'how',
-            label: t('怎么采集', 'How your face is taken'),
+            label: zhEn('怎么采集', 'How your face is taken'),
             required: true,
             options: [
-              { value: 'camera', label: t('我自己在建模机前刷脸', 'I look into the modelling camera myself') },
+              { value: 'camera', label: zhEn('我自己在建模机前刷脸', 'I look into the modelling camera myself') },
               {
                 value: 'clerkChecked',
-                label: t('刷脸总是不成功：请工作人员当面核对身份证，由乡镇人社所另外安排采集', 'Face checks keep failing: the clerk checks me against my ID card, and the township office arranges the capture'),
+                label: zhEn('刷脸总是不成功：请工作人员当面核对身份证，由乡镇人社所另外安排采集', 'Face checks keep failing: the clerk checks me against my ID card, and the township office arranges the capture'),
               },
             ],
           },
           {
             kind: 'confirm',
             name: 'clerkCheckedInPerson',
-            label: t('工作人员确认', 'Clerk’s confirmation'),
-            statement: t('我（工作人员）已当面核对，来办的人就是身份证上的本人。', 'I, the clerk, checked in person that this is the person on the ID card.'),
+            label: zhEn('工作人员确认', 'Clerk’s confirmation'),
+            statement: zhEn('我（工作人员）已当面核对，来办的人就是身份证上的本人。', 'I, the clerk, checked in person that this is the person on the ID card.'),
             required: true,
             visibleWhen: { field: 'how', oneOf: ['clerkChecked'] },
           },
@@ -94,42 +120,67 @@ export const DEMO_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['养老金', '刷脸', '建模', '认证'],
+    guide: {
+      conditions: [
+        zhEn('领养老金的人，刷脸认证多次不通过、相貌变化大，或以前没建过模', 'Pensioners whose face certification keeps failing, whose appearance has changed, or who never had a face model'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择重新建模的原因', 'Choose why you are re-taking the model'),
+        zhEn('坐在建模机前，摘下帽子和眼镜，按提示眨眼、转头', 'Sit at the modelling machine, take off hat and glasses, blink and turn as asked'),
+        zhEn('刷脸总是不成功的，选"请工作人员当面核对"，工作人员核对身份证后提交，乡镇人社所另外安排采集', 'If face checks keep failing, choose "the clerk checks me": the clerk checks your ID card and submits, and the township office arranges the capture'),
+        zhEn('建模成功后，以后在村里的机器上刷脸就能通过', 'Once done, the face check at your village machine will recognise you'),
+      ],
+      timeLimit: zhEn('当场完成，需要联网；新模型下一个工作日生效', 'Done on the spot, needs the network; the new model works from the next working day'),
+      basis: [LAWS.socialInsurance, LAWS.certification],
+      handledBy: HANDLERS.township,
+    },
+    faq: [
+      {
+        question: zhEn('建模和认证有什么不同？', 'How is modelling different from certification?'),
+        answer: zhEn('建模是把您现在的样子存下来作为对照；认证是每年刷脸和这个样子比一比。', 'Modelling records how you look now as the reference; certification compares your face with it each year.'),
+      },
+      {
+        question: zhEn('老人来不了乡里怎么办？', 'What if an elder cannot come to the township?'),
+        answer: zhEn('请村里的工作人员联系乡镇人社所，安排带设备上门建模。', 'Ask the village clerk to arrange for the township office to bring the equipment to your home.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'DEMO-03',
     category: 'demo',
-    name: t('城乡居民养老保险费征缴', 'Resident pension contribution collection'),
-    summary: t('在示范点登记交今年的城乡居民养老保险费', 'Register this year’s resident pension contribution at the demonstration point'),
+    name: zhEn('城乡居民养老保险费征缴', 'Resident pension contribution collection'),
+    summary: zhEn('在示范点登记交今年的城乡居民养老保险费', 'Register this year’s resident pension contribution at the demonstration point'),
     type: 'apply',
     siteLevel: 'demonstration',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...AT_POINT_MODES],
-    requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,
     form: [
       {
         key: 'contribution',
-        title: t('缴费', 'Contribution'),
+        title: zhEn('缴费', 'Contribution'),
         fields: [
           {
             kind: 'integer',
             name: 'year',
-            label: t('缴费年度', 'Year paid for'),
+            label: zhEn('缴费年度', 'Year paid for'),
             required: true,
             min: 2026,
             max: 2027,
           },
-          gradeField('grade', t('缴费档次', 'Grade')),
+          gradeField('grade', zhEn('缴费档次', 'Grade')),
           {
             kind: 'choice',
             name: 'payBy',
-            label: t('怎么交', 'How to pay'),
+            label: zhEn('怎么交', 'How to pay'),
             required: true,
             options: [
-              { value: 'socialSecurityCard', label: t('从社保卡银行账户扣款', 'Deducted from the bank account of my social security card') },
-              { value: 'bankCard', label: t('从已签约的银行卡扣款', 'Deducted from my registered bank card') },
-              { value: 'clerkCollects', label: t('交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot') },
+              { value: 'socialSecurityCard', label: zhEn('从社保卡银行账户扣款', 'Deducted from the bank account of my social security card') },
+              { value: 'bankCard', label: zhEn('从已签约的银行卡扣款', 'Deducted from my registered bank card') },
+              { value: 'clerkCollects', label: zhEn('交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot') },
             ],
           },
           phoneField(),
@@ -137,39 +188,62 @@ export const DEMO_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['养老保险', '交钱', '缴费'],
+    guide: {
+      conditions: [zhEn('参加了城乡居民养老保险、要交今年保费的人', 'Resident pension members paying this year’s contribution')],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择缴费年度、档次和交钱方式', 'Choose the year, the grade and how to pay'),
+        zhEn('提交后拿好回执；选择工作人员代收的，当场交钱并拿收款凭证', 'Keep the receipt; if the clerk collects, pay now and take the payment receipt'),
+        zhEn('扣款或收款后 3 到 5 个工作日，可以在"个人缴费记录查询"里查到', 'The payment shows in "Contribution record lookup" 3 to 5 working days later'),
+      ],
+      fee: CONTRIBUTION_FEE,
+      timeLimit: zhEn('每年集中征缴期内办理，扣款后 3 到 5 个工作日入账', 'During the yearly collection period; recorded 3 to 5 working days after payment'),
+      basis: [LAWS.socialInsurance, LAWS.residentPension, LAWS.premiumCollection],
+      handledBy: HANDLERS.township,
+    },
+    faq: [
+      {
+        question: zhEn('错过了今年的征缴期还能交吗？', 'Can I still pay after this year’s collection period?'),
+        answer: zhEn('当年的保费要在年底前交，错过了一般不能补交，请尽早办理。', 'This year’s contribution must be paid by the end of the year and usually cannot be paid later, so come early.'),
+      },
+      {
+        question: zhEn('工作人员收了钱，怎么知道交上了？', 'If I pay the clerk, how do I know it arrived?'),
+        answer: zhEn('工作人员当场给您收款凭证，几天后也可以自己查缴费记录。收了钱不给凭证的，请拨打 12333 举报。', 'The clerk gives you a payment receipt at once, and you can check your record a few days later. If no receipt is given, report it on 12333.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'DEMO-04',
     category: 'demo',
-    name: t('待遇申报', 'Benefit declaration'),
-    summary: t('领待遇的人情况有变化（领了别的养老金、搬走、暂停后恢复等），及时申报', 'Tell us about changes that affect your benefits (another pension, moving away, resuming after a stop)'),
+    name: zhEn('待遇申报', 'Benefit declaration'),
+    summary: zhEn('领待遇的人情况有变化（领了别的养老金、搬走、暂停后恢复等），及时申报', 'Tell us about changes that affect your benefits (another pension, moving away, resuming after a stop)'),
     type: 'apply',
     siteLevel: 'demonstration',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...AT_POINT_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'declaration',
-        title: t('申报内容', 'What changed'),
+        title: zhEn('申报内容', 'What changed'),
         fields: [
           {
             kind: 'choice',
             name: 'declarationType',
-            label: t('申报事项', 'What you are declaring'),
+            label: zhEn('申报事项', 'What you are declaring'),
             required: true,
             options: [
-              { value: 'otherPension', label: t('已经开始领取其他养老金', 'I now receive another pension') },
-              { value: 'movedAway', label: t('户籍或居住地迁出本县', 'I moved my registration or home out of the county') },
-              { value: 'resume', label: t('待遇被暂停，申请恢复', 'My benefit was stopped; I ask to resume it') },
+              { value: 'otherPension', label: zhEn('已经开始领取其他养老金', 'I now receive another pension') },
+              { value: 'movedAway', label: zhEn('户籍或居住地迁出本县', 'I moved my registration or home out of the county') },
+              { value: 'resume', label: zhEn('待遇被暂停，申请恢复', 'My benefit was stopped; I ask to resume it') },
             ],
           },
           {
             kind: 'date',
             name: 'changedOn',
-            label: t('变化发生的日期', 'Date of the change'),
+            label: zhEn('变化发生的日期', 'Date of the change'),
             required: true,
             min: '2010-01-01',
             max: 'today',
@@ -177,23 +251,55 @@ export const DEMO_ITEMS: ItemRecord[] = [
           {
             kind: 'text',
             name: 'details',
-            label: t('情况说明', 'Short explanation'),
+            label: zhEn('情况说明', 'Short explanation'),
             required: true,
             minLength: 4,
             maxLength: 200,
           },
         ],
       },
-      { key: 'confirm', title: t('确认', 'Confirm'), fields: [phoneField(), truthPromise()] },
+      { key: 'confirm', title: zhEn('确认', 'Confirm'), fields: [phoneField(), truthPromise()] },
     ],
     materials: [
       {
         code: 'supportingProof',
-        name: t('能证明变化的材料', 'Papers that show the change'),
-        note: t('如其他养老金的领取证明、户口迁移证明', 'Such as proof of the other pension, or proof of moving registration'),
+        name: zhEn('能证明变化的材料', 'Papers that show the change'),
+        note: zhEn('如其他养老金的领取证明、户口迁移证明', 'Such as proof of the other pension, or proof of moving registration'),
         required: true,
         maxPages: 6,
       },
     ],
-  },
+    keywords: ['养老金', '申报'],
+    guide: {
+      conditions: [
+        zhEn('正在领养老金等待遇，情况发生变化的人：开始领其他养老金、户籍或居住地迁出本县、待遇被暂停想恢复', 'People drawing a benefit whose situation changed: another pension began, they moved out of the county, or the benefit was stopped and they want it back'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择申报事项，填写变化的日期和情况说明', 'Choose what changed; fill in the date and a short explanation'),
+        zhEn('拍能证明变化的材料', 'Show the papers that prove the change to the document camera'),
+        zhEn('核对提交，拿好回执；乡镇人社所审核后报县社保中心', 'Check, submit and keep the receipt; the township office reviews it and sends it to the county'),
+      ],
+      timeLimit: zhEn('10 个工作日内审核，结果短信通知', 'Reviewed within 10 working days; the result is texted to you'),
+      basis: [LAWS.socialInsurance, LAWS.residentPension, LAWS.certification],
+      handledBy: HANDLERS.township,
+    },
+    faq: [
+      {
+        question: zhEn('第一次申请领养老金，是在这里办吗？', 'Do I apply for my pension for the first time here?'),
+        answer: zhEn(
+          '不是。这里是已经在领待遇的人，情况变了来申报。第一次申请领养老金，请办"城乡居民养老保险待遇申领"。',
+          'No. This is for people already drawing a benefit whose situation changed. To apply for your pension the first time, use "Resident pension claim".',
+        ),
+      },
+      {
+        question: zhEn('不申报会怎样？', 'What if I do not declare?'),
+        answer: zhEn('重复领取或不符合条件期间领的待遇要退回，所以情况变了要及时申报。', 'Benefits drawn twice or while not entitled have to be repaid, so declare changes promptly.'),
+      },
+      {
+        question: zhEn('待遇为什么会被暂停？', 'Why would a benefit be stopped?'),
+        answer: zhEn('常见原因是没按时做资格认证，或联系不上本人。认证或申报后会恢复，并补发暂停期间的钱。', 'Usually a missed yearly certification or being unreachable. After you certify or declare, it resumes and the paused months are paid.'),
+      },
+    ],
+  }),
 ];

@@ -7,13 +7,16 @@ import {
   payToFields,
   educationField,
   phoneField,
-  t,
+  zhEn,
   truthPromise,
   type FieldInput,
-  type ItemRecord,
 } from '../fields';
 
 import { DEFAULT_COUNTY_SETTINGS } from '../county-settings';
+import { defineItem } from '../define-item';
+import { HANDLERS, LAWS } from '../guide-texts';
+import type { CatalogItemInput } from '../schema';
+
 
 /** 找工作: the 15 employment items of the province's list (CATALOG.md). */
 
@@ -23,20 +26,20 @@ function employerNameField(name: string, required: boolean): FieldInput {
   return {
     kind: 'text',
     name,
-    label: t('单位名称', 'Employer name'),
-    hint: t('写营业执照上的全称', 'The full name on the business licence'),
+    label: zhEn('单位名称', 'Employer name'),
+    hint: zhEn('写营业执照上的全称', 'The full name on the business licence'),
     required,
     minLength: 2,
     maxLength: 60,
   };
 }
 
-function creditCodeField(name: string, label = t('统一社会信用代码', 'Unified social credit code')): FieldInput {
+function creditCodeField(name: string, label = zhEn('统一社会信用代码', 'Unified social credit code')): FieldInput {
   return {
     kind: 'text',
     name,
     label,
-    hint: t('营业执照上的 18 位代码', 'The 18-character code on the business licence'),
+    hint: zhEn('营业执照上的 18 位代码', 'The 18-character code on the business licence'),
     keyboard: 'latin',
     required: true,
     minLength: 18,
@@ -49,46 +52,44 @@ function creditCodeField(name: string, label = t('统一社会信用代码', 'Un
 const leaveReasonField: FieldInput = {
   kind: 'choice',
   name: 'leaveReason',
-  label: t('失业原因', 'Why you are out of work'),
+  label: zhEn('失业原因', 'Why you are out of work'),
   required: true,
   options: [
-    { value: 'contractEnded', label: t('劳动合同到期终止', 'Labour contract ended') },
-    { value: 'dismissed', label: t('被单位解除劳动合同', 'Dismissed by the employer') },
-    { value: 'resigned', label: t('本人辞职', 'Resigned') },
-    { value: 'businessClosed', label: t('个体经营停业', 'Own business closed') },
-    { value: 'landLost', label: t('承包土地被征用', 'Contracted farmland was requisitioned') },
-    { value: 'neverEmployed', label: t('毕业或成年后未就业', 'Never employed since school or coming of age') },
+    { value: 'contractEnded', label: zhEn('劳动合同到期终止', 'Labour contract ended') },
+    { value: 'dismissed', label: zhEn('被单位解除劳动合同', 'Dismissed by the employer') },
+    { value: 'resigned', label: zhEn('本人辞职', 'Resigned') },
+    { value: 'businessClosed', label: zhEn('个体经营停业', 'Own business closed') },
+    { value: 'landLost', label: zhEn('承包土地被征用', 'Contracted farmland was requisitioned') },
+    { value: 'neverEmployed', label: zhEn('毕业或成年后未就业', 'Never employed since school or coming of age') },
   ],
 };
-
-export const JOB_ITEMS: ItemRecord[] = [
-  {
+export const JOB_ITEMS: CatalogItemInput[] = [
+  defineItem({
     code: 'JOB-01',
     category: 'job',
-    name: t('求职登记', 'Job-seeker registration'),
-    summary: t('登记找工作的意愿，有合适岗位会通知您', 'Register that you want work; we tell you when a suitable job comes up'),
+    name: zhEn('求职登记', 'Job-seeker registration'),
+    summary: zhEn('登记找工作的意愿，有合适岗位会通知您', 'Register that you want work; we tell you when a suitable job comes up'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,
     form: [
       {
         key: 'about',
-        title: t('您的基本情况', 'About you'),
+        title: zhEn('您的基本情况', 'About you'),
         fields: [educationField(), phoneField(), addressField()],
       },
       {
         key: 'wish',
-        title: t('想找什么样的工作', 'The work you want'),
+        title: zhEn('想找什么样的工作', 'The work you want'),
         fields: [
           {
             kind: 'text',
             name: 'wantedJob',
-            label: t('想做的工作', 'Work you want to do'),
-            hint: t('例如：电焊工、保洁、家政、司机', 'For example: welder, cleaner, housekeeper, driver'),
+            label: zhEn('想做的工作', 'Work you want to do'),
+            hint: zhEn('例如：电焊工、保洁、家政、司机', 'For example: welder, cleaner, housekeeper, driver'),
             required: true,
             minLength: 2,
             maxLength: 40,
@@ -96,19 +97,19 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'choice',
             name: 'wantedPlace',
-            label: t('想在哪里工作', 'Where you want to work'),
+            label: zhEn('想在哪里工作', 'Where you want to work'),
             required: true,
             options: [
-              { value: 'township', label: t('本乡镇', 'This township') },
-              { value: 'county', label: t('本县', 'This county') },
-              { value: 'province', label: t('省内', 'Within the province') },
-              { value: 'anywhere', label: t('省外也可以', 'Outside the province too') },
+              { value: 'township', label: zhEn('本乡镇', 'This township') },
+              { value: 'county', label: zhEn('本县', 'This county') },
+              { value: 'province', label: zhEn('省内', 'Within the province') },
+              { value: 'anywhere', label: zhEn('省外也可以', 'Outside the province too') },
             ],
           },
           {
             kind: 'amount',
             name: 'wantedWage',
-            label: t('期望月工资（元）', 'Expected monthly wage (yuan)'),
+            label: zhEn('期望月工资（元）', 'Expected monthly wage (yuan)'),
             required: false,
             min: 500,
             max: 50000,
@@ -116,7 +117,7 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'date',
             name: 'availableFrom',
-            label: t('最早上岗日期', 'Earliest start date'),
+            label: zhEn('最早上岗日期', 'Earliest start date'),
             required: true,
             min: 'today',
             max: { daysFromToday: 365 },
@@ -125,91 +126,173 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['找工作', '求职', 'job'],
+    guide: {
+      conditions: [
+        zhEn('年满 16 周岁、有劳动能力、想找工作的人都可以登记', 'Anyone aged 16 or over who is able to work and wants a job'),
+        zhEn('在校学生毕业前不办理', 'Students still at school register after they graduate'),
+      ],
+      steps: [
+        zhEn('在读卡器上放身份证或插社保卡', 'Put your ID card on the reader or insert your social security card'),
+        zhEn('填写文化程度、联系电话和想做的工作', 'Fill in your education, phone number and the work you want'),
+        zhEn('核对后提交，拿好回执', 'Check, submit, and keep the receipt'),
+        zhEn('有合适的岗位，就业服务中心会打电话或发短信告诉您', 'When a suitable job comes up, the employment centre calls or texts you'),
+      ],
+      timeLimit: zhEn('当场登记，登记有效期 6 个月，到期可以再登记', 'Registered on the spot; valid for 6 months and can be renewed'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('登记以后一定能找到工作吗？', 'Does registering guarantee a job?'),
+        answer: zhEn(
+          '不能保证，但登记后会优先给您推荐岗位、通知招聘会和免费培训。',
+          'No, but you will be first to hear of suitable jobs, job fairs and free training.',
+        ),
+      },
+      {
+        question: zhEn('我已经五十多岁了，还能登记吗？', 'I am in my fifties. Can I still register?'),
+        answer: zhEn(
+          '能。只要还没有领养老金、有劳动能力就可以登记；年纪大的还可以申请就业困难人员认定，享受更多帮扶。',
+          'Yes, as long as you do not yet draw a pension and can work. Older people can also apply for employment-difficulty status for extra help.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-02',
     category: 'job',
-    name: t('岗位信息查询', 'Vacancy search'),
-    summary: t('看看本县和省内正在招人的岗位', 'See who is hiring in the county and the province'),
+    name: zhEn('岗位信息查询', 'Vacancy search'),
+    summary: zhEn('看看本县和省内正在招人的岗位', 'See who is hiring in the county and the province'),
     type: 'query',
     siteLevel: 'village',
     identity: NO_IDENTITY,
     riskClass: 'information',
     serviceModes: [...ALL_MODES],
-    requiresDevices: [],
     needsCountyOnline: false,
     offlineCache: true,
     form: [
       {
         key: 'filter',
-        title: t('查找条件', 'What to look for'),
+        title: zhEn('查找条件', 'What to look for'),
         fields: [
           {
             kind: 'choice',
             name: 'area',
-            label: t('工作地点', 'Place of work'),
+            label: zhEn('工作地点', 'Place of work'),
             required: true,
             options: [
-              { value: 'county', label: t('本县', 'This county') },
-              { value: 'province', label: t('省内', 'Within the province') },
-              { value: 'all', label: t('不限', 'Anywhere') },
+              { value: 'county', label: zhEn('本县', 'This county') },
+              { value: 'province', label: zhEn('省内', 'Within the province') },
+              { value: 'all', label: zhEn('不限', 'Anywhere') },
             ],
           },
           {
             kind: 'choice',
             name: 'industry',
-            label: t('行业', 'Industry'),
+            label: zhEn('行业', 'Industry'),
             required: false,
             options: [
-              { value: 'manufacturing', label: t('工厂、制造', 'Factory and manufacturing') },
-              { value: 'construction', label: t('建筑', 'Construction') },
-              { value: 'services', label: t('餐饮、家政、保洁', 'Catering, housekeeping, cleaning') },
-              { value: 'logistics', label: t('运输、快递', 'Transport and delivery') },
-              { value: 'agriculture', label: t('种植、养殖', 'Farming and livestock') },
+              { value: 'manufacturing', label: zhEn('工厂、制造', 'Factory and manufacturing') },
+              { value: 'construction', label: zhEn('建筑', 'Construction') },
+              { value: 'services', label: zhEn('餐饮、家政、保洁', 'Catering, housekeeping, cleaning') },
+              { value: 'logistics', label: zhEn('运输、快递', 'Transport and delivery') },
+              { value: 'agriculture', label: zhEn('种植、养殖', 'Farming and livestock') },
             ],
           },
         ],
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['找工作', '招工', '岗位', 'vacancies'],
+    guide: {
+      conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
+      steps: [
+        zhEn('选择工作地点和行业', 'Choose the place of work and the industry'),
+        zhEn('看岗位名称、工资、招聘单位和联系电话', 'Read the job, wage, employer and phone number'),
+        zhEn('看中了可以打印岗位信息带走，或请工作人员帮您联系', 'Print the ones you like, or ask the clerk to contact the employer for you'),
+      ],
+      timeLimit: zhEn('当场查询；网络不通时显示最近一次同步的岗位', 'Instant; without the network you see the list from the last sync'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('岗位信息是真的吗？', 'Are these jobs genuine?'),
+        answer: zhEn(
+          '岗位都由县就业服务中心审核后发布。如果单位要您先交钱，一律不要交，并拨打 12333 反映。',
+          'Every job is checked by the county employment centre before it is posted. If an employer asks you to pay first, do not pay and call 12333.',
+        ),
+      },
+      {
+        question: zhEn('没有网的时候能查吗？', 'Can I search without the network?'),
+        answer: zhEn(
+          '能，机器会显示最近一次联网时保存的岗位，屏幕上写明是哪天的信息，报名前请打电话确认岗位还在招。',
+          'Yes. The machine shows the list saved at the last connection and says which day it is from; call to check the job is still open before you go.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-03',
     category: 'job',
-    name: t('招聘会信息查询', 'Job fair listings'),
-    summary: t('近期在县里和乡里举办的招聘会', 'Upcoming job fairs in the county and the township'),
+    name: zhEn('招聘会信息查询', 'Job fair listings'),
+    summary: zhEn('近期在县里和乡里举办的招聘会', 'Upcoming job fairs in the county and the township'),
     type: 'query',
     siteLevel: 'village',
     identity: NO_IDENTITY,
     riskClass: 'information',
     serviceModes: [...ALL_MODES],
-    requiresDevices: [],
     needsCountyOnline: true,
     form: [],
     materials: [],
-  },
-  {
+    keywords: ['招聘会', '找工作'],
+    guide: {
+      conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
+      steps: [
+        zhEn('打开后看近期招聘会的时间、地点和参会单位', 'See the dates, places and employers of upcoming fairs'),
+        zhEn('可以打印招聘会信息带走', 'Print the details to take with you'),
+        zhEn('去招聘会时带上身份证，有简历、证书的也带上', 'Take your ID card to the fair, and your CV and certificates if you have them'),
+      ],
+      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('参加招聘会要收费吗？', 'Does a job fair cost anything?'),
+        answer: zhEn('政府办的招聘会对求职的人一律免费。', 'Government job fairs are free for job seekers.'),
+      },
+      {
+        question: zhEn('去不了县里，有没有在乡里办的？', 'I cannot get to the county town. Are there fairs in the township?'),
+        answer: zhEn(
+          '每年春节前后和农闲时，乡镇会办"送岗位下乡"招聘会，列表里写明地点，注意查看。',
+          'Around Spring Festival and in the slack season the township holds job fairs locally; their place is shown in the list.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-04',
     category: 'job',
-    name: t('职业指导预约', 'Career guidance appointment'),
-    summary: t('约一个时间，请就业指导员帮您出主意', 'Book a time with a career adviser'),
+    name: zhEn('职业指导预约', 'Career guidance appointment'),
+    summary: zhEn('约一个时间，请就业指导员帮您出主意', 'Book a time with a career adviser'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,
     form: [
       {
         key: 'appointment',
-        title: t('预约时间和内容', 'When and what about'),
+        title: zhEn('预约时间和内容', 'When and what about'),
         fields: [
           {
             kind: 'date',
             name: 'preferredDate',
-            label: t('希望哪天', 'Preferred day'),
-            hint: t('可以约明天起 30 天内的工作日', 'Working days from tomorrow up to 30 days ahead'),
+            label: zhEn('希望哪天', 'Preferred day'),
+            hint: zhEn('可以约明天起 30 天内的工作日', 'Working days from tomorrow up to 30 days ahead'),
             required: true,
             min: { daysFromToday: 1 },
             max: { daysFromToday: 30 },
@@ -217,23 +300,23 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'choice',
             name: 'timeSlot',
-            label: t('上午还是下午', 'Morning or afternoon'),
+            label: zhEn('上午还是下午', 'Morning or afternoon'),
             required: true,
             options: [
-              { value: 'morning', label: t('上午', 'Morning') },
-              { value: 'afternoon', label: t('下午', 'Afternoon') },
+              { value: 'morning', label: zhEn('上午', 'Morning') },
+              { value: 'afternoon', label: zhEn('下午', 'Afternoon') },
             ],
           },
           {
             kind: 'choice',
             name: 'topic',
-            label: t('想咨询什么', 'What you want advice on'),
+            label: zhEn('想咨询什么', 'What you want advice on'),
             required: true,
             options: [
-              { value: 'findJob', label: t('怎么找到合适的工作', 'How to find suitable work') },
-              { value: 'changeJob', label: t('换工作、转行', 'Changing job or trade') },
-              { value: 'training', label: t('学什么技术好', 'Which skill to learn') },
-              { value: 'startBusiness', label: t('自己创业', 'Starting a business') },
+              { value: 'findJob', label: zhEn('怎么找到合适的工作', 'How to find suitable work') },
+              { value: 'changeJob', label: zhEn('换工作、转行', 'Changing job or trade') },
+              { value: 'training', label: zhEn('学什么技术好', 'Which skill to learn') },
+              { value: 'startBusiness', label: zhEn('自己创业', 'Starting a business') },
             ],
           },
           phoneField(),
@@ -241,30 +324,55 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['就业指导', '咨询'],
+    guide: {
+      conditions: [zhEn('想找工作、换工作、学技术或创业，需要有人帮着出主意的人', 'Anyone who wants advice on finding or changing work, learning a skill or starting a business')],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择哪天、上午还是下午，以及想咨询的内容', 'Choose the day, morning or afternoon, and what you want advice on'),
+        zhEn('提交后拿好回执，就业指导员会打电话和您确认时间', 'Keep the receipt; the adviser will phone to confirm the time'),
+        zhEn('按约定时间到乡镇人社所或县就业服务中心面谈', 'Meet the adviser at the township office or county centre at that time'),
+      ],
+      timeLimit: zhEn('2 个工作日内电话确认预约', 'The appointment is confirmed by phone within 2 working days'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('约好了去不了怎么办？', 'What if I cannot come at the booked time?'),
+        answer: zhEn('打电话给就业指导员或拨打 12333 改时间就行，不影响以后预约。', 'Call the adviser or 12333 to change it; it does not count against you.'),
+      },
+      {
+        question: zhEn('指导员能上门吗？', 'Can the adviser come to my home?'),
+        answer: zhEn(
+          '行动不便的老人、残疾人可以请村里的工作人员帮忙，选择上门服务。',
+          'Older or disabled people can ask the village clerk to book a home visit.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-05',
     category: 'job',
-    name: t('失业登记', 'Unemployment registration'),
-    summary: t('没有工作又想工作的，登记后可享受就业服务和政策', 'If you have no job and want one, register to get employment services and support'),
+    name: zhEn('失业登记', 'Unemployment registration'),
+    summary: zhEn('没有工作又想工作的，登记后可享受就业服务和政策', 'If you have no job and want one, register to get employment services and support'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'lastJob',
-        title: t('失业情况', 'How you came to be out of work'),
+        title: zhEn('失业情况', 'How you came to be out of work'),
         fields: [
           leaveReasonField,
           employerNameField('lastEmployer', false),
           {
             kind: 'date',
             name: 'leftOn',
-            label: t('失业日期', 'Date you stopped working'),
+            label: zhEn('失业日期', 'Date you stopped working'),
             required: true,
             visibleWhen: { field: 'leaveReason', oneOf: ['contractEnded', 'dismissed', 'resigned', 'businessClosed', 'landLost'] },
             min: '1980-01-01',
@@ -274,62 +382,100 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
       {
         key: 'contact',
-        title: t('联系方式', 'How to reach you'),
+        title: zhEn('联系方式', 'How to reach you'),
         fields: [educationField(), phoneField(), addressField(), truthPromise()],
       },
     ],
     materials: [
       {
         code: 'terminationProof',
-        name: t('解除或终止劳动合同证明', 'Proof that the labour contract ended'),
+        name: zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'),
         // Registration needs only a valid ID at the place of residence; the letter helps but is not required.
-        note: t('有就拍下来；没有也可以登记', 'If you have it, photograph it; you can register without it'),
+        note: zhEn('有就拍下来；没有也可以登记', 'If you have it, photograph it; you can register without it'),
         required: false,
         maxPages: 3,
         visibleWhen: { field: 'leaveReason', oneOf: ['contractEnded', 'dismissed', 'resigned'] },
       },
       {
         code: 'landRequisitionProof',
-        name: t('土地征收证明', 'Proof of farmland requisition'),
+        name: zhEn('土地征收证明', 'Proof of farmland requisition'),
         required: true,
         maxPages: 3,
         visibleWhen: { field: 'leaveReason', oneOf: ['landLost'] },
       },
     ],
-  },
-  {
+    keywords: ['失业', '没工作'],
+    guide: {
+      conditions: [
+        zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
+        zhEn('能干活，想工作', 'Able to work and wanting work'),
+        zhEn('现在没有工作', 'Without a job now'),
+        zhEn('在您常住的地方登记，带本人有效身份证就行', 'Register where you live now; your own valid ID card is all you need'),
+        zhEn('在校学生、已经领养老金的人不能登记', 'Not for students or people who already draw a pension'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择失业原因，填写原单位和失业日期', 'Choose why you are out of work; fill in your last employer and the date'),
+        zhEn('有解除劳动合同证明的，放到拍照机下拍下来；没有也可以登记', 'If you have a letter ending your contract, photograph it under the document camera; you can register without it'),
+        zhEn('核对提交，拿好回执；审核通过后发短信告诉您', 'Check, submit and keep the receipt; you will get a text when it is approved'),
+      ],
+      timeLimit: zhEn('5 个工作日内审核完成', 'Reviewed within 5 working days'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('失业登记和领失业金是一回事吗？', 'Is unemployment registration the same as claiming unemployment benefit?'),
+        answer: zhEn(
+          '不是。失业登记是享受就业服务的前提；单位交过失业保险的，还要另外办"失业保险金申领"。',
+          'No. Registration gives you employment services; if your employer paid unemployment insurance, claim the benefit separately.',
+        ),
+      },
+      {
+        question: zhEn('在家种地算失业吗？', 'Does farming my own land count as being out of work?'),
+        answer: zhEn(
+          '有承包地在种的一般不算；土地被征收、没有地种的可以登记。',
+          'Usually not while you farm contracted land; if your land was requisitioned you can register.',
+        ),
+      },
+      {
+        question: zhEn('找到工作以后要做什么？', 'What do I do once I find work?'),
+        answer: zhEn('请办理"就业登记"，失业登记会自动注销。', 'Register your employment; the unemployment registration then closes.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-06',
     category: 'job',
-    name: t('就业登记', 'Employment registration'),
-    summary: t('找到工作或自己干了，登记一下', 'Register that you have found work or started on your own'),
+    name: zhEn('就业登记', 'Employment registration'),
+    summary: zhEn('找到工作或自己干了，登记一下', 'Register that you have found work or started on your own'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'job',
-        title: t('现在的工作', 'Your work now'),
+        title: zhEn('现在的工作', 'Your work now'),
         fields: [
           {
             kind: 'choice',
             name: 'employmentType',
-            label: t('就业方式', 'Kind of work'),
+            label: zhEn('就业方式', 'Kind of work'),
             required: true,
             options: [
-              { value: 'employee', label: t('在单位上班', 'Employed by a company or organisation') },
-              { value: 'selfEmployed', label: t('个体经营', 'Running my own business') },
-              { value: 'flexible', label: t('灵活就业（打零工等）', 'Flexible work (odd jobs and the like)') },
+              { value: 'employee', label: zhEn('在单位上班', 'Employed by a company or organisation') },
+              { value: 'selfEmployed', label: zhEn('个体经营', 'Running my own business') },
+              { value: 'flexible', label: zhEn('灵活就业（打零工等）', 'Flexible work (odd jobs and the like)') },
             ],
           },
           employerNameField('employerName', true),
           {
             kind: 'date',
             name: 'startedOn',
-            label: t('开始工作日期', 'Start date'),
+            label: zhEn('开始工作日期', 'Start date'),
             required: true,
             min: '1980-01-01',
             max: 'today',
@@ -341,56 +487,78 @@ export const JOB_ITEMS: ItemRecord[] = [
     materials: [
       {
         code: 'labourContract',
-        name: t('劳动合同（首页和签字页）', 'Labour contract (first page and signature page)'),
+        name: zhEn('劳动合同（首页和签字页）', 'Labour contract (first page and signature page)'),
         required: true,
         maxPages: 4,
         visibleWhen: { field: 'employmentType', oneOf: ['employee'] },
       },
       {
         code: 'businessLicence',
-        name: t('营业执照', 'Business licence'),
+        name: zhEn('营业执照', 'Business licence'),
         required: true,
         maxPages: 1,
         visibleWhen: { field: 'employmentType', oneOf: ['selfEmployed'] },
       },
     ],
-  },
-  {
+    keywords: ['上班', '就业'],
+    guide: {
+      conditions: [zhEn('在单位上班、自己开店或者灵活就业的劳动年龄人员', 'People of working age who are employed, run a business or work flexibly')],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择就业方式，填写单位名称和开始工作的日期', 'Choose the kind of work; fill in the employer and start date'),
+        zhEn('拍劳动合同或营业执照', 'Show the labour contract or the business licence to the document camera'),
+        zhEn('核对提交，拿好回执', 'Check, submit and keep the receipt'),
+      ],
+      timeLimit: zhEn('5 个工作日内办结', 'Done within 5 working days'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('单位已经给我登记了，我还要办吗？', 'My employer already registered me. Do I need to do this?'),
+        answer: zhEn('单位办过的就不用再办，可以查询"个人参保信息"确认。', 'No. Check it with the enrolment status lookup if unsure.'),
+      },
+      {
+        question: zhEn('打零工没有合同怎么办？', 'I do odd jobs without a contract. What then?'),
+        answer: zhEn('选"灵活就业"，不用拍合同，单位名称写"灵活就业"即可。', 'Choose flexible work; no contract is needed, and write "flexible work" as the employer.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-07',
     category: 'job',
-    name: t('《就业创业证》申领', 'Employment and entrepreneurship certificate'),
-    summary: t('享受就业创业政策要用的证', 'The certificate you need for employment and start-up support'),
+    name: zhEn('《就业创业证》申领', 'Employment and entrepreneurship certificate'),
+    summary: zhEn('享受就业创业政策要用的证', 'The certificate you need for employment and start-up support'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'request',
-        title: t('申领情况', 'Your request'),
+        title: zhEn('申领情况', 'Your request'),
         fields: [
           {
             kind: 'choice',
             name: 'requestKind',
-            label: t('办理类型', 'What you need'),
+            label: zhEn('办理类型', 'What you need'),
             required: true,
             options: [
-              { value: 'first', label: t('第一次申领', 'First certificate') },
-              { value: 'lost', label: t('丢失补领', 'Replace a lost one') },
-              { value: 'damaged', label: t('损坏换领', 'Replace a damaged one') },
+              { value: 'first', label: zhEn('第一次申领', 'First certificate') },
+              { value: 'lost', label: zhEn('丢失补领', 'Replace a lost one') },
+              { value: 'damaged', label: zhEn('损坏换领', 'Replace a damaged one') },
             ],
           },
           {
             kind: 'choice',
             name: 'pickUp',
-            label: t('怎么拿证', 'How to get it'),
+            label: zhEn('怎么拿证', 'How to get it'),
             required: true,
             options: [
-              { value: 'villagePoint', label: t('到本村服务点领取', 'Collect at this village point') },
-              { value: 'township', label: t('到乡镇人社所领取', 'Collect at the township office') },
+              { value: 'villagePoint', label: zhEn('到本村服务点领取', 'Collect at this village point') },
+              { value: 'township', label: zhEn('到乡镇人社所领取', 'Collect at the township office') },
             ],
           },
           phoneField(),
@@ -401,67 +569,98 @@ export const JOB_ITEMS: ItemRecord[] = [
     materials: [
       {
         code: 'photo',
-        name: t('一寸白底证件照', 'One-inch ID photo on a white background'),
+        name: zhEn('一寸白底证件照', 'One-inch ID photo on a white background'),
         required: true,
         maxPages: 1,
       },
       {
         code: 'damagedCertificate',
-        name: t('损坏的旧证', 'The damaged old certificate'),
+        name: zhEn('损坏的旧证', 'The damaged old certificate'),
         required: true,
         maxPages: 2,
         visibleWhen: { field: 'requestKind', oneOf: ['damaged'] },
       },
     ],
-  },
-  {
+    keywords: ['就业创业证', '失业证'],
+    guide: {
+      conditions: [
+        zhEn('办过失业登记或就业登记的劳动年龄人员', 'People of working age who have registered as unemployed or employed'),
+        zhEn('证丢了或坏了可以补办、换领', 'A lost or damaged certificate can be replaced'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择第一次申领、补领还是换领，选择领证地点', 'Choose first issue, replacement for loss or damage, and where to collect'),
+        zhEn('拍一寸白底照片（换领的还要拍旧证）', 'Show a one-inch white-background photo to the document camera (and the old certificate if damaged)'),
+        zhEn('提交后拿好回执，证办好后短信通知您去领', 'Keep the receipt; a text tells you when to collect'),
+      ],
+      timeLimit: zhEn('10 个工作日内制好证', 'Ready within 10 working days'),
+      basis: [
+        zhEn('《关于进一步完善就业失业登记管理办法的通知》（人社部发〔2014〕97 号）', 'Notice on Improving Employment and Unemployment Registration (Ren She Bu Fa [2014] No. 97)'),
+        LAWS.employmentServices,
+      ],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('《就业创业证》有什么用？', 'What is the certificate for?'),
+        answer: zhEn(
+          '它记录您的就业、失业和享受政策的情况，申请创业贷款、各种补贴时都要用。',
+          'It records your employment, unemployment and support received; you need it for start-up loans and subsidies.',
+        ),
+      },
+      {
+        question: zhEn('以前的《就业失业登记证》还能用吗？', 'Is my old employment and unemployment registration certificate still valid?'),
+        answer: zhEn('还能用，和《就业创业证》效力一样，不用专门换。', 'Yes, it counts the same; there is no need to change it.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-08',
     category: 'job',
-    name: t('就业困难人员认定申请', 'Employment-difficulty status'),
-    summary: t('找工作特别难的，认定后可享受帮扶和补贴', 'If finding work is especially hard for you, this status brings help and subsidies'),
+    name: zhEn('就业困难人员认定申请', 'Employment-difficulty status'),
+    summary: zhEn('找工作特别难的，认定后可享受帮扶和补贴', 'If finding work is especially hard for you, this status brings help and subsidies'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'difficulty',
-        title: t('困难情况', 'Your situation'),
+        title: zhEn('困难情况', 'Your situation'),
         fields: [
           {
             kind: 'choice',
             name: 'difficultyType',
-            label: t('属于哪一类', 'Which applies to you'),
+            label: zhEn('属于哪一类', 'Which applies to you'),
             required: true,
-            hint: t('不确定属于哪一类，请先看"谁可以办"，或问工作人员', 'Not sure which? Read "Who can apply" first, or ask the clerk'),
+            hint: zhEn('不确定属于哪一类，请先看"谁可以办"，或问工作人员', 'Not sure which? Read "Who can apply" first, or ask the clerk'),
             // 晋政办发〔2024〕33 号: each category carries its own extra condition, named in the label.
             options: [
               {
                 value: 'older',
-                label: t(
+                label: zhEn(
                   '女满 40 岁、男满 50 岁，并且从国有或集体企业失去工作，或交失业保险满 6 个月',
                   'Woman 40+ or man 50+, and lost a job at a state or collective firm, or paid unemployment insurance for 6 months or more',
                 ),
               },
-              { value: 'lowIncome', label: t('城镇低保家庭成员，失业登记满 1 年', 'Member of an urban minimum-allowance family, registered unemployed for a year or more') },
-              { value: 'disabled', label: t('残疾人，失业登记满 1 年', 'Person with a disability, registered unemployed for a year or more') },
-              { value: 'zeroEmployment', label: t('城镇零就业家庭成员（每户认定 1 人）', 'Member of an urban family where nobody works (1 person per family)') },
-              { value: 'landLost', label: t('承包地全部被征收的农民，失业登记满 1 年', 'Farmer whose contracted land was all requisitioned, registered unemployed for a year or more') },
-              { value: 'veteran', label: t('退役军人（符合省里规定条件的）', "Ex-serviceman or ex-servicewoman (meeting the province's conditions)") },
-              { value: 'graduate', label: t('离校未就业高校毕业生（符合省里规定条件的）', "Graduate without a job since leaving school (meeting the province's conditions)") },
+              { value: 'lowIncome', label: zhEn('城镇低保家庭成员，失业登记满 1 年', 'Member of an urban minimum-allowance family, registered unemployed for a year or more') },
+              { value: 'disabled', label: zhEn('残疾人，失业登记满 1 年', 'Person with a disability, registered unemployed for a year or more') },
+              { value: 'zeroEmployment', label: zhEn('城镇零就业家庭成员（每户认定 1 人）', 'Member of an urban family where nobody works (1 person per family)') },
+              { value: 'landLost', label: zhEn('承包地全部被征收的农民，失业登记满 1 年', 'Farmer whose contracted land was all requisitioned, registered unemployed for a year or more') },
+              { value: 'veteran', label: zhEn('退役军人（符合省里规定条件的）', "Ex-serviceman or ex-servicewoman (meeting the province's conditions)") },
+              { value: 'graduate', label: zhEn('离校未就业高校毕业生（符合省里规定条件的）', "Graduate without a job since leaving school (meeting the province's conditions)") },
             ],
           },
           {
             kind: 'integer',
             name: 'familySize',
-            label: t('家庭人口', 'People in your household'),
+            label: zhEn('家庭人口', 'People in your household'),
             required: true,
             min: 1,
             max: 20,
-            unit: t('人', 'people'),
+            unit: zhEn('人', 'people'),
           },
           phoneField(),
           truthPromise(),
@@ -471,48 +670,89 @@ export const JOB_ITEMS: ItemRecord[] = [
     materials: [
       {
         code: 'disabilityCertificate',
-        name: t('残疾人证', 'Disability certificate'),
+        name: zhEn('残疾人证', 'Disability certificate'),
         required: true,
         maxPages: 2,
         visibleWhen: { field: 'difficultyType', oneOf: ['disabled'] },
       },
       {
         code: 'allowanceCertificate',
-        name: t('最低生活保障证', 'Minimum living allowance certificate'),
+        name: zhEn('最低生活保障证', 'Minimum living allowance certificate'),
         required: true,
         maxPages: 2,
         visibleWhen: { field: 'difficultyType', oneOf: ['lowIncome'] },
       },
       {
         code: 'landRequisitionProof',
-        name: t('土地征收证明', 'Proof of farmland requisition'),
+        name: zhEn('土地征收证明', 'Proof of farmland requisition'),
         required: true,
         maxPages: 3,
         visibleWhen: { field: 'difficultyType', oneOf: ['landLost'] },
       },
     ],
-  },
-  {
+    keywords: ['困难', '就业援助'],
+    guide: {
+      conditions: [
+        zhEn('先要同时符合这几条：', 'First, all of these:'),
+        zhEn('· 山西省户籍', '· Household registration in Shanxi'),
+        zhEn('· 在劳动年龄内，能工作，也想工作', '· Of working age, able and wanting to work'),
+        zhEn('· 已经办了失业登记', '· Registered as unemployed'),
+        zhEn('再符合下面任意一条：', 'Then any one of these:'),
+        zhEn('· 女满 40 岁、男满 50 岁，并且是从国有或集体企业失去工作的，或者交失业保险满 6 个月', '· Woman 40 or older or man 50 or older, and you lost a job at a state or collective firm, or paid unemployment insurance for at least 6 months'),
+        zhEn('· 城镇低保家庭的人，失业登记满 1 年', '· In an urban minimum-allowance family, registered unemployed for at least a year'),
+        zhEn('· 残疾人，失业登记满 1 年', '· A person with a disability, registered unemployed for at least a year'),
+        zhEn('· 城镇家庭里没有一个人有工作的（零就业家庭），每户认定 1 人', '· In an urban family where nobody works; 1 person per family'),
+        zhEn('· 承包地全部被征收的农民，失业登记满 1 年', '· A farmer whose contracted land was all requisitioned, registered unemployed for at least a year'),
+        zhEn('· 退役军人、离校未就业的高校毕业生中符合省里规定条件的（请问工作人员）', "· Ex-service people and graduates without a job who meet the province's conditions (ask the clerk)"),
+        zhEn('只是年满 40 岁、在家务农的，不算就业困难人员', 'Being 40 or older and farming at home does not by itself count'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择您属于哪一类，填写家庭人口', 'Choose which applies to you and your household size'),
+        zhEn('拍残疾人证、低保证或征地证明（按您选的类别）', 'Show the disability, allowance or land requisition papers that fit your choice to the document camera'),
+        zhEn('提交后村里和乡镇会核实，结果在村务公开栏贴出来 5 天，让大家监督（公示）', 'The village and township check it; the result is posted on the village notice board for 5 days'),
+      ],
+      timeLimit: zhEn('15 个工作日内认定完成（含公示）', 'Decided within 15 working days, including the notice period'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.shanxiDifficulty, LAWS.employmentServices],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('认定以后有什么好处？', 'What does the status bring?'),
+        answer: zhEn(
+          '可以优先推荐岗位、安排公益性岗位，灵活就业交社保的还能领社保补贴。',
+          'Priority job referrals, public-service jobs, and a subsidy on social insurance if you work flexibly.',
+        ),
+      },
+      {
+        question: zhEn('为什么要在公开栏贴出来（公示）？', 'Why is my name posted?'),
+        answer: zhEn(
+          '公示是为了公平，只公示姓名和类别，不公示身份证号码和家庭情况。',
+          'For fairness. Only your name and category are posted, never your ID number or family details.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-09',
     category: 'job',
-    name: t('灵活就业人员社会保险补贴申领', 'Social insurance subsidy for the flexibly employed'),
-    summary: t('就业困难人员灵活就业后交了社保的，可以领补贴', 'Employment-difficulty status holders in flexible work get part of their contributions back'),
+    name: zhEn('灵活就业人员社会保险补贴申领', 'Social insurance subsidy for the flexibly employed'),
+    summary: zhEn('就业困难人员灵活就业后交了社保的，可以领补贴', 'Employment-difficulty status holders in flexible work get part of their contributions back'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'money',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'period',
-        title: t('补贴期间', 'Months claimed'),
+        title: zhEn('补贴期间', 'Months claimed'),
         fields: [
           {
             kind: 'integer',
             name: 'year',
-            label: t('补贴年度', 'Year'),
+            label: zhEn('补贴年度', 'Year'),
             required: true,
             min: 2020,
             max: 2030,
@@ -520,16 +760,16 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'integer',
             name: 'months',
-            label: t('已缴费月数', 'Months you paid'),
+            label: zhEn('已缴费月数', 'Months you paid'),
             required: true,
             min: 1,
             max: 12,
-            unit: t('个月', 'months'),
+            unit: zhEn('个月', 'months'),
           },
           {
             kind: 'amount',
             name: 'paidAmount',
-            label: t('本人已缴社保费合计（元）', 'Contributions you paid in total (yuan)'),
+            label: zhEn('本人已缴社保费合计（元）', 'Contributions you paid in total (yuan)'),
             required: true,
             min: 1,
             max: 60000,
@@ -538,44 +778,74 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
       {
         key: 'payment',
-        title: t('补贴打到哪里', 'Where to pay the subsidy'),
-        fields: [...payToFields(t('补贴打到这张卡上', 'The subsidy goes to this card')), phoneField(), truthPromise()],
+        title: zhEn('补贴打到哪里', 'Where to pay the subsidy'),
+        fields: [...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')), phoneField(), truthPromise()],
       },
     ],
     materials: [
       {
         code: 'contributionReceipts',
-        name: t('社保缴费凭证', 'Contribution receipts'),
-        note: t('银行或税务开具的缴费票据', 'Receipts from the bank or the tax office'),
+        name: zhEn('社保缴费凭证', 'Contribution receipts'),
+        note: zhEn('银行或税务开具的缴费票据', 'Receipts from the bank or the tax office'),
         required: true,
         maxPages: 12,
       },
       bankCardMaterial(true),
     ],
-  },
-  {
+    keywords: ['社保补贴', '灵活就业', '补贴'],
+    guide: {
+      conditions: [
+        zhEn('已认定为就业困难人员，或者是离校 2 年内还没就业的高校毕业生', 'You hold employment-difficulty status, or you are a graduate within 2 years of leaving school without a job'),
+        zhEn('现在灵活就业（打零工、自己干）', 'You work flexibly now (odd jobs, on your own)'),
+        zhEn('自己交了职工养老保险或职工医疗保险（交城乡居民养老、居民医保的不算）', 'You paid the employee pension or employee medical insurance yourself (the resident pension and resident medical insurance do not count)'),
+        zhEn('补贴最长 3 年，离退休年龄不到 5 年的可以延长到退休', 'Up to 3 years; extended to retirement if you are within 5 years of it'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('填写补贴年度、已交费月数和金额', 'Fill in the year, months paid and the amount'),
+  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+        zhEn('拍缴费凭证，提交后拿好回执', 'Show the payment receipts to the camera; submit and keep the receipt'),
+      ],
+      timeLimit: zhEn('每季度集中审核，审核通过后 1 个月内打款', 'Reviewed each quarter; paid within a month of approval'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('补贴能补多少？', 'How much is the subsidy?'),
+        answer: zhEn(
+          '最多补您实际交的社保费的三分之二，这是上限，不是一般都补这么多；具体金额按省里当年的标准审核，审核后短信告诉您。',
+          'At most two thirds of what you actually paid: that is a cap, not the usual amount. The amount follows the province’s standard for the year and is texted to you after review.',
+        ),
+      },
+      {
+        question: zhEn('钱可以打到别人的卡上吗？', "Can the money go to someone else's card?"),
+        answer: zhEn('不可以。默认打到您的社保卡上；换成别的卡，也只能是您本人名下的，还要放身份证、刷脸。', 'No. By default it goes to your social security card; another card must also be in your own name, with your ID card and a face check.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-10',
     category: 'job',
-    name: t('失业保险金申领', 'Unemployment benefit claim'),
-    summary: t('单位交过失业保险、非本人意愿失业的，可以按月领失业保险金', 'If your employer paid unemployment insurance and you lost your job through no choice of your own, claim a monthly benefit'),
+    name: zhEn('失业保险金申领', 'Unemployment benefit claim'),
+    summary: zhEn('单位交过失业保险、非本人意愿失业的，可以按月领失业保险金', 'If your employer paid unemployment insurance and you lost your job through no choice of your own, claim a monthly benefit'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'money',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'lastJob',
-        title: t('原来的工作', 'Your last job'),
+        title: zhEn('原来的工作', 'Your last job'),
         fields: [
           employerNameField('lastEmployer', true),
           {
             kind: 'date',
             name: 'leftOn',
-            label: t('离职日期', 'Date you left'),
-            hint: t('离职 60 天内申领', 'Claim within 60 days of leaving'),
+            label: zhEn('离职日期', 'Date you left'),
+            hint: zhEn('离职 60 天内申领', 'Claim within 60 days of leaving'),
             required: true,
             min: { daysFromToday: -365 },
             max: 'today',
@@ -583,67 +853,122 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'integer',
             name: 'insuredYears',
-            label: t('单位和本人交失业保险满几年', 'Years of unemployment insurance paid'),
+            label: zhEn('单位和本人交失业保险满几年', 'Years of unemployment insurance paid'),
             required: true,
             min: 1,
             max: 45,
-            unit: t('年', 'years'),
+            unit: zhEn('年', 'years'),
           },
         ],
       },
       {
         key: 'payment',
-        title: t('钱打到哪里', 'Where to pay the benefit'),
-        fields: [...payToFields(t('失业保险金打到这张卡上', 'The benefit goes to this card')), phoneField(), truthPromise()],
+        title: zhEn('钱打到哪里', 'Where to pay the benefit'),
+        fields: [...payToFields(zhEn('失业保险金打到这张卡上', 'The benefit goes to this card')), phoneField(), truthPromise()],
       },
     ],
     materials: [
       {
         code: 'terminationProof',
-        name: t('解除或终止劳动合同证明', 'Proof that the labour contract ended'),
-        note: t('单位开的证明，有单位公章', 'Issued and stamped by the employer'),
+        name: zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'),
+        note: zhEn('单位开的证明，有单位公章', 'Issued and stamped by the employer'),
         required: true,
         maxPages: 3,
       },
       bankCardMaterial(true),
     ],
-  },
-  {
+    keywords: ['失业金', '失业保险', '补贴'],
+    guide: {
+      conditions: [
+        zhEn('失业前单位和本人交失业保险满 1 年', 'You and your employer paid unemployment insurance for at least a year'),
+        zhEn('不是本人意愿中断就业（合同到期、被辞退等）', 'You lost the job through no choice of your own (contract ended, dismissed)'),
+        zhEn('已办失业登记', 'You have registered as unemployed'),
+        zhEn('想找工作', 'You want work'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('填写原单位、离职日期和交费年限', 'Fill in your last employer, the date you left and years paid'),
+  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+        zhEn('拍解除劳动合同证明，提交后拿好回执', 'Show the termination proof to the camera; submit and keep the receipt'),
+      ],
+      timeLimit: zhEn('10 个工作日内审核，次月起按月发放', 'Reviewed within 10 working days; paid monthly from the next month'),
+      basis: [LAWS.socialInsurance, LAWS.unemploymentInsurance, zhEn('《失业保险金申领发放办法》（原劳动和社会保障部令第 8 号）', 'Measures for Claiming and Paying Unemployment Insurance Benefits (Ministry of Labour and Social Security Order No. 8)')],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('能领几个月？', 'For how many months?'),
+        answer: zhEn(
+          '交满 1 年不满 5 年的最长领 12 个月；满 5 年不满 10 年的最长 18 个月；满 10 年以上的最长 24 个月。',
+          '1 to 5 years paid: up to 12 months; 5 to 10 years: up to 18 months; 10 years or more: up to 24 months.',
+        ),
+      },
+      {
+        question: zhEn('自己辞职的能领吗？', 'Can I claim if I resigned?'),
+        answer: zhEn('一般不能。因单位拖欠工资等原因被迫辞职的，请带上证明到窗口咨询。', 'Usually not. If you were forced to resign, for example by unpaid wages, bring proof to the window.'),
+      },
+      {
+        question: zhEn('领失业金期间找到工作了怎么办？', 'What if I find work while drawing the benefit?'),
+        answer: zhEn('要及时办就业登记，失业金从下个月起停发，剩下的月数以后再失业还可以接着领。', 'Register your employment; payments stop next month, and unused months stay for a later spell.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-11',
     category: 'job',
-    name: t('失业保险待遇查询', 'Unemployment benefit lookup'),
-    summary: t('查失业保险金发了几个月、还能领几个月', 'See how many months of benefit were paid and how many are left'),
+    name: zhEn('失业保险待遇查询', 'Unemployment benefit lookup'),
+    summary: zhEn('查失业保险金发了几个月、还能领几个月', 'See how many months of benefit were paid and how many are left'),
     type: 'query',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'information',
     serviceModes: [...ALL_MODES],
-    requiresDevices: [],
     needsCountyOnline: true,
     form: [],
     materials: [],
-  },
-  {
+    keywords: ['失业金', '失业保险'],
+    guide: {
+      conditions: [zhEn('申领过失业保险金的人查自己的待遇', 'People who claimed unemployment benefit, about their own payments')],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('屏幕上显示已领月数、每月金额、剩余月数', 'The screen shows months paid, the monthly amount and months left'),
+        zhEn('需要的话可以打印', 'Print it if you need to'),
+      ],
+      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      basis: [LAWS.unemploymentInsurance, LAWS.rightsRecords],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('查不到记录是怎么回事？', 'Why are there no records?'),
+        answer: zhEn('可能还在审核中，或申请没有通过。请拨打 12333 或到乡镇人社所问一下。', 'It may still be under review or was not approved. Call 12333 or ask at the township office.'),
+      },
+      {
+        question: zhEn('这个月的钱怎么还没到？', "Why has this month's payment not arrived?"),
+        answer: zhEn('失业金一般每月中旬发放，遇节假日顺延，请过几天再查。', 'Payments usually go out mid-month, later after holidays; check again in a few days.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-12',
     category: 'job',
-    name: t('创业担保贷款申请', 'Guaranteed start-up loan'),
-    summary: t('自己创业缺钱的，可以申请政府担保、贴息的贷款', 'If you start a business and need money, apply for a loan the government guarantees and helps with interest'),
+    name: zhEn('创业担保贷款申请', 'Guaranteed start-up loan'),
+    summary: zhEn('自己创业缺钱的，可以申请政府担保、贴息的贷款', 'If you start a business and need money, apply for a loan the government guarantees and helps with interest'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'business',
-        title: t('您的生意', 'Your business'),
+        title: zhEn('您的生意', 'Your business'),
         fields: [
           {
             kind: 'text',
             name: 'businessName',
-            label: t('经营项目或店名', 'Business or shop name'),
+            label: zhEn('经营项目或店名', 'Business or shop name'),
             required: true,
             minLength: 2,
             maxLength: 60,
@@ -651,15 +976,15 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'choice',
             name: 'businessType',
-            label: t('经营类别', 'Kind of business'),
+            label: zhEn('经营类别', 'Kind of business'),
             required: true,
             options: [
-              { value: 'farming', label: t('种植、养殖', 'Farming and livestock') },
-              { value: 'retail', label: t('小卖部、零售', 'Shop and retail') },
-              { value: 'catering', label: t('餐饮', 'Catering') },
-              { value: 'repair', label: t('维修、加工', 'Repairs and processing') },
-              { value: 'ruralTourism', label: t('农家乐、乡村旅游', 'Farm stays and rural tourism') },
-              { value: 'ecommerce', label: t('网店、直播带货', 'Online shop and live-stream selling') },
+              { value: 'farming', label: zhEn('种植、养殖', 'Farming and livestock') },
+              { value: 'retail', label: zhEn('小卖部、零售', 'Shop and retail') },
+              { value: 'catering', label: zhEn('餐饮', 'Catering') },
+              { value: 'repair', label: zhEn('维修、加工', 'Repairs and processing') },
+              { value: 'ruralTourism', label: zhEn('农家乐、乡村旅游', 'Farm stays and rural tourism') },
+              { value: 'ecommerce', label: zhEn('网店、直播带货', 'Online shop and live-stream selling') },
             ],
           },
           creditCodeField('creditCode'),
@@ -667,13 +992,13 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
       {
         key: 'loan',
-        title: t('贷款', 'The loan'),
+        title: zhEn('贷款', 'The loan'),
         fields: [
           {
             kind: 'amount',
             name: 'loanAmount',
-            label: t('想贷多少（元）', 'Amount wanted (yuan)'),
-            hint: t('个人最多 {{startupLoanCap}}', 'At most {{startupLoanCap}} per person'),
+            label: zhEn('想贷多少（元）', 'Amount wanted (yuan)'),
+            hint: zhEn('个人最多 {{startupLoanCap}}', 'At most {{startupLoanCap}} per person'),
             required: true,
             min: 10000,
             // The county's cap, filled in when the catalogue is loaded (county-settings.ts); today's as the default.
@@ -683,12 +1008,12 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'integer',
             name: 'termMonths',
-            label: t('贷款期限', 'Loan term'),
-            hint: t('最长 3 年', 'Three years at most'),
+            label: zhEn('贷款期限', 'Loan term'),
+            hint: zhEn('最长 3 年', 'Three years at most'),
             required: true,
             min: 6,
             max: 36,
-            unit: t('个月', 'months'),
+            unit: zhEn('个月', 'months'),
           },
           phoneField(),
           truthPromise(),
@@ -696,36 +1021,72 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [
-      { code: 'businessLicence', name: t('营业执照', 'Business licence'), required: true, maxPages: 1 },
+      { code: 'businessLicence', name: zhEn('营业执照', 'Business licence'), required: true, maxPages: 1 },
       {
         code: 'businessPlan',
-        name: t('创业计划或经营情况说明', 'Business plan or account of how the business runs'),
+        name: zhEn('创业计划或经营情况说明', 'Business plan or account of how the business runs'),
         required: false,
         maxPages: 10,
       },
     ],
-  },
-  {
+    keywords: ['创业', '贷款'],
+    guide: {
+      conditions: [
+        zhEn('在本县创业的城乡劳动者，返乡创业农民工、高校毕业生、就业困难人员、退役军人等优先', 'People starting a business in the county; returning migrant workers, graduates, people with employment-difficulty status and veterans come first'),
+        zhEn('本人和配偶没有其他未还清的贷款（助学贷款、扶贫贷款、住房贷款等除外）', 'You and your spouse have no other unpaid loans (student, poverty-relief and housing loans excepted)'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('填写生意的名称、类别、统一社会信用代码', 'Fill in the business name, kind and credit code'),
+        zhEn('填写想贷的金额和期限', 'Fill in the amount and term you want'),
+        zhEn('拍营业执照（有创业计划的一起拍），提交后拿好回执', 'Show the business licence (and a business plan if you have one) to the document camera; submit and keep the receipt'),
+        zhEn('就业服务中心审核后，会同担保机构和银行上门核实', 'After review the centre visits you with the guarantor and the bank'),
+      ],
+      timeLimit: zhEn('资料齐全的 20 个工作日内给出结果', 'A decision within 20 working days once papers are complete'),
+      basis: [
+        LAWS.employmentPromotion,
+        LAWS.shanxiEmployment,
+        zhEn(
+          '《财政部 人力资源社会保障部 中国人民银行关于进一步加大创业担保贷款贴息力度全力支持重点群体创业就业的通知》（财金〔2020〕21 号）',
+          'Notice of the Ministry of Finance, MOHRSS and the People’s Bank of China on Larger Interest Subsidies for Guaranteed Start-up Loans (Cai Jin [2020] No. 21)',
+        ),
+      ],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('最多能贷多少？利息谁出？', 'How much can I borrow, and who pays interest?'),
+        answer: zhEn(
+          '个人最多 {{startupLoanCap}}，期限最长 3 年；按规定政府贴一部分利息，剩下的由本人付。',
+          'Up to {{startupLoanCap}} for up to 3 years; the government pays part of the interest as the rules set, you pay the rest.',
+        ),
+      },
+      {
+        question: zhEn('需要找人担保吗？', 'Do I need a guarantor?'),
+        answer: zhEn('由政府设立的担保基金担保，一般不用再找人；贷款额度大的，银行可能要求您再找人或拿财产作保（反担保）。', 'The government guarantee fund stands behind it; for large amounts the bank may ask for a counter-guarantee.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-13',
     category: 'job',
-    name: t('一次性创业补贴申领', 'One-off start-up subsidy'),
-    summary: t('首次创业、正常经营满一年的，可领一次性补贴', 'A one-off subsidy for first-time founders whose business has run for a year'),
+    name: zhEn('一次性创业补贴申领', 'One-off start-up subsidy'),
+    summary: zhEn('首次创业、正常经营满一年的，可领一次性补贴', 'A one-off subsidy for first-time founders whose business has run for a year'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'money',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'business',
-        title: t('您的生意', 'Your business'),
+        title: zhEn('您的生意', 'Your business'),
         fields: [
           {
             kind: 'text',
             name: 'businessName',
-            label: t('营业执照上的名称', 'Name on the business licence'),
+            label: zhEn('营业执照上的名称', 'Name on the business licence'),
             required: true,
             minLength: 2,
             maxLength: 60,
@@ -734,7 +1095,7 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'date',
             name: 'registeredOn',
-            label: t('营业执照登记日期', 'Registration date on the licence'),
+            label: zhEn('营业执照登记日期', 'Registration date on the licence'),
             required: true,
             min: '2015-01-01',
             max: { daysFromToday: -365 },
@@ -742,46 +1103,71 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'integer',
             name: 'employees',
-            label: t('雇了几个人（不算自己）', 'People you employ (not counting yourself)'),
+            label: zhEn('雇了几个人（不算自己）', 'People you employ (not counting yourself)'),
             required: true,
             min: 0,
             max: 500,
-            unit: t('人', 'people'),
+            unit: zhEn('人', 'people'),
           },
         ],
       },
       {
         key: 'payment',
-        title: t('补贴打到哪里', 'Where to pay the subsidy'),
-        fields: [...payToFields(t('补贴打到这张卡上', 'The subsidy goes to this card')), phoneField(), truthPromise()],
+        title: zhEn('补贴打到哪里', 'Where to pay the subsidy'),
+        fields: [...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')), phoneField(), truthPromise()],
       },
     ],
     materials: [
-      { code: 'businessLicence', name: t('营业执照', 'Business licence'), required: true, maxPages: 1 },
+      { code: 'businessLicence', name: zhEn('营业执照', 'Business licence'), required: true, maxPages: 1 },
       bankCardMaterial(true),
     ],
-  },
-  {
+    keywords: ['创业', '补贴'],
+    guide: {
+      conditions: [
+        zhEn('第一次创业，营业执照登记满 1 年并且正常经营', 'First business, registered for at least a year and still trading'),
+        zhEn('本人是创业主体的法定代表人或负责人', 'You are the legal representative or owner of the business'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('填写营业执照上的名称、信用代码、登记日期和雇工人数', 'Fill in the name, credit code and registration date on the licence, and how many people you employ'),
+  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+        zhEn('拍营业执照，提交后拿好回执', 'Show the licence to the camera; submit and keep the receipt'),
+      ],
+      timeLimit: zhEn('20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('一次性创业补贴是多少？', 'How much is the one-off subsidy?'),
+        answer: zhEn('按山西省当年公布的标准发放，一个创业主体只能领一次。', 'At the rate Shanxi publishes for the year; one payment per business.'),
+      },
+      {
+        question: zhEn('开网店能领吗？', 'Does an online shop count?'),
+        answer: zhEn('在网店平台实名注册并办了营业执照、正常经营满 1 年的，可以申领。', 'Yes, if it is registered under your real name, has a business licence and has traded for a year.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-14',
     category: 'job',
-    name: t('离校未就业高校毕业生实名登记', 'Registration of unemployed graduates'),
-    summary: t('大学、大专毕业还没找到工作的，登记后有人跟进帮您', 'If you graduated from university or college and have no job yet, register and an adviser will follow up'),
+    name: zhEn('离校未就业高校毕业生实名登记', 'Registration of unemployed graduates'),
+    summary: zhEn('大学、大专毕业还没找到工作的，登记后有人跟进帮您', 'If you graduated from university or college and have no job yet, register and an adviser will follow up'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'school',
-        title: t('毕业情况', 'Your studies'),
+        title: zhEn('毕业情况', 'Your studies'),
         fields: [
           {
             kind: 'text',
             name: 'school',
-            label: t('毕业学校', 'School'),
+            label: zhEn('毕业学校', 'School'),
             required: true,
             minLength: 2,
             maxLength: 60,
@@ -789,7 +1175,7 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'text',
             name: 'major',
-            label: t('所学专业', 'Subject'),
+            label: zhEn('所学专业', 'Subject'),
             required: true,
             minLength: 2,
             maxLength: 40,
@@ -797,18 +1183,18 @@ export const JOB_ITEMS: ItemRecord[] = [
           {
             kind: 'choice',
             name: 'degree',
-            label: t('学历', 'Qualification'),
+            label: zhEn('学历', 'Qualification'),
             required: true,
             options: [
-              { value: 'college', label: t('大专', 'Junior college') },
-              { value: 'bachelor', label: t('本科', 'Bachelor') },
-              { value: 'master', label: t('硕士研究生及以上', 'Master or higher') },
+              { value: 'college', label: zhEn('大专', 'Junior college') },
+              { value: 'bachelor', label: zhEn('本科', 'Bachelor') },
+              { value: 'master', label: zhEn('硕士研究生及以上', 'Master or higher') },
             ],
           },
           {
             kind: 'date',
             name: 'graduatedOn',
-            label: t('毕业日期', 'Graduation date'),
+            label: zhEn('毕业日期', 'Graduation date'),
             required: true,
             min: { daysFromToday: -3 * 366 },
             max: 'today',
@@ -817,12 +1203,12 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
       {
         key: 'contact',
-        title: t('求职意向和联系方式', 'Work wanted and contact'),
+        title: zhEn('求职意向和联系方式', 'Work wanted and contact'),
         fields: [
           {
             kind: 'text',
             name: 'wantedJob',
-            label: t('想做的工作', 'Work you want to do'),
+            label: zhEn('想做的工作', 'Work you want to do'),
             required: true,
             minLength: 2,
             maxLength: 40,
@@ -833,22 +1219,71 @@ export const JOB_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [
-      { code: 'diploma', name: t('毕业证书', 'Graduation certificate'), required: true, maxPages: 1 },
+      { code: 'diploma', name: zhEn('毕业证书', 'Graduation certificate'), required: true, maxPages: 1 },
     ],
-  },
-  {
+    keywords: ['大学生', '毕业生'],
+    guide: {
+      conditions: [
+        zhEn('户籍在本县、毕业 2 年内还没有就业的大专以上毕业生', 'Graduates of college or university, registered in this county, without a job within 2 years of graduating'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('填写学校、专业、学历和毕业日期', 'Fill in your school, subject, qualification and graduation date'),
+        zhEn('填写想做的工作和联系方式', 'Fill in the work you want and how to reach you'),
+        zhEn('拍毕业证，提交后拿好回执；就业服务中心会有专人联系您', 'Show your graduation certificate to the document camera; submit and keep the receipt; an adviser will contact you'),
+      ],
+      timeLimit: zhEn('5 个工作日内有专人联系', 'An adviser contacts you within 5 working days'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, zhEn('人力资源社会保障部关于做好高校毕业生等青年就业创业工作的年度通知', 'MOHRSS annual notice on employment and start-ups of graduates and other young people')],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('登记以后有什么服务？', 'What happens after I register?'),
+        answer: zhEn(
+          '会给您推荐岗位、见习机会和免费培训，至少提供 1 次职业指导。',
+          'You get job and internship referrals, free training, and at least one career guidance session.',
+        ),
+      },
+      {
+        question: zhEn('毕业证还没拿到能登记吗？', 'Can I register before I have my certificate?'),
+        answer: zhEn('可以先登记，拍学校开的毕业证明，拿到毕业证后再补拍。', 'Yes: show the school’s proof of graduation now and the certificate later.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'JOB-15',
     category: 'job',
-    name: t('就业创业政策咨询', 'Employment and start-up policy guide'),
-    summary: t('就业创业有哪些政策、找谁办，一次说清', 'Which employment and start-up policies exist and who handles them, all in one place'),
+    name: zhEn('就业创业政策咨询', 'Employment and start-up policy guide'),
+    summary: zhEn('就业创业有哪些政策、找谁办，一次说清', 'Which employment and start-up policies exist and who handles them, all in one place'),
     type: 'info',
     siteLevel: 'village',
     identity: NO_IDENTITY,
     riskClass: 'information',
     serviceModes: [...ALL_MODES],
-    requiresDevices: [],
     needsCountyOnline: false,
     form: [],
     materials: [],
-  },
+    keywords: ['政策', '创业', '就业'],
+    guide: {
+      conditions: [zhEn('所有人都可以看，不用刷卡', 'Anyone can read it; no card needed')],
+      steps: [
+        zhEn('看就业创业有哪些政策：求职登记、技能培训、创业贷款、各种补贴', 'Read which policies exist: registration, training, start-up loans, subsidies'),
+        zhEn('每项政策写明谁能办、在哪办、在本机上哪个业务办', 'Each one says who qualifies, where, and which service on this machine handles it'),
+        zhEn('可以打印一次性告知单带回家', 'Print the one-time notification to take home'),
+      ],
+      timeLimit: zhEn('随时查看', 'Any time'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
+      handledBy: HANDLERS.employment,
+    },
+    faq: [
+      {
+        question: zhEn('政策看不懂怎么办？', 'What if I do not understand a policy?'),
+        answer: zhEn('按屏幕上的"呼叫工作人员"，或拨打 12333，工作人员会一条一条给您讲。', 'Press "call a clerk" on the screen or call 12333; someone will go through it with you.'),
+      },
+      {
+        question: zhEn('外出打工回来创业有什么支持？', 'What help is there for migrant workers coming home to start a business?'),
+        answer: zhEn('可以申请创业担保贷款、一次性创业补贴和免费创业培训，在"找工作"里办理。', 'Guaranteed start-up loans, a one-off start-up subsidy and free start-up training, all under "Find work".'),
+      },
+    ],
+  }),
 ];

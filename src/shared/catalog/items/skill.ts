@@ -6,60 +6,61 @@ import {
   payToFields,
   educationField,
   phoneField,
-  t,
+  zhEn,
   truthPromise,
   type FieldInput,
-  type ItemRecord,
 } from '../fields';
+import { defineItem } from '../define-item';
+import { HANDLERS, LAWS } from '../guide-texts';
+import type { CatalogItemInput } from '../schema';
+
 
 /** 学技术: the 4 skills-training items (CATALOG.md). */
 
 const tradeField: FieldInput = {
   kind: 'choice',
   name: 'trade',
-  label: t('想学的工种', 'Trade you want to learn'),
+  label: zhEn('想学的工种', 'Trade you want to learn'),
   required: true,
   options: [
-    { value: 'electrician', label: t('电工', 'Electrician') },
-    { value: 'welder', label: t('焊工', 'Welder') },
-    { value: 'cook', label: t('中式烹调师', 'Chinese cook') },
-    { value: 'careWorker', label: t('养老护理员', 'Elderly care worker') },
-    { value: 'housekeeper', label: t('家政服务员', 'Housekeeper') },
-    { value: 'excavator', label: t('挖掘机驾驶员', 'Excavator operator') },
-    { value: 'ecommerce', label: t('电子商务师（网店、直播）', 'E-commerce (online shop, live streaming)') },
-    { value: 'farmer', label: t('农业技术员（种植养殖）', 'Agricultural technician (crops and livestock)') },
+    { value: 'electrician', label: zhEn('电工', 'Electrician') },
+    { value: 'welder', label: zhEn('焊工', 'Welder') },
+    { value: 'cook', label: zhEn('中式烹调师', 'Chinese cook') },
+    { value: 'careWorker', label: zhEn('养老护理员', 'Elderly care worker') },
+    { value: 'housekeeper', label: zhEn('家政服务员', 'Housekeeper') },
+    { value: 'excavator', label: zhEn('挖掘机驾驶员', 'Excavator operator') },
+    { value: 'ecommerce', label: zhEn('电子商务师（网店、直播）', 'E-commerce (online shop, live streaming)') },
+    { value: 'farmer', label: zhEn('农业技术员（种植养殖）', 'Agricultural technician (crops and livestock)') },
   ],
 };
-
-export const SKILL_ITEMS: ItemRecord[] = [
-  {
+export const SKILL_ITEMS: CatalogItemInput[] = [
+  defineItem({
     code: 'SKL-01',
     category: 'skill',
-    name: t('职业技能培训报名', 'Skills training sign-up'),
-    summary: t('报名参加政府补贴的免费技能培训', 'Sign up for free, government-funded skills training'),
+    name: zhEn('职业技能培训报名', 'Skills training sign-up'),
+    summary: zhEn('报名参加政府补贴的免费技能培训', 'Sign up for free, government-funded skills training'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'application',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter'],
     needsCountyOnline: false,
     form: [
       {
         key: 'course',
-        title: t('想学什么', 'What you want to learn'),
+        title: zhEn('想学什么', 'What you want to learn'),
         fields: [
           tradeField,
           {
             kind: 'choice',
             name: 'schedule',
-            label: t('什么时间方便上课', 'When you can attend'),
+            label: zhEn('什么时间方便上课', 'When you can attend'),
             required: true,
             options: [
-              { value: 'weekday', label: t('工作日白天', 'Weekdays, daytime') },
-              { value: 'evening', label: t('晚上', 'Evenings') },
-              { value: 'weekend', label: t('周末', 'Weekends') },
-              { value: 'slackSeason', label: t('农闲时集中学', 'All at once in the slack farming season') },
+              { value: 'weekday', label: zhEn('工作日白天', 'Weekdays, daytime') },
+              { value: 'evening', label: zhEn('晚上', 'Evenings') },
+              { value: 'weekend', label: zhEn('周末', 'Weekends') },
+              { value: 'slackSeason', label: zhEn('农闲时集中学', 'All at once in the slack farming season') },
             ],
           },
           educationField(),
@@ -68,28 +69,55 @@ export const SKILL_ITEMS: ItemRecord[] = [
       },
     ],
     materials: [],
-  },
-  {
+    keywords: ['培训', '学技术'],
+    guide: {
+      conditions: [
+        zhEn('年满 16 周岁、想学技术的城乡劳动者，农民工、脱贫家庭劳动力、就业困难人员优先', 'Anyone aged 16 or over who wants to learn a trade; migrant workers, people from formerly poor families and people with employment-difficulty status come first'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('选择想学的工种和方便上课的时间', 'Choose the trade and when you can attend'),
+        zhEn('填写文化程度和电话，提交后拿好回执', 'Fill in your education and phone number; submit and keep the receipt'),
+        zhEn('开班前培训机构会打电话通知您上课时间和地点', 'Before the course starts, the school phones you with the time and place'),
+      ],
+      timeLimit: zhEn('人数够了就开班，一般 1 个月内通知', 'A course starts when enough people sign up, usually within a month'),
+      basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentFunds],
+      handledBy: HANDLERS.training,
+    },
+    faq: [
+      {
+        question: zhEn('培训要交钱吗？', 'Do I pay for the training?'),
+        answer: zhEn('政府补贴的培训对您免费，培训机构不能向您收费。', 'Government-funded courses are free to you; the school may not charge you.'),
+      },
+      {
+        question: zhEn('学完能拿到证书吗？', 'Do I get a certificate?'),
+        answer: zhEn(
+          '考试合格的，发职业技能等级证书或专项职业能力证书，全国都能查到。',
+          'If you pass, you receive a skill level or special skill certificate that can be checked nationwide.',
+        ),
+      },
+    ],
+  }),
+  defineItem({
     code: 'SKL-02',
     category: 'skill',
-    name: t('职业培训补贴申领', 'Training subsidy claim'),
-    summary: t('参加培训并拿到证书的，申领培训补贴', 'Claim the training subsidy once you have finished a course and passed'),
+    name: zhEn('职业培训补贴申领', 'Training subsidy claim'),
+    summary: zhEn('参加培训并拿到证书的，申领培训补贴', 'Claim the training subsidy once you have finished a course and passed'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'money',
     serviceModes: [...ALL_MODES],
-    requiresDevices: ['receiptPrinter', 'documentCamera'],
     needsCountyOnline: false,
     form: [
       {
         key: 'training',
-        title: t('参加的培训', 'The training you took'),
+        title: zhEn('参加的培训', 'The training you took'),
         fields: [
           {
             kind: 'text',
             name: 'school',
-            label: t('培训机构名称', 'Training school'),
+            label: zhEn('培训机构名称', 'Training school'),
             required: true,
             minLength: 2,
             maxLength: 60,
@@ -98,7 +126,7 @@ export const SKILL_ITEMS: ItemRecord[] = [
           {
             kind: 'date',
             name: 'startedOn',
-            label: t('开班日期', 'Course start date'),
+            label: zhEn('开班日期', 'Course start date'),
             required: true,
             min: { daysFromToday: -2 * 366 },
             max: 'today',
@@ -106,7 +134,7 @@ export const SKILL_ITEMS: ItemRecord[] = [
           {
             kind: 'date',
             name: 'finishedOn',
-            label: t('结业日期', 'Course end date'),
+            label: zhEn('结业日期', 'Course end date'),
             required: true,
             min: { daysFromToday: -2 * 366 },
             max: 'today',
@@ -116,13 +144,13 @@ export const SKILL_ITEMS: ItemRecord[] = [
       },
       {
         key: 'certificate',
-        title: t('证书和补贴', 'Certificate and payment'),
+        title: zhEn('证书和补贴', 'Certificate and payment'),
         fields: [
           {
             kind: 'text',
             name: 'certificateNumber',
-            label: t('证书编号', 'Certificate number'),
-            hint: t('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'),
+            label: zhEn('证书编号', 'Certificate number'),
+            hint: zhEn('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'),
             keyboard: 'latin',
             required: true,
             minLength: 8,
@@ -130,57 +158,130 @@ export const SKILL_ITEMS: ItemRecord[] = [
             pattern: '[A-Za-z0-9-]+',
             patternKey: 'catalog:validation.certificateNumber',
           },
-          ...payToFields(t('补贴打到这张卡上', 'The subsidy goes to this card')),
+          ...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')),
           truthPromise(),
         ],
       },
     ],
     materials: [
-      { code: 'skillCertificate', name: t('职业技能等级证书', 'Skill level certificate'), required: true, maxPages: 2 },
+      { code: 'skillCertificate', name: zhEn('职业技能等级证书', 'Skill level certificate'), required: true, maxPages: 2 },
       {
         code: 'invoice',
-        name: t('培训费发票', 'Invoice for the training fee'),
-        note: t('自己交了培训费的才需要', 'Only if you paid the fee yourself'),
+        name: zhEn('培训费发票', 'Invoice for the training fee'),
+        note: zhEn('自己交了培训费的才需要', 'Only if you paid the fee yourself'),
         required: false,
         maxPages: 2,
       },
       bankCardMaterial(true),
     ],
-  },
-  {
+    keywords: ['培训补贴', '补贴'],
+    guide: {
+      conditions: [
+        zhEn('在政府认定的培训学校学完了', 'You finished a course at a government-approved school'),
+        zhEn('拿到了证书', 'You received the certificate'),
+        zhEn('同一个工种每人只能享受一次补贴', 'One subsidy per person per trade'),
+      ],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('填写培训机构、工种和开班、结业日期', 'Fill in the school, trade, and course start and end dates'),
+        zhEn('填写证书编号', 'Fill in the certificate number'),
+        zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+        zhEn('拍证书（自己交了培训费的再拍发票），提交后拿好回执', 'Show the certificate (and the invoice if you paid) to the document camera; submit and keep the receipt'),
+      ],
+      timeLimit: zhEn('20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'),
+      basis: [LAWS.employmentFunds, LAWS.skillsTraining],
+      handledBy: HANDLERS.training,
+    },
+    faq: [
+      {
+        question: zhEn('补贴是打给我还是打给学校？', 'Is the subsidy paid to me or to the school?'),
+        answer: zhEn(
+          '没交培训费的，补贴直接打给学校；自己先交了钱的，补贴打到您本人的卡上。',
+          'If you paid nothing, it goes to the school; if you paid first, it comes to your own card.',
+        ),
+      },
+      {
+        question: zhEn('证书编号在哪里看？', 'Where is the certificate number?'),
+        answer: zhEn('在证书内页"证书编号"一栏，字母和数字都要照着输入。', 'On the inside page next to "certificate number"; type the letters and digits exactly.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'SKL-03',
     category: 'skill',
-    name: t('职业技能等级证书查询', 'Skill certificate lookup'),
-    summary: t('查您拿到的技能证书是不是真的、什么等级', 'Check your skill certificates and their level'),
+    name: zhEn('职业技能等级证书查询', 'Skill certificate lookup'),
+    summary: zhEn('查您拿到的技能证书是不是真的、什么等级', 'Check your skill certificates and their level'),
     type: 'query',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
     riskClass: 'information',
     serviceModes: [...ALL_MODES],
-    requiresDevices: [],
     needsCountyOnline: true,
     form: [],
     materials: [],
-  },
-  {
+    keywords: ['证书', '技能证'],
+    guide: {
+      conditions: [zhEn('查询本人取得的职业资格证书、职业技能等级证书和专项职业能力证书', 'Your own vocational qualification, skill level and special skill certificates')],
+      steps: [
+        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        zhEn('屏幕上显示您的证书名称、等级、编号和发证日期', 'The screen shows each certificate’s name, level, number and date'),
+        zhEn('需要的话可以打印', 'Print it if you need to'),
+      ],
+      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      basis: [zhEn('《关于改革完善技能人才评价制度的意见》（人社部发〔2019〕90 号）', 'Opinions on Reforming the Evaluation of Skilled Workers (Ren She Bu Fa [2019] No. 90)')],
+      handledBy: HANDLERS.training,
+    },
+    faq: [
+      {
+        question: zhEn('刚考完的证书怎么查不到？', 'Why can I not find a certificate I just earned?'),
+        answer: zhEn('证书发下来后一般 1 个月内录入系统，请过段时间再查。', 'Certificates are entered within about a month of issue; try again later.'),
+      },
+      {
+        question: zhEn('证书丢了怎么办？', 'I lost my certificate. What now?'),
+        answer: zhEn('电子证书和纸质证书效力一样，可以在这里打印查询结果给单位看。', 'The electronic record counts the same; print the lookup result for your employer.'),
+      },
+    ],
+  }),
+  defineItem({
     code: 'SKL-04',
     category: 'skill',
-    name: t('培训项目与机构查询', 'Training courses and schools'),
-    summary: t('看看最近开什么班、在哪里学', 'See which courses are starting soon and where'),
+    name: zhEn('培训项目与机构查询', 'Training courses and schools'),
+    summary: zhEn('看看最近开什么班、在哪里学', 'See which courses are starting soon and where'),
     type: 'query',
     siteLevel: 'village',
     identity: NO_IDENTITY,
     riskClass: 'information',
     serviceModes: [...ALL_MODES],
-    requiresDevices: [],
     needsCountyOnline: true,
     form: [
       {
         key: 'filter',
-        title: t('查找条件', 'What to look for'),
+        title: zhEn('查找条件', 'What to look for'),
         fields: [{ ...tradeField, required: false }],
       },
     ],
     materials: [],
-  },
+    keywords: ['培训', '学校', '培训班'],
+    guide: {
+      conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
+      steps: [
+        zhEn('选择想学的工种（也可以不选，看全部）', 'Choose a trade, or leave it blank to see all'),
+        zhEn('看开班时间、地点、培训机构和联系电话', 'See start dates, places, schools and phone numbers'),
+        zhEn('想报名的，回到"职业技能培训报名"办理', 'To sign up, use "Skills training sign-up"'),
+      ],
+      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      basis: [LAWS.employmentFunds],
+      handledBy: HANDLERS.training,
+    },
+    faq: [
+      {
+        question: zhEn('这些培训机构可靠吗？', 'Are these schools reliable?'),
+        answer: zhEn('列表里的都是人社部门认定的定点培训机构。', 'All listed schools are approved by the human resources and social security department.'),
+      },
+      {
+        question: zhEn('能在村里上课吗？', 'Can I take classes in the village?'),
+        answer: zhEn('报名的人多了，可以把课开到乡镇或村里，报名时选"农闲时集中学"。', 'When enough people sign up, courses come to the township or village; choose "slack season" when signing up.'),
+      },
+    ],
+  }),
 ];
