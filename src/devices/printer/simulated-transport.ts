@@ -1,4 +1,5 @@
 import type { ByteTransport } from '../core/transport';
+import { TransportListeners } from '../transports/transport-listeners';
 
 /** Something that speaks a device's side of a byte protocol in-process (a simulator). */
 export interface DeviceSide {
@@ -10,14 +11,14 @@ export interface DeviceSide {
  * A ByteTransport wired straight to a simulator in the same process (`--simulate`, unit tests). Bytes are handed
  * over asynchronously, as a real port would, so drivers cannot depend on same-tick answers.
  */
-export class InProcessTransport implements ByteTransport {
+export class InProcessTransport extends TransportListeners implements ByteTransport {
   readonly description = 'simulated';
   private open_ = false;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(error?: Error) => void>();
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly device: DeviceSide) {}
+  constructor(private readonly device: DeviceSide) {
+    super();
+  }
 
   get isOpen(): boolean {
     return this.open_;
@@ -30,7 +31,7 @@ export class InProcessTransport implements ByteTransport {
       const chunk = Buffer.from(bytes);
       setImmediate(() => {
         if (!this.open_) return;
-        for (const listener of this.dataListeners) listener(chunk);
+        this.emitData(chunk);
       });
     });
   }
@@ -40,7 +41,7 @@ export class InProcessTransport implements ByteTransport {
     this.open_ = false;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    for (const listener of this.closeListeners) listener();
+    this.emitClose();
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -48,15 +49,5 @@ export class InProcessTransport implements ByteTransport {
     const copy = Uint8Array.from(data);
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.device.receive(copy);
-  }
-
-  onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
   }
 }

@@ -1,4 +1,5 @@
 import HID from 'node-hid';
+import { TransportListeners } from './transport-listeners';
 import type { ByteTransport } from '../core/transport';
 
 export interface HidOptions {
@@ -15,13 +16,12 @@ export function hidId(vendorId: number, productId: number): string {
  * A HID device through node-hid (async API). Writes are whole output reports: the first byte is the report id
  * (0x00 when the device uses none), as node-hid expects; the model profile's codec builds them.
  */
-export class HidTransport implements ByteTransport {
+export class HidTransport extends TransportListeners implements ByteTransport {
   readonly description: string;
   private device: HID.HIDAsync | null = null;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(error?: Error) => void>();
 
   constructor(private readonly options: HidOptions) {
+    super();
     this.description = `hid ${hidId(options.vendorId, options.productId)}${options.serialNumber ? ` #${options.serialNumber}` : ''}`;
   }
 
@@ -39,7 +39,7 @@ export class HidTransport implements ByteTransport {
     if (!found?.path) throw Object.assign(new Error(`${this.description}: not connected`), { code: 'ENOENT' });
     const device = await HID.HIDAsync.open(found.path);
     device.on('data', (chunk: Buffer) => {
-      for (const l of [...this.dataListeners]) l(chunk);
+      this.emitData(chunk);
     });
     device.on('error', (error: Error) => this.drop(error));
     this.device = device;
@@ -50,7 +50,7 @@ export class HidTransport implements ByteTransport {
     if (!device) return;
     this.device = null;
     await device.close().catch(() => undefined);
-    for (const l of [...this.closeListeners]) l();
+    this.emitClose();
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -58,21 +58,11 @@ export class HidTransport implements ByteTransport {
     await this.device.write(Buffer.from(data));
   }
 
-  onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
-  }
-
   private drop(error: Error): void {
     const device = this.device;
     if (!device) return;
     this.device = null;
     void device.close().catch(() => undefined);
-    for (const l of [...this.closeListeners]) l(Object.assign(error, { code: 'EIO' }));
+    this.emitClose(Object.assign(error, { code: 'EIO' }));
   }
 }

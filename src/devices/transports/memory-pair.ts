@@ -1,4 +1,5 @@
 import type { ByteTransport } from '../core/transport';
+import { TransportListeners } from './transport-listeners';
 
 /**
  * Two in-process transports wired back to back: what one writes the other receives, asynchronously and in the
@@ -12,14 +13,14 @@ export interface MemoryPair {
   replug(): void;
 }
 
-export class MemoryEnd implements ByteTransport {
+export class MemoryEnd extends TransportListeners implements ByteTransport {
   peer: MemoryEnd | null = null;
   isOpen = false;
   plugged = true;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(error?: Error) => void>();
 
-  constructor(readonly description: string) {}
+  constructor(readonly description: string) {
+    super();
+  }
 
   async open(): Promise<void> {
     if (!this.plugged) throw Object.assign(new Error(`${this.description}: no such device`), { code: 'ENOENT' });
@@ -29,7 +30,7 @@ export class MemoryEnd implements ByteTransport {
   async close(): Promise<void> {
     if (!this.isOpen) return;
     this.isOpen = false;
-    for (const l of [...this.closeListeners]) l();
+    this.emitClose();
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -42,24 +43,14 @@ export class MemoryEnd implements ByteTransport {
     });
   }
 
-  onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
-  }
-
   deliver(chunk: Buffer): void {
-    for (const l of [...this.dataListeners]) l(chunk);
+    this.emitData(chunk);
   }
 
   dropWithError(error: Error): void {
     if (!this.isOpen) return;
     this.isOpen = false;
-    for (const l of [...this.closeListeners]) l(error);
+    this.emitClose(error);
   }
 }
 

@@ -1,4 +1,5 @@
 import { KioskError } from '../../shared/contract/errors';
+import { TransportListeners } from './transport-listeners';
 import type { ByteTransport } from '../core/transport';
 
 export interface LinkEvent {
@@ -18,15 +19,13 @@ export interface ReconnectOptions {
  * exponential backoff, for as long as it runs. Listeners for data stay attached across reopenings, so a driver
  * subscribes once. `onLink` says when the port came and went, which drivers turn into online/offline status.
  */
-export class ReconnectingTransport implements ByteTransport {
+export class ReconnectingTransport extends TransportListeners implements ByteTransport {
   private port: ByteTransport | null = null;
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private attempt = 0;
   /** null until the first attempt, so the first failure is reported too. */
   private linkUp: boolean | null = null;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(error?: Error) => void>();
   private readonly linkListeners = new Set<(event: LinkEvent) => void>();
   private readonly minDelayMs: number;
   private readonly maxDelayMs: number;
@@ -36,6 +35,7 @@ export class ReconnectingTransport implements ByteTransport {
     readonly description: string,
     options: ReconnectOptions = {},
   ) {
+    super();
     this.minDelayMs = options.minDelayMs ?? 250;
     this.maxDelayMs = options.maxDelayMs ?? 5000;
     if (this.minDelayMs <= 0 || this.maxDelayMs < this.minDelayMs) throw new RangeError('ReconnectingTransport: need 0 < minDelayMs <= maxDelayMs');
@@ -67,16 +67,6 @@ export class ReconnectingTransport implements ByteTransport {
     await this.port.write(data);
   }
 
-  onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
-  }
-
   onLink(listener: (event: LinkEvent) => void): () => void {
     this.linkListeners.add(listener);
     return () => this.linkListeners.delete(listener);
@@ -100,14 +90,14 @@ export class ReconnectingTransport implements ByteTransport {
     this.attempt = 0;
     // A port object may be reused for the next opening (in-process simulators): unhook when it closes.
     const offData = port.onData((chunk) => {
-      if (this.port === port) for (const l of [...this.dataListeners]) l(chunk);
+      if (this.port === port) this.emitData(chunk);
     });
     const offClose = port.onClose((error) => {
       offData();
       offClose();
       if (this.port !== port) return;
       this.port = null;
-      for (const l of [...this.closeListeners]) l(error);
+      this.emitClose(error);
       this.setLink({ up: false, reason: error ? errorCode(error) : 'closed' });
       this.scheduleRetry();
     });
