@@ -1,6 +1,6 @@
 /**
  * The console's fleet and programme pages for a county of 2,000 points against the same pages for 20 points: p95 of
- * the API answer (as the county admin, who sees every point) over the same number of requests, measured in
+ * the API answer's first page (as the county admin, who sees every point; the gateway pages and counts) over the same number of requests, measured in
  * alternating rounds on one machine. Target (issue 12): the big county within 3x the small one's p95. SQLite only:
  * the console has no PostgreSQL path yet.
  */

@@ -46,6 +46,14 @@ test('the fleet shows both kiosks reporting, and a kiosk that stops stands out a
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await checkConsoleScreen(page, 'console-05-fleet-silent');
   await page.locator('[data-filter="attention"]').uncheck();
+  // The text filter is answered by the gateway (only the matching point comes back).
+  const answer = page.waitForResponse((r) => r.url().includes('/console/api/fleet?') && r.url().includes('q='));
+  await page.locator('[data-table-filter]').fill('东庄');
+  expect(((await (await answer).json()) as { page: { matched: number; total: number } }).page).toMatchObject({ matched: 1, total: 2 });
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(row('demo-kiosk-2')).toBeVisible();
+  await page.locator('[data-table-filter]').fill('');
+  await expect(page.locator('tbody tr')).toHaveCount(2);
   await page.locator('[data-sort="point"]').click();
   await page.locator('[data-action="language"]').click();
   await expect(row('demo-kiosk-2').locator('[data-badge="silent"]')).toHaveText('Silent');

@@ -35,8 +35,9 @@ describe('console fleet', () => {
     });
     const tuwo = await signIn(county, 'tuwo');
     const answer = (await tuwo.call('GET', '/console/api/fleet')).body as unknown as Fleet;
-    expect(answer.rows.map((r) => r.point.kioskId)).toEqual(['demo-kiosk', 'demo-kiosk-2']);
-    const [demo, village] = answer.rows;
+    // Oldest heartbeat first, never heard from last.
+    expect(answer.rows.map((r) => r.point.kioskId)).toEqual(['demo-kiosk-2', 'demo-kiosk']);
+    const [village, demo] = answer.rows;
     expect(demo).toMatchObject({ silent: true, lastHeartbeatAt: null, queueDepth: null });
     expect(village).toMatchObject({
       silent: false,

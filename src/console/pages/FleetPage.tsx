@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FleetSchema, type FleetRow } from '../../shared/console/api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
+import { useTableQuery } from '../use-table-query';
 import type { PageProps } from '.';
 
 const REFRESH_MS = 10_000;
@@ -12,27 +12,28 @@ const REFRESH_MS = 10_000;
 /** Every point's last heartbeat, devices, queue and versions; silent points and devices in trouble stand out. */
 export function FleetPage(_props: PageProps) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useConsoleData('/fleet', FleetSchema, REFRESH_MS);
-  const [attentionOnly, setAttentionOnly] = useState(false);
+  const table = useTableQuery('/fleet', { sort: 'heartbeat', desc: '0' });
+  const { data, error } = useConsoleData(table.path, FleetSchema, REFRESH_MS);
   if (!data) return <LoadState error={error} />;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const needsAttention = (r: FleetRow) => r.silent || r.devicesInTrouble > 0 || (r.rejected ?? 0) > 0;
-  const rows = attentionOnly ? data.rows.filter(needsAttention) : data.rows;
-  const silentCount = data.rows.filter((r) => r.silent).length;
+  const attentionOnly = table.query.only === 'attention';
+  const [total, silentCount] = [data.page.total, data.silent];
   return (
     <>
       <p className="page-summary" data-summary="fleet">
         {data.silentAfterSeconds < 120
-          ? t('fleet.summarySeconds', { total: data.rows.length, silent: silentCount, seconds: data.silentAfterSeconds })
-          : t('fleet.summary', { total: data.rows.length, silent: silentCount, minutes: Math.round(data.silentAfterSeconds / 60) })}
+          ? t('fleet.summarySeconds', { total, silent: silentCount, seconds: data.silentAfterSeconds })
+          : t('fleet.summary', { total, silent: silentCount, minutes: Math.round(data.silentAfterSeconds / 60) })}
       </p>
       <label className="checkbox">
-        <input type="checkbox" checked={attentionOnly} onChange={(e) => setAttentionOnly(e.target.checked)} data-filter="attention" />
+        <input type="checkbox" checked={attentionOnly} onChange={(e) => table.onQuery({ ...table.query, only: e.target.checked ? 'attention' : undefined, offset: 0 })} data-filter="attention" />
         {t('fleet.attentionOnly')}
       </label>
       <DataTable<FleetRow>
         caption={t('fleet.caption', { time: formatTime(data.now, i18n.language) })}
-        rows={rows}
+        rows={data.rows}
+        server={{ query: table.query, onQuery: table.onQuery, page: data.page }}
         rowKey={(r) => r.point.kioskId}
         rowState={(r) => (r.silent ? 'alert' : needsAttention(r) ? 'warn' : undefined)}
         initialSort={{ key: 'heartbeat', descending: false }}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DERIVED_STAGES, PROGRAMME_STAGES, ProgrammeSchema, type Milestone, type ProgrammeRow } from '../../shared/console/api';
+import { DERIVED_STAGES, PROGRAMME_STAGES, ProgrammePageSchema, ProgrammeSchema, type Milestone, type ProgrammeRow } from '../../shared/console/api';
 import { ConsoleApiError, consoleCall, consoleDownload } from '../api';
 import { DataTable } from '../DataTable';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
+import { useTableQuery } from '../use-table-query';
 import type { PageProps } from '.';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -13,7 +14,8 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** The programme at a glance: the county's dates with the share reached, and every point by stage. */
 export function ProgrammePage(_props: PageProps) {
   const { t, i18n } = useTranslation();
-  const { data, error: loadError, reload } = useConsoleData('/programme', ProgrammeSchema);
+  const table = useTableQuery('/programme');
+  const { data, error: loadError, reload } = useConsoleData(table.path, ProgrammePageSchema);
   const [error, setError] = useState<string | null>(null);
   if (!data) return <LoadState error={loadError} />;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -48,10 +50,16 @@ export function ProgrammePage(_props: PageProps) {
         ]}
       />
       <p className="page-summary">{t('programme.feedsNote')}</p>
+      <p className="page-summary" data-summary="programme">{t('programme.behindCount', { total: data.page.total, behind: data.behind })}</p>
+      <label className="checkbox">
+        <input type="checkbox" checked={table.query.only === 'behind'} onChange={(e) => table.onQuery({ ...table.query, only: e.target.checked ? 'behind' : undefined, offset: 0 })} data-filter="behind" />
+        {t('programme.behindOnly')}
+      </label>
       <ErrorLine error={error} />
       <DataTable<ProgrammeRow>
         caption={t('programme.pointsCaption')}
         rows={data.rows}
+        server={{ query: table.query, onQuery: table.onQuery, page: data.page }}
         rowKey={(r) => r.point.kioskId}
         rowState={(r) => (r.behind.length > 0 ? 'alert' : undefined)}
         columns={[

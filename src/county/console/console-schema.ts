@@ -1,4 +1,5 @@
 import type { CountyDb } from '../county-db';
+import { ensureFleetStatusSchema } from './fleet-status';
 
 /**
  * The console's tables beside the gateway's own: the points (which kiosk stands in which village), the staff
@@ -91,4 +92,5 @@ const CONSOLE_SCHEMA = `
 
 export function ensureConsoleSchema(db: CountyDb): void {
   db.exec(CONSOLE_SCHEMA);
+  ensureFleetStatusSchema(db);
 }

@@ -1,48 +1,91 @@
-import { HeartbeatSchema, type Heartbeat } from '../../shared/sync/protocol';
-import type { Fleet, FleetRow, Scope } from '../../shared/console/api';
+import { FLEET_SORTS, type Fleet, type FleetRow, type Scope } from '../../shared/console/api';
+import type { ParsedTableQuery } from '../../shared/console/table-query';
 import type { CountyDb } from '../county-db';
+import { refreshFleetStatus } from './fleet-status';
 import { toPoint } from './points';
 import { pointCondition } from './scope';
+import { and, orderBy, pointTextCondition, type SqlPart } from './table-sql';
 
-/** Device states a kiosk reports that need nobody's attention. */
-const FINE_STATES = new Set(['online', 'busy', 'notConfigured']);
+/** When the county last received items from the point (the index deliveries_kiosk_at answers it per point). */
+const ITEMS_AT = '(SELECT MAX(d.at) FROM deliveries d WHERE d.kiosk_id = p.kiosk_id)';
+
+const SORT_EXPRESSIONS: Record<(typeof FLEET_SORTS)[number], string> = {
+  point: 'p.name_zh',
+  heartbeat: 's.heartbeat_at',
+  devices: 's.devices_in_trouble',
+  queue: 's.queue_depth',
+  oldest: 's.oldest_pending_at',
+  items: ITEMS_AT,
+  app: 's.app_version',
+  config: 's.config_version',
+  catalog: 's.catalog_version',
+  clock: 's.clock_offset_seconds',
+};
 
 /**
- * The fleet in one query over the points in scope: each point's last heartbeat, and when its items last arrived.
- * A point is silent when its last heartbeat is older than `silentAfterSeconds`, or it never sent one.
+ * One page of the fleet over the points in scope: each point's last heartbeat (from `fleet_status`) and when its
+ * items last arrived, sorted, filtered and paged in SQL, with counts over all of them. A point is silent when its
+ * last heartbeat is older than `silentAfterSeconds`, or it never sent one; it needs attention when silent, with a
+ * device in trouble, or with items the county rejected.
  */
-export function fleet(db: CountyDb, scope: Scope, now: Date, silentAfterSeconds: number): Fleet {
-  const where = pointCondition(scope);
+export function fleet(db: CountyDb, scope: Scope, now: Date, silentAfterSeconds: number, query: ParsedTableQuery): Fleet {
+  refreshFleetStatus(db);
+  const from = 'FROM points p LEFT JOIN fleet_status s ON s.kiosk_id = p.kiosk_id';
+  const cutoff = new Date(now.getTime() - silentAfterSeconds * 1000).toISOString();
+  const silent: SqlPart = { sql: 's.heartbeat_at IS NULL OR s.heartbeat_at < ?', params: [cutoff] };
+  const attention: SqlPart = { sql: `${silent.sql} OR s.devices_in_trouble > 0 OR s.rejected > 0`, params: silent.params };
+  const inScope = pointCondition(scope);
+
+  const counts = db
+    .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN ${silent.sql} THEN 1 ELSE 0 END), 0) AS silent, COALESCE(SUM(CASE WHEN ${attention.sql} THEN 1 ELSE 0 END), 0) AS attention ${from} WHERE ${inScope.sql}`)
+    .get(...silent.params, ...attention.params, ...inScope.params) as { total: number; silent: number; attention: number };
+
+  const where = and(inScope, pointTextCondition(query.q), query.only === 'attention' ? attention : { sql: '1 = 1', params: [] });
+  const matched = (db.prepare(`SELECT COUNT(*) AS n ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const sortKey = (FLEET_SORTS as readonly string[]).includes(query.sort ?? '') ? (query.sort as (typeof FLEET_SORTS)[number]) : 'heartbeat';
   const rows = db
-    .prepare(
-      `SELECT p.*, h.at AS heartbeat_at, h.body AS heartbeat,
-              (SELECT MAX(d.at) FROM deliveries d WHERE d.kiosk_id = p.kiosk_id) AS items_at
-       FROM points p LEFT JOIN heartbeats h ON h.kiosk_id = p.kiosk_id
-       WHERE ${where.sql} ORDER BY p.division_code`,
-    )
-    .all(...where.params) as Array<Parameters<typeof toPoint>[0] & { heartbeat_at: string | null; heartbeat: string | null; items_at: string | null }>;
+    .prepare(`SELECT p.*, ${STATUS_COLUMNS}, ${ITEMS_AT} AS items_at ${from} WHERE ${where.sql} ${orderBy(SORT_EXPRESSIONS[sortKey], query)} LIMIT ? OFFSET ?`)
+    .all(...where.params, query.limit, query.offset) as Array<Parameters<typeof toPoint>[0] & StatusRow & { items_at: string | null }>;
+
   return {
     now: now.toISOString(),
     silentAfterSeconds,
-    rows: rows.map((r): FleetRow => {
-      const parsed = r.heartbeat ? HeartbeatSchema.safeParse(JSON.parse(r.heartbeat)) : null;
-      const hb: Heartbeat | null = parsed?.success ? parsed.data : null;
-      const heardAt = r.heartbeat_at ? Date.parse(r.heartbeat_at) : null;
-      return {
+    page: { total: counts.total, matched, offset: query.offset, limit: query.limit },
+    silent: counts.silent,
+    attention: counts.attention,
+    rows: rows.map(
+      (r): FleetRow => ({
         point: toPoint(r),
         lastHeartbeatAt: r.heartbeat_at,
-        silent: heardAt === null || now.getTime() - heardAt > silentAfterSeconds * 1000,
-        devices: hb?.devices ?? [],
-        devicesInTrouble: hb ? hb.devices.filter((d) => !FINE_STATES.has(d.state)).length : 0,
-        queueDepth: hb?.queueDepth ?? null,
-        rejected: hb?.rejected ?? null,
-        oldestPendingAt: hb?.oldestPendingAt ?? null,
+        silent: r.heartbeat_at === null || r.heartbeat_at < cutoff,
+        devices: r.devices ? (JSON.parse(r.devices) as FleetRow['devices']) : [],
+        devicesInTrouble: r.devices_in_trouble ?? 0,
+        queueDepth: r.queue_depth,
+        rejected: r.rejected,
+        oldestPendingAt: r.oldest_pending_at,
         lastItemsAt: r.items_at,
-        appVersion: hb?.appVersion ?? null,
-        configVersion: hb?.configVersion ?? null,
-        catalogVersion: hb?.catalogVersion ?? null,
-        clockOffsetSeconds: hb && heardAt !== null ? Math.round((Date.parse(hb.at) - heardAt) / 1000) : null,
-      };
-    }),
+        appVersion: r.app_version,
+        configVersion: r.config_version,
+        catalogVersion: r.catalog_version,
+        clockOffsetSeconds: r.clock_offset_seconds,
+      }),
+    ),
   };
+}
+
+const STATUS_COLUMNS = ['heartbeat_at', 'devices', 'devices_in_trouble', 'queue_depth', 'rejected', 'oldest_pending_at', 'app_version', 'config_version', 'catalog_version', 'clock_offset_seconds']
+  .map((c) => `s.${c}`)
+  .join(', ');
+
+interface StatusRow {
+  heartbeat_at: string | null;
+  devices: string | null;
+  devices_in_trouble: number | null;
+  queue_depth: number | null;
+  rejected: number | null;
+  oldest_pending_at: string | null;
+  app_version: string | null;
+  config_version: number | null;
+  catalog_version: number | null;
+  clock_offset_seconds: number | null;
 }

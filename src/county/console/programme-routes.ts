@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DERIVED_STAGES, ProgrammeStageSchema, StageMarkSchema } from '../../shared/console/api';
+import { TableQuerySchema } from '../../shared/console/table-query';
 import { audit } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { pointInScope } from './points';
-import { markStage, programme } from './programme';
+import { markStage, programme, programmePage } from './programme';
 import { programmeWorkbook } from './programme-workbook';
 
 const MarkParams = z.object({ kioskId: z.string().min(1).max(64), stage: ProgrammeStageSchema });
@@ -11,7 +12,11 @@ const Lang = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 /** The programme page: the table, a stage recorded or cleared for one point, and the table as xlsx. */
 export const programmeRoutes: ConsoleRoutes = (api, options) => {
-  api.get('/programme', async (request) => programme(options.db, actorOf(request).staff.scope, options.now()));
+  api.get('/programme', async (request, reply) => {
+    const query = TableQuerySchema.safeParse(request.query);
+    if (!query.success) return consoleFail(reply, 400, 'invalid_body');
+    return programmePage(options.db, actorOf(request).staff.scope, options.now(), query.data);
+  });
 
   api.get('/programme.xlsx', async (request, reply) => {
     const lang = Lang.safeParse(request.query).data?.lang ?? 'zh-CN';
@@ -34,6 +39,6 @@ export const programmeRoutes: ConsoleRoutes = (api, options) => {
     const at = body.date ? Date.parse(`${body.date}T12:00:00Z`) : options.now().getTime();
     markStage(options.db, point.kioskId, params.data.stage, body.done, at, { id: staff.id, name: staff.displayName });
     audit(options.db, options.now().getTime(), { id: staff.id, name: staff.displayName }, body.done ? 'programme.mark' : 'programme.clear', point.kioskId, point.township, params.data.stage);
-    return programme(options.db, staff.scope, options.now());
+    return programmePage(options.db, staff.scope, options.now(), TableQuerySchema.parse({}));
   });
 };

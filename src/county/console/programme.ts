@@ -1,8 +1,10 @@
-import { DERIVED_STAGES, PROGRAMME_STAGES, type Milestone, type Programme, type ProgrammeRow, type ProgrammeStage, type Scope } from '../../shared/console/api';
+import { DERIVED_STAGES, PROGRAMME_STAGES, type Milestone, type Programme, type ProgrammePage, type ProgrammeRow, type ProgrammeStage, type Scope } from '../../shared/console/api';
+import type { ParsedTableQuery } from '../../shared/console/table-query';
 import type { CountyDb } from '../county-db';
-import { pointsInScope } from './points';
+import { toPoint } from './points';
 import { canSeePoint, pointCondition } from './scope';
 import { toStaff } from './staff-register';
+import { and, orderBy, pointTextCondition, type SqlPart } from './table-sql';
 
 /**
  * The 村村全覆盖 programme: every point by stage against the county's dates. Stages are recorded by township or
@@ -40,25 +42,72 @@ export function markStage(db: CountyDb, kioskId: string, stage: ProgrammeStage, 
   ).run(kioskId, stage, at, actor.id, actor.name);
 }
 
+/** The whole table (the xlsx export, and the answer to a change). */
 export function programme(db: CountyDb, scope: Scope, now: Date): Programme {
-  const points = pointsInScope(db, scope);
-  const where = pointCondition(scope);
-  const recorded = db
-    .prepare(`SELECT s.kiosk_id, s.stage, s.done_at, s.actor_name FROM programme_stages s JOIN points p ON p.kiosk_id = s.kiosk_id WHERE ${where.sql}`)
-    .all(...where.params) as Array<{ kiosk_id: string; stage: ProgrammeStage; done_at: number; actor_name: string | null }>;
-  const byPoint = new Map<string, Map<ProgrammeStage, { doneAt: string; by: string | null }>>();
-  for (const r of recorded) {
-    const stages = byPoint.get(r.kiosk_id) ?? new Map();
-    stages.set(r.stage, { doneAt: new Date(r.done_at).toISOString(), by: r.actor_name });
-    byPoint.set(r.kiosk_id, stages);
-  }
+  const { page: _page, behind: _behind, ...whole } = programmePage(db, scope, now, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  return whole;
+}
+
+const TRUE: SqlPart = { sql: '1 = 1', params: [] };
+const FALSE: SqlPart = { sql: '1 = 0', params: [] };
+const or = (parts: SqlPart[]): SqlPart => (parts.length === 0 ? FALSE : { sql: parts.map((p) => `(${p.sql})`).join(' OR '), params: parts.flatMap((p) => p.params) });
+
+/** Points (aliased `p`) that an account's scope covers. */
+function covers(scope: Scope): SqlPart {
+  if (scope.kind === 'county') return TRUE;
+  if (scope.kind === 'township') return { sql: 'p.township = ?', params: [scope.township] };
+  return { sql: `p.division_code IN (${scope.points.map(() => '?').join(', ')})`, params: scope.points };
+}
+
+/**
+ * One page of the programme table, sorted, filtered and paged in SQL; the milestones' shares and the count of
+ * points behind are over every point in scope.
+ */
+export function programmePage(db: CountyDb, scope: Scope, now: Date, query: ParsedTableQuery): ProgrammePage {
+  const inScope = pointCondition(scope);
   // Derived: the first enabled clerk account whose scope covers the point.
   const clerks = (db.prepare('SELECT * FROM staff_register WHERE disabled = 0 ORDER BY created_at').all() as Array<Parameters<typeof toStaff>[0] & { created_at: number }>)
     .map((r) => ({ staff: toStaff(r), createdAt: r.created_at }))
     .filter((c) => c.staff.roles.includes('clerk'));
+  const covered = or(clerks.map((c) => covers(c.staff.scope)));
   const today = now.toISOString().slice(0, 10);
   const milestones = db.prepare('SELECT stage, due, share FROM programme_milestones ORDER BY due, stage').all() as Array<{ stage: ProgrammeStage; due: string; share: number }>;
+  const overdue = PROGRAMME_STAGES.filter((stage) => milestones.some((m) => m.stage === stage && m.share >= 1 && m.due < today));
+  const reachedBy = (stage: ProgrammeStage): SqlPart =>
+    DERIVED_STAGES.includes(stage) ? covered : { sql: 'EXISTS (SELECT 1 FROM programme_stages x WHERE x.kiosk_id = p.kiosk_id AND x.stage = ?)', params: [stage] };
+  const behind = or(overdue.map((stage) => { const r = reachedBy(stage); return { sql: `NOT (${r.sql})`, params: r.params }; }));
 
+  const count = (part: SqlPart) => (db.prepare(`SELECT COUNT(*) AS n FROM points p WHERE ${part.sql}`).get(...part.params) as { n: number }).n;
+  const total = count(inScope);
+  const reached = new Map<ProgrammeStage, number>();
+  for (const r of db.prepare(`SELECT x.stage, COUNT(*) AS n FROM programme_stages x JOIN points p ON p.kiosk_id = x.kiosk_id WHERE ${inScope.sql} GROUP BY x.stage`).all(...inScope.params) as Array<{ stage: ProgrammeStage; n: number }>) reached.set(r.stage, r.n);
+  for (const stage of DERIVED_STAGES) reached.set(stage, count(and(inScope, covered)));
+  const shareOf = (stage: ProgrammeStage) => (total === 0 ? 0 : (reached.get(stage) ?? 0) / total);
+
+  const where = and(inScope, pointTextCondition(query.q), query.only === 'behind' ? behind : TRUE);
+  const sortStage = PROGRAMME_STAGES.find((s) => s === query.sort);
+  const sortBy: SqlPart = !sortStage
+    ? { sql: query.sort === 'point' ? 'p.name_zh' : 'p.division_code', params: [] }
+    : DERIVED_STAGES.includes(sortStage)
+      ? { sql: `CASE WHEN ${covered.sql} THEN 1 END`, params: covered.params }
+      : { sql: '(SELECT x.done_at FROM programme_stages x WHERE x.kiosk_id = p.kiosk_id AND x.stage = ?)', params: [sortStage] };
+  const order = orderBy(sortBy.sql, query);
+  const orderParams = [...sortBy.params, ...sortBy.params]; // the expression appears twice (nulls last, then the value)
+  const points = (
+    db.prepare(`SELECT p.* FROM points p WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`).all(...where.params, ...orderParams, query.limit, query.offset) as Array<Parameters<typeof toPoint>[0]>
+  ).map(toPoint);
+
+  const byPoint = new Map<string, Map<ProgrammeStage, { doneAt: string; by: string | null }>>();
+  if (points.length > 0) {
+    const recorded = db
+      .prepare(`SELECT kiosk_id, stage, done_at, actor_name FROM programme_stages WHERE kiosk_id IN (${points.map(() => '?').join(', ')})`)
+      .all(...points.map((p) => p.kioskId)) as Array<{ kiosk_id: string; stage: ProgrammeStage; done_at: number; actor_name: string | null }>;
+    for (const r of recorded) {
+      const stages = byPoint.get(r.kiosk_id) ?? new Map();
+      stages.set(r.stage, { doneAt: new Date(r.done_at).toISOString(), by: r.actor_name });
+      byPoint.set(r.kiosk_id, stages);
+    }
+  }
   const rows: ProgrammeRow[] = points.map((point) => {
     const stages: ProgrammeRow['stages'] = {};
     for (const stage of PROGRAMME_STAGES) {
@@ -69,14 +118,18 @@ export function programme(db: CountyDb, scope: Scope, now: Date): Programme {
         stages[stage] = byPoint.get(point.kioskId)?.get(stage) ?? null;
       }
     }
-    const behind = PROGRAMME_STAGES.filter((stage) => !stages[stage] && milestones.some((m) => m.stage === stage && m.share >= 1 && m.due < today));
-    return { point, stages, behind };
+    return { point, stages, behind: overdue.filter((stage) => !stages[stage]) };
   });
 
-  const shareOf = (stage: ProgrammeStage) => (rows.length === 0 ? 0 : rows.filter((r) => r.stages[stage]).length / rows.length);
   const out: Milestone[] = milestones.map((m) => {
-    const reached = shareOf(m.stage);
-    return { ...m, reached, state: reached >= m.share ? 'met' : m.due < today ? 'missed' : 'open' };
+    const share = shareOf(m.stage);
+    return { ...m, reached: share, state: share >= m.share ? 'met' : m.due < today ? 'missed' : 'open' };
   });
-  return { now: now.toISOString(), milestones: out, rows };
+  return {
+    now: now.toISOString(),
+    milestones: out,
+    rows,
+    page: { total, matched: count(where), offset: query.offset, limit: Math.min(query.limit, Math.max(total, 1)) },
+    behind: count(and(inScope, behind)),
+  };
 }

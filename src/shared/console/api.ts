@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TablePageSchema } from './table-query';
 
 /**
  * The console's HTTP contract (browser page <-> county gateway, under /console/api). Both sides parse with these
@@ -105,7 +106,17 @@ export const FleetRowSchema = z.object({
   clockOffsetSeconds: z.number().nullable(),
 });
 export type FleetRow = z.infer<typeof FleetRowSchema>;
-export const FleetSchema = z.object({ now: z.string(), silentAfterSeconds: z.number().int().positive(), rows: z.array(FleetRowSchema) });
+/** One page of the fleet, with counts over every point in scope (silent, needing attention). */
+export const FleetSchema = z.object({
+  now: z.string(),
+  silentAfterSeconds: z.number().int().positive(),
+  rows: z.array(FleetRowSchema),
+  page: TablePageSchema,
+  silent: z.number().int().nonnegative(),
+  attention: z.number().int().nonnegative(),
+});
+/** What the fleet table may be sorted by. */
+export const FLEET_SORTS = ['point', 'heartbeat', 'devices', 'queue', 'oldest', 'items', 'app', 'config', 'catalog', 'clock'] as const;
 export type Fleet = z.infer<typeof FleetSchema>;
 
 export const FaultActionSchema = z.enum(['acknowledge', 'note', 'passUp', 'resolve']);
@@ -231,6 +242,9 @@ export const ProgrammeRowSchema = z.object({
 });
 export type ProgrammeRow = z.infer<typeof ProgrammeRowSchema>;
 export const ProgrammeSchema = z.object({ now: z.string(), milestones: z.array(MilestoneSchema), rows: z.array(ProgrammeRowSchema) });
+/** One page of the programme table; the milestones' shares are over every point in scope. */
+export const ProgrammePageSchema = ProgrammeSchema.extend({ page: TablePageSchema, behind: z.number().int().nonnegative() });
+export type ProgrammePage = z.infer<typeof ProgrammePageSchema>;
 export type Programme = z.infer<typeof ProgrammeSchema>;
 export const StageMarkSchema = z.object({ done: z.boolean(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
 
