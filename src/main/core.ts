@@ -14,6 +14,7 @@ import { createDefaultRegistry } from '../devices/manager/default-registry';
 import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
 import { PrintingService, printingHandlers } from './services/printing';
 import { FaceService, faceHandlers } from './services/face';
+import { FaceCaptures } from './services/face-captures';
 import { documentCameraHandlers } from './services/document-camera';
 import path from 'node:path';
 import { defaultKekFile, FileKeyKeeper } from './crypto/file-key-keeper';
@@ -131,7 +132,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     now,
   });
   // Only the core's own face capture counts as the face check the risk classes ask for (a card photo does not).
-  const face = new FaceService({ devices, events, log, onLiveFace: (purpose) => purpose !== 'cardPhoto' && session.recordFacePassed() });
+  // The captures wait in the core under one-time ids; a visit that ends or changes resident drops them all.
+  const faceCaptures = new FaceCaptures({ now });
+  closers.push(events.subscribe((event) => event === 'session.changed' && faceCaptures.clear()));
+  const face = new FaceService({ devices, events, log, captures: faceCaptures, onLiveFace: (purpose) => purpose !== 'cardPhoto' && session.recordFacePassed() });
   const documentCamera = documentCameraHandlers({ devices, events, config: options.config });
 
   // Submissions and queries take the resident from the session.
@@ -158,7 +162,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     now,
   });
   closers.push(() => faultWatcher.stop());
-  const applications = new ApplicationsService({ store, catalog, session: residents, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
+  const applications = new ApplicationsService({ store, catalog, session: residents, faceCaptures, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
   const queries = new QueriesService({
     client: county,
     catalog,

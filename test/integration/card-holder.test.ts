@@ -20,7 +20,8 @@ describe('card operations need the holder: ID card on the reader, a live face, a
     return outcome.result as Record<string, unknown>;
   };
   const resetPin = { itemCode: 'CARD-03', form: { operation: 'resetPin' }, attachments: [] };
-  const fakeFace = { imageBase64: 'AAAA', livenessScore: 0.99, qualityScore: 0.99 };
+  // An id the core never issued: a screen claiming a face check it did not have.
+  const fakeFace = { captureId: '00000000-0000-4000-8000-000000000000' };
   const errorOf = async (method: string, params: unknown) => {
     const outcome = await call(method, params);
     return 'error' in outcome ? { code: outcome.error.code, reason: outcome.error.details?.reason } : { code: 'none', reason: undefined };
@@ -63,9 +64,9 @@ describe('card operations need the holder: ID card on the reader, a live face, a
   it('a card photo is not a face check, and a new resident starts without one', async () => {
     await ok('dev.idCard.insert', { residentIndex: 0 });
     await ok('session.identify', { source: 'idCard' });
-    await ok('face.capture', { purpose: 'cardPhoto' });
+    const cardPhoto = await ok('face.capture', { purpose: 'cardPhoto' });
     await ok('dev.ssCard.insert', { residentIndex: 0 });
-    expect(await errorOf('applications.submit', { ...resetPin, face: fakeFace })).toEqual({ code: 'identity_insufficient', reason: 'face' });
+    expect(await errorOf('applications.submit', { ...resetPin, face: cardPhoto })).toEqual({ code: 'identity_insufficient', reason: 'face' });
     await ok('face.capture', { purpose: 'certification' });
     await ok('session.end', { reason: 'finished' });
     await ok('dev.idCard.insert', { residentIndex: 0 });

@@ -33,8 +33,7 @@ async function reportLoss(core: KioskCore, itemCode = 'CARD-02', form: Record<st
   // A card item (risk class card): the holder's ID card on the reader and a live face, never a typed number.
   await core.dispatcher.dispatch(conn, 'dev.idCard.insert', { residentIndex: resident.index });
   await core.dispatcher.dispatch(conn, 'session.identify', { source: 'idCard' });
-  await core.dispatcher.dispatch(conn, 'face.capture', { purpose: 'certification' });
-  const face = { imageBase64: 'AAAA', livenessScore: 0.99, qualityScore: 0.99 };
+  const face = ((await core.dispatcher.dispatch(conn, 'face.capture', { purpose: 'certification' })) as { result: { captureId: string } }).result;
   return (await core.dispatcher.dispatch(conn, 'applications.submit', { itemCode, form, attachments: [], face })) as Submitted;
 }
 

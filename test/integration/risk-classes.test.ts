@@ -1,6 +1,7 @@
 import type { CallContext } from '../../src/main/dispatcher';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { CatalogService } from '../../src/main/services/catalog';
+import { FaceCaptures } from '../../src/main/services/face-captures';
 import { ApplicationsService } from '../../src/main/services/applications';
 import { QueriesService } from '../../src/main/services/queries';
 import type { VisitIdentity } from '../../src/main/services/identity-guard';
@@ -56,6 +57,13 @@ function visitOf(resident: ResidentIdentity | null, facePassed: boolean): VisitI
 const ctx: CallContext = { connection: { id: 'c', carrier: 'internal', staff: { id: 'clerk-li', displayName: '李', roles: ['clerk'] } }, roles: new Set(['public', 'resident', 'clerk']), log };
 const county: CountyClient = { query: async () => ({ rows: [] }) } as unknown as CountyClient;
 
+/** A live capture held in the core for this connection, and the id a screen would send with its submission. */
+function heldFace(context: CallContext): { faceCaptures: FaceCaptures; face: { captureId: string } } {
+  const faceCaptures = new FaceCaptures({ now: () => new Date('2026-11-29T09:00:00Z') });
+  const captureId = faceCaptures.hold({ image: Buffer.from('face jpeg'), livenessScore: 0.99, qualityScore: 0.99, purpose: 'certification' }, context.connection.id);
+  return { faceCaptures, face: { captureId } };
+}
+
 /** The core's answer for one item and one visit: 'refused' when identity fell short, else 'passed' (any later outcome). */
 const catalogService = new CatalogService({ level: 'demonstration', log });
 const store = openTestStore(tempDataDir());
@@ -64,9 +72,10 @@ afterAll(() => store.close());
 async function coreAnswer(item: CatalogItem, visit: VisitIdentity, form: Record<string, string>): Promise<'refused' | 'passed'> {
   try {
     if (SUBMITTABLE.has(item.type)) {
-      const service = new ApplicationsService({ store, catalog: catalogService, session: visit, afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z'), readCardHolder: async () => visit.current()!.idNumber });
-      // The screen claims everything went well: a face image is sent whether or not the core saw one.
-      await service.submitChecked({ itemCode: item.code, form, attachments: [], face: { imageBase64: 'AAAA', livenessScore: 0.99, qualityScore: 0.99 } }, ctx);
+      const { faceCaptures, face } = heldFace(ctx);
+      const service = new ApplicationsService({ store, catalog: catalogService, session: visit, faceCaptures, afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z'), readCardHolder: async () => visit.current()!.idNumber });
+      // A capture is held whether or not the visit's evidence counts it as a face check: the evidence decides.
+      await service.submitChecked({ itemCode: item.code, form, attachments: [], face }, ctx);
     } else if (item.type === 'query' || item.type === 'print') {
       await new QueriesService({ client: county, catalog: catalogService, session: visit }).run(item.code, form);
     }
@@ -182,10 +191,11 @@ describe('risk classes over the 44 items', () => {
   it('money goes only to the resident: another account in someone else’s name is refused, the own name passes', async () => {
     const item = catalog.items.find((i) => i.code === 'JOB-10')!;
     const resident = { ...sampleIdentity(0), source: 'idCard' as const };
-    const service = new ApplicationsService({ store, catalog: catalogService, session: visitOf(resident, true), afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z') });
     const attempt = (holder: string) => {
+      const { faceCaptures, face } = heldFace(ctx);
+      const service = new ApplicationsService({ store, catalog: catalogService, session: visitOf(resident, true), faceCaptures, afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z') });
       try {
-        service.submit({ itemCode: item.code, form: { payTo: 'otherAccount', bankName: 'rcc', bankAccount: '6228480012345670', accountHolderName: holder }, attachments: [], face: { imageBase64: 'AAAA', livenessScore: 0.99, qualityScore: 0.99 } }, ctx);
+        service.submit({ itemCode: item.code, form: { payTo: 'otherAccount', bankName: 'rcc', bankAccount: '6228480012345670', accountHolderName: holder }, attachments: [], face }, ctx);
         return [];
       } catch (error) {
         return ((error as KioskError).details?.fields as Array<{ field: string }>).map((f) => f.field);
@@ -208,7 +218,7 @@ describe('DEMO-02: a clerk checking in person stands in for the face of someone 
   });
 
   it('the core accepts it without a face from a clerk, refuses it from a resident alone, and never lets a card item waive', async () => {
-    const service = new ApplicationsService({ store, catalog: catalogService, session: visitOf(resident, false), afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z') });
+    const service = new ApplicationsService({ store, catalog: catalogService, session: visitOf(resident, false), faceCaptures: new FaceCaptures({ now: () => new Date() }), afterSubmit: () => undefined, now: () => new Date('2026-11-29T09:00:00Z') });
     const receipt = await service.submitChecked({ itemCode: 'DEMO-02', form: clerkPath, attachments: [] }, ctx);
     expect(receipt.trackingNumber).toMatch(/\S{6,}/);
     await expect(service.submitChecked({ itemCode: 'DEMO-02', form: clerkPath, attachments: [] }, selfCtx)).rejects.toMatchObject({ code: 'identity_insufficient', details: { reason: 'clerkCheck' } });

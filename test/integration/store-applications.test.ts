@@ -2,6 +2,7 @@ import { KioskError } from '../../src/shared/contract/errors';
 import type { CallContext, Connection } from '../../src/main/dispatcher';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { CatalogService } from '../../src/main/services/catalog';
+import { FaceCaptures } from '../../src/main/services/face-captures';
 import { ApplicationsService, type ResidentSource } from '../../src/main/services/applications';
 import { recentAudit } from '../../src/main/store/audit';
 import { claimBatch, settleBatch } from '../../src/main/store/outbox';
@@ -29,7 +30,7 @@ function setup() {
   // Stands in for DEV1's session service: the resident a card read would have identified.
   const session: ResidentSource = { current: () => resident, evidence: () => ({ source: resident?.source ?? null, facePassed: resident !== null }) };
   let queued = 0;
-  const service = new ApplicationsService({ store, catalog: new CatalogService({ level: 'demonstration', log }), session, afterSubmit: () => (queued += 1), now: () => NOW });
+  const service = new ApplicationsService({ store, catalog: new CatalogService({ level: 'demonstration', log }), session, faceCaptures: new FaceCaptures({ now: () => NOW }), afterSubmit: () => (queued += 1), now: () => NOW });
   const ctx = (staff?: Connection['staff']): CallContext => ({ connection: { id: 'c', carrier: 'internal', ...(staff ? { staff } : {}) }, roles: new Set(['public', 'resident']), log });
   return { store, service, ctx, queued: () => queued, endSession: () => (resident = null), switchResident: (next: ResidentIdentity) => (resident = next) };
 }

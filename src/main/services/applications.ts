@@ -11,6 +11,7 @@ import { outcomeOf } from '../store/outcomes';
 import { getSubmission, readSubmissionDetail, residentRefOf, submissionByTrackingNumber, submissionsOfResident, type SubmissionSummary } from '../store/submissions';
 import { insertAudit } from '../store/audit';
 import { stampOf } from './channel-stamp';
+import type { FaceCaptures } from './face-captures';
 
 /** The resident of the current session and how they were identified (ResidentSessionService satisfies this). */
 export type ResidentSource = VisitIdentity;
@@ -24,6 +25,8 @@ export interface ApplicationsDeps {
   /** For items that cannot wait: one sync round now (sends the outbox, brings outcomes back). */
   sendNow?: () => Promise<boolean>;
   now: () => Date;
+  /** The face captures of this visit, which a submission names by id (never an image or score from the screen). */
+  faceCaptures: Pick<FaceCaptures, 'check' | 'take'>;
   /** The ID number on the social security card in the reader, for operations on that card (card_absent if none). */
   readCardHolder?: () => Promise<string>;
 }
@@ -111,6 +114,9 @@ export class ApplicationsService {
       if (count > m.maxPages) problems.push({ field: `attachments.${m.code}`, messageKey: 'sync:validation.tooManyPages', params: { max: m.maxPages } });
     }
     if (faceCheckNeeded(item, input.form) && !input.face) problems.push({ field: 'face', messageKey: 'sync:validation.faceMissing' });
+    // A capture id resolves only once, within its time, for the connection that ran the capture in this visit.
+    const captureRefusal = input.face ? this.deps.faceCaptures.check(input.face.captureId, ctx.connection.id) : null;
+    if (captureRefusal) problems.push({ field: 'face', messageKey: 'sync:validation.faceCaptureInvalid', params: { reason: captureRefusal } });
     const holder = accountHolderProblem(answeredValues(item, input.form), resident);
     if (holder) problems.push(holder);
     if (problems.length > 0) throw new KioskError('validation_failed', { details: { fields: problems } });
@@ -118,6 +124,7 @@ export class ApplicationsService {
     // Only what the resident could see and answered is kept: a value typed before a choice hid its field, or a key
     // the item does not have, is personal data the county did not ask for.
     const form = answeredValues(item, input.form);
+    const face = input.face ? this.deps.faceCaptures.take(input.face.captureId, ctx.connection.id) : null;
     const receipt = this.deps.store.submit(
       {
         itemCode: item.code,
@@ -126,7 +133,7 @@ export class ApplicationsService {
         resident,
         form,
         attachments: input.attachments.map((a) => ({ materialCode: a.materialCode, mime: a.mime, data: decode(a.dataBase64) })),
-        ...(input.face ? { face: { image: decode(input.face.imageBase64), livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
+        ...(face ? { face: { image: face.image, livenessScore: face.livenessScore, qualityScore: face.qualityScore } } : {}),
       },
       this.deps.now(),
     );

@@ -5,11 +5,14 @@ import { KioskError } from '../../shared/contract/errors';
 import type { HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
+import type { FaceCaptures } from './face-captures';
 
 export interface FaceDeps {
   devices: Pick<DeviceManager, 'firstOfKind' | 'simulatorOfKind' | 'simulatorControl'>;
   events: EventBus;
   log: Logger;
+  /** Where captures wait for their submission; the screen only learns the id. */
+  captures: FaceCaptures;
   /** Called on every progress step: a resident following instructions is not idle. */
   touchSession?: () => void;
   /** A live face was captured: the resident's session records it (identity rules, risk-class.ts). */
@@ -20,14 +23,15 @@ export interface FaceDeps {
 
 /**
  * Face capture for certification and re-modelling: one session at a time on the face module, progress pushed as
- * `face.progress`, the image returned to the screen to go with the submission. The kiosk never matches faces.
+ * `face.progress`, the image and scores kept in the core (FaceCaptures) under a one-time id the screen hands to its
+ * submission. The kiosk never matches faces.
  */
 export class FaceService {
   private running: AbortController | null = null;
 
   constructor(private readonly deps: FaceDeps) {}
 
-  async capture(purpose: FacePurpose): Promise<{ imageBase64: string; livenessScore: number; qualityScore: number }> {
+  async capture(purpose: FacePurpose, connectionId: string): Promise<{ captureId: string }> {
     const driver = this.deps.devices.firstOfKind('faceCamera');
     if (!driver) throw new KioskError('device_not_configured', { details: { kind: 'faceCamera' } });
     if (this.running) throw new KioskError('device_busy', { details: { kind: 'faceCamera' } });
@@ -46,7 +50,8 @@ export class FaceService {
       });
       this.deps.log.info({ purpose, livenessScore: result.livenessScore, qualityScore: result.qualityScore, bytes: result.jpeg.length }, 'face captured');
       this.deps.onLiveFace?.(purpose);
-      return { imageBase64: Buffer.from(result.jpeg).toString('base64'), livenessScore: result.livenessScore, qualityScore: result.qualityScore };
+      const image = Buffer.from(result.jpeg);
+      return { captureId: this.deps.captures.hold({ image, livenessScore: result.livenessScore, qualityScore: result.qualityScore, purpose }, connectionId) };
     } catch (error) {
       if (error instanceof KioskError) {
         this.deps.log.warn({ purpose, code: error.code, reason: error.details?.reason }, 'face capture refused');
@@ -73,7 +78,7 @@ export class FaceService {
 
 export function faceHandlers(service: FaceService): HandlerMap<'face.capture' | 'face.cancel' | 'dev.face.nextOutcome'> {
   return {
-    'face.capture': (input) => service.capture(input.purpose),
+    'face.capture': (input, ctx) => service.capture(input.purpose, ctx.connection.id),
     'face.cancel': () => ({ cancelled: service.cancel() }),
     'dev.face.nextOutcome': (input) => {
       service.simulator(input.deviceId).setNextOutcome(input.outcome as SimulatedFaceOutcome);

@@ -9,10 +9,9 @@ export interface CapturedPage {
   previewUrl: string;
 }
 
+/** The face check of this visit: only the core's one-time id; the image and scores never reach the screen. */
 export interface FaceResult {
-  imageBase64: string;
-  livenessScore: number;
-  qualityScore: number;
+  captureId: string;
 }
 
 export interface SubmissionReceipt {

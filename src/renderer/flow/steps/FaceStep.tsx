@@ -7,7 +7,7 @@ import type { FaceResult } from '../flow-state';
 
 /**
  * The face check: the face module guides the resident (come closer, turn left...) through face.progress, and
- * answers with a live capture or liveness_failed. The image goes straight into the submission, never to storage.
+ * answers with a live capture or liveness_failed. The image and its scores stay in the core; the screen keeps only the one-time capture id its submission names.
  */
 export function FaceStep({ purpose, onCaptured }: { purpose: 'certification' | 'remodel' | 'cardPhoto'; onCaptured: (face: FaceResult) => void }) {
   const { t } = useTranslation('screens');

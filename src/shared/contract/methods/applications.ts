@@ -15,7 +15,8 @@ export const SubmitInputSchema = z.object({
     .array(z.object({ materialCode: z.string().min(1).max(40), mime: z.enum(['image/jpeg', 'image/png', 'application/pdf']), dataBase64: Base64Schema.min(4) }))
     .max(40)
     .default([]),
-  face: z.object({ imageBase64: Base64Schema.min(4), livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }).optional(),
+  /** The face check of this visit by the id face.capture answered: the image and scores never pass through a screen. */
+  face: z.object({ captureId: z.string().uuid() }).strict().optional(),
 });
 
 export const SubmissionStatusSchema = z.object({

@@ -24,10 +24,12 @@ export const faceMethods = {
     summary:
       'Run one liveness capture on the face module (progress as face.progress events). Fails with liveness_failed ' +
       '(details.reason spoof | noFace | lowScore), device_timeout (module silent), cancelled or device_not_configured. ' +
-      'A clerk may run it for a resident at the window (assisted certification).',
+      'A clerk may run it for a resident at the window (assisted certification). The image and its scores stay in the core: ' +
+      'the answer is a one-time captureId that applications.submit names (refused when reused, expired, from another ' +
+      'connection or from an earlier visit).',
     access: ['resident', 'clerk'],
     input: z.object({ purpose: FacePurposeSchema }).strict(),
-    output: z.object({ imageBase64: z.string(), livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }),
+    output: z.object({ captureId: z.string().uuid() }).strict(),
   }),
   'face.cancel': defineMethod({
     summary: 'Stop the running capture (the resident left or pressed back).',
