@@ -1,23 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataKey } from '../../src/main/crypto/data-key';
 import { FileKeyKeeper } from '../../src/main/crypto/file-key-keeper';
-import { KeyKeeperError, type KeyKeeper } from '../../src/main/crypto/key-keeper';
+import { KeyKeeperError } from '../../src/main/crypto/key-keeper';
 import { createKioskCore } from '../../src/main/core';
 import { demoSiteConfig } from '../../src/main/config/load-site-config';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { KioskStore } from '../../src/main/store/kiosk-store';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
-
-/** A second keeper standing in for Electron's safeStorage (its own secret, its own name). */
-function otherKeeper(): KeyKeeper {
-  const pad = Buffer.alloc(64, 0x5a);
-  const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ pad[i % pad.length]!));
-  return { name: 'safeStorage', wrap: (k) => Buffer.concat([Buffer.from('SS1'), xor(k)]), unwrap: (w) => {
-    if (!w.subarray(0, 3).equals(Buffer.from('SS1'))) throw new Error('not mine');
-    return xor(w.subarray(3));
-  } };
-}
+import { otherKeeper } from '../support/other-key-keeper';
 
 /** Issue 14 item 9: switching key keepers never stops the kiosk silently. */
 describe('which key keeper wrapped the data key', () => {
@@ -45,6 +37,45 @@ describe('which key keeper wrapped the data key', () => {
     DataKey.loadOrCreate(dir, file);
     expect(fs.readFileSync(path.join(dir, 'data-key.keeper'), 'utf8')).toBe('file');
   });
+});
+
+/**
+ * A keeper move killed (SIGKILL) at each of its steps: the next start finds the key under exactly one keeper, the one
+ * the record names, with the same resident references, and no journal or temp file left behind.
+ */
+describe('migrateKeeper survives a kill at every step', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const run = (dir: string, killAt: number) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'test/support/migrate-keeper-child.ts', dir, String(killAt)], { cwd: root, encoding: 'utf8' });
+  const idNumber = '110101199003074518';
+
+  it('a start after the kill finishes the move or finds it not begun', () => {
+    const steps = run(path.join(tempDataDir(), 'keys-dry'), 0);
+    expect(steps.status).toBe(0);
+    const names = steps.stdout.trim().split('\n');
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (let killAt = 1; killAt <= names.length; killAt++) {
+      const dir = path.join(tempDataDir(), 'keys');
+      const file = new FileKeyKeeper(path.join(dir, 'kek'));
+      const ref = DataKey.loadOrCreate(dir, file).residentRef(idNumber);
+      const killed = run(dir, killAt);
+      expect({ killAt, signal: killed.signal }).toEqual({ killAt, signal: 'SIGKILL' });
+      // Whatever the record says after start-up is the keeper that opens the key; the other is refused clearly.
+      let opened: string;
+      try {
+        opened = DataKey.loadOrCreate(dir, otherKeeper()).residentRef(idNumber);
+      } catch (error) {
+        expect(error).toBeInstanceOf(KeyKeeperError);
+        opened = DataKey.loadOrCreate(dir, file).residentRef(idNumber);
+      }
+      const recorded = fs.readFileSync(path.join(dir, 'data-key.keeper'), 'utf8');
+      expect({ step: names[killAt - 1], same: opened === ref }).toEqual({ step: names[killAt - 1], same: true });
+      // Once the journal is complete the move is finished, never rolled back.
+      const journalDone = names.slice(0, killAt).some((n) => n.includes('journalWritten'));
+      if (journalDone) expect({ step: names[killAt - 1], recorded }).toEqual({ step: names[killAt - 1], recorded: 'safeStorage' });
+      expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp') || f.includes('migrating'))).toEqual([]);
+    }
+  }, 120_000);
 });
 
 /** Issue 14 item 19: the key-file keeper's key is not kept next to the wrapped data key. */

@@ -6,11 +6,54 @@ import { KeyKeeperError, type KeyKeeper } from './key-keeper';
 
 const WRAPPED_FILE = 'data-key.wrapped';
 const KEEPER_FILE = 'data-key.keeper';
+/** The journal of a keeper move: the new keeper's name and its wrapped key, complete before either file changes. */
+const MIGRATING_FILE = 'data-key.migrating';
 
-function writeAtomic(file: string, data: string | Buffer): void {
+/** A point in a keeper move where a crash may happen (tests stop the process at each one). */
+export type MigrationStep = 'tmpWritten' | 'renamed' | 'journalWritten' | 'wrappedWritten' | 'keeperWritten' | 'journalRemoved';
+type StepHook = (step: MigrationStep, file: string) => void;
+
+/** Write-new-then-rename, flushed: after a crash the file holds either its old or its new bytes, never a mix. */
+function writeAtomic(file: string, data: string | Buffer, onStep?: StepHook): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data, { mode: 0o600 });
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  onStep?.('tmpWritten', file);
   fs.renameSync(tmp, file);
+  syncDir(path.dirname(file));
+  onStep?.('renamed', file);
+}
+
+function syncDir(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Finishes a keeper move a crash interrupted. The journal is only written (atomically) after the new keeper proved it
+ * gives the key back, so a journal that exists is complete and rolling forward is always right; half-written temp
+ * files of any step are dropped.
+ */
+function recoverMigration(dir: string): void {
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (/^data-key\.(wrapped|keeper|migrating)\.\d+\.tmp$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+  const journalFile = path.join(dir, MIGRATING_FILE);
+  if (!fs.existsSync(journalFile)) return;
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { to: string; wrapped: string };
+  writeAtomic(path.join(dir, WRAPPED_FILE), Buffer.from(journal.wrapped, 'base64'));
+  writeAtomic(path.join(dir, KEEPER_FILE), journal.to);
+  fs.rmSync(journalFile);
+  syncDir(dir);
 }
 
 /**
@@ -29,6 +72,7 @@ export class DataKey {
    * saying which one it needs and how to move (migrateKeeper), never with a bare decryption error.
    */
   static loadOrCreate(dir: string, keeper: KeyKeeper): DataKey {
+    recoverMigration(dir);
     const file = path.join(dir, WRAPPED_FILE);
     const recordFile = path.join(dir, KEEPER_FILE);
     let key: Buffer;
@@ -57,14 +101,25 @@ export class DataKey {
     return DataKey.fromBytes(key);
   }
 
-  /** Re-wraps the data key from one keeper to another (both must work now); the record follows. */
-  static migrateKeeper(dir: string, from: KeyKeeper, to: KeyKeeper): void {
-    const file = path.join(dir, WRAPPED_FILE);
+  /**
+   * Re-wraps the data key from one keeper to another (both must work now); the record follows. Crash-safe: the new
+   * wrapped key and keeper name go first into one journal file (atomic), then each file is replaced by rename, then
+   * the journal goes. A start after a crash at any point finishes the move (recoverMigration) or finds it not begun.
+   */
+  static migrateKeeper(dir: string, from: KeyKeeper, to: KeyKeeper, onStep?: StepHook): void {
     const key = DataKey.loadOrCreate(dir, from).key;
     const rewrapped = to.wrap(key);
     if (!to.unwrap(rewrapped).equals(key)) throw new KeyKeeperError(`the "${to.name}" key keeper does not give back what it wrapped`);
-    writeAtomic(file, rewrapped);
-    writeAtomic(path.join(dir, KEEPER_FILE), to.name);
+    const journalFile = path.join(dir, MIGRATING_FILE);
+    writeAtomic(journalFile, JSON.stringify({ to: to.name, wrapped: rewrapped.toString('base64') }), onStep);
+    onStep?.('journalWritten', journalFile);
+    writeAtomic(path.join(dir, WRAPPED_FILE), rewrapped, onStep);
+    onStep?.('wrappedWritten', journalFile);
+    writeAtomic(path.join(dir, KEEPER_FILE), to.name, onStep);
+    onStep?.('keeperWritten', journalFile);
+    fs.rmSync(journalFile);
+    syncDir(dir);
+    onStep?.('journalRemoved', journalFile);
   }
 
   static fromBytes(key: Buffer): DataKey {
