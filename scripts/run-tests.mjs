@@ -2,6 +2,9 @@
 // "N passed, N failed" that CI reads. Each static check counts as one test; exit 1 if anything failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCluster, stopCluster } from './postgres-cluster.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -49,6 +52,33 @@ if (jest) {
 } else {
   failed += 1;
   failures.push('jest (no report)');
+}
+
+// The county's suite again on a real PostgreSQL (a private cluster started for this run and stopped after it).
+// The files listed run on both engines; the rest of the county code joins as it moves onto the query builder.
+const COUNTY_ON_POSTGRES = ['test/integration/county-database.test.ts'];
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-pg-'));
+  let url = null;
+  try {
+    url = await startCluster(dir);
+  } catch (error) {
+    console.log(`\n=== county suite on PostgreSQL: cannot start a cluster (${error.message})`);
+    failed += 1;
+    failures.push('county on postgres (no cluster)');
+  }
+  if (url) {
+    fs.rmSync('test-results/jest-postgres.json', { force: true });
+    console.log(`\n=== county suite on PostgreSQL (${url})`);
+    const r = spawnSync('npx', ['jest', '--json', '--outputFile=test-results/jest-postgres.json', ...COUNTY_ON_POSTGRES], { stdio: 'inherit', env: { ...process.env, COUNTY_TEST_DATABASE: url } });
+    stopCluster(dir);
+    const report = readJson('test-results/jest-postgres.json');
+    if (report) {
+      passed += report.numPassedTests;
+      failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+    } else failed += 1;
+    if (r.status !== 0) failures.push('county on postgres');
+  }
 }
 
 if (built) {

@@ -11,7 +11,8 @@ import { REPORT_USAGE, runReportCommand } from './report-cli';
 
 const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo] [--kiosk ID:SECRET] [--admin-token T]
   --port N           listen on 127.0.0.1:N (default: a free port)
-  --data-dir DIR     the county's SQLite file and attachments (default: ./county-data)
+  --data-dir DIR     the county's attachments, signing key and (without --database) its SQLite file (default: ./county-data)
+  --database URL     postgres://USER@HOST:PORT/NAME for a real county: several gateways may share one database
   --seed demo        seed an empty county: the catalogue, two clerks, a technician, an announcement, demo residents,
                      and the kiosk "${DEMO_KIOSK_ID}" with the demo secret from docs/sync-protocol.md
   --kiosk ID:SECRET  register (or re-key) a kiosk; may be given more than once
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        database: { type: 'string' },
         seed: { type: 'string' },
         kiosk: { type: 'string', multiple: true },
         'admin-token': { type: 'string' },
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   }
   const server = await startCountyServer({
     dataDir: path.resolve(args['data-dir'] ?? 'county-data'),
+    ...(args.database ? { database: args.database } : {}),
     port,
     adminToken,
     ...(tls ? { tls } : {}),

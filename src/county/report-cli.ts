@@ -5,7 +5,8 @@ import type { Language } from '../shared/locales';
 import { channelTotal } from '../shared/report/monthly-figures';
 import { reportText } from '../shared/report/report-layout';
 import { MONTH_PATTERN, formatPointTime } from '../shared/report/report-month';
-import { openCountyDb } from './county-db';
+import { legacySqlite } from './county-db';
+import { openCountyDatabase } from './db/connection';
 import { countyCatalogue, townshipMonth } from './point-reports';
 import { townshipWorkbook } from './township-workbook';
 
@@ -49,7 +50,8 @@ export async function runReportCommand(argv: readonly string[], out: (line: stri
     out(`no county store in ${dataDir} (start the county once with --data-dir ${dataDir})`);
     return 1;
   }
-  const db = openCountyDb(dataDir);
+  const database = await openCountyDatabase({ dataDir });
+  const db = legacySqlite(database);
   try {
     const month = townshipMonth(db, args.month, now);
     const text = reportText(language);
@@ -82,6 +84,6 @@ export async function runReportCommand(argv: readonly string[], out: (line: stri
     }
     return 0;
   } finally {
-    db.close();
+    await database.close();
   }
 }

@@ -7,7 +7,8 @@ import type { BackOffice, ClerkDesk } from './back-office/port';
 import { ReferenceBackOffice } from './back-office/reference-back-office';
 import { BackOfficeRelay } from './back-office/relay';
 import type { CountyContext } from './county-context';
-import { openCountyDb, type CountyDb } from './county-db';
+import { legacySqlite, type CountyDb } from './county-db';
+import { openCountyDatabase, type CountyDatabase, type CountyQuery } from './db/connection';
 import { fail } from './http-replies';
 import { kioskRoutes } from './kiosk-routes';
 import { verifyRoutes } from './verify-routes';
@@ -17,6 +18,8 @@ import { configSigningKey } from './config-signing';
 
 export interface CountyServerOptions {
   dataDir: string;
+  /** postgres://... for a real county (several gateways may share it); absent = SQLite at DATA-DIR/county.sqlite. */
+  database?: string;
   port?: number;
   host?: string;
   /** Bearer token for the /admin routes (publishing config, answering fault tickets); absent = no admin routes. */
@@ -36,7 +39,11 @@ export interface CountyServerOptions {
 
 export interface CountyServer {
   readonly url: string;
+  /** The SQLite handle of code not yet on `query` (refuses every use on PostgreSQL). */
   readonly db: CountyDb;
+  /** The county's one query path (either engine). */
+  readonly query: CountyQuery;
+  readonly database: CountyDatabase;
   readonly app: FastifyInstance;
   readonly relay: BackOfficeRelay;
   /** Every route and the group that authenticates it ("POST /v1/sync/batches" -> "kiosk"). */
@@ -54,7 +61,9 @@ function routeGroups(options: CountyServerOptions): RouteGroup[] {
 /** The reference county: the sync contract of docs/sync-protocol.md on its own SQLite file. */
 export async function startCountyServer(options: CountyServerOptions): Promise<CountyServer> {
   const now = options.now ?? (() => new Date());
-  const db = openCountyDb(options.dataDir);
+  const database = await openCountyDatabase({ dataDir: options.dataDir, ...(options.database ? { database: options.database } : {}) });
+  const db = legacySqlite(database);
+  const query = database.query;
   // The config signing key exists from the first start, so its public key can be handed to kiosks (config-signing.ts).
   configSigningKey(options.dataDir);
   const backOffice = options.backOffice ?? new ReferenceBackOffice(db);
@@ -62,7 +71,7 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   const clerkDesk = backOffice.desk && backOffice.deskItem && backOffice.act ? (backOffice as ClerkDesk) : null;
   let listening = '';
   const publicUrl = () => options.publicUrl ?? listening;
-  const context: CountyContext = { db, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
+  const context: CountyContext = { db, query, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
   const app = options.tls
     ? (Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
     : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
@@ -88,13 +97,15 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   return {
     url,
     db,
+    query,
+    database,
     app,
     relay,
     routes,
     close: async () => {
       relay.stop();
       await app.close();
-      db.close();
+      await database.close();
     },
   };
 }

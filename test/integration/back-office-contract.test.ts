@@ -1,7 +1,8 @@
 import { ReferenceBackOffice } from '../../src/county/back-office/reference-back-office';
-import { openCountyDb } from '../../src/county/county-db';
+import { legacySqlite } from '../../src/county/county-db';
+import { openCountyDatabase } from '../../src/county/db/connection';
 import { describeBackOfficeContract } from '../support/back-office-contract';
 import { tempDataDir } from '../support/store-fixtures';
 
 // The reference back office against the port's contract; a provincial adapter adds one line like this one.
-describeBackOfficeContract('reference', () => new ReferenceBackOffice(openCountyDb(tempDataDir('back-office-contract-'))));
+describeBackOfficeContract('reference', async () => new ReferenceBackOffice(legacySqlite(await openCountyDatabase({ dataDir: tempDataDir('back-office-contract-') }))));

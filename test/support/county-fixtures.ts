@@ -9,6 +9,7 @@ import { startCountyServer, type CountyServer } from '../../src/county/server';
 import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { tempDataDir } from './store-fixtures';
+import { freshCountyDatabase } from './county-database';
 
 export const TEST_KIOSK = { id: 'kiosk-test-1', secret: 'test-secret-0123456789abcdef0123456789' };
 
@@ -18,7 +19,8 @@ export type TestCounty = CountyServer & { readonly dataDir: string; readonly con
 /** A reference county in this process on a free port, seeded with the demo data and the test kiosk. */
 export async function startTestCounty(options: { now?: () => Date; catalog?: unknown } = {}): Promise<TestCounty> {
   const dataDir = tempDataDir('county-');
-  const county = await startCountyServer({ dataDir, adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
+  const database = await freshCountyDatabase();
+  const county = await startCountyServer({ dataDir, ...(database ? { database } : {}), adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
   seedDemo(county.db, options.catalog === undefined ? {} : { catalog: options.catalog });
   registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
   return Object.assign(county, { dataDir, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });

@@ -2,7 +2,6 @@ import type { Point, Scope, StaffRole } from '../../shared/console/api';
 import { StaffListSchema } from '../../shared/sync/protocol';
 import { registerKiosk } from '../county-state';
 import type { CountyDb } from '../county-db';
-import { ensureConsoleSchema } from './console-schema';
 import { hashPassword, type ScryptParams } from './password-hash';
 import { registerPoint } from './points';
 import { DEMO_MILESTONES, setMilestones } from './programme';
@@ -29,7 +28,6 @@ const DEMO_HASH_PARAMS: ScryptParams = { ln: 14, r: 8, p: 1 };
 
 /** Idempotent: points are (re)registered, accounts only added when the register has none of them. */
 export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashParams?: ScryptParams } = {}): Promise<void> {
-  ensureConsoleSchema(db);
   for (const point of DEMO_POINTS) {
     if (point.secret) registerKiosk(db, point.kioskId, point.secret);
     registerPoint(db, point);

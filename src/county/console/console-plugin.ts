@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import { CSRF_HEADER, LoginRequestSchema, type ConsoleErrorBody, type ConsoleErrorCode, type SessionInfo } from '../../shared/console/api';
 import type { CountyContext } from '../county-context';
 import { audit, auditEntries } from './audit';
-import { ensureConsoleSchema } from './console-schema';
 import type { ResponseMinutes } from './fault-escalation';
 import { DEFAULT_LOCKOUT, consoleLogin, type LockoutPolicy } from './console-login';
 import { DEFAULT_SESSION_POLICY, closeSession, openSession, touchSession, type SessionPolicy } from './console-sessions';
@@ -96,7 +95,6 @@ export type ConsoleRoutes = (api: FastifyInstance, options: ConsoleOptions) => v
 export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: ConsoleSettings) {
   return async (app: FastifyInstance, context: CountyContext): Promise<void> => {
     const options: ConsoleOptions = { ...context, ...settings };
-    ensureConsoleSchema(options.db);
     const session = options.session ?? DEFAULT_SESSION_POLICY;
     const now = () => options.now().getTime();
     await app.register(fastifyCookie);

@@ -7,28 +7,9 @@ const FINE_STATES = new Set(['online', 'busy', 'notConfigured']);
 /**
  * Each point's last heartbeat in plain columns, so the fleet table sorts, filters, counts and pages in SQL instead
  * of reading every kiosk's JSON for every page. Refreshed on read: only heartbeats that changed since the last
- * refresh are parsed again (a kiosk heartbeats every minute or so; the page asks every 10 s).
+ * refresh are parsed again (a kiosk heartbeats every minute or so; the page asks every 10 s). The table is made by the
+ * county's migration 003 (src/county/db/migrations).
  */
-const FLEET_STATUS_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS fleet_status (
-    kiosk_id TEXT PRIMARY KEY,
-    heartbeat_at TEXT NOT NULL,
-    devices TEXT NOT NULL,
-    devices_in_trouble INTEGER NOT NULL,
-    queue_depth INTEGER,
-    rejected INTEGER,
-    oldest_pending_at TEXT,
-    app_version TEXT,
-    config_version INTEGER,
-    catalog_version INTEGER,
-    clock_offset_seconds INTEGER
-  );
-`;
-
-export function ensureFleetStatusSchema(db: CountyDb): void {
-  db.exec(FLEET_STATUS_SCHEMA);
-}
-
 export function refreshFleetStatus(db: CountyDb): void {
   const changed = db
     .prepare('SELECT h.kiosk_id, h.at, h.body FROM heartbeats h LEFT JOIN fleet_status s ON s.kiosk_id = h.kiosk_id WHERE s.heartbeat_at IS NULL OR s.heartbeat_at <> h.at')

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import type { CountyEngine } from './columns';
+import * as county001 from './001-county';
+import * as siteRecords002 from './002-site-records';
+import * as fleetStatus003 from './003-fleet-status';
+
+/** The county's migrations in order (names sort as they run). A new one takes the next number and is listed here. */
+export function countyMigrations(engine: CountyEngine): Record<string, Migration> {
+  return {
+    '001-county': { up: (db) => county001.up(db, engine) },
+    '002-site-records': { up: (db) => siteRecords002.up(db, engine) },
+    '003-fleet-status': { up: (db) => fleetStatus003.up(db, engine) },
+  };
+}

@@ -1,0 +1,26 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * Which engine the county's tests run on: SQLite in the data dir (the default), or PostgreSQL when
+ * COUNTY_TEST_DATABASE holds a server's URL (scripts/postgres-cluster.mjs starts a private one); each test county
+ * then gets a fresh database of its own on that server.
+ */
+export const countyTestEngine: 'sqlite' | 'postgres' = process.env.COUNTY_TEST_DATABASE ? 'postgres' : 'sqlite';
+
+/** A fresh, empty database for one test county: a postgres:// URL, or undefined for SQLite in its data dir. */
+export async function freshCountyDatabase(): Promise<string | undefined> {
+  const server = process.env.COUNTY_TEST_DATABASE;
+  if (!server) return undefined;
+  const name = `county_${crypto.randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
