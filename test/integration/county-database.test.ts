@@ -18,6 +18,8 @@ const item = (id: string) => ({
   application_id: null,
 });
 
+jest.setTimeout(30_000);
+
 describe(`county database (${countyTestEngine})`, () => {
   it('creates every table once, opens again without change, and stores an idempotency key only once', async () => {
     const dataDir = tempDataDir('county-db-');
