@@ -4,6 +4,7 @@ import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { batchItem } from '../support/county-items';
+import { commissioning, siteRecord } from '../support/site-record-fixtures';
 import { startCounty, type CountyProcess } from './support/county-process';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
 
@@ -58,16 +59,27 @@ test('a second township sees none of the first one’s points, by page or by API
   expect(points.points.map((p: { kioskId: string }) => p.kioskId)).toEqual(['demo-kiosk-3']);
 });
 
-test('programme: the township records commissioning, the share against the county date moves, and the table exports to xlsx', async ({ page }) => {
+test('programme: a kiosk finishes commissioning (its signed record), the share against the county date moves, a trial run is recorded by hand, and the table exports to xlsx', async ({ page }) => {
   await signInConsole(page, county, 'tuwo');
   await openConsolePage(page, 'programme');
   const half = page.locator('tr[data-row="commissioned-0.5"]');
   await expect(half.locator('[data-col="reached"]')).toContainText('0%');
   const cell = page.locator('tr[data-row="demo-kiosk-2"] [data-stage="commissioned"]');
   await expect(cell).toHaveAttribute('data-done', 'no');
-  await cell.locator('button').click();
+  await expect(cell.locator('button')).toHaveCount(0); // commissioning comes from the kiosk's record, not a click
+  // The kiosk finishes commissioning: its record travels in a signed batch like every other outbox item.
+  const today = new Date().toISOString();
+  const point = DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!;
+  const kiosk = new HttpCountyClient({ baseUrl: county.url, kioskId: point.kioskId, secret: point.secret });
+  expect((await kiosk.sendBatch([siteRecord(commissioning(point.kioskId, today, true))])).results[0]).toMatchObject({ status: 'accepted' });
+  await page.reload();
   await expect(cell).toHaveAttribute('data-done', 'yes');
+  await expect(cell).toContainText('赵师傅');
   await expect(half.locator('[data-col="reached"]')).toContainText('50%');
+  // A trial run is still recorded by hand.
+  const trial = page.locator('tr[data-row="demo-kiosk-2"] [data-stage="trialRun"]');
+  await trial.locator('button').click();
+  await expect(trial).toHaveAttribute('data-done', 'yes');
   await checkConsoleScreen(page, 'console-00-programme');
 
   const download = page.waitForEvent('download');

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { CountyServer } from '../../src/county/server';
 import type { Programme } from '../../src/shared/console/api';
+import { intakeBatch } from '../../src/county/county-state';
 import { signIn, startConsoleCounty } from '../support/console-fixtures';
+import { acceptance, commissioning, siteRecord } from '../support/site-record-fixtures';
 
 /** The programme table: stages per point against the county's dates, shares, points behind, and the xlsx. */
 describe('console programme', () => {
@@ -21,10 +23,23 @@ describe('console programme', () => {
     const half = () => before.milestones.find((m) => m.stage === 'commissioned' && m.share === 0.5)!;
     expect(half()).toMatchObject({ reached: 0, state: 'missed' });
 
-    const after = (await tuwo.call('POST', '/console/api/programme/demo-kiosk/commissioned', { done: true, date: '2026-11-10' })).body as unknown as Programme;
+    // Commissioning and acceptance come from the kiosk's records, never from a hand entry.
+    expect((await tuwo.call('POST', '/console/api/programme/demo-kiosk/commissioned', { done: true })).body).toEqual({ error: 'conflict' });
+    expect((await tuwo.call('POST', '/console/api/programme/demo-kiosk/accepted', { done: true })).body).toEqual({ error: 'conflict' });
+    // A failed commissioning run moves nothing; the passing one does, dated by the record.
+    intakeBatch(county.db, 'demo-kiosk', [siteRecord(commissioning('demo-kiosk', '2026-11-09T08:00:00.000Z', false))], new Date('2026-11-09T09:00:00Z'));
+    expect(((await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme).rows[0]!.stages.commissioned).toBeNull();
+    intakeBatch(county.db, 'demo-kiosk', [siteRecord(commissioning('demo-kiosk', '2026-11-10T08:00:00.000Z', true))], new Date('2026-11-10T09:00:00Z'));
+    const after = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
     expect(after.milestones.find((m) => m.stage === 'commissioned' && m.share === 0.5)).toMatchObject({ reached: 0.5, state: 'met' });
     expect(after.milestones.find((m) => m.stage === 'commissioned' && m.share === 1)).toMatchObject({ reached: 0.5, state: 'open' });
-    expect(after.rows[0]!.stages.commissioned).toEqual({ doneAt: '2026-11-10T12:00:00.000Z', by: '土沃乡人社所 王建国' });
+    expect(after.rows[0]!.stages.commissioned).toEqual({ doneAt: '2026-11-10T08:00:00.000Z', by: '赵师傅' });
+    expect(after.rows[0]!.stages.accepted).toBeNull();
+    // Acceptance: signed at the kiosk by the township account.
+    intakeBatch(county.db, 'demo-kiosk', [siteRecord(acceptance('demo-kiosk', '2026-11-20T08:00:00.000Z'))], new Date('2026-11-20T09:00:00Z'));
+    const accepted = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
+    expect(accepted.rows[0]!.stages.accepted).toEqual({ doneAt: '2026-11-20T08:00:00.000Z', by: '土沃乡人社所 王建国' });
+    expect(accepted.milestones.find((m) => m.stage === 'accepted')).toMatchObject({ reached: 0.5 });
     await tuwo.call('POST', '/console/api/programme/demo-kiosk/siteSetUp', { done: true });
     await tuwo.call('POST', '/console/api/programme/demo-kiosk-2/siteSetUp', { done: true });
     const site = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;

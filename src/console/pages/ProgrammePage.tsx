@@ -71,7 +71,13 @@ export function ProgrammePage(_props: PageProps) {
             render: (r: ProgrammeRow) => {
               const done = r.stages[stage];
               const late = r.behind.includes(stage);
-              if (DERIVED_STAGES.includes(stage)) return <span title={t('programme.derived')}>{done ? done.doneAt.slice(0, 10) : t('programme.notYet')}</span>;
+              if (DERIVED_STAGES.includes(stage))
+                return (
+                  <span className="stage-cell" data-stage={stage} data-done={done ? 'yes' : 'no'} data-late={late ? 'yes' : undefined} title={t(`programme.derivedFrom.${stage}`)}>
+                    {done ? done.doneAt.slice(0, 10) : <span className={late ? 'badge' : undefined}>{t('programme.notYet')}</span>}
+                    {done?.by && <span className="stage-cell__by">{done.by}</span>}
+                  </span>
+                );
               return (
                 <span className="stage-cell" data-stage={stage} data-done={done ? 'yes' : 'no'} data-late={late ? 'yes' : undefined}>
                   {done ? <span title={done.by ?? undefined}>{done.doneAt.slice(0, 10)}</span> : <span className={late ? 'badge' : undefined}>{t('programme.notYet')}</span>}

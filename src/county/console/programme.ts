@@ -1,4 +1,5 @@
-import { DERIVED_STAGES, PROGRAMME_STAGES, type Milestone, type Programme, type ProgrammePage, type ProgrammeRow, type ProgrammeStage, type Scope } from '../../shared/console/api';
+import { DERIVED_STAGES, PROGRAMME_STAGES, RECORD_STAGES, type Milestone, type Programme, type ProgrammePage, type ProgrammeRow, type ProgrammeStage, type Scope } from '../../shared/console/api';
+import { SiteRecordSchema } from '../../shared/commissioning/site-record';
 import type { ParsedTableQuery } from '../../shared/console/table-query';
 import type { CountyDb } from '../county-db';
 import { toPoint } from './points';
@@ -48,6 +49,29 @@ export function programme(db: CountyDb, scope: Scope, now: Date): Programme {
   return whole;
 }
 
+/** A kiosk's passing commissioning or acceptance record (site_records, kept by src/county/site-records.ts). */
+const PASSED_RECORD = 'SELECT 1 FROM site_records r WHERE r.kiosk_id = p.kiosk_id AND r.passed = 1';
+
+/**
+ * The first passing record of each kind for these points: when the stage was reached (the record's completion) and
+ * who stands behind it (the technician who commissioned, the township or county account that signed acceptance).
+ */
+function passedRecordsOf(db: CountyDb, kioskIds: string[]): Map<string, { doneAt: string; by: string | null }> {
+  const out = new Map<string, { doneAt: string; by: string | null }>();
+  if (kioskIds.length === 0) return out;
+  const rows = db
+    .prepare(`SELECT kiosk_id, kind, body FROM site_records WHERE passed = 1 AND kiosk_id IN (${kioskIds.map(() => '?').join(', ')}) ORDER BY completed_at DESC`)
+    .all(...kioskIds) as Array<{ kiosk_id: string; kind: string; body: string }>;
+  for (const r of rows) {
+    const parsed = SiteRecordSchema.safeParse(JSON.parse(r.body));
+    if (!parsed.success) continue;
+    const record = parsed.data;
+    // Newest first, so the earliest passing record is the one left in the map.
+    out.set(`${r.kiosk_id}/${r.kind}`, { doneAt: new Date(record.completedAt).toISOString(), by: record.kind === 'commissioning' ? record.technician.name : record.signedBy.name });
+  }
+  return out;
+}
+
 const TRUE: SqlPart = { sql: '1 = 1', params: [] };
 const FALSE: SqlPart = { sql: '1 = 0', params: [] };
 const or = (parts: SqlPart[]): SqlPart => (parts.length === 0 ? FALSE : { sql: parts.map((p) => `(${p.sql})`).join(' OR '), params: parts.flatMap((p) => p.params) });
@@ -73,22 +97,28 @@ export function programmePage(db: CountyDb, scope: Scope, now: Date, query: Pars
   const today = now.toISOString().slice(0, 10);
   const milestones = db.prepare('SELECT stage, due, share FROM programme_milestones ORDER BY due, stage').all() as Array<{ stage: ProgrammeStage; due: string; share: number }>;
   const overdue = PROGRAMME_STAGES.filter((stage) => milestones.some((m) => m.stage === stage && m.share >= 1 && m.due < today));
-  const reachedBy = (stage: ProgrammeStage): SqlPart =>
-    DERIVED_STAGES.includes(stage) ? covered : { sql: 'EXISTS (SELECT 1 FROM programme_stages x WHERE x.kiosk_id = p.kiosk_id AND x.stage = ?)', params: [stage] };
+  const reachedBy = (stage: ProgrammeStage): SqlPart => {
+    const record = RECORD_STAGES[stage];
+    if (record) return { sql: `EXISTS (${PASSED_RECORD} AND r.kind = ?)`, params: [record] };
+    return DERIVED_STAGES.includes(stage) ? covered : { sql: 'EXISTS (SELECT 1 FROM programme_stages x WHERE x.kiosk_id = p.kiosk_id AND x.stage = ?)', params: [stage] };
+  };
   const behind = or(overdue.map((stage) => { const r = reachedBy(stage); return { sql: `NOT (${r.sql})`, params: r.params }; }));
 
   const count = (part: SqlPart) => (db.prepare(`SELECT COUNT(*) AS n FROM points p WHERE ${part.sql}`).get(...part.params) as { n: number }).n;
   const total = count(inScope);
   const reached = new Map<ProgrammeStage, number>();
   for (const r of db.prepare(`SELECT x.stage, COUNT(*) AS n FROM programme_stages x JOIN points p ON p.kiosk_id = x.kiosk_id WHERE ${inScope.sql} GROUP BY x.stage`).all(...inScope.params) as Array<{ stage: ProgrammeStage; n: number }>) reached.set(r.stage, r.n);
-  for (const stage of DERIVED_STAGES) reached.set(stage, count(and(inScope, covered)));
+  for (const stage of DERIVED_STAGES) reached.set(stage, count(and(inScope, reachedBy(stage))));
   const shareOf = (stage: ProgrammeStage) => (total === 0 ? 0 : (reached.get(stage) ?? 0) / total);
 
   const where = and(inScope, pointTextCondition(query.q), query.only === 'behind' ? behind : TRUE);
   const sortStage = PROGRAMME_STAGES.find((s) => s === query.sort);
+  const sortRecord = sortStage && RECORD_STAGES[sortStage];
   const sortBy: SqlPart = !sortStage
     ? { sql: query.sort === 'point' ? 'p.name_zh' : 'p.division_code', params: [] }
-    : DERIVED_STAGES.includes(sortStage)
+    : sortRecord
+      ? { sql: `(SELECT MIN(r.completed_at) ${PASSED_RECORD.slice(PASSED_RECORD.indexOf('FROM'))} AND r.kind = ?)`, params: [sortRecord] }
+      : DERIVED_STAGES.includes(sortStage)
       ? { sql: `CASE WHEN ${covered.sql} THEN 1 END`, params: covered.params }
       : { sql: '(SELECT x.done_at FROM programme_stages x WHERE x.kiosk_id = p.kiosk_id AND x.stage = ?)', params: [sortStage] };
   const order = orderBy(sortBy.sql, query);
@@ -108,10 +138,14 @@ export function programmePage(db: CountyDb, scope: Scope, now: Date, query: Pars
       byPoint.set(r.kiosk_id, stages);
     }
   }
+  const records = passedRecordsOf(db, points.map((p) => p.kioskId));
   const rows: ProgrammeRow[] = points.map((point) => {
     const stages: ProgrammeRow['stages'] = {};
     for (const stage of PROGRAMME_STAGES) {
-      if (DERIVED_STAGES.includes(stage)) {
+      const record = RECORD_STAGES[stage];
+      if (record) {
+        stages[stage] = records.get(`${point.kioskId}/${record}`) ?? null;
+      } else if (DERIVED_STAGES.includes(stage)) {
         const clerk = clerks.find((c) => canSeePoint(c.staff.scope, point.divisionCode));
         stages[stage] = clerk ? { doneAt: new Date(clerk.createdAt).toISOString(), by: null } : null;
       } else {

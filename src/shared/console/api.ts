@@ -221,8 +221,13 @@ export const SiteSettingsStateSchema = z.object({
 export const PROGRAMME_STAGES = ['siteSetUp', 'agreementSigned', 'staffAccounts', 'trained', 'commissioned', 'trialRun', 'accepted', 'publicity'] as const;
 export const ProgrammeStageSchema = z.enum(PROGRAMME_STAGES);
 export type ProgrammeStage = z.infer<typeof ProgrammeStageSchema>;
-/** Stages the gateway works out itself rather than being told (a clerk account scoped to the point exists). */
-export const DERIVED_STAGES: readonly ProgrammeStage[] = ['staffAccounts'];
+/**
+ * Stages the gateway works out itself rather than being told: staff accounts (a clerk account scoped to the point
+ * exists), commissioned and accepted (the kiosk's passing commissioning record / acceptance record arrived).
+ */
+export const DERIVED_STAGES: readonly ProgrammeStage[] = ['staffAccounts', 'commissioned', 'accepted'];
+/** The kind of kiosk record (src/shared/commissioning/site-record.ts) that completes a stage. */
+export const RECORD_STAGES: Partial<Record<ProgrammeStage, 'commissioning' | 'acceptance'>> = { commissioned: 'commissioning', accepted: 'acceptance' };
 
 export const MilestoneSchema = z.object({
   stage: ProgrammeStageSchema,
