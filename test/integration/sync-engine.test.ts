@@ -4,7 +4,7 @@ import { countyStats, lastHeartbeat, publishConfigPart, storedItems, updateFault
 import { configVersions } from '../../src/main/store/config-versions';
 import { insertFaultTicket, listFaultTickets } from '../../src/main/store/fault-tickets';
 import { startFaultProxy } from '../support/fault-proxy';
-import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
+import type { NewSubmission, StoredSubmission } from '../../src/main/store/submissions';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { getConfigPart } from '../../src/main/store/config-versions';
 import { outboxCounts, rejectedItems, resolveRejected } from '../../src/main/store/outbox';
@@ -37,7 +37,7 @@ describe('sync engine against the reference county', () => {
     });
     const before = countyStats(county.db).items;
     const t0 = Date.parse('2026-11-29T08:00:00Z');
-    const delivered: Array<{ input: NewSubmission; receipt: SubmissionReceipt }> = [];
+    const delivered: Array<{ input: NewSubmission; receipt: StoredSubmission }> = [];
     for (let i = 0; i < 30; i++) {
       const input = sampleSubmission(i % 4, { itemCode: 'JOB-05', form: { phone: `1381234${String(5000 + i)}`, reason: `test ${i}`, agreed: i % 2 === 0 } });
       delivered.push({ input, receipt: store.submit(input, new Date(t0 + i * 1000)) });

@@ -1,6 +1,6 @@
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { countyStats, storedItems } from '../../src/county/county-state';
-import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
+import type { NewSubmission, StoredSubmission } from '../../src/main/store/submissions';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { outboxCounts } from '../../src/main/store/outbox';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
@@ -35,7 +35,7 @@ describe('sync through a fault-injecting proxy', () => {
     });
     const before = countyStats(county.db).items;
     const submitted = new Set<string>();
-    const delivered: Array<{ input: NewSubmission; receipt: SubmissionReceipt }> = [];
+    const delivered: Array<{ input: NewSubmission; receipt: StoredSubmission }> = [];
     const t0 = Date.parse('2026-11-29T08:00:00Z');
     for (let i = 0; i < 120; i++) {
       const input = sampleSubmission(i % 5, { itemCode: 'JOB-05', form: { phone: '13812345678', reason: `test ${i}`, agreed: true }, attachments: [{ materialCode: 'id-copy', mime: 'image/jpeg', data: Buffer.from(`page of submission ${i} `.repeat(60)) }] });

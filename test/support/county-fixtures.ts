@@ -6,7 +6,7 @@ import { registerKiosk } from '../../src/county/county-state';
 import type { CountyDb } from '../../src/county/county-db';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
-import type { NewSubmission, SubmissionReceipt } from '../../src/main/store/submissions';
+import type { NewSubmission, StoredSubmission } from '../../src/main/store/submissions';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { tempDataDir } from './store-fixtures';
 import { freshCountyDatabase } from './county-database';
@@ -42,7 +42,7 @@ export function countyAttachment(county: TestCounty, sha256: string, kioskId = T
  * channel, operator, tracking number, time, every attachment's hash, material, type and size) and each
  * attachment's bytes as they were captured. A blank form, a wrong name or a missing page fails here.
  */
-export function expectStoredAsSubmitted(county: TestCounty, input: NewSubmission, receipt: SubmissionReceipt): void {
+export function expectStoredAsSubmitted(county: TestCounty, input: NewSubmission, receipt: StoredSubmission): void {
   const payload = countyPayloads(county.db).get(receipt.submissionId);
   const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
   const { idNumber, name, sex, birthDate, source } = input.resident;

@@ -7,7 +7,7 @@ import { AttachmentFiles } from './attachment-files';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
 import { resetSending } from './outbox';
 import { purgeAcknowledged } from './retention';
-import { insertSubmission, type NewSubmission, type SubmissionReceipt } from './submissions';
+import { insertSubmission, type NewSubmission, type StoredSubmission } from './submissions';
 
 export interface KioskStoreOptions extends OpenDatabaseOptions {
   dataDir: string;
@@ -43,7 +43,7 @@ export class KioskStore {
   }
 
   /** The submit transaction, with storage failures turned into the errors a resident can be told about. */
-  submit(input: NewSubmission, now: Date): SubmissionReceipt {
+  submit(input: NewSubmission, now: Date): StoredSubmission {
     try {
       return insertSubmission(this.db, this.key, this.files, input, now);
     } catch (error) {

@@ -14,8 +14,9 @@ import { insertOutboxItem, outboxContext } from './outbox';
 import { countSubmission } from './report-counters';
 import { noteResidentServed } from './resident-tally';
 import { monthOf } from '../../shared/report/report-month';
+import type { SubmittedForm } from '../../shared/catalog/validate-form';
+import type { SubmissionReceipt } from '../../shared/contract/methods/applications';
 
-export type FormValues = Record<string, string | number | boolean | null>;
 
 export interface NewSubmission {
   itemCode: string;
@@ -23,18 +24,15 @@ export interface NewSubmission {
   /** Staff id of the clerk for every channel but self; null for self-service. */
   operatorId: string | null;
   resident: ResidentIdentity;
-  form: FormValues;
+  form: SubmittedForm;
   attachments: ReadonlyArray<{ materialCode: string; mime: string; data: Buffer }>;
   face?: { image: Buffer; livenessScore: number; qualityScore: number };
   /** Sending again an application the county returned: the same application id and tracking number. */
   resend?: { applicationId: string; trackingNumber: string };
 }
 
-export interface SubmissionReceipt {
-  submissionId: string;
-  trackingNumber: string;
-  submittedAt: string;
-}
+/** What the store hands back for a new submission: the receipt without its delivery state (the service adds it). */
+export type StoredSubmission = Pick<SubmissionReceipt, 'submissionId' | 'trackingNumber' | 'submittedAt'>;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -103,7 +101,7 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
  * = the submission's UUIDv7), its audit entry and its report counter. Attachment files are written (encrypted,
  * fsynced) before the transaction and removed again if it fails. Only when this returns has anything been promised.
  */
-export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, input: NewSubmission, now: Date): SubmissionReceipt {
+export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, input: NewSubmission, now: Date): StoredSubmission {
   const id = uuidv7({ msecs: now.getTime() });
   const submittedAt = now.toISOString();
   const day = submittedAt.slice(0, 10);
@@ -226,7 +224,7 @@ export function residentRefOf(db: Db, id: string): string | null {
  * The resident and form of a submission, decrypted from its outbox payload (the one sealed copy of the personal
  * data); null once the retention purge removed it.
  */
-export function readSubmissionDetail(db: Db, key: DataKey, id: string): { resident: ResidentIdentity; form: FormValues } | null {
+export function readSubmissionDetail(db: Db, key: DataKey, id: string): { resident: ResidentIdentity; form: SubmittedForm } | null {
   const row = stmt(db, 'SELECT payload_enc FROM outbox WHERE submission_id = ?').get(id) as { payload_enc: Buffer | null } | undefined;
   if (!row?.payload_enc) return null;
   const payload = key.openJson(row.payload_enc, outboxContext(id)) as SubmissionPayload;

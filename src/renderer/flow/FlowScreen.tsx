@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormValues } from '../../shared/catalog/validate-form';
 import { localised, useCatalogItem } from '../catalog/catalog-context';
 import { useInstruction } from '../speech/instruction-context';
-import { planFlow, stepKey, type FlowStep } from './plan';
+import { planFlow, stepKey, type PlannedScreen } from './plan';
 import { flowReducer, initialFlowState } from './flow-state';
 import { IdentifyStep } from './steps/IdentifyStep';
 import { FormPage } from './steps/FormPage';
@@ -24,7 +24,7 @@ export function FlowScreen({ itemCode, onIdentified, onFinish }: { itemCode: str
   const [state, dispatch] = useReducer(flowReducer, initialFlowState);
   const steps = useMemo(() => (item ? planFlow(item, state.values as FormValues) : []), [item, state.values]);
   const index = Math.min(state.stepIndex, Math.max(steps.length - 1, 0));
-  const step: FlowStep | undefined = steps[index];
+  const step: PlannedScreen | undefined = steps[index];
   useInstruction(step ? t(`flow.instruction.${step.kind}`) : '');
   if (!item) return <main className="flow"><p role="alert">{t('catalog.missingItem')}</p></main>;
   const next = () => dispatch({ type: 'goto', stepIndex: index + 1 });

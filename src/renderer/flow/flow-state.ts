@@ -1,5 +1,8 @@
 import type { FormValues } from '../../shared/catalog/validate-form';
 import type { ResidentSummary } from '../../shared/domain/identity';
+import type { SubmissionReceipt } from '../../shared/contract/methods/applications';
+
+export type { SubmissionReceipt };
 
 /** A captured page of a material: what is sent (base64) and a preview URL the wipe revokes. */
 export interface CapturedPage {
@@ -14,14 +17,6 @@ export interface FaceResult {
   captureId: string;
 }
 
-export interface SubmissionReceipt {
-  submissionId: string;
-  trackingNumber: string;
-  submittedAt: string;
-  delivery: string;
-  /** Immediate items (a card loss report): what the county answered on the spot, if it did. */
-  outcome?: { state: string; blockedAt?: string | undefined; steps?: Array<{ text: { 'zh-CN': string; en: string } }> | undefined } | undefined;
-}
 
 /** Everything one flow holds about the resident; it exists only inside the mounted FlowScreen. */
 export interface FlowState {

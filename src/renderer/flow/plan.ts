@@ -10,7 +10,8 @@ import { isFieldVisible, type FormValues } from '../../shared/catalog/validate-f
  * per page of fields (pages hidden by earlier answers are skipped); submit happens on the review screen; lookup,
  * result and print are one screen; an info item has no flow (its guide and printed notification are the service).
  */
-export type FlowStep =
+/** One screen of the planned flow (the catalogue's FlowStep, flow-steps.ts, is the step kind it comes from). */
+export type PlannedScreen =
   | { kind: 'identify' }
   | { kind: 'form'; page: number }
   | { kind: 'materials' }
@@ -20,8 +21,8 @@ export type FlowStep =
   | { kind: 'lookup' }
   | { kind: 'card' };
 
-export function planFlow(item: CatalogItem, values: FormValues): FlowStep[] {
-  const steps: FlowStep[] = [];
+export function planFlow(item: CatalogItem, values: FormValues): PlannedScreen[] {
+  const steps: PlannedScreen[] = [];
   for (const step of flowSteps(item)) {
     switch (step) {
       case 'face':
@@ -65,6 +66,6 @@ export function visibleMaterials(item: CatalogItem, values: FormValues): Catalog
   return item.materials.filter((m) => isFieldVisible(m, values));
 }
 
-export function stepKey(step: FlowStep): string {
+export function stepKey(step: PlannedScreen): string {
   return step.kind === 'form' ? `form-${step.page}` : step.kind;
 }

@@ -1,13 +1,13 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { DeviceStatus } from '../../shared/domain/devices';
-import type { ServiceMode } from '../../shared/catalog/schema';
+import type { ServiceChannel } from '../../shared/domain/service-channel';
 import { useKiosk } from '../app/kiosk-context';
 
 export interface LiveStatus {
   devices: DeviceStatus[];
   countyOnline: boolean;
   /** 'assisted' while a clerk is logged in on this screen (they may type an ID number), else 'self'. */
-  mode: ServiceMode;
+  mode: ServiceChannel;
   /** False until the first answers came: tiles say "checking" rather than guessing. */
   known: boolean;
   /** Listings with a cached copy young enough to show offline (their tiles stay ready without the county). */

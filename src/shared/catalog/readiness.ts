@@ -1,6 +1,7 @@
 import type { DeviceKind, DeviceStatus } from '../domain/devices';
 import type { IdentitySource } from '../domain/identity';
-import type { CatalogItem, ServiceMode } from './schema';
+import type { CatalogItem } from './schema';
+import type { ServiceChannel } from '../domain/service-channel';
 
 /**
  * Whether an item can be done right now, judged from the item's declaration (devices, identity, county online)
@@ -55,7 +56,7 @@ export function itemReadiness(
   item: ReadinessItem,
   devices: readonly Pick<DeviceStatus, 'kind' | 'state' | 'media'>[],
   countyOnline: boolean,
-  mode: ServiceMode = 'self',
+  mode: ServiceChannel = 'self',
   /** A listing with a cached copy young enough to show offline (queries.offlineReady). */
   cacheFresh = false,
 ): Readiness {

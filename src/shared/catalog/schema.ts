@@ -1,4 +1,4 @@
-import { ServiceChannelSchema, type ServiceChannel } from '../domain/service-channel';
+import { ServiceChannelSchema } from '../domain/service-channel';
 import { z } from 'zod';
 import { DeviceKindSchema } from '../domain/devices';
 import { IdentitySourceSchema } from '../domain/identity';
@@ -26,9 +26,6 @@ export type ItemType = z.infer<typeof ItemTypeSchema>;
 export const SiteLevelSchema = z.enum(['village', 'demonstration']);
 export type SiteLevel = z.infer<typeof SiteLevelSchema>;
 
-/** The channels an item may be handed in through: the one ServiceChannel (proxy is governed by the item's risk class). */
-export const ServiceModeSchema = ServiceChannelSchema;
-export type ServiceMode = ServiceChannel;
 
 const FieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'field name in camelCase');
 /** Show a field only when another field holds one of these values (e.g. "other reason" only after "other"). */
@@ -228,7 +225,8 @@ export const CatalogItemSchema = z
     identity: IdentityRequirementSchema,
     /** What a wrong person could do with it; fixes the least identity the record may ask for (risk-class.ts). */
     riskClass: RiskClassSchema,
-    serviceModes: z.array(ServiceModeSchema).min(1),
+    /** The channels an item may be handed in through (proxy is governed by the item's risk class). */
+    serviceModes: z.array(ServiceChannelSchema).min(1),
     /** Every device that must work for the item to be finished here (identity readers are judged from `identity`). */
     requiresDevices: z.array(DeviceKindSchema),
     /** True when the item cannot be done without the county answering now; false when it can be queued offline. */

@@ -8,7 +8,10 @@ import type { CatalogItem, DateBound, Field } from './schema';
  */
 
 export type FormValue = string | number | boolean | null;
+/** Answers while the resident is still filling in (a field not yet answered is undefined). */
 export type FormValues = Record<string, FormValue | undefined>;
+/** A handed-in form: the answers of the fields shown (answeredValues), none undefined. */
+export type SubmittedForm = Record<string, FormValue>;
 
 export interface FieldProblem {
   field: string;
@@ -89,8 +92,8 @@ export function visibleFields(item: Pick<CatalogItem, 'form'>, values: FormValue
  * The answers that belong in a submission: values of the fields shown for these answers, nothing else. A resident
  * who picks "dismissed", types a date, then switches to "never employed" must not send that stale date.
  */
-export function answeredValues(item: Pick<CatalogItem, 'form'>, values: FormValues): Record<string, FormValue> {
-  const out: Record<string, FormValue> = {};
+export function answeredValues(item: Pick<CatalogItem, 'form'>, values: FormValues): SubmittedForm {
+  const out: SubmittedForm = {};
   for (const field of visibleFields(item, values)) {
     const value = values[field.name];
     if (value !== undefined) out[field.name] = value;

@@ -33,21 +33,25 @@ export const SubmissionStatusSchema = z.object({
 });
 export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
 
+/** What a resident is given for a handed-in application (the receipt screen and slip show it). */
+export const SubmissionReceiptSchema = z.object({
+  submissionId: z.string(),
+  trackingNumber: z.string(),
+  submittedAt: z.string(),
+  /** queued: on this kiosk, goes with the next sync; answered: an immediate item the county already decided (see outcome). */
+  delivery: z.enum(['queued', 'answered']),
+  /** Immediate items only, when the county answered at once: its outcome (a loss report's blockedAt). */
+  outcome: ItemOutcomeSchema.optional(),
+});
+export type SubmissionReceipt = z.infer<typeof SubmissionReceiptSchema>;
+
 export const applicationsMethods = {
   'applications.submit': defineMethod({
     summary:
       'Hands in an application for the identified resident, stamped by the core with the channel and operator of this connection (a resident alone is always self). Answers only after the submission, its attachments, outbox item and audit entry are committed together; delivery to the county follows.',
     access: ['resident'],
     input: SubmitInputSchema,
-    output: z.object({
-      submissionId: z.string(),
-      trackingNumber: z.string(),
-      submittedAt: z.string(),
-      /** queued: on this kiosk, goes with the next sync; answered: an immediate item the county already decided (see outcome). */
-      delivery: z.enum(['queued', 'answered']),
-      /** Immediate items only, when the county answered at once: its outcome (a loss report's blockedAt). */
-      outcome: ItemOutcomeSchema.optional(),
-    }),
+    output: SubmissionReceiptSchema,
   }),
   'applications.mine': defineMethod({
     summary: "The identified resident's own submissions on this kiosk, newest first, with their delivery state.",
