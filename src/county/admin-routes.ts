@@ -40,7 +40,7 @@ export function adminRoutes(adminToken: string) {
     app.put('/faults/:id', async (request, reply) => {
       const params = parseParams(request.params, reply, z.object({ id: z.string().min(1).max(64) }), 'invalid_path');
       if (!params) return reply;
-      const update = parseBody(request, reply, FaultUpdateSchema.omit({ id: true }));
+      const update = parseBody(request, reply, FaultUpdateSchema.omit({ id: true }).extend({ state: z.enum(['acknowledged', 'closed']) }));
       if (!update) return reply;
       if (!updateFault(db, params.id, update.state, update.note ?? null)) return fail(reply, 404, { error: 'unknown_ticket' });
       return { ok: true };

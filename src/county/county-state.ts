@@ -6,6 +6,7 @@ import {
   RemoteSiteSettingsSchema,
   StaffListSchema,
   type BatchItem,
+  type FaultReport,
   type ConfigResponse,
   type Heartbeat,
   type StaffAccount,
@@ -15,6 +16,7 @@ import { recordOutcome } from './outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
 import { intakeSiteRecord } from './site-records';
+import { recordFaultReport } from './fault-reports';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
 import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
@@ -70,9 +72,9 @@ export function configSince(db: CountyDb, kioskId: string, since: number): Confi
     // Each kiosk gets only the staff whose scope covers its point, and its own point's site settings (the console's).
     (out as Record<string, unknown>)[row.part] = { version: row.version, body: row.part === 'staff' ? staffForKiosk(db, kioskId, body as StaffAccount[]) : row.part === 'site' ? siteForKiosk(db, kioskId, body) : body };
   }
-  out.tickets = (db.prepare("SELECT id, state, note FROM faults WHERE kiosk_id = ? AND version > ? AND state IN ('acknowledged','closed')").all(kioskId, since) as Array<{
+  out.tickets = (db.prepare("SELECT id, state, note FROM faults WHERE kiosk_id = ? AND version > ? AND state IN ('open','acknowledged','closed')").all(kioskId, since) as Array<{
     id: string;
-    state: 'acknowledged' | 'closed';
+    state: 'open' | 'acknowledged' | 'closed';
     note: string | null;
   }>).map((t) => ({ id: t.id, state: t.state, ...(t.note ? { note: t.note } : {}), ...escalationForKiosk(db, t.id) }));
   return out;
@@ -154,11 +156,8 @@ export function lastHeartbeat(db: CountyDb, kioskId: string): Heartbeat | null {
   return row ? (JSON.parse(row.body) as Heartbeat) : null;
 }
 
-export function recordFaults(db: CountyDb, kioskId: string, tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): void {
-  const insert = db.prepare("INSERT OR IGNORE INTO faults (id, kiosk_id, opened_at, device_id, summary, state, version) VALUES (?, ?, ?, ?, ?, 'open', 0)");
-  db.transaction(() => {
-    for (const t of tickets) insert.run(t.id, kioskId, t.openedAt, t.deviceId, t.summary);
-  })();
+export function recordFaults(db: CountyDb, kioskId: string, tickets: FaultReport['tickets']): void {
+  recordFaultReport(db, kioskId, tickets);
 }
 
 /** A county clerk answers a fault ticket; the update flows down with the next config pull. */

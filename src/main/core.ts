@@ -162,6 +162,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     now,
   });
   closers.push(() => faultWatcher.stop());
+  closers.push(devices.onSelfTest((deviceId, result) => sync.faultDesk.selfTested(deviceId, result.ok)));
   const applications = new ApplicationsService({ store, catalog, session: residents, faceCaptures, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
   const queries = new QueriesService({
     client: county,

@@ -44,6 +44,7 @@ interface ManagedDevice {
 export class DeviceManager {
   private readonly devices = new Map<string, ManagedDevice>();
   private readonly listeners = new Set<(status: DeviceStatus) => void>();
+  private readonly selfTestListeners = new Set<(id: string, result: SelfTestResult) => void>();
   private readonly now: () => Date;
   private started = false;
 
@@ -162,7 +163,14 @@ export class DeviceManager {
   async selfTest(id: string): Promise<SelfTestResult> {
     const result = await this.runSelfTest(id);
     this.devices.get(id)?.counters.selfTest(result);
+    for (const l of [...this.selfTestListeners]) l(id, result);
     return result;
+  }
+
+  /** Every finished self-test (a passing one confirms a fix: the fault desk offers to close the device's ticket). */
+  onSelfTest(listener: (id: string, result: SelfTestResult) => void): () => void {
+    this.selfTestListeners.add(listener);
+    return () => this.selfTestListeners.delete(listener);
   }
 
   private async runSelfTest(id: string): Promise<SelfTestResult> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { SiteConfig } from '../../shared/config/site-config';
 import type { MethodResult } from '../../shared/contract';
-import type { HandlerMap } from '../dispatcher';
+import type { CallContext, HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 import type { KioskStore } from '../store/kiosk-store';
@@ -12,7 +12,7 @@ import { SyncEngine, type SyncStatus } from '../sync/sync-engine';
 import { AnnouncementListSchema, RemoteSiteSettingsSchema, type RemoteSiteSettings } from '../../shared/sync/protocol';
 import { maskFreeText } from '../../shared/domain/mask';
 import { v7 as uuidv7 } from 'uuid';
-import { insertFaultTicket, listFaultTickets, type FaultTicket } from '../store/fault-tickets';
+import { FaultDesk, siteResponseMinutes, type FaultTicketView } from '../faults/fault-desk';
 
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -47,6 +47,8 @@ export function countyClientFromConfig(config: SiteConfig, now?: () => Date): Co
  */
 export class SyncService {
   readonly engine: SyncEngine;
+  /** The point's fault tickets (故障排除上下联动): opened here, climbing, answered by the county through sync. */
+  readonly faultDesk: FaultDesk;
   private retentionTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -61,7 +63,15 @@ export class SyncService {
       devices?: () => Array<{ id: string; kind: string; state: string }>;
     },
   ) {
+    this.faultDesk = new FaultDesk({
+      db: deps.store.db,
+      now: deps.now,
+      newId: (at) => uuidv7({ msecs: at.getTime() }),
+      responseMinutes: () => siteResponseMinutes(deps.store.db),
+      changed: () => this.engine.kick(),
+    });
     this.engine = new SyncEngine({
+      faults: this.faultDesk,
       store: deps.store,
       client: deps.client,
       kioskId: deps.config.county?.kioskId ?? 'offline',
@@ -142,17 +152,14 @@ export class SyncService {
     };
   }
 
-  openFault(deviceId: string | undefined, summary: string): FaultTicket {
-    const at = this.deps.now();
-    const id = uuidv7({ msecs: at.getTime() });
-    // A technician's words go to the county: anything shaped like an ID number is masked on the way in.
-    insertFaultTicket(this.deps.store.db, { id, openedAt: at.toISOString(), deviceId: deviceId ?? null, summary: maskFreeText(summary) });
-    this.engine.kick();
-    return listFaultTickets(this.deps.store.db).find((t) => t.id === id)!;
+  /** Opens a ticket (or reopens the device's ticket closed within 7 days); `by` is the staff member or "system". */
+  openFault(deviceId: string | undefined, summary: string, by = 'system'): FaultTicketView {
+    // A person's words go to the county: anything shaped like an ID number is masked on the way in.
+    return this.faultDesk.open({ deviceId: deviceId ?? null, summary: maskFreeText(summary), by });
   }
 
-  faults(): FaultTicket[] {
-    return listFaultTickets(this.deps.store.db);
+  faults(): FaultTicketView[] {
+    return this.faultDesk.list();
   }
 
   private emitProgress(s: SyncStatus): void {
@@ -167,11 +174,18 @@ export class SyncService {
   }
 }
 
-export function syncHandlers(service: SyncService): HandlerMap<'sync.status' | 'sync.now' | 'announcements.current' | 'faults.open' | 'faults.list'> {
+const staffName = (ctx: CallContext) => ctx.connection.staff?.displayName ?? 'staff';
+
+export function syncHandlers(
+  service: SyncService,
+): HandlerMap<'sync.status' | 'sync.now' | 'announcements.current' | 'faults.open' | 'faults.list' | 'faults.acknowledge' | 'faults.note' | 'faults.close'> {
   return {
     'announcements.current': () => service.announcements(),
-    'faults.open': (input) => service.openFault(input.deviceId, input.summary),
+    'faults.open': (input, ctx) => service.openFault(input.deviceId, input.summary, staffName(ctx)),
     'faults.list': () => ({ tickets: service.faults() }),
+    'faults.acknowledge': (input, ctx) => service.faultDesk.acknowledge(input.id, staffName(ctx)),
+    'faults.note': (input, ctx) => service.faultDesk.note(input.id, staffName(ctx), maskFreeText(input.note)),
+    'faults.close': (input, ctx) => service.faultDesk.close(input.id, staffName(ctx)),
     'sync.status': () => service.engine.status(),
     'sync.now': async (): Promise<MethodResult<'sync.now'>> => {
       const r = await service.engine.runRound();

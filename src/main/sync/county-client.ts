@@ -1,5 +1,5 @@
 import type { CheckedOutcomes } from '../../shared/sync/outcomes';
-import type { AttachmentStatus, BatchItem, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
+import type { AttachmentStatus, BatchItem, FaultReport, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
 
 /**
  * Everything the kiosk asks of the county, behind one interface: the HTTP implementation talks to the real
@@ -19,7 +19,7 @@ export interface CountyClient {
   /** The visit ended: the county stops answering lookups for that resident from this kiosk. */
   endResidentSession(sessionId: string): Promise<void>;
   heartbeat(heartbeat: Heartbeat): Promise<void>;
-  reportFaults(tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): Promise<void>;
+  reportFaults(tickets: FaultReport['tickets']): Promise<void>;
   /** Lets go of kept-alive connections (at shutdown). */
   close?(): void;
 }

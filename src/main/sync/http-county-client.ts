@@ -10,6 +10,7 @@ import {
   ResidentNoticeAnswerSchema,
   type AttachmentStatus,
   type BatchItem,
+  type FaultReport,
   type BatchResponse,
   type ConfigResponse,
   type Heartbeat,
@@ -118,7 +119,7 @@ export class HttpCountyClient implements CountyClient {
     await this.request('POST', '/v1/heartbeat', Buffer.from(JSON.stringify(heartbeat)), { 'content-type': 'application/json' });
   }
 
-  async reportFaults(tickets: ReadonlyArray<{ id: string; openedAt: string; deviceId: string | null; summary: string }>): Promise<void> {
+  async reportFaults(tickets: FaultReport['tickets']): Promise<void> {
     await this.request('POST', '/v1/faults', Buffer.from(JSON.stringify({ tickets })), { 'content-type': 'application/json' });
   }
 

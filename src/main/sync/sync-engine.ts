@@ -3,7 +3,7 @@ import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/
 import type { MonthlyReportPayload } from '../../shared/report/monthly-report';
 import type { SiteRecord } from '../../shared/commissioning/site-record';
 import { applyConfigParts, configVersions, getConfigPart, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
-import { listFaultTickets, updateFaultTicket } from '../store/fault-tickets';
+import { FaultDesk, siteResponseMinutes } from '../faults/fault-desk';
 import { claimBatch, DAMAGED_ATTACHMENT, DAMAGED_PAYLOAD, outboxCounts, releaseBatch, setAside, settleBatch, type ItemOutcome, type OutboxItem } from '../store/outbox';
 import type { KioskStore } from '../store/kiosk-store';
 import { getSyncValue, setSyncValue } from '../store/sync-state';
@@ -50,6 +50,8 @@ export interface SyncEngineOptions {
   onConfigChanged?: (part: ConfigPart, version: number) => void;
   /** Outcomes of applications arrived from the county (each applied once). */
   onOutcomes?: (changed: AppliedOutcomes['applied']) => void;
+  /** The point's fault tickets (default: a desk over the store with the county's response times). */
+  faults?: FaultDesk;
 }
 
 export interface RoundResult {
@@ -83,8 +85,13 @@ export class SyncEngine {
   private nextAttemptAt: Date | null = null;
   private online = false;
 
+  private readonly faults: FaultDesk;
+
   constructor(private readonly options: SyncEngineOptions) {
     this.now = options.now ?? (() => new Date());
+    this.faults =
+      options.faults ??
+      new FaultDesk({ db: options.store.db, now: this.now, newId: () => crypto.randomUUID(), responseMinutes: () => siteResponseMinutes(options.store.db) });
     this.random = options.random ?? Math.random;
     this.batchMaxItems = options.batchMaxItems ?? 100;
     this.batchMaxBytes = options.batchMaxBytes ?? 4 * 1024 * 1024;
@@ -319,7 +326,7 @@ export class SyncEngine {
     const at = this.now().toISOString();
     const changed = store.db.transaction(() => {
       const applied = applyConfigParts(store.db, parts, at, store.key);
-      for (const t of config.tickets) updateFaultTicket(store.db, t.id, t.state, t.note ?? null, at);
+      for (const t of config.tickets) this.faults.applyCounty(t);
       setSyncValue(store.db, 'configVersion', String(config.version));
       return applied;
     }).immediate();
@@ -327,13 +334,15 @@ export class SyncEngine {
     return changed.map((c) => c.part);
   }
 
+  /** New tickets and the point's moves (climbs included) the county has not confirmed yet. */
   private async sendFaults(client: CountyClient): Promise<void> {
-    const { store } = this.options;
-    const open = listFaultTickets(store.db).filter((t) => t.state === 'open');
-    if (open.length === 0) return;
-    await client.reportFaults(open.slice(0, 50).map((t) => ({ id: t.id, openedAt: t.openedAt, deviceId: t.deviceId, summary: t.summary })));
-    const at = this.now().toISOString();
-    for (const t of open.slice(0, 50)) updateFaultTicket(store.db, t.id, 'sent', null, at);
+    this.faults.tick();
+    const due = this.faults.toReport().slice(0, 50);
+    if (due.length === 0) return;
+    await client.reportFaults(
+      due.map((t) => ({ id: t.id, openedAt: t.openedAt, deviceId: t.deviceId, summary: t.summary, ...(t.unsentMoves.length ? { moves: t.unsentMoves.slice(0, 50) } : {}) })),
+    );
+    this.faults.reported(due);
   }
 
   private heartbeat(): Heartbeat {

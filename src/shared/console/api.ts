@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TablePageSchema } from './table-query';
+import { FAULT_MOVE_ACTIONS } from '../sync/protocol';
 
 /**
  * The console's HTTP contract (browser page <-> county gateway, under /console/api). Both sides parse with these
@@ -139,7 +140,7 @@ export const FaultTicketRowSchema = z.object({
   resolvedAt: z.string().nullable(),
   /** The moves this account may make now (scope and level decide). */
   allowed: z.array(FaultActionSchema),
-  moves: z.array(z.object({ at: z.string(), action: FaultActionSchema, level: z.string(), by: z.string(), note: z.string().optional() })),
+  moves: z.array(z.object({ at: z.string(), action: z.enum(FAULT_MOVE_ACTIONS), level: z.string(), by: z.string(), note: z.string().optional() })),
 });
 export type FaultTicketRow = z.infer<typeof FaultTicketRowSchema>;
 export const FaultQueueSchema = z.object({

@@ -124,6 +124,8 @@ export const RemoteSiteSettingsSchema = z.object({
   onDuty: z.string().max(30).optional(),
   consultationPhone: z.string().regex(/^[0-9-]{5,20}$/).optional(),
   retentionDays: z.number().int().min(1).max(3650).optional(),
+  /** Each fault level's response time in minutes (src/shared/faults/escalation.ts); absent = the defaults there. */
+  faultResponseMinutes: z.object({ point: z.number().int().min(1).max(100_000), township: z.number().int().min(1).max(100_000), county: z.number().int().min(1).max(100_000), vendor: z.number().int().min(1).max(100_000) }).optional(),
 });
 export type RemoteSiteSettings = z.infer<typeof RemoteSiteSettingsSchema>;
 
@@ -131,10 +133,15 @@ export type RemoteSiteSettings = z.infer<typeof RemoteSiteSettingsSchema>;
 export const FAULT_LEVELS = ['point', 'township', 'county', 'vendor'] as const;
 export const FaultLevelSchema = z.enum(FAULT_LEVELS);
 export type FaultLevel = z.infer<typeof FaultLevelSchema>;
-/** One move on a ticket by township or county staff, stamped with who and when. */
+/**
+ * One move on a ticket, stamped with who and when: by township or county staff, by the point's clerk or technician on
+ * the kiosk, or `climb` by the escalation rule itself (nobody acknowledged in time; by = "system"); `reopen` when the
+ * fault came back within 7 days of its close.
+ */
+export const FAULT_MOVE_ACTIONS = ['acknowledge', 'note', 'passUp', 'resolve', 'climb', 'reopen'] as const;
 export const FaultMoveSchema = z.object({
   at: IsoTimeSchema,
-  action: z.enum(['acknowledge', 'note', 'passUp', 'resolve']),
+  action: z.enum(FAULT_MOVE_ACTIONS),
   /** The level the ticket is at after the move. */
   level: FaultLevelSchema,
   by: z.string().max(60),
@@ -144,7 +151,8 @@ export type FaultMove = z.infer<typeof FaultMoveSchema>;
 
 export const FaultUpdateSchema = z.object({
   id: z.string().max(64),
-  state: z.enum(['acknowledged', 'closed']),
+  /** open: the county climbed or reopened it and nobody has acknowledged it at its new level yet. */
+  state: z.enum(['open', 'acknowledged', 'closed']),
   note: z.string().max(500).optional(),
   /** Set by the console's escalation queue: the level now, and every move so far (oldest first). */
   level: FaultLevelSchema.optional(),
@@ -221,8 +229,21 @@ export const HeartbeatSchema = z.object({
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
 export const FaultReportSchema = z.object({
-  tickets: z.array(z.object({ id: z.string().max(64), openedAt: IsoTimeSchema, deviceId: z.string().max(40).nullable(), summary: z.string().max(500) })).min(1).max(50),
+  tickets: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        openedAt: IsoTimeSchema,
+        deviceId: z.string().max(40).nullable(),
+        summary: z.string().max(500),
+        /** Moves made at the point (acknowledge, note, climb out of the point, resolve after a passing self-test, reopen) not yet confirmed by the county. */
+        moves: z.array(FaultMoveSchema).max(50).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
 });
+export type FaultReport = z.infer<typeof FaultReportSchema>;
 
 /** Every non-2xx answer of the county has this body. */
 export const ErrorBodySchema = z.object({

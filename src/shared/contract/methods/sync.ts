@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { FaultLevelSchema, FaultMoveSchema } from '../../sync/protocol';
 
 export const SyncStatusSchema = z.object({
   /** False when the site config has no county: the kiosk queues everything. */
@@ -20,15 +21,31 @@ export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 
 const LocalisedSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 
+/** A ticket as the point sees it: where it stands on its way up, by when that level must answer, every move. */
 export const FaultTicketViewSchema = z.object({
   id: z.string(),
   openedAt: z.string(),
   deviceId: z.string().nullable(),
   summary: z.string(),
+  /** open: not yet at the county; sent: the county holds it, nobody at its level took it yet. */
   state: z.enum(['open', 'sent', 'acknowledged', 'closed']),
   countyNote: z.string().nullable(),
   updatedAt: z.string(),
+  level: FaultLevelSchema,
+  levelSince: z.string(),
+  /** When the ticket climbs if nobody at its level acknowledges it (null: acknowledged or closed). */
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  acknowledgedBy: z.string().nullable(),
+  /** The county's confirmed moves, then the point's not yet confirmed (unsentMoves). */
+  moves: z.array(FaultMoveSchema),
+  unsentMoves: z.array(FaultMoveSchema),
+  /** Set when the device's self-test passed after the fault: the technician may close the ticket. */
+  closeOfferedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  reopened: z.number().int().nonnegative(),
 });
+const TicketIdSchema = z.object({ id: z.string().min(1).max(64) }).strict();
 
 export const syncMethods = {
   'sync.status': defineMethod({
@@ -50,15 +67,33 @@ export const syncMethods = {
     output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }),
   }),
   'faults.open': defineMethod({
-    summary: 'A technician opens a fault ticket for the county (no personal data in the summary); it is sent with the next sync round.',
-    access: ['technician'],
+    summary: 'A technician or clerk opens a fault ticket at the point (no personal data in the summary; the same device failing within 7 days of a close reopens its ticket); sent with the next sync round.',
+    access: ['technician', 'clerk'],
     input: z.object({ deviceId: z.string().max(40).optional(), summary: z.string().trim().min(3).max(500) }).strict(),
     output: FaultTicketViewSchema,
   }),
   'faults.list': defineMethod({
-    summary: "This kiosk's fault tickets, newest first, with the county's answers.",
-    access: ['technician'],
+    summary: "This kiosk's fault tickets, newest first, with their level, due time, moves and the county's answers.",
+    access: ['technician', 'clerk'],
     input: z.object({}).strict(),
     output: z.object({ tickets: z.array(FaultTicketViewSchema) }),
+  }),
+  'faults.acknowledge': defineMethod({
+    summary: 'The point takes a ticket that stands at the point (it then no longer climbs by itself).',
+    access: ['technician', 'clerk'],
+    input: TicketIdSchema,
+    output: FaultTicketViewSchema,
+  }),
+  'faults.note': defineMethod({
+    summary: 'A stamped note on a ticket (steps tried, what was seen), sent up with it.',
+    access: ['technician', 'clerk'],
+    input: z.object({ id: z.string().min(1).max(64), note: z.string().trim().min(2).max(500) }).strict(),
+    output: FaultTicketViewSchema,
+  }),
+  'faults.close': defineMethod({
+    summary: "Closes a ticket; a device's ticket only once its self-test passed after the fault.",
+    access: ['technician'],
+    input: TicketIdSchema,
+    output: FaultTicketViewSchema,
   }),
 } as const;
