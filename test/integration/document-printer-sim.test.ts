@@ -32,7 +32,7 @@ describe('simulated A4 document printer', () => {
   it('reports a switched-off queue to the tiles and refuses to print with device_offline', async () => {
     const changed = new Promise<unknown>((resolve) => core.events.subscribe((e, d) => e === 'device.changed' && (d as { kind: string }).kind === 'documentPrinter' && resolve(d)));
     await call('dev.documentPrinter.online', { online: false });
-    expect(await changed).toMatchObject({ state: 'offline', detailKey: 'devices-output:documentPrinter.disabled' });
+    expect(await changed).toMatchObject({ state: 'offline', detailKey: 'printers:documentPrinter.disabled' });
     expect(await call('print.document', { kind: 'notification', itemCode: 'INS-09' })).toMatchObject({ error: { code: 'device_offline' } });
     await call('dev.documentPrinter.online', { online: true });
     expect((await call('print.document', { kind: 'notification', itemCode: 'INS-09' })) as object).toHaveProperty('result');

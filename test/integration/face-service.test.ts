@@ -36,8 +36,8 @@ describe('face capture through the core under --simulate', () => {
     expect(steps).toContain('blink');
     // Each step has words for the screen, in both languages.
     for (const step of steps) {
-      expect(translatorFor('zh-CN')(`devices-output:face.step.${step}`)).not.toContain('face.step');
-      expect(translatorFor('en')(`devices-output:face.step.${step}`)).not.toContain('face.step');
+      expect(translatorFor('zh-CN')(`cameras:face.step.${step}`)).not.toContain('face.step');
+      expect(translatorFor('en')(`cameras:face.step.${step}`)).not.toContain('face.step');
     }
   });
 
@@ -68,8 +68,8 @@ describe('face capture through the core under --simulate', () => {
     const outcome = await core.dispatcher.dispatch(clerk, 'face.capture', { purpose: 'certification' });
     expect(outcome).toMatchObject({ error: { code: 'device_timeout', messageKey: 'errors:device_timeout' } });
     expect(translatorFor('zh-CN')('errors:device_timeout.title')).toMatch(/[\u4e00-\u9fff]/);
-    expect(translatorFor('zh-CN')('devices-output:face.noAnswer')).toMatch(/[\u4e00-\u9fff]/);
-    expect(changes.some((c) => c.kind === 'faceCamera' && c.state === 'offline' && c.detailKey === 'devices-output:face.noAnswer')).toBe(true);
+    expect(translatorFor('zh-CN')('cameras:face.noAnswer')).toMatch(/[\u4e00-\u9fff]/);
+    expect(changes.some((c) => c.kind === 'faceCamera' && c.state === 'offline' && c.detailKey === 'cameras:face.noAnswer')).toBe(true);
     await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'pass' });
   });
 });

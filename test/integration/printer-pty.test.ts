@@ -65,7 +65,7 @@ describe('receipt printer over a real pty pair, simulator in another process', (
     await rig.command('runout 6');
     const { done } = driver.submit({ label: 'receipt', document: receipt, reprintBanner: translatorFor('zh-CN')('reprint') });
     await until(() => states.includes('waitingForPaper'));
-    expect(driver.status()).toMatchObject({ state: 'userActionRequired', media: 'absent', detailKey: 'devices-output:printer.paperOut' });
+    expect(driver.status()).toMatchObject({ state: 'userActionRequired', media: 'absent', detailKey: 'printers:printer.paperOut' });
     expect(driver.jobs().at(-1)).toMatchObject({ state: 'waitingForPaper' });
     await rig.command('paper present');
     expect(await done).toMatchObject({ state: 'done', attempts: 2 });
@@ -79,7 +79,7 @@ describe('receipt printer over a real pty pair, simulator in another process', (
 
   it('cover open while idle is seen by the status poll', async () => {
     await rig.command('cover open');
-    await until(() => driver.status().detailKey === 'devices-output:printer.coverOpen');
+    await until(() => driver.status().detailKey === 'printers:printer.coverOpen');
     expect(driver.status().state).toBe('userActionRequired');
     await rig.command('cover closed');
     await until(() => driver.status().state === 'online');

@@ -92,7 +92,7 @@ describe('printing through the core under --simulate', () => {
     const waiting = events.find((e) => e.event === 'print.changed' && e.data.jobId === job.jobId && e.data.state === 'waitingForPaper')!;
     expect(waiting.data.messageKey).toBe('printing:job.waitingForPaper');
     expect(translatorFor('zh-CN')(String(waiting.data.messageKey))).toContain('缺纸');
-    expect(events.some((e) => e.event === 'device.changed' && e.data.kind === 'receiptPrinter' && e.data.detailKey === 'devices-output:printer.paperOut')).toBe(true);
+    expect(events.some((e) => e.event === 'device.changed' && e.data.kind === 'receiptPrinter' && e.data.detailKey === 'printers:printer.paperOut')).toBe(true);
     const jobs = (await ok(clerk, 'print.jobs')) as { jobs: Array<Record<string, unknown>> };
     expect(jobs.jobs.find((j) => j.jobId === job.jobId)).toMatchObject({ state: 'waitingForPaper', messageKey: 'printing:job.waitingForPaper' });
     expect(logLines().some((l) => l.includes('print job waits for staff'))).toBe(true);
@@ -138,7 +138,7 @@ describe('printing through the core under --simulate', () => {
     expect(await ok(screen, 'camera.light', { on: true })).toEqual({ switched: false });
     expect(await call(screen, 'dev.camera.press')).toMatchObject({ error: { code: 'forbidden', details: { reason: 'notSimulated' } } });
     const listed = JSON.stringify(await ok(screen, 'devices.list'));
-    expect(listed).toContain('devices-output:camera.videoOnly');
+    expect(listed).toContain('cameras:camera.videoOnly');
   });
 
   it('an A4 document without a configured document printer goes to the simulated queue --simulate adds', async () => {

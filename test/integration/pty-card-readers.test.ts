@@ -82,7 +82,7 @@ describe('ID card reader over a pty pair, simulator in another process, through 
     await pty.stop();
     await until(async () => (await state()) === 'offline');
     const offline = seen.filter((e) => e.event === 'device.changed' && (e.data as { state: string }).state === 'offline').at(-1);
-    expect(offline?.data).toMatchObject({ detailKey: 'devices-readers:detail.portGone' });
+    expect(offline?.data).toMatchObject({ detailKey: 'card-readers:detail.portGone' });
     pty = await startPtyPair(dir);
     sim = await startSimulatorProcess('idCard', pty.device);
     await until(async () => (await state()) === 'online', 20_000);

@@ -31,7 +31,7 @@ describe('APDU layer', () => {
     expect(describeSw(0x6983)).toMatchObject({ outcome: 'pinBlocked', error: 'pin_blocked' });
     expect(describeSw(0x6110)).toMatchObject({ outcome: 'moreData', value: 16 });
     expect(describeSw(0x6c12)).toMatchObject({ outcome: 'wrongLe', value: 18 });
-    expect(describeSw(0x6a82)).toMatchObject({ outcome: 'fileNotFound', messageKey: 'devices-readers:apdu.sw.fileNotFound' });
+    expect(describeSw(0x6a82)).toMatchObject({ outcome: 'fileNotFound', messageKey: 'card-readers:apdu.sw.fileNotFound' });
     expect(describeSw(0x1234)).toMatchObject({ outcome: 'unknown', error: 'card_unreadable' });
   });
 

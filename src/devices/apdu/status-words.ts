@@ -35,7 +35,7 @@ export function describeSw(sw: number): SwMeaning {
     sw,
     outcome,
     error,
-    messageKey: `devices-readers:apdu.sw.${outcome}`,
+    messageKey: `card-readers:apdu.sw.${outcome}`,
     ...(value === undefined ? {} : { value }),
   });
   if (sw === 0x9000) return m('ok', null);

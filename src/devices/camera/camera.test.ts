@@ -38,12 +38,12 @@ describe('document camera HID side', () => {
   it('a camera without HID is video-only and says so; a missing HID device is offline with its message', async () => {
     const videoOnly = new DocumentCameraDriver({ id: 'cam', transport: null, profile, simulated: false });
     await videoOnly.start();
-    expect(videoOnly.status()).toMatchObject({ state: 'online', detailKey: 'devices-output:camera.videoOnly' });
+    expect(videoOnly.status()).toMatchObject({ state: 'online', detailKey: 'cameras:camera.videoOnly' });
     expect(await videoOnly.setLight(true)).toBe(false);
     const missing = { description: 'hid', isOpen: false, open: () => Promise.reject(new Error('ENOENT')), close: async () => undefined, write: async () => undefined, onData: () => () => undefined, onClose: () => () => undefined };
     const unplugged = new DocumentCameraDriver({ id: 'cam', transport: missing, profile, simulated: false });
     await unplugged.start();
-    expect(unplugged.status()).toMatchObject({ state: 'offline', detailKey: 'devices-output:camera.hidMissing' });
+    expect(unplugged.status()).toMatchObject({ state: 'offline', detailKey: 'cameras:camera.hidMissing' });
     expect((await unplugged.selfTest()).ok).toBe(false);
   });
 });

@@ -34,7 +34,7 @@ export class DocumentCameraDriver implements DeviceDriver {
     this.now = options.now ?? (() => new Date());
     this.statusHolder = new StatusHolder(this.id, 'documentCamera', options.simulated, this.now, 'notApplicable', {
       state: options.transport ? 'offline' : 'online',
-      detailKey: options.transport ? 'devices-output:camera.hidMissing' : 'devices-output:camera.videoOnly',
+      detailKey: options.transport ? 'cameras:camera.hidMissing' : 'cameras:camera.videoOnly',
     });
     this.frames = new FrameLog(100, this.now);
   }
@@ -62,10 +62,10 @@ export class DocumentCameraDriver implements DeviceDriver {
     if (!t) return;
     this.unsubscribers.push(
       t.onData((report) => this.onReport(report)),
-      t.onClose(() => this.set('offline', 'devices-output:camera.hidMissing')),
+      t.onClose(() => this.set('offline', 'cameras:camera.hidMissing')),
     );
     await t.open().catch(() => undefined);
-    this.set(t.isOpen ? 'online' : 'offline', t.isOpen ? undefined : 'devices-output:camera.hidMissing');
+    this.set(t.isOpen ? 'online' : 'offline', t.isOpen ? undefined : 'cameras:camera.hidMissing');
   }
 
   async stop(): Promise<void> {
@@ -88,7 +88,7 @@ export class DocumentCameraDriver implements DeviceDriver {
       this.light = on;
       return true;
     } catch {
-      this.set('offline', 'devices-output:camera.hidMissing');
+      this.set('offline', 'cameras:camera.hidMissing');
       return false;
     }
   }
@@ -97,11 +97,11 @@ export class DocumentCameraDriver implements DeviceDriver {
     const startedAt = this.now().toISOString();
     const steps: SelfTestResult['steps'] = [];
     if (!this.options.transport) {
-      steps.push({ name: 'hid', ok: true, detailKey: 'devices-output:camera.videoOnly' });
+      steps.push({ name: 'hid', ok: true, detailKey: 'cameras:camera.videoOnly' });
     } else {
       const on = await this.setLight(true);
       const off = await this.setLight(false);
-      steps.push({ name: 'light', ok: on && off, ...(on && off ? {} : { detailKey: 'devices-output:camera.hidMissing' }) });
+      steps.push({ name: 'light', ok: on && off, ...(on && off ? {} : { detailKey: 'cameras:camera.hidMissing' }) });
     }
     return { ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.now().toISOString() };
   }

@@ -114,7 +114,7 @@ export class CardPresencePoller {
         this.silentPolls += 1;
         if (this.silentPolls >= this.options.silentPollsOffline) {
           this.setPresent(false);
-          this.status.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: 'timeout' } });
+          this.status.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.noAnswer', detailParams: { reason: 'timeout' } });
         }
       }
       return;

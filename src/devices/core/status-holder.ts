@@ -24,7 +24,7 @@ export class StatusHolder {
     initialMedia: MediaState = 'unknown',
     initial: { state?: DeviceState; detailKey?: string } = {},
   ) {
-    const detailKey = 'detailKey' in initial ? initial.detailKey : 'devices-readers:detail.starting';
+    const detailKey = 'detailKey' in initial ? initial.detailKey : 'card-readers:detail.starting';
     this.current = { id, kind, state: initial.state ?? 'offline', media: initialMedia, simulated, since: this.now().toISOString(), ...(detailKey === undefined ? {} : { detailKey }) };
   }
 

@@ -78,7 +78,7 @@ export class FaceModuleDriver implements DeviceDriver {
     this.pollMs = options.pollMs ?? 10_000;
     this.minLiveness = options.minLiveness ?? 0.9;
     this.minQuality = options.minQuality ?? 0.5;
-    this.statusHolder = new StatusHolder(this.id, 'faceCamera', options.simulated, this.now, 'notApplicable', { detailKey: 'devices-output:face.notStarted' });
+    this.statusHolder = new StatusHolder(this.id, 'faceCamera', options.simulated, this.now, 'notApplicable', { detailKey: 'cameras:face.notStarted' });
     this.frames = new FrameLog(200, this.now);
   }
 
@@ -103,7 +103,7 @@ export class FaceModuleDriver implements DeviceDriver {
         this.options.link.onLink((event) => {
           if (!event.up) {
             this.reader.reset();
-            this.setState('offline', 'devices-output:face.portMissing');
+            this.setState('offline', 'cameras:face.portMissing');
           } else void this.refreshStatus();
         }),
       );
@@ -111,7 +111,7 @@ export class FaceModuleDriver implements DeviceDriver {
     try {
       await this.transport.open();
     } catch {
-      this.setState('offline', 'devices-output:face.portMissing');
+      this.setState('offline', 'cameras:face.portMissing');
     }
     await this.refreshStatus();
     this.schedulePoll();
@@ -129,7 +129,7 @@ export class FaceModuleDriver implements DeviceDriver {
     const startedAt = this.now().toISOString();
     const reply = await this.request({ type: 'status' }, (r) => r.type === 'status').catch(() => null);
     const ok = reply?.type === 'status' && reply.state !== 'fault';
-    const step: SelfTestResult['steps'][number] = { name: 'status', ok, ...(ok ? {} : { detailKey: reply ? 'devices-output:face.moduleError' : 'devices-output:face.noAnswer' }) };
+    const step: SelfTestResult['steps'][number] = { name: 'status', ok, ...(ok ? {} : { detailKey: reply ? 'cameras:face.moduleError' : 'cameras:face.noAnswer' }) };
     if (reply?.type === 'status') step.detail = `firmware ${reply.firmware}`;
     return { ok, steps: [step], startedAt, finishedAt: this.now().toISOString() };
   }
@@ -137,8 +137,8 @@ export class FaceModuleDriver implements DeviceDriver {
   async refreshStatus(): Promise<DeviceStatus> {
     if (this.capturing) return this.status();
     const reply = await this.request({ type: 'status' }, (r) => r.type === 'status').catch(() => null);
-    if (!reply || reply.type !== 'status') this.setState('offline', 'devices-output:face.noAnswer');
-    else if (reply.state === 'fault') this.setState('hardwareError', 'devices-output:face.moduleError');
+    if (!reply || reply.type !== 'status') this.setState('offline', 'cameras:face.noAnswer');
+    else if (reply.state === 'fault') this.setState('hardwareError', 'cameras:face.moduleError');
     else this.setState('online');
     return this.status();
   }
@@ -157,7 +157,7 @@ export class FaceModuleDriver implements DeviceDriver {
     try {
       const ack = await this.request({ type: 'start', purpose: request.purpose, timeoutSeconds, actions }, (r) => r.type === 'ack' && r.command === Command.start).catch(() => null);
       if (!ack) {
-        this.setState('offline', 'devices-output:face.noAnswer');
+        this.setState('offline', 'cameras:face.noAnswer');
         throw new KioskError('device_timeout', { details: { deviceId: this.id, reason: 'noAnswer' } });
       }
       if (ack.type === 'ack' && ack.result !== 'ok') throw new KioskError(ack.result === 'busy' ? 'device_busy' : 'device_error', { details: { deviceId: this.id, ack: ack.result } });
@@ -166,7 +166,7 @@ export class FaceModuleDriver implements DeviceDriver {
       const result = await this.waitFor((r) => r.type === 'result', timeoutSeconds * 1000 + this.answerTimeoutMs * 2, request.signal).catch((error: unknown) => {
         if (request.signal?.aborted) throw new KioskError('cancelled');
         void this.send({ type: 'cancel' }).catch(() => undefined);
-        this.setState('offline', 'devices-output:face.noAnswer');
+        this.setState('offline', 'cameras:face.noAnswer');
         throw new KioskError('device_timeout', { details: { deviceId: this.id, reason: 'noResult' }, cause: error });
       });
       if (result.type !== 'result') throw new KioskError('internal');
@@ -174,7 +174,7 @@ export class FaceModuleDriver implements DeviceDriver {
         case 'cancelled':
           throw new KioskError('cancelled');
         case 'fault':
-          this.setState('hardwareError', 'devices-output:face.moduleError');
+          this.setState('hardwareError', 'cameras:face.moduleError');
           throw new KioskError('device_error', { details: { deviceId: this.id } });
         case 'noFace':
           throw new KioskError('liveness_failed', { retryable: true, details: { reason: 'noFace' } });

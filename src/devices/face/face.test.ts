@@ -143,7 +143,7 @@ describe('FaceModuleDriver with the simulator', () => {
     simulator.setNextOutcome('silent');
     const error = (await driver.capture({ purpose: 'certification', timeoutSeconds: 1 }).catch((e: unknown) => e)) as KioskError;
     expect(error.code).toBe('device_timeout');
-    expect(driver.status()).toMatchObject({ state: 'offline', detailKey: 'devices-output:face.noAnswer' });
+    expect(driver.status()).toMatchObject({ state: 'offline', detailKey: 'cameras:face.noAnswer' });
     simulator.setNextOutcome('pass');
     await driver.refreshStatus();
     expect(driver.status().state).toBe('online');

@@ -39,7 +39,7 @@ describe('ID card reader framing', () => {
     for (const sw3 of KNOWN_SW3) {
       const m = describeSw3(sw3);
       expect(m.outcome).not.toBe('unknownStatus');
-      expect(m.messageKey).toBe(`devices-readers:idCard.sw.${m.outcome}`);
+      expect(m.messageKey).toBe(`card-readers:idCard.sw.${m.outcome}`);
     }
     expect(describeSw3(0x55)).toMatchObject({ outcome: 'unknownStatus', error: 'device_error' });
   });

@@ -92,7 +92,7 @@ describe('IdCardReader against the simulator', () => {
     await r.reader.start();
     await until(() => r.reader.status().state === 'online');
     const error = await expectKioskError(r.reader.readCard(), 'card_absent');
-    expect(error.details).toMatchObject({ outcome: 'selectFailed', messageKey: 'devices-readers:idCard.sw.selectFailed' });
+    expect(error.details).toMatchObject({ outcome: 'selectFailed', messageKey: 'card-readers:idCard.sw.selectFailed' });
   });
 
   it('answers card_unreadable when the card is removed mid-read', async () => {
@@ -144,7 +144,7 @@ describe('IdCardReader against the simulator', () => {
     await until(() => r.reader.status().state === 'online');
     r.simulator.setFault('silence');
     await until(() => r.reader.status().state === 'offline');
-    expect(r.reader.status().detailKey).toBe('devices-readers:detail.noAnswer');
+    expect(r.reader.status().detailKey).toBe('card-readers:detail.noAnswer');
     r.simulator.setFault(null);
     await until(() => r.reader.status().state === 'online');
   });
@@ -154,7 +154,7 @@ describe('IdCardReader against the simulator', () => {
     r.simulator.setFault('samFailure');
     await r.reader.start();
     await until(() => r.reader.status().state === 'hardwareError');
-    expect(r.reader.status().detailKey).toBe('devices-readers:idCard.sw.samSelfTestFailed');
+    expect(r.reader.status().detailKey).toBe('card-readers:idCard.sw.samSelfTestFailed');
     const test = await r.reader.selfTest();
     expect(test.ok).toBe(false);
     r.simulator.setFault(null);
@@ -167,7 +167,7 @@ describe('IdCardReader against the simulator', () => {
     await until(() => r.reader.status().state === 'online');
     r.pair.unplug();
     await until(() => r.reader.status().state === 'offline');
-    expect(r.reader.status()).toMatchObject({ detailKey: 'devices-readers:detail.portGone' });
+    expect(r.reader.status()).toMatchObject({ detailKey: 'card-readers:detail.portGone' });
     await expectKioskError(r.reader.readCard(), 'device_offline');
     r.pair.replug();
     await r.pair.device.open();

@@ -106,7 +106,7 @@ export class IdCardReader implements IdCardReaderDevice {
       this.presence.setLink(event.up);
       if (event.up) void this.onLinkUp();
       else {
-        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
+        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
       }
     });
   }
@@ -154,7 +154,7 @@ export class IdCardReader implements IdCardReaderDevice {
     const previous = this.statusHolder.get();
     try {
       await this.presence.settled(); // never interleave with a poll's find/select
-      this.statusHolder.set({ state: 'busy', detailKey: 'devices-readers:detail.reading' });
+      this.statusHolder.set({ state: 'busy', detailKey: 'card-readers:detail.reading' });
       const find = await this.command('findCard', this.options.commandTimeoutMs, signal);
       if (find.sw3 !== 0x9f) {
         // A card that was read once stays halted until lifted: select still reaches it.
@@ -200,7 +200,7 @@ export class IdCardReader implements IdCardReaderDevice {
     const startedAt = this.ctx.now().toISOString();
     const steps: SelfTestResult['steps'] = [];
     const finish = (): SelfTestResult => ({ ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.ctx.now().toISOString() });
-    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'devices-readers:detail.portGone' }) });
+    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'card-readers:detail.portGone' }) });
     if (!this.transport.isOpen) return finish();
     for (const [name, cmd] of [['samStatus', 'samStatus'], ['samId', 'readSamId']] as const) {
       try {
@@ -211,7 +211,7 @@ export class IdCardReader implements IdCardReaderDevice {
         steps.push({ name, ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` });
       }
     }
-    steps.push({ name: 'card', ok: true, detailKey: this.presence.isPresent() ? 'devices-readers:detail.cardPresent' : 'devices-readers:detail.cardAbsent' });
+    steps.push({ name: 'card', ok: true, detailKey: this.presence.isPresent() ? 'card-readers:detail.cardPresent' : 'card-readers:detail.cardAbsent' });
     return finish();
   }
 
@@ -231,7 +231,7 @@ export class IdCardReader implements IdCardReaderDevice {
         this.statusHolder.set({ state: 'online', media: this.presence.media() });
       }
     } catch (error) {
-      this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.noAnswer', detailParams: { reason: error instanceof KioskError ? error.code : 'unknown' } });
+      this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.noAnswer', detailParams: { reason: error instanceof KioskError ? error.code : 'unknown' } });
     }
   }
 

@@ -54,13 +54,13 @@ const TABLE: Record<number, Sw3Info> = {
 
 export interface Sw3Meaning extends Sw3Info {
   sw3: number;
-  /** devices-readers:idCard.sw.<outcome> */
+  /** card-readers:idCard.sw.<outcome> */
   messageKey: string;
 }
 
 export function describeSw3(sw3: number): Sw3Meaning {
   const info = TABLE[sw3] ?? { outcome: 'unknownStatus', error: 'device_error' };
-  return { ...info, sw3, messageKey: `devices-readers:idCard.sw.${info.outcome}` };
+  return { ...info, sw3, messageKey: `card-readers:idCard.sw.${info.outcome}` };
 }
 
 export const KNOWN_SW3 = Object.keys(TABLE).map(Number);

@@ -43,10 +43,10 @@ describe('DeviceManager', () => {
     );
     await m.start();
     const byId = Object.fromEntries(m.list().map((s) => [s.id, s]));
-    expect(byId.idr).toMatchObject({ state: 'notConfigured', detailKey: 'devices-readers:detail.transportUnsupported' });
-    expect(byId.idr2).toMatchObject({ state: 'notConfigured', detailKey: 'devices-readers:detail.badOptions' });
+    expect(byId.idr).toMatchObject({ state: 'notConfigured', detailKey: 'card-readers:detail.transportUnsupported' });
+    expect(byId.idr2).toMatchObject({ state: 'notConfigured', detailKey: 'card-readers:detail.badOptions' });
     // The document camera is driven by the screen (getUserMedia): the core shows it online, video only.
-    expect(byId.cam).toMatchObject({ state: 'online', media: 'notApplicable', simulated: false, detailKey: 'devices-output:camera.videoOnly' });
+    expect(byId.cam).toMatchObject({ state: 'online', media: 'notApplicable', simulated: false, detailKey: 'cameras:camera.videoOnly' });
     expect(() => m.driver('idr')).toThrow(expect.objectContaining({ code: 'device_not_configured' }));
     expect(() => m.status('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(await m.selfTest('idr')).toMatchObject({ ok: false, steps: [{ name: 'driver', ok: false }] });
@@ -55,7 +55,7 @@ describe('DeviceManager', () => {
   it('reports a serial port that does not exist as offline (port missing) without throwing', async () => {
     const m = make([{ id: 'idr', kind: 'idCardReader', transport: { type: 'serial', path: '/dev/ttyDOES-NOT-EXIST', baudRate: 115200 }, options: {} }], false);
     await m.start();
-    await until(() => m.status('idr').detailKey === 'devices-readers:detail.portGone');
+    await until(() => m.status('idr').detailKey === 'card-readers:detail.portGone');
     expect(m.status('idr')).toMatchObject({ state: 'offline', detailParams: { reason: expect.any(String) } });
     const test = await m.selfTest('idr');
     expect(test.ok).toBe(false);

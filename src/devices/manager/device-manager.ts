@@ -177,7 +177,7 @@ export class DeviceManager {
     const d = this.require(id);
     const startedAt = this.now().toISOString();
     if (!d.driver) {
-      return { ok: false, startedAt, finishedAt: startedAt, steps: [{ name: 'driver', ok: false, detailKey: d.placeholder?.detailKey ?? 'devices-readers:detail.noDriver' }] };
+      return { ok: false, startedAt, finishedAt: startedAt, steps: [{ name: 'driver', ok: false, detailKey: d.placeholder?.detailKey ?? 'card-readers:detail.noDriver' }] };
     }
     const controller = new AbortController();
     const timeoutMs = this.options.selfTestTimeoutMs ?? 10_000;
@@ -234,13 +234,13 @@ export class DeviceManager {
       simulator: undefined,
       placeholder: { id: config.id, kind: config.kind, state: 'notConfigured', media: 'unknown', detailKey, simulated: false, since: this.now().toISOString() },
     });
-    if (!reg) return placeholder('devices-readers:detail.noDriver');
-    if (!reg.transports.includes(config.transport.type)) return placeholder('devices-readers:detail.transportUnsupported');
+    if (!reg) return placeholder('card-readers:detail.noDriver');
+    if (!reg.transports.includes(config.transport.type)) return placeholder('card-readers:detail.transportUnsupported');
     let simulator: SimulatorHandle | undefined;
     let transport: ReconnectingTransport | null = null;
     const t = config.transport;
     if (t.type === 'simulated') {
-      if (!reg.createSimulator) return placeholder('devices-readers:detail.noSimulator');
+      if (!reg.createSimulator) return placeholder('card-readers:detail.noSimulator');
       simulator = (reg.createSimulator as (config: DeviceConfig, log: DeviceLog) => SimulatorHandle)(config, log.child({ simulator: true }));
       const port = simulator.transport;
       if (port) transport = new ReconnectingTransport(() => port, `simulated ${config.kind}`, this.options.reconnect);
@@ -260,7 +260,7 @@ export class DeviceManager {
     } catch (error) {
       // A bad options block names the field in the log; the device shows as not configured instead of stopping the kiosk.
       log.error({ err: error }, 'driver could not be built from its config');
-      return placeholder('devices-readers:detail.badOptions');
+      return placeholder('card-readers:detail.badOptions');
     }
     const unsubscribe = driver.onStatus((status) => {
       counters.status(status);

@@ -53,7 +53,7 @@ describe('ReceiptPrinterDriver with the simulator', () => {
     simulator.runOutAfterLines(4);
     const { done } = driver.submit({ label: 'receipt', document: doc(10), reprintBanner: '重新打印' });
     await waitFor(() => states.includes('waitingForPaper'));
-    expect(driver.status()).toMatchObject({ state: 'userActionRequired', media: 'absent', detailKey: 'devices-output:printer.paperOut' });
+    expect(driver.status()).toMatchObject({ state: 'userActionRequired', media: 'absent', detailKey: 'printers:printer.paperOut' });
     // The first attempt is cut short: some lines, no QR, no cut.
     expect(simulator.transcript()).toContain('第1行');
     expect(simulator.transcript()).not.toContain('[QR TRACK-0001]');
@@ -77,7 +77,7 @@ describe('ReceiptPrinterDriver with the simulator', () => {
     simulator.setCoverOpen(true);
     const { done } = driver.submit({ label: 'receipt', document: doc(2), reprintBanner: '重新打印' });
     await waitFor(() => states.includes('waitingForCover'));
-    expect(driver.jobs()[0]).toMatchObject({ state: 'waitingForCover', detailKey: 'devices-output:printer.coverOpen' });
+    expect(driver.jobs()[0]).toMatchObject({ state: 'waitingForCover', detailKey: 'printers:printer.coverOpen' });
     expect(simulator.transcript()).toBe('');
     simulator.setCoverOpen(false);
     expect(await done).toMatchObject({ state: 'done', attempts: 1 });
@@ -106,9 +106,9 @@ describe('ReceiptPrinterDriver with the simulator', () => {
       answerTimeoutMs: 50,
     });
     await driver.start();
-    expect(driver.status()).toMatchObject({ state: 'offline', detailKey: 'devices-output:printer.noAnswer' });
+    expect(driver.status()).toMatchObject({ state: 'offline', detailKey: 'printers:printer.noAnswer' });
     const { done } = driver.submit({ label: 'receipt', document: doc(1), reprintBanner: 'R' });
-    expect(await done).toMatchObject({ state: 'failed', detailKey: 'devices-output:printer.noAnswer' });
+    expect(await done).toMatchObject({ state: 'failed', detailKey: 'printers:printer.noAnswer' });
     await driver.stop();
   });
 

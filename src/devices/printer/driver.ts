@@ -58,7 +58,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     this.now = options.now ?? (() => new Date());
     this.pollMs = options.pollMs ?? 2000;
     this.settleMs = options.settleMs ?? 0;
-    this.statusHolder = new StatusHolder(this.id, 'receiptPrinter', options.simulated, this.now, 'unknown', { detailKey: 'devices-output:printer.notStarted' });
+    this.statusHolder = new StatusHolder(this.id, 'receiptPrinter', options.simulated, this.now, 'unknown', { detailKey: 'printers:printer.notStarted' });
     this.link = new PrinterStatusLink(this.transport, this.profile, options.answerTimeoutMs ?? 500, this.now);
     this.queue = new PrintJobQueue(this.now);
   }
@@ -83,11 +83,11 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     if (this.started) return;
     this.started = true;
     this.link.attach();
-    this.unsubscribers.push(this.transport.onClose(() => this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.portClosed' })));
+    this.unsubscribers.push(this.transport.onClose(() => this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.portClosed' })));
     try {
       await this.transport.open();
     } catch {
-      this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.portMissing' });
+      this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.portMissing' });
     }
     await this.refreshStatus();
     this.schedulePoll();
@@ -126,7 +126,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       const mapped = deviceStateOf(condition);
       steps.push({ name: 'status', ok: mapped.state === 'online', ...(mapped.detailKey ? { detailKey: mapped.detailKey } : {}) });
     } catch {
-      steps.push({ name: 'status', ok: false, detailKey: 'devices-output:printer.noAnswer' });
+      steps.push({ name: 'status', ok: false, detailKey: 'printers:printer.noAnswer' });
     }
     return { ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.now().toISOString() };
   }
@@ -137,7 +137,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       try {
         await this.transport.open();
       } catch {
-        this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.portMissing' });
+        this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.portMissing' });
         return this.status();
       }
     }
@@ -149,7 +149,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       if (isRecovered(condition)) this.queue.wake();
     } catch (error) {
       if (!(error instanceof NoAnswer)) throw error;
-      this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
+      this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.noAnswer' });
     }
     return this.status();
   }
@@ -185,8 +185,8 @@ export class ReceiptPrinterDriver implements DeviceDriver {
         // A full check the first time (cutter, unrecoverable errors), a light one when resuming after a fix.
         condition = await this.link.readCondition(job.attempts > 0);
       } catch {
-        this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
-        return this.queue.finish(job, 'failed', 'devices-output:printer.noAnswer');
+        this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.noAnswer' });
+        return this.queue.finish(job, 'failed', 'printers:printer.noAnswer');
       }
       const mapped = deviceStateOf(condition);
       if (mapped.state === 'hardwareError') {
@@ -220,8 +220,8 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       );
       if (outcome === 'aborted') return this.queue.finish(job, 'cancelled');
       if (outcome === 'noAnswer') {
-        this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'devices-output:printer.noAnswer' });
-        return this.queue.finish(job, 'failed', 'devices-output:printer.noAnswer');
+        this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.noAnswer' });
+        return this.queue.finish(job, 'failed', 'printers:printer.noAnswer');
       }
       if (outcome === null) return this.queue.finish(job, 'done');
       // Paper out or cover open part-way: loop, wait for the fix, print again whole.

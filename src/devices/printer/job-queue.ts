@@ -19,7 +19,7 @@ export interface PrintJobInfo {
   attempts: number;
   createdAt: string;
   finishedAt?: string;
-  /** Message key (devices-output namespace) saying why the job waits or failed. */
+  /** Message key (printers namespace) saying why the job waits or failed. */
   detailKey?: string;
   /** Characters the printer font lacks, printed as '?': the clerk is told. */
   unprintable: string[];

@@ -88,7 +88,7 @@ export class SimulatedDocumentPrinterDriver implements DocumentPrinterDevice {
   async selfTest(): Promise<SelfTestResult> {
     const at = this.now().toISOString();
     const ok = this.queue.isOnline();
-    return { ok, steps: [{ name: 'queue', ok, ...(ok ? {} : { detailKey: 'devices-output:documentPrinter.disabled' }) }], startedAt: at, finishedAt: at };
+    return { ok, steps: [{ name: 'queue', ok, ...(ok ? {} : { detailKey: 'printers:documentPrinter.disabled' }) }], startedAt: at, finishedAt: at };
   }
 
   recentFrames(): FrameLogEntry[] {
@@ -108,5 +108,5 @@ export class SimulatedDocumentPrinterDriver implements DocumentPrinterDevice {
 }
 
 function statusFor(online: boolean): { state: 'online' | 'offline'; detailKey?: string } {
-  return online ? { state: 'online' } : { state: 'offline', detailKey: 'devices-output:documentPrinter.disabled' };
+  return online ? { state: 'online' } : { state: 'offline', detailKey: 'printers:documentPrinter.disabled' };
 }

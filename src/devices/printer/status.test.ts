@@ -45,13 +45,13 @@ describe('real-time status bytes (DEVICES.md §3)', () => {
   const idle = { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x12 };
   it.each([
     ['idle', idle, { state: 'online', media: 'present' }],
-    ['paper low', { ...idle, paper: 0x1e }, { state: 'online', media: 'low', detailKey: 'devices-output:printer.paperLow' }],
-    ['paper out', { ...idle, printer: 0x3a, offline: 0x32, paper: 0x72 }, { state: 'userActionRequired', media: 'absent', detailKey: 'devices-output:printer.paperOut' }],
-    ['cover open', { ...idle, printer: 0x1a, offline: 0x16 }, { state: 'userActionRequired', media: 'present', detailKey: 'devices-output:printer.coverOpen' }],
-    ['error', { ...idle, offline: 0x52 }, { state: 'hardwareError', media: 'present', detailKey: 'devices-output:printer.error' }],
-    ['cutter error', { ...idle, offline: 0x52, error: 0x1a }, { state: 'hardwareError', media: 'present', detailKey: 'devices-output:printer.cutterError' }],
-    ['unrecoverable', { ...idle, error: 0x32 }, { state: 'hardwareError', media: 'present', detailKey: 'devices-output:printer.unrecoverable' }],
-    ['offline, no cause', { ...idle, printer: 0x1a }, { state: 'offline', media: 'present', detailKey: 'devices-output:printer.offline' }],
+    ['paper low', { ...idle, paper: 0x1e }, { state: 'online', media: 'low', detailKey: 'printers:printer.paperLow' }],
+    ['paper out', { ...idle, printer: 0x3a, offline: 0x32, paper: 0x72 }, { state: 'userActionRequired', media: 'absent', detailKey: 'printers:printer.paperOut' }],
+    ['cover open', { ...idle, printer: 0x1a, offline: 0x16 }, { state: 'userActionRequired', media: 'present', detailKey: 'printers:printer.coverOpen' }],
+    ['error', { ...idle, offline: 0x52 }, { state: 'hardwareError', media: 'present', detailKey: 'printers:printer.error' }],
+    ['cutter error', { ...idle, offline: 0x52, error: 0x1a }, { state: 'hardwareError', media: 'present', detailKey: 'printers:printer.cutterError' }],
+    ['unrecoverable', { ...idle, error: 0x32 }, { state: 'hardwareError', media: 'present', detailKey: 'printers:printer.unrecoverable' }],
+    ['offline, no cause', { ...idle, printer: 0x1a }, { state: 'offline', media: 'present', detailKey: 'printers:printer.offline' }],
   ])('%s maps to the device status', (_name, answers, expected) => {
     expect(deviceStateOf(conditionFrom(answers))).toEqual(expected);
   });

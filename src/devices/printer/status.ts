@@ -77,16 +77,16 @@ export function conditionFrom(answers: { printer: number; offline: number; error
   };
 }
 
-/** The device status a condition maps to, with the message key a person sees (devices-output namespace). */
+/** The device status a condition maps to, with the message key a person sees (printers namespace). */
 export function deviceStateOf(condition: PrinterCondition): { state: DeviceState; media: MediaState; detailKey?: string } {
   const media: MediaState = condition.paperEnd ? 'absent' : condition.paperNearEnd ? 'low' : 'present';
   if (condition.unrecoverable || condition.cutterError) {
-    return { state: 'hardwareError', media, detailKey: condition.cutterError ? 'devices-output:printer.cutterError' : 'devices-output:printer.unrecoverable' };
+    return { state: 'hardwareError', media, detailKey: condition.cutterError ? 'printers:printer.cutterError' : 'printers:printer.unrecoverable' };
   }
-  if (condition.coverOpen) return { state: 'userActionRequired', media, detailKey: 'devices-output:printer.coverOpen' };
-  if (condition.paperEnd) return { state: 'userActionRequired', media, detailKey: 'devices-output:printer.paperOut' };
-  if (condition.error) return { state: 'hardwareError', media, detailKey: 'devices-output:printer.error' };
-  if (condition.offline) return { state: 'offline', media, detailKey: 'devices-output:printer.offline' };
-  if (condition.paperNearEnd) return { state: 'online', media, detailKey: 'devices-output:printer.paperLow' };
+  if (condition.coverOpen) return { state: 'userActionRequired', media, detailKey: 'printers:printer.coverOpen' };
+  if (condition.paperEnd) return { state: 'userActionRequired', media, detailKey: 'printers:printer.paperOut' };
+  if (condition.error) return { state: 'hardwareError', media, detailKey: 'printers:printer.error' };
+  if (condition.offline) return { state: 'offline', media, detailKey: 'printers:printer.offline' };
+  if (condition.paperNearEnd) return { state: 'online', media, detailKey: 'printers:printer.paperLow' };
   return { state: 'online', media };
 }

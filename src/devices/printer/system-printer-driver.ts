@@ -20,11 +20,11 @@ export interface SystemPrinterOptions {
 /** What `lpstat -p NAME` says about a queue (CUPS, C locale). */
 export function parseLpstat(output: string, printerName: string): { state: DeviceStatus['state']; detailKey?: string } {
   const line = output.split('\n').find((l) => l.startsWith(`printer ${printerName} `));
-  if (!line) return { state: 'notConfigured', detailKey: 'devices-output:documentPrinter.unknownQueue' };
-  if (/\bdisabled\b/.test(line)) return { state: 'offline', detailKey: 'devices-output:documentPrinter.disabled' };
+  if (!line) return { state: 'notConfigured', detailKey: 'printers:documentPrinter.unknownQueue' };
+  if (/\bdisabled\b/.test(line)) return { state: 'offline', detailKey: 'printers:documentPrinter.disabled' };
   if (/\bnow printing\b/.test(line)) return { state: 'busy' };
   if (/\bis idle\b/.test(line)) return { state: 'online' };
-  return { state: 'offline', detailKey: 'devices-output:documentPrinter.unknownState' };
+  return { state: 'offline', detailKey: 'printers:documentPrinter.unknownState' };
 }
 
 /**
@@ -43,7 +43,7 @@ export class SystemPrinterDriver implements DocumentPrinterDevice {
   constructor(private readonly options: SystemPrinterOptions) {
     this.id = options.id;
     this.now = options.now ?? (() => new Date());
-    this.statusHolder = new StatusHolder(this.id, 'documentPrinter', false, this.now, 'unknown', { detailKey: 'devices-output:documentPrinter.notChecked' });
+    this.statusHolder = new StatusHolder(this.id, 'documentPrinter', false, this.now, 'unknown', { detailKey: 'printers:documentPrinter.notChecked' });
     this.frames = new FrameLog(50, this.now);
   }
 
@@ -101,7 +101,7 @@ export class SystemPrinterDriver implements DocumentPrinterDevice {
       );
     });
     this.frames.note('rx', result.output.trim().slice(0, 200));
-    const next = result.ok ? parseLpstat(result.output, this.options.printerName) : { state: 'offline' as const, detailKey: 'devices-output:documentPrinter.noCups' };
+    const next = result.ok ? parseLpstat(result.output, this.options.printerName) : { state: 'offline' as const, detailKey: 'printers:documentPrinter.noCups' };
     this.statusHolder.set({ state: next.state, ...(next.detailKey ? { detailKey: next.detailKey } : {}) });
     return this.status();
   }

@@ -7,8 +7,8 @@ describe('A4 printer queue status (lpstat)', () => {
   it('reads idle, printing, disabled and unknown queues', () => {
     expect(parseLpstat('printer a4 is idle.  enabled since Sun 29 Nov 2026\n', 'a4')).toEqual({ state: 'online' });
     expect(parseLpstat('printer a4 now printing a4-12.  enabled since ...\n', 'a4')).toEqual({ state: 'busy' });
-    expect(parseLpstat('printer a4 disabled since Sun 29 Nov 2026 -\n\tPaused\n', 'a4')).toEqual({ state: 'offline', detailKey: 'devices-output:documentPrinter.disabled' });
-    expect(parseLpstat('lpstat: Invalid destination name in list "a4".\n', 'a4')).toEqual({ state: 'notConfigured', detailKey: 'devices-output:documentPrinter.unknownQueue' });
+    expect(parseLpstat('printer a4 disabled since Sun 29 Nov 2026 -\n\tPaused\n', 'a4')).toEqual({ state: 'offline', detailKey: 'printers:documentPrinter.disabled' });
+    expect(parseLpstat('lpstat: Invalid destination name in list "a4".\n', 'a4')).toEqual({ state: 'notConfigured', detailKey: 'printers:documentPrinter.unknownQueue' });
     expect(parseLpstat('printer a40 is idle.\n', 'a4').state).toBe('notConfigured');
   });
 
@@ -23,7 +23,7 @@ describe('A4 printer queue status (lpstat)', () => {
     await driver.stop();
     const missing = new SystemPrinterDriver({ id: 'a4', printerName: 'office', lpstatCommand: path.join(dir, 'nope') });
     await missing.refresh();
-    expect(missing.status()).toMatchObject({ state: 'offline', detailKey: 'devices-output:documentPrinter.noCups' });
+    expect(missing.status()).toMatchObject({ state: 'offline', detailKey: 'printers:documentPrinter.noCups' });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

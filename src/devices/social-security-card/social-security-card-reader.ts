@@ -103,7 +103,7 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
         this.statusHolder.set({ state: 'online', media: this.presence.media() });
         this.presence.schedule(0);
       } else {
-        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'devices-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
+        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
       }
     });
   }
@@ -201,11 +201,11 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
     const startedAt = this.ctx.now().toISOString();
     const steps: SelfTestResult['steps'] = [];
-    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'devices-readers:detail.portGone' }) });
+    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'card-readers:detail.portGone' }) });
     if (this.transport.isOpen) {
       try {
         const status = await this.readerCommand(READER_COMMANDS.cardStatus, new Uint8Array(), signal, true);
-        steps.push({ name: 'reader', ok: true, detailKey: status[0] === 1 ? 'devices-readers:detail.cardPresent' : 'devices-readers:detail.cardAbsent' });
+        steps.push({ name: 'reader', ok: true, detailKey: status[0] === 1 ? 'card-readers:detail.cardPresent' : 'card-readers:detail.cardAbsent' });
       } catch (error) {
         steps.push({ name: 'reader', ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` });
       }
@@ -249,7 +249,7 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
     this.busy = true;
     try {
       await this.presence.settled();
-      this.statusHolder.set({ state: 'busy', detailKey: 'devices-readers:detail.reading' });
+      this.statusHolder.set({ state: 'busy', detailKey: 'card-readers:detail.reading' });
       const atr = await this.readerCommand(READER_COMMANDS.powerOn, new Uint8Array(), signal);
       try {
         const result = await work(atr);
@@ -283,10 +283,10 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
     const status = readerStatusName(answer.head);
     if (answer.head === READER_STATUS.noCard) {
       this.presence.setPresent(false);
-      throw new KioskError('card_absent', { details: { deviceId: this.id, messageKey: 'devices-readers:ssCard.reader.noCard' } });
+      throw new KioskError('card_absent', { details: { deviceId: this.id, messageKey: 'card-readers:ssCard.reader.noCard' } });
     }
-    if (answer.head === READER_STATUS.cardMute) throw new KioskError('card_unreadable', { details: { deviceId: this.id, messageKey: 'devices-readers:ssCard.reader.cardMute' } });
-    throw new KioskError('device_error', { details: { deviceId: this.id, status, messageKey: `devices-readers:ssCard.reader.${status}` } });
+    if (answer.head === READER_STATUS.cardMute) throw new KioskError('card_unreadable', { details: { deviceId: this.id, messageKey: 'card-readers:ssCard.reader.cardMute' } });
+    throw new KioskError('device_error', { details: { deviceId: this.id, status, messageKey: `card-readers:ssCard.reader.${status}` } });
   }
 }
 

@@ -10,7 +10,7 @@ describe('kioskctl decode', () => {
   it('decodes DEVICES.md sample answers, several in one paste, with garbage in between', () => {
     const out = decode('idcard', 'AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97 FF 00 AA AA AA 96 69 00 04 00 00 80 84 AA AA AA 96 69 00 04 00 00 41 45') as Array<Record<string, unknown>>;
     expect(out.filter((o) => o.kind === 'answer').map((o) => o.outcome)).toEqual(['findSuccess', 'findFailed', 'readFailed']);
-    expect(out.find((o) => o.kind === 'answer')).toMatchObject({ sw3: '9F', messageKey: 'devices-readers:idCard.sw.findSuccess', data: '00 00 00 00' });
+    expect(out.find((o) => o.kind === 'answer')).toMatchObject({ sw3: '9F', messageKey: 'card-readers:idCard.sw.findSuccess', data: '00 00 00 00' });
     expect(out.some((o) => o.kind === 'garbage')).toBe(true);
   });
 

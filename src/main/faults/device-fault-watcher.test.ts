@@ -38,12 +38,12 @@ describe('DeviceFaultWatcher', () => {
 
   it('opens one ticket when a device stays out of order past the configured minutes in office hours', () => {
     const r = rig(new Date(2026, 10, 30, 10, 0)); // a Monday, 10:00
-    r.emit('hardwareError', 'devices-output:printer.coverOpen');
+    r.emit('hardwareError', 'printers:printer.coverOpen');
     r.advance(14);
     expect(r.watcher.check()).toEqual([]);
     r.advance(1);
     expect(r.watcher.check()).toEqual(['receipt-printer']);
-    expect(r.opened[0]!.summary).toMatch(/^Automatic: receiptPrinter receipt-printer hardwareError since .* \(devices-output:printer\.coverOpen\)$/);
+    expect(r.opened[0]!.summary).toMatch(/^Automatic: receiptPrinter receipt-printer hardwareError since .* \(printers:printer\.coverOpen\)$/);
     r.advance(30);
     expect(r.watcher.check()).toEqual([]); // it already has a ticket that is not closed
     r.watcher.stop();

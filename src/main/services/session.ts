@@ -108,7 +108,7 @@ export class ResidentSessionService {
 
   identifyTyped(idNumber: string, name: string | undefined, clerkId: string | null, reason: TypedIdReason): ResidentSummary {
     const check = checkIdNumber(idNumber, this.deps.now());
-    if (!check.ok) throw new KioskError('validation_failed', { details: { fields: { idNumber: `devices-readers:identity.${check.problem}` } } });
+    if (!check.ok) throw new KioskError('validation_failed', { details: { fields: { idNumber: `card-readers:identity.${check.problem}` } } });
     return this.begin(
       {
         idNumber: check.idNumber,
@@ -240,7 +240,7 @@ export class ResidentSessionService {
       // A number of another shape (a foreign permanent resident's) is a card this service cannot take; a citizen
       // number with a wrong check character or date is a card that did not read right.
       const foreignShape = check.problem === 'length' || check.problem === 'characters';
-      throw new KioskError(foreignShape ? 'card_unsupported' : 'card_unreadable', { retryable: false, details: { problem: check.problem, messageKey: `devices-readers:identity.${check.problem}` } });
+      throw new KioskError(foreignShape ? 'card_unsupported' : 'card_unreadable', { retryable: false, details: { problem: check.problem, messageKey: `card-readers:identity.${check.problem}` } });
     }
     const validUntil = raw.validUntil;
     if (validUntil && validUntil !== 'long-term') {

@@ -16,7 +16,7 @@ export interface DocumentCameraCaptureProps extends Omit<DocumentCameraOptions, 
  * camera's faults in words. Thumbnails and retakes belong to the screen that keeps the pages.
  */
 export function DocumentCameraCapture({ label, disabled = false, autoCapture: autoInitially = false, onCapture, ...options }: DocumentCameraCaptureProps) {
-  const { t } = useTranslation('devices-output');
+  const { t } = useTranslation('cameras');
   const [auto, setAuto] = useState(autoInitially);
   const [taken, setTaken] = useState(0);
   const camera = useDocumentCamera({

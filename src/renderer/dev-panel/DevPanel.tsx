@@ -21,7 +21,7 @@ const SS_FAULTS = ['wrongChecksum', 'garbage', 'silence', 'slow', 'removeMidRead
  * site.info says the kiosk is simulated (the dev.* methods answer forbidden otherwise).
  */
 export function DevPanel() {
-  const { t } = useTranslation('devices-readers');
+  const { t } = useTranslation('simulators');
   const { client } = useKiosk();
   const [open, setOpen] = useState(false);
   const [samples, setSamples] = useState<Samples>([]);

@@ -10,7 +10,7 @@ const FACE_OUTCOMES = ['pass', 'spoof', 'noFace', 'silent'] as const;
  * it printed, the face module's next outcome, the document camera's button. Shown inside DevPanel.
  */
 export function OutputDevicesPanel() {
-  const { t } = useTranslation('devices-output');
+  const { t } = useTranslation('simulators');
   const { client } = useKiosk();
   const [transcript, setTranscript] = useState<string | null>(null);
   const [lines, setLines] = useState(5);

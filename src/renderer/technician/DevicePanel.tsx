@@ -17,7 +17,7 @@ type DeviceTest = MethodResult<'devices.test'>;
 
 /** One device: state, connection, model, counters, last error, self-test, its own test, live frames, port. */
 export function DevicePanel({ deviceId }: { deviceId: string }) {
-  const { t } = useTranslation(['technician', 'devices-readers', 'devices-output', 'errors']);
+  const { t } = useTranslation(['technician', 'card-readers', 'printers', 'cameras', 'errors']);
   const { client } = useKiosk();
   const detail = usePolled(() => client.invoke('devices.detail', { deviceId }), 2000, [client, deviceId]);
   const [selfTest, setSelfTest] = useState<SelfTest | 'running' | null>(null);

@@ -71,7 +71,7 @@ export const events = {
     }),
   }),
   'face.progress': defineEvent({
-    summary: 'A face capture session step (move closer, blink...): the screen shows and speaks devices-output:face.step.<step>.',
+    summary: 'A face capture session step (move closer, blink...): the screen shows and speaks cameras:face.step.<step>.',
     data: z.object({
       step: z.enum(['started', 'faceFound', 'noFace', 'tooFar', 'tooClose', 'turnLeft', 'turnRight', 'blink', 'openMouth', 'holdStill', 'tooDark', 'tooBright', 'capturing']),
     }),

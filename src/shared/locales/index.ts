@@ -8,16 +8,20 @@ import zhErrors from './zh-CN/errors.json';
 import enErrors from './en/errors.json';
 import zhPrinting from './zh-CN/printing.json';
 import enPrinting from './en/printing.json';
-import zhDevicesOutput from './zh-CN/devices-output.json';
-import enDevicesOutput from './en/devices-output.json';
+import zhPrinters from './zh-CN/printers.json';
+import enPrinters from './en/printers.json';
+import zhCameras from './zh-CN/cameras.json';
+import enCameras from './en/cameras.json';
+import zhSimulators from './zh-CN/simulators.json';
+import enSimulators from './en/simulators.json';
 import zhCatalog from './zh-CN/catalog.json';
 import enCatalog from './en/catalog.json';
 import zhSync from './zh-CN/sync.json';
 import enSync from './en/sync.json';
 import zhScreens from './zh-CN/screens.json';
 import enScreens from './en/screens.json';
-import zhDevicesReaders from './zh-CN/devices-readers.json';
-import enDevicesReaders from './en/devices-readers.json';
+import zhCardReaders from './zh-CN/card-readers.json';
+import enCardReaders from './en/card-readers.json';
 import zhConsole from './zh-CN/console.json';
 import enConsole from './en/console.json';
 import zhStaff from './zh-CN/staff.json';
@@ -33,8 +37,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, 'devices-output': zhDevicesOutput, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'devices-readers': zhDevicesReaders, console: zhConsole, staff: zhStaff, requests: zhRequests, report: zhReport, technician: zhTechnician },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, 'devices-output': enDevicesOutput, catalog: enCatalog, sync: enSync, screens: enScreens, 'devices-readers': enDevicesReaders, console: enConsole, staff: enStaff, requests: enRequests, report: enReport, technician: enTechnician },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, printers: zhPrinters, cameras: zhCameras, simulators: zhSimulators, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'card-readers': zhCardReaders, console: zhConsole, staff: zhStaff, requests: zhRequests, report: zhReport, technician: zhTechnician },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, printers: enPrinters, cameras: enCameras, simulators: enSimulators, catalog: enCatalog, sync: enSync, screens: enScreens, 'card-readers': enCardReaders, console: enConsole, staff: enStaff, requests: enRequests, report: enReport, technician: enTechnician },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

@@ -15,7 +15,7 @@ export const PrintJobSchema = z.object({
   attempts: z.number().int().nonnegative(),
   createdAt: z.string(),
   finishedAt: z.string().optional(),
-  /** What the person sees about the job: printing:job.<state> or a devices-output key saying why it waits. */
+  /** What the person sees about the job: printing:job.<state> or a printers key saying why it waits. */
   messageKey: z.string(),
   /** Characters the printer could not print (rare name characters): the clerk checks the slip. */
   unprintableCount: z.number().int().nonnegative(),
