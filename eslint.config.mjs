@@ -36,6 +36,27 @@ export default tseslint.config(
     rules: restrict(['**/renderer/**', '**/county/**', 'electron'], 'The core may import src/shared and src/devices; only src/main/electron imports electron.'),
   },
   {
+    // All SQL of the core is in src/main/store, prepared through stmt() (store/statements.ts): one place to cache
+    // statements and to time them.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/store/**', 'src/main/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL belongs in src/main/store, through stmt().' },
+        { selector: 'Literal[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]', message: 'SQL belongs in src/main/store, through stmt().' },
+        { selector: 'TemplateElement[value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s/i]', message: 'SQL belongs in src/main/store, through stmt().' },
+      ],
+    },
+  },
+  {
+    files: ['src/main/store/**/*.ts'],
+    ignores: ['src/main/store/statements.ts', 'src/main/store/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='prepare']", message: 'Prepare statements through stmt() (store/statements.ts).' }],
+    },
+  },
+  {
     files: ['src/main/electron/**/*.ts'],
     rules: restrict(['**/renderer/**', '**/county/**'], 'The Electron shell wires the core; it never imports the renderer or the county server.'),
   },

@@ -3,7 +3,7 @@ import type { ChannelStamp } from '../../shared/domain/service-channel';
 import { monthOf } from '../../shared/report/report-month';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import type { Db } from '../store/database';
-import { recordDeviceEvent } from '../store/device-events';
+import { latestDeviceStates, recordDeviceEvent } from '../store/device-events';
 import { noteResidentServed } from '../store/resident-tally';
 import { recordServiceEvent } from '../store/service-events';
 
@@ -18,10 +18,7 @@ export class ActivityRecorder {
     private readonly db: Db,
     private readonly now: () => Date,
   ) {
-    for (const r of db.prepare('SELECT device_id AS id, state FROM device_events e WHERE seq = (SELECT MAX(seq) FROM device_events p WHERE p.device_id = e.device_id)').all() as Array<{
-      id: string;
-      state: string;
-    }>) {
+    for (const r of latestDeviceStates(db)) {
       this.lastState.set(r.id, r.state);
     }
   }

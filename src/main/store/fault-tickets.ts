@@ -1,4 +1,5 @@
 import { FaultMoveSchema, type FaultLevel, type FaultMove } from '../../shared/sync/protocol';
+import { stmt } from './statements';
 import type { Db } from './database';
 
 /**
@@ -59,27 +60,28 @@ const toTicket = (r: Row): FaultTicket => ({
 });
 
 export function insertFaultTicket(db: Db, t: { id: string; openedAt: string; deviceId: string | null; summary: string }): void {
-  db.prepare('INSERT INTO fault_tickets (id, opened_at, device_id, summary, updated_at, level_since) VALUES (?, ?, ?, ?, ?, ?)').run(t.id, t.openedAt, t.deviceId, t.summary, t.openedAt, t.openedAt);
+  stmt(db, 'INSERT INTO fault_tickets (id, opened_at, device_id, summary, updated_at, level_since) VALUES (?, ?, ?, ?, ?, ?)').run(t.id, t.openedAt, t.deviceId, t.summary, t.openedAt, t.openedAt);
 }
 
 /** State and the county's note (the sync engine marks tickets sent; the county's answers arrive with the config). */
 export function updateFaultTicket(db: Db, id: string, state: FaultTicket['state'], note: string | null, at: string): void {
-  db.prepare('UPDATE fault_tickets SET state = ?, county_note = COALESCE(?, county_note), updated_at = ? WHERE id = ?').run(state, note, at, id);
+  stmt(db, 'UPDATE fault_tickets SET state = ?, county_note = COALESCE(?, county_note), updated_at = ? WHERE id = ?').run(state, note, at, id);
 }
 
 /** Writes a ticket's escalation fields as a whole (the fault desk computes them). */
 export function saveFaultTicket(db: Db, t: FaultTicket): void {
-  db.prepare(
+  stmt(
+    db,
     `UPDATE fault_tickets SET state = @state, county_note = @countyNote, updated_at = @updatedAt, level = @level, level_since = @levelSince,
        acknowledged_by = @acknowledgedBy, moves = @moves, unsent_moves = @unsentMoves, close_offered_at = @closeOfferedAt, closed_at = @closedAt WHERE id = @id`,
   ).run({ ...t, moves: JSON.stringify(t.moves), unsentMoves: JSON.stringify(t.unsentMoves) });
 }
 
 export function getFaultTicket(db: Db, id: string): FaultTicket | null {
-  const row = db.prepare('SELECT * FROM fault_tickets WHERE id = ?').get(id) as Row | undefined;
+  const row = stmt(db, 'SELECT * FROM fault_tickets WHERE id = ?').get(id) as Row | undefined;
   return row ? toTicket(row) : null;
 }
 
 export function listFaultTickets(db: Db): FaultTicket[] {
-  return (db.prepare('SELECT * FROM fault_tickets ORDER BY opened_at DESC').all() as Row[]).map(toTicket);
+  return (stmt(db, 'SELECT * FROM fault_tickets ORDER BY opened_at DESC').all() as Row[]).map(toTicket);
 }

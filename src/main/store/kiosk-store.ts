@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { stmt } from './statements';
 import path from 'node:path';
 import { KioskError } from '../../shared/contract/errors';
 import { DataKey } from '../crypto/data-key';
@@ -38,7 +39,7 @@ export class KioskStore {
   /** After a crash: items caught mid-send are pending again, and files no committed row names are removed. */
   private recover(): void {
     resetSending(this.db);
-    const referenced = new Set((this.db.prepare('SELECT file FROM attachments WHERE file IS NOT NULL').all() as Array<{ file: string }>).map((r) => r.file));
+    const referenced = new Set((stmt(this.db, 'SELECT file FROM attachments WHERE file IS NOT NULL').all() as Array<{ file: string }>).map((r) => r.file));
     this.files.sweep((rel) => referenced.has(rel));
   }
 

@@ -1,5 +1,6 @@
 import type { AttachmentFiles } from './attachment-files';
 import { insertAudit } from './audit';
+import { stmt } from './statements';
 import type { Db } from './database';
 
 /**
@@ -13,19 +14,18 @@ export function purgeAcknowledged(db: Db, files: AttachmentFiles, days: number, 
   const at = now.toISOString();
   // Acknowledged ones `days` after the county had them; rejected ones `days` after a clerk resolved them (a
   // rejection nobody resolved stays: a clerk still has to call the resident).
-  const due = db
-    .prepare(
-      `SELECT id FROM submissions WHERE status = 'acknowledged' AND purged_at IS NULL AND acknowledged_at <= ?
-       UNION
-       SELECT s.id FROM submissions s JOIN outbox o ON o.submission_id = s.id
-        WHERE s.purged_at IS NULL AND o.state = 'rejected' AND o.resolved_at IS NOT NULL AND o.resolved_at <= ?`,
-    )
-    .all(cutoff, cutoff) as Array<{ id: string }>;
+  const due = stmt(
+    db,
+    `SELECT id FROM submissions WHERE status = 'acknowledged' AND purged_at IS NULL AND acknowledged_at <= ?
+     UNION
+     SELECT s.id FROM submissions s JOIN outbox o ON o.submission_id = s.id
+      WHERE s.purged_at IS NULL AND o.state = 'rejected' AND o.resolved_at IS NOT NULL AND o.resolved_at <= ?`,
+  ).all(cutoff, cutoff) as Array<{ id: string }>;
   if (due.length === 0) return 0;
   const purge = db.transaction(() => {
-    const sub = db.prepare('UPDATE submissions SET purged_at = ? WHERE id = ?');
-    const out = db.prepare('UPDATE outbox SET payload_enc = NULL WHERE submission_id = ?');
-    const att = db.prepare('UPDATE attachments SET file = NULL WHERE submission_id = ?');
+    const sub = stmt(db, 'UPDATE submissions SET purged_at = ? WHERE id = ?');
+    const out = stmt(db, 'UPDATE outbox SET payload_enc = NULL WHERE submission_id = ?');
+    const att = stmt(db, 'UPDATE attachments SET file = NULL WHERE submission_id = ?');
     for (const { id } of due) {
       sub.run(at, id);
       out.run(id);

@@ -1,3 +1,4 @@
+import { attachmentUploadState, markAttachmentUploaded } from '../store/attachment-uploads';
 import type { Logger } from 'pino';
 import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/protocol';
 import type { MonthlyReportPayload } from '../../shared/report/monthly-report';
@@ -264,11 +265,9 @@ export class SyncEngine {
   /** Resumes an attachment upload from what the county already holds. */
   private async uploadAttachment(client: CountyClient, submissionId: string, sha256: string): Promise<void> {
     const { store } = this.options;
-    const row = store.db.prepare('SELECT file, uploaded FROM attachments WHERE submission_id = ? AND sha256 = ?').get(submissionId, sha256) as
-      | { file: string | null; uploaded: number }
-      | undefined;
-    if (row?.uploaded === 1) return;
-    const markUploaded = () => store.db.prepare('UPDATE attachments SET uploaded = 1 WHERE sha256 = ?').run(sha256);
+    const row = attachmentUploadState(store.db, submissionId, sha256);
+    if (row?.uploaded) return;
+    const markUploaded = () => markAttachmentUploaded(store.db, sha256);
     let status = await client.attachmentStatus(sha256);
     if (status.complete) {
       markUploaded();
