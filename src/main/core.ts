@@ -89,7 +89,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const store = KioskStore.open({ dataDir: options.dataDir, keeper: options.keyKeeper ?? new FileKeyKeeper(kek!.file) });
   closers.push(() => store.close());
 
-  // The shipped catalogue until the county's newer one is in STORE's config store (re-read on config.changed).
+  // The shipped catalogue until the county's newer one is in the store's config parts (re-read on config.changed).
   const catalog = new CatalogService({ level: options.config.site.level, log, events, stored: { read: () => getConfigPart(store.db, 'catalog') } });
   closers.push(() => catalog.close());
 

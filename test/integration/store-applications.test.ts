@@ -27,7 +27,7 @@ const validJob05 = {
 function setup() {
   const store = openTestStore(tempDataDir());
   let resident: ResidentIdentity | null = sampleIdentity(0);
-  // Stands in for DEV1's session service: the resident a card read would have identified.
+  // Stands in for the resident session service: the resident a card read would have identified.
   const session: ResidentSource = { current: () => resident, evidence: () => ({ source: resident?.source ?? null, facePassed: resident !== null }) };
   let queued = 0;
   const service = new ApplicationsService({ store, catalog: new CatalogService({ level: 'demonstration', log }), session, faceCaptures: new FaceCaptures({ now: () => NOW }), afterSubmit: () => (queued += 1), now: () => NOW });

@@ -7,8 +7,8 @@ import { socialSecurityCardReaderRegistration } from '../social-security-card/re
 import { DriverRegistry } from './registry';
 
 /**
- * Every device kind the kiosk knows, one registration line each. Owners add their own line here and nothing else
- * (readers: DEV1; printer, camera, face module: DEV2).
+ * Every device kind the kiosk knows, one registration line each. A new kind adds its line here; the other files it
+ * touches are listed in docs/architecture.md, "Where to put a new ...".
  */
 export function createDefaultRegistry(): DriverRegistry {
   const registry = new DriverRegistry();

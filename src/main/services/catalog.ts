@@ -8,7 +8,7 @@ import type { HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 
-/** Where a catalogue pulled from the county is kept (STORE's config store, part 'catalog'). */
+/** Where a catalogue pulled from the county is kept (the store's config parts, part 'catalog'). */
 export interface StoredCatalogSource {
   read(): { version: number; body: unknown } | null;
 }

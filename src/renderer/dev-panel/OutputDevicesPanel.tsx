@@ -6,7 +6,7 @@ import { useKiosk } from '../app/kiosk-context';
 const FACE_OUTCOMES = ['pass', 'spoof', 'noFace', 'silent'] as const;
 
 /**
- * The developer panel's part for the simulated output devices (DEV2): the receipt printer's paper and cover and what
+ * The developer panel's part for the simulated printers and cameras: the receipt printer's paper and cover and what
  * it printed, the face module's next outcome, the document camera's button. Shown inside DevPanel.
  */
 export function OutputDevicesPanel() {

@@ -36,7 +36,7 @@ export function isTooSimplePin(pin: string): boolean {
 }
 
 /**
- * Does the operation: on the card itself where the card changes (DEV1's card reader methods), then hands the record
+ * Does the operation: on the card itself where the card changes (the card reader methods), then hands the record
  * of it in (applications.submit, without any PIN) so the county knows and a receipt can be printed.
  */
 export async function runCardOperation(

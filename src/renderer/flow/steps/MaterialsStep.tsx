@@ -10,7 +10,7 @@ import { visibleMaterials } from '../plan';
 
 /**
  * The materials: one block per paper the item asks for, each with its pages as thumbnails (retake = remove and
- * capture again). The live preview and capture are DEV2's document-camera component; the pages stay in the
+ * capture again). The live preview and capture are the document camera's component (src/renderer/camera); the pages stay in the
  * flow's state until submission.
  */
 export function MaterialsStep({
