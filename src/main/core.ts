@@ -40,6 +40,7 @@ import { devSimulatorHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf, stationChannel } from './services/channel-stamp';
+import { homeVisitHandlers } from './services/home-visit';
 import { ActivityRecorder, countingQueries } from './report/activity-recorder';
 import { ReportService, reportHandlers } from './report/report-service';
 import { reportSigner } from './report/report-signature';
@@ -226,7 +227,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       activity.query(itemCode, stampOf(ctx.connection), catalog.find(itemCode)?.identity.required ? (session.current()?.idNumber ?? null) : null),
     ),
     ...staffHandlers(staff),
-    // A login made at the window PC serves residents at the window: every record it makes is stamped window.
+    ...homeVisitHandlers({ config: options.config, db: store.db, now }),
+    // A login made at the window PC serves residents at the window (stamped window); on the laptop, homeVisit.
     'staff.login': async (input, ctx) => {
       const view = await staffHandlers(staff)['staff.login'](input, ctx);
       if (ctx.connection.staff) ctx.connection.staff.channel = stationChannel(options.config.kiosk.station);

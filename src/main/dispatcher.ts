@@ -22,6 +22,8 @@ export interface Connection {
     roles: ReadonlyArray<'clerk' | 'technician'>;
     /** Where this login serves residents (services/channel-stamp.ts); absent = assisted at the kiosk. */
     channel?: 'assisted' | 'window' | 'homeVisit';
+    /** On a home visit: the resident's village group (村民小组) the clerk chose (services/home-visit.ts). */
+    villageGroup?: string;
     /** Epoch ms when this login ends by itself (services/staff.ts); checked on every call. */
     expiresAt?: number;
   };

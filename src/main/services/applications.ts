@@ -99,6 +99,9 @@ export class ApplicationsService {
     if (!item.serviceModes.includes(channel)) throw new KioskError('invalid_params', { details: { channel, reason: 'modeNotOffered' } });
     // Who the resident is must be proved as the item's risk class asks, whatever the screen showed or skipped.
     requireIdentityFor(item, input.form, this.deps.session, channel);
+    // A home visit's record says which village group the resident lives in; the clerk chose it after logging in.
+    const villageGroup = channel === 'homeVisit' ? ctx.connection.staff?.villageGroup : undefined;
+    if (channel === 'homeVisit' && !villageGroup) throw new KioskError('validation_failed', { details: { fields: [{ field: 'villageGroup', messageKey: 'home-visit:villageGroup.missing' }] } });
 
     const problems: Array<{ field: string; messageKey: string; params?: Record<string, string | number> }> = validateForm(item, input.form, { today: this.deps.now() });
     const materials = new Map(item.materials.map((m) => [m.code, m]));
@@ -130,6 +133,7 @@ export class ApplicationsService {
         itemCode: item.code,
         channel,
         operatorId,
+        ...(villageGroup ? { villageGroup } : {}),
         resident,
         form,
         attachments: input.attachments.map((a) => ({ materialCode: a.materialCode, mime: a.mime, data: decode(a.dataBase64) })),

@@ -1,5 +1,6 @@
 import type { ChannelStamp, ServiceChannel } from '../../shared/domain/service-channel';
 import type { Connection } from '../dispatcher';
+import type { Station } from '../../shared/config/site-config';
 
 /**
  * The channel and operator the core stamps on a record made on this connection. The renderer never says which
@@ -15,7 +16,9 @@ export function stampOf(connection: Pick<Connection, 'staff'>): ChannelStamp {
 
 export type StaffChannel = Exclude<ServiceChannel, 'self' | 'proxy'>;
 
-/** The channel a clerk's login serves residents through at this station: the window PC's logins are window. */
-export function stationChannel(station: 'kiosk' | 'window'): StaffChannel {
-  return station === 'window' ? 'window' : 'assisted';
+/** The channel a clerk's login serves residents through at this station: the window PC's are window, the laptop's homeVisit. */
+export function stationChannel(station: Station): StaffChannel {
+  if (station === 'window') return 'window';
+  if (station === 'homeVisit') return 'homeVisit';
+  return 'assisted';
 }

@@ -41,6 +41,7 @@ export function systemHandlers(deps: SystemDeps): HandlerMap<'system.ping' | 'si
         idleCountdownSeconds: kiosk.idleCountdownSeconds,
         staffIdleMinutes: kiosk.staffIdleMinutes,
         station: kiosk.station,
+        villageGroups: kiosk.villageGroups,
         defaultLanguage: kiosk.defaultLanguage,
         simulated: deps.simulate,
         appVersion: deps.appVersion,

@@ -23,6 +23,8 @@ export interface NewSubmission {
   channel: ServiceChannel;
   /** Staff id of the clerk for every channel but self; null for self-service. */
   operatorId: string | null;
+  /** homeVisit: the resident's village group the clerk chose. */
+  villageGroup?: string;
   resident: ResidentIdentity;
   form: SubmittedForm;
   attachments: ReadonlyArray<{ materialCode: string; mime: string; data: Buffer }>;
@@ -126,6 +128,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
       itemCode: input.itemCode,
       serviceMode: input.channel,
       operatorId: input.operatorId,
+      ...(input.villageGroup ? { villageGroup: input.villageGroup } : {}),
       submittedAt,
       resident: {
         idNumber: input.resident.idNumber,

@@ -40,7 +40,7 @@ export function Visit({
 }) {
   const { client, site } = useKiosk();
   // The window PC has no attract screen: each visit starts at home.
-  const [stack, setStack] = useState<Route[]>(site.station === 'window' ? [{ name: 'home' }] : []);
+  const [stack, setStack] = useState<Route[]>(site.station !== 'kiosk' ? [{ name: 'home' }] : []);
   const [elderMode, setElderMode] = useState(false);
   // Kept in a ref: naming the instruction must not re-render the whole screen after every navigation.
   const instruction = useRef('');

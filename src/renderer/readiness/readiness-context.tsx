@@ -1,7 +1,9 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { ServiceChannel } from '../../shared/domain/service-channel';
 import { useKiosk } from '../app/kiosk-context';
+import { stationMode } from '../staff/station-mode';
+import { useStaff } from '../staff/staff-context';
 
 export interface LiveStatus {
   devices: DeviceStatus[];
@@ -18,7 +20,8 @@ const LiveStatusContext = createContext<LiveStatus>({ devices: [], countyOnline:
 
 /** Live device states, county reachability and the service mode, kept current by device.changed and sync.progress. */
 export function LiveStatusProvider({ children }: { children: ReactNode }) {
-  const { client } = useKiosk();
+  const { client, site } = useKiosk();
+  const { staff } = useStaff();
   const [status, setStatus] = useState<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false, offlineReady: [] });
   useEffect(() => {
     let alive = true;
@@ -53,7 +56,10 @@ export function LiveStatusProvider({ children }: { children: ReactNode }) {
       offSession();
     };
   }, [client]);
-  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+  // A clerk's login on this screen sets the mode at once (typed ID numbers; items a home visit cannot do).
+  const clerkMode = staff?.roles.includes('clerk') ? stationMode(site.station) : null;
+  const value = useMemo(() => (clerkMode ? { ...status, mode: clerkMode } : status), [status, clerkMode]);
+  return <LiveStatusContext.Provider value={value}>{children}</LiveStatusContext.Provider>;
 }
 
 export function useLiveStatus(): LiveStatus {

@@ -8,6 +8,8 @@ import { StaffLogin } from './StaffLogin';
 import { useStaff } from './staff-context';
 import './staff.css';
 import { ReportEntry } from '../report/ReportEntry';
+import { VillageGroupGate } from '../home-visit/VillageGroupGate';
+import { stationMode } from './station-mode';
 
 /** What staff mode adds above every screen: the banner while logged in, the notice after an unasked end, the login dialog. */
 export function StaffChrome() {
@@ -15,7 +17,7 @@ export function StaffChrome() {
   const { site } = useKiosk();
   return (
     <>
-      {staff ? <StaffBanner staff={staff} mode={site.station === 'window' ? 'window' : 'assisted'} onLogout={logout} workspaceOpen={workspaceOpen} onWorkspace={() => setWorkspaceOpen(!workspaceOpen)} /> : null}
+      {staff ? <StaffBanner staff={staff} mode={stationMode(site.station)} onLogout={logout} workspaceOpen={workspaceOpen} onWorkspace={() => setWorkspaceOpen(!workspaceOpen)} /> : null}
       {staff?.roles.includes('clerk') ? <HelpCalls /> : null}
       {staff?.roles.includes('clerk') ? <ReportEntry key={staff.id} /> : null}
       {!staff && ended ? <StaffEndedNotice reason={ended} onDismiss={dismissEnded} /> : null}
@@ -29,8 +31,16 @@ export function StaffChrome() {
 export function KioskScreens({ children }: { children: ReactNode }) {
   const { staff, workspaceOpen, setWorkspaceOpen } = useStaff();
   const { site } = useKiosk();
-  // The window PC serves nobody without a clerk: it opens on the login, and the login opens the workspace.
-  if (site.station === 'window' && !staff) return <StaffLogin standalone onClose={() => setWorkspaceOpen(true)} />;
+  // The window PC and the home-visit laptop serve nobody without a clerk: they open on the login. At the window the
+  // login opens the workspace; on a home visit it asks for the resident's village group first.
+  if (site.station !== 'kiosk' && !staff) return <StaffLogin standalone onClose={() => setWorkspaceOpen(site.station === 'window')} />;
+  if (site.station === 'homeVisit' && staff) {
+    return (
+      <div hidden={workspaceOpen}>
+        <VillageGroupGate key={staff.id}>{children}</VillageGroupGate>
+      </div>
+    );
+  }
   return <div hidden={workspaceOpen}>{children}</div>;
 }
 

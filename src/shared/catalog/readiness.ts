@@ -16,14 +16,15 @@ export type ReadinessState = 'ready' | 'queued' | 'unavailable';
 export type ReadinessReason =
   | { kind: 'device'; device: DeviceKind; messageKey: string }
   | { kind: 'identityReader'; devices: DeviceKind[]; messageKey: string }
-  | { kind: 'county'; messageKey: string };
+  | { kind: 'county'; messageKey: string }
+  | { kind: 'mode'; messageKey: string };
 
 export interface Readiness {
   state: ReadinessState;
   reasons: ReadinessReason[];
 }
 
-export type ReadinessItem = Pick<CatalogItem, 'requiresDevices' | 'needsCountyOnline' | 'offlineCache' | 'identity' | 'type'>;
+export type ReadinessItem = Pick<CatalogItem, 'requiresDevices' | 'needsCountyOnline' | 'offlineCache' | 'identity' | 'type'> & Partial<Pick<CatalogItem, 'serviceModes'>>;
 
 const READER_FOR: Record<Exclude<IdentitySource, 'typedByClerk'>, DeviceKind> = {
   idCard: 'idCardReader',
@@ -65,6 +66,8 @@ export function itemReadiness(
   // go elsewhere rather than wait for a repair.
   const installed = new Set(devices.filter((device) => device.state !== 'notConfigured').map((device) => device.kind));
   const reasons: ReadinessReason[] = [];
+  // An item the catalogue does not offer on a home visit says so on its tile, before the clerk starts it.
+  if (mode === 'homeVisit' && item.serviceModes && !item.serviceModes.includes(mode)) reasons.push({ kind: 'mode', messageKey: 'home-visit:readiness.notOffered' });
   for (const kind of item.requiresDevices) {
     if (usable.has(kind)) continue;
     const messageKey = installed.has(kind) ? `catalog:readiness.device.${kind}` : `catalog:readiness.notInstalled.${kind}`;

@@ -94,6 +94,10 @@ export const CountyConfigSchema = z
   });
 export type CountyConfig = z.infer<typeof CountyConfigSchema>;
 
+/** Where this copy of the app runs: the village kiosk, the window PC, or a clerk's home-visit laptop. */
+export const StationSchema = z.enum(['kiosk', 'window', 'homeVisit']);
+export type Station = z.infer<typeof StationSchema>;
+
 export const SiteConfigSchema = z
   .object({
     site: z.object({
@@ -121,14 +125,22 @@ export const SiteConfigSchema = z
         staffIdleMinutes: z.number().int().min(1).max(240).default(15),
         /** Minutes a device may stay out of order during office hours before the kiosk opens a fault ticket itself. */
         deviceFaultMinutes: z.number().int().min(1).max(1440).default(15),
-        /** kiosk: the self-service machine; window: the same app on the window PC, opening into the clerk's login and workspace. */
-        station: z.enum(['kiosk', 'window']).default('kiosk'),
+        /**
+         * kiosk: the self-service machine; window: the same app on the window PC, opening into the clerk's login and
+         * workspace; homeVisit: the same app on a clerk's laptop taken to residents' homes (docs/home-visit.md).
+         */
+        station: StationSchema.default('kiosk'),
+        /** The village groups (村民小组) a home-visit clerk chooses the resident's from; required for station homeVisit. */
+        villageGroups: z.array(z.string().trim().min(1).max(30)).max(100).default([]),
       })
-      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15, deviceFaultMinutes: 15, station: 'kiosk' }),
+      .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15, deviceFaultMinutes: 15, station: 'kiosk', villageGroups: [] }),
     county: CountyConfigSchema.optional(),
     devices: z.array(DeviceConfigSchema).default([]),
   })
   .superRefine((cfg, ctx) => {
+    if (cfg.kiosk.station === 'homeVisit' && cfg.kiosk.villageGroups.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['kiosk', 'villageGroups'], message: 'a home-visit laptop needs the village groups its clerk chooses from' });
+    }
     const seen = new Set<string>();
     cfg.devices.forEach((d, i) => {
       if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'id'], message: `duplicate device id "${d.id}"` });

@@ -15,6 +15,7 @@ import { devMethods } from './methods/dev';
 import { reportMethods } from './methods/report';
 import { technicianMethods } from './methods/technician';
 import { inquiriesMethods } from './methods/inquiries';
+import { homeVisitMethods } from './methods/home-visit';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -37,6 +38,7 @@ export const methods = {
   ...reportMethods,
   ...technicianMethods,
   ...inquiriesMethods,
+  ...homeVisitMethods,
 } as const;
 
 export type Methods = typeof methods;

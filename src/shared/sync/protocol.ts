@@ -22,6 +22,8 @@ export const SubmissionPayloadSchema = z.object({
   /** The record's ServiceChannel. Named serviceMode on the wire since protocol v1 (payloads already queued are sealed with it). */
   serviceMode: ServiceChannelSchema,
   operatorId: z.string().max(64).nullable(),
+  /** homeVisit only: the resident's village group (村民小组) the clerk chose at the door. */
+  villageGroup: z.string().min(1).max(30).optional(),
   submittedAt: IsoTimeSchema,
   resident: z.object({
     idNumber: z.string().regex(/^\d{17}[\dX]$/),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { StationSchema } from '../../config/site-config';
 
 const LocalisedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -13,7 +14,9 @@ export const SiteInfoSchema = z.object({
   idleTimeoutSeconds: z.number(),
   idleCountdownSeconds: z.number(),
   staffIdleMinutes: z.number(),
-  station: z.enum(['kiosk', 'window']),
+  station: StationSchema,
+  /** The village groups a home-visit clerk chooses from (empty elsewhere). */
+  villageGroups: z.array(z.string()),
   defaultLanguage: z.enum(['zh-CN', 'en']),
   simulated: z.boolean(),
   appVersion: z.string(),

@@ -1,0 +1,8 @@
+import type { Station } from '../../shared/config/site-config';
+
+/** The service mode a clerk's login works in at this station (the core stamps the same: channel-stamp.ts). */
+export function stationMode(station: Station): 'assisted' | 'window' | 'homeVisit' {
+  if (station === 'window') return 'window';
+  if (station === 'homeVisit') return 'homeVisit';
+  return 'assisted';
+}
