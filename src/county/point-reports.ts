@@ -88,9 +88,10 @@ export interface TownshipMonth {
  * totals of what arrived. Late is judged by when the point submitted (an offline point's report arrives later but
  * carries its true submission time).
  */
-export function townshipMonth(db: CountyDb, month: string, now: Date): TownshipMonth {
+export function townshipMonth(db: CountyDb, month: string, now: Date, only?: readonly string[]): TownshipMonth {
   const deadline = reportDeadline(month);
-  const kiosks = (db.prepare('SELECT id FROM kiosks UNION SELECT kiosk_id FROM point_reports WHERE month = ? ORDER BY 1').all(month) as Array<{ id: string }>).map((r) => r.id);
+  // `only`: the points one console account may see (its township's); otherwise every kiosk that exists or reported.
+  const kiosks = only ?? (db.prepare('SELECT id FROM kiosks UNION SELECT kiosk_id FROM point_reports WHERE month = ? ORDER BY 1').all(month) as Array<{ id: string }>).map((r) => r.id);
   const points = kiosks.map((kioskId): PointReportRow => {
     const versions = pointReportVersions(db, kioskId, month);
     const latest = versions.at(-1) ?? null;

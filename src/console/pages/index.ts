@@ -8,6 +8,7 @@ import { FleetPage } from './FleetPage';
 import { PointsPage } from './PointsPage';
 import { ProgrammePage } from './ProgrammePage';
 import { PublishingPage } from './PublishingPage';
+import { ReportsPage } from './ReportsPage';
 
 export interface PageProps {
   session: SessionInfo;
@@ -19,6 +20,7 @@ export const CONSOLE_PAGES = [
   { id: 'fleet', Component: FleetPage },
   { id: 'faults', Component: FaultsPage },
   { id: 'cases', Component: CasesPage },
+  { id: 'reports', Component: ReportsPage },
   { id: 'accounts', Component: AccountsPage },
   { id: 'publishing', Component: PublishingPage },
   { id: 'points', Component: PointsPage },

@@ -1,0 +1,71 @@
+import type { Point, Scope } from '../../shared/console/api';
+import type { PointReport, ReportMonth, ReportMonthRow } from '../../shared/console/reports';
+import type { Language } from '../../shared/locales';
+import { channelTotal } from '../../shared/report/monthly-figures';
+import { itemRows, serviceRows } from '../../shared/report/report-layout';
+import { reportDeadline } from '../../shared/report/report-month';
+import type { CountyDb } from '../county-db';
+import { countyCatalogue, pointReportVersions, townshipMonth, type TownshipMonth } from '../point-reports';
+import { pointsInScope } from './points';
+
+/**
+ * The monthly reports as a console account sees them: only the points in its scope (the gateway's township view,
+ * src/county/point-reports.ts, narrowed), each point's state for the month and its versions.
+ */
+export function reportMonthInScope(db: CountyDb, scope: Scope, month: string, now: Date): { points: Point[]; month: TownshipMonth } {
+  const points = pointsInScope(db, scope);
+  const view = townshipMonth(db, month, now, points.map((p) => p.kioskId));
+  // A point that sent nothing is still named as the county registered it (the workbook's summary row).
+  const names = new Map(points.map((p) => [p.kioskId, p.name]));
+  return { points, month: { ...view, points: view.points.map((r) => ({ ...r, siteName: r.siteName ?? names.get(r.kioskId) ?? null })) } };
+}
+
+export function reportMonth(db: CountyDb, scope: Scope, month: string, now: Date): ReportMonth {
+  const { points, month: view } = reportMonthInScope(db, scope, month, now);
+  const byKiosk = new Map(view.points.map((r) => [r.kioskId, r]));
+  const rows = points.map((point): ReportMonthRow => {
+    const r = byKiosk.get(point.kioskId)!;
+    const latest = r.latest?.report ?? null;
+    return {
+      point,
+      state: r.state,
+      versions: r.versions,
+      firstSubmittedAt: r.firstSubmittedAt,
+      latestSubmittedAt: latest?.submittedAt ?? null,
+      submittedBy: latest?.submittedBy.name ?? null,
+      itemsTotal: latest ? latest.figures.items.reduce((sum, i) => sum + channelTotal(i.byChannel), 0) : null,
+    };
+  });
+  const count = (state: ReportMonthRow['state']) => rows.filter((r) => r.state === state).length;
+  return {
+    now: now.toISOString(),
+    month,
+    deadline: view.deadline,
+    rows,
+    counts: { received: count('received'), receivedLate: count('receivedLate'), late: count('late'), due: count('due'), corrected: rows.filter((r) => r.versions > 1).length },
+  };
+}
+
+/** Every version a point sent for the month, laid out in the township's table in `language` (null: none arrived). */
+export function pointReport(db: CountyDb, point: Point, month: string, language: Language): PointReport | null {
+  const versions = pointReportVersions(db, point.kioskId, month);
+  if (versions.length === 0) return null;
+  const deadline = reportDeadline(month);
+  const catalogue = countyCatalogue(db);
+  return {
+    point,
+    month,
+    deadline: new Date(deadline).toISOString(),
+    versions: versions.map(({ report, receivedAt }) => ({
+      version: report.version,
+      madeAt: report.madeAt,
+      submittedAt: report.submittedAt,
+      receivedAt,
+      submittedBy: report.submittedBy.name,
+      late: Date.parse(report.submittedAt) >= deadline,
+      notes: report.notes,
+      itemRows: itemRows(report.figures, catalogue, language),
+      serviceRows: serviceRows(report.figures, language),
+    })),
+  };
+}
