@@ -26,7 +26,12 @@ import { cardHolderReader } from './services/identity-guard';
 import { QueriesService, queriesHandlers } from './services/queries';
 import { StaffService, staffHandlers } from './services/staff';
 import { StaffPresence } from './services/staff-presence';
-import { SyncService, countyClientFromConfig, countySecret, syncHandlers } from './services/sync';
+import { SyncService, syncHandlers } from './services/sync';
+import { countyClientFromConfig, countySecret } from './sync/county-client-from-config';
+import { RetentionService } from './services/retention';
+import { announcementsHandlers } from './services/announcements';
+import { FaultTicketService, faultTicketHandlers } from './services/fault-tickets';
+import { remoteSiteSettings } from './services/remote-site-settings';
 import { ResidentSessionService, sessionHandlers } from './services/session';
 import { CountyDocuments } from './services/county-documents';
 import { cachedListing, newestListings, saveListing } from './store/listing-cache';
@@ -142,6 +147,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   // Submissions and queries take the resident from the session.
   const residents: ResidentSource = session;
   const county = countyClientFromConfig(options.config, now);
+  // Fault tickets travel with sync: a change asks it to send soon.
+  const faultTickets = new FaultTicketService({ db: store.db, now, changed: () => sync.engine.kick() });
   const sync = new SyncService({
     store,
     client: county,
@@ -150,20 +157,23 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     log,
     appVersion: options.appVersion,
     now,
+    faults: faultTickets.desk,
     devices: () => devices.list().map((d) => ({ id: d.id, kind: d.kind, state: d.state })),
   });
   closers.push(() => sync.stop());
+  const retention = new RetentionService({ store, localDays: options.config.kiosk.retentionDays, log, now });
+  closers.push(() => retention.stop());
   // A device out of order too long in office hours gets a ticket without anybody asking.
   const faultWatcher = new DeviceFaultWatcher({
     devices,
-    openFault: (deviceId, summary) => void sync.openFault(deviceId, summary),
-    tickets: () => sync.faults(),
+    openFault: (deviceId, summary) => void faultTickets.open(deviceId, summary),
+    tickets: () => faultTickets.list(),
     officeHours: options.config.site.officeHours,
     afterMinutes: options.config.kiosk.deviceFaultMinutes,
     now,
   });
   closers.push(() => faultWatcher.stop());
-  closers.push(devices.onSelfTest((deviceId, result) => sync.faultDesk.selfTested(deviceId, result.ok)));
+  closers.push(devices.onSelfTest((deviceId, result) => faultTickets.desk.selfTested(deviceId, result.ok)));
   const applications = new ApplicationsService({ store, catalog, session: residents, faceCaptures, afterSubmit: () => sync.queued(), sendNow: () => sync.sendNow(), now, readCardHolder: cardHolderReader(devices) });
   const queries = new QueriesService({
     client: county,
@@ -213,7 +223,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
         store,
         clerksOnDuty: () => presence.clerksOnDuty(),
         contact: () => {
-          const remote = sync.remoteSiteSettings();
+          const remote = remoteSiteSettings(store.db);
           return { phone: remote.consultationPhone ?? options.config.site.consultationPhone, onDuty: remote.onDuty ?? options.config.site.onDuty ?? null };
         },
       }),
@@ -235,6 +245,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       return view;
     },
     ...syncHandlers(sync),
+    ...announcementsHandlers(store.db, now),
+    ...faultTicketHandlers(faultTickets),
     ...sessionHandlers(session, devices),
     ...devicesHandlers(devices),
     ...technicianDeviceHandlers({
@@ -254,7 +266,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
           versions: () => ({ appVersion: options.appVersion, node: process.version, platform: process.platform, arch: process.arch, simulated: options.simulate }),
           devices: () => devices.list().map((status) => ({ status, ...devices.detail(status.id) })),
           frames: () => Object.fromEntries(devices.list().map((d) => [d.id, devices.frames(d.id)])),
-          queue: () => ({ sync: sync.engine.status(), faults: sync.faults().length }),
+          queue: () => ({ sync: sync.engine.status(), faults: faultTickets.list().length }),
           logDir: path.join(options.dataDir, 'logs'),
           now,
         },
@@ -269,7 +281,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       simulate: options.simulate,
       startedAt: Date.now(),
       now,
-      remoteSite: () => sync.remoteSiteSettings(),
+      remoteSite: () => remoteSiteSettings(store.db),
     }),
   };
 
@@ -288,6 +300,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   printing.attach();
   documentCamera.attach();
   sync.start();
+  retention.start();
   report.start();
 
   const kioskCore: KioskCore = {

@@ -1,7 +1,6 @@
 import { demoSiteConfig } from '../../src/main/config/load-site-config';
-import { EventBus } from '../../src/main/event-bus';
 import { createMemoryLogger } from '../../src/main/logging/logger';
-import { SyncService } from '../../src/main/services/sync';
+import { RetentionService } from '../../src/main/services/retention';
 import { applyConfigParts } from '../../src/main/store/config-versions';
 import { claimBatch, resolveRejected, settleBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
@@ -13,7 +12,7 @@ describe('retention in the running kiosk', () => {
     const store = openTestStore(tempDataDir());
     const day0 = new Date('2026-11-01T08:00:00Z');
     let now = new Date(day0.getTime() + 10 * 86_400_000);
-    const service = new SyncService({ store, client: null, config: demoSiteConfig(), events: new EventBus(log), log, appVersion: 't', now: () => now });
+    const service = new RetentionService({ store, localDays: demoSiteConfig().kiosk.retentionDays, log, now: () => now });
     const receipt = store.submit(sampleSubmission(0), day0);
     claimBatch(store.db, store.key, 1, 1e6);
     settleBatch(store.db, [{ id: receipt.submissionId, outcome: 'acknowledged' }], day0.toISOString());
