@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareKioskProfile } from './chromium-profile';
+import { xScreenSize, type ScreenSize } from './screen-size';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -18,7 +19,7 @@ export function findChromium(): string | null {
  * is granted to the kiosk page's origin alone by the profile's content settings (a locked kiosk has nobody to click a
  * prompt); any other origin is refused, and nobody gets the microphone.
  */
-export function chromiumArgs(options: { url: string; profile: string; headless: boolean; extraArgs?: readonly string[] }): string[] {
+export function chromiumArgs(options: { url: string; profile: string; headless: boolean; screen?: ScreenSize | null; extraArgs?: readonly string[] }): string[] {
   return [
     `--user-data-dir=${options.profile}`,
     '--no-first-run',
@@ -36,17 +37,34 @@ export function chromiumArgs(options: { url: string; profile: string; headless: 
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     // Headless keeps its DevTools channel on a pipe (fds 3 and 4) that only this process holds, never a TCP port
     // any local user could attach to.
-    ...(options.headless ? ['--headless', '--disable-gpu', '--remote-debugging-pipe'] : ['--kiosk']),
+    ...(options.headless ? ['--headless', '--disable-gpu', '--remote-debugging-pipe'] : ['--kiosk', ...windowFromScreen(options.screen)]),
     // Tests only: Chromium's fake camera (the e2e proves which origins may open it).
     ...(options.extraArgs ?? []),
     options.url,
   ];
 }
 
-export function launchChromiumKiosk(options: { executable: string; url: string; dataDir: string; headless: boolean; extraArgs?: readonly string[] }): ChildProcess {
+/**
+ * Under a bare X session (no window manager, as village kiosk PCs often start) `--kiosk` cannot go full-screen: nobody
+ * honours the request, and Chromium opens a window of its own choosing (945x1060 at +10+10 on a 1920x1080 Xvfb). So
+ * the window is placed and sized from the screen itself. One pixel more each way: Chromium shrinks a window that asks
+ * for exactly the screen's size by one pixel (so a window manager will not mistake it for full-screen), which would
+ * leave a stripe of bare X along two edges. Where a window manager runs, `--kiosk` goes full-screen over this anyway.
+ */
+export function windowFromScreen(screen: ScreenSize | null | undefined): string[] {
+  if (!screen) return [];
+  return ['--window-position=0,0', `--window-size=${screen.width + 1},${screen.height + 1}`];
+}
+
+export function launchChromiumKiosk(options: { executable: string; url: string; dataDir: string; headless: boolean; extraArgs?: readonly string[]; /** The X display; $DISPLAY when absent. */ display?: string }): ChildProcess {
   const profile = path.join(options.dataDir, 'chromium-profile');
   fs.mkdirSync(profile, { recursive: true, mode: 0o700 });
   prepareKioskProfile(profile, new URL(options.url).origin);
-  const args = chromiumArgs({ url: options.url, profile, headless: options.headless, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
-  return spawn(options.executable, args, { stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore' });
+  const display = options.display ?? process.env.DISPLAY;
+  const screen = options.headless ? null : xScreenSize(display);
+  const args = chromiumArgs({ url: options.url, profile, headless: options.headless, screen, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
+  return spawn(options.executable, args, {
+    env: display === undefined ? process.env : { ...process.env, DISPLAY: display },
+    stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore',
+  });
 }

@@ -1,0 +1,79 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { findChromium, launchChromiumKiosk } from '../../src/main/browser-host/chromium';
+
+/**
+ * `npm start` under a bare X session (no window manager): the kiosk window must cover the whole screen. Runs the real
+ * Chromium the way the browser host does, on a 1920x1080 Xvfb, and reads the window's geometry back from the X
+ * server. (Needs Debian's xvfb and x11-utils, as the README and .ci/run install.)
+ */
+
+const XVFB = '/usr/bin/Xvfb';
+const chromium = findChromium();
+const ready = fs.existsSync(XVFB) && chromium !== null;
+if (!ready) console.warn('kiosk-window-xvfb: Xvfb or Chromium missing (apt-get install xvfb x11-utils chromium); not run');
+const maybe = ready ? it : it.skip;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Top-level windows of a display: [width, height, x, y] for each window Chromium's class names. */
+function chromiumWindows(display: string): Array<[number, number, number, number]> {
+  const tree = execFileSync('xwininfo', ['-display', display, '-root', '-tree'], { encoding: 'utf8' });
+  return tree
+    .split('\n')
+    .filter((line) => /\("chromium[^"]*" "Chromium"\)/.test(line))
+    .map((line) => /\s(\d+)x(\d+)\+(-?\d+)\+(-?\d+)/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number])
+    .filter(([w, h]) => w > 100 && h > 100);
+}
+
+describe('the kiosk window under a bare X session', () => {
+  let xvfb: ChildProcess | undefined;
+  let browser: ChildProcess | undefined;
+  let server: http.Server | undefined;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-window-'));
+  const display = `:${90 + (process.pid % 9)}`;
+
+  afterAll(async () => {
+    browser?.kill('SIGKILL');
+    xvfb?.kill('SIGTERM');
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  maybe(
+    'covers the whole 1920x1080 screen from 0,0',
+    async () => {
+      xvfb = spawn(XVFB, [display, '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+      server = http.createServer((_req, res) => res.end('<!doctype html><title>kiosk</title><body style="margin:0;background:#123">kiosk</body>'));
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      for (let i = 0; i < 50; i++) {
+        try {
+          execFileSync('xdpyinfo', ['-display', display], { stdio: 'ignore' });
+          break;
+        } catch {
+          await sleep(100);
+        }
+      }
+      browser = launchChromiumKiosk({ executable: chromium!, url, dataDir, headless: false, display });
+
+      let windows: Array<[number, number, number, number]> = [];
+      for (let i = 0; i < 150 && windows.length === 0; i++) {
+        await sleep(200);
+        windows = chromiumWindows(display);
+      }
+      expect(windows.length).toBeGreaterThan(0);
+      const [width, height, x, y] = windows[0]!;
+      expect({ x, y }).toEqual({ x: 0, y: 0 });
+      expect(width).toBeGreaterThanOrEqual(1920);
+      expect(height).toBeGreaterThanOrEqual(1080);
+    },
+    60_000,
+  );
+});
