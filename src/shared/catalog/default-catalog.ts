@@ -17,8 +17,11 @@ const PUBLISHED_AT = '2026-11-29T00:00:00+08:00';
 /** Every item, each written once with `defineItem` (define-item.ts), in the catalogue's order. */
 export const ITEM_DEFINITIONS: readonly CatalogItemInput[] = [...JOB_ITEMS, ...SKILL_ITEMS, ...INSURANCE_ITEMS, ...CARD_ITEMS, ...DEMO_ITEMS];
 
+/** A fresh copy each call (callers may edit it). A JSON copy: the input is the county's JSON download format, and
+ * `structuredClone` is missing from some hosts that load the catalogue (jsdom test environments). */
 export function defaultCatalogInput(): CatalogInput {
-  return { version: DEFAULT_CATALOG_VERSION, publishedAt: PUBLISHED_AT, items: structuredClone([...ITEM_DEFINITIONS]) };
+  const items = JSON.parse(JSON.stringify(ITEM_DEFINITIONS)) as CatalogItemInput[];
+  return { version: DEFAULT_CATALOG_VERSION, publishedAt: PUBLISHED_AT, items };
 }
 let cached: Catalog | undefined;
 
