@@ -116,6 +116,8 @@ export function intakeBatch(db: CountyDb, kioskId: string, items: readonly Batch
         if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
         if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
         if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
+        // A proxy application names its agent and consent, and only a proxy application does.
+        if ((item.payload.serviceMode === 'proxy') !== (item.payload.proxy !== undefined)) return { id: item.id, status: 'rejected', reason: 'proxyRecordMismatch' };
         const applicationId = item.payload.applicationId ?? null;
         if (applicationId) {
           // Sent again after a return: the same application, from the kiosk that holds it, only while it is returned.

@@ -1,3 +1,4 @@
+import { KioskError } from '../shared/contract/errors';
 import fs from 'node:fs';
 import type { Access } from '../shared/contract';
 import type { SiteConfig } from '../shared/config/site-config';
@@ -23,6 +24,7 @@ import { getConfigPart } from './store/config-versions';
 import { receiptSubmissionsFrom } from './printing/store-submissions';
 import { ApplicationsService, applicationsHandlers, type ResidentSource } from './services/applications';
 import { cardHolderReader } from './services/identity-guard';
+import { ProxyService, proxyHandlers } from './services/proxy';
 import { QueriesService, queriesHandlers } from './services/queries';
 import { StaffService, staffHandlers } from './services/staff';
 import { StaffPresence } from './services/staff-presence';
@@ -232,6 +234,20 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...faceHandlers(face),
     ...documentCamera.handlers,
     ...applicationsHandlers(applications),
+    ...proxyHandlers(
+      new ProxyService({
+        session,
+        catalog,
+        now,
+        readCardHolder: () => cardHolderReader(devices)(),
+        verifyPin: (pin, deviceId) => {
+          const reader = deviceId ? devices.driverOf(deviceId, 'socialSecurityCardReader') : devices.firstOfKind('socialSecurityCardReader');
+          if (!reader) throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
+          return reader.verifyPin(pin);
+        },
+        audit: (entry) => insertAudit(store.db, { at: now().toISOString(), channel: 'proxy', ...entry }),
+      }),
+    ),
     ...queriesHandlers(queries, offlineReady),
     ...countingQueries(queriesHandlers(queries, offlineReady), (itemCode, ctx) =>
       activity.query(itemCode, stampOf(ctx.connection), catalog.find(itemCode)?.identity.required ? (session.current()?.idNumber ?? null) : null),

@@ -12,9 +12,12 @@ import { getSubmission, readSubmissionDetail, residentRefOf, submissionByTrackin
 import { insertAudit } from '../store/audit';
 import { stampOf } from './channel-stamp';
 import type { FaceCaptures } from './face-captures';
+import type { ProxyRecord } from './proxy';
+import type { ChannelStamp } from '../../shared/domain/service-channel';
 
 /** The resident of the current session and how they were identified (ResidentSessionService satisfies this). */
-export type ResidentSource = VisitIdentity;
+export type ResidentSource = VisitIdentity & {
+};
 
 export interface ApplicationsDeps {
   store: KioskStore;
@@ -29,6 +32,8 @@ export interface ApplicationsDeps {
   faceCaptures: Pick<FaceCaptures, 'check' | 'take'>;
   /** The ID number on the social security card in the reader, for operations on that card (card_absent if none). */
   readCardHolder?: () => Promise<string>;
+  /** The agent acting for the resident in this visit (代理办), kept by the session. */
+  proxy?: () => ProxyRecord | null;
 }
 
 type SubmitInput = MethodInput<'applications.submit'>;
@@ -48,11 +53,24 @@ function decode(base64: string): Buffer {
 export class ApplicationsService {
   constructor(private readonly deps: ApplicationsDeps) {}
 
+  /**
+   * How this act is done: the connection's stamp, or `proxy` (with the clerk as operator) when an agent acts for the
+   * resident. A proxy needs a clerk's login and the resident's recorded consent before anything is handed in.
+   */
+  private actStamp(ctx: CallContext): { stamp: ChannelStamp; proxy: ProxyRecord | null } {
+    const stamp = stampOf(ctx.connection);
+    const proxy = this.deps.session.proxy?.() ?? null;
+    if (!proxy) return { stamp, proxy: null };
+    if (stamp.channel === 'self') throw new KioskError('forbidden', { details: { needs: ['clerk'] } });
+    if (!proxy.consent) throw new KioskError('identity_insufficient', { details: { reason: 'proxyConsent', messageKey: 'staff:proxy.problems.consentMissing' } });
+    return { stamp: { channel: 'proxy', operatorId: stamp.operatorId }, proxy };
+  }
+
   /** What the method runs: an operation on the card in the reader first proves the card is the resident's own. */
   async submitChecked(input: SubmitInput, ctx: CallContext): Promise<MethodResult<'applications.submit'>> {
     const item = this.deps.catalog.find(input.itemCode);
     if (item && needsCardInHand(item, input.form)) {
-      requireIdentityFor(item, input.form, this.deps.session, stampOf(ctx.connection).channel);
+      requireIdentityFor(item, input.form, this.deps.session, this.actStamp(ctx).stamp.channel);
       const read = this.deps.readCardHolder;
       if (!read) throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
       await requireOwnCard(this.deps.session, read);
@@ -95,7 +113,8 @@ export class ApplicationsService {
     if (!item) throw new KioskError('not_found', { details: { itemCode: input.itemCode } });
     if (!SUBMITTABLE.has(item.type)) throw new KioskError('invalid_params', { details: { itemCode: input.itemCode, reason: 'notSubmittable' } });
     // The core, not the screen, says how this was done: self without a clerk's login, the login's channel with one.
-    const { channel, operatorId } = stampOf(ctx.connection);
+    const { stamp, proxy } = this.actStamp(ctx);
+    const { channel, operatorId } = stamp;
     if (!item.serviceModes.includes(channel)) throw new KioskError('invalid_params', { details: { channel, reason: 'modeNotOffered' } });
     // Who the resident is must be proved as the item's risk class asks, whatever the screen showed or skipped.
     requireIdentityFor(item, input.form, this.deps.session, channel);
@@ -138,6 +157,7 @@ export class ApplicationsService {
         form,
         attachments: input.attachments.map((a) => ({ materialCode: a.materialCode, mime: a.mime, data: decode(a.dataBase64) })),
         ...(face ? { face: { image: face.image, livenessScore: face.livenessScore, qualityScore: face.qualityScore } } : {}),
+        ...(proxy?.consent ? { proxy: { agent: proxy.agent, relation: proxy.relation, consent: proxy.consent } } : {}),
       },
       this.deps.now(),
     );

@@ -12,6 +12,7 @@ import type { CallContext, HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 import { requireCardHolderIdentity, requireOwnCard } from './identity-guard';
 import type { Logger } from '../logging/logger';
+import type { ProxyRecord } from './proxy';
 
 export type SessionEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded' | 'replaced';
 
@@ -43,6 +44,8 @@ export class ResidentSessionService {
   /** A live face was captured by the face module in this visit, for this resident (risk-class.ts needs it). */
   private facePassed = false;
   private elderMode = false;
+  /** Someone else acting for the resident in this visit (代理办): ends with the visit. */
+  private proxyRecord: ProxyRecord | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private countdownTimer: NodeJS.Timeout | null = null;
   private readonly detach: Array<() => void> = [];
@@ -97,6 +100,20 @@ export class ResidentSessionService {
     if (this.identity) this.facePassed = true;
   }
 
+  /** The proxy of this visit, if an agent acts for the resident (set by the proxy service, never by a screen). */
+  proxy(): ProxyRecord | null {
+    return this.identity ? this.proxyRecord : null;
+  }
+
+  setProxy(record: ProxyRecord | null): void {
+    this.proxyRecord = this.identity ? record : null;
+  }
+
+  /** Reads the ID card on the reader as someone other than the resident (an agent): the session is left as it is. */
+  async readOtherIdCard(deviceId?: string, signal?: AbortSignal): Promise<ResidentIdentity> {
+    return this.readIdCard(deviceId, signal);
+  }
+
   summary(): ResidentSummary | null {
     return this.identity ? summarise(this.identity) : null;
   }
@@ -131,6 +148,7 @@ export class ResidentSessionService {
     this.owner = null;
     this.facePassed = false;
     this.elderMode = false;
+    this.proxyRecord = null;
     if (!had) return false;
     this.deps.log.info({ reason, idNumber: maskIdNumber(had.idNumber) }, 'session ended');
     this.deps.audit?.({ action: 'session.end', subject: maskIdNumber(had.idNumber), operatorId: null, detail: { reason } });
@@ -151,6 +169,7 @@ export class ResidentSessionService {
     for (const off of this.detach.splice(0)) off();
     this.identity = null;
     this.facePassed = false;
+    this.proxyRecord = null;
   }
 
   private begin(identity: ResidentIdentity, clerkId: string | null): ResidentSummary {
@@ -159,6 +178,7 @@ export class ResidentSessionService {
     this.identity = identity;
     this.owner = null;
     this.facePassed = false;
+    this.proxyRecord = null;
     this.deps.log.info({ source: identity.source, idNumber: maskIdNumber(identity.idNumber) }, 'resident identified');
     this.deps.audit?.({ action: 'session.identify', subject: maskIdNumber(identity.idNumber), operatorId: clerkId, detail: { source: identity.source, ...(identity.typedReason ? { reason: identity.typedReason } : {}) } });
     this.deps.events.emit('session.changed', { state: 'identified', reason: 'identified' });

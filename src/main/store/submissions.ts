@@ -16,6 +16,7 @@ import { noteResidentServed } from './resident-tally';
 import { monthOf } from '../../shared/report/report-month';
 import type { SubmittedForm } from '../../shared/catalog/validate-form';
 import type { SubmissionReceipt } from '../../shared/contract/methods/applications';
+import { CONSENT_SLIP_MATERIAL, type ProxyRelation } from '../../shared/domain/proxy';
 
 
 export interface NewSubmission {
@@ -29,6 +30,12 @@ export interface NewSubmission {
   form: SubmittedForm;
   attachments: ReadonlyArray<{ materialCode: string; mime: string; data: Buffer }>;
   face?: { image: Buffer; livenessScore: number; qualityScore: number };
+  /** An agent applied for the resident (channel proxy): who, their relation, and the resident's consent. */
+  proxy?: {
+    agent: { idNumber: string; name: string };
+    relation: ProxyRelation;
+    consent: { kind: 'cardAndPin' } | { kind: 'signedSlip'; mime: string; image: Buffer };
+  };
   /** Sending again an application the county returned: the same application id and tracking number. */
   resend?: { applicationId: string; trackingNumber: string };
 }
@@ -121,6 +128,8 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
   try {
     for (const a of input.attachments) writeFile(a.materialCode, a.mime, a.data);
     const faceSha = input.face ? writeFile('face', 'image/jpeg', input.face.image) : undefined;
+    const consent = input.proxy?.consent;
+    const slipSha = consent?.kind === 'signedSlip' ? writeFile(CONSENT_SLIP_MATERIAL, consent.mime, consent.image) : undefined;
 
     const payload: SubmissionPayload = {
       submissionId: id,
@@ -142,6 +151,16 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
       attachments: stored.filter((s) => s.materialCode !== 'face').map(({ sha256: s, materialCode, mime, size }) => ({ sha256: s, materialCode, mime, size })),
       ...(input.resend ? { applicationId: input.resend.applicationId } : {}),
       ...(input.face && faceSha ? { face: { sha256: faceSha, livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
+      ...(input.proxy
+        ? {
+            proxy: {
+              agent: { idNumber: input.proxy.agent.idNumber, name: input.proxy.agent.name, source: 'idCard' as const },
+              relation: input.proxy.relation,
+              consent: input.proxy.consent.kind,
+              ...(slipSha ? { consentSlipSha256: slipSha } : {}),
+            },
+          }
+        : {}),
     };
 
     writeSubmission(db).immediate({ id, tracking, input, residentRef, submittedAt, day, stored, payload, key });

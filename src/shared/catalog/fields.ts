@@ -13,7 +13,10 @@ export type FieldInput = z.input<typeof FieldSchema>;
 export type MaterialInput = z.input<typeof MaterialSchema>;
 export { zhEn };
 
-export const ALL_MODES = ['self', 'assisted', 'window', 'homeVisit'] as const;
+/** Every channel, an agent applying for the resident (代理办) included. */
+export const ALL_MODES = ['self', 'assisted', 'window', 'homeVisit', 'proxy'] as const;
+/** Wherever a clerk can be, but the resident in person: certification proves the resident is alive and present. */
+export const IN_PERSON_MODES = ['self', 'assisted', 'window', 'homeVisit'] as const;
 /** Card and face items need the machine itself, so no home visit. */
 export const AT_POINT_MODES = ['self', 'assisted', 'window'] as const;
 

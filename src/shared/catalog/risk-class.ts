@@ -119,6 +119,11 @@ export function mayActByProxy(item: ItemIdentity, values: FormValues = {}): bool
   return requiredIdentity(item, values).proxy;
 }
 
+/** Whether the catalogue offers an agent for this item (代理办): its class allows one and it lists the proxy channel. */
+export function proxyOffered(item: ItemIdentity & { serviceModes: readonly string[] }): boolean {
+  return mayActByProxy(item) && item.serviceModes.includes('proxy');
+}
+
 /** Whether the flow needs a face step, given the answers so far. */
 export function faceCheckNeeded(item: ItemIdentity, values: FormValues = {}): boolean {
   return requiredIdentity(item, values).faceCheck;
@@ -171,6 +176,8 @@ export function classProblems(item: RecordForRule): string[] {
   if (rule.faceCheck && !item.identity.faceCheck) problems.push(`${item.riskClass} items need a face check`);
   if (rule.faceCheck && item.identity.faceWaivedWhen) problems.push(`${item.riskClass} items cannot waive the face check`);
   if (!rule.proxy && item.serviceModes.includes('proxy')) problems.push(`${item.riskClass} items cannot be done by proxy`);
+  // A face check proves who stands before the camera: with an agent there, it would prove the wrong person.
+  if (item.identity.faceCheck && item.serviceModes.includes('proxy')) problems.push('items with a face check cannot be done by proxy');
 
   const fields = item.form.flatMap((step) => step.fields);
   const banks = fields.filter((f) => f.kind === 'bankAccount');

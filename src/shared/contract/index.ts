@@ -16,6 +16,7 @@ import { reportMethods } from './methods/report';
 import { technicianMethods } from './methods/technician';
 import { inquiriesMethods } from './methods/inquiries';
 import { homeVisitMethods } from './methods/home-visit';
+import { proxyMethods } from './methods/proxy';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -39,6 +40,7 @@ export const methods = {
   ...technicianMethods,
   ...inquiriesMethods,
   ...homeVisitMethods,
+  ...proxyMethods,
 } as const;
 
 export type Methods = typeof methods;

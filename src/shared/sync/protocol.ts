@@ -4,6 +4,7 @@ import { MonthlyReportPayloadSchema } from '../report/monthly-report';
 import { SiteRecordSchema } from '../commissioning/site-record';
 import { ServiceChannelSchema } from '../domain/service-channel';
 import { TypedIdReasonSchema } from '../domain/typed-id-reason';
+import { ProxyPayloadSchema } from '../domain/proxy';
 
 /**
  * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
@@ -39,6 +40,8 @@ export const SubmissionPayloadSchema = z.object({
   /** Set when this sends again an application the county returned for more materials: that application's id. */
   applicationId: z.string().uuid().optional(),
   face: z.object({ sha256: Sha256Schema, livenessScore: z.number().min(0).max(1), qualityScore: z.number().min(0).max(1) }).optional(),
+  /** A proxy application (serviceMode proxy): the agent, the relation and the resident's consent. */
+  proxy: ProxyPayloadSchema.optional(),
 });
 export type SubmissionPayload = z.infer<typeof SubmissionPayloadSchema>;
 

@@ -36,6 +36,12 @@ export interface CompleteOptions {
   card?: 'idCard' | 'socialSecurityCard';
   /** Answers chosen instead of the filler's defaults (e.g. payTo: otherAccount). */
   answers?: FormValues;
+  /**
+   * 代理办 (a clerk logged in): the resident's social security card identifies the resident, the agent's ID card is
+   * read, and the consent is a slip on the document camera or the resident's PIN. `atConsent` runs on the consent
+   * screen (axe, language checks).
+   */
+  proxy?: { agent: SampleResident; relation: string; consent: 'signedSlip' | 'cardAndPin'; atConsent?: () => Promise<void> };
 }
 
 export async function completeItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident, options: CompleteOptions = {}): Promise<ItemOutcome> {
@@ -79,6 +85,26 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await pressKeys(page, resident.idNumber);
       await typed.locator(`[data-typed-reason="${options.typedByClerk.reason}"]`).click();
       await typed.locator('[data-typed-submit]').click();
+      await leaves(page, step);
+    } else if (step === 'identify' && options.proxy) {
+      const { agent, relation, consent, atConsent } = options.proxy;
+      await page.locator('[data-action="proxy"]').click();
+      await expect(page.locator('[data-proxy-ask="wanted"]')).toBeVisible();
+      await core.call('dev.ssCard.insert', { residentIndex: resident.index });
+      const panel = page.locator('[data-proxy-panel]');
+      await expect(panel).toHaveAttribute('data-proxy-panel', 'agent', { timeout: 15_000 });
+      await panel.locator(`[data-proxy-relation="${relation}"]`).click();
+      await core.call('dev.idCard.insert', { residentIndex: agent.index });
+      await panel.locator('[data-proxy-read-agent]').click();
+      await expect(panel).toHaveAttribute('data-proxy-panel', 'consent', { timeout: 15_000 });
+      await atConsent?.();
+      await panel.locator(`[data-proxy-consent="${consent}"]`).click();
+      if (consent === 'signedSlip') {
+        await panel.locator('[data-action="capture"]').click();
+      } else {
+        await pressKeys(page, resident.socialSecurityCard.pin);
+        await panel.locator('[data-proxy-pin-submit]').click();
+      }
       await leaves(page, step);
     } else if (step === 'identify') {
       // The ID card wherever the item takes it (card and identity-change items take nothing else).

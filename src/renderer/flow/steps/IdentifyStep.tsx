@@ -5,13 +5,15 @@ import { KioskError } from '../../../shared/contract/errors';
 import type { ResidentSummary } from '../../../shared/domain/identity';
 import { useKiosk } from '../../app/kiosk-context';
 import { TypedIdEntry } from '../../staff/TypedIdEntry';
+import { ProxyPanel } from '../../staff/ProxyPanel';
+import { proxyOffered } from '../../../shared/catalog/risk-class';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 
 /**
  * "Please put your ID card on the reader" (or insert the social security card). The core reads the card and
  * identifies the session; the screen only ever sees the masked summary. A logged-in clerk may type the number.
  */
-export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, 'identity'>; onIdentified: (resident: ResidentSummary) => void }) {
+export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, 'identity'> & Partial<Pick<CatalogItem, 'code' | 'riskClass' | 'serviceModes'>>; onIdentified: (resident: ResidentSummary) => void }) {
   const { t } = useTranslation('screens');
   const { client } = useKiosk();
   const [error, setError] = useState<KioskError | null>(null);
@@ -20,6 +22,11 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
   // A card this item does not take (a PIN reset with only the social security card): say so, in words.
   const [refusedCard, setRefusedCard] = useState(false);
   const accepts = item.identity.accepts;
+  // 代理办: the clerk says an agent applies before the resident is identified; the agent's card and the consent
+  // follow, and only then does the flow go on (a card laid meanwhile is the agent's, not a new resident).
+  const [proxyAsked, setProxyAsked] = useState<'no' | 'wanted' | 'refused'>('no');
+  const proxyWanted = useRef(false);
+  const [proxyFor, setProxyFor] = useState<ResidentSummary | null>(null);
 
   // The card read and the session event can both report the same identification: act on the first only.
   const done = useRef(false);
@@ -27,14 +34,23 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
     (resident: ResidentSummary | null) => {
       if (!resident || done.current) return;
       done.current = true;
-      onIdentified(resident);
+      if (proxyWanted.current) setProxyFor(resident);
+      else onIdentified(resident);
     },
     [onIdentified],
   );
+  // Only an item's own flow offers an agent (not "where is my request").
+  const proxyItem = item.code && item.riskClass && item.serviceModes ? { code: item.code, identity: item.identity, riskClass: item.riskClass, serviceModes: item.serviceModes } : null;
+  const askProxy = () => {
+    if (!proxyItem || !proxyOffered(proxyItem)) return setProxyAsked('refused');
+    proxyWanted.current = true;
+    setProxyAsked('wanted');
+  };
   const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
 
   const identifyFrom = useCallback(
     (source: 'idCard' | 'socialSecurityCard') => {
+      if (done.current) return; // identified already: a card laid now is the agent's
       setReading(true);
       setError(null);
       client.invoke('session.identify', { source }).then(accept, (e: unknown) => {
@@ -70,6 +86,21 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
     };
   }, [client, accepts, identifyFrom, accept]);
 
+  if (proxyFor && proxyItem) {
+    return (
+      <section className="identify" aria-labelledby="proxy-title">
+        <ProxyPanel
+          itemCode={proxyItem.code}
+          onDone={() => onIdentified(proxyFor)}
+          onCancel={() => {
+            proxyWanted.current = false;
+            onIdentified(proxyFor);
+          }}
+        />
+      </section>
+    );
+  }
+
   return (
     <section className="identify" aria-labelledby="identify-title">
       <h2 id="identify-title">{t('identify.title')}</h2>
@@ -95,6 +126,22 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
       {reading && !error ? <p role="status">{t('identify.reading')}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {clerk && accepts.includes('typedByClerk') ? <TypedIdEntry onIdentified={accept} onError={fail} /> : null}
+      {clerk && proxyItem ? (
+        <div className="identify__proxy" data-proxy-ask={proxyAsked}>
+          {proxyAsked === 'wanted' ? (
+            <p role="status">{t('staff:proxy.residentFirst')}</p>
+          ) : (
+            <button type="button" className="button" onClick={askProxy} data-action="proxy">
+              {t('staff:proxy.ask')}
+            </button>
+          )}
+          {proxyAsked === 'refused' ? (
+            <p className="field__problem" role="alert" data-proxy-refused>
+              {t('catalog:identity.shortfall.proxy')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { ALL_MODES, AT_POINT_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, zhEn, truthPromise } from '../fields';
+import { ALL_MODES, AT_POINT_MODES, IN_PERSON_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, zhEn, truthPromise } from '../fields';
 import { defineItem } from '../define-item';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
@@ -75,7 +75,7 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     identity: { ...IDENTIFY_WITH_FACE, faceWaivedWhen: { field: 'how', oneOf: ['clerkChecked'] } },
     riskClass: 'application',
     // The township office brings the modelling equipment to elders who cannot come (the guide says so).
-    serviceModes: [...ALL_MODES],
+    serviceModes: [...IN_PERSON_MODES],
     needsCountyOnline: true,
     // The face module records a new model (the county keeps it for later certifications), not a certification check.
     facePurpose: 'remodel',

@@ -1,5 +1,6 @@
 import {
   ALL_MODES,
+  IN_PERSON_MODES,
   AT_POINT_MODES,
   IDENTIFY_BY_EITHER_CARD,
   IDENTIFY_WITH_FACE,
@@ -376,7 +377,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     identity: IDENTIFY_WITH_FACE,
     riskClass: 'application',
     // Housebound elders are certified at home by the clerk (the guide says so).
-    serviceModes: [...ALL_MODES],
+    serviceModes: [...IN_PERSON_MODES],
     needsCountyOnline: true,
     form: [],
     materials: [],
