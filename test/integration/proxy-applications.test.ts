@@ -3,6 +3,7 @@ import type { CallContext, Connection } from '../../src/main/dispatcher';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { CatalogService } from '../../src/main/services/catalog';
 import { ApplicationsService } from '../../src/main/services/applications';
+import { FaceCaptures } from '../../src/main/services/face-captures';
 import { ProxyService, type ProxyRecord, type ProxySession } from '../../src/main/services/proxy';
 import { claimBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
@@ -55,7 +56,7 @@ function setup(options: { agent?: ResidentIdentity; pin?: string; cardHolder?: s
     verifyPin: async (pin) => (pin === (options.pin ?? '123456') ? { ok: true } : { ok: false, outcome: 'pinWrong', triesLeft: 2 }),
     audit: (entry) => audits.push(`${entry.action} ${entry.operatorId} ${entry.subject}`),
   });
-  const applications = new ApplicationsService({ store, catalog, session, afterSubmit: () => undefined, now: () => NOW });
+  const applications = new ApplicationsService({ store, catalog, session, faceCaptures: new FaceCaptures({ now: () => NOW }), afterSubmit: () => undefined, now: () => NOW });
   const ctx = (staff?: Connection['staff']): CallContext => ({ connection: { id: 'c', carrier: 'internal', ...(staff ? { staff } : {}) }, roles: new Set(['public', 'resident', ...(staff ? ['clerk' as const] : [])]), log });
   const refusal = async (run: () => unknown): Promise<KioskError> => {
     try {
