@@ -7,7 +7,8 @@ import { FaceCaptures } from '../../src/main/services/face-captures';
 import { ProxyService, type ProxyRecord, type ProxySession } from '../../src/main/services/proxy';
 import { claimBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
-import { openCountyDb } from '../../src/county/county-db';
+import { legacySqlite, type CountyDb } from '../../src/county/county-db';
+import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
 import { intakeBatch } from '../../src/county/county-state';
 import { CONSENT_SLIP_MATERIAL } from '../../src/shared/domain/proxy';
 import type { ResidentIdentity } from '../../src/shared/domain/identity';
@@ -158,8 +159,13 @@ describe('proxy applications (代理办)', () => {
 });
 
 describe('the county takes a proxy record only with a proxy application', () => {
-  const db = openCountyDb(tempDataDir('county-'));
-  afterAll(() => db.close());
+  let database: CountyDatabase;
+  let db: CountyDb;
+  beforeAll(async () => {
+    database = await openCountyDatabase({ dataDir: tempDataDir('county-') });
+    db = legacySqlite(database);
+  });
+  afterAll(async () => database.close());
   const resident = SAMPLE_RESIDENTS[0]!;
   const proxy = { agent: { idNumber: sampleIdentity(1).idNumber, name: sampleIdentity(1).name, source: 'idCard' as const }, relation: 'child' as const, consent: 'cardAndPin' as const };
 

@@ -1,4 +1,4 @@
-import { ALL_MODES, AT_POINT_MODES, IN_PERSON_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, zhEn, truthPromise } from '../fields';
+import { AT_POINT_MODES, IN_PERSON_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, zhEn, truthPromise } from '../fields';
 import { defineItem } from '../define-item';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
