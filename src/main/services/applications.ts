@@ -17,6 +17,8 @@ import type { ChannelStamp } from '../../shared/domain/service-channel';
 
 /** The resident of the current session and how they were identified (ResidentSessionService satisfies this). */
 export type ResidentSource = VisitIdentity & {
+  /** The agent acting for the resident in this visit (代理办), kept by the session. */
+  proxy?: () => ProxyRecord | null;
 };
 
 export interface ApplicationsDeps {
@@ -32,8 +34,6 @@ export interface ApplicationsDeps {
   faceCaptures: Pick<FaceCaptures, 'check' | 'take'>;
   /** The ID number on the social security card in the reader, for operations on that card (card_absent if none). */
   readCardHolder?: () => Promise<string>;
-  /** The agent acting for the resident in this visit (代理办), kept by the session. */
-  proxy?: () => ProxyRecord | null;
 }
 
 type SubmitInput = MethodInput<'applications.submit'>;
