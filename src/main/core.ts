@@ -43,7 +43,7 @@ import { SiteConfigFile } from './config/site-config-file';
 import { startControlSocket } from './control/control-socket';
 import { writeDiagnosticsBundle } from './diagnostics/bundle';
 import { DeviceFaultWatcher } from './faults/device-fault-watcher';
-import { devSimulatorHandlers } from './services/dev-simulators';
+import { devSimulatorHandlers, notSimulatedHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf, stationChannel } from './services/channel-stamp';
@@ -289,7 +289,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
         input.folder,
       ),
     ...reportHandlers(report),
-    ...devSimulatorHandlers(devices, options.simulate),
+    // The developer panel's simulator controls exist only under --simulate.
+    ...(options.simulate ? devSimulatorHandlers({ devices, refreshPrinter: (deviceId) => printing.refresh(deviceId) }) : notSimulatedHandlers()),
     ...systemHandlers({
       config: options.config,
       dataDir: options.dataDir,

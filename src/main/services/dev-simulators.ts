@@ -3,22 +3,33 @@ import { SAMPLE_RESIDENTS } from '../../shared/samples/residents';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { SimulatorControlByKind } from '../../devices/manager/driver-kinds';
 import type { HandlerMap } from '../dispatcher';
+import { methods, type MethodName } from '../../shared/contract';
+import type { SimulatedFaceOutcome } from '../../devices/face/simulator';
 
-type DevMethod = 'dev.samples' | 'dev.idCard.insert' | 'dev.idCard.remove' | 'dev.idCard.fault' | 'dev.ssCard.insert' | 'dev.ssCard.remove' | 'dev.ssCard.fault' | 'dev.cards.state';
+/** Every developer-panel method of the contract: the names starting with `dev.`. */
+export type DevMethod = Extract<MethodName, `dev.${string}`>;
+export const DEV_METHODS = (Object.keys(methods) as MethodName[]).filter((m): m is DevMethod => m.startsWith('dev.'));
+
+type SimulatedKind = keyof SimulatorControlByKind;
 
 /**
- * The developer panel's hands on the card reader simulators. Every method answers `forbidden` unless the kiosk
- * runs with simulated devices, so a production kiosk cannot be fooled into "reading" a sample card.
+ * The developer panel's hands on the simulators (card readers, printers, face module, document camera), all in this
+ * one module. The core registers them only under --simulate; otherwise every dev.* method answers `forbidden`
+ * (notSimulatedHandlers), so a production kiosk cannot be fooled into "reading" a sample card or be told its printer
+ * has paper.
  */
-export function devSimulatorHandlers(devices: DeviceManager, simulate: boolean): HandlerMap<DevMethod> {
-  const guard = () => {
-    if (!simulate) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
-  };
-  const sim = <K extends 'idCardReader' | 'socialSecurityCardReader'>(kind: K, deviceId?: string): SimulatorControlByKind[K] => {
-    guard();
+export function devSimulatorHandlers(deps: {
+  devices: Pick<DeviceManager, 'simulatorControl' | 'simulatorOfKind'>;
+  /** Asks a printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
+  refreshPrinter: (deviceId: string | undefined) => Promise<void>;
+}): HandlerMap<DevMethod> {
+  const { devices } = deps;
+  const sim = <K extends SimulatedKind>(kind: K, deviceId?: string): SimulatorControlByKind[K] => {
     const control = deviceId ? devices.simulatorControl(deviceId, kind) : devices.simulatorOfKind(kind)?.control;
-    if (!control) throw new KioskError('device_not_configured', { details: { kind, ...(deviceId ? { deviceId } : {}) } });
-    return control;
+    if (control) return control;
+    // A reader that is not there is a configuration matter; any other device not simulated is simply not for the panel.
+    if (kind === 'idCardReader' || kind === 'socialSecurityCardReader') throw new KioskError('device_not_configured', { details: { kind, ...(deviceId ? { deviceId } : {}) } });
+    throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
   };
   const resident = (index: number) => {
     if (!SAMPLE_RESIDENTS[index]) throw new KioskError('not_found', { details: { residentIndex: index } });
@@ -27,7 +38,6 @@ export function devSimulatorHandlers(devices: DeviceManager, simulate: boolean):
   const done = { ok: true as const };
   return {
     'dev.samples': () => {
-      guard();
       return { residents: SAMPLE_RESIDENTS.map((r) => ({ index: r.index, name: r.name, documentType: r.documentType, note: r.note })) };
     },
     'dev.idCard.insert': (input) => {
@@ -57,7 +67,6 @@ export function devSimulatorHandlers(devices: DeviceManager, simulate: boolean):
       return done;
     },
     'dev.cards.state': () => {
-      guard();
       const id = devices.simulatorOfKind('idCardReader');
       const ss = devices.simulatorOfKind('socialSecurityCardReader');
       return {
@@ -65,5 +74,52 @@ export function devSimulatorHandlers(devices: DeviceManager, simulate: boolean):
         ssCard: ss ? { deviceId: ss.id, ...ss.control.state() } : null,
       };
     },
+    'dev.printer.paper': async (input) => {
+      sim('receiptPrinter', input.deviceId).setPaper(input.state);
+      await deps.refreshPrinter(input.deviceId);
+      return done;
+    },
+    'dev.printer.cover': async (input) => {
+      sim('receiptPrinter', input.deviceId).setCoverOpen(input.open);
+      await deps.refreshPrinter(input.deviceId);
+      return done;
+    },
+    'dev.printer.runOutAfterLines': (input) => {
+      sim('receiptPrinter', input.deviceId).runOutAfterLines(input.lines);
+      return done;
+    },
+    'dev.printer.transcript': (input) => {
+      const printer = sim('receiptPrinter', input.deviceId);
+      const state = printer.getState();
+      const result = { text: printer.transcript(), bytesReceived: printer.rawBytes().length, paper: state.paper, coverOpen: state.coverOpen };
+      if (input.clear) printer.clear();
+      return result;
+    },
+    'dev.documentPrinter.online': (input) => {
+      sim('documentPrinter').setOnline(input.online);
+      return done;
+    },
+    'dev.documentPrinter.jobs': (input) => {
+      const queue = sim('documentPrinter');
+      const jobs = queue.jobs.map((j) => ({ title: j.title, bytes: j.bytes.length, isPdf: Buffer.from(j.bytes.subarray(0, 5)).toString('latin1') === '%PDF-', at: j.at }));
+      if (input.clear) queue.clear();
+      return { jobs };
+    },
+    'dev.face.nextOutcome': (input) => {
+      sim('faceCamera', input.deviceId).setNextOutcome(input.outcome as SimulatedFaceOutcome);
+      return done;
+    },
+    'dev.camera.press': (input) => {
+      sim('documentCamera', input.deviceId).pressButton();
+      return done;
+    },
   };
+}
+
+/** Without --simulate: every dev.* method is refused, the same way. */
+export function notSimulatedHandlers(): HandlerMap<DevMethod> {
+  const refuse = () => {
+    throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
+  };
+  return Object.fromEntries(DEV_METHODS.map((m) => [m, refuse])) as unknown as HandlerMap<DevMethod>;
 }

@@ -2,17 +2,16 @@ import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { DocumentCameraDriver } from '../../devices/camera/driver';
 import { DocumentCameraOptionsSchema } from '../../devices/camera/registration';
 import type { SiteConfig } from '../../shared/config/site-config';
-import { KioskError } from '../../shared/contract/errors';
 import type { HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
 
 /** The document camera's light and button: the button is pushed to screens as `camera.buttonPressed`. */
 export function documentCameraHandlers(deps: {
-  devices: Pick<DeviceManager, 'list' | 'driverOf' | 'simulatorControl' | 'simulatorOfKind'>;
+  devices: Pick<DeviceManager, 'list' | 'driverOf'>;
   events: EventBus;
   config?: SiteConfig;
 }): {
-  handlers: HandlerMap<'camera.settings' | 'camera.light' | 'dev.camera.press'>;
+  handlers: HandlerMap<'camera.settings' | 'camera.light'>;
   attach(): void;
 } {
   const cameras = (): DocumentCameraDriver[] =>
@@ -35,12 +34,6 @@ export function documentCameraHandlers(deps: {
       'camera.light': async (input) => {
         const results = await Promise.all(cameras().map((c) => c.setLight(input.on)));
         return { switched: results.some(Boolean) };
-      },
-      'dev.camera.press': (input) => {
-        const sim = input.deviceId ? deps.devices.simulatorControl(input.deviceId, 'documentCamera') : deps.devices.simulatorOfKind('documentCamera')?.control;
-        if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
-        sim.pressButton();
-        return { ok: true as const };
       },
     },
   };

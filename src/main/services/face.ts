@@ -1,6 +1,5 @@
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { FacePurpose } from '../../devices/face/protocol';
-import type { FaceModuleSimulator, SimulatedFaceOutcome } from '../../devices/face/simulator';
 import { KioskError } from '../../shared/contract/errors';
 import type { HandlerMap } from '../dispatcher';
 import type { EventBus } from '../event-bus';
@@ -8,7 +7,7 @@ import type { Logger } from '../logging/logger';
 import type { FaceCaptures } from './face-captures';
 
 export interface FaceDeps {
-  devices: Pick<DeviceManager, 'firstOfKind' | 'simulatorOfKind' | 'simulatorControl'>;
+  devices: Pick<DeviceManager, 'firstOfKind'>;
   events: EventBus;
   log: Logger;
   /** Where captures wait for their submission; the screen only learns the id. */
@@ -68,21 +67,11 @@ export class FaceService {
     this.running.abort();
     return true;
   }
-
-  simulator(deviceId: string | undefined): FaceModuleSimulator {
-    const sim = deviceId ? this.deps.devices.simulatorControl(deviceId, 'faceCamera') : this.deps.devices.simulatorOfKind('faceCamera')?.control;
-    if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
-    return sim;
-  }
 }
 
-export function faceHandlers(service: FaceService): HandlerMap<'face.capture' | 'face.cancel' | 'dev.face.nextOutcome'> {
+export function faceHandlers(service: FaceService): HandlerMap<'face.capture' | 'face.cancel'> {
   return {
     'face.capture': (input, ctx) => service.capture(input.purpose, ctx.connection.id),
     'face.cancel': () => ({ cancelled: service.cancel() }),
-    'dev.face.nextOutcome': (input) => {
-      service.simulator(input.deviceId).setNextOutcome(input.outcome as SimulatedFaceOutcome);
-      return { ok: true as const };
-    },
   };
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { PrintJobInfo, PrintJobRequest, ReceiptPrinterDriver } from '../../devices/printer/driver';
-import type { ReceiptPrinterSimulator } from '../../devices/printer/simulator';
-import type { SimulatedPrintQueue } from '../../devices/printer/simulated-print-queue';
 import type { CatalogItem } from '../../shared/catalog';
 import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
@@ -230,20 +228,6 @@ export class PrintingService {
     return false;
   }
 
-  /** The simulator of a receipt printer, for the developer panel; forbidden on real hardware. */
-  simulator(deviceId: string | undefined): ReceiptPrinterSimulator {
-    const sim = deviceId ? this.deps.devices.simulatorControl(deviceId, 'receiptPrinter') : this.deps.devices.simulatorOfKind('receiptPrinter')?.control;
-    if (!sim) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
-    return sim;
-  }
-
-  /** The simulated A4 queue (developer panel, tests); forbidden on a kiosk with a real document printer. */
-  printQueue(): SimulatedPrintQueue {
-    const queue = this.deps.devices.simulatorOfKind('documentPrinter')?.control;
-    if (!queue) throw new KioskError('forbidden', { details: { reason: 'notSimulated' } });
-    return queue;
-  }
-
   /** Asks the printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
   async refresh(deviceId: string | undefined): Promise<void> {
     const driver = deviceId ? this.driverOrNull(deviceId) : this.deps.devices.firstOfKind('receiptPrinter');
@@ -326,13 +310,7 @@ export type PrintingMethod =
   | 'print.testPage'
   | 'print.document'
   | 'print.jobs'
-  | 'print.cancel'
-  | 'dev.printer.paper'
-  | 'dev.printer.cover'
-  | 'dev.printer.runOutAfterLines'
-  | 'dev.printer.transcript'
-  | 'dev.documentPrinter.online'
-  | 'dev.documentPrinter.jobs';
+  | 'print.cancel';
 
 /** Told of every document printed for a person (not test pages), with the call's connection to stamp it by. */
 export type PrintRecorder = (print: { jobId: string; kind: PrintKind; itemCode: string | null }, ctx: CallContext) => void;
@@ -353,36 +331,5 @@ export function printingHandlers(service: PrintingService, record: PrintRecorder
     },
     'print.jobs': () => ({ jobs: service.jobs() }),
     'print.cancel': (input) => ({ cancelled: service.cancel(input.jobId) }),
-    'dev.printer.paper': async (input) => {
-      service.simulator(input.deviceId).setPaper(input.state);
-      await service.refresh(input.deviceId);
-      return { ok: true as const };
-    },
-    'dev.printer.cover': async (input) => {
-      service.simulator(input.deviceId).setCoverOpen(input.open);
-      await service.refresh(input.deviceId);
-      return { ok: true as const };
-    },
-    'dev.printer.runOutAfterLines': (input) => {
-      service.simulator(input.deviceId).runOutAfterLines(input.lines);
-      return { ok: true as const };
-    },
-    'dev.printer.transcript': (input) => {
-      const sim = service.simulator(input.deviceId);
-      const state = sim.getState();
-      const result = { text: sim.transcript(), bytesReceived: sim.rawBytes().length, paper: state.paper, coverOpen: state.coverOpen };
-      if (input.clear) sim.clear();
-      return result;
-    },
-    'dev.documentPrinter.online': (input) => {
-      service.printQueue().setOnline(input.online);
-      return { ok: true as const };
-    },
-    'dev.documentPrinter.jobs': (input) => {
-      const queue = service.printQueue();
-      const jobs = queue.jobs.map((j) => ({ title: j.title, bytes: j.bytes.length, isPdf: Buffer.from(j.bytes.subarray(0, 5)).toString('latin1') === '%PDF-', at: j.at }));
-      if (input.clear) queue.clear();
-      return { jobs };
-    },
   };
 }

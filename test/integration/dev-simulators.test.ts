@@ -1,0 +1,44 @@
+import { demoSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore, type KioskCore } from '../../src/main/core';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { DEV_METHODS } from '../../src/main/services/dev-simulators';
+import { methods } from '../../src/shared/contract';
+import { tempDir } from '../support/core-harness';
+
+jest.setTimeout(30_000);
+
+/**
+ * Issue 15 item 3: the developer panel's dev.* methods live in one module and are served only under --simulate. The
+ * demo config's devices are simulated even without the flag; still no dev.* method may touch them.
+ */
+describe('dev.* methods only under --simulate', () => {
+  const start = (simulate: boolean) =>
+    createKioskCore({ config: demoSiteConfig(), dataDir: tempDir('kiosk-dev-'), simulate, log: createMemoryLogger().logger, appVersion: 't' });
+  let core: KioskCore | undefined;
+  afterEach(async () => core?.close());
+
+  it('names every dev.* method of the contract', () => {
+    expect([...DEV_METHODS].sort()).toEqual(Object.keys(methods).filter((m) => m.startsWith('dev.')).sort());
+    expect(DEV_METHODS.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('without --simulate every dev.* method is refused, even on simulated devices', async () => {
+    core = await start(false);
+    const screen = core.newConnection('internal');
+    for (const method of DEV_METHODS) {
+      const outcome = await core.dispatcher.dispatch(screen, method, method === 'dev.idCard.insert' || method === 'dev.ssCard.insert' ? { residentIndex: 0 } : {});
+      // Params may fail their schema first for some; none may run.
+      expect({ method, outcome }).toEqual({ method, outcome: { error: expect.objectContaining({ code: expect.stringMatching(/^(forbidden|invalid_params)$/) }) } });
+    }
+    expect(await core.dispatcher.dispatch(screen, 'dev.printer.transcript', {})).toMatchObject({ error: { code: 'forbidden', details: { reason: 'notSimulated' } } });
+    expect(await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'spoof' })).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('under --simulate they drive the simulators', async () => {
+    core = await start(true);
+    const screen = core.newConnection('internal');
+    expect(await core.dispatcher.dispatch(screen, 'dev.printer.transcript', {})).toMatchObject({ result: { paper: expect.any(String) } });
+    expect(await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'spoof' })).toEqual({ result: { ok: true } });
+    expect(await core.dispatcher.dispatch(screen, 'dev.idCard.insert', { residentIndex: 0 })).toEqual({ result: { ok: true } });
+  });
+});
