@@ -41,7 +41,7 @@ test('attract, home, a category, an item page: guide, materials, and the one-tim
   await expectNoAxeViolations(page, 'item');
 
   await page.locator('[data-action="print-notification"]').click();
-  await expect(page.getByText('告知单已打印，请从出纸口取走。')).toBeVisible();
+  await expect(page.getByText('告知单已打印，请从出纸口取走。')).toBeVisible({ timeout: 20_000 });
   // What the printer simulator put on paper: the item's name and its materials, all at once.
   await expect.poll(async () => (await core.call<{ text: string }>('dev.printer.transcript', {})).text, { timeout: 20_000 }).toContain('求职登记');
 });

@@ -1,6 +1,4 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import { localised, useCatalogItem } from '../catalog/catalog-context';
 import { CountySettingsNote } from '../catalog/CountySettingsNote';
 import { deviceUsable, type ReadinessItem } from '../../shared/catalog/readiness';
@@ -9,12 +7,11 @@ import { useItemReadiness } from '../readiness/use-readiness';
 import { useLiveStatus } from '../readiness/readiness-context';
 import { useKiosk } from '../app/kiosk-context';
 import { useInstruction } from '../speech/instruction-context';
-import { ErrorMessage } from './ErrorMessage';
+import { PrintJobStatus } from '../printing/PrintJobStatus';
+import { printJobBusy, usePrintJob } from '../printing/use-print-job';
 
 /** Stands in while the catalogue loads, so the hooks run in the same order on every render. */
 const UNKNOWN_ITEM: ReadinessItem = { requiresDevices: [], needsCountyOnline: true, offlineCache: false, identity: { required: false, accepts: [], faceCheck: false }, type: 'info' };
-
-type PrintState = { state: 'idle' } | { state: 'printing' } | { state: 'done' } | { state: 'failed'; error: KioskError };
 
 /** The item page: the guide in plain words, the materials, the FAQ; start, or print the one-time notification. */
 export function ItemScreen({ itemCode, onStart }: { itemCode: string; onStart: () => void }) {
@@ -23,20 +20,16 @@ export function ItemScreen({ itemCode, onStart }: { itemCode: string; onStart: (
   const item = useCatalogItem(itemCode);
   const live = useLiveStatus();
   const { readiness, known } = useItemReadiness(item ?? UNKNOWN_ITEM);
-  const [print, setPrint] = useState<PrintState>({ state: 'idle' });
+  // The notification's job as the printer reports it: "printed" only once the paper is out.
+  const notificationJob = usePrintJob();
   useInstruction(item ? t('item.instruction', { name: localised(item.name, i18n.language) }) : '');
   if (!item) return <main className="item-screen"><p role="alert">{t('catalog.missingItem')}</p></main>;
   const L = (text: { 'zh-CN': string; en: string }) => localised(text, i18n.language);
   const printerWorks = live.devices.some((d) => d.kind === 'receiptPrinter' && deviceUsable(d) && d.media !== 'absent');
   const canStart = item.type !== 'info' && readiness.state !== 'unavailable';
 
-  const printNotification = () => {
-    setPrint({ state: 'printing' });
-    client.invoke('print.notification', { itemCode, language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(
-      () => setPrint({ state: 'done' }),
-      (error: unknown) => setPrint({ state: 'failed', error: error instanceof KioskError ? error : new KioskError('internal') }),
-    );
-  };
+  const printing = printJobBusy(notificationJob.view);
+  const printNotification = () => notificationJob.start(() => client.invoke('print.notification', { itemCode, language: i18n.language === 'en' ? 'en' : 'zh-CN' }));
 
   return (
     <main className="item-screen">
@@ -49,13 +42,12 @@ export function ItemScreen({ itemCode, onStart }: { itemCode: string; onStart: (
             {t('item.start')}
           </button>
         ) : null}
-        <button type="button" className="button button--big" onClick={printNotification} disabled={!printerWorks || print.state === 'printing'} data-action="print-notification">
-          {print.state === 'printing' ? t('item.printing') : t('item.printNotification')}
+        <button type="button" className="button button--big" onClick={printNotification} disabled={!printerWorks || printing} data-action="print-notification">
+          {printing ? t('item.printing') : t('item.printNotification')}
         </button>
       </div>
       {!printerWorks ? <p>{t('item.printerUnavailable')}</p> : null}
-      {print.state === 'done' ? <p role="status">{t('item.printed')}</p> : null}
-      {print.state === 'failed' ? <ErrorMessage error={print.error} /> : null}
+      <PrintJobStatus view={notificationJob.view} startingText={t('item.printing')} doneText={t('item.printed')} />
       {item.guide ? (
         <section className="guide" aria-labelledby="guide-heading">
           <h2 id="guide-heading">{t('item.guide')}</h2>

@@ -6,6 +6,8 @@ import { KioskError } from '../../../shared/contract/errors';
 import type { MethodResult } from '../../../shared/contract';
 import { useKiosk } from '../../app/kiosk-context';
 import { ErrorMessage } from '../../screens/ErrorMessage';
+import { PrintJobStatus } from '../../printing/PrintJobStatus';
+import { printJobBusy, usePrintJob, type StartedJob } from '../../printing/use-print-job';
 
 type Lookup = MethodResult<'queries.run'>;
 
@@ -18,7 +20,8 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
   const { client, site } = useKiosk();
   const [result, setResult] = useState<Lookup | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
-  const [printState, setPrintState] = useState<'idle' | 'printing' | 'done' | KioskError>('idle');
+  // The slip's job as the printer reports it: "printed" only once the paper is out.
+  const printJob = usePrintJob();
 
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) params[k] = String(v);
@@ -35,30 +38,28 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
 
   useEffect(() => run(), [run]);
 
+  // An A4 document is handed to the host printer before print.document answers (a refusal throws): done on answer.
+  const handedToHost = (answer: Promise<{ jobId: string }>): Promise<StartedJob> => answer.then(({ jobId }) => ({ jobId, state: 'done', messageKey: 'printing:job.done' }));
   const print = (lookup: Lookup) => {
-    setPrintState('printing');
     const language = i18n.language === 'en' ? 'en' : 'zh-CN';
     // A certificate is printed from the county's own copy in the core (by its id), exactly as the county composed it.
-    const job =
+    printJob.start(() =>
       item.type === 'print' && lookup.documentId
-        ? client.invoke('print.document', { kind: 'certificate', itemCode: item.code, language, documentId: lookup.documentId })
+        ? handedToHost(client.invoke('print.document', { kind: 'certificate', itemCode: item.code, language, documentId: lookup.documentId }))
         : item.type === 'print'
-        ? client.invoke('print.document', {
+        ? handedToHost(client.invoke('print.document', {
             kind: 'queryResult',
             itemCode: item.code,
             language,
             result: { fetchedAt: lookup.fetchedAt, ...(lookup.title ? { title: lookup.title } : {}), rows: lookup.rows },
-          })
+          }))
         : client.invoke('print.queryResult', {
             itemCode: item.code,
             language,
             fetchedAt: lookup.fetchedAt,
             ...(lookup.title ? { title: lookup.title } : {}),
             rows: lookup.rows,
-          });
-    job.then(
-      () => setPrintState('done'),
-      (e: unknown) => setPrintState(e instanceof KioskError ? e : new KioskError('internal')),
+          }),
     );
   };
 
@@ -118,15 +119,14 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
           {/* Printing a result is for an identified resident (the slip names them); public listings are read on screen. */}
           {item.identity.required ? (
             <div className="flow__actions">
-              <button type="button" className="button button--big" onClick={() => print(result)} disabled={printState === 'printing'} data-action="print-result">
+              <button type="button" className="button button--big" onClick={() => print(result)} disabled={printJobBusy(printJob.view)} data-action="print-result">
                 {item.type === 'print' ? t('lookup.printDocument') : t('lookup.printResult')}
               </button>
             </div>
           ) : (
             <p>{t('lookup.printNeedsIdentity')}</p>
           )}
-          {printState === 'done' ? <p role="status">{t('lookup.printed')}</p> : null}
-          {printState instanceof KioskError ? <ErrorMessage error={printState} /> : null}
+          <PrintJobStatus view={printJob.view} startingText={t('lookup.printing')} doneText={t('lookup.printed')} />
         </div>
       ) : null}
       <div className="flow__actions">

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { CatalogItem } from '../../../shared/catalog/schema';
-import { KioskError } from '../../../shared/contract/errors';
 import { useKiosk } from '../../app/kiosk-context';
 import { localised } from '../../catalog/catalog-context';
 import { useLiveStatus } from '../../readiness/readiness-context';
-import { ErrorMessage } from '../../screens/ErrorMessage';
+import { PrintJobStatus } from '../../printing/PrintJobStatus';
+import { usePrintJob } from '../../printing/use-print-job';
 import type { SubmissionReceipt } from '../flow-state';
 
 /**
@@ -19,29 +19,15 @@ export function ReceiptStep({ item, submission, onFinish }: { item: CatalogItem;
   const live = useLiveStatus();
   const [qr, setQr] = useState<string | null>(null);
   // The paper receipt's job as the printer reports it (print.changed): printing, waiting for paper, done...
-  const [job, setJob] = useState<{ jobId: string; state: string; messageKey: string } | KioskError | null>(null);
-  const latest = useRef(new Map<string, { state: string; messageKey?: string | undefined }>());
+  const receiptJob = usePrintJob();
 
   useEffect(() => {
     let alive = true;
-    // Events can arrive before print.receipt answers: keep the latest per job and apply it once the job id is known.
-    const off = client.on('print.changed', (e) => {
-      latest.current.set(e.jobId, { state: e.state, messageKey: e.messageKey });
-      setJob((j) => (j && !(j instanceof KioskError) && j.jobId === e.jobId ? { ...j, state: e.state, messageKey: e.messageKey ?? `printing:job.${e.state}` } : j));
-    });
     // The QR holds the tracking number only: nothing personal leaves on a phone camera.
     QRCode.toDataURL(submission.trackingNumber, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then((url) => alive && setQr(url), () => undefined);
-    client.invoke('print.receipt', { submissionId: submission.submissionId, language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(
-      (queued) => {
-        if (!alive) return;
-        const seen = latest.current.get(queued.jobId);
-        setJob({ jobId: queued.jobId, state: seen?.state ?? queued.state, messageKey: seen?.messageKey ?? queued.messageKey });
-      },
-      (e: unknown) => alive && setJob(e instanceof KioskError ? e : new KioskError('internal')),
-    );
+    receiptJob.start(() => client.invoke('print.receipt', { submissionId: submission.submissionId, language: i18n.language === 'en' ? 'en' : 'zh-CN' }));
     return () => {
       alive = false;
-      off();
     };
     // Printed once, in the language the resident had when the receipt appeared.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -74,14 +60,8 @@ export function ReceiptStep({ item, submission, onFinish }: { item: CatalogItem;
         <p>{live.countyOnline ? t('receipt.nextOnline') : t('receipt.nextOffline')}</p>
       )}
       {item.guide ? <p>{t('receipt.whatNext', { handledBy: localised(item.guide.handledBy, i18n.language), timeLimit: localised(item.guide.timeLimit, i18n.language) })}</p> : null}
-      {job === null ? <p role="status">{t('receipt.printing')}</p> : null}
-      {job && !(job instanceof KioskError) ? (
-        // Waiting for paper or a closed cover is said plainly: the whole receipt prints again once fixed.
-        <p role="status" className={job.state === 'waitingForPaper' || job.state === 'waitingForCover' || job.state === 'failed' ? 'banner banner--warning' : undefined}>
-          {job.state === 'done' ? t('receipt.printed') : t(job.messageKey)}
-        </p>
-      ) : null}
-      {job instanceof KioskError ? <ErrorMessage error={job} /> : null}
+      {/* Waiting for paper or a closed cover is said plainly: the whole receipt prints again once fixed. */}
+      <PrintJobStatus view={receiptJob.view} startingText={t('receipt.printing')} doneText={t('receipt.printed')} />
       <p className="receipt__card" role="alert">{t('takeCard')}</p>
       <div className="flow__actions">
         <button type="button" className="button button--primary button--big" onClick={onFinish} data-action="finish">
