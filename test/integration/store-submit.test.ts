@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,6 +37,29 @@ describe('the submit transaction', () => {
     expect(audit!.subject).not.toContain(identity.idNumber);
     expect(audit!.subject).toContain(identity.idNumber.slice(-4));
     expect(counters(store.db, '2026-11-29', '2026-11-29')).toEqual([{ day: '2026-11-29', itemCode: 'unemployment-registration', channel: 'assisted', count: 1 }]);
+    store.close();
+  });
+
+  it('names every material in the record even when two pages have the same bytes (stored once)', () => {
+    const store = openTestStore(tempDataDir());
+    const page = Buffer.from('one paper photographed for two materials '.repeat(50));
+    const other = Buffer.from('another page '.repeat(50));
+    const attachments = [
+      { materialCode: 'businessLicence', mime: 'image/jpeg', data: page },
+      { materialCode: 'businessPlan', mime: 'image/jpeg', data: page },
+      { materialCode: 'idCopy', mime: 'image/png', data: other },
+    ];
+    const receipt = store.submit(sampleSubmission(2, { attachments }), new Date('2026-11-29T09:30:00Z'));
+    const [item] = claimBatch(store.db, store.key, 10, 1e6);
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(item!.id).toBe(receipt.submissionId);
+    expect((item!.payload as { attachments: unknown }).attachments).toEqual([
+      { sha256: sha(page), materialCode: 'businessLicence', mime: 'image/jpeg', size: page.length },
+      { sha256: sha(page), materialCode: 'businessPlan', mime: 'image/jpeg', size: page.length },
+      { sha256: sha(other), materialCode: 'idCopy', mime: 'image/png', size: other.length },
+    ]);
+    // The bytes are kept (and uploaded) once.
+    expect(count(store.db, 'attachments')).toBe(2);
     store.close();
   });
 

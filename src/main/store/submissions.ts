@@ -126,7 +126,9 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
   };
 
   try {
-    for (const a of input.attachments) writeFile(a.materialCode, a.mime, a.data);
+    // Every page keeps its place in the record, even one whose bytes another material already stored (a resident may
+    // photograph one paper for two materials): the county must see both materials handed in.
+    const pages = input.attachments.map((a) => ({ sha256: writeFile(a.materialCode, a.mime, a.data), materialCode: a.materialCode, mime: a.mime, size: a.data.length }));
     const faceSha = input.face ? writeFile('face', 'image/jpeg', input.face.image) : undefined;
     const consent = input.proxy?.consent;
     const slipSha = consent?.kind === 'signedSlip' ? writeFile(CONSENT_SLIP_MATERIAL, consent.mime, consent.image) : undefined;
@@ -148,7 +150,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
         ...(input.resident.typedReason ? { typedReason: input.resident.typedReason } : {}),
       },
       form: input.form,
-      attachments: stored.filter((s) => s.materialCode !== 'face').map(({ sha256: s, materialCode, mime, size }) => ({ sha256: s, materialCode, mime, size })),
+      attachments: pages,
       ...(input.resend ? { applicationId: input.resend.applicationId } : {}),
       ...(input.face && faceSha ? { face: { sha256: faceSha, livenessScore: input.face.livenessScore, qualityScore: input.face.qualityScore } } : {}),
       ...(input.proxy
