@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fromHex, toHex } from '../core/frame-log';
-import { apdu, decodeCommandApdu, encodeApdu, parseResponseApdu } from './apdu';
+import { apdu, decodeCommandApdu, encodeApdu, encodeResponseApdu, parseResponseApdu } from './apdu';
 import { bcdToString, stringToBcd } from './bcd';
 import { CardChannel, type ApduTransport } from './card-channel';
 import { describeSw } from './status-words';
@@ -72,5 +72,55 @@ describe('APDU layer', () => {
     expect(sent).toEqual(['00 B2 01 04 05', '00 B2 01 04 04', '00 C0 00 00 04']);
     expect(response).toMatchObject({ sw: 0x9000 });
     expect(toHex(response.data)).toBe('01 02 AB CD');
+  });
+});
+
+describe('APDU length and byte checks, each boundary on both sides', () => {
+  const head = { cla: 0x00, ins: 0xb0, p1: 0x01, p2: 0x02 };
+
+  it('refuses a header field that is not a byte, naming it', () => {
+    for (const name of ['cla', 'ins', 'p1', 'p2'] as const) {
+      for (const bad of [-1, 256, 1.5]) expect(() => encodeApdu({ ...head, [name]: bad })).toThrow(`APDU ${name} must be a byte, got ${bad}`);
+      expect(encodeApdu({ ...head, [name]: 255 })).toHaveLength(4);
+    }
+  });
+
+  it('sends no Lc for empty data, up to 255 data bytes, and refuses 256', () => {
+    expect(encodeApdu({ ...head, data: new Uint8Array(0) })).toEqual(Buffer.from([0x00, 0xb0, 0x01, 0x02]));
+    expect(encodeApdu(head)).toEqual(Buffer.from([0x00, 0xb0, 0x01, 0x02]));
+    const full = encodeApdu({ ...head, data: new Uint8Array(255).fill(7) });
+    expect([full.length, full[4], full[259]]).toEqual([260, 255, 7]);
+    expect(() => encodeApdu({ ...head, data: new Uint8Array(256) })).toThrow('APDU data longer than 255 bytes needs extended length');
+  });
+
+  it('takes Le from 1 to 256 (256 sent as 00) and refuses 0 and 257', () => {
+    expect(encodeApdu({ ...head, le: 1 })).toEqual(Buffer.from([0x00, 0xb0, 0x01, 0x02, 0x01]));
+    expect(encodeApdu({ ...head, le: 256 })).toEqual(Buffer.from([0x00, 0xb0, 0x01, 0x02, 0x00]));
+    expect(() => encodeApdu({ ...head, le: 0 })).toThrow('APDU le must be 1..256, got 0');
+    expect(() => encodeApdu({ ...head, le: 257 })).toThrow('APDU le must be 1..256, got 257');
+  });
+
+  it('decodes each case and refuses an Lc that disagrees with the length by one either way', () => {
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1]))).toBeNull();
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2]))).toEqual(head);
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 0]))).toEqual({ ...head, le: 256 });
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 0x10]))).toEqual({ ...head, le: 16 });
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 0, 9]))).toBeNull();
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 2, 9, 8]))).toEqual({ ...head, data: Buffer.from([9, 8]) });
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 2, 9, 8, 0]))).toEqual({ ...head, data: Buffer.from([9, 8]), le: 256 });
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 2, 9, 8, 0x20]))).toEqual({ ...head, data: Buffer.from([9, 8]), le: 32 });
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 3, 9, 8]))).toBeNull();
+    expect(decodeCommandApdu(Buffer.from([0, 0xb0, 1, 2, 1, 9, 8, 7]))).toBeNull();
+  });
+
+  it('a response needs its two status bytes; the data is everything before them', () => {
+    expect(parseResponseApdu(Buffer.from([0x90]))).toBeNull();
+    expect(parseResponseApdu(Buffer.from([0x90, 0x00]))).toEqual({ data: Buffer.alloc(0), sw1: 0x90, sw2: 0x00, sw: 0x9000 });
+    expect(parseResponseApdu(encodeResponseApdu(Buffer.from([1, 2, 3]), 0x6a82))).toEqual({ data: Buffer.from([1, 2, 3]), sw1: 0x6a, sw2: 0x82, sw: 0x6a82 });
+  });
+
+  it('READ BINARY puts the offset in P1 (15 bits) and P2', () => {
+    expect(apdu.readBinary(0x1234, 0x80)).toEqual({ cla: 0x00, ins: 0xb0, p1: 0x12, p2: 0x34, le: 0x80 });
+    expect(apdu.readBinary(0xffff, 1)).toMatchObject({ p1: 0x7f, p2: 0xff });
   });
 });

@@ -25,7 +25,8 @@ function isRealDate(yyyymmdd: string): boolean {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  // Impossible months and days fail the round trip below (Date.UTC rolls them into another month).
+  if (y < 1900) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

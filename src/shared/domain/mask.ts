@@ -17,7 +17,7 @@ export function maskName(value: string): string {
   if (/^[\x20-\x7e]+$/.test(v)) {
     return v
       .split(/\s+/)
-      .map((word) => (word.length <= 1 ? word : `${word[0]}${'*'.repeat(word.length - 1)}`))
+      .map((word) => `${word[0]}${'*'.repeat(word.length - 1)}`)
       .join(' ');
   }
   const chars = Array.from(v);
@@ -29,7 +29,8 @@ export function maskName(value: string): string {
 /** 13812345678 -> 138****5678 */
 export function maskPhone(value: string): string {
   const v = value.replace(/\s+/g, '');
-  if (v.length < 7) return '*'.repeat(v.length);
+  // Seven or fewer (a local landline) would show every digit with the first three and last four kept.
+  if (v.length <= 7) return '*'.repeat(v.length);
   return `${v.slice(0, 3)}${'*'.repeat(v.length - 7)}${v.slice(-4)}`;
 }
 
