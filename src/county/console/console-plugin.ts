@@ -27,6 +27,8 @@ export interface ConsoleSettings {
   silentAfterSeconds?: number;
   /** How long each level of the fault escalation has to acknowledge a ticket. */
   faultResponseMinutes?: ResponseMinutes;
+  /** How often tickets nobody answered in time are climbed (default 60 s; 0: only when the console looks). */
+  faultClimbIntervalMs?: number;
 }
 
 export type ConsoleOptions = ConsoleSettings & CountyContext;

@@ -77,7 +77,7 @@ export function faultQueue(db: CountyDb, scope: Scope, now: Date, response: Resp
 
 export type MoveOutcome = { ok: true; ticket: FaultTicketRow; township: string } | { ok: false; status: 403 | 404 | 409; error: 'forbidden' | 'not_found' | 'conflict' };
 
-const LEVEL_WORDS: Record<FaultLevel, string> = { point: '服务点', township: '乡镇人社所', county: '县人社局', vendor: '设备厂家' };
+export const LEVEL_WORDS: Record<FaultLevel, string> = { point: '服务点', township: '乡镇人社所', county: '县人社局', vendor: '设备厂家' };
 const ACTION_WORDS: Record<FaultAction, string> = { acknowledge: '已受理', note: '备注', passUp: '已转交', resolve: '已解决' };
 
 /** The line the kiosk shows as the county's latest answer (the structured moves travel beside it). */

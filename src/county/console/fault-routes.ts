@@ -2,14 +2,28 @@ import { z } from 'zod';
 import { FaultActionSchema, FaultActionRequestSchema } from '../../shared/console/api';
 import { audit } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
+import { climbDueFaults } from './fault-climb';
 import { DEFAULT_RESPONSE_MINUTES, faultQueue, moveFault } from './fault-escalation';
+
+/** How often the gateway climbs tickets nobody answered in time (they climb at their due instant regardless). */
+export const DEFAULT_FAULT_CLIMB_INTERVAL_MS = 60_000;
 
 const MoveParams = z.object({ id: z.string().min(1).max(64), action: FaultActionSchema });
 
 /** The escalation queue: GET the tickets in scope; POST a move (acknowledge, note, passUp, resolve) on one. */
 export const faultRoutes: ConsoleRoutes = (api, options) => {
   const response = options.faultResponseMinutes ?? DEFAULT_RESPONSE_MINUTES;
-  api.get('/faults', async (request) => faultQueue(options.db, actorOf(request).staff.scope, options.now(), response));
+  const climb = () => climbDueFaults(options.query, options.now(), response);
+  const interval = options.faultClimbIntervalMs ?? DEFAULT_FAULT_CLIMB_INTERVAL_MS;
+  if (interval > 0) {
+    const timer = setInterval(() => void climb().catch((error: unknown) => api.log.error({ err: error }, 'fault climb failed')), interval);
+    timer.unref();
+    api.addHook('onClose', async () => clearInterval(timer));
+  }
+  api.get('/faults', async (request) => {
+    await climb();
+    return faultQueue(options.db, actorOf(request).staff.scope, options.now(), response);
+  });
 
   api.post('/faults/:id/:action', async (request, reply) => {
     const params = MoveParams.safeParse(request.params);
@@ -18,6 +32,7 @@ export const faultRoutes: ConsoleRoutes = (api, options) => {
     if (!body) return reply;
     if (params.data.action === 'note' && !body.note) return consoleFail(reply, 400, 'invalid_body', { field: 'note' });
     const { staff } = actorOf(request);
+    await climb(); // a move meets the ticket at the level it has climbed to by now
     const now = options.now();
     const outcome = moveFault(options.db, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now, response);
     if (!outcome.ok) return consoleFail(reply, outcome.status, outcome.error);
