@@ -48,6 +48,7 @@ import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf, stationChannel } from './services/channel-stamp';
 import { homeVisitHandlers } from './services/home-visit';
+import { startLanPairing, type LanPairing } from './lan/lan-pairing';
 import { ActivityRecorder, countingQueries } from './report/activity-recorder';
 import { ReportService, reportHandlers } from './report/report-service';
 import { reportSigner } from './report/report-signature';
@@ -214,22 +215,31 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   closers.push(() => report.stop());
 
+  // Help calls reach clerks on this core's screens and, on the kiosk, at the paired window PC (lan/lan-pairing.ts).
+  let lan: LanPairing | null = null;
+  const help = new HelpService({
+    events,
+    now,
+    store,
+    clerksOnDuty: () => {
+      const here = presence.clerksOnDuty();
+      return [...here, ...(lan?.remoteClerks() ?? []).filter((r) => !here.some((c) => c.id === r.id))];
+    },
+    contact: () => {
+      const remote = remoteSiteSettings(store.db);
+      return { phone: remote.consultationPhone ?? options.config.site.consultationPhone, onDuty: remote.onDuty ?? options.config.site.onDuty ?? null };
+    },
+  });
+  lan = await startLanPairing({ config: options.config, dataDir: options.dataDir, key: store.key, db: store.db, events, log, now, help, localClerks: () => presence.clerksOnDuty() });
+  closers.push(() => lan?.close());
+
   let siteConfig = options.config;
   const handlers: HandlerMap = {
     ...catalogHandlers(catalog),
     ...inquiriesHandlers(new InquiriesService({ store, now, catalog })),
-    ...helpHandlers(
-      new HelpService({
-        events,
-        now,
-        store,
-        clerksOnDuty: () => presence.clerksOnDuty(),
-        contact: () => {
-          const remote = remoteSiteSettings(store.db);
-          return { phone: remote.consultationPhone ?? options.config.site.consultationPhone, onDuty: remote.onDuty ?? options.config.site.onDuty ?? null };
-        },
-      }),
-    ),
+    ...helpHandlers(help),
+    // The window PC paired over the LAN (lan/lan-pairing.ts): its answers to the kiosk's calls go to the kiosk.
+    ...lan.handlers,
     ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),
     ...faceHandlers(face),
     ...documentCamera.handlers,

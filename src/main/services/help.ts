@@ -63,6 +63,11 @@ export class HelpService {
   answer(callId: string, ctx: CallContext): MethodResult<'help.answer'> {
     const staff = ctx.connection.staff;
     if (!staff?.roles.includes('clerk')) throw new KioskError('forbidden', { details: { needs: ['clerk'] } });
+    return this.take(callId, staff);
+  }
+
+  /** A clerk takes the call (on a screen of this core, or at the paired window PC): only the first one gets it. */
+  take(callId: string, staff: { id: string; displayName: string }): MethodResult<'help.answer'> {
     const inquiry = getInquiry(this.deps.store.db, this.deps.store.key, callId);
     if (!inquiry || inquiry.origin !== 'helpButton') throw new KioskError('not_found', { details: { callId } });
     const taken = takeInquiry(this.deps.store.db, callId, { id: staff.id, name: staff.displayName }, this.deps.now());

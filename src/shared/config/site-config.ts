@@ -135,6 +135,8 @@ export const SiteConfigSchema = z
       })
       .default({ idleTimeoutSeconds: 75, idleCountdownSeconds: 20, defaultLanguage: 'zh-CN', retentionDays: 30, staffIdleMinutes: 15, deviceFaultMinutes: 15, station: 'kiosk', villageGroups: [] }),
     county: CountyConfigSchema.optional(),
+    /** The kiosk's LAN pairing listener (docs/lan-pairing.md): the address on the point's network its window PC links to. */
+    lan: z.object({ host: z.string().min(1).max(100), port: z.number().int().min(0).max(65535).default(7420) }).optional(),
     devices: z.array(DeviceConfigSchema).default([]),
   })
   .superRefine((cfg, ctx) => {

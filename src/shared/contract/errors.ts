@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'validation_failed', // a form value fails the item's rules; details.fields names them
   'cancelled',
   'timeout',
+  'pairing_refused', // the kiosk refused the pairing code (wrong, spent or expired)
+  'peer_unreachable', // the paired kiosk or window PC cannot be reached on the LAN
   'internal',
 ] as const;
 

@@ -17,6 +17,7 @@ import { technicianMethods } from './methods/technician';
 import { inquiriesMethods } from './methods/inquiries';
 import { homeVisitMethods } from './methods/home-visit';
 import { proxyMethods } from './methods/proxy';
+import { pairingMethods } from './methods/pairing';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -41,6 +42,7 @@ export const methods = {
   ...inquiriesMethods,
   ...homeVisitMethods,
   ...proxyMethods,
+  ...pairingMethods,
 } as const;
 
 export type Methods = typeof methods;
