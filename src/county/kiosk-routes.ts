@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema, ResidentNoticeSchema, type QueryResponse } from '../shared/sync/protocol';
+import { AcceptanceSignerRequestSchema, BatchRequestSchema, FaultReportSchema, HeartbeatSchema, QueryRequestSchema, ResidentNoticeSchema, type QueryResponse } from '../shared/sync/protocol';
 import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../shared/sync/signing';
 import { NonceCache, verifyRequest } from './auth';
 import { attachmentStatus, putAttachmentChunk } from './attachments';
 import { outcomesSince } from './outcomes';
 import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
+import { confirmAcceptanceSigner } from './site-records';
 import { signConfigResponse } from './config-signing';
 import { fail, parseBody, parseParams } from './http-replies';
 import { issueCertificate } from './certificates';
@@ -151,6 +152,14 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
     if (heartbeat.kioskId !== kioskId) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
     recordHeartbeat(db, kioskId, heartbeat, now());
     return { ok: true };
+  });
+
+  app.post('/acceptance-signers', async (request, reply) => {
+    const body = parseBody(request, reply, AcceptanceSignerRequestSchema);
+    if (!body) return reply;
+    const outcome = await confirmAcceptanceSigner(db, signedKiosk(request), body.username, body.password, now().getTime());
+    if (!outcome.ok) return fail(reply, outcome.status, { error: outcome.error });
+    return outcome.signer;
   });
 
   app.post('/faults', async (request, reply) => {

@@ -1,6 +1,7 @@
 import { ScopeSchema, StaffRoleSchema } from '../shared/console/api';
 import { SiteRecordSchema, type SiteRecord } from '../shared/commissioning/site-record';
-import type { SiteRecordItem } from '../shared/sync/protocol';
+import type { AcceptanceSigner, SiteRecordItem } from '../shared/sync/protocol';
+import { consoleLogin } from './console/console-login';
 import type { CountyDb } from './county-db';
 import { canSeePoint } from './console/scope';
 
@@ -17,7 +18,8 @@ export function intakeSiteRecord(db: CountyDb, kioskId: string, item: SiteRecord
   if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
   const r = item.payload;
   if (r.kioskId !== kioskId) return { id: item.id, status: 'rejected', reason: 'recordOfAnotherKiosk' };
-  if (r.kind === 'acceptance' && !signerMayAccept(db, r.signedBy.id, r.divisionCode)) return { id: item.id, status: 'rejected', reason: 'signerNotEntitled' };
+  // The point's registered division decides, not the one the record names.
+  if (r.kind === 'acceptance' && !signerMayAccept(db, r.signedBy.id, registeredDivision(db, kioskId) ?? r.divisionCode)) return { id: item.id, status: 'rejected', reason: 'signerNotEntitled' };
   db.prepare('INSERT INTO site_records (item_id, kiosk_id, kind, record_id, passed, completed_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     item.id,
     kioskId,
@@ -31,6 +33,11 @@ export function intakeSiteRecord(db: CountyDb, kioskId: string, item: SiteRecord
   return { id: item.id, status: 'accepted' };
 }
 
+function registeredDivision(db: CountyDb, kioskId: string): string | null {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'points'").get()) return null;
+  return (db.prepare('SELECT division_code FROM points WHERE kiosk_id = ?').get(kioskId) as { division_code: string } | undefined)?.division_code ?? null;
+}
+
 /** A township account of the point's township, or a county admin, not disabled. */
 export function signerMayAccept(db: CountyDb, staffId: string, divisionCode: string): boolean {
   const register = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'staff_register'").get();
@@ -40,6 +47,22 @@ export function signerMayAccept(db: CountyDb, staffId: string, divisionCode: str
   const roles = StaffRoleSchema.array().parse(JSON.parse(row.roles));
   if (!roles.includes('township') && !roles.includes('countyAdmin')) return false;
   return canSeePoint(ScopeSchema.parse(JSON.parse(row.scope)), divisionCode);
+}
+
+export type SignerOutcome = { ok: true; signer: AcceptanceSigner } | { ok: false; status: 401 | 403 | 423; error: 'bad_credentials' | 'signer_not_entitled' | 'account_locked' };
+
+/**
+ * Checks an acceptance signer's credentials typed at a kiosk as a console sign-in (attempts counted before the check,
+ * lockout), then that the account may accept this kiosk's point. A county with no register of points cannot tell.
+ */
+export async function confirmAcceptanceSigner(db: CountyDb, kioskId: string, username: string, password: string, now: number): Promise<SignerOutcome> {
+  const division = registeredDivision(db, kioskId);
+  if (!division) return { ok: false, status: 403, error: 'signer_not_entitled' };
+  const login = await consoleLogin(db, username, password, now);
+  if (!login.ok) return login.reason === 'account_locked' ? { ok: false, status: 423, error: 'account_locked' } : login.reason === 'bad_credentials' ? { ok: false, status: 401, error: 'bad_credentials' } : { ok: false, status: 403, error: 'signer_not_entitled' };
+  if (!signerMayAccept(db, login.staff.id, division)) return { ok: false, status: 403, error: 'signer_not_entitled' };
+  const role = login.staff.roles.includes('countyAdmin') ? 'countyAdmin' : 'township';
+  return { ok: true, signer: { id: login.staff.id, name: login.staff.displayName.slice(0, 60), role } };
 }
 
 export interface StoredSiteRecord {

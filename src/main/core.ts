@@ -43,6 +43,7 @@ import { SiteConfigFile } from './config/site-config-file';
 import { startControlSocket } from './control/control-socket';
 import { writeDiagnosticsBundle } from './diagnostics/bundle';
 import { DeviceFaultWatcher } from './faults/device-fault-watcher';
+import { CommissioningService, commissioningHandlers } from './commissioning/commissioning-service';
 import { devSimulatorHandlers, notSimulatedHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
@@ -232,9 +233,25 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   lan = await startLanPairing({ config: options.config, dataDir: options.dataDir, key: store.key, db: store.db, events, log, now, help, localClerks: () => presence.clerksOnDuty() });
   closers.push(() => lan?.close());
+  const commissioning = new CommissioningService({
+    store,
+    config: options.config,
+    kioskId: options.config.county?.kioskId ?? options.config.site.divisionCode,
+    appVersion: options.appVersion,
+    now,
+    devices,
+    syncRound: async () => {
+      const round = await sync.engine.runRound();
+      return { ok: round.ok, error: round.error };
+    },
+    client: county,
+    staffAccounts: () => staff.accounts(),
+    consultationPhone: () => sync.remoteSiteSettings().consultationPhone ?? options.config.site.consultationPhone,
+  });
 
   let siteConfig = options.config;
   const handlers: HandlerMap = {
+    ...commissioningHandlers(commissioning, () => sync.queued()),
     ...catalogHandlers(catalog),
     ...inquiriesHandlers(new InquiriesService({ store, now, catalog })),
     ...helpHandlers(help),

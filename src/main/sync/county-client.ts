@@ -1,5 +1,5 @@
 import type { CheckedOutcomes } from '../../shared/sync/outcomes';
-import type { AttachmentStatus, BatchItem, FaultReport, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
+import type { AcceptanceSigner, AttachmentStatus, BatchItem, FaultReport, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
 
 /**
  * Everything the kiosk asks of the county, behind one interface: the HTTP implementation talks to the real
@@ -20,6 +20,10 @@ export interface CountyClient {
   endResidentSession(sessionId: string): Promise<void>;
   heartbeat(heartbeat: Heartbeat): Promise<void>;
   reportFaults(tickets: FaultReport['tickets']): Promise<void>;
+  /** A township or county account signing an acceptance at this kiosk (absent on clients that cannot ask). */
+  confirmSigner?(username: string, password: string): Promise<AcceptanceSigner>;
+  /** The clock correction the county made this kiosk take (0 = the kiosk's clock is within the county's window). */
+  clockOffsetMs?(): number;
   /** Lets go of kept-alive connections (at shutdown). */
   close?(): void;
 }

@@ -8,6 +8,8 @@ import {
   ErrorBodySchema,
   QueryResponseSchema,
   ResidentNoticeAnswerSchema,
+  AcceptanceSignerSchema,
+  type AcceptanceSigner,
   type AttachmentStatus,
   type BatchItem,
   type FaultReport,
@@ -117,6 +119,16 @@ export class HttpCountyClient implements CountyClient {
 
   async heartbeat(heartbeat: Heartbeat): Promise<void> {
     await this.request('POST', '/v1/heartbeat', Buffer.from(JSON.stringify(heartbeat)), { 'content-type': 'application/json' });
+  }
+
+  /** The county confirms a township or county account signing an acceptance here (CountyError reason says why not). */
+  confirmSigner(username: string, password: string): Promise<AcceptanceSigner> {
+    return this.json('POST', '/v1/acceptance-signers', AcceptanceSignerSchema, { username, password });
+  }
+
+  /** How far the county told this kiosk its clock is off (0: a signed request was accepted as it was). */
+  clockOffsetMs(): number {
+    return this.signer.clockOffsetMs;
   }
 
   async reportFaults(tickets: FaultReport['tickets']): Promise<void> {

@@ -18,6 +18,7 @@ import { inquiriesMethods } from './methods/inquiries';
 import { homeVisitMethods } from './methods/home-visit';
 import { proxyMethods } from './methods/proxy';
 import { pairingMethods } from './methods/pairing';
+import { commissioningMethods } from './methods/commissioning';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -43,6 +44,7 @@ export const methods = {
   ...homeVisitMethods,
   ...proxyMethods,
   ...pairingMethods,
+  ...commissioningMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -250,6 +250,15 @@ export const FaultReportSchema = z.object({
 });
 export type FaultReport = z.infer<typeof FaultReportSchema>;
 
+/**
+ * A township or county account signing an acceptance at the kiosk: the kiosk passes the typed credentials through
+ * (never keeps them); the county checks them as a console sign-in (attempts counted, lockout) and that the account
+ * covers this kiosk's point, and answers who signed.
+ */
+export const AcceptanceSignerRequestSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const AcceptanceSignerSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(60), role: z.enum(['township', 'countyAdmin']) });
+export type AcceptanceSigner = z.infer<typeof AcceptanceSignerSchema>;
+
 /** Every non-2xx answer of the county has this body. */
 export const ErrorBodySchema = z.object({
   error: z.string(),
