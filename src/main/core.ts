@@ -246,7 +246,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     },
     client: county,
     staffAccounts: () => staff.accounts(),
-    consultationPhone: () => sync.remoteSiteSettings().consultationPhone ?? options.config.site.consultationPhone,
+    consultationPhone: () => remoteSiteSettings(store.db).consultationPhone ?? options.config.site.consultationPhone,
   });
 
   let siteConfig = options.config;
