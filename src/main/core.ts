@@ -43,6 +43,7 @@ import { SiteConfigFile } from './config/site-config-file';
 import { startControlSocket } from './control/control-socket';
 import { writeDiagnosticsBundle } from './diagnostics/bundle';
 import { DeviceFaultWatcher } from './faults/device-fault-watcher';
+import { controlEndpoint } from './control/control-endpoint';
 import { CommissioningService, commissioningHandlers } from './commissioning/commissioning-service';
 import { devSimulatorHandlers, notSimulatedHandlers } from './services/dev-simulators';
 import { insertAudit } from './store/audit';
@@ -363,7 +364,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   };
   // kioskctl's way in on both shells: the same dispatcher over a socket only the kiosk's user can open.
   if (options.controlSocket !== false) {
-    const control = await startControlSocket(kioskCore, options.controlSocket ?? path.join(options.dataDir, 'kioskctl.sock'));
+    const control = await startControlSocket(kioskCore, options.controlSocket ?? controlEndpoint(options.dataDir).path);
     if (control) closers.push(() => control.close());
   }
   return kioskCore;

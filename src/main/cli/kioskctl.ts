@@ -17,7 +17,7 @@
  * goes as a bearer header. Technician commands log in with --user and the password in KIOSK_PASSWORD.
  */
 import net from 'node:net';
-import path from 'node:path';
+import { controlEndpoint } from '../control/control-endpoint';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { fromHex } from '../../devices/core/frame-log';
@@ -189,7 +189,7 @@ export async function run(argv: string[]): Promise<unknown> {
   });
   const url = values.url ?? process.env.KIOSK_URL;
   const dataDir = values['data-dir'] ?? process.env.KIOSK_DATA_DIR;
-  const socket = values.socket ?? process.env.KIOSK_SOCKET ?? (dataDir ? path.join(dataDir, 'kioskctl.sock') : undefined);
+  const socket = values.socket ?? process.env.KIOSK_SOCKET ?? (dataDir ? controlEndpoint(dataDir).path : undefined);
   // An explicit --url wins over a socket from the environment.
   const target: Target = values.url ? { socket: values.socket, url } : { socket, url };
   const [command, sub, ...rest] = positionals;

@@ -5,6 +5,7 @@ import { KioskError } from '../../shared/contract/errors';
 import { WireRequestSchema } from '../../shared/contract/wire';
 import type { Connection, Dispatcher } from '../dispatcher';
 import type { Logger } from '../logging/logger';
+import { isNamedPipe } from './control-endpoint';
 
 /** Longest request line: control commands are small (no images travel here). */
 const MAX_LINE_BYTES = 64 * 1024;
@@ -25,23 +26,23 @@ export interface ControlSocket {
 
 /**
  * The local control channel `kioskctl` uses, opened by the core itself so the Electron shell and the browser host
- * both have it: a Unix socket in the data dir (0700) with mode 0600, so only the kiosk's own user reaches it.
+ * both have it: a Unix socket in the data dir (0700) with mode 0600, so only the kiosk's own user reaches it, or on
+ * Windows a named pipe (control-endpoint.ts says where and who may use it).
  * Newline-delimited JSON, the same requests and answers as the WebSocket ({id, method, params} -> {id, result|error}).
  * A connection starts with the public role only; technician commands need `staff.login` first, as on the screen.
  */
 export async function startControlSocket(core: ControlSocketCore, socketPath: string): Promise<ControlSocket | null> {
   const log = core.log.child({ carrier: 'control' });
-  if (process.platform === 'win32') {
-    // A named pipe's default ACL is not owner-only; until it is set, the browser host's launch URL is the way in.
-    log.warn({}, 'control socket not opened on Windows');
-    return null;
-  }
-  if (socketPath.length > MAX_SOCKET_PATH) {
+  // A named pipe (Windows, control-endpoint.ts) lives in the pipe namespace: no file to prepare, chmod or remove.
+  const pipe = isNamedPipe(socketPath);
+  if (!pipe && socketPath.length > MAX_SOCKET_PATH) {
     log.warn({ socketPath }, 'control socket path too long for a Unix socket; kioskctl can use the launch URL');
     return null;
   }
-  fs.mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
-  fs.rmSync(socketPath, { force: true }); // a socket left by a core that was killed
+  if (!pipe) {
+    fs.mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+    fs.rmSync(socketPath, { force: true }); // a socket left by a core that was killed
+  }
   const clients = new Set<net.Socket>();
   const server = net.createServer((socket) => serve(socket));
   await new Promise<void>((resolve, reject) => {
@@ -54,7 +55,7 @@ export async function startControlSocket(core: ControlSocketCore, socketPath: st
       process.umask(previous);
     }
   });
-  fs.chmodSync(socketPath, 0o600);
+  if (!pipe) fs.chmodSync(socketPath, 0o600);
   server.on('error', (error) => log.error({ err: error }, 'control socket failed'));
   log.info({ socketPath }, 'control socket listening');
 
@@ -104,7 +105,7 @@ export async function startControlSocket(core: ControlSocketCore, socketPath: st
     close: async () => {
       for (const socket of clients) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      fs.rmSync(socketPath, { force: true });
+      if (!pipe) fs.rmSync(socketPath, { force: true });
     },
   };
 }
