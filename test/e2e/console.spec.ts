@@ -93,6 +93,27 @@ test('programme: a kiosk finishes commissioning (its signed record), the share a
   expect(rows.some((r) => r.includes('140105002203'))).toBe(false);
 });
 
+test('programme: the county admin edits the county\'s dates; the milestones follow', async ({ page }) => {
+  await signInConsole(page, county, 'county');
+  await openConsolePage(page, 'programme');
+  await expect(page.locator('tr[data-row="commissioned-0.5"]')).toHaveAttribute('data-state', 'alert'); // 2026-11-15 passed, 1 of 3
+  await page.locator('[data-action="edit-dates"]').click();
+  const editor = page.locator('[data-editor="milestones"]');
+  const half = editor.locator('tr', { has: page.locator('[data-milestone-share]') }).filter({ has: page.locator('[data-milestone-share][value="50"]') });
+  await half.locator('[data-milestone-due]').fill('2027-01-10');
+  await checkConsoleScreen(page, 'console-18-programme-dates');
+  await page.locator('[data-action="save-dates"]').click();
+  await expect(editor).toHaveCount(0);
+  const row = page.locator('tr[data-row="commissioned-0.5"]');
+  await expect(row.locator('[data-col="due"]')).toHaveText('2027-01-10');
+  await expect(row).not.toHaveAttribute('data-state', 'alert');
+  // A township account has no editor.
+  await page.locator('[data-action="logout"]').click();
+  await signInConsole(page, county, 'tuwo');
+  await openConsolePage(page, 'programme');
+  await expect(page.locator('[data-action="edit-dates"]')).toHaveCount(0);
+});
+
 test('cases: a township takes an application waiting at the county and returns it with what is missing; the kiosk receives the outcome', async ({ page }) => {
   test.setTimeout(90_000);
   // A simulated kiosk of 土沃乡 hands in an application a county clerk must decide.

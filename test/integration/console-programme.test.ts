@@ -70,4 +70,25 @@ describe('console programme', () => {
     expect(half.getCell(4).value).toBe(0.5);
     expect(half.getCell(5).value).toBe('已达到');
   });
+
+  it('lets the county admin set the county\'s dates (checked, audited); a township may not', async () => {
+    const tuwo = await signIn(county, 'tuwo');
+    const dates = { milestones: [{ stage: 'commissioned', due: '2026-12-20', share: 1 }, { stage: 'accepted', due: '2027-03-31', share: 1 }] };
+    expect((await tuwo.call('PUT', '/console/api/programme/milestones', dates)).body).toEqual({ error: 'forbidden' });
+    const admin = await signIn(county, 'county');
+    expect((await admin.call('PUT', '/console/api/programme/milestones', { milestones: [{ stage: 'trained', due: '2026-02-30', share: 1 }] })).status).toBe(400);
+    expect((await admin.call('PUT', '/console/api/programme/milestones', { milestones: [{ stage: 'trained', due: '2026-10-30', share: 1.5 }] })).status).toBe(400);
+    expect((await admin.call('PUT', '/console/api/programme/milestones', { milestones: [dates.milestones[0], dates.milestones[0]] })).status).toBe(400);
+    const saved = (await admin.call('PUT', '/console/api/programme/milestones', dates)).body as unknown as Programme;
+    expect(saved.milestones.map((m) => [m.stage, m.due, m.share])).toEqual([
+      ['commissioned', '2026-12-20', 1],
+      ['accepted', '2027-03-31', 1],
+    ]);
+    // No stage has a passed 100% date any more: nothing is behind; the township sees the same dates.
+    const seen = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
+    expect(seen.milestones.map((m) => m.due)).toEqual(['2026-12-20', '2027-03-31']);
+    expect(seen.rows.every((r) => r.behind.length === 0)).toBe(true);
+    const trail = county.db.prepare("SELECT actor_id, detail FROM audit_log WHERE action = 'programme.dates'").all() as Array<{ actor_id: string; detail: string }>;
+    expect(trail).toEqual([{ actor_id: 'county-admin', detail: 'commissioned@2026-12-20=1,accepted@2027-03-31=1' }]);
+  });
 });

@@ -8,15 +8,17 @@ import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import { useTableQuery } from '../use-table-query';
 import type { PageProps } from '.';
+import { MilestoneEditor } from './MilestoneEditor';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The programme at a glance: the county's dates with the share reached, and every point by stage. */
-export function ProgrammePage(_props: PageProps) {
+export function ProgrammePage({ session }: PageProps) {
   const { t, i18n } = useTranslation();
   const table = useTableQuery('/programme');
   const { data, error: loadError, reload } = useConsoleData(table.path, ProgrammePageSchema);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   if (!data) return <LoadState error={loadError} />;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const stageName = (s: string) => t(`programme.stages.${s}`);
@@ -35,7 +37,22 @@ export function ProgrammePage(_props: PageProps) {
         <button type="button" className="button" data-action="export" onClick={() => void consoleDownload(`/programme.xlsx?lang=${lang}`, `programme-${data.now.slice(0, 10)}.xlsx`).catch(() => setError('internal'))}>
           {t('programme.export')}
         </button>
+        {session.staff.scope.kind === 'county' && !editing && (
+          <button type="button" className="button" data-action="edit-dates" onClick={() => setEditing(true)}>
+            {t('programme.editDates')}
+          </button>
+        )}
       </div>
+      {editing && (
+        <MilestoneEditor
+          milestones={data.milestones}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void reload();
+          }}
+        />
+      )}
       <DataTable<Milestone>
         caption={t('programme.milestonesCaption')}
         rows={data.milestones}

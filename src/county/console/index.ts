@@ -3,6 +3,7 @@ import { accountRoutes } from './account-routes';
 import { caseRoutes } from './cases';
 import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
+import { milestoneRoutes } from './milestone-routes';
 import { monthlyReportRoutes } from './monthly-report-routes';
 import { programmeRoutes } from './programme-routes';
 import { publishingRoutes } from './publishing-routes';
@@ -11,7 +12,7 @@ import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type Co
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes, monthlyReportRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes, monthlyReportRoutes, milestoneRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

@@ -252,6 +252,14 @@ export const ProgrammeSchema = z.object({ now: z.string(), milestones: z.array(M
 export const ProgrammePageSchema = ProgrammeSchema.extend({ page: TablePageSchema, behind: z.number().int().nonnegative() });
 export type ProgrammePage = z.infer<typeof ProgrammePageSchema>;
 export type Programme = z.infer<typeof ProgrammeSchema>;
+/** The county's dates for the programme, replaced as a whole by a county admin (one stage may have several: 50%, then 100%). */
+export const MilestonesUpdateSchema = z.object({
+  milestones: z
+    .array(z.object({ stage: ProgrammeStageSchema, due: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)), share: z.number().gt(0).max(1) }))
+    .max(40)
+    .refine((list) => new Set(list.map((m) => `${m.stage}/${m.share}`)).size === list.length, { message: 'one date per stage and share' }),
+});
+export type MilestonesUpdate = z.infer<typeof MilestonesUpdateSchema>;
 export const StageMarkSchema = z.object({ done: z.boolean(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
 
 /** An application waiting at (or decided by) the county's clerk desk, for a point in scope; the resident masked. */

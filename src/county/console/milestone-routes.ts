@@ -1,0 +1,22 @@
+import { MilestonesUpdateSchema } from '../../shared/console/api';
+import { TableQuerySchema } from '../../shared/console/table-query';
+import { audit } from './audit';
+import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
+import { programmePage, setMilestones } from './programme';
+
+/**
+ * PUT /console/api/programme/milestones: a county admin sets the county's dates for the programme (the whole list,
+ * in one transaction, audited with the new list). Township accounts see the dates but may not change them.
+ */
+export const milestoneRoutes: ConsoleRoutes = (api, options) => {
+  api.put('/programme/milestones', async (request, reply) => {
+    const { staff } = actorOf(request);
+    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
+    const body = consoleBody(request, reply, MilestonesUpdateSchema);
+    if (!body) return reply;
+    setMilestones(options.db, body.milestones);
+    const now = options.now();
+    audit(options.db, now.getTime(), { id: staff.id, name: staff.displayName }, 'programme.dates', null, null, body.milestones.map((m) => `${m.stage}@${m.due}=${m.share}`).join(',').slice(0, 2000));
+    return programmePage(options.db, staff.scope, now, TableQuerySchema.parse({}));
+  });
+};
