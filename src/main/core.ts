@@ -138,6 +138,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     monthlyReport: (month, language) => report.printable(month, language),
     countyOnline: () => sync.engine.status().online,
     currentResident: () => session.current(),
+    // (applications is made below; this runs only when a slip is printed)
+    residentRequests: () => ({ submissions: applications.mine(50).submissions, lastSyncAt: sync.engine.status().lastSyncAt }),
     events,
     log,
     now,

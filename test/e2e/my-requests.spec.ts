@@ -63,6 +63,21 @@ test('a resident follows an application from "waiting on this kiosk" to "done", 
   await expect(row).toContainText('县里在');
   await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'test-results', 'screens', 'clerk-04-where-is-my-request.png') });
 
+  // Printed on the receipt printer: the printer simulator's GB18030 bytes, decoded, say what the screen says.
+  await point.core.call('dev.printer.transcript', { clear: true });
+  await page.locator('[data-action="print-requests"]').click();
+  await expect(page.locator('[data-requests-printed]')).toBeVisible();
+  const printed = async () => (await point.core.call<{ text: string }>('dev.printer.transcript', {})).text;
+  await expect.poll(printed, { timeout: 20_000 }).toContain(outcome.trackingNumber!);
+  const slip = await printed();
+  expect(slip).toContain('我的办件进度');
+  expect(slip).toContain(application.name['zh-CN']);
+  expect(slip).toContain('已经办好。');
+  expect(slip).toContain('县里最新的消息是');
+  // The resident masked on paper: the whole ID number never appears.
+  expect(slip).toContain(`${resident.idNumber.slice(0, 4)}`);
+  expect(slip).not.toContain(resident.idNumber);
+
   await page.getByRole('button', { name: '大字模式' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(row).toContainText('Done.');

@@ -6,6 +6,7 @@ import type { CatalogItem, LocalisedText } from '../../shared/catalog';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { Language } from '../../shared/locales';
+import type { RequestWord } from '../../shared/domain/request-state';
 
 /**
  * The slips the receipt printer prints, built from data in the resident's language. Personal data appears masked
@@ -178,4 +179,45 @@ export function testPage(data: TestPageData, t: TFunction): ReceiptDocument {
       { kind: 'text', text: t('testPage.end'), align: 'center' },
     ],
   };
+}
+
+export interface MyRequestsData {
+  siteName: LocalisedText;
+  resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
+  /** Newest first, as the screen shows them. */
+  requests: Array<{ itemName: LocalisedText; trackingNumber: string; submittedAt: string; word: RequestWord; detail: LocalisedText | null; countyAt: string | null }>;
+  /** When the county last answered this kiosk (null: never): the slip says how old its word is. */
+  lastSyncAt: string | null;
+  printedAt: string;
+  hotline: string;
+}
+
+/** "Where is my request" on paper: the same plain words as the screen (requests:state.*), the resident masked. */
+export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFunction): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
+    { kind: 'text', text: t('requests:title'), align: 'center', bold: true, size: 'double' },
+    { kind: 'rule' },
+    { kind: 'pair', label: t('receipt.applicant'), value: maskName(data.resident.name) },
+    { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
+    { kind: 'rule' },
+  ];
+  if (data.requests.length === 0) blocks.push({ kind: 'text', text: t('requests:empty') });
+  data.requests.forEach((r, i) => {
+    if (i > 0) blocks.push({ kind: 'feed', lines: 1 });
+    blocks.push(
+      { kind: 'text', text: pick(r.itemName, language), bold: true },
+      { kind: 'pair', label: t('receipt.trackingNumber'), value: r.trackingNumber },
+      { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(r.submittedAt) },
+      { kind: 'text', text: `${t(`requests:state.${r.word}`)}${r.detail ? ` ${pick(r.detail, language)}` : ''}` },
+    );
+    if (r.countyAt) blocks.push({ kind: 'text', text: t('requests:countySaid', { time: formatPrintedTime(r.countyAt) }) });
+  });
+  blocks.push(
+    { kind: 'rule' },
+    { kind: 'text', text: data.lastSyncAt ? t('myRequests.countyAt', { time: formatPrintedTime(data.lastSyncAt) }) : t('requests:county.never') },
+    { kind: 'pair', label: t('notification.hotline'), value: data.hotline },
+    { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) },
+  );
+  return { blocks };
 }

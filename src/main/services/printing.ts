@@ -5,6 +5,7 @@ import type { CatalogItem } from '../../shared/catalog';
 import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
 import type { PrintJob } from '../../shared/contract/methods/printing';
+import type { SubmissionStatus } from '../../shared/contract/methods/applications';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { ServiceChannel } from '../../shared/domain/service-channel';
 import type { Language } from '../../shared/locales';
@@ -14,7 +15,8 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 import { certificatePdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
 import type { CountyDocument } from './county-documents';
-import { notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
+import { myRequestsSlip, notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
+import { requestWord } from '../../shared/domain/request-state';
 import { translatorFor } from '../printing/translator';
 
 /** What the printing service needs to know about a submission (from the store), personal data decrypted. */
@@ -40,6 +42,8 @@ export interface PrintingDeps {
   countyDocuments?: { get(id: string): { document: CountyDocument; itemCode: string } | null };
   /** The monthly report of a month as an A4 PDF (src/main/report), with a reference such as 2026-10-v2. */
   monthlyReport?: (month: string, language: Language) => Promise<{ bytes: Uint8Array; pages: number; reference: string }>;
+  /** The current resident's applications at this point, newest first, and when the county last answered. */
+  residentRequests?: () => { submissions: ReadonlyArray<Pick<SubmissionStatus, 'itemCode' | 'trackingNumber' | 'submittedAt' | 'status' | 'outcome'>>; lastSyncAt: string | null };
   events: EventBus;
   log: Logger;
   now: () => Date;
@@ -130,6 +134,28 @@ export class PrintingService {
       t,
     );
     return this.submit(undefined, { label: 'queryResult', document, reprintBanner: t('reprint') });
+  }
+
+  /** "Where is my request" on the receipt printer, for the resident of this visit only. */
+  myRequests(language: Language | undefined): PrintJob {
+    const resident = this.deps.currentResident();
+    if (!resident) throw new KioskError('session_required');
+    if (!this.deps.residentRequests) throw new KioskError('internal', { details: { reason: 'noRequestSource' } });
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const { submissions, lastSyncAt } = this.deps.residentRequests();
+    const requests = submissions.map((s) => {
+      const word = requestWord(s);
+      const detail = word === 'returned' ? (s.outcome?.missing?.text ?? null) : word === 'refused' ? (s.outcome?.reason ?? null) : null;
+      const name = this.deps.catalog.find(s.itemCode)?.name ?? { 'zh-CN': s.itemCode, en: s.itemCode };
+      return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null };
+    });
+    const document = myRequestsSlip(
+      { siteName: this.deps.config.site.name, resident, requests, lastSyncAt, printedAt: this.deps.now().toISOString(), hotline: this.deps.config.site.consultationPhone },
+      lang,
+      t,
+    );
+    return this.submit(undefined, { label: 'myRequests', document, reprintBanner: t('reprint') });
   }
 
   testPage(deviceId: string | undefined, language: Language | undefined): PrintJob {
@@ -308,6 +334,7 @@ export type PrintingMethod =
   | 'print.notification'
   | 'print.queryResult'
   | 'print.testPage'
+  | 'print.myRequests'
   | 'print.document'
   | 'print.jobs'
   | 'print.cancel';
@@ -324,6 +351,7 @@ export function printingHandlers(service: PrintingService, record: PrintRecorder
     'print.receipt': (input, ctx) => recorded(service.receipt(input.submissionId, input.language, ctx.roles.has('clerk')), 'receipt', null, ctx),
     'print.notification': (input, ctx) => recorded(service.notification(input.itemCode, input.language), 'notification', input.itemCode, ctx),
     'print.queryResult': (input, ctx) => recorded(service.queryResult(input, input.language), 'queryResult', input.itemCode, ctx),
+    'print.myRequests': (input, ctx) => recorded(service.myRequests(input.language), 'myRequests', null, ctx),
     'print.testPage': (input) => service.testPage(input.deviceId, input.language),
     'print.document': async (input, ctx) => {
       if (input.kind === 'monthlyReport' && !ctx.roles.has('clerk')) throw new KioskError('forbidden', { details: { reason: 'clerksOnly' } });

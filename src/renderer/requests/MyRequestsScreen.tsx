@@ -11,7 +11,7 @@ import { IdentifyStep } from '../flow/steps/IdentifyStep';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useInstruction } from '../speech/instruction-context';
 import { localTime } from '../staff/InquiryRegister';
-import { requestWord } from './request-state';
+import { requestWord } from '../../shared/domain/request-state';
 
 /** Any card identifies the resident here; a clerk may type the number. */
 const IDENTITY: Pick<CatalogItem, 'identity'> = { identity: { required: true, accepts: ['idCard', 'socialSecurityCard', 'typedByClerk'], faceCheck: false } };
@@ -38,6 +38,7 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   const [list, setList] = useState<SubmissionStatus[] | null>(null);
   const [lastSyncAt, setLastSyncAt] = useState<string | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
+  const [printState, setPrintState] = useState<'idle' | 'printing' | 'done' | KioskError>('idle');
   useInstruction(resident ? t('instruction.list') : t('instruction.identify'));
 
   const load = useCallback(() => {
@@ -65,6 +66,13 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
       </main>
     );
   }
+  const print = () => {
+    setPrintState('printing');
+    client.invoke('print.myRequests', { language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(
+      () => setPrintState('done'),
+      (e: unknown) => setPrintState(e instanceof KioskError ? e : new KioskError('internal')),
+    );
+  };
   const name = (code: string) => items.find((i) => i.code === code)?.name[i18n.language as Language] ?? code;
   const lang = i18n.language as Language;
   return (
@@ -96,6 +104,15 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
           })}
         </ol>
       )}
+      {list === null ? null : (
+        <div className="flow__actions">
+          <button type="button" className="button button--big" onClick={print} disabled={printState === 'printing'} data-action="print-requests">
+            {t('print')}
+          </button>
+        </div>
+      )}
+      {printState === 'done' ? <p role="status" data-requests-printed>{t('printed')}</p> : null}
+      {printState instanceof KioskError ? <ErrorMessage error={printState} /> : null}
     </main>
   );
 }

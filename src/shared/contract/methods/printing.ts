@@ -53,6 +53,12 @@ export const printingMethods = {
       .strict(),
     output: PrintJobSchema,
   }),
+  'print.myRequests': defineMethod({
+    summary: '"Where is my request" on the receipt printer: every application of the resident of this visit at this point, newest first, in plain words, with the age of the county\'s last word.',
+    access: ['resident', 'clerk'],
+    input: z.object({ language: LanguageSchema.optional() }).strict(),
+    output: PrintJobSchema,
+  }),
   'print.testPage': defineMethod({
     summary: 'Technician: print a test page on a receipt printer (all styles, QR, cut).',
     access: ['technician'],

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from '../../shared/contract/methods/applications';
+import type { SubmissionStatus } from '../contract/methods/applications';
 
 /** The five things a resident needs to know about an application, in plain words (requests:state.<word>). */
 export type RequestWord = 'waiting' | 'received' | 'inProgress' | 'returned' | 'done' | 'refused' | 'notAccepted';
