@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { writeKioskConfig } from './support/county-process';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { kioskDb, usePoint } from './support/point';
+import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './support/resident';
+import { staffLogin } from './support/staff';
+
+/**
+ * LAN pairing and help calls that reach the window PC (issue 9 items 3 and 8), with two real cores: the village
+ * kiosk and the window PC, each a browser-host process with its own data dir, both synced with the reference county.
+ * A clerk shows a code on the kiosk, another types it at the window PC; the kiosk then has nobody logged in, a
+ * resident presses help, the window PC chimes, its clerk takes the call, and only then does the resident's screen
+ * say who is coming; the kiosk's register names the window clerk.
+ */
+const point = usePoint('village', (config) => {
+  (config as unknown as { lan: unknown }).lan = { host: '127.0.0.1', port: 0 };
+});
+test.describe.configure({ mode: 'serial' });
+
+let windowPc: KioskProcess;
+let windowCore: CoreSocket;
+test.beforeAll(async () => {
+  const file = writeKioskConfig(point.county, 'village');
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { kiosk: Record<string, unknown> };
+  config.kiosk.station = 'window';
+  fs.writeFileSync(file, JSON.stringify(config));
+  windowPc = await startKiosk(['--config', file, '--simulate']);
+  windowCore = await openCoreSocket(windowPc);
+  await expect.poll(async () => (await windowCore.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+});
+test.afterAll(async () => {
+  windowCore?.close();
+  await windowPc?.stop();
+});
+
+async function countChimes(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { chimeTones: number };
+    w.chimeTones = 0;
+    const original = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.chimeTones += 1;
+      return original.call(this);
+    };
+  });
+}
+
+test("paired once by a code, the kiosk's help call rings at the window PC and the resident hears only the clerk's real take", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  // On the kiosk: a clerk shows a pairing code, then logs out (nobody is logged in on the kiosk itself).
+  await page.goto(point.kiosk.url);
+  await staffLogin(page, 'zhao', DEMO_STAFF_PASSWORDS.zhao!);
+  await page.locator('[data-staff-workspace]').click();
+  await page.locator('[data-pairing-new-code]').click();
+  const code = (await page.locator('[data-pairing-code]').textContent())!;
+  const address = (await page.locator('[data-pairing-address]').textContent())!;
+  expect(code).toMatch(/^\d{8}$/);
+  expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
+  await expectNoAxeViolations(page, 'kiosk: pairing code');
+  await page.locator('[data-staff-logout]').click();
+
+  // At the window PC: the clerk logs in (the workspace opens) and types the address and the code.
+  const windowContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const desk = await windowContext.newPage();
+  await countChimes(desk);
+  await desk.goto(windowPc.url);
+  const login = desk.locator('[data-staff-login]');
+  await login.locator('[data-staff-field="username"]').click();
+  await pressKeys(desk, 'li');
+  await login.locator('[data-staff-field="password"]').click();
+  await pressKeys(desk, DEMO_STAFF_PASSWORDS.li!);
+  await login.locator('[data-staff-submit]').click();
+  await expect(desk.locator('[data-workspace]')).toBeVisible();
+  await expect(desk.locator('[data-pairing="window"]')).toBeVisible();
+  await desk.locator('[data-pairing-field="address"]').fill(address);
+  await desk.locator('[data-pairing-field="code"]').fill('00000000' === code ? '11111111' : '00000000');
+  await desk.locator('[data-pairing-submit]').click();
+  await expect(desk.locator('[data-pairing="window"] [data-error="pairing_refused"]')).toBeVisible();
+  await desk.locator('[data-pairing-field="code"]').fill(code);
+  await desk.locator('[data-pairing-submit]').click();
+  await expect(desk.locator('[data-pairing-kiosk="connected"]')).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(desk, 'window PC: paired');
+
+  // A resident on the kiosk presses help: the window clerk was told, nobody has taken it yet.
+  await startVisit(page, point.kiosk.url);
+  await openCategory(page, 'job');
+  await page.getByRole('button', { name: '呼叫工作人员' }).click();
+  await expect(page.locator('[data-help-state="reached"]')).toContainText('已通知工作人员李秀英');
+  const call = desk.locator('[data-help-call]');
+  await expect(call).toHaveCount(1, { timeout: 10_000 });
+  await expect.poll(() => desk.evaluate(() => (window as unknown as { chimeTones: number }).chimeTones)).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(1500);
+  await expect(page.locator('[data-help-state="reached"]')).not.toContainText('正在赶来');
+
+  // The window clerk takes it: the resident's screen names her, and the kiosk's register says it is hers.
+  await call.locator('[data-help-take]').click();
+  await expect(call).toHaveCount(0);
+  await expect(page.locator('[data-help-state="reached"]')).toContainText('工作人员李秀英正在赶来');
+  await expectNoAxeViolations(page, 'help: window clerk coming');
+  const inquiries = kioskDb(point, (db) => db.prepare("SELECT owner_id AS ownerId, taken_at AS takenAt FROM inquiries WHERE origin = 'helpButton'").all());
+  expect(inquiries).toEqual([expect.objectContaining({ ownerId: 'clerk-li', takenAt: expect.any(String) })]);
+  await windowContext.close();
+});
