@@ -132,6 +132,8 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
     const faceSha = input.face ? writeFile('face', 'image/jpeg', input.face.image) : undefined;
     const consent = input.proxy?.consent;
     const slipSha = consent?.kind === 'signedSlip' ? writeFile(CONSENT_SLIP_MATERIAL, consent.mime, consent.image) : undefined;
+    // A proxy's signed consent slip is a page of the record too: the county checks it beside the materials.
+    if (consent?.kind === 'signedSlip' && slipSha) pages.push({ sha256: slipSha, materialCode: CONSENT_SLIP_MATERIAL, mime: consent.mime, size: consent.image.length });
 
     const payload: SubmissionPayload = {
       submissionId: id,
