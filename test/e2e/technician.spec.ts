@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { usePoint } from './support/point';
+import { readDb, usePoint } from './support/point';
 import { expectNoAxeViolations } from './support/resident';
 import { staffLogin } from './support/staff';
 
@@ -124,4 +124,60 @@ test('moving the face module to another port saves the site config with the prev
   expect(saved.devices.find((d) => d.id === 'face-camera')?.transport).toEqual({ type: 'serial', path: '/dev/ttyNOPE7', baudRate: 57600 });
   expect(fs.readFileSync(`${point.configFile}.previous`, 'utf8')).toBe(before);
   await expectNoAxeViolations(page, 'technician workspace port assignment (zh-CN)');
+});
+
+test('a fault opened in the workspace is taken at the point, noted, and reaches the county with its state', async ({ page }) => {
+  await openWorkspace(page);
+  await page.locator('[data-technician-tab="faults"]').click();
+  await page.locator('[data-fault-device]').selectOption('receipt-printer');
+  await page.locator('[data-fault-summary]').fill('cutter jams on every second receipt');
+  await page.locator('[data-fault-open]').click();
+  const ticket = page.locator('[data-fault-ticket][data-fault-level="point"]').first();
+  await expect(ticket).toContainText('cutter jams on every second receipt');
+  await expect(ticket.locator('[data-fault-due]')).toContainText('前无人受理将自动升级');
+  await expectNoAxeViolations(page, 'technician workspace faults (zh-CN)');
+  await ticket.locator('[data-fault-acknowledge]').click();
+  await expect(ticket).toHaveAttribute('data-fault-state', 'acknowledged');
+  await ticket.locator('[data-fault-note]').fill('cleaned the cutter blade');
+  await ticket.locator('[data-fault-add-note]').click();
+  await expect(ticket.locator('[data-fault-move="note"]')).toContainText('cleaned the cutter blade');
+  // No self-test since the fault: closing is not offered yet.
+  await expect(ticket.locator('[data-fault-close]')).toHaveCount(0);
+  const id = (await ticket.getAttribute('data-fault-ticket'))!;
+  await page.locator('[data-technician-tab="system"]').click();
+  await page.locator('[data-technician-sync]').click();
+  await expect(page.locator('[data-sync-outcome]')).toContainText('同步完成');
+  const stored = readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => db.prepare('SELECT device_id, summary, state FROM faults WHERE id = ?').get(id));
+  expect(stored).toEqual({ device_id: 'receipt-printer', summary: 'cutter jams on every second receipt', state: 'acknowledged' });
+});
+
+test('commissioning from the workspace: the kiosk runs its checks, the technician ticks publicity, the county stores the record and the PDF says what was checked', async ({ page }) => {
+  await openWorkspace(page);
+  await page.locator('[data-technician-tab="commissioning"]').click();
+  await expectNoAxeViolations(page, 'technician workspace commissioning (zh-CN)');
+  await page.locator('[data-commissioning-run]').click();
+  const steps = page.locator('[data-commissioning-step]');
+  await expect(page.locator('[data-commissioning-step="syncRound"]')).toHaveAttribute('data-passed', 'true', { timeout: 60_000 });
+  await expect(page.locator('[data-commissioning-step="device:receipt-printer"]')).toHaveAttribute('data-passed', 'true');
+  const shown = await steps.count();
+  await page.locator('[data-commissioning-publicity]').check();
+  await page.locator('[data-commissioning-complete]').click();
+  await expect(page.locator('[data-commissioning-recorded]')).toBeVisible();
+  await page.locator('[data-technician-tab="system"]').click();
+  await page.locator('[data-technician-sync]').click();
+  await expect(page.locator('[data-sync-outcome]')).toContainText('同步完成');
+  const record = readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => db.prepare("SELECT body FROM site_records WHERE kind = 'commissioning'").get()) as { body: string };
+  const body = JSON.parse(record.body) as { steps: Array<{ id: string; passed: boolean; how: string }>; technician: { id: string } };
+  expect(body.steps).toHaveLength(shown + 1);
+  expect(body.steps.at(-1)).toMatchObject({ id: 'publicity', passed: true, how: 'manual' });
+  await page.locator('[data-technician-tab="commissioning"]').click();
+  await expect(page.locator('[data-site-record="commissioning"]')).toHaveAttribute('data-delivered', 'true');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-site-record-download]').first().click()]);
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'site-record-')), download.suggestedFilename());
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('服务点安装调试记录');
+  expect(text).toContain('设备自检：receipt-printer');
+  expect(text).toContain('已公示');
+  expect(text).toContain('孙技术员');
 });

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommissioningTab } from './CommissioningTab';
 import { DevicesTab } from './DevicesTab';
+import { FaultsTab } from './FaultsTab';
 import { PortsTab } from './PortsTab';
 import { SystemTab } from './SystemTab';
 
-const TABS = ['devices', 'ports', 'system'] as const;
+const TABS = ['devices', 'ports', 'faults', 'commissioning', 'system'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The technician's workspace: every device with its tests and live frames, the ports, and the system. */
@@ -46,7 +48,7 @@ export function TechnicianWorkspace({ onClose }: { onClose: () => void }) {
           ))}
         </div>
         <div role="tabpanel" id={`technician-panel-${tab}`} aria-labelledby={`technician-tab-${tab}`} className="technician__panel">
-          {tab === 'devices' ? <DevicesTab /> : tab === 'ports' ? <PortsTab /> : <SystemTab />}
+          {tab === 'devices' ? <DevicesTab /> : tab === 'ports' ? <PortsTab /> : tab === 'faults' ? <FaultsTab /> : tab === 'commissioning' ? <CommissioningTab /> : <SystemTab />}
         </div>
       </div>
     </div>

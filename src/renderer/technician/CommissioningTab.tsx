@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { criteriaOf, type SiteStandard } from '../../shared/commissioning/site-record';
+import { useKiosk } from '../app/kiosk-context';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { useAction } from './use-action';
+import { usePolled } from './use-polled';
+
+/** Commissioning (the kiosk's automatic checks, the technician's tick) and acceptance (signed by a township or county account), with the records. */
+export function CommissioningTab() {
+  const { t, i18n } = useTranslation('technician');
+  const { client } = useKiosk();
+  const site = usePolled(() => client.invoke('site.info', {}), null, [client]);
+  const records = usePolled(() => client.invoke('siteRecords.list', {}), 5000, [client]);
+  const check = useAction(() => client.invoke('commissioning.check', {}));
+  const [publicity, setPublicity] = useState(false);
+  const complete = useAction(async () => {
+    const record = await client.invoke('commissioning.complete', { manual: [{ id: 'publicity', passed: publicity }] });
+    records.reload();
+    return record;
+  });
+  const standard: SiteStandard = site.value?.level === 'demonstration' ? 'demonstration' : 'basic';
+  const [met, setMet] = useState<Record<string, boolean>>({});
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useAction(async () => {
+    const signer = await client.invoke('acceptance.signIn', { username, password });
+    setPassword('');
+    return signer;
+  });
+  const sign = useAction(async () => {
+    const record = await client.invoke('acceptance.record', { standard, criteria: criteriaOf(standard).map((id) => ({ id, met: met[id] ?? false })) });
+    records.reload();
+    return record;
+  });
+  const download = useAction(async (recordId: string) => {
+    const file = await client.invoke('siteRecords.file', { recordId, language: i18n.language === 'en' ? 'en' : 'zh-CN' });
+    const link = document.createElement('a');
+    link.href = `data:${file.mime};base64,${file.base64}`;
+    link.download = file.fileName;
+    link.click();
+    return file.fileName;
+  });
+  const stepName = (id: string) => (id.startsWith('device:') ? t('commissioning.step.device', { device: id.slice('device:'.length) }) : t(`commissioning.step.${id}`));
+
+  return (
+    <section className="technician__commissioning" data-technician-commissioning>
+      <h3>{t('commissioning.heading')}</h3>
+      <button type="button" className="button button--primary" disabled={check.busy} onClick={() => check.run()} data-commissioning-run>
+        {check.busy ? t('commissioning.running') : t('commissioning.run')}
+      </button>
+      {check.error ? <ErrorMessage error={check.error} /> : null}
+      {check.result ? (
+        <>
+          <ul className="technician__steps" data-commissioning-steps>
+            {check.result.steps.map((s) => (
+              <li key={s.id} data-commissioning-step={s.id} data-passed={String(s.passed)}>
+                {stepName(s.id)}: {t(s.passed ? 'commissioning.passed' : 'commissioning.failed')}
+                {s.detail ? ` (${s.detail})` : ''}
+              </li>
+            ))}
+          </ul>
+          <label>
+            <input type="checkbox" checked={publicity} onChange={(e) => setPublicity(e.target.checked)} data-commissioning-publicity /> {t('commissioning.publicityDone')}
+          </label>
+          <button type="button" className="button button--primary" disabled={complete.busy} onClick={() => complete.run()} data-commissioning-complete>
+            {t('commissioning.complete')}
+          </button>
+        </>
+      ) : null}
+      {complete.result ? <p role="status" data-commissioning-recorded>{t('commissioning.recorded', { verdict: t(`commissioning.verdict.${String(complete.result.passed)}`) })}</p> : null}
+      {complete.error ? <ErrorMessage error={complete.error} /> : null}
+
+      <h3>{t('commissioning.acceptanceHeading')}</h3>
+      <p>{t(`commissioning.standard.${standard}`)}</p>
+      <ul className="technician__criteria">
+        {criteriaOf(standard).map((id) => (
+          <li key={id}>
+            <label>
+              <input type="checkbox" checked={met[id] ?? false} onChange={(e) => setMet({ ...met, [id]: e.target.checked })} data-acceptance-criterion={id} /> {t(`commissioning.criterion.${id}`)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <h4>{t('commissioning.signerHeading')}</h4>
+      <label>
+        {t('commissioning.username')}
+        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" data-acceptance-username />
+      </label>
+      <label>
+        {t('commissioning.password')}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" data-acceptance-password />
+      </label>
+      <button type="button" className="button" disabled={signIn.busy || !username || !password} onClick={() => signIn.run()} data-acceptance-signin>
+        {t('commissioning.signIn')}
+      </button>
+      {signIn.error ? <ErrorMessage error={signIn.error} /> : null}
+      {signIn.result ? (
+        <>
+          <p data-acceptance-signer>{t('commissioning.signedInAs', { name: signIn.result.name })}</p>
+          <button type="button" className="button button--primary" disabled={sign.busy} onClick={() => sign.run()} data-acceptance-sign>
+            {t('commissioning.sign')}
+          </button>
+        </>
+      ) : null}
+      {sign.result ? <p role="status" data-acceptance-recorded>{t('commissioning.accepted', { verdict: t(`commissioning.verdict.${String(sign.result.passed)}`) })}</p> : null}
+      {sign.error ? <ErrorMessage error={sign.error} /> : null}
+
+      <h3>{t('commissioning.records')}</h3>
+      {records.value && records.value.records.length === 0 ? <p>{t('commissioning.noRecords')}</p> : null}
+      <ul className="technician__records">
+        {(records.value?.records ?? []).map(({ record, delivered }) => (
+          <li key={record.recordId} data-site-record={record.kind} data-delivered={String(delivered)}>
+            {t(record.kind === 'commissioning' ? 'commissioning.pdf.commissioningTitle' : 'commissioning.pdf.acceptanceTitle')} · {new Date(record.completedAt).toLocaleString()} ·{' '}
+            {t(`commissioning.verdict.${String(record.passed)}`)} · {t(delivered ? 'commissioning.delivered' : 'commissioning.pending')}{' '}
+            <button type="button" className="button" disabled={download.busy} onClick={() => download.run(record.recordId)} data-site-record-download>
+              {t('commissioning.download')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {download.error ? <ErrorMessage error={download.error} /> : null}
+    </section>
+  );
+}
