@@ -5,16 +5,16 @@ import Database from 'better-sqlite3';
 import { KioskError } from '../../src/shared/contract/errors';
 import { DatabaseTooNewError, migrate } from '../../src/main/store/migrate';
 import { MIGRATIONS } from '../../src/main/store/migrations';
+import { countSubmissionsByItemAndChannel } from '../../src/main/store/report-counting';
 import { claimBatch, outboxCounts, settleBatch } from '../../src/main/store/outbox';
 import { recentAudit } from '../../src/main/store/audit';
-import { counters } from '../../src/main/store/report-counters';
 import { getSubmission, readSubmissionDetail } from '../../src/main/store/submissions';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 const count = (db: Database.Database, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('the submit transaction', () => {
-  it('writes submission, attachments, outbox item, audit entry and counter together', () => {
+  it('writes submission, attachments, outbox item and audit entry together', () => {
     const dataDir = tempDataDir();
     const store = openTestStore(dataDir);
     const now = new Date('2026-11-29T09:30:00Z');
@@ -36,7 +36,7 @@ describe('the submit transaction', () => {
     const identity = readSubmissionDetail(store.db, store.key, receipt.submissionId)!.resident;
     expect(audit!.subject).not.toContain(identity.idNumber);
     expect(audit!.subject).toContain(identity.idNumber.slice(-4));
-    expect(counters(store.db, '2026-11-29', '2026-11-29')).toEqual([{ day: '2026-11-29', itemCode: 'unemployment-registration', channel: 'assisted', count: 1 }]);
+    expect(countSubmissionsByItemAndChannel(store.db, '2026-11-29T00:00:00Z', '2026-11-30T00:00:00Z')).toEqual([{ itemCode: 'unemployment-registration', channel: 'assisted', n: 1 }]);
     store.close();
   });
 
@@ -80,7 +80,7 @@ describe('the submit transaction', () => {
     expect(caught).toBeInstanceOf(KioskError);
     expect((caught as KioskError).code).toBe('storage_full');
     expect((caught as KioskError).messageKey).toBe('errors:storage_full');
-    for (const table of ['submissions', 'attachments', 'outbox', 'audit', 'report_counters']) expect(count(store.db, table)).toBe(0);
+    for (const table of ['submissions', 'attachments', 'outbox', 'audit']) expect(count(store.db, table)).toBe(0);
     expect(fs.readdirSync(path.join(dataDir, 'attachments'))).toEqual([]);
     store.close();
     // With room again, the same submission goes through.
@@ -139,10 +139,8 @@ describe('migration 2: service channel', () => {
     migrate(db, MIGRATIONS.slice(0, 1));
     db.prepare("INSERT INTO submissions (id, tracking_number, item_code, service_mode, operator_id, resident_ref, submitted_at) VALUES ('s1', 't1', 'JOB-05', 'assisted', 'clerk-li', 'r', '2026-11-01T00:00:00Z')").run();
     db.prepare("INSERT INTO outbox (id, kind, submission_id, created_at) VALUES ('s1', 'submission', 's1', '2026-11-01T00:00:00Z')").run();
-    db.prepare("INSERT INTO report_counters (day, item_code, service_mode, count) VALUES ('2026-11-01', 'JOB-05', 'assisted', 4)").run();
     expect(migrate(db, MIGRATIONS)).toEqual({ from: 1, to: MIGRATIONS.length });
     expect(db.prepare('SELECT id, channel, operator_id AS operatorId FROM submissions').all()).toEqual([{ id: 's1', channel: 'assisted', operatorId: 'clerk-li' }]);
-    expect(counters(db, '2026-11-01', '2026-11-01')).toEqual([{ day: '2026-11-01', itemCode: 'JOB-05', channel: 'assisted', count: 4 }]);
     const insert = db.prepare("INSERT INTO submissions (id, tracking_number, item_code, channel, operator_id, resident_ref, submitted_at) VALUES (?, 't', 'JOB-05', ?, ?, 'r', '2026-11-02T00:00:00Z')");
     expect(() => insert.run('s2', 'bogus', 'clerk-li')).toThrow(/CHECK/);
     insert.run('s3', 'proxy', 'clerk-li');
@@ -177,8 +175,28 @@ describe('retention', () => {
     // The rejected and the pending one are not safe at the county: kept whole.
     expect(readSubmissionDetail(store.db, store.key, rejected.submissionId)).not.toBeNull();
     expect(readSubmissionDetail(store.db, store.key, pending.submissionId)).not.toBeNull();
-    expect(counters(store.db, '2026-10-01', '2026-10-01')[0]!.count).toBe(3);
+    // The monthly report counts the submissions themselves, and they outlive the purge of personal data.
+    expect(countSubmissionsByItemAndChannel(store.db, '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z').reduce((sum, r) => sum + r.n, 0)).toBe(3);
     expect(store.purge(30, at(31))).toBe(0);
     store.close();
+  });
+});
+
+describe('migration 9: unused tallies', () => {
+  it('drops report_counters and keeps every query event, with help calls no longer a service event kind', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 8));
+    db.prepare("INSERT INTO report_counters (day, item_code, channel, count) VALUES ('2026-11-01', 'JOB-05', 'assisted', 4)").run();
+    db.prepare("INSERT INTO service_events (at, kind, item_code, channel, operator_id) VALUES ('2026-11-01T01:00:00Z', 'query', 'JOB-05', 'self', NULL)").run();
+    db.prepare("INSERT INTO service_events (at, kind, item_code, channel, operator_id) VALUES ('2026-11-01T02:00:00Z', 'query', NULL, 'assisted', 'clerk-li')").run();
+    expect(migrate(db, MIGRATIONS)).toEqual({ from: 8, to: MIGRATIONS.length });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'report_counters'").all()).toEqual([]);
+    expect(db.prepare('SELECT at, kind, item_code AS itemCode, channel, operator_id AS operatorId FROM service_events ORDER BY seq').all()).toEqual([
+      { at: '2026-11-01T01:00:00Z', kind: 'query', itemCode: 'JOB-05', channel: 'self', operatorId: null },
+      { at: '2026-11-01T02:00:00Z', kind: 'query', itemCode: null, channel: 'assisted', operatorId: 'clerk-li' },
+    ]);
+    expect(() => db.prepare("INSERT INTO service_events (at, kind, channel) VALUES ('2026-11-02T00:00:00Z', 'helpCall', 'self')").run()).toThrow(/CHECK/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'service_events_at'").all()).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { stmt } from './statements';
 import type { Db } from './database';
 
-export type ServiceEventKind = 'query' | 'helpCall';
+/** Help calls are inquiries (src/main/store/report-counting.ts), not service events. */
+export type ServiceEventKind = 'query';
 
 export interface ServiceEvent {
   at: string;
@@ -11,7 +12,7 @@ export interface ServiceEvent {
   operatorId: string | null;
 }
 
-/** A query answered, a help call: kept without personal data so the monthly report can count it. */
+/** A query answered: kept without personal data so the monthly report can count it. */
 export function recordServiceEvent(db: Db, e: ServiceEvent): void {
   stmt(db, 'INSERT INTO service_events (at, kind, item_code, channel, operator_id) VALUES (?, ?, ?, ?, ?)').run(
     e.at,

@@ -11,7 +11,6 @@ import { stmt } from './statements';
 import type Database from 'better-sqlite3';
 import type { Db } from './database';
 import { insertOutboxItem, outboxContext } from './outbox';
-import { countSubmission } from './report-counters';
 import { noteResidentServed } from './resident-tally';
 import { monthOf } from '../../shared/report/report-month';
 import type { SubmittedForm } from '../../shared/catalog/validate-form';
@@ -63,7 +62,6 @@ interface SubmissionWrite {
   input: NewSubmission;
   residentRef: string;
   submittedAt: string;
-  day: string;
   stored: ReadonlyArray<{ sha256: string; materialCode: string; mime: string; size: number; file: string }>;
   payload: SubmissionPayload;
   key: DataKey;
@@ -97,7 +95,6 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
         subject: `${maskName(w.input.resident.name)} ${maskIdNumber(w.input.resident.idNumber)}`,
         detail: { submissionId: w.id, trackingNumber: w.tracking, itemCode: w.input.itemCode, attachments: w.stored.length },
       });
-      countSubmission(db, w.day, w.input.itemCode, w.input.channel);
       noteResidentServed(db, monthOf(new Date(w.submittedAt)), w.input.resident.idNumber);
     });
     writers.set(db, write);
@@ -167,7 +164,7 @@ export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, i
         : {}),
     };
 
-    writeSubmission(db).immediate({ id, tracking, input, residentRef, submittedAt, day, stored, payload, key });
+    writeSubmission(db).immediate({ id, tracking, input, residentRef, submittedAt, stored, payload, key });
   } catch (error) {
     files.removeSubmissionDir(id);
     throw error;

@@ -6,7 +6,8 @@ import { migration005 } from './005-inquiries';
 import { migration006 } from './006-listing-cache';
 import { migration007 } from './007-fault-levels';
 import { migration008 } from './008-site-records';
+import { migration009 } from './009-unused-tallies';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
