@@ -128,4 +128,22 @@ describe('social security card reader over a pty pair, simulator in another proc
     await sim.send('remove');
     await expect(reader.readBasicInfo()).rejects.toMatchObject({ code: 'card_absent' });
   });
+
+  it('goes offline when the line is unplugged mid-use and reads again after replug, without a restart', async () => {
+    const reader = manager.driverOf('ssc', 'socialSecurityCardReader');
+    await until(() => reader.status().state === 'online');
+    await sim.send('insert 7');
+    await expect(reader.readBasicInfo()).resolves.toMatchObject({ name: sampleResident(7).name });
+    // Unplugged with a card in: both ends of the pair close.
+    await sim.stop();
+    await pty.stop();
+    await until(() => reader.status().state === 'offline');
+    expect(reader.status().detailKey).toBe('card-readers:detail.portGone');
+    await expect(reader.readBasicInfo()).rejects.toMatchObject({ code: expect.stringMatching(/^device_(offline|error|timeout)$/) });
+    pty = await startPtyPair(dir);
+    sim = await startSimulatorProcess('ssCard', pty.device);
+    await until(() => reader.status().state === 'online', 20_000);
+    await sim.send('insert 3');
+    await expect(reader.readBasicInfo()).resolves.toMatchObject({ name: sampleResident(3).name, socialSecurityNumber: sampleResident(3).idNumber });
+  });
 });
