@@ -19,7 +19,9 @@
 import net from 'node:net';
 import { controlEndpoint } from '../control/control-endpoint';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
+import { KioskClient, type ClientCarrier } from '../../shared/contract/client';
+import { KioskError } from '../../shared/contract/errors';
+import { openWebSocketClient } from './websocket-client';
 import { fromHex } from '../../devices/core/frame-log';
 import { describeIdCardBytes } from '../../devices/id-card/describe-frame';
 import { describeApduCommand, describeApduResponse } from '../../devices/apdu/describe-apdu';
@@ -34,21 +36,20 @@ const USAGE = `usage: npm run kioskctl -- <command>
 
 class UsageError extends Error {}
 
-/** A way to call a running kiosk's methods. */
-interface KioskLink {
-  call(method: string, params?: unknown): Promise<unknown>;
-  close(): void;
-}
-
 type Reply = { id?: unknown; result?: unknown; error?: { code: string; messageKey: string; details?: unknown } };
 
-/** Calls over the core's control socket: one JSON request per line, one answer per line. */
-export class ControlConnection implements KioskLink {
+/** The carrier over the core's control socket (one JSON request per line, one answer per line); it pushes no events. */
+export class ControlConnection implements ClientCarrier {
   private nextId = 1;
   private buffer = '';
   private readonly pending = new Map<number, (reply: Reply) => void>();
 
   private constructor(private readonly socket: net.Socket) {
+    // A socket that ends answers every waiting call, so a tool never hangs on a kiosk that stopped.
+    socket.on('close', () => {
+      for (const answer of this.pending.values()) answer({ error: new KioskError('unauthenticated', { retryable: true }).toPayload() });
+      this.pending.clear();
+    });
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
       this.buffer += chunk;
@@ -79,67 +80,20 @@ export class ControlConnection implements KioskLink {
     });
   }
 
-  call(method: string, params: unknown = {}): Promise<unknown> {
+  call(method: string, params: unknown): Promise<{ result: unknown } | { error: unknown }> {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (reply) => (reply.error ? reject(Object.assign(new Error(`${method}: ${reply.error.code}`), { payload: reply.error })) : resolve(reply.result)));
+    return new Promise((resolve) => {
+      this.pending.set(id, (reply) => resolve(reply.error ? { error: reply.error } : { result: reply.result }));
       this.socket.write(`${JSON.stringify({ id, method, params })}\n`);
     });
   }
 
+  onEvent(): () => void {
+    return () => undefined;
+  }
+
   close(): void {
     this.socket.end();
-  }
-}
-
-/** One call to the running kiosk over its WebSocket API. */
-export class KioskConnection implements KioskLink {
-  private nextId = 1;
-  private readonly pending = new Map<number, (reply: { result?: unknown; error?: { code: string; messageKey: string; details?: unknown } }) => void>();
-
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (raw) => {
-      let message: { id?: number; result?: unknown; error?: { code: string; messageKey: string } };
-      try {
-        message = JSON.parse(raw.toString()) as typeof message;
-      } catch {
-        return;
-      }
-      if (typeof message.id === 'number') {
-        this.pending.get(message.id)?.(message);
-        this.pending.delete(message.id);
-      }
-    });
-  }
-
-  static async open(pageUrl: string): Promise<KioskConnection> {
-    let url: URL;
-    try {
-      url = new URL(pageUrl);
-    } catch {
-      throw new UsageError(`--url is not a URL: ${pageUrl}`);
-    }
-    const token = url.searchParams.get('token');
-    if (!token) throw new UsageError('the URL has no ?token=…: use the launch URL from the file launch-url in the kiosk data dir');
-    const ws = new WebSocket(`ws://${url.host}/api`, { headers: { authorization: `Bearer ${token}` } });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`the kiosk refused the connection (HTTP ${res.statusCode})`)));
-      ws.once('error', reject);
-    });
-    return new KioskConnection(ws);
-  }
-
-  call(method: string, params: unknown = {}): Promise<unknown> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (reply) => (reply.error ? reject(Object.assign(new Error(`${method}: ${reply.error.code}`), { payload: reply.error })) : resolve(reply.result)));
-      this.ws.send(JSON.stringify({ id, method, params }));
-    });
-  }
-
-  close(): void {
-    this.ws.close();
   }
 }
 
@@ -165,16 +119,38 @@ interface Target {
   url: string | undefined;
 }
 
-async function withKiosk<T>(target: Target, user: string | undefined, work: (k: KioskLink) => Promise<T>): Promise<T> {
-  if (!target.socket && !target.url) throw new UsageError('this command needs a running kiosk: pass --data-dir <kiosk data dir> (or --socket, KIOSK_DATA_DIR), or --url "$(cat <data dir>/launch-url)"');
-  const kiosk: KioskLink = target.socket ? await ControlConnection.open(target.socket) : await KioskConnection.open(target.url!);
+/** The launch URL's origin and token (the file `launch-url` in the kiosk's data dir). */
+function launchTarget(pageUrl: string): { origin: string; token: string } {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    throw new UsageError(`--url is not a URL: ${pageUrl}`);
+  }
+  const token = url.searchParams.get('token');
+  if (!token) throw new UsageError('the URL has no ?token=…: use the launch URL from the file launch-url in the kiosk data dir');
+  return { origin: url.origin, token };
+}
+
+/** The typed KioskClient over the control socket or the browser host's WebSocket, logged in with --user if given. */
+async function withKiosk<T>(target: Target, user: string | undefined, work: (k: KioskClient) => Promise<T>): Promise<T> {
+  if (!target.socket && !target.url) throw new UsageError('this command needs a running kiosk: pass --data-dir <kiosk data dir> (or --socket, KIOSK_SOCKET, KIOSK_DATA_DIR), or --url "$(cat <data dir>/launch-url)"');
+  let kiosk: { client: KioskClient; close(): void };
+  if (target.socket) {
+    const control = await ControlConnection.open(target.socket);
+    const client = new KioskClient(control);
+    kiosk = { client, close: () => (client.close(), control.close()) };
+  } else {
+    const { origin, token } = launchTarget(target.url!);
+    kiosk = await openWebSocketClient(origin, token);
+  }
   try {
     if (user) {
       const password = process.env.KIOSK_PASSWORD;
       if (!password) throw new UsageError('set KIOSK_PASSWORD for --user');
-      await kiosk.call('staff.login', { username: user, password });
+      await kiosk.client.invoke('staff.login', { username: user, password });
     }
-    return await work(kiosk);
+    return await work(kiosk.client);
   } finally {
     kiosk.close();
   }
@@ -200,13 +176,13 @@ export async function run(argv: string[]): Promise<unknown> {
   }
   if (command === 'ports') return discoverPorts();
   if (command === 'devices') {
-    if (sub === 'list') return withKiosk(target, values.user, (k) => k.call('devices.list'));
+    if (sub === 'list') return withKiosk(target, values.user, (k) => k.invoke('devices.list', {}));
     if ((sub === 'test' || sub === 'frames') && rest[0]) {
       const deviceId = rest[0];
-      return withKiosk(target, values.user, (k) => k.call(sub === 'test' ? 'devices.selfTest' : 'devices.frames', { deviceId }));
+      return withKiosk<unknown>(target, values.user, (k) => (sub === 'test' ? k.invoke('devices.selfTest', { deviceId }) : k.invoke('devices.frames', { deviceId })));
     }
   }
-  if (command === 'faults' && !sub) return withKiosk(target, values.user, (k) => k.call('faults.list'));
+  if (command === 'faults' && !sub) return withKiosk(target, values.user, (k) => k.invoke('faults.list', {}));
   throw new UsageError(USAGE);
 }
 
@@ -220,8 +196,7 @@ if (require.main === module) {
         console.error(error.message);
         process.exit(2);
       }
-      const payload = (error as { payload?: unknown }).payload;
-      console.error(payload ? `kiosk answered: ${JSON.stringify(payload)}` : `kioskctl: ${(error as Error).message}`);
+      console.error(error instanceof KioskError ? `kiosk answered: ${JSON.stringify(error.toPayload())}` : `kioskctl: ${(error as Error).message}`);
       process.exit(1);
     },
   );

@@ -1,6 +1,6 @@
 import { KioskClient } from '../../shared/contract/client';
 import { IpcCarrier } from './ipc-carrier';
-import { WebSocketCarrier } from './ws-carrier';
+import { WebSocketCarrier } from '../../shared/contract/ws-carrier';
 
 export interface Connected {
   client: KioskClient;
@@ -16,6 +16,6 @@ export function connectToCore(): Connected {
     return { client: new KioskClient(new IpcCarrier(window.kiosk)), onConnectionChange: () => () => undefined };
   }
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const carrier = new WebSocketCarrier(`${scheme}//${window.location.host}/api`);
+  const carrier = new WebSocketCarrier(`${scheme}//${window.location.host}/api`, { open: (url) => new WebSocket(url) });
   return { client: new KioskClient(carrier), onConnectionChange: (l) => carrier.onConnectionChange(l) };
 }
