@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   county = await startCounty();
   kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
   core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => (await core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
 });
 test.afterAll(async () => {
   core?.close();

@@ -34,7 +34,7 @@ async function backOffice(applicationId: string, action: 'take' | 'finish'): Pro
 test('a resident follows an application from "waiting on this kiosk" to "done", with their card', async ({ page }) => {
   test.setTimeout(180_000);
   await point.county.stop();
-  await expect.poll(async () => (await point.core.call<{ online: boolean }>('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
   await startVisit(page, point.kiosk.url);
   const outcome = await completeItem(page, point.core, application, resident);
   expect(outcome.kind).toBe('receipt');

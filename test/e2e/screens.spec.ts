@@ -43,7 +43,7 @@ test('attract, home, a category, an item page: guide, materials, and the one-tim
   await page.locator('[data-action="print-notification"]').click();
   await expect(page.getByText('告知单已打印，请从出纸口取走。')).toBeVisible({ timeout: 20_000 });
   // What the printer simulator put on paper: the item's name and its materials, all at once.
-  await expect.poll(async () => (await core.call<{ text: string }>('dev.printer.transcript', {})).text, { timeout: 20_000 }).toContain('求职登记');
+  await expect.poll(async () => (await core.call('dev.printer.transcript', {})).text, { timeout: 20_000 }).toContain('求职登记');
 });
 
 test('search by pinyin initials on the on-screen keyboard: "sbk" finds the social security card items', async ({ page }) => {

@@ -65,7 +65,7 @@ test('a clerk logs in on the on-screen keyboard; the banner names her and the mo
 test('the login ends by itself after the site’s inactivity minutes', async ({ page }) => {
   await page.clock.install();
   await page.goto(point.kiosk.url);
-  const info = await point.core.call<{ staffIdleMinutes: number }>('site.info');
+  const info = await point.core.call('site.info');
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.clock.fastForward((info.staffIdleMinutes - 1) * 60_000);
   await expect(page.locator('[data-staff-banner]')).toBeVisible();

@@ -80,7 +80,7 @@ test('the receipt printer prints its test page from the workspace; the paper sho
   await device(page, 'receipt-printer').click();
   await panel(page).locator('[data-technician-test]').click();
   await expect(panel(page).locator('[data-test-result="passed"]')).toBeVisible({ timeout: 15_000 });
-  await expect.poll(async () => (await point.core.call<{ text: string }>('dev.printer.transcript', {})).text, { timeout: 15_000 }).toContain('receipt-printer');
+  await expect.poll(async () => (await point.core.call('dev.printer.transcript', {})).text, { timeout: 15_000 }).toContain('receipt-printer');
 });
 
 test('ports and system: the ports list answers, sync now reaches the county and says so', async ({ page }) => {

@@ -1,62 +1,41 @@
-import WebSocket from 'ws';
+import type { EventName } from '../../../src/shared/contract/events';
+import type { MethodName, MethodParams, MethodResult } from '../../../src/shared/contract';
+import type { KioskClient } from '../../../src/shared/contract/client';
+import { openWebSocketClient } from '../../../src/main/cli/websocket-client';
 import type { KioskProcess } from './kiosk-process';
 
 /**
  * A second connection to the running kiosk's API, as another screen on the same machine would hold (a clerk
- * screen, kioskctl): tests use it to drive simulators through the dev.* methods and to watch pushed events.
+ * screen, kioskctl): the typed KioskClient over the WebSocket carrier (the same one kioskctl uses). Tests drive
+ * simulators through the dev.* methods and watch pushed events.
  */
 export interface CoreSocket {
-  call<T = unknown>(method: string, params?: unknown): Promise<T>;
+  client: KioskClient;
+  call<M extends MethodName>(method: M, params?: MethodParams<M>): Promise<MethodResult<M>>;
   events: Array<{ event: string; data: unknown }>;
-  waitForEvent(event: string, match?: (data: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
+  waitForEvent(event: EventName, match?: (data: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
   close(): void;
 }
 
 export async function openCoreSocket(kiosk: KioskProcess): Promise<CoreSocket> {
   const token = new URL(kiosk.url).searchParams.get('token') ?? '';
-  const ws = new WebSocket(`${kiosk.origin.replace(/^http/, 'ws')}/api`, { headers: { authorization: `Bearer ${token}` } });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const { client, carrier, close } = await openWebSocketClient(kiosk.origin, token);
   const events: Array<{ event: string; data: unknown }> = [];
   const waiters = new Set<() => void>();
-  ws.on('message', (raw) => {
-    const message = JSON.parse(raw.toString()) as { id?: number; event?: string; data?: unknown; result?: unknown; error?: { code: string } };
-    if (typeof message.event === 'string') {
-      events.push({ event: message.event, data: message.data });
-      for (const w of waiters) w();
-      return;
-    }
-    const p = pending.get(message.id ?? -1);
-    if (!p) return;
-    pending.delete(message.id!);
-    if (message.error) p.reject(Object.assign(new Error(`${message.error.code}`), { payload: message.error }));
-    else p.resolve(message.result);
+  carrier.onEvent((event, data) => {
+    events.push({ event, data });
+    for (const w of waiters) w();
   });
   return {
+    client,
     events,
-    call: <T>(method: string, params: unknown = {}) =>
-      new Promise<T>((resolve, reject) => {
-        const id = nextId++;
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          reject(new Error(`${method}: no answer within 15 s (socket ${ws.readyState === WebSocket.OPEN ? 'open' : 'closed'})`));
-        }, 15_000);
-        pending.set(id, {
-          resolve: (v) => {
-            clearTimeout(timer);
-            (resolve as (v: unknown) => void)(v);
-          },
-          reject: (e) => {
-            clearTimeout(timer);
-            reject(e);
-          },
-        });
-        ws.send(JSON.stringify({ id, method, params }));
-      }),
+    call: <M extends MethodName>(method: M, params?: MethodParams<M>) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`${method}: no answer within 15 s`)), 15_000);
+      });
+      return Promise.race([client.invoke(method, (params ?? {}) as MethodParams<M>), timeout]).finally(() => clearTimeout(timer));
+    },
     waitForEvent: (event, match = () => true, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
@@ -74,6 +53,6 @@ export async function openCoreSocket(kiosk: KioskProcess): Promise<CoreSocket> {
         waiters.add(check);
         check();
       }),
-    close: () => ws.close(),
+    close,
   };
 }

@@ -59,7 +59,7 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
   await page.locator(`[data-category="${item.category}"]`).click();
   await page.locator(`[data-item="${item.code}"]`).click();
   await expect(page.locator(`[data-screen="item:${item.code}"]`)).toBeVisible();
-  const printed = async () => (await core.call<{ text: string }>('dev.printer.transcript', {})).text;
+  const printed = async () => (await core.call('dev.printer.transcript', {})).text;
 
   if (item.type === 'info') {
     await page.locator('[data-action="print-notification"]').click();
@@ -152,7 +152,7 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       if (item.type === 'print') {
         // Certificates go to the A4 printer: the simulated queue must have taken exactly one PDF for this item, and it
         // is the county's composed certificate (printed by its id), not a copy of what the screen showed.
-        const jobs = async () => (await core.call<{ jobs: Array<{ title: string; isPdf: boolean }> }>('dev.documentPrinter.jobs', {})).jobs;
+        const jobs = async () => (await core.call('dev.documentPrinter.jobs', {})).jobs;
         await expect.poll(jobs, { timeout: 20_000 }).toEqual([expect.objectContaining({ title: `certificate ${item.code}`, isPdf: true })]);
       }
       return { kind: 'lookup', printed: await printed() };

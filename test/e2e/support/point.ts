@@ -32,7 +32,7 @@ export function usePoint(level: 'village' | 'demonstration', edit?: (config: { k
     }
     point.kiosk = await startKiosk(['--config', file, '--simulate']);
     point.core = await openCoreSocket(point.kiosk);
-    await expect.poll(async () => (await point.core.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
   });
   test.afterAll(async () => {
     point.core?.close();
