@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   fs.writeFileSync(file, JSON.stringify(config));
   windowPc = await startKiosk(['--config', file, '--simulate']);
   windowCore = await openCoreSocket(windowPc);
-  await expect.poll(async () => (await windowCore.call<{ online: boolean }>('sync.status')).online, { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => (await windowCore.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
 });
 test.afterAll(async () => {
   windowCore?.close();

@@ -67,7 +67,7 @@ test('a resident follows an application from "waiting on this kiosk" to "done", 
   await point.core.call('dev.printer.transcript', { clear: true });
   await page.locator('[data-action="print-requests"]').click();
   await expect(page.locator('[data-requests-printed]')).toBeVisible();
-  const printed = async () => (await point.core.call<{ text: string }>('dev.printer.transcript', {})).text;
+  const printed = async () => (await point.core.call('dev.printer.transcript', {})).text;
   await expect.poll(printed, { timeout: 20_000 }).toContain(outcome.trackingNumber!);
   const slip = await printed();
   expect(slip).toContain('我的办件进度');

@@ -21,7 +21,7 @@ test.afterEach(async () => {
   await point.core.call('dev.printer.paper', { state: 'present' });
 });
 
-const printed = async () => (await point.core.call<{ text: string }>('dev.printer.transcript', {})).text;
+const printed = async () => (await point.core.call('dev.printer.transcript', {})).text;
 
 test('paper runs out mid-receipt: the resident is told, and the whole receipt prints after a refill', async ({ page }) => {
   const item = catalog.items.find((i) => i.code === 'JOB-04')!;
