@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { kioskDb, usePoint } from './support/point';
 import { expectNoAxeViolations, openCategory, startVisit, typeChinese } from './support/resident';
-import { staffLogin } from './support/staff';
+import { countChimes, staffLogin } from './support/staff';
 
 /**
  * Help calls that reach someone (issue 9 item 8): with no clerk logged in anywhere the resident is told so and given
@@ -19,19 +19,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(
 
 function inquiries(): Array<Record<string, unknown>> {
   return kioskDb(point, (db) => db.prepare('SELECT id, origin, channel, operator_id AS operatorId, owner_id AS ownerId, screen, taken_at AS takenAt FROM inquiries ORDER BY opened_at').all() as Array<Record<string, unknown>>);
-}
-
-/** Counts the tones the page starts through Web Audio: the chime is heard, not only the banner seen. */
-async function countChimes(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { chimeTones: number };
-    w.chimeTones = 0;
-    const original = AudioContext.prototype.createOscillator;
-    AudioContext.prototype.createOscillator = function (this: AudioContext) {
-      w.chimeTones += 1;
-      return original.call(this);
-    };
-  });
 }
 
 test('with no clerk logged in anywhere, the kiosk says so and shows the duty phone instead of promising help', async ({ page }) => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { writeKioskConfig } from './support/county-process';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { kioskDb, usePoint } from './support/point';
 import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './support/resident';
-import { staffLogin } from './support/staff';
+import { countChimes, staffLogin } from './support/staff';
 
 /**
  * LAN pairing and help calls that reach the window PC (issue 9 items 3 and 8), with two real cores: the village
@@ -35,18 +35,6 @@ test.afterAll(async () => {
   windowCore?.close();
   await windowPc?.stop();
 });
-
-async function countChimes(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { chimeTones: number };
-    w.chimeTones = 0;
-    const original = AudioContext.prototype.createOscillator;
-    AudioContext.prototype.createOscillator = function (this: AudioContext) {
-      w.chimeTones += 1;
-      return original.call(this);
-    };
-  });
-}
 
 test("paired once by a code, the kiosk's help call rings at the window PC and the resident hears only the clerk's real take", async ({ page, browser }) => {
   test.setTimeout(150_000);

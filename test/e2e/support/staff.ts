@@ -24,3 +24,16 @@ export async function staffLogin(page: Page, username: string, password: string,
   await dialog.locator('[data-staff-submit]').click();
   if (expectBanner) await expect(page.locator('[data-staff-banner]')).toBeVisible();
 }
+
+/** Counts the tones a page starts through Web Audio (window.chimeTones): the help chime is heard, not only seen. */
+export async function countChimes(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { chimeTones: number };
+    w.chimeTones = 0;
+    const original = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.chimeTones += 1;
+      return original.call(this);
+    };
+  });
+}
