@@ -27,7 +27,6 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
     (end: VisitEnd) => {
       setLastEnd(end);
       setVisitNumber((n) => n + 1);
-      document.documentElement.classList.remove('elder');
       void i18n.changeLanguage(kiosk.site.defaultLanguage);
       void wipeResidentTraces();
     },

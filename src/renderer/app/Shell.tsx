@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { speak } from '../speech/read-aloud';
 import type { HelpState } from '../help/use-help';
 import { HelpNotice } from '../help/HelpNotice';
+import type { ElderMode } from '../elder/use-elder-mode';
 
 /** The frame around every screen after the attract screen: back, home, help, read aloud, language and elder mode. */
 export function Shell(props: {
@@ -14,8 +15,7 @@ export function Shell(props: {
   help: { state: HelpState; request: () => void; dismiss: () => void };
   /** The current screen's main instruction, read when the button is pressed. */
   instruction: () => string;
-  elderMode: boolean;
-  onToggleElderMode: () => void;
+  elder: ElderMode;
   simulated: boolean;
   connected: boolean;
   banner?: ReactNode;
@@ -23,7 +23,7 @@ export function Shell(props: {
   const { t, i18n } = useTranslation();
   const [noVoice, setNoVoice] = useState(false);
   const switchLanguage = () => void i18n.changeLanguage(i18n.language === 'zh-CN' ? 'en' : 'zh-CN');
-  const readAloud = () => setNoVoice(!speak(props.instruction(), i18n.language, props.elderMode ? 0.8 : 1));
+  const readAloud = () => setNoVoice(!speak(props.instruction(), i18n.language, props.elder.speechRate));
   return (
     <div className="shell" data-screen={props.screenId}>
       <header className="shell__bar">
@@ -46,8 +46,8 @@ export function Shell(props: {
           <button type="button" className="button" onClick={readAloud}>
             {t('screens:shell.readAloud')}
           </button>
-          <button type="button" className="button" aria-pressed={props.elderMode} onClick={props.onToggleElderMode}>
-            {props.elderMode ? t('elderMode.on') : t('elderMode.off')}
+          <button type="button" className="button" aria-pressed={props.elder.on} onClick={props.elder.toggle}>
+            {props.elder.on ? t('elderMode.on') : t('elderMode.off')}
           </button>
           <button type="button" className="button" lang={i18n.language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={switchLanguage}>
             {t('language.switch')}

@@ -13,6 +13,7 @@ import { useIdleCountdown } from '../idle/use-idle-countdown';
 import { useHelp } from '../help/use-help';
 import { InstructionContext } from '../speech/instruction-context';
 import { TakeCardReminder } from '../screens/TakeCardReminder';
+import { useElderMode } from '../elder/use-elder-mode';
 import { MyRequestsScreen } from '../requests/MyRequestsScreen';
 
 export type VisitEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded';
@@ -41,7 +42,7 @@ export function Visit({
   const { client, site } = useKiosk();
   // The window PC has no attract screen: each visit starts at home.
   const [stack, setStack] = useState<Route[]>(site.station !== 'kiosk' ? [{ name: 'home' }] : []);
-  const [elderMode, setElderMode] = useState(false);
+  const elder = useElderMode();
   // Kept in a ref: naming the instruction must not re-render the whole screen after every navigation.
   const instruction = useRef('');
   const setInstruction = useCallback((text: string) => {
@@ -67,23 +68,18 @@ export function Visit({
     [client, onEnd],
   );
 
-  useEffect(() => {
-    document.documentElement.classList.toggle('elder', elderMode);
-  }, [elderMode]);
-
   const lastTouch = useRef(0);
   const touchSession = useCallback(() => {
     // The core runs its own idle clock for an identified session; keep it in step, at most every few seconds.
     if (!identified.current || Date.now() - lastTouch.current < 3000) return;
     lastTouch.current = Date.now();
-    client.invoke('session.touch', { elderMode }).catch(() => undefined);
-  }, [client, elderMode]);
+    client.invoke('session.touch', { elderMode: elder.on }).catch(() => undefined);
+  }, [client, elder.on]);
 
-  const factor = elderMode ? 2 : 1;
   const idle = useIdleCountdown({
     enabled: route !== null,
-    timeoutSeconds: site.idleTimeoutSeconds * factor,
-    countdownSeconds: site.idleCountdownSeconds * factor,
+    timeoutSeconds: site.idleTimeoutSeconds * elder.idleFactor,
+    countdownSeconds: site.idleCountdownSeconds * elder.idleFactor,
     onActivity: touchSession,
     onExpire: () => end('idle'),
   });
@@ -178,8 +174,7 @@ export function Visit({
         onFinish={showFinish ? () => end('finished') : undefined}
         help={help}
         instruction={() => instruction.current}
-        elderMode={elderMode}
-        onToggleElderMode={() => setElderMode((v) => !v)}
+        elder={elder}
         simulated={site.simulated}
         connected={connected}
       >

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import './home-visit.css';
 
 /**
@@ -15,16 +15,16 @@ export function VillageGroupGate({ children }: { children: ReactNode }) {
   const { client, site } = useKiosk();
   const [chosen, setChosen] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(true);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
 
   const choose = (villageGroup: string) => {
-    setError(null);
+    clear();
     client.invoke('homeVisit.chooseVillageGroup', { villageGroup }).then(
       (answer) => {
         setChosen(answer.villageGroup);
         setChoosing(false);
       },
-      (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal')),
+      fail,
     );
   };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { KioskError } from '../../shared/contract/errors';
 import type { PrintJob } from '../../shared/contract/methods/printing';
+import { asKioskError } from '../hooks/use-kiosk-error';
 import { useKiosk } from '../app/kiosk-context';
 
 /** Where a print asked for by a screen stands: not asked, being handed over, a job the printer reports on, or refused. */
@@ -44,7 +45,7 @@ export function usePrintJob(): { view: PrintJobView; start: (print: () => Promis
         const seen = latest.current.get(queued.jobId);
         setView({ status: 'job', jobId: queued.jobId, state: seen?.state ?? queued.state, messageKey: seen?.messageKey ?? queued.messageKey });
       },
-      (error: unknown) => alive.current && setView({ status: 'refused', error: error instanceof KioskError ? error : new KioskError('internal') }),
+      (error: unknown) => alive.current && setView({ status: 'refused', error: asKioskError(error) }),
     );
   }, []);
 

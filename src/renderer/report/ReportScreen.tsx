@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import type { ReportView } from '../../shared/contract/methods/report';
 import type { Language } from '../../shared/locales';
 import { REPORT_CHANNELS } from '../../shared/report/monthly-figures';
@@ -8,9 +7,9 @@ import { formatServiceValue, itemRows, layoutItems, serviceRows } from '../../sh
 import { formatPointTime } from '../../shared/report/report-month';
 import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 
-const asError = (e: unknown) => (e instanceof KioskError ? e : new KioskError('internal'));
 
 /**
  * A month's report for the clerk: the figures counted at the point in the township's layout, a notes field, submit;
@@ -25,32 +24,32 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
   const [view, setView] = useState<ReportView | null>(null);
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const [printedPages, setPrintedPages] = useState<number | null>(null);
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
 
   const show = useCallback((v: ReportView) => {
     setView(v);
     setNotes(v.notes);
-    setError(null);
-  }, []);
+    clear();
+  }, [clear]);
 
   useEffect(() => {
     let alive = true;
     setView(null);
     client.invoke('report.open', { month }).then(
       (v) => alive && show(v),
-      (e: unknown) => alive && setError(asError(e)),
+      (e: unknown) => alive && fail(e),
     );
     return () => {
       alive = false;
     };
-  }, [client, month, show]);
+  }, [client, month, show, fail]);
 
   const act = (run: () => Promise<ReportView>) => {
     setBusy(true);
     run()
-      .then(show, (e: unknown) => setError(asError(e)))
+      .then(show, fail)
       .finally(() => setBusy(false));
   };
   const submit = () => view && act(() => client.invoke('report.submit', { month: view.month, version: view.version, notes }));
@@ -61,7 +60,7 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
     setPrintedPages(null);
     client
       .invoke('print.document', { kind: 'monthlyReport', month: view.month, language })
-      .then((job) => setPrintedPages(job.pages), (e: unknown) => setError(asError(e)))
+      .then((job) => setPrintedPages(job.pages), fail)
       .finally(() => setBusy(false));
   };
 

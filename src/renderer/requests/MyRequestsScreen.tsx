@@ -1,8 +1,8 @@
+import { KioskError } from '../../shared/contract/errors';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/catalog/schema';
 import type { SubmissionStatus } from '../../shared/contract/methods/applications';
-import { KioskError } from '../../shared/contract/errors';
 import type { ResidentSummary } from '../../shared/domain/identity';
 import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
@@ -12,6 +12,7 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { useInstruction } from '../speech/instruction-context';
 import { localTime } from '../staff/InquiryRegister';
 import { requestWord } from '../../shared/domain/request-state';
+import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
 
 /** Any card identifies the resident here; a clerk may type the number. */
 const IDENTITY: Pick<CatalogItem, 'identity'> = { identity: { required: true, accepts: ['idCard', 'socialSecurityCard', 'typedByClerk'], faceCheck: false } };
@@ -37,14 +38,14 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   const [resident, setResident] = useState<ResidentSummary | null>(null);
   const [list, setList] = useState<SubmissionStatus[] | null>(null);
   const [lastSyncAt, setLastSyncAt] = useState<string | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail } = useKioskError();
   const [printState, setPrintState] = useState<'idle' | 'printing' | 'done' | KioskError>('idle');
   useInstruction(resident ? t('instruction.list') : t('instruction.identify'));
 
   const load = useCallback(() => {
-    client.invoke('applications.mine', { limit: 50 }).then((r) => setList(r.submissions), (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal')));
+    client.invoke('applications.mine', { limit: 50 }).then((r) => setList(r.submissions), fail);
     client.invoke('sync.status', {}).then((s) => setLastSyncAt(s.lastSyncAt), () => undefined);
-  }, [client]);
+  }, [client, fail]);
   useEffect(() => {
     if (!resident) return;
     load();
@@ -70,7 +71,7 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
     setPrintState('printing');
     client.invoke('print.myRequests', { language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(
       () => setPrintState('done'),
-      (e: unknown) => setPrintState(e instanceof KioskError ? e : new KioskError('internal')),
+      (e: unknown) => setPrintState(asKioskError(e)),
     );
   };
   const name = (code: string) => items.find((i) => i.code === code)?.name[i18n.language as Language] ?? code;

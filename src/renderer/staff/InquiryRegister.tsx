@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryView } from '../../shared/contract/methods/inquiries';
-import { KioskError } from '../../shared/contract/errors';
 import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import { useStaff } from './staff-context';
 
 const OUTCOMES = ['answered', 'handledHere', 'slipPrinted', 'referred', 'caseOpened'] as const;
@@ -29,17 +29,15 @@ export function InquiryRegister() {
   const { staff } = useStaff();
   const { items } = useCatalog();
   const [list, setList] = useState<InquiryView[] | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const [adding, setAdding] = useState(false);
   const [origin, setOrigin] = useState<(typeof ORIGINS)[number]>('phone');
   const [due, setDue] = useState<(typeof DUES)[number]>('today');
   const [topic, setTopic] = useState('');
   const [exported, setExported] = useState<number | null>(null);
-
-  const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
   const reload = useCallback(() => {
     client.invoke('inquiries.list', {}).then((r) => setList(r.inquiries), fail);
-  }, [client]);
+  }, [client, fail]);
   useEffect(() => {
     reload();
     const offs = [client.on('help.requested', reload), client.on('help.answered', reload)];
@@ -47,7 +45,7 @@ export function InquiryRegister() {
   }, [client, reload]);
 
   const act = (p: Promise<unknown>) => {
-    setError(null);
+    clear();
     p.then(reload, fail);
   };
   const add = () => {

@@ -5,6 +5,7 @@ import { PROXY_RELATIONS, type ProxyRelation, type ProxySummary } from '../../sh
 import { useKiosk } from '../app/kiosk-context';
 import { DocumentCameraCapture } from '../camera';
 import { PinPad } from '../keyboard/PinPad';
+import { asKioskError } from '../hooks/use-kiosk-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 
 /**
@@ -24,7 +25,7 @@ export function ProxyPanel({ itemCode, onDone, onCancel }: { itemCode: string; o
   const [error, setError] = useState<KioskError | null>(null);
   const fail = (e: unknown) => {
     setBusy(false);
-    setError(e instanceof KioskError ? e : new KioskError('internal'));
+    setError(asKioskError(e));
   };
 
   const readAgent = () => {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../shared/contract/errors';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import { useStaff } from './staff-context';
 
 type FieldName = 'username' | 'password';
@@ -17,7 +17,7 @@ export function StaffLogin({ onClose, standalone = false }: { onClose: () => voi
   const [values, setValues] = useState<Record<FieldName, string>>({ username: '', password: '' });
   const [active, setActive] = useState<FieldName>('username');
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -25,14 +25,14 @@ export function StaffLogin({ onClose, standalone = false }: { onClose: () => voi
   const submit = () => {
     if (!values.username.trim() || !values.password || sending) return;
     setSending(true);
-    setError(null);
+    clear();
     login(values.username.trim(), values.password).then(
       () => onClose(),
       (err: unknown) => {
         setSending(false);
         setValues((v) => ({ ...v, password: '' }));
         setActive('password');
-        setError(err instanceof KioskError ? err : new KioskError('internal'));
+        fail(err);
       },
     );
   };

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../shared/contract';
-import { KioskError } from '../../shared/contract/errors';
 import type { DeviceKind } from '../../shared/domain/devices';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { FrameLogView } from './FrameLogView';
 import { PortAssignment } from './PortAssignment';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import { usePolled } from './use-polled';
 
 /** Kinds on a serial line: the ones a technician can move to another port. */
@@ -22,13 +22,12 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
   const detail = usePolled(() => client.invoke('devices.detail', { deviceId }), 2000, [client, deviceId]);
   const [selfTest, setSelfTest] = useState<SelfTest | 'running' | null>(null);
   const [test, setTest] = useState<DeviceTest | 'running' | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
-  const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
+  const { error, fail, clear } = useKioskError();
   const say = (key: string | undefined) => (key ? t(key, { defaultValue: key }) : '');
 
   const runSelfTest = () => {
     setSelfTest('running');
-    setError(null);
+    clear();
     client.invoke('devices.selfTest', { deviceId }).then((r) => {
       setSelfTest(r);
       detail.reload();
@@ -39,7 +38,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
   };
   const runTest = () => {
     setTest('running');
-    setError(null);
+    clear();
     client.invoke('devices.test', { deviceId }).then(setTest, (e: unknown) => {
       setTest(null);
       fail(e);

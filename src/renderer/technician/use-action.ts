@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import { KioskError } from '../../shared/contract/errors';
 
 /** One button's call to the core: busy while it runs, then its result or its error in words (one at a time). */
 export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<R>): { busy: boolean; result: R | null; error: KioskError | null; run: (...args: A) => void } {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<R | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const callRef = useRef(call);
   callRef.current = call;
   const busyRef = useRef(false);
@@ -14,7 +15,7 @@ export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<
     busyRef.current = true;
     setBusy(true);
     setResult(null);
-    setError(null);
+    clear();
     callRef.current(...args).then(
       (r) => {
         busyRef.current = false;
@@ -24,9 +25,9 @@ export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<
       (e: unknown) => {
         busyRef.current = false;
         setBusy(false);
-        setError(e instanceof KioskError ? e : new KioskError('internal'));
+        fail(e);
       },
     );
-  }, []);
+  }, [clear, fail]);
   return { busy, result, error, run };
 }

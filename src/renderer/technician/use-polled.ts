@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useKioskError } from '../hooks/use-kiosk-error';
 import { KioskError } from '../../shared/contract/errors';
 
 /**
@@ -7,7 +8,7 @@ import { KioskError } from '../../shared/contract/errors';
  */
 export function usePolled<T>(load: () => Promise<T>, everyMs: number | null, deps: readonly unknown[]): { value: T | null; error: KioskError | null; reload: () => void } {
   const [value, setValue] = useState<T | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const loadRef = useRef(load);
   loadRef.current = load;
   const alive = useRef(true);
@@ -16,13 +17,13 @@ export function usePolled<T>(load: () => Promise<T>, everyMs: number | null, dep
       (v) => {
         if (!alive.current) return;
         setValue(v);
-        setError(null);
+        clear();
       },
       (e: unknown) => {
-        if (alive.current) setError(e instanceof KioskError ? e : new KioskError('internal'));
+        if (alive.current) fail(e);
       },
     );
-  }, []);
+  }, [clear, fail]);
   useEffect(() => {
     alive.current = true;
     setValue(null);

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardOperation, CatalogItem } from '../../../shared/catalog/schema';
 import type { FormValues } from '../../../shared/catalog/validate-form';
-import { KioskError } from '../../../shared/contract/errors';
 import { useKiosk } from '../../app/kiosk-context';
 import { PinPad } from '../../keyboard/PinPad';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 import type { FaceResult, SubmissionReceipt } from '../flow-state';
+import { asKioskError, useKioskError } from '../../hooks/use-kiosk-error';
 import { runCardOperation, pinsNeeded, isTooSimplePin, onCardInHand, type PinName } from '../card-operations';
 
 /**
@@ -24,7 +24,7 @@ export function CardStep({ item, values, face, onSubmitted }: { item: CatalogIte
   const [pins, setPins] = useState<Record<string, string>>({});
   const [active, setActive] = useState<PinName | null>(needed[0] ?? null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const [working, setWorking] = useState(false);
 
   // A full PIN moves the pad on to the next one still empty, so the resident never hunts for it.
@@ -36,7 +36,7 @@ export function CardStep({ item, values, face, onSubmitted }: { item: CatalogIte
 
   const confirm = () => {
     setProblem(null);
-    setError(null);
+    clear();
     if (needed.some((p) => (pins[p] ?? '').length !== 6)) {
       setActive(needed.find((p) => (pins[p] ?? '').length !== 6)!);
       return;
@@ -63,10 +63,10 @@ export function CardStep({ item, values, face, onSubmitted }: { item: CatalogIte
         setWorking(false);
         setPins({});
         setActive(needed[0] ?? null);
-        const failure = e instanceof KioskError ? e : new KioskError('internal');
+        const failure = asKioskError(e);
         const triesLeft = failure.details?.triesLeft;
         if (failure.code === 'pin_wrong' && typeof triesLeft === 'number') setProblem(t('card.attemptsLeft', { count: triesLeft }));
-        else setError(failure);
+        else fail(failure);
       },
     );
   };

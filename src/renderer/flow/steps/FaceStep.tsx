@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskError } from '../../../shared/contract/errors';
 import { useKiosk } from '../../app/kiosk-context';
 import { ErrorMessage } from '../../screens/ErrorMessage';
+import { useKioskError } from '../../hooks/use-kiosk-error';
 import type { FaceResult } from '../flow-state';
 
 /**
@@ -14,17 +14,17 @@ export function FaceStep({ purpose, onCaptured }: { purpose: 'certification' | '
   const { client } = useKiosk();
   const [phase, setPhase] = useState<'ready' | 'capturing' | 'failed'>('ready');
   const [hint, setHint] = useState<string | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
 
   useEffect(() => client.on('face.progress', (p) => setHint(p.step)), [client]);
 
   const start = () => {
     setPhase('capturing');
-    setError(null);
+    clear();
     setHint(null);
     client.invoke('face.capture', { purpose }).then(onCaptured, (e: unknown) => {
       setPhase('failed');
-      setError(e instanceof KioskError ? e : new KioskError('internal'));
+      fail(e);
     });
   };
 

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../../shared/catalog/schema';
-import { KioskError } from '../../../shared/contract/errors';
 import type { ResidentSummary } from '../../../shared/domain/identity';
 import { useKiosk } from '../../app/kiosk-context';
 import { TypedIdEntry } from '../../staff/TypedIdEntry';
 import { ProxyPanel } from '../../staff/ProxyPanel';
 import { proxyOffered } from '../../../shared/catalog/risk-class';
+import { useKioskError } from '../../hooks/use-kiosk-error';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 
 /**
@@ -16,7 +16,7 @@ import { ErrorMessage } from '../../screens/ErrorMessage';
 export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, 'identity'> & Partial<Pick<CatalogItem, 'code' | 'riskClass' | 'serviceModes'>>; onIdentified: (resident: ResidentSummary) => void }) {
   const { t } = useTranslation('screens');
   const { client } = useKiosk();
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const [reading, setReading] = useState(false);
   const [clerk, setClerk] = useState(false);
   // A card this item does not take (a PIN reset with only the social security card): say so, in words.
@@ -46,19 +46,18 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
     proxyWanted.current = true;
     setProxyAsked('wanted');
   };
-  const fail = (e: unknown) => setError(e instanceof KioskError ? e : new KioskError('internal'));
 
   const identifyFrom = useCallback(
     (source: 'idCard' | 'socialSecurityCard') => {
       if (done.current) return; // identified already: a card laid now is the agent's
       setReading(true);
-      setError(null);
+      clear();
       client.invoke('session.identify', { source }).then(accept, (e: unknown) => {
         setReading(false);
-        setError(e instanceof KioskError ? e : new KioskError('internal'));
+        fail(e);
       });
     },
-    [client, accept],
+    [client, accept, clear, fail],
   );
 
   useEffect(() => {

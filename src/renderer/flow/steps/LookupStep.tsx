@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import type { FormValues } from '../../../shared/catalog/validate-form';
-import { KioskError } from '../../../shared/contract/errors';
 import type { MethodResult } from '../../../shared/contract';
 import { useKiosk } from '../../app/kiosk-context';
+import { useKioskError } from '../../hooks/use-kiosk-error';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { printJobBusy, usePrintJob, type StartedJob } from '../../printing/use-print-job';
@@ -19,7 +19,7 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
   const { t, i18n } = useTranslation('screens');
   const { client, site } = useKiosk();
   const [result, setResult] = useState<Lookup | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   // The slip's job as the printer reports it: "printed" only once the paper is out.
   const printJob = usePrintJob();
 
@@ -28,13 +28,13 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
   const paramsKey = JSON.stringify(params);
 
   const run = useCallback(() => {
-    setError(null);
+    clear();
     setResult(null);
     const language = i18n.language === 'en' ? 'en' : 'zh-CN';
     client.invoke('queries.run', { itemCode: item.code, params: JSON.parse(paramsKey) as Record<string, string>, language }).then(setResult, (e: unknown) =>
-      setError(e instanceof KioskError ? e : new KioskError('internal')),
+      fail(e),
     );
-  }, [client, item.code, paramsKey, i18n.language]);
+  }, [client, item.code, paramsKey, i18n.language, clear, fail]);
 
   useEffect(() => run(), [run]);
 

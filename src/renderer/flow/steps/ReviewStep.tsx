@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import { visibleFields } from '../../../shared/catalog/validate-form';
-import { KioskError } from '../../../shared/contract/errors';
 import { faceCheckNeeded } from '../../../shared/catalog/risk-class';
 import { useKiosk } from '../../app/kiosk-context';
 import { localised } from '../../catalog/catalog-context';
 import { revokeTrackedUrl } from '../../privacy/wipe';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 import type { FlowState, SubmissionReceipt } from '../flow-state';
+import { useKioskError } from '../../hooks/use-kiosk-error';
 import { visibleMaterials } from '../plan';
 
 /** What will be sent, in plain words, and the one "submit" button. */
@@ -16,7 +16,7 @@ export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; st
   const { t, i18n } = useTranslation('screens');
   const { client } = useKiosk();
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<KioskError | null>(null);
+  const { error, fail, clear } = useKioskError();
   const L = (text: { 'zh-CN': string; en: string }) => localised(text, i18n.language);
   const fields = visibleFields(item, state.values);
 
@@ -31,7 +31,7 @@ export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; st
 
   const submit = () => {
     setSending(true);
-    setError(null);
+    clear();
     const form: Record<string, string | number | boolean | null> = {};
     for (const f of fields) {
       const v = state.values[f.name];
@@ -52,7 +52,7 @@ export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; st
         },
         (e: unknown) => {
           setSending(false);
-          setError(e instanceof KioskError ? e : new KioskError('internal'));
+          fail(e);
         },
       );
   };
