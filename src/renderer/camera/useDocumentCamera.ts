@@ -37,7 +37,7 @@ const SAMPLE_W = 96;
 const SAMPLE_H = 72;
 const SAMPLE_MS = 250;
 
-async function chooseDevice(label: string | undefined, deviceId: string | undefined): Promise<string | undefined> {
+export async function chooseDevice(label: string | undefined, deviceId: string | undefined): Promise<string | undefined> {
   if (!label && !deviceId) return undefined;
   const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
   const byLabel = label ? devices.find((d) => d.label.includes(label)) : undefined;

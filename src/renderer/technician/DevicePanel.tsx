@@ -4,6 +4,7 @@ import type { MethodResult } from '../../shared/contract';
 import type { DeviceKind } from '../../shared/domain/devices';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { CameraFrameCheck } from './CameraFrameCheck';
 import { FrameLogView } from './FrameLogView';
 import { PortAssignment } from './PortAssignment';
 import { useKioskError } from '../hooks/use-kiosk-error';
@@ -114,6 +115,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
         </div>
       ) : null}
 
+      {status.kind === 'documentCamera' ? <CameraFrameCheck /> : null}
       <FrameLogView deviceId={deviceId} />
       {SERIAL_KINDS.has(status.kind) ? <PortAssignment deviceId={deviceId} onSaved={detail.reload} /> : <p>{t('assign.serialOnly')}</p>}
     </section>
