@@ -10,7 +10,7 @@ module.exports = {
   // ESM-only packages that Node 20's require() loads natively but Jest's module system cannot: compile them too.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|uuid)/)'],
   // The Electron binary cannot run here: main-process code is tested against a recording stand-in.
-  moduleNameMapper: { '^electron$': '<rootDir>/test/support/electron-mock.ts' },
+  moduleNameMapper: { '^electron$': '<rootDir>/test/support/electron-mock.ts', '\\.css$': '<rootDir>/test/support/style-mock.ts' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   maxWorkers: 2,
   testTimeout: 30000,

@@ -1,0 +1,2 @@
+/** Stylesheets imported by renderer components mean nothing to Jest's DOM: an empty module stands in. */
+export {};
