@@ -8,6 +8,7 @@ import { openCoreSocket } from './support/core-socket';
 import { isFieldVisible, type FormValues } from '../../src/shared/catalog/validate-form';
 import { answerFor } from './support/form-filler';
 import { completeItem } from './support/item-flow';
+import { recordSubmits } from './support/submit-recorder';
 import { startKiosk } from './support/kiosk-process';
 import { countyPayload, kioskDb, usePoint } from './support/point';
 import { expectNoAxeViolations, pressKeys } from './support/resident';
@@ -32,6 +33,7 @@ test('offline at the home, stamped homeVisit with the clerk and village group, s
   await point.county.stop();
   await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
 
+  recordSubmits(page);
   await page.goto(point.kiosk.url);
   const login = page.locator('[data-staff-login]');
   await expect(login).toBeVisible();

@@ -6,6 +6,8 @@ import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
 import { writeDocumentY4m } from './support/fake-camera';
+import { AxeSweep } from './support/axe-sweep';
+import { expectCountyHoldsSubmitted } from './support/county-record';
 import { completeItem } from './support/item-flow';
 import { startVisit } from './support/resident';
 
@@ -13,13 +15,16 @@ import { startVisit } from './support/resident';
  * Every one of the 44 items, completed by a resident at the township's demonstration point (which offers all 44):
  * identity from the simulated card, the form on the on-screen keyboard, pages from the fake camera, the face check
  * on the simulated face module, submission, the receipt printed (read back from the printer simulator) and shown;
- * then the submission reaches the reference county, stored exactly once, after the next sync round.
+ * then the submission reaches the reference county, stored exactly once, after the next sync round, and its stored
+ * record equals, field by field, what the screen submitted. Every distinct screen on the way is scanned with
+ * axe-core in Chinese and English (the sweep is shared by the file's tests, so a screen seen once is not redone).
  */
 const catalog = defaultCatalog();
 const resident = SAMPLE_RESIDENTS[0]!;
 let county: CountyProcess;
 let kiosk: KioskProcess;
 let core: CoreSocket;
+const axe = new AxeSweep();
 
 test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${writeDocumentY4m()}`] } });
 // Each item stands alone (its own check at the county), so one failure does not hide the others' results.
@@ -32,6 +37,8 @@ test.beforeAll(async () => {
   await expect.poll(async () => (await core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
 });
 test.afterAll(async () => {
+  // What the accessibility sweep covered and cost, for docs/testing.md.
+  console.log(`axe sweep: ${JSON.stringify(axe.summary())}`);
   core?.close();
   await kiosk?.stop();
   await county?.stop();
@@ -41,7 +48,8 @@ for (const item of catalog.items) {
   test(`${item.code} ${item.name['zh-CN']}: a resident completes it`, async ({ page }) => {
     test.setTimeout(120_000);
     await startVisit(page, kiosk.url);
-    const outcome = await completeItem(page, core, item, resident);
+    const started = new Date();
+    const outcome = await completeItem(page, core, item, resident, { axe });
     switch (item.type) {
       case 'apply':
       case 'certify':
@@ -55,6 +63,7 @@ for (const item of catalog.items) {
         await expect
           .poll(() => county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
           .toEqual([item.code]);
+        await expectCountyHoldsSubmitted(county, outcome, { itemCode: item.code, resident, submittedAfter: started });
         break;
       case 'query':
       case 'print':
@@ -116,6 +125,7 @@ test('JOB-10 pays to the 社保卡 by default; another account needs the ID card
   test.setTimeout(180_000);
   const item = catalog.items.find((i) => i.code === 'JOB-10')!;
   const otherAccount = { payTo: 'otherAccount' };
+  const started = new Date();
   // With only the social security card, the other account is refused by the core after the face check, in words.
   await startVisit(page, kiosk.url);
   const refused = await completeItem(page, core, item, resident, { card: 'socialSecurityCard', answers: otherAccount });
@@ -136,4 +146,5 @@ test('JOB-10 pays to the 社保卡 by default; another account needs the ID card
   await expect
     .poll(() => county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
     .toEqual([item.code]);
+  await expectCountyHoldsSubmitted(county, outcome, { itemCode: item.code, resident, submittedAfter: started });
 });

@@ -6,6 +6,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { countyPayload, kioskDb, usePoint } from './support/point';
 import { writeDocumentY4m } from './support/fake-camera';
 import { completeItem } from './support/item-flow';
+import { recordSubmits } from './support/submit-recorder';
 import { expectNoAxeViolations } from './support/resident';
 import { staffLogin } from './support/staff';
 
@@ -30,6 +31,7 @@ test('an agent applies with a signed consent slip: the county stores it as proxy
   // An elder whose own card is valid; the agent's ID card too (some sample cards are expired on purpose).
   const resident = SAMPLE_RESIDENTS[5]!;
   const agent = SAMPLE_RESIDENTS[6]!;
+  recordSubmits(page);
   await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('.attract__start').click();
@@ -73,6 +75,7 @@ test("an agent applies with the resident's own card and PIN as consent", async (
   test.setTimeout(150_000);
   const resident = SAMPLE_RESIDENTS[4]!;
   const agent = SAMPLE_RESIDENTS[0]!;
+  recordSubmits(page);
   await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('.attract__start').click();
@@ -83,6 +86,7 @@ test("an agent applies with the resident's own card and PIN as consent", async (
 });
 
 test('certification refuses a proxy in words, in both languages', async ({ page }) => {
+  recordSubmits(page);
   await page.goto(point.kiosk.url);
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('.attract__start').click();

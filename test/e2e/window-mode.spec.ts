@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { countyPayload, kioskDb, usePoint } from './support/point';
+import { kioskDb, usePoint } from './support/point';
+import { expectCountyHoldsSubmitted } from './support/county-record';
+import { recordSubmits } from './support/submit-recorder';
 import { completeItem } from './support/item-flow';
 import { expectNoAxeViolations, pressKeys } from './support/resident';
 
@@ -19,6 +21,7 @@ test.describe.configure({ mode: 'serial' });
 
 test('the window PC opens on the login, then the workspace; a desk submission is stamped window at the county', async ({ page }) => {
   test.setTimeout(120_000);
+  recordSubmits(page);
   await page.goto(point.kiosk.url);
   const login = page.locator('[data-staff-login]');
   await expect(login).toBeVisible();
@@ -37,9 +40,10 @@ test('the window PC opens on the login, then the workspace; a desk submission is
   await page.locator('[data-workspace-close]').click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
 
+  const started = new Date();
   const outcome = await completeItem(page, point.core, catalog.items.find((i) => i.code === 'JOB-01')!, SAMPLE_RESIDENTS[3]!);
   expect(kioskDb(point, (db) => db.prepare('SELECT channel, operator_id AS operatorId FROM submissions WHERE tracking_number = ?').get(outcome.trackingNumber))).toEqual({ channel: 'window', operatorId: 'clerk-li' });
-  await expect.poll(() => countyPayload(point, outcome.trackingNumber!), { timeout: 45_000 }).toMatchObject({ serviceMode: 'window', operatorId: 'clerk-li' });
+  await expectCountyHoldsSubmitted(point.county, outcome, { itemCode: 'JOB-01', resident: SAMPLE_RESIDENTS[3]!, channel: 'window', operatorId: 'clerk-li', submittedAfter: started });
 
   // Logging out returns the window PC to its login, never to a resident's screen.
   await page.locator('[data-staff-logout]').click();

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import type { CatalogItem } from '../../../src/shared/catalog/schema';
 import { isFieldVisible, type FormValues } from '../../../src/shared/catalog/validate-form';
 import type { SampleResident } from '../../../src/shared/samples/residents';
 import type { CoreSocket } from './core-socket';
+import type { AxeSweep } from './axe-sweep';
 import { fillFormPage } from './form-filler';
 import { pressKeys } from './resident';
+import { sentSubmits } from './submit-recorder';
 
 export interface ItemOutcome {
   /** What the resident saw at the end: a receipt's tracking number, a lookup result, a printed notification. */
@@ -14,6 +17,20 @@ export interface ItemOutcome {
   trackingNumber?: string;
   /** Text the receipt printer got during this item. */
   printed: string;
+  /** What the screen submitted (for a receipt): compared field by field with the county's stored record. */
+  submitted?: SubmittedOnScreen;
+}
+
+/**
+ * What the resident gave the screen (the form answers typed, which card, the materials photographed, the face
+ * check) and the bytes of each page as the screen sent them to the core.
+ */
+export interface SubmittedOnScreen {
+  form: FormValues;
+  card: 'idCard' | 'socialSecurityCard' | 'typedByClerk';
+  materials: string[];
+  pages: Array<{ materialCode: string; mime: string; sha256: string; size: number; data: Buffer }>;
+  faceChecked: boolean;
 }
 
 async function stepOf(page: Page): Promise<string> {
@@ -42,6 +59,8 @@ export interface CompleteOptions {
    * screen (axe, language checks).
    */
   proxy?: { agent: SampleResident; relation: string; consent: 'signedSlip' | 'cardAndPin'; atConsent?: () => Promise<void> };
+  /** Scans each distinct screen of the flow with axe-core in both languages (once per distinct screen per sweep). */
+  axe?: AxeSweep;
 }
 
 export async function completeItem(page: Page, core: CoreSocket, item: CatalogItem, resident: SampleResident, options: CompleteOptions = {}): Promise<ItemOutcome> {
@@ -60,12 +79,15 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
   await page.locator(`[data-item="${item.code}"]`).click();
   await expect(page.locator(`[data-screen="item:${item.code}"]`)).toBeVisible();
   const printed = async () => (await core.call('dev.printer.transcript', {})).text;
+  const scan = async (screen: string, settled?: () => Promise<void>) => options.axe?.scan(page, screen, settled);
+  await scan(`item page (${item.type})`);
 
   if (item.type === 'info') {
     await page.locator('[data-action="print-notification"]').click();
-    await expect(page.locator('.item-screen [role="status"]')).toBeVisible({ timeout: 20_000 });
-    // The printer works through the job after the screen says it is printing: wait for the paper.
-    await expect.poll(printed, { timeout: 20_000 }).toContain(item.name['zh-CN']);
+    // The screen follows the printer's job: "printed" (done) only once the paper is out, so the paper holds it now.
+    await expect(page.locator('.item-screen [data-print-state]')).toHaveAttribute('data-print-state', 'done', { timeout: 20_000 });
+    expect(await printed()).toContain(item.name['zh-CN']);
+    await scan('item page, notification printed');
     return { kind: 'notification', printed: await printed() };
   }
 
@@ -78,9 +100,13 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
   }
   await start.click();
   const values: FormValues = {};
+  const submitted: SubmittedOnScreen = { form: values, card: 'idCard', materials: [], pages: [], faceChecked: false };
+  const submitsBefore = sentSubmits(page).length;
   for (let guard = 0; guard < 20; guard += 1) {
     const step = await stepOf(page);
+    if (step === 'identify') await scan(options.typedByClerk ? 'identify (clerk types)' : 'identify');
     if (step === 'identify' && options.typedByClerk) {
+      submitted.card = 'typedByClerk';
       const typed = page.locator('[data-typed-id]');
       await pressKeys(page, resident.idNumber);
       await typed.locator(`[data-typed-reason="${options.typedByClerk.reason}"]`).click();
@@ -88,6 +114,7 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await leaves(page, step);
     } else if (step === 'identify' && options.proxy) {
       const { agent, relation, consent, atConsent } = options.proxy;
+      submitted.card = 'socialSecurityCard';
       await page.locator('[data-action="proxy"]').click();
       await expect(page.locator('[data-proxy-ask="wanted"]')).toBeVisible();
       await core.call('dev.ssCard.insert', { residentIndex: resident.index });
@@ -109,10 +136,16 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
     } else if (step === 'identify') {
       // The ID card wherever the item takes it (card and identity-change items take nothing else).
       const card = options.card ?? (item.identity.accepts.includes('idCard') ? 'idCard' : 'socialSecurityCard');
+      submitted.card = card;
       if (card === 'idCard') await core.call('dev.idCard.insert', { residentIndex: resident.index });
       else await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       await leaves(page, step);
     } else if (step.startsWith('form-')) {
+      // Form pages differ by the kinds of field on them: one scan per distinct set of kinds.
+      const kinds = await page.locator('[data-field-kind]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-field-kind')))].sort().join(','));
+      const choices = (await page.locator('[data-choices]').count()) > 0 ? '+choices' : '';
+      const confirms = (await page.locator('[data-confirm]').count()) > 0 ? '+confirm' : '';
+      await scan(`form (${kinds}${choices}${confirms})`);
       await fillFormPage(page, item, Number(step.slice(5)), resident, values, options.answers);
       await leaves(page, step);
     } else if (step === 'materials') {
@@ -121,14 +154,19 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
         if ((await block.locator('[data-action="choose-material"]').count()) > 0) await block.locator('[data-action="choose-material"]').click();
         await block.locator('[data-action="capture"]').click();
         await expect(block.locator('img[data-page]')).toHaveCount(1, { timeout: 15_000 });
+        submitted.materials.push(material.code);
       }
+      await scan('materials (pages taken)');
       await page.locator('[data-action="next"]').click();
       await leaves(page, step);
     } else if (step === 'face') {
+      await scan('face');
+      submitted.faceChecked = true;
       await core.call('dev.face.nextOutcome', { outcome: 'pass' });
       await page.locator('[data-action="face-start"]').click();
       await leaves(page, step);
     } else if (step === 'review') {
+      await scan('review');
       await page.locator('[data-action="submit"]').click();
       // The core may refuse (the visit did not prove enough): the screen says why, in words, and stays.
       const refused = page.locator('.flow [data-error]');
@@ -139,24 +177,39 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       await leaves(page, step);
     } else if (step === 'receipt') {
       const trackingNumber = (await page.getByTestId('tracking-number').textContent())!.trim();
-      await expect(page.locator('.receipt [role="status"]').last()).toHaveText(/.+/, { timeout: 20_000 });
-      await expect.poll(printed, { timeout: 20_000 }).toContain(trackingNumber);
-      return { kind: 'receipt', trackingNumber, printed: await printed() };
+      await expect(page.locator('.receipt [data-print-state]')).toHaveAttribute('data-print-state', 'done', { timeout: 30_000 });
+      expect(await printed()).toContain(trackingNumber);
+      // The one submission the screen sent: the answers as typed, one page per material photographed, in order.
+      const sent = sentSubmits(page).slice(submitsBefore);
+      expect(sent.map((c) => c.itemCode)).toEqual([item.code]);
+      expect(sent[0]!.form).toEqual(values);
+      expect(sent[0]!.attachments.map((a) => a.materialCode)).toEqual(submitted.materials);
+      for (const a of sent[0]!.attachments) {
+        const data = Buffer.from(a.dataBase64, 'base64');
+        submitted.pages.push({ materialCode: a.materialCode, mime: a.mime, sha256: createHash('sha256').update(data).digest('hex'), size: data.length, data });
+      }
+      await scan(`receipt${item.immediate ? ' (immediate)' : ''}`);
+      return { kind: 'receipt', trackingNumber, printed: await printed(), submitted };
     } else if (step === 'lookup') {
-      await expect(page.getByTestId('lookup-result')).toBeVisible({ timeout: 20_000 });
+      const result = page.getByTestId('lookup-result');
+      await expect(result).toBeVisible({ timeout: 20_000 });
+      // Switching the language asks the county again in that language: the scan waits for the answer.
+      await scan(`lookup (${item.type}${item.identity.required ? '' : ', public'})`, () => expect(result).toBeVisible({ timeout: 20_000 }));
       if (!item.identity.required) return { kind: 'lookup', printed: '' };
       if (item.type === 'print') await core.call('dev.documentPrinter.jobs', { clear: true });
       await page.locator('[data-action="print-result"]').click();
-      await expect(page.locator('.lookup__result [role="status"]')).toBeVisible({ timeout: 20_000 });
-      if (item.type === 'query') await expect.poll(printed, { timeout: 20_000 }).not.toBe('');
+      await expect(page.locator('.lookup__result [data-print-state]')).toHaveAttribute('data-print-state', 'done', { timeout: 30_000 });
+      if (item.type === 'query') expect(await printed()).toContain(item.name['zh-CN']);
       if (item.type === 'print') {
         // Certificates go to the A4 printer: the simulated queue must have taken exactly one PDF for this item, and it
         // is the county's composed certificate (printed by its id), not a copy of what the screen showed.
         const jobs = async () => (await core.call('dev.documentPrinter.jobs', {})).jobs;
         await expect.poll(jobs, { timeout: 20_000 }).toEqual([expect.objectContaining({ title: `certificate ${item.code}`, isPdf: true })]);
       }
+      await scan(`lookup (${item.type}) printed`, () => expect(result).toBeVisible({ timeout: 20_000 }));
       return { kind: 'lookup', printed: await printed() };
     } else if (step === 'card') {
+      await scan(`card (${(await page.locator('[data-card-in-hand]').count()) > 0 ? 'in hand' : 'in reader'})`);
       // Operations on the card itself: the holder's own card goes into its reader (the core checks it matches).
       if ((await page.locator('[data-card-in-hand]').count()) > 0) await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       // Old PIN: the card's; new PIN: a fresh one, typed twice. A full PIN moves the pad on by itself.

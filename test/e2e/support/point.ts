@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import type { SubmissionPayload } from '../../../src/shared/sync/protocol';
 import { startKiosk, type KioskProcess } from './kiosk-process';
 import { openCoreSocket, type CoreSocket } from './core-socket';
 import { startCounty, writeKioskConfig, type CountyProcess } from './county-process';
@@ -55,9 +56,9 @@ export function readDb<T>(file: string, read: (db: Database.Database) => T): T {
 export const kioskDb = <T>(point: Point, read: (db: Database.Database) => T): T => readDb(path.join(point.kiosk.dataDir, 'kiosk.sqlite'), read);
 
 /** The submission as the county stored it (its payload column), by tracking number; null until it arrived. */
-export function countyPayload(point: Point, trackingNumber: string): { serviceMode: string; operatorId: string | null; resident: { source: string; typedReason?: string; idNumber: string } } | null {
+export function countyPayload(point: Pick<Point, 'county'>, trackingNumber: string): SubmissionPayload | null {
   return readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => {
     const row = db.prepare('SELECT payload FROM items WHERE tracking_number = ?').get(trackingNumber) as { payload: string } | undefined;
-    return row ? (JSON.parse(row.payload) as ReturnType<typeof countyPayload>) : null;
+    return row ? (JSON.parse(row.payload) as SubmissionPayload) : null;
   });
 }

@@ -1,10 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { pinyin } from 'pinyin-pro';
+import { recordSubmits } from './submit-recorder';
 
 /** What a resident does on the screen, written once for every e2e test. Everything goes through visible controls. */
 
 export async function startVisit(page: Page, url: string): Promise<void> {
+  // What the screen submits is kept to compare with what the county stores (before the page opens its socket).
+  recordSubmits(page);
   await page.goto(url);
   await page.locator('.attract__start').click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
