@@ -256,7 +256,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const handlers: HandlerMap = {
     ...commissioningHandlers(commissioning, () => sync.queued()),
     ...catalogHandlers(catalog),
-    ...inquiriesHandlers(new InquiriesService({ store, now, catalog })),
+    ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language) })),
     ...helpHandlers(help),
     // The window PC paired over the LAN (lan/lan-pairing.ts): its answers to the kiosk's calls go to the kiosk.
     ...lan.handlers,

@@ -113,6 +113,19 @@ test('the inquiry register: a clerk takes an unanswered help call, records a pho
   expect(cells).toContain('已答复');
   expect(cells).toContain('自助机求助');
 
+  // Printed on the receipt printer: the simulator's GB18030 bytes, decoded, carry the register as listed.
+  await point.core.call('dev.printer.transcript', { clear: true });
+  await page.locator('[data-register-print]').click();
+  await expect(page.locator('[data-register-printed]')).toBeVisible();
+  const printed = async () => (await point.core.call('dev.printer.transcript', {})).text;
+  await expect.poll(printed, { timeout: 20_000 }).toContain('首问负责登记簿');
+  const slip = await printed();
+  expect(slip).toContain('社保卡补办');
+  expect(slip).toContain('已答复');
+  expect(slip).toContain('打印人');
+  expect(slip).toContain('李秀英');
+  expect(kioskDb(point, (db) => db.prepare("SELECT channel, operator_id AS operatorId FROM prints WHERE kind = 'inquiryRegister'").all())).toEqual([{ channel: 'assisted', operatorId: 'clerk-li' }]);
+
   await page.locator('.workspace__head button[lang="en"]').click();
   await expect(page.locator('#register-title')).toHaveText('Inquiry register');
   await expectNoAxeViolations(page, 'inquiry register (en)');

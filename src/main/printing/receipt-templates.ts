@@ -221,3 +221,41 @@ export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFun
   );
   return { blocks };
 }
+
+export interface InquiryRegisterData {
+  siteName: LocalisedText;
+  clerkName: string;
+  /** The register as the clerk's screen lists it (open first, overdue at the top); askers already masked. */
+  rows: ReadonlyArray<{ openedAt: string; origin: string; ownerName: string | null; topic: string | null; itemName: LocalisedText | null; askerMasked: string | null; dueAt: string | null; outcome: string | null; closedAt: string | null; overdue: boolean }>;
+  printedAt: string;
+}
+
+/** 首问负责登记簿 on the receipt printer: today's register as the clerk sees it (askers masked as registered). */
+export function inquiryRegisterSlip(data: InquiryRegisterData, language: Language, t: TFunction): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
+    { kind: 'text', text: t('staff:register.title'), align: 'center', bold: true, size: 'double' },
+    { kind: 'pair', label: t('inquiryRegister.printedBy'), value: data.clerkName },
+    { kind: 'rule' },
+  ];
+  if (data.rows.length === 0) blocks.push({ kind: 'text', text: t('staff:register.empty') });
+  data.rows.forEach((r, i) => {
+    if (i > 0) blocks.push({ kind: 'feed', lines: 1 });
+    const topic = [r.itemName ? pick(r.itemName, language) : null, r.topic].filter(Boolean).join(' · ');
+    blocks.push(
+      { kind: 'text', text: `${r.overdue ? `${t('staff:register.overdue')} ` : ''}${topic}`, bold: true },
+      { kind: 'pair', label: t('staff:register.column.openedAt'), value: formatPrintedTime(r.openedAt) },
+      { kind: 'pair', label: t('staff:register.column.origin'), value: t(`staff:register.origin.${r.origin}`) },
+      { kind: 'pair', label: t('staff:register.column.owner'), value: r.ownerName ?? t('staff:register.nobody') },
+    );
+    if (r.askerMasked) blocks.push({ kind: 'pair', label: t('staff:register.column.asker'), value: r.askerMasked });
+    if (r.dueAt) blocks.push({ kind: 'pair', label: t('staff:register.column.dueAt'), value: formatPrintedTime(r.dueAt) });
+    blocks.push({
+      kind: 'pair',
+      label: t('staff:register.column.outcome'),
+      value: r.outcome && r.closedAt ? `${t(`staff:register.outcome.${r.outcome}`)} ${formatPrintedTime(r.closedAt)}` : t('inquiryRegister.open'),
+    });
+  });
+  blocks.push({ kind: 'rule' }, { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) });
+  return { blocks };
+}

@@ -13,7 +13,7 @@ const ctx = (staff?: Connection['staff']): CallContext => ({ connection: { id: '
 function setup() {
   const store = openTestStore(tempDataDir());
   let t = Date.parse('2026-11-30T02:00:00Z'); // 10:00 in China
-  const service = new InquiriesService({ store, now: () => new Date(t), catalog: { find: (code) => (code === 'INS-01' ? {} : undefined) } });
+  const service = new InquiriesService({ store, now: () => new Date(t), catalog: { find: (code) => (code === 'INS-01' ? { name: { 'zh-CN': '城乡居民养老保险参保登记', en: 'Pension enrolment' } } : undefined) } });
   return { store, service, advance: (ms: number) => (t += ms) };
 }
 

@@ -8,6 +8,11 @@ import type { Db } from '../store/database';
 import { closeInquiry, getInquiry, inquiriesBetween, openInquiry, registerOf, takeInquiry, type Inquiry } from '../store/inquiries';
 import { translatorFor } from '../printing/translator';
 import { stampOf } from './channel-stamp';
+import { recordPrint } from '../store/prints';
+import type { InquiryRegisterData } from '../printing/receipt-templates';
+import type { PrintJob } from '../../shared/contract/methods/printing';
+import type { LocalisedText } from '../../shared/catalog';
+import type { Language } from '../../shared/locales';
 
 /** The point keeps China time: "today" and the promised days end at local midnight. */
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -34,7 +39,15 @@ function view(i: Inquiry, now: Date): InquiryView {
  * login; the first clerk owns it until it is closed with what was done, and only the owner closes it.
  */
 export class InquiriesService {
-  constructor(private readonly deps: { store: { db: Db; key: DataKey }; now: () => Date; catalog: { find(code: string): unknown } }) {}
+  constructor(
+    private readonly deps: {
+      store: { db: Db; key: DataKey };
+      now: () => Date;
+      catalog: { find(code: string): { name: LocalisedText } | undefined };
+      /** The receipt printer's register slip (PrintingService.inquiryRegister). */
+      printRegister?: (rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined) => PrintJob;
+    },
+  ) {}
 
   private clerk(ctx: CallContext): { id: string; name: string } {
     const staff = ctx.connection.staff;
@@ -75,6 +88,17 @@ export class InquiriesService {
     return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
   }
 
+  /** The caller's register on paper, exactly the rows their screen lists; the print is stamped like any other. */
+  print(language: Language | undefined, ctx: CallContext): PrintJob {
+    const clerk = this.clerk(ctx);
+    if (!this.deps.printRegister) throw new KioskError('device_not_configured', { details: { kind: 'receiptPrinter' } });
+    const { inquiries } = this.list(200, ctx);
+    const rows = inquiries.map((i) => ({ ...i, itemName: i.itemCode ? (this.deps.catalog.find(i.itemCode)?.name ?? null) : null }));
+    const job = this.deps.printRegister(rows, clerk.name, language);
+    recordPrint(this.deps.store.db, { id: job.jobId, at: this.deps.now().toISOString(), kind: 'inquiryRegister', itemCode: null, ...stampOf(ctx.connection) });
+    return job;
+  }
+
   async export(month: string, ctx: CallContext): Promise<MethodResult<'inquiries.export'>> {
     this.clerk(ctx);
     const [y, m] = month.split('-').map(Number) as [number, number];
@@ -112,12 +136,13 @@ export class InquiriesService {
   }
 }
 
-export function inquiriesHandlers(service: InquiriesService): HandlerMap<'inquiries.open' | 'inquiries.list' | 'inquiries.take' | 'inquiries.close' | 'inquiries.export'> {
+export function inquiriesHandlers(service: InquiriesService): HandlerMap<'inquiries.open' | 'inquiries.list' | 'inquiries.take' | 'inquiries.close' | 'inquiries.print' | 'inquiries.export'> {
   return {
     'inquiries.open': (input, ctx) => service.open(input, ctx),
     'inquiries.list': (input, ctx) => service.list(input.limit, ctx),
     'inquiries.take': (input, ctx) => service.take(input.id, ctx),
     'inquiries.close': (input, ctx) => service.close(input.id, input.outcome, ctx),
+    'inquiries.print': (input, ctx) => service.print(input.language, ctx),
     'inquiries.export': (input, ctx) => service.export(input.month, ctx),
   };
 }

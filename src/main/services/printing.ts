@@ -15,7 +15,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
 import { certificatePdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
 import type { CountyDocument } from './county-documents';
-import { myRequestsSlip, notificationSlip, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
+import { inquiryRegisterSlip, myRequestsSlip, notificationSlip, type InquiryRegisterData, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { requestWord } from '../../shared/domain/request-state';
 import { translatorFor } from '../printing/translator';
 
@@ -156,6 +156,14 @@ export class PrintingService {
       t,
     );
     return this.submit(undefined, { label: 'myRequests', document, reprintBanner: t('reprint') });
+  }
+
+  /** The inquiry register (首问负责登记簿) as a clerk's screen lists it, on the receipt printer. */
+  inquiryRegister(rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined): PrintJob {
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const document = inquiryRegisterSlip({ siteName: this.deps.config.site.name, clerkName, rows, printedAt: this.deps.now().toISOString() }, lang, t);
+    return this.submit(undefined, { label: 'inquiryRegister', document, reprintBanner: t('reprint') });
   }
 
   testPage(deviceId: string | undefined, language: Language | undefined): PrintJob {

@@ -35,6 +35,7 @@ export function InquiryRegister() {
   const [due, setDue] = useState<(typeof DUES)[number]>('today');
   const [topic, setTopic] = useState('');
   const [exported, setExported] = useState<number | null>(null);
+  const [printed, setPrinted] = useState(false);
   const reload = useCallback(() => {
     client.invoke('inquiries.list', {}).then((r) => setList(r.inquiries), fail);
   }, [client, fail]);
@@ -56,6 +57,10 @@ export function InquiryRegister() {
         setAdding(false);
       }),
     );
+  };
+  const printRegister = () => {
+    setPrinted(false);
+    client.invoke('inquiries.print', { language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(() => setPrinted(true), fail);
   };
   const exportMonth = () => {
     const month = localTime(new Date().toISOString()).slice(0, 7);
@@ -87,7 +92,15 @@ export function InquiryRegister() {
         <button type="button" className="button" onClick={exportMonth} data-register-export>
           {t('register.export')}
         </button>
+        <button type="button" className="button" onClick={printRegister} data-register-print>
+          {t('register.print')}
+        </button>
       </div>
+      {printed ? (
+        <p role="status" data-register-printed>
+          {t('register.printed')}
+        </p>
+      ) : null}
       {exported !== null ? <p role="status">{t('register.exported', { rows: exported })}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {adding ? (

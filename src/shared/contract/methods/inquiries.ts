@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { ServiceChannelSchema } from '../../domain/service-channel';
+import { PrintJobSchema } from './printing';
 
 export const InquiryOriginSchema = z.enum(['helpButton', 'kiosk', 'window', 'phone', 'homeVisit']);
 export const InquiryOutcomeSchema = z.enum(['answered', 'handledHere', 'slipPrinted', 'referred', 'caseOpened']);
@@ -60,6 +61,12 @@ export const inquiriesMethods = {
     access: ['clerk'],
     input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema }).strict(),
     output: InquiryViewSchema,
+  }),
+  'inquiries.print': defineMethod({
+    summary: "The register as the caller's list shows it (open first, overdue at the top, today's closed ones), printed on the receipt printer with askers masked.",
+    access: ['clerk'],
+    input: z.object({ language: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    output: PrintJobSchema,
   }),
   'inquiries.export': defineMethod({
     summary: 'The register of a month as an xlsx workbook (askers masked), for the township.',
