@@ -11,6 +11,8 @@ import { seedConsoleDemo } from '../src/county/console';
 import { registerPoint } from '../src/county/console/points';
 import { markStage } from '../src/county/console/programme';
 import { seedDemo } from '../src/county/demo-seed';
+import { recordHeartbeat } from '../src/county/county-state';
+import { inTransaction } from '../src/county/db/transaction';
 import { startCountyServer, type CountyServer } from '../src/county/server';
 import { DEMO_CONSOLE_ACCOUNTS } from '../src/county/console/console-demo-seed';
 import type { BenchFigure } from './types';
@@ -20,22 +22,24 @@ const PER_ROUND = 12;
 
 async function county(points: number): Promise<{ server: CountyServer; cookie: string }> {
   const server = await startCountyServer({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-console-')), backOfficeIntervalMs: 0, console: { staticDir: '/nonexistent' } });
-  seedDemo(server.db);
-  await seedConsoleDemo(server.db, { hashParams: { ln: 10, r: 8, p: 1 } });
+  await seedDemo(server.query);
+  await seedConsoleDemo(server.query, { hashParams: { ln: 10, r: 8, p: 1 } });
   const now = new Date();
-  const heartbeat = server.db.prepare('INSERT OR REPLACE INTO heartbeats (kiosk_id, at, body) VALUES (?, ?, ?)');
-  const delivery = server.db.prepare("INSERT INTO deliveries (kiosk_id, item_id, outcome, at) VALUES (?, ?, 'accepted', ?)");
-  server.db.transaction(() => {
+  const q = server.query;
+  await inTransaction(q, async (trx) => {
     for (let i = 0; i < points; i++) {
       const kioskId = `bench-${i}`;
       // 20 townships of up to 100 villages each.
       const code = `140105${String(100 + (i % 20)).padStart(3, '0')}${String(100 + Math.floor(i / 20)).padStart(3, '0')}`;
-      registerPoint(server.db, { kioskId, divisionCode: code, name: { 'zh-CN': `测试服务点${i}`, en: `Bench point ${i}` }, level: 'village' });
-      heartbeat.run(kioskId, now.toISOString(), JSON.stringify({ kioskId, at: now.toISOString(), appVersion: '0.1.0', configVersion: 9, catalogVersion: 4, queueDepth: i % 7, rejected: 0, oldestPendingAt: null, devices: [{ id: 'id-reader', kind: 'idCardReader', state: 'online' }, { id: 'receipt-printer', kind: 'receiptPrinter', state: i % 13 === 0 ? 'userActionRequired' : 'online' }] }));
-      for (let d = 0; d < 5; d++) delivery.run(kioskId, `${kioskId}-${d}`, new Date(now.getTime() - d * 60_000).toISOString());
-      if (i % 3 === 0) markStage(server.db, kioskId, 'siteSetUp', true, now.getTime(), { id: 'county-admin', name: 'bench' });
+      await registerPoint(trx, { kioskId, divisionCode: code, name: { 'zh-CN': `测试服务点${i}`, en: `Bench point ${i}` }, level: 'village' });
+      await recordHeartbeat(trx, kioskId, { kioskId, at: now.toISOString(), appVersion: '0.1.0', configVersion: 9, catalogVersion: 4, queueDepth: i % 7, rejected: 0, oldestPendingAt: null, devices: [{ id: 'id-reader', kind: 'idCardReader', state: 'online' }, { id: 'receipt-printer', kind: 'receiptPrinter', state: i % 13 === 0 ? 'userActionRequired' : 'online' }] }, now);
+      await trx
+        .insertInto('deliveries')
+        .values([0, 1, 2, 3, 4].map((d) => ({ kiosk_id: kioskId, item_id: `${kioskId}-${d}`, outcome: 'accepted', at: new Date(now.getTime() - d * 60_000).toISOString() })))
+        .execute();
+      if (i % 3 === 0) await markStage(trx, kioskId, 'siteSetUp', true, now.getTime(), { id: 'county-admin', name: 'bench' });
     }
-  })();
+  });
   const admin = DEMO_CONSOLE_ACCOUNTS.find((a) => a.username === 'county')!;
   const res = await fetch(`${server.url}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password }) });
   return { server, cookie: String(res.headers.get('set-cookie')).split(';')[0]! };

@@ -58,9 +58,9 @@ export default async function bench(): Promise<BenchFigure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-intake-'));
   const county = await startCountyServer({ dataDir: dir, backOfficeIntervalMs: 0 });
   try {
-    seedDemo(county.db, { catalog: defaultCatalog() });
+    await seedDemo(county.query, { catalog: defaultCatalog() });
     const kiosks = Array.from({ length: KIOSKS }, (_, k) => ({ id: `bench-kiosk-${k}`, secret: `bench-secret-${k}-0123456789abcdef01234567` }));
-    for (const k of kiosks) registerKiosk(county.db, k.id, k.secret);
+    for (const k of kiosks) await registerKiosk(county.query, k.id, k.secret);
     const clients = kiosks.map((k) => new HttpCountyClient({ baseUrl: county.url, kioskId: k.id, secret: k.secret, timeoutMs: 120_000 }));
 
     // Baseline: the same rows, bare, into the same file, in transactions of the same size.

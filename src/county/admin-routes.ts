@@ -19,7 +19,7 @@ export function hasAdminToken(authorization: string | undefined, token: Buffer):
 export function adminRoutes(adminToken: string) {
   const token = Buffer.from(adminToken);
   return routeGroup('admin', '/admin/v1', (app, context) => {
-    const { db } = context;
+    const { query: db } = context;
     app.addHook('onRequest', async (request, reply) => {
       if (!hasAdminToken(request.headers.authorization, token)) return fail(reply, 401, { error: 'admin_token' });
     });
@@ -30,7 +30,7 @@ export function adminRoutes(adminToken: string) {
       const body = parseBody(request, reply, z.unknown());
       if (reply.sent) return reply;
       try {
-        return { version: publishConfigPart(db, params.part as CountyConfigPart, body) };
+        return { version: await publishConfigPart(db, params.part as CountyConfigPart, body) };
       } catch (error) {
         if (error instanceof InvalidBodyError) return fail(reply, 400, { error: 'invalid_body', field: error.field });
         throw error;
@@ -42,7 +42,7 @@ export function adminRoutes(adminToken: string) {
       if (!params) return reply;
       const update = parseBody(request, reply, FaultUpdateSchema.omit({ id: true }).extend({ state: z.enum(['acknowledged', 'closed']) }));
       if (!update) return reply;
-      if (!updateFault(db, params.id, update.state, update.note ?? null)) return fail(reply, 404, { error: 'unknown_ticket' });
+      if (!(await updateFault(db, params.id, update.state, update.note ?? null))) return fail(reply, 404, { error: 'unknown_ticket' });
       return { ok: true };
     });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
 
 /**
  * Attachments as each kiosk uploads them. Every row and file belongs to one kiosk: a kiosk sees (HEAD), resumes and
@@ -35,25 +35,31 @@ type Row = { total: number; received: number; complete: number };
  * that overlaps what is there already is accepted when it starts at 0..received and is trimmed, so a resend after a
  * lost answer is harmless. When the last byte arrives the SHA-256 is checked; a mismatch discards the upload.
  */
-export function putAttachmentChunk(db: CountyDb, dir: string, kioskId: string, sha256: string, start: number, total: number, chunk: Buffer): ChunkOutcome {
-  const row = db.prepare('SELECT total, received, complete FROM kiosk_attachments WHERE kiosk_id = ? AND sha256 = ?').get(kioskId, sha256) as Row | undefined;
+export async function putAttachmentChunk(q: CountyQuery, dir: string, kioskId: string, sha256: string, start: number, total: number, chunk: Buffer): Promise<ChunkOutcome> {
+  const row: Row | undefined = await q.selectFrom('kiosk_attachments').select(['total', 'received', 'complete']).where('kiosk_id', '=', kioskId).where('sha256', '=', sha256).executeTakeFirst();
   if (row?.complete === 1) return { ok: true, received: row.total, complete: true };
   if (total > MAX_ATTACHMENT_BYTES) return { ok: false, status: 413, error: 'attachment_too_large', received: 0 };
   const received = row && row.total === total ? row.received : 0;
   if (start > received) return { ok: false, status: 409, error: 'range_mismatch', received };
   if (!row || row.total !== total) {
-    const unclaimed = (db.prepare('SELECT COALESCE(SUM(total), 0) AS n FROM kiosk_attachments WHERE kiosk_id = ? AND claimed = 0 AND sha256 <> ?').get(kioskId, sha256) as { n: number }).n;
+    const { n: unclaimed } = await q
+      .selectFrom('kiosk_attachments')
+      .select((e) => e.fn.coalesce(e.fn.sum<number>('total'), e.lit(0)).as('n'))
+      .where('kiosk_id', '=', kioskId)
+      .where('claimed', '=', 0)
+      .where('sha256', '<>', sha256)
+      .executeTakeFirstOrThrow();
     if (unclaimed + total > MAX_UNCLAIMED_BYTES_PER_KIOSK) return { ok: false, status: 413, error: 'upload_quota', received: 0 };
   }
   const final = attachmentFile(dir, kioskId, sha256);
   const file = `${final.slice(0, -4)}.part`;
   const fresh = chunk.subarray(received - start);
-  const discard = () => {
+  const discard = async () => {
     fs.rmSync(file, { force: true });
-    db.prepare('DELETE FROM kiosk_attachments WHERE kiosk_id = ? AND sha256 = ?').run(kioskId, sha256);
+    await q.deleteFrom('kiosk_attachments').where('kiosk_id', '=', kioskId).where('sha256', '=', sha256).execute();
   };
   if (received + fresh.length > total) {
-    discard();
+    await discard();
     return { ok: false, status: 422, error: 'too_long', received: 0 };
   }
   const fd = fs.openSync(file, received === 0 ? 'w' : 'r+');
@@ -68,32 +74,38 @@ export function putAttachmentChunk(db: CountyDb, dir: string, kioskId: string, s
   if (now === total) {
     const digest = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     if (digest !== sha256) {
-      discard();
+      await discard();
       return { ok: false, status: 422, error: 'hash_mismatch', received: 0 };
     }
     fs.renameSync(file, final);
   }
-  db.prepare(
-    `INSERT INTO kiosk_attachments (kiosk_id, sha256, total, received, complete, claimed) VALUES (?, ?, ?, ?, ?, 0)
-     ON CONFLICT (kiosk_id, sha256) DO UPDATE SET total = excluded.total, received = excluded.received, complete = excluded.complete`,
-  ).run(kioskId, sha256, total, now, now === total ? 1 : 0);
+  await q
+    .insertInto('kiosk_attachments')
+    .values({ kiosk_id: kioskId, sha256, total, received: now, complete: now === total ? 1 : 0, claimed: 0 })
+    .onConflict((c) =>
+      c.columns(['kiosk_id', 'sha256']).doUpdateSet((e) => ({ total: e.ref('excluded.total'), received: e.ref('excluded.received'), complete: e.ref('excluded.complete') })),
+    )
+    .execute();
   return { ok: true, received: now, complete: now === total };
 }
 
 /** How much of an attachment this kiosk has uploaded (another kiosk's upload of the same bytes does not count). */
-export function attachmentStatus(db: CountyDb, kioskId: string, sha256: string): { received: number; complete: boolean } {
-  const row = db.prepare('SELECT received, complete FROM kiosk_attachments WHERE kiosk_id = ? AND sha256 = ?').get(kioskId, sha256) as Row | undefined;
+export async function attachmentStatus(q: CountyQuery, kioskId: string, sha256: string): Promise<{ received: number; complete: boolean }> {
+  const row = await q.selectFrom('kiosk_attachments').select(['received', 'complete']).where('kiosk_id', '=', kioskId).where('sha256', '=', sha256).executeTakeFirst();
   return { received: row?.received ?? 0, complete: row?.complete === 1 };
 }
 
 /** The first of `shas` this kiosk has not completely uploaded, or undefined when all are there. */
-export function firstMissingAttachment(db: CountyDb, kioskId: string, shas: readonly string[]): string | undefined {
-  const complete = db.prepare('SELECT complete FROM kiosk_attachments WHERE kiosk_id = ? AND sha256 = ?');
-  return shas.find((sha) => (complete.get(kioskId, sha) as { complete: number } | undefined)?.complete !== 1);
+export async function firstMissingAttachment(q: CountyQuery, kioskId: string, shas: readonly string[]): Promise<string | undefined> {
+  if (shas.length === 0) return undefined;
+  const complete = new Set(
+    (await q.selectFrom('kiosk_attachments').select('sha256').where('kiosk_id', '=', kioskId).where('sha256', 'in', [...shas]).where('complete', '=', 1).execute()).map((r) => r.sha256),
+  );
+  return shas.find((sha) => !complete.has(sha));
 }
 
 /** A stored item references these: they no longer count against the kiosk's unclaimed quota. */
-export function claimAttachments(db: CountyDb, kioskId: string, shas: readonly string[]): void {
-  const claim = db.prepare('UPDATE kiosk_attachments SET claimed = 1 WHERE kiosk_id = ? AND sha256 = ?');
-  for (const sha of shas) claim.run(kioskId, sha);
+export async function claimAttachments(q: CountyQuery, kioskId: string, shas: readonly string[]): Promise<void> {
+  if (shas.length === 0) return;
+  await q.updateTable('kiosk_attachments').set({ claimed: 1 }).where('kiosk_id', '=', kioskId).where('sha256', 'in', [...shas]).execute();
 }

@@ -7,7 +7,7 @@ import {
   MAX_CLOCK_SKEW_MS,
   canonicalString,
 } from '../shared/sync/signing';
-import type { CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
 
 export type AuthOutcome =
   | { ok: true; kioskId: string }
@@ -46,12 +46,12 @@ export class NonceCache {
  * timestamp within the allowed skew (and not before the county started), and a nonce never seen before (nonces
  * are remembered for twice the skew window, after which the timestamp check refuses the request anyway).
  */
-export function verifyRequest(
-  db: CountyDb,
+export async function verifyRequest(
+  q: CountyQuery,
   nonces: NonceCache,
   req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer | undefined },
   now: number,
-): AuthOutcome {
+): Promise<AuthOutcome> {
   const header = (name: string) => {
     const v = req.headers[name];
     return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined;
@@ -61,7 +61,7 @@ export function verifyRequest(
   const nonce = header(HEADER_NONCE);
   const signature = header(HEADER_SIGNATURE);
   if (!kioskId || !timestamp || !nonce || !signature || !/^\d{1,16}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
-  const kiosk = db.prepare('SELECT secret FROM kiosks WHERE id = ?').get(kioskId) as { secret: string } | undefined;
+  const kiosk = await q.selectFrom('kiosks').select('secret').where('id', '=', kioskId).executeTakeFirst();
   if (!kiosk) return { ok: false, reason: 'unknown_kiosk' };
   const bodySha256 = createHash('sha256').update(req.body ?? Buffer.alloc(0)).digest('hex');
   const expected = createHmac('sha256', kiosk.secret).update(canonicalString({ method: req.method, path: req.url, timestamp, nonce, bodySha256 })).digest();

@@ -30,22 +30,22 @@ const STATUS: Record<ClerkActionError['code'], number> = { unknown_application: 
  * - GET  /admin/v1/back-office/applications/{id}                              one case with its outcome and steps
  * - POST /admin/v1/back-office/applications/{id}/take|return|finish|refuse    a clerk's decision
  */
-export function registerBackOfficeRoutes(app: FastifyInstance, { db, relay, clerkDesk, now }: CountyContext): void {
+export function registerBackOfficeRoutes(app: FastifyInstance, { query: db, relay, clerkDesk, now }: CountyContext): void {
   const desk: ClerkDesk | null = clerkDesk;
   app.get('/back-office/desk', async (request, reply) => {
     if (!desk) return fail(reply, 404, { error: 'no_clerk_desk' });
     const query = parseParams(request.query, reply, DeskQuery, 'invalid_query');
     if (!query) return reply;
-    return { items: desk.desk({ ...(query.state ? { state: query.state } : {}), ...(query.clerkId ? { clerkId: query.clerkId } : {}), limit: query.limit }) };
+    return { items: await desk.desk({ ...(query.state ? { state: query.state } : {}), ...(query.clerkId ? { clerkId: query.clerkId } : {}), limit: query.limit }) };
   });
 
   app.get('/back-office/applications/:applicationId', async (request, reply) => {
     if (!desk) return fail(reply, 404, { error: 'no_clerk_desk' });
     const params = parseParams(request.params, reply, ApplicationParam, 'invalid_path');
     if (!params) return reply;
-    const item = desk.deskItem(params.applicationId);
+    const item = await desk.deskItem(params.applicationId);
     if (!item) return fail(reply, 404, { error: 'unknown_application' });
-    return { item, outcome: currentOutcome(db, params.applicationId) };
+    return { item, outcome: await currentOutcome(db, params.applicationId) };
   });
 
   for (const action of Object.keys(ActionBody) as Array<keyof typeof ActionBody>) {
@@ -56,8 +56,8 @@ export function registerBackOfficeRoutes(app: FastifyInstance, { db, relay, cler
       const body = parseBody(request, reply, ActionBody[action]);
       if (!body) return reply;
       try {
-        const item = desk.act(params.applicationId, { action, ...body } as ClerkAction, relay.sink, now());
-        return { item, outcome: currentOutcome(db, params.applicationId) };
+        const item = await desk.act(params.applicationId, { action, ...body } as ClerkAction, relay.sink, now());
+        return { item, outcome: await currentOutcome(db, params.applicationId) };
       } catch (error) {
         if (error instanceof ClerkActionError) return fail(reply, STATUS[error.code], { error: error.code });
         throw error;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { maskIdNumber, maskName } from '../shared/domain/mask';
-import type { CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -37,21 +37,24 @@ export function certificateHash(doc: CertificateContent & { code: string; issued
  * (masked only: the county keeps who it was for, not a second copy of the ID number). The printed note tells the
  * reader how to check it; nothing is claimed (no seal) that the paper does not carry.
  */
-export function issueCertificate(db: CountyDb, input: CertificateContent & { kioskId: string; holder: { name: string; idNumber: string } }, publicUrl: string, now: Date): IssuedCertificate {
+export async function issueCertificate(q: CountyQuery, input: CertificateContent & { kioskId: string; holder: { name: string; idNumber: string } }, publicUrl: string, now: Date): Promise<IssuedCertificate> {
   const issuedAt = now.toISOString();
   const code = newVerificationCode();
   const contentSha256 = certificateHash({ ...input, code, issuedAt });
   const url = `${publicUrl.replace(/\/+$/, '')}/verify/${code}`;
-  db.prepare('INSERT INTO certificates (code, item_code, title, language, issued_at, kiosk_id, holder_masked, content_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    code,
-    input.itemCode,
-    input.title,
-    input.language,
-    issuedAt,
-    input.kioskId,
-    `${maskName(input.holder.name)} ${maskIdNumber(input.holder.idNumber)}`,
-    contentSha256,
-  );
+  await q
+    .insertInto('certificates')
+    .values({
+      code,
+      item_code: input.itemCode,
+      title: input.title,
+      language: input.language,
+      issued_at: issuedAt,
+      kiosk_id: input.kioskId,
+      holder_masked: `${maskName(input.holder.name)} ${maskIdNumber(input.holder.idNumber)}`,
+      content_sha256: contentSha256,
+    })
+    .execute();
   const note =
     input.language === 'zh-CN'
       ? `本证明由县人社局在线开具，未加盖印章。核验：扫描二维码或访问 ${url}，输入验证码 ${code}。`
@@ -64,10 +67,8 @@ export type Verification =
   | { genuine: false; code: string };
 
 /** What /verify answers: genuine or not, when, for whom (masked); with a content hash, whether the content matches. */
-export function verifyCertificate(db: CountyDb, code: string, contentSha256?: string): Verification {
-  const row = db.prepare('SELECT item_code, title, issued_at, holder_masked, content_sha256 FROM certificates WHERE code = ?').get(code) as
-    | { item_code: string; title: string; issued_at: string; holder_masked: string; content_sha256: string }
-    | undefined;
+export async function verifyCertificate(q: CountyQuery, code: string, contentSha256?: string): Promise<Verification> {
+  const row = await q.selectFrom('certificates').select(['item_code', 'title', 'issued_at', 'holder_masked', 'content_sha256']).where('code', '=', code).executeTakeFirst();
   if (!row) return { genuine: false, code };
   if (contentSha256 !== undefined && contentSha256 !== row.content_sha256) return { genuine: false, code };
   return { genuine: true, code, itemCode: row.item_code, title: row.title, issuedAt: row.issued_at, holder: row.holder_masked, contentSha256: row.content_sha256, ...(contentSha256 ? { contentMatches: true } : {}) };

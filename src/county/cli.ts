@@ -77,8 +77,8 @@ async function main(): Promise<void> {
     ...(silentAfter === undefined ? {} : { console: { silentAfterSeconds: silentAfter } }),
   });
   if (args.seed === 'demo') {
-    seedDemo(server.db, { catalog: defaultCatalog() });
-    await seedConsoleDemo(server.db);
+    await seedDemo(server.query, { catalog: defaultCatalog() });
+    await seedConsoleDemo(server.query);
   }
   for (const entry of args.kiosk ?? []) {
     const [id, secret] = [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)];
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       console.error(`--kiosk wants ID:SECRET with a secret of at least 16 characters, got "${entry.slice(0, 20)}..."`);
       process.exit(2);
     }
-    registerKiosk(server.db, id, secret);
+    await registerKiosk(server.query, id, secret);
   }
   if (args.seed === 'demo') console.log(`demo kiosk: ${DEMO_KIOSK_ID} / ${DEMO_KIOSK_SECRET} (demo only)`);
   console.log(`admin token: ${adminToken}`);

@@ -1,12 +1,9 @@
 import type { BackOfficeRelay } from './back-office/relay';
 import type { ClerkDesk } from './back-office/port';
-import type { CountyDb } from './county-db';
 import type { CountyQuery } from './db/connection';
 
 /** What every route group of the gateway works with: handed to each group's plugin as its options. */
 export interface CountyContext {
-  /** SQLite-only handle of code not yet moved onto `query`. */
-  readonly db: CountyDb;
   /** The one query path over SQLite or PostgreSQL. */
   readonly query: CountyQuery;
   readonly dataDir: string;

@@ -12,14 +12,16 @@ import {
   type StaffAccount,
 } from '../shared/sync/protocol';
 import { claimAttachments, firstMissingAttachment } from './attachments';
-import { recordOutcome } from './outcomes';
+import { ItemOutcomeSchema } from '../shared/sync/outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
 import { intakeSiteRecord } from './site-records';
 import { recordFaultReport } from './fault-reports';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
-import { currentConfigVersion, nextConfigVersion, type CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
+import { advanceCounter, currentConfigVersion, nextConfigVersion } from './db/counters';
+import { inTransaction } from './db/transaction';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
 export type CountyConfigPart = (typeof COUNTY_CONFIG_PARTS)[number];
@@ -31,29 +33,32 @@ const PART_SCHEMAS: Record<CountyConfigPart, z.ZodType> = {
   site: RemoteSiteSettingsSchema,
 };
 
-export function registerKiosk(db: CountyDb, id: string, secret: string): void {
-  db.prepare('INSERT INTO kiosks (id, secret) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret').run(id, secret);
+export async function registerKiosk(q: CountyQuery, id: string, secret: string): Promise<void> {
+  await q
+    .insertInto('kiosks')
+    .values({ id, secret })
+    .onConflict((c) => c.column('id').doUpdateSet((e) => ({ secret: e.ref('excluded.secret') })))
+    .execute();
 }
 
 /** Validates and publishes a config part under the next version; returns that version. */
-export function publishConfigPart(db: CountyDb, part: CountyConfigPart, body: unknown): number {
+export async function publishConfigPart(q: CountyQuery, part: CountyConfigPart, body: unknown): Promise<number> {
   const parsed = PART_SCHEMAS[part].safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InvalidBodyError(issue ? issue.path.map(String).join('.') : part);
   }
-  const publish = db.transaction(() => {
-    const version = nextConfigVersion(db);
+  return inTransaction(q, async (trx) => {
+    const version = await nextConfigVersion(trx);
     // The catalogue carries its own version field: it is the part's version, so kiosk and county agree.
     const stored = part === 'catalog' ? { ...(parsed.data as object), version } : parsed.data;
-    db.prepare('INSERT INTO config_parts (part, version, body) VALUES (?, ?, ?) ON CONFLICT (part) DO UPDATE SET version = excluded.version, body = excluded.body').run(
-      part,
-      version,
-      JSON.stringify(stored),
-    );
+    await trx
+      .insertInto('config_parts')
+      .values({ part, version, body: JSON.stringify(stored) })
+      .onConflict((c) => c.column('part').doUpdateSet((e) => ({ version: e.ref('excluded.version'), body: e.ref('excluded.body') })))
+      .execute();
     return version;
   });
-  return publish.immediate();
 }
 
 export class InvalidBodyError extends Error {
@@ -63,20 +68,29 @@ export class InvalidBodyError extends Error {
 }
 
 /** Parts and ticket updates newer than `since`, or null when the kiosk is up to date (HTTP 304). */
-export function configSince(db: CountyDb, kioskId: string, since: number): ConfigResponse | null {
-  const version = currentConfigVersion(db);
+export async function configSince(q: CountyQuery, kioskId: string, since: number): Promise<ConfigResponse | null> {
+  const version = await currentConfigVersion(q);
   if (version <= since) return null;
   const out: ConfigResponse = { version, tickets: [] };
-  for (const row of db.prepare('SELECT part, version, body FROM config_parts WHERE version > ?').all(since) as Array<{ part: CountyConfigPart; version: number; body: string }>) {
+  for (const row of await q.selectFrom('config_parts').select(['part', 'version', 'body']).where('version', '>', since).execute()) {
+    const part = row.part as CountyConfigPart;
     const body = JSON.parse(row.body) as unknown;
     // Each kiosk gets only the staff whose scope covers its point, and its own point's site settings (the console's).
-    (out as Record<string, unknown>)[row.part] = { version: row.version, body: row.part === 'staff' ? staffForKiosk(db, kioskId, body as StaffAccount[]) : row.part === 'site' ? siteForKiosk(db, kioskId, body) : body };
+    (out as Record<string, unknown>)[part] = {
+      version: row.version,
+      body: part === 'staff' ? await staffForKiosk(q, kioskId, body as StaffAccount[]) : part === 'site' ? await siteForKiosk(q, kioskId, body) : body,
+    };
   }
-  out.tickets = (db.prepare("SELECT id, state, note FROM faults WHERE kiosk_id = ? AND version > ? AND state IN ('open','acknowledged','closed')").all(kioskId, since) as Array<{
-    id: string;
-    state: 'open' | 'acknowledged' | 'closed';
-    note: string | null;
-  }>).map((t) => ({ id: t.id, state: t.state, ...(t.note ? { note: t.note } : {}), ...escalationForKiosk(db, t.id) }));
+  const tickets = await q
+    .selectFrom('faults')
+    .select(['id', 'state', 'note'])
+    .where('kiosk_id', '=', kioskId)
+    .where('version', '>', since)
+    .where('state', 'in', ['open', 'acknowledged', 'closed'])
+    .execute();
+  for (const t of tickets) {
+    out.tickets.push({ id: t.id, state: t.state as 'open' | 'acknowledged' | 'closed', ...(t.note ? { note: t.note } : {}), ...(await escalationForKiosk(q, t.id)) });
+  }
   return out;
 }
 
@@ -86,88 +100,147 @@ export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejec
 
 /**
  * Idempotent intake of one batch, in one transaction, in the order the kiosk sent. An id seen before is a
- * duplicate (stored once, never twice). An item whose attachments have not all arrived is 'retry', and so is
- * every later item of the same resident in the batch, so a resident's items are stored in submission order.
+ * duplicate (stored once, never twice: the id is a unique key, so a second gateway process storing the same item at
+ * the same moment finds it there). An item whose attachments have not all arrived is 'retry', and so is every later
+ * item of the same resident in the batch, so a resident's items are stored in submission order. The batch's
+ * deliveries and first outcomes are written together at the end (one statement each, not one per item).
  */
-export function intakeBatch(db: CountyDb, kioskId: string, items: readonly BatchItem[], now: Date): ItemResult[] {
-  const intake = db.transaction(() => {
+export async function intakeBatch(q: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<ItemResult[]> {
+  return inTransaction(q, async (trx) => {
+    const at = now.toISOString();
     const results: ItemResult[] = [];
     const held = new Set<string>();
-    const exists = db.prepare('SELECT kiosk_id FROM items WHERE id = ?');
-    const insert = db.prepare(
-      'INSERT INTO items (id, kiosk_id, kind, resident_ref, created_at, item_code, tracking_number, payload, received_at, application_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    const fresh: string[] = [];
+    const submissionIds = items.filter((i) => i.kind === 'submission').map((i) => i.id);
+    const seenBefore = new Map(
+      submissionIds.length === 0 ? [] : (await trx.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', submissionIds).execute()).map((r) => [r.id, r.kiosk_id]),
     );
-    const application = db.prepare('SELECT i.kiosk_id, i.item_code, o.state FROM items i LEFT JOIN outcomes o ON o.item_id = i.id WHERE i.id = ? AND i.application_id IS NULL');
-    const delivery = db.prepare('INSERT INTO deliveries (kiosk_id, item_id, outcome, at) VALUES (?, ?, ?, ?)');
-    const catalog = catalogCodes(db);
-    for (const item of items) {
-      const result = judge();
-      results.push(result);
-      delivery.run(kioskId, item.id, result.status, now.toISOString());
-      if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
+    const catalog = await catalogCodes(trx);
+    const seenAs = (id: string, owner: string): ItemResult =>
+      owner === kioskId ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
 
-      function judge(): ItemResult {
-        if (item.kind === 'monthlyReport') return intakeReport(db, kioskId, item, now);
-        if (item.kind === 'siteRecord') return intakeSiteRecord(db, kioskId, item, now);
-        const seen = exists.get(item.id) as { kiosk_id: string } | undefined;
-        if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
-        if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
-        const missing = firstMissingAttachment(db, kioskId, item.attachments);
-        if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
-        if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
-        if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
-        // A proxy application names its agent and consent, and only a proxy application does.
-        if ((item.payload.serviceMode === 'proxy') !== (item.payload.proxy !== undefined)) return { id: item.id, status: 'rejected', reason: 'proxyRecordMismatch' };
-        const applicationId = item.payload.applicationId ?? null;
-        if (applicationId) {
-          // Sent again after a return: the same application, from the kiosk that holds it, only while it is returned.
-          const original = application.get(applicationId) as { kiosk_id: string; item_code: string; state: string | null } | undefined;
-          if (!original || original.kiosk_id !== kioskId || original.item_code !== item.payload.itemCode) return { id: item.id, status: 'rejected', reason: 'unknownApplication' };
-          if (original.state !== 'returned') return { id: item.id, status: 'rejected', reason: 'applicationNotReturned' };
-        }
-        insert.run(item.id, kioskId, item.kind, item.residentRef, item.createdAt, item.payload.itemCode, item.payload.trackingNumber, JSON.stringify(item.payload), now.toISOString(), applicationId);
-        claimAttachments(db, kioskId, item.attachments);
-        if (!applicationId) recordOutcome(db, item.id, { state: 'accepted', text: ACCEPTED_TEXT }, now);
-        return { id: item.id, status: 'accepted' };
+    async function judge(item: BatchItem): Promise<ItemResult> {
+      if (item.kind === 'monthlyReport') return intakeReport(trx, kioskId, item, now);
+      if (item.kind === 'siteRecord') return intakeSiteRecord(trx, kioskId, item, now);
+      const owner = seenBefore.get(item.id);
+      if (owner !== undefined) return seenAs(item.id, owner);
+      if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
+      const missing = await firstMissingAttachment(trx, kioskId, item.attachments);
+      if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
+      if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
+      if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
+      // A proxy application names its agent and consent, and only a proxy application does.
+      if ((item.payload.serviceMode === 'proxy') !== (item.payload.proxy !== undefined)) return { id: item.id, status: 'rejected', reason: 'proxyRecordMismatch' };
+      const applicationId = item.payload.applicationId ?? null;
+      if (applicationId) {
+        // Sent again after a return: the same application, from the kiosk that holds it, only while it is returned.
+        const original = await trx
+          .selectFrom('items as i')
+          .leftJoin('outcomes as o', 'o.item_id', 'i.id')
+          .select(['i.kiosk_id', 'i.item_code', 'o.state'])
+          .where('i.id', '=', applicationId)
+          .where('i.application_id', 'is', null)
+          .executeTakeFirst();
+        if (!original || original.kiosk_id !== kioskId || original.item_code !== item.payload.itemCode) return { id: item.id, status: 'rejected', reason: 'unknownApplication' };
+        if (original.state !== 'returned') return { id: item.id, status: 'rejected', reason: 'applicationNotReturned' };
       }
+      const stored = await trx
+        .insertInto('items')
+        .values({
+          id: item.id,
+          kiosk_id: kioskId,
+          kind: item.kind,
+          resident_ref: item.residentRef,
+          created_at: item.createdAt,
+          item_code: item.payload.itemCode,
+          tracking_number: item.payload.trackingNumber,
+          payload: JSON.stringify(item.payload),
+          received_at: at,
+          application_id: applicationId,
+        })
+        .onConflict((c) => c.column('id').doNothing())
+        .returning('arrival')
+        .executeTakeFirst();
+      if (!stored) {
+        // Another gateway process stored it a moment ago (it committed while this transaction waited on the key).
+        const other = await trx.selectFrom('items').select('kiosk_id').where('id', '=', item.id).executeTakeFirstOrThrow();
+        return seenAs(item.id, other.kiosk_id);
+      }
+      seenBefore.set(item.id, kioskId);
+      await claimAttachments(trx, kioskId, item.attachments);
+      if (!applicationId) fresh.push(item.id);
+      return { id: item.id, status: 'accepted' };
     }
+
+    for (const item of items) {
+      const result = await judge(item);
+      results.push(result);
+      if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
+    }
+    await trx
+      .insertInto('deliveries')
+      .values(results.map((r) => ({ kiosk_id: kioskId, item_id: r.id, outcome: r.status, at })))
+      .execute();
+    if (fresh.length > 0) await recordAccepted(trx, fresh, now);
     return results;
   });
-  return intake.immediate();
+}
+
+/** The first outcome of newly stored applications: `accepted`, one cursor each, in one statement. */
+async function recordAccepted(trx: CountyQuery, itemIds: readonly string[], now: Date): Promise<void> {
+  const rows = await trx.selectFrom('items').select(['id', 'kiosk_id', 'tracking_number']).where('id', 'in', [...itemIds]).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const last = await advanceCounter(trx, 'outcomes', itemIds.length);
+  const at = now.toISOString();
+  await trx
+    .insertInto('outcomes')
+    .values(
+      itemIds.map((itemId, i) => {
+        const row = byId.get(itemId)!;
+        const outcome = ItemOutcomeSchema.parse({ itemId, trackingNumber: row.tracking_number, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] });
+        return { item_id: itemId, kiosk_id: row.kiosk_id, seq: 1, state: 'accepted', body: JSON.stringify(outcome), cursor: last - itemIds.length + 1 + i };
+      }),
+    )
+    .execute();
 }
 
 /** The published catalogue's item codes, parsed once per catalogue version (not once per batch: it is large). */
-const codesByDb = new WeakMap<CountyDb, { version: number; codes: Set<string> }>();
-function catalogCodes(db: CountyDb): Set<string> | null {
-  const version = db.prepare("SELECT version FROM config_parts WHERE part = 'catalog'").get() as { version: number } | undefined;
+let heldCodes: { version: number; body: string; codes: Set<string> } | null = null;
+async function catalogCodes(q: CountyQuery): Promise<Set<string> | null> {
+  const version = await q.selectFrom('config_parts').select('version').where('part', '=', 'catalog').executeTakeFirst();
   if (!version) return null;
-  const held = codesByDb.get(db);
-  if (held?.version === version.version) return held.codes;
-  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string };
+  if (heldCodes?.version === version.version) return heldCodes.codes;
+  const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirstOrThrow();
+  if (heldCodes?.body === row.body) return heldCodes.codes;
   const codes = new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code));
-  codesByDb.set(db, { version: version.version, codes });
+  heldCodes = { version: version.version, body: row.body, codes };
   return codes;
 }
 
-export function recordHeartbeat(db: CountyDb, kioskId: string, heartbeat: Heartbeat, now: Date): void {
-  db.prepare('INSERT INTO heartbeats (kiosk_id, at, body) VALUES (?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET at = excluded.at, body = excluded.body').run(kioskId, now.toISOString(), JSON.stringify(heartbeat));
+export async function recordHeartbeat(q: CountyQuery, kioskId: string, heartbeat: Heartbeat, now: Date): Promise<void> {
+  await q
+    .insertInto('heartbeats')
+    .values({ kiosk_id: kioskId, at: now.toISOString(), body: JSON.stringify(heartbeat) })
+    .onConflict((c) => c.column('kiosk_id').doUpdateSet((e) => ({ at: e.ref('excluded.at'), body: e.ref('excluded.body') })))
+    .execute();
 }
 
-export function lastHeartbeat(db: CountyDb, kioskId: string): Heartbeat | null {
-  const row = db.prepare('SELECT body FROM heartbeats WHERE kiosk_id = ?').get(kioskId) as { body: string } | undefined;
+export async function lastHeartbeat(q: CountyQuery, kioskId: string): Promise<Heartbeat | null> {
+  const row = await q.selectFrom('heartbeats').select('body').where('kiosk_id', '=', kioskId).executeTakeFirst();
   return row ? (JSON.parse(row.body) as Heartbeat) : null;
 }
 
-export function recordFaults(db: CountyDb, kioskId: string, tickets: FaultReport['tickets']): void {
-  recordFaultReport(db, kioskId, tickets);
+export async function recordFaults(q: CountyQuery, kioskId: string, tickets: FaultReport['tickets']): Promise<void> {
+  await recordFaultReport(q, kioskId, tickets);
 }
 
 /** A county clerk answers a fault ticket; the update flows down with the next config pull. */
-export function updateFault(db: CountyDb, id: string, state: 'acknowledged' | 'closed', note: string | null): boolean {
-  return db.transaction(() => {
-    const version = nextConfigVersion(db);
-    return db.prepare('UPDATE faults SET state = ?, note = ?, version = ? WHERE id = ?').run(state, note, version, id).changes > 0;
-  })();
+export async function updateFault(q: CountyQuery, id: string, state: 'acknowledged' | 'closed', note: string | null): Promise<boolean> {
+  return inTransaction(q, async (trx) => {
+    const version = await nextConfigVersion(trx);
+    const result = await trx.updateTable('faults').set({ state, note, version }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  });
 }
 
 export interface CountyStats {
@@ -178,24 +251,18 @@ export interface CountyStats {
   attachmentsComplete: number;
 }
 
-export function countyStats(db: CountyDb): CountyStats {
-  const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+export async function countyStats(q: CountyQuery): Promise<CountyStats> {
+  const n = (row: { n: number | string }) => Number(row.n);
   return {
-    items: one('SELECT COUNT(*) AS n FROM items'),
-    distinctIds: one('SELECT COUNT(DISTINCT id) AS n FROM items'),
-    deliveries: one('SELECT COUNT(*) AS n FROM deliveries'),
-    duplicatesRefused: one("SELECT COUNT(*) AS n FROM deliveries WHERE outcome = 'duplicate'"),
-    attachmentsComplete: one('SELECT COUNT(*) AS n FROM kiosk_attachments WHERE complete = 1'),
+    items: n(await q.selectFrom('items').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+    distinctIds: n(await q.selectFrom('items').select((e) => e.fn.count<number>('id').distinct().as('n')).executeTakeFirstOrThrow()),
+    deliveries: n(await q.selectFrom('deliveries').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+    duplicatesRefused: n(await q.selectFrom('deliveries').select((e) => e.fn.countAll<number>().as('n')).where('outcome', '=', 'duplicate').executeTakeFirstOrThrow()),
+    attachmentsComplete: n(await q.selectFrom('kiosk_attachments').select((e) => e.fn.countAll<number>().as('n')).where('complete', '=', 1).executeTakeFirstOrThrow()),
   };
 }
 
-export function storedItems(db: CountyDb): Array<{ id: string; residentRef: string | null; createdAt: string; trackingNumber: string; arrival: number; itemCode: string }> {
-  return (db.prepare('SELECT id, resident_ref, created_at, tracking_number, arrival, item_code FROM items ORDER BY arrival').all() as Array<{
-    id: string;
-    resident_ref: string | null;
-    created_at: string;
-    tracking_number: string;
-    arrival: number;
-    item_code: string;
-  }>).map((r) => ({ id: r.id, residentRef: r.resident_ref, createdAt: r.created_at, trackingNumber: r.tracking_number, arrival: r.arrival, itemCode: r.item_code }));
+export async function storedItems(q: CountyQuery): Promise<Array<{ id: string; residentRef: string | null; createdAt: string; trackingNumber: string; arrival: number; itemCode: string }>> {
+  const rows = await q.selectFrom('items').select(['id', 'resident_ref', 'created_at', 'tracking_number', 'arrival', 'item_code']).orderBy('arrival').execute();
+  return rows.map((r) => ({ id: r.id, residentRef: r.resident_ref, createdAt: r.created_at, trackingNumber: r.tracking_number, arrival: r.arrival, itemCode: r.item_code }));
 }

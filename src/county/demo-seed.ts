@@ -1,7 +1,7 @@
 import { SAMPLE_RESIDENTS } from '../shared/samples/residents';
 import type { StaffAccount } from '../shared/sync/protocol';
 import { publishConfigPart, registerKiosk } from './county-state';
-import type { CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
 import { hashPassword } from './passwords';
 
 /** The demo kiosk's id and secret: printed in docs/sync-protocol.md and used by the demo site config. Demo only. */
@@ -24,13 +24,13 @@ export function demoStaff(): StaffAccount[] {
  * announcement, site settings, and the sample residents for the online lookups. Idempotent: a seeded county is
  * left as it is.
  */
-export function seedDemo(db: CountyDb, options: { catalog?: unknown; now?: Date } = {}): void {
+export async function seedDemo(db: CountyQuery, options: { catalog?: unknown; now?: Date } = {}): Promise<void> {
   const now = options.now ?? new Date();
-  registerKiosk(db, DEMO_KIOSK_ID, DEMO_KIOSK_SECRET);
-  const seeded = db.prepare("SELECT 1 FROM config_parts WHERE part = 'staff'").get();
+  await registerKiosk(db, DEMO_KIOSK_ID, DEMO_KIOSK_SECRET);
+  const seeded = await db.selectFrom('config_parts').select('part').where('part', '=', 'staff').executeTakeFirst();
   if (seeded) return;
-  publishConfigPart(db, 'staff', demoStaff());
-  publishConfigPart(db, 'announcements', [
+  await publishConfigPart(db, 'staff', demoStaff());
+  await publishConfigPart(db, 'announcements', [
     {
       id: 'winter-2026',
       title: { 'zh-CN': '城乡居民养老保险2027年度缴费开始', en: 'Resident pension contributions for 2027 are open' },
@@ -41,9 +41,12 @@ export function seedDemo(db: CountyDb, options: { catalog?: unknown; now?: Date 
       from: now.toISOString(),
     },
   ]);
-  publishConfigPart(db, 'site', { onDuty: '李秀英', consultationPhone: '0351-12333' });
+  await publishConfigPart(db, 'site', { onDuty: '李秀英', consultationPhone: '0351-12333' });
   // Last, so its version is above the catalogue shipped with the kiosk (version 1).
-  if (options.catalog !== undefined) publishConfigPart(db, 'catalog', options.catalog);
-  const insert = db.prepare('INSERT OR REPLACE INTO residents (id_number, body) VALUES (?, ?)');
-  for (const r of SAMPLE_RESIDENTS) insert.run(r.idNumber, JSON.stringify({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate }));
+  if (options.catalog !== undefined) await publishConfigPart(db, 'catalog', options.catalog);
+  await db
+    .insertInto('residents')
+    .values(SAMPLE_RESIDENTS.map((r) => ({ id_number: r.idNumber, body: JSON.stringify({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate }) })))
+    .onConflict((c) => c.column('id_number').doUpdateSet((e) => ({ body: e.ref('excluded.body') })))
+    .execute();
 }

@@ -1,5 +1,7 @@
 import type { FaultMove, FaultReport } from '../shared/sync/protocol';
-import { nextConfigVersion, type CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
+import { nextConfigVersion } from './db/counters';
+import { inTransaction } from './db/transaction';
 
 /**
  * The point's side of a ticket arriving at the county (POST /v1/faults): new tickets are kept, and the moves made at
@@ -8,52 +10,52 @@ import { nextConfigVersion, type CountyDb } from './county-db';
  * and move the ticket as the console's own moves do. Then the ticket's version is bumped so the kiosk gets the
  * county's whole list back with its next config pull.
  */
-export function recordFaultReport(db: CountyDb, kioskId: string, tickets: FaultReport['tickets']): void {
-  const insert = db.prepare("INSERT OR IGNORE INTO faults (id, kiosk_id, opened_at, device_id, summary, state, version) VALUES (?, ?, ?, ?, ?, 'open', 0)");
-  // The console creates the escalation tables; a bare gateway keeps the ticket's state only.
-  const escalation = Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fault_moves'").get());
-  db.transaction(() => {
+export async function recordFaultReport(q: CountyQuery, kioskId: string, tickets: FaultReport['tickets']): Promise<void> {
+  await inTransaction(q, async (trx) => {
     for (const t of tickets) {
-      insert.run(t.id, kioskId, t.openedAt, t.deviceId, t.summary);
-      const owner = db.prepare('SELECT kiosk_id, opened_at FROM faults WHERE id = ?').get(t.id) as { kiosk_id: string; opened_at: string };
+      await trx
+        .insertInto('faults')
+        .values({ id: t.id, kiosk_id: kioskId, opened_at: t.openedAt, device_id: t.deviceId, summary: t.summary, state: 'open', version: 0 })
+        .onConflict((c) => c.column('id').doNothing())
+        .execute();
+      const owner = await trx.selectFrom('faults').select(['kiosk_id', 'opened_at']).where('id', '=', t.id).executeTakeFirstOrThrow();
       if (owner.kiosk_id !== kioskId) continue; // another kiosk's ticket id: never touched from here
       let changed = false;
-      for (const m of [...(t.moves ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) changed = applyPointMove(db, kioskId, t.id, owner.opened_at, m, escalation) || changed;
-      if (changed) db.prepare('UPDATE faults SET version = ? WHERE id = ?').run(nextConfigVersion(db), t.id);
+      for (const m of [...(t.moves ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) changed = (await applyPointMove(trx, kioskId, t.id, owner.opened_at, m)) || changed;
+      if (changed) await trx.updateTable('faults').set({ version: await nextConfigVersion(trx) }).where('id', '=', t.id).execute();
     }
-  })();
+  });
 }
 
-function applyPointMove(db: CountyDb, kioskId: string, faultId: string, openedAt: string, m: FaultMove, escalation: boolean): boolean {
+async function applyPointMove(trx: CountyQuery, kioskId: string, faultId: string, openedAt: string, m: FaultMove): Promise<boolean> {
   const at = Date.parse(m.at);
   const state = m.action === 'resolve' ? 'closed' : m.action === 'acknowledge' ? 'acknowledged' : m.action === 'reopen' || m.action === 'climb' ? 'open' : null;
-  if (!escalation) {
-    if (state) db.prepare('UPDATE faults SET state = ? WHERE id = ?').run(state, faultId);
-    return state !== null;
-  }
-  const seen = db.prepare('SELECT 1 FROM fault_moves WHERE fault_id = ? AND at = ? AND action = ? AND level = ?').get(faultId, at, m.action, m.level);
+  const seen = await trx.selectFrom('fault_moves').select('seq').where('fault_id', '=', faultId).where('at', '=', at).where('action', '=', m.action).where('level', '=', m.level).executeTakeFirst();
   if (seen) return false;
-  db.prepare(
-    'INSERT INTO fault_escalation (fault_id, level, level_since, acknowledged_at, acknowledged_by, resolved_at) VALUES (?, ?, ?, NULL, NULL, NULL) ON CONFLICT (fault_id) DO NOTHING',
-  ).run(faultId, 'point', Date.parse(openedAt));
-  db.prepare('INSERT INTO fault_moves (fault_id, at, actor_id, actor_name, action, level, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(faultId, at, `kiosk:${kioskId}`, m.by, m.action, m.level, m.note ?? null);
+  await trx
+    .insertInto('fault_escalation')
+    .values({ fault_id: faultId, level: 'point', level_since: Date.parse(openedAt), acknowledged_at: null, acknowledged_by: null, resolved_at: null })
+    .onConflict((c) => c.column('fault_id').doNothing())
+    .execute();
+  await trx.insertInto('fault_moves').values({ fault_id: faultId, at, actor_id: `kiosk:${kioskId}`, actor_name: m.by, action: m.action, level: m.level, note: m.note ?? null }).execute();
+  const escalation = trx.updateTable('fault_escalation').where('fault_id', '=', faultId);
   switch (m.action) {
     case 'climb':
     case 'passUp':
-      db.prepare('UPDATE fault_escalation SET level = ?, level_since = ?, acknowledged_at = NULL, acknowledged_by = NULL WHERE fault_id = ?').run(m.level, at, faultId);
+      await escalation.set({ level: m.level, level_since: at, acknowledged_at: null, acknowledged_by: null }).execute();
       break;
     case 'acknowledge':
-      db.prepare('UPDATE fault_escalation SET acknowledged_at = ?, acknowledged_by = ? WHERE fault_id = ?').run(at, m.by, faultId);
+      await escalation.set({ acknowledged_at: at, acknowledged_by: m.by }).execute();
       break;
     case 'resolve':
-      db.prepare('UPDATE fault_escalation SET resolved_at = ? WHERE fault_id = ?').run(at, faultId);
+      await escalation.set({ resolved_at: at }).execute();
       break;
     case 'reopen':
-      db.prepare('UPDATE fault_escalation SET resolved_at = NULL, level_since = ?, acknowledged_at = NULL, acknowledged_by = NULL WHERE fault_id = ?').run(at, faultId);
+      await escalation.set({ resolved_at: null, level_since: at, acknowledged_at: null, acknowledged_by: null }).execute();
       break;
     case 'note':
       break;
   }
-  if (state) db.prepare('UPDATE faults SET state = ? WHERE id = ?').run(state, faultId);
+  if (state) await trx.updateTable('faults').set({ state }).where('id', '=', faultId).execute();
   return true;
 }

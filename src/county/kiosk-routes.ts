@@ -35,7 +35,7 @@ function signedKiosk(request: { kioskId?: string }): string {
  * The sync contract (docs/sync-protocol.md) under /v1: every route here is signed by a kiosk. The hooks belong to
  * this group, so they run for each of its routes however the path was spelled, and for no route elsewhere.
  */
-export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, attachmentsDir, relay, publicUrl }) => {
+export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, dataDir, attachmentsDir, relay, publicUrl }) => {
   const nonces = new NonceCache(now().getTime());
 
   // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
@@ -45,7 +45,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
   });
   // The signature covers the body's hash, so it is checked once the raw body is in.
   app.addHook('preHandler', async (request, reply) => {
-    const outcome = verifyRequest(db, nonces, { method: request.method, url: request.url, headers: request.headers, body: request.body as Buffer | undefined }, now().getTime());
+    const outcome = await verifyRequest(db, nonces, { method: request.method, url: request.url, headers: request.headers, body: request.body as Buffer | undefined }, now().getTime());
     if (!outcome.ok) return fail(reply, 401, { error: outcome.reason, ...(outcome.serverTime === undefined ? {} : { serverTime: outcome.serverTime }) });
     request.kioskId = outcome.kioskId;
   });
@@ -54,7 +54,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
     const batch = parseBody(request, reply, BatchRequestSchema);
     if (!batch) return reply;
     if (batch.kioskId !== signedKiosk(request)) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
-    const results = intakeBatch(db, batch.kioskId, batch.items, now());
+    const results = await intakeBatch(db, batch.kioskId, batch.items, now());
     // The answer does not wait for the back office: stored is stored; the hand-over runs behind it.
     if (results.some((r) => r.status === 'accepted')) relay.soon();
     return { results };
@@ -63,13 +63,13 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
   app.get('/outcomes', async (request, reply) => {
     const since = parseParams(request.query, reply, z.object({ since: z.coerce.number().int().min(0).default(0) }), 'invalid_query');
     if (!since) return reply;
-    return outcomesSince(db, signedKiosk(request), since.since);
+    return await outcomesSince(db, signedKiosk(request), since.since);
   });
 
   app.head('/attachments/:sha256', async (request, reply) => {
     const params = parseParams(request.params, reply, Sha256Param, 'invalid_path');
     if (!params) return reply;
-    const status = attachmentStatus(db, signedKiosk(request), params.sha256);
+    const status = await attachmentStatus(db, signedKiosk(request), params.sha256);
     return reply.header('x-attachment-received', String(status.received)).header('x-attachment-complete', String(status.complete)).code(200).send();
   });
 
@@ -81,7 +81,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
     if (!range || !body) return fail(reply, 400, { error: 'invalid_body', field: 'content-range' });
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
     if (end < start || end - start + 1 !== body.length || end >= total) return fail(reply, 400, { error: 'invalid_body', field: 'content-range' });
-    const outcome = putAttachmentChunk(db, attachmentsDir, signedKiosk(request), params.sha256, start, total, body);
+    const outcome = await putAttachmentChunk(db, attachmentsDir, signedKiosk(request), params.sha256, start, total, body);
     if (!outcome.ok) return fail(reply.header('x-attachment-received', String(outcome.received)), outcome.status, { error: outcome.error });
     return { sha256: params.sha256, received: outcome.received, complete: outcome.complete };
   });
@@ -89,7 +89,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
   app.get('/config', async (request, reply) => {
     const since = parseParams(request.query, reply, z.object({ since: z.coerce.number().int().min(0).default(0) }), 'invalid_query');
     if (!since) return reply;
-    const config = configSince(db, signedKiosk(request), since.since);
+    const config = await configSince(db, signedKiosk(request), since.since);
     if (!config) return reply.code(304).send();
     // Every part signed: kiosks apply only what this county's key signed (issue 14 item 7).
     return signConfigResponse(config, dataDir);
@@ -98,7 +98,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
   app.post('/residents/sessions', async (request, reply) => {
     const notice = parseBody(request, reply, ResidentNoticeSchema);
     if (!notice) return reply;
-    const outcome = openResidentSession(db, signedKiosk(request), notice, now());
+    const outcome = await openResidentSession(db, signedKiosk(request), notice, now());
     if (!outcome.ok) return fail(reply, outcome.status, { error: outcome.error });
     return { sessionId: notice.sessionId, expiresAt: outcome.expiresAt };
   });
@@ -106,7 +106,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
   app.delete('/residents/sessions/:sessionId', async (request, reply) => {
     const params = parseParams(request.params, reply, SessionParam, 'invalid_path');
     if (!params) return reply;
-    return { ended: endResidentSession(db, signedKiosk(request), params.sessionId, now()) };
+    return { ended: await endResidentSession(db, signedKiosk(request), params.sessionId, now()) };
   });
 
   app.post('/query/:itemCode', async (request, reply) => {
@@ -118,30 +118,30 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
     const kioskId = signedKiosk(request);
     const at = now();
     if (!needsResident(params.itemCode)) {
-      logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: null, sessionId: null, outcome: 'listing', at });
+      await logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: null, sessionId: null, outcome: 'listing', at });
       return answerOf(params.itemCode, runLookup(params.itemCode, null, at, query.params, query.language), null, kioskId, query.language ?? 'zh-CN');
     }
     if (!query.idNumber) return fail(reply, 400, { error: 'invalid_body', field: 'idNumber' });
     // Only a resident this kiosk has identified in a live visit: a signed kiosk is not a licence to look anyone up.
-    const sessionId = liveSession(db, kioskId, query.idNumber, at);
+    const sessionId = await liveSession(db, kioskId, query.idNumber, at);
     if (!sessionId) {
-      logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId: null, outcome: 'noSession', at });
+      await logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId: null, outcome: 'noSession', at });
       return fail(reply, 403, { error: 'no_session' });
     }
-    const row = db.prepare('SELECT body FROM residents WHERE id_number = ?').get(query.idNumber) as { body: string } | undefined;
-    logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId, outcome: row ? 'answered' : 'unknownResident', at });
+    const row = await db.selectFrom('residents').select('body').where('id_number', '=', query.idNumber).executeTakeFirst();
+    await logLookup(db, { kioskId, itemCode: params.itemCode, idNumber: query.idNumber, sessionId, outcome: row ? 'answered' : 'unknownResident', at });
     if (!row) return fail(reply, 404, { error: 'unknown_resident' });
     const resident = JSON.parse(row.body) as CountyResident;
     return answerOf(params.itemCode, runLookup(params.itemCode, resident, at, query.params, query.language ?? 'zh-CN'), resident, kioskId, query.language ?? 'zh-CN');
   });
 
   /** The wire answer; a certificate is issued here (code and content hash stored) and travels as `document`. */
-  function answerOf(itemCode: string, answer: LookupAnswer, resident: CountyResident | null, kioskId: string, language: Language): QueryResponse {
+  async function answerOf(itemCode: string, answer: LookupAnswer, resident: CountyResident | null, kioskId: string, language: Language): Promise<QueryResponse> {
     const { certificate, ...rest } = answer;
     const at = now();
     const base: QueryResponse = { itemCode, fetchedAt: at.toISOString(), ...rest };
     if (!certificate || !resident) return base;
-    const issued = issueCertificate(db, { ...certificate, itemCode, language, kioskId, holder: resident }, publicUrl(), at);
+    const issued = await issueCertificate(db, { ...certificate, itemCode, language, kioskId, holder: resident }, publicUrl(), at);
     return { ...base, document: { title: issued.title, lines: issued.lines, language: issued.language, issuedAt: issued.issuedAt, verification: issued.verification } };
   }
 
@@ -150,7 +150,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
     if (!heartbeat) return reply;
     const kioskId = signedKiosk(request);
     if (heartbeat.kioskId !== kioskId) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
-    recordHeartbeat(db, kioskId, heartbeat, now());
+    await recordHeartbeat(db, kioskId, heartbeat, now());
     return { ok: true };
   });
 
@@ -165,7 +165,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { db, now, dataDir, 
   app.post('/faults', async (request, reply) => {
     const report = parseBody(request, reply, FaultReportSchema);
     if (!report) return reply;
-    recordFaults(db, signedKiosk(request), report.tickets);
+    await recordFaults(db, signedKiosk(request), report.tickets);
     return { ok: true };
   });
 });

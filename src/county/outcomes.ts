@@ -1,5 +1,7 @@
 import { OUTCOMES_PAGE_MAX, ItemOutcomeSchema, type ItemOutcome, type OutcomeState, type OutcomeText, type OutcomesResponse } from '../shared/sync/outcomes';
-import { nextCounter, type CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
+import { nextCounter } from './db/counters';
+import { inTransaction } from './db/transaction';
 
 /** One change of an application's outcome, as a back office reports it. */
 export interface OutcomeChange {
@@ -20,22 +22,24 @@ export class UnknownApplicationError extends Error {
 
 /**
  * Records a change of an application's outcome: seq + 1, the step appended, and a new delivery cursor so the kiosk
- * that sent it gets it with its next sync. Runs inside the caller's transaction when there is one.
+ * that sent it gets it with its next sync. Joins the caller's transaction when given one.
  */
-export function recordOutcome(db: CountyDb, itemId: string, change: OutcomeChange, at: Date): ItemOutcome {
-  return db.transaction(() => {
-    const row = db.prepare('SELECT body FROM outcomes WHERE item_id = ?').get(itemId) as { body: string } | undefined;
+export async function recordOutcome(q: CountyQuery, itemId: string, change: OutcomeChange, at: Date): Promise<ItemOutcome> {
+  return inTransaction(q, async (trx) => {
+    const row = await trx.selectFrom('outcomes').select(['body', 'kiosk_id']).where('item_id', '=', itemId).executeTakeFirst();
     let kioskId: string;
     let previous: ItemOutcome | null = null;
+    let trackingNumber: string;
     if (row) {
       previous = JSON.parse(row.body) as ItemOutcome;
-      kioskId = (db.prepare('SELECT kiosk_id FROM outcomes WHERE item_id = ?').get(itemId) as { kiosk_id: string }).kiosk_id;
+      kioskId = row.kiosk_id;
+      trackingNumber = previous.trackingNumber;
     } else {
-      const item = db.prepare('SELECT kiosk_id, tracking_number FROM items WHERE id = ?').get(itemId) as { kiosk_id: string; tracking_number: string } | undefined;
+      const item = await trx.selectFrom('items').select(['kiosk_id', 'tracking_number']).where('id', '=', itemId).executeTakeFirst();
       if (!item) throw new UnknownApplicationError(itemId);
       kioskId = item.kiosk_id;
+      trackingNumber = item.tracking_number;
     }
-    const trackingNumber = previous?.trackingNumber ?? (db.prepare('SELECT tracking_number FROM items WHERE id = ?').get(itemId) as { tracking_number: string }).tracking_number;
     const when = at.toISOString();
     const outcome: ItemOutcome = ItemOutcomeSchema.parse({
       itemId,
@@ -49,23 +53,26 @@ export function recordOutcome(db: CountyDb, itemId: string, change: OutcomeChang
       ...(change.blockedAt ? { blockedAt: change.blockedAt } : previous?.blockedAt ? { blockedAt: previous.blockedAt } : {}),
       steps: [...(previous?.steps ?? []), { at: when, state: change.state, text: change.text }].slice(-50),
     });
-    const cursor = nextCounter(db, 'outcomes');
-    db.prepare(
-      `INSERT INTO outcomes (item_id, kiosk_id, seq, state, body, cursor) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (item_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, body = excluded.body, cursor = excluded.cursor`,
-    ).run(itemId, kioskId, outcome.seq, outcome.state, JSON.stringify(outcome), cursor);
+    const cursor = await nextCounter(trx, 'outcomes');
+    await trx
+      .insertInto('outcomes')
+      .values({ item_id: itemId, kiosk_id: kioskId, seq: outcome.seq, state: outcome.state, body: JSON.stringify(outcome), cursor })
+      .onConflict((c) =>
+        c.column('item_id').doUpdateSet((e) => ({ seq: e.ref('excluded.seq'), state: e.ref('excluded.state'), body: e.ref('excluded.body'), cursor: e.ref('excluded.cursor') })),
+      )
+      .execute();
     return outcome;
-  })();
+  });
 }
 
-export function currentOutcome(db: CountyDb, itemId: string): ItemOutcome | null {
-  const row = db.prepare('SELECT body FROM outcomes WHERE item_id = ?').get(itemId) as { body: string } | undefined;
+export async function currentOutcome(q: CountyQuery, itemId: string): Promise<ItemOutcome | null> {
+  const row = await q.selectFrom('outcomes').select('body').where('item_id', '=', itemId).executeTakeFirst();
   return row ? (JSON.parse(row.body) as ItemOutcome) : null;
 }
 
 /** A kiosk's outcomes changed after `since`, oldest change first; each item appears once, in its latest state. */
-export function outcomesSince(db: CountyDb, kioskId: string, since: number, limit = OUTCOMES_PAGE_MAX): OutcomesResponse {
-  const rows = db.prepare('SELECT body, cursor FROM outcomes WHERE kiosk_id = ? AND cursor > ? ORDER BY cursor LIMIT ?').all(kioskId, since, limit + 1) as Array<{ body: string; cursor: number }>;
+export async function outcomesSince(q: CountyQuery, kioskId: string, since: number, limit = OUTCOMES_PAGE_MAX): Promise<OutcomesResponse> {
+  const rows = await q.selectFrom('outcomes').select(['body', 'cursor']).where('kiosk_id', '=', kioskId).where('cursor', '>', since).orderBy('cursor').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   return { cursor: page.length > 0 ? page[page.length - 1]!.cursor : since, outcomes: page.map((r) => JSON.parse(r.body) as ItemOutcome), more: rows.length > limit };
 }

@@ -6,7 +6,7 @@ import { REPORT_CHANNELS, zeroChannels, type ChannelCounts, type MonthlyFigures 
 import { MonthlyReportPayloadSchema, reportSigningText, type MonthlyReportPayload } from '../shared/report/monthly-report';
 import { reportDeadline } from '../shared/report/report-month';
 import type { MonthlyReportItem } from '../shared/sync/protocol';
-import type { CountyDb } from './county-db';
+import type { CountyQuery } from './db/connection';
 
 export type ReportIntake = { id: string; status: 'accepted' | 'duplicate' | 'rejected'; reason?: string };
 
@@ -16,8 +16,8 @@ function reportSignature(secret: string, text: string): Buffer {
   return createHmac('sha256', key).update(text).digest();
 }
 
-export function reportSignatureValid(db: CountyDb, payload: MonthlyReportPayload): boolean {
-  const kiosk = db.prepare('SELECT secret FROM kiosks WHERE id = ?').get(payload.kioskId) as { secret: string } | undefined;
+export async function reportSignatureValid(q: CountyQuery, payload: MonthlyReportPayload): Promise<boolean> {
+  const kiosk = await q.selectFrom('kiosks').select('secret').where('id', '=', payload.kioskId).executeTakeFirst();
   if (!kiosk) return false;
   const expected = reportSignature(kiosk.secret, reportSigningText(payload));
   const given = Buffer.from(payload.signature, 'hex');
@@ -29,24 +29,19 @@ export function reportSignatureValid(db: CountyDb, payload: MonthlyReportPayload
  * again is a duplicate; a version number already held under another id, a report for another kiosk or a bad
  * signature is refused with the reason.
  */
-export function intakeReport(db: CountyDb, kioskId: string, item: MonthlyReportItem, now: Date): ReportIntake {
-  const seen = db.prepare('SELECT kiosk_id FROM point_reports WHERE item_id = ?').get(item.id) as { kiosk_id: string } | undefined;
+export async function intakeReport(q: CountyQuery, kioskId: string, item: MonthlyReportItem, now: Date): Promise<ReportIntake> {
+  const seen = await q.selectFrom('point_reports').select('kiosk_id').where('item_id', '=', item.id).executeTakeFirst();
   if (seen) return seen.kiosk_id === kioskId ? { id: item.id, status: 'duplicate' } : { id: item.id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
   const p = item.payload;
   if (p.kioskId !== kioskId) return { id: item.id, status: 'rejected', reason: 'reportOfAnotherKiosk' };
-  if (!reportSignatureValid(db, p)) return { id: item.id, status: 'rejected', reason: 'badReportSignature' };
-  if (db.prepare('SELECT 1 FROM point_reports WHERE kiosk_id = ? AND month = ? AND version = ?').get(kioskId, p.month, p.version)) {
+  if (!(await reportSignatureValid(q, p))) return { id: item.id, status: 'rejected', reason: 'badReportSignature' };
+  if (await q.selectFrom('point_reports').select('item_id').where('kiosk_id', '=', kioskId).where('month', '=', p.month).where('version', '=', p.version).executeTakeFirst()) {
     return { id: item.id, status: 'rejected', reason: 'versionTaken' };
   }
-  db.prepare('INSERT INTO point_reports (item_id, kiosk_id, month, version, submitted_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    item.id,
-    kioskId,
-    p.month,
-    p.version,
-    p.submittedAt,
-    now.toISOString(),
-    JSON.stringify(p),
-  );
+  await q
+    .insertInto('point_reports')
+    .values({ item_id: item.id, kiosk_id: kioskId, month: p.month, version: p.version, submitted_at: p.submittedAt, received_at: now.toISOString(), body: JSON.stringify(p) })
+    .execute();
   return { id: item.id, status: 'accepted' };
 }
 
@@ -56,10 +51,9 @@ export interface StoredPointReport {
 }
 
 /** Every version a point sent for a month, oldest first. */
-export function pointReportVersions(db: CountyDb, kioskId: string, month: string): StoredPointReport[] {
-  return (db.prepare('SELECT body, received_at FROM point_reports WHERE kiosk_id = ? AND month = ? ORDER BY version').all(kioskId, month) as Array<{ body: string; received_at: string }>).map(
-    (r) => ({ report: MonthlyReportPayloadSchema.parse(JSON.parse(r.body)), receivedAt: r.received_at }),
-  );
+export async function pointReportVersions(q: CountyQuery, kioskId: string, month: string): Promise<StoredPointReport[]> {
+  const rows = await q.selectFrom('point_reports').select(['body', 'received_at']).where('kiosk_id', '=', kioskId).where('month', '=', month).orderBy('version').execute();
+  return rows.map((r) => ({ report: MonthlyReportPayloadSchema.parse(JSON.parse(r.body)), receivedAt: r.received_at }));
 }
 
 export type PointReportState = 'received' | 'receivedLate' | 'late' | 'due';
@@ -88,12 +82,21 @@ export interface TownshipMonth {
  * totals of what arrived. Late is judged by when the point submitted (an offline point's report arrives later but
  * carries its true submission time).
  */
-export function townshipMonth(db: CountyDb, month: string, now: Date, only?: readonly string[]): TownshipMonth {
+export async function townshipMonth(q: CountyQuery, month: string, now: Date, only?: readonly string[]): Promise<TownshipMonth> {
   const deadline = reportDeadline(month);
   // `only`: the points one console account may see (its township's); otherwise every kiosk that exists or reported.
-  const kiosks = only ?? (db.prepare('SELECT id FROM kiosks UNION SELECT kiosk_id FROM point_reports WHERE month = ? ORDER BY 1').all(month) as Array<{ id: string }>).map((r) => r.id);
-  const points = kiosks.map((kioskId): PointReportRow => {
-    const versions = pointReportVersions(db, kioskId, month);
+  const kiosks = only ?? (await everyPoint());
+  const points: PointReportRow[] = [];
+  for (const kioskId of kiosks) points.push(pointRow(kioskId, await pointReportVersions(q, kioskId, month)));
+  return { month, deadline: new Date(deadline).toISOString(), points, totals: sumFigures(points.flatMap((p) => (p.latest ? [p.latest.report.figures] : []))) };
+
+  async function everyPoint(): Promise<string[]> {
+    const registered = (await q.selectFrom('kiosks').select('id').execute()).map((r) => r.id);
+    const reported = (await q.selectFrom('point_reports').select('kiosk_id').distinct().where('month', '=', month).execute()).map((r) => r.kiosk_id);
+    return [...new Set([...registered, ...reported])].sort();
+  }
+
+  function pointRow(kioskId: string, versions: StoredPointReport[]): PointReportRow {
     const latest = versions.at(-1) ?? null;
     const first = versions[0] ?? null;
     const state: PointReportState = first
@@ -104,8 +107,7 @@ export function townshipMonth(db: CountyDb, month: string, now: Date, only?: rea
         ? 'late'
         : 'due';
     return { kioskId, siteName: latest?.report.siteName ?? null, state, latest, firstSubmittedAt: first?.report.submittedAt ?? null, versions: versions.length };
-  });
-  return { month, deadline: new Date(deadline).toISOString(), points, totals: sumFigures(points.flatMap((p) => (p.latest ? [p.latest.report.figures] : []))) };
+  }
 }
 
 function sumFigures(all: readonly MonthlyFigures[]): TownshipMonth['totals'] {
@@ -144,8 +146,8 @@ function sumFigures(all: readonly MonthlyFigures[]): TownshipMonth['totals'] {
 }
 
 /** The catalogue the county published (its items in order), or the shipped one before anything was published. */
-export function countyCatalogue(db: CountyDb): LayoutItem[] {
-  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
+export async function countyCatalogue(q: CountyQuery): Promise<LayoutItem[]> {
+  const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirst();
   const parsed = row ? CatalogSchema.safeParse(JSON.parse(row.body)) : null;
   return layoutItems(parsed?.success ? parsed.data.items : defaultCatalog().items);
 }

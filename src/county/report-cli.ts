@@ -5,15 +5,15 @@ import type { Language } from '../shared/locales';
 import { channelTotal } from '../shared/report/monthly-figures';
 import { reportText } from '../shared/report/report-layout';
 import { MONTH_PATTERN, formatPointTime } from '../shared/report/report-month';
-import { legacySqlite } from './county-db';
-import { openCountyDatabase } from './db/connection';
+import { isPostgresUrl, openCountyDatabase } from './db/connection';
 import { countyCatalogue, townshipMonth } from './point-reports';
 import { townshipWorkbook } from './township-workbook';
 
-export const REPORT_USAGE = `usage: npm run county -- report --month YYYY-MM [--data-dir DIR] [--xlsx FILE] [--lang zh-CN|en] [--now ISO]
+export const REPORT_USAGE = `usage: npm run county -- report --month YYYY-MM [--data-dir DIR] [--database URL] [--xlsx FILE] [--lang zh-CN|en] [--now ISO]
   received / late per point and the township totals of a month, from the county's own store
   --month YYYY-MM   the month reported on
   --data-dir DIR    the county's data directory (default: ./county-data)
+  --database URL    the county's PostgreSQL (postgres://...) when it does not keep SQLite in the data directory
   --xlsx FILE       also write the month as one workbook (a summary sheet and a sheet per point)
   --lang L          zh-CN (default) or en
   --now ISO         judge late as of this time (default: now)`;
@@ -24,7 +24,7 @@ export async function runReportCommand(argv: readonly string[], out: (line: stri
   try {
     args = parseArgs({
       args: [...argv],
-      options: { month: { type: 'string' }, 'data-dir': { type: 'string' }, xlsx: { type: 'string' }, lang: { type: 'string' }, now: { type: 'string' } },
+      options: { month: { type: 'string' }, 'data-dir': { type: 'string' }, database: { type: 'string' }, xlsx: { type: 'string' }, lang: { type: 'string' }, now: { type: 'string' } },
       strict: true,
     }).values;
   } catch (error) {
@@ -46,14 +46,18 @@ export async function runReportCommand(argv: readonly string[], out: (line: stri
     return 2;
   }
   const dataDir = path.resolve(args['data-dir'] ?? 'county-data');
-  if (!fs.existsSync(path.join(dataDir, 'county.sqlite'))) {
+  if (args.database !== undefined && !isPostgresUrl(args.database)) {
+    out(`--database wants a postgres:// URL, got "${String(args.database).slice(0, 40)}"`);
+    return 2;
+  }
+  if (!args.database && !fs.existsSync(path.join(dataDir, 'county.sqlite'))) {
     out(`no county store in ${dataDir} (start the county once with --data-dir ${dataDir})`);
     return 1;
   }
-  const database = await openCountyDatabase({ dataDir });
-  const db = legacySqlite(database);
+  const database = await openCountyDatabase({ dataDir, ...(args.database ? { database: args.database } : {}) });
+  const db = database.query;
   try {
-    const month = townshipMonth(db, args.month, now);
+    const month = await townshipMonth(db, args.month, now);
     const text = reportText(language);
     out(`${text('title')} ${month.month}  (${formatPointTime(month.deadline)})`);
     const rows = month.points.map((p) => [
@@ -79,7 +83,7 @@ export async function runReportCommand(argv: readonly string[], out: (line: stri
       ].join('\t'),
     );
     if (args.xlsx) {
-      fs.writeFileSync(args.xlsx, await townshipWorkbook(month, language, countyCatalogue(db)));
+      fs.writeFileSync(args.xlsx, await townshipWorkbook(month, language, await countyCatalogue(db)));
       out(`xlsx: ${path.resolve(args.xlsx)}`);
     }
     return 0;

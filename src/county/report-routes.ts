@@ -15,7 +15,7 @@ const PointParam = z.object({ month: MonthSchema, kioskId: z.string().min(1).max
  */
 export function reportRoutes(adminToken: string) {
   const token = Buffer.from(adminToken);
-  return routeGroup('admin', '/admin/v1/reports', (app, { db, now }) => {
+  return routeGroup('admin', '/admin/v1/reports', (app, { query: db, now }) => {
     app.addHook('onRequest', async (request, reply) => {
       if (!hasAdminToken(request.headers.authorization, token)) return fail(reply, 401, { error: 'admin_token' });
     });
@@ -29,7 +29,7 @@ export function reportRoutes(adminToken: string) {
     app.get('/:month/points/:kioskId', async (request, reply) => {
       const params = parseParams(request.params, reply, PointParam, 'invalid_path');
       if (!params) return reply;
-      const versions = pointReportVersions(db, params.kioskId, params.month);
+      const versions = await pointReportVersions(db, params.kioskId, params.month);
       if (versions.length === 0) return fail(reply, 404, { error: 'no_report' });
       return { kioskId: params.kioskId, month: params.month, versions };
     });
@@ -37,7 +37,7 @@ export function reportRoutes(adminToken: string) {
     app.get('/:month/workbook', async (request, reply) => {
       const params = parseParams(request.params, reply, MonthParam, 'invalid_path');
       if (!params) return reply;
-      const bytes = await townshipWorkbook(townshipMonth(db, params.month, now()), 'zh-CN', countyCatalogue(db));
+      const bytes = await townshipWorkbook(await townshipMonth(db, params.month, now()), 'zh-CN', await countyCatalogue(db));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="township-report-${params.month}.xlsx"`)

@@ -39,7 +39,7 @@ export interface CountyServerOptions {
 
 export interface CountyServer {
   readonly url: string;
-  /** The SQLite handle of code not yet on `query` (refuses every use on PostgreSQL). */
+  /** The SQLite file's own handle, for tests that read the store directly (refuses every use on PostgreSQL). */
   readonly db: CountyDb;
   /** The county's one query path (either engine). */
   readonly query: CountyQuery;
@@ -66,12 +66,12 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   const query = database.query;
   // The config signing key exists from the first start, so its public key can be handed to kiosks (config-signing.ts).
   configSigningKey(options.dataDir);
-  const backOffice = options.backOffice ?? new ReferenceBackOffice(db);
-  const relay = new BackOfficeRelay(db, backOffice, now, (error) => app.log.error({ err: error }, 'back office hand-over failed'));
+  const backOffice = options.backOffice ?? new ReferenceBackOffice(query);
+  const relay = new BackOfficeRelay(query, backOffice, now, (error) => app.log.error({ err: error }, 'back office hand-over failed'));
   const clerkDesk = backOffice.desk && backOffice.deskItem && backOffice.act ? (backOffice as ClerkDesk) : null;
   let listening = '';
   const publicUrl = () => options.publicUrl ?? listening;
-  const context: CountyContext = { db, query, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
+  const context: CountyContext = { query, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
   const app = options.tls
     ? (Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
     : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });

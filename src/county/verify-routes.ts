@@ -32,7 +32,7 @@ const HashQuery = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/).optional
  * document is genuine, when it was issued and for whom (masked); with the content hash printed beside the code,
  * whether the content is the one issued.
  */
-export const verifyRoutes = routeGroup('public', '/verify', (app, { db, now }) => {
+export const verifyRoutes = routeGroup('public', '/verify', (app, { query: county, now }) => {
   const limiter = new RateLimiter(VERIFY_PER_MINUTE);
   app.addHook('onRequest', async (request, reply) => {
     const verdict = limiter.allow(request.ip, now().getTime());
@@ -43,7 +43,7 @@ export const verifyRoutes = routeGroup('public', '/verify', (app, { db, now }) =
     if (!params) return reply;
     const query = parseParams(request.query, reply, HashQuery, 'invalid_query');
     if (!query) return reply;
-    const verdict = verifyCertificate(db, params.code, query.sha256);
+    const verdict = await verifyCertificate(county, params.code, query.sha256);
     return reply.code(verdict.genuine ? 200 : 404).send(verdict);
   });
 });

@@ -224,8 +224,8 @@ describe('durability: kill -9 of the browser-host process during submissions and
     const kioskIds = new Set((kiosk.prepare('SELECT id FROM submissions').all() as Array<{ id: string }>).map((r) => r.id));
     const outboxLeft = (kiosk.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state <> 'acknowledged'").get() as { n: number }).n;
     kiosk.close();
-    const countyIds = storedItems(county.db).map((i) => i.id);
-    const stats = countyStats(county.db);
+    const countyIds = (await storedItems(county.query)).map((i) => i.id);
+    const stats = await countyStats(county.query);
     const kinds = killedAt.reduce<Record<string, number>>((acc, k) => ((acc[k.split(' ')[0]!] = (acc[k.split(' ')[0]!] ?? 0) + 1), acc), {});
     console.log(
       `durability: kills ${killedAt.length} ${JSON.stringify(kinds)}; submitted ${serial}; answered ${answered.size}; committed ${kioskIds.size}; at county ${countyIds.length}; duplicate deliveries refused ${stats.duplicatesRefused}\nkill points:\n  ${killedAt.join('\n  ')}`,

@@ -1,8 +1,7 @@
 import { ReferenceBackOffice } from '../../src/county/back-office/reference-back-office';
-import { legacySqlite } from '../../src/county/county-db';
 import { openCountyDatabase } from '../../src/county/db/connection';
 import { describeBackOfficeContract } from '../support/back-office-contract';
 import { tempDataDir } from '../support/store-fixtures';
 
 // The reference back office against the port's contract; a provincial adapter adds one line like this one.
-describeBackOfficeContract('reference', async () => new ReferenceBackOffice(legacySqlite(await openCountyDatabase({ dataDir: tempDataDir('back-office-contract-') }))));
+describeBackOfficeContract('reference', async () => new ReferenceBackOffice((await openCountyDatabase({ dataDir: tempDataDir('back-office-contract-') })).query));

@@ -164,14 +164,14 @@ describe('back office: applications move through their states and the outcomes r
 
   it('a kiosk receives only its own outcomes, page by page, and a second hand-over changes nothing', async () => {
     const other = { id: 'kiosk-outcomes-2', secret: 'outcomes-secret-0123456789abcdef012345' };
-    registerKiosk(county.db, other.id, other.secret);
+    await registerKiosk(county.query, other.id, other.secret);
     expect((await outcomes(other)).size).toBe(0);
     const mine = await outcomes();
     expect(mine.size).toBeGreaterThanOrEqual(8);
     // Paged by cursor: two at a time gives the same latest states.
     const paged = new Map<string, number>();
     for (let since = 0, more = true; more; ) {
-      const page = outcomesSince(county.db, TEST_KIOSK.id, since, 2);
+      const page = await outcomesSince(county.query, TEST_KIOSK.id, since, 2);
       for (const o of page.outcomes) paged.set(o.itemId, o.seq);
       [since, more] = [page.cursor, page.more];
     }

@@ -52,7 +52,7 @@ describe("the county's catalogue reaches the kiosk", () => {
     next.items = next.items
       .filter((item) => item.code !== 'JOB-03')
       .map((item) => (item.code === 'CARD-03' ? { ...item, name: { 'zh-CN': '社保卡启用和密码服务', en: 'Card activation and PIN services' } } : item));
-    const published = publishConfigPart(county.db, 'catalog', next);
+    const published = await publishConfigPart(county.query, 'catalog', next);
     await engine.runRound();
     const second = catalog.list();
     expect([second.source, second.version, second.items.length]).toEqual(['county', published, 39]);

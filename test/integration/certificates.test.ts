@@ -107,7 +107,7 @@ describe('certificates the county composes, the kiosk prints exactly, and anyone
       expect(text).not.toMatch(/verificationCode|电子章|电子印章/);
       expect(text).toContain('未加盖印章');
       // (the HTTP check and its rate limit are the test above; here the county's record of this very code)
-      expect(verifyCertificate(county.db, shown.verification.code)).toMatchObject({ genuine: true, itemCode: 'INS-09' });
+      expect(await verifyCertificate(county.query, shown.verification.code)).toMatchObject({ genuine: true, itemCode: 'INS-09' });
       // The visit ends: the county's copy is forgotten and cannot be printed again.
       await core.dispatcher.dispatch(conn, 'session.end', { reason: 'finished' });
       await new Promise((r) => setTimeout(r, 50));

@@ -93,7 +93,7 @@ describe('commissioning and acceptance, kiosk to county', () => {
     expect(commissioning.steps.at(-1)).toMatchObject({ how: 'manual', passed: true, detail: 'board by the door' });
 
     await deliver();
-    const stored = siteRecordsOf(county.db, point.kioskId, 'commissioning');
+    const stored = await siteRecordsOf(county.query, point.kioskId, 'commissioning');
     expect(stored.map((s) => s.record)).toEqual([commissioning]);
     const held = await call<{ records: Array<{ record: { recordId: string }; delivered: boolean }> }>(technician, 'siteRecords.list');
     expect(held.records).toEqual([{ record: commissioning, delivered: true }]);
@@ -127,7 +127,7 @@ describe('commissioning and acceptance, kiosk to county', () => {
     await expect(call(technician, 'acceptance.record', { standard: 'basic', criteria })).rejects.toMatchObject({ code: 'conflict' });
 
     await deliver();
-    expect(siteRecordsOf(county.db, point.kioskId, 'acceptance').map((s) => s.record)).toEqual([acceptance]);
+    expect((await siteRecordsOf(county.query, point.kioskId, 'acceptance')).map((s) => s.record)).toEqual([acceptance]);
     const en = await pdfText(acceptance.recordId, 'en');
     for (const words of ['Service point acceptance record', 'Basic point standard', 'Signed by', '土沃乡人社所 王建国', 'Township office', 'phone number not on the board', 'not met', 'not passed']) {
       expect(en).toContain(words);

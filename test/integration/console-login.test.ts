@@ -26,15 +26,15 @@ describe('console login', () => {
     const session = await call(county, 'GET', '/console/api/session', undefined, { cookie: cookie.split(';')[0]! });
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ staff: { id: 'township-tuwo', scope: { kind: 'township', township: '140105001' } } });
-    expect(audit('login', 'township-tuwo').at(-1)).toEqual({ actor_id: 'township-tuwo', at: clock });
+    expect((await audit('login', 'township-tuwo')).at(-1)).toEqual({ actor_id: 'township-tuwo', at: clock });
   });
 
   it('refuses a wrong password and an unknown name alike, and audits both', async () => {
     expect((await call(county, 'POST', '/console/api/login', { username: 'county', password: 'nope' })).body).toEqual({ error: 'bad_credentials' });
     expect((await call(county, 'POST', '/console/api/login', { username: 'nobody', password: 'nope' })).body).toEqual({ error: 'bad_credentials' });
-    expect(audit('login.bad_credentials', 'county-admin')).toHaveLength(1);
+    expect(await audit('login.bad_credentials', 'county-admin')).toHaveLength(1);
     await call(county, 'POST', '/console/api/login', { username: 'county', password: demoPassword('county') });
-    expect(staffById(county.db, 'county-admin')!.failedAttempts).toBe(0);
+    expect((await staffById(county.query, 'county-admin'))!.failedAttempts).toBe(0);
   });
 
   it('locks after five wrong passwords even when twelve arrive at once, and the right password then waits too', async () => {
@@ -48,7 +48,7 @@ describe('console login', () => {
     expect(right.body).toEqual({ error: 'account_locked', retryAt: new Date(clock + 15 * 60_000).toISOString() });
     clock += 15 * 60_000 + 1;
     expect((await call(county, 'POST', '/console/api/login', { username: 'beige', password: demoPassword('beige') })).status).toBe(200);
-    expect(audit('login.account_locked', 'township-beige').length).toBeGreaterThanOrEqual(9);
+    expect((await audit('login.account_locked', 'township-beige')).length).toBeGreaterThanOrEqual(9);
   });
 
   it('ends a session after fifteen idle minutes, and keeps it while it is used', async () => {
@@ -71,18 +71,18 @@ describe('console login', () => {
     expect((await client.call('GET', '/console/api/session')).status).toBe(200);
     expect((await client.call('POST', '/console/api/logout', {})).status).toBe(200);
     expect((await client.call('GET', '/console/api/session')).body).toEqual({ error: 'not_signed_in' });
-    expect(audit('logout', 'township-tuwo').length).toBeGreaterThanOrEqual(1);
+    expect((await audit('logout', 'township-tuwo')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps kiosk-only accounts out of the console', async () => {
-    insertStaff(county.db, { id: 'clerk-x', username: 'clerkx', displayName: 'Clerk X', roles: ['clerk'], scope: { kind: 'points', points: ['140105001201'] }, passwordHash: await hashPassword('clerk-x-pass', TEST_HASH_PARAMS) }, clock);
+    await insertStaff(county.query, { id: 'clerk-x', username: 'clerkx', displayName: 'Clerk X', roles: ['clerk'], scope: { kind: 'points', points: ['140105001201'] }, passwordHash: await hashPassword('clerk-x-pass', TEST_HASH_PARAMS) }, clock);
     expect((await call(county, 'POST', '/console/api/login', { username: 'clerkx', password: 'clerk-x-pass' })).body).toEqual({ error: 'forbidden' });
   });
 
   it('stores scrypt parameters in the hash and raises a weaker hash to current guidance at sign-in', async () => {
-    expect(parseHash(staffById(county.db, 'county-admin')!.passwordHash)).toMatchObject({ ln: 17, r: 8, p: 1 }); // re-hashed by the sign-in above
-    expect(parseHash(staffById(county.db, 'township-beige')!.passwordHash)).toMatchObject({ ln: 17 });
-    const before = staffById(county.db, 'clerk-x')!.passwordHash;
+    expect(parseHash((await staffById(county.query, 'county-admin'))!.passwordHash)).toMatchObject({ ln: 17, r: 8, p: 1 }); // re-hashed by the sign-in above
+    expect(parseHash((await staffById(county.query, 'township-beige'))!.passwordHash)).toMatchObject({ ln: 17 });
+    const before = (await staffById(county.query, 'clerk-x'))!.passwordHash;
     expect(parseHash(before)).toMatchObject({ ln: TEST_HASH_PARAMS.ln });
   });
 

@@ -18,11 +18,11 @@ describe('console paging', () => {
     for (let i = 0; i < 150; i++) {
       const tuwo = i < 120;
       const kioskId = `${tuwo ? 'tw' : 'bg'}-${i}`;
-      registerPoint(county.db, { kioskId, divisionCode: `${tuwo ? '140105001' : '140105002'}${String(300 + i)}`, name: { 'zh-CN': `${tuwo ? '土沃' : '北格'}村${i}`, en: `Village ${i}` }, level: 'village' });
+      await registerPoint(county.query, { kioskId, divisionCode: `${tuwo ? '140105001' : '140105002'}${String(300 + i)}`, name: { 'zh-CN': `${tuwo ? '土沃' : '北格'}村${i}`, en: `Village ${i}` }, level: 'village' });
       const heardAt = new Date(now.getTime() - (i % 4 === 0 ? 3_600_000 : 60_000 + i * 1000));
       const devices = [{ id: 'receipt-printer', kind: 'receiptPrinter', state: i % 10 === 1 ? 'error' : 'online' }];
       heartbeat.run(kioskId, heardAt.toISOString(), JSON.stringify({ kioskId, at: heardAt.toISOString(), appVersion: '0.1.0', configVersion: 3, catalogVersion: 2, queueDepth: i, rejected: 0, oldestPendingAt: null, devices }));
-      if (i % 2 === 0) markStage(county.db, kioskId, 'siteSetUp', true, now.getTime(), { id: 'x', name: 'seed' });
+      if (i % 2 === 0) await markStage(county.query, kioskId, 'siteSetUp', true, now.getTime(), { id: 'x', name: 'seed' });
     }
   });
   afterAll(() => county.close());

@@ -27,16 +27,16 @@ describe('console programme', () => {
     expect((await tuwo.call('POST', '/console/api/programme/demo-kiosk/commissioned', { done: true })).body).toEqual({ error: 'conflict' });
     expect((await tuwo.call('POST', '/console/api/programme/demo-kiosk/accepted', { done: true })).body).toEqual({ error: 'conflict' });
     // A failed commissioning run moves nothing; the passing one does, dated by the record.
-    intakeBatch(county.db, 'demo-kiosk', [siteRecord(commissioning('demo-kiosk', '2026-11-09T08:00:00.000Z', false))], new Date('2026-11-09T09:00:00Z'));
+    await intakeBatch(county.query, 'demo-kiosk', [siteRecord(commissioning('demo-kiosk', '2026-11-09T08:00:00.000Z', false))], new Date('2026-11-09T09:00:00Z'));
     expect(((await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme).rows[0]!.stages.commissioned).toBeNull();
-    intakeBatch(county.db, 'demo-kiosk', [siteRecord(commissioning('demo-kiosk', '2026-11-10T08:00:00.000Z', true))], new Date('2026-11-10T09:00:00Z'));
+    await intakeBatch(county.query, 'demo-kiosk', [siteRecord(commissioning('demo-kiosk', '2026-11-10T08:00:00.000Z', true))], new Date('2026-11-10T09:00:00Z'));
     const after = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
     expect(after.milestones.find((m) => m.stage === 'commissioned' && m.share === 0.5)).toMatchObject({ reached: 0.5, state: 'met' });
     expect(after.milestones.find((m) => m.stage === 'commissioned' && m.share === 1)).toMatchObject({ reached: 0.5, state: 'open' });
     expect(after.rows[0]!.stages.commissioned).toEqual({ doneAt: '2026-11-10T08:00:00.000Z', by: '赵师傅' });
     expect(after.rows[0]!.stages.accepted).toBeNull();
     // Acceptance: signed at the kiosk by the township account.
-    intakeBatch(county.db, 'demo-kiosk', [siteRecord(acceptance('demo-kiosk', '2026-11-20T08:00:00.000Z'))], new Date('2026-11-20T09:00:00Z'));
+    await intakeBatch(county.query, 'demo-kiosk', [siteRecord(acceptance('demo-kiosk', '2026-11-20T08:00:00.000Z'))], new Date('2026-11-20T09:00:00Z'));
     const accepted = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
     expect(accepted.rows[0]!.stages.accepted).toEqual({ doneAt: '2026-11-20T08:00:00.000Z', by: '土沃乡人社所 王建国' });
     expect(accepted.milestones.find((m) => m.stage === 'accepted')).toMatchObject({ reached: 0.5 });

@@ -15,10 +15,10 @@ describe('console reports', () => {
   let now = new Date('2026-11-10T02:00:00Z');
   beforeAll(async () => {
     county = await startConsoleCounty({ now: () => now });
-    intakeBatch(county.db, 'demo-kiosk', [signedReportItem('demo-kiosk', '2026-10', 1, '2026-11-03T02:00:00.000Z', { 'CARD-01': 5 })], new Date('2026-11-03T02:01:00Z'));
-    intakeBatch(county.db, 'demo-kiosk', [signedReportItem('demo-kiosk', '2026-10', 2, '2026-11-05T02:00:00.000Z', { 'CARD-01': 6 }, '补录一笔窗口业务')], new Date('2026-11-05T02:01:00Z'));
+    await intakeBatch(county.query, 'demo-kiosk', [signedReportItem('demo-kiosk', '2026-10', 1, '2026-11-03T02:00:00.000Z', { 'CARD-01': 5 })], new Date('2026-11-03T02:01:00Z'));
+    await intakeBatch(county.query, 'demo-kiosk', [signedReportItem('demo-kiosk', '2026-10', 2, '2026-11-05T02:00:00.000Z', { 'CARD-01': 6 }, '补录一笔窗口业务')], new Date('2026-11-05T02:01:00Z'));
     // 北格镇's point: submitted after the 15th (offline), arrives later still.
-    intakeBatch(county.db, 'demo-kiosk-3', [signedReportItem('demo-kiosk-3', '2026-10', 1, '2026-11-16T01:00:00.000Z', { 'CARD-01': 9 })], new Date('2026-11-18T01:00:00Z'));
+    await intakeBatch(county.query, 'demo-kiosk-3', [signedReportItem('demo-kiosk-3', '2026-10', 1, '2026-11-16T01:00:00.000Z', { 'CARD-01': 9 })], new Date('2026-11-18T01:00:00Z'));
   });
   afterAll(() => county.close());
 

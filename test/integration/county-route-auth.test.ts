@@ -95,7 +95,7 @@ describe('county routes authenticate by the route they matched, not by the raw U
     const app = Fastify();
     const seen = new Map<string, RouteAuth>();
     requireRouteGroups(app, seen);
-    await registerRouteGroups(app, { db: county.db, query: county.query, dataDir: '', attachmentsDir: '', now: () => new Date(), relay: county.relay, clerkDesk: null, publicUrl: () => '' }, [routeGroup('public', '/p', (g) => void g.get('/ok', async () => 'ok'))]);
+    await registerRouteGroups(app, { query: county.query, dataDir: '', attachmentsDir: '', now: () => new Date(), relay: county.relay, clerkDesk: null, publicUrl: () => '' }, [routeGroup('public', '/p', (g) => void g.get('/ok', async () => 'ok'))]);
     expect(seen.get('GET /p/ok')).toBe('public');
     expect(() => app.get('/stray', async () => 'no hook guards me')).toThrow(/outside a route group/);
     await app.close();

@@ -47,7 +47,7 @@ describe('county scoping: each kiosk sees its own attachments and its own reside
   let b: HttpCountyClient;
   beforeAll(async () => {
     county = await startTestCounty({ catalog: defaultCatalog() });
-    registerKiosk(county.db, OTHER.id, OTHER.secret);
+    await registerKiosk(county.query, OTHER.id, OTHER.secret);
     a = new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret });
     b = new HttpCountyClient({ baseUrl: county.url, kioskId: OTHER.id, secret: OTHER.secret });
   });
@@ -97,7 +97,7 @@ describe('county scoping: each kiosk sees its own attachments and its own reside
     await a.endResidentSession(session.sessionId);
     await expect(a.query('INS-06', { idNumber: alice.idNumber, params: {} })).rejects.toMatchObject({ status: 403, reason: 'no_session' });
 
-    const log = lookupLog(county.db);
+    const log = await lookupLog(county.query);
     expect(log.filter((e) => e.itemCode === 'INS-06').map((e) => [e.kioskId, e.outcome])).toEqual([
       [TEST_KIOSK.id, 'noSession'],
       [TEST_KIOSK.id, 'noSession'],
@@ -111,7 +111,7 @@ describe('county scoping: each kiosk sees its own attachments and its own reside
 
   it('limits how many residents a kiosk may open sessions for in an hour', async () => {
     const spare = new HttpCountyClient({ baseUrl: county.url, kioskId: 'kiosk-test-3', secret: 'third-secret-0123456789abcdef0123456' });
-    registerKiosk(county.db, 'kiosk-test-3', 'third-secret-0123456789abcdef0123456');
+    await registerKiosk(county.query, 'kiosk-test-3', 'third-secret-0123456789abcdef0123456');
     for (let i = 0; i < MAX_SESSIONS_PER_KIOSK_PER_HOUR; i++) await spare.noticeResident(notice(alice.idNumber));
     await expect(spare.noticeResident(notice(bob.idNumber))).rejects.toMatchObject({ status: 429, reason: 'too_many_sessions' });
     spare.close();

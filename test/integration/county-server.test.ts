@@ -54,7 +54,7 @@ describe('reference county server', () => {
     expect((await client.sendBatch([item(ID1)])).results).toEqual([{ id: ID1, status: 'accepted' }]);
     expect((await client.sendBatch([item(ID1)])).results).toEqual([{ id: ID1, status: 'duplicate' }]);
     expect((await client.sendBatch([item(ID1), item(ID2)])).results.map((r) => r.status)).toEqual(['duplicate', 'accepted']);
-    const stats = countyStats(county.db);
+    const stats = await countyStats(county.query);
     expect(stats.items).toBe(2);
     expect(stats.duplicatesRefused).toBe(2);
   });
@@ -161,7 +161,7 @@ describe('reference county server', () => {
     expect(all.announcements!.body).toHaveLength(1);
     expect(all.catalog!.version).toBe(all.version);
     expect(await client.pullConfig(all.version)).toBeNull();
-    const v = publishConfigPart(county.db, 'site', { onDuty: '赵志强' });
+    const v = await publishConfigPart(county.query, 'site', { onDuty: '赵志强' });
     const next = (await client.pullConfig(all.version))!;
     expect(next).toMatchObject({ version: v, site: { version: v, body: { onDuty: '赵志强' } } });
     expect(next.staff).toBeUndefined();

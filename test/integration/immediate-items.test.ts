@@ -52,7 +52,7 @@ describe('items that cannot wait: a card loss report is sent at once and says bl
       expect(answer.result).toMatchObject({ delivery: 'answered', outcome: { state: 'done', blockedAt: expect.any(String) } });
       const blockedAt = Date.parse(answer.result!.outcome!.blockedAt!);
       expect(blockedAt).toBeGreaterThanOrEqual(before - 1000);
-      expect(currentOutcome(county.db, answer.result!.submissionId)).toMatchObject({ state: 'done', blockedAt: answer.result!.outcome!.blockedAt });
+      expect(await currentOutcome(county.query, answer.result!.submissionId)).toMatchObject({ state: 'done', blockedAt: answer.result!.outcome!.blockedAt });
     } finally {
       await core.close();
     }

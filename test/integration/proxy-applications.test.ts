@@ -7,8 +7,7 @@ import { FaceCaptures } from '../../src/main/services/face-captures';
 import { ProxyService, type ProxyRecord, type ProxySession } from '../../src/main/services/proxy';
 import { claimBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
-import { legacySqlite, type CountyDb } from '../../src/county/county-db';
-import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
+import { openCountyDatabase, type CountyDatabase, type CountyQuery } from '../../src/county/db/connection';
 import { intakeBatch } from '../../src/county/county-state';
 import { CONSENT_SLIP_MATERIAL } from '../../src/shared/domain/proxy';
 import type { ResidentIdentity } from '../../src/shared/domain/identity';
@@ -160,24 +159,24 @@ describe('proxy applications (代理办)', () => {
 
 describe('the county takes a proxy record only with a proxy application', () => {
   let database: CountyDatabase;
-  let db: CountyDb;
+  let db: CountyQuery;
   beforeAll(async () => {
     database = await openCountyDatabase({ dataDir: tempDataDir('county-') });
-    db = legacySqlite(database);
+    db = database.query;
   });
   afterAll(async () => database.close());
   const resident = SAMPLE_RESIDENTS[0]!;
   const proxy = { agent: { idNumber: sampleIdentity(1).idNumber, name: sampleIdentity(1).name, source: 'idCard' as const }, relation: 'child' as const, consent: 'cardAndPin' as const };
 
-  it('refuses serviceMode proxy without an agent, and an agent on a non-proxy application', () => {
+  it('refuses serviceMode proxy without an agent, and an agent on a non-proxy application', async () => {
     const bare = batchItem(resident, 'JOB-05');
     bare.payload = { ...bare.payload, serviceMode: 'proxy', operatorId: 'clerk-li' };
     const stray = batchItem(resident, 'JOB-05');
     stray.payload = { ...stray.payload, proxy };
     const good = batchItem(resident, 'JOB-05');
     good.payload = { ...good.payload, serviceMode: 'proxy', operatorId: 'clerk-li', proxy };
-    expect(intakeBatch(db, 'kiosk-1', [bare, stray, good], NOW).map((r) => r.reason ?? r.status)).toEqual(['proxyRecordMismatch', 'proxyRecordMismatch', 'accepted']);
-    const stored = db.prepare('SELECT payload FROM items WHERE id = ?').get(good.id) as { payload: string };
+    expect((await intakeBatch(db, 'kiosk-1', [bare, stray, good], NOW)).map((r) => r.reason ?? r.status)).toEqual(['proxyRecordMismatch', 'proxyRecordMismatch', 'accepted']);
+    const stored = await db.selectFrom('items').select('payload').where('id', '=', good.id).executeTakeFirstOrThrow();
     expect(JSON.parse(stored.payload)).toMatchObject({ serviceMode: 'proxy', proxy });
   });
 });

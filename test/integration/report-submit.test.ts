@@ -68,8 +68,8 @@ describe('the monthly report from the point to the township', () => {
 
   beforeAll(async () => {
     await startCounty();
-    seedDemo(county.db, { catalog: defaultCatalog() });
-    registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
+    await seedDemo(county.query, { catalog: defaultCatalog() });
+    await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
     const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
     core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-report-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test', now: () => kioskNow });
     clerk = core.newConnection('internal');
@@ -176,7 +176,7 @@ describe('the monthly report from the point to the township', () => {
   it('the county refuses a report whose figures were changed after signing, and reports without the admin token', async () => {
     const [stored] = (await (await fetch(`${county.url}/admin/v1/reports/2026-10/points/${TEST_KIOSK.id}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json() as { versions: StoredPointReport[] }).versions;
     const forged = { ...stored!.report, version: 9, figures: { ...stored!.report.figures, helpCalls: 99 } };
-    const results = intakeBatch(county.db, TEST_KIOSK.id, [{ id: '0196f000-0000-7000-8000-00000000f001', kind: 'monthlyReport', createdAt: forged.submittedAt, residentRef: null, payload: forged, attachments: [] }], countyNow);
+    const results = await intakeBatch(county.query, TEST_KIOSK.id, [{ id: '0196f000-0000-7000-8000-00000000f001', kind: 'monthlyReport', createdAt: forged.submittedAt, residentRef: null, payload: forged, attachments: [] }], countyNow);
     expect(results).toEqual([{ id: '0196f000-0000-7000-8000-00000000f001', status: 'rejected', reason: 'badReportSignature' }]);
     expect((await fetch(`${county.url}/admin/v1/reports/2026-10`)).status).toBe(401);
   });

@@ -77,33 +77,33 @@ describe('site records (commissioning, acceptance) at the county', () => {
     expect(AcceptanceRecordSchema.safeParse(acceptance(signer, { criteria: criteriaOf('basic').slice(1).map((id) => ({ id, met: true })) })).success).toBe(false);
   });
 
-  it('keeps a commissioning record once, field by field, and the first passing one per point', () => {
+  it('keeps a commissioning record once, field by field, and the first passing one per point', async () => {
     const record = commissioning();
     const batchItem = item(record);
     const now = new Date(AT);
-    expect(intakeBatch(county.db, KIOSK, [batchItem], now)).toEqual([{ id: batchItem.id, status: 'accepted' }]);
-    expect(intakeBatch(county.db, KIOSK, [batchItem], now)).toEqual([{ id: batchItem.id, status: 'duplicate' }]);
-    expect(intakeBatch(county.db, 'demo-kiosk-3', [batchItem], now)[0]).toMatchObject({ status: 'rejected', reason: 'idTakenByAnotherKiosk' });
-    const stored = siteRecordsOf(county.db, KIOSK, 'commissioning');
+    expect(await intakeBatch(county.query, KIOSK, [batchItem], now)).toEqual([{ id: batchItem.id, status: 'accepted' }]);
+    expect(await intakeBatch(county.query, KIOSK, [batchItem], now)).toEqual([{ id: batchItem.id, status: 'duplicate' }]);
+    expect((await intakeBatch(county.query, 'demo-kiosk-3', [batchItem], now))[0]).toMatchObject({ status: 'rejected', reason: 'idTakenByAnotherKiosk' });
+    const stored = await siteRecordsOf(county.query, KIOSK, 'commissioning');
     expect(stored).toHaveLength(1);
     expect(stored[0]!.record).toEqual(record);
-    expect(firstPassedSiteRecords(county.db, 'commissioning').get(KIOSK)?.record.recordId).toBe(record.recordId);
+    expect((await firstPassedSiteRecords(county.query, 'commissioning')).get(KIOSK)?.record.recordId).toBe(record.recordId);
   });
 
-  it('refuses a record a kiosk sends for another kiosk', () => {
-    const result = intakeBatch(county.db, 'demo-kiosk-3', [item(commissioning())], new Date(AT));
+  it('refuses a record a kiosk sends for another kiosk', async () => {
+    const result = await intakeBatch(county.query, 'demo-kiosk-3', [item(commissioning())], new Date(AT));
     expect(result[0]).toMatchObject({ status: 'rejected', reason: 'recordOfAnotherKiosk' });
   });
 
-  it('keeps an acceptance signed by the township of the point or the county, refuses any other signer', () => {
+  it('keeps an acceptance signed by the township of the point or the county, refuses any other signer', async () => {
     const now = new Date(AT);
     const own = item(acceptance({ id: 'township-tuwo', name: '王建国', role: 'township' }));
     const county1 = item(acceptance({ id: 'county-admin', name: '管理员', role: 'countyAdmin' }));
     const otherTownship = item(acceptance({ id: 'township-beige', name: '刘芳', role: 'township' }));
     const unknown = item(acceptance({ id: 'nobody', name: '某人', role: 'countyAdmin' }));
-    const results = intakeBatch(county.db, KIOSK, [own, county1, otherTownship, unknown], now);
+    const results = await intakeBatch(county.query, KIOSK, [own, county1, otherTownship, unknown], now);
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'rejected']);
     expect(results[2]!.reason).toBe('signerNotEntitled');
-    expect(siteRecordsOf(county.db, KIOSK, 'acceptance').map((s) => (s.record.kind === 'acceptance' ? s.record.signedBy.id : null))).toEqual(['township-tuwo', 'county-admin']);
+    expect((await siteRecordsOf(county.query, KIOSK, 'acceptance')).map((s) => (s.record.kind === 'acceptance' ? s.record.signedBy.id : null))).toEqual(['township-tuwo', 'county-admin']);
   });
 });

@@ -63,7 +63,7 @@ describe('the core with a county: sync service, staff login, config flowing down
     const conn = core.newConnection('internal');
     const catalog = defaultCatalog();
     const renamed = { ...catalog, items: catalog.items.map((i) => (i.code === 'JOB-01' ? { ...i, name: { 'zh-CN': '求职登记（新版）', en: 'Job-seeker registration (new)' } } : i)) };
-    const version = publishConfigPart(county.db, 'catalog', renamed);
+    const version = await publishConfigPart(county.query, 'catalog', renamed);
     await core.dispatcher.dispatch(await loggedInTechnician(), 'sync.now', {});
     await waitFor(() => events.find((e) => e.event === 'config.changed' && (e.data as { version: number }).version === version));
     const got = (await core.dispatcher.dispatch(conn, 'catalog.get', { code: 'JOB-01' })) as { result: { name: { 'zh-CN': string } } };

@@ -35,7 +35,7 @@ describe('sync engine against the reference county', () => {
       chunkBytes: 1000,
       onConfigChanged: (part) => changed.push(part),
     });
-    const before = countyStats(county.db).items;
+    const before = (await countyStats(county.query)).items;
     const t0 = Date.parse('2026-11-29T08:00:00Z');
     const delivered: Array<{ input: NewSubmission; receipt: StoredSubmission }> = [];
     for (let i = 0; i < 30; i++) {
@@ -45,17 +45,17 @@ describe('sync engine against the reference county', () => {
     const round = await engine.runRound();
     expect(round).toMatchObject({ ok: true, sent: 30, acknowledged: 30, rejected: 0 });
     expect(outboxCounts(store.db)).toMatchObject({ pending: 0, acknowledged: 30 });
-    expect(countyStats(county.db).items - before).toBe(30);
+    expect((await countyStats(county.query)).items - before).toBe(30);
     // Each arrived as submitted: identity, form, tracking number, time and pages, field by field.
     for (const { input, receipt } of delivered) expectStoredAsSubmitted(county, input, receipt);
     // Items of one resident were stored in submission order.
     const byResident = new Map<string, string[]>();
-    for (const i of storedItems(county.db)) byResident.set(i.residentRef ?? '', [...(byResident.get(i.residentRef ?? '') ?? []), i.createdAt]);
+    for (const i of await storedItems(county.query)) byResident.set(i.residentRef ?? '', [...(byResident.get(i.residentRef ?? '') ?? []), i.createdAt]);
     for (const times of byResident.values()) expect(times).toEqual([...times].sort());
 
     expect(changed.sort()).toEqual(['announcements', 'catalog', 'site', 'staff']);
     expect(getConfigPart(store.db, 'site')!.body).toMatchObject({ onDuty: '李秀英' });
-    publishConfigPart(county.db, 'site', { onDuty: '赵志强' });
+    await publishConfigPart(county.query, 'site', { onDuty: '赵志强' });
     changed.length = 0;
     expect((await engine.runRound()).configChanged).toEqual(['site']);
     expect(getConfigPart(store.db, 'site')!.body).toMatchObject({ onDuty: '赵志强' });
@@ -101,9 +101,9 @@ describe('sync engine against the reference county', () => {
     });
     insertFaultTicket(store.db, { id: 'ticket-1', openedAt: new Date().toISOString(), deviceId: 'receipt-printer', summary: 'paper jam twice today' });
     expect((await engine.runRound()).ok).toBe(true);
-    expect(lastHeartbeat(county.db, TEST_KIOSK.id)).toMatchObject({ appVersion: '1.2.3', queueDepth: 0, devices: [{ id: 'id-reader', state: 'online' }] });
+    expect(await lastHeartbeat(county.query, TEST_KIOSK.id)).toMatchObject({ appVersion: '1.2.3', queueDepth: 0, devices: [{ id: 'id-reader', state: 'online' }] });
     expect(listFaultTickets(store.db)[0]).toMatchObject({ id: 'ticket-1', state: 'sent' });
-    expect(updateFault(county.db, 'ticket-1', 'acknowledged', 'technician comes Tuesday')).toBe(true);
+    expect(await updateFault(county.query, 'ticket-1', 'acknowledged', 'technician comes Tuesday')).toBe(true);
     await engine.runRound();
     expect(listFaultTickets(store.db)[0]).toMatchObject({ state: 'acknowledged', countyNote: 'technician comes Tuesday' });
     store.close();

@@ -33,7 +33,7 @@ describe('sync through a fault-injecting proxy', () => {
       random,
       backoff: { baseMs: 250, capMs: cap },
     });
-    const before = countyStats(county.db).items;
+    const before = (await countyStats(county.query)).items;
     const submitted = new Set<string>();
     const delivered: Array<{ input: NewSubmission; receipt: StoredSubmission }> = [];
     const t0 = Date.parse('2026-11-29T08:00:00Z');
@@ -55,8 +55,8 @@ describe('sync through a fault-injecting proxy', () => {
     await proxy.close();
 
     const counts = outboxCounts(store.db);
-    const atCounty = storedItems(county.db).filter((i) => submitted.has(i.id));
-    const stats = countyStats(county.db);
+    const atCounty = (await storedItems(county.query)).filter((i) => submitted.has(i.id));
+    const stats = await countyStats(county.query);
     console.log(`faults injected: ${JSON.stringify(proxy.counts)}; rounds ${rounds}; failed rounds ${delays.length}; max delay ${Math.max(0, ...delays)} ms`);
     expect(counts).toMatchObject({ pending: 0, rejected: 0, acknowledged: 120 });
     expect(atCounty).toHaveLength(120); // every submission is at the county

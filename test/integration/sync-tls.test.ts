@@ -27,8 +27,8 @@ describe('TLS to the county with a pinned CA', () => {
     countyCert = own.cert;
     otherCert = makeCertificate(dir, 'someone-else').cert;
     county = await startCountyServer({ dataDir: tempDataDir('county-tls-'), tls: own });
-    seedDemo(county.db);
-    registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
+    await seedDemo(county.query);
+    await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
   });
   afterAll(() => county.close());
 

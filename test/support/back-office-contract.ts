@@ -21,7 +21,7 @@ export class RecordingSink implements OutcomeSink {
   readonly changes = new Map<string, OutcomeChange[]>();
   readonly violations: string[] = [];
 
-  record(applicationId: string, change: OutcomeChange): void {
+  async record(applicationId: string, change: OutcomeChange): Promise<void> {
     const list = this.changes.get(applicationId) ?? [];
     const from = list.at(-1)?.state ?? 'start';
     if (!OUTCOME_STATES.includes(change.state)) this.violations.push(`${applicationId}: unknown state ${change.state}`);

@@ -24,8 +24,8 @@ export async function startConsoleCounty(options: { now?: () => Date; console?: 
     ...(options.now ? { now: options.now } : {}),
     console: { staticDir: '/nonexistent', ...options.console },
   });
-  seedDemo(county.db, options.catalog === undefined ? {} : { catalog: options.catalog });
-  await seedConsoleDemo(county.db, { hashParams: TEST_HASH_PARAMS });
+  await seedDemo(county.query, options.catalog === undefined ? {} : { catalog: options.catalog });
+  await seedConsoleDemo(county.query, { hashParams: TEST_HASH_PARAMS });
   return county;
 }
 

@@ -21,8 +21,8 @@ export async function startTestCounty(options: { now?: () => Date; catalog?: unk
   const dataDir = tempDataDir('county-');
   const database = await freshCountyDatabase();
   const county = await startCountyServer({ dataDir, ...(database ? { database } : {}), adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
-  seedDemo(county.db, options.catalog === undefined ? {} : { catalog: options.catalog });
-  registerKiosk(county.db, TEST_KIOSK.id, TEST_KIOSK.secret);
+  await seedDemo(county.query, options.catalog === undefined ? {} : { catalog: options.catalog });
+  await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
   return Object.assign(county, { dataDir, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
 }
 

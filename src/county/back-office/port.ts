@@ -30,7 +30,8 @@ export interface BackOfficeItem {
 }
 
 export interface OutcomeSink {
-  record(applicationId: string, change: OutcomeChange, at: Date): void;
+  /** Resolves once the gateway has stored the change (inside the back office's transaction when it runs in one). */
+  record(applicationId: string, change: OutcomeChange, at: Date): Promise<void>;
 }
 
 export interface BackOffice {
@@ -73,7 +74,7 @@ export class ClerkActionError extends Error {
 
 /** A back office whose decisions a county clerk makes in the console (the reference one). */
 export interface ClerkDesk {
-  desk(filter?: { state?: DeskState; clerkId?: string; limit?: number }): DeskItem[];
-  deskItem(applicationId: string): DeskItem | null;
-  act(applicationId: string, action: ClerkAction, sink: OutcomeSink, now: Date): DeskItem;
+  desk(filter?: { state?: DeskState; clerkId?: string; limit?: number }): Promise<DeskItem[]>;
+  deskItem(applicationId: string): Promise<DeskItem | null>;
+  act(applicationId: string, action: ClerkAction, sink: OutcomeSink, now: Date): Promise<DeskItem>;
 }

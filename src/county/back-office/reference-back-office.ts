@@ -2,7 +2,8 @@ import { CatalogSchema, isFieldVisible, type Catalog, type CatalogItem } from '.
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { OutcomeText } from '../../shared/sync/outcomes';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { inTransaction } from '../db/transaction';
 import type { OutcomeChange } from '../outcomes';
 import { ClerkActionError, type BackOffice, type ClerkDesk, type BackOfficeItem, type ClerkAction, type DeskItem, type DeskState, type OutcomeSink } from './port';
 import { CERTIFICATION_MIN_LIVENESS, CERTIFICATION_MIN_QUALITY, ruleFor } from './reference-rules';
@@ -36,66 +37,73 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
   /** The published catalogue, parsed once per version (parsing it per item would cost more than deciding it). */
   private cached: { version: number; catalog: Catalog } | null = null;
 
-  constructor(private readonly db: CountyDb) {}
+  constructor(private readonly db: CountyQuery) {}
 
-  private catalog(): Catalog {
-    const version = (this.db.prepare("SELECT version FROM config_parts WHERE part = 'catalog'").get() as { version: number } | undefined)?.version ?? 0;
+  /** Refreshes the cached catalogue when the county published a new one (called once per unit of work). */
+  private async loadCatalog(q: CountyQuery): Promise<Catalog> {
+    const version = (await q.selectFrom('config_parts').select('version').where('part', '=', 'catalog').executeTakeFirst())?.version ?? 0;
     if (this.cached?.version === version) return this.cached.catalog;
-    const row = this.db.prepare("SELECT body FROM config_parts WHERE part = 'catalog'").get() as { body: string } | undefined;
+    const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirst();
     const parsed = row ? CatalogSchema.safeParse(JSON.parse(row.body)) : null;
     this.cached = { version, catalog: parsed?.success ? parsed.data : defaultCatalog() };
     return this.cached.catalog;
   }
 
   private item(code: string): CatalogItem | undefined {
-    return this.catalog().items.find((i) => i.code === code);
+    return (this.cached?.catalog ?? defaultCatalog()).items.find((i) => i.code === code);
   }
 
   async receive(item: BackOfficeItem, sink: OutcomeSink): Promise<void> {
-    this.receiveNow(item, sink);
+    await inTransaction(this.db, async (trx) => {
+      await this.loadCatalog(trx);
+      await this.receiveNow(trx, item, sink);
+    });
   }
 
   async receiveAll(items: readonly BackOfficeItem[], sink: OutcomeSink): Promise<void> {
-    this.db.transaction(() => {
-      for (const item of items) this.receiveNow(item, sink);
-    })();
+    await inTransaction(this.db, async (trx) => {
+      await this.loadCatalog(trx);
+      for (const item of items) await this.receiveNow(trx, item, sink);
+    });
   }
 
   async advance(now: Date, sink: OutcomeSink): Promise<void> {
-    const due = this.db.prepare("SELECT * FROM back_office_cases WHERE desk = 'automatic' AND state = 'automatic' AND due_at <= ? ORDER BY due_at LIMIT 500").all(now.toISOString()) as CaseRow[];
-    this.db.transaction(() => {
+    await inTransaction(this.db, async (trx) => {
+      await this.loadCatalog(trx);
+      const due = (await trx
+        .selectFrom('back_office_cases')
+        .selectAll()
+        .where('desk', '=', 'automatic')
+        .where('state', '=', 'automatic')
+        .where('due_at', '<=', now.toISOString())
+        .orderBy('due_at')
+        .limit(500)
+        .execute()) as CaseRow[];
       for (const row of due) {
-        this.setState(row.item_id, 'done', null);
-        sink.record(row.item_id, this.doneChange(row, null), now);
+        await this.setState(trx, row.item_id, 'done', null);
+        await sink.record(row.item_id, await this.doneChange(trx, row, null), now);
       }
-    })();
+    });
   }
 
   /** The clerk desk: applications waiting for or taken by a county clerk (and, with `all`, every case). */
-  desk(filter: { state?: DeskState; clerkId?: string; limit?: number } = {}): DeskItem[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.state) {
-      where.push('state = ?');
-      args.push(filter.state);
-    }
-    if (filter.clerkId) {
-      where.push('clerk_id = ?');
-      args.push(filter.clerkId);
-    }
-    const sql = `SELECT * FROM back_office_cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, filter.limit ?? 200) as CaseRow[]).map(toDeskItem);
+  async desk(filter: { state?: DeskState; clerkId?: string; limit?: number } = {}): Promise<DeskItem[]> {
+    let query = this.db.selectFrom('back_office_cases').selectAll();
+    if (filter.state) query = query.where('state', '=', filter.state);
+    if (filter.clerkId) query = query.where('clerk_id', '=', filter.clerkId);
+    return ((await query.orderBy('received_at').limit(filter.limit ?? 200).execute()) as CaseRow[]).map(toDeskItem);
   }
 
-  deskItem(applicationId: string): DeskItem | null {
-    const row = this.row(applicationId);
+  async deskItem(applicationId: string): Promise<DeskItem | null> {
+    const row = await this.row(this.db, applicationId);
     return row ? toDeskItem(row) : null;
   }
 
   /** A county clerk acts on an application; the outcome goes to the kiosk with its next sync. */
-  act(applicationId: string, action: ClerkAction, sink: OutcomeSink, now: Date): DeskItem {
-    return this.db.transaction(() => {
-      const row = this.row(applicationId);
+  async act(applicationId: string, action: ClerkAction, sink: OutcomeSink, now: Date): Promise<DeskItem> {
+    return inTransaction(this.db, async (trx) => {
+      await this.loadCatalog(trx);
+      const row = await this.row(trx, applicationId);
       if (!row) throw new ClerkActionError('unknown_application');
       if (row.desk !== 'clerk') throw new ClerkActionError('wrong_state');
       const name = this.item(row.item_code)?.name ?? words(row.item_code, row.item_code);
@@ -103,31 +111,31 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
         case 'take':
           if (row.state === 'taken' && row.clerk_id === action.clerkId) return toDeskItem(row);
           if (row.state !== 'waiting') throw new ClerkActionError(row.state === 'taken' ? 'taken_by_other' : 'wrong_state');
-          this.setState(applicationId, 'taken', action.clerkId);
-          sink.record(applicationId, { state: 'inProgress', text: words(`县经办人员正在办理您的「${name['zh-CN']}」。`, `A county clerk is working on your ${name.en}.`) }, now);
+          await this.setState(trx, applicationId, 'taken', action.clerkId);
+          await sink.record(applicationId, { state: 'inProgress', text: words(`县经办人员正在办理您的「${name['zh-CN']}」。`, `A county clerk is working on your ${name.en}.`) }, now);
           break;
         case 'return': {
           this.mustHold(row, action.clerkId);
           const item = this.item(row.item_code);
           const materials = item?.materials.filter((m) => action.materials.includes(m.code)) ?? [];
           if (materials.length === 0 || materials.length !== new Set(action.materials).size) throw new ClerkActionError('unknown_material');
-          this.setState(applicationId, 'returned', action.clerkId);
-          sink.record(applicationId, returnedChange(materials.map((m) => ({ code: m.code, name: m.name })), action.note), now);
+          await this.setState(trx, applicationId, 'returned', action.clerkId);
+          await sink.record(applicationId, returnedChange(materials.map((m) => ({ code: m.code, name: m.name })), action.note), now);
           break;
         }
         case 'finish':
           this.mustHold(row, action.clerkId);
-          this.setState(applicationId, 'done', action.clerkId);
-          sink.record(applicationId, this.doneChange(row, action.note ?? null), now);
+          await this.setState(trx, applicationId, 'done', action.clerkId);
+          await sink.record(applicationId, await this.doneChange(trx, row, action.note ?? null), now);
           break;
         case 'refuse':
           this.mustHold(row, action.clerkId);
-          this.setState(applicationId, 'refused', action.clerkId);
-          sink.record(applicationId, { state: 'refused', reason: action.reason, text: words(`您的「${name['zh-CN']}」未获批准。`, `Your ${name.en} was not approved.`) }, now);
+          await this.setState(trx, applicationId, 'refused', action.clerkId);
+          await sink.record(applicationId, { state: 'refused', reason: action.reason, text: words(`您的「${name['zh-CN']}」未获批准。`, `Your ${name.en} was not approved.`) }, now);
           break;
       }
-      return toDeskItem(this.row(applicationId)!);
-    })();
+      return toDeskItem((await this.row(trx, applicationId))!);
+    });
   }
 
   private mustHold(row: CaseRow, clerkId: string): void {
@@ -135,17 +143,21 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
     if (row.clerk_id !== clerkId) throw new ClerkActionError('taken_by_other');
   }
 
-  private row(applicationId: string): CaseRow | undefined {
-    return this.db.prepare('SELECT * FROM back_office_cases WHERE item_id = ?').get(applicationId) as CaseRow | undefined;
+  private async row(q: CountyQuery, applicationId: string): Promise<CaseRow | undefined> {
+    return (await q.selectFrom('back_office_cases').selectAll().where('item_id', '=', applicationId).executeTakeFirst()) as CaseRow | undefined;
   }
 
-  private setState(applicationId: string, state: DeskState, clerkId: string | null): void {
-    this.db.prepare('UPDATE back_office_cases SET state = ?, clerk_id = COALESCE(?, clerk_id) WHERE item_id = ?').run(state, clerkId, applicationId);
+  private async setState(q: CountyQuery, applicationId: string, state: DeskState, clerkId: string | null): Promise<void> {
+    await q
+      .updateTable('back_office_cases')
+      .set((e) => ({ state, clerk_id: e.fn.coalesce(e.val(clerkId), e.ref('clerk_id')) }))
+      .where('item_id', '=', applicationId)
+      .execute();
   }
 
-  private receiveNow(item: BackOfficeItem, sink: OutcomeSink): void {
-    this.db.transaction(() => {
-      const existing = this.row(item.applicationId);
+  private async receiveNow(trx: CountyQuery, item: BackOfficeItem, sink: OutcomeSink): Promise<void> {
+    {
+      const existing = await this.row(trx, item.applicationId);
       if (existing && (existing.last_delivery === item.deliveryId || existing.round >= item.round)) return; // delivered before
       if (existing && existing.state !== 'returned') return; // only a returned application may come back
       const catalogItem = this.item(item.itemCode);
@@ -155,44 +167,64 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
       const resident = `${maskName(item.payload.resident.name)} ${maskIdNumber(item.payload.resident.idNumber)}`;
       const dueAt = rule.desk === 'automatic' ? new Date(at.getTime() + rule.takesMinutes * 60_000).toISOString() : null;
       const state: DeskState = rule.desk === 'automatic' ? 'automatic' : 'waiting';
-      this.db
-        .prepare(
-          `INSERT INTO back_office_cases (item_id, kiosk_id, tracking_number, item_code, desk, state, round, due_at, clerk_id, last_delivery, materials, resident_masked, received_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
-           ON CONFLICT (item_id) DO UPDATE SET state = excluded.state, round = excluded.round, due_at = excluded.due_at, last_delivery = excluded.last_delivery, materials = excluded.materials`,
+      await trx
+        .insertInto('back_office_cases')
+        .values({
+          item_id: item.applicationId,
+          kiosk_id: item.kioskId,
+          tracking_number: item.trackingNumber,
+          item_code: item.itemCode,
+          desk: rule.desk,
+          state,
+          round: item.round,
+          due_at: dueAt,
+          clerk_id: null,
+          last_delivery: item.deliveryId,
+          materials: JSON.stringify([...materials]),
+          resident_masked: resident,
+          received_at: at.toISOString(),
+        })
+        .onConflict((c) =>
+          c.column('item_id').doUpdateSet((e) => ({
+            state: e.ref('excluded.state'),
+            round: e.ref('excluded.round'),
+            due_at: e.ref('excluded.due_at'),
+            last_delivery: e.ref('excluded.last_delivery'),
+            materials: e.ref('excluded.materials'),
+          })),
         )
-        .run(item.applicationId, item.kioskId, item.trackingNumber, item.itemCode, rule.desk, state, item.round, dueAt, item.deliveryId, JSON.stringify([...materials]), resident, at.toISOString());
+        .execute();
       const name = catalogItem?.name ?? words(item.itemCode, item.itemCode);
 
       // What every desk checks first: the materials the form made required, then the eligibility the law sets.
       const missing = (catalogItem?.materials ?? []).filter((m) => m.required && isFieldVisible(m, item.payload.form) && !materials.has(m.code));
       if (missing.length > 0) {
-        this.setState(item.applicationId, 'returned', null);
-        sink.record(item.applicationId, returnedChange(missing.map((m) => ({ code: m.code, name: m.name })), undefined), at);
+        await this.setState(trx, item.applicationId, 'returned', null);
+        await sink.record(item.applicationId, returnedChange(missing.map((m) => ({ code: m.code, name: m.name })), undefined), at);
         return;
       }
       const refusal = rule.refuse?.(item.payload, at) ?? null;
       if (refusal) {
-        this.setState(item.applicationId, 'refused', null);
-        sink.record(item.applicationId, { state: 'refused', reason: refusal, text: words(`您的「${name['zh-CN']}」未获批准。`, `Your ${name.en} was not approved.`) }, at);
+        await this.setState(trx, item.applicationId, 'refused', null);
+        await sink.record(item.applicationId, { state: 'refused', reason: refusal, text: words(`您的「${name['zh-CN']}」未获批准。`, `Your ${name.en} was not approved.`) }, at);
         return;
       }
-      if (item.round > 1) sink.record(item.applicationId, { state: 'inProgress', text: words('补充的材料已收到，继续办理。', 'The missing material has arrived; the application goes on.') }, at);
+      if (item.round > 1) await sink.record(item.applicationId, { state: 'inProgress', text: words('补充的材料已收到，继续办理。', 'The missing material has arrived; the application goes on.') }, at);
       if (rule.desk === 'clerk') {
-        if (item.round > 1) this.setState(item.applicationId, 'waiting', null);
+        if (item.round > 1) await this.setState(trx, item.applicationId, 'waiting', null);
         return; // accepted, waiting for a county clerk to take it
       }
-      if (item.round === 1) sink.record(item.applicationId, { state: 'inProgress', text: words(`正在办理您的「${name['zh-CN']}」。`, `Your ${name.en} is being processed.`) }, at);
+      if (item.round === 1) await sink.record(item.applicationId, { state: 'inProgress', text: words(`正在办理您的「${name['zh-CN']}」。`, `Your ${name.en} is being processed.`) }, at);
       if (rule.takesMinutes === 0) {
-        const row = this.row(item.applicationId)!;
-        this.setState(item.applicationId, 'done', null);
-        sink.record(item.applicationId, this.doneChange(row, null, item), at);
+        const row = (await this.row(trx, item.applicationId))!;
+        await this.setState(trx, item.applicationId, 'done', null);
+        await sink.record(item.applicationId, await this.doneChange(trx, row, null, item), at);
       }
-    })();
+    }
   }
 
   /** The final outcome of a case: a certification's result, a blocked card's time, a recorded face model. */
-  private doneChange(row: CaseRow, note: OutcomeText | null, item?: BackOfficeItem): OutcomeChange {
+  private async doneChange(trx: CountyQuery, row: CaseRow, note: OutcomeText | null, item?: BackOfficeItem): Promise<OutcomeChange> {
     const catalogItem = this.item(row.item_code);
     const name = catalogItem?.name ?? words(row.item_code, row.item_code);
     const done = (zh: string, en: string) => words(note ? `${zh}${note['zh-CN']}` : zh, note ? `${en} ${note.en}` : en);
@@ -219,9 +251,11 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
       const face = payload.face;
       if (!face) return { state: 'refused', reason: words('没有收到人脸照片。', 'No face photo arrived.'), text: done('认证未完成。', 'The certification was not completed.') };
       if (row.item_code === 'DEMO-02') {
-        this.db
-          .prepare('INSERT INTO face_models (id_number, face_sha256, item_id, at) VALUES (?, ?, ?, ?) ON CONFLICT (id_number) DO UPDATE SET face_sha256 = excluded.face_sha256, item_id = excluded.item_id, at = excluded.at')
-          .run(payload.resident.idNumber, face.sha256, row.item_id, item.receivedAt.toISOString());
+        await trx
+          .insertInto('face_models')
+          .values({ id_number: payload.resident.idNumber, face_sha256: face.sha256, item_id: row.item_id, at: item.receivedAt.toISOString() })
+          .onConflict((c) => c.column('id_number').doUpdateSet((e) => ({ face_sha256: e.ref('excluded.face_sha256'), item_id: e.ref('excluded.item_id'), at: e.ref('excluded.at') })))
+          .execute();
         return { state: 'done', text: done('新的认证人脸模型已记录，以后按新模型认证。', 'The new face model is recorded; later certifications use it.') };
       }
       const passed = face.livenessScore >= CERTIFICATION_MIN_LIVENESS && face.qualityScore >= CERTIFICATION_MIN_QUALITY;

@@ -1,9 +1,11 @@
 import type { SubmissionPayload } from '../../shared/sync/protocol';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { inTransaction } from '../db/transaction';
 import { recordOutcome } from '../outcomes';
 import type { BackOffice, BackOfficeItem, OutcomeSink } from './port';
 
 type ItemRow = { arrival: number; id: string; kiosk_id: string; item_code: string; tracking_number: string; payload: string; received_at: string; application_id: string | null };
+const ITEM_COLUMNS = ['arrival', 'id', 'kiosk_id', 'item_code', 'tracking_number', 'payload', 'received_at', 'application_id'] as const;
 
 /**
  * Hands each stored item to the back office, at least once and in arrival order: an item is marked handed over
@@ -17,12 +19,16 @@ export class BackOfficeRelay {
   private pending: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: CountyDb,
+    private readonly db: CountyQuery,
     readonly backOffice: BackOffice,
     private readonly now: () => Date,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {
-    this.sink = { record: (applicationId, change, at) => void recordOutcome(db, applicationId, change, at) };
+    this.sink = {
+      record: async (applicationId, change, at) => {
+        await recordOutcome(db, applicationId, change, at);
+      },
+    };
   }
 
   /** Hands over every item not yet handed over; concurrent callers share the run in progress. */
@@ -72,40 +78,48 @@ export class BackOfficeRelay {
   private async run(): Promise<number> {
     let handed = 0;
     for (;;) {
-      const rows = this.db.prepare('SELECT arrival, id, kiosk_id, item_code, tracking_number, payload, received_at, application_id FROM items WHERE handed_at IS NULL ORDER BY arrival LIMIT 200').all() as ItemRow[];
+      const rows: ItemRow[] = await this.db.selectFrom('items').select([...ITEM_COLUMNS]).where('handed_at', 'is', null).orderBy('arrival').limit(200).execute();
       if (rows.length === 0) return handed;
-      const mark = this.db.prepare('UPDATE items SET handed_at = ? WHERE id = ?');
+      const items: BackOfficeItem[] = [];
+      for (const row of rows) items.push(await this.toItem(row));
       if (this.backOffice.receiveAll) {
-        await this.backOffice.receiveAll(rows.map((row) => this.toItem(row)), this.sink);
+        await this.backOffice.receiveAll(items, this.sink);
         const at = this.now().toISOString();
-        this.db.transaction(() => {
-          for (const row of rows) mark.run(at, row.id);
-        })();
+        await inTransaction(this.db, (trx) => trx.updateTable('items').set({ handed_at: at }).where('id', 'in', rows.map((r) => r.id)).execute());
         handed += rows.length;
         continue;
       }
-      for (const row of rows) {
-        await this.backOffice.receive(this.toItem(row), this.sink);
-        mark.run(this.now().toISOString(), row.id);
+      for (const item of items) {
+        await this.backOffice.receive(item, this.sink);
+        await this.db.updateTable('items').set({ handed_at: this.now().toISOString() }).where('id', '=', item.deliveryId).execute();
         handed += 1;
       }
     }
   }
 
-  private toItem(row: ItemRow): BackOfficeItem {
+  private async toItem(row: ItemRow): Promise<BackOfficeItem> {
     const applicationId = row.application_id ?? row.id;
-    const round = row.application_id ? 1 + (this.db.prepare('SELECT COUNT(*) AS n FROM items WHERE application_id = ? AND arrival <= ?').get(applicationId, row.arrival) as { n: number }).n : 1;
-    const payload = JSON.parse(row.payload) as SubmissionPayload;
-    const original = row.application_id ? (this.db.prepare('SELECT tracking_number FROM items WHERE id = ?').get(applicationId) as { tracking_number: string } | undefined) : undefined;
+    let round = 1;
+    let trackingNumber = row.tracking_number;
+    if (row.application_id) {
+      const earlier = await this.db
+        .selectFrom('items')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('application_id', '=', applicationId)
+        .where('arrival', '<=', row.arrival)
+        .executeTakeFirstOrThrow();
+      round = 1 + Number(earlier.n);
+      trackingNumber = (await this.db.selectFrom('items').select('tracking_number').where('id', '=', applicationId).executeTakeFirst())?.tracking_number ?? trackingNumber;
+    }
     return {
       applicationId,
       deliveryId: row.id,
       round,
       kioskId: row.kiosk_id,
       itemCode: row.item_code,
-      trackingNumber: original?.tracking_number ?? row.tracking_number,
+      trackingNumber,
       receivedAt: new Date(row.received_at),
-      payload,
+      payload: JSON.parse(row.payload) as SubmissionPayload,
     };
   }
 }

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { KIOSK_ROLES, type Account, type Scope, type StaffRole } from '../../shared/console/api';
 import type { StaffAccount } from '../../shared/sync/protocol';
 import { publishConfigPart } from '../county-state';
-import type { CountyDb } from '../county-db';
+import type { Updateable } from 'kysely';
+import type { CountyQuery } from '../db/connection';
+import type { CountyTables } from '../db/tables';
+import { inTransaction } from '../db/transaction';
 import { hashPassword as hashKioskPassword } from '../passwords';
 import { closeSessionsOf } from './console-sessions';
 import { hashPassword as hashConsolePassword } from './password-hash';
@@ -29,9 +32,8 @@ export const toAccount = (s: StaffRecord & { updatedAt: number }): Account => ({
   updatedAt: new Date(s.updatedAt).toISOString(),
 });
 
-type Row = Parameters<typeof toStaff>[0] & { updated_at: number };
-const load = (db: CountyDb, id: string) => {
-  const row = db.prepare('SELECT * FROM staff_register WHERE id = ?').get(id) as Row | undefined;
+const load = async (q: CountyQuery, id: string) => {
+  const row = await q.selectFrom('staff_register').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? { ...toStaff(row), updatedAt: row.updated_at } : null;
 };
 
@@ -41,19 +43,19 @@ function mayManage(manager: Scope, roles: readonly StaffRole[], scope: Scope): b
   return isKioskAccount(roles) && scopeWithin(manager, scope);
 }
 
-export function accountsInScope(db: CountyDb, manager: Scope): Account[] {
-  const rows = db.prepare('SELECT * FROM staff_register ORDER BY username').all() as Row[];
+export async function accountsInScope(q: CountyQuery, manager: Scope): Promise<Account[]> {
+  const rows = await q.selectFrom('staff_register').selectAll().orderBy('username').execute();
   return rows.map((r) => ({ ...toStaff(r), updatedAt: r.updated_at })).filter((s) => manager.kind === 'county' || scopeWithin(manager, s.scope)).map(toAccount);
 }
 
 /** The kiosks' staff list from the register: every kiosk account, disabled ones marked so (never dropped silently). */
-export function publishKioskStaff(db: CountyDb): number {
-  const rows = db.prepare('SELECT * FROM staff_register ORDER BY username').all() as Row[];
+export async function publishKioskStaff(q: CountyQuery): Promise<number> {
+  const rows = await q.selectFrom('staff_register').selectAll().orderBy('username').execute();
   const list: StaffAccount[] = rows
     .map(toStaff)
     .filter((s) => isKioskAccount(s.roles))
     .map((s) => ({ id: s.id, username: s.username, displayName: s.displayName, roles: s.roles as StaffAccount['roles'], passwordHash: s.passwordHash, disabled: s.disabled }));
-  return publishConfigPart(db, 'staff', list);
+  return publishConfigPart(q, 'staff', list);
 }
 
 async function hashFor(roles: readonly StaffRole[], password: string): Promise<string> {
@@ -62,59 +64,61 @@ async function hashFor(roles: readonly StaffRole[], password: string): Promise<s
 }
 
 export async function createAccount(
-  db: CountyDb,
+  q: CountyQuery,
   manager: Scope,
   input: { username: string; displayName: string; roles: StaffRole[]; scope: Scope; password: string },
   now: number,
 ): Promise<AccountOutcome> {
   if (!mayManage(manager, input.roles, input.scope)) return { ok: false, status: 403, error: 'forbidden' };
-  if (db.prepare('SELECT 1 FROM staff_register WHERE username = ?').get(input.username)) return { ok: false, status: 409, error: 'conflict' };
+  if (await q.selectFrom('staff_register').select('id').where('username', '=', input.username).executeTakeFirst()) return { ok: false, status: 409, error: 'conflict' };
   const passwordHash = await hashFor(input.roles, input.password);
   const id = `staff-${randomUUID()}`;
-  db.transaction(() => {
-    insertStaff(db, { id, username: input.username, displayName: input.displayName, roles: input.roles, scope: input.scope, passwordHash }, now);
-    if (isKioskAccount(input.roles)) publishKioskStaff(db);
-  }).immediate();
-  return { ok: true, account: toAccount(load(db, id)!) };
+  await inTransaction(q, async (trx) => {
+    await insertStaff(trx, { id, username: input.username, displayName: input.displayName, roles: input.roles, scope: input.scope, passwordHash }, now);
+    if (isKioskAccount(input.roles)) await publishKioskStaff(trx);
+  });
+  return { ok: true, account: toAccount((await load(q, id))!) };
 }
 
 /** Finds an account the manager may change; 404 when it lies outside the manager's scope. */
-function managed(db: CountyDb, manager: Scope, id: string): (StaffRecord & { updatedAt: number }) | AccountOutcome {
-  const account = load(db, id);
+async function managed(q: CountyQuery, manager: Scope, id: string): Promise<(StaffRecord & { updatedAt: number }) | AccountOutcome> {
+  const account = await load(q, id);
   if (!account || (manager.kind !== 'county' && !scopeWithin(manager, account.scope))) return { ok: false, status: 404, error: 'not_found' };
   if (!mayManage(manager, account.roles, account.scope)) return { ok: false, status: 403, error: 'forbidden' };
   return account;
 }
 
-function changed(db: CountyDb, account: StaffRecord, now: number, sql: string, ...params: unknown[]): AccountOutcome {
-  db.transaction(() => {
-    db.prepare(`UPDATE staff_register SET ${sql}, updated_at = ? WHERE id = ?`).run(...params, now, account.id);
-    if (isKioskAccount(account.roles)) publishKioskStaff(db);
-  }).immediate();
-  return { ok: true, account: toAccount(load(db, account.id)!) };
+type StaffChange = Updateable<CountyTables['staff_register']>;
+
+async function changed(q: CountyQuery, account: StaffRecord, now: number, change: StaffChange): Promise<AccountOutcome> {
+  await inTransaction(q, async (trx) => {
+    await trx.updateTable('staff_register').set({ ...change, updated_at: now }).where('id', '=', account.id).execute();
+    if (isKioskAccount(account.roles)) await publishKioskStaff(trx);
+  });
+  return { ok: true, account: toAccount((await load(q, account.id))!) };
 }
 
-export function updateAccount(db: CountyDb, manager: Scope, id: string, input: { displayName: string; scope: Scope }, now: number): AccountOutcome {
-  const account = managed(db, manager, id);
+export async function updateAccount(q: CountyQuery, manager: Scope, id: string, input: { displayName: string; scope: Scope }, now: number): Promise<AccountOutcome> {
+  const account = await managed(q, manager, id);
   if ('ok' in account) return account;
   if (!mayManage(manager, account.roles, input.scope)) return { ok: false, status: 403, error: 'forbidden' };
-  return changed(db, account, now, 'display_name = ?, scope = ?, scope_township = ?', input.displayName, JSON.stringify(input.scope), townshipOfScope(input.scope));
+  return changed(q, account, now, { display_name: input.displayName, scope: JSON.stringify(input.scope), scope_township: townshipOfScope(input.scope) });
 }
 
 /** Disabling ends the account's console sessions now; kiosks refuse it from their next config round. */
-export function setDisabled(db: CountyDb, manager: Scope, id: string, disabled: boolean, now: number): AccountOutcome {
-  const account = managed(db, manager, id);
+export async function setDisabled(q: CountyQuery, manager: Scope, id: string, disabled: boolean, now: number): Promise<AccountOutcome> {
+  const account = await managed(q, manager, id);
   if ('ok' in account) return account;
-  const outcome = changed(db, account, now, 'disabled = ?', disabled ? 1 : 0);
-  if (disabled) closeSessionsOf(db, id);
+  const outcome = await changed(q, account, now, { disabled: disabled ? 1 : 0 });
+  if (disabled) await closeSessionsOf(q, id);
   return outcome;
 }
 
 /** A new password set by a manager; it also lifts a lockout and ends the account's console sessions. */
-export async function resetPassword(db: CountyDb, manager: Scope, id: string, password: string, now: number): Promise<AccountOutcome> {
-  const account = managed(db, manager, id);
+export async function resetPassword(q: CountyQuery, manager: Scope, id: string, password: string, now: number): Promise<AccountOutcome> {
+  const account = await managed(q, manager, id);
   if ('ok' in account) return account;
   const hash = await hashFor(account.roles, password);
-  closeSessionsOf(db, id);
-  return changed(db, account, now, 'password_hash = ?, failed_attempts = 0, locked_until = NULL', hash);
+  await closeSessionsOf(q, id);
+  return changed(q, account, now, { password_hash: hash, failed_attempts: 0, locked_until: null });
 }

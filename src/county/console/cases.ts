@@ -48,40 +48,40 @@ function clerkAction(body: CaseAction, clerkId: string): ClerkAction {
  * The list shows residents masked; a county admin may open a case to see the resident in full, and that is audited.
  */
 export const caseRoutes: ConsoleRoutes = (api, options) => {
-  const inScope = (request: Parameters<typeof actorOf>[0]) => new Map(pointsInScope(options.db, actorOf(request).staff.scope).map((p) => [p.kioskId, p]));
-  const find = (request: Parameters<typeof actorOf>[0], applicationId: string) => {
-    const item = options.clerkDesk?.deskItem(applicationId) ?? null;
-    const point = item ? inScope(request).get(item.kioskId) : undefined;
+  const inScope = async (request: Parameters<typeof actorOf>[0]) => new Map((await pointsInScope(options.query, actorOf(request).staff.scope)).map((p) => [p.kioskId, p]));
+  const find = async (request: Parameters<typeof actorOf>[0], applicationId: string) => {
+    const item = (await options.clerkDesk?.deskItem(applicationId)) ?? null;
+    const point = item ? (await inScope(request)).get(item.kioskId) : undefined;
     return item && point ? { item, point } : null;
   };
 
   api.get('/cases', async (request) => {
-    const points = inScope(request);
+    const points = await inScope(request);
     const now = options.now();
-    const items = options.clerkDesk?.desk({ limit: 500 }) ?? [];
+    const items = (await options.clerkDesk?.desk({ limit: 500 })) ?? [];
     return { now: now.toISOString(), available: options.clerkDesk !== null, cases: items.filter((d) => points.has(d.kioskId)).map((d) => toRow(d, points.get(d.kioskId)!, now)) };
   });
 
   api.get('/cases/:applicationId', async (request, reply) => {
-    const found = find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
+    const found = await find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
     if (!found) return consoleFail(reply, 404, 'not_found');
     const { staff } = actorOf(request);
     if (staff.scope.kind !== 'county') return { case: toRow(found.item, found.point, options.now()), resident: null };
-    const row = options.db.prepare('SELECT payload FROM items WHERE id = ?').get(found.item.applicationId) as { payload: string } | undefined;
+    const row = await options.query.selectFrom('items').select('payload').where('id', '=', found.item.applicationId).executeTakeFirst();
     const resident = row ? (JSON.parse(row.payload) as { resident: { name: string; idNumber: string } }).resident : null;
-    audit(options.db, options.now().getTime(), { id: staff.id, name: staff.displayName }, 'case.open', found.item.applicationId, found.point.township, found.item.trackingNumber);
+    await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, 'case.open', found.item.applicationId, found.point.township, found.item.trackingNumber);
     return { case: toRow(found.item, found.point, options.now()), resident: resident ? { name: resident.name, idNumber: resident.idNumber } : null };
   });
 
   api.post('/cases/:applicationId', async (request, reply) => {
-    const found = find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
+    const found = await find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
     if (!found) return consoleFail(reply, 404, 'not_found');
     const body = consoleBody(request, reply, CaseActionSchema);
     if (!body) return reply;
     const { staff } = actorOf(request);
     try {
-      const item = options.clerkDesk!.act(found.item.applicationId, clerkAction(body, staff.id), options.relay.sink, options.now());
-      audit(options.db, options.now().getTime(), { id: staff.id, name: staff.displayName }, `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
+      const item = await options.clerkDesk!.act(found.item.applicationId, clerkAction(body, staff.id), options.relay.sink, options.now());
+      await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
       return toRow(item, found.point, options.now());
     } catch (error) {
       if (error instanceof ClerkActionError) return consoleFail(reply, STATUS[error.code][0], STATUS[error.code][1]);

@@ -1,7 +1,7 @@
 import type { Point, Scope, StaffRole } from '../../shared/console/api';
 import { StaffListSchema } from '../../shared/sync/protocol';
 import { registerKiosk } from '../county-state';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
 import { hashPassword, type ScryptParams } from './password-hash';
 import { registerPoint } from './points';
 import { DEMO_MILESTONES, setMilestones } from './programme';
@@ -27,21 +27,21 @@ export const DEMO_CONSOLE_ACCOUNTS: Array<{ id: string; username: string; displa
 const DEMO_HASH_PARAMS: ScryptParams = { ln: 14, r: 8, p: 1 };
 
 /** Idempotent: points are (re)registered, accounts only added when the register has none of them. */
-export async function seedConsoleDemo(db: CountyDb, options: { now?: Date; hashParams?: ScryptParams } = {}): Promise<void> {
+export async function seedConsoleDemo(db: CountyQuery, options: { now?: Date; hashParams?: ScryptParams } = {}): Promise<void> {
   for (const point of DEMO_POINTS) {
-    if (point.secret) registerKiosk(db, point.kioskId, point.secret);
-    registerPoint(db, point);
+    if (point.secret) await registerKiosk(db, point.kioskId, point.secret);
+    await registerPoint(db, point);
   }
-  if (db.prepare('SELECT 1 FROM staff_register LIMIT 1').get()) return;
-  setMilestones(db, DEMO_MILESTONES);
+  if (await db.selectFrom('staff_register').select('id').limit(1).executeTakeFirst()) return;
+  await setMilestones(db, DEMO_MILESTONES);
   const at = (options.now ?? new Date()).getTime();
   // Demo hashes are made cheaply so the demo county starts fast on a busy machine; each is raised to current guidance
   // at its first sign-in (consoleLogin re-hashes weaker hashes).
   const hashes = await Promise.all(DEMO_CONSOLE_ACCOUNTS.map((a) => hashPassword(a.password, options.hashParams ?? DEMO_HASH_PARAMS)));
-  DEMO_CONSOLE_ACCOUNTS.forEach((a, i) => insertStaff(db, { ...a, passwordHash: hashes[i]! }, at));
+  for (const [i, a] of DEMO_CONSOLE_ACCOUNTS.entries()) await insertStaff(db, { ...a, passwordHash: hashes[i]! }, at);
   // The kiosk accounts the demo county already published join the register, scoped to 土沃乡 (the demo kiosk's).
-  const published = db.prepare("SELECT body FROM config_parts WHERE part = 'staff'").get() as { body: string } | undefined;
+  const published = await db.selectFrom('config_parts').select('body').where('part', '=', 'staff').executeTakeFirst();
   for (const a of published ? StaffListSchema.parse(JSON.parse(published.body)) : []) {
-    insertStaff(db, { id: a.id, username: a.username, displayName: a.displayName, roles: a.roles, scope: { kind: 'township', township: '140105001' }, passwordHash: a.passwordHash, disabled: a.disabled }, at);
+    await insertStaff(db, { id: a.id, username: a.username, displayName: a.displayName, roles: a.roles, scope: { kind: 'township', township: '140105001' }, passwordHash: a.passwordHash, disabled: a.disabled }, at);
   }
 }

@@ -1,5 +1,6 @@
 import { CONSOLE_ROLES } from '../../shared/console/api';
-import type { CountyDb } from '../county-db';
+import { sql } from 'kysely';
+import type { CountyQuery } from '../db/connection';
 import { CURRENT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { setPasswordHash, toStaff, type StaffRecord } from './staff-register';
 
@@ -24,20 +25,21 @@ let decoyHash: Promise<string> | null = null;
  * refuses when the account is locked: however many attempts arrive at once, at most `maxFailures` are ever
  * checked before the lock, and a right password only clears the count after it has been verified.
  */
-export async function consoleLogin(db: CountyDb, username: string, password: string, now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): Promise<LoginOutcome> {
-  const reserved = db
-    .prepare(
-      `UPDATE staff_register SET
-         failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= @now THEN 1 ELSE failed_attempts + 1 END,
-         locked_until = CASE
-           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= @now THEN 1 ELSE failed_attempts + 1 END) >= @max THEN @lockUntil
-           ELSE NULL END
-       WHERE username = @username AND (locked_until IS NULL OR locked_until <= @now)
-       RETURNING *`,
-    )
-    .get({ now, max: policy.maxFailures, lockUntil: now + policy.lockMs, username }) as Parameters<typeof toStaff>[0] | undefined;
+export async function consoleLogin(q: CountyQuery, username: string, password: string, now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): Promise<LoginOutcome> {
+  // The attempt after an expired lock counts as the first again.
+  const attempt = sql<number>`CASE WHEN locked_until IS NOT NULL AND locked_until <= ${now} THEN 1 ELSE failed_attempts + 1 END`;
+  const reserved = await q
+    .updateTable('staff_register')
+    .set({
+      failed_attempts: attempt,
+      locked_until: sql<number | null>`CASE WHEN (${attempt}) >= ${policy.maxFailures} THEN ${now + policy.lockMs} ELSE NULL END`,
+    })
+    .where('username', '=', username)
+    .where((e) => e.or([e('locked_until', 'is', null), e('locked_until', '<=', now)]))
+    .returningAll()
+    .executeTakeFirst();
   if (!reserved) {
-    const row = db.prepare('SELECT * FROM staff_register WHERE username = ?').get(username) as Parameters<typeof toStaff>[0] | undefined;
+    const row = await q.selectFrom('staff_register').selectAll().where('username', '=', username).executeTakeFirst();
     if (row) return { ok: false, reason: 'account_locked', retryAt: row.locked_until ?? now + policy.lockMs, staff: toStaff(row) };
     decoyHash ??= hashPassword('decoy-password-never-matches');
     await verifyPassword(password, await decoyHash);
@@ -47,9 +49,9 @@ export async function consoleLogin(db: CountyDb, username: string, password: str
   if (!(await verifyPassword(password, staff.passwordHash))) {
     return staff.lockedUntil !== null ? { ok: false, reason: 'account_locked', retryAt: staff.lockedUntil, staff } : { ok: false, reason: 'bad_credentials', staff };
   }
-  db.prepare('UPDATE staff_register SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(staff.id);
+  await q.updateTable('staff_register').set({ failed_attempts: 0, locked_until: null }).where('id', '=', staff.id).execute();
   if (staff.disabled) return { ok: false, reason: 'account_disabled', staff };
   if (!staff.roles.some((r) => CONSOLE_ROLES.includes(r))) return { ok: false, reason: 'forbidden', staff };
-  if (needsRehash(staff.passwordHash)) setPasswordHash(db, staff.id, await hashPassword(password, CURRENT_PARAMS), now);
+  if (needsRehash(staff.passwordHash)) await setPasswordHash(q, staff.id, await hashPassword(password, CURRENT_PARAMS), now);
   return { ok: true, staff: { ...staff, failedAttempts: 0, lockedUntil: null } };
 }

@@ -118,11 +118,11 @@ export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: Console
           if (request.routeOptions.config.consolePublic) return;
           const token = request.cookies[SESSION_COOKIE];
           if (!token) return consoleFail(reply, 401, 'not_signed_in');
-          const found = touchSession(options.db, token, now(), session);
+          const found = await touchSession(options.query, token, now(), session);
           if (found.state !== 'active') return consoleFail(reply, 401, found.state === 'expired' ? 'session_expired' : 'not_signed_in');
-          const staff = staffById(options.db, found.staffId);
+          const staff = await staffById(options.query, found.staffId);
           if (!staff || staff.disabled) {
-            closeSession(options.db, token);
+            await closeSession(options.query, token);
             return consoleFail(reply, 401, 'not_signed_in');
           }
           if (UNSAFE.has(request.method) && !sameToken(String(request.headers[CSRF_HEADER] ?? ''), found.csrf)) return consoleFail(reply, 403, 'csrf');
@@ -139,16 +139,16 @@ export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: Console
           const body = consoleBody(request, reply, LoginRequestSchema);
           if (!body) return reply;
           const at = now();
-          const outcome = await consoleLogin(options.db, body.username, body.password, at, options.lockout ?? DEFAULT_LOCKOUT);
+          const outcome = await consoleLogin(options.query, body.username, body.password, at, options.lockout ?? DEFAULT_LOCKOUT);
           const who = outcome.staff ? { id: outcome.staff.id, name: outcome.staff.displayName } : { id: null, name: null };
           const township = outcome.staff ? townshipOfScope(outcome.staff.scope) : null;
           if (!outcome.ok) {
-            audit(options.db, at, who, `login.${outcome.reason}`, outcome.staff?.id ?? null, township);
+            await audit(options.query, at, who, `login.${outcome.reason}`, outcome.staff?.id ?? null, township);
             if (outcome.reason === 'account_locked') return consoleFail(reply, 429, 'account_locked', { retryAt: new Date(outcome.retryAt).toISOString() });
             return consoleFail(reply, outcome.reason === 'bad_credentials' ? 401 : 403, outcome.reason);
           }
-          const opened = openSession(options.db, outcome.staff.id, at);
-          audit(options.db, at, who, 'login', outcome.staff.id, township);
+          const opened = await openSession(options.query, outcome.staff.id, at);
+          await audit(options.query, at, who, 'login', outcome.staff.id, township);
           reply.setCookie(SESSION_COOKIE, opened.token, { httpOnly: true, sameSite: 'strict', path: '/console', secure: options.secureCookie ?? false });
           return sessionInfo(outcome.staff, opened.csrf);
         });
@@ -160,14 +160,14 @@ export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: Console
 
         api.post('/logout', async (request, reply) => {
           const actor = actorOf(request);
-          closeSession(options.db, actor.token);
-          audit(options.db, now(), { id: actor.staff.id, name: actor.staff.displayName }, 'logout', actor.staff.id, townshipOfScope(actor.staff.scope));
+          await closeSession(options.query, actor.token);
+          await audit(options.query, now(), { id: actor.staff.id, name: actor.staff.displayName }, 'logout', actor.staff.id, townshipOfScope(actor.staff.scope));
           reply.clearCookie(SESSION_COOKIE, { path: '/console' });
           return { ok: true };
         });
 
-        api.get('/points', async (request) => ({ points: pointsInScope(options.db, actorOf(request).staff.scope) }));
-        api.get('/audit', async (request) => ({ entries: auditEntries(options.db, actorOf(request).staff.scope) }));
+        api.get('/points', async (request) => ({ points: await pointsInScope(options.query, actorOf(request).staff.scope) }));
+        api.get('/audit', async (request) => ({ entries: await auditEntries(options.query, actorOf(request).staff.scope) }));
 
         for (const add of routes) add(api, options);
 

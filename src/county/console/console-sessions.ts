@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
 
 /**
  * Console sessions. The cookie carries a random token; the database keeps only its SHA-256, so a copy of the
@@ -15,34 +15,33 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 15 * 60_000, abso
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function openSession(db: CountyDb, staffId: string, now: number): { token: string; csrf: string } {
+export async function openSession(q: CountyQuery, staffId: string, now: number): Promise<{ token: string; csrf: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(32).toString('base64url');
-  db.prepare('INSERT INTO console_sessions (id_hash, staff_id, csrf, created_at, last_seen) VALUES (?, ?, ?, ?, ?)').run(digest(token), staffId, csrf, now, now);
+  await q.insertInto('console_sessions').values({ id_hash: digest(token), staff_id: staffId, csrf, created_at: now, last_seen: now }).execute();
   return { token, csrf };
 }
 
 export type SessionLookup = { state: 'active'; staffId: string; csrf: string } | { state: 'expired' } | { state: 'unknown' };
 
 /** Finds the session of a cookie token and, when it is live, counts this request as activity. */
-export function touchSession(db: CountyDb, token: string, now: number, policy: SessionPolicy): SessionLookup {
+export async function touchSession(q: CountyQuery, token: string, now: number, policy: SessionPolicy): Promise<SessionLookup> {
   const id = digest(token);
-  const row = db.prepare('SELECT staff_id, csrf, created_at, last_seen FROM console_sessions WHERE id_hash = ?').get(id) as
-    | { staff_id: string; csrf: string; created_at: number; last_seen: number }
-    | undefined;
+  const row = await q.selectFrom('console_sessions').select(['staff_id', 'csrf', 'created_at', 'last_seen']).where('id_hash', '=', id).executeTakeFirst();
   if (!row) return { state: 'unknown' };
   if (now - row.last_seen > policy.idleMs || now - row.created_at > policy.absoluteMs) {
-    db.prepare('DELETE FROM console_sessions WHERE id_hash = ?').run(id);
+    await q.deleteFrom('console_sessions').where('id_hash', '=', id).execute();
     return { state: 'expired' };
   }
-  db.prepare('UPDATE console_sessions SET last_seen = ? WHERE id_hash = ?').run(now, id);
+  await q.updateTable('console_sessions').set({ last_seen: now }).where('id_hash', '=', id).execute();
   return { state: 'active', staffId: row.staff_id, csrf: row.csrf };
 }
 
-export function closeSession(db: CountyDb, token: string): void {
-  db.prepare('DELETE FROM console_sessions WHERE id_hash = ?').run(digest(token));
+export async function closeSession(q: CountyQuery, token: string): Promise<void> {
+  await q.deleteFrom('console_sessions').where('id_hash', '=', digest(token)).execute();
 }
 
-export function closeSessionsOf(db: CountyDb, staffId: string): number {
-  return db.prepare('DELETE FROM console_sessions WHERE staff_id = ?').run(staffId).changes;
+export async function closeSessionsOf(q: CountyQuery, staffId: string): Promise<number> {
+  const result = await q.deleteFrom('console_sessions').where('staff_id', '=', staffId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

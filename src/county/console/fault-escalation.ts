@@ -1,7 +1,9 @@
 import { FAULT_LEVELS, type FaultLevel } from '../../shared/sync/protocol';
 import type { FaultAction, FaultQueue, FaultTicketRow, Scope } from '../../shared/console/api';
 import { updateFault } from '../county-state';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { allRows, firstRow } from '../db/raw';
+import { inTransaction } from '../db/transaction';
 import { movesOf } from './fault-moves';
 import { toPoint } from './points';
 import { pointCondition } from './scope';
@@ -43,7 +45,7 @@ const TICKETS_SQL = (where: string) => `
   FROM faults f JOIN points p ON p.kiosk_id = f.kiosk_id LEFT JOIN fault_escalation e ON e.fault_id = f.id
   WHERE ${where}`;
 
-function toRow(db: CountyDb, r: TicketRow & Parameters<typeof toPoint>[0], scope: Scope, now: number, response: ResponseMinutes): FaultTicketRow {
+async function toRow(db: CountyQuery, r: TicketRow & Parameters<typeof toPoint>[0], scope: Scope, now: number, response: ResponseMinutes): Promise<FaultTicketRow> {
   const level = r.fault_level ?? 'point';
   const levelSince = r.level_since ?? Date.parse(r.opened_at);
   const acknowledged = r.acknowledged_at !== null;
@@ -62,17 +64,19 @@ function toRow(db: CountyDb, r: TicketRow & Parameters<typeof toPoint>[0], scope
     acknowledgedBy: r.acknowledged_by,
     resolvedAt: r.resolved_at === null ? null : new Date(r.resolved_at).toISOString(),
     allowed: allowedMoves(scope, { level, state: r.state, acknowledged }),
-    moves: movesOf(db, r.id),
+    moves: await movesOf(db, r.id),
   };
 }
 
 /** Open tickets first (overdue, then the oldest due), then the last 50 resolved. */
-export function faultQueue(db: CountyDb, scope: Scope, now: Date, response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES): FaultQueue {
+export async function faultQueue(db: CountyQuery, scope: Scope, now: Date, response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES): Promise<FaultQueue> {
   const where = pointCondition(scope);
-  const rows = db.prepare(`${TICKETS_SQL(where.sql)} ORDER BY f.state = 'closed', f.opened_at`).all(...where.params) as Array<TicketRow & Parameters<typeof toPoint>[0]>;
+  const rows = await allRows<TicketRow & Parameters<typeof toPoint>[0]>(db, `${TICKETS_SQL(where.sql)} ORDER BY f.state = 'closed', f.opened_at`, where.params);
   const open = rows.filter((r) => r.state !== 'closed');
   const closed = rows.filter((r) => r.state === 'closed').slice(-50);
-  return { now: now.toISOString(), responseMinutes: response, tickets: [...open, ...closed].map((r) => toRow(db, r, scope, now.getTime(), response)) };
+  const tickets: FaultTicketRow[] = [];
+  for (const r of [...open, ...closed]) tickets.push(await toRow(db, r, scope, now.getTime(), response));
+  return { now: now.toISOString(), responseMinutes: response, tickets };
 }
 
 export type MoveOutcome = { ok: true; ticket: FaultTicketRow; township: string } | { ok: false; status: 403 | 404 | 409; error: 'forbidden' | 'not_found' | 'conflict' };
@@ -87,36 +91,38 @@ function kioskNote(action: FaultAction, level: FaultLevel, by: string, note: str
 }
 
 /** One move on a ticket, checked against the actor's scope and the ticket's level, in one transaction. */
-export function moveFault(
-  db: CountyDb,
+export async function moveFault(
+  q: CountyQuery,
   actor: { id: string; name: string; scope: Scope },
   faultId: string,
   action: FaultAction,
   note: string | undefined,
   now: Date,
   response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES,
-): MoveOutcome {
-  return db.transaction((): MoveOutcome => {
+): Promise<MoveOutcome> {
+  return inTransaction(q, async (db): Promise<MoveOutcome> => {
     const where = pointCondition(actor.scope);
-    const row = db.prepare(TICKETS_SQL(`f.id = ? AND ${where.sql}`)).get(faultId, ...where.params) as (TicketRow & Parameters<typeof toPoint>[0]) | undefined;
+    const row = await firstRow<TicketRow & Parameters<typeof toPoint>[0]>(db, TICKETS_SQL(`f.id = ? AND ${where.sql}`), [faultId, ...where.params]);
     if (!row) return { ok: false, status: 404, error: 'not_found' };
-    const before = toRow(db, row, actor.scope, now.getTime(), response);
+    const before = await toRow(db, row, actor.scope, now.getTime(), response);
     if (!before.allowed.includes(action)) {
       const withinLevel = actor.scope.kind === 'county' || TOWNSHIP_LEVELS.includes(before.level);
       return withinLevel ? { ok: false, status: 409, error: 'conflict' } : { ok: false, status: 403, error: 'forbidden' };
     }
     const at = now.getTime();
     const level = action === 'passUp' ? FAULT_LEVELS[FAULT_LEVELS.indexOf(before.level) + 1]! : before.level;
-    db.prepare(
-      `INSERT INTO fault_escalation (fault_id, level, level_since, acknowledged_at, acknowledged_by, resolved_at) VALUES (@id, @level, @since, NULL, NULL, NULL)
-       ON CONFLICT (fault_id) DO NOTHING`,
-    ).run({ id: faultId, level: before.level, since: Date.parse(before.levelSince) });
-    if (action === 'acknowledge') db.prepare('UPDATE fault_escalation SET acknowledged_at = ?, acknowledged_by = ? WHERE fault_id = ?').run(at, actor.name, faultId);
-    if (action === 'passUp') db.prepare('UPDATE fault_escalation SET level = ?, level_since = ?, acknowledged_at = NULL, acknowledged_by = NULL WHERE fault_id = ?').run(level, at, faultId);
-    if (action === 'resolve') db.prepare('UPDATE fault_escalation SET resolved_at = ? WHERE fault_id = ?').run(at, faultId);
-    db.prepare('INSERT INTO fault_moves (fault_id, at, actor_id, actor_name, action, level, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(faultId, at, actor.id, actor.name, action, level, note ?? null);
-    updateFault(db, faultId, action === 'resolve' ? 'closed' : 'acknowledged', kioskNote(action, level, actor.name, note));
-    const after = db.prepare(TICKETS_SQL('f.id = ?')).get(faultId) as TicketRow & Parameters<typeof toPoint>[0];
-    return { ok: true, ticket: toRow(db, after, actor.scope, at, response), township: row.township };
-  })();
+    await db
+      .insertInto('fault_escalation')
+      .values({ fault_id: faultId, level: before.level, level_since: Date.parse(before.levelSince), acknowledged_at: null, acknowledged_by: null, resolved_at: null })
+      .onConflict((c) => c.column('fault_id').doNothing())
+      .execute();
+    const escalation = db.updateTable('fault_escalation').where('fault_id', '=', faultId);
+    if (action === 'acknowledge') await escalation.set({ acknowledged_at: at, acknowledged_by: actor.name }).execute();
+    if (action === 'passUp') await escalation.set({ level, level_since: at, acknowledged_at: null, acknowledged_by: null }).execute();
+    if (action === 'resolve') await escalation.set({ resolved_at: at }).execute();
+    await db.insertInto('fault_moves').values({ fault_id: faultId, at, actor_id: actor.id, actor_name: actor.name, action, level, note: note ?? null }).execute();
+    await updateFault(db, faultId, action === 'resolve' ? 'closed' : 'acknowledged', kioskNote(action, level, actor.name, note));
+    const after = (await firstRow<TicketRow & Parameters<typeof toPoint>[0]>(db, TICKETS_SQL('f.id = ?'), [faultId]))!;
+    return { ok: true, ticket: await toRow(db, after, actor.scope, at, response), township: row.township };
+  });
 }

@@ -1,23 +1,21 @@
 import type { FaultLevel, FaultMove } from '../../shared/sync/protocol';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
 
 /** The stamped moves on a fault ticket, oldest first (console escalation queue and the kiosk's config pull). */
-export function movesOf(db: CountyDb, faultId: string): FaultMove[] {
-  return (db.prepare('SELECT at, action, level, actor_name, note FROM fault_moves WHERE fault_id = ? ORDER BY seq').all(faultId) as Array<{
-    at: number;
-    action: FaultMove['action'];
-    level: FaultLevel;
-    actor_name: string;
-    note: string | null;
-  }>).map((m) => ({ at: new Date(m.at).toISOString(), action: m.action, level: m.level, by: m.actor_name, ...(m.note ? { note: m.note } : {}) }));
+export async function movesOf(q: CountyQuery, faultId: string): Promise<FaultMove[]> {
+  const rows = await q.selectFrom('fault_moves').select(['at', 'action', 'level', 'actor_name', 'note']).where('fault_id', '=', faultId).orderBy('seq').execute();
+  return rows.map((m) => ({
+    at: new Date(m.at).toISOString(),
+    action: m.action as FaultMove['action'],
+    level: m.level as FaultLevel,
+    by: m.actor_name,
+    ...(m.note ? { note: m.note } : {}),
+  }));
 }
 
 /** What the kiosk's config pull carries for a ticket besides state and note: its level and its last 50 moves. */
-export function escalationForKiosk(db: CountyDb, faultId: string): { level?: FaultLevel; moves?: FaultMove[] } {
-  // The console creates these tables; a gateway whose console never started has no escalation to tell.
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fault_escalation'").get();
-  if (!table) return {};
-  const row = db.prepare('SELECT level FROM fault_escalation WHERE fault_id = ?').get(faultId) as { level: FaultLevel } | undefined;
+export async function escalationForKiosk(q: CountyQuery, faultId: string): Promise<{ level?: FaultLevel; moves?: FaultMove[] }> {
+  const row = await q.selectFrom('fault_escalation').select('level').where('fault_id', '=', faultId).executeTakeFirst();
   if (!row) return {};
-  return { level: row.level, moves: movesOf(db, faultId).slice(-50) };
+  return { level: row.level as FaultLevel, moves: (await movesOf(q, faultId)).slice(-50) };
 }

@@ -22,7 +22,7 @@ export const faultRoutes: ConsoleRoutes = (api, options) => {
   }
   api.get('/faults', async (request) => {
     await climb();
-    return faultQueue(options.db, actorOf(request).staff.scope, options.now(), response);
+    return faultQueue(options.query, actorOf(request).staff.scope, options.now(), response);
   });
 
   api.post('/faults/:id/:action', async (request, reply) => {
@@ -34,9 +34,9 @@ export const faultRoutes: ConsoleRoutes = (api, options) => {
     const { staff } = actorOf(request);
     await climb(); // a move meets the ticket at the level it has climbed to by now
     const now = options.now();
-    const outcome = moveFault(options.db, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now, response);
+    const outcome = await moveFault(options.query, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now, response);
     if (!outcome.ok) return consoleFail(reply, outcome.status, outcome.error);
-    audit(options.db, now.getTime(), { id: staff.id, name: staff.displayName }, `fault.${params.data.action}`, params.data.id, outcome.township, `level=${outcome.ticket.level}`);
+    await audit(options.query, now.getTime(), { id: staff.id, name: staff.displayName }, `fault.${params.data.action}`, params.data.id, outcome.township, `level=${outcome.ticket.level}`);
     return outcome.ticket;
   });
 };

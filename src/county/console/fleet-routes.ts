@@ -9,6 +9,6 @@ export const fleetRoutes: ConsoleRoutes = (api, options) => {
   api.get('/fleet', async (request, reply) => {
     const query = TableQuerySchema.safeParse(request.query);
     if (!query.success) return consoleFail(reply, 400, 'invalid_body');
-    return fleet(options.db, actorOf(request).staff.scope, options.now(), options.silentAfterSeconds ?? DEFAULT_SILENT_AFTER_SECONDS, query.data);
+    return await fleet(options.query, actorOf(request).staff.scope, options.now(), options.silentAfterSeconds ?? DEFAULT_SILENT_AFTER_SECONDS, query.data);
   });
 };

@@ -1,5 +1,6 @@
 import { HeartbeatSchema } from '../../shared/sync/protocol';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { inTransaction } from '../db/transaction';
 
 /** Device states a kiosk reports that need nobody's attention. */
 const FINE_STATES = new Set(['online', 'busy', 'notConfigured']);
@@ -10,19 +11,15 @@ const FINE_STATES = new Set(['online', 'busy', 'notConfigured']);
  * refresh are parsed again (a kiosk heartbeats every minute or so; the page asks every 10 s). The table is made by the
  * county's migration 003 (src/county/db/migrations).
  */
-export function refreshFleetStatus(db: CountyDb): void {
-  const changed = db
-    .prepare('SELECT h.kiosk_id, h.at, h.body FROM heartbeats h LEFT JOIN fleet_status s ON s.kiosk_id = h.kiosk_id WHERE s.heartbeat_at IS NULL OR s.heartbeat_at <> h.at')
-    .all() as Array<{ kiosk_id: string; at: string; body: string }>;
+export async function refreshFleetStatus(q: CountyQuery): Promise<void> {
+  const changed = await q
+    .selectFrom('heartbeats as h')
+    .leftJoin('fleet_status as s', 's.kiosk_id', 'h.kiosk_id')
+    .select(['h.kiosk_id', 'h.at', 'h.body'])
+    .where((e) => e.or([e('s.heartbeat_at', 'is', null), e('s.heartbeat_at', '<>', e.ref('h.at'))]))
+    .execute();
   if (changed.length === 0) return;
-  const upsert = db.prepare(
-    `INSERT INTO fleet_status (kiosk_id, heartbeat_at, devices, devices_in_trouble, queue_depth, rejected, oldest_pending_at, app_version, config_version, catalog_version, clock_offset_seconds)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (kiosk_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, devices = excluded.devices, devices_in_trouble = excluded.devices_in_trouble,
-       queue_depth = excluded.queue_depth, rejected = excluded.rejected, oldest_pending_at = excluded.oldest_pending_at, app_version = excluded.app_version,
-       config_version = excluded.config_version, catalog_version = excluded.catalog_version, clock_offset_seconds = excluded.clock_offset_seconds`,
-  );
-  db.transaction(() => {
+  await inTransaction(q, async (trx) => {
     for (const row of changed) {
       let body: unknown = null;
       try {
@@ -32,19 +29,21 @@ export function refreshFleetStatus(db: CountyDb): void {
       }
       const parsed = HeartbeatSchema.safeParse(body);
       const hb = parsed.success ? parsed.data : null;
-      upsert.run(
-        row.kiosk_id,
-        row.at,
-        JSON.stringify(hb?.devices ?? []),
-        hb ? hb.devices.filter((d) => !FINE_STATES.has(d.state)).length : 0,
-        hb?.queueDepth ?? null,
-        hb?.rejected ?? null,
-        hb?.oldestPendingAt ?? null,
-        hb?.appVersion ?? null,
-        hb?.configVersion ?? null,
-        hb?.catalogVersion ?? null,
-        hb ? Math.round((Date.parse(hb.at) - Date.parse(row.at)) / 1000) : null,
-      );
+      const status = {
+        kiosk_id: row.kiosk_id,
+        heartbeat_at: row.at,
+        devices: JSON.stringify(hb?.devices ?? []),
+        devices_in_trouble: hb ? hb.devices.filter((d) => !FINE_STATES.has(d.state)).length : 0,
+        queue_depth: hb?.queueDepth ?? null,
+        rejected: hb?.rejected ?? null,
+        oldest_pending_at: hb?.oldestPendingAt ?? null,
+        app_version: hb?.appVersion ?? null,
+        config_version: hb?.configVersion ?? null,
+        catalog_version: hb?.catalogVersion ?? null,
+        clock_offset_seconds: hb ? Math.round((Date.parse(hb.at) - Date.parse(row.at)) / 1000) : null,
+      };
+      const { kiosk_id: _key, ...columns } = status;
+      await trx.insertInto('fleet_status').values(status).onConflict((c) => c.column('kiosk_id').doUpdateSet(columns)).execute();
     }
-  })();
+  });
 }

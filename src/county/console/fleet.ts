@@ -1,6 +1,7 @@
 import { FLEET_SORTS, type Fleet, type FleetRow, type Scope } from '../../shared/console/api';
 import type { ParsedTableQuery } from '../../shared/console/table-query';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { allRows, firstRow } from '../db/raw';
 import { refreshFleetStatus } from './fleet-status';
 import { toPoint } from './points';
 import { pointCondition } from './scope';
@@ -28,24 +29,29 @@ const SORT_EXPRESSIONS: Record<(typeof FLEET_SORTS)[number], string> = {
  * last heartbeat is older than `silentAfterSeconds`, or it never sent one; it needs attention when silent, with a
  * device in trouble, or with items the county rejected.
  */
-export function fleet(db: CountyDb, scope: Scope, now: Date, silentAfterSeconds: number, query: ParsedTableQuery): Fleet {
-  refreshFleetStatus(db);
+export async function fleet(db: CountyQuery, scope: Scope, now: Date, silentAfterSeconds: number, query: ParsedTableQuery): Promise<Fleet> {
+  await refreshFleetStatus(db);
   const from = 'FROM points p LEFT JOIN fleet_status s ON s.kiosk_id = p.kiosk_id';
   const cutoff = new Date(now.getTime() - silentAfterSeconds * 1000).toISOString();
   const silent: SqlPart = { sql: 's.heartbeat_at IS NULL OR s.heartbeat_at < ?', params: [cutoff] };
   const attention: SqlPart = { sql: `${silent.sql} OR s.devices_in_trouble > 0 OR s.rejected > 0`, params: silent.params };
   const inScope = pointCondition(scope);
 
-  const counts = db
-    .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN ${silent.sql} THEN 1 ELSE 0 END), 0) AS silent, COALESCE(SUM(CASE WHEN ${attention.sql} THEN 1 ELSE 0 END), 0) AS attention ${from} WHERE ${inScope.sql}`)
-    .get(...silent.params, ...attention.params, ...inScope.params) as { total: number; silent: number; attention: number };
+  const counted = (await firstRow<{ total: number; silent: number; attention: number }>(
+    db,
+    `SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN ${silent.sql} THEN 1 ELSE 0 END), 0) AS silent, COALESCE(SUM(CASE WHEN ${attention.sql} THEN 1 ELSE 0 END), 0) AS attention ${from} WHERE ${inScope.sql}`,
+    [...silent.params, ...attention.params, ...inScope.params],
+  ))!;
+  const counts = { total: Number(counted.total), silent: Number(counted.silent), attention: Number(counted.attention) };
 
   const where = and(inScope, pointTextCondition(query.q), query.only === 'attention' ? attention : { sql: '1 = 1', params: [] });
-  const matched = (db.prepare(`SELECT COUNT(*) AS n ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const matched = Number((await firstRow<{ n: number }>(db, `SELECT COUNT(*) AS n ${from} WHERE ${where.sql}`, where.params))!.n);
   const sortKey = (FLEET_SORTS as readonly string[]).includes(query.sort ?? '') ? (query.sort as (typeof FLEET_SORTS)[number]) : 'heartbeat';
-  const rows = db
-    .prepare(`SELECT p.*, ${STATUS_COLUMNS}, ${ITEMS_AT} AS items_at ${from} WHERE ${where.sql} ${orderBy(SORT_EXPRESSIONS[sortKey], query)} LIMIT ? OFFSET ?`)
-    .all(...where.params, query.limit, query.offset) as Array<Parameters<typeof toPoint>[0] & StatusRow & { items_at: string | null }>;
+  const rows = await allRows<Parameters<typeof toPoint>[0] & StatusRow & { items_at: string | null }>(
+    db,
+    `SELECT p.*, ${STATUS_COLUMNS}, ${ITEMS_AT} AS items_at ${from} WHERE ${where.sql} ${orderBy(SORT_EXPRESSIONS[sortKey], query)} LIMIT ? OFFSET ?`,
+    [...where.params, query.limit, query.offset],
+  );
 
   return {
     now: now.toISOString(),

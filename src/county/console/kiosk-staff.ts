@@ -1,6 +1,6 @@
 import { ScopeSchema } from '../../shared/console/api';
 import type { StaffAccount } from '../../shared/sync/protocol';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
 import { canSeePoint } from './scope';
 
 /**
@@ -8,12 +8,10 @@ import { canSeePoint } from './scope';
  * not a registered point (a bare reference county, a test kiosk) and accounts the register does not know are left as
  * published: the filter narrows, it never invents.
  */
-export function staffForKiosk(db: CountyDb, kioskId: string, list: StaffAccount[]): StaffAccount[] {
-  const hasRegister = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'points'").get();
-  if (!hasRegister) return list;
-  const point = db.prepare('SELECT division_code FROM points WHERE kiosk_id = ?').get(kioskId) as { division_code: string } | undefined;
+export async function staffForKiosk(q: CountyQuery, kioskId: string, list: StaffAccount[]): Promise<StaffAccount[]> {
+  const point = await q.selectFrom('points').select('division_code').where('kiosk_id', '=', kioskId).executeTakeFirst();
   if (!point) return list;
-  const scopes = new Map((db.prepare('SELECT id, scope FROM staff_register').all() as Array<{ id: string; scope: string }>).map((r) => [r.id, ScopeSchema.parse(JSON.parse(r.scope))]));
+  const scopes = new Map((await q.selectFrom('staff_register').select(['id', 'scope']).execute()).map((r) => [r.id, ScopeSchema.parse(JSON.parse(r.scope))]));
   return list.filter((a) => {
     const scope = scopes.get(a.id);
     return !scope || canSeePoint(scope, point.division_code);

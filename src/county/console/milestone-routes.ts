@@ -14,9 +14,9 @@ export const milestoneRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, MilestonesUpdateSchema);
     if (!body) return reply;
-    setMilestones(options.db, body.milestones);
+    await setMilestones(options.query, body.milestones);
     const now = options.now();
-    audit(options.db, now.getTime(), { id: staff.id, name: staff.displayName }, 'programme.dates', null, null, body.milestones.map((m) => `${m.stage}@${m.due}=${m.share}`).join(',').slice(0, 2000));
-    return programmePage(options.db, staff.scope, now, TableQuerySchema.parse({}));
+    await audit(options.query, now.getTime(), { id: staff.id, name: staff.displayName }, 'programme.dates', null, null, body.milestones.map((m) => `${m.stage}@${m.due}=${m.share}`).join(',').slice(0, 2000));
+    return await programmePage(options.query, staff.scope, now, TableQuerySchema.parse({}));
   });
 };

@@ -21,15 +21,15 @@ export const monthlyReportRoutes: ConsoleRoutes = (api, options) => {
     const query = MonthQuery.safeParse(request.query);
     if (!query.success) return consoleFail(reply, 400, 'invalid_body');
     const now = options.now();
-    return reportMonth(options.db, actorOf(request).staff.scope, query.data.month ?? previousMonth(monthOf(now)), now);
+    return await reportMonth(options.query, actorOf(request).staff.scope, query.data.month ?? previousMonth(monthOf(now)), now);
   });
 
   api.get('/reports/:month/points/:kioskId', async (request, reply) => {
     const params = PointParams.safeParse(request.params);
     if (!params.success) return consoleFail(reply, 404, 'not_found');
-    const point = pointInScope(options.db, actorOf(request).staff.scope, params.data.kioskId);
+    const point = await pointInScope(options.query, actorOf(request).staff.scope, params.data.kioskId);
     if (!point) return consoleFail(reply, 404, 'not_found');
-    const report = pointReport(options.db, point, params.data.month, Lang.safeParse(request.query).data?.lang ?? 'zh-CN');
+    const report = await pointReport(options.query, point, params.data.month, Lang.safeParse(request.query).data?.lang ?? 'zh-CN');
     return report ?? consoleFail(reply, 404, 'not_found');
   });
 
@@ -37,8 +37,8 @@ export const monthlyReportRoutes: ConsoleRoutes = (api, options) => {
     const params = MonthParams.safeParse(request.params);
     if (!params.success) return consoleFail(reply, 404, 'not_found');
     const lang = Lang.safeParse(request.query).data?.lang ?? 'zh-CN';
-    const { month } = reportMonthInScope(options.db, actorOf(request).staff.scope, params.data.month, options.now());
-    const bytes = await townshipWorkbook(month, lang, countyCatalogue(options.db));
+    const { month } = await reportMonthInScope(options.query, actorOf(request).staff.scope, params.data.month, options.now());
+    const bytes = await townshipWorkbook(month, lang, await countyCatalogue(options.query));
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="township-report-${params.data.month}.xlsx"`)

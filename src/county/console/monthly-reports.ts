@@ -4,7 +4,7 @@ import type { Language } from '../../shared/locales';
 import { channelTotal } from '../../shared/report/monthly-figures';
 import { itemRows, serviceRows } from '../../shared/report/report-layout';
 import { reportDeadline } from '../../shared/report/report-month';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
 import { countyCatalogue, pointReportVersions, townshipMonth, type TownshipMonth } from '../point-reports';
 import { pointsInScope } from './points';
 
@@ -12,16 +12,16 @@ import { pointsInScope } from './points';
  * The monthly reports as a console account sees them: only the points in its scope (the gateway's township view,
  * src/county/point-reports.ts, narrowed), each point's state for the month and its versions.
  */
-export function reportMonthInScope(db: CountyDb, scope: Scope, month: string, now: Date): { points: Point[]; month: TownshipMonth } {
-  const points = pointsInScope(db, scope);
-  const view = townshipMonth(db, month, now, points.map((p) => p.kioskId));
+export async function reportMonthInScope(db: CountyQuery, scope: Scope, month: string, now: Date): Promise<{ points: Point[]; month: TownshipMonth }> {
+  const points = await pointsInScope(db, scope);
+  const view = await townshipMonth(db, month, now, points.map((p) => p.kioskId));
   // A point that sent nothing is still named as the county registered it (the workbook's summary row).
   const names = new Map(points.map((p) => [p.kioskId, p.name]));
   return { points, month: { ...view, points: view.points.map((r) => ({ ...r, siteName: r.siteName ?? names.get(r.kioskId) ?? null })) } };
 }
 
-export function reportMonth(db: CountyDb, scope: Scope, month: string, now: Date): ReportMonth {
-  const { points, month: view } = reportMonthInScope(db, scope, month, now);
+export async function reportMonth(db: CountyQuery, scope: Scope, month: string, now: Date): Promise<ReportMonth> {
+  const { points, month: view } = await reportMonthInScope(db, scope, month, now);
   const byKiosk = new Map(view.points.map((r) => [r.kioskId, r]));
   const rows = points.map((point): ReportMonthRow => {
     const r = byKiosk.get(point.kioskId)!;
@@ -47,11 +47,11 @@ export function reportMonth(db: CountyDb, scope: Scope, month: string, now: Date
 }
 
 /** Every version a point sent for the month, laid out in the township's table in `language` (null: none arrived). */
-export function pointReport(db: CountyDb, point: Point, month: string, language: Language): PointReport | null {
-  const versions = pointReportVersions(db, point.kioskId, month);
+export async function pointReport(db: CountyQuery, point: Point, month: string, language: Language): Promise<PointReport | null> {
+  const versions = await pointReportVersions(db, point.kioskId, month);
   if (versions.length === 0) return null;
   const deadline = reportDeadline(month);
-  const catalogue = countyCatalogue(db);
+  const catalogue = await countyCatalogue(db);
   return {
     point,
     month,

@@ -1,14 +1,23 @@
 import type { Point, Scope } from '../../shared/console/api';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { allRows, firstRow } from '../db/raw';
 import { pointCondition, townshipOf } from './scope';
 
 /** The county's register of service points: which kiosk stands at which village (division code). */
-export function registerPoint(db: CountyDb, point: Omit<Point, 'township'>): void {
-  db.prepare(
-    `INSERT INTO points (kiosk_id, division_code, township, name_zh, name_en, level) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (kiosk_id) DO UPDATE SET division_code = excluded.division_code, township = excluded.township,
-       name_zh = excluded.name_zh, name_en = excluded.name_en, level = excluded.level`,
-  ).run(point.kioskId, point.divisionCode, townshipOf(point.divisionCode), point.name['zh-CN'], point.name.en, point.level);
+export async function registerPoint(q: CountyQuery, point: Omit<Point, 'township'>): Promise<void> {
+  await q
+    .insertInto('points')
+    .values({ kiosk_id: point.kioskId, division_code: point.divisionCode, township: townshipOf(point.divisionCode), name_zh: point.name['zh-CN'], name_en: point.name.en, level: point.level })
+    .onConflict((c) =>
+      c.column('kiosk_id').doUpdateSet((e) => ({
+        division_code: e.ref('excluded.division_code'),
+        township: e.ref('excluded.township'),
+        name_zh: e.ref('excluded.name_zh'),
+        name_en: e.ref('excluded.name_en'),
+        level: e.ref('excluded.level'),
+      })),
+    )
+    .execute();
 }
 
 interface PointRow {
@@ -28,14 +37,14 @@ export const toPoint = (r: PointRow): Point => ({
   level: r.level,
 });
 
-export function pointsInScope(db: CountyDb, scope: Scope): Point[] {
+export async function pointsInScope(q: CountyQuery, scope: Scope): Promise<Point[]> {
   const where = pointCondition(scope);
-  return (db.prepare(`SELECT * FROM points p WHERE ${where.sql} ORDER BY p.division_code`).all(...where.params) as PointRow[]).map(toPoint);
+  return (await allRows<PointRow>(q, `SELECT * FROM points p WHERE ${where.sql} ORDER BY p.division_code`, where.params)).map(toPoint);
 }
 
 /** The point of a kiosk when the scope may see it; null otherwise (the caller answers 404, never 403). */
-export function pointInScope(db: CountyDb, scope: Scope, kioskId: string): Point | null {
+export async function pointInScope(q: CountyQuery, scope: Scope, kioskId: string): Promise<Point | null> {
   const where = pointCondition(scope);
-  const row = db.prepare(`SELECT * FROM points p WHERE p.kiosk_id = ? AND ${where.sql}`).get(kioskId, ...where.params) as PointRow | undefined;
+  const row = await firstRow<PointRow>(q, `SELECT * FROM points p WHERE p.kiosk_id = ? AND ${where.sql}`, [kioskId, ...where.params]);
   return row ? toPoint(row) : null;
 }

@@ -15,12 +15,12 @@ export const programmeRoutes: ConsoleRoutes = (api, options) => {
   api.get('/programme', async (request, reply) => {
     const query = TableQuerySchema.safeParse(request.query);
     if (!query.success) return consoleFail(reply, 400, 'invalid_body');
-    return programmePage(options.db, actorOf(request).staff.scope, options.now(), query.data);
+    return await programmePage(options.query, actorOf(request).staff.scope, options.now(), query.data);
   });
 
   api.get('/programme.xlsx', async (request, reply) => {
     const lang = Lang.safeParse(request.query).data?.lang ?? 'zh-CN';
-    const file = await programmeWorkbook(programme(options.db, actorOf(request).staff.scope, options.now()), lang);
+    const file = await programmeWorkbook(await programme(options.query, actorOf(request).staff.scope, options.now()), lang);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="programme-${options.now().toISOString().slice(0, 10)}.xlsx"`)
@@ -31,14 +31,14 @@ export const programmeRoutes: ConsoleRoutes = (api, options) => {
     const params = MarkParams.safeParse(request.params);
     if (!params.success) return consoleFail(reply, 404, 'not_found');
     const { staff } = actorOf(request);
-    const point = pointInScope(options.db, staff.scope, params.data.kioskId);
+    const point = await pointInScope(options.query, staff.scope, params.data.kioskId);
     if (!point) return consoleFail(reply, 404, 'not_found');
     if (DERIVED_STAGES.includes(params.data.stage)) return consoleFail(reply, 409, 'conflict');
     const body = consoleBody(request, reply, StageMarkSchema);
     if (!body) return reply;
     const at = body.date ? Date.parse(`${body.date}T12:00:00Z`) : options.now().getTime();
-    markStage(options.db, point.kioskId, params.data.stage, body.done, at, { id: staff.id, name: staff.displayName });
-    audit(options.db, options.now().getTime(), { id: staff.id, name: staff.displayName }, body.done ? 'programme.mark' : 'programme.clear', point.kioskId, point.township, params.data.stage);
-    return programmePage(options.db, staff.scope, options.now(), TableQuerySchema.parse({}));
+    await markStage(options.query, point.kioskId, params.data.stage, body.done, at, { id: staff.id, name: staff.displayName });
+    await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, body.done ? 'programme.mark' : 'programme.clear', point.kioskId, point.township, params.data.stage);
+    return await programmePage(options.query, staff.scope, options.now(), TableQuerySchema.parse({}));
   });
 };

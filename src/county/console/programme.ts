@@ -1,7 +1,9 @@
 import { DERIVED_STAGES, PROGRAMME_STAGES, RECORD_STAGES, type Milestone, type Programme, type ProgrammePage, type ProgrammeRow, type ProgrammeStage, type Scope } from '../../shared/console/api';
 import { SiteRecordSchema } from '../../shared/commissioning/site-record';
 import type { ParsedTableQuery } from '../../shared/console/table-query';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { allRows, firstRow } from '../db/raw';
+import { inTransaction } from '../db/transaction';
 import { toPoint } from './points';
 import { canSeePoint, pointCondition } from './scope';
 import { toStaff } from './staff-register';
@@ -23,29 +25,31 @@ export const DEMO_MILESTONES: Array<{ stage: ProgrammeStage; due: string; share:
   { stage: 'publicity', due: '2027-02-28', share: 1 },
 ];
 
-export function setMilestones(db: CountyDb, milestones: ReadonlyArray<{ stage: ProgrammeStage; due: string; share: number }>): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM programme_milestones').run();
-    const insert = db.prepare('INSERT INTO programme_milestones (stage, due, share) VALUES (?, ?, ?)');
-    for (const m of milestones) insert.run(m.stage, m.due, m.share);
-  })();
+export async function setMilestones(q: CountyQuery, milestones: ReadonlyArray<{ stage: ProgrammeStage; due: string; share: number }>): Promise<void> {
+  await inTransaction(q, async (trx) => {
+    await trx.deleteFrom('programme_milestones').execute();
+    if (milestones.length > 0) await trx.insertInto('programme_milestones').values(milestones.map((m) => ({ stage: m.stage, due: m.due, share: m.share }))).execute();
+  });
 }
 
 /** Records (or clears) a stage of a point; the caller has checked the point is in scope. */
-export function markStage(db: CountyDb, kioskId: string, stage: ProgrammeStage, done: boolean, at: number, actor: { id: string; name: string }): void {
+export async function markStage(q: CountyQuery, kioskId: string, stage: ProgrammeStage, done: boolean, at: number, actor: { id: string; name: string }): Promise<void> {
   if (!done) {
-    db.prepare('DELETE FROM programme_stages WHERE kiosk_id = ? AND stage = ?').run(kioskId, stage);
+    await q.deleteFrom('programme_stages').where('kiosk_id', '=', kioskId).where('stage', '=', stage).execute();
     return;
   }
-  db.prepare(
-    `INSERT INTO programme_stages (kiosk_id, stage, done_at, actor_id, actor_name) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (kiosk_id, stage) DO UPDATE SET done_at = excluded.done_at, actor_id = excluded.actor_id, actor_name = excluded.actor_name`,
-  ).run(kioskId, stage, at, actor.id, actor.name);
+  await q
+    .insertInto('programme_stages')
+    .values({ kiosk_id: kioskId, stage, done_at: at, actor_id: actor.id, actor_name: actor.name })
+    .onConflict((c) =>
+      c.columns(['kiosk_id', 'stage']).doUpdateSet((e) => ({ done_at: e.ref('excluded.done_at'), actor_id: e.ref('excluded.actor_id'), actor_name: e.ref('excluded.actor_name') })),
+    )
+    .execute();
 }
 
 /** The whole table (the xlsx export, and the answer to a change). */
-export function programme(db: CountyDb, scope: Scope, now: Date): Programme {
-  const { page: _page, behind: _behind, ...whole } = programmePage(db, scope, now, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
+export async function programme(db: CountyQuery, scope: Scope, now: Date): Promise<Programme> {
+  const { page: _page, behind: _behind, ...whole } = await programmePage(db, scope, now, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
   return whole;
 }
 
@@ -56,12 +60,10 @@ const PASSED_RECORD = 'SELECT 1 FROM site_records r WHERE r.kiosk_id = p.kiosk_i
  * The first passing record of each kind for these points: when the stage was reached (the record's completion) and
  * who stands behind it (the technician who commissioned, the township or county account that signed acceptance).
  */
-function passedRecordsOf(db: CountyDb, kioskIds: string[]): Map<string, { doneAt: string; by: string | null }> {
+async function passedRecordsOf(db: CountyQuery, kioskIds: string[]): Promise<Map<string, { doneAt: string; by: string | null }>> {
   const out = new Map<string, { doneAt: string; by: string | null }>();
   if (kioskIds.length === 0) return out;
-  const rows = db
-    .prepare(`SELECT kiosk_id, kind, body FROM site_records WHERE passed = 1 AND kiosk_id IN (${kioskIds.map(() => '?').join(', ')}) ORDER BY completed_at DESC`)
-    .all(...kioskIds) as Array<{ kiosk_id: string; kind: string; body: string }>;
+  const rows = await db.selectFrom('site_records').select(['kiosk_id', 'kind', 'body']).where('passed', '=', 1).where('kiosk_id', 'in', kioskIds).orderBy('completed_at', 'desc').execute();
   for (const r of rows) {
     const parsed = SiteRecordSchema.safeParse(JSON.parse(r.body));
     if (!parsed.success) continue;
@@ -87,15 +89,15 @@ function covers(scope: Scope): SqlPart {
  * One page of the programme table, sorted, filtered and paged in SQL; the milestones' shares and the count of
  * points behind are over every point in scope.
  */
-export function programmePage(db: CountyDb, scope: Scope, now: Date, query: ParsedTableQuery): ProgrammePage {
+export async function programmePage(db: CountyQuery, scope: Scope, now: Date, query: ParsedTableQuery): Promise<ProgrammePage> {
   const inScope = pointCondition(scope);
   // Derived: the first enabled clerk account whose scope covers the point.
-  const clerks = (db.prepare('SELECT * FROM staff_register WHERE disabled = 0 ORDER BY created_at').all() as Array<Parameters<typeof toStaff>[0] & { created_at: number }>)
+  const clerks = (await db.selectFrom('staff_register').selectAll().where('disabled', '=', 0).orderBy('created_at').execute())
     .map((r) => ({ staff: toStaff(r), createdAt: r.created_at }))
     .filter((c) => c.staff.roles.includes('clerk'));
   const covered = or(clerks.map((c) => covers(c.staff.scope)));
   const today = now.toISOString().slice(0, 10);
-  const milestones = db.prepare('SELECT stage, due, share FROM programme_milestones ORDER BY due, stage').all() as Array<{ stage: ProgrammeStage; due: string; share: number }>;
+  const milestones = (await db.selectFrom('programme_milestones').select(['stage', 'due', 'share']).orderBy('due').orderBy('stage').execute()) as Array<{ stage: ProgrammeStage; due: string; share: number }>;
   const overdue = PROGRAMME_STAGES.filter((stage) => milestones.some((m) => m.stage === stage && m.share >= 1 && m.due < today));
   const reachedBy = (stage: ProgrammeStage): SqlPart => {
     const record = RECORD_STAGES[stage];
@@ -104,11 +106,12 @@ export function programmePage(db: CountyDb, scope: Scope, now: Date, query: Pars
   };
   const behind = or(overdue.map((stage) => { const r = reachedBy(stage); return { sql: `NOT (${r.sql})`, params: r.params }; }));
 
-  const count = (part: SqlPart) => (db.prepare(`SELECT COUNT(*) AS n FROM points p WHERE ${part.sql}`).get(...part.params) as { n: number }).n;
-  const total = count(inScope);
+  const count = async (part: SqlPart) => Number((await firstRow<{ n: number }>(db, `SELECT COUNT(*) AS n FROM points p WHERE ${part.sql}`, part.params))!.n);
+  const total = await count(inScope);
   const reached = new Map<ProgrammeStage, number>();
-  for (const r of db.prepare(`SELECT x.stage, COUNT(*) AS n FROM programme_stages x JOIN points p ON p.kiosk_id = x.kiosk_id WHERE ${inScope.sql} GROUP BY x.stage`).all(...inScope.params) as Array<{ stage: ProgrammeStage; n: number }>) reached.set(r.stage, r.n);
-  for (const stage of DERIVED_STAGES) reached.set(stage, count(and(inScope, reachedBy(stage))));
+  const stageRows = await allRows<{ stage: ProgrammeStage; n: number }>(db, `SELECT x.stage, COUNT(*) AS n FROM programme_stages x JOIN points p ON p.kiosk_id = x.kiosk_id WHERE ${inScope.sql} GROUP BY x.stage`, inScope.params);
+  for (const r of stageRows) reached.set(r.stage, Number(r.n));
+  for (const stage of DERIVED_STAGES) reached.set(stage, await count(and(inScope, reachedBy(stage))));
   const shareOf = (stage: ProgrammeStage) => (total === 0 ? 0 : (reached.get(stage) ?? 0) / total);
 
   const where = and(inScope, pointTextCondition(query.q), query.only === 'behind' ? behind : TRUE);
@@ -123,22 +126,22 @@ export function programmePage(db: CountyDb, scope: Scope, now: Date, query: Pars
       : { sql: '(SELECT x.done_at FROM programme_stages x WHERE x.kiosk_id = p.kiosk_id AND x.stage = ?)', params: [sortStage] };
   const order = orderBy(sortBy.sql, query);
   const orderParams = [...sortBy.params, ...sortBy.params]; // the expression appears twice (nulls last, then the value)
-  const points = (
-    db.prepare(`SELECT p.* FROM points p WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`).all(...where.params, ...orderParams, query.limit, query.offset) as Array<Parameters<typeof toPoint>[0]>
-  ).map(toPoint);
+  const points = (await allRows<Parameters<typeof toPoint>[0]>(db, `SELECT p.* FROM points p WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`, [...where.params, ...orderParams, query.limit, query.offset])).map(toPoint);
 
   const byPoint = new Map<string, Map<ProgrammeStage, { doneAt: string; by: string | null }>>();
   if (points.length > 0) {
-    const recorded = db
-      .prepare(`SELECT kiosk_id, stage, done_at, actor_name FROM programme_stages WHERE kiosk_id IN (${points.map(() => '?').join(', ')})`)
-      .all(...points.map((p) => p.kioskId)) as Array<{ kiosk_id: string; stage: ProgrammeStage; done_at: number; actor_name: string | null }>;
+    const recorded = (await db
+      .selectFrom('programme_stages')
+      .select(['kiosk_id', 'stage', 'done_at', 'actor_name'])
+      .where('kiosk_id', 'in', points.map((p) => p.kioskId))
+      .execute()) as Array<{ kiosk_id: string; stage: ProgrammeStage; done_at: number; actor_name: string | null }>;
     for (const r of recorded) {
       const stages = byPoint.get(r.kiosk_id) ?? new Map();
       stages.set(r.stage, { doneAt: new Date(r.done_at).toISOString(), by: r.actor_name });
       byPoint.set(r.kiosk_id, stages);
     }
   }
-  const records = passedRecordsOf(db, points.map((p) => p.kioskId));
+  const records = await passedRecordsOf(db, points.map((p) => p.kioskId));
   const rows: ProgrammeRow[] = points.map((point) => {
     const stages: ProgrammeRow['stages'] = {};
     for (const stage of PROGRAMME_STAGES) {
@@ -163,7 +166,7 @@ export function programmePage(db: CountyDb, scope: Scope, now: Date, query: Pars
     now: now.toISOString(),
     milestones: out,
     rows,
-    page: { total, matched: count(where), offset: query.offset, limit: Math.min(query.limit, Math.max(total, 1)) },
-    behind: count(and(inScope, behind)),
+    page: { total, matched: await count(where), offset: query.offset, limit: Math.min(query.limit, Math.max(total, 1)) },
+    behind: await count(and(inScope, behind)),
   };
 }

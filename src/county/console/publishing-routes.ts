@@ -18,7 +18,7 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
   api.get('/publishing/announcements', async (request) => ({
     now: options.now().toISOString(),
     mayPublish: actorOf(request).staff.scope.kind === 'county',
-    history: history(options.db, 'announcements', now()),
+    history: await history(options.query, 'announcements', now()),
   }));
 
   api.put('/publishing/announcements', async (request, reply) => {
@@ -26,8 +26,8 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, z.object({ announcements: AnnouncementListSchema }));
     if (!body) return reply;
-    const version = publishAnnouncements(options.db, body.announcements, { id: staff.id, name: staff.displayName }, now());
-    audit(options.db, now(), { id: staff.id, name: staff.displayName }, 'publish.announcements', `v${version}`, null, body.announcements.map((a) => a.id).join(','));
+    const version = await publishAnnouncements(options.query, body.announcements, { id: staff.id, name: staff.displayName }, now());
+    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.announcements', `v${version}`, null, body.announcements.map((a) => a.id).join(','));
     return { version };
   });
 
@@ -36,42 +36,42 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, RollbackRequestSchema);
     if (!body) return reply;
-    const earlier = earlierBody(options.db, 'announcements', body.seq);
+    const earlier = await earlierBody(options.query, 'announcements', body.seq);
     if (earlier === null) return consoleFail(reply, 404, 'not_found');
-    const version = publishAnnouncements(options.db, earlier, { id: staff.id, name: staff.displayName }, now(), body.seq);
-    audit(options.db, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', `v${version}`, null, `announcements #${body.seq}`);
+    const version = await publishAnnouncements(options.query, earlier, { id: staff.id, name: staff.displayName }, now(), body.seq);
+    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', `v${version}`, null, `announcements #${body.seq}`);
     return { version };
   });
 
-  api.get('/publishing/site', async (request) => ({
-    points: pointsInScope(options.db, actorOf(request).staff.scope).map((point) => ({
-      point,
-      effective: effectiveSite(options.db, point.kioskId),
-      history: history(options.db, `site:${point.kioskId}`, now()),
-    })),
-  }));
+  api.get('/publishing/site', async (request) => {
+    const points = [];
+    for (const point of await pointsInScope(options.query, actorOf(request).staff.scope)) {
+      points.push({ point, effective: await effectiveSite(options.query, point.kioskId), history: await history(options.query, `site:${point.kioskId}`, now()) });
+    }
+    return { points };
+  });
 
   api.put('/publishing/site/:kioskId', async (request, reply) => {
     const { staff } = actorOf(request);
-    const point = pointInScope(options.db, staff.scope, KioskParam.safeParse(request.params).data?.kioskId ?? '');
+    const point = await pointInScope(options.query, staff.scope, KioskParam.safeParse(request.params).data?.kioskId ?? '');
     if (!point) return consoleFail(reply, 404, 'not_found');
     const body = consoleBody(request, reply, SiteSettingsInputSchema);
     if (!body) return reply;
-    const version = publishPointSite(options.db, point.kioskId, body, { id: staff.id, name: staff.displayName }, now());
-    audit(options.db, now(), { id: staff.id, name: staff.displayName }, 'publish.site', point.kioskId, point.township, `v${version}`);
+    const version = await publishPointSite(options.query, point.kioskId, body, { id: staff.id, name: staff.displayName }, now());
+    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.site', point.kioskId, point.township, `v${version}`);
     return { version };
   });
 
   api.post('/publishing/site/:kioskId/rollback', async (request, reply) => {
     const { staff } = actorOf(request);
-    const point = pointInScope(options.db, staff.scope, KioskParam.safeParse(request.params).data?.kioskId ?? '');
+    const point = await pointInScope(options.query, staff.scope, KioskParam.safeParse(request.params).data?.kioskId ?? '');
     if (!point) return consoleFail(reply, 404, 'not_found');
     const body = consoleBody(request, reply, RollbackRequestSchema);
     if (!body) return reply;
-    const earlier = earlierBody(options.db, `site:${point.kioskId}`, body.seq);
+    const earlier = await earlierBody(options.query, `site:${point.kioskId}`, body.seq);
     if (earlier === null) return consoleFail(reply, 404, 'not_found');
-    const version = publishPointSite(options.db, point.kioskId, SiteSettingsInputSchema.parse(earlier), { id: staff.id, name: staff.displayName }, now(), body.seq);
-    audit(options.db, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', point.kioskId, point.township, `site #${body.seq}`);
+    const version = await publishPointSite(options.query, point.kioskId, SiteSettingsInputSchema.parse(earlier), { id: staff.id, name: staff.displayName }, now(), body.seq);
+    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', point.kioskId, point.township, `site #${body.seq}`);
     return { version };
   });
 };

@@ -1,7 +1,8 @@
 import { AnnouncementListSchema, RemoteSiteSettingsSchema, type RemoteSiteSettings } from '../../shared/sync/protocol';
 import type { Publication, SiteSettingsInput } from '../../shared/console/api';
 import { publishConfigPart } from '../county-state';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
+import { inTransaction } from '../db/transaction';
 
 /**
  * Versioned publishing from the console. Every publication of a subject (the announcements, or one point's site
@@ -20,32 +21,27 @@ interface Row {
   rollback_of: number | null;
 }
 
-function record(db: CountyDb, subject: Subject, body: unknown, configVersion: number, actor: { id: string | null; name: string | null }, at: number, rollbackOf: number | null): void {
-  db.prepare('INSERT INTO publications (subject, body, config_version, actor_id, actor_name, at, rollback_of) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    subject,
-    JSON.stringify(body),
-    configVersion,
-    actor.id,
-    actor.name,
-    at,
-    rollbackOf,
-  );
+async function record(q: CountyQuery, subject: Subject, body: unknown, configVersion: number, actor: { id: string | null; name: string | null }, at: number, rollbackOf: number | null): Promise<void> {
+  await q
+    .insertInto('publications')
+    .values({ subject, body: JSON.stringify(body), config_version: configVersion, actor_id: actor.id, actor_name: actor.name, at, rollback_of: rollbackOf })
+    .execute();
 }
 
 /** The first time a subject is looked at, what the county had published before the console becomes version one. */
-function ensureBaseline(db: CountyDb, subject: Subject, now: number): void {
-  if (db.prepare('SELECT 1 FROM publications WHERE subject = ?').get(subject)) return;
+async function ensureBaseline(q: CountyQuery, subject: Subject, now: number): Promise<void> {
+  if (await q.selectFrom('publications').select('seq').where('subject', '=', subject).limit(1).executeTakeFirst()) return;
   if (subject === 'announcements') {
-    const row = db.prepare("SELECT version, body FROM config_parts WHERE part = 'announcements'").get() as { version: number; body: string } | undefined;
-    record(db, subject, row ? JSON.parse(row.body) : [], row?.version ?? 0, { id: null, name: null }, now, null);
+    const row = await q.selectFrom('config_parts').select(['version', 'body']).where('part', '=', 'announcements').executeTakeFirst();
+    await record(q, subject, row ? JSON.parse(row.body) : [], row?.version ?? 0, { id: null, name: null }, now, null);
   } else {
-    record(db, subject, {}, 0, { id: null, name: null }, now, null);
+    await record(q, subject, {}, 0, { id: null, name: null }, now, null);
   }
 }
 
-export function history(db: CountyDb, subject: Subject, now: number): Publication[] {
-  ensureBaseline(db, subject, now);
-  const rows = db.prepare('SELECT * FROM publications WHERE subject = ? ORDER BY seq DESC LIMIT 50').all(subject) as Row[];
+export async function history(q: CountyQuery, subject: Subject, now: number): Promise<Publication[]> {
+  await inTransaction(q, (trx) => ensureBaseline(trx, subject, now));
+  const rows: Row[] = await q.selectFrom('publications').selectAll().where('subject', '=', subject).orderBy('seq', 'desc').limit(50).execute();
   return rows.map((r, i) => ({
     seq: r.seq,
     at: new Date(r.at).toISOString(),
@@ -57,46 +53,50 @@ export function history(db: CountyDb, subject: Subject, now: number): Publicatio
   }));
 }
 
-export function publishAnnouncements(db: CountyDb, list: unknown, actor: { id: string; name: string }, now: number, rollbackOf: number | null = null): number {
+export async function publishAnnouncements(q: CountyQuery, list: unknown, actor: { id: string; name: string }, now: number, rollbackOf: number | null = null): Promise<number> {
   const parsed = AnnouncementListSchema.parse(list);
-  return db.transaction(() => {
-    ensureBaseline(db, 'announcements', now);
-    const version = publishConfigPart(db, 'announcements', parsed);
-    record(db, 'announcements', parsed, version, actor, now, rollbackOf);
+  return inTransaction(q, async (trx) => {
+    await ensureBaseline(trx, 'announcements', now);
+    const version = await publishConfigPart(trx, 'announcements', parsed);
+    await record(trx, 'announcements', parsed, version, actor, now, rollbackOf);
     return version;
-  }).immediate();
+  });
 }
 
 /** The county-wide site settings every kiosk gets unless its point has its own. */
-function countySite(db: CountyDb): RemoteSiteSettings {
-  const row = db.prepare("SELECT body FROM config_parts WHERE part = 'site'").get() as { body: string } | undefined;
+async function countySite(q: CountyQuery): Promise<RemoteSiteSettings> {
+  const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'site').executeTakeFirst();
   return row ? RemoteSiteSettingsSchema.parse(JSON.parse(row.body)) : {};
 }
 
-export function pointSite(db: CountyDb, kioskId: string): SiteSettingsInput {
-  const row = db.prepare('SELECT body FROM point_site_settings WHERE kiosk_id = ?').get(kioskId) as { body: string } | undefined;
+export async function pointSite(q: CountyQuery, kioskId: string): Promise<SiteSettingsInput> {
+  const row = await q.selectFrom('point_site_settings').select('body').where('kiosk_id', '=', kioskId).executeTakeFirst();
   return row ? (JSON.parse(row.body) as SiteSettingsInput) : {};
 }
 
-export const effectiveSite = (db: CountyDb, kioskId: string): RemoteSiteSettings => ({ ...countySite(db), ...pointSite(db, kioskId) });
+export const effectiveSite = async (q: CountyQuery, kioskId: string): Promise<RemoteSiteSettings> => ({ ...(await countySite(q)), ...(await pointSite(q, kioskId)) });
 
 /**
  * One point's own settings. The county-wide 'site' part is republished unchanged so its version rises and every
  * kiosk pulls 'site' again; each gets its own point's settings on top (siteForKiosk).
  */
-export function publishPointSite(db: CountyDb, kioskId: string, settings: SiteSettingsInput, actor: { id: string; name: string }, now: number, rollbackOf: number | null = null): number {
-  return db.transaction(() => {
+export async function publishPointSite(q: CountyQuery, kioskId: string, settings: SiteSettingsInput, actor: { id: string; name: string }, now: number, rollbackOf: number | null = null): Promise<number> {
+  return inTransaction(q, async (trx) => {
     const subject: Subject = `site:${kioskId}`;
-    ensureBaseline(db, subject, now);
-    db.prepare('INSERT INTO point_site_settings (kiosk_id, body) VALUES (?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET body = excluded.body').run(kioskId, JSON.stringify(settings));
-    const version = publishConfigPart(db, 'site', countySite(db));
-    record(db, subject, settings, version, actor, now, rollbackOf);
+    await ensureBaseline(trx, subject, now);
+    await trx
+      .insertInto('point_site_settings')
+      .values({ kiosk_id: kioskId, body: JSON.stringify(settings) })
+      .onConflict((c) => c.column('kiosk_id').doUpdateSet((e) => ({ body: e.ref('excluded.body') })))
+      .execute();
+    const version = await publishConfigPart(trx, 'site', await countySite(trx));
+    await record(trx, subject, settings, version, actor, now, rollbackOf);
     return version;
-  }).immediate();
+  });
 }
 
 /** The body of an earlier publication of a subject, to publish again; null when there is no such version. */
-export function earlierBody(db: CountyDb, subject: Subject, seq: number): unknown {
-  const row = db.prepare('SELECT body FROM publications WHERE subject = ? AND seq = ?').get(subject, seq) as { body: string } | undefined;
+export async function earlierBody(q: CountyQuery, subject: Subject, seq: number): Promise<unknown> {
+  const row = await q.selectFrom('publications').select('body').where('subject', '=', subject).where('seq', '=', seq).executeTakeFirst();
   return row ? (JSON.parse(row.body) as unknown) : null;
 }

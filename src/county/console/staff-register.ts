@@ -1,5 +1,5 @@
 import { ScopeSchema, StaffRoleSchema, type Scope, type StaffRole } from '../../shared/console/api';
-import type { CountyDb } from '../county-db';
+import type { CountyQuery } from '../db/connection';
 import { townshipOfScope } from './scope';
 
 /**
@@ -42,32 +42,33 @@ export const toStaff = (r: StaffRow): StaffRecord => ({
   lockedUntil: r.locked_until,
 });
 
-export function staffById(db: CountyDb, id: string): StaffRecord | null {
-  const row = db.prepare('SELECT * FROM staff_register WHERE id = ?').get(id) as StaffRow | undefined;
+export async function staffById(q: CountyQuery, id: string): Promise<StaffRecord | null> {
+  const row: StaffRow | undefined = await q.selectFrom('staff_register').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toStaff(row) : null;
 }
 
-export function insertStaff(
-  db: CountyDb,
+export async function insertStaff(
+  q: CountyQuery,
   account: { id: string; username: string; displayName: string; roles: StaffRole[]; scope: Scope; passwordHash: string; disabled?: boolean },
   now: number,
-): void {
-  db.prepare(
-    'INSERT INTO staff_register (id, username, display_name, roles, scope, scope_township, password_hash, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    account.id,
-    account.username,
-    account.displayName,
-    JSON.stringify(account.roles),
-    JSON.stringify(account.scope),
-    townshipOfScope(account.scope),
-    account.passwordHash,
-    account.disabled ? 1 : 0,
-    now,
-    now,
-  );
+): Promise<void> {
+  await q
+    .insertInto('staff_register')
+    .values({
+      id: account.id,
+      username: account.username,
+      display_name: account.displayName,
+      roles: JSON.stringify(account.roles),
+      scope: JSON.stringify(account.scope),
+      scope_township: townshipOfScope(account.scope),
+      password_hash: account.passwordHash,
+      disabled: account.disabled ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }
 
-export function setPasswordHash(db: CountyDb, id: string, passwordHash: string, now: number): void {
-  db.prepare('UPDATE staff_register SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, now, id);
+export async function setPasswordHash(q: CountyQuery, id: string, passwordHash: string, now: number): Promise<void> {
+  await q.updateTable('staff_register').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
 }

@@ -51,7 +51,7 @@ export interface CountyTables {
   deliveries: { kiosk_id: string; item_id: string; outcome: string; at: string };
   kiosk_attachments: { kiosk_id: string; sha256: string; total: number; received: number; complete: Generated<number>; claimed: Generated<number> };
   resident_sessions: { kiosk_id: string; session_id: string; id_number: string; source: string; opened_at: string; expires_at: string };
-  lookup_log: { at: string; kiosk_id: string; item_code: string; id_number_masked: string | null; session_id: string | null; outcome: string };
+  lookup_log: { seq: Generated<number>; at: string; kiosk_id: string; item_code: string; id_number_masked: string | null; session_id: string | null; outcome: string };
   config_parts: { part: string; version: number; body: string };
   counters: { name: string; value: number };
   heartbeats: { kiosk_id: string; at: string; body: string };
