@@ -67,7 +67,7 @@ export default tseslint.config(
     rules: {
       ...restrict(['**/main/**', '**/devices/**', '**/county/**', ...NODE_ONLY, 'electron'], 'The renderer is browser code (and so is the console): it imports only src/shared, never Node or electron.'),
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useAliveEffect$' }],
       // No Chinese (or any CJK) literal in components: every string a person sees comes from the locales.
       'no-restricted-syntax': [
         'error',

@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { CatalogItem } from '../../shared/catalog/schema';
 import type { CountySettings } from '../../shared/catalog/county-settings';
 import type { Language } from '../../shared/locales';
+import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useKiosk } from '../app/kiosk-context';
 
 export interface CatalogState {
@@ -22,25 +23,21 @@ const CatalogContext = createContext<CatalogState>({ status: 'loading', version:
 export function CatalogProvider({ children }: { children: ReactNode }) {
   const { client } = useKiosk();
   const [state, setState] = useState<CatalogState>({ status: 'loading', version: 0, items: [] });
-  useEffect(() => {
-    let alive = true;
+  useAliveEffect((alive) => {
     const load = () =>
       client.invoke('catalog.list', {}).then(
         (catalog) => {
-          if (!alive) return;
+          if (!alive()) return;
           // The core lists only what this point offers (demonstration items only at the demonstration point).
           setState({ status: 'ready', version: catalog.version, items: catalog.items, settings: catalog.settings, source: catalog.source, publishedAt: catalog.publishedAt });
         },
-        () => alive && setState((s) => ({ ...s, status: s.items.length > 0 ? 'ready' : 'failed' })),
+        () => alive() && setState((s) => ({ ...s, status: s.items.length > 0 ? 'ready' : 'failed' })),
       );
     void load();
     const off = client.on('config.changed', (change) => {
       if (change.part === 'catalog') void load();
     });
-    return () => {
-      alive = false;
-      off();
-    };
+    return off;
   }, [client]);
   return <CatalogContext.Provider value={state}>{children}</CatalogContext.Provider>;
 }
