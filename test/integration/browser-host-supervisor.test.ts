@@ -39,6 +39,29 @@ describe('browser-host supervisor', () => {
     expect(second?.exitCode).toBe(0);
   });
 
+  it('runs a program (the Electron shell) the same way: restarted after a crash, stopped on request', async () => {
+    const dir = tempDir('kiosk-supervisor-');
+    const runs = path.join(dir, 'runs');
+    // A stand-in shell binary: a shell script, not a Node script, so only the program mode can start it.
+    const program = path.join(dir, 'shell.sh');
+    fs.writeFileSync(
+      program,
+      `#!/bin/sh
+echo "run $1" >> "${runs}"
+if [ "$(wc -l < "${runs}")" -eq 1 ]; then kill -9 $$; fi
+trap 'exit 0' TERM
+while true; do sleep 0.1; done
+`,
+      { mode: 0o755 },
+    );
+    const lines: string[] = [];
+    const supervisor = supervise({ script: program, args: ['app-root'], program: true, say: (l) => lines.push(l) });
+    await waitFor(() => fs.existsSync(runs) && fs.readFileSync(runs, 'utf8') === 'run app-root\nrun app-root\n');
+    expect(lines).toEqual([expect.stringMatching(/kiosk core died \(SIGKILL\); restart 1 in 1 s/)]);
+    await supervisor.stop();
+    expect(fs.readFileSync(runs, 'utf8')).toBe('run app-root\nrun app-root\n');
+  });
+
   it('does not restart a core that refused to start (config or usage error)', async () => {
     const dir = tempDir('kiosk-supervisor-');
     const script = path.join(dir, 'core.js');

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /** Exit codes that mean "do not try again": a usage or config error repeats on every start. */
@@ -6,8 +6,11 @@ const FINAL_EXIT_CODES = new Set([0, 1, 2]);
 const MAX_BACKOFF_MS = 30_000;
 
 export interface SupervisorOptions {
+  /** The Node script to fork (the browser host), or with `program` the executable to run (the Electron binary). */
   script: string;
   args: string[];
+  /** Run `script` as a program instead of forking it as a Node script: the Electron shell is its own binary. */
+  program?: boolean;
   /** One line per event, for the console and the journal. */
   say: (line: string) => void;
   /** A core that ran this long before dying starts its backoff again from the bottom. */
@@ -15,10 +18,10 @@ export interface SupervisorOptions {
 }
 
 /**
- * Keeps the browser-host core running: when it dies from a signal or a crash it is started again after a backoff
+ * Keeps the kiosk core running (the browser host, or the Electron shell whose main process holds the core): when it dies from a signal or a crash it is started again after a backoff
  * (1 s, 2 s, 4 s … 30 s), and every restart is said in the log. SIGTERM/SIGINT are passed on and end supervision.
- * The child watches its IPC channel, so killing the supervisor with -9 also ends the core (no orphan holds the
- * devices or the database).
+ * A forked child watches its IPC channel, so killing the supervisor with -9 also ends the core (no orphan holds the
+ * devices or the database); Electron holds its single-instance lock instead, so a second shell never runs beside it.
  */
 export function supervise(options: SupervisorOptions): { stop(): Promise<void>; child(): ChildProcess | null } {
   let child: ChildProcess | null = null;
@@ -29,7 +32,8 @@ export function supervise(options: SupervisorOptions): { stop(): Promise<void>; 
 
   const start = (): void => {
     const startedAt = Date.now();
-    child = fork(options.script, options.args, { stdio: 'inherit', env: { ...process.env, KIOSK_SUPERVISED: '1' } });
+    const env = { ...process.env, KIOSK_SUPERVISED: '1' };
+    child = options.program ? spawn(options.script, options.args, { stdio: 'inherit', env }) : fork(options.script, options.args, { stdio: 'inherit', env });
     child.once('exit', (code, signal) => {
       child = null;
       if (stopping) return;
