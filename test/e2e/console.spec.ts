@@ -134,13 +134,16 @@ test('cases: a township takes an application waiting at the county and returns i
   const detail = page.locator(`[data-case="${item.id}"]`);
   await expect(detail).toHaveAttribute('data-case-state', 'taken');
   await page.locator('#case-note').fill('残疾证需在有效期内。');
-  await page.locator('#case-materials').fill('disabilityCertificate');
+  // What is missing is ticked by name, in words from the item's catalogue materials (not typed as a code).
+  await detail.locator('[data-case-materials] label', { hasText: '残疾' }).locator('input').check();
+  await expect(detail.locator('[data-material="disabilityCertificate"]')).toBeChecked();
   await checkConsoleScreen(page, 'console-12-cases');
   await page.locator('[data-case-action="return"]').click();
   await expect(detail).toHaveAttribute('data-case-state', 'returned');
   await expect.poll(async () => (await kiosk.pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)?.state, { timeout: 30_000 }).toBe('returned');
   const outcome = (await kiosk.pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)!;
   expect(outcome.missing!.text['zh-CN']).toContain('残疾证需在有效期内。');
+  expect(outcome.missing!.materials).toEqual(['disabilityCertificate']);
   kiosk.close();
 });
 

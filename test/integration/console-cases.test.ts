@@ -61,4 +61,15 @@ describe('console cases', () => {
     expect((await admin.call('POST', `/console/api/cases/${item.id}`, { action: 'refuse', reason: '不符合申领条件。', reasonEn: 'Not eligible.' })).body).toMatchObject({ state: 'refused' });
     expect((await kiosk().pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)).toMatchObject({ state: 'refused', reason: { 'zh-CN': '不符合申领条件。', en: 'Not eligible.' } });
   });
+
+  it('names the materials a case asks for in words, for the points in scope only', async () => {
+    const item = batchItem(resident, 'JOB-08', { form: {} });
+    await kiosk().sendBatch([item]);
+    await county.relay.tick();
+    const tuwo = await signIn(county, 'tuwo');
+    const asked = (await tuwo.call('GET', `/console/api/cases/${item.id}/materials`)).body as { materials: Array<{ code: string; name: { 'zh-CN': string; en: string } }> };
+    expect(asked.materials).toContainEqual({ code: 'disabilityCertificate', name: { 'zh-CN': '残疾人证', en: 'Disability certificate' } });
+    const beige = await signIn(county, 'beige');
+    expect((await beige.call('GET', `/console/api/cases/${item.id}/materials`)).body).toEqual({ error: 'not_found' });
+  });
 });

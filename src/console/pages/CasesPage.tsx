@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDetailSchema, CaseListSchema, CaseRowSchema, type CaseAction, type CaseRow } from '../../shared/console/api';
+import { CaseDetailSchema, CaseListSchema, CaseMaterialsSchema, CaseRowSchema, type CaseAction, type CaseRow } from '../../shared/console/api';
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
@@ -53,9 +53,11 @@ export function CasesPage({ session }: PageProps) {
 }
 
 function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: boolean; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [note, setNote] = useState('');
-  const [materials, setMaterials] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const { data: asked } = useConsoleData(`/cases/${row.applicationId}/materials`, CaseMaterialsSchema);
   const [resident, setResident] = useState<{ name: string; idNumber: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const act = async (body: CaseAction) => {
@@ -76,10 +78,7 @@ function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: bool
     }
   };
   const trimmed = note.trim();
-  const codes = materials
-    .split(/[\s,，、]+/)
-    .map((m) => m.trim())
-    .filter(Boolean);
+  const codes = missing;
   const open = row.state === 'waiting' || row.state === 'taken';
   return (
     <section className="detail" aria-labelledby="case-title" data-case={row.applicationId} data-case-state={row.state}>
@@ -96,8 +95,20 @@ function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: bool
         <>
           <label htmlFor="case-note">{t('cases.note')}</label>
           <textarea id="case-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
-          <label htmlFor="case-materials">{t('cases.materials')}</label>
-          <input id="case-materials" value={materials} onChange={(e) => setMaterials(e.target.value)} />
+          <fieldset className="case-materials" data-case-materials>
+            <legend>{t('cases.materials')}</legend>
+            {(asked?.materials ?? []).map((m) => (
+              <label key={m.code} className="checkbox">
+                <input
+                  type="checkbox"
+                  data-material={m.code}
+                  checked={missing.includes(m.code)}
+                  onChange={(e) => setMissing((all) => (e.target.checked ? [...all, m.code] : all.filter((c) => c !== m.code)))}
+                />
+                {m.name[lang]}
+              </label>
+            ))}
+          </fieldset>
           <div className="actions">
             {row.state === 'waiting' && (
               <button type="button" className="button" data-case-action="take" onClick={() => void act({ action: 'take' })}>

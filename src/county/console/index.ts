@@ -1,5 +1,6 @@
 import { routeGroup } from '../route-groups';
 import { accountRoutes } from './account-routes';
+import { caseMaterialRoutes } from './case-material-routes';
 import { caseRoutes } from './cases';
 import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
@@ -12,7 +13,7 @@ import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type Co
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes, monthlyReportRoutes, milestoneRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes, monthlyReportRoutes, milestoneRoutes, caseMaterialRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

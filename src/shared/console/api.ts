@@ -288,4 +288,7 @@ export const CaseActionSchema = z.discriminatedUnion('action', [
 ]);
 export type CaseAction = z.infer<typeof CaseActionSchema>;
 /** A case opened by a county admin: the resident in full (the opening is audited). */
+/** The materials a case's item asks for, in words (the desk ticks what is missing). */
+export const CaseMaterialsSchema = z.object({ materials: z.array(z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }) })) });
+export type CaseMaterials = z.infer<typeof CaseMaterialsSchema>;
 export const CaseDetailSchema = z.object({ case: CaseRowSchema, resident: z.object({ name: z.string(), idNumber: z.string() }).nullable() });
