@@ -1,6 +1,7 @@
 import { ReceiptPrinterDriver, type PrintJobInfo } from '../../src/devices/printer/driver';
 import { resolvePrinterProfile } from '../../src/devices/printer/profile';
 import { encodeReceipt } from '../../src/devices/printer/receipt-document';
+import { ReconnectingTransport } from '../../src/devices/transports/reconnecting-transport';
 import { SerialTransport } from '../../src/devices/transports/serial-transport';
 import { submissionReceipt } from '../../src/main/printing/receipt-templates';
 import { translatorFor } from '../../src/main/printing/translator';
@@ -83,6 +84,35 @@ describe('receipt printer over a real pty pair, simulator in another process', (
     expect(driver.status().state).toBe('userActionRequired');
     await rig.command('cover closed');
     await until(() => driver.status().state === 'online');
+  });
+});
+
+describe('receipt printer unplugged and plugged back in', () => {
+  it('goes offline when the line goes, says a receipt failed rather than hold it, and after replug prints without a restart', async () => {
+    let rig = await startPrinterPtyRig({ baud: 115200 });
+    const dir = rig.dir;
+    // As the device manager opens it: a port that is opened again whenever it comes back.
+    const hostPath = rig.hostPath;
+    const transport = new ReconnectingTransport(() => new SerialTransport({ path: hostPath, baudRate: 115200 }), `serial ${hostPath}`, { minDelayMs: 50, maxDelayMs: 200 });
+    const driver = new ReceiptPrinterDriver({ id: 'receipt', transport, profile, simulated: false, pollMs: 100, settleMs: 20 });
+    try {
+      await driver.start();
+      await until(() => driver.status().state === 'online');
+      // Unplugged: the printer and its end of the line are gone.
+      await rig.close();
+      await until(() => driver.status().state === 'offline');
+      // A receipt asked for meanwhile is reported failed in words (the screen offers a reprint), never held back to
+      // come out later for whoever then stands at the kiosk.
+      expect(await driver.submit({ label: 'receipt', document: receipt, reprintBanner: 'R' }).done).toMatchObject({ state: 'failed', detailKey: 'printers:printer.noAnswer' });
+      rig = await startPrinterPtyRig({ baud: 115200, dir });
+      await until(() => driver.status().state === 'online', 20_000);
+      expect(await driver.submit({ label: 'receipt', document: receipt, reprintBanner: 'R' }).done).toMatchObject({ state: 'done', attempts: 1 });
+      const transcript = String((await rig.command('dump')).transcript);
+      for (const text of ['受理回执', 'SX20261129-000042', '[QR SX20261129-000042]', '-- partial cut --']) expect(transcript).toContain(text);
+    } finally {
+      await driver.stop();
+      await rig.close();
+    }
   });
 });
 
