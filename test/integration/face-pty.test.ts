@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { KioskError } from '../../src/shared/contract/errors';
 import { FaceModuleDriver } from '../../src/devices/face/driver';
 import type { ProgressStep } from '../../src/devices/face/protocol';
+import { ReconnectingTransport } from '../../src/devices/transports/reconnecting-transport';
 import { SerialTransport } from '../../src/devices/transports/serial-transport';
 
 jest.setTimeout(30_000);
@@ -55,5 +56,52 @@ describe('face module over a pty pair', () => {
     const error = (await driver.capture({ purpose: 'certification', timeoutSeconds: 1 }).catch((e: unknown) => e)) as KioskError;
     expect(error.code).toBe('device_timeout');
     await command('next pass');
+  });
+});
+
+/** The module unplugged and plugged back in, opened as the device manager opens it (a port that is opened again). */
+describe('face module unplugged and plugged back in', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-face-replug-'));
+  const until = async (predicate: () => boolean, ms = 15_000) => {
+    const end = Date.now() + ms;
+    while (!predicate()) {
+      if (Date.now() > end) throw new Error('condition not reached');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  /** socat's pair and the module simulator on its far end: "the module plugged in". */
+  async function plugIn(): Promise<() => Promise<void>> {
+    const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${dir}/host`, `pty,raw,echo=0,link=${dir}/module`], { stdio: 'ignore' });
+    await until(() => fs.existsSync(`${dir}/host`) && fs.existsSync(`${dir}/module`), 5000);
+    const sim = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/devices/face/serve-simulator.ts'), '--port', `${dir}/module`, '--step-ms', '20'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => readline.createInterface({ input: sim.stdout! }).once('line', () => resolve()));
+    return async () => {
+      sim.stdin!.end();
+      await new Promise((r) => sim.once('exit', r));
+      socat.kill();
+      await until(() => !fs.existsSync(`${dir}/host`), 5000);
+    };
+  }
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('goes offline when the line goes and captures again after replug, without a restart', async () => {
+    let unplug = await plugIn();
+    const transport = new ReconnectingTransport(() => new SerialTransport({ path: `${dir}/host`, baudRate: 115200 }), 'face', { minDelayMs: 50, maxDelayMs: 200 });
+    const driver = new FaceModuleDriver({ id: 'face', transport, link: transport, simulated: false, answerTimeoutMs: 500 });
+    try {
+      await driver.start();
+      await until(() => driver.status().state === 'online');
+      await unplug();
+      await until(() => driver.status().state === 'offline');
+      await expect(driver.capture({ purpose: 'certification', timeoutSeconds: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/^device_(offline|timeout|error)$/) });
+      unplug = await plugIn();
+      await until(() => driver.status().state === 'online');
+      const result = await driver.capture({ purpose: 'certification', timeoutSeconds: 5 });
+      expect(Buffer.from(result.jpeg).equals(Buffer.from(SAMPLE_FACE_JPEG_BASE64, 'base64'))).toBe(true);
+    } finally {
+      await driver.stop();
+      await unplug();
+    }
   });
 });
