@@ -36,6 +36,9 @@ export class SerialTransport implements ByteTransport {
   }
 
   write(data: Uint8Array): Promise<void> {
+    // node-serialport queues a write on a closed port until it opens: for a port that was unplugged that is never,
+    // and bytes kept back (print data carries names) must not go out to whatever is plugged in later. Refuse at once.
+    if (!this.port.isOpen) return Promise.reject(new Error(`${this.description} is not open`));
     return new Promise((resolve, reject) => {
       this.port.write(Buffer.from(data), (error) => {
         if (error) return reject(error);
