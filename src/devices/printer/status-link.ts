@@ -89,11 +89,12 @@ export class PrinterStatusLink {
       });
       const request = concatBytes(ns.map((n) => statusRequest(n)));
       this.frames.add('tx', request, `status request n=${ns.join(',')}`);
-      try {
-        await this.transport.write(request);
-      } catch {
-        this.answerWaiter?.(-1);
-      }
+      // Not awaited: a write into a line that is going away may never call back, and the answers' own deadline must
+      // still end this round (awaiting it left the deadline's rejection unhandled, which ends a Node process).
+      const waiter = this.answerWaiter;
+      this.transport.write(request).catch(() => {
+        if (this.answerWaiter === waiter) waiter?.(-1);
+      });
       return answers;
     };
     const next = this.statusLock.then(run, run);
