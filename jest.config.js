@@ -11,6 +11,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|uuid)/)'],
   // The Electron binary cannot run here: main-process code is tested against a recording stand-in.
   moduleNameMapper: { '^electron$': '<rootDir>/test/support/electron-mock.ts', '\\.css$': '<rootDir>/test/support/style-mock.ts' },
+  // jsdom lacks TextEncoder/TextDecoder; lent once here rather than in each renderer test.
+  setupFiles: ['<rootDir>/test/support/jsdom-browser-globals.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   maxWorkers: 2,
   testTimeout: 30000,

@@ -1,8 +1,6 @@
 /** @jest-environment jsdom */
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
-// eslint-disable-next-line no-restricted-imports -- jsdom lacks TextDecoder (the browser has it): the test lends Node's
-import { TextDecoder } from 'node:util';
 import { setupI18n } from '../i18n/setup';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 
@@ -20,8 +18,7 @@ function press(container: HTMLElement, key: string): void {
 
 describe('the on-screen keyboard', () => {
   beforeAll(async () => {
-    // jsdom lacks TextDecoder, which the pinyin table's loader uses; the browser has it.
-    Object.assign(globalThis, { TextDecoder });
+    // TextDecoder, which the pinyin table's loader uses, is lent by test/support/jsdom-browser-globals.ts.
     await setupI18n('zh-CN');
   });
 
