@@ -12,8 +12,8 @@ export const FREE: LocalisedText = zhEn(
 
 /** For items where the resident pays a contribution: the service is free, the contribution is not. */
 export const CONTRIBUTION_FEE: LocalisedText = zhEn(
-  '办理不收费。养老保险费要交，按您选的档次交到您自己的养老保险里；任何人要您多交钱，请拨打 12333 举报。',
-  'The service is free. The pension contribution itself is paid, at the grade you choose, into your own pension; if anyone asks you for more, report it on 12333.',
+  '办理不收费。养老保险费要交，按您选的钱数交到您自己的养老保险里；任何人要您多交钱，请拨打 12333 举报。',
+  'The service is free. The pension contribution itself is paid, the amount you choose, into your own pension; if anyone asks you for more, report it on 12333.',
 );
 
 export const HANDLERS = {

@@ -87,7 +87,8 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     keywords: ['社保卡', '办卡', '补卡'],
     guide: {
       conditions: [
-        zhEn('参加了社会保险的人，第一次办卡、卡丢了补办、卡坏了换卡都可以', 'Anyone insured: a first card, a replacement for a lost one, or an exchange for a damaged one'),
+        zhEn('参加了社会保险', 'You are insured'),
+        zhEn('第一次办卡、卡丢了补办、卡坏了换卡，都在这里办', 'A first card, a replacement for a lost one and an exchange for a damaged one are all done here'),
         zhEn('16 岁以下的孩子由父母带着户口簿到窗口办理', 'Children under 16 apply at the window with a parent and the household booklet'),
       ],
       steps: [
@@ -232,7 +233,8 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [
         zhEn('拿到新卡还没启用的', 'You have a new card not yet activated'),
-        zhEn('想改密码的，或者忘了密码、输错密码被锁的', 'You want to change the PIN, or forgot it, or it is locked after wrong tries'),
+        zhEn('想改密码的', 'You want to change the PIN'),
+        zhEn('忘了密码，或者输错密码被锁的', 'You forgot the PIN, or it is locked after wrong tries'),
       ],
       steps: [
         zhEn('在读卡器上放本人身份证（只插社保卡不能办）', 'Put your own ID card on the reader (the social security card alone is not enough)'),

@@ -67,7 +67,7 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     code: 'DEMO-02',
     category: 'demo',
     name: zhEn('资格认证重新建模', 'Re-take the certification face model'),
-    summary: zhEn('刷脸认证总是不通过的，在建模机上重新采集人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
+    summary: zhEn('刷脸认证总是不通过的，在乡里的机器上重新录一次人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
     type: 'certify',
     siteLevel: 'demonstration',
     // People come here because face checks keep failing: a clerk who checks them in person against the ID card may
@@ -82,7 +82,7 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     form: [
       {
         key: 'reason',
-        title: zhEn('为什么重新建模', 'Why again'),
+        title: zhEn('为什么要重新录人脸（重新建模）', 'Why again'),
         fields: [
           {
             kind: 'choice',
@@ -101,7 +101,7 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
             label: zhEn('怎么采集', 'How your face is taken'),
             required: true,
             options: [
-              { value: 'camera', label: zhEn('我自己在建模机前刷脸', 'I look into the modelling camera myself') },
+              { value: 'camera', label: zhEn('我自己在录人脸的机器（建模机）前刷脸', 'I look into the modelling camera myself') },
               {
                 value: 'clerkChecked',
                 label: zhEn('刷脸总是不成功：请工作人员当面核对身份证，由乡镇人社所另外安排采集', 'Face checks keep failing: the clerk checks me against my ID card, and the township office arranges the capture'),
@@ -123,14 +123,17 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     keywords: ['养老金', '刷脸', '建模', '认证'],
     guide: {
       conditions: [
-        zhEn('领养老金的人，刷脸认证多次不通过、相貌变化大，或以前没建过模', 'Pensioners whose face certification keeps failing, whose appearance has changed, or who never had a face model'),
+        zhEn('正在领养老金，再有下面任意一种情况：', 'You draw a pension, and any one of these applies:'),
+        zhEn('· 刷脸认证多次不通过', '· Face certification keeps failing'),
+        zhEn('· 相貌变化大（病后、手术后等）', '· Your appearance has changed a lot (after an illness or an operation)'),
+        zhEn('· 以前没有录过人脸（没建过模）', '· Your face was never recorded before (no face model)'),
       ],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
-        zhEn('选择重新建模的原因', 'Choose why you are re-taking the model'),
-        zhEn('坐在建模机前，摘下帽子和眼镜，按提示眨眼、转头', 'Sit at the modelling machine, take off hat and glasses, blink and turn as asked'),
+        zhEn('选择为什么要重新录人脸', 'Choose why you are re-taking the model'),
+        zhEn('坐在录人脸的机器前，摘下帽子和眼镜，按提示眨眼、转头', 'Sit at the modelling machine, take off hat and glasses, blink and turn as asked'),
         zhEn('刷脸总是不成功的，选"请工作人员当面核对"，工作人员核对身份证后提交，乡镇人社所另外安排采集', 'If face checks keep failing, choose "the clerk checks me": the clerk checks your ID card and submits, and the township office arranges the capture'),
-        zhEn('建模成功后，以后在村里的机器上刷脸就能通过', 'Once done, the face check at your village machine will recognise you'),
+        zhEn('人脸录好后，以后在村里的机器上刷脸就能通过', 'Once done, the face check at your village machine will recognise you'),
       ],
       timeLimit: zhEn('当场完成，需要联网；新模型下一个工作日生效', 'Done on the spot, needs the network; the new model works from the next working day'),
       basis: [LAWS.socialInsurance, LAWS.certification],
@@ -138,12 +141,12 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     },
     faq: [
       {
-        question: zhEn('建模和认证有什么不同？', 'How is modelling different from certification?'),
+        question: zhEn('重新录人脸（建模）和每年的认证有什么不同？', 'How is modelling different from certification?'),
         answer: zhEn('建模是把您现在的样子存下来作为对照；认证是每年刷脸和这个样子比一比。', 'Modelling records how you look now as the reference; certification compares your face with it each year.'),
       },
       {
         question: zhEn('老人来不了乡里怎么办？', 'What if an elder cannot come to the township?'),
-        answer: zhEn('请村里的工作人员联系乡镇人社所，安排带设备上门建模。', 'Ask the village clerk to arrange for the township office to bring the equipment to your home.'),
+        answer: zhEn('请村里的工作人员联系乡镇人社所，安排带设备上门录人脸。', 'Ask the village clerk to arrange for the township office to bring the equipment to your home.'),
       },
     ],
   }),
@@ -171,7 +174,7 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
             min: 2026,
             max: 2027,
           },
-          gradeField('grade', zhEn('缴费档次', 'Grade')),
+          gradeField('grade'),
           {
             kind: 'choice',
             name: 'payBy',
@@ -190,10 +193,10 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     materials: [],
     keywords: ['养老保险', '交钱', '缴费'],
     guide: {
-      conditions: [zhEn('参加了城乡居民养老保险、要交今年保费的人', 'Resident pension members paying this year’s contribution')],
+      conditions: [zhEn('参加了城乡居民养老保险', 'You are in the resident pension'), zhEn('要交今年的养老保险费', 'You are paying this year’s contribution')],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
-        zhEn('选择缴费年度、档次和交钱方式', 'Choose the year, the grade and how to pay'),
+        zhEn('选择交哪一年的、每年交多少钱和怎么交', 'Choose the year, how much you pay a year and how to pay'),
         zhEn('提交后拿好回执；选择工作人员代收的，当场交钱并拿收款凭证', 'Keep the receipt; if the clerk collects, pay now and take the payment receipt'),
         zhEn('扣款或收款后 3 到 5 个工作日，可以在"个人缴费记录查询"里查到', 'The payment shows in "Contribution record lookup" 3 to 5 working days later'),
       ],
@@ -272,7 +275,10 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     keywords: ['养老金', '申报'],
     guide: {
       conditions: [
-        zhEn('正在领养老金等待遇，情况发生变化的人：开始领其他养老金、户籍或居住地迁出本县、待遇被暂停想恢复', 'People drawing a benefit whose situation changed: another pension began, they moved out of the county, or the benefit was stopped and they want it back'),
+        zhEn('正在领养老金等待遇，有下面任意一种变化：', 'You draw a pension or another benefit, and one of these changed:'),
+        zhEn('· 开始领别的养老金', '· Another pension began'),
+        zhEn('· 户口或住的地方搬出了本县', '· Your household registration or home moved out of the county'),
+        zhEn('· 待遇被暂停了，想恢复', '· The benefit was stopped and you want it back'),
       ],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),

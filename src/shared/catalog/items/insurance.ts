@@ -180,7 +180,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       },
       {
         key: 'grade',
-        title: zhEn('缴费档次', 'How much to pay'),
+        title: zhEn('每年交多少钱', 'How much to pay'),
         fields: [
           gradeField('grade'),
           {
@@ -210,7 +210,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('填写地址和手机号码（村子本机知道，不用填代码）', 'Fill in your address and phone number (the machine knows your village)'),
         zhEn('选择每年交多少钱、怎么交', 'Choose how much to pay a year and how'),
         zhEn('拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page to the document camera; submit and keep the receipt'),
-        zhEn('登记成功后，按选择的档次每年交费', 'Once enrolled, pay your chosen grade every year'),
+        zhEn('登记成功后，每年按您选的钱数交费', 'Once enrolled, pay the amount you chose every year'),
       ],
       fee: CONTRIBUTION_FEE,
       timeLimit: zhEn('5 个工作日内办结，办好后短信通知', 'Done within 5 working days; you get a text'),
@@ -223,9 +223,9 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         answer: zhEn('累计交满 15 年，年满 60 周岁就能按月领。交得越久越多，领得越多。', '15 years in total, then a monthly pension from 60. The longer and more you pay, the more you get.'),
       },
       {
-        question: zhEn('选哪个档次好？', 'Which grade should I choose?'),
+        question: zhEn('每年交多少合适？', 'How much should I pay a year?'),
         answer: zhEn(
-          '量力而行。本县可以选的有：{{residentPensionGrades}}。交得越多，政府给的补贴越多，将来领得也越多；每年可以改一次。低保、特困和重度残疾的人，政府每年替您交 {{governmentPaidGrade}}。',
+          '按自己家的条件来。本县可以选的有：{{residentPensionGrades}}。交得越多，政府给的补贴越多，将来领得也越多；每年可以改一次。低保、特困和重度残疾的人，政府每年替您交 {{governmentPaidGrade}}。',
           'What you can afford. The county offers {{residentPensionGrades}}. The more you pay, the larger the government top-up and the later pension; you can change once a year. For minimum-allowance, extreme-poverty and severely disabled residents the government pays {{governmentPaidGrade}} a year for you.',
         ),
       },
@@ -239,7 +239,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     code: 'INS-02',
     category: 'insurance',
     name: zhEn('城乡居民养老保险缴费档次变更', 'Change of contribution grade'),
-    summary: zhEn('想多交或少交的，每年可以改一次档次', 'Pay more or less: you may change your grade once a year'),
+    summary: zhEn('想多交或少交的，可以改每年交多少钱（缴费档次），每年能改一次', 'Pay more or less: change how much you pay a year (your contribution grade), once a year'),
     type: 'apply',
     siteLevel: 'village',
     identity: IDENTIFY_BY_EITHER_CARD,
@@ -249,9 +249,9 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     form: [
       {
         key: 'grade',
-        title: zhEn('新的缴费档次', 'Your new grade'),
+        title: zhEn('以后每年交多少钱', 'How much you will pay a year'),
         fields: [
-          gradeField('newGrade', zhEn('改成每年交', 'New yearly grade')),
+          gradeField('newGrade', zhEn('以后每年交', 'From now on, pay a year')),
           {
             kind: 'integer',
             name: 'fromYear',
@@ -268,13 +268,14 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老保险', '社保', '档次'],
     guide: {
       conditions: [
-        zhEn('已经参加城乡居民养老保险、还没开始领养老金的人', 'Enrolled in the resident pension and not yet drawing it'),
+        zhEn('已经参加城乡居民养老保险', 'Enrolled in the resident pension'),
+        zhEn('还没开始领养老金', 'Not yet drawing it'),
         zhEn('每年只能改一次', 'Once a year'),
       ],
       steps: [
         IDENTIFY,
-        zhEn('选择新的缴费档次和从哪一年开始', 'Choose the new grade and the year it starts'),
-        zhEn('提交后拿好回执，下次扣款按新档次', 'Submit and keep the receipt; the next payment uses the new grade'),
+        zhEn('选择以后每年交多少钱，从哪一年开始', 'Choose how much you will pay a year and the year it starts'),
+        zhEn('提交后拿好回执，下次扣款就按新的钱数扣', 'Submit and keep the receipt; the next payment takes the new amount'),
       ],
       fee: CONTRIBUTION_FEE,
       timeLimit: zhEn('5 个工作日内生效', 'Takes effect within 5 working days'),
@@ -283,11 +284,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     },
     faq: [
       {
-        question: zhEn('今年已经交过了，还能改今年的吗？', 'I already paid this year. Can I change this year’s grade?'),
-        answer: zhEn('今年已经交了的不能改，改的档次从下一年开始；想多交的可以咨询补缴政策。', 'Not for the year already paid; the change applies from next year. Ask about top-up payments if you want to pay more.'),
+        question: zhEn('今年已经交过了，还能改今年的吗？', 'I already paid this year. Can I change this year’s amount?'),
+        answer: zhEn('今年已经交了的不能改，改了的钱数从下一年开始；想多交的可以问问怎么补交。', 'Not for the year already paid; the change applies from next year. Ask about top-up payments if you want to pay more.'),
       },
       {
-        question: zhEn('档次改低了会不会影响以后领钱？', 'Will a lower grade reduce my pension?'),
+        question: zhEn('改成少交，会不会影响以后领钱？', 'Will paying less reduce my pension?'),
         answer: zhEn('会。个人账户里的钱少了，将来每月领的也会少一些。', 'Yes. Less goes into your personal account, so your monthly pension will be a little lower.'),
       },
     ],
@@ -332,11 +333,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老金', '退休', '社保'],
     guide: {
       conditions: [
-        zhEn('年满 60 周岁，参加了城乡居民养老保险', 'Aged 60 and enrolled in the resident pension'),
+        zhEn('年满 60 周岁', 'Aged 60 or over'),
+        zhEn('参加了城乡居民养老保险', 'Enrolled in the resident pension'),
         zhEn('一般要累计交满 15 年', 'Usually 15 years paid in total'),
         zhEn('本地开始有这项养老保险时，您已满 45 岁的：从那年起每年都交到 60 岁就行，不满 15 年也能领', 'If you were 45 or older when the scheme started here: pay every year from then until 60, and you can draw it even with fewer than 15 years'),
         zhEn('本地开始有这项养老保险时，您已满 60 岁的：不用交钱，按月领基础养老金', 'If you were 60 or older when the scheme started here: nothing to pay; you draw the basic pension every month'),
-        zhEn('没有领取其他基本养老保险待遇', 'Not receiving another basic pension'),
+        zhEn('没有在领别的养老金（职工养老金、退休金等）', 'Not drawing another pension (an employee pension, a retirement pension)'),
       ],
       steps: [
         IDENTIFY,
@@ -404,8 +406,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       {
         question: zhEn('刷了几次都不通过怎么办？', 'What if it keeps failing?'),
         answer: zhEn(
-          '光线太暗、戴眼镜、离得太远都会影响。多次不通过的，可以到乡里的示范点重新建模，或请工作人员上门认证。',
-          'Dim light, glasses or distance can cause it. If it keeps failing, re-take your face model at the township demonstration point or ask for a home visit.',
+          '光线太暗、戴眼镜、离得太远都会影响。多次不通过的，可以到乡里的示范点重新录一次人脸（重新建模），或请工作人员上门认证。',
+          'Dim light, glasses or distance can cause it. If it keeps failing, have your face recorded again (a new face model) at the township demonstration point, or ask a clerk for a home visit.',
         ),
       },
     ],
@@ -446,7 +448,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '交费', '缴费'],
     guide: {
       conditions: [zhEn('查询本人历年交了多少社保费', 'Your own contributions by year')],
-      steps: [IDENTIFY, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每年的交费金额、档次和政府补贴', 'The screen shows each year’s amount, grade and government top-up'), SHOW_RESULT],
+      steps: [IDENTIFY, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
       timeLimit: ONLINE_NOW,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -458,7 +460,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       },
       {
         question: zhEn('政府补贴是多少？', 'How much is the government top-up?'),
-        answer: zhEn('按您选的档次，交得越多补得越多，每年的补贴金额都列在结果里。', 'It depends on your grade: the more you pay the more it is. Each year’s top-up is listed in the result.'),
+        answer: zhEn('看您每年交多少，交得越多补得越多，每年的补贴金额都列在结果里。', 'It depends on how much you pay a year: the more you pay the more it is. Each year’s top-up is listed in the result.'),
       },
     ],
   }),
@@ -789,12 +791,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     form: [
       {
         key: 'reason',
-        title: zhEn('注销原因', 'Why'),
+        title: zhEn('为什么要关掉（注销）', 'Why close it'),
         fields: [
           {
             kind: 'choice',
             name: 'reason',
-            label: zhEn('注销原因', 'Reason'),
+            label: zhEn('为什么要关掉养老保险', 'Why the pension is being closed'),
             required: true,
             options: [
               { value: 'died', label: zhEn('参保人去世（家属办理）', 'The insured person died (a relative applies)') },
@@ -827,11 +829,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       conditions: [
         zhEn('参保人去世的，由家属办理', 'When the insured person has died: a family member applies'),
         zhEn('出国（境）定居的，本人办理', 'When you settle abroad: you apply'),
-        zhEn('参加了职工养老保险的，不要在这里注销：要办"养老保险关系转移接续申请"，把个人账户里的钱转过去；注销了就转不过去了', 'If you joined the employee pension, do not cancel here: apply for "Pension transfer" so your account balance moves with you; once cancelled it cannot move'),
+        zhEn('参加了职工养老保险的，不要在这里关掉（注销）：要办"养老保险关系转移接续申请"，把个人账户里的钱转过去；关掉了就转不过去了', 'If you joined the employee pension, do not close it here: apply for "Pension transfer" so your account balance moves with you; once closed it cannot move'),
       ],
       steps: [
         zhEn('刷办理人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
-        zhEn('选择注销原因；家属办理的填写去世人员信息', 'Choose the reason; relatives fill in the details of the person who died'),
+        zhEn('选择为什么要关掉；家属办理的填写去世人员信息', 'Choose the reason; relatives fill in the details of the person who died'),
         zhEn('拍死亡证明、亲属关系证明或定居证明', 'Show the death certificate and proof of relation, or the proof of settling abroad, to the document camera'),
         zhEn('提交后拿好回执', 'Submit and keep the receipt'),
       ],
@@ -842,7 +844,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     faq: [
       DEATH_REPORT_FAQ,
       {
-        question: zhEn('注销后个人账户里的钱怎么办？', 'What happens to the money in the personal account?'),
+        question: zhEn('关掉（注销）以后，个人账户里的钱怎么办？', 'Once it is closed, what happens to the money in the personal account?'),
         answer: zhEn('个人账户余额可以依法继承或退给本人，请接着办理"个人账户一次性待遇申领"。', 'The balance can be inherited or refunded; apply next with "One-off personal account payment".'),
       },
     ],
@@ -972,8 +974,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         answer: zhEn('个人账户里剩下的钱（本人交的钱和补贴，加上利息）；政府的基础养老金部分不能领。', 'What is left in the personal account (your payments, top-ups and interest); the basic state pension part is not paid out.'),
       },
       {
-        question: zhEn('要先办注销吗？', 'Must the pension be closed first?'),
-        answer: zhEn('要。没注销的，先办"城乡居民养老保险注销登记"，可以同一天办。', 'Yes. If it is not closed yet, first apply for "Resident pension deregistration"; both can be done the same day.'),
+        question: zhEn('要先把城乡居民养老保险关掉（注销）吗？', 'Must the resident pension be closed first?'),
+        answer: zhEn('要。还没关掉的，先办"城乡居民养老保险注销登记"，可以同一天办。', 'Yes. If it is not closed yet, first apply for "Resident pension deregistration"; both can be done the same day.'),
       },
     ],
   }),
@@ -1010,16 +1012,16 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
             name: 'baseLevel',
             label: zhEn('按多少工资交（缴费基数）', 'The wage you pay on (contribution base)'),
             hint: zhEn(
-              '100% 就是按全省职工平均工资交；选 60% 交得最少，选得越高交得越多、将来领得越多',
-              '100% means paying on the average wage in the province; 60% pays least, and the higher you choose, the more you pay and later receive',
+              '平均工资是全省职工的平均工资。选得越高，每月交得越多，将来领得也越多',
+              'The average wage is the average wage of employees in the province. The higher you choose, the more you pay each month and the more you receive later',
             ),
             required: true,
             options: [
-              { value: 'p60', label: zhEn('60%', '60%') },
-              { value: 'p80', label: zhEn('80%', '80%') },
-              { value: 'p100', label: zhEn('100%', '100%') },
-              { value: 'p150', label: zhEn('150%', '150%') },
-              { value: 'p200', label: zhEn('200%', '200%') },
+              { value: 'p60', label: zhEn('平均工资的六成（60%），交得最少', '60% of the average wage: pays least') },
+              { value: 'p80', label: zhEn('平均工资的八成（80%）', '80% of the average wage') },
+              { value: 'p100', label: zhEn('和平均工资一样（100%）', 'The average wage itself (100%)') },
+              { value: 'p150', label: zhEn('平均工资的一倍半（150%）', '150% of the average wage') },
+              { value: 'p200', label: zhEn('平均工资的两倍（200%），交得最多', '200% of the average wage (twice): pays most') },
             ],
           },
           {
@@ -1043,7 +1045,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       ],
       steps: [
         IDENTIFY,
-        zhEn('选择从事什么工作、按多少工资交（缴费基数）和开始交费的日期', 'Choose your work, your contribution base and the start date'),
+        zhEn('选择从事什么工作、按多少工资交（缴费基数）和开始交费的日期', 'Choose your work, the wage you pay on (contribution base) and the start date'),
         zhEn('填写电话和地址，提交后拿好回执', 'Fill in phone and address; submit and keep the receipt'),
         zhEn('登记后按月或按季到税务部门或用手机交费', 'Then pay monthly or quarterly to the tax office or by phone app'),
       ],

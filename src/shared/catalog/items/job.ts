@@ -129,7 +129,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['找工作', '求职', 'job'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁、有劳动能力、想找工作的人都可以登记', 'Anyone aged 16 or over who is able to work and wants a job'),
+        zhEn('年满 16 周岁', 'Aged 16 or over'),
+        zhEn('能干活', 'Able to work'),
+        zhEn('想找工作', 'Wanting a job'),
         zhEn('在校学生毕业前不办理', 'Students still at school register after they graduate'),
       ],
       steps: [
@@ -440,7 +442,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       },
       {
         question: zhEn('找到工作以后要做什么？', 'What do I do once I find work?'),
-        answer: zhEn('请办理"就业登记"，失业登记会自动注销。', 'Register your employment; the unemployment registration then closes.'),
+        answer: zhEn('请办理"就业登记"，失业登记就自动结束了（注销），不用另外办。', 'Register your employment; the unemployment registration then closes by itself, with nothing more to do.'),
       },
     ],
   }),
@@ -502,7 +504,10 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
     keywords: ['上班', '就业'],
     guide: {
-      conditions: [zhEn('在单位上班、自己开店或者灵活就业的劳动年龄人员', 'People of working age who are employed, run a business or work flexibly')],
+      conditions: [
+        zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
+        zhEn('在单位上班、自己开店，或者打零工（灵活就业）', 'Working for an employer, running your own business, or doing odd jobs (flexible work)'),
+      ],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
         zhEn('选择就业方式，填写单位名称和开始工作的日期', 'Choose the kind of work; fill in the employer and start date'),
@@ -584,7 +589,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['就业创业证', '失业证'],
     guide: {
       conditions: [
-        zhEn('办过失业登记或就业登记的劳动年龄人员', 'People of working age who have registered as unemployed or employed'),
+        zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
+        zhEn('办过失业登记或就业登记', 'Registered as unemployed or as employed'),
         zhEn('证丢了或坏了可以补办、换领', 'A lost or damaged certificate can be replaced'),
       ],
       steps: [
@@ -698,7 +704,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('· 在劳动年龄内，能工作，也想工作', '· Of working age, able and wanting to work'),
         zhEn('· 已经办了失业登记', '· Registered as unemployed'),
         zhEn('再符合下面任意一条：', 'Then any one of these:'),
-        zhEn('· 女满 40 岁、男满 50 岁，并且是从国有或集体企业失去工作的，或者交失业保险满 6 个月', '· Woman 40 or older or man 50 or older, and you lost a job at a state or collective firm, or paid unemployment insurance for at least 6 months'),
+        zhEn('· 女满 40 岁、男满 50 岁，从国有或集体企业失去工作', '· Woman 40 or older or man 50 or older who lost a job at a state or collective firm'),
+        zhEn('· 女满 40 岁、男满 50 岁，交失业保险满 6 个月', '· Woman 40 or older or man 50 or older who paid unemployment insurance for at least 6 months'),
         zhEn('· 城镇低保家庭的人，失业登记满 1 年', '· In an urban minimum-allowance family, registered unemployed for at least a year'),
         zhEn('· 残疾人，失业登记满 1 年', '· A person with a disability, registered unemployed for at least a year'),
         zhEn('· 城镇家庭里没有一个人有工作的（零就业家庭），每户认定 1 人', '· In an urban family where nobody works; 1 person per family'),
@@ -712,7 +719,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('拍残疾人证、低保证或征地证明（按您选的类别）', 'Show the disability, allowance or land requisition papers that fit your choice to the document camera'),
         zhEn('提交后村里和乡镇会核实，结果在村务公开栏贴出来 5 天，让大家监督（公示）', 'The village and township check it; the result is posted on the village notice board for 5 days'),
       ],
-      timeLimit: zhEn('15 个工作日内认定完成（含公示）', 'Decided within 15 working days, including the notice period'),
+      timeLimit: zhEn('15 个工作日内认定完成（包括在公开栏贴出来的 5 天）', 'Decided within 15 working days, including the 5 days on the notice board'),
       basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.shanxiDifficulty, LAWS.employmentServices],
       handledBy: HANDLERS.employment,
     },
@@ -727,7 +734,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       {
         question: zhEn('为什么要在公开栏贴出来（公示）？', 'Why is my name posted?'),
         answer: zhEn(
-          '公示是为了公平，只公示姓名和类别，不公示身份证号码和家庭情况。',
+          '贴出来是为了公平，让大家监督。只贴姓名和类别，不贴身份证号码和家庭情况。',
           'For fairness. Only your name and category are posted, never your ID number or family details.',
         ),
       },
@@ -798,7 +805,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('已认定为就业困难人员，或者是离校 2 年内还没就业的高校毕业生', 'You hold employment-difficulty status, or you are a graduate within 2 years of leaving school without a job'),
         zhEn('现在灵活就业（打零工、自己干）', 'You work flexibly now (odd jobs, on your own)'),
         zhEn('自己交了职工养老保险或职工医疗保险（交城乡居民养老、居民医保的不算）', 'You paid the employee pension or employee medical insurance yourself (the resident pension and resident medical insurance do not count)'),
-        zhEn('补贴最长 3 年，离退休年龄不到 5 年的可以延长到退休', 'Up to 3 years; extended to retirement if you are within 5 years of it'),
+        zhEn('补贴最长 3 年', 'The subsidy lasts up to 3 years'),
+        zhEn('离退休年龄不到 5 年的，可以一直补到退休', 'If you are within 5 years of retirement age, it lasts until you retire'),
       ],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
@@ -1032,7 +1040,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['创业', '贷款'],
     guide: {
       conditions: [
-        zhEn('在本县创业的城乡劳动者，返乡创业农民工、高校毕业生、就业困难人员、退役军人等优先', 'People starting a business in the county; returning migrant workers, graduates, people with employment-difficulty status and veterans come first'),
+        zhEn('在本县创业', 'You are starting a business in this county'),
+        zhEn('回乡创业的农民工、高校毕业生、就业困难人员、退役军人等优先办理', 'Returning migrant workers, graduates, people with employment-difficulty status and veterans come first'),
         zhEn('本人和配偶没有其他未还清的贷款（助学贷款、扶贫贷款、住房贷款等除外）', 'You and your spouse have no other unpaid loans (student, poverty-relief and housing loans excepted)'),
       ],
       steps: [
@@ -1063,7 +1072,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       },
       {
         question: zhEn('需要找人担保吗？', 'Do I need a guarantor?'),
-        answer: zhEn('由政府设立的担保基金担保，一般不用再找人；贷款额度大的，银行可能要求您再找人或拿财产作保（反担保）。', 'The government guarantee fund stands behind it; for large amounts the bank may ask for a counter-guarantee.'),
+        answer: zhEn('由政府设立的担保基金担保，一般不用再找人；贷款额度大的，银行可能要求您再找人或拿财产作保（反担保）。', 'The government guarantee fund stands behind it, so usually you need nobody else; for large amounts the bank may ask you to find another person or pledge property as well (a counter-guarantee).'),
       },
     ],
   }),
@@ -1124,7 +1133,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['创业', '补贴'],
     guide: {
       conditions: [
-        zhEn('第一次创业，营业执照登记满 1 年并且正常经营', 'First business, registered for at least a year and still trading'),
+        zhEn('第一次创业', 'It is your first business'),
+        zhEn('营业执照登记满 1 年', 'The business licence is at least a year old'),
+        zhEn('现在还在正常经营', 'The business is still trading'),
         zhEn('本人是创业主体的法定代表人或负责人', 'You are the legal representative or owner of the business'),
       ],
       steps: [
@@ -1224,7 +1235,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['大学生', '毕业生'],
     guide: {
       conditions: [
-        zhEn('户籍在本县、毕业 2 年内还没有就业的大专以上毕业生', 'Graduates of college or university, registered in this county, without a job within 2 years of graduating'),
+        zhEn('户口在本县', 'Household registration in this county'),
+        zhEn('大专或大学毕业', 'Graduated from college or university'),
+        zhEn('毕业 2 年内，还没有工作', 'Within 2 years of graduating, and without a job'),
       ],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
@@ -1278,7 +1291,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     faq: [
       {
         question: zhEn('政策看不懂怎么办？', 'What if I do not understand a policy?'),
-        answer: zhEn('按屏幕上的"呼叫工作人员"，或拨打 12333，工作人员会一条一条给您讲。', 'Press "call a clerk" on the screen or call 12333; someone will go through it with you.'),
+        answer: zhEn('按屏幕上的"呼叫工作人员"，或拨打 12333，工作人员会一条一条给您讲。', 'Press "Call a clerk" on the screen or call 12333; a clerk will go through it with you, point by point.'),
       },
       {
         question: zhEn('外出打工回来创业有什么支持？', 'What help is there for migrant workers coming home to start a business?'),

@@ -72,7 +72,9 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     keywords: ['培训', '学技术'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁、想学技术的城乡劳动者，农民工、脱贫家庭劳动力、就业困难人员优先', 'Anyone aged 16 or over who wants to learn a trade; migrant workers, people from formerly poor families and people with employment-difficulty status come first'),
+        zhEn('年满 16 周岁', 'Aged 16 or over'),
+        zhEn('想学一门技术', 'Wanting to learn a trade'),
+        zhEn('农民工、脱贫家庭的人、就业困难人员优先', 'Migrant workers, people from formerly poor families and people with employment-difficulty status come first'),
       ],
       steps: [
         zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
