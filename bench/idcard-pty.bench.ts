@@ -9,24 +9,13 @@
  * The driver polls at its default interval (150 ms, site option pollIntervalMs), so on average half a poll interval
  * of waiting is inside the figure too.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startPtyPair, startSimulatorProcess } from '../src/devices/simulators/pty-harness';
 import { wireTimeMs } from '../src/devices/simulators/wire-pacer';
-import { DeviceManager } from '../src/devices/manager/device-manager';
-import { createDefaultRegistry } from '../src/devices/manager/default-registry';
-import { silentLog } from '../src/devices/core/device-log';
 import { commandFrame, encodeResponse } from '../src/devices/id-card/frame';
-import { ResidentSessionService } from '../src/main/services/session';
-import { EventBus } from '../src/main/event-bus';
-import { createMemoryLogger } from '../src/main/logging/logger';
+import { median, POLL_MS, startIdCardLine } from './support/id-card-line';
 import type { BenchFigure } from './types';
 
 const BAUD = 115200;
 const RUNS = 15;
-const POLL_MS = 150; // the driver's default
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Bytes on the wire for: polling find (answer: found), find, select, read text + photo. */
 function exchangeBytes(): number {
@@ -37,46 +26,14 @@ function exchangeBytes(): number {
 }
 
 export default async function bench(): Promise<BenchFigure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-idcard-'));
-  const pty = await startPtyPair(dir);
-  const sim = await startSimulatorProcess('idCard', pty.device, BAUD);
-  const manager = new DeviceManager(createDefaultRegistry(), {
-    devices: [{ id: 'id-reader', kind: 'idCardReader', transport: { type: 'serial', path: pty.host, baudRate: BAUD }, options: {} }],
-    simulate: false,
-    log: silentLog,
-  });
-  const { logger } = createMemoryLogger('warn');
-  const session = new ResidentSessionService({ devices: manager, events: new EventBus(logger), log: logger, now: () => new Date(), idleTimeoutSeconds: 600, idleCountdownSeconds: 60 });
+  const line = await startIdCardLine(BAUD);
   try {
-    await manager.start();
-    const reader = manager.driverOf('id-reader', 'idCardReader');
-    for (let i = 0; i < 200 && reader.status().state !== 'online'; i += 1) await new Promise((r) => setTimeout(r, 25));
-    if (reader.status().state !== 'online') throw new Error('reader did not come online over the pty');
-
     const placedToIdentity: number[] = [];
     const readOnly: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const inserted = new Promise<void>((resolve) => {
-        const off = reader.onCard(({ present }) => {
-          if (present) {
-            off();
-            resolve();
-          }
-        });
-      });
-      // Let a random part of a poll interval pass, as a resident does not time the card to the poll.
-      await new Promise((r) => setTimeout(r, Math.random() * POLL_MS));
-      const t0 = performance.now();
-      await sim.send('insert 0');
-      await inserted;
-      const t1 = performance.now();
-      await session.identifyFromCard('idCard');
-      const t2 = performance.now();
-      placedToIdentity.push(t2 - t0);
-      readOnly.push(t2 - t1);
-      session.end('finished');
-      await sim.send('remove');
-      for (let i = 0; i < 100 && reader.cardPresent(); i += 1) await new Promise((r) => setTimeout(r, 20));
+      const { total, read } = await line.placeAndIdentify();
+      placedToIdentity.push(total);
+      readOnly.push(read);
     }
 
     const wire = wireTimeMs(exchangeBytes(), BAUD);
@@ -106,9 +63,6 @@ export default async function bench(): Promise<BenchFigure[]> {
       },
     ];
   } finally {
-    session.close();
-    await manager.stop();
-    await sim.stop();
-    await pty.stop();
+    await line.stop();
   }
 }
