@@ -1,5 +1,23 @@
 import zhCommon from '../locales/zh-CN/common.json';
 import enCommon from '../locales/en/common.json';
+import zhErrors from '../locales/zh-CN/errors.json';
+import zhScreens from '../locales/zh-CN/screens.json';
+import zhPrinting from '../locales/zh-CN/printing.json';
+import zhCameras from '../locales/zh-CN/cameras.json';
+import zhPrinters from '../locales/zh-CN/printers.json';
+import zhCardReaders from '../locales/zh-CN/card-readers.json';
+import zhRequests from '../locales/zh-CN/requests.json';
+import zhCatalog from '../locales/zh-CN/catalog.json';
+import zhSync from '../locales/zh-CN/sync.json';
+import enErrors from '../locales/en/errors.json';
+import enScreens from '../locales/en/screens.json';
+import enPrinting from '../locales/en/printing.json';
+import enCameras from '../locales/en/cameras.json';
+import enPrinters from '../locales/en/printers.json';
+import enCardReaders from '../locales/en/card-readers.json';
+import enRequests from '../locales/en/requests.json';
+import enCatalog from '../locales/en/catalog.json';
+import enSync from '../locales/en/sync.json';
 import { defaultCatalog } from './default-catalog';
 import { applyCountySettings, DEFAULT_COUNTY_SETTINGS } from './county-settings';
 import { CONTRIBUTION_FEE, FREE } from './guide-texts';
@@ -133,6 +151,19 @@ describe('plain words in every item (issue 17 item 17)', () => {
     }
   });
 
+  it('uses the same word for the clerk in the kiosk’s own words a resident reads', () => {
+    // `sync.staff.*` names the staff login, a role, and is left out.
+    const namespaces = Object.keys(RESIDENT_LOCALES.en);
+    const found: string[] = [];
+    for (const ns of namespaces) {
+      for (const [key, zh] of localeStrings('zh-CN', ns)) if (OTHER_CLERK_WORDS.zh.test(zh)) found.push(`zh-CN ${ns}${key}: ${zh}`);
+      for (const [key, en] of localeStrings('en', ns)) if (!key.startsWith('.staff.') && OTHER_CLERK_WORDS.en.test(en)) found.push(`en ${ns}${key}: ${en}`);
+      // The document camera is 拍照机 to a resident; 高拍仪 only in brackets beside it.
+      if (['screens', 'sync', 'catalog'].includes(ns)) for (const [key, zh] of localeStrings('zh-CN', ns)) if (zh.includes('高拍仪') && !/拍照机|拍材料的机器/.test(zh)) found.push(`zh-CN ${ns}${key}: ${zh}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('never says "free of charge" where the resident pays a contribution', () => {
     const paying = items.filter((item) =>
       item.form.some((page) => page.fields.some((field) => ('optionsFrom' in field && field.optionsFrom === 'residentPensionGrades') || /缴费基数/.test(field.label['zh-CN']))),
@@ -176,6 +207,22 @@ function cardBlockContradictions(item: CatalogItem): string[] {
     if (/withdraw|cash/i.test(en) && !(/bank side/i.test(en) && /call the bank/i.test(en))) problems.push(`en: ${en}`);
   }
   return problems;
+}
+
+/** The namespaces a resident's screens draw on. */
+const RESIDENT_LOCALES: Record<'zh-CN' | 'en', Record<string, unknown>> = {
+  'zh-CN': { 'common': zhCommon, 'errors': zhErrors, 'screens': zhScreens, 'printing': zhPrinting, 'cameras': zhCameras, 'printers': zhPrinters, 'card-readers': zhCardReaders, 'requests': zhRequests, 'catalog': zhCatalog, 'sync': zhSync },
+  'en': { 'common': enCommon, 'errors': enErrors, 'screens': enScreens, 'printing': enPrinting, 'cameras': enCameras, 'printers': enPrinters, 'card-readers': enCardReaders, 'requests': enRequests, 'catalog': enCatalog, 'sync': enSync },
+};
+
+function localeStrings(language: 'zh-CN' | 'en', namespace: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const walk = (node: unknown, key: string): void => {
+    if (typeof node === 'string') out.push([key, node]);
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${key}.${k}`);
+  };
+  walk(RESIDENT_LOCALES[language][namespace], '');
+  return out;
 }
 
 function structuredCloneOf<T>(value: T): T {
