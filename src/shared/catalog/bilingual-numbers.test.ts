@@ -57,6 +57,21 @@ describe('zh-CN and en say the same numbers', () => {
     expect(differing.map((t) => `${t.path}: ${t.zh} | ${t.en}`)).toEqual([]);
   });
 
+  it('in every text, a list line or a heading in one language is one in the other (a condition is never merged away)', () => {
+    const texts: Array<{ path: string; zh: string; en: string }> = [];
+    for (const item of defaultCatalog().items) textsOf(item, item.code, texts);
+    const shape = (text: string, colon: RegExp) => `${text.trimStart().startsWith('·') ? 'item' : ''}${colon.test(text.trimEnd()) ? 'heading' : ''}`;
+    const differing = texts.filter((t) => t.path.includes('.guide.conditions') && shape(t.zh, /：$/) !== shape(t.en, /:$/));
+    expect(differing.map((t) => `${t.path}: ${t.zh} | ${t.en}`)).toEqual([]);
+  });
+
+  it('INS-03: fewer than 15 years can qualify for those 45 or older at the start, in both languages', () => {
+    const conditions = defaultCatalog().items.find((i) => i.code === 'INS-03')!.guide.conditions;
+    const rule = conditions.find((c) => c['zh-CN'].includes('45'))!;
+    expect(rule['zh-CN']).toMatch(/满 45 岁.*不满 15 年也能领/);
+    expect(rule.en).toMatch(/45 or older.*fewer than 15 years/);
+  });
+
   it('reads the number words it must (so a changed number on one side is caught)', () => {
     expect(numbersIn('女满 40 岁、男满 50 岁', 'zh-CN')).toEqual([40, 50]);
     expect(numbersIn('Woman 40+ or man 50+', 'en')).toEqual([40, 50]);
