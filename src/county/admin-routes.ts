@@ -5,6 +5,8 @@ import { COUNTY_CONFIG_PARTS, InvalidBodyError, countyStats, publishConfigPart, 
 import { registerBackOfficeRoutes } from './back-office-routes';
 import { fail, parseBody, parseParams } from './http-replies';
 import { routeGroup } from './route-groups';
+import { VillageDutiesUploadSchema } from '../shared/sync/village-list';
+import { replaceVillageDuties } from './village-list';
 
 /** True when the Authorization header carries exactly the admin token (compared in constant time). */
 export function hasAdminToken(authorization: string | undefined, token: Buffer): boolean {
@@ -44,6 +46,15 @@ export function adminRoutes(adminToken: string) {
       if (!update) return reply;
       if (!(await updateFault(db, params.id, update.state, update.note ?? null))) return fail(reply, 404, { error: 'unknown_ticket' });
       return { ok: true };
+    });
+
+    // The county's social-security system feeds each point's village list (replaced whole).
+    app.put('/village-list/:divisionCode', async (request, reply) => {
+      const params = parseParams(request.params, reply, z.object({ divisionCode: z.string().regex(/^\d{12}$/) }), 'invalid_path');
+      if (!params) return reply;
+      const body = parseBody(request, reply, VillageDutiesUploadSchema);
+      if (!body) return reply;
+      return { stored: await replaceVillageDuties(db, params.divisionCode, body.entries) };
     });
 
     app.get('/stats', async () => countyStats(db));

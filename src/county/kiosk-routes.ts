@@ -12,6 +12,7 @@ import { issueCertificate } from './certificates';
 import { isLookupItem, needsResident, runLookup, type CountyResident, type Language, type LookupAnswer } from './lookups';
 import { endResidentSession, liveSession, logLookup, openResidentSession } from './resident-sessions';
 import { routeGroup } from './route-groups';
+import { villageListFor } from './village-list';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -160,6 +161,15 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, da
     const outcome = await confirmAcceptanceSigner(db, signedKiosk(request), body.username, body.password, now().getTime());
     if (!outcome.ok) return fail(reply, outcome.status, { error: outcome.error });
     return outcome.signer;
+  });
+
+  // The clerk's village list of this kiosk's own point, for a clerk whose county scope covers it.
+  app.get('/village-list', async (request, reply) => {
+    const query = parseParams(request.query, reply, z.object({ staffId: z.string().min(1).max(64) }), 'invalid_query');
+    if (!query) return reply;
+    const outcome = await villageListFor(db, signedKiosk(request), query.staffId);
+    if (!outcome.ok) return fail(reply, outcome.status, { error: outcome.error });
+    return outcome.list;
   });
 
   app.post('/faults', async (request, reply) => {

@@ -50,6 +50,7 @@ import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf, stationChannel } from './services/channel-stamp';
 import { homeVisitHandlers } from './services/home-visit';
+import { ClerkDayService, clerkDayHandlers } from './services/clerk-day';
 import { startLanPairing, type LanPairing } from './lan/lan-pairing';
 import { ActivityRecorder, countingQueries } from './report/activity-recorder';
 import { ReportService, reportHandlers } from './report/report-service';
@@ -252,6 +253,17 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     consultationPhone: () => remoteSiteSettings(store.db).consultationPhone ?? options.config.site.consultationPhone,
   });
 
+  // The clerk's day: own work, the queue, the county's rejections and the village list (asked of the county).
+  const clerkDay = new ClerkDayService({
+    db: store.db,
+    now,
+    queue: () => {
+      const s = sync.engine.status();
+      return { pending: s.pending, oldestPendingAt: s.oldestPendingAt, lastSyncAt: s.lastSyncAt, online: s.online };
+    },
+    villageList: county?.villageList ? (staffId) => county.villageList!(staffId) : null,
+  });
+
   let siteConfig = options.config;
   const handlers: HandlerMap = {
     ...commissioningHandlers(commissioning, () => sync.queued()),
@@ -289,6 +301,13 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       const view = await staffHandlers(staff)['staff.login'](input, ctx);
       if (ctx.connection.staff) ctx.connection.staff.channel = stationChannel(options.config.kiosk.station);
       return view;
+    },
+    ...clerkDayHandlers(clerkDay),
+    // Logging out leaves nothing of the clerk's village list in memory.
+    'staff.logout': (input, ctx) => {
+      const id = ctx.connection.staff?.id;
+      if (id) clerkDay.forget(id);
+      return staffHandlers(staff)['staff.logout'](input, ctx);
     },
     ...syncHandlers(sync),
     ...announcementsHandlers(store.db, now),

@@ -6,6 +6,8 @@ import { hashPassword, type ScryptParams } from './password-hash';
 import { registerPoint } from './points';
 import { DEMO_MILESTONES, setMilestones } from './programme';
 import { insertStaff } from './staff-register';
+import { replaceVillageDuties } from '../village-list';
+import { demoVillageDuties } from '../village-demo';
 
 /**
  * Demo points and console accounts (documented in docs/console.md; a real county registers its own): the
@@ -31,6 +33,11 @@ export async function seedConsoleDemo(db: CountyQuery, options: { now?: Date; ha
   for (const point of DEMO_POINTS) {
     if (point.secret) await registerKiosk(db, point.kioskId, point.secret);
     await registerPoint(db, point);
+  }
+  // The demonstration point's village list (seeded once; the county's feed replaces it).
+  const demoPoint = DEMO_POINTS[0]!.divisionCode;
+  if (!(await db.selectFrom('village_duties').select('kind').where('division_code', '=', demoPoint).limit(1).executeTakeFirst())) {
+    await replaceVillageDuties(db, demoPoint, demoVillageDuties(options.now ?? new Date()));
   }
   if (await db.selectFrom('staff_register').select('id').limit(1).executeTakeFirst()) return;
   await setMilestones(db, DEMO_MILESTONES);

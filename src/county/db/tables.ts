@@ -66,6 +66,7 @@ export interface CountyTables {
     version: number;
   };
   residents: { id_number: string; body: string };
+  village_duties: { division_code: string; kind: string; id_number: string; name: string; date: string };
   site_records: {
     item_id: string;
     kiosk_id: string;

@@ -15,7 +15,7 @@ import type { LocalisedText } from '../../shared/catalog';
 import type { Language } from '../../shared/locales';
 
 /** The point keeps China time: "today" and the promised days end at local midnight. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
+export const CHINA_OFFSET_MS = 8 * 3600_000;
 const DUE_DAYS = { today: 0, threeDays: 3, sevenDays: 7 } as const;
 
 export function dueAt(now: Date, due: keyof typeof DUE_DAYS): string {
@@ -24,7 +24,8 @@ export function dueAt(now: Date, due: keyof typeof DUE_DAYS): string {
   return new Date(endOfDay - CHINA_OFFSET_MS).toISOString();
 }
 
-function startOfLocalDay(now: Date): string {
+/** The start of the point's local day (China time) as an ISO instant. */
+export function startOfLocalDay(now: Date): string {
   const local = new Date(now.getTime() + CHINA_OFFSET_MS);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - CHINA_OFFSET_MS).toISOString();
 }

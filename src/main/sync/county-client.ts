@@ -1,3 +1,4 @@
+import type { VillageList } from '../../shared/sync/village-list';
 import type { CheckedOutcomes } from '../../shared/sync/outcomes';
 import type { AcceptanceSigner, AttachmentStatus, BatchItem, FaultReport, BatchResponse, ConfigResponse, Heartbeat, QueryResponse, ResidentNotice } from '../../shared/sync/protocol';
 
@@ -22,6 +23,8 @@ export interface CountyClient {
   reportFaults(tickets: FaultReport['tickets']): Promise<void>;
   /** A township or county account signing an acceptance at this kiosk (absent on clients that cannot ask). */
   confirmSigner?(username: string, password: string): Promise<AcceptanceSigner>;
+  /** The clerk's village list of this kiosk's point, for that clerk (absent on clients that cannot ask). */
+  villageList?(staffId: string): Promise<VillageList>;
   /** The clock correction the county made this kiosk take (0 = the kiosk's clock is within the county's window). */
   clockOffsetMs?(): number;
   /** Lets go of kept-alive connections (at shutdown). */

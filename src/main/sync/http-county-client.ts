@@ -1,3 +1,4 @@
+import { VillageListSchema, type VillageList } from '../../shared/sync/village-list';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { configSigningMessage } from '../../shared/sync/config-signature';
 import type { z } from 'zod';
@@ -124,6 +125,12 @@ export class HttpCountyClient implements CountyClient {
   /** The county confirms a township or county account signing an acceptance here (CountyError reason says why not). */
   confirmSigner(username: string, password: string): Promise<AcceptanceSigner> {
     return this.json('POST', '/v1/acceptance-signers', AcceptanceSignerSchema, { username, password });
+  }
+
+  /** The clerk's village list of this kiosk's point (the county checks the clerk's scope). */
+  async villageList(staffId: string): Promise<VillageList> {
+    const res = await this.request('GET', `/v1/village-list?staffId=${encodeURIComponent(staffId)}`, undefined, {});
+    return parseOrFail(VillageListSchema, readJson(res));
   }
 
   /** How far the county told this kiosk its clock is off (0: a signed request was accepted as it was). */

@@ -19,6 +19,7 @@ import { homeVisitMethods } from './methods/home-visit';
 import { proxyMethods } from './methods/proxy';
 import { pairingMethods } from './methods/pairing';
 import { commissioningMethods } from './methods/commissioning';
+import { clerkDayMethods } from './methods/clerk-day';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -45,6 +46,7 @@ export const methods = {
   ...proxyMethods,
   ...pairingMethods,
   ...commissioningMethods,
+  ...clerkDayMethods,
 } as const;
 
 export type Methods = typeof methods;

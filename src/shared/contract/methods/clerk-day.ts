@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+import { ServiceChannelSchema } from '../../domain/service-channel';
+import { VillageDutySchema } from '../../sync/village-list';
+
+export const OwnSubmissionSchema = z.object({
+  submissionId: z.string(),
+  trackingNumber: z.string(),
+  itemCode: z.string(),
+  channel: ServiceChannelSchema,
+  submittedAt: z.string(),
+  status: z.enum(['queued', 'acknowledged', 'rejected']),
+});
+
+/** A submission the county would not take, with what the clerk needs to deal with it. */
+export const RejectedWorkSchema = z.object({
+  outboxId: z.string(),
+  submissionId: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  itemCode: z.string().nullable(),
+  createdAt: z.string(),
+  /** The county's reason code (e.g. invalidIdNumber, unknownItem); the screen says it in words. */
+  reason: z.string(),
+});
+
+export const ClerkDaySchema = z.object({
+  /** The point's local day (China time) the figures are for. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  submissions: z.object({ total: z.number().int().nonnegative(), items: z.array(OwnSubmissionSchema) }),
+  inquiries: z.object({
+    opened: z.number().int().nonnegative(),
+    closed: z.number().int().nonnegative(),
+    open: z.number().int().nonnegative(),
+    overdue: z.number().int().nonnegative(),
+  }),
+  helpCalls: z.object({ received: z.number().int().nonnegative(), taken: z.number().int().nonnegative() }),
+  queue: z.object({ pending: z.number().int().nonnegative(), oldestPendingAt: z.string().nullable(), lastSyncAt: z.string().nullable(), online: z.boolean() }),
+  rejected: z.array(RejectedWorkSchema),
+});
+export type ClerkDay = z.infer<typeof ClerkDaySchema>;
+
+export const clerkDayMethods = {
+  'clerkDay.today': defineMethod({
+    summary:
+      "The logged-in clerk's day: their own submissions since local midnight (any channel they worked in), their inquiries and the point's help calls, the sync queue, and the county's rejected items still to deal with.",
+    access: ['clerk'],
+    input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: ClerkDaySchema,
+  }),
+  'clerkDay.villageList': defineMethod({
+    summary:
+      "The clerk's village list from the county (due for certification, expiring cards, locked PINs, unpaid contributions) for this point only. Asked of the county each time (kept in memory for the local day at most, never stored); offline it says so.",
+    access: ['clerk'],
+    input: z.object({ refresh: z.boolean().default(false) }).strict(),
+    output: z.object({ divisionCode: z.string(), fetchedAt: z.string(), entries: z.array(VillageDutySchema) }),
+  }),
+} as const;
