@@ -84,7 +84,7 @@ describe('certificates the county composes, the kiosk prints exactly, and anyone
     config.devices.push({ id: 'a4', kind: 'documentPrinter', transport: { type: 'systemPrinter', name: 'village-a4' }, options: {} });
     let core: KioskCore | null = null;
     try {
-      core = await createKioskCore({ config, dataDir: path.join(dir, 'data'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', hostPrinter: new LpHostPrinter(lp) });
+      core = await createKioskCore({ config, dataDir: path.join(dir, 'data'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', hostPrinter: new LpHostPrinter({ lpCommand: lp }) });
       const conn = core.newConnection('internal');
       conn.staff = { id: 'clerk-li', displayName: 'Li', roles: ['clerk'] };
       expect(await core.dispatcher.dispatch(conn, 'session.identifyTyped', { idNumber: resident.idNumber, name: resident.name, reason: 'cardNotBrought' })).toMatchObject({ result: { source: 'typedByClerk' } });

@@ -81,7 +81,7 @@ describe('A4 PDF documents (pdf-lib, embedded CJK subset)', () => {
     const out = path.join(tmp, 'lp-received');
     fs.writeFileSync(fakeLp, `#!/bin/sh\necho "$@" > ${out}.args\nfor last; do true; done\ncp "$last" ${out}.pdf\n`, { mode: 0o755 });
     const pdf = await notificationPdf(item, ctx('zh-CN'));
-    await new LpHostPrinter(fakeLp).printPdf(pdf.bytes, { printerName: 'village-a4', title: 'notification' });
+    await new LpHostPrinter({ lpCommand: fakeLp }).printPdf(pdf.bytes, { printerName: 'village-a4', title: 'notification' });
     expect(fs.readFileSync(`${out}.args`, 'utf8')).toMatch(/^-d village-a4 -t notification -o media=A4 \S+document\.pdf/);
     expect(Buffer.compare(fs.readFileSync(`${out}.pdf`), Buffer.from(pdf.bytes))).toBe(0);
     const tempFile = fs.readFileSync(`${out}.args`, 'utf8').trim().split(' ').pop()!;
@@ -91,8 +91,8 @@ describe('A4 PDF documents (pdf-lib, embedded CJK subset)', () => {
   it('a failing or missing lp is a typed error', async () => {
     const failing = path.join(tmp, 'failing-lp.sh');
     fs.writeFileSync(failing, '#!/bin/sh\necho "lp: The printer or class does not exist." >&2\nexit 1\n', { mode: 0o755 });
-    await expect(new LpHostPrinter(failing).printPdf(new Uint8Array([1]), { printerName: 'x', title: 't' })).rejects.toMatchObject({ code: 'device_error' });
-    await expect(new LpHostPrinter(path.join(tmp, 'no-such-lp')).printPdf(new Uint8Array([1]), { printerName: 'x', title: 't' })).rejects.toMatchObject({ code: 'device_not_configured' });
+    await expect(new LpHostPrinter({ lpCommand: failing }).printPdf(new Uint8Array([1]), { printerName: 'x', title: 't' })).rejects.toMatchObject({ code: 'device_error' });
+    await expect(new LpHostPrinter({ lpCommand: path.join(tmp, 'no-such-lp') }).printPdf(new Uint8Array([1]), { printerName: 'x', title: 't' })).rejects.toMatchObject({ code: 'device_not_configured' });
   });
 });
 
@@ -106,7 +106,7 @@ describe('print.document through the core with a configured A4 printer', () => {
     process.env.KIOSK_LPSTAT = lpstat;
     const config = demoSiteConfig();
     config.devices.push({ id: 'a4', kind: 'documentPrinter', transport: { type: 'systemPrinter', name: 'village-a4' }, options: {} });
-    const core = await createKioskCore({ config, dataDir: path.join(dir, 'data'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', hostPrinter: new LpHostPrinter(lp) });
+    const core = await createKioskCore({ config, dataDir: path.join(dir, 'data'), simulate: true, log: createMemoryLogger().logger, appVersion: 't', hostPrinter: new LpHostPrinter({ lpCommand: lp }) });
     try {
       const clerk = core.newConnection('internal');
       clerk.staff = { id: 'c', displayName: 'C', roles: ['clerk'] };

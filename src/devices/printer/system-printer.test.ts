@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseLpstat, SystemPrinterDriver } from './system-printer-driver';
+import { networkEndpoint, parseLpstat, SystemPrinterDriver } from './system-printer-driver';
 
 describe('A4 printer queue status (lpstat)', () => {
   it('reads idle, printing, disabled and unknown queues', () => {
@@ -10,6 +10,16 @@ describe('A4 printer queue status (lpstat)', () => {
     expect(parseLpstat('printer a4 disabled since Sun 29 Nov 2026 -\n\tPaused\n', 'a4')).toEqual({ state: 'offline', detailKey: 'printers:documentPrinter.disabled' });
     expect(parseLpstat('lpstat: Invalid destination name in list "a4".\n', 'a4')).toEqual({ state: 'notConfigured', detailKey: 'printers:documentPrinter.unknownQueue' });
     expect(parseLpstat('printer a40 is idle.\n', 'a4').state).toBe('notConfigured');
+    // The backend's words under the queue line: the printer does not answer.
+    expect(parseLpstat('printer a4 now printing a4-2.  enabled since today\n\tThe printer may not exist or is unavailable at this time.\n', 'a4')).toEqual({ state: 'offline', detailKey: 'printers:documentPrinter.unreachable' });
+    expect(parseLpstat('printer a4 now printing a4-2.  enabled since today\n\tSpooling job, 40% done.\n', 'a4')).toEqual({ state: 'busy' });
+  });
+
+  it('finds a network printer behind the queue (lpstat -v) and leaves local ones to CUPS', () => {
+    expect(networkEndpoint('printer a4 is idle.\ndevice for a4: ipp://192.168.1.20/ipp/print\n', 'a4')).toEqual({ host: '192.168.1.20', port: 631 });
+    expect(networkEndpoint('device for a4: socket://10.0.0.5:9101\n', 'a4')).toEqual({ host: '10.0.0.5', port: 9101 });
+    expect(networkEndpoint('device for a4: usb://HP/LaserJet?serial=1\n', 'a4')).toBeNull();
+    expect(networkEndpoint('device for a40: ipp://x/\n', 'a4')).toBeNull();
   });
 
   it('the driver runs lpstat and reports the change; a missing lpstat is offline with its message', async () => {
