@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InquiryRegister } from './InquiryRegister';
+import { ClerkDay } from './ClerkDay';
 import { PairingPanel } from '../pairing/PairingPanel';
 
 /** The clerk's workspace over the kiosk screen: the inquiry register (more panels join it as they are built). */
@@ -17,6 +18,7 @@ export function Workspace({ onClose }: { onClose: () => void }) {
           {t('common:language.switch')}
         </button>
       </div>
+      <ClerkDay />
       <InquiryRegister />
       <PairingPanel />
     </main>
