@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,5 +21,16 @@ export function writeDocumentY4m(width = 640, height = 480, frames = 2): string 
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, uv, uv]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-camera-')), 'document.y4m');
   fs.writeFileSync(file, Buffer.concat([header, ...Array<Buffer>(frames).fill(frame)]));
+  return file;
+}
+
+/**
+ * A .y4m for the fake camera made with ffmpeg from an image: as it is, or out of focus (a Gaussian blur of `blurSigma`
+ * pixels of the full frame, as a lens set wrong spreads each point) and/or dimmer (`brightness` -1..1, as a lamp off).
+ */
+export function y4mFromImage(image: string, look: { blurSigma?: number; brightness?: number } = {}): string {
+  const filters = [...(look.blurSigma ? [`gblur=sigma=${look.blurSigma}`] : []), ...(look.brightness ? [`eq=brightness=${look.brightness}`] : [])];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-camera-')), 'frame.y4m');
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', image, ...(filters.length ? ['-vf', filters.join(',')] : []), '-frames:v', '2', '-pix_fmt', 'yuv420p', file]);
   return file;
 }
