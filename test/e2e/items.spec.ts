@@ -10,6 +10,7 @@ import { AxeSweep } from './support/axe-sweep';
 import { expectCountyHoldsSubmitted } from './support/county-record';
 import { completeItem } from './support/item-flow';
 import { startVisit } from './support/resident';
+import { sentSubmits } from './support/submit-recorder';
 
 /**
  * Every one of the 44 items, completed by a resident at the township's demonstration point (which offers all 44):
@@ -17,7 +18,7 @@ import { startVisit } from './support/resident';
  * on the simulated face module, submission, the receipt printed (read back from the printer simulator) and shown;
  * then the submission reaches the reference county, stored exactly once, after the next sync round, and its stored
  * record equals, field by field, what the screen submitted. Every distinct screen on the way is scanned with
- * axe-core in Chinese and English (the sweep is shared by the file's tests, so a screen seen once is not redone).
+ * axe-core in Chinese, Chinese in elder mode, and English (the sweep is shared by the file's tests, so a screen seen once is not redone).
  */
 const catalog = defaultCatalog();
 const resident = SAMPLE_RESIDENTS[0]!;
@@ -102,6 +103,8 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   expect(await core.call('session.current')).toBeNull();
 
   // The holder's ID card, the reset chosen, a face check, then the card: the reset goes to the county.
+  const started = new Date();
+  const submitsBefore = sentSubmits(page).length;
   await core.call('dev.idCard.insert', { residentIndex: resident.index });
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'form-0');
   await page.locator('[data-choices="operation"] [data-choice="resetPin"]').click();
@@ -117,6 +120,15 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   await expect
     .poll(() => county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
     .toEqual([item.code]);
+  // What the screen sent is the reset the resident chose, with the face the module took; the county stored exactly
+  // that: the holder as the ID card gave them, the form, no pages, the face and its scores.
+  const sent = sentSubmits(page).slice(submitsBefore);
+  expect(sent.map((c) => c.itemCode)).toEqual([item.code]);
+  expect(sent[0]!.form).toEqual({ operation: 'resetPin' });
+  expect(sent[0]!.attachments).toEqual([]);
+  expect(sent[0]!.face).toBeDefined();
+  const submitted = { form: sent[0]!.form, card: 'idCard' as const, materials: [], pages: [], faceChecked: true };
+  await expectCountyHoldsSubmitted(county, { kind: 'receipt', trackingNumber, printed: '', submitted }, { itemCode: item.code, resident, submittedAfter: started });
   await core.call('dev.idCard.remove').catch(() => undefined);
   await core.call('dev.ssCard.remove').catch(() => undefined);
 });
