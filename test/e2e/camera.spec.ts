@@ -83,9 +83,23 @@ test('a tight size limit is met by lowering quality and then resolution', async 
 });
 
 test('auto-capture takes one picture when the page is still, and not a second of the same page', async ({ page }) => {
+  // Counts the preview samples the page analyses (each reads the sample canvas once), so the test waits for samples,
+  // not for time.
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { __samples: number };
+    w.__samples = 0;
+    const read = CanvasRenderingContext2D.prototype.getImageData;
+    CanvasRenderingContext2D.prototype.getImageData = function (...args: Parameters<typeof read>) {
+      w.__samples += 1;
+      return read.apply(this, args);
+    };
+  });
+  const samples = () => page.evaluate(() => (globalThis as unknown as { __samples: number }).__samples);
   await page.goto(`${baseUrl}?auto=1&lang=en`);
   await expect.poll(async () => (await captures(page)).length, { timeout: 10_000 }).toBe(1);
-  await page.waitForTimeout(2000);
+  // A still page re-armed would be taken again after 3 still samples: let 8 more samples pass, still one picture.
+  const after = await samples();
+  await expect.poll(samples, { timeout: 10_000 }).toBeGreaterThanOrEqual(after + 8);
   expect((await captures(page)).length).toBe(1);
   await expect(page.getByRole('status')).toContainText('Page 1 taken');
 });

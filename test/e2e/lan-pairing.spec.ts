@@ -80,7 +80,10 @@ test("paired once by a code, the kiosk's help call rings at the window PC and th
   const call = desk.locator('[data-help-call]');
   await expect(call).toHaveCount(1, { timeout: 10_000 });
   await expect.poll(() => desk.evaluate(() => (window as unknown as { chimeTones: number }).chimeTones)).toBeGreaterThanOrEqual(2);
-  await page.waitForTimeout(1500);
+  // Nobody has taken it: the kiosk's register holds the call with no owner, and the screen promises nobody.
+  await expect
+    .poll(() => kioskDb(point, (db) => db.prepare("SELECT owner_id AS ownerId, taken_at AS takenAt FROM inquiries WHERE origin = 'helpButton'").all()))
+    .toEqual([{ ownerId: null, takenAt: null }]);
   await expect(page.locator('[data-help-state="reached"]')).not.toContainText('正在赶来');
 
   // The window clerk takes it: the resident's screen names her, and the kiosk's register says it is hers.

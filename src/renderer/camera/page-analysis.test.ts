@@ -1,5 +1,15 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { findPageBounds, frameDifference, otsuThreshold, scaleRect, StillnessDetector, type GreySample } from './page-analysis';
+
+/** Camera noise from a seeded generator (mulberry32): a failure replays with the same pixels. */
+const NOISE_SEED = 20261130;
+let noiseState = NOISE_SEED;
+function noiseRandom(): number {
+  noiseState = (noiseState + 0x6d2b79f5) | 0;
+  let t = Math.imul(noiseState ^ (noiseState >>> 15), 1 | noiseState);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
 
 /** A desk (grey 60) with a white page (235) at the given rect, with dark text lines on the page. */
 function deskWithPage(width: number, height: number, page: { x: number; y: number; w: number; h: number } | null, noise = 0): GreySample {
@@ -9,13 +19,17 @@ function deskWithPage(width: number, height: number, page: { x: number; y: numbe
       const onPage = page && x >= page.x && x < page.x + page.w && y >= page.y && y < page.y + page.h;
       const text = onPage && (y - page.y) % 6 === 3 && x > page.x + 4 && x < page.x + page.w - 8;
       const base = onPage ? (text ? 40 : 235) : 60;
-      pixels[y * width + x] = Math.max(0, Math.min(255, base + (noise ? Math.round((Math.random() - 0.5) * noise) : 0)));
+      pixels[y * width + x] = Math.max(0, Math.min(255, base + (noise ? Math.round((noiseRandom() - 0.5) * noise) : 0)));
     }
   }
   return { width, height, pixels };
 }
 
-describe('document camera page analysis', () => {
+describe(`document camera page analysis (noise seed ${NOISE_SEED})`, () => {
+  beforeEach(() => {
+    noiseState = NOISE_SEED;
+  });
+
   it('finds a bright page on a darker desk, text and all', () => {
     const rect = findPageBounds(deskWithPage(96, 72, { x: 20, y: 10, w: 50, h: 55 }, 10));
     expect(rect).not.toBeNull();
