@@ -16,6 +16,7 @@ import { ItemOutcomeSchema } from '../shared/sync/outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
 import { intakeSiteRecord } from './site-records';
+import { intakeCase, intakeCaseStep } from './point-cases';
 import { recordFaultReport } from './fault-reports';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
@@ -122,6 +123,8 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
     async function judge(item: BatchItem): Promise<ItemResult> {
       if (item.kind === 'monthlyReport') return intakeReport(trx, kioskId, item, now);
       if (item.kind === 'siteRecord') return intakeSiteRecord(trx, kioskId, item, now);
+      if (item.kind === 'case') return intakeCase(trx, kioskId, item, catalog, now);
+      if (item.kind === 'caseStep') return intakeCaseStep(trx, kioskId, item, now);
       const owner = seenBefore.get(item.id);
       if (owner !== undefined) return seenAs(item.id, owner);
       if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };

@@ -10,6 +10,7 @@ import { systemHandlers } from './services/system';
 import { CatalogService, catalogHandlers } from './services/catalog';
 import { HelpService, helpHandlers } from './services/help';
 import { InquiriesService, inquiriesHandlers } from './services/inquiries';
+import { CasesService, casesHandlers } from './services/cases';
 import { DeviceManager } from '../devices/manager/device-manager';
 import { createDefaultRegistry } from '../devices/manager/default-registry';
 import { LpHostPrinter, type HostPrinter } from './printing/host-printer';
@@ -270,6 +271,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...catalogHandlers(catalog),
     ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language) })),
     ...helpHandlers(help),
+    ...casesHandlers(new CasesService({ store, now, catalog, session: residents, afterQueued: () => sync.queued(), printHandover: (data, language) => printing.caseHandover(data, language) })),
     // The window PC paired over the LAN (lan/lan-pairing.ts): its answers to the kiosk's calls go to the kiosk.
     ...lan.handlers,
     ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),

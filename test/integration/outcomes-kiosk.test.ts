@@ -124,13 +124,13 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
       const id = (store.db.prepare('SELECT id FROM submissions WHERE application_id IS NULL LIMIT 1').get() as { id: string }).id;
       const held = outcomeOf(store.db, id)!;
       const older: ItemOutcome = { ...held, seq: held.seq - 1, state: 'returned' };
-      expect(applyOutcomes(store.db, [older], 999, new Date().toISOString())).toEqual({ applied: [], stale: 1, unknown: 0 });
-      expect(applyOutcomes(store.db, [held], 999, new Date().toISOString())).toEqual({ applied: [], stale: 1, unknown: 0 });
+      expect(applyOutcomes(store.db, [older], 999, new Date().toISOString())).toEqual({ applied: [], cases: [], stale: 1, unknown: 0 });
+      expect(applyOutcomes(store.db, [held], 999, new Date().toISOString())).toEqual({ applied: [], cases: [], stale: 1, unknown: 0 });
       expect(outcomeOf(store.db, id)).toEqual(held);
       const page = checkOutcomesPage({ cursor: 5, more: false, outcomes: [{ ...held, seq: 'x' }, { ...held, itemId: '0196f000-0000-7000-8000-00000000abcd' }, held, { ...held, seq: held.seq + 1, state: 'refused' }] });
       expect(page.refused).toBe(2);
       expect(page.outcomes.map((o) => [o.itemId, o.seq])).toEqual([['0196f000-0000-7000-8000-00000000abcd', held.seq], [id, held.seq + 1]]);
-      expect(applyOutcomes(store.db, page.outcomes, 5, new Date().toISOString())).toEqual({ applied: [{ submissionId: id, state: 'refused' }], stale: 0, unknown: 1 });
+      expect(applyOutcomes(store.db, page.outcomes, 5, new Date().toISOString())).toEqual({ applied: [{ submissionId: id, state: 'refused' }], cases: [], stale: 0, unknown: 1 });
     } finally {
       store.close();
     }

@@ -9,7 +9,7 @@ import { pointInScope } from './points';
 const IdParam = z.object({ applicationId: z.string().uuid() });
 
 /** The catalogue the county published, or the shipped one before anything was published. */
-async function publishedCatalogue(q: CountyQuery): Promise<Catalog> {
+export async function publishedCatalogue(q: CountyQuery): Promise<Catalog> {
   const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirst();
   const parsed = row ? CatalogSchema.safeParse(JSON.parse(row.body)) : null;
   return parsed?.success ? parsed.data : defaultCatalog();

@@ -2,6 +2,7 @@ import { routeGroup } from '../route-groups';
 import { accountRoutes } from './account-routes';
 import { caseMaterialRoutes } from './case-material-routes';
 import { caseRoutes } from './cases';
+import { pointCaseRoutes } from './point-case-routes';
 import { faultRoutes } from './fault-routes';
 import { fleetRoutes } from './fleet-routes';
 import { milestoneRoutes } from './milestone-routes';
@@ -13,7 +14,7 @@ import { DEFAULT_CONSOLE_DIR, registerConsoleRoutes, type ConsoleRoutes, type Co
 export { seedConsoleDemo } from './console-demo-seed';
 
 /** Each console page's API, registered in the console's route group. */
-const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes, monthlyReportRoutes, milestoneRoutes, caseMaterialRoutes];
+const CONSOLE_ROUTES: ConsoleRoutes[] = [programmeRoutes, fleetRoutes, faultRoutes, caseRoutes, accountRoutes, publishingRoutes, monthlyReportRoutes, milestoneRoutes, caseMaterialRoutes, pointCaseRoutes];
 
 /** The console (page and API) as the gateway's 'console' route group under /console. */
 export function consoleRoutes(settings: ConsoleSettings = {}) {

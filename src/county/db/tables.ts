@@ -77,6 +77,27 @@ export interface CountyTables {
     received_at: string;
     body: string;
   };
+  point_cases: {
+    case_id: string;
+    kiosk_id: string;
+    case_number: string;
+    item_code: string;
+    channel: string;
+    operator_id: string;
+    resident_masked: string;
+    resident: string;
+    consent: string;
+    materials: string;
+    promised_days: number;
+    due_at: string;
+    opened_at: string;
+    received_at: string;
+    state: string;
+    holder_id: string | null;
+    seq: number;
+    updated_at: string;
+  };
+  point_case_steps: { arrival: Generated<number>; step_id: string; case_id: string; kind: string; at: string; state: string; body: string };
   point_reports: { item_id: string; kiosk_id: string; month: string; version: number; submitted_at: string; received_at: string; body: string };
 
   // The console's tables (points, staff register, sessions, faults' escalation, publishing, programme, audit).

@@ -17,6 +17,7 @@ import { certificatePdf, notificationPdf, queryResultPdf, type RenderedPdf } fro
 import type { CountyDocument } from './county-documents';
 import { inquiryRegisterSlip, myRequestsSlip, notificationSlip, type InquiryRegisterData, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { requestWord } from '../../shared/domain/request-state';
+import { caseHandoverSlip, type CaseHandoverData } from '../printing/case-handover-slip';
 import { translatorFor } from '../printing/translator';
 
 /** What the printing service needs to know about a submission (from the store), personal data decrypted. */
@@ -164,6 +165,14 @@ export class PrintingService {
     const t = translatorFor(lang);
     const document = inquiryRegisterSlip({ siteName: this.deps.config.site.name, clerkName, rows, printedAt: this.deps.now().toISOString() }, lang, t);
     return this.submit(undefined, { label: 'inquiryRegister', document, reprintBanner: t('reprint') });
+  }
+
+  /** The 全程代办 handover receipt the resident signs (printing/case-handover-slip.ts). */
+  caseHandover(data: Omit<CaseHandoverData, 'siteName' | 'printedAt'>, language: Language | undefined): PrintJob {
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const document = caseHandoverSlip({ ...data, siteName: this.deps.config.site.name, printedAt: this.deps.now().toISOString() }, lang, t);
+    return this.submit(undefined, { label: 'caseHandover', document, reprintBanner: t('reprint') });
   }
 
   testPage(deviceId: string | undefined, language: Language | undefined): PrintJob {

@@ -1,4 +1,6 @@
 import { ItemOutcomeSchema, type ItemOutcome } from '../../shared/sync/outcomes';
+import type { CaseState } from '../../shared/cases/case-state';
+import { applyCaseOutcome } from './cases';
 import type { Db } from './database';
 import { stmt } from './statements';
 import { getSyncValue, setSyncValue } from './sync-state';
@@ -8,6 +10,8 @@ export const OUTCOMES_CURSOR = 'outcomesCursor';
 export interface AppliedOutcomes {
   /** Submissions whose outcome changed. */
   applied: Array<{ submissionId: string; state: ItemOutcome['state'] }>;
+  /** 全程代办 cases the county moved (their state after). */
+  cases: Array<{ caseId: string; state: CaseState }>;
   /** Outcomes at or below the seq already held (a repeat, or an old one arriving late): ignored. */
   stale: number;
   /** Outcomes for applications this kiosk does not hold: refused one by one, never stored. */
@@ -21,7 +25,7 @@ export interface AppliedOutcomes {
 export function applyOutcomes(db: Db, outcomes: readonly ItemOutcome[], cursor: number, at: string): AppliedOutcomes {
   return db
     .transaction((): AppliedOutcomes => {
-      const result: AppliedOutcomes = { applied: [], stale: 0, unknown: 0 };
+      const result: AppliedOutcomes = { applied: [], cases: [], stale: 0, unknown: 0 };
       const known = stmt(db, 'SELECT 1 FROM submissions WHERE id = ?');
       const upsert = stmt(
         db,
@@ -30,6 +34,12 @@ export function applyOutcomes(db: Db, outcomes: readonly ItemOutcome[], cursor: 
          WHERE excluded.seq > outcomes.seq`,
       );
       for (const outcome of outcomes) {
+        // A 全程代办 case's outcome moves the case itself (store/cases.ts), through the shared state machine.
+        const caseMoved = outcome.case ? applyCaseOutcome(db, outcome.itemId, outcome.seq, outcome.case) : null;
+        if (caseMoved) {
+          result.cases.push({ caseId: outcome.itemId, state: caseMoved.state });
+          continue;
+        }
         if (!known.get(outcome.itemId)) {
           result.unknown += 1;
           continue;

@@ -2,7 +2,7 @@ import type { ChannelStamp } from '../../shared/domain/service-channel';
 import type { Db } from './database';
 import { stmt } from './statements';
 
-export type PrintKind = 'receipt' | 'notification' | 'queryResult' | 'monthlyReport' | 'document' | 'certificate' | 'myRequests' | 'inquiryRegister';
+export type PrintKind = 'receipt' | 'notification' | 'queryResult' | 'monthlyReport' | 'document' | 'certificate' | 'myRequests' | 'inquiryRegister' | 'caseHandover';
 
 export interface PrintRecord extends ChannelStamp {
   id: string;

@@ -1,6 +1,7 @@
 import { attachmentUploadState, markAttachmentUploaded } from '../store/attachment-uploads';
 import type { Logger } from 'pino';
 import type { BatchItem, Heartbeat, SubmissionPayload } from '../../shared/sync/protocol';
+import { CasePayloadSchema, CaseStepPayloadSchema } from '../../shared/cases/case-record';
 import type { MonthlyReportPayload } from '../../shared/report/monthly-report';
 import type { SiteRecord } from '../../shared/commissioning/site-record';
 import { applyConfigParts, configVersions, getConfigPart, CONFIG_PARTS, type ConfigPart } from '../store/config-versions';
@@ -363,6 +364,12 @@ export class SyncEngine {
 function toBatchItem(item: OutboxItem): BatchItem {
   if (item.kind === 'siteRecord') {
     return { id: item.id, kind: 'siteRecord', createdAt: item.createdAt, residentRef: null, payload: item.payload as SiteRecord, attachments: [] };
+  }
+  if (item.kind === 'case') {
+    return { id: item.id, kind: 'case', createdAt: item.createdAt, residentRef: item.residentRef, payload: CasePayloadSchema.parse(item.payload), attachments: [] };
+  }
+  if (item.kind === 'caseStep') {
+    return { id: item.id, kind: 'caseStep', createdAt: item.createdAt, residentRef: item.residentRef, payload: CaseStepPayloadSchema.parse(item.payload), attachments: [] };
   }
   if (item.kind === 'monthlyReport') {
     return { id: item.id, kind: 'monthlyReport', createdAt: item.createdAt, residentRef: null, payload: item.payload as MonthlyReportPayload, attachments: [] };

@@ -20,6 +20,7 @@ import { proxyMethods } from './methods/proxy';
 import { pairingMethods } from './methods/pairing';
 import { commissioningMethods } from './methods/commissioning';
 import { clerkDayMethods } from './methods/clerk-day';
+import { casesMethods } from './methods/cases';
 
 /**
  * The one API contract. Both carriers (Electron IPC and the browser host's WebSocket) speak exactly this;
@@ -47,6 +48,7 @@ export const methods = {
   ...pairingMethods,
   ...commissioningMethods,
   ...clerkDayMethods,
+  ...casesMethods,
 } as const;
 
 export type Methods = typeof methods;

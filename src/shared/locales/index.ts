@@ -38,13 +38,15 @@ import zhPairing from './zh-CN/pairing.json';
 import enPairing from './en/pairing.json';
 import zhClerkDay from './zh-CN/clerk-day.json';
 import enClerkDay from './en/clerk-day.json';
+import zhCases from './zh-CN/cases.json';
+import enCases from './en/cases.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, printers: zhPrinters, cameras: zhCameras, simulators: zhSimulators, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'card-readers': zhCardReaders, console: zhConsole, staff: zhStaff, requests: zhRequests, report: zhReport, technician: zhTechnician, 'home-visit': zhHomeVisit, pairing: zhPairing, 'clerk-day': zhClerkDay },
-  en: { common: enCommon, errors: enErrors, printing: enPrinting, printers: enPrinters, cameras: enCameras, simulators: enSimulators, catalog: enCatalog, sync: enSync, screens: enScreens, 'card-readers': enCardReaders, console: enConsole, staff: enStaff, requests: enRequests, report: enReport, technician: enTechnician, 'home-visit': enHomeVisit, pairing: enPairing, 'clerk-day': enClerkDay },
+  'zh-CN': { common: zhCommon, errors: zhErrors, printing: zhPrinting, printers: zhPrinters, cameras: zhCameras, simulators: zhSimulators, catalog: zhCatalog, sync: zhSync, screens: zhScreens, 'card-readers': zhCardReaders, console: zhConsole, staff: zhStaff, requests: zhRequests, report: zhReport, technician: zhTechnician, 'home-visit': zhHomeVisit, pairing: zhPairing, 'clerk-day': zhClerkDay, cases: zhCases },
+  en: { common: enCommon, errors: enErrors, printing: enPrinting, printers: enPrinters, cameras: enCameras, simulators: enSimulators, catalog: enCatalog, sync: enSync, screens: enScreens, 'card-readers': enCardReaders, console: enConsole, staff: enStaff, requests: enRequests, report: enReport, technician: enTechnician, 'home-visit': enHomeVisit, pairing: enPairing, 'clerk-day': enClerkDay, cases: enCases },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseOutcomeSchema } from '../cases/case-record';
 
 /**
  * What became of an application at the county, as it travels back to the kiosk (docs/sync-protocol.md, "Outcomes").
@@ -38,6 +39,8 @@ export const ItemOutcomeSchema = z.object({
   blockedAt: IsoTimeSchema.optional(),
   /** The case so far, oldest first. */
   steps: z.array(OutcomeStepSchema).max(50),
+  /** A 全程代办 case (itemId is the case id): its state at the county and the steps made upstream. */
+  case: CaseOutcomeSchema.optional(),
 });
 export type ItemOutcome = z.infer<typeof ItemOutcomeSchema>;
 

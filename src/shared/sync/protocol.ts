@@ -5,6 +5,7 @@ import { SiteRecordSchema } from '../commissioning/site-record';
 import { ServiceChannelSchema } from '../domain/service-channel';
 import { TypedIdReasonSchema } from '../domain/typed-id-reason';
 import { ProxyPayloadSchema } from '../domain/proxy';
+import { CasePayloadSchema, CaseStepPayloadSchema } from '../cases/case-record';
 
 /**
  * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
@@ -79,7 +80,29 @@ export const SiteRecordItemSchema = z.object({
 });
 export type SiteRecordItem = z.infer<typeof SiteRecordItemSchema>;
 
-export const BatchItemSchema = z.discriminatedUnion('kind', [SubmissionItemSchema, MonthlyReportItemSchema, SiteRecordItemSchema]);
+/** A 全程代办 case sent to the township for the first time (src/shared/cases): the case, its resident and its first steps. */
+export const CaseItemSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.literal('case'),
+  createdAt: IsoTimeSchema,
+  residentRef: z.string().max(64).nullable(),
+  payload: CasePayloadSchema,
+  attachments: z.array(Sha256Schema).max(0),
+});
+export type CaseItem = z.infer<typeof CaseItemSchema>;
+
+/** A later step of a case made at the point: sent again after a return, or handed back to the resident. */
+export const CaseStepItemSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.literal('caseStep'),
+  createdAt: IsoTimeSchema,
+  residentRef: z.string().max(64).nullable(),
+  payload: CaseStepPayloadSchema,
+  attachments: z.array(Sha256Schema).max(0),
+});
+export type CaseStepItem = z.infer<typeof CaseStepItemSchema>;
+
+export const BatchItemSchema = z.discriminatedUnion('kind', [SubmissionItemSchema, MonthlyReportItemSchema, SiteRecordItemSchema, CaseItemSchema, CaseStepItemSchema]);
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 export const BATCH_MAX_ITEMS = 200;
