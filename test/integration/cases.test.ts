@@ -14,6 +14,8 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { signIn, startConsoleCounty } from '../support/console-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
+jest.setTimeout(60_000);
+
 const resident = SAMPLE_RESIDENTS[0]!;
 const KIOSK = DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!;
 
