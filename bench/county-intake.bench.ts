@@ -93,7 +93,7 @@ export default async function bench(): Promise<BenchFigure[]> {
       }),
     );
     const gatewayMs = performance.now() - t1;
-    const stored = (county.db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+    const stored = Number((await county.query.selectFrom('items').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (stored !== KIOSKS * PER_KIOSK) throw new Error(`stored ${stored}`);
 
     // Outcome delivery: the back office takes everything, then every kiosk pulls what became of its items.

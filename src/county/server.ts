@@ -7,7 +7,6 @@ import type { BackOffice, ClerkDesk } from './back-office/port';
 import { ReferenceBackOffice } from './back-office/reference-back-office';
 import { BackOfficeRelay } from './back-office/relay';
 import type { CountyContext } from './county-context';
-import { legacySqlite, type CountyDb } from './county-db';
 import { openCountyDatabase, type CountyDatabase, type CountyQuery } from './db/connection';
 import { fail } from './http-replies';
 import { kioskRoutes } from './kiosk-routes';
@@ -39,8 +38,6 @@ export interface CountyServerOptions {
 
 export interface CountyServer {
   readonly url: string;
-  /** The SQLite file's own handle, for tests that read the store directly (refuses every use on PostgreSQL). */
-  readonly db: CountyDb;
   /** The county's one query path (either engine). */
   readonly query: CountyQuery;
   readonly database: CountyDatabase;
@@ -62,7 +59,6 @@ function routeGroups(options: CountyServerOptions): RouteGroup[] {
 export async function startCountyServer(options: CountyServerOptions): Promise<CountyServer> {
   const now = options.now ?? (() => new Date());
   const database = await openCountyDatabase({ dataDir: options.dataDir, ...(options.database ? { database: options.database } : {}) });
-  const db = legacySqlite(database);
   const query = database.query;
   // The config signing key exists from the first start, so its public key can be handed to kiosks (config-signing.ts).
   configSigningKey(options.dataDir);
@@ -96,7 +92,6 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   listening = url;
   return {
     url,
-    db,
     query,
     database,
     app,

@@ -239,7 +239,7 @@ describe('durability: kill -9 of the browser-host process during submissions and
     if (KILLS >= 3) expect(stats.duplicatesRefused).toBeGreaterThan(0); // a kill landed between "county stored" and "kiosk settled"
 
     // Field by field: what the county holds is what the resident submitted, with the page's very bytes.
-    const payloads = countyPayloads(county.db);
+    const payloads = await countyPayloads(county.query);
     for (const id of countyIds) {
       const payload = payloads.get(id)!;
       const serialOf = Number(/东街(\d+)号/.exec(String((payload.form as Record<string, unknown>).address))?.[1]);

@@ -158,7 +158,7 @@ describe('back office: applications move through their states and the outcomes r
     const all = await outcomes();
     expect(all.get(loss.id)).toMatchObject({ state: 'done', blockedAt: clock.toISOString() });
     expect(all.get(remodel.id)!.state).toBe('done');
-    expect(county.db.prepare('SELECT face_sha256 FROM face_models WHERE id_number = ?').get(wang.idNumber)).toEqual({ face_sha256: sha256(face) });
+    expect(await county.query.selectFrom('face_models').select('face_sha256').where('id_number', '=', wang.idNumber).executeTakeFirst()).toEqual({ face_sha256: sha256(face) });
     expect(all.get(certify.id)).toMatchObject({ state: 'done', certification: { passed: false } });
   });
 
@@ -180,7 +180,7 @@ describe('back office: applications move through their states and the outcomes r
     const deskStates = async () => (await admin('GET', '/back-office/desk')).body.items.map((d: { applicationId: string; state: string }) => `${d.applicationId}:${d.state}`);
     const before = { seqs: [...(await outcomes()).values()].map((o) => o.seq), desk: await deskStates() };
     expect(before.desk.some((d: string) => d.endsWith(':returned'))).toBe(true);
-    county.db.prepare('UPDATE items SET handed_at = NULL').run();
+    await county.query.updateTable('items').set({ handed_at: null }).execute();
     await county.relay.tick();
     expect({ seqs: [...(await outcomes()).values()].map((o) => o.seq), desk: await deskStates() }).toEqual(before);
   });

@@ -41,7 +41,7 @@ describe('console accounts', () => {
     const oldHash = next!.staff!.body.find((a) => a.username === 'wang.clerk')!.passwordHash;
     expect((await tuwo.call('POST', `/console/api/accounts/${account.id}/password`, { password: 'second-pass-2026' })).status).toBe(200);
     expect((await staffAt('demo-kiosk-2')).find((a) => a.username === 'wang.clerk')!.passwordHash).not.toBe(oldHash);
-    const trail = county.db.prepare('SELECT actor_id, action FROM audit_log WHERE target = ? ORDER BY seq').all(account.id);
+    const trail = await county.query.selectFrom('audit_log').select(['actor_id', 'action']).where('target', '=', account.id).orderBy('seq').execute();
     expect(trail).toEqual([
       { actor_id: 'township-tuwo', action: 'account.create' },
       { actor_id: 'township-tuwo', action: 'account.disable' },

@@ -38,7 +38,7 @@ describe('console cases', () => {
     const outcome = (await kiosk().pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)!;
     expect(outcome).toMatchObject({ state: 'returned', missing: { materials: ['disabilityCertificate'] } });
     expect(outcome.missing!.text.en).toContain('It must be in date.');
-    const trail = county.db.prepare('SELECT actor_id, action FROM audit_log WHERE target = ? ORDER BY seq').all(item.id);
+    const trail = await county.query.selectFrom('audit_log').select(['actor_id', 'action']).where('target', '=', item.id).orderBy('seq').execute();
     expect(trail).toEqual([
       { actor_id: 'township-tuwo', action: 'case.take' },
       { actor_id: 'township-tuwo', action: 'case.return' },
@@ -56,7 +56,7 @@ describe('console cases', () => {
 
     const admin = await signIn(county, 'county');
     expect((await admin.call('GET', `/console/api/cases/${item.id}`)).body).toMatchObject({ resident: { name: resident.name, idNumber: resident.idNumber } });
-    expect(county.db.prepare("SELECT actor_id FROM audit_log WHERE action = 'case.open' AND target = ?").all(item.id)).toEqual([{ actor_id: 'county-admin' }]);
+    expect(await county.query.selectFrom('audit_log').select('actor_id').where('action', '=', 'case.open').where('target', '=', item.id).execute()).toEqual([{ actor_id: 'county-admin' }]);
     await admin.call('POST', `/console/api/cases/${item.id}`, { action: 'take' });
     expect((await admin.call('POST', `/console/api/cases/${item.id}`, { action: 'refuse', reason: '不符合申领条件。', reasonEn: 'Not eligible.' })).body).toMatchObject({ state: 'refused' });
     expect((await kiosk().pullOutcomes(0)).outcomes.find((o) => o.itemId === item.id)).toMatchObject({ state: 'refused', reason: { 'zh-CN': '不符合申领条件。', en: 'Not eligible.' } });

@@ -52,7 +52,7 @@ describe('console faults', () => {
     const ticket = config!.tickets.find((t) => t.id === TICKET)!;
     expect(ticket).toMatchObject({ state: 'closed', level: 'vendor', note: '设备厂家已解决（县人社局 管理员）：roller replaced, self-test passed' });
     expect(ticket.moves!.map((m) => m.by)).toEqual(['土沃乡人社所 王建国', '土沃乡人社所 王建国', '土沃乡人社所 王建国', '土沃乡人社所 王建国', '县人社局 管理员', '县人社局 管理员']);
-    const trail = county.db.prepare("SELECT actor_id, action FROM audit_log WHERE target = ? ORDER BY seq").all(TICKET) as Array<{ actor_id: string; action: string }>;
+    const trail = await county.query.selectFrom('audit_log').select(['actor_id', 'action']).where('target', '=', TICKET).orderBy('seq').execute();
     expect(trail.map((e) => e.action)).toEqual(['fault.acknowledge', 'fault.note', 'fault.passUp', 'fault.passUp', 'fault.passUp', 'fault.resolve']);
   });
 

@@ -13,7 +13,7 @@ describe('console login', () => {
   afterAll(() => county.close());
 
   const audit = (action: string, target: string) =>
-    county.db.prepare('SELECT actor_id, at FROM audit_log WHERE action = ? AND target = ? ORDER BY seq').all(action, target) as Array<{ actor_id: string | null; at: number }>;
+    county.query.selectFrom('audit_log').select(['actor_id', 'at']).where('action', '=', action).where('target', '=', target).orderBy('seq').execute();
 
   it('sets an HttpOnly SameSite=Strict cookie scoped to the console, and the session answers who is signed in', async () => {
     const res = await call(county, 'POST', '/console/api/login', { username: 'tuwo', password: demoPassword('tuwo') });

@@ -13,7 +13,6 @@ describe('console paging', () => {
   const now = new Date('2026-11-30T09:00:00Z');
   beforeAll(async () => {
     county = await startConsoleCounty({ now: () => now, console: { silentAfterSeconds: 600 } });
-    const heartbeat = county.db.prepare('INSERT OR REPLACE INTO heartbeats (kiosk_id, at, body) VALUES (?, ?, ?)');
     // 120 more villages in 土沃乡 (140105001) and 30 in 北格镇 (140105002); every fourth 土沃乡 village silent.
     for (let i = 0; i < 150; i++) {
       const tuwo = i < 120;
@@ -21,7 +20,8 @@ describe('console paging', () => {
       await registerPoint(county.query, { kioskId, divisionCode: `${tuwo ? '140105001' : '140105002'}${String(300 + i)}`, name: { 'zh-CN': `${tuwo ? '土沃' : '北格'}村${i}`, en: `Village ${i}` }, level: 'village' });
       const heardAt = new Date(now.getTime() - (i % 4 === 0 ? 3_600_000 : 60_000 + i * 1000));
       const devices = [{ id: 'receipt-printer', kind: 'receiptPrinter', state: i % 10 === 1 ? 'error' : 'online' }];
-      heartbeat.run(kioskId, heardAt.toISOString(), JSON.stringify({ kioskId, at: heardAt.toISOString(), appVersion: '0.1.0', configVersion: 3, catalogVersion: 2, queueDepth: i, rejected: 0, oldestPendingAt: null, devices }));
+      const body = JSON.stringify({ kioskId, at: heardAt.toISOString(), appVersion: '0.1.0', configVersion: 3, catalogVersion: 2, queueDepth: i, rejected: 0, oldestPendingAt: null, devices });
+      await county.query.insertInto('heartbeats').values({ kiosk_id: kioskId, at: heardAt.toISOString(), body }).execute();
       if (i % 2 === 0) await markStage(county.query, kioskId, 'siteSetUp', true, now.getTime(), { id: 'x', name: 'seed' });
     }
   });
@@ -64,7 +64,8 @@ describe('console paging', () => {
   it('fleet: a new heartbeat replaces the stored figures at the next page', async () => {
     const tuwo = await signIn(county, 'tuwo');
     const at = new Date(now.getTime() - 5_000).toISOString();
-    county.db.prepare('UPDATE heartbeats SET at = ?, body = ? WHERE kiosk_id = ?').run(at, JSON.stringify({ kioskId: 'tw-0', at, appVersion: '0.2.0', configVersion: 4, catalogVersion: 2, queueDepth: 999, rejected: 0, oldestPendingAt: null, devices: [] }), 'tw-0');
+    const body = JSON.stringify({ kioskId: 'tw-0', at, appVersion: '0.2.0', configVersion: 4, catalogVersion: 2, queueDepth: 999, rejected: 0, oldestPendingAt: null, devices: [] });
+    await county.query.updateTable('heartbeats').set({ at, body }).where('kiosk_id', '=', 'tw-0').execute();
     const page = (await tuwo.call('GET', '/console/api/fleet?sort=queue&desc=1&limit=1')).body as unknown as Fleet;
     expect(page.rows[0]).toMatchObject({ point: { kioskId: 'tw-0' }, queueDepth: 999, appVersion: '0.2.0', silent: false });
     expect(page.silent).toBe(2 + 29);

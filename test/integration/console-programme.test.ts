@@ -88,7 +88,7 @@ describe('console programme', () => {
     const seen = (await tuwo.call('GET', '/console/api/programme')).body as unknown as Programme;
     expect(seen.milestones.map((m) => m.due)).toEqual(['2026-12-20', '2027-03-31']);
     expect(seen.rows.every((r) => r.behind.length === 0)).toBe(true);
-    const trail = county.db.prepare("SELECT actor_id, detail FROM audit_log WHERE action = 'programme.dates'").all() as Array<{ actor_id: string; detail: string }>;
+    const trail = await county.query.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'programme.dates').execute();
     expect(trail).toEqual([{ actor_id: 'county-admin', detail: 'commissioned@2026-12-20=1,accepted@2027-03-31=1' }]);
   });
 });

@@ -73,8 +73,15 @@ describe('county scoping: each kiosk sees its own attachments and its own reside
     const sha = createHash('sha256').update('big').digest('hex');
     await expect(a.uploadChunk(sha, 0, MAX_ATTACHMENT_BYTES + 1, Buffer.alloc(16))).rejects.toMatchObject({ status: 413, reason: 'attachment_too_large' });
     // Fill kiosk B's unclaimed allowance with started uploads (rows as the county keeps them), then one more is refused.
-    const fill = county.db.prepare('INSERT INTO kiosk_attachments (kiosk_id, sha256, total, received, complete, claimed) VALUES (?, ?, ?, 0, 0, 0)');
-    for (let i = 0; i < MAX_UNCLAIMED_BYTES_PER_KIOSK / MAX_ATTACHMENT_BYTES; i++) fill.run(OTHER.id, createHash('sha256').update(`fill-${i}`).digest('hex'), MAX_ATTACHMENT_BYTES);
+    const fill = Array.from({ length: MAX_UNCLAIMED_BYTES_PER_KIOSK / MAX_ATTACHMENT_BYTES }, (_, i) => ({
+      kiosk_id: OTHER.id,
+      sha256: createHash('sha256').update(`fill-${i}`).digest('hex'),
+      total: MAX_ATTACHMENT_BYTES,
+      received: 0,
+      complete: 0,
+      claimed: 0,
+    }));
+    await county.query.insertInto('kiosk_attachments').values(fill).execute();
     const next = createHash('sha256').update('one more').digest('hex');
     await expect(b.uploadChunk(next, 0, 1024, Buffer.alloc(16))).rejects.toMatchObject({ status: 413, reason: 'upload_quota' });
     // Kiosk A's allowance is its own.
@@ -122,7 +129,7 @@ describe('county scoping: each kiosk sees its own attachments and its own reside
     let current: ResidentIdentity | null = identity;
     const queries = new QueriesService({ client: a, catalog: { find: (code) => defaultCatalog().items.find((i) => i.code === code) }, session: { current: () => current, evidence: () => ({ source: current?.source ?? null, facePassed: false }) } });
     expect((await queries.run('INS-06', {})).rows.length).toBeGreaterThan(0);
-    county.db.prepare('DELETE FROM resident_sessions').run();
+    await county.query.deleteFrom('resident_sessions').execute();
     expect((await queries.run('INS-05', {})).rows.length).toBeGreaterThan(0);
     await queries.visitEnded();
     current = null;

@@ -109,10 +109,11 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
     }
 
     // Back in the office days later: the laptop starts again, the county is reachable again on its address.
-    const again = await startCountyServer({ dataDir: county.dataDir, port: countyPort, adminToken: 'admin-test-token' });
-    county = Object.assign(again, { dataDir: county.dataDir, configPublicKeyFile: county.configPublicKeyFile });
+    const database = county.databaseUrl;
+    const again = await startCountyServer({ dataDir: county.dataDir, ...(database ? { database } : {}), port: countyPort, adminToken: 'admin-test-token' });
+    county = Object.assign(again, { dataDir: county.dataDir, databaseUrl: database, configPublicKeyFile: county.configPublicKeyFile });
     core = await start(county.url);
-    const payload = await until<SubmissionPayload>(() => countyPayloads(county.db).get(receipt.submissionId));
+    const payload = await until<SubmissionPayload>(async () => (await countyPayloads(county.query)).get(receipt.submissionId));
     expect(payload).toEqual({
       submissionId: receipt.submissionId,
       trackingNumber: receipt.trackingNumber,
@@ -125,6 +126,6 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
       form: JOB_FORM,
       attachments: [],
     });
-    expect(countyPayloads(county.db).size).toBe(1);
+    expect((await countyPayloads(county.query)).size).toBe(1);
   });
 });

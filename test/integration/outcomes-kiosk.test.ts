@@ -97,7 +97,7 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
     expect(done.state).toBe('done');
     expect(done.steps.map((s) => s.state)).toEqual(['accepted', 'inProgress', 'returned', 'inProgress', 'inProgress', 'done']);
     // The county stored the resend as the same application, once.
-    expect(county.db.prepare('SELECT COUNT(*) AS n FROM items WHERE application_id = ?').get(receipt.submissionId)).toEqual({ n: 1 });
+    expect(await county.query.selectFrom('items').select((e) => e.fn.countAll<number>().as('n')).where('application_id', '=', receipt.submissionId).executeTakeFirst()).toEqual({ n: 1 });
   });
 
   it('a resident alone sees only their own application; a clerk finds any by tracking number', async () => {

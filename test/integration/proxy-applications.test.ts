@@ -7,7 +7,8 @@ import { FaceCaptures } from '../../src/main/services/face-captures';
 import { ProxyService, type ProxyRecord, type ProxySession } from '../../src/main/services/proxy';
 import { claimBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
-import { openCountyDatabase, type CountyDatabase, type CountyQuery } from '../../src/county/db/connection';
+import type { CountyDatabase, CountyQuery } from '../../src/county/db/connection';
+import { openTestCountyDatabase } from '../support/county-database';
 import { intakeBatch } from '../../src/county/county-state';
 import { CONSENT_SLIP_MATERIAL } from '../../src/shared/domain/proxy';
 import type { ResidentIdentity } from '../../src/shared/domain/identity';
@@ -161,7 +162,7 @@ describe('the county takes a proxy record only with a proxy application', () => 
   let database: CountyDatabase;
   let db: CountyQuery;
   beforeAll(async () => {
-    database = await openCountyDatabase({ dataDir: tempDataDir('county-') });
+    database = await openTestCountyDatabase();
     db = database.query;
   });
   afterAll(async () => database.close());

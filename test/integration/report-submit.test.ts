@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runReportCommand } from '../../src/county/report-cli';
+import { freshCountyDatabase } from '../support/county-database';
 import { TEST_KIOSK } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
@@ -40,9 +41,12 @@ describe('the monthly report from the point to the township', () => {
   };
   const countyDir = tempDataDir('county-report-');
   let countyPort = 0;
+  // The same database across restarts (a fresh one on PostgreSQL, made at the first start).
+  let database: string | undefined | null = null;
 
   const startCounty = async () => {
-    county = await startCountyServer({ dataDir: countyDir, adminToken: ADMIN, port: countyPort, now: () => countyNow });
+    if (database === null) database = await freshCountyDatabase();
+    county = await startCountyServer({ dataDir: countyDir, ...(database ? { database } : {}), adminToken: ADMIN, port: countyPort, now: () => countyNow });
     countyPort = Number(new URL(county.url).port);
   };
   const call = async <T>(connection: Connection, method: string, params: unknown = {}): Promise<T> => {
@@ -211,7 +215,7 @@ describe('the monthly report from the point to the township', () => {
   it('npm run county -- report shows received / late per point and writes the month as one workbook', async () => {
     const lines: string[] = [];
     const file = path.join(countyDir, 'township-2026-10.xlsx');
-    expect(await runReportCommand(['--month', '2026-10', '--data-dir', countyDir, '--xlsx', file, '--now', '2026-11-20T00:00:00Z'], (l) => lines.push(l))).toBe(0);
+    expect(await runReportCommand(['--month', '2026-10', '--data-dir', countyDir, ...(database ? ['--database', database] : []), '--xlsx', file, '--now', '2026-11-20T00:00:00Z'], (l) => lines.push(l))).toBe(0);
     const pointName = DEMO_SITE_CONFIG.site.name['zh-CN'];
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${pointName}\t${TEST_KIOSK.id}\t已上报\t2026-11-10 09:00\t2026-11-16 10:00\t2\t0$`)));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${DEMO_KIOSK_ID}\t${DEMO_KIOSK_ID}\t逾期未报\t-\t-\t0\t0$`)));

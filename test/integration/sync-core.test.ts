@@ -107,7 +107,7 @@ describe('the core with a county: sync service, staff login, config flowing down
     const opened = (await core.dispatcher.dispatch(tech, 'faults.open', { deviceId: 'receipt-printer', summary: 'paper jams; resident 140105196803120133 waited' })) as { result: { id: string; summary: string } };
     expect(opened.result.summary).not.toContain('140105196803120133');
     await core.dispatcher.dispatch(tech, 'sync.now', {});
-    expect(county.db.prepare('SELECT device_id, state FROM faults WHERE id = ?').get(opened.result.id)).toEqual({ device_id: 'receipt-printer', state: 'open' });
+    expect(await county.query.selectFrom('faults').select(['device_id', 'state']).where('id', '=', opened.result.id).executeTakeFirst()).toEqual({ device_id: 'receipt-printer', state: 'open' });
     expect(await core.dispatcher.dispatch(tech, 'faults.list', {})).toMatchObject({ result: { tickets: [{ id: opened.result.id, state: 'sent' }] } });
   });
 

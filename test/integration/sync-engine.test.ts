@@ -47,7 +47,7 @@ describe('sync engine against the reference county', () => {
     expect(outboxCounts(store.db)).toMatchObject({ pending: 0, acknowledged: 30 });
     expect((await countyStats(county.query)).items - before).toBe(30);
     // Each arrived as submitted: identity, form, tracking number, time and pages, field by field.
-    for (const { input, receipt } of delivered) expectStoredAsSubmitted(county, input, receipt);
+    for (const { input, receipt } of delivered) await expectStoredAsSubmitted(county, input, receipt);
     // Items of one resident were stored in submission order.
     const byResident = new Map<string, string[]>();
     for (const i of await storedItems(county.query)) byResident.set(i.residentRef ?? '', [...(byResident.get(i.residentRef ?? '') ?? []), i.createdAt]);

@@ -65,7 +65,7 @@ describe('sync through a fault-injecting proxy', () => {
     expect(stats.items).toBe(stats.distinctIds); // duplicates stored = 0
     expect(stats.attachmentsComplete).toBeGreaterThanOrEqual(120);
     // What arrived is what was submitted, field by field and byte for byte, through every fault.
-    for (const { input, receipt } of delivered) expectStoredAsSubmitted(county, input, receipt);
+    for (const { input, receipt } of delivered) await expectStoredAsSubmitted(county, input, receipt);
     // Every kind of fault really happened, and the backoff never exceeded its cap.
     for (const fault of FAULTS) expect(proxy.counts[fault]).toBeGreaterThan(0);
     expect(delays.length).toBeGreaterThan(0);

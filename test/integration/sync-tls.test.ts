@@ -6,6 +6,7 @@ import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
 import { CountyError } from '../../src/main/sync/county-client';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
+import { freshCountyDatabase } from '../support/county-database';
 import { TEST_KIOSK } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
@@ -26,7 +27,8 @@ describe('TLS to the county with a pinned CA', () => {
     const own = makeCertificate(dir, 'county');
     countyCert = own.cert;
     otherCert = makeCertificate(dir, 'someone-else').cert;
-    county = await startCountyServer({ dataDir: tempDataDir('county-tls-'), tls: own });
+    const database = await freshCountyDatabase();
+    county = await startCountyServer({ dataDir: tempDataDir('county-tls-'), ...(database ? { database } : {}), tls: own });
     await seedDemo(county.query);
     await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
   });

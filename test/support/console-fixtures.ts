@@ -3,6 +3,7 @@ import { DEMO_CONSOLE_ACCOUNTS } from '../../src/county/console/console-demo-see
 import type { ConsoleSettings } from '../../src/county/console/console-plugin';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
+import { freshCountyDatabase } from './county-database';
 import { tempDataDir } from './store-fixtures';
 
 /** Cheap scrypt for seeded accounts in tests (the login re-hashes to current guidance; one test checks that). */
@@ -18,8 +19,10 @@ export interface ConsoleClient {
 
 /** A county with the demo seed and console accounts, API calls made in-process (fastify inject). */
 export async function startConsoleCounty(options: { now?: () => Date; console?: Partial<ConsoleSettings>; catalog?: unknown } = {}): Promise<CountyServer> {
+  const database = await freshCountyDatabase();
   const county = await startCountyServer({
     dataDir: tempDataDir('county-console-'),
+    ...(database ? { database } : {}),
     adminToken: 'admin-test-token',
     ...(options.now ? { now: options.now } : {}),
     console: { staticDir: '/nonexistent', ...options.console },

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
+import { tempDataDir } from './store-fixtures';
 
 /**
  * Which engine the county's tests run on: SQLite in the data dir (the default), or PostgreSQL when
@@ -23,4 +25,10 @@ export async function freshCountyDatabase(): Promise<string | undefined> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** A county database of its own on the test engine, opened and migrated (no gateway around it). */
+export async function openTestCountyDatabase(prefix = 'county-'): Promise<CountyDatabase> {
+  const database = await freshCountyDatabase();
+  return openCountyDatabase({ dataDir: tempDataDir(prefix), ...(database ? { database } : {}) });
 }

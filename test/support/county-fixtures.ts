@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentFile } from '../../src/county/attachments';
 import { registerKiosk } from '../../src/county/county-state';
-import type { CountyDb } from '../../src/county/county-db';
+import type { CountyQuery } from '../../src/county/db/connection';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
 import type { NewSubmission, StoredSubmission } from '../../src/main/store/submissions';
@@ -13,8 +13,11 @@ import { freshCountyDatabase } from './county-database';
 
 export const TEST_KIOSK = { id: 'kiosk-test-1', secret: 'test-secret-0123456789abcdef0123456789' };
 
-/** `configPublicKeyFile`: the county's config signing public key, for a kiosk's county.configPublicKeyFile. */
-export type TestCounty = CountyServer & { readonly dataDir: string; readonly configPublicKeyFile: string };
+/**
+ * `configPublicKeyFile`: the county's config signing public key, for a kiosk's county.configPublicKeyFile.
+ * `databaseUrl`: the PostgreSQL URL it runs on (undefined on SQLite), so a test can start the same county again.
+ */
+export type TestCounty = CountyServer & { readonly dataDir: string; readonly configPublicKeyFile: string; readonly databaseUrl: string | undefined };
 
 /** A reference county in this process on a free port, seeded with the demo data and the test kiosk. */
 export async function startTestCounty(options: { now?: () => Date; catalog?: unknown } = {}): Promise<TestCounty> {
@@ -23,12 +26,12 @@ export async function startTestCounty(options: { now?: () => Date; catalog?: unk
   const county = await startCountyServer({ dataDir, ...(database ? { database } : {}), adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
   await seedDemo(county.query, options.catalog === undefined ? {} : { catalog: options.catalog });
   await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
-  return Object.assign(county, { dataDir, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
+  return Object.assign(county, { dataDir, databaseUrl: database, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
 }
 
 /** The payload the county stored for each item, by item id: what a clerk at the county will work from. */
-export function countyPayloads(db: CountyDb): Map<string, SubmissionPayload> {
-  const rows = db.prepare('SELECT id, payload FROM items').all() as Array<{ id: string; payload: string }>;
+export async function countyPayloads(q: CountyQuery): Promise<Map<string, SubmissionPayload>> {
+  const rows = await q.selectFrom('items').select(['id', 'payload']).execute();
   return new Map(rows.map((r) => [r.id, JSON.parse(r.payload) as SubmissionPayload]));
 }
 
@@ -42,8 +45,8 @@ export function countyAttachment(county: TestCounty, sha256: string, kioskId = T
  * channel, operator, tracking number, time, every attachment's hash, material, type and size) and each
  * attachment's bytes as they were captured. A blank form, a wrong name or a missing page fails here.
  */
-export function expectStoredAsSubmitted(county: TestCounty, input: NewSubmission, receipt: StoredSubmission): void {
-  const payload = countyPayloads(county.db).get(receipt.submissionId);
+export async function expectStoredAsSubmitted(county: TestCounty, input: NewSubmission, receipt: StoredSubmission): Promise<void> {
+  const payload = (await countyPayloads(county.query)).get(receipt.submissionId);
   const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
   const { idNumber, name, sex, birthDate, source } = input.resident;
   expect(payload).toEqual({

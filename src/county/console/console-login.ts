@@ -32,7 +32,8 @@ export async function consoleLogin(q: CountyQuery, username: string, password: s
     .updateTable('staff_register')
     .set({
       failed_attempts: attempt,
-      locked_until: sql<number | null>`CASE WHEN (${attempt}) >= ${policy.maxFailures} THEN ${now + policy.lockMs} ELSE NULL END`,
+      // typed: PostgreSQL reads an untyped parameter in CASE as text
+      locked_until: sql<number | null>`CASE WHEN (${attempt}) >= ${policy.maxFailures} THEN CAST(${now + policy.lockMs} AS BIGINT) ELSE NULL END`,
     })
     .where('username', '=', username)
     .where((e) => e.or([e('locked_until', 'is', null), e('locked_until', '<=', now)]))
