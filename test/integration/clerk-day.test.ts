@@ -1,4 +1,3 @@
-import { startCountyServer } from '../../src/county/server';
 import { publishConfigPart } from '../../src/county/county-state';
 import { registerPoint } from '../../src/county/console/points';
 import { insertStaff } from '../../src/county/console/staff-register';
@@ -11,7 +10,7 @@ import { createMemoryLogger } from '../../src/main/logging/logger';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { ClerkDay } from '../../src/shared/contract/methods/clerk-day';
-import { TEST_KIOSK, startTestCounty, type TestCounty } from '../support/county-fixtures';
+import { TEST_KIOSK, restartTestCounty, startTestCounty, type TestCounty } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
 jest.setTimeout(90_000);
@@ -126,8 +125,7 @@ describe("the clerk's day", () => {
     expect(await call(zhao, 'clerkDay.villageList', {})).toMatchObject({ error: { code: 'county_unreachable' } });
 
     // Back online, the county has withdrawn JOB-01 meanwhile: it rejects the waiting application.
-    const again = await startCountyServer({ dataDir: county.dataDir, port: countyPort, adminToken: 'admin-test-token' });
-    county = Object.assign(again, { dataDir: county.dataDir, configPublicKeyFile: county.configPublicKeyFile });
+    county = await restartTestCounty(county, countyPort);
     const catalog = defaultCatalog();
     await publishConfigPart(county.query, 'catalog', { ...catalog, items: catalog.items.filter((i) => i.code !== 'JOB-01') });
     await ok(li, 'sync.now');

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { startCountyServer } from '../../src/county/server';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
 import { createKioskCore, type KioskCore } from '../../src/main/core';
@@ -10,7 +9,7 @@ import { createMemoryLogger } from '../../src/main/logging/logger';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
-import { TEST_KIOSK, countyPayloads, startTestCounty, type TestCounty } from '../support/county-fixtures';
+import { TEST_KIOSK, countyPayloads, restartTestCounty, startTestCounty, type TestCounty } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 
 jest.setTimeout(60_000);
@@ -109,9 +108,7 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
     }
 
     // Back in the office days later: the laptop starts again, the county is reachable again on its address.
-    const database = county.databaseUrl;
-    const again = await startCountyServer({ dataDir: county.dataDir, ...(database ? { database } : {}), port: countyPort, adminToken: 'admin-test-token' });
-    county = Object.assign(again, { dataDir: county.dataDir, databaseUrl: database, configPublicKeyFile: county.configPublicKeyFile });
+    county = await restartTestCounty(county, countyPort);
     core = await start(county.url);
     const payload = await until<SubmissionPayload>(async () => (await countyPayloads(county.query)).get(receipt.submissionId));
     expect(payload).toEqual({

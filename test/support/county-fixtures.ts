@@ -29,6 +29,13 @@ export async function startTestCounty(options: { now?: () => Date; catalog?: unk
   return Object.assign(county, { dataDir, databaseUrl: database, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
 }
 
+/** The same county started again after `close()` (same data dir, same database, same port): back online. */
+export async function restartTestCounty(county: TestCounty, port: number): Promise<TestCounty> {
+  const { dataDir, databaseUrl, configPublicKeyFile } = county;
+  const again = await startCountyServer({ dataDir, ...(databaseUrl ? { database: databaseUrl } : {}), port, adminToken: 'admin-test-token' });
+  return Object.assign(again, { dataDir, databaseUrl, configPublicKeyFile });
+}
+
 /** The payload the county stored for each item, by item id: what a clerk at the county will work from. */
 export async function countyPayloads(q: CountyQuery): Promise<Map<string, SubmissionPayload>> {
   const rows = await q.selectFrom('items').select(['id', 'payload']).execute();
