@@ -185,7 +185,10 @@ describe('SocialSecurityCardReader against the simulator', () => {
   });
 });
 
-describe('SocialSecurityCardReader fed random bytes by a broken reader', () => {
+/** The noise comes from a fixed fast-check seed, named in the test's title, so a failure replays byte for byte. */
+const NOISE_SEED = 20261130;
+
+describe(`SocialSecurityCardReader fed random bytes by a broken reader (seed ${NOISE_SEED})`, () => {
   it('never throws, and reads the card once the line is clean again', async () => {
     const pair = createMemoryPair('fuzz');
     await pair.device.open();
@@ -197,7 +200,7 @@ describe('SocialSecurityCardReader fed random bytes by a broken reader', () => {
       now: () => new Date(),
     });
     await reader.start();
-    for (const noise of fc.sample(fc.uint8Array({ minLength: 1, maxLength: 400 }), 60)) await pair.device.write(noise);
+    for (const noise of fc.sample(fc.uint8Array({ minLength: 1, maxLength: 400 }), { seed: NOISE_SEED, numRuns: 60 })) await pair.device.write(noise);
     await new Promise((r) => setTimeout(r, 300));
     const simulator = new SocialSecurityCardSimulator(pair.device);
     simulator.insert(2);
