@@ -110,7 +110,6 @@ describe('certificates the county composes, the kiosk prints exactly, and anyone
       expect(await verifyCertificate(county.query, shown.verification.code)).toMatchObject({ genuine: true, itemCode: 'INS-09' });
       // The visit ends: the county's copy is forgotten and cannot be printed again.
       await core.dispatcher.dispatch(conn, 'session.end', { reason: 'finished' });
-      await new Promise((r) => setTimeout(r, 50));
       expect(await core.dispatcher.dispatch(conn, 'print.document', { kind: 'certificate', documentId: answer.result.documentId })).toMatchObject({ error: { code: 'not_found' } });
     } finally {
       delete process.env.KIOSK_LPSTAT;

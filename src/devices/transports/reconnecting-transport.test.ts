@@ -47,10 +47,11 @@ describe('ReconnectingTransport', () => {
     await expect(transport.write(Buffer.from('x'))).rejects.toMatchObject({ code: 'device_offline' });
     pair.replug();
     await pair.device.open();
-    await new Promise((r) => setTimeout(r, 40));
+    // It reopens by itself (10-20 ms of backoff): wait for that, then for the byte sent after.
+    for (let i = 0; i < 400 && !transport.isOpen; i += 1) await new Promise((r) => setTimeout(r, 5));
     expect(transport.isOpen).toBe(true);
     await pair.device.write(Buffer.from('two'));
-    await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 400 && received.length < 2; i += 1) await new Promise((r) => setTimeout(r, 5));
     expect(received).toEqual(['one', 'two']);
     await transport.close();
   });
