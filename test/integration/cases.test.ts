@@ -168,7 +168,7 @@ describe('全程代办 cases end to end: kiosk core, outbox, county intake, cons
       'handBack:handedBack:clerk-li',
     ]);
     // Every console move is audited with who.
-    const trail = county.db.prepare("SELECT actor_id, action FROM audit_log WHERE target = ? AND action LIKE 'pointCase.%' ORDER BY seq").all(opened.id);
+    const trail = await county.query.selectFrom('audit_log').select(['actor_id', 'action']).where('target', '=', opened.id).where('action', 'like', 'pointCase.%').orderBy('seq').execute();
     expect(trail).toEqual([
       { actor_id: 'township-tuwo', action: 'pointCase.take' },
       { actor_id: 'township-tuwo', action: 'pointCase.passUp' },
