@@ -422,7 +422,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '参保'],
     guide: {
       conditions: [zhEn('查询本人参加了哪些社会保险', 'Your own insurance schemes')],
-      steps: [IDENTIFY, zhEn('屏幕显示各险种的参保状态、参保地和开始时间', 'The screen shows each scheme, its status, place and start date'), SHOW_RESULT],
+      steps: [IDENTIFY, zhEn('屏幕显示您参加了哪几种保险、现在是否在交、在哪里参加、从什么时候开始', 'The screen shows which insurance you are in, whether you are paying now, where, and since when'), SHOW_RESULT],
       timeLimit: ONLINE_NOW,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -954,8 +954,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['个人账户', '退保', '去世'],
     guide: {
       conditions: [
-        zhEn('参保人去世的，由法定继承人领取个人账户余额', 'When the insured person died: the legal heir receives the account balance'),
-        zhEn('本人出国（境）定居的，可以申请退还个人账户余额', 'When you settle abroad: you may ask for the balance to be refunded'),
+        zhEn('参保人去世的，个人账户里剩下的钱由继承人（配偶、子女、父母等）领取', 'When the insured person died: the heirs (spouse, children, parents and so on) receive what is left in the personal account'),
+        zhEn('本人出国（境）定居的，可以申请把个人账户里剩下的钱退给自己', 'When you settle abroad: you may ask for what is left in the personal account to be paid back to you'),
       ],
       steps: [
         zhEn('刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
