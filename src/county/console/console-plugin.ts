@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import { CSRF_HEADER, LoginRequestSchema, type ConsoleErrorBody, type ConsoleErrorCode, type SessionInfo } from '../../shared/console/api';
 import type { CountyContext } from '../county-context';
 import { audit, auditEntries } from './audit';
-import type { ResponseMinutes } from './fault-escalation';
 import { DEFAULT_LOCKOUT, consoleLogin, type LockoutPolicy } from './console-login';
 import { DEFAULT_SESSION_POLICY, closeSession, openSession, touchSession, type SessionPolicy } from './console-sessions';
 import { pointsInScope } from './points';
@@ -25,8 +24,6 @@ export interface ConsoleSettings {
   secureCookie?: boolean;
   /** A point with no heartbeat for this long stands out on the fleet page (default 15 minutes). */
   silentAfterSeconds?: number;
-  /** How long each level of the fault escalation has to acknowledge a ticket. */
-  faultResponseMinutes?: ResponseMinutes;
   /** How often tickets nobody answered in time are climbed (default 60 s; 0: only when the console looks). */
   faultClimbIntervalMs?: number;
 }

@@ -2,6 +2,7 @@ import { dueClimbs, type ResponseMinutes } from '../../shared/faults/escalation'
 import type { FaultLevel } from '../../shared/sync/protocol';
 import type { CountyQuery } from '../db/connection';
 import { LEVEL_WORDS } from './fault-escalation';
+import { publishedResponseTimes, type ResponseFor } from './fault-response';
 
 /** Who a climb is stamped by: the escalation rule itself (the kiosk stamps its own climbs the same way). */
 export const SYSTEM_ACTOR = 'system';
@@ -11,12 +12,16 @@ export const SYSTEM_ACTOR = 'system';
  * level acknowledged in time climbs, level by level, each climb stamped at the instant the level's time ran out, so
  * the county and the kiosk (which climbs out of its own point) record the same move and the county keeps it once.
  * Each climbed ticket's version is bumped: the kiosk sees the new level, the moves and the words at its next pull.
+ * Each point's tickets climb by the response times published to its kiosk (src/county/console/fault-response.ts).
  * Run by the gateway on a timer and before the console reads or moves a ticket. Returns the number of climbs.
  */
-export async function climbDueFaults(q: CountyQuery, now: Date, response: ResponseMinutes): Promise<number> {
-  const candidates = await q.selectFrom('faults').select('id').where('state', '!=', 'closed').execute();
+export async function climbDueFaults(q: CountyQuery, now: Date, responseFor: ResponseFor = publishedResponseTimes(q)): Promise<number> {
+  const candidates = await q.selectFrom('faults').select(['id', 'kiosk_id']).where('state', '!=', 'closed').execute();
   let climbed = 0;
-  for (const { id } of candidates) climbed += await q.transaction().execute((trx) => climbOne(trx, id, now.getTime(), response));
+  for (const { id, kiosk_id } of candidates) {
+    const response = await responseFor(kiosk_id);
+    climbed += await q.transaction().execute((trx) => climbOne(trx, id, now.getTime(), response));
+  }
   return climbed;
 }
 

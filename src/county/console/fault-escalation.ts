@@ -4,6 +4,7 @@ import { updateFault } from '../county-state';
 import type { CountyQuery } from '../db/connection';
 import { allRows, firstRow } from '../db/raw';
 import { inTransaction } from '../db/transaction';
+import { countyResponseTimes, publishedResponseTimes, type ResponseFor } from './fault-response';
 import { movesOf } from './fault-moves';
 import { toPoint } from './points';
 import { pointCondition } from './scope';
@@ -14,8 +15,6 @@ import { pointCondition } from './scope';
  * county; a level that has not acknowledged in time is overdue. Every move is stamped and travels to the kiosk with
  * the next config pull (the faults row's version is bumped, and configSince adds level and moves).
  */
-export type ResponseMinutes = Record<FaultLevel, number>;
-export const DEFAULT_RESPONSE_MINUTES: ResponseMinutes = { point: 120, township: 240, county: 480, vendor: 2880 };
 
 /** Township staff act while a ticket is at the point or the township; the county admin at every level. */
 const TOWNSHIP_LEVELS: readonly FaultLevel[] = ['point', 'township'];
@@ -45,7 +44,8 @@ const TICKETS_SQL = (where: string) => `
   FROM faults f JOIN points p ON p.kiosk_id = f.kiosk_id LEFT JOIN fault_escalation e ON e.fault_id = f.id
   WHERE ${where}`;
 
-async function toRow(db: CountyQuery, r: TicketRow & Parameters<typeof toPoint>[0], scope: Scope, now: number, response: ResponseMinutes): Promise<FaultTicketRow> {
+async function toRow(db: CountyQuery, r: TicketRow & Parameters<typeof toPoint>[0], scope: Scope, now: number, responseFor: ResponseFor): Promise<FaultTicketRow> {
+  const response = await responseFor(r.kiosk_id);
   const level = r.fault_level ?? 'point';
   const levelSince = r.level_since ?? Date.parse(r.opened_at);
   const acknowledged = r.acknowledged_at !== null;
@@ -69,14 +69,14 @@ async function toRow(db: CountyQuery, r: TicketRow & Parameters<typeof toPoint>[
 }
 
 /** Open tickets first (overdue, then the oldest due), then the last 50 resolved. */
-export async function faultQueue(db: CountyQuery, scope: Scope, now: Date, response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES): Promise<FaultQueue> {
+export async function faultQueue(db: CountyQuery, scope: Scope, now: Date, responseFor: ResponseFor = publishedResponseTimes(db)): Promise<FaultQueue> {
   const where = pointCondition(scope);
   const rows = await allRows<TicketRow & Parameters<typeof toPoint>[0]>(db, `${TICKETS_SQL(where.sql)} ORDER BY f.state = 'closed', f.opened_at`, where.params);
   const open = rows.filter((r) => r.state !== 'closed');
   const closed = rows.filter((r) => r.state === 'closed').slice(-50);
   const tickets: FaultTicketRow[] = [];
-  for (const r of [...open, ...closed]) tickets.push(await toRow(db, r, scope, now.getTime(), response));
-  return { now: now.toISOString(), responseMinutes: response, tickets };
+  for (const r of [...open, ...closed]) tickets.push(await toRow(db, r, scope, now.getTime(), responseFor));
+  return { now: now.toISOString(), responseMinutes: await countyResponseTimes(db), tickets };
 }
 
 export type MoveOutcome = { ok: true; ticket: FaultTicketRow; township: string } | { ok: false; status: 403 | 404 | 409; error: 'forbidden' | 'not_found' | 'conflict' };
@@ -98,12 +98,13 @@ export async function moveFault(
   action: FaultAction,
   note: string | undefined,
   now: Date,
-  response: ResponseMinutes = DEFAULT_RESPONSE_MINUTES,
+  responseFor?: ResponseFor,
 ): Promise<MoveOutcome> {
   return inTransaction(q, async (db): Promise<MoveOutcome> => {
     const where = pointCondition(actor.scope);
     const row = await firstRow<TicketRow & Parameters<typeof toPoint>[0]>(db, TICKETS_SQL(`f.id = ? AND ${where.sql}`), [faultId, ...where.params]);
     if (!row) return { ok: false, status: 404, error: 'not_found' };
+    const response = responseFor ?? publishedResponseTimes(db);
     const before = await toRow(db, row, actor.scope, now.getTime(), response);
     if (!before.allowed.includes(action)) {
       const withinLevel = actor.scope.kind === 'county' || TOWNSHIP_LEVELS.includes(before.level);

@@ -3,7 +3,7 @@ import { FaultActionSchema, FaultActionRequestSchema } from '../../shared/consol
 import { audit } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { climbDueFaults } from './fault-climb';
-import { DEFAULT_RESPONSE_MINUTES, faultQueue, moveFault } from './fault-escalation';
+import { faultQueue, moveFault } from './fault-escalation';
 
 /** How often the gateway climbs tickets nobody answered in time (they climb at their due instant regardless). */
 export const DEFAULT_FAULT_CLIMB_INTERVAL_MS = 60_000;
@@ -12,8 +12,8 @@ const MoveParams = z.object({ id: z.string().min(1).max(64), action: FaultAction
 
 /** The escalation queue: GET the tickets in scope; POST a move (acknowledge, note, passUp, resolve) on one. */
 export const faultRoutes: ConsoleRoutes = (api, options) => {
-  const response = options.faultResponseMinutes ?? DEFAULT_RESPONSE_MINUTES;
-  const climb = () => climbDueFaults(options.query, options.now(), response);
+  // Each point's tickets by the response times published to its kiosk (read afresh each pass: a publication changes them).
+  const climb = () => climbDueFaults(options.query, options.now());
   const interval = options.faultClimbIntervalMs ?? DEFAULT_FAULT_CLIMB_INTERVAL_MS;
   if (interval > 0) {
     const timer = setInterval(() => void climb().catch((error: unknown) => api.log.error({ err: error }, 'fault climb failed')), interval);
@@ -22,7 +22,7 @@ export const faultRoutes: ConsoleRoutes = (api, options) => {
   }
   api.get('/faults', async (request) => {
     await climb();
-    return faultQueue(options.query, actorOf(request).staff.scope, options.now(), response);
+    return faultQueue(options.query, actorOf(request).staff.scope, options.now());
   });
 
   api.post('/faults/:id/:action', async (request, reply) => {
@@ -34,7 +34,7 @@ export const faultRoutes: ConsoleRoutes = (api, options) => {
     const { staff } = actorOf(request);
     await climb(); // a move meets the ticket at the level it has climbed to by now
     const now = options.now();
-    const outcome = await moveFault(options.query, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now, response);
+    const outcome = await moveFault(options.query, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now);
     if (!outcome.ok) return consoleFail(reply, outcome.status, outcome.error);
     await audit(options.query, now.getTime(), { id: staff.id, name: staff.displayName }, `fault.${params.data.action}`, params.data.id, outcome.township, `level=${outcome.ticket.level}`);
     return outcome.ticket;

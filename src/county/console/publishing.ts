@@ -64,7 +64,7 @@ export async function publishAnnouncements(q: CountyQuery, list: unknown, actor:
 }
 
 /** The county-wide site settings every kiosk gets unless its point has its own. */
-async function countySite(q: CountyQuery): Promise<RemoteSiteSettings> {
+export async function countySite(q: CountyQuery): Promise<RemoteSiteSettings> {
   const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'site').executeTakeFirst();
   return row ? RemoteSiteSettingsSchema.parse(JSON.parse(row.body)) : {};
 }
