@@ -5,6 +5,8 @@ import { insertFaultTicket, updateFaultTicket } from '../../src/main/store/fault
 import { claimBatch, settleBatch } from '../../src/main/store/outbox';
 import { closeResidentMonths } from '../../src/main/store/resident-tally';
 import { openInquiry } from '../../src/main/store/inquiries';
+import { applyCaseOutcome, insertCase, recordPointStep } from '../../src/main/store/cases';
+import type { CaseStep } from '../../src/shared/cases/case-record';
 import { recordPrint } from '../../src/main/store/prints';
 import type { KioskStore } from '../../src/main/store/kiosk-store';
 import { REPORT_CHANNELS, type ReportChannel } from '../../src/shared/report/monthly-figures';
@@ -50,6 +52,7 @@ interface Generated {
   helpCalls: number[];
   inquiries: Array<{ openedAt: number; closedAt: number | null }>;
   faults: Array<{ openedAt: number; closedAt: number | null }>;
+  cases: Array<{ openedAt: number; dueAt: number; finishedAt: number | null; refusedAt: number | null }>;
   deviceChanges: Map<string, Array<{ at: number; state: string }>>;
 }
 
@@ -63,7 +66,7 @@ function generateMonth(store: KioskStore, seed: number): Generated {
   const inMonth = () => START + Math.floor(rnd() * (END - START));
   let clock = START;
   const recorder = new ActivityRecorder(store.db, () => new Date(clock));
-  const g: Generated = { submissions: [], queries: [], prints: [], helpCalls: [], inquiries: [], faults: [], deviceChanges: new Map() };
+  const g: Generated = { submissions: [], queries: [], prints: [], helpCalls: [], inquiries: [], faults: [], cases: [], deviceChanges: new Map() };
 
   const outside = [START - MINUTE, END, END + 5 * MINUTE];
   for (const at of outside) {
@@ -100,6 +103,55 @@ function generateMonth(store: KioskStore, seed: number): Generated {
     const closedAt = rnd() < 0.6 ? (i === 0 ? END + 60 * MINUTE : Math.min(openedAt + Math.floor(rnd() * 3 * 86_400_000), END - MINUTE)) : null;
     if (closedAt !== null) store.db.prepare("UPDATE inquiries SET closed_at = ?, closed_by = 'clerk-2', outcome = 'answered' WHERE id = ?").run(new Date(closedAt).toISOString(), inquiry.id);
     g.inquiries.push({ openedAt, closedAt });
+  }
+  // 全程代办 cases through the store's own paths: opened (some in late September), sent, taken at the township, then
+  // finished or refused (some after their promised time, some in November) or still open.
+  for (let i = 0; i < 30; i++) {
+    const openedAt = i < 3 ? START - (i + 1) * 86_400_000 : inMonth();
+    const dueAt = openedAt + pick([1, 3, 5, 10, 30]) * 86_400_000;
+    const id = `0196f000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+    const step = (kind: CaseStep['kind'], state: CaseStep['state'], at: number): CaseStep => ({
+      id: `0196f000-0000-7000-9000-${String(i * 10 + ['open', 'send', 'take', 'finish', 'refuse'].indexOf(kind)).padStart(12, '0')}`,
+      kind,
+      at: new Date(at).toISOString(),
+      state,
+      channel: kind === 'open' || kind === 'send' ? 'assisted' : null,
+      operatorId: 'clerk-4',
+      operatorName: 'clerk',
+    });
+    const resident = sampleIdentity(i % 12);
+    insertCase(store.db, store.key, {
+      id,
+      caseNumber: `DB-${i}`,
+      itemCode: pick(ITEMS),
+      channel: 'assisted',
+      operatorId: 'clerk-4',
+      ownerName: 'clerk',
+      resident: { idNumber: resident.idNumber, name: resident.name, source: 'idCard' },
+      residentMasked: 'x',
+      consent: 'inPerson',
+      materials: [],
+      promisedDays: 1,
+      dueAt: new Date(dueAt).toISOString(),
+      openStep: step('open', 'opened', openedAt),
+    });
+    const c = { openedAt, dueAt, finishedAt: null as number | null, refusedAt: null as number | null };
+    // Each kind in turn: finished in time, finished late, refused in time, refused late, sent and still open, never sent.
+    const kind = i % 6;
+    if (kind !== 5) {
+      recordPointStep(store.db, store.key, id, 'opened', step('send', 'sent', openedAt + MINUTE), { outboxId: `0196f000-0000-7000-a000-${String(i).padStart(12, '0')}`, kind: 'caseStep', payload: { caseId: id, step: step('send', 'sent', openedAt + MINUTE) } });
+      const upstream = [step('take', 'atTownship', openedAt + 60 * MINUTE)];
+      const endAt = kind % 2 === 0 ? openedAt + Math.floor((dueAt - openedAt) / 2) : dueAt + Math.floor(rnd() * 3 * 86_400_000) + MINUTE;
+      if (kind === 0 || kind === 1) {
+        upstream.push(step('finish', 'done', endAt));
+        c.finishedAt = endAt;
+      } else if (kind === 2 || kind === 3) {
+        upstream.push(step('refuse', 'refused', endAt));
+        c.refusedAt = endAt;
+      }
+      applyCaseOutcome(store.db, id, 1, { state: upstream.at(-1)!.state, steps: upstream });
+    }
+    g.cases.push(c);
   }
   // Faults: opened in September and closed in October, opened and closed in October, opened in October still open.
   const septemberFault = { openedAt: START - 3 * 86_400_000, closedAt: START + 2 * 86_400_000 };
@@ -172,6 +224,11 @@ function expectedFigures(g: Generated) {
     prints,
     helpCalls: g.helpCalls.length,
     inquiries: { opened: g.inquiries.length, closed: g.inquiries.filter((q) => q.closedAt !== null && inside(q.closedAt)).length },
+    cases: {
+      opened: g.cases.filter((c) => inside(c.openedAt)).length,
+      done: g.cases.filter((c) => c.finishedAt !== null && inside(c.finishedAt)).length,
+      overdue: g.cases.filter((c) => inside(c.dueAt) && !((c.finishedAt ?? Infinity) <= c.dueAt || (c.refusedAt ?? Infinity) <= c.dueAt)).length,
+    },
     faults: { opened: g.faults.filter((f) => inside(f.openedAt)).length, closed: g.faults.filter((f) => f.closedAt !== null && inside(f.closedAt)).length },
     officeMinutes,
     devices: DEVICES.map((d) => ({ deviceId: d.id, kind: d.kind, usableMinutes: usable.get(d.id)! })),
@@ -187,7 +244,11 @@ describe('monthly report counting at the point', () => {
     const g = generateMonth(store, 20261001);
     const figures = countMonth(store.db, MONTH, options);
     const expected = expectedFigures(g);
-    expect(figures).toEqual({ month: MONTH, cases: { opened: 0, done: 0, overdue: 0 }, ...expected });
+    expect(figures).toEqual({ month: MONTH, ...expected });
+    // Cases of every kind are in the month: opened, done, and overdue ones.
+    expect(figures.cases.opened).toBeGreaterThan(0);
+    expect(figures.cases.done).toBeGreaterThan(0);
+    expect(figures.cases.overdue).toBeGreaterThan(0);
     expect(figures.helpCalls).toBeGreaterThan(0);
     expect(figures.inquiries.opened).toBeGreaterThan(figures.helpCalls);
     // The generated month really is mixed: every submission channel, every print kind, devices both up and down.

@@ -1,7 +1,7 @@
 import { REPORT_CHANNELS, zeroChannels, type ChannelCounts, type MonthlyFigures, type ReportChannel } from '../../shared/report/monthly-figures';
 import { monthBounds, monthRangeIso, officeIntervals, type OfficeHours } from '../../shared/report/report-month';
 import type { Db } from '../store/database';
-import { countFaults, countInquiries, countPrints, countSubmissionsByItemAndChannel, deviceStatesFor } from '../store/report-counting';
+import { countCases, countFaults, countInquiries, countPrints, countSubmissionsByItemAndChannel, deviceStatesFor } from '../store/report-counting';
 import { distinctResidents } from '../store/resident-tally';
 import { countServiceEvents } from '../store/service-events';
 import { usableMinutes } from './device-availability';
@@ -20,8 +20,8 @@ const isChannel = (c: string): c is ReportChannel => (REPORT_CHANNELS as readonl
 
 /**
  * Counts one month at the point from its own records: submissions, prints, queries, inquiries (help calls are
- * inquiries from the help button), fault tickets, device state changes and the month's resident tally. Nothing is
- * kept as a second tally. Cases count zero until the point keeps them as records of their own (docs/monthly-report.md).
+ * inquiries from the help button), 全程代办 cases and their steps (countCases), fault tickets, device
+ * state changes and the month's resident tally. Nothing is kept as a second tally (docs/monthly-report.md).
  */
 export function countMonth(db: Db, month: string, options: CountOptions): MonthlyFigures {
   const { from, to } = monthRangeIso(month);
@@ -46,6 +46,7 @@ export function countMonth(db: Db, month: string, options: CountOptions): Monthl
   const prints = { receipt: 0, certificate: 0, notification: 0, queryResult: 0 };
   for (const row of countPrints(db, from, to)) {
     if (row.kind === 'receipt' || row.kind === 'notification' || row.kind === 'certificate') prints[row.kind] += row.n;
+    else if (row.kind === 'caseHandover') prints.receipt += row.n; // the 全程代办 handover receipt is a receipt the resident signs
     else if (row.kind === 'queryResult') prints[row.itemCode && options.isPrintItem(row.itemCode) ? 'certificate' : 'queryResult'] += row.n;
   }
 
@@ -70,7 +71,7 @@ export function countMonth(db: Db, month: string, options: CountOptions): Monthl
     queries,
     prints,
     inquiries: { opened: inquiries.opened, closed: inquiries.closed },
-    cases: { opened: 0, done: 0, overdue: 0 },
+    cases: countCases(db, from, to),
     helpCalls: inquiries.helpCalls,
     faults: countFaults(db, from, to),
     officeMinutes: Math.floor(officeMs / 60_000),

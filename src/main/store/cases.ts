@@ -245,17 +245,19 @@ export function applyCaseOutcome(db: Db, caseId: string, seq: number, outcome: C
   return { state, applied };
 }
 
-/** The month's case counts for the report: opened, done (finished at the county) and overdue, over [from, to). */
-export function countCases(db: Db, from: string, to: string): { opened: number; done: number; overdue: number } {
-  const opened = (stmt(db, "SELECT COUNT(*) AS n FROM case_steps WHERE kind = 'open' AND at >= ? AND at < ?").get(from, to) as { n: number }).n;
-  const done = (stmt(db, "SELECT COUNT(DISTINCT case_id) AS n FROM case_steps WHERE kind = 'finish' AND at >= ? AND at < ?").get(from, to) as { n: number }).n;
-  // Overdue: the promised time fell in the month and the case was not finished or refused by then.
-  const overdue = (
-    stmt(
-      db,
-      `SELECT COUNT(*) AS n FROM cases c WHERE c.due_at >= @from AND c.due_at < @to
-       AND NOT EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.kind IN ('finish','refuse') AND s.at <= c.due_at)`,
-    ).get({ from, to }) as { n: number }
-  ).n;
-  return { opened, done, overdue };
+/**
+ * Retention for cases: the sealed payloads of case items the county acknowledged more than `days` ago, and the
+ * resident's sealed identity of cases handed back more than `days` ago, become NULL. The cases and their steps stay
+ * (masked), so the report's counts and the clerk's history still add up.
+ */
+export function purgeCases(db: Db, days: number, now: Date): number {
+  const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+  return db
+    .transaction((): number => {
+      const outbox = stmt(db, "UPDATE outbox SET payload_enc = NULL WHERE kind IN ('case','caseStep') AND payload_enc IS NOT NULL AND state = 'acknowledged' AND acknowledged_at <= ?").run(cutoff).changes;
+      const residents = stmt(db, "UPDATE cases SET resident_enc = NULL WHERE resident_enc IS NOT NULL AND state = 'handedBack' AND updated_at <= ?").run(cutoff).changes;
+      if (outbox + residents > 0) insertAudit(db, { at: now.toISOString(), action: 'retention.purgedCases', operatorId: null, channel: null, subject: null, detail: { outbox, residents, olderThanDays: days } });
+      return outbox + residents;
+    })
+    .immediate();
 }

@@ -8,6 +8,7 @@ import { AttachmentFiles } from './attachment-files';
 import { openDatabase, type Db, type OpenDatabaseOptions } from './database';
 import { resetSending } from './outbox';
 import { purgeAcknowledged } from './retention';
+import { purgeCases } from './cases';
 import { insertSubmission, type NewSubmission, type StoredSubmission } from './submissions';
 
 export interface KioskStoreOptions extends OpenDatabaseOptions {
@@ -53,7 +54,7 @@ export class KioskStore {
   }
 
   purge(days: number, now: Date): number {
-    return purgeAcknowledged(this.db, this.files, days, now);
+    return purgeAcknowledged(this.db, this.files, days, now) + purgeCases(this.db, days, now);
   }
 
   close(): void {

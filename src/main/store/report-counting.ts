@@ -43,3 +43,21 @@ export function countInquiries(db: Db, from: string, to: string): { opened: numb
   const closed = (stmt(db, 'SELECT COUNT(*) AS n FROM inquiries WHERE closed_at >= ? AND closed_at < ?').get(from, to) as { n: number }).n;
   return { opened: opened.n, closed, helpCalls: opened.help };
 }
+
+/**
+ * 全程代办 cases of [from, to) from their steps: opened (an open step in the month), done (finished upstream in the
+ * month) and overdue (the promised time fell in the month and the case was neither finished nor refused by then).
+ */
+export function countCases(db: Db, from: string, to: string): { opened: number; done: number; overdue: number } {
+  const opened = (stmt(db, "SELECT COUNT(*) AS n FROM case_steps WHERE kind = 'open' AND at >= ? AND at < ?").get(from, to) as { n: number }).n;
+  const done = (stmt(db, "SELECT COUNT(DISTINCT case_id) AS n FROM case_steps WHERE kind = 'finish' AND at >= ? AND at < ?").get(from, to) as { n: number }).n;
+  // Overdue: the promised time fell in the month and the case was not finished or refused by then.
+  const overdue = (
+    stmt(
+      db,
+      `SELECT COUNT(*) AS n FROM cases c WHERE c.due_at >= @from AND c.due_at < @to
+       AND NOT EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.kind IN ('finish','refuse') AND s.at <= c.due_at)`,
+    ).get({ from, to }) as { n: number }
+  ).n;
+  return { opened, done, overdue };
+}
