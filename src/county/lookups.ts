@@ -147,7 +147,7 @@ const PERSONAL: Record<string, Personal> = {
   'INS-08': (r, p, now, language) => {
     const year = Number(p.year ?? now.getUTCFullYear() - 1);
     const balance = 3000 + (seedOf(r.idNumber, 8) % 9000) + (year - 2011) * 410;
-    return certificate(w(language, `个人权益记录（${year}年度）`, `Personal rights statement (${year})`), r, language, now, [
+    return certificate(w(language, `个人权益记录（${year}年度）`, `Social insurance record statement (${year})`), r, language, now, [
       [w(language, '年度', 'Year'), String(year)],
       [w(language, '险种', 'Scheme'), w(language, '城乡居民基本养老保险', 'Resident basic pension')],
       [w(language, '个人账户年末累计储存额', 'Personal account balance at year end'), `${balance}.00 ${w(language, '元', 'yuan')}`],
