@@ -11,7 +11,7 @@ const SETS = {
   // The store, sync and county against their integration tests: about an hour on a quiet 2-core machine.
   delivery: {
     mutate: ['src/main/store/submissions.ts', 'src/main/store/outbox.ts', 'src/main/sync/sync-engine.ts', 'src/county/county-state.ts', 'src/county/attachments.ts'],
-    tests: ['<rootDir>/test/integration/store-*.test.ts', '<rootDir>/test/integration/sync-engine.test.ts', '<rootDir>/test/integration/county-server.test.ts'],
+    tests: ['<rootDir>/test/integration/store-*.test.ts', '<rootDir>/test/integration/sync-engine.test.ts', '<rootDir>/test/integration/county-server.test.ts', '<rootDir>/test/integration/county-attachments.test.ts'],
   },
 };
 const set = SETS[process.env.MUTATE_SET ?? 'units'];
