@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { collectEventTiming as collect, observeEventTiming, percentile } from './event-timing';
 import type { BenchFigure } from './types';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -31,31 +32,6 @@ function startKiosk(): Promise<{ url: string; stop: () => void }> {
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
   });
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
-async function observeEventTiming(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __interactions: Map<number, number> };
-    w.__interactions = new Map();
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as PerformanceEventTiming[]) {
-        if (!e.interactionId) continue;
-        w.__interactions.set(e.interactionId, Math.max(w.__interactions.get(e.interactionId) ?? 0, e.duration));
-      }
-    }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
-  });
-}
-
-async function collect(page: Page, interactions: number): Promise<number[]> {
-  // Entries are delivered after the paint; give the last one a frame to arrive.
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-  const reported = await page.evaluate(() => [...(window as unknown as { __interactions: Map<number, number> }).__interactions.values()]);
-  return [...reported, ...Array<number>(Math.max(0, interactions - reported.length)).fill(16)];
 }
 
 export default async function uiLatency(): Promise<BenchFigure[]> {

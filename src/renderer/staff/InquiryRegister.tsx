@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryView } from '../../shared/contract/methods/inquiries';
 import type { Language } from '../../shared/locales';
@@ -27,7 +27,6 @@ export function InquiryRegister() {
   const { t, i18n } = useTranslation('staff');
   const { client } = useKiosk();
   const { staff } = useStaff();
-  const { items } = useCatalog();
   const [list, setList] = useState<InquiryView[] | null>(null);
   const { error, fail, clear } = useKioskError();
   const [adding, setAdding] = useState(false);
@@ -45,10 +44,13 @@ export function InquiryRegister() {
     return () => offs.forEach((off) => off());
   }, [client, reload]);
 
-  const act = (p: Promise<unknown>) => {
-    clear();
-    p.then(reload, fail);
-  };
+  const act = useCallback(
+    (p: Promise<unknown>) => {
+      clear();
+      p.then(reload, fail);
+    },
+    [clear, reload, fail],
+  );
   const add = () => {
     if (!topic.trim()) return;
     act(
@@ -75,13 +77,6 @@ export function InquiryRegister() {
       setExported(out.rows);
     }, fail);
   };
-  const topicOf = (i: InquiryView) => {
-    if (i.topic) return i.topic;
-    const item = i.itemCode ? items.find((x) => x.code === i.itemCode) : undefined;
-    if (item) return item.name[i18n.language as Language];
-    return i.origin === 'helpButton' ? t('register.helpCallTopic') : '';
-  };
-
   return (
     <section className="register" aria-labelledby="register-title" data-register>
       <div className="register__head">
@@ -131,43 +126,58 @@ export function InquiryRegister() {
           </button>
         </div>
       ) : null}
-      {list === null ? null : list.length === 0 ? (
-        <p>{t('register.empty')}</p>
-      ) : (
-        <ul className="register__list">
-          {list.map((i) => (
-            <li key={i.id} className={`register__row${i.overdue ? ' register__row--overdue' : ''}`} data-inquiry={i.id} data-inquiry-state={i.closedAt ? 'closed' : i.overdue ? 'overdue' : 'open'}>
-              <p className="register__what">
-                {i.overdue ? <strong className="register__flag">{t('register.overdue')} </strong> : null}
-                <span>{topicOf(i)}</span>
-              </p>
-              <p className="register__meta">
-                {t('register.meta', {
-                  time: localTime(i.openedAt),
-                  origin: t(`register.origin.${i.origin}`),
-                  owner: i.ownerName ?? t('register.nobody'),
-                  due: i.dueAt ? localTime(i.dueAt) : '—',
-                })}
-              </p>
-              {i.closedAt && i.outcome ? <p>{t('register.closedWith', { outcome: t(`register.outcome.${i.outcome}`), time: localTime(i.closedAt) })}</p> : null}
-              {!i.closedAt && i.ownerId === null ? (
-                <button type="button" className="button" onClick={() => act(client.invoke('inquiries.take', { id: i.id }))} data-inquiry-take>
-                  {t('register.take')}
-                </button>
-              ) : null}
-              {!i.closedAt && i.ownerId !== null && i.ownerId === staff?.id ? (
-                <div className="choices" role="group" aria-label={t('register.closeAs')}>
-                  {OUTCOMES.map((o) => (
-                    <button key={o} type="button" className="button" onClick={() => act(client.invoke('inquiries.close', { id: i.id, outcome: o }))} data-inquiry-close={o}>
-                      {t(`register.outcome.${o}`)}
-                    </button>
-                  ))}
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      {list === null ? null : list.length === 0 ? <p>{t('register.empty')}</p> : <RegisterRows list={list} staffId={staff?.id ?? null} act={act} />}
     </section>
   );
 }
+
+/**
+ * The register's rows, drawn again only when the list (or who is looking) changes: a touch elsewhere on the
+ * workspace (opening the form, typing a topic) does not redraw hundreds of rows.
+ */
+const RegisterRows = memo(function RegisterRows({ list, staffId, act }: { list: InquiryView[]; staffId: string | null; act: (p: Promise<unknown>) => void }) {
+  const { t, i18n } = useTranslation('staff');
+  const { client } = useKiosk();
+  const { items } = useCatalog();
+  const topicOf = (i: InquiryView) => {
+    if (i.topic) return i.topic;
+    const item = i.itemCode ? items.find((x) => x.code === i.itemCode) : undefined;
+    if (item) return item.name[i18n.language as Language];
+    return i.origin === 'helpButton' ? t('register.helpCallTopic') : '';
+  };
+  return (
+    <ul className="register__list">
+      {list.map((i) => (
+        <li key={i.id} className={`register__row${i.overdue ? ' register__row--overdue' : ''}`} data-inquiry={i.id} data-inquiry-state={i.closedAt ? 'closed' : i.overdue ? 'overdue' : 'open'}>
+          <p className="register__what">
+            {i.overdue ? <strong className="register__flag">{t('register.overdue')} </strong> : null}
+            <span>{topicOf(i)}</span>
+          </p>
+          <p className="register__meta">
+            {t('register.meta', {
+              time: localTime(i.openedAt),
+              origin: t(`register.origin.${i.origin}`),
+              owner: i.ownerName ?? t('register.nobody'),
+              due: i.dueAt ? localTime(i.dueAt) : '—',
+            })}
+          </p>
+          {i.closedAt && i.outcome ? <p>{t('register.closedWith', { outcome: t(`register.outcome.${i.outcome}`), time: localTime(i.closedAt) })}</p> : null}
+          {!i.closedAt && i.ownerId === null ? (
+            <button type="button" className="button" onClick={() => act(client.invoke('inquiries.take', { id: i.id }))} data-inquiry-take>
+              {t('register.take')}
+            </button>
+          ) : null}
+          {!i.closedAt && i.ownerId !== null && i.ownerId === staffId ? (
+            <div className="choices" role="group" aria-label={t('register.closeAs')}>
+              {OUTCOMES.map((o) => (
+                <button key={o} type="button" className="button" onClick={() => act(client.invoke('inquiries.close', { id: i.id, outcome: o }))} data-inquiry-close={o}>
+                  {t(`register.outcome.${o}`)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+});
