@@ -410,7 +410,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [
         zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
-        zhEn('能干活，想工作', 'Able to work and wanting work'),
+        zhEn('能干活', 'Able to work'),
+        zhEn('想工作', 'Wanting work'),
         zhEn('现在没有工作', 'Without a job now'),
         zhEn('在您常住的地方登记，带本人有效身份证就行', 'Register where you live now; your own valid ID card is all you need'),
         zhEn('在校学生、已经领养老金的人不能登记', 'Not for students or people who already draw a pension'),
@@ -701,7 +702,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       conditions: [
         zhEn('先要同时符合这几条：', 'First, all of these:'),
         zhEn('· 山西省户籍', '· Household registration in Shanxi'),
-        zhEn('· 在劳动年龄内，能工作，也想工作', '· Of working age, able and wanting to work'),
+        zhEn('· 年满 16 周岁，还没到退休年龄', '· Aged 16 or over and not yet of retirement age'),
+        zhEn('· 能工作', '· Able to work'),
+        zhEn('· 想工作', '· Wanting to work'),
         zhEn('· 已经办了失业登记', '· Registered as unemployed'),
         zhEn('再符合下面任意一条：', 'Then any one of these:'),
         zhEn('· 女满 40 岁、男满 50 岁，从国有或集体企业失去工作', '· Woman 40 or older or man 50 or older who lost a job at a state or collective firm'),
