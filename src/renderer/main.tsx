@@ -5,14 +5,21 @@ import { createRoot } from 'react-dom/client';
 import { connectToCore } from './api/connect';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
+import { preloadLaterScreens } from './app/lazy-screens';
 
+// Marks for the start-up bench's breakdown (bench/startup.bench.ts reads them; they cost nothing otherwise).
 async function boot(): Promise<void> {
+  performance.mark('boot:modules-evaluated');
   const root = createRoot(document.getElementById('root')!);
   const { client, onConnectionChange } = connectToCore();
   const site = await client.invoke('site.info', {});
+  performance.mark('boot:site-info');
   const i18n = await setupI18n(site.defaultLanguage);
+  performance.mark('boot:i18n-ready');
   document.title = i18n.t('app.title');
   root.render(<App kiosk={{ client, site }} onConnectionChange={onConnectionChange} />);
+  // The later screens' chunks come in when the first screen is up and the page is idle.
+  requestIdleCallback(preloadLaterScreens, { timeout: 3000 });
 }
 
 void boot();

@@ -5,7 +5,7 @@ import { Visit, type VisitEnd } from './Visit';
 import { wipeResidentTraces } from '../privacy/wipe';
 import { CatalogProvider } from '../catalog/catalog-context';
 import { LiveStatusProvider } from '../readiness/readiness-context';
-import { DevPanel } from '../dev-panel';
+import { DevPanel } from './lazy-screens';
 import { StaffProvider } from '../staff/staff-context';
 import { KioskScreens, StaffChrome, StaffCorner } from '../staff/StaffChrome';
 import { TechnicianGate } from '../technician/TechnicianGate';

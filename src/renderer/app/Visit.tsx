@@ -5,16 +5,13 @@ import { routeId, type Route } from './routes';
 import { AttractScreen } from '../screens/AttractScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { CategoryScreen } from '../screens/CategoryScreen';
-import { SearchScreen } from '../screens/SearchScreen';
-import { ItemScreen } from '../screens/ItemScreen';
-import { FlowScreen } from '../flow/FlowScreen';
+import { FlowScreen, ItemScreen, MyRequestsScreen, SearchScreen } from './lazy-screens';
 import { IdleDialog } from '../idle/IdleDialog';
 import { useIdleCountdown } from '../idle/use-idle-countdown';
 import { useHelp } from '../help/use-help';
 import { InstructionContext } from '../speech/instruction-context';
 import { TakeCardReminder } from '../screens/TakeCardReminder';
 import { useElderMode } from '../elder/use-elder-mode';
-import { MyRequestsScreen } from '../requests/MyRequestsScreen';
 
 export type VisitEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded';
 export interface VisitEnd {

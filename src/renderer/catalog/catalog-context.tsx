@@ -28,6 +28,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
       client.invoke('catalog.list', {}).then(
         (catalog) => {
           if (!alive()) return;
+          performance.mark('catalog:loaded');
           // The core lists only what this point offers (demonstration items only at the demonstration point).
           setState({ status: 'ready', version: catalog.version, items: catalog.items, settings: catalog.settings, source: catalog.source, publishedAt: catalog.publishedAt });
         },

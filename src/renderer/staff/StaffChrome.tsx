@@ -1,10 +1,9 @@
 import { StaffBanner, StaffEndedNotice } from './StaffBanner';
 import type { ReactNode } from 'react';
 import { StaffEntry } from './StaffEntry';
-import { Workspace } from './Workspace';
 import { useKiosk } from '../app/kiosk-context';
 import { HelpCalls } from './HelpCalls';
-import { StaffLogin } from './StaffLogin';
+import { StaffLogin, StaffWorkspace as Workspace } from '../app/lazy-screens';
 import { useStaff } from './staff-context';
 import './staff.css';
 import { ReportEntry } from '../report/ReportEntry';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaff } from '../staff/staff-context';
-import { TechnicianWorkspace } from './TechnicianWorkspace';
+import { TechnicianWorkspace } from '../app/lazy-screens';
 import './technician.css';
 
 /**

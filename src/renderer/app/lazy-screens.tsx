@@ -1,0 +1,49 @@
+import { Suspense, lazy, type ComponentType, type ReactElement } from 'react';
+
+/**
+ * Screens the first paint does not need, each in its own chunk so start-up parses only the attract and home
+ * screens (bench/startup.bench.ts prints where start-up goes). `preloadLaterScreens` fetches them all once the
+ * first screen is up, so a later tap rarely waits; a screen whose chunk is in already renders without suspending.
+ */
+type Loader<P> = () => Promise<ComponentType<P>>;
+
+interface LazyScreen<P> {
+  (props: P): ReactElement;
+  preload(): Promise<unknown>;
+}
+
+function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const fetchOnce = () =>
+    (pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        pending = null; // a chunk that failed to arrive is asked for again next time
+        throw error;
+      },
+    ));
+  const Lazy = lazy(() => fetchOnce().then((component) => ({ default: component })));
+  const Screen = (props: P) => {
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <Suspense fallback={null}><Lazy {...props} /></Suspense>;
+  };
+  Screen.preload = fetchOnce;
+  return Screen;
+}
+
+export const FlowScreen = lazyScreen(() => import('../flow/FlowScreen').then((m) => m.FlowScreen));
+export const SearchScreen = lazyScreen(() => import('../screens/SearchScreen').then((m) => m.SearchScreen));
+export const ItemScreen = lazyScreen(() => import('../screens/ItemScreen').then((m) => m.ItemScreen));
+export const MyRequestsScreen = lazyScreen(() => import('../requests/MyRequestsScreen').then((m) => m.MyRequestsScreen));
+export const TechnicianWorkspace = lazyScreen(() => import('../technician/TechnicianWorkspace').then((m) => m.TechnicianWorkspace));
+export const StaffWorkspace = lazyScreen(() => import('../staff/Workspace').then((m) => m.Workspace));
+export const StaffLogin = lazyScreen(() => import('../staff/StaffLogin').then((m) => m.StaffLogin));
+export const DevPanel = lazyScreen(() => import('../dev-panel/DevPanel').then((m) => m.DevPanel));
+
+const LATER: { preload(): Promise<unknown> }[] = [FlowScreen, SearchScreen, ItemScreen, MyRequestsScreen, StaffLogin, StaffWorkspace, TechnicianWorkspace, DevPanel];
+
+/** Fetches every later screen's chunk, one after another, once the first screen has been painted. */
+export function preloadLaterScreens(): void {
+  void LATER.reduce<Promise<unknown>>((before, screen) => before.then(() => screen.preload()).catch(() => undefined), Promise.resolve());
+}
