@@ -1,5 +1,5 @@
 import type { SubmissionPayload } from '../../shared/sync/protocol';
-import type { CountyQuery } from '../db/connection';
+import { engineOf, type CountyQuery } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { recordOutcome } from '../outcomes';
 import type { BackOffice, BackOfficeItem, OutcomeSink } from './port';
@@ -8,9 +8,25 @@ type ItemRow = { arrival: number; id: string; kiosk_id: string; item_code: strin
 const ITEM_COLUMNS = ['arrival', 'id', 'kiosk_id', 'item_code', 'tracking_number', 'payload', 'received_at', 'application_id'] as const;
 
 /**
- * Hands each stored item to the back office, at least once and in arrival order: an item is marked handed over
- * only after the back office took it, so a crash in between hands it over again (the port requires receive to be
- * idempotent by delivery id). Also lets the back office do its automatic work on a timer.
+ * Claims up to `limit` items not yet handed over, oldest first, inside the caller's transaction: they are marked
+ * handed over at once, and the mark stands only if the transaction commits (after the back office took them).
+ * Several gateways on one PostgreSQL each claim different items: the rows are locked `FOR UPDATE SKIP LOCKED`, so
+ * a gateway skips rows another is handing over instead of handing them over too (or queueing behind them). On SQLite
+ * the claim is the transaction's first statement, an UPDATE, so it takes the file's write lock before it reads: a
+ * second writer waits for the commit and then finds the items handed over.
+ */
+export async function claimItems(trx: CountyQuery, at: string, limit: number): Promise<ItemRow[]> {
+  let unclaimed = trx.selectFrom('items').select('id').where('handed_at', 'is', null).orderBy('arrival').limit(limit);
+  if (engineOf(trx) === 'postgres') unclaimed = unclaimed.forUpdate().skipLocked();
+  const rows = await trx.updateTable('items').set({ handed_at: at }).where('id', 'in', unclaimed).returning([...ITEM_COLUMNS]).execute();
+  return rows.sort((a, b) => a.arrival - b.arrival);
+}
+
+/**
+ * Hands each stored item to the back office, at least once and in arrival order: an item's claim commits only after
+ * the back office took it, so a crash in between hands it over again (the port requires receive to be idempotent by
+ * delivery id), and two gateways never hand the same item over at once (claimItems). Also lets the back office do its
+ * automatic work on a timer.
  */
 export class BackOfficeRelay {
   readonly sink: OutcomeSink;
@@ -76,40 +92,40 @@ export class BackOfficeRelay {
   }
 
   private async run(): Promise<number> {
+    // A back office that takes several at once gets them in one transaction; one that takes them singly gets one per
+    // transaction, so an item it keeps refusing holds back only itself and those after it, never re-sends those before.
+    const batch = this.backOffice.receiveAll ? 200 : 1;
     let handed = 0;
     for (;;) {
-      const rows: ItemRow[] = await this.db.selectFrom('items').select([...ITEM_COLUMNS]).where('handed_at', 'is', null).orderBy('arrival').limit(200).execute();
-      if (rows.length === 0) return handed;
-      const items: BackOfficeItem[] = [];
-      for (const row of rows) items.push(await this.toItem(row));
-      if (this.backOffice.receiveAll) {
-        await this.backOffice.receiveAll(items, this.sink);
-        const at = this.now().toISOString();
-        await inTransaction(this.db, (trx) => trx.updateTable('items').set({ handed_at: at }).where('id', 'in', rows.map((r) => r.id)).execute());
-        handed += rows.length;
-        continue;
-      }
-      for (const item of items) {
-        await this.backOffice.receive(item, this.sink);
-        await this.db.updateTable('items').set({ handed_at: this.now().toISOString() }).where('id', '=', item.deliveryId).execute();
-        handed += 1;
-      }
+      const claimed = await inTransaction(this.db, async (trx) => {
+        const rows = await claimItems(trx, this.now().toISOString(), batch);
+        if (rows.length === 0) return 0;
+        const items: BackOfficeItem[] = [];
+        for (const row of rows) items.push(await this.toItem(trx, row));
+        // The back office's own transaction joins this one (inTransaction): its cases, the outcomes and the claim are
+        // kept together or not at all, and a crash before the commit hands the items over again.
+        if (this.backOffice.receiveAll) await this.backOffice.receiveAll(items, this.sink);
+        else for (const item of items) await this.backOffice.receive(item, this.sink);
+        return rows.length;
+      });
+      if (claimed === 0) return handed;
+      handed += claimed;
     }
   }
 
-  private async toItem(row: ItemRow): Promise<BackOfficeItem> {
+  private async toItem(q: CountyQuery, row: ItemRow): Promise<BackOfficeItem> {
     const applicationId = row.application_id ?? row.id;
     let round = 1;
     let trackingNumber = row.tracking_number;
     if (row.application_id) {
-      const earlier = await this.db
+      const earlier = await q
         .selectFrom('items')
         .select((e) => e.fn.countAll<number>().as('n'))
         .where('application_id', '=', applicationId)
         .where('arrival', '<=', row.arrival)
         .executeTakeFirstOrThrow();
       round = 1 + Number(earlier.n);
-      trackingNumber = (await this.db.selectFrom('items').select('tracking_number').where('id', '=', applicationId).executeTakeFirst())?.tracking_number ?? trackingNumber;
+      trackingNumber = (await q.selectFrom('items').select('tracking_number').where('id', '=', applicationId).executeTakeFirst())?.tracking_number ?? trackingNumber;
     }
     return {
       applicationId,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { CountyEngine } from './migrations/columns';
 import { countyMigrations } from './migrations';
@@ -18,6 +18,11 @@ export interface CountyDatabase {
   /** The SQLite handle under `query` (null on PostgreSQL): only for code not yet moved onto `query`. */
   readonly sqlite: Database.Database | null;
   close(): Promise<void>;
+}
+
+/** Which engine a query path (or a transaction on it) runs on, for the few statements that differ (row locks). */
+export function engineOf(q: CountyQuery): CountyEngine {
+  return q.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 export function isPostgresUrl(database: string | undefined): database is string {
