@@ -63,11 +63,18 @@ test("paired once by a code, the kiosk's help call rings at the window PC and th
   await login.locator('[data-staff-submit]').click();
   await expect(desk.locator('[data-workspace]')).toBeVisible();
   await expect(desk.locator('[data-pairing="window"]')).toBeVisible();
-  await desk.locator('[data-pairing-field="address"]').fill(address);
-  await desk.locator('[data-pairing-field="code"]').fill('00000000' === code ? '11111111' : '00000000');
+  // Address and code on the on-screen keyboard (the desk may be a touchscreen too).
+  await desk.locator('[data-pairing-field="address"]').click();
+  await pressKeys(desk, address);
+  await expect(desk.locator('[data-pairing-field="address"]')).toHaveValue(address);
+  await desk.locator('[data-pairing-field="code"]').click();
+  await pressKeys(desk, '00000000' === code ? '11111111' : '00000000');
   await desk.locator('[data-pairing-submit]').click();
   await expect(desk.locator('[data-pairing="window"] [data-error="pairing_refused"]')).toBeVisible();
-  await desk.locator('[data-pairing-field="code"]').fill(code);
+  await desk.locator('[data-pairing-field="code"]').click();
+  await desk.locator('.osk [data-skbtn="{clear}"]').click();
+  await pressKeys(desk, code);
+  await expect(desk.locator('[data-pairing-field="code"]')).toHaveValue(code);
   await desk.locator('[data-pairing-submit]').click();
   await expect(desk.locator('[data-pairing-kiosk="connected"]')).toBeVisible({ timeout: 20_000 });
   await expectNoAxeViolations(desk, 'window PC: paired');
@@ -93,5 +100,27 @@ test("paired once by a code, the kiosk's help call rings at the window PC and th
   await expectNoAxeViolations(page, 'help: window clerk coming');
   const inquiries = kioskDb(point, (db) => db.prepare("SELECT owner_id AS ownerId, taken_at AS takenAt FROM inquiries WHERE origin = 'helpButton'").all());
   expect(inquiries).toEqual([expect.objectContaining({ ownerId: 'clerk-li', takenAt: expect.any(String) })]);
+
+  // The window PC's panel in English.
+  await desk.locator('[data-workspace]').getByRole('button', { name: 'English' }).click();
+  await expect(desk.locator('[data-pairing-kiosk="connected"]')).toContainText('Paired with');
+  await expectNoAxeViolations(desk, 'window PC: paired (en)');
+
+  // Unpaired on the kiosk (a second clerk screen there, in English): the window PC's key is revoked, its link is cut
+  // and it cannot come back with that key.
+  const kioskClerkContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const kioskClerk = await kioskClerkContext.newPage();
+  await kioskClerk.goto(point.kiosk.url);
+  await staffLogin(kioskClerk, 'zhao', DEMO_STAFF_PASSWORDS.zhao!);
+  await kioskClerk.locator('[data-staff-workspace]').click();
+  await kioskClerk.locator('[data-workspace]').getByRole('button', { name: 'English' }).click();
+  const peer = kioskClerk.locator('[data-pairing-peer="connected"]');
+  await expect(peer).toContainText('paired, connected');
+  await expectNoAxeViolations(kioskClerk, 'kiosk: paired PCs (en)');
+  await peer.locator('[data-pairing-unpair]').click();
+  await expect(kioskClerk.locator('[data-pairing-peer]')).toHaveCount(0);
+  await expect(desk.locator('[data-pairing-kiosk="away"]')).toBeVisible({ timeout: 20_000 });
+  expect(kioskDb(point, (db) => db.prepare("SELECT operator_id AS operatorId FROM audit WHERE action = 'pairing.unpaired'").all())).toEqual([{ operatorId: 'clerk-zhao' }]);
+  await kioskClerkContext.close();
   await windowContext.close();
 });

@@ -181,4 +181,23 @@ describe('LAN pairing: kiosk and window PC', () => {
     expect(kiosk.events.some((e) => e.event === 'help.answered' && e.data.callId === asked.callId)).toBe(false);
     ws.close();
   });
+  it("unpairing on the kiosk revokes the window PC's key: its open link is cut and the key opens nothing again", async () => {
+    const peer = await pairAsTest();
+    const key = Buffer.from(peer.key, 'base64');
+    const ws = (await openLink(headersOf(signLink(key, peer.peerId, new Date())))) as WebSocket;
+    const closed = new Promise<void>((r) => ws.once('close', () => r()));
+    const clerk = await clerkOn(kiosk.core, 'zhao');
+    const before = (await ok(kiosk.core, clerk, 'pairing.status')) as { peers: Array<{ id: string; connected: boolean }> };
+    expect(before.peers.find((p) => p.id === peer.peerId)).toMatchObject({ connected: true });
+    // A resident cannot unpair; the clerk can.
+    expect(await call(kiosk.core, kiosk.core.newConnection('internal'), 'pairing.unpair', { peerId: peer.peerId })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await ok(kiosk.core, clerk, 'pairing.unpair', { peerId: peer.peerId })).toEqual({ unpaired: true });
+    await closed;
+    const after = (await ok(kiosk.core, clerk, 'pairing.status')) as { peers: Array<{ id: string }> };
+    expect(after.peers.map((p) => p.id)).not.toContain(peer.peerId);
+    // Freshly signed with the revoked key (new time, new nonce): refused (the link's check reads the sealed store).
+    expect(await openLink(headersOf(signLink(key, peer.peerId, new Date())))).toBe(401);
+    expect(await call(kiosk.core, clerk, 'pairing.unpair', { peerId: peer.peerId })).toMatchObject({ error: { code: 'not_found' } });
+    await ok(kiosk.core, clerk, 'staff.logout');
+  });
 });

@@ -87,6 +87,15 @@ export class LanListener {
     for (const ws of this.links.keys()) if (ws.readyState === ws.OPEN) ws.send(text);
   }
 
+  /** Revokes a window PC's key: it leaves the store, and its open link is cut now (the key opens nothing again). */
+  unpair(peerId: string): boolean {
+    const state = this.deps.store.read();
+    if (!state.peers.some((p) => p.id === peerId)) return false;
+    this.deps.store.write({ ...state, peers: state.peers.filter((p) => p.id !== peerId) });
+    for (const [ws, link] of this.links) if (link.peerId === peerId) ws.terminate();
+    return true;
+  }
+
   async close(): Promise<void> {
     for (const ws of this.links.keys()) ws.terminate();
     this.wss.close();

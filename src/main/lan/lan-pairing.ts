@@ -29,7 +29,7 @@ export interface LanPairingDeps {
 }
 
 export interface LanPairing {
-  handlers: HandlerMap<'pairing.status' | 'pairing.newCode' | 'pairing.pair' | 'help.answer'>;
+  handlers: HandlerMap<'pairing.status' | 'pairing.newCode' | 'pairing.pair' | 'pairing.unpair' | 'help.answer'>;
   /** On the kiosk: clerks logged in at the paired window PCs (help calls reach them too). */
   remoteClerks(): ClerkOnDuty[];
   close(): Promise<void>;
@@ -128,6 +128,24 @@ export async function startLanPairing(deps: LanPairingDeps): Promise<LanPairing>
         audit('pairing.paired', ctx.connection.staff?.id ?? null, { address });
         openLink();
         return { kioskName: answer.data.name, pairedAt };
+      },
+      // On the kiosk: a window PC's key is revoked (its link cut); on the window PC: the kiosk's key is forgotten.
+      'pairing.unpair': ({ peerId }, ctx) => {
+        const operator = ctx.connection.staff?.id ?? null;
+        if (listener) {
+          if (!peerId) throw new KioskError('not_found', { details: { peerId: null } });
+          const unpaired = listener.unpair(peerId);
+          if (!unpaired) throw new KioskError('not_found', { details: { peerId } });
+          audit('pairing.unpaired', operator, { peerId });
+          return { unpaired };
+        }
+        if (role !== 'window') throw new KioskError('forbidden', { details: { reason: 'notWindowStation' } });
+        const state = store.read();
+        if (!state.kiosk) return { unpaired: false };
+        store.write({ ...state, kiosk: null });
+        audit('pairing.unpaired', operator, { address: state.kiosk.address });
+        openLink();
+        return { unpaired: true };
       },
       // A call the paired kiosk announced is the kiosk's to give: the answer goes there, and only its word counts.
       'help.answer': async ({ callId }, ctx) => {

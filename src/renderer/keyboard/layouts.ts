@@ -1,5 +1,5 @@
 /** The on-screen keyboard's layouts, in simple-keyboard's notation ({bksp} etc. are function keys). */
-export type KeyboardMode = 'chinese' | 'latin' | 'digits' | 'idNumber' | 'amount' | 'date' | 'phone';
+export type KeyboardMode = 'chinese' | 'latin' | 'digits' | 'idNumber' | 'amount' | 'date' | 'phone' | 'address';
 
 const LETTERS = ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p', 'a s d f g h j k l', 'z x c v b n m'];
 
@@ -12,6 +12,8 @@ export const LAYOUTS: Record<KeyboardMode, string[]> = {
   idNumber: ['1 2 3', '4 5 6', '7 8 9', 'X 0 {bksp}'],
   amount: ['1 2 3', '4 5 6', '7 8 9', '. 0 {bksp}'],
   date: ['1 2 3', '4 5 6', '7 8 9', '- 0 {bksp}'],
+  // A LAN address with its port (192.168.1.20:7420), as the kiosk shows it for pairing.
+  address: ['1 2 3', '4 5 6', '7 8 9', '. 0 :', '{clear} {bksp}'],
 };
 
 /** The same rows with capital letters, for codes such as the unified social credit code. */
@@ -26,4 +28,5 @@ export const ALLOWED: Record<Exclude<KeyboardMode, 'chinese' | 'latin'>, RegExp>
   idNumber: /^[0-9X]$/,
   amount: /^[0-9.]$/,
   date: /^[0-9-]$/,
+  address: /^[0-9.:]$/,
 };

@@ -5,6 +5,7 @@ import { KioskError } from '../../shared/contract/errors';
 import type { PairingStatusSchema } from '../../shared/contract/methods/pairing';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 
 type Status = z.infer<typeof PairingStatusSchema>;
 
@@ -24,6 +25,7 @@ export function PairingPanel() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<KioskError | null>(null);
   const [sending, setSending] = useState(false);
+  const [field, setField] = useState<'address' | 'code'>('address');
 
   const refresh = useCallback(() => client.invoke('pairing.status', {}).then(setStatus, () => undefined), [client]);
   useEffect(() => {
@@ -54,6 +56,11 @@ export function PairingPanel() {
     );
   };
 
+  const unpair = (peerId?: string) => {
+    setError(null);
+    client.invoke('pairing.unpair', peerId ? { peerId } : {}).then(() => void refresh(), (e: unknown) => setError(asKioskError(e)));
+  };
+
   return (
     <section className="pairing" aria-labelledby="pairing-title" data-pairing={status.role}>
       <h2 id="pairing-title">{t(status.role === 'kiosk' ? 'kiosk.title' : 'window.title')}</h2>
@@ -73,7 +80,10 @@ export function PairingPanel() {
           <ul>
             {status.peers.map((p) => (
               <li key={p.id} data-pairing-peer={p.connected ? 'connected' : 'away'}>
-                {t(p.connected ? 'peer.connected' : 'peer.away', { name: p.name })}
+                {t(p.connected ? 'peer.connected' : 'peer.away', { name: p.name })}{' '}
+                <button type="button" className="button" onClick={() => unpair(p.id)} data-pairing-unpair={p.id}>
+                  {t('peer.unpair')}
+                </button>
               </li>
             ))}
           </ul>
@@ -81,20 +91,46 @@ export function PairingPanel() {
       ) : (
         <>
           {status.kiosk ? (
-            <p role="status" data-pairing-kiosk={status.kiosk.connected ? 'connected' : 'away'}>
-              {t(status.kiosk.connected ? 'window.connected' : 'window.away', { name: status.kiosk.name, address: status.kiosk.address })}
-            </p>
+            <>
+              <p role="status" data-pairing-kiosk={status.kiosk.connected ? 'connected' : 'away'}>
+                {t(status.kiosk.connected ? 'window.connected' : 'window.away', { name: status.kiosk.name, address: status.kiosk.address })}
+              </p>
+              <button type="button" className="button" onClick={() => unpair()} data-pairing-forget>
+                {t('window.forget')}
+              </button>
+            </>
           ) : (
             <p>{t('window.notPaired')}</p>
           )}
           <label className="field">
             <span className="field__label">{t('window.address')}</span>
-            <input className="field__input" value={address} onChange={(e) => setAddress(e.target.value)} inputMode="url" autoComplete="off" data-pairing-field="address" />
+            <input
+              className={`field__input${field === 'address' ? ' field__input--active' : ''}`}
+              value={address}
+              onChange={(e) => setAddress(e.target.value)}
+              onFocus={() => setField('address')}
+              inputMode="none"
+              autoComplete="off"
+              data-pairing-field="address"
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('window.code')}</span>
-            <input className="field__input" value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 8))} inputMode="numeric" autoComplete="off" data-pairing-field="code" />
+            <input
+              className={`field__input${field === 'code' ? ' field__input--active' : ''}`}
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 8))}
+              onFocus={() => setField('code')}
+              inputMode="none"
+              autoComplete="off"
+              data-pairing-field="code"
+            />
           </label>
+          {field === 'address' ? (
+            <OnScreenKeyboard key="address" mode="address" value={address} onChange={setAddress} maxLength={100} />
+          ) : (
+            <OnScreenKeyboard key="code" mode="digits" value={code} onChange={(v) => setCode(v.slice(0, 8))} maxLength={8} />
+          )}
           <button type="button" className="button button--primary" disabled={sending || !address.trim() || code.length !== 8} onClick={pair} data-pairing-submit>
             {t('window.pair')}
           </button>

@@ -38,4 +38,11 @@ export const pairingMethods = {
       .strict(),
     output: z.object({ kioskName: z.string(), pairedAt: z.string() }),
   }),
+  'pairing.unpair': defineMethod({
+    summary:
+      "On the kiosk: revokes a paired window PC's key (peerId): it is removed from the sealed store and its link is cut at once, so that key opens nothing again. On the window PC: forgets the kiosk's key and closes the link.",
+    access: ['clerk', 'technician'],
+    input: z.object({ peerId: z.string().uuid().optional() }).strict(),
+    output: z.object({ unpaired: z.boolean() }),
+  }),
 } as const;
