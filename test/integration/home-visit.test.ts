@@ -88,6 +88,10 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
     expect(await call(screen, 'homeVisit.chooseVillageGroup', { villageGroup: '第九村民小组' })).toMatchObject({ error: { code: 'validation_failed' } });
     expect(await ok(screen, 'homeVisit.chooseVillageGroup', { villageGroup: GROUPS[1] })).toEqual({ villageGroup: GROUPS[1] });
     const receipt = (await ok(screen, 'applications.submit', submit)) as { submissionId: string; trackingNumber: string; submittedAt: string };
+    // A question asked at the same home is an inquiry of the visit: it names the village group too.
+    const inquiry = await ok(screen, 'inquiries.open', { origin: 'homeVisit', itemCode: 'INS-01', due: 'threeDays' });
+    expect(inquiry).toMatchObject({ origin: 'homeVisit', channel: 'homeVisit', operatorId: 'clerk-li', villageGroup: GROUPS[1] });
+    expect((await ok(screen, 'inquiries.list')).inquiries).toEqual([expect.objectContaining({ id: inquiry.id, villageGroup: GROUPS[1] })]);
     expect(receipt).toMatchObject({ delivery: 'queued' });
 
     // The same laptop without a clerk's login: the resident alone cannot choose a group or make a homeVisit record.
@@ -101,7 +105,8 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
     try {
       const row = raw.prepare('SELECT channel, operator_id AS operatorId FROM submissions WHERE id = ?').get(receipt.submissionId);
       expect(row).toEqual({ channel: 'homeVisit', operatorId: 'clerk-li' });
-      const dump = JSON.stringify(raw.prepare('SELECT * FROM outbox').all()) + JSON.stringify(raw.prepare('SELECT * FROM submissions').all());
+      const dump = ['outbox', 'submissions', 'inquiries'].map((table) => JSON.stringify(raw.prepare(`SELECT * FROM ${table}`).all())).join('');
+      expect(raw.prepare('SELECT village_group_enc IS NOT NULL AS sealed FROM inquiries').all()).toEqual([{ sealed: 1 }]);
       for (const secret of [resident.idNumber, resident.name, GROUPS[1]!]) expect(dump).not.toContain(secret);
     } finally {
       raw.close();

@@ -67,7 +67,7 @@ describe('the inquiry register (首问负责)', () => {
     expect(sheet.name).toBe('首问负责登记簿');
     expect(sheet.getRow(1).values).toContain('首问责任人');
     const row = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(row).toEqual(['2026-11-30 10:00', '电话', '帮办', '李秀英', '', '社保卡补办要带什么', '王*国', '2026-11-30 23:59', '已打印一次性告知单', '2026-11-30 10:00']);
+    expect(row).toEqual(['2026-11-30 10:00', '电话', '帮办', '李秀英', '', '社保卡补办要带什么', '王*国', '', '2026-11-30 23:59', '已打印一次性告知单', '2026-11-30 10:00']);
     expect((await service.export('2026-10', ctx(li))).rows).toBe(0);
   });
 });

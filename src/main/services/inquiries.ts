@@ -63,7 +63,17 @@ export class InquiriesService {
     const inquiry = openInquiry(
       this.deps.store.db,
       this.deps.store.key,
-      { origin: input.origin, ...stampOf(ctx.connection), itemCode: input.itemCode ?? null, topic: input.topic ?? null, askerMasked: input.askerMasked ?? null, owner: clerk, dueAt: dueAt(now, input.due) },
+      {
+        origin: input.origin,
+        ...stampOf(ctx.connection),
+        itemCode: input.itemCode ?? null,
+        topic: input.topic ?? null,
+        askerMasked: input.askerMasked ?? null,
+        // On the home-visit laptop the login carries the village group the clerk chose (home-visit.ts).
+        villageGroup: ctx.connection.staff?.channel === 'homeVisit' ? (ctx.connection.staff.villageGroup ?? null) : null,
+        owner: clerk,
+        dueAt: dueAt(now, input.due),
+      },
       now,
     );
     return view(inquiry, now);
@@ -109,7 +119,7 @@ export class InquiriesService {
     const t = translatorFor('zh-CN');
     const workbook = newWorkbook();
     const sheet = workbook.addWorksheet(t('staff:register.sheet'));
-    const columns = ['openedAt', 'origin', 'channel', 'owner', 'item', 'topic', 'asker', 'dueAt', 'outcome', 'closedAt'] as const;
+    const columns = ['openedAt', 'origin', 'channel', 'owner', 'item', 'topic', 'asker', 'villageGroup', 'dueAt', 'outcome', 'closedAt'] as const;
     sheet.addRow(columns.map((c) => t(`staff:register.column.${c}`)));
     const local = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
     for (const i of rows) {
@@ -121,6 +131,7 @@ export class InquiriesService {
         i.itemCode ?? '',
         i.topic ?? '',
         i.askerMasked ?? '',
+        i.villageGroup ?? '',
         local(i.dueAt),
         i.outcome ? t(`staff:register.outcome.${i.outcome}`) : '',
         local(i.closedAt),

@@ -15,6 +15,8 @@ export interface NewInquiry extends ChannelStamp {
   /** Free words about the topic; sealed at rest. */
   topic?: string | null;
   askerMasked?: string | null;
+  /** On a home visit: the resident's village group (sealed at rest). */
+  villageGroup?: string | null;
   /** The first clerk, when a clerk opens it (a help-button call has none until it is answered). */
   owner?: { id: string; name: string } | null;
   dueAt?: string | null;
@@ -33,6 +35,7 @@ export interface Inquiry {
   itemCode: string | null;
   topic: string | null;
   askerMasked: string | null;
+  villageGroup: string | null;
   dueAt: string | null;
   outcome: InquiryOutcome | null;
   closedAt: string | null;
@@ -52,6 +55,7 @@ interface Row {
   item_code: string | null;
   topic_enc: Buffer | null;
   asker_masked: string | null;
+  village_group_enc: Buffer | null;
   due_at: string | null;
   outcome: InquiryOutcome | null;
   closed_at: string | null;
@@ -74,6 +78,7 @@ function toInquiry(key: DataKey, r: Row): Inquiry {
     itemCode: r.item_code,
     topic: r.topic_enc ? key.openText(r.topic_enc, context(r.id)) : null,
     askerMasked: r.asker_masked,
+    villageGroup: r.village_group_enc ? key.openText(r.village_group_enc, `${context(r.id)}:villageGroup`) : null,
     dueAt: r.due_at,
     outcome: r.outcome,
     closedAt: r.closed_at,
@@ -87,8 +92,8 @@ export function openInquiry(db: Db, key: DataKey, input: NewInquiry, now: Date):
   db.transaction(() => {
     stmt(
       db,
-      `INSERT INTO inquiries (id, opened_at, origin, channel, operator_id, owner_id, owner_name, taken_at, screen, item_code, topic_enc, asker_masked, due_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO inquiries (id, opened_at, origin, channel, operator_id, owner_id, owner_name, taken_at, screen, item_code, topic_enc, asker_masked, due_at, village_group_enc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       at,
@@ -103,6 +108,7 @@ export function openInquiry(db: Db, key: DataKey, input: NewInquiry, now: Date):
       input.topic ? key.sealText(input.topic, context(id)) : null,
       input.askerMasked ?? null,
       input.dueAt ?? null,
+      input.villageGroup ? key.sealText(input.villageGroup, `${context(id)}:villageGroup`) : null,
     );
     insertAudit(db, { at, action: 'inquiry.opened', operatorId: input.operatorId, channel: input.channel, subject: input.askerMasked ?? null, detail: { inquiryId: id, origin: input.origin } });
   })();

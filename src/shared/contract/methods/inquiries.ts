@@ -20,6 +20,8 @@ export const InquiryViewSchema = z.object({
   itemCode: z.string().nullable(),
   topic: z.string().nullable(),
   askerMasked: z.string().nullable(),
+  /** Taken on a home visit: the resident's village group. */
+  villageGroup: z.string().nullable(),
   dueAt: z.string().nullable(),
   outcome: InquiryOutcomeSchema.nullable(),
   closedAt: z.string().nullable(),
