@@ -47,6 +47,7 @@ import { DeviceFaultWatcher } from './faults/device-fault-watcher';
 import { controlEndpoint } from './control/control-endpoint';
 import { CommissioningService, commissioningHandlers } from './commissioning/commissioning-service';
 import { devSimulatorHandlers, notSimulatedHandlers } from './services/dev-simulators';
+import { SimulatedClock } from './services/simulated-clock';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
 import { stampOf, stationChannel } from './services/channel-stamp';
@@ -89,7 +90,9 @@ export interface KioskCore {
 
 /** The composition root: builds every service from the config and wires them to the dispatcher. */
 export async function createKioskCore(options: CoreOptions): Promise<KioskCore> {
-  const now = options.now ?? (() => new Date());
+  // Under --simulate the clock can be moved forward (dev.clock.advance) unless the caller brought its own.
+  const simulatedClock = options.simulate && !options.now ? new SimulatedClock() : null;
+  const now = options.now ?? simulatedClock?.now ?? (() => new Date());
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const log = options.log;
   const events = new EventBus(log);
@@ -341,7 +344,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       ),
     ...reportHandlers(report),
     // The developer panel's simulator controls exist only under --simulate.
-    ...(options.simulate ? devSimulatorHandlers({ devices, refreshPrinter: (deviceId) => printing.refresh(deviceId) }) : notSimulatedHandlers()),
+    ...(options.simulate ? devSimulatorHandlers({ devices, refreshPrinter: (deviceId) => printing.refresh(deviceId), clock: simulatedClock }) : notSimulatedHandlers()),
     ...systemHandlers({
       config: options.config,
       dataDir: options.dataDir,

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { FRAME_LIMITS } from '../../src/renderer/camera/frame-quality';
 import { usePoint } from './support/point';
 import { y4mFromImage } from './support/fake-camera';
 import { expectNoAxeViolations } from './support/resident';
-import { staffLogin } from './support/staff';
+import { openTechnicianWorkspace } from './support/staff';
 
 /**
  * The technician grabs a document camera frame in the workspace (issue 10 item 2): Chromium's fake camera plays
@@ -26,9 +25,7 @@ async function withCamera(look: { blurSigma?: number; brightness?: number }, use
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await page.goto(point.kiosk.url);
-    await staffLogin(page, 'tech', DEMO_STAFF_PASSWORDS.tech!);
-    await page.locator('[data-technician-open]').click();
+    await openTechnicianWorkspace(page, point.kiosk.url);
     await page.locator('[data-technician-device="doc-camera"]').click();
     await expect(page.locator('[data-technician-panel]')).toHaveAttribute('data-technician-panel', 'doc-camera');
     await use(page);

@@ -7,7 +7,7 @@ import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { readDb, usePoint } from './support/point';
 import { expectNoAxeViolations } from './support/resident';
-import { staffLogin } from './support/staff';
+import { openTechnicianWorkspace, staffLogin } from './support/staff';
 
 /**
  * The technician's workspace (issue 10 item 2): hidden corner + technician login, every device's self-test and own
@@ -16,12 +16,7 @@ import { staffLogin } from './support/staff';
 test.describe.configure({ mode: 'serial' });
 const point = usePoint('demonstration');
 
-async function openWorkspace(page: Page) {
-  await page.goto(point.kiosk.url);
-  await staffLogin(page, 'tech', DEMO_STAFF_PASSWORDS.tech!);
-  await page.locator('[data-technician-open]').click();
-  await expect(page.locator('[data-technician-workspace]')).toBeVisible();
-}
+const openWorkspace = (page: Page) => openTechnicianWorkspace(page, point.kiosk.url);
 
 const device = (page: Page, id: string) => page.locator(`[data-technician-device="${id}"]`);
 const panel = (page: Page) => page.locator('[data-technician-panel]');

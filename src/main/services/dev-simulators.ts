@@ -5,6 +5,7 @@ import type { SimulatorControlByKind } from '../../devices/manager/driver-kinds'
 import type { HandlerMap } from '../dispatcher';
 import { methods, type MethodName } from '../../shared/contract';
 import type { SimulatedFaceOutcome } from '../../devices/face/simulator';
+import type { SimulatedClock } from './simulated-clock';
 
 /** Every developer-panel method of the contract: the names starting with `dev.`. */
 export type DevMethod = Extract<MethodName, `dev.${string}`>;
@@ -22,6 +23,8 @@ export function devSimulatorHandlers(deps: {
   devices: Pick<DeviceManager, 'simulatorControl' | 'simulatorOfKind'>;
   /** Asks a printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
   refreshPrinter: (deviceId: string | undefined) => Promise<void>;
+  /** The kiosk's clock when the core made it (a caller that brought its own clock keeps it: advancing is refused). */
+  clock: SimulatedClock | null;
 }): HandlerMap<DevMethod> {
   const { devices } = deps;
   const sim = <K extends SimulatedKind>(kind: K, deviceId?: string): SimulatorControlByKind[K] => {
@@ -112,6 +115,10 @@ export function devSimulatorHandlers(deps: {
     'dev.camera.press': (input) => {
       sim('documentCamera', input.deviceId).pressButton();
       return done;
+    },
+    'dev.clock.advance': (input) => {
+      if (!deps.clock) throw new KioskError('forbidden', { details: { reason: 'clockNotSimulated' } });
+      return { now: deps.clock.advance(input.minutes * 60_000).toISOString() };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_STAFF_PASSWORDS } from '../../../src/county/demo-seed';
 import { pressKeys } from './resident';
 
 /** What a clerk does on the kiosk, through the visible (and the one hidden) controls. */
@@ -41,4 +42,12 @@ export async function countChimes(page: Page): Promise<void> {
       return original.call(this);
     };
   });
+}
+
+/** The demo technician logs in on the kiosk at `url` and opens the technician's workspace. */
+export async function openTechnicianWorkspace(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await staffLogin(page, 'tech', DEMO_STAFF_PASSWORDS.tech!);
+  await page.locator('[data-technician-open]').click();
+  await expect(page.locator('[data-technician-workspace]')).toBeVisible();
 }

@@ -69,4 +69,10 @@ export const devMethods = {
       ssCard: z.object({ deviceId: z.string(), card: z.boolean(), residentIndex: z.number().nullable(), fault: z.string().nullable(), pinTries: z.number().nullable() }).nullable(),
     }),
   }),
+  'dev.clock.advance': defineMethod({
+    summary: "Simulator: moves the kiosk's clock forward by `minutes` (timers keep real time), for the rules that run on the clock (faults that climb); answers the kiosk's time now.",
+    access: ['public'],
+    input: z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) }).strict(),
+    output: z.object({ now: z.string() }),
+  }),
 } as const;
