@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../shared/console/api';
 import { AccountsPage } from './AccountsPage';
 import { AuditPage } from './AuditPage';
 import { CasesPage } from './CasesPage';
+import { PointCasesPage } from './PointCasesPage';
 import { FaultsPage } from './FaultsPage';
 import { FleetPage } from './FleetPage';
 import { PointsPage } from './PointsPage';
@@ -20,6 +21,7 @@ export const CONSOLE_PAGES = [
   { id: 'fleet', Component: FleetPage },
   { id: 'faults', Component: FaultsPage },
   { id: 'cases', Component: CasesPage },
+  { id: 'pointCases', Component: PointCasesPage },
   { id: 'reports', Component: ReportsPage },
   { id: 'accounts', Component: AccountsPage },
   { id: 'publishing', Component: PublishingPage },

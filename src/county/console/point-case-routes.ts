@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { upstreamMovesFor } from '../../shared/cases/case-state';
-import type { Point } from '../../shared/console/api';
+import type { CaseMaterials, Point } from '../../shared/console/api';
 import { PointCaseMoveSchema, type PointCaseMove, type PointCaseRow } from '../../shared/console/point-cases';
 import { CaseMoveError, moveCaseUpstream, pointCase, pointCaseResident, pointCasesOf, type HeldPointCase, type UpstreamMove } from '../point-cases';
 import { audit } from './audit';
@@ -71,6 +71,14 @@ export const pointCaseRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return { case: row, resident: null };
     await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, 'pointCase.open', found.held.caseId, found.point.township, found.held.caseNumber);
     return { case: row, resident: await pointCaseResident(options.query, found.held.caseId) };
+  });
+
+  api.get('/point-cases/:caseId/materials', async (request, reply) => {
+    const found = await find(request, IdParam.safeParse(request.params).data?.caseId ?? '');
+    if (!found) return consoleFail(reply, 404, 'not_found');
+    const item = (await publishedCatalogue(options.query)).items.find((i) => i.code === found.held.itemCode);
+    const answer: CaseMaterials = { materials: (item?.materials ?? []).map((m) => ({ code: m.code, name: m.name })) };
+    return answer;
   });
 
   api.post('/point-cases/:caseId', async (request, reply) => {

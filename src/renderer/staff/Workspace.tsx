@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InquiryRegister } from './InquiryRegister';
+import { CasesPanel } from './CasesPanel';
 import { ClerkDay } from './ClerkDay';
 import { PairingPanel } from '../pairing/PairingPanel';
 
@@ -20,6 +21,7 @@ export function Workspace({ onClose }: { onClose: () => void }) {
       </div>
       <ClerkDay />
       <InquiryRegister />
+      <CasesPanel />
       <PairingPanel />
     </main>
   );

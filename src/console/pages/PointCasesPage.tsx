@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseMaterialsSchema } from '../../shared/console/api';
+import { PointCaseDetailSchema, PointCaseListSchema, PointCaseRowSchema, type PointCaseMove, type PointCaseRow } from '../../shared/console/point-cases';
+import { ConsoleApiError, consoleCall } from '../api';
+import { DataTable } from '../DataTable';
+import { formatAgo, formatTime } from '../format';
+import { ErrorLine } from '../ErrorLine';
+import { LoadState } from '../LoadState';
+import { useConsoleData } from '../use-console-data';
+import type { PageProps } from '.';
+
+/**
+ * 全程代办 cases carried up from the points in scope: the township takes a case, passes it to the county, returns it
+ * with what is missing, finishes or refuses it; at the county a county admin does. The buttons are the moves the
+ * gateway says this account may make now; each outcome goes down to the point with its next sync.
+ */
+export function PointCasesPage({ session }: PageProps) {
+  const { t, i18n } = useTranslation();
+  const { data, error: loadError, reload } = useConsoleData('/point-cases', PointCaseListSchema, 15_000);
+  const [selected, setSelected] = useState<string | null>(null);
+  if (!data) return <LoadState error={loadError} />;
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const current = data.cases.find((c) => c.caseId === selected) ?? null;
+  return (
+    <>
+      <p className="page-summary">{t('pointCases.intro')}</p>
+      <DataTable<PointCaseRow>
+        caption={t('pointCases.caption')}
+        rows={data.cases}
+        rowKey={(c) => c.caseId}
+        rowState={(c) => (c.overdue ? 'alert' : c.moves.length > 0 ? 'warn' : undefined)}
+        initialSort={{ key: 'due', descending: false }}
+        columns={[
+          { key: 'number', label: t('pointCases.number'), value: (c) => c.caseNumber },
+          { key: 'item', label: t('pointCases.item'), value: (c) => c.itemCode },
+          { key: 'point', label: t('pointCases.point'), value: (c) => c.point.name[lang] },
+          { key: 'resident', label: t('pointCases.resident'), value: (c) => c.residentMasked },
+          { key: 'due', label: t('pointCases.due'), value: (c) => c.dueAt, render: (c) => `${c.overdue ? `${t('pointCases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` },
+          { key: 'state', label: t('pointCases.state'), value: (c) => t(`pointCases.states.${c.state}`) },
+          {
+            key: 'open',
+            label: t('pointCases.actions'),
+            value: () => null,
+            render: (c) => (
+              <button type="button" className="button" data-open-point-case={c.caseId} aria-label={t('pointCases.openOf', { number: c.caseNumber })} onClick={() => setSelected(c.caseId)}>
+                {t('pointCases.open')}
+              </button>
+            ),
+          },
+        ]}
+      />
+      {current && <PointCaseDetail key={`${current.caseId}-${current.state}`} row={current} isCounty={session.staff.scope.kind === 'county'} onChanged={() => void reload()} />}
+    </>
+  );
+}
+
+function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCounty: boolean; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const { data: asked } = useConsoleData(`/point-cases/${row.caseId}/materials`, CaseMaterialsSchema);
+  const [resident, setResident] = useState<{ name: string; idNumber: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const trimmed = note.trim();
+  const act = async (body: PointCaseMove) => {
+    setError(null);
+    try {
+      await consoleCall('POST', `/point-cases/${row.caseId}`, PointCaseRowSchema, body);
+      setNote('');
+      onChanged();
+    } catch (e) {
+      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+    }
+  };
+  const reveal = async () => {
+    try {
+      setResident((await consoleCall('GET', `/point-cases/${row.caseId}`, PointCaseDetailSchema)).resident);
+    } catch (e) {
+      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+    }
+  };
+  const withNote = trimmed ? { note: trimmed } : {};
+  return (
+    <section className="detail" aria-labelledby="point-case-title" data-point-case={row.caseId} data-point-case-state={row.state}>
+      <h2 id="point-case-title">{t('pointCases.detailTitle', { number: row.caseNumber, state: t(`pointCases.states.${row.state}`) })}</h2>
+      <p>
+        {t('pointCases.resident')}: {resident ? `${resident.name} ${resident.idNumber}` : row.residentMasked}{' '}
+        {isCounty && !resident && (
+          <button type="button" className="button button--small" onClick={() => void reveal()} data-action="reveal">
+            {t('cases.reveal')}
+          </button>
+        )}
+      </p>
+      <p>{t('pointCases.channelOf', { channel: t(`pointCases.channels.${row.channel}`, { defaultValue: row.channel }), operator: row.operatorId })}</p>
+      <ol data-point-case-steps>
+        {row.steps.map((s) => (
+          <li key={s.id} data-point-case-step={s.kind}>
+            {formatTime(s.at, i18n.language)} {t(`pointCases.steps.${s.kind}`)} · {s.operatorName}
+            {s.missing ? ` · ${s.missing.text[lang]}` : ''}
+            {s.note ? ` · ${s.note[lang]}` : ''}
+          </li>
+        ))}
+      </ol>
+      {row.moves.length > 0 ? (
+        <>
+          <label htmlFor="point-case-note">{t('pointCases.note')}</label>
+          <textarea id="point-case-note" rows={2} maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
+          {row.moves.includes('return') ? (
+            <fieldset className="case-materials">
+              <legend>{t('cases.materials')}</legend>
+              {(asked?.materials ?? []).map((m) => (
+                <label key={m.code} className="checkbox">
+                  <input
+                    type="checkbox"
+                    data-material={m.code}
+                    checked={missing.includes(m.code)}
+                    onChange={(e) => setMissing((all) => (e.target.checked ? [...all, m.code] : all.filter((c) => c !== m.code)))}
+                  />
+                  {m.name[lang]}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="actions">
+            {row.moves.map((move) => (
+              <button
+                key={move}
+                type="button"
+                className={move === 'finish' ? 'button button--primary' : 'button'}
+                data-point-case-move={move}
+                disabled={(move === 'return' && missing.length === 0) || (move === 'refuse' && !trimmed)}
+                onClick={() =>
+                  void act(
+                    move === 'return'
+                      ? { move, materials: missing, ...withNote }
+                      : move === 'refuse'
+                        ? { move, reason: trimmed }
+                        : move === 'take'
+                          ? { move }
+                          : { move: move as 'passUp' | 'finish', ...withNote },
+                  )
+                }
+              >
+                {t(`pointCases.moves.${move}`)}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <p data-point-case-waiting>{t(row.state === 'sent' || row.state === 'atTownship' || row.state === 'atCounty' ? 'pointCases.notYours' : 'pointCases.atPoint')}</p>
+      )}
+      <ErrorLine error={error} />
+    </section>
+  );
+}
