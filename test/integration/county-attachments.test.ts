@@ -77,6 +77,9 @@ describe('county attachments', () => {
     expect(await put('k1', hash, 3, data.length, Buffer.concat([data.subarray(3), Buffer.from('!')]))).toEqual({ ok: false, status: 422, error: 'too_long', received: 0 });
     expect(await row('k1', hash)).toBeUndefined();
     expect(fs.existsSync(attachmentFile(dir, 'k1', hash).replace(/\.bin$/, '.part'))).toBe(false);
+    // Too long in its very first chunk (no partial file yet): refused the same way, nothing left behind.
+    expect(await put('k1', hash, 0, 3, data)).toEqual({ ok: false, status: 422, error: 'too_long', received: 0 });
+    expect(await row('k1', hash)).toBeUndefined();
     // Exactly the length is not too long.
     expect(await put('k1', hash, 0, data.length, data)).toEqual({ ok: true, received: data.length, complete: true });
   });
