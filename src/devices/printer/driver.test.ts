@@ -112,6 +112,24 @@ describe('ReceiptPrinterDriver with the simulator', () => {
     await driver.stop();
   });
 
+  it('one lost status round is asked again, not taken for an unplugged printer', async () => {
+    const simulator = new ReceiptPrinterSimulator();
+    // The first round's four answers are lost (as on a loaded machine); the printer answers from then on.
+    let lost = 0;
+    const lossy = {
+      receive: (b: Uint8Array) => simulator.receive(b),
+      onOutput: (l: (b: Uint8Array) => void) => simulator.onOutput((b) => {
+        const kept = [...b].filter(() => ++lost > 4);
+        if (kept.length) l(Uint8Array.from(kept));
+      }),
+    };
+    const driver = new ReceiptPrinterDriver({ id: 'r', transport: new InProcessTransport(lossy), profile: BUILT_IN_PROFILES['generic-80mm']!, simulated: true, pollMs: 1000, answerTimeoutMs: 50 });
+    await driver.start();
+    expect(lost).toBeGreaterThan(4);
+    expect(driver.status()).toMatchObject({ state: 'online' });
+    await driver.stop();
+  });
+
   it('garbage from the printer is ignored, not taken for a status', async () => {
     const simulator = new ReceiptPrinterSimulator();
     const noisy = {

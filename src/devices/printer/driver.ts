@@ -142,7 +142,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       }
     }
     try {
-      const condition = await this.link.readCondition();
+      const condition = await this.readConditionAskingTwice();
       const mapped = deviceStateOf(condition);
       const busy = this.working && mapped.state === 'online';
       this.setStatus({ state: busy ? 'busy' : mapped.state, media: mapped.media, detailKey: mapped.detailKey });
@@ -152,6 +152,20 @@ export class ReceiptPrinterDriver implements DeviceDriver {
       this.setStatus({ state: 'offline', media: 'unknown', detailKey: 'printers:printer.noAnswer' });
     }
     return this.status();
+  }
+
+  /**
+   * One lost answer is not an unplugged printer: on a busy machine (or a long cable) a single round can pass its
+   * deadline, and calling the printer offline for it would grey out every printing tile for two seconds. A second
+   * silent round is.
+   */
+  private async readConditionAskingTwice(): Promise<PrinterCondition> {
+    try {
+      return await this.link.readCondition();
+    } catch (error) {
+      if (!(error instanceof NoAnswer)) throw error;
+      return this.link.readCondition();
+    }
   }
 
   private schedulePoll(): void {
