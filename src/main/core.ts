@@ -34,7 +34,7 @@ import { countyClientFromConfig, countySecret } from './sync/county-client-from-
 import { RetentionService } from './services/retention';
 import { announcementsHandlers } from './services/announcements';
 import { FaultTicketService, faultTicketHandlers } from './services/fault-tickets';
-import { remoteSiteSettings } from './services/remote-site-settings';
+import { siteInForce } from './services/remote-site-settings';
 import { ResidentSessionService, sessionHandlers } from './services/session';
 import { CountyDocuments } from './services/county-documents';
 import { cachedListing, newestListings, saveListing } from './store/listing-cache';
@@ -103,6 +103,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const kek = options.keyKeeper ? null : defaultKekFile(options.dataDir);
   if (kek?.moved) log.warn({ file: kek.file }, 'key-encryption key moved out of the data dir');
   const store = KioskStore.open({ dataDir: options.dataDir, keeper: options.keyKeeper ?? new FileKeyKeeper(kek!.file) });
+  // Office hours, phone and duty person: the county's where set, the local file's otherwise; one source for all.
+  const siteNow = () => siteInForce(store.db, options.config.site);
   closers.push(() => store.close());
 
   // The shipped catalogue until the county's newer one is in the store's config parts (re-read on config.changed).
@@ -137,6 +139,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const printing = new PrintingService({
     countyDocuments,
     config: options.config,
+    hotline: () => siteNow().consultationPhone,
     devices,
     catalog,
     submissions: receiptSubmissionsFrom(store),
@@ -180,7 +183,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     devices,
     openFault: (deviceId, summary) => void faultTickets.open(deviceId, summary),
     tickets: () => faultTickets.list(),
-    officeHours: options.config.site.officeHours,
+    officeHours: () => siteNow().officeHours,
     afterMinutes: options.config.kiosk.deviceFaultMinutes,
     now,
   });
@@ -217,6 +220,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const report = new ReportService({
     store,
     config: options.config,
+    officeHours: () => siteNow().officeHours,
     catalog,
     sign: options.config.county ? reportSigner(countySecret(options.config.county)) : null,
     afterSubmit: () => sync.queued(),
@@ -235,8 +239,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       return [...here, ...(lan?.remoteClerks() ?? []).filter((r) => !here.some((c) => c.id === r.id))];
     },
     contact: () => {
-      const remote = remoteSiteSettings(store.db);
-      return { phone: remote.consultationPhone ?? options.config.site.consultationPhone, onDuty: remote.onDuty ?? options.config.site.onDuty ?? null };
+      const { consultationPhone, onDuty } = siteNow();
+      return { phone: consultationPhone, onDuty };
     },
   });
   lan = await startLanPairing({ config: options.config, dataDir: options.dataDir, key: store.key, db: store.db, events, log, now, help, localClerks: () => presence.clerksOnDuty() });
@@ -254,7 +258,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     },
     client: county,
     staffAccounts: () => staff.accounts(),
-    consultationPhone: () => remoteSiteSettings(store.db).consultationPhone ?? options.config.site.consultationPhone,
+    consultationPhone: () => siteNow().consultationPhone,
+    officeHours: () => siteNow().officeHours,
   });
 
   // The clerk's day: own work, the queue, the county's rejections and the village list (asked of the county).
@@ -352,7 +357,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       simulate: options.simulate,
       startedAt: Date.now(),
       now,
-      remoteSite: () => remoteSiteSettings(store.db),
+      site: siteNow,
     }),
   };
 

@@ -13,6 +13,7 @@ describe('the report service at the point', () => {
     const service = new ReportService({
       store,
       config: demoSiteConfig(),
+      officeHours: () => demoSiteConfig().site.officeHours,
       catalog: { find: (code) => catalog.items.find((i) => i.code === code), list: () => catalog },
       sign: null,
       afterSubmit: () => undefined,

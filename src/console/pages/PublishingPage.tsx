@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AnnouncementsStateSchema, SiteSettingsStateSchema, type Publication } from '../../shared/console/api';
+import { officeHoursLine, parseOfficeHoursLines } from '../../shared/domain/office-hours';
 import { AnnouncementListSchema, AnnouncementSchema } from '../../shared/sync/protocol';
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
@@ -192,7 +193,9 @@ function SiteSettings() {
   const [editing, setEditing] = useState<string | null>(null);
   const [onDuty, setOnDuty] = useState('');
   const [phone, setPhone] = useState('');
+  const [hours, setHours] = useState('');
   if (!data) return <LoadState error={loadError} />;
+  const parsedHours = hours.trim() ? parseOfficeHoursLines(hours) : null;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const selected = data.points.find((p) => p.point.kioskId === editing) ?? null;
   type Row = (typeof data.points)[number];
@@ -206,6 +209,7 @@ function SiteSettings() {
           { key: 'point', label: t('fleet.point'), value: (r) => r.point.name[lang] },
           { key: 'onDuty', label: t('publishing.onDuty'), value: (r) => r.effective.onDuty ?? null },
           { key: 'phone', label: t('publishing.phone'), value: (r) => r.effective.consultationPhone ?? null },
+          { key: 'officeHours', label: t('publishing.officeHours'), value: (r) => r.effective.officeHours?.map(officeHoursLine).join('; ') ?? t('publishing.officeHoursLocal') },
           {
             key: 'actions',
             label: t('publishing.actions'),
@@ -220,6 +224,7 @@ function SiteSettings() {
                   setEditing(r.point.kioskId);
                   setOnDuty(r.effective.onDuty ?? '');
                   setPhone(r.effective.consultationPhone ?? '');
+                  setHours(r.effective.officeHours?.map(officeHoursLine).join('\n') ?? '');
                 }}
               >
                 {t('publishing.edit')}
@@ -235,7 +240,14 @@ function SiteSettings() {
             className="form-grid"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => consoleCall('PUT', `/publishing/site/${selected.point.kioskId}`, Published, { ...(onDuty.trim() ? { onDuty: onDuty.trim() } : {}), ...(phone.trim() ? { consultationPhone: phone.trim() } : {}) }));
+              if (parsedHours && !parsedHours.ok) return;
+              void act(() =>
+                consoleCall('PUT', `/publishing/site/${selected.point.kioskId}`, Published, {
+                  ...(onDuty.trim() ? { onDuty: onDuty.trim() } : {}),
+                  ...(phone.trim() ? { consultationPhone: phone.trim() } : {}),
+                  ...(parsedHours?.ok ? { officeHours: parsedHours.hours } : {}),
+                }),
+              );
             }}
           >
             <label>
@@ -246,6 +258,16 @@ function SiteSettings() {
               {t('publishing.phone')}
               <input name="consultationPhone" value={phone} pattern="[0-9\-]{5,20}" title={t('publishing.phoneRule')} onChange={(e) => setPhone(e.target.value)} />
             </label>
+            <label>
+              {t('publishing.officeHours')}
+              <textarea name="officeHours" rows={3} maxLength={400} value={hours} aria-describedby="office-hours-rule" onChange={(e) => setHours(e.target.value)} />
+              <small id="office-hours-rule">{t('publishing.officeHoursRule')}</small>
+            </label>
+            {parsedHours && !parsedHours.ok && (
+              <p role="alert" className="error" data-office-hours-error>
+                {t('publishing.officeHoursBad', { line: parsedHours.line })}
+              </p>
+            )}
             <button type="submit" className="button button--primary">
               {t('publishing.publish')}
             </button>
@@ -255,8 +277,8 @@ function SiteSettings() {
             mayRollBack
             onRollBack={(seq) => void act(() => consoleCall('POST', `/publishing/site/${selected.point.kioskId}/rollback`, Published, { seq }))}
             describe={(p) => {
-              const body = p.body as { onDuty?: string; consultationPhone?: string };
-              return [body.onDuty, body.consultationPhone].filter(Boolean).join(' · ') || t('publishing.countyDefault');
+              const body = p.body as { onDuty?: string; consultationPhone?: string; officeHours?: Parameters<typeof officeHoursLine>[0][] };
+              return [body.onDuty, body.consultationPhone, body.officeHours?.map(officeHoursLine).join('; ')].filter(Boolean).join(' · ') || t('publishing.countyDefault');
             }}
           />
         </div>

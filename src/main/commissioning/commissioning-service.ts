@@ -4,6 +4,7 @@ import { AUTOMATIC_CHECKS, criteriaOf, type AcceptanceRecord, type Commissioning
 import { KioskError } from '../../shared/contract/errors';
 import type { MethodInput, MethodResult } from '../../shared/contract';
 import type { DeviceStatus } from '../../shared/domain/devices';
+import type { OfficeHours } from '../../shared/domain/office-hours';
 import type { SelfTestResult } from '../../devices/core/driver';
 import type { AcceptanceSigner, StaffAccount } from '../../shared/sync/protocol';
 import type { Language } from '../../shared/locales';
@@ -31,6 +32,8 @@ export interface CommissioningDeps {
   /** The county's staff list as the kiosk holds it. */
   staffAccounts: () => StaffAccount[];
   consultationPhone: () => string;
+  /** The office hours in force (the county's or the local file's). */
+  officeHours: () => readonly OfficeHours[];
 }
 
 type Person = { id: string; name: string };
@@ -67,7 +70,7 @@ export class CommissioningService {
     steps.push({ id: 'clockAgrees', how: 'automatic', passed: clockOk, detail: offset === null ? 'no county clock' : `offset ${Math.round(offset / 1000)} s`, ...stamp() });
     const account = this.deps.staffAccounts().find((a) => a.id === by.id && !a.disabled);
     steps.push({ id: 'staffLogin', how: 'automatic', passed: account !== undefined, detail: account ? `${account.username} (${account.roles.join(', ')})` : 'not in the county staff list', ...stamp() });
-    const hours = this.deps.config.site.officeHours;
+    const hours = this.deps.officeHours();
     steps.push({ id: 'officeHours', how: 'automatic', passed: hours.length > 0, detail: hours.map((h) => `${h.days.join(',')} ${h.open}-${h.close}`).join('; ').slice(0, 300), ...stamp() });
     const phone = this.deps.consultationPhone();
     steps.push({ id: 'consultationPhone', how: 'automatic', passed: /^[0-9-]{5,20}$/.test(phone), detail: phone, ...stamp() });

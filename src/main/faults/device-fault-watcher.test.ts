@@ -20,7 +20,7 @@ function rig(start: Date) {
     devices: { list: () => [], onStatus: (l) => (listeners.add(l), () => listeners.delete(l)) },
     openFault: (deviceId, summary) => opened.push({ deviceId, summary }),
     tickets: () => opened.map((o) => ({ deviceId: o.deviceId, state: 'open' })),
-    officeHours: HOURS,
+    officeHours: () => HOURS,
     afterMinutes: 15,
     now: () => new Date(clock),
   });

@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../../shared/config/site-config';
+import type { OfficeHours } from '../../shared/domain/office-hours';
 import type { DeviceState, DeviceStatus } from '../../shared/domain/devices';
 
 const OUT_OF_ORDER: ReadonlySet<DeviceState> = new Set(['offline', 'hardwareError', 'userActionRequired']);
@@ -9,7 +9,8 @@ export interface DeviceFaultWatcherDeps {
   openFault(deviceId: string, summary: string): void;
   /** Tickets this kiosk holds, to avoid a second one for a device that already has one not closed. */
   tickets(): Array<{ deviceId: string | null; state: string }>;
-  officeHours: SiteConfig['site']['officeHours'];
+  /** Read at each check: the county may change them on any config round. */
+  officeHours: () => readonly OfficeHours[];
   afterMinutes: number;
   now: () => Date;
 }
@@ -41,7 +42,7 @@ export class DeviceFaultWatcher {
   /** Opens the tickets that are due now; answers the device ids it opened them for. */
   check(): string[] {
     const now = this.deps.now();
-    if (!inOfficeHours(now, this.deps.officeHours)) return [];
+    if (!inOfficeHours(now, this.deps.officeHours())) return [];
     const open = new Set(this.deps.tickets().filter((t) => t.state !== 'closed' && t.deviceId).map((t) => t.deviceId!));
     const opened: string[] = [];
     for (const [deviceId, { at, status }] of this.outOfOrderSince) {
@@ -65,7 +66,7 @@ export class DeviceFaultWatcher {
 }
 
 /** Whether the point is open now (office hours in the kiosk's local time; days 1 = Monday ... 7 = Sunday). */
-export function inOfficeHours(now: Date, hours: SiteConfig['site']['officeHours']): boolean {
+export function inOfficeHours(now: Date, hours: readonly OfficeHours[]): boolean {
   const day = now.getDay() === 0 ? 7 : now.getDay();
   const minutes = now.getHours() * 60 + now.getMinutes();
   const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

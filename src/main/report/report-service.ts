@@ -3,6 +3,7 @@ import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
 import type { ReportStatus, ReportView } from '../../shared/contract/methods/report';
 import type { MonthlyFigures } from '../../shared/report/monthly-figures';
+import type { OfficeHours } from '../../shared/domain/office-hours';
 import { reportSigningText, type MonthlyReportPayload } from '../../shared/report/monthly-report';
 import { dayOfMonth, monthOf, previousMonth, reportDeadline } from '../../shared/report/report-month';
 import type { HandlerMap } from '../dispatcher';
@@ -21,6 +22,8 @@ export const REMINDER_DAY = 10;
 export interface ReportServiceDeps {
   store: Pick<KioskStore, 'db' | 'key'>;
   config: SiteConfig;
+  /** The office hours in force (the county's or the local file's), read when the month is counted. */
+  officeHours: () => readonly OfficeHours[];
   catalog: { find(code: string): { type: string } | undefined; list(): { items: ReadonlyArray<{ code: string; category: string; name: { 'zh-CN': string; en: string } }> } };
   /** HMAC-SHA256 with the kiosk's county secret, hex; null when no county is configured (nothing can be submitted). */
   sign: ((text: string) => string) | null;
@@ -162,7 +165,7 @@ export class ReportService {
     // A month that is over has its residents counted once and for all, and forgotten.
     closeResidentMonths(this.deps.store.db, monthOf(now), now.toISOString());
     return countMonth(this.deps.store.db, month, {
-      officeHours: this.deps.config.site.officeHours,
+      officeHours: this.deps.officeHours(),
       devices: this.deps.config.devices.map((d) => ({ id: d.id, kind: d.kind })),
       now,
       isPrintItem: (code) => this.deps.catalog.find(code)?.type === 'print',

@@ -32,6 +32,8 @@ export interface SubmissionForReceipt {
 
 export interface PrintingDeps {
   config: SiteConfig;
+  /** The consultation phone in force (the county's or the local file's), printed on slips. */
+  hotline: () => string;
   devices: Pick<DeviceManager, 'firstOfKind' | 'driverOf' | 'simulatorOfKind' | 'simulatorControl' | 'list'>;
   catalog: { find(code: string): CatalogItem | undefined };
   submissions: { find(submissionId: string): SubmissionForReceipt | null };
@@ -109,7 +111,7 @@ export class PrintingService {
         channel: submission.channel,
         delivery: submission.delivery,
         countyOnline: this.deps.countyOnline?.() ?? false,
-        hotline: this.deps.config.site.consultationPhone,
+        hotline: this.deps.hotline(),
       },
       lang,
       t,
@@ -121,7 +123,7 @@ export class PrintingService {
     const item = this.item(itemCode);
     const lang = language ?? this.deps.config.kiosk.defaultLanguage;
     const t = translatorFor(lang);
-    const document = notificationSlip({ siteName: this.deps.config.site.name, item, printedAt: this.deps.now().toISOString(), hotline: this.deps.config.site.consultationPhone }, lang, t);
+    const document = notificationSlip({ siteName: this.deps.config.site.name, item, printedAt: this.deps.now().toISOString(), hotline: this.deps.hotline() }, lang, t);
     return this.submit(undefined, { label: 'notification', document, reprintBanner: t('reprint') });
   }
 
@@ -152,7 +154,7 @@ export class PrintingService {
       return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null };
     });
     const document = myRequestsSlip(
-      { siteName: this.deps.config.site.name, resident, requests, lastSyncAt, printedAt: this.deps.now().toISOString(), hotline: this.deps.config.site.consultationPhone },
+      { siteName: this.deps.config.site.name, resident, requests, lastSyncAt, printedAt: this.deps.now().toISOString(), hotline: this.deps.hotline() },
       lang,
       t,
     );
@@ -205,7 +207,7 @@ export class PrintingService {
       siteName: this.deps.config.site.name,
       kioskId: this.deps.config.county?.kioskId ?? this.deps.config.site.divisionCode,
       printedAt: this.deps.now().toISOString(),
-      hotline: this.deps.config.site.consultationPhone,
+      hotline: this.deps.hotline(),
     };
     let pdf: RenderedPdf;
     let subject: string;

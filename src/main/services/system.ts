@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { SiteConfig } from '../../shared/config/site-config';
 import type { HandlerMap } from '../dispatcher';
+import type { SiteInForce } from './remote-site-settings';
 
 export interface SystemDeps {
   config: SiteConfig;
@@ -10,8 +11,8 @@ export interface SystemDeps {
   simulate: boolean;
   startedAt: number;
   now: () => Date;
-  /** What the county last set for this point (on-duty person, phone); it wins over the local file. */
-  remoteSite?: () => { onDuty?: string; consultationPhone?: string };
+  /** The point's hours, phone and duty person in force (remote-site-settings.ts: the county's over the local file). */
+  site: () => SiteInForce;
 }
 
 function diskFree(dir: string): number | null {
@@ -28,15 +29,15 @@ export function systemHandlers(deps: SystemDeps): HandlerMap<'system.ping' | 'si
   return {
     'system.ping': () => ({ now: deps.now().toISOString(), uptimeSeconds: uptime() }),
     'site.info': () => {
-      const remote = deps.remoteSite?.() ?? {};
+      const inForce = deps.site();
       const { site, kiosk } = deps.config;
       return {
         name: site.name,
         divisionCode: site.divisionCode,
         level: site.level,
-        officeHours: site.officeHours,
-        consultationPhone: remote.consultationPhone ?? site.consultationPhone,
-        onDuty: remote.onDuty ?? site.onDuty,
+        officeHours: inForce.officeHours,
+        consultationPhone: inForce.consultationPhone,
+        ...(inForce.onDuty ? { onDuty: inForce.onDuty } : {}),
         idleTimeoutSeconds: kiosk.idleTimeoutSeconds,
         idleCountdownSeconds: kiosk.idleCountdownSeconds,
         staffIdleMinutes: kiosk.staffIdleMinutes,

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskContext, type KioskContextValue } from './kiosk-context';
+import { useLiveSite } from './live-site';
 import { Visit, type VisitEnd } from './Visit';
 import { wipeResidentTraces } from '../privacy/wipe';
 import { CatalogProvider } from '../catalog/catalog-context';
@@ -20,6 +21,8 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
   const [visitNumber, setVisitNumber] = useState(0);
   const [connected, setConnected] = useState(true);
   const [lastEnd, setLastEnd] = useState<VisitEnd | null>(null);
+  const site = useLiveSite(kiosk.client, kiosk.site);
+  const context = useMemo(() => ({ ...kiosk, site }), [kiosk, site]);
 
   useEffect(() => onConnectionChange(setConnected), [onConnectionChange]);
 
@@ -40,7 +43,7 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
   }, [kiosk.client, endVisit]);
 
   return (
-    <KioskContext.Provider value={kiosk}>
+    <KioskContext.Provider value={context}>
       <StaffProvider connected={connected} onEnd={endStaff}>
         <CatalogProvider>
           <LiveStatusProvider>

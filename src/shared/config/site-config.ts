@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../domain/devices';
+import { OfficeHoursSchema } from '../domain/office-hours';
 
 /**
  * The site configuration file (one per kiosk). Everything here is checked at start-up; a wrong file stops the
@@ -9,13 +10,6 @@ import { DeviceKindSchema } from '../domain/devices';
 const LocalisedTextSchema = z.object({
   'zh-CN': z.string().min(1),
   en: z.string().min(1),
-});
-
-const OfficeHoursSchema = z.object({
-  /** Days of week, 1 = Monday ... 7 = Sunday. */
-  days: z.array(z.number().int().min(1).max(7)).min(1),
-  open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-  close: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
 });
 
 export const SerialTransportSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TablePageSchema } from './table-query';
+import { OfficeHoursListSchema } from '../domain/office-hours';
 import { FAULT_MOVE_ACTIONS } from '../sync/protocol';
 
 /**
@@ -205,6 +206,7 @@ export const AnnouncementsStateSchema = z.object({
 export const SiteSettingsInputSchema = z.object({
   onDuty: z.string().trim().max(30).optional(),
   consultationPhone: z.string().regex(/^[0-9-]{5,20}$/).optional(),
+  officeHours: OfficeHoursListSchema.optional(),
 });
 export type SiteSettingsInput = z.infer<typeof SiteSettingsInputSchema>;
 export const SiteSettingsStateSchema = z.object({
@@ -212,7 +214,7 @@ export const SiteSettingsStateSchema = z.object({
     z.object({
       point: PointSchema,
       /** What the kiosk receives: the county's settings with this point's own on top. */
-      effective: z.object({ onDuty: z.string().optional(), consultationPhone: z.string().optional(), retentionDays: z.number().optional() }),
+      effective: z.object({ onDuty: z.string().optional(), consultationPhone: z.string().optional(), retentionDays: z.number().optional(), officeHours: OfficeHoursListSchema.optional() }),
       history: z.array(PublicationSchema),
     }),
   ),

@@ -6,6 +6,7 @@ import { ServiceChannelSchema } from '../domain/service-channel';
 import { TypedIdReasonSchema } from '../domain/typed-id-reason';
 import { ProxyPayloadSchema } from '../domain/proxy';
 import { CasePayloadSchema, CaseStepPayloadSchema } from '../cases/case-record';
+import { OfficeHoursListSchema } from '../domain/office-hours';
 
 /**
  * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
@@ -152,6 +153,8 @@ export const RemoteSiteSettingsSchema = z.object({
   onDuty: z.string().max(30).optional(),
   consultationPhone: z.string().regex(/^[0-9-]{5,20}$/).optional(),
   retentionDays: z.number().int().min(1).max(3650).optional(),
+  /** The point's office hours as the county set them; absent = the local site file's. */
+  officeHours: OfficeHoursListSchema.optional(),
   /** Each fault level's response time in minutes (src/shared/faults/escalation.ts); absent = the defaults there. */
   faultResponseMinutes: z.object({ point: z.number().int().min(1).max(100_000), township: z.number().int().min(1).max(100_000), county: z.number().int().min(1).max(100_000), vendor: z.number().int().min(1).max(100_000) }).optional(),
 });
