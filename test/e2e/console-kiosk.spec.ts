@@ -153,7 +153,7 @@ test("a point's office hours and duty person set in the console show on its attr
   const attract = await context.newPage();
   await attract.goto(kiosk.url);
   const facts = attract.locator('.attract__facts');
-  await expect(facts).toContainText('周一、二、三、四、五 08:30–12:00', { timeout: 30_000 });
+  await expect(facts).toContainText('周一、二、三、四、五 08:30–17:30', { timeout: 30_000 });
 
   await signInConsole(page, county, 'county');
   await openConsolePage(page, 'publishing');
@@ -168,15 +168,15 @@ test("a point's office hours and duty person set in the console show on its attr
   await editor.locator('input[name="onDuty"]').fill('钱晓燕');
   await editor.locator('button[type="submit"]').click();
   await expect(page.locator(`tr[data-row="${county.kioskId}"] [data-col="officeHours"]`)).toHaveText('2,4 09:00-11:30; 6 08:00-10:00');
-  await checkConsoleScreen(page, 'console-12-site-settings');
+  await checkConsoleScreen(page, 'console-19-site-settings');
 
   await expect(facts).toContainText('周二、四 09:00–11:30', { timeout: 30_000 });
   await expect(facts).toContainText('周六 08:00–10:00');
-  await expect(facts).not.toContainText('08:30–12:00');
+  await expect(facts).not.toContainText('08:30–17:30');
   await expect(facts).toContainText('钱晓燕');
 
   // One click back to the point's first version: the kiosk's own file's hours again.
   await editor.locator('[data-rollback]').last().click();
-  await expect(facts).toContainText('周一、二、三、四、五 08:30–12:00', { timeout: 30_000 });
+  await expect(facts).toContainText('周一、二、三、四、五 08:30–17:30', { timeout: 30_000 });
   await attract.close();
 });
