@@ -50,6 +50,7 @@ import { devSimulatorHandlers, notSimulatedHandlers } from './services/dev-simul
 import { SimulatedClock } from './services/simulated-clock';
 import { insertAudit } from './store/audit';
 import { recordPrint } from './store/prints';
+import { printAndWait } from './printing/print-and-wait';
 import { stampOf, stationChannel } from './services/channel-stamp';
 import { homeVisitHandlers } from './services/home-visit';
 import { ClerkDayService, clerkDayHandlers } from './services/clerk-day';
@@ -277,7 +278,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const handlers: HandlerMap = {
     ...commissioningHandlers(commissioning, () => sync.queued()),
     ...catalogHandlers(catalog),
-    ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language) })),
+    ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language), printNotification: (itemCode, language) => printAndWait(events, () => printing.notification(itemCode, language), (jobId) => printing.cancel(jobId)) })),
     ...helpHandlers(help),
     ...casesHandlers(new CasesService({ store, now, catalog, session: residents, afterQueued: () => sync.queued(), printHandover: (data, language) => printing.caseHandover(data, language) })),
     // The window PC paired over the LAN (lan/lan-pairing.ts): its answers to the kiosk's calls go to the kiosk.

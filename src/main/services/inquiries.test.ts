@@ -24,7 +24,7 @@ describe('the inquiry register (首问负责)', () => {
     expect(dueAt(new Date('2026-11-30T02:00:00Z'), 'threeDays')).toBe('2026-12-03T15:59:59.999Z');
   });
 
-  it('stamps channel and operator, keeps the first clerk as owner, lets only the owner close, and puts the owner’s overdue ones on top', () => {
+  it('stamps channel and operator, keeps the first clerk as owner, lets only the owner close, and puts the owner’s overdue ones on top', async () => {
     const { store, service, advance } = setup();
     const phone = service.open({ origin: 'phone', topic: '问城乡居民养老保险缴费档次', due: 'today' }, ctx(li));
     expect(phone).toMatchObject({ channel: 'assisted', operatorId: 'clerk-li', ownerId: 'clerk-li', topic: '问城乡居民养老保险缴费档次', overdue: false });
@@ -46,9 +46,9 @@ describe('the inquiry register (首问负责)', () => {
     // For zhao, li's overdue inquiry is not his: unowned help call first.
     expect(service.list(100, ctx(zhao)).inquiries[0]!.id).toBe(help.id);
 
-    expect(() => service.close(phone.id, 'answered', ctx(zhao))).toThrow(expect.objectContaining({ code: 'conflict', details: expect.objectContaining({ reason: 'notYours', owner: '李秀英' }) }));
-    expect(service.close(phone.id, 'answered', ctx(li))).toMatchObject({ outcome: 'answered', closedAt: expect.any(String), overdue: false });
-    expect(() => service.close(phone.id, 'referred', ctx(li))).toThrow(expect.objectContaining({ code: 'conflict' }));
+    await expect(service.close(phone.id, 'answered', ctx(zhao))).rejects.toMatchObject({ code: 'conflict', details: expect.objectContaining({ reason: 'notYours', owner: '李秀英' }) });
+    expect(await service.close(phone.id, 'answered', ctx(li))).toMatchObject({ outcome: 'answered', closedAt: expect.any(String), overdue: false });
+    await expect(service.close(phone.id, 'referred', ctx(li))).rejects.toMatchObject({ code: 'conflict' });
     expect(service.take(help.id, ctx(zhao))).toMatchObject({ ownerId: 'clerk-zhao', ownerName: '赵志强' });
     expect(() => service.take(help.id, ctx(li))).toThrow(expect.objectContaining({ code: 'conflict', details: expect.objectContaining({ reason: 'alreadyOwned' }) }));
     // Closed today still shows, after the open ones.
@@ -58,7 +58,7 @@ describe('the inquiry register (首问负责)', () => {
   it('exports a month as an xlsx workbook in the township’s words', async () => {
     const { service } = setup();
     const one = service.open({ origin: 'phone', topic: '社保卡补办要带什么', askerMasked: '王*国', due: 'today' }, ctx(li));
-    service.close(one.id, 'slipPrinted', ctx(li));
+    await service.close(one.id, 'answered', ctx(li));
     const out = await service.export('2026-11', ctx(li));
     expect(out).toMatchObject({ filename: 'inquiries-2026-11.xlsx', rows: 1 });
     const workbook = new ExcelJS.Workbook();
@@ -67,7 +67,7 @@ describe('the inquiry register (首问负责)', () => {
     expect(sheet.name).toBe('首问负责登记簿');
     expect(sheet.getRow(1).values).toContain('首问责任人');
     const row = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(row).toEqual(['2026-11-30 10:00', '电话', '帮办', '李秀英', '', '社保卡补办要带什么', '王*国', '', '2026-11-30 23:59', '已打印一次性告知单', '2026-11-30 10:00']);
+    expect(row).toEqual(['2026-11-30 10:00', '电话', '帮办', '李秀英', '', '社保卡补办要带什么', '王*国', '', '2026-11-30 23:59', '已答复', '2026-11-30 10:00']);
     expect((await service.export('2026-10', ctx(li))).rows).toBe(0);
   });
 });

@@ -47,6 +47,8 @@ export class InquiriesService {
       catalog: { find(code: string): { name: LocalisedText } | undefined };
       /** The receipt printer's register slip (PrintingService.inquiryRegister). */
       printRegister?: (rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined) => PrintJob;
+      /** The item's 一次性告知 slip on the receipt printer (PrintingService.notification). */
+      printNotification?: (itemCode: string, language: Language | undefined) => Promise<PrintJob>;
     },
   ) {}
 
@@ -92,11 +94,22 @@ export class InquiriesService {
     return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
   }
 
-  close(id: string, outcome: MethodInput<'inquiries.close'>['outcome'], ctx: CallContext): InquiryView {
+  async close(id: string, outcome: MethodInput<'inquiries.close'>['outcome'], ctx: CallContext, language?: Language): Promise<InquiryView> {
     const clerk = this.clerk(ctx);
+    // "一次性告知 slip printed" is a record of a slip that exists: it prints here, and only a slip on paper closes it.
+    if (outcome === 'slipPrinted') await this.printSlip(id, clerk.id, language, ctx);
     const now = this.deps.now();
     if (!closeInquiry(this.deps.store.db, id, clerk.id, outcome, now)) throw this.refusal(id, 'notYours');
     return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
+  }
+
+  private async printSlip(id: string, clerkId: string, language: Language | undefined, ctx: CallContext): Promise<void> {
+    const inquiry = getInquiry(this.deps.store.db, this.deps.store.key, id);
+    if (!inquiry || inquiry.closedAt !== null || inquiry.ownerId !== clerkId) throw this.refusal(id, 'notYours');
+    if (!inquiry.itemCode) throw new KioskError('validation_failed', { details: { fields: [{ field: 'outcome', messageKey: 'staff:register.slipNeedsItem' }] } });
+    if (!this.deps.printNotification) throw new KioskError('device_not_configured', { details: { kind: 'receiptPrinter' } });
+    const job = await this.deps.printNotification(inquiry.itemCode, language);
+    recordPrint(this.deps.store.db, { id: job.jobId, at: this.deps.now().toISOString(), kind: 'notification', itemCode: inquiry.itemCode, ...stampOf(ctx.connection) });
   }
 
   /** The caller's register on paper, exactly the rows their screen lists; the print is stamped like any other. */
@@ -153,7 +166,7 @@ export function inquiriesHandlers(service: InquiriesService): HandlerMap<'inquir
     'inquiries.open': (input, ctx) => service.open(input, ctx),
     'inquiries.list': (input, ctx) => service.list(input.limit, ctx),
     'inquiries.take': (input, ctx) => service.take(input.id, ctx),
-    'inquiries.close': (input, ctx) => service.close(input.id, input.outcome, ctx),
+    'inquiries.close': (input, ctx) => service.close(input.id, input.outcome, ctx, input.language),
     'inquiries.print': (input, ctx) => service.print(input.language, ctx),
     'inquiries.export': (input, ctx) => service.export(input.month, ctx),
   };

@@ -169,8 +169,15 @@ const RegisterRows = memo(function RegisterRows({ list, staffId, act }: { list: 
           ) : null}
           {!i.closedAt && i.ownerId !== null && i.ownerId === staffId ? (
             <div className="choices" role="group" aria-label={t('register.closeAs')}>
-              {OUTCOMES.map((o) => (
-                <button key={o} type="button" className="button" onClick={() => act(client.invoke('inquiries.close', { id: i.id, outcome: o }))} data-inquiry-close={o}>
+              {/* The slip is an item's: only an inquiry about a listed service can close by printing it. */}
+              {OUTCOMES.filter((o) => o !== 'slipPrinted' || i.itemCode !== null).map((o) => (
+                <button
+                  key={o}
+                  type="button"
+                  className="button"
+                  onClick={() => act(client.invoke('inquiries.close', { id: i.id, outcome: o, ...(o === 'slipPrinted' ? { language: i18n.language === 'en' ? 'en' : 'zh-CN' } : {}) }))}
+                  data-inquiry-close={o}
+                >
                   {t(`register.outcome.${o}`)}
                 </button>
               ))}

@@ -59,9 +59,10 @@ export const inquiriesMethods = {
     output: InquiryViewSchema,
   }),
   'inquiries.close': defineMethod({
-    summary: 'The owner closes an inquiry with what was done (answered, handled here, 一次性告知 slip printed, referred, case opened).',
+    summary:
+      "The owner closes an inquiry with what was done (answered, handled here, 一次性告知 slip printed, referred, case opened). slipPrinted prints the inquiry's item's slip on the receipt printer first (recorded as a print with the clerk's channel); without an item, or when the printer fails, the inquiry stays open.",
     access: ['clerk'],
-    input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema }).strict(),
+    input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(),
     output: InquiryViewSchema,
   }),
   'inquiries.print': defineMethod({
