@@ -43,16 +43,37 @@ export class FrameChannel {
    * one that timed out (these protocols carry no sequence number); frames it refuses are logged and skipped.
    */
   exchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
-    const run = () => this.runExchange(frame, timeoutMs, signal, accept);
+    return this.queued(() => this.runExchange(frame, timeoutMs, signal, accept));
+  }
+
+  /**
+   * A command with the kit's one retry. An answer that did not come in time is waited for once more, not asked for
+   * again: the device answers every command it got, so a second command would leave its answer owed, and the next
+   * command (these protocols carry no sequence number) would take it for its own, as a READ RECORD taking a SELECT's
+   * answer under load. A garbled answer (bad checksum or length) was the device's answer, so asking again owes
+   * nothing. The wait and the second ask happen inside one turn of the queue, so no other command comes between.
+   */
+  request(frame: Buffer, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
+    return this.queued(async () => {
+      const first = await this.runExchange(frame, timeoutMs, signal, accept);
+      if (first.ok || first.problem === 'offline' || first.problem === 'cancelled') return first;
+      if (first.problem === 'timeout') return this.runExchange(null, timeoutMs, signal, accept);
+      return this.runExchange(frame, timeoutMs, signal, accept);
+    });
+  }
+
+  private queued(run: () => Promise<ExchangeResult>): Promise<ExchangeResult> {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runExchange(frame: Buffer, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
+  /** Sends `frame` (null: sends nothing and keeps what has come of an answer so far) and waits for the answer. */
+  private async runExchange(frame: Buffer | null, timeoutMs: number, signal?: AbortSignal, accept?: (frame: Buffer) => boolean): Promise<ExchangeResult> {
     if (signal?.aborted) return { ok: false, problem: 'cancelled' };
     if (!this.transport.isOpen) return { ok: false, problem: 'offline' };
-    this.reader.reset();
+    // A new command starts on a clean line; waiting once more keeps the part of the late answer already here.
+    if (frame) this.dropPartial();
     this.accepting = accept;
     const answer = new Promise<ExchangeResult>((resolve) => {
       this.waiting = resolve;
@@ -61,18 +82,15 @@ export class FrameChannel {
     const onAbort = () => this.settle({ ok: false, problem: 'cancelled' });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      this.record(frame, 'tx');
-      try {
-        await this.transport.write(frame);
-      } catch {
-        this.settle({ ok: false, problem: 'offline' });
-      }
-      timer = setTimeout(() => {
-        const expired = this.reader.pending();
-        this.reader.reset();
-        if (expired > 0) this.frames.note('rx', `partial frame dropped (${expired} bytes)`);
-        this.settle({ ok: false, problem: 'timeout' });
-      }, timeoutMs);
+      if (frame) {
+        this.record(frame, 'tx');
+        try {
+          await this.transport.write(frame);
+        } catch {
+          this.settle({ ok: false, problem: 'offline' });
+        }
+      } else this.frames.note('rx', 'no answer in time: waiting once more, not asking again');
+      timer = setTimeout(() => this.settle({ ok: false, problem: 'timeout' }), timeoutMs);
       return await answer;
     } finally {
       if (timer) clearTimeout(timer);
@@ -80,6 +98,12 @@ export class FrameChannel {
       this.waiting = null;
       this.accepting = undefined;
     }
+  }
+
+  private dropPartial(): void {
+    const expired = this.reader.pending();
+    this.reader.reset();
+    if (expired > 0) this.frames.note('rx', `partial frame dropped (${expired} bytes)`);
   }
 
   private onResults(results: ParseResult[]): void {

@@ -235,19 +235,17 @@ export class IdCardReader implements IdCardReaderDevice {
     }
   }
 
-  /** One command with one retry after a garbled or missing answer; a KioskError when it cannot be had. */
+  /** One command with the kit's one retry (a late answer waited for once more, a garbled one asked again); a
+   *  KioskError when it cannot be had. */
   private async command(name: IdCardCommand, timeoutMs: number, signal?: AbortSignal): Promise<IdCardResponse> {
-    let last: ExchangeResult | null = null;
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      last = await this.channel.exchange(commandFrame(name), timeoutMs, signal, (frame) => answerFits(name, frame));
-      if (last.ok) {
-        const answer = parseResponse(last.frame);
-        if (answer) return answer;
-        last = { ok: false, problem: 'badLength' };
-      }
-      if (last.problem === 'offline' || last.problem === 'cancelled') break;
+    let last: ExchangeResult = await this.channel.request(commandFrame(name), timeoutMs, signal, (frame) => answerFits(name, frame));
+    // An answer that passes the frame checks but does not parse was the reader's answer, garbled: ask once more.
+    for (let attempt = 0; last.ok; attempt += 1) {
+      const answer = parseResponse(last.frame);
+      if (answer) return answer;
+      last = attempt === 0 ? await this.channel.exchange(commandFrame(name), timeoutMs, signal, (frame) => answerFits(name, frame)) : { ok: false, problem: 'badLength' };
     }
-    const problem = last && !last.ok ? last.problem : 'timeout';
+    const problem = last.problem;
     switch (problem) {
       case 'offline':
         throw new KioskError('device_offline', { details: { deviceId: this.id } });

@@ -264,15 +264,11 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
     }
   }
 
-  /** One reader command with one retry after a garbled or missing answer. */
+  /** One reader command with the kit's one retry (a late answer waited for once more, a garbled one asked again). */
   private async readerCommand(head: number, data: Uint8Array, signal?: AbortSignal, raw = false): Promise<Buffer> {
-    let last: ExchangeResult | null = null;
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      last = await this.channel.exchange(encodeReaderFrame(head, data), this.options.commandTimeoutMs, signal, (frame) => readerAnswerFits(head, frame));
-      if (last.ok || last.problem === 'offline' || last.problem === 'cancelled') break;
-    }
-    if (!last || !last.ok) {
-      const problem = last && !last.ok ? last.problem : 'timeout';
+    const last: ExchangeResult = await this.channel.request(encodeReaderFrame(head, data), this.options.commandTimeoutMs, signal, (frame) => readerAnswerFits(head, frame));
+    if (!last.ok) {
+      const problem = last.problem;
       if (problem === 'offline') throw new KioskError('device_offline', { details: { deviceId: this.id } });
       if (problem === 'cancelled') throw new KioskError('cancelled');
       if (problem === 'timeout') throw new KioskError('device_timeout', { details: { deviceId: this.id } });
