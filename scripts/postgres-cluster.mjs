@@ -30,14 +30,15 @@ function freePort() {
   });
 }
 
-export async function startCluster(dir) {
+/** `durable`: keep fsync on (benchmarks measure commits as a real county pays for them); tests turn it off. */
+export async function startCluster(dir, { durable = false } = {}) {
   const bin = binDir();
   fs.mkdirSync(dir, { recursive: true });
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const port = await freePort();
   asPostgres(`${bin}/initdb -D ${dir}/data -A trust -U postgres >/dev/null`);
-  // fsync off: a test cluster, thrown away after the run.
-  asPostgres(`${bin}/pg_ctl -D ${dir}/data -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -l ${dir}/log -w start >/dev/null`);
+  // fsync off for tests: a test cluster, thrown away after the run.
+  asPostgres(`${bin}/pg_ctl -D ${dir}/data -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${durable ? 'on' : 'off'} -c max_connections=200" -l ${dir}/log -w start >/dev/null`);
   fs.writeFileSync(path.join(dir, 'url'), `postgres://postgres@127.0.0.1:${port}/postgres`);
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }

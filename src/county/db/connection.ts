@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } fro
 import pg from 'pg';
 import type { CountyEngine } from './migrations/columns';
 import { countyMigrations } from './migrations';
+import { withStatementCache } from './statement-cache';
 import type { CountyTables } from './tables';
 
 export type { CountyEngine } from './migrations/columns';
@@ -45,7 +46,7 @@ export async function openCountyDatabase(options: { dataDir: string; database?: 
     const sqlite = new Database(options.database ?? path.join(options.dataDir, 'county.sqlite'));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
-    const query = new Kysely<CountyTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const query = new Kysely<CountyTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     opened = { engine: 'sqlite', query, sqlite, close: () => query.destroy() };
   }
   try {
