@@ -9,7 +9,7 @@ type Samples = MethodResult<'dev.samples'>['residents'];
 type CardsState = MethodResult<'dev.cards.state'>;
 
 // Kept apart from the resident screens: a small box in a corner that the theme does not need to know about.
-const PANEL_STYLE = { position: 'fixed', right: 8, bottom: 8, zIndex: 1000, maxWidth: 360, padding: 12, background: '#fffbe6', border: '2px dashed #b58900', fontSize: 14 } as const;
+const PANEL_STYLE = { position: 'fixed', right: 8, bottom: 8, zIndex: 1000, maxWidth: 360, padding: 12, background: 'var(--dev-bg)', border: '2px dashed var(--dev-border)', fontSize: 14 } as const;
 const TOGGLE_STYLE = { position: 'fixed', right: 8, bottom: 8, zIndex: 1000, fontSize: 12, opacity: 0.8 } as const;
 
 const ID_FAULTS = ['wrongChecksum', 'garbage', 'silence', 'slow', 'removeMidRead', 'samFailure'] as const;

@@ -56,7 +56,7 @@ export function OutputDevicesPanel() {
           {t('devPanel.tearOff')}
         </button>
         {transcript !== null ? (
-          <pre data-testid="dev-transcript-text" style={{ maxHeight: 240, overflow: 'auto', fontSize: 11, background: '#fff' }}>
+          <pre data-testid="dev-transcript-text" style={{ maxHeight: 240, overflow: 'auto', fontSize: 11, background: 'var(--bg)' }}>
             {transcript}
           </pre>
         ) : null}
