@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useAliveEffect } from '../hooks/use-alive-effect';
 import { encodeJpegWithinLimit, blobToBase64 } from './jpeg';
 import { findPageBounds, scaleRect, StillnessDetector, toGrey, type Rect } from './page-analysis';
 
@@ -61,9 +62,8 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
   const busyRef = useRef(false);
   const { cameraLabel, cameraDeviceId, width, height } = options;
 
-  useEffect(() => {
+  useAliveEffect((alive) => {
     let stream: MediaStream | null = null;
-    let cancelled = false;
     void (async () => {
       try {
         if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no media devices', 'NotFoundError');
@@ -72,7 +72,7 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
           audio: false,
           video: { ...(chosen ? { deviceId: { exact: chosen } } : {}), width: { ideal: width ?? 1920 }, height: { ideal: height ?? 1080 } },
         });
-        if (cancelled) return stream.getTracks().forEach((t) => t.stop());
+        if (!alive()) return stream.getTracks().forEach((t) => t.stop());
         const video = videoRef.current;
         if (video) {
           video.srcObject = stream;
@@ -80,12 +80,11 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
         }
         setState('live');
       } catch (error) {
-        if (cancelled) return;
+        if (!alive()) return;
         setState((error as DOMException).name === 'NotAllowedError' ? 'denied' : 'unavailable');
       }
     })();
     return () => {
-      cancelled = true;
       stream?.getTracks().forEach((t) => t.stop());
     };
   }, [cameraLabel, cameraDeviceId, width, height]);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../shared/contract';
 import { KioskError } from '../../shared/contract/errors';
@@ -33,17 +34,13 @@ export function DevPanel() {
     client.invoke('dev.cards.state', {}).then(setState, (e: unknown) => setError(e instanceof KioskError ? e.code : 'internal'));
   }, [client]);
 
-  useEffect(() => {
+  useAliveEffect((alive) => {
     if (!open) return;
-    let alive = true;
     client.invoke('dev.samples', {}).then(
-      (r) => alive && setSamples(r.residents),
-      (e: unknown) => alive && setError(e instanceof KioskError ? e.code : 'internal'),
+      (r) => alive() && setSamples(r.residents),
+      (e: unknown) => alive() && setError(e instanceof KioskError ? e.code : 'internal'),
     );
     refresh();
-    return () => {
-      alive = false;
-    };
   }, [client, open, refresh]);
 
   const act = (work: () => Promise<unknown>) => {

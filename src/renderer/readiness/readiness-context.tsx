@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useAliveEffect } from '../hooks/use-alive-effect';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { ServiceChannel } from '../../shared/domain/service-channel';
 import { useKiosk } from '../app/kiosk-context';
@@ -23,12 +24,11 @@ export function LiveStatusProvider({ children }: { children: ReactNode }) {
   const { client, site } = useKiosk();
   const { staff } = useStaff();
   const [status, setStatus] = useState<LiveStatus>({ devices: [], countyOnline: false, mode: 'self', known: false, offlineReady: [] });
-  useEffect(() => {
-    let alive = true;
+  useAliveEffect((alive) => {
     const refresh = () =>
       Promise.all([client.invoke('devices.list', {}), client.invoke('sync.status', {}), client.invoke('system.caller', {}), client.invoke('queries.offlineReady', {})]).then(
         ([devices, sync, caller, cached]) =>
-          alive &&
+          alive() &&
           setStatus({
             devices: devices.devices,
             countyOnline: sync.online,
@@ -47,10 +47,9 @@ export function LiveStatusProvider({ children }: { children: ReactNode }) {
     const offSync = client.on('sync.progress', (p) => {
       setStatus((s) => ({ ...s, countyOnline: p.online }));
       // Going offline is when cached listings matter: learn which are young enough (they age while offline too).
-      if (!p.online) void client.invoke('queries.offlineReady', {}).then((cached) => alive && setStatus((s) => ({ ...s, offlineReady: cached.items.map((i) => i.itemCode) })), () => undefined);
+      if (!p.online) void client.invoke('queries.offlineReady', {}).then((cached) => alive() && setStatus((s) => ({ ...s, offlineReady: cached.items.map((i) => i.itemCode) })), () => undefined);
     });
     return () => {
-      alive = false;
       offDevice();
       offSync();
       offSession();

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useTranslation } from 'react-i18next';
 import type { ReportView } from '../../shared/contract/methods/report';
 import type { Language } from '../../shared/locales';
@@ -34,16 +35,12 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
     clear();
   }, [clear]);
 
-  useEffect(() => {
-    let alive = true;
+  useAliveEffect((alive) => {
     setView(null);
     client.invoke('report.open', { month }).then(
-      (v) => alive && show(v),
-      (e: unknown) => alive && fail(e),
+      (v) => alive() && show(v),
+      (e: unknown) => alive() && fail(e),
     );
-    return () => {
-      alive = false;
-    };
   }, [client, month, show, fail]);
 
   const act = (run: () => Promise<ReportView>) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../shared/contract';
 import { useKiosk } from '../app/kiosk-context';
@@ -15,15 +16,13 @@ export function Announcements() {
   const [items, setItems] = useState<Announcement[]>([]);
   const [index, setIndex] = useState(0);
 
-  useEffect(() => {
-    let alive = true;
-    const load = () => client.invoke('announcements.current', {}).then((a) => alive && setItems(a.announcements), () => undefined);
+  useAliveEffect((alive) => {
+    const load = () => client.invoke('announcements.current', {}).then((a) => alive() && setItems(a.announcements), () => undefined);
     void load();
     const off = client.on('config.changed', (change) => {
       if (change.part === 'announcements') void load();
     });
     return () => {
-      alive = false;
       off();
     };
   }, [client]);

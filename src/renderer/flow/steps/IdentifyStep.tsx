@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useAliveEffect } from '../../hooks/use-alive-effect';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import type { ResidentSummary } from '../../../shared/domain/identity';
@@ -60,14 +61,13 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
     [client, accept, clear, fail],
   );
 
-  useEffect(() => {
-    let alive = true;
+  useAliveEffect((alive) => {
     // Already identified earlier in this visit (a second item): no second card read.
-    client.invoke('session.current', {}).then((current) => alive && accept(current), () => undefined);
-    client.invoke('system.caller', {}).then((c) => alive && setClerk(c.roles.includes('clerk')), () => undefined);
+    client.invoke('session.current', {}).then((current) => alive() && accept(current), () => undefined);
+    client.invoke('system.caller', {}).then((c) => alive() && setClerk(c.roles.includes('clerk')), () => undefined);
     // A card already lying on a reader when the step opens is read at once (no second placing needed).
     client.invoke('devices.list', {}).then((list) => {
-      if (!alive) return;
+      if (!alive()) return;
       const present = list.devices.find((d) => d.media === 'present' && ((d.kind === 'idCardReader' && accepts.includes('idCard')) || (d.kind === 'socialSecurityCardReader' && accepts.includes('socialSecurityCard'))));
       if (present) identifyFrom(present.kind === 'idCardReader' ? 'idCard' : 'socialSecurityCard');
     }, () => undefined);
@@ -76,10 +76,9 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
       else setRefusedCard(true);
     });
     const offSession = client.on('session.changed', (change) => {
-      if (change.state === 'identified') client.invoke('session.current', {}).then((current) => alive && accept(current), () => undefined);
+      if (change.state === 'identified') client.invoke('session.current', {}).then((current) => alive() && accept(current), () => undefined);
     });
     return () => {
-      alive = false;
       offCard();
       offSession();
     };

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useAliveEffect } from '../../hooks/use-alive-effect';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { CatalogItem } from '../../../shared/catalog/schema';
@@ -21,14 +22,10 @@ export function ReceiptStep({ item, submission, onFinish }: { item: CatalogItem;
   // The paper receipt's job as the printer reports it (print.changed): printing, waiting for paper, done...
   const receiptJob = usePrintJob();
 
-  useEffect(() => {
-    let alive = true;
+  useAliveEffect((alive) => {
     // The QR holds the tracking number only: nothing personal leaves on a phone camera.
-    QRCode.toDataURL(submission.trackingNumber, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then((url) => alive && setQr(url), () => undefined);
+    QRCode.toDataURL(submission.trackingNumber, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then((url) => alive() && setQr(url), () => undefined);
     receiptJob.start(() => client.invoke('print.receipt', { submissionId: submission.submissionId, language: i18n.language === 'en' ? 'en' : 'zh-CN' }));
-    return () => {
-      alive = false;
-    };
     // Printed once, in the language the resident had when the receipt appeared.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, submission]);
