@@ -6,14 +6,14 @@ import { connectToCore } from './api/connect';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
 import { preloadLaterScreens } from './app/lazy-screens';
+import { markStartup } from './app/startup-marks';
 
-// Marks for the start-up bench's breakdown (bench/startup.bench.ts reads them; they cost nothing otherwise).
 async function boot(): Promise<void> {
-  performance.mark('boot:modules-evaluated');
+  markStartup('boot:modules-evaluated');
   const root = createRoot(document.getElementById('root')!);
   const { client, onConnectionChange } = connectToCore();
   const site = await client.invoke('site.info', {});
-  performance.mark('boot:site-info');
+  markStartup('boot:site-info');
   const i18n = await setupI18n(site.defaultLanguage);
   performance.mark('boot:i18n-ready');
   document.title = i18n.t('app.title');

@@ -4,6 +4,7 @@ import type { CountySettings } from '../../shared/catalog/county-settings';
 import type { Language } from '../../shared/locales';
 import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useKiosk } from '../app/kiosk-context';
+import { markStartup } from '../app/startup-marks';
 
 export interface CatalogState {
   status: 'loading' | 'ready' | 'failed';
@@ -28,7 +29,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
       client.invoke('catalog.list', {}).then(
         (catalog) => {
           if (!alive()) return;
-          performance.mark('catalog:loaded');
+          markStartup('catalog:loaded');
           // The core lists only what this point offers (demonstration items only at the demonstration point).
           setState({ status: 'ready', version: catalog.version, items: catalog.items, settings: catalog.settings, source: catalog.source, publishedAt: catalog.publishedAt });
         },
