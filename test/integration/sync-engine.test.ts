@@ -63,6 +63,41 @@ describe('sync engine against the reference county', () => {
     store.close();
   });
 
+  it('a round asked for while one runs is a fresh round: what was queued meanwhile goes, and callers share it', async () => {
+    const store = openTestStore(tempDataDir());
+    const http = new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret });
+    // The first round is held after it sent its batch (at its pull), the way a slow network holds it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let pulls = 0;
+    let reachedPull!: () => void;
+    const atPull = new Promise<void>((r) => (reachedPull = r));
+    const client = Object.assign(Object.create(http) as HttpCountyClient, {
+      pullOutcomes: async (since: number) => {
+        if (++pulls === 1) {
+          reachedPull();
+          await held;
+        }
+        return http.pullOutcomes(since);
+      },
+    });
+    const engine = new SyncEngine({ store, client, kioskId: TEST_KIOSK.id, appVersion: 't', log });
+    store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
+    const first = engine.runRound();
+    await atPull;
+    // A card loss report queued now, and two screens asking for a round at once.
+    const urgent = store.submit(sampleSubmission(1, { itemCode: 'JOB-05' }), new Date());
+    const [a, b] = [engine.runRound(), engine.runRound()];
+    expect(a).toBe(b);
+    release();
+    expect(await first).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(await a).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(pulls).toBe(2);
+    expect(outboxCounts(store.db)).toMatchObject({ pending: 0, acknowledged: 2 });
+    expect((await storedItems(county.query)).some((i) => i.id === urgent.submissionId)).toBe(true);
+    store.close();
+  });
+
   it('keeps a rejected item with the county reason and moves on', async () => {
     const store = openTestStore(tempDataDir());
     const engine = new SyncEngine({ store, client: new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret }), kioskId: TEST_KIOSK.id, appVersion: 't', log });

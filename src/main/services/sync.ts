@@ -64,8 +64,9 @@ export class SyncService {
   }
 
   /**
-   * An item that cannot wait (a card loss report): one round now, sharing a round already running. Resolves when
-   * the round ends, whatever its result (offline, the item stays queued and the next round sends it).
+   * An item that cannot wait (a card loss report): a round that starts after it was queued (one already running
+   * may have sent its batch before). Resolves when that round ends, whatever its result (offline, the item stays
+   * queued and the next round sends it).
    */
   async sendNow(): Promise<boolean> {
     if (!this.deps.client) return false;

@@ -80,6 +80,7 @@ export class SyncEngine {
   private readonly backoff: BackoffPolicy;
   private readonly intervalMs: number;
   private running: Promise<RoundResult> | null = null;
+  private following: Promise<RoundResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private failures = 0;
@@ -128,6 +129,7 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    await this.following?.catch(() => undefined);
   }
 
   /** Something was queued: send soon instead of waiting for the interval (unless backing off). */
@@ -141,13 +143,26 @@ export class SyncEngine {
     return this.failures === 0 ? this.intervalMs : backoffDelay(this.failures, this.backoff, this.random);
   }
 
-  /** One full round; concurrent callers share the round in progress. */
+  /**
+   * One full round that starts after this call. A round already running may have sent its batch and pulled before
+   * what the caller just did (a card loss queued, a case moved at the county), so a caller arriving meanwhile gets
+   * the next round, shared with everyone else who arrived during the same one: at most one round waits.
+   */
   runRound(): Promise<RoundResult> {
-    if (!this.running) {
-      this.running = this.round().finally(() => {
-        this.running = null;
+    if (!this.running) return this.startRound();
+    this.following ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.following = null;
+        return this.running ?? this.startRound();
       });
-    }
+    return this.following;
+  }
+
+  private startRound(): Promise<RoundResult> {
+    this.running = this.round().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
