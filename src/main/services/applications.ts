@@ -87,8 +87,8 @@ export class ApplicationsService {
     const receipt = this.submit(input, ctx);
     const item = this.deps.catalog.find(input.itemCode);
     if (!item?.immediate || !this.deps.sendNow) return receipt;
-    // A few rounds at most, until the county has decided: a round already running when this was committed may have
-    // claimed its batch without it, and the county's back office takes a new item a moment after storing it.
+    // A few rounds at most, until the county has decided: its back office takes a new item a moment after storing
+    // it. (Each sendNow is a round that starts after the item was queued, so the item itself goes in the first.)
     const decided = () => {
       const state = outcomeOf(this.deps.store.db, receipt.submissionId)?.state;
       return state === 'done' || state === 'refused' || state === 'returned';
