@@ -11,6 +11,7 @@ export interface SystemPrinterOptions {
   id: string;
   /** The CUPS queue name (`lpstat -p NAME`). */
   printerName: string;
+  /** How often the queue and the printer are looked at (default 1.5 s: an unplugged printer is seen within 2 s). */
   pollMs?: number;
   lpstatCommand?: string;
   /** How long a network printer may take to accept a connection before it counts as gone. */
@@ -19,6 +20,9 @@ export interface SystemPrinterOptions {
   spooler?: PdfSpooler;
   now?: () => Date;
 }
+
+/** An lpstat and a TCP connect each time: cheap, and it keeps the 2 s promise for unplugging. */
+export const DEFAULT_POLL_MS = 1500;
 
 /** What CUPS's network backends say while the printer does not answer (ipp: "may not exist or is unavailable";
  *  socket: "Unable to connect", "not responding"). */
@@ -124,7 +128,7 @@ export class SystemPrinterDriver implements DocumentPrinterDevice {
   async start(): Promise<void> {
     await this.refresh();
     const poll = () => {
-      this.timer = setTimeout(() => void this.refresh().finally(poll), this.options.pollMs ?? 30_000);
+      this.timer = setTimeout(() => void this.refresh().finally(poll), this.options.pollMs ?? DEFAULT_POLL_MS);
       this.timer.unref?.();
     };
     poll();
