@@ -41,7 +41,7 @@ export interface PdfContext {
  * print reference for the point's records. It says plainly that it is not a certificate: nothing can check a
  * kiosk-made code, so the paper does not invite anyone to "scan to verify" (certificates carry the county's code).
  */
-async function finish(composer: PdfComposer, ctx: PdfContext, verification: { code: string; qr: string }): Promise<RenderedPdf> {
+export async function finish(composer: PdfComposer, ctx: PdfContext, verification: { code: string; qr: string }): Promise<RenderedPdf> {
   const { t } = ctx;
   composer.space(12);
   composer.pair(t('pdf.issuedBy'), pick(ctx.siteName, ctx.language));

@@ -47,6 +47,8 @@ export class InquiriesService {
       catalog: { find(code: string): { name: LocalisedText } | undefined };
       /** The receipt printer's register slip (PrintingService.inquiryRegister). */
       printRegister?: (rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined) => PrintJob;
+      /** The same register as an A4 copy on the document printer (PrintingService.inquiryRegisterA4). */
+      printRegisterA4?: (rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined) => Promise<PrintJob>;
       /** The item's 一次性告知 slip on the receipt printer (PrintingService.notification). */
       printNotification?: (itemCode: string, language: Language | undefined) => Promise<PrintJob>;
     },
@@ -113,12 +115,13 @@ export class InquiriesService {
   }
 
   /** The caller's register on paper, exactly the rows their screen lists; the print is stamped like any other. */
-  print(language: Language | undefined, ctx: CallContext): PrintJob {
+  async print(language: Language | undefined, paper: 'receipt' | 'a4', ctx: CallContext): Promise<PrintJob> {
     const clerk = this.clerk(ctx);
-    if (!this.deps.printRegister) throw new KioskError('device_not_configured', { details: { kind: 'receiptPrinter' } });
+    const printer = paper === 'a4' ? this.deps.printRegisterA4 : this.deps.printRegister;
+    if (!printer) throw new KioskError('device_not_configured', { details: { kind: paper === 'a4' ? 'documentPrinter' : 'receiptPrinter' } });
     const { inquiries } = this.list(200, ctx);
     const rows = inquiries.map((i) => ({ ...i, itemName: i.itemCode ? (this.deps.catalog.find(i.itemCode)?.name ?? null) : null }));
-    const job = this.deps.printRegister(rows, clerk.name, language);
+    const job = await printer(rows, clerk.name, language);
     recordPrint(this.deps.store.db, { id: job.jobId, at: this.deps.now().toISOString(), kind: 'inquiryRegister', itemCode: null, ...stampOf(ctx.connection) });
     return job;
   }
@@ -167,7 +170,7 @@ export function inquiriesHandlers(service: InquiriesService): HandlerMap<'inquir
     'inquiries.list': (input, ctx) => service.list(input.limit, ctx),
     'inquiries.take': (input, ctx) => service.take(input.id, ctx),
     'inquiries.close': (input, ctx) => service.close(input.id, input.outcome, ctx, input.language),
-    'inquiries.print': (input, ctx) => service.print(input.language, ctx),
+    'inquiries.print': (input, ctx) => service.print(input.language, input.paper, ctx),
     'inquiries.export': (input, ctx) => service.export(input.month, ctx),
   };
 }

@@ -13,7 +13,10 @@ import type { CallContext, HandlerMap } from '../dispatcher';
 import type { PrintKind } from '../store/prints';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging/logger';
-import { certificatePdf, notificationPdf, queryResultPdf, type RenderedPdf } from '../printing/pdf-documents';
+import { certificatePdf, notificationPdf, queryResultPdf, type PdfContext, type RenderedPdf } from '../printing/pdf-documents';
+import { a4CopyPdf } from '../printing/a4-copy';
+import type { ReceiptDocument } from '../../devices/printer/receipt-document';
+import type { TFunction } from 'i18next';
 import type { CountyDocument } from './county-documents';
 import { inquiryRegisterSlip, myRequestsSlip, notificationSlip, type InquiryRegisterData, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { requestWord } from '../../shared/domain/request-state';
@@ -141,6 +144,29 @@ export class PrintingService {
 
   /** "Where is my request" on the receipt printer, for the resident of this visit only. */
   myRequests(language: Language | undefined): PrintJob {
+    const { document, t } = this.myRequestsDocument(language);
+    return this.submit(undefined, { label: 'myRequests', document, reprintBanner: t('reprint') });
+  }
+
+  /** The A4 copy of "where is my request": the slip's own blocks on A4 (printing/a4-copy.ts). */
+  async myRequestsA4(language: Language | undefined): Promise<PrintJob> {
+    const a4 = this.documentPrinter();
+    const { document, t, lang } = this.myRequestsDocument(language);
+    const ctx = this.pdfContext(lang);
+    return (await this.sendA4(a4, await a4CopyPdf(document, t('requests:title'), ctx), 'myRequests', 'myRequests', ctx.printedAt)).job;
+  }
+
+  /** The A4 copy of the clerk's inquiry register, the same rows as the slip. */
+  async inquiryRegisterA4(rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined): Promise<PrintJob> {
+    const a4 = this.documentPrinter();
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const ctx = this.pdfContext(lang);
+    const document = inquiryRegisterSlip({ siteName: this.deps.config.site.name, clerkName, rows, printedAt: ctx.printedAt }, lang, t);
+    return (await this.sendA4(a4, await a4CopyPdf(document, t('staff:register.title'), ctx), 'inquiryRegister', 'inquiryRegister', ctx.printedAt)).job;
+  }
+
+  private myRequestsDocument(language: Language | undefined): { document: ReceiptDocument; t: TFunction; lang: Language } {
     const resident = this.deps.currentResident();
     if (!resident) throw new KioskError('session_required');
     if (!this.deps.residentRequests) throw new KioskError('internal', { details: { reason: 'noRequestSource' } });
@@ -158,7 +184,7 @@ export class PrintingService {
       lang,
       t,
     );
-    return this.submit(undefined, { label: 'myRequests', document, reprintBanner: t('reprint') });
+    return { document, t, lang };
   }
 
   /** The inquiry register (首问负责登记簿) as a clerk's screen lists it, on the receipt printer. */
@@ -201,14 +227,7 @@ export class PrintingService {
   }): Promise<{ jobId: string; pages: number; verificationCode: string; destination: string }> {
     const a4 = this.documentPrinter();
     const lang = input.language ?? this.deps.config.kiosk.defaultLanguage;
-    const ctx = {
-      language: lang,
-      t: translatorFor(lang),
-      siteName: this.deps.config.site.name,
-      kioskId: this.deps.config.county?.kioskId ?? this.deps.config.site.divisionCode,
-      printedAt: this.deps.now().toISOString(),
-      hotline: this.deps.hotline(),
-    };
+    const ctx = this.pdfContext(lang);
     let pdf: RenderedPdf;
     let subject: string;
     if (input.kind === 'monthlyReport') {
@@ -234,13 +253,30 @@ export class PrintingService {
       const resident = this.deps.currentResident();
       pdf = await queryResultPdf({ itemName: item.name, itemCode: item.code, ...(input.result.title ? { title: input.result.title } : {}), fetchedAt: input.result.fetchedAt, rows: input.result.rows, resident }, ctx);
     }
+    const { job } = await this.sendA4(a4, pdf, input.kind, subject, ctx.printedAt);
+    return { jobId: job.jobId, pages: pdf.pages, verificationCode: pdf.verificationCode, destination: a4.destination };
+  }
+
+  private pdfContext(lang: Language): PdfContext {
+    return {
+      language: lang,
+      t: translatorFor(lang),
+      siteName: this.deps.config.site.name,
+      kioskId: this.deps.config.county?.kioskId ?? this.deps.config.site.divisionCode,
+      printedAt: this.deps.now().toISOString(),
+      hotline: this.deps.hotline(),
+    };
+  }
+
+  /** One A4 job: remembered for print.jobs, its states told to the screens, failures in words. */
+  private async sendA4(a4: ReturnType<PrintingService['documentPrinter']>, pdf: RenderedPdf, kind: string, subject: string, at: string): Promise<{ job: PdfJob }> {
     const job: PdfJob = {
       jobId: randomUUID(),
       deviceId: a4.id,
-      label: `a4:${input.kind}`,
+      label: `a4:${kind}`,
       state: 'printing',
       attempts: 1,
-      createdAt: ctx.printedAt,
+      createdAt: at,
       messageKey: 'printing:job.printing',
       unprintableCount: 0,
     };
@@ -255,7 +291,7 @@ export class PrintingService {
       throw error instanceof KioskError ? error : new KioskError('device_error', { cause: error });
     }
     this.deps.events.emit('print.changed', { jobId: job.jobId, state: 'done', messageKey: job.messageKey });
-    return { jobId: job.jobId, pages: pdf.pages, verificationCode: pdf.verificationCode, destination: a4.destination };
+    return { job };
   }
 
   jobs(): PrintJob[] {
@@ -370,7 +406,7 @@ export function printingHandlers(service: PrintingService, record: PrintRecorder
     'print.receipt': (input, ctx) => recorded(service.receipt(input.submissionId, input.language, ctx.roles.has('clerk')), 'receipt', null, ctx),
     'print.notification': (input, ctx) => recorded(service.notification(input.itemCode, input.language), 'notification', input.itemCode, ctx),
     'print.queryResult': (input, ctx) => recorded(service.queryResult(input, input.language), 'queryResult', input.itemCode, ctx),
-    'print.myRequests': (input, ctx) => recorded(service.myRequests(input.language), 'myRequests', null, ctx),
+    'print.myRequests': async (input, ctx) => recorded(input.paper === 'a4' ? await service.myRequestsA4(input.language) : service.myRequests(input.language), 'myRequests', null, ctx),
     'print.testPage': (input) => service.testPage(input.deviceId, input.language),
     'print.document': async (input, ctx) => {
       if (input.kind === 'monthlyReport' && !ctx.roles.has('clerk')) throw new KioskError('forbidden', { details: { reason: 'clerksOnly' } });

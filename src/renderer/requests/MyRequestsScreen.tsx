@@ -6,6 +6,7 @@ import type { SubmissionStatus } from '../../shared/contract/methods/application
 import type { ResidentSummary } from '../../shared/domain/identity';
 import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
+import { useLiveStatus } from '../readiness/readiness-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { IdentifyStep } from '../flow/steps/IdentifyStep';
 import { ErrorMessage } from '../screens/ErrorMessage';
@@ -35,6 +36,7 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   const { t, i18n } = useTranslation('requests');
   const { client } = useKiosk();
   const { items } = useCatalog();
+  const { devices } = useLiveStatus();
   const [resident, setResident] = useState<ResidentSummary | null>(null);
   const [list, setList] = useState<SubmissionStatus[] | null>(null);
   const [lastSyncAt, setLastSyncAt] = useState<string | null>(null);
@@ -67,13 +69,15 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
       </main>
     );
   }
-  const print = () => {
+  const print = (paper: 'receipt' | 'a4') => {
     setPrintState('printing');
-    client.invoke('print.myRequests', { language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(
+    client.invoke('print.myRequests', { language: i18n.language === 'en' ? 'en' : 'zh-CN', paper }).then(
       () => setPrintState('done'),
       (e: unknown) => setPrintState(asKioskError(e)),
     );
   };
+  // An A4 copy where the point has a document printer (the demonstration point; a village kiosk may not).
+  const hasA4 = devices.some((d) => d.kind === 'documentPrinter');
   const name = (code: string) => items.find((i) => i.code === code)?.name[i18n.language as Language] ?? code;
   const lang = i18n.language as Language;
   return (
@@ -107,9 +111,14 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
       )}
       {list === null ? null : (
         <div className="flow__actions">
-          <button type="button" className="button button--big" onClick={print} disabled={printState === 'printing'} data-action="print-requests">
+          <button type="button" className="button button--big" onClick={() => print('receipt')} disabled={printState === 'printing'} data-action="print-requests">
             {t('print')}
           </button>
+          {hasA4 ? (
+            <button type="button" className="button button--big" onClick={() => print('a4')} disabled={printState === 'printing'} data-action="print-requests-a4">
+              {t('printA4')}
+            </button>
+          ) : null}
         </div>
       )}
       {printState === 'done' ? <p role="status" data-requests-printed>{t('printed')}</p> : null}

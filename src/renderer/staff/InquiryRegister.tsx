@@ -34,7 +34,7 @@ export function InquiryRegister() {
   const [due, setDue] = useState<(typeof DUES)[number]>('today');
   const [topic, setTopic] = useState('');
   const [exported, setExported] = useState<number | null>(null);
-  const [printed, setPrinted] = useState(false);
+  const [printed, setPrinted] = useState<'receipt' | 'a4' | null>(null);
   const reload = useCallback(() => {
     client.invoke('inquiries.list', {}).then((r) => setList(r.inquiries), fail);
   }, [client, fail]);
@@ -60,9 +60,9 @@ export function InquiryRegister() {
       }),
     );
   };
-  const printRegister = () => {
-    setPrinted(false);
-    client.invoke('inquiries.print', { language: i18n.language === 'en' ? 'en' : 'zh-CN' }).then(() => setPrinted(true), fail);
+  const printRegister = (paper: 'receipt' | 'a4') => {
+    setPrinted(null);
+    client.invoke('inquiries.print', { language: i18n.language === 'en' ? 'en' : 'zh-CN', paper }).then(() => setPrinted(paper), fail);
   };
   const exportMonth = () => {
     const month = localTime(new Date().toISOString()).slice(0, 7);
@@ -87,13 +87,16 @@ export function InquiryRegister() {
         <button type="button" className="button" onClick={exportMonth} data-register-export>
           {t('register.export')}
         </button>
-        <button type="button" className="button" onClick={printRegister} data-register-print>
+        <button type="button" className="button" onClick={() => printRegister('receipt')} data-register-print>
           {t('register.print')}
+        </button>
+        <button type="button" className="button" onClick={() => printRegister('a4')} data-register-print-a4>
+          {t('register.printA4')}
         </button>
       </div>
       {printed ? (
-        <p role="status" data-register-printed>
-          {t('register.printed')}
+        <p role="status" data-register-printed={printed}>
+          {t(printed === 'a4' ? 'register.printedA4' : 'register.printed')}
         </p>
       ) : null}
       {exported !== null ? <p role="status">{t('register.exported', { rows: exported })}</p> : null}

@@ -66,9 +66,9 @@ export const inquiriesMethods = {
     output: InquiryViewSchema,
   }),
   'inquiries.print': defineMethod({
-    summary: "The register as the caller's list shows it (open first, overdue at the top, today's closed ones), printed on the receipt printer with askers masked.",
+    summary: "The register as the caller's list shows it (open first, overdue at the top, today's closed ones), printed on the receipt printer with askers masked (paper a4: the same on A4, embedded CJK font, on the document printer).",
     access: ['clerk'],
-    input: z.object({ language: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    input: z.object({ language: z.enum(['zh-CN', 'en']).optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(),
     output: PrintJobSchema,
   }),
   'inquiries.export': defineMethod({

@@ -54,9 +54,9 @@ export const printingMethods = {
     output: PrintJobSchema,
   }),
   'print.myRequests': defineMethod({
-    summary: '"Where is my request" on the receipt printer: every application of the resident of this visit at this point, newest first, in plain words, with the age of the county\'s last word.',
+    summary: '"Where is my request" on the receipt printer (or, paper a4, as an A4 copy with the embedded CJK font on the document printer): every application of the resident of this visit at this point, newest first, in plain words, with the age of the county\'s last word.',
     access: ['resident', 'clerk'],
-    input: z.object({ language: LanguageSchema.optional() }).strict(),
+    input: z.object({ language: LanguageSchema.optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(),
     output: PrintJobSchema,
   }),
   'print.testPage': defineMethod({
