@@ -1,0 +1,55 @@
+import { RollbackRequestSchema } from '../../shared/console/api';
+import { CatalogUploadSchema } from '../../shared/console/catalog-publishing';
+import { audit } from './audit';
+import { catalogInForce, catalogState, checkCatalog, earlierCatalog, previewCatalog, publishCatalog } from './catalog-publishing';
+import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
+
+/**
+ * Catalogue publishing: county admins preview, publish and roll back; townships see which version is in force.
+ * A catalogue that fails the schema is refused with the first bad field (`catalog.items.3.guide.timeLimit.en`).
+ */
+export const catalogPublishingRoutes: ConsoleRoutes = (api, options) => {
+  const now = () => options.now().getTime();
+  const county = (request: Parameters<typeof actorOf>[0]) => actorOf(request).staff.scope.kind === 'county';
+
+  api.get('/publishing/catalog', async (request) => catalogState(options.query, county(request), now()));
+
+  api.get('/publishing/catalog/in-force', async (request, reply) => {
+    if (!county(request)) return consoleFail(reply, 403, 'forbidden');
+    return catalogInForce(options.query);
+  });
+
+  api.post('/publishing/catalog/preview', async (request, reply) => {
+    if (!county(request)) return consoleFail(reply, 403, 'forbidden');
+    const body = consoleBody(request, reply, CatalogUploadSchema);
+    if (!body) return reply;
+    const checked = checkCatalog(body.catalog);
+    if (!checked.ok) return consoleFail(reply, 400, 'invalid_body', { field: checked.field });
+    return previewCatalog(options.query, checked.catalog);
+  });
+
+  api.put('/publishing/catalog', async (request, reply) => {
+    const { staff } = actorOf(request);
+    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
+    const body = consoleBody(request, reply, CatalogUploadSchema);
+    if (!body) return reply;
+    const checked = checkCatalog(body.catalog);
+    if (!checked.ok) return consoleFail(reply, 400, 'invalid_body', { field: checked.field });
+    const version = await publishCatalog(options.query, checked.catalog, { id: staff.id, name: staff.displayName }, now());
+    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.catalog', `v${version}`, null, `${checked.catalog.items.length} items`);
+    return { version };
+  });
+
+  api.post('/publishing/catalog/rollback', async (request, reply) => {
+    const { staff } = actorOf(request);
+    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
+    const body = consoleBody(request, reply, RollbackRequestSchema);
+    if (!body) return reply;
+    const earlier = await earlierCatalog(options.query, body.seq);
+    const checked = earlier === null ? null : checkCatalog(earlier);
+    if (!checked?.ok) return consoleFail(reply, 404, 'not_found');
+    const version = await publishCatalog(options.query, checked.catalog, { id: staff.id, name: staff.displayName }, now(), body.seq);
+    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', `v${version}`, null, `catalog #${body.seq}`);
+    return { version };
+  });
+};

@@ -1,0 +1,108 @@
+import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import { COUNTY_SETTING_KEYS, formatSetting } from '../../shared/catalog/county-settings';
+import { CatalogSchema, type Catalog, type CatalogItem } from '../../shared/catalog/schema';
+import type { CatalogPreview, CatalogPublishingState } from '../../shared/console/catalog-publishing';
+import { publishConfigPart } from '../county-state';
+import type { CountyQuery } from '../db/connection';
+import { inTransaction } from '../db/transaction';
+
+/**
+ * The catalogue as the county publishes it from the console. Every version is kept in `publications` (subject
+ * 'catalog') with who and when; a rollback publishes an earlier body again as a new config version, so kiosks only
+ * ever see versions go up. A body that fails the catalogue schema is refused before anything is stored (the caller
+ * gets the first bad field), so a kiosk never receives it and keeps the catalogue it has.
+ */
+const SUBJECT = 'catalog';
+
+export type CatalogCheck = { ok: true; catalog: Catalog } | { ok: false; field: string };
+
+export function checkCatalog(body: unknown): CatalogCheck {
+  const parsed = CatalogSchema.safeParse(body);
+  if (parsed.success) return { ok: true, catalog: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, field: ['catalog', ...(issue?.path ?? []).map(String)].join('.') };
+}
+
+/** The catalogue kiosks pull now; null while the county has published none, or when the stored one is unreadable. */
+async function published(q: CountyQuery): Promise<Catalog | null> {
+  const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirst();
+  return row ? (CatalogSchema.safeParse(JSON.parse(row.body)).data ?? null) : null;
+}
+
+/** The first time the console publishes, what the county had published before becomes version one (if anything). */
+async function ensureBaseline(q: CountyQuery, now: number): Promise<void> {
+  if (await q.selectFrom('publications').select('seq').where('subject', '=', SUBJECT).limit(1).executeTakeFirst()) return;
+  const row = await q.selectFrom('config_parts').select(['version', 'body']).where('part', '=', 'catalog').executeTakeFirst();
+  if (!row) return;
+  await q.insertInto('publications').values({ subject: SUBJECT, body: row.body, config_version: row.version, actor_id: null, actor_name: null, at: now, rollback_of: null }).execute();
+}
+
+export async function catalogState(q: CountyQuery, mayPublish: boolean, now: number): Promise<CatalogPublishingState> {
+  await inTransaction(q, (trx) => ensureBaseline(trx, now));
+  const current = await published(q);
+  const rows = await q.selectFrom('publications').selectAll().where('subject', '=', SUBJECT).orderBy('seq', 'desc').limit(20).execute();
+  return {
+    mayPublish,
+    current: current && { version: current.version, publishedAt: current.publishedAt, itemCount: current.items.length },
+    history: rows.map((r, i) => ({
+      seq: r.seq,
+      at: new Date(r.at).toISOString(),
+      by: r.actor_name,
+      configVersion: r.config_version,
+      rollbackOf: r.rollback_of,
+      current: i === 0,
+      itemCount: (JSON.parse(r.body) as { items?: unknown[] }).items?.length ?? 0,
+    })),
+  };
+}
+
+/** The body kiosks would pull now (the shipped catalogue while the county has published none), to edit and upload. */
+export async function catalogInForce(q: CountyQuery): Promise<Catalog> {
+  return (await published(q)) ?? defaultCatalog();
+}
+
+const nameOf = (item: CatalogItem) => ({ 'zh-CN': item.name['zh-CN'], en: item.name.en });
+
+/** What publishing `next` would change for the kiosks, against the catalogue in force. */
+export async function previewCatalog(q: CountyQuery, next: Catalog): Promise<CatalogPreview> {
+  const before = await catalogInForce(q);
+  const old = new Map(before.items.map((item) => [item.code, item]));
+  const fresh = new Map(next.items.map((item) => [item.code, item]));
+  const changedFields = (a: CatalogItem, b: CatalogItem) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key as keyof CatalogItem]) !== JSON.stringify(b[key as keyof CatalogItem])).sort();
+  const text = (catalog: Catalog, key: (typeof COUNTY_SETTING_KEYS)[number]) => ({ 'zh-CN': formatSetting(key, catalog.settings, 'zh-CN'), en: formatSetting(key, catalog.settings, 'en') });
+  return {
+    fromVersion: before.version,
+    itemCount: next.items.length,
+    added: next.items.filter((item) => !old.has(item.code)).map((item) => ({ code: item.code, name: nameOf(item) })),
+    removed: before.items.filter((item) => !fresh.has(item.code)).map((item) => ({ code: item.code, name: nameOf(item) })),
+    changed: next.items.flatMap((item) => {
+      const was = old.get(item.code);
+      const fields = was ? changedFields(was, item) : [];
+      return fields.length > 0 ? [{ code: item.code, name: nameOf(item), fields }] : [];
+    }),
+    settings: COUNTY_SETTING_KEYS.filter((key) => JSON.stringify(before.settings[key]) !== JSON.stringify(next.settings[key])).map((key) => ({
+      key,
+      from: text(before, key),
+      to: text(next, key),
+      setOn: next.settings[key].setOn,
+    })),
+  };
+}
+
+/** Publishes a checked catalogue as the next config version and keeps it as a version of the console's history. */
+export async function publishCatalog(q: CountyQuery, catalog: Catalog, actor: { id: string; name: string }, now: number, rollbackOf: number | null = null): Promise<number> {
+  return inTransaction(q, async (trx) => {
+    await ensureBaseline(trx, now);
+    const version = await publishConfigPart(trx, 'catalog', catalog);
+    const stored = await trx.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirstOrThrow();
+    await trx.insertInto('publications').values({ subject: SUBJECT, body: stored.body, config_version: version, actor_id: actor.id, actor_name: actor.name, at: now, rollback_of: rollbackOf }).execute();
+    return version;
+  });
+}
+
+/** An earlier catalogue version's body, or null when there is no such version. */
+export async function earlierCatalog(q: CountyQuery, seq: number): Promise<unknown> {
+  const row = await q.selectFrom('publications').select('body').where('subject', '=', SUBJECT).where('seq', '=', seq).executeTakeFirst();
+  return row ? (JSON.parse(row.body) as unknown) : null;
+}
