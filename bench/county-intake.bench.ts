@@ -22,6 +22,7 @@ import { startCountyServer } from '../src/county/server';
 import { HttpCountyClient } from '../src/main/sync/http-county-client';
 import { defaultCatalog } from '../src/shared/catalog/default-catalog';
 import type { BatchItem, SubmissionPayload } from '../src/shared/sync/protocol';
+import { withBenchPostgres } from './bench-postgres';
 import { intakeItem } from './county-intake-items';
 import type { BenchFigure } from './types';
 
@@ -163,23 +164,6 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
 
 export default async function bench(): Promise<BenchFigure[]> {
   const figures = await measure('sqlite', undefined);
-  if (!fs.existsSync('/usr/lib/postgresql')) {
-    console.error('county-intake: PostgreSQL is not installed; its figures are not measured');
-    return figures;
-  }
-  // An ES module with top-level await: imported, not required.
-  const { startCluster, stopCluster } = await import('../scripts/postgres-cluster.mjs');
-  const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-intake-pg-'));
-  const server = await startCluster(clusterDir, { durable: true });
-  try {
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query('CREATE DATABASE county_bench');
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = '/county_bench';
-    return [...figures, ...(await measure('postgres', url.toString()))];
-  } finally {
-    stopCluster(clusterDir);
-  }
+  const onPostgres = await withBenchPostgres('county-intake', async (newDatabase) => measure('postgres', await newDatabase()));
+  return [...figures, ...(onPostgres ?? [])];
 }
