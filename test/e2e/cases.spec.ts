@@ -8,7 +8,7 @@ import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { readDb } from './support/point';
-import { expectNoAxeViolations, pressKeys } from './support/resident';
+import { expectNoAxeViolations, pressKeys, startVisit } from './support/resident';
 import { staffLogin } from './support/staff';
 
 /**
@@ -33,7 +33,7 @@ test.afterAll(async () => {
   await county.stop();
 });
 
-const resident = SAMPLE_RESIDENTS[2]!;
+const resident = SAMPLE_RESIDENTS[3]!;
 type CountyCase = { case_id: string; state: string; channel: string; operator_id: string; item_code: string; resident: string; materials: string; consent: string; promised_days: number };
 const countyCase = (caseNumber: string) =>
   readDb(path.join(county.dataDir, 'county.sqlite'), (db) => (db.prepare('SELECT * FROM point_cases WHERE case_number = ?').get(caseNumber) as CountyCase | undefined) ?? null);
@@ -186,4 +186,21 @@ test('a case goes through every state on the kiosk, at the county and on the con
   await expect(desk.locator(`tr[data-row="${stored.case_id}"]`)).toContainText('Handed back');
   await checkConsoleScreen(desk, 'console-09-point-cases-en');
   await deskContext.close();
+
+  // "Where is my request": the resident, with their own ID card after the clerk logged out, reads the case in plain
+  // words, in Chinese and in English elder mode.
+  await page.locator('[data-staff-logout]').click();
+  await startVisit(page, kiosk.url);
+  await page.locator('[data-my-requests]').click();
+  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  const myCase = page.locator(`[data-my-case="${caseNumber}"]`);
+  await expect(myCase).toHaveAttribute('data-my-case-state', 'handedBack');
+  await expect(myCase).toContainText('已交给您本人');
+  await expect(page.locator('[data-my-cases]')).not.toContainText('李秀英');
+  await expectNoAxeViolations(page, 'my requests with a case (zh-CN)');
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(myCase).toContainText('Handed back to you');
+  await expectNoAxeViolations(page, 'my requests with a case (en, elder)');
+  await core.call('dev.idCard.remove');
 });

@@ -136,6 +136,8 @@ describe('全程代办 cases end to end: kiosk core, outbox, county intake, cons
     ]);
     expect(returned.steps[4]!.missing).toMatchObject({ materials: ['disabilityCertificate'] });
     expect(returned.steps[4]!.missing!.text.en).toContain('Bring the original.');
+    const asResident = await call<{ cases: Array<{ caseNumber: string; state: string; missing: { en: string } | null }> }>(conn, 'cases.mine', {});
+    expect(asResident.cases.find((c) => c.caseNumber === opened.caseNumber)).toMatchObject({ state: 'returned', missing: { en: expect.stringContaining('Bring the original.') } });
 
     // Sent again with the missing paper; the county holds it as sent again, with the materials.
     const resent = await call<CaseView>(conn, 'cases.send', { id: opened.id, materials: ['disabilityCertificate'] });
@@ -149,6 +151,18 @@ describe('全程代办 cases end to end: kiosk core, outbox, county intake, cons
     const done = await call<CaseView>(conn, 'cases.get', { id: opened.id });
     expect(done).toMatchObject({ state: 'done', pointMoves: ['handBack'] });
 
+    // "Where is my request": the resident sees the case in plain words, without the clerk's names or steps.
+    const mine = await call<{ cases: Array<Record<string, unknown>> }>(conn, 'cases.mine', {});
+    expect(mine.cases.find((c) => c.caseNumber === opened.caseNumber)).toEqual({
+      caseNumber: opened.caseNumber,
+      itemCode: 'JOB-08',
+      openedAt: opened.openedAt,
+      dueAt: opened.dueAt,
+      state: 'done',
+      overdue: false,
+      updatedAt: expect.any(String),
+      missing: null,
+    });
     // The handover receipt, then the resident's signature recorded as the hand-back, which travels up.
     const job = await call<{ label: string }>(conn, 'cases.printHandover', { id: opened.id });
     expect(job.label).toBe('caseHandover');

@@ -13,7 +13,7 @@ import type { PrintJob } from '../../shared/contract/methods/printing';
 import type { DataKey } from '../crypto/data-key';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import type { CaseHandoverData } from '../printing/case-handover-slip';
-import { caseResident, getCase, insertCase, listCases, recordPointStep, type HeldCase } from '../store/cases';
+import { caseResident, casesOfResident, getCase, insertCase, listCases, recordPointStep, type HeldCase } from '../store/cases';
 import type { Db } from '../store/database';
 import { recordPrint } from '../store/prints';
 import { stampOf } from './channel-stamp';
@@ -110,6 +110,25 @@ export class CasesService {
     return { cases: listCases(this.deps.store.db, now, limit).map((c) => view(c, now)) };
   }
 
+  /** The resident's own cases (by their pseudonymous key), in the words the county gave a return. */
+  mine(limit: number): MethodResult<'cases.mine'> {
+    const resident = this.deps.session.current();
+    if (!resident) throw new KioskError('session_required');
+    const now = this.deps.now();
+    return {
+      cases: casesOfResident(this.deps.store.db, this.deps.store.key.residentRef(resident.idNumber), limit).map((c) => ({
+        caseNumber: c.caseNumber,
+        itemCode: c.itemCode,
+        openedAt: c.openedAt,
+        dueAt: c.dueAt,
+        state: c.state,
+        overdue: isCaseOverdue(c.state, c.dueAt, now),
+        updatedAt: c.updatedAt,
+        missing: c.state === 'returned' ? ([...c.steps].reverse().find((s) => s.kind === 'return')?.missing?.text ?? null) : null,
+      })),
+    };
+  }
+
   get(id: string, ctx: CallContext): CaseView {
     this.clerk(ctx);
     return view(this.held(id), this.deps.now());
@@ -192,8 +211,9 @@ export class CasesService {
   }
 }
 
-export function casesHandlers(service: CasesService): HandlerMap<'cases.open' | 'cases.list' | 'cases.get' | 'cases.send' | 'cases.handBack' | 'cases.printHandover'> {
+export function casesHandlers(service: CasesService): HandlerMap<'cases.mine' | 'cases.open' | 'cases.list' | 'cases.get' | 'cases.send' | 'cases.handBack' | 'cases.printHandover'> {
   return {
+    'cases.mine': (input) => service.mine(input.limit),
     'cases.open': (input, ctx) => service.open(input, ctx),
     'cases.list': (input, ctx) => service.list(input.limit, ctx),
     'cases.get': (input, ctx) => service.get(input.id, ctx),

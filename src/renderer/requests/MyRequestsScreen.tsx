@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/catalog/schema';
 import type { SubmissionStatus } from '../../shared/contract/methods/applications';
+import type { ResidentCase } from '../../shared/contract/methods/cases';
 import type { ResidentSummary } from '../../shared/domain/identity';
 import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
@@ -40,12 +41,14 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   const [resident, setResident] = useState<ResidentSummary | null>(null);
   const [list, setList] = useState<SubmissionStatus[] | null>(null);
   const [lastSyncAt, setLastSyncAt] = useState<string | null>(null);
+  const [cases, setCases] = useState<ResidentCase[]>([]);
   const { error, fail } = useKioskError();
   const [printState, setPrintState] = useState<'idle' | 'printing' | 'done' | KioskError>('idle');
   useInstruction(resident ? t('instruction.list') : t('instruction.identify'));
 
   const load = useCallback(() => {
     client.invoke('applications.mine', { limit: 50 }).then((r) => setList(r.submissions), fail);
+    client.invoke('cases.mine', { limit: 50 }).then((r) => setCases(r.cases), fail);
     client.invoke('sync.status', {}).then((s) => setLastSyncAt(s.lastSyncAt), () => undefined);
   }, [client, fail]);
   useEffect(() => {
@@ -109,6 +112,7 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
           })}
         </ol>
       )}
+      {cases.length > 0 ? <ResidentCases cases={cases} name={name} /> : null}
       {list === null ? null : (
         <div className="flow__actions">
           <button type="button" className="button button--big" onClick={() => print('receipt')} disabled={printState === 'printing'} data-action="print-requests">
@@ -124,5 +128,29 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
       {printState === 'done' ? <p role="status" data-requests-printed>{t('printed')}</p> : null}
       {printState instanceof KioskError ? <ErrorMessage error={printState} /> : null}
     </main>
+  );
+}
+
+/** The resident's 全程代办 cases in plain words (src/shared/cases): where each stands, overdue ones said so. */
+function ResidentCases({ cases, name }: { cases: ResidentCase[]; name: (code: string) => string }) {
+  const { t, i18n } = useTranslation('cases');
+  const lang = i18n.language as Language;
+  return (
+    <section aria-labelledby="my-cases-title" data-my-cases>
+      <h2 id="my-cases-title">{t('mine.title')}</h2>
+      <ol className="requests__list">
+        {cases.map((c) => (
+          <li key={c.caseNumber} className="requests__row" data-my-case={c.caseNumber} data-my-case-state={c.state}>
+            <h3 className="requests__item">{name(c.itemCode)}</h3>
+            <p>{t('mine.number', { number: c.caseNumber, time: localTime(c.openedAt) })}</p>
+            <p className="requests__state">
+              <strong>{t(`mine.state.${c.state}`)}</strong>
+              {c.missing ? <span> {c.missing[lang]}</span> : null}
+            </p>
+            {c.overdue ? <p data-my-case-overdue>{t('mine.overdue')}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

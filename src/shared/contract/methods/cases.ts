@@ -31,7 +31,26 @@ export const CaseViewSchema = z.object({
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
+/** A case as its resident sees it on "where is my request": no clerk's names, no steps, the county's words when returned. */
+export const ResidentCaseSchema = z.object({
+  caseNumber: z.string(),
+  itemCode: z.string(),
+  openedAt: z.string(),
+  dueAt: z.string(),
+  state: CaseStateSchema,
+  overdue: z.boolean(),
+  updatedAt: z.string(),
+  missing: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
+});
+export type ResidentCase = z.infer<typeof ResidentCaseSchema>;
+
 export const casesMethods = {
+  'cases.mine': defineMethod({
+    summary: "\"Where is my request\": the identified resident's own 全程代办 cases at this point, newest first, from what the kiosk knows.",
+    access: ['resident'],
+    input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    output: z.object({ cases: z.array(ResidentCaseSchema) }),
+  }),
   'cases.open': defineMethod({
     summary:
       '全程代办: a clerk opens a case for the resident identified in this visit, with their consent, the materials received on paper and the promised time; stamped with the channel and operator of the login.',
