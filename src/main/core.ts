@@ -54,6 +54,7 @@ import { printAndWait } from './printing/print-and-wait';
 import { stampOf, stationChannel } from './services/channel-stamp';
 import { homeVisitHandlers } from './services/home-visit';
 import { ClerkDayService, clerkDayHandlers } from './services/clerk-day';
+import { homeVisitReadinessHandlers } from './services/home-visit-readiness';
 import { startLanPairing, type LanPairing } from './lan/lan-pairing';
 import { ActivityRecorder, countingQueries } from './report/activity-recorder';
 import { ReportService, reportHandlers } from './report/report-service';
@@ -314,6 +315,16 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       return view;
     },
     ...clerkDayHandlers(clerkDay),
+    ...homeVisitReadinessHandlers({
+      db: store.db,
+      key: store.key,
+      now,
+      isHomeVisit: options.config.kiosk.station === 'homeVisit',
+      sync: () => {
+        const s = sync.engine.status();
+        return { pending: s.pending, online: s.online, lastSyncAt: s.lastSyncAt };
+      },
+    }),
     // Logging out leaves nothing of the clerk's village list in memory.
     'staff.logout': (input, ctx) => {
       const id = ctx.connection.staff?.id;

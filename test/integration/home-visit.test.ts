@@ -74,6 +74,13 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
     core = await start(county.url);
     const screen = core.newConnection('internal');
     await until(async () => ((await call(screen, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li! })) as { result?: unknown }).result);
+    // Ready to leave: staff list and catalogue from a fresh round, nothing queued, the county reachable.
+    const ready = await until(async () => {
+      const r = (await ok(screen, 'homeVisit.readyToLeave')) as { ready: boolean; checks: Array<{ id: string; ok: boolean }> };
+      return r.ready ? r : undefined;
+    });
+    expect(ready.checks.map((c) => [c.id, c.ok])).toEqual([['staffList', true], ['catalog', true], ['queueEmpty', true], ['countyReachable', true]]);
+    expect(await call(core.newConnection('internal'), 'homeVisit.readyToLeave')).toMatchObject({ error: { code: 'forbidden' } });
     await ok(screen, 'staff.logout');
     await county.close();
 
@@ -93,6 +100,10 @@ describe('home-visit laptop: prepared online, offline at the resident, synced wh
     expect(inquiry).toMatchObject({ origin: 'homeVisit', channel: 'homeVisit', operatorId: 'clerk-li', villageGroup: GROUPS[1] });
     expect((await ok(screen, 'inquiries.list')).inquiries).toEqual([expect.objectContaining({ id: inquiry.id, villageGroup: GROUPS[1] })]);
     expect(receipt).toMatchObject({ delivery: 'queued' });
+    // Not ready to go anywhere now: something waits to be sent and the county cannot be reached.
+    const away = (await ok(screen, 'homeVisit.readyToLeave')) as { ready: boolean; checks: Array<{ id: string; ok: boolean; count?: number }> };
+    expect(away.ready).toBe(false);
+    expect(away.checks.filter((c) => !c.ok)).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'queueEmpty', count: 1 })]));
 
     // The same laptop without a clerk's login: the resident alone cannot choose a group or make a homeVisit record.
     const alone = core.newConnection('internal');

@@ -9,4 +9,21 @@ export const homeVisitMethods = {
     input: z.object({ villageGroup: z.string().trim().min(1).max(30) }).strict(),
     output: z.object({ villageGroup: z.string() }),
   }),
+  'homeVisit.readyToLeave': defineMethod({
+    summary:
+      "On the home-visit laptop, for the logged-in clerk before going out: a staff list from a sync round in the last day (logins work offline), the county's catalogue, nothing still waiting to be sent, the county reachable now. ready only when every check holds.",
+    access: ['clerk'],
+    input: z.object({}).strict(),
+    output: z.object({
+      ready: z.boolean(),
+      checks: z.array(
+        z.object({
+          id: z.enum(['staffList', 'catalog', 'queueEmpty', 'countyReachable']),
+          ok: z.boolean(),
+          at: z.string().nullable().optional(),
+          count: z.number().int().nonnegative().optional(),
+        }),
+      ),
+    }),
+  }),
 } as const;
