@@ -1,34 +1,40 @@
 /**
- * Kiosks for bench/county-intake.bench.ts, in a process of their own so their signing, JSON and HTTP work does not
- * run on the gateway's event loop (in one process the bench measured the clients as much as the gateway). Reads
- * {url, kiosks, perKiosk, batch} as JSON from argv, says "ready", waits for "go" on stdin, then every kiosk sends its
- * batches one after another, all kiosks at once, and prints {ms} once every batch is answered (or fails loudly).
+ * Kiosks for bench/county-intake.bench.ts, in a process of their own so their work does not run on the gateway's
+ * event loop (in one process the bench measured the clients as much as the gateway). Reads {url, kiosks, perKiosk,
+ * batch} as JSON from argv; makes and signs every request first (each kiosk does this on its own machine; a signature
+ * stays valid within the allowed clock skew), says "ready", waits for "go" on stdin, then every kiosk sends its batches
+ * one after another, all kiosks at once, and prints {ms} once every batch is answered accepted (or fails loudly).
  */
 import readline from 'node:readline';
-import { HttpCountyClient } from '../src/main/sync/http-county-client';
+import { RequestSigner } from '../src/main/sync/request-signer';
 import { intakeItem } from './county-intake-items';
 
 const { url, kiosks, perKiosk, batch } = JSON.parse(process.argv[2]!) as { url: string; kiosks: Array<{ id: string; secret: string }>; perKiosk: number; batch: number };
+const PATH = '/v1/sync/batches';
 
 async function main(): Promise<void> {
-  const clients = kiosks.map((k) => new HttpCountyClient({ baseUrl: url, kioskId: k.id, secret: k.secret, timeoutMs: 120_000 }));
-  // Every batch made before the clock starts: the gateway's time is measured, not the making of test data.
-  const batches = kiosks.map((_, k) => Array.from({ length: perKiosk / batch }, (_, b) => Array.from({ length: batch }, (_, i) => intakeItem(k, b * batch + i))));
+  const requests = kiosks.map((kiosk, k) => {
+    const signer = new RequestSigner(kiosk.id, kiosk.secret);
+    return Array.from({ length: perKiosk / batch }, (_, b) => {
+      const body = Buffer.from(JSON.stringify({ kioskId: kiosk.id, items: Array.from({ length: batch }, (_, i) => intakeItem(k, b * batch + i)) }));
+      return { body, headers: { 'content-type': 'application/json', ...signer.headers('POST', PATH, body) } };
+    });
+  });
   process.stdout.write('ready\n');
   const input = readline.createInterface({ input: process.stdin });
   await new Promise<void>((resolve) => input.once('line', () => resolve()));
   input.close();
   const t0 = performance.now();
   await Promise.all(
-    clients.map(async (client, k) => {
-      for (const items of batches[k]!) {
-        const answer = await client.sendBatch(items);
-        if (answer.results.some((r) => r.status !== 'accepted')) throw new Error(`kiosk ${k}: ${JSON.stringify(answer.results.find((r) => r.status !== 'accepted'))}`);
+    requests.map(async (mine, k) => {
+      for (const { body, headers } of mine) {
+        const res = await fetch(`${url}${PATH}`, { method: 'POST', headers, body });
+        const answer = (await res.json()) as { results?: Array<{ status: string }> };
+        if (res.status !== 200 || answer.results?.length !== batch || answer.results.some((r) => r.status !== 'accepted')) throw new Error(`kiosk ${k}: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
       }
     }),
   );
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0 })}\n`);
-  for (const c of clients) c.close();
 }
 
 main().catch((error: unknown) => {
