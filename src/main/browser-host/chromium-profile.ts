@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /** Chromium's content-setting values in Preferences. */
 const ALLOW = 1;
@@ -32,9 +33,7 @@ export function prepareKioskProfile(profileDir: string, origin: string): void {
   exceptions.media_stream_mic = {};
   objectAt(prefs, 'history').saving_disabled = true;
 
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(prefs), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(prefs));
   for (const name of fs.readdirSync(dir)) {
     if (/^(History|Visited Links|Top Sites)(-journal)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   }

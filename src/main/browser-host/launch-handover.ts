@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export const SESSION_COOKIE = 'kiosk_session';
 const CODE_TTL_MS = 60_000;
@@ -90,9 +90,6 @@ export function launchFilePath(dataDir: string): string {
 /** Writes the launch URL atomically with mode 0600 (a file that already exists is replaced, never widened). */
 export function writeLaunchFile(dataDir: string, url: string): string {
   const file = launchFilePath(dataDir);
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.rmSync(temp, { force: true });
-  fs.writeFileSync(temp, `${url}\n`, { mode: 0o600, flag: 'wx' });
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, `${url}\n`);
   return file;
 }

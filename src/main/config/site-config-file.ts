@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DeviceConfig, SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
 import { parseSiteConfig, SiteConfigError } from './load-site-config';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /**
  * The site config on disk, changed by a technician (a device moved to another port). Every save validates the whole
@@ -45,28 +46,15 @@ export class SiteConfigFile {
   }
 
   private write(text: string): string | null {
-    const dir = path.dirname(this.file);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.tmp`);
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     let previous: string | null = null;
-    if (fs.existsSync(this.file)) {
-      previous = `${this.file}.previous`;
-      fs.copyFileSync(this.file, previous);
-    }
-    fs.renameSync(temp, this.file);
-    const dirFd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
+    writeFileAtomic(this.file, text, {
+      beforeRename: () => {
+        if (!fs.existsSync(this.file)) return;
+        previous = `${this.file}.previous`;
+        fs.copyFileSync(this.file, previous);
+      },
+    });
     return previous;
   }
 }

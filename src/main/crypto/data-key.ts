@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { open, seal } from './aes-gcm';
 import { KeyKeeperError, type KeyKeeper } from './key-keeper';
+import { syncDirectory, writeFileAtomic, type AtomicWriteStep } from '../files/atomic-write';
 
 const WRAPPED_FILE = 'data-key.wrapped';
 const KEEPER_FILE = 'data-key.keeper';
@@ -10,33 +11,9 @@ const KEEPER_FILE = 'data-key.keeper';
 const MIGRATING_FILE = 'data-key.migrating';
 
 /** A point in a keeper move where a crash may happen (tests stop the process at each one). */
-export type MigrationStep = 'tmpWritten' | 'renamed' | 'journalWritten' | 'wrappedWritten' | 'keeperWritten' | 'journalRemoved';
+export type MigrationStep = AtomicWriteStep | 'journalWritten' | 'wrappedWritten' | 'keeperWritten' | 'journalRemoved';
 type StepHook = (step: MigrationStep, file: string) => void;
 
-/** Write-new-then-rename, flushed: after a crash the file holds either its old or its new bytes, never a mix. */
-function writeAtomic(file: string, data: string | Buffer, onStep?: StepHook): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  onStep?.('tmpWritten', file);
-  fs.renameSync(tmp, file);
-  syncDir(path.dirname(file));
-  onStep?.('renamed', file);
-}
-
-function syncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /**
  * Finishes a keeper move a crash interrupted. The journal is only written (atomically) after the new keeper proved it
@@ -45,15 +22,15 @@ function syncDir(dir: string): void {
  */
 function recoverMigration(dir: string): void {
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    if (/^data-key\.(wrapped|keeper|migrating)\.\d+\.tmp$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+    if (/^\.?data-key\.(wrapped|keeper|migrating)\.\d+\.tmp$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   }
   const journalFile = path.join(dir, MIGRATING_FILE);
   if (!fs.existsSync(journalFile)) return;
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { to: string; wrapped: string };
-  writeAtomic(path.join(dir, WRAPPED_FILE), Buffer.from(journal.wrapped, 'base64'));
-  writeAtomic(path.join(dir, KEEPER_FILE), journal.to);
+  writeFileAtomic(path.join(dir, WRAPPED_FILE), Buffer.from(journal.wrapped, 'base64'));
+  writeFileAtomic(path.join(dir, KEEPER_FILE), journal.to);
   fs.rmSync(journalFile);
-  syncDir(dir);
+  syncDirectory(dir);
 }
 
 /**
@@ -91,12 +68,12 @@ export class DataKey {
         throw new KeyKeeperError(`the data key in ${dir} cannot be opened with the "${keeper.name}" key keeper (it records no keeper: was it made by another one?): ${(error as Error).message}`);
       }
       // A key from before keepers were recorded: record the one that just opened it.
-      if (recorded === null) writeAtomic(recordFile, keeper.name);
+      if (recorded === null) writeFileAtomic(recordFile, keeper.name);
     } else {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       key = randomBytes(32);
-      writeAtomic(recordFile, keeper.name);
-      writeAtomic(file, keeper.wrap(key));
+      writeFileAtomic(recordFile, keeper.name);
+      writeFileAtomic(file, keeper.wrap(key));
     }
     return DataKey.fromBytes(key);
   }
@@ -111,14 +88,14 @@ export class DataKey {
     const rewrapped = to.wrap(key);
     if (!to.unwrap(rewrapped).equals(key)) throw new KeyKeeperError(`the "${to.name}" key keeper does not give back what it wrapped`);
     const journalFile = path.join(dir, MIGRATING_FILE);
-    writeAtomic(journalFile, JSON.stringify({ to: to.name, wrapped: rewrapped.toString('base64') }), onStep);
+    writeFileAtomic(journalFile, JSON.stringify({ to: to.name, wrapped: rewrapped.toString('base64') }), { onStep });
     onStep?.('journalWritten', journalFile);
-    writeAtomic(path.join(dir, WRAPPED_FILE), rewrapped, onStep);
+    writeFileAtomic(path.join(dir, WRAPPED_FILE), rewrapped, { onStep });
     onStep?.('wrappedWritten', journalFile);
-    writeAtomic(path.join(dir, KEEPER_FILE), to.name, onStep);
+    writeFileAtomic(path.join(dir, KEEPER_FILE), to.name, { onStep });
     onStep?.('keeperWritten', journalFile);
     fs.rmSync(journalFile);
-    syncDir(dir);
+    syncDirectory(dir);
     onStep?.('journalRemoved', journalFile);
   }
 

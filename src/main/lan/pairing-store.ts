@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DataKey } from '../crypto/data-key';
+import { writeFileAtomic } from '../files/atomic-write';
 
 const PeerSchema = z.object({ id: z.string().uuid(), name: z.string().max(80), key: z.string().max(100), pairedAt: z.string() });
 const KioskSchema = z.object({ address: z.string().max(200), peerId: z.string().uuid(), key: z.string().max(100), name: z.string().max(80), pairedAt: z.string() });
@@ -36,14 +37,6 @@ export class PairingStore {
   }
 
   write(state: PairingState): void {
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, this.key.sealJson(state, CONTEXT));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, this.file);
+    writeFileAtomic(this.file, this.key.sealJson(state, CONTEXT));
   }
 }

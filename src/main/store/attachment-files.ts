@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataKey } from '../crypto/data-key';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /**
  * Encrypted attachment files under <dataDir>/attachments/<submissionId>/<sha256>.bin. A file is written and
@@ -23,15 +24,7 @@ export class AttachmentFiles {
     const rel = this.relativePath(submissionId, sha256);
     const full = path.join(this.dir, rel);
     fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o700 });
-    const tmp = `${full}.tmp`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, this.key.sealBytes(plaintext, `attachment:${sha256}`));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, full);
+    writeFileAtomic(full, this.key.sealBytes(plaintext, `attachment:${sha256}`));
     return rel;
   }
 
