@@ -3,26 +3,14 @@ import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { OutcomeText } from '../../shared/sync/outcomes';
 import type { CountyQuery } from '../db/connection';
+import type { CountyTables } from '../db/tables';
 import { inTransaction } from '../db/transaction';
 import type { OutcomeChange } from '../outcomes';
 import { ClerkActionError, type BackOffice, type ClerkDesk, type BackOfficeItem, type ClerkAction, type DeskItem, type DeskState, type OutcomeSink } from './port';
 import { CERTIFICATION_MIN_LIVENESS, CERTIFICATION_MIN_QUALITY, ruleFor } from './reference-rules';
 
-type CaseRow = {
-  item_id: string;
-  kiosk_id: string;
-  tracking_number: string;
-  item_code: string;
-  desk: 'automatic' | 'clerk';
-  state: DeskState;
-  round: number;
-  due_at: string | null;
-  clerk_id: string | null;
-  last_delivery: string;
-  materials: string;
-  resident_masked: string;
-  received_at: string;
-};
+/** A back_office_cases row, with the desk and state the table holds as text narrowed to what this desk writes. */
+type CaseRow = Omit<CountyTables['back_office_cases'], 'desk' | 'state'> & { desk: 'automatic' | 'clerk'; state: DeskState };
 
 const words = (zh: string, en: string): OutcomeText => ({ 'zh-CN': zh, en });
 

@@ -1,6 +1,7 @@
 import { FLEET_SORTS, type Fleet, type FleetRow, type Scope } from '../../shared/console/api';
 import type { ParsedTableQuery } from '../../shared/console/table-query';
 import type { CountyQuery } from '../db/connection';
+import type { CountyTables } from '../db/tables';
 import { allRows, firstRow } from '../db/raw';
 import { refreshFleetStatus } from './fleet-status';
 import { toPoint } from './points';
@@ -79,19 +80,9 @@ export async function fleet(db: CountyQuery, scope: Scope, now: Date, silentAfte
   };
 }
 
-const STATUS_COLUMNS = ['heartbeat_at', 'devices', 'devices_in_trouble', 'queue_depth', 'rejected', 'oldest_pending_at', 'app_version', 'config_version', 'catalog_version', 'clock_offset_seconds']
-  .map((c) => `s.${c}`)
-  .join(', ');
+/** The fleet_status columns a fleet row shows (the point's own columns come from p.*). */
+const STATUS_NAMES = ['heartbeat_at', 'devices', 'devices_in_trouble', 'queue_depth', 'rejected', 'oldest_pending_at', 'app_version', 'config_version', 'catalog_version', 'clock_offset_seconds'] as const;
+const STATUS_COLUMNS = STATUS_NAMES.map((c) => `s.${c}`).join(', ');
 
-interface StatusRow {
-  heartbeat_at: string | null;
-  devices: string | null;
-  devices_in_trouble: number | null;
-  queue_depth: number | null;
-  rejected: number | null;
-  oldest_pending_at: string | null;
-  app_version: string | null;
-  config_version: number | null;
-  catalog_version: number | null;
-  clock_offset_seconds: number | null;
-}
+/** A point's status columns as the LEFT JOIN reads them: null for a point that never sent a heartbeat. */
+type StatusRow = { [C in (typeof STATUS_NAMES)[number]]: CountyTables['fleet_status'][C] | null };
