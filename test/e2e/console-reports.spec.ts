@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { dayOfMonth, monthOf, previousMonth } from '../../src/shared/report/report-month';
 import { signedReportItem } from '../support/report-fixtures';
 import { startCounty, type CountyProcess } from './support/county-process';
-import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
+import { CONSOLE_VIEWPORT, checkConsoleScreen, downloadFirstSheet, openConsolePage, signInConsole } from './support/console-page';
 
 /**
  * The Reports page: 东庄村's kiosk submits last month's report, then a correction, through the signed batch; the
@@ -55,12 +54,7 @@ test('the township sees each point’s monthly report (received, corrected, late
   await expect(detail.locator('tr', { hasText: 'CARD-01' }).locator('[data-col="total"]')).toHaveText('4');
   await checkConsoleScreen(page, 'console-15-reports');
 
-  const download = page.waitForEvent('download');
-  await page.locator('[data-action="workbook"]').click();
-  const file = await (await download).path();
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const summary = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+  const summary = await downloadFirstSheet(page, 'workbook');
   const village = summary.find((r) => r.includes('土沃乡东庄村服务点'))!;
   expect(village).toContain(2); // versions
   expect(village).toContain(5); // items handled in the latest version

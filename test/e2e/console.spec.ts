@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
@@ -6,7 +5,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { batchItem } from '../support/county-items';
 import { commissioning, siteRecord } from '../support/site-record-fixtures';
 import { startCounty, type CountyProcess } from './support/county-process';
-import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
+import { CONSOLE_VIEWPORT, checkConsoleScreen, downloadFirstSheet, openConsolePage, signInConsole } from './support/console-page';
 
 /** The township/county console served by the gateway (demo seed), in Chromium at 1366x768. */
 let county: CountyProcess;
@@ -82,12 +81,7 @@ test('programme: a kiosk finishes commissioning (its signed record), the share a
   await expect(trial).toHaveAttribute('data-done', 'yes');
   await checkConsoleScreen(page, 'console-00-programme');
 
-  const download = page.waitForEvent('download');
-  await page.locator('[data-action="export"]').click();
-  const file = await (await download).path();
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+  const rows = await downloadFirstSheet(page, 'export');
   const village = rows.find((r) => r.includes('140105001201'))!;
   expect(village[7]).toBe(new Date().toISOString().slice(0, 10)); // commissioned, the column after trained
   expect(rows.some((r) => r.includes('140105002203'))).toBe(false);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_CONSOLE_ACCOUNTS } from '../../../src/county/console/console-demo-seed';
 import type { CountyProcess } from './county-process';
@@ -29,4 +30,13 @@ export async function openConsolePage(page: Page, id: string): Promise<void> {
 export async function checkConsoleScreen(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);
   await page.screenshot({ path: path.join(CONSOLE_SHOTS, `${name}.png`) });
+}
+
+/** Clicks a console button that downloads a workbook and answers the rows of its first sheet (ExcelJS reads the real file). */
+export async function downloadFirstSheet(page: Page, action: string): Promise<unknown[][]> {
+  const download = page.waitForEvent('download');
+  await page.locator(`[data-action="${action}"]`).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await download).path());
+  return workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
 }
