@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { KioskError } from '../../shared/contract/errors';
-import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
 import { FrameLog, toHex } from '../core/frame-log';
 import { CardPresencePoller } from '../core/card-presence-poller';
 import { StatusHolder } from '../core/status-holder';
+import { CardReaderBase } from '../core/card-reader-base';
 import type { DriverContext } from '../manager/registry';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
 import { commandFrame, createIdCardFrameParser, parseResponse, type IdCardCommand, type IdCardResponse } from './frame';
@@ -52,22 +52,23 @@ export interface IdCardReaderDevice extends DeviceDriver {
 }
 
 /** The resident ID card reader (SAM serial protocol, DEVICES.md §1). */
-export class IdCardReader implements IdCardReaderDevice {
+export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
   readonly kind = 'idCardReader' as const;
   readonly id: string;
   private readonly options: IdCardReaderOptions;
-  private readonly statusHolder: StatusHolder;
-  private readonly frames: FrameLog;
+  protected readonly statusHolder: StatusHolder;
+  protected readonly frames: FrameLog;
   private readonly channel: FrameChannel;
-  private readonly presence: CardPresencePoller;
+  protected readonly presence: CardPresencePoller;
   private pollsSinceSamCheck = 0;
   private reading = false;
   private linkUp = false;
 
   constructor(
-    private readonly transport: ReconnectingTransport,
+    protected readonly transport: ReconnectingTransport,
     private readonly ctx: Pick<DriverContext, 'config' | 'simulated' | 'log' | 'now'>,
   ) {
+    super();
     this.id = ctx.config.id;
     this.options = IdCardReaderOptionsSchema.parse(ctx.config.options ?? {});
     this.statusHolder = new StatusHolder(this.id, 'idCardReader', ctx.simulated, ctx.now);
@@ -109,36 +110,6 @@ export class IdCardReader implements IdCardReaderDevice {
         this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
       }
     });
-  }
-
-  status(): DeviceStatus {
-    return this.statusHolder.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
-  }
-
-  onCard(listener: (event: { present: boolean }) => void): () => void {
-    return this.presence.onCard(listener);
-  }
-
-  cardPresent(): boolean {
-    return this.presence.isPresent();
-  }
-
-  recentFrames() {
-    return this.frames.list();
-  }
-
-  async start(): Promise<void> {
-    this.presence.start();
-    await this.transport.open();
-  }
-
-  async stop(): Promise<void> {
-    await this.presence.stop();
-    await this.transport.close();
   }
 
   async readSamId(signal?: AbortSignal): Promise<string> {

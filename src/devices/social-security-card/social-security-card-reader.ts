@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { KioskError } from '../../shared/contract/errors';
-import type { DeviceStatus } from '../../shared/domain/devices';
 import { apdu as cmd, type CommandApdu } from '../apdu/apdu';
 import { stringToBcd } from '../apdu/bcd';
 import { CardChannel, type ApduTransport } from '../apdu/card-channel';
@@ -11,6 +10,7 @@ import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
 import { FrameLog, toHex } from '../core/frame-log';
 import { CardPresencePoller } from '../core/card-presence-poller';
 import { StatusHolder } from '../core/status-holder';
+import { CardReaderBase } from '../core/card-reader-base';
 import type { DriverContext } from '../manager/registry';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
 import { atrHistoricalBytes } from './atr';
@@ -51,22 +51,23 @@ export interface SocialSecurityCardReaderDevice extends DeviceDriver {
 }
 
 /** The social security card reader: the reference serial framing below, ISO 7816-4 APDUs above. */
-export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice, ApduTransport {
+export class SocialSecurityCardReader extends CardReaderBase implements SocialSecurityCardReaderDevice, ApduTransport {
   readonly kind = 'socialSecurityCardReader' as const;
   readonly id: string;
   private readonly options: SocialSecurityCardReaderOptions;
-  private readonly statusHolder: StatusHolder;
-  private readonly frames: FrameLog;
+  protected readonly statusHolder: StatusHolder;
+  protected readonly frames: FrameLog;
   private readonly channel: FrameChannel;
   private readonly card: CardChannel;
-  private readonly presence: CardPresencePoller;
+  protected readonly presence: CardPresencePoller;
   private busy = false;
   private linkUp = false;
 
   constructor(
-    private readonly transport: ReconnectingTransport,
+    protected readonly transport: ReconnectingTransport,
     private readonly ctx: Pick<DriverContext, 'config' | 'simulated' | 'log' | 'now'>,
   ) {
+    super();
     this.id = ctx.config.id;
     this.options = SocialSecurityCardReaderOptionsSchema.parse(ctx.config.options ?? {});
     this.statusHolder = new StatusHolder(this.id, 'socialSecurityCardReader', ctx.simulated, ctx.now);
@@ -106,36 +107,6 @@ export class SocialSecurityCardReader implements SocialSecurityCardReaderDevice,
         this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
       }
     });
-  }
-
-  status(): DeviceStatus {
-    return this.statusHolder.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
-  }
-
-  onCard(listener: (event: { present: boolean }) => void): () => void {
-    return this.presence.onCard(listener);
-  }
-
-  cardPresent(): boolean {
-    return this.presence.isPresent();
-  }
-
-  recentFrames() {
-    return this.frames.list();
-  }
-
-  async start(): Promise<void> {
-    this.presence.start();
-    await this.transport.open();
-  }
-
-  async stop(): Promise<void> {
-    await this.presence.stop();
-    await this.transport.close();
   }
 
   basicInfoString(info: SocialSecurityCardInfo): string {
