@@ -11,6 +11,8 @@ export interface DocumentCameraOptions {
   transport: ByteTransport | null;
   profile: CameraHidProfile;
   simulated: boolean;
+  /** The HID link coming and going (ReconnectingTransport): a replugged camera comes back online by itself. */
+  link?: { onLink(listener: (event: { up: boolean; reason?: string }) => void): () => void };
   now?: () => Date;
 }
 
@@ -64,6 +66,16 @@ export class DocumentCameraDriver implements DeviceDriver {
       t.onData((report) => this.onReport(report)),
       t.onClose(() => this.set('offline', 'cameras:camera.hidMissing')),
     );
+    if (this.options.link) {
+      this.unsubscribers.push(
+        this.options.link.onLink((event) => {
+          // A pulled camera forgets its light and may have lost a button release: start from off and up.
+          this.light = false;
+          this.pressed = false;
+          this.set(event.up ? 'online' : 'offline', event.up ? undefined : 'cameras:camera.hidMissing');
+        }),
+      );
+    }
     await t.open().catch(() => undefined);
     this.set(t.isOpen ? 'online' : 'offline', t.isOpen ? undefined : 'cameras:camera.hidMissing');
   }

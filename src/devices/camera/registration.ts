@@ -28,7 +28,7 @@ export const documentCameraRegistration: DriverRegistration<'documentCamera'> = 
   transports: ['hid', 'media', 'simulated'],
   defaultSimulatedId: 'document-camera',
   create: (ctx) =>
-    new DocumentCameraDriver({ id: ctx.config.id, transport: ctx.transport, profile: profileOf(ctx.config), simulated: ctx.simulated, now: ctx.now }),
+    new DocumentCameraDriver({ id: ctx.config.id, transport: ctx.transport, profile: profileOf(ctx.config), simulated: ctx.simulated, ...(ctx.transport ? { link: ctx.transport } : {}), now: ctx.now }),
   createSimulator: (config): SimulatorHandle<DocumentCameraHidSimulator> => {
     const simulator = new DocumentCameraHidSimulator(profileOf(config));
     const pair = createMemoryPair(`simulated document camera ${config.id}`);

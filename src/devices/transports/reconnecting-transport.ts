@@ -37,7 +37,8 @@ export class ReconnectingTransport extends TransportListeners implements ByteTra
   ) {
     super();
     this.minDelayMs = options.minDelayMs ?? 250;
-    this.maxDelayMs = options.maxDelayMs ?? 5000;
+    // Capped at 1.5 s so a device plugged back in is seen within 2 s however long it was away (issue 10).
+    this.maxDelayMs = options.maxDelayMs ?? 1500;
     if (this.minDelayMs <= 0 || this.maxDelayMs < this.minDelayMs) throw new RangeError('ReconnectingTransport: need 0 < minDelayMs <= maxDelayMs');
   }
 
