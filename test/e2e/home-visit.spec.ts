@@ -53,6 +53,30 @@ test('offline at the home, stamped homeVisit with the clerk and village group, s
   await expect(page.locator('[data-village-group-current]')).toContainText(GROUPS[1]!);
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
 
+  // Ready to leave? Not with the county away: the workspace's checks say so, in Chinese and in English.
+  await page.locator('[data-staff-workspace]').click();
+  const ready = page.locator('[data-ready-to-leave]');
+  await expect(ready).toHaveAttribute('data-ready-to-leave', 'false');
+  await expect(ready.locator('[data-ready-check="countyReachable"]')).toHaveAttribute('data-ready-ok', 'false');
+  await expect(ready.locator('[data-ready-check="staffList"]')).toHaveAttribute('data-ready-ok', 'true');
+  await expect(ready).toContainText('还不能出门');
+  await expectNoAxeViolations(page, 'home visit: before leaving');
+  await page.locator('[data-workspace]').getByRole('button', { name: 'English' }).click();
+  await expect(ready).toContainText('Not ready yet');
+  await expect(ready.locator('[data-ready-check="countyReachable"]')).toContainText('not passed');
+  await expectNoAxeViolations(page, 'home visit: before leaving (en)');
+  // The village group screen in English too.
+  await page.locator('[data-workspace-close]').click();
+  await page.locator('[data-village-group-change]').click();
+  await expect(page.locator('[data-village-groups]')).toBeVisible();
+  await expect(page.locator('[data-village-groups]')).toContainText('Which village group does this resident live in?');
+  await expectNoAxeViolations(page, 'home visit: village group (en)');
+  await page.locator(`[data-village-group="${GROUPS[1]}"]`).click();
+  await page.locator('[data-staff-workspace]').click();
+  await page.locator('[data-workspace]').getByRole('button', { name: '中文' }).click();
+  await page.locator('[data-workspace-close]').click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+
   // An item the catalogue keeps for the service point says so on its tile before the clerk starts it.
   await page.locator('[data-category="card"]').click();
   await expect(page.locator('[data-item="CARD-01"] [data-readiness]')).toHaveAttribute('data-readiness', 'unavailable');
