@@ -7,6 +7,8 @@ export class ConsoleApiError extends Error {
     readonly code: string,
     readonly status: number,
     readonly retryAt?: string,
+    /** With invalid_body: the first field the gateway refused (e.g. catalog.items.3.name.en). */
+    readonly field?: string,
   ) {
     super(code);
   }
@@ -42,7 +44,7 @@ export async function consoleCall<T extends z.ZodType>(method: 'GET' | 'POST' | 
     const parsed = ConsoleErrorBodySchema.safeParse(json);
     const code = parsed.success ? parsed.data.error : 'internal';
     if (res.status === 401 && path !== '/login') onSignedOut(code);
-    throw new ConsoleApiError(code, res.status, parsed.success ? parsed.data.retryAt : undefined);
+    throw new ConsoleApiError(code, res.status, parsed.success ? parsed.data.retryAt : undefined, parsed.success ? parsed.data.field : undefined);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ConsoleApiError('bad_answer', res.status);

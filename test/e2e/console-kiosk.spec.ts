@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
+import { DEFAULT_COUNTY_SETTINGS } from '../../src/shared/catalog/county-settings';
+import { defaultCatalogInput } from '../../src/shared/catalog/default-catalog';
 import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
 import { openCoreSocket, type CoreSocket } from './support/core-socket';
@@ -179,4 +181,35 @@ test("a point's office hours and duty person set in the console show on its attr
   await editor.locator('[data-rollback]').last().click();
   await expect(facts).toContainText('周一、二、三、四、五 08:30–17:30', { timeout: 30_000 });
   await attract.close();
+});
+
+test('the county previews a catalogue with its numbers, publishes it, the kiosk takes it; a bad one is refused; one rollback restores', async ({ page }) => {
+  test.setTimeout(120_000);
+  const input = defaultCatalogInput();
+  const file = (catalog: unknown) => ({ name: 'catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalog)) });
+  const before = await core.call('catalog.list', {});
+  await signInConsole(page, county, 'county');
+  await openConsolePage(page, 'publishing');
+  const upload = page.locator('input[name="catalogFile"]');
+
+  // Missing English name on the third item: refused, named, nothing published.
+  await upload.setInputFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
+  await expect(page.locator('[data-field="catalog.items.2.name.en"]')).toContainText('没有发布');
+  await expect(page.locator('[data-catalog-preview]')).toHaveCount(0);
+
+  await upload.setInputFiles(file({ ...input, settings: { ...DEFAULT_COUNTY_SETTINGS, cardBlockDays: { value: 7, setOn: '2026-12-01' } } }));
+  const preview = page.locator('[data-catalog-preview]');
+  await expect(preview.locator('[data-setting="cardBlockDays"]')).toContainText('15 天');
+  await expect(preview.locator('[data-setting="cardBlockDays"]')).toContainText('7 天');
+  await preview.scrollIntoViewIfNeeded();
+  await checkConsoleScreen(page, 'console-20-catalogue-preview');
+  await preview.locator('[data-publish-catalog]').click();
+  await expect(page.locator('[data-catalog-current]')).not.toHaveAttribute('data-catalog-current', 'shipped');
+  await expect.poll(async () => (await core.call('catalog.list', {})).settings.cardBlockDays, { timeout: 30_000 }).toEqual({ value: 7, setOn: '2026-12-01' });
+  expect((await core.call('catalog.get', { code: 'CARD-02' })).guide.timeLimit['zh-CN']).toContain('7 天后自动解除');
+
+  // Back to the version the county had before the console's first publication, in one click.
+  await page.locator('[data-catalog-rollback]').last().click();
+  await expect.poll(async () => (await core.call('catalog.list', {})).settings.cardBlockDays.value, { timeout: 30_000 }).toBe(before.settings.cardBlockDays.value);
+  await checkConsoleScreen(page, 'console-21-catalogue-history');
 });

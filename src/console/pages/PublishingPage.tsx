@@ -6,6 +6,7 @@ import { officeHoursLine, parseOfficeHoursLines } from '../../shared/domain/offi
 import { AnnouncementListSchema, AnnouncementSchema } from '../../shared/sync/protocol';
 import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
+import { CatalogPublishing } from './CatalogPublishing';
 import { formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
@@ -23,6 +24,10 @@ export function PublishingPage(_props: PageProps) {
       <section aria-labelledby="announcements-title">
         <h2 id="announcements-title">{t('publishing.announcements')}</h2>
         <Announcements />
+      </section>
+      <section aria-labelledby="catalog-title">
+        <h2 id="catalog-title">{t('publishing.catalog')}</h2>
+        <CatalogPublishing />
       </section>
       <section aria-labelledby="site-title">
         <h2 id="site-title">{t('publishing.site')}</h2>
