@@ -56,9 +56,12 @@ describe(`the back-office hand-over across two gateway processes (${countyTestEn
     for (const g of gateways) g.child.stdin.end('go\n');
     const [a, b] = await Promise.all(gateways.map((g) => g.done));
 
-    // Both processes really worked at the same time (each handed over part of the store)...
-    expect(a!.delivered.length).toBeGreaterThan(0);
-    expect(b!.delivered.length).toBeGreaterThan(0);
+    // On PostgreSQL both processes really work side by side (each hands over part of the store). On SQLite one writer
+    // holds the file at a time, and one process may find everything claimed by the time it gets the lock.
+    if (countyTestEngine === 'postgres') {
+      expect(a!.delivered.length).toBeGreaterThan(0);
+      expect(b!.delivered.length).toBeGreaterThan(0);
+    }
     // ...and between them every item went over once: no double claim, nothing lost.
     const all = [...a!.delivered, ...b!.delivered];
     expect({ handedOverTwice: all.length - new Set(all).size }).toEqual({ handedOverTwice: 0 });

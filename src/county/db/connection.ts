@@ -43,7 +43,8 @@ export async function openCountyDatabase(options: { dataDir: string; database?: 
     const query = new Kysely<CountyTables>({ dialect: new PostgresDialect({ pool }) });
     opened = { engine: 'postgres', query, sqlite: null, close: () => query.destroy() };
   } else {
-    const sqlite = new Database(options.database ?? path.join(options.dataDir, 'county.sqlite'));
+    // Another process on the file (`npm run county -- report`) waits for the gateway's write, up to 30 s, not 5.
+    const sqlite = new Database(options.database ?? path.join(options.dataDir, 'county.sqlite'), { timeout: 30_000 });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     const query = new Kysely<CountyTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
