@@ -68,6 +68,10 @@ describe('validate-form at its edges', () => {
     expect(answer(coded, 'A123')).toBeNull();
     expect(answer(coded, 'xA123')).toEqual({ field: 'f', messageKey: key('pattern') });
     expect(answer(coded, 'A1234')).toEqual({ field: 'f', messageKey: key('pattern') });
+    // A county pattern may use Unicode classes: the check runs with the u flag.
+    const han = { ...base, kind: 'text', minLength: 1, maxLength: 20, pattern: '\\p{Script=Han}{2,4}' } as Field;
+    expect(answer(han, '张三')).toBeNull();
+    expect(answer(han, 'ab')).toEqual({ field: 'f', messageKey: key('pattern') });
     const ownKey = { ...coded, patternKey: 'catalog:validation.creditCode' } as Field;
     expect(answer(ownKey, 'nope')).toEqual({ field: 'f', messageKey: 'catalog:validation.creditCode' });
   });
