@@ -9,10 +9,9 @@ import { createMemoryLogger } from '../../src/main/logging/logger';
 import { LpHostPrinter } from '../../src/main/printing/host-printer';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { maskIdNumber, maskName } from '../../src/shared/domain/mask';
+import { JOB_FORM } from '../support/clerk-work';
 
 jest.setTimeout(60_000);
-
-const JOB_FORM = { education: 'junior', phone: '13812345678', address: '北格镇张花村东街18号', wantedJob: '保洁员', wantedPlace: 'county', availableFrom: new Date().toLocaleDateString('sv-SE') };
 
 /**
  * A4 copies (issue 9 items 6 and 9): the inquiry register and "where is my request" on the document printer, the

@@ -11,21 +11,11 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { TEST_KIOSK, countyPayloads, restartTestCounty, startTestCounty, type TestCounty } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
+import { JOB_FORM, until } from '../support/clerk-work';
 
 jest.setTimeout(60_000);
 
 const GROUPS = ['第一村民小组', '第二村民小组'];
-const JOB_FORM = { education: 'junior', phone: '13812345678', address: '北格镇张花村东街18号', wantedJob: '保洁员', wantedPlace: 'county', availableFrom: new Date().toLocaleDateString('sv-SE') };
-
-async function until<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Home-visit mode (issue 9 item 4) over the real core, outbox and reference county: the laptop syncs once before

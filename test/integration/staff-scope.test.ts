@@ -14,22 +14,12 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { ClerkDay } from '../../src/shared/contract/methods/clerk-day';
 import { TEST_KIOSK, startTestCounty, type TestCounty } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
+import { JOB_FORM, until } from '../support/clerk-work';
 
 jest.setTimeout(90_000);
 
 const A = { ...TEST_KIOSK, division: '140105001201' };
 const B = { id: 'kiosk-test-2', secret: 'other-secret-0123456789abcdef01234567', division: '140105002203' };
-const JOB_FORM = { education: 'junior', phone: '13812345678', address: '北格镇张花村东街18号', wantedJob: '保洁员', wantedPlace: 'county', availableFrom: new Date().toLocaleDateString('sv-SE') };
-
-async function until<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Per-point staff scope (issue 9, "a clerk can never act outside their scope"), with the real county and two real
