@@ -6,6 +6,7 @@ import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
+import { MaterialTicks } from '../MaterialTicks';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
 
@@ -53,8 +54,7 @@ export function CasesPage({ session }: PageProps) {
 }
 
 function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: boolean; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const { data: asked } = useConsoleData(`/cases/${row.applicationId}/materials`, CaseMaterialsSchema);
@@ -95,20 +95,7 @@ function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: bool
         <>
           <label htmlFor="case-note">{t('cases.note')}</label>
           <textarea id="case-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
-          <fieldset className="case-materials" data-case-materials>
-            <legend>{t('cases.materials')}</legend>
-            {(asked?.materials ?? []).map((m) => (
-              <label key={m.code} className="checkbox">
-                <input
-                  type="checkbox"
-                  data-material={m.code}
-                  checked={missing.includes(m.code)}
-                  onChange={(e) => setMissing((all) => (e.target.checked ? [...all, m.code] : all.filter((c) => c !== m.code)))}
-                />
-                {m.name[lang]}
-              </label>
-            ))}
-          </fieldset>
+          <MaterialTicks materials={asked?.materials ?? []} ticked={missing} onChange={setMissing} />
           <div className="actions">
             {row.state === 'waiting' && (
               <button type="button" className="button" data-case-action="take" onClick={() => void act({ action: 'take' })}>

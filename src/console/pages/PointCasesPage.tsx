@@ -7,6 +7,7 @@ import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
+import { MaterialTicks } from '../MaterialTicks';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
 
@@ -108,20 +109,7 @@ function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCo
           <label htmlFor="point-case-note">{t('pointCases.note')}</label>
           <textarea id="point-case-note" rows={2} maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
           {row.moves.includes('return') ? (
-            <fieldset className="case-materials">
-              <legend>{t('cases.materials')}</legend>
-              {(asked?.materials ?? []).map((m) => (
-                <label key={m.code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    data-material={m.code}
-                    checked={missing.includes(m.code)}
-                    onChange={(e) => setMissing((all) => (e.target.checked ? [...all, m.code] : all.filter((c) => c !== m.code)))}
-                  />
-                  {m.name[lang]}
-                </label>
-              ))}
-            </fieldset>
+            <MaterialTicks materials={asked?.materials ?? []} ticked={missing} onChange={setMissing} />
           ) : null}
           <div className="actions">
             {row.moves.map((move) => (
