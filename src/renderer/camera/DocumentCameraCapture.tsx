@@ -28,6 +28,14 @@ export function DocumentCameraCapture({ label, disabled = false, autoCapture: au
     },
   });
 
+  if (camera.state === 'disconnected') {
+    return (
+      <div className="camera camera--fault" role="alert" data-camera-state={camera.state}>
+        <p>{t('camera.disconnected')}</p>
+        <p>{t('camera.reconnectHint')}</p>
+      </div>
+    );
+  }
   if (camera.state === 'unavailable' || camera.state === 'denied') {
     return (
       <div className="camera camera--fault" role="alert" data-camera-state={camera.state}>

@@ -32,7 +32,8 @@ export interface DocumentCameraOptions {
   onLiveChange?: ((live: boolean) => void) | undefined;
 }
 
-export type CameraState = 'starting' | 'live' | 'unavailable' | 'denied';
+/** 'disconnected': the picture was live and its device went away; it comes back by itself when plugged in. */
+export type CameraState = 'starting' | 'live' | 'unavailable' | 'denied' | 'disconnected';
 
 const SAMPLE_W = 96;
 const SAMPLE_H = 72;
@@ -62,6 +63,12 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
   const busyRef = useRef(false);
   const { cameraLabel, cameraDeviceId, width, height } = options;
 
+  // Bumped when the OS's device list changes while the camera is gone, so the stream is asked for again.
+  const [attempt, setAttempt] = useState(0);
+  const streamRef = useRef<MediaStream | null>(null);
+  /** Set once the picture was lost (USB pulled): a failed re-acquisition then still reads "disconnected". */
+  const lostRef = useRef(false);
+
   useAliveEffect((alive) => {
     let stream: MediaStream | null = null;
     void (async () => {
@@ -73,21 +80,52 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
           video: { ...(chosen ? { deviceId: { exact: chosen } } : {}), width: { ideal: width ?? 1920 }, height: { ideal: height ?? 1080 } },
         });
         if (!alive()) return stream.getTracks().forEach((t) => t.stop());
-        const video = videoRef.current;
-        if (video) {
-          video.srcObject = stream;
-          await video.play().catch(() => undefined);
+        const live = stream;
+        // A track ends when its device goes away (USB pulled, driver reset): say so, and wait for it to come back.
+        for (const track of live.getVideoTracks()) {
+          track.addEventListener('ended', () => {
+            if (!alive() || streamRef.current !== live) return;
+            live.getTracks().forEach((t) => t.stop());
+            streamRef.current = null;
+            lostRef.current = true;
+            setState('disconnected');
+          });
         }
+        streamRef.current = live;
+        lostRef.current = false;
         setState('live');
       } catch (error) {
         if (!alive()) return;
-        setState((error as DOMException).name === 'NotAllowedError' ? 'denied' : 'unavailable');
+        const name = (error as DOMException).name;
+        setState(name === 'NotAllowedError' ? 'denied' : lostRef.current ? 'disconnected' : 'unavailable');
       }
     })();
     return () => {
       stream?.getTracks().forEach((t) => t.stop());
+      if (streamRef.current === stream) streamRef.current = null;
     };
-  }, [cameraLabel, cameraDeviceId, width, height]);
+  }, [cameraLabel, cameraDeviceId, width, height, attempt]);
+
+  // A camera that is missing or was pulled out is asked for again whenever a device is plugged in or out.
+  useEffect(() => {
+    if (state !== 'disconnected' && state !== 'unavailable') return;
+    const media = navigator.mediaDevices;
+    if (!media?.addEventListener) return;
+    const retry = () => setAttempt((n) => n + 1);
+    media.addEventListener('devicechange', retry);
+    return () => media.removeEventListener('devicechange', retry);
+  }, [state]);
+
+  // The preview element may only exist once the state is live (the fault view has none): attach the stream then.
+  useEffect(() => {
+    const video = videoRef.current;
+    const stream = streamRef.current;
+    if (state !== 'live' || !video || !stream || video.srcObject === stream) return;
+    video.srcObject = stream;
+    void Promise.resolve()
+      .then(() => video.play())
+      .catch(() => undefined);
+  }, [state]);
 
   const sample = useCallback((): { grey: ReturnType<typeof toGrey>; page: Rect | null } | null => {
     const video = videoRef.current;
