@@ -4,6 +4,7 @@
  * Pure: frames in, bytes out, and a stream parser for bytes in, frames out (face-parser.ts). A vendor's module with
  * another protocol gets its own codec behind the same FaceModuleDriver.
  */
+import { FACE_MODULE_STEPS, FACE_PURPOSES } from '../../shared/domain/face';
 
 export const PREAMBLE = [0xfa, 0xce] as const;
 export const VERSION = 0x01;
@@ -26,23 +27,10 @@ export const Reply = {
   error: 0x8f,
 } as const;
 
-export const PURPOSES = ['certification', 'remodel', 'cardPhoto'] as const;
+export const PURPOSES = FACE_PURPOSES;
 export type FacePurpose = (typeof PURPOSES)[number];
 
-export const PROGRESS_STEPS = [
-  'faceFound',
-  'noFace',
-  'tooFar',
-  'tooClose',
-  'turnLeft',
-  'turnRight',
-  'blink',
-  'openMouth',
-  'holdStill',
-  'tooDark',
-  'tooBright',
-  'capturing',
-] as const;
+export const PROGRESS_STEPS = FACE_MODULE_STEPS;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 
 export const OUTCOMES = ['pass', 'spoof', 'noFace', 'cancelled', 'fault'] as const;

@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { FACE_MODULE_STEPS, FACE_PURPOSES } from '../../domain/face';
 
-export const FacePurposeSchema = z.enum(['certification', 'remodel', 'cardPhoto']);
+export const FacePurposeSchema = z.enum(FACE_PURPOSES);
 
-export const FaceProgressStepSchema = z.enum([
-  'started',
-  'faceFound',
-  'noFace',
-  'tooFar',
-  'tooClose',
-  'turnLeft',
-  'turnRight',
-  'blink',
-  'openMouth',
-  'holdStill',
-  'tooDark',
-  'tooBright',
-  'capturing',
-]);
+/** The module's own steps, and 'started' (the core's, when the capture begins). */
+export const FaceProgressStepSchema = z.enum(['started', ...FACE_MODULE_STEPS]);
 
 export const faceMethods = {
   'face.capture': defineMethod({
