@@ -15,6 +15,7 @@ import { useInstruction } from '../speech/instruction-context';
 import { localTime } from '../staff/InquiryRegister';
 import { requestWord } from '../../shared/domain/request-state';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
+import { CompleteReturned } from './CompleteReturned';
 
 /** Any card identifies the resident here; a clerk may type the number. */
 const IDENTITY: Pick<CatalogItem, 'identity'> = { identity: { required: true, accepts: ['idCard', 'socialSecurityCard', 'typedByClerk'], faceCheck: false } };
@@ -44,6 +45,9 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   const [cases, setCases] = useState<ResidentCase[]>([]);
   const { error, fail } = useKioskError();
   const [printState, setPrintState] = useState<'idle' | 'printing' | 'done' | KioskError>('idle');
+  // A returned application being completed here, and the one just sent again (said on screen).
+  const [completing, setCompleting] = useState<SubmissionStatus | null>(null);
+  const [resent, setResent] = useState<string | null>(null);
   useInstruction(resident ? t('instruction.list') : t('instruction.identify'));
 
   const load = useCallback(() => {
@@ -83,6 +87,22 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   const hasA4 = devices.some((d) => d.kind === 'documentPrinter');
   const name = (code: string) => items.find((i) => i.code === code)?.name[i18n.language as Language] ?? code;
   const lang = i18n.language as Language;
+  if (completing) {
+    return (
+      <main className="requests" data-requests>
+        <h1>{t('title')}</h1>
+        <CompleteReturned
+          request={completing}
+          onCancel={() => setCompleting(null)}
+          onSent={() => {
+            setResent(completing.trackingNumber);
+            setCompleting(null);
+            load();
+          }}
+        />
+      </main>
+    );
+  }
   return (
     <main className="requests" data-requests>
       <h1>{t('title')}</h1>
@@ -107,6 +127,16 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
                   {word === 'refused' && s.outcome?.reason ? <span> {s.outcome.reason[lang]}</span> : null}
                 </p>
                 {s.outcome ? <p className="requests__when">{t('countySaid', { time: localTime(s.outcome.at) })}</p> : null}
+                {word === 'returned' && (s.outcome?.missing?.materials.length ?? 0) > 0 ? (
+                  <button type="button" className="button button--primary button--big" onClick={() => setCompleting(s)} data-action="complete-returned">
+                    {t('complete.open')}
+                  </button>
+                ) : null}
+                {resent === s.trackingNumber && word === 'waiting' ? (
+                  <p role="status" data-resent>
+                    {t('complete.sent')}
+                  </p>
+                ) : null}
               </li>
             );
           })}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { SubmissionPayload } from '../../../src/shared/sync/protocol';
+import type { ItemOutcome } from '../../../src/shared/sync/outcomes';
 import { startKiosk, type KioskProcess } from './kiosk-process';
 import { openCoreSocket, type CoreSocket } from './core-socket';
 import { startCounty, writeKioskConfig, type CountyProcess } from './county-process';
@@ -60,5 +61,15 @@ export function countyPayload(point: Pick<Point, 'county'>, trackingNumber: stri
   return readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => {
     const row = db.prepare('SELECT payload FROM items WHERE tracking_number = ?').get(trackingNumber) as { payload: string } | undefined;
     return row ? (JSON.parse(row.payload) as SubmissionPayload) : null;
+  });
+}
+
+/** The county's current outcome of an application (its outcomes table), by tracking number; null before its first word. */
+export function countyOutcome(point: Pick<Point, 'county'>, trackingNumber: string): ItemOutcome | null {
+  return readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => {
+    const row = db
+      .prepare('SELECT o.body FROM outcomes o JOIN items i ON i.id = o.item_id WHERE i.tracking_number = ?')
+      .get(trackingNumber) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as ItemOutcome) : null;
   });
 }
