@@ -104,7 +104,14 @@ export function devSimulatorHandlers(deps: {
     },
     'dev.documentPrinter.jobs': (input) => {
       const queue = sim('documentPrinter');
-      const jobs = queue.jobs.map((j) => ({ title: j.title, bytes: j.bytes.length, isPdf: Buffer.from(j.bytes.subarray(0, 5)).toString('latin1') === '%PDF-', at: j.at }));
+      // The bytes on request: an e2e reads the paper back (pdftotext) rather than trusting the title.
+      const jobs = queue.jobs.map((j) => ({
+        title: j.title,
+        bytes: j.bytes.length,
+        isPdf: Buffer.from(j.bytes.subarray(0, 5)).toString('latin1') === '%PDF-',
+        at: j.at,
+        ...(input.withData ? { dataBase64: Buffer.from(j.bytes).toString('base64') } : {}),
+      }));
       if (input.clear) queue.clear();
       return { jobs };
     },

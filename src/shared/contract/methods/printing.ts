@@ -135,11 +135,11 @@ export const printingMethods = {
     output: z.object({ ok: z.literal(true) }),
   }),
   'dev.documentPrinter.jobs': defineMethod({
-    summary: 'Simulator: the A4 documents the simulated queue took (title, size, and whether each is a PDF).',
+    summary: 'Simulator: the A4 documents the simulated queue took (title, size, whether each is a PDF, and with withData the bytes).',
     access: ['public'],
-    input: z.object({ clear: z.boolean().optional() }).strict(),
+    input: z.object({ clear: z.boolean().optional(), withData: z.boolean().optional() }).strict(),
     output: z.object({
-      jobs: z.array(z.object({ title: z.string(), bytes: z.number().int().nonnegative(), isPdf: z.boolean(), at: z.string() })),
+      jobs: z.array(z.object({ title: z.string(), bytes: z.number().int().nonnegative(), isPdf: z.boolean(), at: z.string(), dataBase64: z.string().optional() })),
     }),
   }),
 } as const;
