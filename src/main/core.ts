@@ -150,6 +150,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     currentResident: () => session.current(),
     // (applications is made below; this runs only when a slip is printed)
     residentRequests: () => ({ submissions: applications.mine(50).submissions, lastSyncAt: sync.engine.status().lastSyncAt }),
+    keptListing: (itemCode, params) => {
+      const item = catalog.find(itemCode);
+      return item?.offlineCache ? cachedListing(store.db, itemCode, params, item.offlineCacheMaxHours, now()) : null;
+    },
     events,
     log,
     now,

@@ -156,6 +156,14 @@ describe('printing through the core under --simulate', () => {
     const items = (await ok(screen, 'catalog.list', {})) as { items: Array<{ code: string }> };
     expect(await call(clerk, 'print.document', { kind: 'notification', itemCode: items.items[0]!.code })).toMatchObject({ result: { destination: 'simulated:a4-printer' } });
   });
+
+  it('a public listing prints only from the county answer the kiosk kept: not a personal query, not without a kept copy', async () => {
+    // INS-05 is about a person: never printed as a public listing.
+    expect(await call(screen, 'print.listing', { itemCode: 'INS-05', params: {} })).toMatchObject({ error: { code: 'invalid_params', details: { reason: 'notAPublicListing' } } });
+    // JOB-02 never looked up on this core: nothing kept, so nothing the screen could make up gets printed.
+    expect(await call(screen, 'print.listing', { itemCode: 'JOB-02', params: { area: 'county' } })).toMatchObject({ error: { code: 'not_found', details: { reason: 'noListingKept' } } });
+    expect(String((await ok(screen, 'dev.printer.transcript', { clear: true })).text)).toBe('');
+  });
 });
 
 describe('a document camera with a HID side under --simulate', () => {

@@ -143,7 +143,8 @@ export function queryResultSlip(data: QueryResultData, language: Language, t: TF
   if (data.rows.length === 0) blocks.push({ kind: 'text', text: t('queryResult.noRows'), align: 'center' });
   data.rows.forEach((row, i) => {
     if (i > 0) blocks.push({ kind: 'feed', lines: 1 });
-    for (const [label, value] of Object.entries(row)) blocks.push({ kind: 'pair', label, value });
+    // The county's column keys in words, as the screen shows them (never a field key on paper).
+    for (const [key, value] of Object.entries(row)) blocks.push({ kind: 'pair', label: t(`screens:lookup.column.${key}`, { defaultValue: key }), value });
   });
   blocks.push({ kind: 'rule' }, { kind: 'text', text: t('queryResult.notProof'), align: 'center' });
   return { blocks };

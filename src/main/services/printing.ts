@@ -48,6 +48,8 @@ export interface PrintingDeps {
   countyDocuments?: { get(id: string): { document: CountyDocument; itemCode: string } | null };
   /** The monthly report of a month as an A4 PDF (src/main/report), with a reference such as 2026-10-v2. */
   monthlyReport?: (month: string, language: Language) => Promise<{ bytes: Uint8Array; pages: number; reference: string }>;
+  /** The county's answer the kiosk kept for a public listing and these filters, while young enough to show (listing-cache). */
+  keptListing?: (itemCode: string, params: Record<string, string | number | boolean>) => { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | null;
   /** The current resident's applications at this point, newest first, and when the county last answered. */
   residentRequests?: () => { submissions: ReadonlyArray<Pick<SubmissionStatus, 'itemCode' | 'trackingNumber' | 'submittedAt' | 'status' | 'outcome'>>; lastSyncAt: string | null };
   events: EventBus;
@@ -140,6 +142,25 @@ export class PrintingService {
       t,
     );
     return this.submit(undefined, { label: 'queryResult', document, reprintBanner: t('reprint') });
+  }
+
+  /**
+   * A public listing on the receipt printer: printed from the county's answer the core kept (the screen cannot slip
+   * other rows onto the paper), with the time the county gave it, and no one named on it.
+   */
+  listing(input: { itemCode: string; params: Record<string, string | number | boolean> }, language: Language | undefined): PrintJob {
+    const item = this.item(input.itemCode);
+    if (!item.offlineCache || item.identity.required) throw new KioskError('invalid_params', { details: { itemCode: input.itemCode, reason: 'notAPublicListing' } });
+    const kept = this.deps.keptListing?.(input.itemCode, input.params) ?? null;
+    if (!kept) throw new KioskError('not_found', { details: { itemCode: input.itemCode, reason: 'noListingKept' } });
+    const lang = language ?? this.deps.config.kiosk.defaultLanguage;
+    const t = translatorFor(lang);
+    const document = queryResultSlip(
+      { siteName: this.deps.config.site.name, itemName: item.name, ...(kept.title ? { title: kept.title } : {}), fetchedAt: kept.fetchedAt, resident: null, rows: kept.rows },
+      lang,
+      t,
+    );
+    return this.submit(undefined, { label: 'listing', document, reprintBanner: t('reprint') });
   }
 
   /** "Where is my request" on the receipt printer, for the resident of this visit only. */
@@ -388,6 +409,7 @@ export type PrintingMethod =
   | 'print.receipt'
   | 'print.notification'
   | 'print.queryResult'
+  | 'print.listing'
   | 'print.testPage'
   | 'print.myRequests'
   | 'print.document'
@@ -406,6 +428,7 @@ export function printingHandlers(service: PrintingService, record: PrintRecorder
     'print.receipt': (input, ctx) => recorded(service.receipt(input.submissionId, input.language, ctx.roles.has('clerk')), 'receipt', null, ctx),
     'print.notification': (input, ctx) => recorded(service.notification(input.itemCode, input.language), 'notification', input.itemCode, ctx),
     'print.queryResult': (input, ctx) => recorded(service.queryResult(input, input.language), 'queryResult', input.itemCode, ctx),
+    'print.listing': (input, ctx) => recorded(service.listing(input, input.language), 'queryResult', input.itemCode, ctx),
     'print.myRequests': async (input, ctx) => recorded(input.paper === 'a4' ? await service.myRequestsA4(input.language) : service.myRequests(input.language), 'myRequests', null, ctx),
     'print.testPage': (input) => service.testPage(input.deviceId, input.language),
     'print.document': async (input, ctx) => {

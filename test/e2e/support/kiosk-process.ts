@@ -17,8 +17,7 @@ export interface KioskProcess {
  * Starts the built browser host as a real process (as `npm run start:browser -- --no-browser` would), waits for
  * its "kiosk ready: ORIGIN (launch URL in FILE)" line and reads the launch URL from that file.
  */
-export async function startKiosk(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<KioskProcess> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+export async function startKiosk(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'))): Promise<KioskProcess> {
   const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--no-browser', '--data-dir', dataDir, ...extraArgs], {
     cwd: path.resolve(__dirname, '..', '..', '..'),
     env: { ...process.env, ...env },

@@ -63,6 +63,11 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
     );
   };
 
+  const printListing = () => {
+    const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+    printJob.start(() => client.invoke('print.listing', { itemCode: item.code, params: JSON.parse(paramsKey) as Record<string, string>, language }));
+  };
+
   const hotline = item.guide?.hotline ?? site.consultationPhone;
   return (
     <section className="lookup" aria-labelledby="lookup-title">
@@ -121,6 +126,13 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
             <div className="flow__actions">
               <button type="button" className="button button--big" onClick={() => print(result)} disabled={printJobBusy(printJob.view)} data-action="print-result">
                 {item.type === 'print' ? t('lookup.printDocument') : t('lookup.printResult')}
+              </button>
+            </div>
+          ) : item.offlineCache ? (
+            // A public listing prints without identity, from the county's answer the core kept (nobody named on it).
+            <div className="flow__actions">
+              <button type="button" className="button button--big" onClick={printListing} disabled={printJobBusy(printJob.view)} data-action="print-listing">
+                {t('lookup.printListing')}
               </button>
             </div>
           ) : (

@@ -53,6 +53,19 @@ export const printingMethods = {
       .strict(),
     output: PrintJobSchema,
   }),
+  'print.listing': defineMethod({
+    summary:
+      "Print a public listing (JOB-02...) on the receipt printer, from the county's answer the kiosk kept for these filters (never rows the screen hands in), with when the county gave it; no identity needed, nobody named.",
+    access: ['public'],
+    input: z
+      .object({
+        itemCode: ItemCodeSchema,
+        params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+        language: LanguageSchema.optional(),
+      })
+      .strict(),
+    output: PrintJobSchema,
+  }),
   'print.myRequests': defineMethod({
     summary: '"Where is my request" on the receipt printer (or, paper a4, as an A4 copy with the embedded CJK font on the document printer): every application of the resident of this visit at this point, newest first, in plain words, with the age of the county\'s last word.',
     access: ['resident', 'clerk'],
