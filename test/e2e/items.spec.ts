@@ -116,6 +116,11 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   await expect(page.locator('[data-card-in-hand]')).toBeVisible();
   await page.locator('[data-action="card-confirm"]').click();
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'receipt', { timeout: 20_000 });
+  // The receipt says what happened on the card (nothing yet) and what waits for the county, never "wait for review".
+  const said = page.locator('[data-card-outcome="resetPin"]');
+  await expect(said).toContainText('卡上的密码还没有改动');
+  await expect(said).toContainText('重置申请已经交给县里');
+  await expect(page.locator('.receipt')).not.toContainText('请等待审核');
   const trackingNumber = (await page.getByTestId('tracking-number').textContent())!.trim();
   await expect
     .poll(() => county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })

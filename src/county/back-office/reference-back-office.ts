@@ -230,7 +230,7 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
         case 'changePin':
           return { state: 'done', text: done('县里已记录密码修改（密码只保存在卡内）。', 'The county has recorded the PIN change (the PIN lives only on the card).') };
         case 'resetPin':
-          return { state: 'done', text: done('县里已同意重置密码，请在本机设置新密码。', 'The county has approved the PIN reset: set a new PIN at this kiosk.') };
+          return { state: 'done', text: done('县里已同意重置密码。请带本人身份证和社保卡到服务窗口设置新密码。', 'The county has approved the PIN reset. Bring your ID card and social security card to the service window to set a new PIN.') };
         default:
           return { state: 'refused', reason: words('未说明要办理的卡业务。', 'The card operation was not stated.'), text: done('卡业务未办理。', 'The card operation was not done.') };
       }

@@ -59,7 +59,7 @@ export function FlowScreen({ itemCode, onIdentified, onFinish }: { itemCode: str
       body = <ReviewStep item={item} state={state} onSubmitted={(submission) => { dispatch({ type: 'submitted', submission }); next(); }} />;
       break;
     case 'receipt':
-      body = state.submission ? <ReceiptStep item={item} submission={state.submission} onFinish={onFinish} /> : null;
+      body = state.submission ? <ReceiptStep item={item} submission={state.submission} cardOperation={item.type === 'card' ? String(state.values.operation ?? '') : undefined} onFinish={onFinish} /> : null;
       break;
     case 'lookup':
       body = <LookupStep item={item} values={state.values} onFinish={onFinish} />;

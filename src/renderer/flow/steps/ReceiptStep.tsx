@@ -10,11 +10,14 @@ import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { usePrintJob } from '../../printing/use-print-job';
 import type { SubmissionReceipt } from '../flow-state';
 
+/** Card operations whose receipt says what happened on the card itself and what waits for the county (CARD-03). */
+const CARD_WORDS = new Set(['activate', 'changePin', 'resetPin']);
+
 /**
  * The receipt: tracking number, a QR code of it, what happens next, and "please take your card". The paper
  * receipt prints by itself; offline, both say it was accepted here and goes to the county when the network is back.
  */
-export function ReceiptStep({ item, submission, onFinish }: { item: CatalogItem; submission: SubmissionReceipt; onFinish: () => void }) {
+export function ReceiptStep({ item, submission, cardOperation, onFinish }: { item: CatalogItem; submission: SubmissionReceipt; cardOperation?: string | undefined; onFinish: () => void }) {
   const { t, i18n } = useTranslation('screens');
   const { client } = useKiosk();
   const live = useLiveStatus();
@@ -53,6 +56,11 @@ export function ReceiptStep({ item, submission, onFinish }: { item: CatalogItem;
             <p>{t('receipt.immediate.notYetHotline', { hotline: item.guide?.hotline ?? '12333' })}</p>
           </div>
         )
+      ) : cardOperation && CARD_WORDS.has(cardOperation) ? (
+        <div className="banner" role="status" data-card-outcome={cardOperation}>
+          <p>{t(`receipt.card.${cardOperation}.onCard`)}</p>
+          <p>{t(`receipt.card.${cardOperation}.county`)}</p>
+        </div>
       ) : (
         <p>{live.countyOnline ? t('receipt.nextOnline') : t('receipt.nextOffline')}</p>
       )}
