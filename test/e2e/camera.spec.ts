@@ -11,7 +11,8 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 /**
  * The document camera component in Chromium with a fake camera fed from a .y4m made (with ffmpeg) from
  * test/fixtures/document-on-desk.png: a white page on a dark desk. Proves: preview, capture cropped to the page,
- * a JPEG within the size limit (also when the limit is tight), auto-capture when still, and a missing camera in words.
+ * a JPEG within the size limit (also when the limit is tight), auto-capture when still, a missing camera in words,
+ * and a track the browser ends (the camera gone) said in words and taken again without a reload.
  */
 const root = path.resolve(__dirname, '..', '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-camera-e2e-'));
@@ -124,6 +125,41 @@ test('no camera at all: the component says so in words and offers no capture but
     await expect(alert).toContainText(zhErrors.camera_unavailable!.title);
     await expect(alert).toContainText(zhErrors.camera_unavailable!.action);
     await expect(page.locator('[data-action="capture"]')).toHaveCount(0);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the track ended by the browser: the screen says the camera is gone, and takes the picture again without a reload', async () => {
+  // No fake UI here: the camera permission is the test host's to grant and revoke. Revoking it is the one way found to
+  // make Chromium itself end a live fake-camera track ('ended' fires as when the USB cable is pulled); granting it back
+  // stands in for the camera returning (the permission's change event; a real replug fires 'devicechange', which the
+  // component test covers). See docs/technician.md.
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`] });
+  try {
+    const context = await browser.newContext();
+    const origin = new URL(baseUrl).origin;
+    await context.grantPermissions(['camera'], { origin });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?lang=en`);
+    await expect(page.locator('[data-camera-state="live"]')).toBeVisible();
+    await page.evaluate(() => ((globalThis as unknown as { __samePage: boolean }).__samePage = true));
+
+    await context.clearPermissions();
+    await expect(page.locator('[data-camera-state="disconnected"]')).toBeVisible();
+    const en = JSON.parse(fs.readFileSync(path.join(root, 'src/shared/locales/en/cameras.json'), 'utf8')) as { camera: Record<string, string> };
+    await expect(page.getByRole('alert')).toContainText(en.camera.disconnected!);
+    await expect(page.getByRole('alert')).toContainText(en.camera.reconnectHint!);
+    await expect(page.locator('[data-action="capture"]')).toHaveCount(0);
+
+    await context.grantPermissions(['camera'], { origin });
+    await expect(page.locator('[data-camera-state="live"]')).toBeVisible();
+    // The same page (no reload), with a working picture: a capture of the page comes through.
+    expect(await page.evaluate(() => (globalThis as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { __live: boolean[] }).__live)).toEqual([true, false, true]);
+    await page.click('[data-action="capture"]');
+    await expect.poll(async () => (await captures(page)).length).toBe(1);
+    expect((await captures(page))[0]!.cropped).toBe(true);
   } finally {
     await browser.close();
   }

@@ -106,14 +106,31 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
     };
   }, [cameraLabel, cameraDeviceId, width, height, attempt]);
 
-  // A camera that is missing or was pulled out is asked for again whenever a device is plugged in or out.
+  // A camera that is missing, was pulled out or was refused is asked for again whenever a device is plugged in or
+  // out, or the camera permission is granted again (the shell or a technician restoring it).
   useEffect(() => {
-    if (state !== 'disconnected' && state !== 'unavailable') return;
+    if (state !== 'disconnected' && state !== 'unavailable' && state !== 'denied') return;
     const media = navigator.mediaDevices;
-    if (!media?.addEventListener) return;
     const retry = () => setAttempt((n) => n + 1);
-    media.addEventListener('devicechange', retry);
-    return () => media.removeEventListener('devicechange', retry);
+    media?.addEventListener?.('devicechange', retry);
+    let permission: PermissionStatus | null = null;
+    let gone = false;
+    const onPermission = () => {
+      if (permission?.state === 'granted') retry();
+    };
+    navigator.permissions
+      ?.query({ name: 'camera' as PermissionName })
+      .then((status) => {
+        if (gone) return;
+        permission = status;
+        status.addEventListener('change', onPermission);
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      media?.removeEventListener?.('devicechange', retry);
+      permission?.removeEventListener('change', onPermission);
+    };
   }, [state]);
 
   // The preview element may only exist once the state is live (the fault view has none): attach the stream then.
