@@ -12,7 +12,7 @@ import {
 } from '../../src/main/store/outbox';
 import { stmt } from '../../src/main/store/statements';
 import type { KioskStore } from '../../src/main/store/kiosk-store';
-import { openTestStore, tempDataDir } from '../support/store-fixtures';
+import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 /**
  * The outbox at each of its edges, on a real encrypted store: batches cut by item count and by encrypted bytes (the
@@ -111,6 +111,33 @@ describe('the outbox', () => {
     expect(resetSending(store.db)).toBe(1);
     expect(stateOf('b')).toMatchObject({ state: 'pending' });
     expect(resetSending(store.db)).toBe(0);
+  });
+
+  it('moves a submission with its outbox item, and only when the item itself moved', () => {
+    const [a, b, c] = [0, 1, 2].map((n) => store.submit(sampleSubmission(n), new Date(AT)).submissionId);
+    const submission = (id: string) => stmt(store.db, 'SELECT status, reject_reason AS reason FROM submissions WHERE id = ?').get(id);
+    claimBatch(store.db, store.key, 2, 1e9);
+    settleBatch(
+      store.db,
+      [
+        { id: a!, outcome: 'acknowledged' },
+        { id: b!, outcome: 'rejected', reason: 'invalidIdNumber' },
+        // c is not being sent: its submission stays queued.
+        { id: c!, outcome: 'acknowledged' },
+      ],
+      AT,
+    );
+    expect([submission(a!), submission(b!), submission(c!)]).toEqual([
+      { status: 'acknowledged', reason: null },
+      { status: 'rejected', reason: 'invalidIdNumber' },
+      { status: 'queued', reason: null },
+    ]);
+    // A late contrary answer, and setting aside what is settled, leave both rows as they are.
+    settleBatch(store.db, [{ id: a!, outcome: 'rejected', reason: 'late' }], AT);
+    setAside(store.db, a!, 'damaged:attachment');
+    expect(submission(a!)).toEqual({ status: 'acknowledged', reason: null });
+    setAside(store.db, c!, 'damaged:attachment');
+    expect(submission(c!)).toEqual({ status: 'rejected', reason: 'damaged:attachment' });
   });
 
   it('counts and lists the rejected until a clerk resolves them, once', () => {
