@@ -167,7 +167,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, da
   app.get('/village-list', async (request, reply) => {
     const query = parseParams(request.query, reply, z.object({ staffId: z.string().min(1).max(64) }), 'invalid_query');
     if (!query) return reply;
-    const outcome = await villageListFor(db, signedKiosk(request), query.staffId);
+    const outcome = await villageListFor(db, signedKiosk(request), query.staffId, now());
     if (!outcome.ok) return fail(reply, outcome.status, { error: outcome.error });
     return outcome.list;
   });

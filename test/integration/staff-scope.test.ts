@@ -109,6 +109,16 @@ describe('a clerk of one point cannot act at, or see, another point', () => {
       await expect(clientB.villageList('clerk-li')).rejects.toMatchObject({ status: 403, reason: 'staff_out_of_scope' });
       await expect(clientA.villageList('tech-sun')).rejects.toMatchObject({ status: 403, reason: 'staff_out_of_scope' });
       expect((await clientA.villageList('clerk-li')).divisionCode).toBe(A.division);
+      // Every read and every refusal is in the county's audit, filed under the village's township.
+      const trail = await county.query.selectFrom('audit_log').select(['actor_id', 'action', 'target', 'township']).where('action', 'like', 'villageList.%').orderBy('seq').execute();
+      expect(trail.map((r) => [r.actor_id, r.action, r.target, r.township])).toEqual([
+        ['clerk-li', 'villageList.read', A.division, A.division.slice(0, 9)],
+        ['clerk-zhao', 'villageList.read', B.division, B.division.slice(0, 9)],
+        ['clerk-zhao', 'villageList.refused', A.division, A.division.slice(0, 9)],
+        ['clerk-li', 'villageList.refused', B.division, B.division.slice(0, 9)],
+        ['tech-sun', 'villageList.refused', A.division, A.division.slice(0, 9)],
+        ['clerk-li', 'villageList.read', A.division, A.division.slice(0, 9)],
+      ]);
     } finally {
       clientA.close();
       clientB.close();
