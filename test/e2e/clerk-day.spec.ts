@@ -60,6 +60,18 @@ test("the clerk's day lists today's own work and the village list from the count
   await expectNoAxeViolations(page, "clerk's day (zh-CN)");
   await page.screenshot({ path: 'test-results/screens/clerk-05-clerks-day.png', fullPage: true });
 
+  // A phone question about a listed service, closed by printing its 一次性告知 slip: the slip really comes out.
+  await point.core.call('dev.printer.transcript', { clear: true });
+  await page.locator('[data-register-new]').click();
+  await page.locator('[data-register-item]').selectOption('CARD-01');
+  await page.locator('[data-register-save]').click();
+  const inquiry = page.locator('[data-inquiry][data-inquiry-state="open"]').first();
+  await inquiry.locator('[data-inquiry-close="slipPrinted"]').click();
+  await expect(page.locator('[data-inquiry][data-inquiry-state="closed"]')).toHaveCount(1);
+  const cardName = catalog.items.find((i) => i.code === 'CARD-01')!.name['zh-CN'];
+  await expect.poll(async () => (await point.core.call('dev.printer.transcript', {})).text, { timeout: 20_000 }).toContain(cardName);
+  expect((await point.core.call('dev.printer.transcript', {})).text).toContain('一次性告知单');
+
   // English: the same figures in the clerk's other language.
   await page.locator('[data-workspace]').getByRole('button', { name: 'English' }).click();
   await expect(day).toContainText("Today's work");

@@ -33,6 +33,9 @@ export function InquiryRegister() {
   const [origin, setOrigin] = useState<(typeof ORIGINS)[number]>('phone');
   const [due, setDue] = useState<(typeof DUES)[number]>('today');
   const [topic, setTopic] = useState('');
+  // The service asked about, when it is a listed one (its 一次性告知 slip can then be printed on closing).
+  const [itemCode, setItemCode] = useState('');
+  const { items } = useCatalog();
   const [exported, setExported] = useState<number | null>(null);
   const [printed, setPrinted] = useState<'receipt' | 'a4' | null>(null);
   const reload = useCallback(() => {
@@ -52,10 +55,11 @@ export function InquiryRegister() {
     [clear, reload, fail],
   );
   const add = () => {
-    if (!topic.trim()) return;
+    if (!topic.trim() && !itemCode) return;
     act(
-      client.invoke('inquiries.open', { origin, topic: topic.trim(), due }).then(() => {
+      client.invoke('inquiries.open', { origin, due, ...(topic.trim() ? { topic: topic.trim() } : {}), ...(itemCode ? { itemCode } : {}) }).then(() => {
         setTopic('');
+        setItemCode('');
         setAdding(false);
       }),
     );
@@ -112,6 +116,17 @@ export function InquiryRegister() {
             ))}
           </div>
           <label className="field">
+            <span className="field__label">{t('register.itemLabel')}</span>
+            <select className="field__input" value={itemCode} onChange={(e) => setItemCode(e.target.value)} data-register-item>
+              <option value="">{t('register.noItem')}</option>
+              {items.map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.name[i18n.language as Language]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
             <span className="field__label">{t('register.topicLabel')}</span>
             <input className="field__input field__input--active" value={topic} readOnly inputMode="none" data-register-topic />
           </label>
@@ -124,7 +139,7 @@ export function InquiryRegister() {
               </button>
             ))}
           </div>
-          <button type="button" className="button button--primary" disabled={!topic.trim()} onClick={add} data-register-save>
+          <button type="button" className="button button--primary" disabled={!topic.trim() && !itemCode} onClick={add} data-register-save>
             {t('register.save')}
           </button>
         </div>
