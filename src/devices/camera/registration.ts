@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeviceConfig } from '../../shared/config/site-config';
 import type { DriverRegistration, SimulatorHandle } from '../manager/registry';
-import { createMemoryPair } from '../transports/memory-pair';
+import { wireSimulator } from '../simulators/wired-simulator';
 import { DocumentCameraDriver } from './driver';
 import { resolveCameraHidProfile } from './hid-profile';
 import { DocumentCameraHidSimulator } from './simulator';
@@ -31,10 +31,6 @@ export const documentCameraRegistration: DriverRegistration<'documentCamera'> = 
     new DocumentCameraDriver({ id: ctx.config.id, transport: ctx.transport, profile: profileOf(ctx.config), simulated: ctx.simulated, ...(ctx.transport ? { link: ctx.transport } : {}), now: ctx.now }),
   createSimulator: (config): SimulatorHandle<DocumentCameraHidSimulator> => {
     const simulator = new DocumentCameraHidSimulator(profileOf(config));
-    const pair = createMemoryPair(`simulated document camera ${config.id}`);
-    void pair.device.open();
-    pair.device.onData((chunk) => simulator.receive(chunk));
-    simulator.onOutput((bytes) => void pair.device.write(bytes).catch(() => undefined));
-    return { transport: pair.host, control: simulator, close: () => pair.device.close() };
+    return wireSimulator(`simulated document camera ${config.id}`, simulator);
   },
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeviceConfig } from '../../shared/config/site-config';
 import type { DriverRegistration, SimulatorHandle } from '../manager/registry';
-import { createMemoryPair } from '../transports/memory-pair';
+import { wireSimulator } from '../simulators/wired-simulator';
 import { FaceModuleDriver } from './driver';
 import { FaceModuleSimulator } from './simulator';
 
@@ -41,17 +41,6 @@ export const faceModuleRegistration: DriverRegistration<'faceCamera'> = {
   createSimulator: (config): SimulatorHandle<FaceModuleSimulator> => {
     const o = optionsOf(config);
     const simulator = new FaceModuleSimulator(o.simulatorStepMs === undefined ? {} : { stepMs: o.simulatorStepMs });
-    const pair = createMemoryPair(`simulated face module ${config.id}`);
-    void pair.device.open();
-    pair.device.onData((chunk) => simulator.receive(chunk));
-    simulator.onOutput((bytes) => void pair.device.write(bytes).catch(() => undefined));
-    return {
-      transport: pair.host,
-      control: simulator,
-      close: async () => {
-        simulator.close();
-        await pair.device.close();
-      },
-    };
+    return wireSimulator(`simulated face module ${config.id}`, simulator, () => simulator.close());
   },
 };

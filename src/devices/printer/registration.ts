@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeviceConfig } from '../../shared/config/site-config';
 import type { DriverRegistration, SimulatorHandle } from '../manager/registry';
-import { createMemoryPair } from '../transports/memory-pair';
+import { wireSimulator } from '../simulators/wired-simulator';
 import { ReceiptPrinterDriver } from './driver';
 import { PrinterProfileSchema, resolvePrinterProfile } from './profile';
 import { ReceiptPrinterSimulator } from './simulator';
@@ -41,16 +41,6 @@ export const receiptPrinterRegistration: DriverRegistration<'receiptPrinter'> = 
     const options = optionsOf(config);
     const profile = resolvePrinterProfile(config.model, options.profile);
     const simulator = new ReceiptPrinterSimulator({ columns: profile.columns, ...(options.capturePath ? { capturePath: options.capturePath } : {}) });
-    const pair = createMemoryPair(`simulated receipt printer ${config.id}`);
-    void pair.device.open();
-    pair.device.onData((chunk) => simulator.receive(chunk));
-    simulator.onOutput((bytes) => void pair.device.write(bytes).catch(() => undefined));
-    return {
-      transport: pair.host,
-      control: simulator,
-      close: async () => {
-        await pair.device.close();
-      },
-    };
+    return wireSimulator(`simulated receipt printer ${config.id}`, simulator);
   },
 };
