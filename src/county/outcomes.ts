@@ -12,6 +12,7 @@ export interface OutcomeChange {
   reason?: OutcomeText;
   certification?: ItemOutcome['certification'];
   blockedAt?: string;
+  blockLiftsAt?: string;
 }
 
 export class UnknownApplicationError extends Error {
@@ -51,6 +52,7 @@ export async function recordOutcome(q: CountyQuery, itemId: string, change: Outc
       ...(change.reason ? { reason: change.reason } : {}),
       ...(change.certification ? { certification: change.certification } : previous?.certification ? { certification: previous.certification } : {}),
       ...(change.blockedAt ? { blockedAt: change.blockedAt } : previous?.blockedAt ? { blockedAt: previous.blockedAt } : {}),
+      ...(change.blockLiftsAt ? { blockLiftsAt: change.blockLiftsAt } : previous?.blockLiftsAt ? { blockLiftsAt: previous.blockLiftsAt } : {}),
       steps: [...(previous?.steps ?? []), { at: when, state: change.state, text: change.text }].slice(-50),
     });
     const cursor = await nextCounter(trx, 'outcomes');

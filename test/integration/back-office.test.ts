@@ -1,7 +1,7 @@
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { OutcomesResponseSchema, type ItemOutcome } from '../../src/shared/sync/outcomes';
-import { registerKiosk } from '../../src/county/county-state';
+import { publishConfigPart, registerKiosk } from '../../src/county/county-state';
 import { outcomesSince } from '../../src/county/outcomes';
 import type { CountyServer } from '../../src/county/server';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
@@ -160,6 +160,21 @@ describe('back office: applications move through their states and the outcomes r
     expect(all.get(remodel.id)!.state).toBe('done');
     expect(await county.query.selectFrom('face_models').select('face_sha256').where('id_number', '=', wang.idNumber).executeTakeFirst()).toEqual({ face_sha256: sha256(face) });
     expect(all.get(certify.id)).toMatchObject({ state: 'done', certification: { passed: false } });
+    // The shipped block period until the county publishes its own.
+    expect(all.get(loss.id)!.blockLiftsAt).toBe(new Date(clock.getTime() + 15 * 86_400_000).toISOString());
+  });
+
+  it("lifts a temporary card block after the county's published period, and says when in both languages", async () => {
+    const catalog = defaultCatalog();
+    await publishConfigPart(county.query, 'catalog', { ...catalog, settings: { ...catalog.settings, cardBlockDays: { value: 7, setOn: '2026-12-01' } } });
+    const loss = batchItem(wang, 'CARD-02', { form: { operation: 'reportLoss' } });
+    await send(loss);
+    const outcome = (await outcomes()).get(loss.id)!;
+    const liftsAt = new Date(clock.getTime() + 7 * 86_400_000);
+    expect(outcome).toMatchObject({ state: 'done', blockedAt: clock.toISOString(), blockLiftsAt: liftsAt.toISOString() });
+    const day = new Date(liftsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(outcome.steps.at(-1)!.text).toEqual({ 'zh-CN': `社保卡已临时挂失，他人无法使用；7 天后（${day}）自动解除。`, en: `The card is blocked: nobody else can use it. The block lifts by itself after 7 days (${day}).` });
+    await publishConfigPart(county.query, 'catalog', catalog);
   });
 
   it('a kiosk receives only its own outcomes, page by page, and a second hand-over changes nothing', async () => {

@@ -221,8 +221,18 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
       const operation = String(payload.form.operation ?? '');
       const at = item.receivedAt.toISOString();
       switch (operation) {
-        case 'reportLoss':
-          return { state: 'done', blockedAt: at, text: done('社保卡已挂失，他人无法使用。', 'The card is blocked: nobody else can use it.') };
+        case 'reportLoss': {
+          // The block period is the county's published setting (7, 10 or 15 days by region), not the code's.
+          const days = (this.cached?.catalog ?? defaultCatalog()).settings.cardBlockDays.value;
+          const liftsAt = new Date(Date.parse(at) + days * 86_400_000).toISOString();
+          const day = new Date(Date.parse(liftsAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+          return {
+            state: 'done',
+            blockedAt: at,
+            blockLiftsAt: liftsAt,
+            text: done(`社保卡已临时挂失，他人无法使用；${days} 天后（${day}）自动解除。`, `The card is blocked: nobody else can use it. The block lifts by itself after ${days} days (${day}).`),
+          };
+        }
         case 'cancelLossReport':
           return { state: 'done', text: done('已解除挂失，社保卡可以正常使用。', 'The loss report is cancelled: the card works again.') };
         case 'activate':

@@ -37,6 +37,8 @@ export const ItemOutcomeSchema = z.object({
   certification: z.object({ passed: z.boolean(), validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).optional(),
   /** card loss report: when the county blocked the card. */
   blockedAt: IsoTimeSchema.optional(),
+  /** card loss report: when the temporary block lifts by itself (blockedAt + the county's published cardBlockDays). */
+  blockLiftsAt: IsoTimeSchema.optional(),
   /** The case so far, oldest first. */
   steps: z.array(OutcomeStepSchema).max(50),
   /** A 全程代办 case (itemId is the case id): its state at the county and the steps made upstream. */
