@@ -159,7 +159,20 @@ export function useDocumentCamera(options: DocumentCameraOptions) {
 
   const capture = useCallback(async (): Promise<CapturedImage | null> => {
     const video = videoRef.current;
-    if (!video || video.videoWidth === 0 || busyRef.current) return null;
+    if (!video || busyRef.current) return null;
+    // The button shows as soon as the stream is live, a moment before the element has its first frame: a tap then
+    // waits for that frame (at most 3 s) instead of being lost.
+    if (video.videoWidth === 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          video.removeEventListener('loadeddata', done);
+          resolve();
+        };
+        video.addEventListener('loadeddata', done);
+        setTimeout(done, 3000);
+      });
+      if (video.videoWidth === 0) return null;
+    }
     busyRef.current = true;
     setBusy(true);
     try {
