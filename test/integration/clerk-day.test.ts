@@ -94,6 +94,9 @@ describe("the clerk's day", () => {
     await ok(li, 'dev.idCard.insert', { residentIndex: 3 });
     await ok(li, 'session.identify', { source: 'idCard' });
     const receipt = await ok<{ submissionId: string; trackingNumber: string }>(li, 'applications.submit', { itemCode: 'JOB-01', form: JOB_FORM, attachments: [] });
+    // A 全程代办 case li opens for the same resident, and one zhao opens: li's day holds li's case only.
+    const liCase = await ok<{ id: string; caseNumber: string }>(li, 'cases.open', { itemCode: 'JOB-08', consent: 'inPerson', promisedDays: 10, materials: [] });
+    const zhaoCase = await ok<{ id: string; caseNumber: string }>(zhao, 'cases.open', { itemCode: 'JOB-08', consent: 'inPerson', promisedDays: 10, materials: [] });
     await ok(li, 'dev.idCard.remove');
     await ok(li, 'inquiries.open', { origin: 'phone', itemCode: 'INS-01', due: 'today' });
     const helpCall = await ok<{ callId: string }>(resident, 'help.request', { screen: 'home' });
@@ -108,6 +111,8 @@ describe("the clerk's day", () => {
     expect(day.helpCalls).toEqual({ received: 2, taken: 1 });
     expect(day.queue).toMatchObject({ pending: 1, online: false });
     expect(day.rejected).toEqual([]);
+    expect(day.cases).toEqual([{ caseId: liCase.id, caseNumber: liCase.caseNumber, itemCode: 'JOB-08', state: 'opened', dueAt: expect.any(String), overdue: false, touchedToday: true }]);
+    expect((await ok<ClerkDay>(zhao, 'clerkDay.today', {})).cases.map((c) => c.caseNumber)).toEqual([zhaoCase.caseNumber]);
     // The other clerk of the point sees their own (empty) day, not li's work, and the same point's help calls.
     expect(await ok<ClerkDay>(zhao, 'clerkDay.today', {})).toMatchObject({ submissions: { total: 0, items: [] }, inquiries: { opened: 0, open: 0 }, helpCalls: { received: 2, taken: 0 } });
     // Offline, the list fetched this morning still serves (with when it was fetched); a refresh says offline only when there is none.

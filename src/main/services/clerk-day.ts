@@ -4,7 +4,8 @@ import type { ServiceChannel } from '../../shared/domain/service-channel';
 import type { VillageList } from '../../shared/sync/village-list';
 import type { CallContext, HandlerMap } from '../dispatcher';
 import type { Db } from '../store/database';
-import { inquiryDayCounts, ownSubmissionsSince, submissionLabels } from '../store/clerk-day';
+import { isCaseOverdue, type CaseState } from '../../shared/cases/case-state';
+import { clerkCasesOfDay, inquiryDayCounts, ownSubmissionsSince, submissionLabels } from '../store/clerk-day';
 import { rejectedItems } from '../store/outbox';
 import { CountyError } from '../sync/county-client';
 import { CHINA_OFFSET_MS, startOfLocalDay } from './inquiries';
@@ -53,6 +54,10 @@ export class ClerkDayService {
       rejected: rejected.map((r) => {
         const label = r.submissionId ? labels.get(r.submissionId) : undefined;
         return { outboxId: r.id, submissionId: r.submissionId, trackingNumber: label?.trackingNumber ?? null, itemCode: label?.itemCode ?? null, createdAt: r.createdAt, reason: r.reason };
+      }),
+      cases: clerkCasesOfDay(this.deps.db, me, since, limit).map((c) => {
+        const state = c.state as CaseState;
+        return { ...c, state, overdue: isCaseOverdue(state, c.dueAt, now) };
       }),
     };
   }

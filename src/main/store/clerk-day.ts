@@ -60,3 +60,28 @@ export function submissionLabels(db: Db, ids: readonly string[]): Map<string, { 
   }
   return out;
 }
+
+
+/** One of the clerk's cases on their day: opened or moved by them today, or theirs and still in someone's hands. */
+export interface ClerkCaseRow {
+  caseId: string;
+  caseNumber: string;
+  itemCode: string;
+  state: string;
+  dueAt: string;
+  /** True when this clerk opened or moved it today. */
+  touchedToday: boolean;
+}
+
+export function clerkCasesOfDay(db: Db, operatorId: string, since: string, limit: number): ClerkCaseRow[] {
+  const rows = stmt(
+    db,
+    `SELECT c.id AS caseId, c.case_number AS caseNumber, c.item_code AS itemCode, c.state, c.due_at AS dueAt,
+            EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.operator_id = @me AND s.at >= @since AND s.kind IN ('open','send','handBack')) AS touched
+       FROM cases c
+      WHERE (c.operator_id = @me AND c.state IN ('opened','sent','atTownship','atCounty','returned'))
+         OR EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.operator_id = @me AND s.at >= @since)
+      ORDER BY c.due_at ASC, c.id ASC LIMIT @limit`,
+  ).all({ me: operatorId, since, limit }) as Array<Omit<ClerkCaseRow, 'touchedToday'> & { touched: number }>;
+  return rows.map(({ touched, ...r }) => ({ ...r, touchedToday: touched === 1 }));
+}

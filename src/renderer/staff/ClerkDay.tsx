@@ -89,6 +89,20 @@ export function ClerkDay() {
           <h3>{t('inquiries.title')}</h3>
           <p data-clerk-day-inquiries>{t('inquiries.figures', day.inquiries)}</p>
           <p data-clerk-day-help>{t('inquiries.help', day.helpCalls)}</p>
+          <h3>{t('cases.title')}</h3>
+          {day.cases.length === 0 ? (
+            <p data-clerk-day-cases="0">{t('cases.empty')}</p>
+          ) : (
+            <ul className="register__list" data-clerk-day-cases={day.cases.length}>
+              {day.cases.map((c) => (
+                <li key={c.caseId} className="register__row" data-clerk-day-case={c.caseNumber} data-case-state={c.state} data-case-overdue={c.overdue}>
+                  {t('cases.row', { number: c.caseNumber, item: itemName(c.itemCode), state: t(`cases:state.${c.state}`), due: localTime(c.dueAt) })}
+                  {c.overdue ? ` · ${t('cases.overdue')}` : null}
+                  {c.touchedToday ? ` · ${t('cases.today')}` : null}
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>{t('queue.title')}</h3>
           <div data-clerk-day-queue={day.queue.pending}>
             <p>{day.queue.pending === 0 ? t('queue.empty') : t('queue.pending', { count: day.queue.pending })}</p>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { ServiceChannelSchema } from '../../domain/service-channel';
+import { CaseStateSchema } from '../../cases/case-state';
 import { VillageDutySchema } from '../../sync/village-list';
 
 export const OwnSubmissionSchema = z.object({
@@ -23,6 +24,18 @@ export const RejectedWorkSchema = z.object({
   reason: z.string(),
 });
 
+/** A case of the clerk's day (no personal data: the case number and item say which). */
+export const ClerkDayCaseSchema = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  itemCode: z.string(),
+  state: CaseStateSchema,
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  /** Opened or moved by this clerk today (otherwise: theirs, still open from an earlier day). */
+  touchedToday: z.boolean(),
+});
+
 export const ClerkDaySchema = z.object({
   /** The point's local day (China time) the figures are for. */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -36,13 +49,15 @@ export const ClerkDaySchema = z.object({
   helpCalls: z.object({ received: z.number().int().nonnegative(), taken: z.number().int().nonnegative() }),
   queue: z.object({ pending: z.number().int().nonnegative(), oldestPendingAt: z.string().nullable(), lastSyncAt: z.string().nullable(), online: z.boolean() }),
   rejected: z.array(RejectedWorkSchema),
+  /** 全程代办 cases this clerk opened or moved today, and their cases still open (overdue ones flagged). */
+  cases: z.array(ClerkDayCaseSchema),
 });
 export type ClerkDay = z.infer<typeof ClerkDaySchema>;
 
 export const clerkDayMethods = {
   'clerkDay.today': defineMethod({
     summary:
-      "The logged-in clerk's day: their own submissions since local midnight (any channel they worked in), their inquiries and the point's help calls, the sync queue, and the county's rejected items still to deal with.",
+      "The logged-in clerk's day: their own submissions since local midnight (any channel they worked in), their inquiries and the point's help calls, their cases (opened or moved today, or still open), the sync queue, and the county's rejected items still to deal with.",
     access: ['clerk'],
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: ClerkDaySchema,
