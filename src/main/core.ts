@@ -148,8 +148,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     monthlyReport: (month, language) => report.printable(month, language),
     countyOnline: () => sync.engine.status().online,
     currentResident: () => session.current(),
-    // (applications is made below; this runs only when a slip is printed)
-    residentRequests: () => ({ submissions: applications.mine(50).submissions, lastSyncAt: sync.engine.status().lastSyncAt }),
+    // (applications and cases are made below; this runs only when a slip is printed)
+    residentRequests: () => ({ submissions: applications.mine(50).submissions, cases: cases.mine(50).cases, lastSyncAt: sync.engine.status().lastSyncAt }),
     keptListing: (itemCode, params) => {
       const item = catalog.find(itemCode);
       return item?.offlineCache ? cachedListing(store.db, itemCode, params, item.offlineCacheMaxHours, now()) : null;
@@ -279,13 +279,14 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     villageList: county?.villageList ? (staffId) => county.villageList!(staffId) : null,
   });
 
+  const cases: CasesService = new CasesService({ store, now, catalog, session: residents, afterQueued: () => sync.queued(), printHandover: (data, language) => printing.caseHandover(data, language) });
   let siteConfig = options.config;
   const handlers: HandlerMap = {
     ...commissioningHandlers(commissioning, () => sync.queued()),
     ...catalogHandlers(catalog),
     ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language), printRegisterA4: (rows, clerk, language) => printing.inquiryRegisterA4(rows, clerk, language), printNotification: (itemCode, language) => printAndWait(events, () => printing.notification(itemCode, language), (jobId) => printing.cancel(jobId)) })),
     ...helpHandlers(help),
-    ...casesHandlers(new CasesService({ store, now, catalog, session: residents, afterQueued: () => sync.queued(), printHandover: (data, language) => printing.caseHandover(data, language) })),
+    ...casesHandlers(cases),
     // The window PC paired over the LAN (lan/lan-pairing.ts): its answers to the kiosk's calls go to the kiosk.
     ...lan.handlers,
     ...printingHandlers(printing, (p, ctx) => recordPrint(store.db, { id: p.jobId, at: now().toISOString(), kind: p.kind, itemCode: p.itemCode, ...stampOf(ctx.connection) })),

@@ -6,6 +6,7 @@ import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import type { CountyServer } from '../../src/county/server';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { resources } from '../../src/shared/locales';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import { CASE_MOVES, CASE_STATES, moveCase, upstreamMovesFor } from '../../src/shared/cases/case-state';
 import type { CaseView } from '../../src/shared/contract/methods/cases';
@@ -163,6 +164,21 @@ describe('全程代办 cases end to end: kiosk core, outbox, county intake, cons
       updatedAt: expect.any(String),
       missing: null,
     });
+    // ...and can print it: the slip carries the case in the same plain words, the resident masked.
+    await call(conn, 'dev.printer.transcript', { clear: true });
+    await call(conn, 'print.myRequests', { language: 'zh-CN' });
+    let slip = '';
+    for (let i = 0; i < 100 && !slip.includes('cut --'); i++) {
+      slip = (await call<{ text: string }>(conn, 'dev.printer.transcript', {})).text;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const job08 = defaultCatalog().items.find((i) => i.code === 'JOB-08')!;
+    expect(slip).toContain(resources['zh-CN'].cases.mine.title);
+    expect(slip).toContain(opened.caseNumber);
+    expect(slip).toContain(job08.name['zh-CN']);
+    expect(slip).toContain(resources['zh-CN'].cases.mine.state.done);
+    expect(slip).not.toContain(resident.idNumber);
+
     // The handover receipt, then the resident's signature recorded as the hand-back, which travels up.
     const job = await call<{ label: string }>(conn, 'cases.printHandover', { id: opened.id });
     expect(job.label).toBe('caseHandover');

@@ -7,6 +7,7 @@ import type { ResidentIdentity } from '../../shared/domain/identity';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { Language } from '../../shared/locales';
 import type { RequestWord } from '../../shared/domain/request-state';
+import type { CaseState } from '../../shared/cases/case-state';
 
 /**
  * The slips the receipt printer prints, built from data in the resident's language. Personal data appears masked
@@ -187,6 +188,8 @@ export interface MyRequestsData {
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
   /** Newest first, as the screen shows them. */
   requests: Array<{ itemName: LocalisedText; trackingNumber: string; submittedAt: string; word: RequestWord; detail: LocalisedText | null; countyAt: string | null }>;
+  /** The resident's 全程代办 cases, newest first, in the words the screen uses (cases namespace). */
+  cases?: Array<{ itemName: LocalisedText; caseNumber: string; openedAt: string; state: CaseState; overdue: boolean; missing: LocalisedText | null }>;
   /** When the county last answered this kiosk (null: never): the slip says how old its word is. */
   lastSyncAt: string | null;
   printedAt: string;
@@ -203,7 +206,8 @@ export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFun
     { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
     { kind: 'rule' },
   ];
-  if (data.requests.length === 0) blocks.push({ kind: 'text', text: t('requests:empty') });
+  const cases = data.cases ?? [];
+  if (data.requests.length === 0 && cases.length === 0) blocks.push({ kind: 'text', text: t('requests:empty') });
   data.requests.forEach((r, i) => {
     if (i > 0) blocks.push({ kind: 'feed', lines: 1 });
     blocks.push(
@@ -213,6 +217,16 @@ export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFun
       { kind: 'text', text: `${t(`requests:state.${r.word}`)}${r.detail ? ` ${pick(r.detail, language)}` : ''}` },
     );
     if (r.countyAt) blocks.push({ kind: 'text', text: t('requests:countySaid', { time: formatPrintedTime(r.countyAt) }) });
+  });
+  if (cases.length > 0) blocks.push({ kind: 'rule' }, { kind: 'text', text: t('cases:mine.title'), bold: true });
+  cases.forEach((c) => {
+    blocks.push(
+      { kind: 'feed', lines: 1 },
+      { kind: 'text', text: pick(c.itemName, language), bold: true },
+      { kind: 'text', text: t('cases:mine.number', { number: c.caseNumber, time: formatPrintedTime(c.openedAt) }) },
+      { kind: 'text', text: `${t(`cases:mine.state.${c.state}`)}${c.missing ? ` ${pick(c.missing, language)}` : ''}` },
+    );
+    if (c.overdue) blocks.push({ kind: 'text', text: t('cases:mine.overdue') });
   });
   blocks.push(
     { kind: 'rule' },

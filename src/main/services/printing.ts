@@ -6,6 +6,7 @@ import type { SiteConfig } from '../../shared/config/site-config';
 import { KioskError } from '../../shared/contract/errors';
 import type { PrintJob } from '../../shared/contract/methods/printing';
 import type { SubmissionStatus } from '../../shared/contract/methods/applications';
+import type { ResidentCase } from '../../shared/contract/methods/cases';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { ServiceChannel } from '../../shared/domain/service-channel';
 import type { Language } from '../../shared/locales';
@@ -51,7 +52,12 @@ export interface PrintingDeps {
   /** The county's answer the kiosk kept for a public listing and these filters, while young enough to show (listing-cache). */
   keptListing?: (itemCode: string, params: Record<string, string | number | boolean>) => { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | null;
   /** The current resident's applications at this point, newest first, and when the county last answered. */
-  residentRequests?: () => { submissions: ReadonlyArray<Pick<SubmissionStatus, 'itemCode' | 'trackingNumber' | 'submittedAt' | 'status' | 'outcome'>>; lastSyncAt: string | null };
+  residentRequests?: () => {
+    submissions: ReadonlyArray<Pick<SubmissionStatus, 'itemCode' | 'trackingNumber' | 'submittedAt' | 'status' | 'outcome'>>;
+    /** The resident's 全程代办 cases, as "where is my request" shows them (cases.mine). */
+    cases?: ReadonlyArray<ResidentCase>;
+    lastSyncAt: string | null;
+  };
   events: EventBus;
   log: Logger;
   now: () => Date;
@@ -193,15 +199,16 @@ export class PrintingService {
     if (!this.deps.residentRequests) throw new KioskError('internal', { details: { reason: 'noRequestSource' } });
     const lang = language ?? this.deps.config.kiosk.defaultLanguage;
     const t = translatorFor(lang);
-    const { submissions, lastSyncAt } = this.deps.residentRequests();
+    const { submissions, cases = [], lastSyncAt } = this.deps.residentRequests();
     const requests = submissions.map((s) => {
       const word = requestWord(s);
       const detail = word === 'returned' ? (s.outcome?.missing?.text ?? null) : word === 'refused' ? (s.outcome?.reason ?? null) : null;
       const name = this.deps.catalog.find(s.itemCode)?.name ?? { 'zh-CN': s.itemCode, en: s.itemCode };
       return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null };
     });
+    const residentCases = cases.map((c) => ({ ...c, itemName: this.deps.catalog.find(c.itemCode)?.name ?? { 'zh-CN': c.itemCode, en: c.itemCode } }));
     const document = myRequestsSlip(
-      { siteName: this.deps.config.site.name, resident, requests, lastSyncAt, printedAt: this.deps.now().toISOString(), hotline: this.deps.hotline() },
+      { siteName: this.deps.config.site.name, resident, requests, cases: residentCases, lastSyncAt, printedAt: this.deps.now().toISOString(), hotline: this.deps.hotline() },
       lang,
       t,
     );
