@@ -14,6 +14,13 @@ import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-f
 const count = (db: Database.Database, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('the submit transaction', () => {
+  it("dates the tracking number by the point's local day: 07:00 in the village is today there, still yesterday in UTC", () => {
+    const store = openTestStore(tempDataDir());
+    expect(store.submit(sampleSubmission(1), new Date('2026-11-29T23:00:00Z')).trackingNumber).toMatch(/^20261130-/);
+    expect(store.submit(sampleSubmission(2), new Date('2026-11-30T15:59:00Z')).trackingNumber).toMatch(/^20261130-/);
+    store.close();
+  });
+
   it('writes submission, attachments, outbox item and audit entry together', () => {
     const dataDir = tempDataDir();
     const store = openTestStore(dataDir);

@@ -17,20 +17,19 @@ import { caseResident, casesOfResident, getCase, insertCase, listCases, recordPo
 import type { Db } from '../store/database';
 import { recordPrint } from '../store/prints';
 import { stampOf } from './channel-stamp';
+import { endOfPointDay, pointDay } from '../../shared/domain/point-day';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** DB-20261130-7K3Q9H: 代办, the local day, six base-32 characters (no I, L, O, U to misread on the phone). */
 function caseNumber(now: Date): string {
-  const day = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = pointDay(now).replaceAll('-', '');
   return `DB-${day}-${[...randomBytes(6)].map((b) => CROCKFORD[b % 32]).join('')}`;
 }
 
 /** The promised time ends at local midnight after `days` days. */
 export function caseDueAt(now: Date, days: number): string {
-  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days + 1) - 1 - CHINA_OFFSET_MS).toISOString();
+  return endOfPointDay(now, days);
 }
 
 function view(c: HeldCase, now: Date): CaseView {

@@ -8,7 +8,7 @@ import { isCaseOverdue, type CaseState } from '../../shared/cases/case-state';
 import { clerkCasesOfDay, inquiryDayCounts, ownSubmissionsSince, submissionLabels } from '../store/clerk-day';
 import { rejectedItems } from '../store/outbox';
 import { CountyError } from '../sync/county-client';
-import { CHINA_OFFSET_MS, startOfLocalDay } from './inquiries';
+import { pointDay, startOfPointDay } from '../../shared/domain/point-day';
 
 type VillageAnswer = MethodResult<'clerkDay.villageList'>;
 
@@ -40,13 +40,13 @@ export class ClerkDayService {
   today(limit: number, ctx: CallContext): MethodResult<'clerkDay.today'> {
     const me = this.clerk(ctx);
     const now = this.deps.now();
-    const since = startOfLocalDay(now);
+    const since = startOfPointDay(now);
     const submissions = ownSubmissionsSince(this.deps.db, me, since, limit);
     const counts = inquiryDayCounts(this.deps.db, me, since, now.toISOString());
     const rejected = rejectedItems(this.deps.db);
     const labels = submissionLabels(this.deps.db, rejected.flatMap((r) => (r.submissionId ? [r.submissionId] : [])));
     return {
-      day: localDay(now),
+      day: pointDay(now),
       submissions: { total: submissions.total, items: submissions.items.map((s) => ({ ...s, channel: s.channel as ServiceChannel })) },
       inquiries: { opened: counts.opened, closed: counts.closed, open: counts.open, overdue: counts.overdue },
       helpCalls: { received: counts.helpCalls, taken: counts.helpCallsTaken },
@@ -65,7 +65,7 @@ export class ClerkDayService {
   async villageList(refresh: boolean, ctx: CallContext): Promise<VillageAnswer> {
     const me = this.clerk(ctx);
     const now = this.deps.now();
-    const day = localDay(now);
+    const day = pointDay(now);
     for (const [id, kept] of this.villageCache) if (kept.day !== day) this.villageCache.delete(id);
     const kept = this.villageCache.get(me);
     if (kept && !refresh) return kept.answer;
@@ -94,10 +94,6 @@ export class ClerkDayService {
   }
 }
 
-/** YYYY-MM-DD of the point's local day. */
-function localDay(now: Date): string {
-  return new Date(Date.parse(startOfLocalDay(now)) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function clerkDayHandlers(service: ClerkDayService): HandlerMap<'clerkDay.today' | 'clerkDay.villageList'> {
   return {

@@ -13,21 +13,13 @@ import type { InquiryRegisterData } from '../printing/receipt-templates';
 import type { PrintJob } from '../../shared/contract/methods/printing';
 import type { LocalisedText } from '../../shared/catalog';
 import type { Language } from '../../shared/locales';
+import { endOfPointDay, POINT_UTC_OFFSET_MS, startOfPointDay } from '../../shared/domain/point-day';
 
-/** The point keeps China time: "today" and the promised days end at local midnight. */
-export const CHINA_OFFSET_MS = 8 * 3600_000;
 const DUE_DAYS = { today: 0, threeDays: 3, sevenDays: 7 } as const;
 
+/** The promised days end at the point's local midnight. */
 export function dueAt(now: Date, due: keyof typeof DUE_DAYS): string {
-  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
-  const endOfDay = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + DUE_DAYS[due] + 1) - 1;
-  return new Date(endOfDay - CHINA_OFFSET_MS).toISOString();
-}
-
-/** The start of the point's local day (China time) as an ISO instant. */
-export function startOfLocalDay(now: Date): string {
-  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - CHINA_OFFSET_MS).toISOString();
+  return endOfPointDay(now, DUE_DAYS[due]);
 }
 
 function view(i: Inquiry, now: Date): InquiryView {
@@ -86,7 +78,7 @@ export class InquiriesService {
   list(limit: number, ctx: CallContext): MethodResult<'inquiries.list'> {
     const clerk = this.clerk(ctx);
     const now = this.deps.now();
-    return { inquiries: registerOf(this.deps.store.db, this.deps.store.key, clerk.id, now, startOfLocalDay(now), limit).map((i) => view(i, now)) };
+    return { inquiries: registerOf(this.deps.store.db, this.deps.store.key, clerk.id, now, startOfPointDay(now), limit).map((i) => view(i, now)) };
   }
 
   take(id: string, ctx: CallContext): InquiryView {
@@ -129,15 +121,15 @@ export class InquiriesService {
   async export(month: string, ctx: CallContext): Promise<MethodResult<'inquiries.export'>> {
     this.clerk(ctx);
     const [y, m] = month.split('-').map(Number) as [number, number];
-    const from = new Date(Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS).toISOString();
-    const to = new Date(Date.UTC(y, m, 1) - CHINA_OFFSET_MS).toISOString();
+    const from = new Date(Date.UTC(y, m - 1, 1) - POINT_UTC_OFFSET_MS).toISOString();
+    const to = new Date(Date.UTC(y, m, 1) - POINT_UTC_OFFSET_MS).toISOString();
     const rows = inquiriesBetween(this.deps.store.db, this.deps.store.key, from, to);
     const t = translatorFor('zh-CN');
     const workbook = newWorkbook();
     const sheet = workbook.addWorksheet(t('staff:register.sheet'));
     const columns = ['openedAt', 'origin', 'channel', 'owner', 'item', 'topic', 'asker', 'villageGroup', 'dueAt', 'outcome', 'closedAt'] as const;
     sheet.addRow(columns.map((c) => t(`staff:register.column.${c}`)));
-    const local = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
+    const local = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + POINT_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
     for (const i of rows) {
       sheet.addRow([
         local(i.openedAt),

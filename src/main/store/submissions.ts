@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { pointDay } from '../../shared/domain/point-day';
 import { v7 as uuidv7 } from 'uuid';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { ServiceChannel } from '../../shared/domain/service-channel';
@@ -110,8 +111,8 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
 export function insertSubmission(db: Db, key: DataKey, files: AttachmentFiles, input: NewSubmission, now: Date): StoredSubmission {
   const id = uuidv7({ msecs: now.getTime() });
   const submittedAt = now.toISOString();
-  const day = submittedAt.slice(0, 10);
-  const tracking = input.resend?.trackingNumber ?? trackingNumber(day);
+  // The point's local day: a resident at 07:00 in the village is given today's date, not UTC's yesterday.
+  const tracking = input.resend?.trackingNumber ?? trackingNumber(pointDay(now));
   const residentRef = key.residentRef(input.resident.idNumber);
 
   const stored: Array<{ sha256: string; materialCode: string; mime: string; size: number; file: string }> = [];
