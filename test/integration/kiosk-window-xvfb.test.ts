@@ -40,10 +40,14 @@ describe('the kiosk window under a bare X session', () => {
   const display = `:${90 + (process.pid % 9)}`;
 
   afterAll(async () => {
+    const gone = browser && browser.exitCode === null && browser.signalCode === null ? new Promise((resolve) => browser!.once('exit', resolve)) : undefined;
     browser?.kill('SIGKILL');
+    await gone;
     xvfb?.kill('SIGTERM');
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing into the profile for a moment after the browser itself is
+    // gone (CI saw ENOTEMPTY here): removal is retried rather than failing the suite.
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   maybe(
