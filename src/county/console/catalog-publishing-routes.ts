@@ -1,7 +1,8 @@
 import { RollbackRequestSchema } from '../../shared/console/api';
 import { CatalogUploadSchema } from '../../shared/console/catalog-publishing';
 import { audit } from './audit';
-import { catalogInForce, catalogState, checkCatalog, earlierCatalog, previewCatalog, publishCatalog } from './catalog-publishing';
+import { catalogInForce, catalogState, checkCatalog, previewCatalog, publishCatalog } from './catalog-publishing';
+import { earlierBody } from './publishing';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 
 /**
@@ -45,7 +46,7 @@ export const catalogPublishingRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, RollbackRequestSchema);
     if (!body) return reply;
-    const earlier = await earlierCatalog(options.query, body.seq);
+    const earlier = await earlierBody(options.query, 'catalog', body.seq);
     const checked = earlier === null ? null : checkCatalog(earlier);
     if (!checked?.ok) return consoleFail(reply, 404, 'not_found');
     const version = await publishCatalog(options.query, checked.catalog, { id: staff.id, name: staff.displayName }, now(), body.seq);

@@ -5,6 +5,7 @@ import type { CatalogPreview, CatalogPublishingState } from '../../shared/consol
 import { publishConfigPart } from '../county-state';
 import type { CountyQuery } from '../db/connection';
 import { inTransaction } from '../db/transaction';
+import { ensureBaseline, history, record } from './publishing';
 
 /**
  * The catalogue as the county publishes it from the console. Every version is kept in `publications` (subject
@@ -12,8 +13,6 @@ import { inTransaction } from '../db/transaction';
  * ever see versions go up. A body that fails the catalogue schema is refused before anything is stored (the caller
  * gets the first bad field), so a kiosk never receives it and keeps the catalogue it has.
  */
-const SUBJECT = 'catalog';
-
 export type CatalogCheck = { ok: true; catalog: Catalog } | { ok: false; field: string };
 
 export function checkCatalog(body: unknown): CatalogCheck {
@@ -29,30 +28,13 @@ async function published(q: CountyQuery): Promise<Catalog | null> {
   return row ? (CatalogSchema.safeParse(JSON.parse(row.body)).data ?? null) : null;
 }
 
-/** The first time the console publishes, what the county had published before becomes version one (if anything). */
-async function ensureBaseline(q: CountyQuery, now: number): Promise<void> {
-  if (await q.selectFrom('publications').select('seq').where('subject', '=', SUBJECT).limit(1).executeTakeFirst()) return;
-  const row = await q.selectFrom('config_parts').select(['version', 'body']).where('part', '=', 'catalog').executeTakeFirst();
-  if (!row) return;
-  await q.insertInto('publications').values({ subject: SUBJECT, body: row.body, config_version: row.version, actor_id: null, actor_name: null, at: now, rollback_of: null }).execute();
-}
-
 export async function catalogState(q: CountyQuery, mayPublish: boolean, now: number): Promise<CatalogPublishingState> {
-  await inTransaction(q, (trx) => ensureBaseline(trx, now));
+  const versions = (await history(q, 'catalog', now)).slice(0, 20);
   const current = await published(q);
-  const rows = await q.selectFrom('publications').selectAll().where('subject', '=', SUBJECT).orderBy('seq', 'desc').limit(20).execute();
   return {
     mayPublish,
     current: current && { version: current.version, publishedAt: current.publishedAt, itemCount: current.items.length },
-    history: rows.map((r, i) => ({
-      seq: r.seq,
-      at: new Date(r.at).toISOString(),
-      by: r.actor_name,
-      configVersion: r.config_version,
-      rollbackOf: r.rollback_of,
-      current: i === 0,
-      itemCount: (JSON.parse(r.body) as { items?: unknown[] }).items?.length ?? 0,
-    })),
+    history: versions.map(({ body, ...version }) => ({ ...version, itemCount: (body as { items?: unknown[] } | null)?.items?.length ?? 0 })),
   };
 }
 
@@ -93,16 +75,10 @@ export async function previewCatalog(q: CountyQuery, next: Catalog): Promise<Cat
 /** Publishes a checked catalogue as the next config version and keeps it as a version of the console's history. */
 export async function publishCatalog(q: CountyQuery, catalog: Catalog, actor: { id: string; name: string }, now: number, rollbackOf: number | null = null): Promise<number> {
   return inTransaction(q, async (trx) => {
-    await ensureBaseline(trx, now);
+    await ensureBaseline(trx, 'catalog', now);
     const version = await publishConfigPart(trx, 'catalog', catalog);
     const stored = await trx.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirstOrThrow();
-    await trx.insertInto('publications').values({ subject: SUBJECT, body: stored.body, config_version: version, actor_id: actor.id, actor_name: actor.name, at: now, rollback_of: rollbackOf }).execute();
+    await record(trx, 'catalog', JSON.parse(stored.body), version, actor, now, rollbackOf);
     return version;
   });
-}
-
-/** An earlier catalogue version's body, or null when there is no such version. */
-export async function earlierCatalog(q: CountyQuery, seq: number): Promise<unknown> {
-  const row = await q.selectFrom('publications').select('body').where('subject', '=', SUBJECT).where('seq', '=', seq).executeTakeFirst();
-  return row ? (JSON.parse(row.body) as unknown) : null;
 }

@@ -9,7 +9,7 @@ import { inTransaction } from '../db/transaction';
  * settings) is kept with who and when; rolling back publishes an earlier body again as a new version, in one action,
  * so the kiosks' version numbers only ever go up. The gateway's own config part is what kiosks pull.
  */
-type Subject = 'announcements' | `site:${string}`;
+export type Subject = 'announcements' | 'catalog' | `site:${string}`;
 
 interface Row {
   seq: number;
@@ -21,18 +21,22 @@ interface Row {
   rollback_of: number | null;
 }
 
-async function record(q: CountyQuery, subject: Subject, body: unknown, configVersion: number, actor: { id: string | null; name: string | null }, at: number, rollbackOf: number | null): Promise<void> {
+export async function record(q: CountyQuery, subject: Subject, body: unknown, configVersion: number, actor: { id: string | null; name: string | null }, at: number, rollbackOf: number | null): Promise<void> {
   await q
     .insertInto('publications')
     .values({ subject, body: JSON.stringify(body), config_version: configVersion, actor_id: actor.id, actor_name: actor.name, at, rollback_of: rollbackOf })
     .execute();
 }
 
-/** The first time a subject is looked at, what the county had published before the console becomes version one. */
-async function ensureBaseline(q: CountyQuery, subject: Subject, now: number): Promise<void> {
+/**
+ * The first time a subject is looked at, what the county had published before the console becomes version one. The
+ * catalogue has no version one until the county publishes one (the kiosks' shipped catalogue is not the county's).
+ */
+export async function ensureBaseline(q: CountyQuery, subject: Subject, now: number): Promise<void> {
   if (await q.selectFrom('publications').select('seq').where('subject', '=', subject).limit(1).executeTakeFirst()) return;
-  if (subject === 'announcements') {
-    const row = await q.selectFrom('config_parts').select(['version', 'body']).where('part', '=', 'announcements').executeTakeFirst();
+  if (subject === 'announcements' || subject === 'catalog') {
+    const row = await q.selectFrom('config_parts').select(['version', 'body']).where('part', '=', subject).executeTakeFirst();
+    if (!row && subject === 'catalog') return;
     await record(q, subject, row ? JSON.parse(row.body) : [], row?.version ?? 0, { id: null, name: null }, now, null);
   } else {
     await record(q, subject, {}, 0, { id: null, name: null }, now, null);
