@@ -2,6 +2,9 @@ import type { Connection } from '../../src/main/dispatcher';
 import type { KioskCore } from '../../src/main/core';
 import { sampleResident } from '../../src/shared/samples/residents';
 import { startTestCore } from '../support/core-harness';
+import { KioskClient } from '../../src/shared/contract/client';
+import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
+import { runCardOperation } from '../../src/renderer/flow/card-operations';
 
 jest.setTimeout(30_000);
 
@@ -59,6 +62,21 @@ describe('card operations need the holder: ID card on the reader, a live face, a
     await ok('dev.ssCard.insert', { residentIndex: 0 });
     const submitted = await ok('applications.submit', { ...resetPin, face });
     expect(submitted).toMatchObject({ trackingNumber: expect.any(String), delivery: 'queued' });
+  });
+
+  it("activating a new card puts the holder's own PIN on the card (the screen's operation over the real core)", async () => {
+    await ok('dev.idCard.insert', { residentIndex: 0 });
+    await ok('session.identify', { source: 'idCard' });
+    const face = (await ok('face.capture', { purpose: 'certification' })) as { captureId: string };
+    await ok('dev.ssCard.insert', { residentIndex: 0 });
+    // The screen's own code drives the core through the typed client, as the renderer does over its carrier.
+    const client = new KioskClient({ call: (method, params) => call(method, params), onEvent: () => () => undefined });
+    const starting = sampleResident(0).socialSecurityCard.pin;
+    const card03 = defaultCatalog().items.find((i) => i.code === 'CARD-03')!;
+    const receipt = await runCardOperation(client, card03, 'activate', { oldPin: starting, newPin: '258147', repeatPin: '258147' }, { operation: 'activate' }, { captureId: face.captureId });
+    expect(receipt.trackingNumber).toEqual(expect.any(String));
+    expect(await ok('socialSecurityCard.verifyPin', { pin: '258147' })).toMatchObject({ outcome: 'ok' });
+    expect(await ok('socialSecurityCard.verifyPin', { pin: starting })).toMatchObject({ outcome: 'pinWrong' });
   });
 
   it('a card photo is not a face check, and a new resident starts without one', async () => {

@@ -9,10 +9,10 @@ export type PinName = 'oldPin' | 'newPin' | 'repeatPin';
 /** Which PINs the resident types for an operation. Loss reports need none: the card is not in the reader. */
 export function pinsNeeded(operation: CardOperation): PinName[] {
   switch (operation) {
+    // Activating a new card means leaving its starting PIN (printed in the card's letter) for one of the holder's own.
     case 'changePin':
-      return ['oldPin', 'newPin', 'repeatPin'];
     case 'activate':
-      return ['oldPin'];
+      return ['oldPin', 'newPin', 'repeatPin'];
     case 'resetPin':
     // A forgotten PIN is reset by the county after it checks who asks; nobody types a PIN for it here.
     case 'reportLoss':
@@ -50,10 +50,8 @@ export async function runCardOperation(
   let answer: { outcome: 'ok' | 'pinWrong' | 'pinBlocked'; triesLeft?: number } = { outcome: 'ok' };
   switch (operation) {
     case 'changePin':
-      answer = await client.invoke('socialSecurityCard.changePin', { oldPin: pins.oldPin!, newPin: pins.newPin! });
-      break;
     case 'activate':
-      answer = await client.invoke('socialSecurityCard.verifyPin', { pin: pins.oldPin! });
+      answer = await client.invoke('socialSecurityCard.changePin', { oldPin: pins.oldPin!, newPin: pins.newPin! });
       break;
     case 'resetPin':
     case 'reportLoss':
