@@ -7,7 +7,7 @@ import type { CaseStep } from '../../shared/cases/case-record';
 import { isCaseOverdue, moveCase, POINT_MOVES, type CaseMove, type CaseState } from '../../shared/cases/case-state';
 import type { CatalogItem } from '../../shared/catalog';
 import type { ResidentIdentity } from '../../shared/domain/identity';
-import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import { maskResident } from '../../shared/domain/mask';
 import type { Language } from '../../shared/locales';
 import type { PrintJob } from '../../shared/contract/methods/printing';
 import type { DataKey } from '../crypto/data-key';
@@ -92,7 +92,7 @@ export class CasesService {
       operatorId: clerk.id,
       ownerName: clerk.name,
       resident: { idNumber: resident.idNumber, name: resident.name, source: resident.source },
-      residentMasked: `${maskName(resident.name)} ${maskIdNumber(resident.idNumber)}`,
+      residentMasked: maskResident(resident),
       consent: input.consent,
       materials,
       promisedDays: input.promisedDays,

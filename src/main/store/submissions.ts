@@ -3,7 +3,7 @@ import { pointDay } from '../../shared/domain/point-day';
 import { v7 as uuidv7 } from 'uuid';
 import type { ResidentIdentity } from '../../shared/domain/identity';
 import type { ServiceChannel } from '../../shared/domain/service-channel';
-import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import { maskResident } from '../../shared/domain/mask';
 import type { SubmissionPayload } from '../../shared/sync/protocol';
 import type { DataKey } from '../crypto/data-key';
 import type { AttachmentFiles } from './attachment-files';
@@ -93,7 +93,7 @@ function writeSubmission(db: Db): Database.Transaction<(w: SubmissionWrite) => v
         action: 'submission.created',
         operatorId: w.input.operatorId,
         channel: w.input.channel,
-        subject: `${maskName(w.input.resident.name)} ${maskIdNumber(w.input.resident.idNumber)}`,
+        subject: maskResident(w.input.resident),
         detail: { submissionId: w.id, trackingNumber: w.tracking, itemCode: w.input.itemCode, attachments: w.stored.length },
       });
       noteResidentServed(db, monthOf(new Date(w.submittedAt)), w.input.resident.idNumber);

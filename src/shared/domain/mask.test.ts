@@ -1,4 +1,4 @@
-import { maskAccount, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask';
+import { maskAccount, maskFreeText, maskIdNumber, maskName, maskPhone, maskResident } from './mask';
 
 describe('masking of personal values', () => {
   it('keeps the first and last four of an ID number', () => {
@@ -9,6 +9,10 @@ describe('masking of personal values', () => {
     expect(maskName('王明')).toBe('王*');
     expect(maskName('欧阳小明')).toBe('欧**明');
     expect(maskName('Li Hua')).toBe('L* H**');
+  });
+  it('a resident on one line; one typed in without a name shows the masked number once', () => {
+    expect(maskResident({ name: '王小明', idNumber: '14010219900307123X' })).toBe('王*明 1401**********123X');
+    expect(maskResident({ name: '1401**********123X', idNumber: '14010219900307123X' })).toBe('1401**********123X');
   });
   it('masks phones and accounts', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');

@@ -26,6 +26,15 @@ export function maskName(value: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/**
+ * A resident on one line: 王*明 1401**********123X. A resident a clerk typed in without a name carries the masked
+ * number as their name (session.identifyTyped); that is shown once, not masked again into '1*****…'.
+ */
+export function maskResident(resident: { name: string; idNumber: string }): string {
+  const id = maskIdNumber(resident.idNumber);
+  return resident.name.trim() === id ? id : `${maskName(resident.name)} ${id}`;
+}
+
 /** 13812345678 -> 138****5678 */
 export function maskPhone(value: string): string {
   const v = value.replace(/\s+/g, '');
