@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { maskIdNumber, maskName } from '../shared/domain/mask';
+import { maskResident } from '../shared/domain/mask';
 import type { CountyQuery } from './db/connection';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -51,7 +51,7 @@ export async function issueCertificate(q: CountyQuery, input: CertificateContent
       language: input.language,
       issued_at: issuedAt,
       kiosk_id: input.kioskId,
-      holder_masked: `${maskName(input.holder.name)} ${maskIdNumber(input.holder.idNumber)}`,
+      holder_masked: maskResident(input.holder),
       content_sha256: contentSha256,
     })
     .execute();

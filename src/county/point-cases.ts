@@ -1,7 +1,7 @@
 import { CasePayloadSchema, CaseStepSchema, type CaseStep } from '../shared/cases/case-record';
 import { isCaseOverdue, moveCase, POINT_MOVES, upstreamMovesFor, type CaseMove, type CaseState } from '../shared/cases/case-state';
 import { checkIdNumber } from '../shared/domain/id-number';
-import { maskIdNumber, maskName } from '../shared/domain/mask';
+import { maskResident } from '../shared/domain/mask';
 import { ItemOutcomeSchema, type ItemOutcome, type OutcomeState, type OutcomeText } from '../shared/sync/outcomes';
 import type { CaseItem, CaseStepItem } from '../shared/sync/protocol';
 import type { Selectable } from 'kysely';
@@ -67,7 +67,7 @@ export async function intakeCase(q: CountyQuery, kioskId: string, item: CaseItem
   if (p.channel === 'self') return { id: item.id, status: 'rejected', reason: 'caseWithoutClerk' };
   if (!chainHolds(p.steps) || p.steps.at(-1)!.state !== 'sent') return { id: item.id, status: 'rejected', reason: 'caseStepsIllegal' };
   const at = now.toISOString();
-  const masked = `${maskName(p.resident.name)} ${maskIdNumber(p.resident.idNumber)}`;
+  const masked = maskResident(p.resident);
   await q
     .insertInto('point_cases')
     .values({

@@ -1,6 +1,6 @@
 import { CatalogSchema, isFieldVisible, type Catalog, type CatalogItem } from '../../shared/catalog';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { maskIdNumber, maskName } from '../../shared/domain/mask';
+import { maskResident } from '../../shared/domain/mask';
 import type { OutcomeText } from '../../shared/sync/outcomes';
 import type { CountyQuery } from '../db/connection';
 import type { CountyTables } from '../db/tables';
@@ -152,7 +152,7 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
       const rule = catalogItem ? ruleFor(catalogItem) : { desk: 'clerk' as const, takesMinutes: 0 };
       const at = item.receivedAt;
       const materials = new Set<string>([...(existing ? (JSON.parse(existing.materials) as string[]) : []), ...item.payload.attachments.map((a) => a.materialCode)]);
-      const resident = `${maskName(item.payload.resident.name)} ${maskIdNumber(item.payload.resident.idNumber)}`;
+      const resident = maskResident(item.payload.resident);
       const dueAt = rule.desk === 'automatic' ? new Date(at.getTime() + rule.takesMinutes * 60_000).toISOString() : null;
       const state: DeskState = rule.desk === 'automatic' ? 'automatic' : 'waiting';
       await trx
