@@ -20,6 +20,9 @@ export async function openCategory(page: Page, category: string): Promise<void> 
 
 /** Presses keys on the on-screen keyboard (simple-keyboard buttons carry data-skbtn). */
 export async function pressKeys(page: Page, keys: string): Promise<void> {
+  // The keyboard is its own chunk, loaded when a screen needs it: wait for it before asking which case it shows
+  // (isVisible does not wait, and a shift pressed while it was still loading left the other case up for good).
+  if (keys.length > 0) await expect(page.locator('.osk [data-skbtn]').filter({ visible: true }).first()).toBeVisible();
   for (const key of keys) {
     const button = page.locator(`.osk [data-skbtn="${key}"]`);
     // Letters of the other case: press shift first (the keyboard shows one case at a time).
