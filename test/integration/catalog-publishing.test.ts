@@ -1,15 +1,12 @@
-import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
-import { createKioskCore, type KioskCore } from '../../src/main/core';
+import type { KioskCore } from '../../src/main/core';
 import type { Connection } from '../../src/main/dispatcher';
-import { createMemoryLogger } from '../../src/main/logging/logger';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import type { CountyServer } from '../../src/county/server';
 import { nextConfigVersion } from '../../src/county/db/counters';
 import { defaultCatalogInput } from '../../src/shared/catalog/default-catalog';
 import { DEFAULT_COUNTY_SETTINGS } from '../../src/shared/catalog/county-settings';
 import type { CatalogPreview, CatalogPublishingState } from '../../src/shared/console/catalog-publishing';
-import { signIn, startConsoleCounty, type ConsoleClient } from '../support/console-fixtures';
-import { tempDataDir } from '../support/store-fixtures';
+import { signIn, startConsoleCounty, startPointKiosk, type ConsoleClient } from '../support/console-fixtures';
 
 jest.setTimeout(90_000);
 
@@ -52,15 +49,7 @@ describe('catalogue publishing, console to kiosk', () => {
 
   beforeAll(async () => {
     county = await startConsoleCounty();
-    const config = parseSiteConfig({
-      ...DEMO_SITE_CONFIG,
-      site: { ...DEMO_SITE_CONFIG.site, divisionCode: point.divisionCode, name: point.name },
-      devices: (DEMO_SITE_CONFIG.devices ?? []).filter((d) => d.kind !== 'documentCamera'),
-      county: { url: county.url, kioskId: point.kioskId, secret: point.secret, development: true, syncIntervalSeconds: 3600 },
-    });
-    core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-catalog-publishing-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test', now: () => new Date() });
-    clerk = core.newConnection('internal');
-    clerk.staff = { id: 'tech-sun', displayName: '孙技术员', roles: ['technician'] };
+    ({ core, technician: clerk } = await startPointKiosk(county, point, 'catalog-publishing'));
     admin = await signIn(county, 'county');
     await sync();
   });

@@ -1,12 +1,10 @@
-import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
-import { createKioskCore, type KioskCore } from '../../src/main/core';
+import { DEMO_SITE_CONFIG } from '../../src/main/config/load-site-config';
+import type { KioskCore } from '../../src/main/core';
 import type { Connection } from '../../src/main/dispatcher';
-import { createMemoryLogger } from '../../src/main/logging/logger';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import type { CountyServer } from '../../src/county/server';
 import type { Publication } from '../../src/shared/console/api';
-import { signIn, startConsoleCounty, type ConsoleClient } from '../support/console-fixtures';
-import { tempDataDir } from '../support/store-fixtures';
+import { signIn, startConsoleCounty, startPointKiosk, type ConsoleClient } from '../support/console-fixtures';
 
 jest.setTimeout(90_000);
 
@@ -37,15 +35,7 @@ describe('site settings from the console to the kiosk', () => {
 
   beforeAll(async () => {
     county = await startConsoleCounty();
-    const config = parseSiteConfig({
-      ...DEMO_SITE_CONFIG,
-      site: { ...DEMO_SITE_CONFIG.site, divisionCode: point.divisionCode, name: point.name },
-      devices: (DEMO_SITE_CONFIG.devices ?? []).filter((d) => d.kind !== 'documentCamera'),
-      county: { url: county.url, kioskId: point.kioskId, secret: point.secret, development: true, syncIntervalSeconds: 3600 },
-    });
-    core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-site-settings-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test', now: () => new Date() });
-    technician = core.newConnection('internal');
-    technician.staff = { id: 'tech-sun', displayName: '孙技术员', roles: ['technician'] };
+    ({ core, technician: technician } = await startPointKiosk(county, point, 'site-settings'));
     township = await signIn(county, 'tuwo');
     await sync();
   });

@@ -1,5 +1,9 @@
 import { seedConsoleDemo } from '../../src/county/console';
-import { DEMO_CONSOLE_ACCOUNTS } from '../../src/county/console/console-demo-seed';
+import { DEMO_CONSOLE_ACCOUNTS, DEMO_POINTS } from '../../src/county/console/console-demo-seed';
+import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore, type KioskCore } from '../../src/main/core';
+import type { Connection } from '../../src/main/dispatcher';
+import { createMemoryLogger } from '../../src/main/logging/logger';
 import type { ConsoleSettings } from '../../src/county/console/console-plugin';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
@@ -60,4 +64,21 @@ export async function signIn(county: CountyServer, username: string, password = 
     csrf,
     call: (method, url, payload, headers = {}) => call(county, method, url, payload, { cookie, 'x-csrf-token': csrf, ...headers }),
   };
+}
+
+/**
+ * A simulated kiosk of one seeded console point, configured against the test county (hourly sync, so the test decides
+ * when a round runs), with a technician's connection: the kiosk side of tests that publish from the console.
+ */
+export async function startPointKiosk(county: CountyServer, point: (typeof DEMO_POINTS)[number], label: string): Promise<{ core: KioskCore; technician: Connection }> {
+  const config = parseSiteConfig({
+    ...DEMO_SITE_CONFIG,
+    site: { ...DEMO_SITE_CONFIG.site, divisionCode: point.divisionCode, name: point.name },
+    devices: (DEMO_SITE_CONFIG.devices ?? []).filter((d) => d.kind !== 'documentCamera'),
+    county: { url: county.url, kioskId: point.kioskId, secret: point.secret, development: true, syncIntervalSeconds: 3600 },
+  });
+  const core = await createKioskCore({ config, dataDir: tempDataDir(`kiosk-${label}-`), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test', now: () => new Date() });
+  const technician = core.newConnection('internal');
+  technician.staff = { id: 'tech-sun', displayName: '孙技术员', roles: ['technician'] };
+  return { core, technician };
 }
