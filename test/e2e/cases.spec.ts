@@ -177,6 +177,8 @@ test('a case goes through every state on the kiosk, at the county and on the con
   await mine.locator('summary').click();
   await expect(mine.locator('[data-case-step]')).toHaveCount(9);
   await expectNoAxeViolations(page, 'cases (zh-CN)');
+  // The clerk's day beside the panel follows it without a refresh: the case she opened and handed back today.
+  await expect(page.locator(`[data-clerk-day-case="${caseNumber}"]`)).toHaveAttribute('data-case-state', 'handedBack');
   await page.screenshot({ path: 'test-results/screens/clerk-06-cases.png', fullPage: true });
   await page.locator('[data-workspace]').getByRole('button', { name: 'English' }).click();
   await expect(mine.locator('[data-case-state-words]')).toHaveText('Handed back to the resident');

@@ -40,7 +40,14 @@ export function ClerkDay() {
   }, [client, fail]);
   useEffect(() => {
     reload();
-    const offs = [client.on('help.requested', reload), client.on('help.answered', reload)];
+    // The day changes when the panels beside it queue a case step, an inquiry or an application (sync.progress
+    // follows every queued record) and when the county's outcomes arrive, not only when help is called.
+    const offs = [
+      client.on('help.requested', reload),
+      client.on('help.answered', reload),
+      client.on('sync.progress', reload),
+      client.on('applications.outcome', reload),
+    ];
     return () => offs.forEach((off) => off());
   }, [client, reload]);
 
