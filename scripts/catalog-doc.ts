@@ -33,15 +33,16 @@ export function renderCatalogTable(): string {
   const lines = [
     HEADING,
     '',
-    '| code | item | type | risk class | identity rule (core and screen) | county settings read | legal basis | devices | county online |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| code | item | type | risk class | identity rule (core and screen) | county settings read | promised time limit (shipped) | legal basis | devices | county online |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const item of defaultCatalog().items) {
-    const read = applyCountySettings(item, DEFAULT_COUNTY_SETTINGS).settingsRead;
+    const applied = applyCountySettings(item, DEFAULT_COUNTY_SETTINGS);
+    const read = applied.settingsRead;
     const basis = item.guide.basis.map((b) => b['zh-CN']).join('；');
     const online = item.needsCountyOnline ? 'needed' : item.offlineCache ? 'cached list offline' : 'queued offline';
     lines.push(
-      `| ${item.code} | ${item.name['zh-CN']} ${item.name.en} | ${item.type} | ${item.riskClass} | ${identityRule(item)} | ${read.join(', ') || '—'} | ${basis} | ${item.requiresDevices.join(', ') || '—'} | ${online} |`,
+      `| ${item.code} | ${item.name['zh-CN']} ${item.name.en} | ${item.type} | ${item.riskClass} | ${identityRule(item)} | ${read.join(', ') || '—'} | ${applied.guide.timeLimit['zh-CN']} | ${basis} | ${item.requiresDevices.join(', ') || '—'} | ${online} |`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -134,6 +134,21 @@ describe('catalogue publishing, console to kiosk', () => {
     expect((await listing()).settings).toEqual(good.settings);
   });
 
+  it("publishes one item's promised time limit with its own date; the preview names it and the kiosk's guide reads it", async () => {
+    const limit = { value: { 'zh-CN': '3 个工作日内办结', en: 'Done within 3 working days' }, setOn: '2026-12-05' };
+    const candidate = { ...withSettings({}), settings: { ...(await listing()).settings, timeLimits: { 'JOB-05': limit } } };
+    const preview = (await admin.call('POST', '/console/api/publishing/catalog/preview', { catalog: candidate })).body as unknown as CatalogPreview;
+    expect(preview.settings).toEqual([
+      { key: 'timeLimit', code: 'JOB-05', from: { 'zh-CN': '5 个工作日内审核完成', en: 'Reviewed within 5 working days' }, to: limit.value, setOn: '2026-12-05' },
+    ]);
+    expect((await admin.call('PUT', '/console/api/publishing/catalog', { catalog: candidate })).status).toBe(200);
+    await sync();
+    const job05 = await call<{ guide: { timeLimit: { en: string } }; settingsRead: string[] }>('catalog.get', { code: 'JOB-05' });
+    expect(job05.guide.timeLimit.en).toBe('Done within 3 working days');
+    expect(job05.settingsRead).toContain('timeLimit');
+    expect((await call<{ settings: { timeLimits: unknown } }>('catalog.list')).settings.timeLimits).toEqual({ 'JOB-05': limit });
+  });
+
   it('lets a township see the version in force but not preview, publish or roll back', async () => {
     const tuwo = await signIn(county, 'tuwo');
     const seen = (await tuwo.call('GET', '/console/api/publishing/catalog')).body as unknown as CatalogPublishingState;

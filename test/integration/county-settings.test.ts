@@ -22,7 +22,7 @@ describe('county settings in the catalogue', () => {
     const card02 = service.get('CARD-02');
     expect(card02.guide.timeLimit['zh-CN']).toContain('临时挂失 7 天后自动解除');
     expect(card02.guide.timeLimit.en).toContain('after 7 days');
-    expect(card02.settingsRead).toEqual(['cardBlockDays']);
+    expect(card02.settingsRead).toEqual(['cardBlockDays', 'timeLimit', 'legalBasis']);
     expect(json('JOB-12')).toContain('个人最多 20 万元');
     expect(json('JOB-12')).toContain('Up to 200,000 yuan');
     expect(json('CARD-03')).toContain('连续输错 5 次会锁住');

@@ -92,8 +92,8 @@ export function CatalogPublishing() {
               </thead>
               <tbody>
                 {preview.settings.map((s) => (
-                  <tr key={s.key} data-setting={s.key}>
-                    <td>{t(`publishing.settingNames.${s.key}`, { defaultValue: s.key })}</td>
+                  <tr key={`${s.key}.${s.code ?? ''}`} data-setting={s.code ? `${s.key}.${s.code}` : s.key}>
+                    <td>{t(`publishing.settingNames.${s.key}`, { defaultValue: s.key, code: s.code })}</td>
                     <td>{s.from[lang]}</td>
                     <td>{s.to[lang]}</td>
                     <td>{s.setOn ?? t('publishing.catalogNotSet')}</td>

@@ -1,5 +1,5 @@
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { COUNTY_SETTING_KEYS, formatSetting } from '../../shared/catalog/county-settings';
+import { COUNTY_SETTING_KEYS, formatSetting, itemSettingSetOn, type ItemSettingKey } from '../../shared/catalog/county-settings';
 import { CatalogSchema, type Catalog, type CatalogItem } from '../../shared/catalog/schema';
 import type { CatalogPreview, CatalogPublishingState } from '../../shared/console/catalog-publishing';
 import { publishConfigPart } from '../county-state';
@@ -63,13 +63,35 @@ export async function previewCatalog(q: CountyQuery, next: Catalog): Promise<Cat
       const fields = was ? changedFields(was, item) : [];
       return fields.length > 0 ? [{ code: item.code, name: nameOf(item), fields }] : [];
     }),
-    settings: COUNTY_SETTING_KEYS.filter((key) => JSON.stringify(before.settings[key]) !== JSON.stringify(next.settings[key])).map((key) => ({
-      key,
-      from: text(before, key),
-      to: text(next, key),
-      setOn: next.settings[key].setOn,
-    })),
+    settings: [
+      ...COUNTY_SETTING_KEYS.filter((key) => JSON.stringify(before.settings[key]) !== JSON.stringify(next.settings[key])).map((key) => ({
+        key,
+        from: text(before, key),
+        to: text(next, key),
+        setOn: next.settings[key].setOn,
+      })),
+      ...itemSettingChanges(before, next),
+    ],
   };
+}
+
+/** An item's own time limit or basis as it reads on the kiosk: the county's where it set one, else the item's text. */
+function itemSettingText(catalog: Catalog, key: ItemSettingKey, code: string): { 'zh-CN': string; en: string } {
+  const item = catalog.items.find((i) => i.code === code);
+  if (key === 'timeLimit') return catalog.settings.timeLimits[code]?.value ?? item?.guide.timeLimit ?? { 'zh-CN': '', en: '' };
+  const laws = catalog.settings.legalBasis[code]?.value ?? item?.guide.basis ?? [];
+  return { 'zh-CN': laws.map((law) => law['zh-CN']).join('；'), en: laws.map((law) => law.en).join('; ') };
+}
+
+/** The items whose own time limit or basis setting the candidate sets, changes or drops. */
+function itemSettingChanges(before: Catalog, next: Catalog): CatalogPreview['settings'] {
+  const parts = { timeLimit: 'timeLimits', legalBasis: 'legalBasis' } as const;
+  return (Object.keys(parts) as ItemSettingKey[]).flatMap((key) => {
+    const codes = [...new Set([...Object.keys(before.settings[parts[key]]), ...Object.keys(next.settings[parts[key]])])].sort();
+    return codes
+      .filter((code) => JSON.stringify(before.settings[parts[key]][code]) !== JSON.stringify(next.settings[parts[key]][code]))
+      .map((code) => ({ key, code, from: itemSettingText(before, key, code), to: itemSettingText(next, key, code), setOn: itemSettingSetOn(key, code, next.settings) }));
+  });
 }
 
 /** Publishes a checked catalogue as the next config version and keeps it as a version of the console's history. */

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '../../shared/catalog/schema';
-import { formatSetting } from '../../shared/catalog/county-settings';
-import { useCatalog } from './catalog-context';
+import { formatSetting, isCountySettingKey, itemSettingSetOn, type SettingRead } from '../../shared/catalog/county-settings';
+import { localised, useCatalog } from './catalog-context';
 
 /**
- * Under an item's guide: the county's numbers its texts use, each "as set by the county on DATE" (or plainly the
- * shipped value until the county sets it), and where the time limit and legal basis come from.
+ * Under an item's guide: the county's numbers its texts use, its promised time limit and its legal basis, each "as
+ * set by the county on DATE" (or plainly the shipped value until the county sets it).
  */
 export function CountySettingsNote({ item }: { item: CatalogItem }) {
   const { t, i18n } = useTranslation('catalog');
@@ -17,15 +17,23 @@ export function CountySettingsNote({ item }: { item: CatalogItem }) {
       <h3 id="county-settings-heading">{t('settings.title')}</h3>
       <ul>
         {settings
-          ? read.map((key) => (
-              <li key={key} data-setting={key}>
-                {t('settings.line', {
-                  name: t(`settings.name.${key}`),
-                  value: formatSetting(key, settings, language),
-                  when: settings[key].setOn ? t('settings.setOn', { date: settings[key].setOn }) : t('settings.shipped'),
-                })}
-              </li>
-            ))
+          ? read.map((key: SettingRead) => {
+              const setOn = isCountySettingKey(key) ? settings[key].setOn : itemSettingSetOn(key, item.code, settings);
+              const value = isCountySettingKey(key)
+                ? formatSetting(key, settings, language)
+                : key === 'timeLimit'
+                  ? localised(item.guide.timeLimit, language)
+                  : item.guide.basis.map((law) => localised(law, language)).join(t('settings.listJoin'));
+              return (
+                <li key={key} data-setting={key}>
+                  {t('settings.line', {
+                    name: t(`settings.name.${key}`),
+                    value,
+                    when: setOn ? t('settings.setOn', { date: setOn }) : t('settings.shipped'),
+                  })}
+                </li>
+              );
+            })
           : null}
         <li data-setting="catalogue">
           {source === 'county' && publishedAt

@@ -17,6 +17,16 @@ export const COUNTY_SETTING_KEYS = [
 ] as const;
 export type CountySettingKey = (typeof COUNTY_SETTING_KEYS)[number];
 
+/**
+ * Settings every item has its own of: its promised time limit (承诺时限) and its legal basis list. The item's own
+ * text is the shipped default; the county replaces one item's by publishing it here with the day it set it.
+ */
+export const ITEM_SETTING_KEYS = ['timeLimit', 'legalBasis'] as const;
+export type ItemSettingKey = (typeof ITEM_SETTING_KEYS)[number];
+/** What an item's texts read from the county: its numbers and its own time limit and basis. */
+export type SettingRead = CountySettingKey | ItemSettingKey;
+export const SETTINGS_READ_KEYS = [...COUNTY_SETTING_KEYS, ...ITEM_SETTING_KEYS] as const;
+
 /** How a value reads in a sentence; the unit is part of it so "30 万元" and "300,000 yuan" both read naturally. */
 type Unit = 'yuan' | 'yuanList' | 'days' | 'times';
 const SETTING_UNIT: Record<CountySettingKey, Unit> = {
@@ -28,7 +38,10 @@ const SETTING_UNIT: Record<CountySettingKey, Unit> = {
   residentFuneralGrant: 'yuan',
 };
 
-const SetOnSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const SetOnSchema = DateSchema.nullable();
+const TextSchema = z.object({ 'zh-CN': z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(600) });
+const ItemCodeKey = z.string().regex(/^[A-Z]{3,4}-\d{2}$/);
 const amount = z.number().int().min(0).max(10_000_000);
 
 export const CountySettingsSchema = z.object({
@@ -44,6 +57,10 @@ export const CountySettingsSchema = z.object({
   pinTries: z.object({ value: z.number().int().min(1).max(10), setOn: SetOnSchema }),
   /** A county's own funeral grant for resident pensioners, yuan; 0 where the county has none. */
   residentFuneralGrant: z.object({ value: amount, setOn: SetOnSchema }),
+  /** An item's promised time limit as the county set it (item code → text and the day), replacing the item's own. */
+  timeLimits: z.record(ItemCodeKey, z.object({ value: TextSchema, setOn: DateSchema })).default({}),
+  /** An item's legal basis list as the county set it (item code → the laws and documents, and the day). */
+  legalBasis: z.record(ItemCodeKey, z.object({ value: z.array(TextSchema).min(1).max(12), setOn: DateSchema })).default({}),
 });
 export type CountySettings = z.infer<typeof CountySettingsSchema>;
 
@@ -55,7 +72,14 @@ export const DEFAULT_COUNTY_SETTINGS: CountySettings = {
   cardBlockDays: { value: 15, setOn: null },
   pinTries: { value: 3, setOn: null },
   residentFuneralGrant: { value: 0, setOn: null },
+  timeLimits: {},
+  legalBasis: {},
 };
+
+/** The day the county set an item's own setting, or null while the item's shipped text applies. */
+export function itemSettingSetOn(key: ItemSettingKey, code: string, settings: CountySettings): string | null {
+  return (key === 'timeLimit' ? settings.timeLimits[code] : settings.legalBasis[code])?.setOn ?? null;
+}
 
 type Language = 'zh-CN' | 'en';
 
@@ -92,11 +116,22 @@ export function isCountySettingKey(name: string): name is CountySettingKey {
   return (COUNTY_SETTING_KEYS as readonly string[]).includes(name);
 }
 
+/** The item with the county's own time limit and basis for it in its guide, where the county set them. */
+function withItemSettings<T extends object>(item: T, settings: CountySettings): { item: T; read: ItemSettingKey[] } {
+  const { code, guide } = item as { code?: unknown; guide?: Record<string, unknown> };
+  if (typeof code !== 'string' || !guide) return { item, read: [] };
+  const timeLimit = settings.timeLimits[code]?.value ?? guide.timeLimit;
+  const basis = settings.legalBasis[code]?.value ?? guide.basis;
+  return { item: { ...item, guide: { ...guide, timeLimit, basis } }, read: [...ITEM_SETTING_KEYS] };
+}
+
 /**
- * The item with every {{key}} in its texts filled in from the settings, the grade choices built from the county's
- * grades, the loan amount's limit set to the county's cap, and `settingsRead` naming what it used (the screen shows each with the day the county set it).
+ * The item with its time limit and basis as the county set them, every {{key}} in its texts filled in from the
+ * settings, the grade choices built from the county's grades, the loan amount's limit set to the county's cap, and
+ * `settingsRead` naming what it used (the screen shows each with the day the county set it).
  */
-export function applyCountySettings<T extends object>(item: T, settings: CountySettings): T & { settingsRead: CountySettingKey[] } {
+export function applyCountySettings<T extends object>(original: T, settings: CountySettings): T & { settingsRead: SettingRead[] } {
+  const { item, read: itemRead } = withItemSettings(original, settings);
   const read = new Set<CountySettingKey>();
   const fill = (node: unknown, language: Language | null): unknown => {
     if (typeof node === 'string') {
@@ -128,5 +163,5 @@ export function applyCountySettings<T extends object>(item: T, settings: CountyS
     return node;
   };
   const filled = fill(item, null) as T;
-  return { ...filled, settingsRead: COUNTY_SETTING_KEYS.filter((key) => read.has(key)) };
+  return { ...filled, settingsRead: [...COUNTY_SETTING_KEYS.filter((key) => read.has(key)), ...itemRead] };
 }

@@ -4,7 +4,7 @@ import { DeviceKindSchema } from '../domain/devices';
 import { IdentitySourceSchema } from '../domain/identity';
 import { CATEGORY_CODES } from './categories';
 import { RiskClassSchema, classProblems } from './risk-class';
-import { COUNTY_SETTING_KEYS, CountySettingsSchema, DEFAULT_COUNTY_SETTINGS, isCountySettingKey, placeholdersIn } from './county-settings';
+import { SETTINGS_READ_KEYS, CountySettingsSchema, DEFAULT_COUNTY_SETTINGS, isCountySettingKey, placeholdersIn } from './county-settings';
 
 /**
  * The shape of the service catalogue (CATALOG.md). The catalogue is data: the kiosk ships a default and the
@@ -245,7 +245,7 @@ export const CatalogItemSchema = z
     guide: GuideSchema,
     faq: z.array(FaqEntrySchema).min(2),
     /** Filled in by the kiosk when it loads the catalogue: the county settings the item's texts name. */
-    settingsRead: z.array(z.enum(COUNTY_SETTING_KEYS)).optional(),
+    settingsRead: z.array(z.enum(SETTINGS_READ_KEYS)).optional(),
   })
   .superRefine((item, ctx) => {
     const problem = (message: string, path: (string | number)[] = []): void => {
@@ -320,6 +320,15 @@ export const CatalogSchema = z
       if (seen.has(item.code)) ctx.addIssue({ code: 'custom', message: `duplicate item code ${item.code}`, path: ['items', index, 'code'] });
       seen.add(item.code);
     });
+    // The county's own time limits and bases are for items it publishes, and name only the settings it publishes.
+    for (const part of ['timeLimits', 'legalBasis'] as const) {
+      for (const [code, setting] of Object.entries(catalog.settings[part])) {
+        if (!seen.has(code)) ctx.addIssue({ code: 'custom', message: `setting for an item not in the catalogue: ${code}`, path: ['settings', part, code] });
+        for (const name of placeholdersIn(JSON.stringify(setting.value))) {
+          if (!isCountySettingKey(name)) ctx.addIssue({ code: 'custom', message: `text names an unknown county setting {{${name}}}`, path: ['settings', part, code, 'value'] });
+        }
+      }
+    }
   });
 export type Catalog = z.infer<typeof CatalogSchema>;
 export type CatalogInput = z.input<typeof CatalogSchema>;

@@ -17,7 +17,7 @@ export const CatalogPreviewSchema = z.object({
   removed: z.array(z.object({ code: z.string(), name: Localised })),
   changed: z.array(z.object({ code: z.string(), name: Localised, fields: z.array(z.string()) })),
   /** County settings whose value or date changes, each as it reads on the kiosk in both languages. */
-  settings: z.array(z.object({ key: z.string(), from: Localised, to: Localised, setOn: z.string().nullable() })),
+  settings: z.array(z.object({ key: z.string(), from: Localised, to: Localised, setOn: z.string().nullable(), /** the item an item's own setting (time limit, basis) belongs to */ code: z.string().optional() })),
 });
 export type CatalogPreview = z.infer<typeof CatalogPreviewSchema>;
 
