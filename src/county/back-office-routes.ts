@@ -4,6 +4,7 @@ import { ClerkActionError, type ClerkAction, type ClerkDesk } from './back-offic
 import type { CountyContext } from './county-context';
 import { fail, parseBody, parseParams } from './http-replies';
 import { currentOutcome } from './outcomes';
+import { cardBlockState } from './card-blocks';
 import type { FastifyInstance } from 'fastify';
 
 const ApplicationParam = z.object({ applicationId: z.string().uuid() });
@@ -22,6 +23,9 @@ const ActionBody = {
   refuse: z.object({ clerkId: ClerkId, reason: OutcomeTextSchema }).strict(),
 } as const;
 
+/** The ID number travels in the body, not the path, so it stays out of access logs. */
+const CardBody = z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/) }).strict();
+
 const STATUS: Record<ClerkActionError['code'], number> = { unknown_application: 404, unknown_material: 400, wrong_state: 409, taken_by_other: 409 };
 
 /**
@@ -29,6 +33,7 @@ const STATUS: Record<ClerkActionError['code'], number> = { unknown_application: 
  * - GET  /admin/v1/back-office/desk?state=waiting|taken|...&clerkId=&limit=   the work list (residents masked)
  * - GET  /admin/v1/back-office/applications/{id}                              one case with its outcome and steps
  * - POST /admin/v1/back-office/applications/{id}/take|return|finish|refuse    a clerk's decision
+ * - POST /admin/v1/cards/block-state { idNumber }                              a card's temporary block as it stands now
  */
 export function registerBackOfficeRoutes(app: FastifyInstance, { query: db, relay, clerkDesk, now }: CountyContext): void {
   const desk: ClerkDesk | null = clerkDesk;
@@ -37,6 +42,12 @@ export function registerBackOfficeRoutes(app: FastifyInstance, { query: db, rela
     const query = parseParams(request.query, reply, DeskQuery, 'invalid_query');
     if (!query) return reply;
     return { items: await desk.desk({ ...(query.state ? { state: query.state } : {}), ...(query.clerkId ? { clerkId: query.clerkId } : {}), limit: query.limit }) };
+  });
+
+  app.post('/cards/block-state', async (request, reply) => {
+    const body = parseBody(request, reply, CardBody);
+    if (!body) return reply;
+    return cardBlockState(db, body.idNumber, now());
   });
 
   app.get('/back-office/applications/:applicationId', async (request, reply) => {

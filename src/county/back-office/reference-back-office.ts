@@ -6,6 +6,7 @@ import type { CountyQuery } from '../db/connection';
 import type { CountyTables } from '../db/tables';
 import { inTransaction } from '../db/transaction';
 import type { OutcomeChange } from '../outcomes';
+import { cancelCardBlock, recordCardBlock } from '../card-blocks';
 import { ClerkActionError, type BackOffice, type ClerkDesk, type BackOfficeItem, type ClerkAction, type DeskItem, type DeskState, type OutcomeSink } from './port';
 import { CERTIFICATION_MIN_LIVENESS, CERTIFICATION_MIN_QUALITY, ruleFor } from './reference-rules';
 
@@ -226,6 +227,8 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
           const days = (this.cached?.catalog ?? defaultCatalog()).settings.cardBlockDays.value;
           const liftsAt = new Date(Date.parse(at) + days * 86_400_000).toISOString();
           const day = new Date(Date.parse(liftsAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+          // Stored, so the block holds at the county until then and lifts by itself after (card-blocks.ts).
+          await recordCardBlock(trx, { idNumber: payload.resident.idNumber, itemId: row.item_id, blockedAt: at, liftsAt });
           return {
             state: 'done',
             blockedAt: at,
@@ -234,6 +237,7 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
           };
         }
         case 'cancelLossReport':
+          await cancelCardBlock(trx, payload.resident.idNumber, at);
           return { state: 'done', text: done('已解除挂失，社保卡可以正常使用。', 'The loss report is cancelled: the card works again.') };
         case 'activate':
           return { state: 'done', text: done('县里已登记社保卡启用。', 'The county has recorded the card as activated.') };

@@ -48,6 +48,7 @@ export interface CountyTables {
     content_sha256: string;
   };
   face_models: { id_number: string; face_sha256: string; item_id: string; at: string };
+  card_blocks: { id_number: string; item_id: string; blocked_at: string; lifts_at: string; cancelled_at: string | null };
   deliveries: { kiosk_id: string; item_id: string; outcome: string; at: string };
   kiosk_attachments: { kiosk_id: string; sha256: string; total: number; received: number; complete: Generated<number>; claimed: Generated<number> };
   resident_sessions: { kiosk_id: string; session_id: string; id_number: string; source: string; opened_at: string; expires_at: string };

@@ -6,6 +6,7 @@ import * as fleetStatus003 from './003-fleet-status';
 import * as lookupLogOrder004 from './004-lookup-log-order';
 import * as villageDuties005 from './005-village-duties';
 import * as pointCases006 from './006-point-cases';
+import * as cardBlocks007 from './007-card-blocks';
 
 /** The county's migrations in order (names sort as they run). A new one takes the next number and is listed here. */
 export function countyMigrations(engine: CountyEngine): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function countyMigrations(engine: CountyEngine): Record<string, Migration
     '004-lookup-log-order': { up: (db) => lookupLogOrder004.up(db, engine) },
     '005-village-duties': { up: (db) => villageDuties005.up(db, engine) },
     '006-point-cases': { up: (db) => pointCases006.up(db, engine) },
+    '007-card-blocks': { up: (db) => cardBlocks007.up(db, engine) },
   };
 }
