@@ -104,6 +104,8 @@ test('a case goes through every state on the kiosk, at the county and on the con
   await expect(deskRow).toContainText('已送出，待乡镇接收');
   await expect(desk.locator('main')).not.toContainText(resident.idNumber);
   await desk.locator(`[data-open-point-case="${stored.case_id}"]`).click();
+  // The township reads who carried the case by name, not by login id.
+  await expect(desk.locator(`[data-point-case="${stored.case_id}"]`)).toContainText('经办人：李秀英');
   await checkConsoleScreen(desk, 'console-09-point-cases');
   await desk.locator(`[data-point-case-move="take"]`).click();
   await expect(desk.locator(`[data-point-case="${stored.case_id}"]`)).toHaveAttribute('data-point-case-state', 'atTownship');

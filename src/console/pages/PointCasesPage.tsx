@@ -56,6 +56,11 @@ export function PointCasesPage({ session }: PageProps) {
   );
 }
 
+/** Who opened the case, by name (the open step carries it); the login id only if no open step came up. */
+function openedBy(row: PointCaseRow): string {
+  return row.steps.find((s) => s.kind === 'open')?.operatorName ?? row.operatorId;
+}
+
 function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCounty: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -94,7 +99,7 @@ function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCo
           </button>
         )}
       </p>
-      <p>{t('pointCases.channelOf', { channel: t(`pointCases.channels.${row.channel}`, { defaultValue: row.channel }), operator: row.operatorId })}</p>
+      <p>{t('pointCases.channelOf', { channel: t(`pointCases.channels.${row.channel}`, { defaultValue: row.channel }), operator: openedBy(row) })}</p>
       <ol data-point-case-steps>
         {row.steps.map((s) => (
           <li key={s.id} data-point-case-step={s.kind}>
