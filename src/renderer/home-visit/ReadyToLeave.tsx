@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../shared/contract';
 import { useKiosk } from '../app/kiosk-context';
-import { ErrorMessage } from '../screens/ErrorMessage';
+import { Register } from '../staff/Register';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { localTime } from '../staff/InquiryRegister';
 
@@ -19,14 +19,17 @@ export function ReadyToLeave() {
   useEffect(check, [check]);
 
   return (
-    <section className="register" aria-labelledby="ready-title" data-ready-to-leave={result ? String(result.ready) : 'checking'}>
-      <div className="register__head">
-        <h2 id="ready-title">{t('readyToLeave.title')}</h2>
+    <Register
+      titleId="ready-title"
+      title={t('readyToLeave.title')}
+      error={error}
+      data-ready-to-leave={result ? String(result.ready) : 'checking'}
+      actions={
         <button type="button" className="button" onClick={check} data-ready-refresh>
           {t('readyToLeave.refresh')}
         </button>
-      </div>
-      {error ? <ErrorMessage error={error} /> : null}
+      }
+    >
       {result ? (
         <>
           <p role="status">
@@ -43,6 +46,6 @@ export function ReadyToLeave() {
           </ul>
         </>
       ) : null}
-    </section>
+    </Register>
   );
 }

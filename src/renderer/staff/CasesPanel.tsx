@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_PROMISED_DAYS } from '../../shared/cases/case-record';
 import type { CaseView } from '../../shared/contract/methods/cases';
 import type { ResidentSummary } from '../../shared/domain/identity';
 import { useKiosk } from '../app/kiosk-context';
 import { localised, useCatalog } from '../catalog/catalog-context';
-import { ErrorMessage } from '../screens/ErrorMessage';
+import { ChoiceGroup } from '../screens/ChoiceGroup';
+import { Register } from './Register';
+import { useReloadOn } from '../hooks/use-reload-on';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { TypedIdEntry } from './TypedIdEntry';
 import { localTime } from './InquiryRegister';
@@ -37,11 +39,7 @@ export function CasesPanel() {
     client.invoke('cases.list', {}).then((r) => setCases(r.cases), fail);
     client.invoke('session.current', {}).then(setResident, () => setResident(null));
   }, [client, fail]);
-  useEffect(() => {
-    reload();
-    const offs = [client.on('session.changed', reload), client.on('sync.progress', reload)];
-    return () => offs.forEach((off) => off());
-  }, [client, reload]);
+  useReloadOn(client, ['session.changed', 'sync.progress'], reload);
 
   const act = (p: Promise<unknown>, said?: string) => {
     clear();
@@ -73,17 +71,22 @@ export function CasesPanel() {
   const toggle = (list: string[], code: string, on: boolean) => (on ? [...list, code] : list.filter((c) => c !== code));
 
   return (
-    <section className="register" aria-labelledby="cases-title" data-cases>
-      <div className="register__head">
-        <h2 id="cases-title">{t('title')}</h2>
-        <button type="button" className="button button--primary" onClick={() => setOpening((o) => !o)} aria-expanded={opening} data-case-new>
-          {t('open')}
-        </button>
-        <button type="button" className="button" onClick={reload} data-cases-refresh>
-          {t('refresh')}
-        </button>
-      </div>
-      {error ? <ErrorMessage error={error} /> : null}
+    <Register
+      titleId="cases-title"
+      title={t('title')}
+      error={error}
+      data-cases
+      actions={
+        <>
+          <button type="button" className="button button--primary" onClick={() => setOpening((o) => !o)} aria-expanded={opening} data-case-new>
+            {t('open')}
+          </button>
+          <button type="button" className="button" onClick={reload} data-cases-refresh>
+            {t('refresh')}
+          </button>
+        </>
+      }
+    >
       {note ? (
         <p role="status" data-cases-note>
           {note}
@@ -122,26 +125,8 @@ export function CasesPanel() {
             </select>
           </label>
           {item?.guide ? <p data-case-time-limit>{t('timeLimit', { text: localised(item.guide.timeLimit, i18n.language) })}</p> : null}
-          <p id="case-days-label" className="field__label">
-            {t('promisedDays')}
-          </p>
-          <div className="choices" role="radiogroup" aria-labelledby="case-days-label">
-            {CASE_PROMISED_DAYS.map((d) => (
-              <button key={d} type="button" role="radio" aria-checked={days === d} className="button choice" onClick={() => setDays(d)} data-case-days={d}>
-                {t('days', { count: d })}
-              </button>
-            ))}
-          </div>
-          <p id="case-consent-label" className="field__label">
-            {t('consent')}
-          </p>
-          <div className="choices" role="radiogroup" aria-labelledby="case-consent-label">
-            {CONSENTS.map((c) => (
-              <button key={c} type="button" role="radio" aria-checked={consent === c} className="button choice" onClick={() => setConsent(c)} data-case-consent={c}>
-                {t(`consentKind.${c}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceGroup id="case-days-label" label={t('promisedDays')} values={CASE_PROMISED_DAYS} selected={days} onSelect={setDays} labelOf={(d) => t('days', { count: d })} dataAttr="data-case-days" />
+          <ChoiceGroup id="case-consent-label" label={t('consent')} values={CONSENTS} selected={consent} onSelect={setConsent} labelOf={(c) => t(`consentKind.${c}`)} dataAttr="data-case-consent" />
           {item ? (
             <fieldset className="case-materials">
               <legend>{t('materials')}</legend>
@@ -234,6 +219,6 @@ export function CasesPanel() {
           })}
         </ul>
       )}
-    </section>
+    </Register>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../shared/contract/errors';
 import type { ClerkDay as ClerkDayView } from '../../shared/contract/methods/clerk-day';
@@ -7,8 +7,10 @@ import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { useReloadOn } from '../hooks/use-reload-on';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
 import { localTime } from './InquiryRegister';
+import { Register } from './Register';
 
 const KNOWN_REASONS = ['invalidIdNumber', 'unknownItem', 'proxyRecordMismatch', 'unknownApplication', 'applicationNotReturned', 'idTakenByAnotherKiosk'];
 
@@ -38,18 +40,9 @@ export function ClerkDay() {
   const reload = useCallback(() => {
     client.invoke('clerkDay.today', {}).then(setDay, fail);
   }, [client, fail]);
-  useEffect(() => {
-    reload();
-    // The day changes when the panels beside it queue a case step, an inquiry or an application (sync.progress
-    // follows every queued record) and when the county's outcomes arrive, not only when help is called.
-    const offs = [
-      client.on('help.requested', reload),
-      client.on('help.answered', reload),
-      client.on('sync.progress', reload),
-      client.on('applications.outcome', reload),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [client, reload]);
+  // The day changes when the panels beside it queue a case step, an inquiry or an application (sync.progress
+  // follows every queued record) and when the county's outcomes arrive, not only when help is called.
+  useReloadOn(client, ['help.requested', 'help.answered', 'sync.progress', 'applications.outcome'], reload);
 
   const loadVillage = (refresh: boolean) => {
     setVillageError(null);
@@ -62,14 +55,18 @@ export function ClerkDay() {
   const villageWords = villageError ? villageFailure(villageError) : null;
 
   return (
-    <section className="clerk-day" aria-labelledby="clerk-day-title" data-clerk-day>
-      <div className="register__head">
-        <h2 id="clerk-day-title">{t('title')}</h2>
+    <Register
+      className="clerk-day"
+      titleId="clerk-day-title"
+      title={t('title')}
+      error={error}
+      data-clerk-day
+      actions={
         <button type="button" className="button" onClick={reload} data-clerk-day-refresh>
           {t('refresh')}
         </button>
-      </div>
-      {error ? <ErrorMessage error={error} /> : null}
+      }
+    >
       {day ? (
         <>
           <h3>{t('mine.title')}</h3>
@@ -174,6 +171,6 @@ export function ClerkDay() {
           })}
         </div>
       ) : null}
-    </section>
+    </Register>
   );
 }

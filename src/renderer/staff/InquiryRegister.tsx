@@ -1,11 +1,13 @@
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryView } from '../../shared/contract/methods/inquiries';
 import type { Language } from '../../shared/locales';
 import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
-import { ErrorMessage } from '../screens/ErrorMessage';
+import { ChoiceGroup } from '../screens/ChoiceGroup';
+import { Register } from './Register';
+import { useReloadOn } from '../hooks/use-reload-on';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { useStaff } from './staff-context';
 
@@ -41,11 +43,7 @@ export function InquiryRegister() {
   const reload = useCallback(() => {
     client.invoke('inquiries.list', {}).then((r) => setList(r.inquiries), fail);
   }, [client, fail]);
-  useEffect(() => {
-    reload();
-    const offs = [client.on('help.requested', reload), client.on('help.answered', reload)];
-    return () => offs.forEach((off) => off());
-  }, [client, reload]);
+  useReloadOn(client, ['help.requested', 'help.answered'], reload);
 
   const act = useCallback(
     (p: Promise<unknown>) => {
@@ -82,39 +80,37 @@ export function InquiryRegister() {
     }, fail);
   };
   return (
-    <section className="register" aria-labelledby="register-title" data-register>
-      <div className="register__head">
-        <h2 id="register-title">{t('register.title')}</h2>
-        <button type="button" className="button button--primary" onClick={() => setAdding((a) => !a)} aria-expanded={adding} data-register-new>
-          {t('register.new')}
-        </button>
-        <button type="button" className="button" onClick={exportMonth} data-register-export>
-          {t('register.export')}
-        </button>
-        <button type="button" className="button" onClick={() => printRegister('receipt')} data-register-print>
-          {t('register.print')}
-        </button>
-        <button type="button" className="button" onClick={() => printRegister('a4')} data-register-print-a4>
-          {t('register.printA4')}
-        </button>
-      </div>
+    <Register
+      titleId="register-title"
+      title={t('register.title')}
+      error={error}
+      data-register
+      actions={
+        <>
+          <button type="button" className="button button--primary" onClick={() => setAdding((a) => !a)} aria-expanded={adding} data-register-new>
+            {t('register.new')}
+          </button>
+          <button type="button" className="button" onClick={exportMonth} data-register-export>
+            {t('register.export')}
+          </button>
+          <button type="button" className="button" onClick={() => printRegister('receipt')} data-register-print>
+            {t('register.print')}
+          </button>
+          <button type="button" className="button" onClick={() => printRegister('a4')} data-register-print-a4>
+            {t('register.printA4')}
+          </button>
+        </>
+      }
+    >
       {printed ? (
         <p role="status" data-register-printed={printed}>
           {t(printed === 'a4' ? 'register.printedA4' : 'register.printed')}
         </p>
       ) : null}
       {exported !== null ? <p role="status">{t('register.exported', { rows: exported })}</p> : null}
-      {error ? <ErrorMessage error={error} /> : null}
       {adding ? (
         <div className="register__form" data-register-form>
-          <p id="origin-label" className="field__label">{t('register.originLabel')}</p>
-          <div className="choices" role="radiogroup" aria-labelledby="origin-label">
-            {ORIGINS.map((o) => (
-              <button key={o} type="button" role="radio" aria-checked={origin === o} className="button choice" onClick={() => setOrigin(o)} data-origin={o}>
-                {t(`register.origin.${o}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceGroup id="origin-label" label={t('register.originLabel')} values={ORIGINS} selected={origin} onSelect={setOrigin} labelOf={(o) => t(`register.origin.${o}`)} dataAttr="data-origin" />
           <label className="field">
             <span className="field__label">{t('register.itemLabel')}</span>
             <select className="field__input" value={itemCode} onChange={(e) => setItemCode(e.target.value)} data-register-item>
@@ -131,21 +127,14 @@ export function InquiryRegister() {
             <input className="field__input field__input--active" value={topic} readOnly inputMode="none" data-register-topic />
           </label>
           <OnScreenKeyboard mode="chinese" value={topic} onChange={setTopic} maxLength={200} />
-          <p id="due-label" className="field__label">{t('register.dueLabel')}</p>
-          <div className="choices" role="radiogroup" aria-labelledby="due-label">
-            {DUES.map((d) => (
-              <button key={d} type="button" role="radio" aria-checked={due === d} className="button choice" onClick={() => setDue(d)} data-due={d}>
-                {t(`register.due.${d}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceGroup id="due-label" label={t('register.dueLabel')} values={DUES} selected={due} onSelect={setDue} labelOf={(d) => t(`register.due.${d}`)} dataAttr="data-due" />
           <button type="button" className="button button--primary" disabled={!topic.trim() && !itemCode} onClick={add} data-register-save>
             {t('register.save')}
           </button>
         </div>
       ) : null}
       {list === null ? null : list.length === 0 ? <p>{t('register.empty')}</p> : <RegisterRows list={list} staffId={staff?.id ?? null} act={act} />}
-    </section>
+    </Register>
   );
 }
 

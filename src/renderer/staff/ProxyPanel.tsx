@@ -6,6 +6,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { DocumentCameraCapture } from '../camera';
 import { PinPad } from '../keyboard/PinPad';
 import { asKioskError } from '../hooks/use-kiosk-error';
+import { ChoiceGroup } from '../screens/ChoiceGroup';
 import { ErrorMessage } from '../screens/ErrorMessage';
 
 /**
@@ -60,16 +61,7 @@ export function ProxyPanel({ itemCode, onDone, onCancel }: { itemCode: string; o
       <h3 id="proxy-title">{t('proxy.title')}</h3>
       {!proxy ? (
         <>
-          <p id="proxy-relation-label" className="field__label">
-            {t('proxy.relationLabel')}
-          </p>
-          <div className="choices" role="radiogroup" aria-labelledby="proxy-relation-label">
-            {PROXY_RELATIONS.map((r) => (
-              <button key={r} type="button" role="radio" aria-checked={relation === r} className="button choice" data-proxy-relation={r} onClick={() => setRelation(r)}>
-                {t(`proxy.relations.${r}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceGroup id="proxy-relation-label" label={t('proxy.relationLabel')} values={PROXY_RELATIONS} selected={relation} onSelect={setRelation} labelOf={(r) => t(`proxy.relations.${r}`)} dataAttr="data-proxy-relation" />
           <p>{t('proxy.agentCard')}</p>
           <button type="button" className="button button--primary" disabled={!relation || busy} onClick={readAgent} data-proxy-read-agent>
             {t('proxy.readAgent')}

@@ -5,6 +5,7 @@ import type { ResidentSummary } from '../../shared/domain/identity';
 import { TYPED_ID_REASONS, type TypedIdReason } from '../../shared/domain/typed-id-reason';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { ChoiceGroup } from '../screens/ChoiceGroup';
 
 /**
  * A logged-in clerk identifies the resident by typing the ID number (GB 11643 check as typed) and choosing why the
@@ -28,16 +29,7 @@ export function TypedIdEntry({ onIdentified, onError }: { onIdentified: (residen
       </label>
       {problem ? <span className="field__problem">{t(problem.messageKey)}</span> : null}
       <OnScreenKeyboard mode="idNumber" value={typed} onChange={setTyped} maxLength={18} />
-      <p id="typed-reason-label" className="field__label">
-        {t('staff:typedId.reasonLabel')}
-      </p>
-      <div className="choices" role="radiogroup" aria-labelledby="typed-reason-label">
-        {TYPED_ID_REASONS.map((r) => (
-          <button key={r} type="button" role="radio" aria-checked={reason === r} className="button choice" data-typed-reason={r} onClick={() => setReason(r)}>
-            {t(`staff:typedId.reasons.${r}`)}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup id="typed-reason-label" label={t('staff:typedId.reasonLabel')} values={TYPED_ID_REASONS} selected={reason} onSelect={setReason} labelOf={(r) => t(`staff:typedId.reasons.${r}`)} dataAttr="data-typed-reason" />
       <button type="button" className="button button--primary" disabled={typed.length !== 18 || problem !== null || reason === null} onClick={submit} data-typed-submit>
         {t('identify.typedSubmit')}
       </button>

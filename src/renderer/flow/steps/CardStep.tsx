@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../screens/ErrorMessage';
 import type { FaceResult, SubmissionReceipt } from '../flow-state';
 import { asKioskError, useKioskError } from '../../hooks/use-kiosk-error';
 import { runCardOperation, pinsNeeded, isTooSimplePin, onCardInHand, type PinName } from '../card-operations';
+import { StepForward } from './StepForward';
 
 /**
  * A card item's operation: the PINs it needs on the on-screen PIN pad (never shown, never stored), the operation on
@@ -96,11 +97,9 @@ export function CardStep({ item, values, face, onSubmitted }: { item: CatalogIte
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {working ? <p role="status">{t('card.working')}</p> : null}
-      <div className="flow__actions">
-        <button type="button" className="button button--primary button--big" onClick={confirm} disabled={working} data-action="card-confirm">
-          {t('card.confirm')}
-        </button>
-      </div>
+      <StepForward action="card-confirm" onClick={confirm} disabled={working}>
+        {t('card.confirm')}
+      </StepForward>
     </section>
   );
 }

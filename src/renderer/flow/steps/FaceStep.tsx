@@ -4,6 +4,7 @@ import { useKiosk } from '../../app/kiosk-context';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 import { useKioskError } from '../../hooks/use-kiosk-error';
 import type { FaceResult } from '../flow-state';
+import { StepForward } from './StepForward';
 
 /**
  * The face check: the face module guides the resident (come closer, turn left...) through face.progress, and
@@ -38,11 +39,9 @@ export function FaceStep({ purpose, onCaptured }: { purpose: 'certification' | '
         </p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
-      <div className="flow__actions">
-        <button type="button" className="button button--primary button--big" onClick={start} disabled={phase === 'capturing'} data-action="face-start">
-          {phase === 'failed' ? t('face.retry') : t('face.start')}
-        </button>
-      </div>
+      <StepForward action="face-start" onClick={start} disabled={phase === 'capturing'}>
+        {phase === 'failed' ? t('face.retry') : t('face.start')}
+      </StepForward>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { isFieldVisible, validateField, type FieldProblem, type FormValues } fro
 import { localised } from '../../catalog/catalog-context';
 import { OnScreenKeyboard } from '../../keyboard/OnScreenKeyboard';
 import { formatDateDigits, keyboardFor, maxLengthFor } from '../field-keyboard';
+import { StepForward } from './StepForward';
 
 /**
  * One page of an item's form: a few big fields, checked as they are typed with CATALOG's rules, the reason shown
@@ -120,11 +121,9 @@ export function FormPage({
           maxLength={maxLengthFor(activeField)}
         />
       ) : null}
-      <div className="flow__actions">
-        <button type="button" className="button button--primary button--big" onClick={next} data-action="next">
-          {t('flow.next')}
-        </button>
-      </div>
+      <StepForward action="next" onClick={next}>
+        {t('flow.next')}
+      </StepForward>
     </section>
   );
 }

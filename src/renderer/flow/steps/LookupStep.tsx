@@ -8,6 +8,7 @@ import { useKioskError } from '../../hooks/use-kiosk-error';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { printJobBusy, usePrintJob, type StartedJob } from '../../printing/use-print-job';
+import { StepForward } from './StepForward';
 
 type Lookup = MethodResult<'queries.run'>;
 
@@ -141,11 +142,9 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
           <PrintJobStatus view={printJob.view} startingText={t('lookup.printing')} doneText={t('lookup.printed')} />
         </div>
       ) : null}
-      <div className="flow__actions">
-        <button type="button" className="button button--primary button--big" onClick={onFinish} data-action="finish">
-          {t('receipt.finish')}
-        </button>
-      </div>
+      <StepForward action="finish" onClick={onFinish}>
+        {t('receipt.finish')}
+      </StepForward>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { localised } from '../../catalog/catalog-context';
 import { revokeTrackedUrl, trackedObjectUrl } from '../../privacy/wipe';
 import type { CapturedPage, FlowAction } from '../flow-state';
 import { visibleMaterials } from '../plan';
+import { StepForward } from './StepForward';
 
 /**
  * The materials: one block per paper the item asks for, each with its pages as thumbnails (retake = remove and
@@ -84,20 +85,16 @@ export function MaterialsStep({
           })}
         </ul>
       </div>
-      <div className="flow__actions">
-        <button
-          type="button"
-          className="button button--primary button--big"
-          data-action="next"
-          onClick={() => {
-            setTried(true);
-            if (missing.length === 0) onNext();
-            else setActive(missing[0]!.code);
-          }}
-        >
-          {t('flow.next')}
-        </button>
-      </div>
+      <StepForward
+        action="next"
+        onClick={() => {
+          setTried(true);
+          if (missing.length === 0) onNext();
+          else setActive(missing[0]!.code);
+        }}
+      >
+        {t('flow.next')}
+      </StepForward>
     </section>
   );
 }

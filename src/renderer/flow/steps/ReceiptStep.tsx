@@ -9,6 +9,7 @@ import { useLiveStatus } from '../../readiness/readiness-context';
 import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { usePrintJob } from '../../printing/use-print-job';
 import type { SubmissionReceipt } from '../flow-state';
+import { StepForward } from './StepForward';
 
 /** Card operations whose receipt says what happened on the card itself and what waits for the county (CARD-03). */
 const CARD_WORDS = new Set(['activate', 'changePin', 'resetPin']);
@@ -68,11 +69,9 @@ export function ReceiptStep({ item, submission, cardOperation, onFinish }: { ite
       {/* Waiting for paper or a closed cover is said plainly: the whole receipt prints again once fixed. */}
       <PrintJobStatus view={receiptJob.view} startingText={t('receipt.printing')} doneText={t('receipt.printed')} />
       <p className="receipt__card" role="alert">{t('takeCard')}</p>
-      <div className="flow__actions">
-        <button type="button" className="button button--primary button--big" onClick={onFinish} data-action="finish">
-          {t('receipt.finish')}
-        </button>
-      </div>
+      <StepForward action="finish" onClick={onFinish}>
+        {t('receipt.finish')}
+      </StepForward>
     </section>
   );
 }

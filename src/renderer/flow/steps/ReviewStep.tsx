@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../screens/ErrorMessage';
 import type { FlowState, SubmissionReceipt } from '../flow-state';
 import { useKioskError } from '../../hooks/use-kiosk-error';
 import { visibleMaterials } from '../plan';
+import { StepForward } from './StepForward';
 
 /** What will be sent, in plain words, and the one "submit" button. */
 export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; state: FlowState; onSubmitted: (s: SubmissionReceipt) => void }) {
@@ -79,11 +80,9 @@ export function ReviewStep({ item, state, onSubmitted }: { item: CatalogItem; st
       ) : null}
       {faceCheckNeeded(item, state.values) ? <p>{state.face ? t('review.faceDone') : t('review.faceMissing')}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
-      <div className="flow__actions">
-        <button type="button" className="button button--primary button--big" onClick={submit} disabled={sending} data-action="submit">
-          {sending ? t('review.sending') : t('review.submit')}
-        </button>
-      </div>
+      <StepForward action="submit" onClick={submit} disabled={sending}>
+        {sending ? t('review.sending') : t('review.submit')}
+      </StepForward>
     </section>
   );
 }
