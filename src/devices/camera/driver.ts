@@ -1,9 +1,10 @@
 import type { DeviceStatus } from '../../shared/domain/devices';
-import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameLog } from '../core/frame-log';
 import { StatusHolder } from '../core/status-holder';
 import type { ByteTransport } from '../core/transport';
 import { buttonDown, type CameraHidProfile } from './hid-profile';
+import { ReportingDriver } from '../core/reporting-driver';
 
 export interface DocumentCameraOptions {
   id: string;
@@ -20,18 +21,19 @@ export interface DocumentCameraOptions {
  * The document camera as the core sees it: the light and the capture button over HID. The video itself is read by
  * the screen (src/renderer/camera); the core cannot see it, and its status says so instead of claiming it works.
  */
-export class DocumentCameraDriver implements DeviceDriver {
+export class DocumentCameraDriver extends ReportingDriver implements DeviceDriver {
   readonly kind = 'documentCamera' as const;
   readonly id: string;
-  private readonly statusHolder: StatusHolder;
+  protected readonly statusHolder: StatusHolder;
   private readonly buttonListeners = new Set<() => void>();
-  private readonly frames: FrameLog;
+  protected readonly frames: FrameLog;
   private pressed = false;
   private light = false;
   private unsubscribers: Array<() => void> = [];
   private readonly now: () => Date;
 
   constructor(private readonly options: DocumentCameraOptions) {
+    super();
     this.id = options.id;
     this.now = options.now ?? (() => new Date());
     this.statusHolder = new StatusHolder(this.id, 'documentCamera', options.simulated, this.now, 'notApplicable', {
@@ -41,22 +43,10 @@ export class DocumentCameraDriver implements DeviceDriver {
     this.frames = new FrameLog(100, this.now);
   }
 
-  status(): DeviceStatus {
-    return { ...this.statusHolder.get() };
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
-  }
-
   /** The capture button went down (one call per press). */
   onButton(listener: () => void): () => void {
     this.buttonListeners.add(listener);
     return () => this.buttonListeners.delete(listener);
-  }
-
-  recentFrames(): FrameLogEntry[] {
-    return this.frames.list();
   }
 
   async start(): Promise<void> {

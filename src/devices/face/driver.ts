@@ -1,6 +1,6 @@
 import { KioskError } from '../../shared/contract/errors';
 import type { DeviceStatus } from '../../shared/domain/devices';
-import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameLog } from '../core/frame-log';
 import { FrameReader } from '../core/frame-reader';
 import { describeParseProblem, type ParseResult } from '../core/length-frame-parser';
@@ -8,6 +8,7 @@ import { StatusHolder } from '../core/status-holder';
 import type { ByteTransport } from '../core/transport';
 import { createFaceFrameParser, toFaceFrame } from './frame-parser';
 import { Command, decodeReply, encodeCommand, type FacePurpose, type HostCommand, type LivenessActions, type ModuleReply, type ProgressStep } from './protocol';
+import { ReportingDriver } from '../core/reporting-driver';
 
 export interface FaceCaptureRequest {
   purpose: FacePurpose;
@@ -50,7 +51,7 @@ type Waiter = { accept: (r: ModuleReply) => boolean; resolve: (r: ModuleReply) =
  * judges liveness itself; the driver runs one session at a time, passes progress steps on, checks the scores
  * against the configured minimums and fetches the JPEG. The kiosk never claims a face match: the county does that.
  */
-export class FaceModuleDriver implements DeviceDriver {
+export class FaceModuleDriver extends ReportingDriver implements DeviceDriver {
   readonly kind = 'faceCamera' as const;
   readonly id: string;
   private readonly transport: ByteTransport;
@@ -60,9 +61,9 @@ export class FaceModuleDriver implements DeviceDriver {
   private readonly pollMs: number;
   private readonly minLiveness: number;
   private readonly minQuality: number;
-  private readonly statusHolder: StatusHolder;
+  protected readonly statusHolder: StatusHolder;
   private readonly waiters = new Set<Waiter>();
-  private readonly frames: FrameLog;
+  protected readonly frames: FrameLog;
   private progressListener: ((step: ProgressStep) => void) | null = null;
   private capturing = false;
   private seq = 0;
@@ -71,6 +72,7 @@ export class FaceModuleDriver implements DeviceDriver {
   private unsubscribers: Array<() => void> = [];
 
   constructor(private readonly options: FaceModuleOptions) {
+    super();
     this.id = options.id;
     this.transport = options.transport;
     this.now = options.now ?? (() => new Date());
@@ -80,18 +82,6 @@ export class FaceModuleDriver implements DeviceDriver {
     this.minQuality = options.minQuality ?? 0.5;
     this.statusHolder = new StatusHolder(this.id, 'faceCamera', options.simulated, this.now, 'notApplicable', { detailKey: 'cameras:face.notStarted' });
     this.frames = new FrameLog(200, this.now);
-  }
-
-  status(): DeviceStatus {
-    return { ...this.statusHolder.get() };
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
-  }
-
-  recentFrames(): FrameLogEntry[] {
-    return this.frames.list();
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { DeviceConfig } from '../../shared/config/site-config';
-import type { DriverRegistration, SimulatorHandle } from '../manager/registry';
+import { byteLineRegistration } from '../manager/byte-line-registration';
 import { wireSimulator } from '../simulators/wired-simulator';
 import { FaceModuleDriver } from './driver';
 import { FaceModuleSimulator } from './simulator';
@@ -16,31 +15,24 @@ export const FaceModuleOptionsSchema = z
   })
   .strict();
 
-function optionsOf(config: DeviceConfig): z.infer<typeof FaceModuleOptionsSchema> {
-  return FaceModuleOptionsSchema.parse(config.options ?? {});
-}
-
-export const faceModuleRegistration: DriverRegistration<'faceCamera'> = {
+export const faceModuleRegistration = byteLineRegistration({
   kind: 'faceCamera',
-  transports: ['serial', 'simulated'],
+  name: 'face module',
   defaultSimulatedId: 'face-module',
-  create: (ctx) => {
-    if (!ctx.transport) throw new Error('face module needs a byte transport');
-    const o = optionsOf(ctx.config);
-    return new FaceModuleDriver({
+  options: FaceModuleOptionsSchema,
+  driver: (transport, ctx, o) =>
+    new FaceModuleDriver({
       id: ctx.config.id,
-      transport: ctx.transport,
-      link: ctx.transport,
+      transport,
+      link: transport,
       simulated: ctx.simulated,
       now: ctx.now,
       ...(o.minLiveness === undefined ? {} : { minLiveness: o.minLiveness }),
       ...(o.minQuality === undefined ? {} : { minQuality: o.minQuality }),
       ...(o.answerTimeoutMs === undefined ? {} : { answerTimeoutMs: o.answerTimeoutMs }),
-    });
-  },
-  createSimulator: (config): SimulatorHandle<FaceModuleSimulator> => {
-    const o = optionsOf(config);
+    }),
+  simulator: (description, o) => {
     const simulator = new FaceModuleSimulator(o.simulatorStepMs === undefined ? {} : { stepMs: o.simulatorStepMs });
-    return wireSimulator(`simulated face module ${config.id}`, simulator, () => simulator.close());
+    return wireSimulator(description, simulator, () => simulator.close());
   },
-};
+});

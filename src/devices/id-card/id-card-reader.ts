@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { KioskError } from '../../shared/contract/errors';
 import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
-import { FrameLog, toHex } from '../core/frame-log';
+import { toHex } from '../core/frame-log';
 import { CardPresencePoller } from '../core/card-presence-poller';
-import { StatusHolder } from '../core/status-holder';
-import { CardReaderBase } from '../core/card-reader-base';
-import type { DriverContext } from '../manager/registry';
+import { CardReaderBase, failedStep, type CardReaderContext } from '../core/card-reader-base';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
 import { commandFrame, createIdCardFrameParser, parseResponse, type IdCardCommand, type IdCardResponse } from './frame';
 import { parseReadPayload } from './read-answer';
@@ -54,25 +52,14 @@ export interface IdCardReaderDevice extends DeviceDriver {
 /** The resident ID card reader (SAM serial protocol, DEVICES.md §1). */
 export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
   readonly kind = 'idCardReader' as const;
-  readonly id: string;
   private readonly options: IdCardReaderOptions;
-  protected readonly statusHolder: StatusHolder;
-  protected readonly frames: FrameLog;
   private readonly channel: FrameChannel;
   protected readonly presence: CardPresencePoller;
   private pollsSinceSamCheck = 0;
-  private reading = false;
-  private linkUp = false;
 
-  constructor(
-    protected readonly transport: ReconnectingTransport,
-    private readonly ctx: Pick<DriverContext, 'config' | 'simulated' | 'log' | 'now'>,
-  ) {
-    super();
-    this.id = ctx.config.id;
+  constructor(transport: ReconnectingTransport, ctx: CardReaderContext) {
+    super(transport, ctx, 'idCardReader');
     this.options = IdCardReaderOptionsSchema.parse(ctx.config.options ?? {});
-    this.statusHolder = new StatusHolder(this.id, 'idCardReader', ctx.simulated, ctx.now);
-    this.frames = new FrameLog(200, ctx.now);
     this.channel = new FrameChannel(transport, createIdCardFrameParser(Math.min(500, this.options.readTimeoutMs)), this.frames, {
       log: ctx.log,
       // Card text, photo and fingerprint are personal data: log the header and status only.
@@ -83,7 +70,7 @@ export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
       },
     });
     this.presence = new CardPresencePoller(this.options, this.statusHolder, {
-      paused: () => this.reading,
+      paused: () => this.operationRunning(),
       probe: async () => {
         const find = await this.command('findCard', this.options.commandTimeoutMs);
         if (find.sw3 === 0x9f) return true;
@@ -102,14 +89,7 @@ export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
         }
       },
     });
-    transport.onLink((event) => {
-      this.linkUp = event.up;
-      this.presence.setLink(event.up);
-      if (event.up) void this.onLinkUp();
-      else {
-        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
-      }
-    });
+    this.watchLink(() => void this.onLinkUp());
   }
 
   async readSamId(signal?: AbortSignal): Promise<string> {
@@ -119,13 +99,7 @@ export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
   }
 
   async readCard(signal?: AbortSignal): Promise<IdCardRead> {
-    if (!this.linkUp) throw new KioskError('device_offline', { details: { deviceId: this.id } });
-    if (this.reading) throw new KioskError('device_busy', { details: { deviceId: this.id } });
-    this.reading = true;
-    const previous = this.statusHolder.get();
-    try {
-      await this.presence.settled(); // never interleave with a poll's find/select
-      this.statusHolder.set({ state: 'busy', detailKey: 'card-readers:detail.reading' });
+    return this.exclusive(async () => {
       const find = await this.command('findCard', this.options.commandTimeoutMs, signal);
       if (find.sw3 !== 0x9f) {
         // A card that was read once stays halted until lifted: select still reaches it.
@@ -151,12 +125,7 @@ export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
         fingerprint: parsed.payload.fingerprint ? Buffer.from(parsed.payload.fingerprint) : null,
         ...(appendedAddress ? { appendedAddress } : {}),
       };
-    } finally {
-      this.reading = false;
-      if (this.linkUp && this.statusHolder.get().state === 'busy') {
-        this.statusHolder.set({ state: previous.state === 'busy' ? 'online' : previous.state === 'offline' ? 'online' : previous.state, media: this.presence.media() });
-      }
-    }
+    });
   }
 
   /** 30 03: 91 = nothing appended; 90 = UTF-16LE text (space padded). A reader that lacks the command says so. */
@@ -168,22 +137,20 @@ export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
   }
 
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
-    const startedAt = this.ctx.now().toISOString();
-    const steps: SelfTestResult['steps'] = [];
-    const finish = (): SelfTestResult => ({ ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.ctx.now().toISOString() });
-    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'card-readers:detail.portGone' }) });
-    if (!this.transport.isOpen) return finish();
-    for (const [name, cmd] of [['samStatus', 'samStatus'], ['samId', 'readSamId']] as const) {
-      try {
-        const answer = await this.command(cmd, this.options.commandTimeoutMs, signal);
-        const meaning = describeSw3(answer.sw3);
-        steps.push({ name, ok: meaning.error === null, detailKey: meaning.messageKey, ...(cmd === 'readSamId' && meaning.error === null ? { detail: toHex(answer.data, '') } : {}) });
-      } catch (error) {
-        steps.push({ name, ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` });
+    return this.selfTestAfterPort(async () => {
+      const steps: SelfTestResult['steps'] = [];
+      for (const [name, cmd] of [['samStatus', 'samStatus'], ['samId', 'readSamId']] as const) {
+        try {
+          const answer = await this.command(cmd, this.options.commandTimeoutMs, signal);
+          const meaning = describeSw3(answer.sw3);
+          steps.push({ name, ok: meaning.error === null, detailKey: meaning.messageKey, ...(cmd === 'readSamId' && meaning.error === null ? { detail: toHex(answer.data, '') } : {}) });
+        } catch (error) {
+          steps.push(failedStep(name, error));
+        }
       }
-    }
-    steps.push({ name: 'card', ok: true, detailKey: this.presence.isPresent() ? 'card-readers:detail.cardPresent' : 'card-readers:detail.cardAbsent' });
-    return finish();
+      steps.push({ name: 'card', ok: true, detailKey: this.presence.isPresent() ? 'card-readers:detail.cardPresent' : 'card-readers:detail.cardAbsent' });
+      return steps;
+    });
   }
 
   private async onLinkUp(): Promise<void> {
@@ -216,17 +183,7 @@ export class IdCardReader extends CardReaderBase implements IdCardReaderDevice {
       if (answer) return answer;
       last = attempt === 0 ? await this.channel.exchange(commandFrame(name), timeoutMs, signal, (frame) => answerFits(name, frame)) : { ok: false, problem: 'badLength' };
     }
-    const problem = last.problem;
-    switch (problem) {
-      case 'offline':
-        throw new KioskError('device_offline', { details: { deviceId: this.id } });
-      case 'cancelled':
-        throw new KioskError('cancelled');
-      case 'timeout':
-        throw new KioskError('device_timeout', { details: { deviceId: this.id, command: name } });
-      default:
-        throw new KioskError('device_error', { details: { deviceId: this.id, command: name, problem } });
-    }
+    throw this.exchangeError(last.problem, name);
   }
 
   private requireSuccess(answer: IdCardResponse): void {

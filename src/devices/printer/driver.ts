@@ -1,6 +1,6 @@
 import type { DeviceStatus } from '../../shared/domain/devices';
 import type { ByteTransport } from '../core/transport';
-import type { DeviceDriver, FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { StatusHolder } from '../core/status-holder';
 import { sendChecked } from './job-sender';
 import { PrintJobQueue, publicJob, type PrintJobInfo, type PrintJobRequest, type QueuedJob } from './job-queue';
@@ -8,6 +8,8 @@ import type { PrinterProfile } from './profile';
 import { encodeReceipt } from './receipt-document';
 import { deviceStateOf, type PrinterCondition } from './status';
 import { isRecovered, NoAnswer, PrinterStatusLink } from './status-link';
+import type { FrameLog } from '../core/frame-log';
+import { ReportingDriver } from '../core/reporting-driver';
 
 export type { PrintJobInfo, PrintJobRequest, PrintJobState } from './job-queue';
 
@@ -35,7 +37,7 @@ export interface ReceiptPrinterOptions {
  * paper runs out or the cover opens, the job waits (waitingForPaper / waitingForCover) and, once fixed, is printed
  * again whole with a reprint banner, so the torn half is clearly void.
  */
-export class ReceiptPrinterDriver implements DeviceDriver {
+export class ReceiptPrinterDriver extends ReportingDriver implements DeviceDriver {
   readonly kind = 'receiptPrinter' as const;
   readonly id: string;
   readonly profile: PrinterProfile;
@@ -43,7 +45,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
   private readonly now: () => Date;
   private readonly pollMs: number;
   private readonly settleMs: number;
-  private readonly statusHolder: StatusHolder;
+  protected readonly statusHolder: StatusHolder;
   private readonly link: PrinterStatusLink;
   private readonly queue: PrintJobQueue;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -52,6 +54,7 @@ export class ReceiptPrinterDriver implements DeviceDriver {
   private unsubscribers: Array<() => void> = [];
 
   constructor(private readonly options: ReceiptPrinterOptions) {
+    super();
     this.id = options.id;
     this.transport = options.transport;
     this.profile = options.profile;
@@ -63,20 +66,12 @@ export class ReceiptPrinterDriver implements DeviceDriver {
     this.queue = new PrintJobQueue(this.now);
   }
 
-  status(): DeviceStatus {
-    return { ...this.statusHolder.get() };
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
+  protected get frames(): FrameLog {
+    return this.link.frames;
   }
 
   onJob(listener: (job: PrintJobInfo) => void): () => void {
     return this.queue.onJob(listener);
-  }
-
-  recentFrames(): FrameLogEntry[] {
-    return this.link.recentFrames();
   }
 
   async start(): Promise<void> {

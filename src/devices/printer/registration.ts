@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { DeviceConfig } from '../../shared/config/site-config';
-import type { DriverRegistration, SimulatorHandle } from '../manager/registry';
+import { byteLineRegistration } from '../manager/byte-line-registration';
 import { wireSimulator } from '../simulators/wired-simulator';
 import { ReceiptPrinterDriver } from './driver';
 import { PrinterProfileSchema, resolvePrinterProfile } from './profile';
@@ -17,30 +16,23 @@ export const ReceiptPrinterOptionsSchema = z
   })
   .strict();
 
-function optionsOf(config: DeviceConfig): z.infer<typeof ReceiptPrinterOptionsSchema> {
-  return ReceiptPrinterOptionsSchema.parse(config.options ?? {});
-}
-
-export const receiptPrinterRegistration: DriverRegistration<'receiptPrinter'> = {
+export const receiptPrinterRegistration = byteLineRegistration({
   kind: 'receiptPrinter',
-  transports: ['serial', 'simulated'],
+  name: 'receipt printer',
   defaultSimulatedId: 'receipt-printer',
-  create: (ctx) => {
-    if (!ctx.transport) throw new Error('receipt printer needs a byte transport');
-    const options = optionsOf(ctx.config);
-    return new ReceiptPrinterDriver({
+  options: ReceiptPrinterOptionsSchema,
+  driver: (transport, ctx, options) =>
+    new ReceiptPrinterDriver({
       id: ctx.config.id,
-      transport: ctx.transport,
+      transport,
       profile: resolvePrinterProfile(ctx.config.model, options.profile),
       simulated: ctx.simulated,
       now: ctx.now,
       ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-    });
-  },
-  createSimulator: (config): SimulatorHandle<ReceiptPrinterSimulator> => {
-    const options = optionsOf(config);
+    }),
+  simulator: (description, options, config) => {
     const profile = resolvePrinterProfile(config.model, options.profile);
     const simulator = new ReceiptPrinterSimulator({ columns: profile.columns, ...(options.capturePath ? { capturePath: options.capturePath } : {}) });
-    return wireSimulator(`simulated receipt printer ${config.id}`, simulator);
+    return wireSimulator(description, simulator);
   },
-};
+});

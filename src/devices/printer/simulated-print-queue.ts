@@ -1,9 +1,9 @@
-import type { DeviceStatus } from '../../shared/domain/devices';
 import { KioskError } from '../../shared/contract/errors';
-import type { FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { SelfTestResult } from '../core/driver';
 import type { DocumentPrinterDevice } from './document-printer';
 import { FrameLog } from '../core/frame-log';
 import { StatusHolder } from '../core/status-holder';
+import { ReportingDriver } from '../core/reporting-driver';
 
 /** A PDF the simulated A4 queue accepted (what `dev.documentPrinter.jobs` shows). */
 export interface SimulatedPrintJob {
@@ -52,10 +52,10 @@ export class SimulatedPrintQueue {
 }
 
 /** The A4 document printer on the simulated queue: same status model as the CUPS driver, printing through `printPdf`. */
-export class SimulatedDocumentPrinterDriver implements DocumentPrinterDevice {
+export class SimulatedDocumentPrinterDriver extends ReportingDriver implements DocumentPrinterDevice {
   readonly kind = 'documentPrinter' as const;
-  private readonly statusHolder: StatusHolder;
-  private readonly frames: FrameLog;
+  protected readonly statusHolder: StatusHolder;
+  protected readonly frames: FrameLog;
   private detach: (() => void) | null = null;
 
   constructor(
@@ -63,16 +63,9 @@ export class SimulatedDocumentPrinterDriver implements DocumentPrinterDevice {
     private readonly queue: SimulatedPrintQueue,
     private readonly now: () => Date,
   ) {
+    super();
     this.statusHolder = new StatusHolder(id, 'documentPrinter', true, now, 'unknown', statusFor(queue.isOnline()));
     this.frames = new FrameLog(50, now);
-  }
-
-  status(): DeviceStatus {
-    return { ...this.statusHolder.get() };
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
   }
 
   async start(): Promise<void> {
@@ -89,10 +82,6 @@ export class SimulatedDocumentPrinterDriver implements DocumentPrinterDevice {
     const at = this.now().toISOString();
     const ok = this.queue.isOnline();
     return { ok, steps: [{ name: 'queue', ok, ...(ok ? {} : { detailKey: 'printers:documentPrinter.disabled' }) }], startedAt: at, finishedAt: at };
-  }
-
-  recentFrames(): FrameLogEntry[] {
-    return this.frames.list();
   }
 
   get destination(): string {

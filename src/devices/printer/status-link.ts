@@ -1,4 +1,3 @@
-import type { FrameLogEntry } from '../core/driver';
 import { FrameLog } from '../core/frame-log';
 import type { ByteTransport } from '../core/transport';
 import { concatBytes, statusRequest } from './escpos';
@@ -12,7 +11,8 @@ export class NoAnswer extends Error {}
  * (`10 04 n`, one byte back each). Knows nothing of jobs.
  */
 export class PrinterStatusLink {
-  private readonly frames: FrameLog;
+  /** What went over the line, print data by length only. */
+  readonly frames: FrameLog;
   private answerWaiter: ((byte: number) => void) | null = null;
   private statusLock: Promise<unknown> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
@@ -33,10 +33,6 @@ export class PrinterStatusLink {
   detach(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-  }
-
-  recentFrames(): FrameLogEntry[] {
-    return this.frames.list();
   }
 
   /** Print data carries names and ID numbers: its length goes in the log, never its bytes. */

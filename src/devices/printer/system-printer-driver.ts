@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import net from 'node:net';
 import type { DeviceStatus } from '../../shared/domain/devices';
 import { KioskError } from '../../shared/contract/errors';
-import type { FrameLogEntry, SelfTestResult } from '../core/driver';
+import type { SelfTestResult } from '../core/driver';
 import type { DocumentPrinterDevice, PdfSpooler } from './document-printer';
 import { FrameLog } from '../core/frame-log';
 import { StatusHolder } from '../core/status-holder';
+import { ReportingDriver } from '../core/reporting-driver';
 
 export interface SystemPrinterOptions {
   id: string;
@@ -80,15 +81,16 @@ export function answers(endpoint: { host: string; port: number }, timeoutMs: num
  * answer is offline even while CUPS still calls its queue idle (CUPS notices only when a job tries), and a document
  * is refused in words then: CUPS would hold it and print it when the printer is back, for whoever stands there.
  */
-export class SystemPrinterDriver implements DocumentPrinterDevice {
+export class SystemPrinterDriver extends ReportingDriver implements DocumentPrinterDevice {
   readonly kind = 'documentPrinter' as const;
   readonly id: string;
-  private readonly statusHolder: StatusHolder;
-  private readonly frames: FrameLog;
+  protected readonly statusHolder: StatusHolder;
+  protected readonly frames: FrameLog;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly options: SystemPrinterOptions) {
+    super();
     this.id = options.id;
     this.now = options.now ?? (() => new Date());
     this.statusHolder = new StatusHolder(this.id, 'documentPrinter', false, this.now, 'unknown', { detailKey: 'printers:documentPrinter.notChecked' });
@@ -111,18 +113,6 @@ export class SystemPrinterDriver implements DocumentPrinterDevice {
     }
     this.frames.note('tx', `pdf ${pdf.length} bytes to ${this.options.printerName}`);
     await this.options.spooler.printPdf(pdf, { printerName: this.options.printerName, title });
-  }
-
-  status(): DeviceStatus {
-    return { ...this.statusHolder.get() };
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): () => void {
-    return this.statusHolder.on(listener);
-  }
-
-  recentFrames(): FrameLogEntry[] {
-    return this.frames.list();
   }
 
   async start(): Promise<void> {

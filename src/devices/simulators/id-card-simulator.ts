@@ -2,19 +2,14 @@ import { createHash } from 'node:crypto';
 import type { SampleResident } from '../../shared/samples/residents';
 import { sampleResident } from '../../shared/samples/residents';
 import type { ByteTransport } from '../core/transport';
-import type { DeviceLog } from '../core/device-log';
-import { silentLog } from '../core/device-log';
 import { COMMANDS, createIdCardFrameParser, encodeResponse, parseCommand } from '../id-card/frame';
 import { buildReadPayload } from '../id-card/read-answer';
 import { encodeTextBlock, type CardText } from '../id-card/text-block';
-import { sendPaced } from './wire-pacer';
+import { CardReaderSimulator, type CardReaderSimulatorOptions, type LineFault } from './card-reader-simulator';
 
 /** Fault modes a test or the developer panel can switch on. */
 export type IdCardFault =
-  | 'wrongChecksum' // every answer's CHK is off by one
-  | 'garbage' // random bytes before every answer
-  | 'silence' // no answers at all
-  | 'slow' // answers after slowMs
+  | LineFault
   | 'removeMidRead' // the card leaves while being read: answer 41, card gone
   | 'samFailure'; // SAM self-test fails (60)
 
@@ -26,11 +21,7 @@ export interface IdCardSimulatorControl {
   state(): { card: boolean; residentIndex: number | null; fault: IdCardFault | null };
 }
 
-export interface IdCardSimulatorOptions {
-  /** Pace answers like a serial line at this baud rate (0 = instant). */
-  baudRate?: number;
-  log?: DeviceLog;
-}
+export type IdCardSimulatorOptions = CardReaderSimulatorOptions;
 
 export function cardTextOf(resident: SampleResident): CardText {
   if (resident.documentType === 'foreignPermanentResidentCard') {
@@ -69,21 +60,12 @@ export function cardTextOf(resident: SampleResident): CardText {
  * The reader's side of the SAM protocol: answers find/select/read/SAM commands for a sample card, with the fault
  * modes the tests need. The photo is 1024 opaque bytes derived from the ID number, not a real WLT image.
  */
-export class IdCardSimulator implements IdCardSimulatorControl {
+export class IdCardSimulator extends CardReaderSimulator<IdCardFault> implements IdCardSimulatorControl {
   private card: { text: CardText; residentIndex: number | null; appendedAddress?: string } | null = null;
-  private fault: IdCardFault | null = null;
-  private slowMs = 1500;
-  private readonly parser = createIdCardFrameParser(1000);
-  private readonly baudRate: number;
-  private readonly log: DeviceLog;
 
-  constructor(
-    private readonly port: ByteTransport,
-    options: IdCardSimulatorOptions = {},
-  ) {
-    this.baudRate = options.baudRate ?? 0;
-    this.log = options.log ?? silentLog;
-    port.onData((chunk) => this.onData(chunk));
+  constructor(port: ByteTransport, options: IdCardSimulatorOptions = {}) {
+    // CHK is the frame's last byte.
+    super(port, options, { parser: createIdCardFrameParser(1000), checksumFromEnd: 1, garbageMaxBytes: 40, checksumError: () => encodeResponse(0x10) });
   }
 
   insert(residentIndex: number): void {
@@ -98,26 +80,14 @@ export class IdCardSimulator implements IdCardSimulatorControl {
     this.card = null;
   }
 
-  setFault(fault: IdCardFault | null, slowMs?: number): void {
-    this.fault = fault;
-    if (slowMs !== undefined) this.slowMs = slowMs;
-  }
-
   state() {
     return { card: this.card !== null, residentIndex: this.card?.residentIndex ?? null, fault: this.fault };
   }
 
-  private onData(chunk: Buffer): void {
-    for (const r of this.parser.push(chunk)) {
-      if (r.type === 'frame') void this.answer(r.frame);
-      else if (r.type === 'badChecksum') void this.send(encodeResponse(0x10));
-    }
-  }
-
-  private async answer(frame: Buffer): Promise<void> {
+  protected answer(frame: Buffer): Buffer | null {
     const command = parseCommand(frame);
-    if (!command) return this.send(encodeResponse(0x11));
-    if (this.fault === 'silence') return;
+    if (!command) return encodeResponse(0x11);
+    if (this.fault === 'silence') return null;
     const is = (c: readonly [number, number]) => command.cmd === c[0] && command.para === c[1];
     let reply: Buffer;
     if (is(COMMANDS.resetSam)) reply = encodeResponse(0x90);
@@ -131,7 +101,7 @@ export class IdCardSimulator implements IdCardSimulatorControl {
       reply = !this.card ? encodeResponse(0x41) : appended ? encodeResponse(0x90, Buffer.from(appended.padEnd(35, ' '), 'utf16le')) : encodeResponse(0x91);
     }
     else reply = encodeResponse(0x21);
-    await this.send(reply);
+    return reply;
   }
 
   private readAnswer(withFingerprint: boolean): Buffer {
@@ -145,22 +115,6 @@ export class IdCardSimulator implements IdCardSimulatorControl {
     const photo = opaqueBytes(`photo:${seed}`, 1024);
     const fingerprint = withFingerprint ? opaqueBytes(`fp:${seed}`, 1024) : null;
     return encodeResponse(0x90, buildReadPayload(text, photo, fingerprint));
-  }
-
-  private async send(reply: Buffer): Promise<void> {
-    let bytes = reply;
-    if (this.fault === 'wrongChecksum') {
-      bytes = Buffer.from(reply);
-      bytes[bytes.length - 1] = (bytes[bytes.length - 1]! + 1) & 0xff;
-    }
-    if (this.fault === 'garbage') bytes = Buffer.concat([opaqueBytes(`g${Date.now()}${Math.random()}`, 1 + Math.floor(Math.random() * 40)), bytes]);
-    if (this.fault === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
-    if (!this.port.isOpen) return;
-    try {
-      await sendPaced(this.port, bytes, this.baudRate);
-    } catch (error) {
-      this.log.debug({ err: error }, 'simulator could not answer');
-    }
   }
 }
 

@@ -2,18 +2,13 @@ import { sampleResident, type SampleResident } from '../../shared/samples/reside
 import { decodeCommandApdu, encodeResponseApdu, type CommandApdu } from '../apdu/apdu';
 import { stringToBcd } from '../apdu/bcd';
 import { encodeTlv } from '../apdu/tlv';
-import type { DeviceLog } from '../core/device-log';
-import { silentLog } from '../core/device-log';
 import type { ByteTransport } from '../core/transport';
 import { EF_HOLDER, EF_ISSUER, HOLDER_ITEMS, ISSUER_ITEMS, MF, SSSE_NAME, encodeItem } from '../social-security-card/card-files';
 import { READER_COMMANDS, READER_STATUS, createReaderFrameParser, encodeReaderFrame, parseReaderFrame } from '../social-security-card/reader-frame';
-import { sendPaced } from './wire-pacer';
+import { CardReaderSimulator, type CardReaderSimulatorOptions, type LineFault } from './card-reader-simulator';
 
 export type SocialSecurityCardFault =
-  | 'wrongChecksum'
-  | 'garbage'
-  | 'silence'
-  | 'slow'
+  | LineFault
   | 'removeMidRead' // the card leaves on the first read of the holder file
   | 'mute'; // the card gives no ATR
 
@@ -26,9 +21,7 @@ export interface SocialSecurityCardSimulatorControl {
   state(): { card: boolean; residentIndex: number | null; fault: SocialSecurityCardFault | null; pinTries: number | null };
 }
 
-export interface SocialSecurityCardSimulatorOptions {
-  baudRate?: number;
-  log?: DeviceLog;
+export interface SocialSecurityCardSimulatorOptions extends CardReaderSimulatorOptions {
   /** Card keeps SSSE under an MF (true) or answers 6A82 to SELECT MF (false). */
   hasMf?: boolean;
   /** Answer data-bearing commands with 61xx so the host must GET RESPONSE (T=0 cards). */
@@ -73,25 +66,16 @@ function cardFor(resident: SampleResident): SimCard {
  * A contact-card reader (the reference serial framing) with a social security card in it: SSSE application, issuer and
  * holder files as TLV records, PIN with retry counter, ISO 7816-4 answers including 61xx and 6Cxx.
  */
-export class SocialSecurityCardSimulator implements SocialSecurityCardSimulatorControl {
+export class SocialSecurityCardSimulator extends CardReaderSimulator<SocialSecurityCardFault> implements SocialSecurityCardSimulatorControl {
   private card: SimCard | null = null;
-  private fault: SocialSecurityCardFault | null = null;
-  private slowMs = 1500;
-  private readonly parser = createReaderFrameParser(1000);
-  private readonly baudRate: number;
-  private readonly log: DeviceLog;
   private readonly hasMf: boolean;
   private readonly t0: boolean;
 
-  constructor(
-    private readonly port: ByteTransport,
-    options: SocialSecurityCardSimulatorOptions = {},
-  ) {
-    this.baudRate = options.baudRate ?? 0;
-    this.log = options.log ?? silentLog;
+  constructor(port: ByteTransport, options: SocialSecurityCardSimulatorOptions = {}) {
+    // BCC sits before the closing ETX.
+    super(port, options, { parser: createReaderFrameParser(1000), checksumFromEnd: 2, garbageMaxBytes: 30, checksumError: () => encodeReaderFrame(READER_STATUS.checksumError) });
     this.hasMf = options.hasMf ?? true;
     this.t0 = options.t0GetResponse ?? false;
-    port.onData((chunk) => this.onData(chunk));
   }
 
   insert(residentIndex: number): void {
@@ -102,11 +86,6 @@ export class SocialSecurityCardSimulator implements SocialSecurityCardSimulatorC
     this.card = null;
   }
 
-  setFault(fault: SocialSecurityCardFault | null, slowMs?: number): void {
-    this.fault = fault;
-    if (slowMs !== undefined) this.slowMs = slowMs;
-  }
-
   setPinTries(tries: number): void {
     if (this.card) this.card.tries = Math.max(0, Math.min(3, tries));
   }
@@ -115,15 +94,8 @@ export class SocialSecurityCardSimulator implements SocialSecurityCardSimulatorC
     return { card: this.card !== null, residentIndex: this.card?.residentIndex ?? null, fault: this.fault, pinTries: this.card?.tries ?? null };
   }
 
-  private onData(chunk: Buffer): void {
-    for (const r of this.parser.push(chunk)) {
-      if (r.type === 'frame') void this.answer(r.frame);
-      else if (r.type === 'badChecksum') void this.send(encodeReaderFrame(READER_STATUS.checksumError));
-    }
-  }
-
-  private async answer(frame: Buffer): Promise<void> {
-    if (this.fault === 'silence') return;
+  protected answer(frame: Buffer): Buffer | null {
+    if (this.fault === 'silence') return null;
     const { head, data } = parseReaderFrame(frame);
     let reply: Buffer;
     switch (head) {
@@ -156,7 +128,7 @@ export class SocialSecurityCardSimulator implements SocialSecurityCardSimulatorC
       default:
         reply = encodeReaderFrame(READER_STATUS.commandError);
     }
-    await this.send(reply);
+    return reply;
   }
 
   /** The card's answer to one APDU. */
@@ -226,21 +198,5 @@ export class SocialSecurityCardSimulator implements SocialSecurityCardSimulatorC
       return sw(0x9000);
     }
     return sw(c.cla === 0x00 || c.cla === 0x80 ? 0x6d00 : 0x6e00);
-  }
-
-  private async send(reply: Buffer): Promise<void> {
-    let bytes = reply;
-    if (this.fault === 'wrongChecksum') {
-      bytes = Buffer.from(reply);
-      bytes[bytes.length - 2] = (bytes[bytes.length - 2]! + 1) & 0xff;
-    }
-    if (this.fault === 'garbage') bytes = Buffer.concat([Buffer.from(Array.from({ length: 1 + Math.floor(Math.random() * 30) }, () => Math.floor(Math.random() * 256))), bytes]);
-    if (this.fault === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
-    if (!this.port.isOpen) return;
-    try {
-      await sendPaced(this.port, bytes, this.baudRate);
-    } catch (error) {
-      this.log.debug({ err: error }, 'simulator could not answer');
-    }
   }
 }

@@ -1,4 +1,5 @@
 import type { SimulatorHandle } from '../manager/registry';
+import type { ByteTransport } from '../core/transport';
 import { createMemoryPair } from '../transports/memory-pair';
 
 /** A simulator that takes the driver's bytes in and answers with bytes out (face module, receipt printer, document camera). */
@@ -24,4 +25,15 @@ export function wireSimulator<S extends ByteSimulator>(description: string, simu
       await pair.device.close();
     },
   };
+}
+
+/**
+ * Plugs a simulator that speaks on a port of its own (the card readers', which also run on a pty) into the device
+ * end of an in-process memory pair; the driver gets the host end.
+ */
+export function plugPortSimulator<S>(description: string, make: (port: ByteTransport) => S): SimulatorHandle<S> {
+  const pair = createMemoryPair(description);
+  const simulator = make(pair.device);
+  void pair.device.open();
+  return { transport: pair.host, control: simulator, close: () => pair.device.close() };
 }

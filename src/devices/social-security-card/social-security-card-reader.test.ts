@@ -1,47 +1,19 @@
 import fc from 'fast-check';
-import { KioskError } from '../../shared/contract/errors';
 import { sampleResident } from '../../shared/samples/residents';
-import { silentLog } from '../core/device-log';
 import { fromHex } from '../core/frame-log';
-import { ReconnectingTransport } from '../transports/reconnecting-transport';
-import { createMemoryPair } from '../transports/memory-pair';
 import { SocialSecurityCardSimulator, type SocialSecurityCardSimulatorOptions } from '../simulators/social-security-card-simulator';
 import { SocialSecurityCardReader } from './social-security-card-reader';
 import { createReaderFrameParser, encodeReaderFrame, verifyReaderFrame } from './reader-frame';
 import { atrHistoricalBytes } from './atr';
+import { cardReaderRig, codeOf, rigsStoppedAfterEach, startOnline, until, writeNoise } from '../../../test/support/card-reader-rig';
 
-function rig(simOptions: SocialSecurityCardSimulatorOptions = {}, options: Record<string, unknown> = {}) {
-  const pair = createMemoryPair('test');
-  void pair.device.open();
-  const simulator = new SocialSecurityCardSimulator(pair.device, simOptions);
-  const transport = new ReconnectingTransport(() => pair.host, 'test', { minDelayMs: 20, maxDelayMs: 50 });
-  const reader = new SocialSecurityCardReader(transport, {
-    config: { id: 'ss-card', kind: 'socialSecurityCardReader', transport: { type: 'simulated' }, options: { pollIntervalMs: 50, commandTimeoutMs: 200, terminalNumber: 'T001', terminalDeviceNumber: 'D001', ...options } },
-    simulated: true,
-    log: silentLog,
-    now: () => new Date(),
+const rig = (simOptions: SocialSecurityCardSimulatorOptions = {}, options: Record<string, unknown> = {}) =>
+  cardReaderRig({
+    kind: 'socialSecurityCardReader',
+    reader: (transport, ctx) => new SocialSecurityCardReader(transport, ctx),
+    simulator: (port) => new SocialSecurityCardSimulator(port, simOptions),
+    options: { pollIntervalMs: 50, commandTimeoutMs: 200, terminalNumber: 'T001', terminalDeviceNumber: 'D001', ...options },
   });
-  const cards: boolean[] = [];
-  reader.onCard((e) => cards.push(e.present));
-  return { pair, simulator, reader, cards };
-}
-
-const until = async (predicate: () => boolean, ms = 3000) => {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    return error instanceof KioskError ? error.code : `not a KioskError: ${String(error)}`;
-  }
-}
 
 describe('social security card reader framing', () => {
   it('frames commands with STX, length, BCC and ETX', () => {
@@ -71,14 +43,10 @@ describe('social security card reader framing', () => {
 });
 
 describe('SocialSecurityCardReader against the simulator', () => {
-  let current: ReturnType<typeof rig> | null = null;
-  afterEach(async () => {
-    await current?.reader.stop();
-    current = null;
-  });
+  const rigs = rigsStoppedAfterEach<ReturnType<typeof rig>>();
 
   it('reads the basic information and gives the reader API string', async () => {
-    const r = (current = rig());
+    const r = rigs.use(rig());
     await r.reader.start();
     r.simulator.insert(0);
     await until(() => r.cards.length === 1);
@@ -106,19 +74,15 @@ describe('SocialSecurityCardReader against the simulator', () => {
   });
 
   it('works on cards without an MF and on T=0 cards that answer 61xx', async () => {
-    const r = (current = rig({ hasMf: false, t0GetResponse: true }));
-    await r.reader.start();
+    const r = await startOnline(rigs.use(rig({ hasMf: false, t0GetResponse: true })));
     r.simulator.insert(5);
-    await until(() => r.reader.status().state === 'online');
     const info = await r.reader.readBasicInfo();
     expect(info.name).toBe(sampleResident(5).name);
   });
 
   it('verifies a PIN, counts down wrong tries and reports a blocked PIN', async () => {
-    const r = (current = rig());
-    await r.reader.start();
+    const r = await startOnline(rigs.use(rig()));
     r.simulator.insert(0);
-    await until(() => r.reader.status().state === 'online');
     await expect(r.reader.verifyPin('123456')).resolves.toEqual({ ok: true });
     await expect(r.reader.verifyPin('000000')).resolves.toEqual({ ok: false, outcome: 'pinWrong', triesLeft: 2 });
     await expect(r.reader.verifyPin('000001')).resolves.toEqual({ ok: false, outcome: 'pinWrong', triesLeft: 1 });
@@ -128,19 +92,15 @@ describe('SocialSecurityCardReader against the simulator', () => {
   });
 
   it('reports a card whose PIN is already blocked', async () => {
-    const r = (current = rig());
-    await r.reader.start();
+    const r = await startOnline(rigs.use(rig()));
     r.simulator.insert(4);
     r.simulator.setPinTries(0);
-    await until(() => r.reader.status().state === 'online');
     await expect(r.reader.verifyPin(sampleResident(4).socialSecurityCard.pin)).resolves.toEqual({ ok: false, outcome: 'pinBlocked' });
   });
 
   it('changes the PIN with the configured APDU', async () => {
-    const r = (current = rig());
-    await r.reader.start();
+    const r = await startOnline(rigs.use(rig()));
     r.simulator.insert(3);
-    await until(() => r.reader.status().state === 'online');
     await expect(r.reader.changePin('112233', '445566')).resolves.toEqual({ ok: true });
     await expect(r.reader.verifyPin('112233')).resolves.toMatchObject({ ok: false, outcome: 'pinWrong' });
     await expect(r.reader.verifyPin('445566')).resolves.toEqual({ ok: true });
@@ -148,9 +108,7 @@ describe('SocialSecurityCardReader against the simulator', () => {
   });
 
   it('gives a typed outcome for every fault mode', async () => {
-    const r = (current = rig());
-    await r.reader.start();
-    await until(() => r.reader.status().state === 'online');
+    const r = await startOnline(rigs.use(rig()));
     expect(await codeOf(r.reader.readBasicInfo())).toBe('card_absent');
     r.simulator.insert(0);
     r.simulator.setFault('mute');
@@ -176,9 +134,7 @@ describe('SocialSecurityCardReader against the simulator', () => {
     // Each answer 300 ms after its command, the timeout 200 ms (a loaded machine, the card-holder flake). Asking again
     // on a timeout left the second answer owed, and the next APDU took it for its own (a READ RECORD reading a
     // SELECT's 9000): wrong data or a refused read.
-    const r = (current = rig());
-    await r.reader.start();
-    await until(() => r.reader.status().state === 'online');
+    const r = await startOnline(rigs.use(rig()));
     r.simulator.insert(1);
     await until(() => r.reader.cardPresent());
     r.simulator.setFault('slow', 300);
@@ -187,9 +143,7 @@ describe('SocialSecurityCardReader against the simulator', () => {
   });
 
   it('comes back by itself after an unplug', async () => {
-    const r = (current = rig());
-    await r.reader.start();
-    await until(() => r.reader.status().state === 'online');
+    const r = await startOnline(rigs.use(rig()));
     r.pair.unplug();
     await until(() => r.reader.status().state === 'offline');
     r.pair.replug();
@@ -204,22 +158,12 @@ const NOISE_SEED = 20261130;
 
 describe(`SocialSecurityCardReader fed random bytes by a broken reader (seed ${NOISE_SEED})`, () => {
   it('never throws, and reads the card once the line is clean again', async () => {
-    const pair = createMemoryPair('fuzz');
-    await pair.device.open();
-    const transport = new ReconnectingTransport(() => pair.host, 'fuzz', { minDelayMs: 20, maxDelayMs: 50 });
-    const reader = new SocialSecurityCardReader(transport, {
-      config: { id: 'fuzz', kind: 'socialSecurityCardReader', transport: { type: 'simulated' }, options: { pollIntervalMs: 50, commandTimeoutMs: 80 } },
-      simulated: true,
-      log: silentLog,
-      now: () => new Date(),
-    });
-    await reader.start();
-    for (const noise of fc.sample(fc.uint8Array({ minLength: 1, maxLength: 400 }), { seed: NOISE_SEED, numRuns: 60 })) await pair.device.write(noise);
-    await new Promise((r) => setTimeout(r, 300));
-    const simulator = new SocialSecurityCardSimulator(pair.device);
-    simulator.insert(2);
-    await until(() => reader.status().state === 'online' && reader.cardPresent());
-    await expect(reader.readBasicInfo()).resolves.toMatchObject({ name: sampleResident(2).name });
-    await reader.stop();
+    const r = cardReaderRig({ kind: 'socialSecurityCardReader', reader: (transport, ctx) => new SocialSecurityCardReader(transport, ctx), simulator: () => null, options: { pollIntervalMs: 50, commandTimeoutMs: 80 } });
+    await r.reader.start();
+    await writeNoise(r.pair.device, fc.sample(fc.uint8Array({ minLength: 1, maxLength: 400 }), { seed: NOISE_SEED, numRuns: 60 }));
+    new SocialSecurityCardSimulator(r.pair.device).insert(2);
+    await until(() => r.reader.status().state === 'online' && r.reader.cardPresent());
+    await expect(r.reader.readBasicInfo()).resolves.toMatchObject({ name: sampleResident(2).name });
+    await r.reader.stop();
   });
 });

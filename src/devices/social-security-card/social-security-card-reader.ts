@@ -7,11 +7,9 @@ import { describeSw } from '../apdu/status-words';
 import { parseTlv } from '../apdu/tlv';
 import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameChannel, type ExchangeResult } from '../core/frame-channel';
-import { FrameLog, toHex } from '../core/frame-log';
+import { toHex } from '../core/frame-log';
 import { CardPresencePoller } from '../core/card-presence-poller';
-import { StatusHolder } from '../core/status-holder';
-import { CardReaderBase } from '../core/card-reader-base';
-import type { DriverContext } from '../manager/registry';
+import { CardReaderBase, failedStep, type CardReaderContext } from '../core/card-reader-base';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
 import { atrHistoricalBytes } from './atr';
 import { basicInfoString, type SocialSecurityCardInfo } from './basic-info';
@@ -53,25 +51,14 @@ export interface SocialSecurityCardReaderDevice extends DeviceDriver {
 /** The social security card reader: the reference serial framing below, ISO 7816-4 APDUs above. */
 export class SocialSecurityCardReader extends CardReaderBase implements SocialSecurityCardReaderDevice, ApduTransport {
   readonly kind = 'socialSecurityCardReader' as const;
-  readonly id: string;
   private readonly options: SocialSecurityCardReaderOptions;
-  protected readonly statusHolder: StatusHolder;
-  protected readonly frames: FrameLog;
   private readonly channel: FrameChannel;
   private readonly card: CardChannel;
   protected readonly presence: CardPresencePoller;
-  private busy = false;
-  private linkUp = false;
 
-  constructor(
-    protected readonly transport: ReconnectingTransport,
-    private readonly ctx: Pick<DriverContext, 'config' | 'simulated' | 'log' | 'now'>,
-  ) {
-    super();
-    this.id = ctx.config.id;
+  constructor(transport: ReconnectingTransport, ctx: CardReaderContext) {
+    super(transport, ctx, 'socialSecurityCardReader');
     this.options = SocialSecurityCardReaderOptionsSchema.parse(ctx.config.options ?? {});
-    this.statusHolder = new StatusHolder(this.id, 'socialSecurityCardReader', ctx.simulated, ctx.now);
-    this.frames = new FrameLog(200, ctx.now);
     this.channel = new FrameChannel(transport, createReaderFrameParser(), this.frames, {
       log: ctx.log,
       // APDU answers carry the holder's data: log the reader status and the status word only.
@@ -91,21 +78,15 @@ export class SocialSecurityCardReader extends CardReaderBase implements SocialSe
     });
     this.card = new CardChannel(this);
     this.presence = new CardPresencePoller(this.options, this.statusHolder, {
-      paused: () => this.busy,
+      paused: () => this.operationRunning(),
       probe: async () => (await this.readerCommand(READER_COMMANDS.cardStatus, new Uint8Array(), undefined, true))[0] === 1,
       afterAnswer: async () => {
         if (this.statusHolder.get().state === 'offline') this.statusHolder.set({ state: 'online', media: this.presence.media() });
       },
     });
-    transport.onLink((event) => {
-      this.linkUp = event.up;
-      this.presence.setLink(event.up);
-      if (event.up) {
-        this.statusHolder.set({ state: 'online', media: this.presence.media() });
-        this.presence.schedule(0);
-      } else {
-        this.statusHolder.set({ state: 'offline', media: 'unknown', detailKey: 'card-readers:detail.portGone', detailParams: { reason: event.reason ?? 'unknown' } });
-      }
+    this.watchLink(() => {
+      this.statusHolder.set({ state: 'online', media: this.presence.media() });
+      this.presence.schedule(0);
     });
   }
 
@@ -170,18 +151,14 @@ export class SocialSecurityCardReader extends CardReaderBase implements SocialSe
   }
 
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
-    const startedAt = this.ctx.now().toISOString();
-    const steps: SelfTestResult['steps'] = [];
-    steps.push({ name: 'port', ok: this.transport.isOpen, detail: this.transport.description, ...(this.transport.isOpen ? {} : { detailKey: 'card-readers:detail.portGone' }) });
-    if (this.transport.isOpen) {
+    return this.selfTestAfterPort(async () => {
       try {
         const status = await this.readerCommand(READER_COMMANDS.cardStatus, new Uint8Array(), signal, true);
-        steps.push({ name: 'reader', ok: true, detailKey: status[0] === 1 ? 'card-readers:detail.cardPresent' : 'card-readers:detail.cardAbsent' });
+        return [{ name: 'reader', ok: true, detailKey: status[0] === 1 ? 'card-readers:detail.cardPresent' : 'card-readers:detail.cardAbsent' }];
       } catch (error) {
-        steps.push({ name: 'reader', ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` });
+        return [failedStep('reader', error)];
       }
-    }
-    return { ok: steps.every((s) => s.ok), steps, startedAt, finishedAt: this.ctx.now().toISOString() };
+    });
   }
 
   private pinOutcome(response: { sw: number }): PinResult {
@@ -215,12 +192,7 @@ export class SocialSecurityCardReader extends CardReaderBase implements SocialSe
 
   /** Powers the card, runs the work, powers it down; polling pauses meanwhile. */
   private async withCard<T>(signal: AbortSignal | undefined, work: (atr: Buffer) => Promise<T>): Promise<T> {
-    if (!this.linkUp) throw new KioskError('device_offline', { details: { deviceId: this.id } });
-    if (this.busy) throw new KioskError('device_busy', { details: { deviceId: this.id } });
-    this.busy = true;
-    try {
-      await this.presence.settled();
-      this.statusHolder.set({ state: 'busy', detailKey: 'card-readers:detail.reading' });
+    return this.exclusive(async () => {
       const atr = await this.readerCommand(READER_COMMANDS.powerOn, new Uint8Array(), signal);
       try {
         const result = await work(atr);
@@ -229,22 +201,13 @@ export class SocialSecurityCardReader extends CardReaderBase implements SocialSe
       } finally {
         await this.readerCommand(READER_COMMANDS.powerOff, new Uint8Array()).catch(() => undefined);
       }
-    } finally {
-      this.busy = false;
-      if (this.linkUp && this.statusHolder.get().state === 'busy') this.statusHolder.set({ state: 'online', media: this.presence.media() });
-    }
+    });
   }
 
   /** One reader command with the kit's one retry (a late answer waited for once more, a garbled one asked again). */
   private async readerCommand(head: number, data: Uint8Array, signal?: AbortSignal, raw = false): Promise<Buffer> {
     const last: ExchangeResult = await this.channel.request(encodeReaderFrame(head, data), this.options.commandTimeoutMs, signal, (frame) => readerAnswerFits(head, frame));
-    if (!last.ok) {
-      const problem = last.problem;
-      if (problem === 'offline') throw new KioskError('device_offline', { details: { deviceId: this.id } });
-      if (problem === 'cancelled') throw new KioskError('cancelled');
-      if (problem === 'timeout') throw new KioskError('device_timeout', { details: { deviceId: this.id } });
-      throw new KioskError('device_error', { details: { deviceId: this.id, problem } });
-    }
+    if (!last.ok) throw this.exchangeError(last.problem);
     const answer = parseReaderFrame(last.frame);
     if (raw || answer.head === READER_STATUS.ok) return answer.data;
     const status = readerStatusName(answer.head);
