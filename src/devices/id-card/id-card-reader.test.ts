@@ -21,6 +21,7 @@ describe('IdCardReader against the simulator', () => {
     const read = await r.reader.readCard();
     expect(read.text).toMatchObject({ cardType: 'resident', name: sampleResident(0).name, idNumber: sampleResident(0).idNumber, nation: '汉' });
     expect(read.photoWlt.length).toBe(1024);
+    expect(r.reader.status()).toMatchObject({ state: 'online', media: 'present' }); // busy only while reading
     await new Promise((res) => setTimeout(res, 300)); // several polls with the card still there: no new events
     expect(r.cards).toEqual([true]);
     r.simulator.remove();

@@ -51,6 +51,7 @@ describe('SocialSecurityCardReader against the simulator', () => {
     r.simulator.insert(0);
     await until(() => r.cards.length === 1);
     const info = await r.reader.readBasicInfo();
+    expect(r.reader.status()).toMatchObject({ state: 'online', media: 'present' }); // busy only while reading
     const s = sampleResident(0).socialSecurityCard;
     expect(info.atrHistorical).toBe(Buffer.from('SSCARD3.0SIM').toString('hex').toUpperCase());
     expect(info).toMatchObject({
