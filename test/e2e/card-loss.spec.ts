@@ -4,6 +4,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { completeItem } from './support/item-flow';
 import { countyOutcome, countyPayload, usePoint } from './support/point';
 import { expectNoAxeViolations, startVisit } from './support/resident';
+import { formatPrintedTime } from '../../src/main/printing/receipt-templates';
 
 /**
  * A card loss report cannot wait (issue 11 item 3): online it is sent at once and the screen says "blocked at HH:MM"
@@ -18,7 +19,8 @@ test.describe.configure({ mode: 'serial' });
 
 const online = async () => (await point.core.call('sync.status')).online;
 /** The clock time as the screen writes it (the browser shares this machine's time zone). */
-const hhmm = (iso: string, language: string) => new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hour12: false });
+// hourCycle h23: Node's ICU writes the midnight hour as "24" with hour12: false, the browser "00".
+const hhmm = (iso: string, language: string) => new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 test('online: the card is blocked at the county before the screen says so, with the time the county recorded', async ({ page }) => {
   test.setTimeout(120_000);
@@ -34,9 +36,32 @@ test('online: the card is blocked at the county before the screen says so, with 
   await expect(answered).toContainText(`${hhmm(decided!.blockedAt!, 'zh-CN')} 起您的社保卡已挂失冻结`);
   await expect(page.getByTestId('immediate-not-yet')).toHaveCount(0);
   await expectNoAxeViolations(page, 'loss report: blocked');
+  // The day it lifts by itself, as the county said it (blocked + the published cardBlockDays): on screen and on paper.
+  const liftsAt = decided!.blockLiftsAt!;
+  expect(Date.parse(liftsAt) - Date.parse(decided!.blockedAt!)).toBe(15 * 86_400_000);
+  const when = formatPrintedTime(liftsAt);
+  await expect(answered).toContainText(`临时挂失到 ${when} 自动解除`);
+  expect(outcome.printed).toContain(`自动解除时间`);
+  expect(outcome.printed).toContain(when);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(answered).toContainText(hhmm(decided!.blockedAt!, 'en'));
+  await expect(answered).toContainText(`The block lifts by itself on ${when}`);
   await expectNoAxeViolations(page, 'loss report: blocked (en)');
+
+  // "Where is my request" says when the block lifts, on screen and on its printed slip (GB18030 bytes, decoded).
+  await startVisit(page, point.kiosk.url);
+  await page.locator('[data-my-requests]').click();
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
+  const row = page.locator(`[data-request="${outcome.trackingNumber}"]`);
+  await expect(row).toContainText(`社保卡已临时挂失，到 ${when} 自动解除`);
+  await point.core.call('dev.printer.transcript', { clear: true });
+  await page.locator('[data-action="print-requests"]').click();
+  // A long sentence wraps over slip lines: read the slip's text without its line breaks and padding.
+  const printed = async () => (await point.core.call('dev.printer.transcript', {})).text.split('\n').map((line) => line.slice(line.indexOf('|') + 1)).join('').replace(/\s+/g, '');
+  await expect.poll(printed, { timeout: 20_000 }).toContain(`社保卡已临时挂失，到${when.replace(' ', '')}自动解除`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(row).toContainText(`Your card is blocked; the block lifts by itself on ${when}.`);
+  await expectNoAxeViolations(page, 'my requests: card block (en)');
 });
 
 test('offline: recorded here, not yet blocked, the 24-hour loss hotline offered; blocked only once the county has it', async ({ page }) => {
@@ -54,6 +79,7 @@ test('offline: recorded here, not yet blocked, the 24-hour loss hotline offered;
   await expect(page.locator('main')).not.toContainText('已挂失冻结');
   expect(outcome.printed).not.toContain('冻结');
   expect(outcome.printed).not.toContain('他人无法使用');
+  expect(outcome.printed).not.toContain('自动解除时间');
   await expectNoAxeViolations(page, 'loss report: not yet blocked');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(notYet).toContainText('hotline');

@@ -35,6 +35,8 @@ export interface SubmissionReceiptData {
   /** Whether the county answered the last sync: a queued receipt printed offline says it waits for the network. */
   countyOnline: boolean;
   hotline: string;
+  /** A card loss report the county answered: the block's times, printed so the resident knows when it lifts. */
+  cardBlock?: { blockedAt: string; blockLiftsAt: string } | null;
 }
 
 export function submissionReceipt(data: SubmissionReceiptData, language: Language, t: TFunction): ReceiptDocument {
@@ -62,6 +64,13 @@ export function submissionReceipt(data: SubmissionReceiptData, language: Languag
               : t('receipt.queuedOffline'),
     },
   ];
+  if (data.cardBlock) {
+    blocks.push(
+      { kind: 'pair', label: t('receipt.blockedAt'), value: formatPrintedTime(data.cardBlock.blockedAt) },
+      { kind: 'pair', label: t('receipt.blockLiftsAt'), value: formatPrintedTime(data.cardBlock.blockLiftsAt) },
+      { kind: 'text', text: t('receipt.blockNote') },
+    );
+  }
   if (guide) {
     blocks.push(
       { kind: 'text', text: t('receipt.nextSteps'), bold: true },
@@ -187,7 +196,7 @@ export interface MyRequestsData {
   siteName: LocalisedText;
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
   /** Newest first, as the screen shows them. */
-  requests: Array<{ itemName: LocalisedText; trackingNumber: string; submittedAt: string; word: RequestWord; detail: LocalisedText | null; countyAt: string | null }>;
+  requests: Array<{ itemName: LocalisedText; trackingNumber: string; submittedAt: string; word: RequestWord; detail: LocalisedText | null; countyAt: string | null; blockLiftsAt?: string | null }>;
   /** The resident's 全程代办 cases, newest first, in the words the screen uses (cases namespace). */
   cases?: Array<{ itemName: LocalisedText; caseNumber: string; openedAt: string; state: CaseState; overdue: boolean; missing: LocalisedText | null }>;
   /** When the county last answered this kiosk (null: never): the slip says how old its word is. */
@@ -216,6 +225,10 @@ export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFun
       { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(r.submittedAt) },
       { kind: 'text', text: `${t(`requests:state.${r.word}`)}${r.detail ? ` ${pick(r.detail, language)}` : ''}` },
     );
+    if (r.blockLiftsAt) {
+      const holds = Date.parse(r.blockLiftsAt) > Date.parse(data.printedAt);
+      blocks.push({ kind: 'text', text: t(holds ? 'requests:cardBlock.holds' : 'requests:cardBlock.lifted', { time: formatPrintedTime(r.blockLiftsAt) }) });
+    }
     if (r.countyAt) blocks.push({ kind: 'text', text: t('requests:countySaid', { time: formatPrintedTime(r.countyAt) }) });
   });
   if (cases.length > 0) blocks.push({ kind: 'rule' }, { kind: 'text', text: t('cases:mine.title'), bold: true });

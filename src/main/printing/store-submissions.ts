@@ -1,5 +1,6 @@
 import type { KioskStore } from '../store/kiosk-store';
 import { getSubmission, readSubmissionDetail } from '../store/submissions';
+import { outcomeOf } from '../store/outcomes';
 import type { SubmissionForReceipt } from '../services/printing';
 
 /**
@@ -13,6 +14,7 @@ export function receiptSubmissionsFrom(store: Pick<KioskStore, 'db' | 'key'>): {
       if (!summary || summary.purged) return null;
       const detail = readSubmissionDetail(store.db, store.key, id);
       if (!detail) return null;
+      const outcome = outcomeOf(store.db, id);
       return {
         itemCode: summary.itemCode,
         trackingNumber: summary.trackingNumber,
@@ -20,6 +22,7 @@ export function receiptSubmissionsFrom(store: Pick<KioskStore, 'db' | 'key'>): {
         channel: summary.channel,
         delivery: summary.status,
         resident: { name: detail.resident.name, idNumber: detail.resident.idNumber },
+        cardBlock: outcome?.blockedAt && outcome.blockLiftsAt ? { blockedAt: outcome.blockedAt, blockLiftsAt: outcome.blockLiftsAt } : null,
       };
     },
   };

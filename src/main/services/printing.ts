@@ -32,6 +32,8 @@ export interface SubmissionForReceipt {
   channel: ServiceChannel;
   delivery: 'queued' | 'acknowledged' | 'rejected';
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
+  /** A card loss report the county answered: when it blocked the card and when the block lifts by itself. */
+  cardBlock?: { blockedAt: string; blockLiftsAt: string } | null;
 }
 
 export interface PrintingDeps {
@@ -123,6 +125,7 @@ export class PrintingService {
         delivery: submission.delivery,
         countyOnline: this.deps.countyOnline?.() ?? false,
         hotline: this.deps.hotline(),
+        cardBlock: submission.cardBlock ?? null,
       },
       lang,
       t,
@@ -204,7 +207,7 @@ export class PrintingService {
       const word = requestWord(s);
       const detail = word === 'returned' ? (s.outcome?.missing?.text ?? null) : word === 'refused' ? (s.outcome?.reason ?? null) : null;
       const name = this.deps.catalog.find(s.itemCode)?.name ?? { 'zh-CN': s.itemCode, en: s.itemCode };
-      return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null };
+      return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null, blockLiftsAt: s.outcome?.blockLiftsAt ?? null };
     });
     const residentCases = cases.map((c) => ({ ...c, itemName: this.deps.catalog.find(c.itemCode)?.name ?? { 'zh-CN': c.itemCode, en: c.itemCode } }));
     const document = myRequestsSlip(

@@ -126,6 +126,11 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
                   {word === 'returned' && s.outcome?.missing ? <span> {s.outcome.missing.text[lang]}</span> : null}
                   {word === 'refused' && s.outcome?.reason ? <span> {s.outcome.reason[lang]}</span> : null}
                 </p>
+                {s.outcome?.blockLiftsAt ? (
+                  <p data-block-lifts-at={s.outcome.blockLiftsAt}>
+                    {t(Date.parse(s.outcome.blockLiftsAt) > Date.now() ? 'cardBlock.holds' : 'cardBlock.lifted', { time: localTime(s.outcome.blockLiftsAt) })}
+                  </p>
+                ) : null}
                 {s.outcome ? <p className="requests__when">{t('countySaid', { time: localTime(s.outcome.at) })}</p> : null}
                 {word === 'returned' && (s.outcome?.missing?.materials.length ?? 0) > 0 ? (
                   <button type="button" className="button button--primary button--big" onClick={() => setCompleting(s)} data-action="complete-returned">

@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import { useKiosk } from '../../app/kiosk-context';
 import { localised } from '../../catalog/catalog-context';
+import { localTime } from '../../staff/InquiryRegister';
 import { useLiveStatus } from '../../readiness/readiness-context';
 import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { usePrintJob } from '../../printing/use-print-job';
@@ -44,9 +45,10 @@ export function ReceiptStep({ item, submission, cardOperation, onFinish }: { ite
       {item.immediate ? (
         // An item that cannot wait says only what the county confirmed: "blocked" only with the county's time.
         submission.outcome?.blockedAt ? (
-          <p className="banner" role="status" data-testid="immediate-answered">
-            {t('receipt.immediate.answered', { time: new Date(submission.outcome.blockedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }) })}
-          </p>
+          <div className="banner" role="status" data-testid="immediate-answered">
+            <p>{t('receipt.immediate.answered', { time: new Date(submission.outcome.blockedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }) })}</p>
+            {submission.outcome.blockLiftsAt ? <p data-block-lifts-at={submission.outcome.blockLiftsAt}>{t('receipt.immediate.liftsAt', { time: localTime(submission.outcome.blockLiftsAt) })}</p> : null}
+          </div>
         ) : submission.outcome ? (
           <p className="banner" role="status" data-testid="immediate-answered">
             {submission.outcome.steps?.at(-1)?.text[i18n.language === 'en' ? 'en' : 'zh-CN'] ?? t('receipt.immediate.answeredOther')}
