@@ -9,6 +9,7 @@ import type { z } from 'zod';
  */
 export type Access = 'public' | 'resident' | 'clerk' | 'technician';
 
+/** A method as the carriers, the dispatcher and the docs see it. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
@@ -17,8 +18,36 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly summary: string;
 }
 
-export function defineMethod<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
-  return spec;
+/** A method as its domain file writes it: its schemas sit behind a function (see `defineMethod`). */
+export interface MethodDefinition<I extends z.ZodType, O extends z.ZodType> {
+  readonly summary: string;
+  readonly access: readonly Access[];
+  readonly schemas: () => { readonly input: I; readonly output: O };
+}
+
+/** Calls `build` the first time the answer is asked for, and keeps it. */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+/**
+ * Importing the contract builds no schema: a method's schemas are built the first time it is called, checked or
+ * documented, then kept. The screen's start-up uses a handful of the contract's methods, and building all of
+ * them up front was a measurable part of it (docs/architecture.md, "Start-up").
+ */
+export function defineMethod<I extends z.ZodType, O extends z.ZodType>(definition: MethodDefinition<I, O>): MethodSpec<I, O> {
+  const schemas = once(definition.schemas);
+  return {
+    summary: definition.summary,
+    access: definition.access,
+    get input() {
+      return schemas().input;
+    },
+    get output() {
+      return schemas().output;
+    },
+  };
 }
 
 export interface EventSpec<D extends z.ZodType = z.ZodType> {
@@ -26,6 +55,13 @@ export interface EventSpec<D extends z.ZodType = z.ZodType> {
   readonly summary: string;
 }
 
-export function defineEvent<D extends z.ZodType>(spec: EventSpec<D>): EventSpec<D> {
-  return spec;
+/** An event's payload schema, built the first time an event of its kind is checked (as `defineMethod`). */
+export function defineEvent<D extends z.ZodType>(definition: { readonly summary: string; readonly schema: () => D }): EventSpec<D> {
+  const schema = once(definition.schema);
+  return {
+    summary: definition.summary,
+    get data() {
+      return schema();
+    },
+  };
 }

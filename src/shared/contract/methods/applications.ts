@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams, limitParams, listOf, flag } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { ItemOutcomeSchema } from '../../sync/outcomes';
 
@@ -50,39 +51,42 @@ export const applicationsMethods = {
     summary:
       'Hands in an application for the identified resident, stamped by the core with the channel and operator of this connection (a resident alone is always self). Answers only after the submission, its attachments, outbox item and audit entry are committed together; delivery to the county follows.',
     access: ['resident'],
-    input: SubmitInputSchema,
-    output: SubmissionReceiptSchema,
+    schemas: () => ({ input: SubmitInputSchema, output: SubmissionReceiptSchema }),
   }),
   'applications.mine': defineMethod({
     summary: "The identified resident's own submissions on this kiosk, newest first, with their delivery state.",
     access: ['resident'],
-    input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
-    output: z.object({ submissions: z.array(SubmissionStatusSchema) }),
+    schemas: () => ({ input: limitParams(50, 20), output: listOf('submissions', SubmissionStatusSchema) }),
   }),
   'applications.status': defineMethod({
     summary:
       "Where one application stands: delivery and the county's outcome with its steps. By tracking number (a clerk helping someone with their slip) or submission id; a resident without a clerk sees only their own.",
     access: ['resident', 'clerk'],
-    input: z.union([z.object({ trackingNumber: z.string().min(1).max(40) }).strict(), z.object({ submissionId: z.string().min(1).max(64) }).strict()]),
-    output: SubmissionStatusSchema,
+    schemas: () => ({
+      input: z.union([z.object({ trackingNumber: z.string().min(1).max(40) }).strict(), z.object({ submissionId: z.string().min(1).max(64) }).strict()]),
+      output: SubmissionStatusSchema,
+    }),
   }),
   'applications.resend': defineMethod({
     summary:
       'Completes an application the county returned: the identified resident (the same person) adds the materials it asked for, and it is sent again as the same application (same tracking number), committed like a submission.',
     access: ['resident'],
-    input: z.object({ submissionId: z.string().min(1).max(64), attachments: SubmitInputSchema.shape.attachments }).strict(),
-    output: z.object({ submissionId: z.string(), trackingNumber: z.string(), submittedAt: z.string(), delivery: z.literal('queued') }),
+    schemas: () => ({
+      input: z.object({ submissionId: z.string().min(1).max(64), attachments: SubmitInputSchema.shape.attachments }).strict(),
+      output: z.object({ submissionId: z.string(), trackingNumber: z.string(), submittedAt: z.string(), delivery: z.literal('queued') }),
+    }),
   }),
   'applications.rejected': defineMethod({
     summary: 'Submissions the county rejected and no clerk has dealt with yet (with the county reason).',
     access: ['clerk'],
-    input: z.object({}).strict(),
-    output: z.object({ items: z.array(z.object({ submissionId: z.string().nullable(), outboxId: z.string(), createdAt: z.string(), reason: z.string() })) }),
+    schemas: () => ({
+      input: noParams(),
+      output: z.object({ items: z.array(z.object({ submissionId: z.string().nullable(), outboxId: z.string(), createdAt: z.string(), reason: z.string() })) }),
+    }),
   }),
   'applications.resolveRejected': defineMethod({
     summary: 'A clerk marks a rejected submission as dealt with (it stays on record, with who and when).',
     access: ['clerk'],
-    input: z.object({ outboxId: z.string().min(1).max(64) }).strict(),
-    output: z.object({ resolved: z.boolean() }),
+    schemas: () => ({ input: z.object({ outboxId: z.string().min(1).max(64) }).strict(), output: flag('resolved') }),
   }),
 } as const;

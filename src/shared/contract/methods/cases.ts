@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { limitParams, listOf } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { CaseConsentSchema, CasePromisedDaysSchema, CaseStepSchema } from '../../cases/case-record';
 import { CaseMoveSchema, CaseStateSchema } from '../../cases/case-state';
@@ -48,46 +49,42 @@ export const casesMethods = {
   'cases.mine': defineMethod({
     summary: "\"Where is my request\": the identified resident's own 全程代办 cases at this point, newest first, from what the kiosk knows.",
     access: ['resident'],
-    input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
-    output: z.object({ cases: z.array(ResidentCaseSchema) }),
+    schemas: () => ({ input: limitParams(50, 20), output: listOf('cases', ResidentCaseSchema) }),
   }),
   'cases.open': defineMethod({
     summary:
       '全程代办: a clerk opens a case for the resident identified in this visit, with their consent, the materials received on paper and the promised time; stamped with the channel and operator of the login.',
     access: ['clerk'],
-    input: z
-      .object({ itemCode: z.string().min(1).max(40), consent: CaseConsentSchema, promisedDays: CasePromisedDaysSchema, materials: MaterialCodesSchema })
-      .strict(),
-    output: CaseViewSchema,
+    schemas: () => ({
+      input: z
+        .object({ itemCode: z.string().min(1).max(40), consent: CaseConsentSchema, promisedDays: CasePromisedDaysSchema, materials: MaterialCodesSchema })
+        .strict(),
+      output: CaseViewSchema,
+    }),
   }),
   'cases.list': defineMethod({
     summary: "The point's cases: open ones first (overdue at the top, then the soonest due), then finished ones, newest first.",
     access: ['clerk'],
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    output: z.object({ cases: z.array(CaseViewSchema) }),
+    schemas: () => ({ input: limitParams(500, 100), output: listOf('cases', CaseViewSchema) }),
   }),
   'cases.get': defineMethod({
     summary: 'One case with every step.',
     access: ['clerk'],
-    input: z.object({ id: CaseIdSchema }).strict(),
-    output: CaseViewSchema,
+    schemas: () => ({ input: z.object({ id: CaseIdSchema }).strict(), output: CaseViewSchema }),
   }),
   'cases.send': defineMethod({
     summary: 'Sends an opened case to the township through the outbox, or sends a returned one again with the materials now gathered.',
     access: ['clerk'],
-    input: z.object({ id: CaseIdSchema, materials: MaterialCodesSchema.optional() }).strict(),
-    output: CaseViewSchema,
+    schemas: () => ({ input: z.object({ id: CaseIdSchema, materials: MaterialCodesSchema.optional() }).strict(), output: CaseViewSchema }),
   }),
   'cases.handBack': defineMethod({
     summary: 'The resident has signed the handover receipt: the finished (or refused) case is handed back; the step travels to the county.',
     access: ['clerk'],
-    input: z.object({ id: CaseIdSchema, residentSigned: z.literal(true) }).strict(),
-    output: CaseViewSchema,
+    schemas: () => ({ input: z.object({ id: CaseIdSchema, residentSigned: z.literal(true) }).strict(), output: CaseViewSchema }),
   }),
   'cases.printHandover': defineMethod({
     summary: 'The handover receipt on the receipt printer: the case, its outcome and its steps, with a line for the resident to sign.',
     access: ['clerk'],
-    input: z.object({ id: CaseIdSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(),
-    output: PrintJobSchema,
+    schemas: () => ({ input: z.object({ id: CaseIdSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(), output: PrintJobSchema }),
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams } from '../method-shapes';
 import { CatalogItemSchema, ItemCodeSchema } from '../../catalog/schema';
 import { CountySettingsSchema } from '../../catalog/county-settings';
 
@@ -20,27 +21,27 @@ export const catalogMethods = {
     summary:
       "The items this point offers, each whole (names, type, guide, form, materials) with its readiness inputs (requiresDevices, needsCountyOnline, identity).",
     access: ['public'],
-    input: z.object({}).strict(),
-    output: CatalogListingSchema,
+    schemas: () => ({ input: noParams(), output: CatalogListingSchema }),
   }),
   'catalog.get': defineMethod({
     summary: 'One item with its guide, FAQ, materials and form; not_found when this point does not offer it.',
     access: ['public'],
-    input: z.object({ code: ItemCodeSchema }).strict(),
-    output: CatalogItemSchema,
+    schemas: () => ({ input: z.object({ code: ItemCodeSchema }).strict(), output: CatalogItemSchema }),
   }),
   'catalog.search': defineMethod({
     summary: 'Items by name in either language, everyday keyword, code, or pinyin (initials: "sbk" finds 社保卡), best first.',
     access: ['public'],
-    input: z
-      .object({
-        query: z.string().max(40),
-        limit: z.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
-    output: z.object({
-      version: z.number().int(),
-      results: z.array(z.object({ code: ItemCodeSchema, rank: z.number().int().min(0) })),
+    schemas: () => ({
+      input: z
+        .object({
+          query: z.string().max(40),
+          limit: z.number().int().min(1).max(50).default(20),
+        })
+        .strict(),
+      output: z.object({
+        version: z.number().int(),
+        results: z.array(z.object({ code: ItemCodeSchema, rank: z.number().int().min(0) })),
+      }),
     }),
   }),
 } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { limitParams } from '../method-shapes';
+import { SyncStatusSchema } from './sync';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { CaseStateSchema } from '../../cases/case-state';
 import { VillageDutySchema } from '../../sync/village-list';
@@ -47,7 +49,7 @@ export const ClerkDaySchema = z.object({
     overdue: z.number().int().nonnegative(),
   }),
   helpCalls: z.object({ received: z.number().int().nonnegative(), taken: z.number().int().nonnegative() }),
-  queue: z.object({ pending: z.number().int().nonnegative(), oldestPendingAt: z.string().nullable(), lastSyncAt: z.string().nullable(), online: z.boolean() }),
+  queue: SyncStatusSchema.pick({ pending: true, oldestPendingAt: true, lastSyncAt: true, online: true }),
   rejected: z.array(RejectedWorkSchema),
   /** 全程代办 cases this clerk opened or moved today, and their cases still open (overdue ones flagged). */
   cases: z.array(ClerkDayCaseSchema),
@@ -59,14 +61,15 @@ export const clerkDayMethods = {
     summary:
       "The logged-in clerk's day: their own submissions since local midnight (any channel they worked in), their inquiries and the point's help calls, their cases (opened or moved today, or still open), the sync queue, and the county's rejected items still to deal with.",
     access: ['clerk'],
-    input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    output: ClerkDaySchema,
+    schemas: () => ({ input: limitParams(200, 50), output: ClerkDaySchema }),
   }),
   'clerkDay.villageList': defineMethod({
     summary:
       "The clerk's village list from the county (due for certification, expiring cards, locked PINs, unpaid contributions) for this point only. Asked of the county each time (kept in memory for the local day at most, never stored); offline it says so.",
     access: ['clerk'],
-    input: z.object({ refresh: z.boolean().default(false) }).strict(),
-    output: z.object({ divisionCode: z.string(), fetchedAt: z.string(), entries: z.array(VillageDutySchema) }),
+    schemas: () => ({
+      input: z.object({ refresh: z.boolean().default(false) }).strict(),
+      output: z.object({ divisionCode: z.string(), fetchedAt: z.string(), entries: z.array(VillageDutySchema) }),
+    }),
   }),
 } as const;

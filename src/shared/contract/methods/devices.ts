@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams, listOf } from '../method-shapes';
 import { DeviceStatusSchema } from '../../domain/devices';
 
 export const SelfTestResultSchema = z.object({
@@ -32,25 +33,24 @@ export const devicesMethods = {
   'devices.list': defineMethod({
     summary: 'Every device with kind, state, media and a detail key (tiles show readiness from it).',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ devices: z.array(DeviceStatusSchema) }),
+    schemas: () => ({ input: noParams(), output: listOf('devices', DeviceStatusSchema) }),
   }),
   'devices.selfTest': defineMethod({
     summary: 'Technician: run the device self-test (port, firmware/SAM, media) and report each step.',
     access: ['technician'],
-    input: z.object({ deviceId }).strict(),
-    output: SelfTestResultSchema,
+    schemas: () => ({ input: z.object({ deviceId }).strict(), output: SelfTestResultSchema }),
   }),
   'devices.ports': defineMethod({
     summary: 'Technician: serial ports and HID devices with vendor/product ids, to find where a device is plugged.',
     access: ['technician'],
-    input: z.object({}).strict(),
-    output: z.object({ ports: z.array(DiscoveredPortSchema), problems: z.array(z.object({ source: z.enum(['serial', 'hid']), message: z.string() })) }),
+    schemas: () => ({
+      input: noParams(),
+      output: z.object({ ports: z.array(DiscoveredPortSchema), problems: z.array(z.object({ source: z.enum(['serial', 'hid']), message: z.string() })) }),
+    }),
   }),
   'devices.frames': defineMethod({
     summary: 'Technician: the recent frames of a device (hex, personal payloads elided), newest last.',
     access: ['technician'],
-    input: z.object({ deviceId, limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    output: z.object({ frames: z.array(FrameLogEntrySchema) }),
+    schemas: () => ({ input: z.object({ deviceId, limit: z.number().int().min(1).max(200).default(50) }).strict(), output: listOf('frames', FrameLogEntrySchema) }),
   }),
 } as const;

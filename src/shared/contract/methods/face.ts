@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams, done, flag } from '../method-shapes';
 import { FACE_MODULE_STEPS, FACE_PURPOSES } from '../../domain/face';
 
 export const FacePurposeSchema = z.enum(FACE_PURPOSES);
@@ -16,19 +17,16 @@ export const faceMethods = {
       'the answer is a one-time captureId that applications.submit names (refused when reused, expired, from another ' +
       'connection or from an earlier visit).',
     access: ['resident', 'clerk'],
-    input: z.object({ purpose: FacePurposeSchema }).strict(),
-    output: z.object({ captureId: z.string().uuid() }).strict(),
+    schemas: () => ({ input: z.object({ purpose: FacePurposeSchema }).strict(), output: z.object({ captureId: z.string().uuid() }).strict() }),
   }),
   'face.cancel': defineMethod({
     summary: 'Stop the running capture (the resident left or pressed back).',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ cancelled: z.boolean() }),
+    schemas: () => ({ input: noParams(), output: flag('cancelled') }),
   }),
   'dev.face.nextOutcome': defineMethod({
     summary: 'Simulator: what the next face session does (silent lasts until changed).',
     access: ['public'],
-    input: z.object({ outcome: z.enum(['pass', 'spoof', 'noFace', 'silent']), deviceId: z.string().max(40).optional() }).strict(),
-    output: z.object({ ok: z.literal(true) }),
+    schemas: () => ({ input: z.object({ outcome: z.enum(['pass', 'spoof', 'noFace', 'silent']), deviceId: z.string().max(40).optional() }).strict(), output: done() }),
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { limitParams, listOf } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { PrintJobSchema } from './printing';
 
@@ -34,47 +35,53 @@ export const inquiriesMethods = {
   'inquiries.open': defineMethod({
     summary: 'A clerk records a contact (首问负责): channel and operator stamped by the core, the clerk owns it until it is closed.',
     access: ['clerk'],
-    input: z
-      .object({
-        origin: z.enum(['kiosk', 'window', 'phone', 'homeVisit']),
-        itemCode: z.string().min(1).max(40).optional(),
-        topic: z.string().trim().min(1).max(200).optional(),
-        askerMasked: z.string().trim().min(1).max(40).optional(),
-        due: InquiryDueSchema.default('today'),
-      })
-      .strict()
-      .refine((i) => i.itemCode !== undefined || i.topic !== undefined, { message: 'a catalogue item or free words' }),
-    output: InquiryViewSchema,
+    schemas: () => ({
+      input: z
+        .object({
+          origin: z.enum(['kiosk', 'window', 'phone', 'homeVisit']),
+          itemCode: z.string().min(1).max(40).optional(),
+          topic: z.string().trim().min(1).max(200).optional(),
+          askerMasked: z.string().trim().min(1).max(40).optional(),
+          due: InquiryDueSchema.default('today'),
+        })
+        .strict()
+        .refine((i) => i.itemCode !== undefined || i.topic !== undefined, { message: 'a catalogue item or free words' }),
+      output: InquiryViewSchema,
+    }),
   }),
   'inquiries.list': defineMethod({
     summary: "The register: open inquiries first (the caller's overdue ones at the top, then unowned help calls, then newest), then today's closed ones.",
     access: ['clerk'],
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    output: z.object({ inquiries: z.array(InquiryViewSchema) }),
+    schemas: () => ({ input: limitParams(500, 100), output: listOf('inquiries', InquiryViewSchema) }),
   }),
   'inquiries.take': defineMethod({
     summary: 'A clerk takes an inquiry nobody owns yet (a help call): it is theirs until closed.',
     access: ['clerk'],
-    input: z.object({ id: z.string().min(1).max(64) }).strict(),
-    output: InquiryViewSchema,
+    schemas: () => ({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: InquiryViewSchema }),
   }),
   'inquiries.close': defineMethod({
     summary:
       "The owner closes an inquiry with what was done (answered, handled here, 一次性告知 slip printed, referred, case opened). slipPrinted prints the inquiry's item's slip on the receipt printer first (recorded as a print with the clerk's channel); without an item, or when the printer fails, the inquiry stays open.",
     access: ['clerk'],
-    input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(),
-    output: InquiryViewSchema,
+    schemas: () => ({
+      input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(),
+      output: InquiryViewSchema,
+    }),
   }),
   'inquiries.print': defineMethod({
     summary: "The register as the caller's list shows it (open first, overdue at the top, today's closed ones), printed on the receipt printer with askers masked (paper a4: the same on A4, embedded CJK font, on the document printer).",
     access: ['clerk'],
-    input: z.object({ language: z.enum(['zh-CN', 'en']).optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(),
-    output: PrintJobSchema,
+    schemas: () => ({
+      input: z.object({ language: z.enum(['zh-CN', 'en']).optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(),
+      output: PrintJobSchema,
+    }),
   }),
   'inquiries.export': defineMethod({
     summary: 'The register of a month as an xlsx workbook (askers masked), for the township.',
     access: ['clerk'],
-    input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
-    output: z.object({ filename: z.string(), xlsxBase64: z.string(), rows: z.number().int() }),
+    schemas: () => ({
+      input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
+      output: z.object({ filename: z.string(), xlsxBase64: z.string(), rows: z.number().int() }),
+    }),
   }),
 } as const;

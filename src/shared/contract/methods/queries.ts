@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams } from '../method-shapes';
 
 export const QueryResultSchema = z.object({
   itemCode: z.string(),
@@ -28,18 +29,19 @@ export const queriesMethods = {
     summary:
       'Online lookup for a query or print item, answered by the county (county_unreachable when offline). Items about a person need an identified resident (session_required otherwise); listings do not.',
     access: ['public'],
-    input: z.object({
-      itemCode: z.string().min(1).max(40),
-      params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
-      /** The resident's language: the county words certificates in it. */
-      language: z.enum(['zh-CN', 'en']).optional(),
+    schemas: () => ({
+      input: z.object({
+        itemCode: z.string().min(1).max(40),
+        params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+        /** The resident's language: the county words certificates in it. */
+        language: z.enum(['zh-CN', 'en']).optional(),
+      }),
+      output: QueryResultSchema,
     }),
-    output: QueryResultSchema,
   }),
   'queries.offlineReady': defineMethod({
     summary: "Listings the kiosk can show while the county is unreachable: each with a cached copy younger than the catalogue's limit, and when the county gave it.",
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ items: z.array(z.object({ itemCode: z.string(), fetchedAt: z.string() })) }),
+    schemas: () => ({ input: noParams(), output: z.object({ items: z.array(z.object({ itemCode: z.string(), fetchedAt: z.string() })) }) }),
   }),
 } as const;

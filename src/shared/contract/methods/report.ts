@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams } from '../method-shapes';
 import { MonthSchema, MonthlyFiguresSchema } from '../../report/monthly-figures';
 
 export const ReportViewSchema = z.object({
@@ -37,33 +38,31 @@ export const reportMethods = {
   'report.status': defineMethod({
     summary: "Last month's report: made, submitted, whether to remind (from the 10th) and whether it is late (after the 15th).",
     access: ['clerk'],
-    input: z.object({}).strict(),
-    output: ReportStatusSchema,
+    schemas: () => ({ input: noParams(), output: ReportStatusSchema }),
   }),
   'report.open': defineMethod({
     summary: "A past month's report, counted from the point's records (made now if it was not yet; an unsubmitted draft is counted again).",
     access: ['clerk'],
-    input: MonthInput,
-    output: ReportViewSchema,
+    schemas: () => ({ input: MonthInput, output: ReportViewSchema }),
   }),
   'report.submit': defineMethod({
     summary: 'Submits the shown version with the clerk\'s notes: signed and queued in the outbox for the township.',
     access: ['clerk'],
-    input: z.object({ month: MonthSchema, version: z.number().int().min(1), notes: z.string().max(2000) }).strict(),
-    output: ReportViewSchema,
+    schemas: () => ({ input: z.object({ month: MonthSchema, version: z.number().int().min(1), notes: z.string().max(2000) }).strict(), output: ReportViewSchema }),
   }),
   'report.correct': defineMethod({
     summary: 'Starts a corrected version of a submitted report (counted again, notes carried over); the township keeps both.',
     access: ['clerk'],
-    input: MonthInput,
-    output: ReportViewSchema,
+    schemas: () => ({ input: MonthInput, output: ReportViewSchema }),
   }),
   'report.file': defineMethod({
     summary: 'A version of a month\'s report (the latest when none is named) as an xlsx workbook or an A4 PDF, base64.',
     access: ['clerk'],
-    input: z
-      .object({ month: MonthSchema, version: z.number().int().min(1).optional(), format: z.enum(['xlsx', 'pdf']), language: z.enum(['zh-CN', 'en']).default('zh-CN') })
-      .strict(),
-    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
+    schemas: () => ({
+      input: z
+        .object({ month: MonthSchema, version: z.number().int().min(1).optional(), format: z.enum(['xlsx', 'pdf']), language: z.enum(['zh-CN', 'en']).default('zh-CN') })
+        .strict(),
+      output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
+    }),
   }),
 } as const;

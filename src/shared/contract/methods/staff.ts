@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams, flag } from '../method-shapes';
 
 export const StaffViewSchema = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.enum(['clerk', 'technician'])) });
 
@@ -7,19 +8,16 @@ export const staffMethods = {
   'staff.login': defineMethod({
     summary: 'A clerk or technician logs in on this connection (staff accounts come from the county).',
     access: ['public'],
-    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict(),
-    output: StaffViewSchema,
+    schemas: () => ({ input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict(), output: StaffViewSchema }),
   }),
   'staff.logout': defineMethod({
     summary: 'Ends the staff login on this connection.',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ loggedOut: z.boolean() }),
+    schemas: () => ({ input: noParams(), output: flag('loggedOut') }),
   }),
   'staff.me': defineMethod({
     summary: 'Who is logged in on this connection, if anybody.',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ staff: StaffViewSchema.nullable() }),
+    schemas: () => ({ input: noParams(), output: z.object({ staff: StaffViewSchema.nullable() }) }),
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams, listOf } from '../method-shapes';
 import { FaultLevelSchema, FaultMoveSchema } from '../../sync/protocol';
 
 export const SyncStatusSchema = z.object({
@@ -51,49 +52,44 @@ export const syncMethods = {
   'sync.status': defineMethod({
     summary: 'Outbox depth, oldest pending item, last good sync and county reachability (no personal data).',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: SyncStatusSchema,
+    schemas: () => ({ input: noParams(), output: SyncStatusSchema }),
   }),
   'sync.now': defineMethod({
     summary: 'Runs a sync round now (a technician checking the line, a clerk before closing) and answers its outcome.',
     access: ['clerk', 'technician'],
-    input: z.object({}).strict(),
-    output: z.object({ ok: z.boolean(), sent: z.number(), acknowledged: z.number(), rejected: z.number(), error: z.string().optional(), status: SyncStatusSchema }),
+    schemas: () => ({
+      input: noParams(),
+      output: z.object({ ok: z.boolean(), sent: z.number(), acknowledged: z.number(), rejected: z.number(), error: z.string().optional(), status: SyncStatusSchema }),
+    }),
   }),
   'announcements.current': defineMethod({
     summary: 'Announcements from the county that are in force now (the attract and home screens show them).',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }),
+    schemas: () => ({ input: noParams(), output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }) }),
   }),
   'faults.open': defineMethod({
     summary: 'A technician or clerk opens a fault ticket at the point (no personal data in the summary; the same device failing within 7 days of a close reopens its ticket); sent with the next sync round.',
     access: ['technician', 'clerk'],
-    input: z.object({ deviceId: z.string().max(40).optional(), summary: z.string().trim().min(3).max(500) }).strict(),
-    output: FaultTicketViewSchema,
+    schemas: () => ({ input: z.object({ deviceId: z.string().max(40).optional(), summary: z.string().trim().min(3).max(500) }).strict(), output: FaultTicketViewSchema }),
   }),
   'faults.list': defineMethod({
     summary: "This kiosk's fault tickets, newest first, with their level, due time, moves and the county's answers.",
     access: ['technician', 'clerk'],
-    input: z.object({}).strict(),
-    output: z.object({ tickets: z.array(FaultTicketViewSchema) }),
+    schemas: () => ({ input: noParams(), output: listOf('tickets', FaultTicketViewSchema) }),
   }),
   'faults.acknowledge': defineMethod({
     summary: 'The point takes a ticket that stands at the point (it then no longer climbs by itself).',
     access: ['technician', 'clerk'],
-    input: TicketIdSchema,
-    output: FaultTicketViewSchema,
+    schemas: () => ({ input: TicketIdSchema, output: FaultTicketViewSchema }),
   }),
   'faults.note': defineMethod({
     summary: 'A stamped note on a ticket (steps tried, what was seen), sent up with it.',
     access: ['technician', 'clerk'],
-    input: z.object({ id: z.string().min(1).max(64), note: z.string().trim().min(2).max(500) }).strict(),
-    output: FaultTicketViewSchema,
+    schemas: () => ({ input: z.object({ id: z.string().min(1).max(64), note: z.string().trim().min(2).max(500) }).strict(), output: FaultTicketViewSchema }),
   }),
   'faults.close': defineMethod({
     summary: "Closes a ticket; a device's ticket only once its self-test passed after the fault.",
     access: ['technician'],
-    input: TicketIdSchema,
-    output: FaultTicketViewSchema,
+    schemas: () => ({ input: TicketIdSchema, output: FaultTicketViewSchema }),
   }),
 } as const;

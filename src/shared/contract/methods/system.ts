@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { noParams } from '../method-shapes';
 import { StationSchema } from '../../config/site-config';
 
 const LocalisedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -27,33 +28,32 @@ export const systemMethods = {
   'system.ping': defineMethod({
     summary: 'Liveness check of the core; answers with the server time.',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ now: z.string(), uptimeSeconds: z.number() }),
+    schemas: () => ({ input: noParams(), output: z.object({ now: z.string(), uptimeSeconds: z.number() }) }),
   }),
   'site.info': defineMethod({
     summary: 'What the attract and home screens show about this service point.',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: SiteInfoSchema,
+    schemas: () => ({ input: noParams(), output: SiteInfoSchema }),
   }),
   'system.caller': defineMethod({
     summary: 'Which roles the calling connection holds right now (screens use it to show or hide modes).',
     access: ['public'],
-    input: z.object({}).strict(),
-    output: z.object({ roles: z.array(z.enum(['public', 'resident', 'clerk', 'technician'])) }),
+    schemas: () => ({ input: noParams(), output: z.object({ roles: z.array(z.enum(['public', 'resident', 'clerk', 'technician'])) }) }),
   }),
   'system.info': defineMethod({
     summary: 'Technician view of the host: versions, uptime, memory, data dir disk space.',
     access: ['technician'],
-    input: z.object({}).strict(),
-    output: z.object({
-      appVersion: z.string(),
-      nodeVersion: z.string(),
-      platform: z.string(),
-      uptimeSeconds: z.number(),
-      memoryRssBytes: z.number(),
-      dataDir: z.string(),
-      diskFreeBytes: z.number().nullable(),
+    schemas: () => ({
+      input: noParams(),
+      output: z.object({
+        appVersion: z.string(),
+        nodeVersion: z.string(),
+        platform: z.string(),
+        uptimeSeconds: z.number(),
+        memoryRssBytes: z.number(),
+        dataDir: z.string(),
+        diskFreeBytes: z.number().nullable(),
+      }),
     }),
   }),
 } as const;

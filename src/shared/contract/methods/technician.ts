@@ -22,28 +22,36 @@ export const technicianMethods = {
   'devices.detail': defineMethod({
     summary: 'Technician: one device with its transport, model, counters, last error and last self-test.',
     access: ['technician'],
-    input: z.object({ deviceId }).strict(),
-    output: z.object({ status: DeviceStatusSchema, transport: z.string(), model: z.string().nullable(), counters: DeviceCountersSchema }),
+    schemas: () => ({
+      input: z.object({ deviceId }).strict(),
+      output: z.object({ status: DeviceStatusSchema, transport: z.string(), model: z.string().nullable(), counters: DeviceCountersSchema }),
+    }),
   }),
   'devices.test': defineMethod({
     summary:
       "Technician: the device's own test (read a test card and show masked fields, print a test page, the face module check, the camera light); personal values are masked before they leave the core.",
     access: ['technician'],
-    input: z.object({ deviceId }).strict(),
-    output: z.object({ ok: z.boolean(), lines: z.array(DeviceTestLineSchema), errorCode: z.string().optional() }),
+    schemas: () => ({
+      input: z.object({ deviceId }).strict(),
+      output: z.object({ ok: z.boolean(), lines: z.array(DeviceTestLineSchema), errorCode: z.string().optional() }),
+    }),
   }),
   'devices.assign': defineMethod({
     summary:
       'Technician: move a device to another port. The site config is validated, written atomically with the previous version kept, and the device reopened without a restart.',
     access: ['technician'],
-    input: z.object({ deviceId, transport: DeviceTransportSchema }).strict(),
-    output: z.object({ status: DeviceStatusSchema, savedTo: z.string(), previousKeptAt: z.string().nullable() }),
+    schemas: () => ({
+      input: z.object({ deviceId, transport: DeviceTransportSchema }).strict(),
+      output: z.object({ status: DeviceStatusSchema, savedTo: z.string(), previousKeptAt: z.string().nullable() }),
+    }),
   }),
   'diagnostics.export': defineMethod({
     summary:
       'Technician: one .tar.gz of masked logs, the config without secrets, versions, device states, recent frames (payloads elided) and queue figures, written to a folder (a USB stick).',
     access: ['technician'],
-    input: z.object({ folder: z.string().min(1).max(400) }).strict(),
-    output: z.object({ file: z.string(), bytes: z.number().int(), entries: z.array(z.string()) }),
+    schemas: () => ({
+      input: z.object({ folder: z.string().min(1).max(400) }).strict(),
+      output: z.object({ file: z.string(), bytes: z.number().int(), entries: z.array(z.string()) }),
+    }),
   }),
 } as const;

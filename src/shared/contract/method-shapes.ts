@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Pieces many methods' schemas share, written once: a method without parameters, a "how many" limit, a list
+ * answer, a plain "done" and a one-flag answer. Each builds a fresh schema where it is called (inside a method's
+ * `schemas`, so only when that method is first used).
+ */
+
+/** Parameters of a method that takes none: an empty object, and nothing else is accepted. */
+export const noParams = () => z.object({}).strict();
+
+/** `{ limit }`: how many rows a listing may answer, at least one, at most `max`, `byDefault` when not given. */
+export const limitParams = (max: number, byDefault: number) => z.object({ limit: z.number().int().min(1).max(max).default(byDefault) }).strict();
+
+/** A listing's answer: `{ [key]: item[] }`, e.g. `listOf('cases', CaseViewSchema)` is `{ cases: CaseView[] }`. */
+export const listOf = <K extends string, T extends z.ZodType>(key: K, item: T) => z.object({ [key]: z.array(item) } as { [P in K]: z.ZodArray<T> });
+
+/** The answer of a method that either did its work or threw: `{ ok: true }`. */
+export const done = () => z.object({ ok: z.literal(true) });
+
+/** An answer that is one yes/no, e.g. `flag('cancelled')` is `{ cancelled: boolean }` (false: there was nothing to do). */
+export const flag = <K extends string>(key: K) => z.object({ [key]: z.boolean() } as { [P in K]: z.ZodBoolean });
