@@ -5,7 +5,6 @@ import { createRoot } from 'react-dom/client';
 import { connectToCore } from './api/connect';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
-import { preloadLaterScreens } from './app/lazy-screens';
 import { markStartup } from './app/startup-marks';
 
 async function boot(): Promise<void> {
@@ -18,8 +17,6 @@ async function boot(): Promise<void> {
   performance.mark('boot:i18n-ready');
   document.title = i18n.t('app.title');
   root.render(<App kiosk={{ client, site }} onConnectionChange={onConnectionChange} />);
-  // The later screens' chunks come in when the first screen is up and the page is idle.
-  requestIdleCallback(preloadLaterScreens, { timeout: 3000 });
 }
 
 void boot();

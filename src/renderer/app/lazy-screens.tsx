@@ -1,9 +1,11 @@
-import { Suspense, lazy, type ComponentType, type ReactElement } from 'react';
+import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
 
 /**
  * Screens the first paint does not need, each in its own chunk so start-up parses only the attract and home
- * screens (bench/startup.bench.ts prints where start-up goes). `preloadLaterScreens` fetches them all once the
- * first screen is up, so a later tap rarely waits; a screen whose chunk is in already renders without suspending.
+ * screens (bench/startup.bench.ts prints where start-up goes). `usePreloadLaterScreens` fetches them all once the
+ * home screen, the one that leads to them, is painted and the page is idle: so a later tap rarely waits, and their
+ * parsing (the on-screen keyboard's chunk alone is over 300 kB) never competes with the touch from attract to home.
+ * A screen whose chunk is in already renders without suspending.
  */
 type Loader<P> = () => Promise<ComponentType<P>>;
 
@@ -43,7 +45,19 @@ export const DevPanel = lazyScreen(() => import('../dev-panel/DevPanel').then((m
 
 const LATER: { preload(): Promise<unknown> }[] = [FlowScreen, SearchScreen, ItemScreen, MyRequestsScreen, StaffLogin, StaffWorkspace, TechnicianWorkspace, DevPanel];
 
-/** Fetches every later screen's chunk, one after another, once the first screen has been painted. */
-export function preloadLaterScreens(): void {
-  void LATER.reduce<Promise<unknown>>((before, screen) => before.then(() => screen.preload()).catch(() => undefined), Promise.resolve());
+let preloading = false;
+
+/** Fetches every later screen's chunk, one after another, the first time the page is idle after the caller mounted. */
+export function usePreloadLaterScreens(): void {
+  useEffect(() => {
+    if (preloading) return;
+    const idle = requestIdleCallback(
+      () => {
+        preloading = true;
+        void LATER.reduce<Promise<unknown>>((before, screen) => before.then(() => screen.preload()).catch(() => undefined), Promise.resolve());
+      },
+      { timeout: 3000 },
+    );
+    return () => cancelIdleCallback(idle);
+  }, []);
 }

@@ -3,6 +3,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { categoriesForLevel, type CategoryCode } from '../../shared/catalog/categories';
 import { useCatalog } from '../catalog/catalog-context';
 import { useInstruction } from '../speech/instruction-context';
+import { usePreloadLaterScreens } from '../app/lazy-screens';
 
 /** Home: the four category tiles (five at the demonstration point) and the search. */
 export function HomeScreen({ onOpenCategory, onSearch, onMyRequests }: { onOpenCategory: (code: CategoryCode) => void; onSearch: () => void; onMyRequests?: () => void }) {
@@ -10,6 +11,7 @@ export function HomeScreen({ onOpenCategory, onSearch, onMyRequests }: { onOpenC
   const { site } = useKiosk();
   const catalog = useCatalog();
   useInstruction(t('screens:home.instruction'));
+  usePreloadLaterScreens();
   return (
     <main className="home">
       <div className="home__top">
