@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema } from './schema';
+import type { FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema, VisibleWhenSchema } from './schema';
 import { DEFAULT_COUNTY_SETTINGS } from './county-settings';
 import { zhEn } from './bilingual';
 import { ACCOUNT_HOLDER_FIELD, PAY_TO_CARD_ACCOUNT, PAY_TO_FIELD, PAY_TO_OTHER_ACCOUNT } from './risk-class';
@@ -43,6 +43,52 @@ export const IDENTIFY_BY_ID_CARD_WITH_FACE: IdentityRequirement = {
 
 export const NO_IDENTITY: IdentityRequirement = { required: false, accepts: [], faceCheck: false };
 
+/** One choice a resident can tick: the value the record keeps, then its words in Chinese and in English. */
+export type ChoiceOption = readonly [value: string, zh: string, en: string];
+type VisibleWhen = z.input<typeof VisibleWhenSchema>;
+type FieldOf<K extends FieldInput['kind']> = Extract<FieldInput, { kind: K }>;
+/**
+ * What a field may add to its kind's essentials (name, label and the bounds each builder takes); a field is
+ * required unless it says `required: false`.
+ */
+type Extras<K extends FieldInput['kind'], Essentials extends string = never> = Omit<FieldOf<K>, 'kind' | 'name' | 'label' | 'required' | Essentials> & { required?: boolean };
+
+function fieldOf<K extends FieldInput['kind']>(kind: K, name: string, label: LocalisedText, essentials: object, extras: { required?: boolean }): FieldInput {
+  const { required = true, ...rest } = extras;
+  return { kind, name, label, required, ...essentials, ...rest } as FieldInput;
+}
+
+/** Words typed on the on-screen keyboard, from `minLength` to `maxLength` characters. */
+export function textField(name: string, label: LocalisedText, minLength: number, maxLength: number, extras: Extras<'text', 'minLength' | 'maxLength'> = {}): FieldInput {
+  return fieldOf('text', name, label, { minLength, maxLength }, extras);
+}
+
+/** A whole number from `min` to `max` (years, people, months), with its unit where it has one. */
+export function integerField(name: string, label: LocalisedText, min: number, max: number, extras: Extras<'integer', 'min' | 'max'> = {}): FieldInput {
+  return fieldOf('integer', name, label, { min, max }, extras);
+}
+
+/** Yuan, from `min` to `max`. */
+export function amountField(name: string, label: LocalisedText, min: number, max: number, extras: Extras<'amount', 'min' | 'max'> = {}): FieldInput {
+  return fieldOf('amount', name, label, { min, max }, extras);
+}
+
+/** A day between `min` and `max` (a date, or a number of days from today). */
+export function dateField(name: string, label: LocalisedText, min: FieldOf<'date'>['min'], max: FieldOf<'date'>['max'], extras: Extras<'date', 'min' | 'max'> = {}): FieldInput {
+  return fieldOf('date', name, label, { min, max }, extras);
+}
+
+/** A question answered by ticking one of a few choices (the screen shows large buttons). */
+export function choiceField(name: string, label: LocalisedText, options: readonly ChoiceOption[], extras: Extras<'choice', 'options'> = {}): FieldInput {
+  return fieldOf('choice', name, label, { options: options.map(([value, zh, en]) => ({ value, label: zhEn(zh, en) })) }, extras);
+}
+
+/** A paper the resident shows to the document camera; required unless it says `required: false`. */
+export function material(code: string, name: LocalisedText, maxPages: number, extras: { note?: LocalisedText; required?: boolean; visibleWhen?: VisibleWhen } = {}): MaterialInput {
+  const { required = true, ...rest } = extras;
+  return { code, name, required, maxPages, ...rest };
+}
+
 export function phoneField(name = 'phone', required = true): FieldInput {
   return {
     kind: 'phone',
@@ -54,50 +100,32 @@ export function phoneField(name = 'phone', required = true): FieldInput {
 }
 
 export function addressField(name = 'address', label = zhEn('现居住地址', 'Current address')): FieldInput {
-  return {
-    kind: 'text',
-    name,
-    label,
-    hint: zhEn('写到村（社区）和门牌号', 'Down to the village (community) and house number'),
-    required: true,
-    minLength: 5,
-    maxLength: 80,
-  };
+  return textField(name, label, 5, 80, { hint: zhEn('写到村（社区）和门牌号', 'Down to the village (community) and house number') });
 }
 
 export function educationField(): FieldInput {
-  return {
-    kind: 'choice',
-    name: 'education',
-    label: zhEn('文化程度', 'Education'),
-    required: true,
-    options: [
-      { value: 'primary', label: zhEn('小学及以下', 'Primary school or less') },
-      { value: 'junior', label: zhEn('初中', 'Junior secondary') },
-      { value: 'senior', label: zhEn('高中、中专、技校', 'Senior secondary or vocational school') },
-      { value: 'college', label: zhEn('大专', 'Junior college') },
-      { value: 'bachelor', label: zhEn('本科及以上', 'Bachelor degree or higher') },
-    ],
-  };
+  return choiceField('education', zhEn('文化程度', 'Education'), [
+    ['primary', '小学及以下', 'Primary school or less'],
+    ['junior', '初中', 'Junior secondary'],
+    ['senior', '高中、中专、技校', 'Senior secondary or vocational school'],
+    ['college', '大专', 'Junior college'],
+    ['bachelor', '本科及以上', 'Bachelor degree or higher'],
+  ]);
 }
+
+/** The banks a resident's card may be with: village cards are mostly with the rural credit cooperative or the post. */
+export const BANKS: readonly ChoiceOption[] = [
+  ['rcc', '农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)'],
+  ['psbc', '中国邮政储蓄银行', 'Postal Savings Bank of China'],
+  ['abc', '中国农业银行', 'Agricultural Bank of China'],
+  ['icbc', '中国工商银行', 'Industrial and Commercial Bank of China'],
+  ['ccb', '中国建设银行', 'China Construction Bank'],
+  ['boc', '中国银行', 'Bank of China'],
+];
 
 export function bankFields(purpose: LocalisedText): FieldInput[] {
   return [
-    {
-      kind: 'choice',
-      name: 'bankName',
-      label: zhEn('开户银行', 'Bank'),
-      hint: purpose,
-      required: true,
-      options: [
-        { value: 'rcc', label: zhEn('农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)') },
-        { value: 'psbc', label: zhEn('中国邮政储蓄银行', 'Postal Savings Bank of China') },
-        { value: 'abc', label: zhEn('中国农业银行', 'Agricultural Bank of China') },
-        { value: 'icbc', label: zhEn('中国工商银行', 'Industrial and Commercial Bank of China') },
-        { value: 'ccb', label: zhEn('中国建设银行', 'China Construction Bank') },
-        { value: 'boc', label: zhEn('中国银行', 'Bank of China') },
-      ],
-    },
+    choiceField('bankName', zhEn('开户银行', 'Bank'), BANKS, { hint: purpose }),
     {
       kind: 'bankAccount',
       name: 'bankAccount',
@@ -126,20 +154,20 @@ export function accountHolderField(): FieldInput {
 export function payToFields(purpose: LocalisedText): FieldInput[] {
   const otherAccount = { field: PAY_TO_FIELD, oneOf: [PAY_TO_OTHER_ACCOUNT] };
   return [
-    {
-      kind: 'choice',
-      name: PAY_TO_FIELD,
-      label: zhEn('钱发到哪里', 'Where the money goes'),
-      hint: zhEn(
-        '一般发到您的社保卡上。要发到别的银行卡，需要在读卡器上放身份证，再本人刷脸。',
-        'Normally to your social security card. Paying to another bank card needs your ID card on the reader and a face check.',
-      ),
-      required: true,
-      options: [
-        { value: PAY_TO_CARD_ACCOUNT, label: zhEn('我的社保卡（推荐）', 'My social security card (recommended)') },
-        { value: PAY_TO_OTHER_ACCOUNT, label: zhEn('我本人的其他银行卡', 'Another bank card in my own name') },
+    choiceField(
+      PAY_TO_FIELD,
+      zhEn('钱发到哪里', 'Where the money goes'),
+      [
+        [PAY_TO_CARD_ACCOUNT, '我的社保卡（推荐）', 'My social security card (recommended)'],
+        [PAY_TO_OTHER_ACCOUNT, '我本人的其他银行卡', 'Another bank card in my own name'],
       ],
-    },
+      {
+        hint: zhEn(
+          '一般发到您的社保卡上。要发到别的银行卡，需要在读卡器上放身份证，再本人刷脸。',
+          'Normally to your social security card. Paying to another bank card needs your ID card on the reader and a face check.',
+        ),
+      },
+    ),
     ...bankFields(purpose).map((field) => ({ ...field, visibleWhen: otherAccount })),
     { ...accountHolderField(), visibleWhen: otherAccount },
   ];
@@ -159,33 +187,20 @@ export function truthPromise(): FieldInput {
 }
 
 export function idCardMaterial(required = false): MaterialInput {
-  return {
-    code: 'idCardCopy',
-    name: zhEn('居民身份证正反面', 'Resident ID card, both sides'),
+  return material('idCardCopy', zhEn('居民身份证正反面', 'Resident ID card, both sides'), 2, {
     note: zhEn('已经在读卡器上读过身份证的，可以不拍', 'Not needed if your ID card was read on the card reader'),
     required,
-    maxPages: 2,
-  };
+  });
 }
 
 /** The bank card's photo; on money items only when the money goes to a card other than the 社保卡. */
 export function bankCardMaterial(onlyForOtherAccount = false): MaterialInput {
-  return {
-    code: 'bankCard',
-    name: zhEn('银行卡或存折（有卡号的一面）', 'Bank card or passbook (the side with the number)'),
-    required: true,
-    maxPages: 1,
-    ...(onlyForOtherAccount ? { visibleWhen: { field: PAY_TO_FIELD, oneOf: [PAY_TO_OTHER_ACCOUNT] } } : {}),
-  };
+  const name = zhEn('银行卡或存折（有卡号的一面）', 'Bank card or passbook (the side with the number)');
+  return material('bankCard', name, 1, onlyForOtherAccount ? { visibleWhen: { field: PAY_TO_FIELD, oneOf: [PAY_TO_OTHER_ACCOUNT] } } : {});
 }
 
 export function householdBookletMaterial(required = false): MaterialInput {
-  return {
-    code: 'householdBooklet',
-    name: zhEn('户口簿首页和本人页', 'Household registration booklet: front page and your own page'),
-    required,
-    maxPages: 2,
-  };
+  return material('householdBooklet', zhEn('户口簿首页和本人页', 'Household registration booklet: front page and your own page'), 2, { required });
 }
 
 /** Yearly contribution grades of the resident pension: the county's list (county-settings.ts), today's by default. */

@@ -1,9 +1,12 @@
-import { AT_POINT_MODES, IDENTIFY_BY_ID_CARD_WITH_FACE, phoneField, zhEn } from '../fields';
+import { AT_POINT_MODES, IDENTIFY_BY_ID_CARD_WITH_FACE, phoneField, zhEn, choiceField, material, BANKS } from '../fields';
 import { defineItem } from '../define-item';
 import { HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 /** 用社保卡: the 3 social security card items (CATALOG.md). */
+
+/** The banks that issue the county's social security cards (the card is also a bank card). */
+const CARD_BANKS = BANKS.filter(([value]) => ['rcc', 'psbc', 'abc', 'ccb'].includes(value));
 
 export const CARD_ITEMS: CatalogItemInput[] = [
   defineItem({
@@ -23,41 +26,17 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         key: 'request',
         title: zhEn('办卡情况', 'Your card'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'requestKind',
-            label: zhEn('办理类型', 'What you need'),
-            required: true,
-            options: [
-              { value: 'first', label: zhEn('第一次申领', 'First card') },
-              { value: 'replaceLost', label: zhEn('丢失补办', 'Replace a lost card') },
-              { value: 'replaceDamaged', label: zhEn('损坏换卡', 'Replace a damaged card') },
-            ],
-          },
-          {
-            kind: 'choice',
-            name: 'bank',
-            label: zhEn('卡上的银行', 'Bank on the card'),
-            hint: zhEn('社保卡同时是一张银行卡', 'The social security card is also a bank card'),
-            required: true,
-            options: [
-              { value: 'rcc', label: zhEn('农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)') },
-              { value: 'psbc', label: zhEn('中国邮政储蓄银行', 'Postal Savings Bank of China') },
-              { value: 'abc', label: zhEn('中国农业银行', 'Agricultural Bank of China') },
-              { value: 'ccb', label: zhEn('中国建设银行', 'China Construction Bank') },
-            ],
-          },
-          {
-            kind: 'choice',
-            name: 'pickUp',
-            label: zhEn('怎么拿卡', 'How to get the card'),
-            required: true,
-            options: [
-              { value: 'villagePoint', label: zhEn('送到本村服务点领取', 'Collect at this village point') },
-              { value: 'bankBranch', label: zhEn('到所选银行网点领取', 'Collect at a branch of the chosen bank') },
-              { value: 'registeredAddress', label: zhEn('寄到身份证上的地址', 'Posted to the address on my ID card') },
-            ],
-          },
+          choiceField('requestKind', zhEn('办理类型', 'What you need'), [
+            ['first', '第一次申领', 'First card'],
+            ['replaceLost', '丢失补办', 'Replace a lost card'],
+            ['replaceDamaged', '损坏换卡', 'Replace a damaged card'],
+          ]),
+          choiceField('bank', zhEn('卡上的银行', 'Bank on the card'), CARD_BANKS, { hint: zhEn('社保卡同时是一张银行卡', 'The social security card is also a bank card') }),
+          choiceField('pickUp', zhEn('怎么拿卡', 'How to get the card'), [
+            ['villagePoint', '送到本村服务点领取', 'Collect at this village point'],
+            ['bankBranch', '到所选银行网点领取', 'Collect at a branch of the chosen bank'],
+            ['registeredAddress', '寄到身份证上的地址', 'Posted to the address on my ID card'],
+          ]),
         ],
       },
       {
@@ -69,20 +48,13 @@ export const CARD_ITEMS: CatalogItemInput[] = [
       },
     ],
     materials: [
-      {
-        code: 'photo',
-        name: zhEn('本人近期免冠彩色照片', 'A recent colour photo of you, bareheaded'),
-        note: zhEn('白底，露出耳朵和眉毛；也可以请工作人员现场拍', 'White background, ears and eyebrows visible; the clerk can also take one here'),
-        required: true,
-        maxPages: 1,
-      },
-      {
-        code: 'damagedCard',
-        name: zhEn('损坏的旧社保卡', 'The damaged old card'),
-        required: true,
-        maxPages: 2,
-        visibleWhen: { field: 'requestKind', oneOf: ['replaceDamaged'] },
-      },
+      material(
+        'photo',
+        zhEn('本人近期免冠彩色照片', 'A recent colour photo of you, bareheaded'),
+        1,
+        { note: zhEn('白底，露出耳朵和眉毛；也可以请工作人员现场拍', 'White background, ears and eyebrows visible; the clerk can also take one here') },
+      ),
+      material('damagedCard', zhEn('损坏的旧社保卡', 'The damaged old card'), 2, { visibleWhen: { field: 'requestKind', oneOf: ['replaceDamaged'] } }),
     ],
     keywords: ['社保卡', '办卡', '补卡'],
     guide: {
@@ -145,16 +117,10 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         key: 'operation',
         title: zhEn('挂失，还是解除挂失', 'Block or unblock'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'operation',
-            label: zhEn('您要办理', 'You want to'),
-            required: true,
-            options: [
-              { value: 'reportLoss', label: zhEn('临时挂失（卡丢了）', 'Block the card (it is lost)') },
-              { value: 'cancelLossReport', label: zhEn('解除挂失（卡找到了）', 'Unblock the card (I found it)') },
-            ],
-          },
+          choiceField('operation', zhEn('您要办理', 'You want to'), [
+            ['reportLoss', '临时挂失（卡丢了）', 'Block the card (it is lost)'],
+            ['cancelLossReport', '解除挂失（卡找到了）', 'Unblock the card (I found it)'],
+          ]),
           phoneField(),
         ],
       },
@@ -214,17 +180,11 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         key: 'operation',
         title: zhEn('要办什么', 'What to do'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'operation',
-            label: zhEn('您要办理', 'You want to'),
-            required: true,
-            options: [
-              { value: 'activate', label: zhEn('启用新卡', 'Activate a new card') },
-              { value: 'changePin', label: zhEn('修改密码（记得原密码）', 'Change the PIN (I know the old one)') },
-              { value: 'resetPin', label: zhEn('重置密码（忘了原密码）', 'Reset the PIN (I forgot it)') },
-            ],
-          },
+          choiceField('operation', zhEn('您要办理', 'You want to'), [
+            ['activate', '启用新卡', 'Activate a new card'],
+            ['changePin', '修改密码（记得原密码）', 'Change the PIN (I know the old one)'],
+            ['resetPin', '重置密码（忘了原密码）', 'Reset the PIN (I forgot it)'],
+          ]),
         ],
       },
     ],

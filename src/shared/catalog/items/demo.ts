@@ -1,5 +1,20 @@
-import { AT_POINT_MODES, IN_PERSON_MODES, gradeField, IDENTIFY_BY_EITHER_CARD, IDENTIFY_WITH_FACE, phoneField, zhEn, truthPromise } from '../fields';
+import {
+  AT_POINT_MODES,
+  IN_PERSON_MODES,
+  gradeField,
+  IDENTIFY_BY_EITHER_CARD,
+  IDENTIFY_WITH_FACE,
+  phoneField,
+  zhEn,
+  truthPromise,
+  choiceField,
+  material,
+  textField,
+  integerField,
+  dateField,
+} from '../fields';
 import { defineItem } from '../define-item';
+import { printRecord } from '../lookup-records';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -7,36 +22,24 @@ import type { CatalogItemInput } from '../schema';
 
 export const DEMO_ITEMS: CatalogItemInput[] = [
   defineItem({
-    code: 'DEMO-01',
-    category: 'demo',
-    name: zhEn('社会保险全险种参保证明打印', 'All-insurance enrolment certificate'),
-    summary: zhEn('一张 A4 证明列出养老、医疗、失业、工伤各险种参保情况', 'One A4 certificate covering pension, medical, unemployment and work-injury insurance'),
-    type: 'print',
-    siteLevel: 'demonstration',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'information',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: true,
-    form: [
-      {
-        key: 'range',
-        title: zhEn('证明内容', 'What to include'),
-        fields: [
-          {
-            kind: 'choice',
-            name: 'range',
-            label: zhEn('缴费记录范围', 'Contribution records to show'),
-            required: true,
-            options: [
-              { value: 'last12Months', label: zhEn('最近 12 个月', 'The last 12 months') },
-              { value: 'last36Months', label: zhEn('最近 36 个月', 'The last 36 months') },
-              { value: 'all', label: zhEn('全部', 'Everything') },
-            ],
-          },
-        ],
-      },
-    ],
-    materials: [],
+    ...printRecord(
+      'DEMO-01',
+      zhEn('社会保险全险种参保证明打印', 'All-insurance enrolment certificate'),
+      zhEn('一张 A4 证明列出养老、医疗、失业、工伤各险种参保情况', 'One A4 certificate covering pension, medical, unemployment and work-injury insurance'),
+      [
+        {
+          key: 'range',
+          title: zhEn('证明内容', 'What to include'),
+          fields: [
+            choiceField('range', zhEn('缴费记录范围', 'Contribution records to show'), [
+              ['last12Months', '最近 12 个月', 'The last 12 months'],
+              ['last36Months', '最近 36 个月', 'The last 36 months'],
+              ['all', '全部', 'Everything'],
+            ]),
+          ],
+        },
+      ],
+    ),
     keywords: ['社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了社会保险的人，打印本人所有险种的参保证明', 'Anyone insured, a certificate covering all their own insurance')],
@@ -84,17 +87,11 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
         key: 'reason',
         title: zhEn('为什么要重新录人脸（重新建模）', 'Why again'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'reason',
-            label: zhEn('原因', 'Reason'),
-            required: true,
-            options: [
-              { value: 'repeatedFailure', label: zhEn('刷脸认证多次不通过', 'Face certification failed several times') },
-              { value: 'appearanceChanged', label: zhEn('相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)') },
-              { value: 'noModel', label: zhEn('以前没有建过模', 'I never had a face model') },
-            ],
-          },
+          choiceField('reason', zhEn('原因', 'Reason'), [
+            ['repeatedFailure', '刷脸认证多次不通过', 'Face certification failed several times'],
+            ['appearanceChanged', '相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)'],
+            ['noModel', '以前没有建过模', 'I never had a face model'],
+          ]),
           {
             kind: 'choice',
             name: 'how',
@@ -166,26 +163,13 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
         key: 'contribution',
         title: zhEn('缴费', 'Contribution'),
         fields: [
-          {
-            kind: 'integer',
-            name: 'year',
-            label: zhEn('缴费年度', 'Year paid for'),
-            required: true,
-            min: 2026,
-            max: 2027,
-          },
+          integerField('year', zhEn('缴费年度', 'Year paid for'), 2026, 2027),
           gradeField('grade'),
-          {
-            kind: 'choice',
-            name: 'payBy',
-            label: zhEn('怎么交', 'How to pay'),
-            required: true,
-            options: [
-              { value: 'socialSecurityCard', label: zhEn('从社保卡银行账户扣款', 'Deducted from the bank account of my social security card') },
-              { value: 'bankCard', label: zhEn('从已签约的银行卡扣款', 'Deducted from my registered bank card') },
-              { value: 'clerkCollects', label: zhEn('交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot') },
-            ],
-          },
+          choiceField('payBy', zhEn('怎么交', 'How to pay'), [
+            ['socialSecurityCard', '从社保卡银行账户扣款', 'Deducted from the bank account of my social security card'],
+            ['bankCard', '从已签约的银行卡扣款', 'Deducted from my registered bank card'],
+            ['clerkCollects', '交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot'],
+          ]),
           phoneField(),
         ],
       },
@@ -232,45 +216,24 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
         key: 'declaration',
         title: zhEn('申报内容', 'What changed'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'declarationType',
-            label: zhEn('申报事项', 'What you are declaring'),
-            required: true,
-            options: [
-              { value: 'otherPension', label: zhEn('已经开始领取其他养老金', 'I now receive another pension') },
-              { value: 'movedAway', label: zhEn('户籍或居住地迁出本县', 'I moved my registration or home out of the county') },
-              { value: 'resume', label: zhEn('待遇被暂停，申请恢复', 'My benefit was stopped; I ask to resume it') },
-            ],
-          },
-          {
-            kind: 'date',
-            name: 'changedOn',
-            label: zhEn('变化发生的日期', 'Date of the change'),
-            required: true,
-            min: '2010-01-01',
-            max: 'today',
-          },
-          {
-            kind: 'text',
-            name: 'details',
-            label: zhEn('情况说明', 'Short explanation'),
-            required: true,
-            minLength: 4,
-            maxLength: 200,
-          },
+          choiceField('declarationType', zhEn('申报事项', 'What you are declaring'), [
+            ['otherPension', '已经开始领取其他养老金', 'I now receive another pension'],
+            ['movedAway', '户籍或居住地迁出本县', 'I moved my registration or home out of the county'],
+            ['resume', '待遇被暂停，申请恢复', 'My benefit was stopped; I ask to resume it'],
+          ]),
+          dateField('changedOn', zhEn('变化发生的日期', 'Date of the change'), '2010-01-01', 'today'),
+          textField('details', zhEn('情况说明', 'Short explanation'), 4, 200),
         ],
       },
       { key: 'confirm', title: zhEn('确认', 'Confirm'), fields: [phoneField(), truthPromise()] },
     ],
     materials: [
-      {
-        code: 'supportingProof',
-        name: zhEn('能证明变化的材料', 'Papers that show the change'),
-        note: zhEn('如其他养老金的领取证明、户口迁移证明', 'Such as proof of the other pension, or proof of moving registration'),
-        required: true,
-        maxPages: 6,
-      },
+      material(
+        'supportingProof',
+        zhEn('能证明变化的材料', 'Papers that show the change'),
+        6,
+        { note: zhEn('如其他养老金的领取证明、户口迁移证明', 'Such as proof of the other pension, or proof of moving registration') },
+      ),
     ],
     keywords: ['养老金', '申报'],
     guide: {

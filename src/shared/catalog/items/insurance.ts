@@ -17,8 +17,14 @@ import {
   truthPromise,
   type FieldInput,
   type MaterialInput,
+  choiceField,
+  material,
+  textField,
+  integerField,
+  dateField,
 } from '../fields';
-import { defineItem, type ItemRecord } from '../define-item';
+import { defineItem } from '../define-item';
+import { printRecord, queryRecord } from '../lookup-records';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput, FaqEntry, LocalisedText } from '../schema';
 
@@ -45,46 +51,27 @@ const DEATH_REPORT_FAQ: FaqEntry = {
 
 /** 办社保: the 18 social insurance items (CATALOG.md). */
 
-const periodField: FieldInput = {
-  kind: 'choice',
-  name: 'period',
-  label: zhEn('查哪段时间', 'Which period'),
-  required: true,
-  options: [
-    { value: 'thisYear', label: zhEn('今年', 'This year') },
-    { value: 'last3Years', label: zhEn('近三年', 'The last three years') },
-    { value: 'all', label: zhEn('全部', 'Everything') },
-  ],
-};
+const periodField: FieldInput = choiceField('period', zhEn('查哪段时间', 'Which period'), [
+  ['thisYear', '今年', 'This year'],
+  ['last3Years', '近三年', 'The last three years'],
+  ['all', '全部', 'Everything'],
+]);
 
-const printPurposeField: FieldInput = {
-  kind: 'choice',
-  name: 'purpose',
-  label: zhEn('证明用来做什么', 'What the certificate is for'),
-  hint: zhEn('只印在证明上，方便对方看', 'Printed on the certificate so the reader knows'),
-  required: false,
-  options: [
-    { value: 'employment', label: zhEn('单位入职', 'A new employer') },
-    { value: 'schooling', label: zhEn('子女上学', "A child's school place") },
-    { value: 'housing', label: zhEn('购房、落户', 'Buying a home or registering residence') },
-    { value: 'loan', label: zhEn('办理贷款', 'A bank loan') },
-    { value: 'other', label: zhEn('其他', 'Something else') },
-  ],
-};
+const printPurposeField: FieldInput = choiceField('purpose', zhEn('证明用来做什么', 'What the certificate is for'), [
+  ['employment', '单位入职', 'A new employer'],
+  ['schooling', '子女上学', "A child's school place"],
+  ['housing', '购房、落户', 'Buying a home or registering residence'],
+  ['loan', '办理贷款', 'A bank loan'],
+  ['other', '其他', 'Something else'],
+], { hint: zhEn('只印在证明上，方便对方看', 'Printed on the certificate so the reader knows'), required: false });
 
-const relationField: FieldInput = {
-  kind: 'choice',
-  name: 'relation',
-  label: zhEn('您和去世的人是什么关系', 'Your relation to the person who died'),
-  required: true,
-  options: [
-    { value: 'spouse', label: zhEn('配偶', 'Spouse') },
-    { value: 'child', label: zhEn('子女', 'Child') },
-    { value: 'parent', label: zhEn('父母', 'Parent') },
-    { value: 'sibling', label: zhEn('兄弟姐妹', 'Brother or sister') },
-    { value: 'otherHeir', label: zhEn('其他继承人', 'Other heir') },
-  ],
-};
+const relationField: FieldInput = choiceField('relation', zhEn('您和去世的人是什么关系', 'Your relation to the person who died'), [
+  ['spouse', '配偶', 'Spouse'],
+  ['child', '子女', 'Child'],
+  ['parent', '父母', 'Parent'],
+  ['sibling', '兄弟姐妹', 'Brother or sister'],
+  ['otherHeir', '其他继承人', 'Other heir'],
+]);
 
 function deceasedFields(visibleWhen?: { field: string; oneOf: string[] }): FieldInput[] {
   const when = visibleWhen === undefined ? {} : { visibleWhen };
@@ -126,39 +113,6 @@ function relationshipProof(visibleWhen?: { field: string; oneOf: string[] }): Ma
   };
 }
 
-function queryItem(code: string, name: ReturnType<typeof zhEn>, summary: ReturnType<typeof zhEn>, form: ItemRecord['form']): ItemRecord {
-  return {
-    code,
-    category: 'insurance',
-    name,
-    summary,
-    type: 'query',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'information',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: true,
-    form,
-    materials: [],
-  };
-}
-
-function printItem(code: string, name: ReturnType<typeof zhEn>, summary: ReturnType<typeof zhEn>, form: ItemRecord['form'], serviceModes: ItemRecord['serviceModes'] = [...AT_POINT_MODES]): ItemRecord {
-  return {
-    code,
-    category: 'insurance',
-    name,
-    summary,
-    type: 'print',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'information',
-    serviceModes,
-    needsCountyOnline: true,
-    form,
-    materials: [],
-  };
-}
 export const INSURANCE_ITEMS: CatalogItemInput[] = [
   defineItem({
     code: 'INS-01',
@@ -183,16 +137,10 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         title: zhEn('每年交多少钱', 'How much to pay'),
         fields: [
           gradeField('grade'),
-          {
-            kind: 'choice',
-            name: 'payBy',
-            label: zhEn('怎么交钱', 'How you will pay'),
-            required: true,
-            options: [
-              { value: 'bankDeduction', label: zhEn('银行卡每年自动扣款', 'Yearly automatic bank deduction') },
-              { value: 'selfPay', label: zhEn('自己在手机或税务窗口交', 'Myself, by phone app or at the tax office') },
-            ],
-          },
+          choiceField('payBy', zhEn('怎么交钱', 'How you will pay'), [
+            ['bankDeduction', '银行卡每年自动扣款', 'Yearly automatic bank deduction'],
+            ['selfPay', '自己在手机或税务窗口交', 'Myself, by phone app or at the tax office'],
+          ]),
           truthPromise(),
         ],
       },
@@ -252,14 +200,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         title: zhEn('以后每年交多少钱', 'How much you will pay a year'),
         fields: [
           gradeField('newGrade', zhEn('以后每年交', 'From now on, pay a year')),
-          {
-            kind: 'integer',
-            name: 'fromYear',
-            label: zhEn('从哪一年开始', 'Starting from year'),
-            required: true,
-            min: 2026,
-            max: 2030,
-          },
+          integerField('fromYear', zhEn('从哪一年开始', 'Starting from year'), 2026, 2030),
           phoneField(),
         ],
       },
@@ -315,16 +256,10 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         title: zhEn('确认', 'Confirm'),
         fields: [
           addressField(),
-          {
-            kind: 'choice',
-            name: 'otherPension',
-            label: zhEn('是否已经在领其他养老金', 'Do you already receive another pension'),
-            required: true,
-            options: [
-              { value: 'no', label: zhEn('没有', 'No') },
-              { value: 'yes', label: zhEn('有（职工养老金、退休金等）', 'Yes (employee pension, retirement pay and the like)') },
-            ],
-          },
+          choiceField('otherPension', zhEn('是否已经在领其他养老金', 'Do you already receive another pension'), [
+            ['no', '没有', 'No'],
+            ['yes', '有（职工养老金、退休金等）', 'Yes (employee pension, retirement pay and the like)'],
+          ]),
           truthPromise(),
         ],
       },
@@ -413,12 +348,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryItem(
-    'INS-05',
-    zhEn('个人参保信息查询', 'Enrolment status lookup'),
-    zhEn('查您参加了哪些社会保险、现在是什么状态', 'See which insurance schemes you are in and their status'),
-    [],
-  ),
+    ...queryRecord(
+      'INS-05',
+      zhEn('个人参保信息查询', 'Enrolment status lookup'),
+      zhEn('查您参加了哪些社会保险、现在是什么状态', 'See which insurance schemes you are in and their status'),
+    ),
     keywords: ['社保', '参保'],
     guide: {
       conditions: [zhEn('查询本人参加了哪些社会保险', 'Your own insurance schemes')],
@@ -439,12 +373,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryItem(
-    'INS-06',
-    zhEn('个人缴费记录查询', 'Contribution record lookup'),
-    zhEn('查每年交了多少钱、交到了哪个月', 'See how much you paid each year and up to which month'),
-    [{ key: 'period', title: zhEn('查询期间', 'Period'), fields: [periodField] }],
-  ),
+    ...queryRecord(
+      'INS-06',
+      zhEn('个人缴费记录查询', 'Contribution record lookup'),
+      zhEn('查每年交了多少钱、交到了哪个月', 'See how much you paid each year and up to which month'),
+      [{ key: 'period', title: zhEn('查询期间', 'Period'), fields: [periodField] }],
+    ),
     keywords: ['社保', '交费', '缴费'],
     guide: {
       conditions: [zhEn('查询本人历年交了多少社保费', 'Your own contributions by year')],
@@ -465,12 +399,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryItem(
-    'INS-07',
-    zhEn('养老金发放记录查询', 'Pension payment lookup'),
-    zhEn('查每个月的养老金发了多少、打到哪张卡', 'See each monthly pension payment and the card it went to'),
-    [{ key: 'period', title: zhEn('查询期间', 'Period'), fields: [periodField] }],
-  ),
+    ...queryRecord(
+      'INS-07',
+      zhEn('养老金发放记录查询', 'Pension payment lookup'),
+      zhEn('查每个月的养老金发了多少、打到哪张卡', 'See each monthly pension payment and the card it went to'),
+      [{ key: 'period', title: zhEn('查询期间', 'Period'), fields: [periodField] }],
+    ),
     keywords: ['养老金', '发放'],
     guide: {
       conditions: [zhEn('正在领养老金的人查自己的发放记录', 'Pensioners, about their own payments')],
@@ -494,27 +428,20 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...printItem(
-    'INS-08',
-    zhEn('个人权益记录打印', 'Social insurance record statement'),
-    zhEn('打印一张您的社保权益记录单（对账单）', 'Print your social insurance statement'),
-    [
-      {
-        key: 'year',
-        title: zhEn('打印哪一年', 'Which year'),
-        fields: [
-          {
-            kind: 'integer',
-            name: 'year',
-            label: zhEn('年度', 'Year'),
-            required: true,
-            min: 2011,
-            max: 2026,
-          },
-        ],
-      },
-    ],
-  ),
+    ...printRecord(
+      'INS-08',
+      zhEn('个人权益记录打印', 'Social insurance record statement'),
+      zhEn('打印一张您的社保权益记录单（对账单）', 'Print your social insurance statement'),
+      [
+        {
+          key: 'year',
+          title: zhEn('打印哪一年', 'Which year'),
+          fields: [
+            integerField('year', zhEn('年度', 'Year'), 2011, 2026),
+          ],
+        },
+      ],
+    ),
     keywords: ['社保', '对账单', '权益单'],
     guide: {
       conditions: [zhEn('打印本人的社会保险个人权益记录（对账单）', 'Your own social insurance statement')],
@@ -532,14 +459,14 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...printItem(
-    'INS-09',
-    zhEn('城乡居民养老保险参保证明打印', 'Resident pension enrolment certificate'),
-    zhEn('打印带验证码的参保证明，可在县人社网站核验', 'Print an enrolment certificate with a verification code anyone can check with the county'),
-    [{ key: 'purpose', title: zhEn('用途', 'Purpose'), fields: [printPurposeField] }],
-    // Its guide promises the clerk brings the certificate to housebound elders.
-    [...ALL_MODES],
-  ),
+    ...printRecord(
+      'INS-09',
+      zhEn('城乡居民养老保险参保证明打印', 'Resident pension enrolment certificate'),
+      zhEn('打印带验证码的参保证明，可在县人社网站核验', 'Print an enrolment certificate with a verification code anyone can check with the county'),
+      [{ key: 'purpose', title: zhEn('用途', 'Purpose'), fields: [printPurposeField] }],
+      // Its guide promises the clerk brings the certificate to housebound elders.
+      { serviceModes: [...ALL_MODES] },
+    ),
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了城乡居民养老保险的人打印本人参保证明', 'Resident pension members, a certificate of their own enrolment')],
@@ -573,17 +500,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         key: 'change',
         title: zhEn('要改什么', 'What to change'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'changeWhat',
-            label: zhEn('变更内容', 'What changed'),
-            required: true,
-            options: [
-              { value: 'phone', label: zhEn('手机号码', 'Phone number') },
-              { value: 'address', label: zhEn('居住地址', 'Address') },
-              { value: 'name', label: zhEn('姓名', 'Name') },
-            ],
-          },
+          choiceField('changeWhat', zhEn('变更内容', 'What changed'), [['phone', '手机号码', 'Phone number'], ['address', '居住地址', 'Address'], ['name', '姓名', 'Name']]),
           { ...phoneField('newPhone'), label: zhEn('新的手机号码', 'New mobile number'), visibleWhen: { field: 'changeWhat', oneOf: ['phone'] } },
           { ...addressField('newAddress', zhEn('新的居住地址', 'New address')), visibleWhen: { field: 'changeWhat', oneOf: ['address'] } },
           {
@@ -642,18 +559,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         fields: [
           ...bankFields(zhEn('以后待遇打到这张卡上', 'From now on, payments go to this card')),
           accountHolderField(),
-          {
-            kind: 'choice',
-            name: 'reason',
-            label: zhEn('为什么要换', 'Why you are changing'),
-            required: true,
-            options: [
-              { value: 'cardLost', label: zhEn('原来的卡丢了', 'The old card was lost') },
-              { value: 'cardExpired', label: zhEn('原来的卡过期或销户了', 'The old card expired or was closed') },
-              { value: 'useSocialSecurityCard', label: zhEn('改用社保卡领取', 'I want to use my social security card') },
-              { value: 'convenience', label: zhEn('换一家方便取钱的银行', 'A bank nearer to me') },
-            ],
-          },
+          choiceField('reason', zhEn('为什么要换', 'Why you are changing'), [
+            ['cardLost', '原来的卡丢了', 'The old card was lost'],
+            ['cardExpired', '原来的卡过期或销户了', 'The old card expired or was closed'],
+            ['useSocialSecurityCard', '改用社保卡领取', 'I want to use my social security card'],
+            ['convenience', '换一家方便取钱的银行', 'A bank nearer to me'],
+          ]),
         ],
       },
       { key: 'confirm', title: zhEn('确认', 'Confirm'), fields: [phoneField(), truthPromise()] },
@@ -700,46 +611,26 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         key: 'transfer',
         title: zhEn('怎么转', 'The transfer'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'direction',
-            label: zhEn('转入还是转出', 'Into or out of this county'),
-            required: true,
-            options: [
-              { value: 'in', label: zhEn('从外地转到本县', 'From elsewhere into this county') },
-              { value: 'out', label: zhEn('从本县转到外地', 'From this county to elsewhere') },
-            ],
-          },
-          {
-            kind: 'choice',
-            name: 'scheme',
-            label: zhEn('原来交的是哪种养老保险', 'Which pension scheme you paid into'),
-            required: true,
-            options: [
-              { value: 'resident', label: zhEn('城乡居民养老保险', 'Resident pension') },
-              { value: 'employee', label: zhEn('企业职工养老保险', 'Employee pension') },
-            ],
-          },
-          {
-            kind: 'text',
-            name: 'otherPlace',
-            label: zhEn('对方所在地（省、市、县）', 'The other place (province, city, county)'),
-            required: true,
-            minLength: 4,
-            maxLength: 40,
-          },
+          choiceField('direction', zhEn('转入还是转出', 'Into or out of this county'), [
+            ['in', '从外地转到本县', 'From elsewhere into this county'],
+            ['out', '从本县转到外地', 'From this county to elsewhere'],
+          ]),
+          choiceField('scheme', zhEn('原来交的是哪种养老保险', 'Which pension scheme you paid into'), [
+            ['resident', '城乡居民养老保险', 'Resident pension'],
+            ['employee', '企业职工养老保险', 'Employee pension'],
+          ]),
+          textField('otherPlace', zhEn('对方所在地（省、市、县）', 'The other place (province, city, county)'), 4, 40),
           phoneField(),
         ],
       },
     ],
     materials: [
-      {
-        code: 'contributionCertificate',
-        name: zhEn('原参保地开具的参保缴费凭证', 'Contribution certificate from the former place'),
-        required: true,
-        maxPages: 4,
-        visibleWhen: { field: 'direction', oneOf: ['in'] },
-      },
+      material(
+        'contributionCertificate',
+        zhEn('原参保地开具的参保缴费凭证', 'Contribution certificate from the former place'),
+        4,
+        { visibleWhen: { field: 'direction', oneOf: ['in'] } },
+      ),
     ],
     keywords: ['养老保险', '社保转移', '转社保'],
     guide: {
@@ -793,16 +684,10 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         key: 'reason',
         title: zhEn('为什么要关掉（注销）', 'Why close it'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'reason',
-            label: zhEn('为什么要关掉养老保险', 'Why the pension is being closed'),
-            required: true,
-            options: [
-              { value: 'died', label: zhEn('参保人去世（家属办理）', 'The insured person died (a relative applies)') },
-              { value: 'settledAbroad', label: zhEn('出国（境）定居', 'Settled abroad') },
-            ],
-          },
+          choiceField('reason', zhEn('为什么要关掉养老保险', 'Why the pension is being closed'), [
+            ['died', '参保人去世（家属办理）', 'The insured person died (a relative applies)'],
+            ['settledAbroad', '出国（境）定居', 'Settled abroad'],
+          ]),
           phoneField(),
         ],
       },
@@ -816,13 +701,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     materials: [
       deathCertificate({ field: 'reason', oneOf: ['died'] }),
       relationshipProof({ field: 'reason', oneOf: ['died'] }),
-      {
-        code: 'abroadProof',
-        name: zhEn('出国（境）定居证明', 'Proof of settling abroad'),
-        required: true,
-        maxPages: 4,
-        visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] },
-      },
+      material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } }),
     ],
     keywords: ['养老保险', '销户', '注销'],
     guide: {
@@ -916,16 +795,10 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         key: 'reason',
         title: zhEn('申领原因', 'Why'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'reason',
-            label: zhEn('申领原因', 'Reason'),
-            required: true,
-            options: [
-              { value: 'insuredDied', label: zhEn('参保人去世（继承人申领）', 'The insured person died (an heir claims)') },
-              { value: 'settledAbroad', label: zhEn('本人出国（境）定居', 'I am settling abroad') },
-            ],
-          },
+          choiceField('reason', zhEn('申领原因', 'Reason'), [
+            ['insuredDied', '参保人去世（继承人申领）', 'The insured person died (an heir claims)'],
+            ['settledAbroad', '本人出国（境）定居', 'I am settling abroad'],
+          ]),
         ],
       },
       {
@@ -942,13 +815,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     materials: [
       deathCertificate({ field: 'reason', oneOf: ['insuredDied'] }),
       relationshipProof({ field: 'reason', oneOf: ['insuredDied'] }),
-      {
-        code: 'abroadProof',
-        name: zhEn('出国（境）定居证明', 'Proof of settling abroad'),
-        required: true,
-        maxPages: 4,
-        visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] },
-      },
+      material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } }),
       bankCardMaterial(true),
     ],
     keywords: ['个人账户', '退保', '去世'],
@@ -995,18 +862,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         key: 'work',
         title: zhEn('工作和缴费', 'Work and contributions'),
         fields: [
-          {
-            kind: 'choice',
-            name: 'workKind',
-            label: zhEn('从事什么工作', 'What you do'),
-            required: true,
-            options: [
-              { value: 'oddJobs', label: zhEn('打零工', 'Odd jobs') },
-              { value: 'selfEmployed', label: zhEn('个体经营', 'Own small business') },
-              { value: 'platform', label: zhEn('外卖、网约车等平台工作', 'Platform work (delivery, ride-hailing)') },
-              { value: 'freelance', label: zhEn('其他自由职业', 'Other freelance work') },
-            ],
-          },
+          choiceField('workKind', zhEn('从事什么工作', 'What you do'), [
+            ['oddJobs', '打零工', 'Odd jobs'],
+            ['selfEmployed', '个体经营', 'Own small business'],
+            ['platform', '外卖、网约车等平台工作', 'Platform work (delivery, ride-hailing)'],
+            ['freelance', '其他自由职业', 'Other freelance work'],
+          ]),
           {
             kind: 'choice',
             name: 'baseLevel',
@@ -1024,14 +885,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
               { value: 'p200', label: zhEn('平均工资的两倍（200%），交得最多', '200% of the average wage (twice): pays most') },
             ],
           },
-          {
-            kind: 'date',
-            name: 'startOn',
-            label: zhEn('从哪天开始交', 'Start paying from'),
-            required: true,
-            min: { daysFromToday: -31 },
-            max: { daysFromToday: 90 },
-          },
+          dateField('startOn', zhEn('从哪天开始交', 'Start paying from'), { daysFromToday: -31 }, { daysFromToday: 90 }),
         ],
       },
       { key: 'contact', title: zhEn('联系方式', 'Contact'), fields: [phoneField(), addressField(), truthPromise()] },
@@ -1066,12 +920,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...printItem(
-    'INS-17',
-    zhEn('企业职工养老保险参保证明打印', 'Employee pension enrolment certificate'),
-    zhEn('在单位或灵活就业交职工养老保险的，打印参保证明', 'Print a certificate of your employee pension contributions'),
-    [{ key: 'purpose', title: zhEn('用途', 'Purpose'), fields: [printPurposeField] }],
-  ),
+    ...printRecord(
+      'INS-17',
+      zhEn('企业职工养老保险参保证明打印', 'Employee pension enrolment certificate'),
+      zhEn('在单位或灵活就业交职工养老保险的，打印参保证明', 'Print a certificate of your employee pension contributions'),
+      [{ key: 'purpose', title: zhEn('用途', 'Purpose'), fields: [printPurposeField] }],
+    ),
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了企业职工养老保险的人打印本人参保证明', 'Employee pension members, a certificate of their own enrolment')],
@@ -1089,12 +943,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryItem(
-    'INS-18',
-    zhEn('工伤保险待遇查询', 'Work-injury benefit lookup'),
-    zhEn('查工伤认定结果和工伤待遇发放情况', 'See your work-injury decision and the benefits paid'),
-    [],
-  ),
+    ...queryRecord(
+      'INS-18',
+      zhEn('工伤保险待遇查询', 'Work-injury benefit lookup'),
+      zhEn('查工伤认定结果和工伤待遇发放情况', 'See your work-injury decision and the benefits paid'),
+    ),
     keywords: ['工伤'],
     guide: {
       conditions: [zhEn('参加了工伤保险、发生过工伤的人查自己的认定结果和待遇', 'Work-injury insured people, about their own decision and benefits')],

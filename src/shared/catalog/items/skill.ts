@@ -9,30 +9,29 @@ import {
   zhEn,
   truthPromise,
   type FieldInput,
+  choiceField,
+  material,
+  textField,
+  dateField,
 } from '../fields';
 import { defineItem } from '../define-item';
+import { queryRecord } from '../lookup-records';
 import { HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 
 /** 学技术: the 4 skills-training items (CATALOG.md). */
 
-const tradeField: FieldInput = {
-  kind: 'choice',
-  name: 'trade',
-  label: zhEn('想学的工种', 'Trade you want to learn'),
-  required: true,
-  options: [
-    { value: 'electrician', label: zhEn('电工', 'Electrician') },
-    { value: 'welder', label: zhEn('焊工', 'Welder') },
-    { value: 'cook', label: zhEn('中式烹调师', 'Chinese cook') },
-    { value: 'careWorker', label: zhEn('养老护理员', 'Elderly care worker') },
-    { value: 'housekeeper', label: zhEn('家政服务员', 'Housekeeper') },
-    { value: 'excavator', label: zhEn('挖掘机驾驶员', 'Excavator operator') },
-    { value: 'ecommerce', label: zhEn('电子商务师（网店、直播）', 'E-commerce (online shop, live streaming)') },
-    { value: 'farmer', label: zhEn('农业技术员（种植养殖）', 'Agricultural technician (crops and livestock)') },
-  ],
-};
+const tradeField: FieldInput = choiceField('trade', zhEn('想学的工种', 'Trade you want to learn'), [
+  ['electrician', '电工', 'Electrician'],
+  ['welder', '焊工', 'Welder'],
+  ['cook', '中式烹调师', 'Chinese cook'],
+  ['careWorker', '养老护理员', 'Elderly care worker'],
+  ['housekeeper', '家政服务员', 'Housekeeper'],
+  ['excavator', '挖掘机驾驶员', 'Excavator operator'],
+  ['ecommerce', '电子商务师（网店、直播）', 'E-commerce (online shop, live streaming)'],
+  ['farmer', '农业技术员（种植养殖）', 'Agricultural technician (crops and livestock)'],
+]);
 export const SKILL_ITEMS: CatalogItemInput[] = [
   defineItem({
     code: 'SKL-01',
@@ -51,18 +50,12 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
         title: zhEn('想学什么', 'What you want to learn'),
         fields: [
           tradeField,
-          {
-            kind: 'choice',
-            name: 'schedule',
-            label: zhEn('什么时间方便上课', 'When you can attend'),
-            required: true,
-            options: [
-              { value: 'weekday', label: zhEn('工作日白天', 'Weekdays, daytime') },
-              { value: 'evening', label: zhEn('晚上', 'Evenings') },
-              { value: 'weekend', label: zhEn('周末', 'Weekends') },
-              { value: 'slackSeason', label: zhEn('农闲时集中学', 'All at once in the slack farming season') },
-            ],
-          },
+          choiceField('schedule', zhEn('什么时间方便上课', 'When you can attend'), [
+            ['weekday', '工作日白天', 'Weekdays, daytime'],
+            ['evening', '晚上', 'Evenings'],
+            ['weekend', '周末', 'Weekends'],
+            ['slackSeason', '农闲时集中学', 'All at once in the slack farming season'],
+          ]),
           educationField(),
           phoneField(),
         ],
@@ -116,50 +109,23 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
         key: 'training',
         title: zhEn('参加的培训', 'The training you took'),
         fields: [
-          {
-            kind: 'text',
-            name: 'school',
-            label: zhEn('培训机构名称', 'Training school'),
-            required: true,
-            minLength: 2,
-            maxLength: 60,
-          },
+          textField('school', zhEn('培训机构名称', 'Training school'), 2, 60),
           tradeField,
-          {
-            kind: 'date',
-            name: 'startedOn',
-            label: zhEn('开班日期', 'Course start date'),
-            required: true,
-            min: { daysFromToday: -2 * 366 },
-            max: 'today',
-          },
-          {
-            kind: 'date',
-            name: 'finishedOn',
-            label: zhEn('结业日期', 'Course end date'),
-            required: true,
-            min: { daysFromToday: -2 * 366 },
-            max: 'today',
-            notBefore: 'startedOn',
-          },
+          dateField('startedOn', zhEn('开班日期', 'Course start date'), { daysFromToday: -2 * 366 }, 'today'),
+          dateField('finishedOn', zhEn('结业日期', 'Course end date'), { daysFromToday: -2 * 366 }, 'today', { notBefore: 'startedOn' }),
         ],
       },
       {
         key: 'certificate',
         title: zhEn('证书和补贴', 'Certificate and payment'),
         fields: [
-          {
-            kind: 'text',
-            name: 'certificateNumber',
-            label: zhEn('证书编号', 'Certificate number'),
-            hint: zhEn('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'),
-            keyboard: 'latin',
-            required: true,
-            minLength: 8,
-            maxLength: 30,
-            pattern: '[A-Za-z0-9-]+',
-            patternKey: 'catalog:validation.certificateNumber',
-          },
+          textField(
+            'certificateNumber',
+            zhEn('证书编号', 'Certificate number'),
+            8,
+            30,
+            { hint: zhEn('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'), keyboard: 'latin', pattern: '[A-Za-z0-9-]+', patternKey: 'catalog:validation.certificateNumber' },
+          ),
           ...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')),
           truthPromise(),
         ],
@@ -167,13 +133,7 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     ],
     materials: [
       { code: 'skillCertificate', name: zhEn('职业技能等级证书', 'Skill level certificate'), required: true, maxPages: 2 },
-      {
-        code: 'invoice',
-        name: zhEn('培训费发票', 'Invoice for the training fee'),
-        note: zhEn('自己交了培训费的才需要', 'Only if you paid the fee yourself'),
-        required: false,
-        maxPages: 2,
-      },
+      material('invoice', zhEn('培训费发票', 'Invoice for the training fee'), 2, { note: zhEn('自己交了培训费的才需要', 'Only if you paid the fee yourself'), required: false }),
       bankCardMaterial(true),
     ],
     keywords: ['培训补贴', '补贴'],
@@ -209,18 +169,11 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'SKL-03',
-    category: 'skill',
-    name: zhEn('职业技能等级证书查询', 'Skill certificate lookup'),
-    summary: zhEn('查您拿到的技能证书是不是真的、什么等级', 'Check your skill certificates and their level'),
-    type: 'query',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'information',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: true,
-    form: [],
-    materials: [],
+    ...queryRecord(
+      'SKL-03',
+      zhEn('职业技能等级证书查询', 'Skill certificate lookup'),
+      zhEn('查您拿到的技能证书是不是真的、什么等级', 'Check your skill certificates and their level'),
+    ),
     keywords: ['证书', '技能证'],
     guide: {
       conditions: [zhEn('查询本人取得的职业资格证书、职业技能等级证书和专项职业能力证书', 'Your own vocational qualification, skill level and special skill certificates')],
@@ -245,24 +198,19 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'SKL-04',
-    category: 'skill',
-    name: zhEn('培训项目与机构查询', 'Training courses and schools'),
-    summary: zhEn('看看最近开什么班、在哪里学', 'See which courses are starting soon and where'),
-    type: 'query',
-    siteLevel: 'village',
-    identity: NO_IDENTITY,
-    riskClass: 'information',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: true,
-    form: [
-      {
-        key: 'filter',
-        title: zhEn('查找条件', 'What to look for'),
-        fields: [{ ...tradeField, required: false }],
-      },
-    ],
-    materials: [],
+    ...queryRecord(
+      'SKL-04',
+      zhEn('培训项目与机构查询', 'Training courses and schools'),
+      zhEn('看看最近开什么班、在哪里学', 'See which courses are starting soon and where'),
+      [
+        {
+          key: 'filter',
+          title: zhEn('查找条件', 'What to look for'),
+          fields: [{ ...tradeField, required: false }],
+        },
+      ],
+      { identity: NO_IDENTITY },
+    ),
     keywords: ['培训', '学校', '培训班'],
     guide: {
       conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
