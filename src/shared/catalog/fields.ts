@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldSchema, IdentityRequirement, LocalisedText, MaterialSchema, VisibleWhenSchema } from './schema';
+import type { FieldSchema, FormStepSchema, IdentityRequirement, LocalisedText, MaterialSchema, VisibleWhenSchema } from './schema';
 import { DEFAULT_COUNTY_SETTINGS } from './county-settings';
 import { zhEn } from './bilingual';
 import { ACCOUNT_HOLDER_FIELD, PAY_TO_CARD_ACCOUNT, PAY_TO_FIELD, PAY_TO_OTHER_ACCOUNT } from './risk-class';
@@ -11,6 +11,7 @@ import { ACCOUNT_HOLDER_FIELD, PAY_TO_CARD_ACCOUNT, PAY_TO_FIELD, PAY_TO_OTHER_A
 
 export type FieldInput = z.input<typeof FieldSchema>;
 export type MaterialInput = z.input<typeof MaterialSchema>;
+export type FormStepInput = z.input<typeof FormStepSchema>;
 export { zhEn };
 
 /** Every channel, an agent applying for the resident (代理办) included. */
@@ -171,6 +172,20 @@ export function payToFields(purpose: LocalisedText): FieldInput[] {
     ...bankFields(purpose).map((field) => ({ ...field, visibleWhen: otherAccount })),
     { ...accountHolderField(), visibleWhen: otherAccount },
   ];
+}
+
+/**
+ * The last screen of a money item: where the money goes (the 社保卡 unless the resident chooses another card of
+ * their own), the phone the result is texted to, and the truthfulness promise where the claim rests on what the
+ * resident says.
+ */
+export function paymentStep(title: LocalisedText, purpose: LocalisedText, { promise = true }: { promise?: boolean } = {}): FormStepInput {
+  return { key: 'payment', title, fields: [...payToFields(purpose), phoneField(), ...(promise ? [truthPromise()] : [])] };
+}
+
+/** A subsidy paid to the resident (flexible-work insurance subsidy, start-up subsidy). */
+export function subsidyPaymentStep(): FormStepInput {
+  return paymentStep(zhEn('补贴打到哪里', 'Where to pay the subsidy'), zhEn('补贴打到这张卡上', 'The subsidy goes to this card'));
 }
 
 export function truthPromise(): FieldInput {

@@ -1,8 +1,6 @@
 import {
-  AT_POINT_MODES,
   IN_PERSON_MODES,
   gradeField,
-  IDENTIFY_BY_EITHER_CARD,
   IDENTIFY_WITH_FACE,
   phoneField,
   zhEn,
@@ -14,7 +12,7 @@ import {
   dateField,
 } from '../fields';
 import { defineItem } from '../define-item';
-import { printRecord } from '../lookup-records';
+import { applicationHeader, printRecord } from '../record-headers';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -148,16 +146,11 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'DEMO-03',
-    category: 'demo',
-    name: zhEn('城乡居民养老保险费征缴', 'Resident pension contribution collection'),
-    summary: zhEn('在示范点登记交今年的城乡居民养老保险费', 'Register this year’s resident pension contribution at the demonstration point'),
-    type: 'apply',
-    siteLevel: 'demonstration',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'DEMO-03',
+      zhEn('城乡居民养老保险费征缴', 'Resident pension contribution collection'),
+      zhEn('在示范点登记交今年的城乡居民养老保险费', 'Register this year’s resident pension contribution at the demonstration point'),
+    ),
     form: [
       {
         key: 'contribution',
@@ -201,16 +194,11 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'DEMO-04',
-    category: 'demo',
-    name: zhEn('待遇申报', 'Benefit declaration'),
-    summary: zhEn('领待遇的人情况有变化（领了别的养老金、搬走、暂停后恢复等），及时申报', 'Tell us about changes that affect your benefits (another pension, moving away, resuming after a stop)'),
-    type: 'apply',
-    siteLevel: 'demonstration',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'DEMO-04',
+      zhEn('待遇申报', 'Benefit declaration'),
+      zhEn('领待遇的人情况有变化（领了别的养老金、搬走、暂停后恢复等），及时申报', 'Tell us about changes that affect your benefits (another pension, moving away, resuming after a stop)'),
+    ),
     form: [
       {
         key: 'declaration',

@@ -8,7 +8,6 @@ import {
   bankCardMaterial,
   bankFields,
   gradeField,
-  payToFields,
   accountHolderField,
   IDENTIFY_BY_ID_CARD_WITH_FACE,
   householdBookletMaterial,
@@ -22,9 +21,11 @@ import {
   textField,
   integerField,
   dateField,
+  paymentStep,
+  type FormStepInput,
 } from '../fields';
 import { defineItem } from '../define-item';
-import { printRecord, queryRecord } from '../lookup-records';
+import { applicationHeader, printRecord, queryRecord } from '../record-headers';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput, FaqEntry, LocalisedText } from '../schema';
 
@@ -73,6 +74,11 @@ const relationField: FieldInput = choiceField('relation', zhEn('您和去世的�
   ['otherHeir', '其他继承人', 'Other heir'],
 ]);
 
+/** Survivor claims pay the family member who applies, to a card in their own name. */
+function claimantPaymentStep(): FormStepInput {
+  return paymentStep(zhEn('钱打到哪里', 'Where to pay'), zhEn('申领人本人的卡', 'A card in your own name'));
+}
+
 function deceasedFields(visibleWhen?: { field: string; oneOf: string[] }): FieldInput[] {
   const when = visibleWhen === undefined ? {} : { visibleWhen };
   return [
@@ -115,16 +121,11 @@ function relationshipProof(visibleWhen?: { field: string; oneOf: string[] }): Ma
 
 export const INSURANCE_ITEMS: CatalogItemInput[] = [
   defineItem({
-    code: 'INS-01',
-    category: 'insurance',
-    name: zhEn('城乡居民养老保险参保登记', 'Resident pension enrolment'),
-    summary: zhEn('年满 16 周岁、没有参加职工养老保险的，可以参加', 'For anyone aged 16 or over who is not in the employee pension scheme'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-01',
+      zhEn('城乡居民养老保险参保登记', 'Resident pension enrolment'),
+      zhEn('年满 16 周岁、没有参加职工养老保险的，可以参加', 'For anyone aged 16 or over who is not in the employee pension scheme'),
+    ),
     form: [
       {
         key: 'where',
@@ -184,16 +185,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-02',
-    category: 'insurance',
-    name: zhEn('城乡居民养老保险缴费档次变更', 'Change of contribution grade'),
-    summary: zhEn('想多交或少交的，可以改每年交多少钱（缴费档次），每年能改一次', 'Pay more or less: change how much you pay a year (your contribution grade), once a year'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-02',
+      zhEn('城乡居民养老保险缴费档次变更', 'Change of contribution grade'),
+      zhEn('想多交或少交的，可以改每年交多少钱（缴费档次），每年能改一次', 'Pay more or less: change how much you pay a year (your contribution grade), once a year'),
+    ),
     form: [
       {
         key: 'grade',
@@ -235,22 +231,14 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-03',
-    category: 'insurance',
-    name: zhEn('城乡居民养老保险待遇申领', 'Resident pension claim'),
-    summary: zhEn('年满 60 周岁、交够 15 年的，申请按月领养老金', 'At 60, with 15 years paid, apply for your monthly pension'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_WITH_FACE,
-    riskClass: 'money',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-03',
+      zhEn('城乡居民养老保险待遇申领', 'Resident pension claim'),
+      zhEn('年满 60 周岁、交够 15 年的，申请按月领养老金', 'At 60, with 15 years paid, apply for your monthly pension'),
+      { riskClass: 'money', identity: IDENTIFY_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
+    ),
     form: [
-      {
-        key: 'payment',
-        title: zhEn('养老金打到哪里', 'Where to pay the pension'),
-        fields: [...payToFields(zhEn('养老金每月打到这张卡上', 'Your pension goes to this card every month')), phoneField()],
-      },
+      paymentStep(zhEn('养老金打到哪里', 'Where to pay the pension'), zhEn('养老金每月打到这张卡上', 'Your pension goes to this card every month'), { promise: false }),
       {
         key: 'confirm',
         title: zhEn('确认', 'Confirm'),
@@ -542,16 +530,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-11',
-    category: 'insurance',
-    name: zhEn('养老保险待遇发放账户维护申请', 'Pension payment account update'),
-    summary: zhEn('换一张卡领养老金等待遇，要本人刷脸', 'Receive your pension on a different card; needs a face check'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
-    riskClass: 'identityChange',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-11',
+      zhEn('养老保险待遇发放账户维护申请', 'Pension payment account update'),
+      zhEn('换一张卡领养老金等待遇，要本人刷脸', 'Receive your pension on a different card; needs a face check'),
+      { riskClass: 'identityChange', identity: IDENTIFY_BY_ID_CARD_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
+    ),
     form: [
       {
         key: 'newAccount',
@@ -596,16 +580,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-12',
-    category: 'insurance',
-    name: zhEn('养老保险关系转移接续申请', 'Pension transfer'),
-    summary: zhEn('在外地交过养老保险的，把记录转回来或转出去', 'Move pension records paid elsewhere to here, or from here to elsewhere'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-12',
+      zhEn('养老保险关系转移接续申请', 'Pension transfer'),
+      zhEn('在外地交过养老保险的，把记录转回来或转出去', 'Move pension records paid elsewhere to here, or from here to elsewhere'),
+    ),
     form: [
       {
         key: 'transfer',
@@ -729,23 +708,15 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-14',
-    category: 'insurance',
-    name: zhEn('丧葬补助金、抚恤金申领', 'Funeral grant and survivor benefit'),
-    summary: zhEn('领养老金的人去世后，家属申领丧葬补助金和抚恤金', 'When a pensioner dies, the family claims the funeral grant and survivor benefit'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_WITH_FACE,
-    riskClass: 'money',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-14',
+      zhEn('丧葬补助金、抚恤金申领', 'Funeral grant and survivor benefit'),
+      zhEn('领养老金的人去世后，家属申领丧葬补助金和抚恤金', 'When a pensioner dies, the family claims the funeral grant and survivor benefit'),
+      { riskClass: 'money', identity: IDENTIFY_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
+    ),
     form: [
       { key: 'deceased', title: zhEn('去世人员信息', 'The person who died'), fields: deceasedFields() },
-      {
-        key: 'payment',
-        title: zhEn('钱打到哪里', 'Where to pay'),
-        fields: [...payToFields(zhEn('申领人本人的卡', 'A card in your own name')), phoneField(), truthPromise()],
-      },
+      claimantPaymentStep(),
     ],
     materials: [deathCertificate(), relationshipProof(), bankCardMaterial(true)],
     keywords: ['丧葬费', '抚恤金', '去世'],
@@ -780,16 +751,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-15',
-    category: 'insurance',
-    name: zhEn('个人账户一次性待遇申领', 'One-off personal account payment'),
-    summary: zhEn('参保人去世或出国定居，个人账户里剩下的钱一次性领走', 'When the insured person dies or settles abroad, the balance of the personal account is paid out'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_WITH_FACE,
-    riskClass: 'money',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-15',
+      zhEn('个人账户一次性待遇申领', 'One-off personal account payment'),
+      zhEn('参保人去世或出国定居，个人账户里剩下的钱一次性领走', 'When the insured person dies or settles abroad, the balance of the personal account is paid out'),
+      { riskClass: 'money', identity: IDENTIFY_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
+    ),
     form: [
       {
         key: 'reason',
@@ -806,11 +773,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         title: zhEn('去世人员信息', 'The person who died'),
         fields: deceasedFields({ field: 'reason', oneOf: ['insuredDied'] }),
       },
-      {
-        key: 'payment',
-        title: zhEn('钱打到哪里', 'Where to pay'),
-        fields: [...payToFields(zhEn('申领人本人的卡', 'A card in your own name')), phoneField(), truthPromise()],
-      },
+      claimantPaymentStep(),
     ],
     materials: [
       deathCertificate({ field: 'reason', oneOf: ['insuredDied'] }),
@@ -847,16 +810,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-16',
-    category: 'insurance',
-    name: zhEn('灵活就业人员参保登记', 'Enrolment of the flexibly employed'),
-    summary: zhEn('打零工、自己干的，以个人身份参加职工养老保险', 'Odd-job workers and the self-employed join the employee pension on their own'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-16',
+      zhEn('灵活就业人员参保登记', 'Enrolment of the flexibly employed'),
+      zhEn('打零工、自己干的，以个人身份参加职工养老保险', 'Odd-job workers and the self-employed join the employee pension on their own'),
+    ),
     form: [
       {
         key: 'work',

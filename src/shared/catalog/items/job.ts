@@ -1,10 +1,8 @@
 import {
   ALL_MODES,
-  IDENTIFY_BY_EITHER_CARD,
   NO_IDENTITY,
   addressField,
   bankCardMaterial,
-  payToFields,
   educationField,
   phoneField,
   zhEn,
@@ -16,11 +14,13 @@ import {
   integerField,
   amountField,
   dateField,
+  subsidyPaymentStep,
+  paymentStep,
 } from '../fields';
 
 import { DEFAULT_COUNTY_SETTINGS } from '../county-settings';
 import { defineItem } from '../define-item';
-import { queryRecord } from '../lookup-records';
+import { applicationHeader, queryRecord } from '../record-headers';
 import { HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -66,16 +66,7 @@ const leaveReasonField: FieldInput = choiceField('leaveReason', zhEn('失业原�
 ]);
 export const JOB_ITEMS: CatalogItemInput[] = [
   defineItem({
-    code: 'JOB-01',
-    category: 'job',
-    name: zhEn('求职登记', 'Job-seeker registration'),
-    summary: zhEn('登记找工作的意愿，有合适岗位会通知您', 'Register that you want work; we tell you when a suitable job comes up'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader('JOB-01', zhEn('求职登记', 'Job-seeker registration'), zhEn('登记找工作的意愿，有合适岗位会通知您', 'Register that you want work; we tell you when a suitable job comes up')),
     form: [
       {
         key: 'about',
@@ -221,16 +212,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-04',
-    category: 'job',
-    name: zhEn('职业指导预约', 'Career guidance appointment'),
-    summary: zhEn('约一个时间，请就业指导员帮您出主意', 'Book a time with a career adviser'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader('JOB-04', zhEn('职业指导预约', 'Career guidance appointment'), zhEn('约一个时间，请就业指导员帮您出主意', 'Book a time with a career adviser')),
     form: [
       {
         key: 'appointment',
@@ -283,16 +265,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-05',
-    category: 'job',
-    name: zhEn('失业登记', 'Unemployment registration'),
-    summary: zhEn('没有工作又想工作的，登记后可享受就业服务和政策', 'If you have no job and want one, register to get employment services and support'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-05',
+      zhEn('失业登记', 'Unemployment registration'),
+      zhEn('没有工作又想工作的，登记后可享受就业服务和政策', 'If you have no job and want one, register to get employment services and support'),
+    ),
     form: [
       {
         key: 'lastJob',
@@ -369,16 +346,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-06',
-    category: 'job',
-    name: zhEn('就业登记', 'Employment registration'),
-    summary: zhEn('找到工作或自己干了，登记一下', 'Register that you have found work or started on your own'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader('JOB-06', zhEn('就业登记', 'Employment registration'), zhEn('找到工作或自己干了，登记一下', 'Register that you have found work or started on your own')),
     form: [
       {
         key: 'job',
@@ -432,16 +400,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-07',
-    category: 'job',
-    name: zhEn('《就业创业证》申领', 'Employment and entrepreneurship certificate'),
-    summary: zhEn('享受就业创业政策要用的证', 'The certificate you need for employment and start-up support'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-07',
+      zhEn('《就业创业证》申领', 'Employment and entrepreneurship certificate'),
+      zhEn('享受就业创业政策要用的证', 'The certificate you need for employment and start-up support'),
+    ),
     form: [
       {
         key: 'request',
@@ -500,16 +463,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-08',
-    category: 'job',
-    name: zhEn('就业困难人员认定申请', 'Employment-difficulty status'),
-    summary: zhEn('找工作特别难的，认定后可享受帮扶和补贴', 'If finding work is especially hard for you, this status brings help and subsidies'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-08',
+      zhEn('就业困难人员认定申请', 'Employment-difficulty status'),
+      zhEn('找工作特别难的，认定后可享受帮扶和补贴', 'If finding work is especially hard for you, this status brings help and subsidies'),
+    ),
     form: [
       {
         key: 'difficulty',
@@ -596,16 +554,12 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-09',
-    category: 'job',
-    name: zhEn('灵活就业人员社会保险补贴申领', 'Social insurance subsidy for the flexibly employed'),
-    summary: zhEn('就业困难人员灵活就业后交了社保的，可以领补贴', 'Employment-difficulty status holders in flexible work get part of their contributions back'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'money',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-09',
+      zhEn('灵活就业人员社会保险补贴申领', 'Social insurance subsidy for the flexibly employed'),
+      zhEn('就业困难人员灵活就业后交了社保的，可以领补贴', 'Employment-difficulty status holders in flexible work get part of their contributions back'),
+      { riskClass: 'money' },
+    ),
     form: [
       {
         key: 'period',
@@ -616,11 +570,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
           amountField('paidAmount', zhEn('本人已缴社保费合计（元）', 'Contributions you paid in total (yuan)'), 1, 60000),
         ],
       },
-      {
-        key: 'payment',
-        title: zhEn('补贴打到哪里', 'Where to pay the subsidy'),
-        fields: [...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')), phoneField(), truthPromise()],
-      },
+      subsidyPaymentStep(),
     ],
     materials: [
       material('contributionReceipts', zhEn('社保缴费凭证', 'Contribution receipts'), 12, { note: zhEn('银行或税务开具的缴费票据', 'Receipts from the bank or the tax office') }),
@@ -660,16 +610,12 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-10',
-    category: 'job',
-    name: zhEn('失业保险金申领', 'Unemployment benefit claim'),
-    summary: zhEn('单位交过失业保险、非本人意愿失业的，可以按月领失业保险金', 'If your employer paid unemployment insurance and you lost your job through no choice of your own, claim a monthly benefit'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'money',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-10',
+      zhEn('失业保险金申领', 'Unemployment benefit claim'),
+      zhEn('单位交过失业保险、非本人意愿失业的，可以按月领失业保险金', 'If your employer paid unemployment insurance and you lost your job through no choice of your own, claim a monthly benefit'),
+      { riskClass: 'money' },
+    ),
     form: [
       {
         key: 'lastJob',
@@ -680,11 +626,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
           integerField('insuredYears', zhEn('单位和本人交失业保险满几年', 'Years of unemployment insurance paid'), 1, 45, { unit: zhEn('年', 'years') }),
         ],
       },
-      {
-        key: 'payment',
-        title: zhEn('钱打到哪里', 'Where to pay the benefit'),
-        fields: [...payToFields(zhEn('失业保险金打到这张卡上', 'The benefit goes to this card')), phoneField(), truthPromise()],
-      },
+      paymentStep(zhEn('钱打到哪里', 'Where to pay the benefit'), zhEn('失业保险金打到这张卡上', 'The benefit goes to this card')),
     ],
     materials: [
       material('terminationProof', zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'), 3, { note: zhEn('单位开的证明，有单位公章', 'Issued and stamped by the employer') }),
@@ -756,16 +698,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-12',
-    category: 'job',
-    name: zhEn('创业担保贷款申请', 'Guaranteed start-up loan'),
-    summary: zhEn('自己创业缺钱的，可以申请政府担保、贴息的贷款', 'If you start a business and need money, apply for a loan the government guarantees and helps with interest'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-12',
+      zhEn('创业担保贷款申请', 'Guaranteed start-up loan'),
+      zhEn('自己创业缺钱的，可以申请政府担保、贴息的贷款', 'If you start a business and need money, apply for a loan the government guarantees and helps with interest'),
+    ),
     form: [
       {
         key: 'business',
@@ -848,16 +785,12 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-13',
-    category: 'job',
-    name: zhEn('一次性创业补贴申领', 'One-off start-up subsidy'),
-    summary: zhEn('首次创业、正常经营满一年的，可领一次性补贴', 'A one-off subsidy for first-time founders whose business has run for a year'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'money',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-13',
+      zhEn('一次性创业补贴申领', 'One-off start-up subsidy'),
+      zhEn('首次创业、正常经营满一年的，可领一次性补贴', 'A one-off subsidy for first-time founders whose business has run for a year'),
+      { riskClass: 'money' },
+    ),
     form: [
       {
         key: 'business',
@@ -869,11 +802,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
           integerField('employees', zhEn('雇了几个人（不算自己）', 'People you employ (not counting yourself)'), 0, 500, { unit: zhEn('人', 'people') }),
         ],
       },
-      {
-        key: 'payment',
-        title: zhEn('补贴打到哪里', 'Where to pay the subsidy'),
-        fields: [...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')), phoneField(), truthPromise()],
-      },
+      subsidyPaymentStep(),
     ],
     materials: [
       { code: 'businessLicence', name: zhEn('营业执照', 'Business licence'), required: true, maxPages: 1 },
@@ -909,16 +838,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-14',
-    category: 'job',
-    name: zhEn('离校未就业高校毕业生实名登记', 'Registration of unemployed graduates'),
-    summary: zhEn('大学、大专毕业还没找到工作的，登记后有人跟进帮您', 'If you graduated from university or college and have no job yet, register and an adviser will follow up'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'JOB-14',
+      zhEn('离校未就业高校毕业生实名登记', 'Registration of unemployed graduates'),
+      zhEn('大学、大专毕业还没找到工作的，登记后有人跟进帮您', 'If you graduated from university or college and have no job yet, register and an adviser will follow up'),
+    ),
     form: [
       {
         key: 'school',

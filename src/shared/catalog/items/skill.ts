@@ -1,6 +1,4 @@
 import {
-  ALL_MODES,
-  IDENTIFY_BY_EITHER_CARD,
   NO_IDENTITY,
   bankCardMaterial,
   payToFields,
@@ -15,7 +13,7 @@ import {
   dateField,
 } from '../fields';
 import { defineItem } from '../define-item';
-import { queryRecord } from '../lookup-records';
+import { applicationHeader, queryRecord } from '../record-headers';
 import { HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -34,16 +32,7 @@ const tradeField: FieldInput = choiceField('trade', zhEn('想学的工种', 'Tra
 ]);
 export const SKILL_ITEMS: CatalogItemInput[] = [
   defineItem({
-    code: 'SKL-01',
-    category: 'skill',
-    name: zhEn('职业技能培训报名', 'Skills training sign-up'),
-    summary: zhEn('报名参加政府补贴的免费技能培训', 'Sign up for free, government-funded skills training'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader('SKL-01', zhEn('职业技能培训报名', 'Skills training sign-up'), zhEn('报名参加政府补贴的免费技能培训', 'Sign up for free, government-funded skills training')),
     form: [
       {
         key: 'course',
@@ -94,16 +83,12 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'SKL-02',
-    category: 'skill',
-    name: zhEn('职业培训补贴申领', 'Training subsidy claim'),
-    summary: zhEn('参加培训并拿到证书的，申领培训补贴', 'Claim the training subsidy once you have finished a course and passed'),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'money',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'SKL-02',
+      zhEn('职业培训补贴申领', 'Training subsidy claim'),
+      zhEn('参加培训并拿到证书的，申领培训补贴', 'Claim the training subsidy once you have finished a course and passed'),
+      { riskClass: 'money' },
+    ),
     form: [
       {
         key: 'training',
