@@ -16,6 +16,23 @@ export const CONTRIBUTION_FEE: LocalisedText = zhEn(
   'The service is free. The pension contribution itself is paid, the amount you choose, into your own pension; if anyone asks you for more, report it on 12333.',
 );
 
+/** Guide lines several items share, worded once so a change of words reaches every item that says it. */
+export const STEPS = {
+  identify: zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+  /** Money items: where the money goes unless the resident chooses another card of their own (risk-class.ts). */
+  payToCard: zhEn(
+    '钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸',
+    'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check',
+  ),
+  printIfNeeded: zhEn('需要的话可以打印', 'Print it if you need to'),
+  checkAndSubmit: zhEn('核对提交，拿好回执', 'Check, submit and keep the receipt'),
+} as const satisfies Record<string, LocalisedText>;
+
+/** A public listing's only condition. */
+export const ANYONE_CAN_LOOK: LocalisedText = zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed');
+/** The time limit of a lookup answered while the resident waits. */
+export const ANSWERED_ONLINE: LocalisedText = zhEn('当场查询，需要联网', 'Instant; needs the network');
+
 export const HANDLERS = {
   employment: zhEn('县就业服务中心（县人力资源和社会保障局）', 'The county employment service centre (county human resources and social security bureau)'),
   training: zhEn('县职业技能培训指导中心', 'The county vocational training centre'),

@@ -26,14 +26,12 @@ import {
 } from '../fields';
 import { defineItem } from '../define-item';
 import { applicationHeader, printRecord, queryRecord } from '../record-headers';
-import { CONTRIBUTION_FEE, HANDLERS, LAWS } from '../guide-texts';
+import { CONTRIBUTION_FEE, HANDLERS, LAWS, ANSWERED_ONLINE, STEPS } from '../guide-texts';
 import type { CatalogItemInput, FaqEntry, LocalisedText } from '../schema';
 
-const IDENTIFY: LocalisedText = zhEn('刷身份证或社保卡', 'Use your ID card or social security card');
 /** Changes of details: only the holder's own ID card on the reader (risk class identityChange). */
 const IDENTIFY_BY_ID_CARD: LocalisedText = zhEn('在读卡器上放本人身份证（社保卡不能代替）', 'Put your own ID card on the reader (the social security card cannot stand in)');
 const SHOW_RESULT: LocalisedText = zhEn('屏幕上显示查询结果，需要的话可以打印', 'The result is shown on screen; print it if you need to');
-const ONLINE_NOW: LocalisedText = zhEn('当场查询，需要联网', 'Instant; needs the network');
 const PRINT_NOW: LocalisedText = zhEn('当场打印，需要联网', 'Printed on the spot; needs the network');
 const VERIFY_CODE_FAQ: FaqEntry = {
   question: zhEn('打印的证明没有红章，单位认不认？', 'The certificate has no red stamp. Will it be accepted?'),
@@ -155,7 +153,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('户籍在本县', 'Household registration in this county'),
       ],
       steps: [
-        IDENTIFY,
+        STEPS.identify,
         zhEn('填写地址和手机号码（村子本机知道，不用填代码）', 'Fill in your address and phone number (the machine knows your village)'),
         zhEn('选择每年交多少钱、怎么交', 'Choose how much to pay a year and how'),
         zhEn('拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page to the document camera; submit and keep the receipt'),
@@ -210,7 +208,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('每年只能改一次', 'Once a year'),
       ],
       steps: [
-        IDENTIFY,
+        STEPS.identify,
         zhEn('选择以后每年交多少钱，从哪一年开始', 'Choose how much you will pay a year and the year it starts'),
         zhEn('提交后拿好回执，下次扣款就按新的钱数扣', 'Submit and keep the receipt; the next payment takes the new amount'),
       ],
@@ -264,8 +262,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('没有在领别的养老金（职工养老金、退休金等）', 'Not drawing another pension (an employee pension, a retirement pension)'),
       ],
       steps: [
-        IDENTIFY,
-  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+        STEPS.identify,
+  STEPS.payToCard,
         zhEn('拍户口簿', 'Show the household booklet to the camera'),
         zhEn('看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you'),
         zhEn('核对提交，拿好回执；审核通过后次月开始发放', 'Check, submit and keep the receipt; payments start the month after approval'),
@@ -313,7 +311,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('行动不便的老人可以请工作人员上门认证', 'Housebound pensioners can ask the village clerk to come and do it'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('按屏幕提示摘下帽子和眼镜，正对摄像头', 'Take off your hat and glasses as the screen says and face the camera'),
         zhEn('按提示眨眼、转头，直到屏幕显示认证通过', 'Blink and turn your head as asked until the screen says you passed'),
       ],
@@ -344,8 +342,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '参保'],
     guide: {
       conditions: [zhEn('查询本人参加了哪些社会保险', 'Your own insurance schemes')],
-      steps: [IDENTIFY, zhEn('屏幕显示您参加了哪几种保险、现在是否在交、在哪里参加、从什么时候开始', 'The screen shows which insurance you are in, whether you are paying now, where, and since when'), SHOW_RESULT],
-      timeLimit: ONLINE_NOW,
+      steps: [STEPS.identify, zhEn('屏幕显示您参加了哪几种保险、现在是否在交、在哪里参加、从什么时候开始', 'The screen shows which insurance you are in, whether you are paying now, where, and since when'), SHOW_RESULT],
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
     },
@@ -370,8 +368,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '交费', '缴费'],
     guide: {
       conditions: [zhEn('查询本人历年交了多少社保费', 'Your own contributions by year')],
-      steps: [IDENTIFY, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
-      timeLimit: ONLINE_NOW,
+      steps: [STEPS.identify, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
     },
@@ -396,8 +394,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老金', '发放'],
     guide: {
       conditions: [zhEn('正在领养老金的人查自己的发放记录', 'Pensioners, about their own payments')],
-      steps: [IDENTIFY, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每个月发了多少钱、打到哪张卡（卡号中间隐藏）', 'The screen shows each month’s amount and the card it went to (middle digits hidden)'), SHOW_RESULT],
-      timeLimit: ONLINE_NOW,
+      steps: [STEPS.identify, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每个月发了多少钱、打到哪张卡（卡号中间隐藏）', 'The screen shows each month’s amount and the card it went to (middle digits hidden)'), SHOW_RESULT],
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
     },
@@ -433,7 +431,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '对账单', '权益单'],
     guide: {
       conditions: [zhEn('打印本人的社会保险个人权益记录（对账单）', 'Your own social insurance statement')],
-      steps: [IDENTIFY, zhEn('选择要打印的年度', 'Choose the year'), zhEn('打印机打出对账单，请取走', 'Take the statement from the printer')],
+      steps: [STEPS.identify, zhEn('选择要打印的年度', 'Choose the year'), zhEn('打印机打出对账单，请取走', 'Take the statement from the printer')],
       timeLimit: PRINT_NOW,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -458,7 +456,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了城乡居民养老保险的人打印本人参保证明', 'Resident pension members, a certificate of their own enrolment')],
-      steps: [IDENTIFY, zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'), zhEn('打印机打出证明，请取走', 'Take the certificate from the printer')],
+      steps: [STEPS.identify, zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'), zhEn('打印机打出证明，请取走', 'Take the certificate from the printer')],
       timeLimit: PRINT_NOW,
       basis: [LAWS.socialInsurance, LAWS.residentPension],
       handledBy: HANDLERS.pension,
@@ -562,7 +560,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('选择新卡的银行，输入本人新的银行卡号和卡上的户名，选择换卡原因', 'Choose the bank, enter your own new card number and the name on it, and say why'),
         zhEn('拍新的银行卡', 'Show the new card to the camera'),
         zhEn('看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you'),
-        zhEn('核对提交，拿好回执', 'Check, submit and keep the receipt'),
+        STEPS.checkAndSubmit,
       ],
       timeLimit: zhEn('5 个工作日内变更，下一次发放起打到新卡', 'Changed within 5 working days; the next payment goes to the new card'),
       basis: [LAWS.socialInsurance, LAWS.residentPension],
@@ -618,7 +616,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('要到外地继续交（转出）', 'You will keep paying elsewhere (transfer out)'),
       ],
       steps: [
-        IDENTIFY,
+        STEPS.identify,
         zhEn('选择转入还是转出、原来交的险种和对方所在地', 'Choose in or out, the scheme, and the other place'),
         zhEn('转入的拍原参保地开的参保缴费凭证', 'For a transfer in, show the contribution certificate from the former place to the document camera'),
         zhEn('提交后拿好回执，两地社保机构会联系办理', 'Keep the receipt; the two offices handle it between them'),
@@ -730,7 +728,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       steps: [
         zhEn('刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
         zhEn('填写去世人员的姓名、身份证号码、去世日期和您和他的关系', 'Fill in the name, ID number and date of death, and your relation'),
-  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+  STEPS.payToCard,
         zhEn('拍死亡证明、亲属关系证明', 'Show the death certificate and proof of relation'),
         zhEn('看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt'),
       ],
@@ -790,7 +788,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       steps: [
         zhEn('刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
         zhEn('选择申领原因；继承人填写去世人员信息和关系', 'Choose the reason; heirs fill in the details of the person who died and their relation'),
-  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+  STEPS.payToCard,
         zhEn('拍相关证明', 'Show the papers to the camera'),
         zhEn('看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt'),
       ],
@@ -856,7 +854,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('年满 16 周岁、不到退休年龄', 'Aged 16 to retirement age'),
       ],
       steps: [
-        IDENTIFY,
+        STEPS.identify,
         zhEn('选择从事什么工作、按多少工资交（缴费基数）和开始交费的日期', 'Choose your work, the wage you pay on (contribution base) and the start date'),
         zhEn('填写电话和地址，提交后拿好回执', 'Fill in phone and address; submit and keep the receipt'),
         zhEn('登记后按月或按季到税务部门或用手机交费', 'Then pay monthly or quarterly to the tax office or by phone app'),
@@ -887,7 +885,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了企业职工养老保险的人打印本人参保证明', 'Employee pension members, a certificate of their own enrolment')],
-      steps: [IDENTIFY, zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'), zhEn('打印机打出证明，请取走', 'Take the certificate from the printer')],
+      steps: [STEPS.identify, zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'), zhEn('打印机打出证明，请取走', 'Take the certificate from the printer')],
       timeLimit: PRINT_NOW,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.employeePension,
@@ -909,8 +907,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['工伤'],
     guide: {
       conditions: [zhEn('参加了工伤保险、发生过工伤的人查自己的认定结果和待遇', 'Work-injury insured people, about their own decision and benefits')],
-      steps: [IDENTIFY, zhEn('屏幕显示工伤认定、劳动能力鉴定等级和待遇发放情况', 'The screen shows the injury decision, the disability grade and the benefits paid'), SHOW_RESULT],
-      timeLimit: ONLINE_NOW,
+      steps: [STEPS.identify, zhEn('屏幕显示工伤认定、劳动能力鉴定等级和待遇发放情况', 'The screen shows the injury decision, the disability grade and the benefits paid'), SHOW_RESULT],
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.workInjury],
       handledBy: HANDLERS.workInjury,
     },

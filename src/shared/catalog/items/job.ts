@@ -21,7 +21,7 @@ import {
 import { DEFAULT_COUNTY_SETTINGS } from '../county-settings';
 import { defineItem } from '../define-item';
 import { applicationHeader, queryRecord } from '../record-headers';
-import { HANDLERS, LAWS } from '../guide-texts';
+import { HANDLERS, LAWS, ANSWERED_ONLINE, ANYONE_CAN_LOOK, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 
@@ -150,7 +150,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ),
     keywords: ['找工作', '招工', '岗位', 'vacancies'],
     guide: {
-      conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
+      conditions: [ANYONE_CAN_LOOK],
       steps: [
         zhEn('选择工作地点和行业', 'Choose the place of work and the industry'),
         zhEn('看岗位名称、工资、招聘单位和联系电话', 'Read the job, wage, employer and phone number'),
@@ -187,13 +187,13 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ),
     keywords: ['招聘会', '找工作'],
     guide: {
-      conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
+      conditions: [ANYONE_CAN_LOOK],
       steps: [
         zhEn('打开后看近期招聘会的时间、地点和参会单位', 'See the dates, places and employers of upcoming fairs'),
         zhEn('可以打印招聘会信息带走', 'Print the details to take with you'),
         zhEn('去招聘会时带上身份证，有简历、证书的也带上', 'Take your ID card to the fair, and your CV and certificates if you have them'),
       ],
-      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
       handledBy: HANDLERS.employment,
     },
@@ -241,7 +241,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('想找工作、换工作、学技术或创业，需要有人帮着出主意的人', 'Anyone who wants advice on finding or changing work, learning a skill or starting a business')],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('选择哪天、上午还是下午，以及想咨询的内容', 'Choose the day, morning or afternoon, and what you want advice on'),
         zhEn('提交后拿好回执，就业指导员会打电话和您确认时间', 'Keep the receipt; the adviser will phone to confirm the time'),
         zhEn('按约定时间到乡镇人社所或县就业服务中心面谈', 'Meet the adviser at the township office or county centre at that time'),
@@ -315,7 +315,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('在校学生、已经领养老金的人不能登记', 'Not for students or people who already draw a pension'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('选择失业原因，填写原单位和失业日期', 'Choose why you are out of work; fill in your last employer and the date'),
         zhEn('有解除劳动合同证明的，放到拍照机下拍下来；没有也可以登记', 'If you have a letter ending your contract, photograph it under the document camera; you can register without it'),
         zhEn('核对提交，拿好回执；审核通过后发短信告诉您', 'Check, submit and keep the receipt; you will get a text when it is approved'),
@@ -379,10 +379,10 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('在单位上班、自己开店，或者打零工（灵活就业）', 'Working for an employer, running your own business, or doing odd jobs (flexible work)'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('选择就业方式，填写单位名称和开始工作的日期', 'Choose the kind of work; fill in the employer and start date'),
         zhEn('拍劳动合同或营业执照', 'Show the labour contract or the business licence to the document camera'),
-        zhEn('核对提交，拿好回执', 'Check, submit and keep the receipt'),
+        STEPS.checkAndSubmit,
       ],
       timeLimit: zhEn('5 个工作日内办结', 'Done within 5 working days'),
       basis: [LAWS.employmentPromotion, LAWS.shanxiEmployment, LAWS.employmentServices],
@@ -436,7 +436,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('证丢了或坏了可以补办、换领', 'A lost or damaged certificate can be replaced'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('选择第一次申领、补领还是换领，选择领证地点', 'Choose first issue, replacement for loss or damage, and where to collect'),
         zhEn('拍一寸白底照片（换领的还要拍旧证）', 'Show a one-inch white-background photo to the document camera (and the old certificate if damaged)'),
         zhEn('提交后拿好回执，证办好后短信通知您去领', 'Keep the receipt; a text tells you when to collect'),
@@ -527,7 +527,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('只是年满 40 岁、在家务农的，不算就业困难人员', 'Being 40 or older and farming at home does not by itself count'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('选择您属于哪一类，填写家庭人口', 'Choose which applies to you and your household size'),
         zhEn('拍残疾人证、低保证或征地证明（按您选的类别）', 'Show the disability, allowance or land requisition papers that fit your choice to the document camera'),
         zhEn('提交后村里和乡镇会核实，结果在村务公开栏贴出来 5 天，让大家监督（公示）', 'The village and township check it; the result is posted on the village notice board for 5 days'),
@@ -586,9 +586,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('离退休年龄不到 5 年的，可以一直补到退休', 'If you are within 5 years of retirement age, it lasts until you retire'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('填写补贴年度、已交费月数和金额', 'Fill in the year, months paid and the amount'),
-  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+  STEPS.payToCard,
         zhEn('拍缴费凭证，提交后拿好回执', 'Show the payment receipts to the camera; submit and keep the receipt'),
       ],
       timeLimit: zhEn('每季度集中审核，审核通过后 1 个月内打款', 'Reviewed each quarter; paid within a month of approval'),
@@ -641,9 +641,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('想找工作', 'You want work'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('填写原单位、离职日期和交费年限', 'Fill in your last employer, the date you left and years paid'),
-  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+  STEPS.payToCard,
         zhEn('拍解除劳动合同证明，提交后拿好回执', 'Show the termination proof to the camera; submit and keep the receipt'),
       ],
       timeLimit: zhEn('10 个工作日内审核，次月起按月发放', 'Reviewed within 10 working days; paid monthly from the next month'),
@@ -678,11 +678,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('申领过失业保险金的人查自己的待遇', 'People who claimed unemployment benefit, about their own payments')],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('屏幕上显示已领月数、每月金额、剩余月数', 'The screen shows months paid, the monthly amount and months left'),
-        zhEn('需要的话可以打印', 'Print it if you need to'),
+        STEPS.printIfNeeded,
       ],
-      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.unemploymentInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.employment,
     },
@@ -753,7 +753,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('本人和配偶没有其他未还清的贷款（助学贷款、扶贫贷款、住房贷款等除外）', 'You and your spouse have no other unpaid loans (student, poverty-relief and housing loans excepted)'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('填写生意的名称、类别、统一社会信用代码', 'Fill in the business name, kind and credit code'),
         zhEn('填写想贷的金额和期限', 'Fill in the amount and term you want'),
         zhEn('拍营业执照（有创业计划的一起拍），提交后拿好回执', 'Show the business licence (and a business plan if you have one) to the document camera; submit and keep the receipt'),
@@ -817,9 +817,9 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('本人是创业主体的法定代表人或负责人', 'You are the legal representative or owner of the business'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('填写营业执照上的名称、信用代码、登记日期和雇工人数', 'Fill in the name, credit code and registration date on the licence, and how many people you employ'),
-  zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+  STEPS.payToCard,
         zhEn('拍营业执照，提交后拿好回执', 'Show the licence to the camera; submit and keep the receipt'),
       ],
       timeLimit: zhEn('20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'),
@@ -879,7 +879,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('毕业 2 年内，还没有工作', 'Within 2 years of graduating, and without a job'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('填写学校、专业、学历和毕业日期', 'Fill in your school, subject, qualification and graduation date'),
         zhEn('填写想做的工作和联系方式', 'Fill in the work you want and how to reach you'),
         zhEn('拍毕业证，提交后拿好回执；就业服务中心会有专人联系您', 'Show your graduation certificate to the document camera; submit and keep the receipt; an adviser will contact you'),

@@ -14,7 +14,7 @@ import {
 } from '../fields';
 import { defineItem } from '../define-item';
 import { applicationHeader, queryRecord } from '../record-headers';
-import { HANDLERS, LAWS } from '../guide-texts';
+import { HANDLERS, LAWS, ANSWERED_ONLINE, ANYONE_CAN_LOOK, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 
@@ -59,7 +59,7 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
         zhEn('农民工、脱贫家庭的人、就业困难人员优先', 'Migrant workers, people from formerly poor families and people with employment-difficulty status come first'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('选择想学的工种和方便上课的时间', 'Choose the trade and when you can attend'),
         zhEn('填写文化程度和电话，提交后拿好回执', 'Fill in your education and phone number; submit and keep the receipt'),
         zhEn('开班前培训机构会打电话通知您上课时间和地点', 'Before the course starts, the school phones you with the time and place'),
@@ -129,10 +129,10 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
         zhEn('同一个工种每人只能享受一次补贴', 'One subsidy per person per trade'),
       ],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('填写培训机构、工种和开班、结业日期', 'Fill in the school, trade, and course start and end dates'),
         zhEn('填写证书编号', 'Fill in the certificate number'),
-        zhEn('钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸', 'The money goes to your own social security card; for another bank card, choose "Another bank card in my own name", then your ID card and a face check'),
+        STEPS.payToCard,
         zhEn('拍证书（自己交了培训费的再拍发票），提交后拿好回执', 'Show the certificate (and the invoice if you paid) to the document camera; submit and keep the receipt'),
       ],
       timeLimit: zhEn('20 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 20 working days; paid within a month of approval'),
@@ -163,11 +163,11 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('查询本人取得的职业资格证书、职业技能等级证书和专项职业能力证书', 'Your own vocational qualification, skill level and special skill certificates')],
       steps: [
-        zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+        STEPS.identify,
         zhEn('屏幕上显示您的证书名称、等级、编号和发证日期', 'The screen shows each certificate’s name, level, number and date'),
-        zhEn('需要的话可以打印', 'Print it if you need to'),
+        STEPS.printIfNeeded,
       ],
-      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      timeLimit: ANSWERED_ONLINE,
       basis: [zhEn('《关于改革完善技能人才评价制度的意见》（人社部发〔2019〕90 号）', 'Opinions on Reforming the Evaluation of Skilled Workers (Ren She Bu Fa [2019] No. 90)')],
       handledBy: HANDLERS.training,
     },
@@ -198,13 +198,13 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     ),
     keywords: ['培训', '学校', '培训班'],
     guide: {
-      conditions: [zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed')],
+      conditions: [ANYONE_CAN_LOOK],
       steps: [
         zhEn('选择想学的工种（也可以不选，看全部）', 'Choose a trade, or leave it blank to see all'),
         zhEn('看开班时间、地点、培训机构和联系电话', 'See start dates, places, schools and phone numbers'),
         zhEn('想报名的，回到"职业技能培训报名"办理', 'To sign up, use "Skills training sign-up"'),
       ],
-      timeLimit: zhEn('当场查询，需要联网', 'Instant; needs the network'),
+      timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.employmentFunds],
       handledBy: HANDLERS.training,
     },
