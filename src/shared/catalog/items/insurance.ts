@@ -334,11 +334,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryRecord(
-      'INS-05',
-      zhEn('个人参保信息查询', 'Enrolment status lookup'),
-      zhEn('查您参加了哪些社会保险、现在是什么状态', 'See which insurance schemes you are in and their status'),
-    ),
+    ...queryRecord('INS-05', zhEn('个人参保信息查询', 'Enrolment status lookup'), zhEn('查您参加了哪些社会保险、现在是什么状态', 'See which insurance schemes you are in and their status')),
     keywords: ['社保', '参保'],
     guide: {
       conditions: [zhEn('查询本人参加了哪些社会保险', 'Your own insurance schemes')],
@@ -899,11 +895,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryRecord(
-      'INS-18',
-      zhEn('工伤保险待遇查询', 'Work-injury benefit lookup'),
-      zhEn('查工伤认定结果和工伤待遇发放情况', 'See your work-injury decision and the benefits paid'),
-    ),
+    ...queryRecord('INS-18', zhEn('工伤保险待遇查询', 'Work-injury benefit lookup'), zhEn('查工伤认定结果和工伤待遇发放情况', 'See your work-injury decision and the benefits paid')),
     keywords: ['工伤'],
     guide: {
       conditions: [zhEn('参加了工伤保险、发生过工伤的人查自己的认定结果和待遇', 'Work-injury insured people, about their own decision and benefits')],

@@ -669,11 +669,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryRecord(
-      'JOB-11',
-      zhEn('失业保险待遇查询', 'Unemployment benefit lookup'),
-      zhEn('查失业保险金发了几个月、还能领几个月', 'See how many months of benefit were paid and how many are left'),
-    ),
+    ...queryRecord('JOB-11', zhEn('失业保险待遇查询', 'Unemployment benefit lookup'), zhEn('查失业保险金发了几个月、还能领几个月', 'See how many months of benefit were paid and how many are left')),
     keywords: ['失业金', '失业保险'],
     guide: {
       conditions: [zhEn('申领过失业保险金的人查自己的待遇', 'People who claimed unemployment benefit, about their own payments')],

@@ -154,11 +154,7 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    ...queryRecord(
-      'SKL-03',
-      zhEn('职业技能等级证书查询', 'Skill certificate lookup'),
-      zhEn('查您拿到的技能证书是不是真的、什么等级', 'Check your skill certificates and their level'),
-    ),
+    ...queryRecord('SKL-03', zhEn('职业技能等级证书查询', 'Skill certificate lookup'), zhEn('查您拿到的技能证书是不是真的、什么等级', 'Check your skill certificates and their level')),
     keywords: ['证书', '技能证'],
     guide: {
       conditions: [zhEn('查询本人取得的职业资格证书、职业技能等级证书和专项职业能力证书', 'Your own vocational qualification, skill level and special skill certificates')],
