@@ -7,21 +7,15 @@ import { columnKit, columnsOf, type CountyEngine } from './columns';
  * added. The idempotency key (items.id) is a unique constraint, so two gateway processes never store an item twice.
  */
 export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
-  const { int, real, serial } = columnKit(engine);
+  const { int, real, serial, required, optional } = columnKit(engine);
   const s = db.schema;
   await s.createTable('kiosks').ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()).addColumn('secret', 'text', (c) => c.notNull()).execute();
   await serial(s.createTable('items').ifNotExists(), 'arrival')
     .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('resident_ref', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('item_code', 'text', (c) => c.notNull())
-    .addColumn('tracking_number', 'text', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
-    .addColumn('received_at', 'text', (c) => c.notNull())
-    .addColumn('application_id', 'text')
-    .addColumn('handed_at', 'text')
+    .$call(required.text('kiosk_id', 'kind'))
+    .$call(optional.text('resident_ref'))
+    .$call(required.text('created_at', 'item_code', 'tracking_number', 'payload', 'received_at'))
+    .$call(optional.text('application_id', 'handed_at'))
     .execute();
   const itemColumns = await columnsOf(db, 'items');
   for (const name of ['application_id', 'handed_at']) if (!itemColumns.has(name)) await s.alterTable('items').addColumn(name, 'text').execute();
@@ -30,68 +24,46 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .createTable('outcomes')
     .ifNotExists()
     .addColumn('item_id', 'text', (c) => c.primaryKey())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('seq', int, (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('cursor', int, (c) => c.notNull())
+    .$call(required.text('kiosk_id'))
+    .$call(required.int('seq'))
+    .$call(required.text('state', 'body'))
+    .$call(required.int('cursor'))
     .execute();
   await s.createIndex('outcomes_by_kiosk').ifNotExists().on('outcomes').columns(['kiosk_id', 'cursor']).execute();
   await s
     .createTable('back_office_cases')
     .ifNotExists()
     .addColumn('item_id', 'text', (c) => c.primaryKey())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('tracking_number', 'text', (c) => c.notNull())
-    .addColumn('item_code', 'text', (c) => c.notNull())
-    .addColumn('desk', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('round', int, (c) => c.notNull())
-    .addColumn('due_at', 'text')
-    .addColumn('clerk_id', 'text')
-    .addColumn('last_delivery', 'text', (c) => c.notNull())
-    .addColumn('materials', 'text', (c) => c.notNull())
-    .addColumn('resident_masked', 'text', (c) => c.notNull())
-    .addColumn('received_at', 'text', (c) => c.notNull())
+    .$call(required.text('kiosk_id', 'tracking_number', 'item_code', 'desk', 'state'))
+    .$call(required.int('round'))
+    .$call(optional.text('due_at', 'clerk_id'))
+    .$call(required.text('last_delivery', 'materials', 'resident_masked', 'received_at'))
     .execute();
   await s.createIndex('back_office_due').ifNotExists().on('back_office_cases').columns(['desk', 'state', 'due_at']).execute();
   await s
     .createTable('certificates')
     .ifNotExists()
     .addColumn('code', 'text', (c) => c.primaryKey())
-    .addColumn('item_code', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('language', 'text', (c) => c.notNull())
-    .addColumn('issued_at', 'text', (c) => c.notNull())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('holder_masked', 'text', (c) => c.notNull())
-    .addColumn('content_sha256', 'text', (c) => c.notNull())
+    .$call(required.text('item_code', 'title', 'language', 'issued_at', 'kiosk_id', 'holder_masked', 'content_sha256'))
     .execute();
   await s
     .createTable('face_models')
     .ifNotExists()
     .addColumn('id_number', 'text', (c) => c.primaryKey())
-    .addColumn('face_sha256', 'text', (c) => c.notNull())
-    .addColumn('item_id', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
+    .$call(required.text('face_sha256', 'item_id', 'at'))
     .execute();
   await s
     .createTable('deliveries')
     .ifNotExists()
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('item_id', 'text', (c) => c.notNull())
-    .addColumn('outcome', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
+    .$call(required.text('kiosk_id', 'item_id', 'outcome', 'at'))
     .execute();
   // The fleet page asks each point when its items last arrived.
   await s.createIndex('deliveries_kiosk_at').ifNotExists().on('deliveries').columns(['kiosk_id', 'at']).execute();
   await s
     .createTable('kiosk_attachments')
     .ifNotExists()
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('total', int, (c) => c.notNull())
-    .addColumn('received', int, (c) => c.notNull())
+    .$call(required.text('kiosk_id', 'sha256'))
+    .$call(required.int('total', 'received'))
     .addColumn('complete', int, (c) => c.notNull().defaultTo(0))
     .addColumn('claimed', int, (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('kiosk_attachments_pk', ['kiosk_id', 'sha256'])
@@ -99,63 +71,49 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
   await s
     .createTable('resident_sessions')
     .ifNotExists()
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('session_id', 'text', (c) => c.notNull())
-    .addColumn('id_number', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('opened_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .$call(required.text('kiosk_id', 'session_id', 'id_number', 'source', 'opened_at', 'expires_at'))
     .addPrimaryKeyConstraint('resident_sessions_pk', ['kiosk_id', 'session_id'])
     .execute();
   await s.createIndex('resident_sessions_by_resident').ifNotExists().on('resident_sessions').columns(['kiosk_id', 'id_number', 'expires_at']).execute();
   await s
     .createTable('lookup_log')
     .ifNotExists()
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('item_code', 'text', (c) => c.notNull())
-    .addColumn('id_number_masked', 'text')
-    .addColumn('session_id', 'text')
-    .addColumn('outcome', 'text', (c) => c.notNull())
+    .$call(required.text('at', 'kiosk_id', 'item_code'))
+    .$call(optional.text('id_number_masked', 'session_id'))
+    .$call(required.text('outcome'))
     .execute();
   await s
     .createTable('config_parts')
     .ifNotExists()
     .addColumn('part', 'text', (c) => c.primaryKey())
-    .addColumn('version', int, (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+    .$call(required.int('version'))
+    .$call(required.text('body'))
     .execute();
   await s.createTable('counters').ifNotExists().addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', int, (c) => c.notNull()).execute();
   await s
     .createTable('heartbeats')
     .ifNotExists()
     .addColumn('kiosk_id', 'text', (c) => c.primaryKey())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+    .$call(required.text('at', 'body'))
     .execute();
   await s
     .createTable('faults')
     .ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('opened_at', 'text', (c) => c.notNull())
-    .addColumn('device_id', 'text')
-    .addColumn('summary', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('note', 'text')
-    .addColumn('version', int, (c) => c.notNull())
+    .$call(required.text('kiosk_id', 'opened_at'))
+    .$call(optional.text('device_id'))
+    .$call(required.text('summary', 'state'))
+    .$call(optional.text('note'))
+    .$call(required.int('version'))
     .execute();
   await s.createTable('residents').ifNotExists().addColumn('id_number', 'text', (c) => c.primaryKey()).addColumn('body', 'text', (c) => c.notNull()).execute();
   await s
     .createTable('point_reports')
     .ifNotExists()
     .addColumn('item_id', 'text', (c) => c.primaryKey())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('month', 'text', (c) => c.notNull())
-    .addColumn('version', int, (c) => c.notNull())
-    .addColumn('submitted_at', 'text', (c) => c.notNull())
-    .addColumn('received_at', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+    .$call(required.text('kiosk_id', 'month'))
+    .$call(required.int('version'))
+    .$call(required.text('submitted_at', 'received_at', 'body'))
     .addUniqueConstraint('point_reports_version', ['kiosk_id', 'month', 'version'])
     .execute();
 
@@ -165,10 +123,7 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .ifNotExists()
     .addColumn('kiosk_id', 'text', (c) => c.primaryKey())
     .addColumn('division_code', 'text', (c) => c.notNull().unique())
-    .addColumn('township', 'text', (c) => c.notNull())
-    .addColumn('name_zh', 'text', (c) => c.notNull())
-    .addColumn('name_en', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull())
+    .$call(required.text('township', 'name_zh', 'name_en', 'level'))
     .execute();
   await s.createIndex('points_township').ifNotExists().on('points').column('township').execute();
   await s
@@ -176,81 +131,66 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('username', 'text', (c) => c.notNull().unique())
-    .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('roles', 'text', (c) => c.notNull())
-    .addColumn('scope', 'text', (c) => c.notNull())
-    .addColumn('scope_township', 'text')
-    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .$call(required.text('display_name', 'roles', 'scope'))
+    .$call(optional.text('scope_township'))
+    .$call(required.text('password_hash'))
     .addColumn('disabled', int, (c) => c.notNull().defaultTo(0))
     .addColumn('failed_attempts', int, (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', int)
-    .addColumn('created_at', int, (c) => c.notNull())
-    .addColumn('updated_at', int, (c) => c.notNull())
+    .$call(optional.int('locked_until'))
+    .$call(required.int('created_at', 'updated_at'))
     .execute();
   await s
     .createTable('console_sessions')
     .ifNotExists()
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
-    .addColumn('staff_id', 'text', (c) => c.notNull())
-    .addColumn('csrf', 'text', (c) => c.notNull())
-    .addColumn('created_at', int, (c) => c.notNull())
-    .addColumn('last_seen', int, (c) => c.notNull())
+    .$call(required.text('staff_id', 'csrf'))
+    .$call(required.int('created_at', 'last_seen'))
     .execute();
   await s
     .createTable('fault_escalation')
     .ifNotExists()
     .addColumn('fault_id', 'text', (c) => c.primaryKey())
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('level_since', int, (c) => c.notNull())
-    .addColumn('acknowledged_at', int)
-    .addColumn('acknowledged_by', 'text')
-    .addColumn('resolved_at', int)
+    .$call(required.text('level'))
+    .$call(required.int('level_since'))
+    .$call(optional.int('acknowledged_at'))
+    .$call(optional.text('acknowledged_by'))
+    .$call(optional.int('resolved_at'))
     .execute();
   await serial(s.createTable('fault_moves').ifNotExists(), 'seq')
-    .addColumn('fault_id', 'text', (c) => c.notNull())
-    .addColumn('at', int, (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_name', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('note', 'text')
+    .$call(required.text('fault_id'))
+    .$call(required.int('at'))
+    .$call(optional.text('actor_id'))
+    .$call(required.text('actor_name', 'action', 'level'))
+    .$call(optional.text('note'))
     .execute();
   await s.createIndex('fault_moves_fault').ifNotExists().on('fault_moves').columns(['fault_id', 'seq']).execute();
   await serial(s.createTable('publications').ifNotExists(), 'seq')
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('config_version', int, (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_name', 'text')
-    .addColumn('at', int, (c) => c.notNull())
-    .addColumn('rollback_of', int)
+    .$call(required.text('subject', 'body'))
+    .$call(required.int('config_version'))
+    .$call(optional.text('actor_id', 'actor_name'))
+    .$call(required.int('at'))
+    .$call(optional.int('rollback_of'))
     .execute();
   await s.createIndex('publications_subject').ifNotExists().on('publications').columns(['subject', 'seq']).execute();
   await s.createTable('point_site_settings').ifNotExists().addColumn('kiosk_id', 'text', (c) => c.primaryKey()).addColumn('body', 'text', (c) => c.notNull()).execute();
   await s
     .createTable('programme_stages')
     .ifNotExists()
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('done_at', int, (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_name', 'text')
+    .$call(required.text('kiosk_id', 'stage'))
+    .$call(required.int('done_at'))
+    .$call(optional.text('actor_id', 'actor_name'))
     .addPrimaryKeyConstraint('programme_stages_pk', ['kiosk_id', 'stage'])
     .execute();
   await s
     .createTable('programme_milestones')
     .ifNotExists()
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('due', 'text', (c) => c.notNull())
+    .$call(required.text('stage', 'due'))
     .addColumn('share', real, (c) => c.notNull())
     .execute();
   await serial(s.createTable('audit_log').ifNotExists(), 'seq')
-    .addColumn('at', int, (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_name', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('target', 'text')
-    .addColumn('township', 'text')
-    .addColumn('detail', 'text')
+    .$call(required.int('at'))
+    .$call(optional.text('actor_id', 'actor_name'))
+    .$call(required.text('action'))
+    .$call(optional.text('target', 'township', 'detail'))
     .execute();
 }

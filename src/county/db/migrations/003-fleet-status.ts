@@ -3,20 +3,15 @@ import { columnKit, type CountyEngine } from './columns';
 
 /** Each point's last heartbeat in plain columns, so the console's fleet table sorts, filters and pages in SQL. */
 export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
-  const { int } = columnKit(engine);
+  const { required, optional } = columnKit(engine);
   await db.schema
     .createTable('fleet_status')
     .ifNotExists()
     .addColumn('kiosk_id', 'text', (c) => c.primaryKey())
-    .addColumn('heartbeat_at', 'text', (c) => c.notNull())
-    .addColumn('devices', 'text', (c) => c.notNull())
-    .addColumn('devices_in_trouble', int, (c) => c.notNull())
-    .addColumn('queue_depth', int)
-    .addColumn('rejected', int)
-    .addColumn('oldest_pending_at', 'text')
-    .addColumn('app_version', 'text')
-    .addColumn('config_version', int)
-    .addColumn('catalog_version', int)
-    .addColumn('clock_offset_seconds', int)
+    .$call(required.text('heartbeat_at', 'devices'))
+    .$call(required.int('devices_in_trouble'))
+    .$call(optional.int('queue_depth', 'rejected'))
+    .$call(optional.text('oldest_pending_at', 'app_version'))
+    .$call(optional.int('config_version', 'catalog_version', 'clock_offset_seconds'))
     .execute();
 }

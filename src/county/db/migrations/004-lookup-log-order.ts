@@ -6,14 +6,11 @@ import { columnKit, type CountyEngine } from './columns';
  * lookups in the same millisecond kept no order. The table is made again with the number, its rows copied in order.
  */
 export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
-  const { serial } = columnKit(engine);
+  const { serial, required, optional } = columnKit(engine);
   await serial(db.schema.createTable('lookup_log_ordered'), 'seq')
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('kiosk_id', 'text', (c) => c.notNull())
-    .addColumn('item_code', 'text', (c) => c.notNull())
-    .addColumn('id_number_masked', 'text')
-    .addColumn('session_id', 'text')
-    .addColumn('outcome', 'text', (c) => c.notNull())
+    .$call(required.text('at', 'kiosk_id', 'item_code'))
+    .$call(optional.text('id_number_masked', 'session_id'))
+    .$call(required.text('outcome'))
     .execute();
   // Plain SQL both engines read alike (the migration's builder is untyped).
   await sql`INSERT INTO lookup_log_ordered (at, kiosk_id, item_code, id_number_masked, session_id, outcome)

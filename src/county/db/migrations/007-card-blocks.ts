@@ -1,19 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { CountyEngine } from './columns';
+import { columnKit, type CountyEngine } from './columns';
 
 /**
  * A social security card's temporary block (CARD-02 loss report), one row per resident's card: when it was blocked,
  * when it lifts by itself (blocked + the published cardBlockDays), and when a cancelled loss report lifted it early.
  * Whether it still holds is read against the clock at query time (card-blocks.ts), so nothing has to sweep it.
  */
-export async function up(db: Kysely<unknown>, _engine: CountyEngine): Promise<void> {
+export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
+  const { required, optional } = columnKit(engine);
   await db.schema
     .createTable('card_blocks')
     .ifNotExists()
     .addColumn('id_number', 'text', (c) => c.primaryKey())
-    .addColumn('item_id', 'text', (c) => c.notNull())
-    .addColumn('blocked_at', 'text', (c) => c.notNull())
-    .addColumn('lifts_at', 'text', (c) => c.notNull())
-    .addColumn('cancelled_at', 'text')
+    .$call(required.text('item_id', 'blocked_at', 'lifts_at'))
+    .$call(optional.text('cancelled_at'))
     .execute();
 }
