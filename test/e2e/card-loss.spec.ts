@@ -62,6 +62,22 @@ test('online: the card is blocked at the county before the screen says so, with 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(row).toContainText(`Your card is blocked; the block lifts by itself on ${when}.`);
   await expectNoAxeViolations(page, 'my requests: card block (en)');
+
+  // The card is found and the loss report cancelled: the earlier report no longer claims a block, on screen or paper.
+  await startVisit(page, point.kiosk.url);
+  const cancelled = await completeItem(page, point.core, lossReport, resident, { answers: { operation: 'cancelLossReport' } });
+  expect(countyOutcome(point, cancelled.trackingNumber!)).toMatchObject({ state: 'done' });
+  await startVisit(page, point.kiosk.url);
+  await page.locator('[data-my-requests]').click();
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await expect(page.locator(`[data-request="${cancelled.trackingNumber}"]`)).toBeVisible();
+  await expect(row).toContainText(lossReport.name['zh-CN']);
+  await expect(page.locator('[data-requests]')).not.toContainText('自动解除');
+  await expect(page.locator('[data-requests]')).not.toContainText('lifts by itself');
+  await point.core.call('dev.printer.transcript', { clear: true });
+  await page.locator('[data-action="print-requests"]').click();
+  await expect.poll(printed, { timeout: 20_000 }).toContain(cancelled.trackingNumber!);
+  expect(await printed()).not.toContain('自动解除');
 });
 
 test('offline: recorded here, not yet blocked, the 24-hour loss hotline offered; blocked only once the county has it', async ({ page }) => {

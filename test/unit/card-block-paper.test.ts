@@ -3,6 +3,7 @@ import { encodeReceipt, type ReceiptDocument } from '../../src/devices/printer/r
 import { ReceiptPrinterSimulator } from '../../src/devices/printer/simulator';
 import { formatPrintedTime, myRequestsSlip, submissionReceipt } from '../../src/main/printing/receipt-templates';
 import { translatorFor } from '../../src/main/printing/translator';
+import { cardBlockWords } from '../../src/shared/domain/card-block';
 import type { Language } from '../../src/shared/locales';
 
 /**
@@ -39,13 +40,16 @@ const receipt = (language: Language, cardBlock: { blockedAt: string; blockLiftsA
     ),
   );
 
+/** The loss report as the kiosk keeps it, with the county's answer. */
+const answered = { submissionId: 'loss', itemCode: 'CARD-02', submittedAt: blockedAt, outcome: { state: 'done', blockLiftsAt } };
+
 const requests = (language: Language, printedAt: string) =>
   paper(
     myRequestsSlip(
       {
         siteName: site,
         resident,
-        requests: [{ itemName: { 'zh-CN': '社会保障卡临时挂失与解挂', en: 'Report a lost card' }, trackingNumber: 'SX20261201-000007', submittedAt: blockedAt, word: 'done', detail: null, countyAt: blockedAt, blockLiftsAt }],
+        requests: [{ itemName: { 'zh-CN': '社会保障卡临时挂失与解挂', en: 'Report a lost card' }, trackingNumber: 'SX20261201-000007', submittedAt: blockedAt, word: 'done', detail: null, countyAt: blockedAt, cardBlock: cardBlockWords([answered], Date.parse(printedAt)).get('loss') ?? null }],
         lastSyncAt: blockedAt,
         printedAt,
         hotline: '12333',

@@ -8,6 +8,7 @@ import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { Language } from '../../shared/locales';
 import type { RequestWord } from '../../shared/domain/request-state';
 import type { CaseState } from '../../shared/cases/case-state';
+import type { CardBlockWord } from '../../shared/domain/card-block';
 
 /**
  * The slips the receipt printer prints, built from data in the resident's language. Personal data appears masked
@@ -196,7 +197,7 @@ export interface MyRequestsData {
   siteName: LocalisedText;
   resident: Pick<ResidentIdentity, 'name' | 'idNumber'>;
   /** Newest first, as the screen shows them. */
-  requests: Array<{ itemName: LocalisedText; trackingNumber: string; submittedAt: string; word: RequestWord; detail: LocalisedText | null; countyAt: string | null; blockLiftsAt?: string | null }>;
+  requests: Array<{ itemName: LocalisedText; trackingNumber: string; submittedAt: string; word: RequestWord; detail: LocalisedText | null; countyAt: string | null; cardBlock?: CardBlockWord | null }>;
   /** The resident's 全程代办 cases, newest first, in the words the screen uses (cases namespace). */
   cases?: Array<{ itemName: LocalisedText; caseNumber: string; openedAt: string; state: CaseState; overdue: boolean; missing: LocalisedText | null }>;
   /** When the county last answered this kiosk (null: never): the slip says how old its word is. */
@@ -225,10 +226,7 @@ export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFun
       { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(r.submittedAt) },
       { kind: 'text', text: `${t(`requests:state.${r.word}`)}${r.detail ? ` ${pick(r.detail, language)}` : ''}` },
     );
-    if (r.blockLiftsAt) {
-      const holds = Date.parse(r.blockLiftsAt) > Date.parse(data.printedAt);
-      blocks.push({ kind: 'text', text: t(holds ? 'requests:cardBlock.holds' : 'requests:cardBlock.lifted', { time: formatPrintedTime(r.blockLiftsAt) }) });
-    }
+    if (r.cardBlock) blocks.push({ kind: 'text', text: t(`requests:cardBlock.${r.cardBlock.word}`, { time: formatPrintedTime(r.cardBlock.liftsAt) }) });
     if (r.countyAt) blocks.push({ kind: 'text', text: t('requests:countySaid', { time: formatPrintedTime(r.countyAt) }) });
   });
   if (cases.length > 0) blocks.push({ kind: 'rule' }, { kind: 'text', text: t('cases:mine.title'), bold: true });

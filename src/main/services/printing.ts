@@ -21,6 +21,7 @@ import type { TFunction } from 'i18next';
 import type { CountyDocument } from './county-documents';
 import { inquiryRegisterSlip, myRequestsSlip, notificationSlip, type InquiryRegisterData, queryResultSlip, submissionReceipt, testPage } from '../printing/receipt-templates';
 import { requestWord } from '../../shared/domain/request-state';
+import { cardBlockWords } from '../../shared/domain/card-block';
 import { caseHandoverSlip, type CaseHandoverData } from '../printing/case-handover-slip';
 import { translatorFor } from '../printing/translator';
 
@@ -55,7 +56,7 @@ export interface PrintingDeps {
   keptListing?: (itemCode: string, params: Record<string, string | number | boolean>) => { fetchedAt: string; title?: string | undefined; rows: Array<Record<string, string>> } | null;
   /** The current resident's applications at this point, newest first, and when the county last answered. */
   residentRequests?: () => {
-    submissions: ReadonlyArray<Pick<SubmissionStatus, 'itemCode' | 'trackingNumber' | 'submittedAt' | 'status' | 'outcome'>>;
+    submissions: ReadonlyArray<Pick<SubmissionStatus, 'submissionId' | 'itemCode' | 'trackingNumber' | 'submittedAt' | 'status' | 'outcome'>>;
     /** The resident's 全程代办 cases, as "where is my request" shows them (cases.mine). */
     cases?: ReadonlyArray<ResidentCase>;
     lastSyncAt: string | null;
@@ -203,11 +204,13 @@ export class PrintingService {
     const lang = language ?? this.deps.config.kiosk.defaultLanguage;
     const t = translatorFor(lang);
     const { submissions, cases = [], lastSyncAt } = this.deps.residentRequests();
+    // Only the newest answer of a card item speaks for the card's block (a later cancellation supersedes a report).
+    const blocks = cardBlockWords(submissions, this.deps.now().getTime());
     const requests = submissions.map((s) => {
       const word = requestWord(s);
       const detail = word === 'returned' ? (s.outcome?.missing?.text ?? null) : word === 'refused' ? (s.outcome?.reason ?? null) : null;
       const name = this.deps.catalog.find(s.itemCode)?.name ?? { 'zh-CN': s.itemCode, en: s.itemCode };
-      return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null, blockLiftsAt: s.outcome?.blockLiftsAt ?? null };
+      return { itemName: name, trackingNumber: s.trackingNumber, submittedAt: s.submittedAt, word, detail, countyAt: s.outcome?.at ?? null, cardBlock: blocks.get(s.submissionId) ?? null };
     });
     const residentCases = cases.map((c) => ({ ...c, itemName: this.deps.catalog.find(c.itemCode)?.name ?? { 'zh-CN': c.itemCode, en: c.itemCode } }));
     const document = myRequestsSlip(

@@ -14,6 +14,7 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { useInstruction } from '../speech/instruction-context';
 import { localTime } from '../staff/InquiryRegister';
 import { requestWord } from '../../shared/domain/request-state';
+import { cardBlockWords } from '../../shared/domain/card-block';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
 import { CompleteReturned } from './CompleteReturned';
 
@@ -103,6 +104,8 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
       </main>
     );
   }
+  // Only the newest answer of a card item speaks for the card's block (a later cancellation supersedes a report).
+  const blocks = cardBlockWords(list ?? [], Date.now());
   return (
     <main className="requests" data-requests>
       <h1>{t('title')}</h1>
@@ -126,9 +129,9 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
                   {word === 'returned' && s.outcome?.missing ? <span> {s.outcome.missing.text[lang]}</span> : null}
                   {word === 'refused' && s.outcome?.reason ? <span> {s.outcome.reason[lang]}</span> : null}
                 </p>
-                {s.outcome?.blockLiftsAt ? (
-                  <p data-block-lifts-at={s.outcome.blockLiftsAt}>
-                    {t(Date.parse(s.outcome.blockLiftsAt) > Date.now() ? 'cardBlock.holds' : 'cardBlock.lifted', { time: localTime(s.outcome.blockLiftsAt) })}
+                {blocks.get(s.submissionId) ? (
+                  <p data-block-lifts-at={blocks.get(s.submissionId)!.liftsAt}>
+                    {t(`cardBlock.${blocks.get(s.submissionId)!.word}`, { time: localTime(blocks.get(s.submissionId)!.liftsAt) })}
                   </p>
                 ) : null}
                 {s.outcome ? <p className="requests__when">{t('countySaid', { time: localTime(s.outcome.at) })}</p> : null}
