@@ -101,6 +101,18 @@ export function answeredValues(item: Pick<CatalogItem, 'form'>, values: FormValu
   return out;
 }
 
+type Problem = (name: string, params?: Record<string, string | number>) => FieldProblem;
+
+/** A typed number (yuan, or a whole number): its written form first, then each bound, said with the bound. */
+function numberProblem(value: FormValue | undefined, pattern: RegExp, bounds: { min: number; max: number }, kind: 'amount' | 'integer', problem: Problem): FieldProblem | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
+  if (text === null || !pattern.test(text)) return problem(`${kind}Format`);
+  const n = Number(text);
+  if (n < bounds.min) return problem(`${kind}TooSmall`, { min: bounds.min });
+  if (n > bounds.max) return problem(`${kind}TooLarge`, { max: bounds.max });
+  return null;
+}
+
 /**
  * Checks one value against its field alone (as the resident types). Cross-field rules (`notBefore`) need
  * `values`; pass the whole form when you have it.
@@ -112,7 +124,7 @@ export function validateField(
   options: ValidateOptions = {},
 ): FieldProblem | null {
   const today = options.today ?? new Date();
-  const problem = (name: string, params?: Record<string, string | number>): FieldProblem =>
+  const problem: Problem = (name, params) =>
     params ? { field: field.name, messageKey: key(name), params } : { field: field.name, messageKey: key(name) };
 
   if (isEmpty(value)) {
@@ -127,22 +139,10 @@ export function validateField(
     case 'choice':
       if (typeof value !== 'string') return problem('wrongType');
       return field.options.some((option) => option.value === value) ? null : problem('choiceUnknown');
-    case 'amount': {
-      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
-      if (text === null || !AMOUNT.test(text)) return problem('amountFormat');
-      const amount = Number(text);
-      if (amount < field.min) return problem('amountTooSmall', { min: field.min });
-      if (amount > field.max) return problem('amountTooLarge', { max: field.max });
-      return null;
-    }
-    case 'integer': {
-      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
-      if (text === null || !INTEGER.test(text)) return problem('integerFormat');
-      const n = Number(text);
-      if (n < field.min) return problem('integerTooSmall', { min: field.min });
-      if (n > field.max) return problem('integerTooLarge', { max: field.max });
-      return null;
-    }
+    case 'amount':
+      return numberProblem(value, AMOUNT, field, 'amount', problem);
+    case 'integer':
+      return numberProblem(value, INTEGER, field, 'integer', problem);
     default:
       break;
   }
