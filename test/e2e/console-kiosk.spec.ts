@@ -6,6 +6,7 @@ import { startCounty, writeKioskConfig, type CountyProcess } from './support/cou
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
 import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { startVisit } from './support/resident';
 
 /**
  * What the console changes and a kiosk of the township follows at its next sync: a fault ticket's every move, and the
@@ -183,7 +184,7 @@ test("a point's office hours and duty person set in the console show on its attr
   await attract.close();
 });
 
-test('the county previews a catalogue with its numbers, publishes it, the kiosk takes it; a bad one is refused; one rollback restores', async ({ page }) => {
+test('the county previews a catalogue with its numbers, publishes it, the kiosk takes it; a bad one is refused; one rollback restores', async ({ page, context }) => {
   test.setTimeout(120_000);
   const input = defaultCatalogInput();
   const file = (catalog: unknown) => ({ name: 'catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalog)) });
@@ -197,16 +198,28 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   await expect(page.locator('[data-field="catalog.items.2.name.en"]')).toContainText('没有发布');
   await expect(page.locator('[data-catalog-preview]')).toHaveCount(0);
 
-  await upload.setInputFiles(file({ ...input, settings: { ...DEFAULT_COUNTY_SETTINGS, cardBlockDays: { value: 7, setOn: '2026-12-01' } } }));
+  // The county's block period, and one item's promised time limit with the day the county set it.
+  const timeLimit = { value: { 'zh-CN': '3 个工作日内办结', en: 'Done within 3 working days' }, setOn: '2026-12-02' };
+  await upload.setInputFiles(file({ ...input, settings: { ...DEFAULT_COUNTY_SETTINGS, cardBlockDays: { value: 7, setOn: '2026-12-01' }, timeLimits: { 'JOB-05': timeLimit } } }));
   const preview = page.locator('[data-catalog-preview]');
   await expect(preview.locator('[data-setting="cardBlockDays"]')).toContainText('15 天');
   await expect(preview.locator('[data-setting="cardBlockDays"]')).toContainText('7 天');
+  await expect(preview.locator('[data-setting="timeLimit.JOB-05"]')).toContainText('JOB-05 的承诺办理时限');
+  await expect(preview.locator('[data-setting="timeLimit.JOB-05"]')).toContainText('3 个工作日内办结');
   await preview.scrollIntoViewIfNeeded();
   await checkConsoleScreen(page, 'console-20-catalogue-preview');
   await preview.locator('[data-publish-catalog]').click();
   await expect(page.locator('[data-catalog-current]')).not.toHaveAttribute('data-catalog-current', 'shipped');
   await expect.poll(async () => (await core.call('catalog.list', {})).settings.cardBlockDays, { timeout: 30_000 }).toEqual({ value: 7, setOn: '2026-12-01' });
   expect((await core.call('catalog.get', { code: 'CARD-02' })).guide.timeLimit['zh-CN']).toContain('7 天后自动解除');
+  // The kiosk's item page says the county's time limit, as set by the county on its day.
+  const kioskPage = await context.newPage();
+  await startVisit(kioskPage, kiosk.url);
+  await kioskPage.locator('[data-category="job"]').click();
+  await kioskPage.locator('[data-item="JOB-05"]').click();
+  await expect(kioskPage.locator('[data-setting="timeLimit"]')).toHaveText('承诺办理时限：3 个工作日内办结（县里 2026-12-02 设定）');
+  await expect(kioskPage.locator('[data-setting="legalBasis"]')).toContainText('机器出厂时的说法');
+  await kioskPage.close();
 
   // Back to the version the county had before the console's first publication, in one click.
   await page.locator('[data-catalog-rollback]').last().click();

@@ -85,7 +85,7 @@ describe("an item's time limit and legal basis as set by the county, on the kios
     await i18next.changeLanguage('zh-CN');
     const shipped = await show('CARD-02');
     expect(shipped.timeLimit).toContain('临时挂失 15 天后自动解除');
-    expect(shipped.timeLimit).toContain('机器出厂时的数字');
+    expect(shipped.timeLimit).toContain('（机器出厂时的说法，以县里公布的为准）');
     expect(shipped.cardBlockDays).toBe('临时挂失自动解除的天数：15 天（机器出厂时的数字，以县里公布的为准）');
   });
 

@@ -29,7 +29,7 @@ export function CountySettingsNote({ item }: { item: CatalogItem }) {
                   {t('settings.line', {
                     name: t(`settings.name.${key}`),
                     value,
-                    when: setOn ? t('settings.setOn', { date: setOn }) : t('settings.shipped'),
+                    when: setOn ? t('settings.setOn', { date: setOn }) : t(isCountySettingKey(key) ? 'settings.shipped' : 'settings.shippedText'),
                   })}
                 </li>
               );
