@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readCommandLine } from '../shared/command-line/command-line';
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, seedDemo } from './demo-seed';
 import { registerKiosk } from './county-state';
 import { startCountyServer } from './server';
@@ -23,36 +24,31 @@ ${REPORT_USAGE}`;
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'report') process.exit(await runReportCommand(process.argv.slice(3)));
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        database: { type: 'string' },
-        seed: { type: 'string' },
-        kiosk: { type: 'string', multiple: true },
-        'admin-token': { type: 'string' },
-        'tls-key': { type: 'string' },
-        'tls-cert': { type: 'string' },
-        'silent-after': { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
+  const line = readCommandLine(
+    () =>
+      parseArgs({
+        options: {
+          port: { type: 'string' },
+          'data-dir': { type: 'string' },
+          database: { type: 'string' },
+          seed: { type: 'string' },
+          kiosk: { type: 'string', multiple: true },
+          'admin-token': { type: 'string' },
+          'tls-key': { type: 'string' },
+          'tls-cert': { type: 'string' },
+          'silent-after': { type: 'string' },
+          help: { type: 'boolean', default: false },
+        },
+        strict: true,
+      }).values,
+    USAGE,
+  );
+  if (!line.run) {
+    if (line.exitCode === 0) return console.log(line.say);
+    console.error(line.say);
+    process.exit(line.exitCode);
   }
-  if (args.help) {
-    console.log(USAGE);
-    return;
-  }
-  const port = args.port === undefined ? 0 : Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, got "${args.port}"`);
-    process.exit(2);
-  }
+  const { values: args, port } = line;
   if (args.seed !== undefined && args.seed !== 'demo') {
     console.error(`--seed knows only "demo", got "${args.seed}"`);
     process.exit(2);

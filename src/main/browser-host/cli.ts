@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readCommandLine } from '../../shared/command-line/command-line';
 import { loadSiteConfigFile, demoSiteConfig, SiteConfigError } from '../config/load-site-config';
 import { createKioskCore } from '../core';
 import { createLogger } from '../logging/logger';
@@ -19,33 +20,28 @@ const USAGE = `usage: npm run start:browser -- [--port N] [--data-dir DIR] [--co
 The launch URL (with the launch token) is written to DATA-DIR/launch-url, readable by this user only; it is never printed.`;
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        config: { type: 'string' },
-        simulate: { type: 'boolean', default: false },
-        headless: { type: 'boolean', default: false },
-        'no-browser': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
+  const line = readCommandLine(
+    () =>
+      parseArgs({
+        options: {
+          port: { type: 'string' },
+          'data-dir': { type: 'string' },
+          config: { type: 'string' },
+          simulate: { type: 'boolean', default: false },
+          headless: { type: 'boolean', default: false },
+          'no-browser': { type: 'boolean', default: false },
+          help: { type: 'boolean', default: false },
+        },
+        strict: true,
+      }).values,
+    USAGE,
+  );
+  if (!line.run) {
+    if (line.exitCode === 0) return console.log(line.say);
+    console.error(line.say);
+    process.exit(line.exitCode);
   }
-  if (args.help) {
-    console.log(USAGE);
-    return;
-  }
-  const port = args.port === undefined ? 0 : Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, got "${args.port}"`);
-    process.exit(2);
-  }
+  const { values: args, port } = line;
 
   let config;
   try {
