@@ -47,60 +47,43 @@ export const SubmissionPayloadSchema = z.object({
 });
 export type SubmissionPayload = z.infer<typeof SubmissionPayloadSchema>;
 
-export const SubmissionItemSchema = z.object({
-  /** Idempotency key: a UUIDv7 made when the resident submitted. */
-  id: z.string().uuid(),
-  kind: z.literal('submission'),
-  createdAt: IsoTimeSchema,
-  /** Pseudonymous resident key: the county applies items of one resident in this order. */
-  residentRef: z.string().max(64).nullable(),
-  payload: SubmissionPayloadSchema,
-  attachments: z.array(Sha256Schema).max(51),
-});
+/** Pseudonymous resident key: the county applies items of one resident in this order. */
+const ResidentRefSchema = z.string().max(64).nullable();
+
+/**
+ * The envelope every outbox item travels in, whatever its kind: an idempotency key (a UUIDv7 made when the item was
+ * made), the kind, when it was made, the resident's key (null for the point's own records), the payload and the
+ * attachments it names by hash (none for most kinds).
+ */
+function outboxItemSchema<K extends string, R extends z.ZodType, P extends z.ZodType>(kind: K, residentRef: R, payload: P, maxAttachments = 0) {
+  return z.object({
+    id: z.string().uuid(),
+    kind: z.literal(kind),
+    createdAt: IsoTimeSchema,
+    residentRef,
+    payload,
+    attachments: z.array(Sha256Schema).max(maxAttachments),
+  });
+}
+
+/** A resident's application: up to 50 materials and a face image. */
+export const SubmissionItemSchema = outboxItemSchema('submission', ResidentRefSchema, SubmissionPayloadSchema, 51);
 export type SubmissionItem = z.infer<typeof SubmissionItemSchema>;
 
 /** A point's signed monthly report (src/shared/report/monthly-report.ts): no resident, no attachments. */
-export const MonthlyReportItemSchema = z.object({
-  id: z.string().uuid(),
-  kind: z.literal('monthlyReport'),
-  createdAt: IsoTimeSchema,
-  residentRef: z.null(),
-  payload: MonthlyReportPayloadSchema,
-  attachments: z.array(Sha256Schema).max(0),
-});
+export const MonthlyReportItemSchema = outboxItemSchema('monthlyReport', z.null(), MonthlyReportPayloadSchema);
 export type MonthlyReportItem = z.infer<typeof MonthlyReportItemSchema>;
 
 /** A point's commissioning or acceptance record (src/shared/commissioning/site-record.ts): no resident, no attachments. */
-export const SiteRecordItemSchema = z.object({
-  id: z.string().uuid(),
-  kind: z.literal('siteRecord'),
-  createdAt: IsoTimeSchema,
-  residentRef: z.null(),
-  payload: SiteRecordSchema,
-  attachments: z.array(Sha256Schema).max(0),
-});
+export const SiteRecordItemSchema = outboxItemSchema('siteRecord', z.null(), SiteRecordSchema);
 export type SiteRecordItem = z.infer<typeof SiteRecordItemSchema>;
 
 /** A 全程代办 case sent to the township for the first time (src/shared/cases): the case, its resident and its first steps. */
-export const CaseItemSchema = z.object({
-  id: z.string().uuid(),
-  kind: z.literal('case'),
-  createdAt: IsoTimeSchema,
-  residentRef: z.string().max(64).nullable(),
-  payload: CasePayloadSchema,
-  attachments: z.array(Sha256Schema).max(0),
-});
+export const CaseItemSchema = outboxItemSchema('case', ResidentRefSchema, CasePayloadSchema);
 export type CaseItem = z.infer<typeof CaseItemSchema>;
 
 /** A later step of a case made at the point: sent again after a return, or handed back to the resident. */
-export const CaseStepItemSchema = z.object({
-  id: z.string().uuid(),
-  kind: z.literal('caseStep'),
-  createdAt: IsoTimeSchema,
-  residentRef: z.string().max(64).nullable(),
-  payload: CaseStepPayloadSchema,
-  attachments: z.array(Sha256Schema).max(0),
-});
+export const CaseStepItemSchema = outboxItemSchema('caseStep', ResidentRefSchema, CaseStepPayloadSchema);
 export type CaseStepItem = z.infer<typeof CaseStepItemSchema>;
 
 export const BatchItemSchema = z.discriminatedUnion('kind', [SubmissionItemSchema, MonthlyReportItemSchema, SiteRecordItemSchema, CaseItemSchema, CaseStepItemSchema]);
