@@ -24,6 +24,14 @@ export function formatPrintedTime(iso: string): string {
 
 const pick = (text: LocalisedText, language: Language): string => text[language];
 
+/** The top of every slip: the point's name, then the slip's title in double size. */
+function slipHeading(siteName: string, title: string): ReceiptBlock[] {
+  return [
+    { kind: 'text', text: siteName, align: 'center', bold: true },
+    { kind: 'text', text: title, align: 'center', bold: true, size: 'double' },
+  ];
+}
+
 export interface SubmissionReceiptData {
   siteName: LocalisedText;
   item: Pick<CatalogItem, 'name'> & { guide?: CatalogItem['guide'] | undefined };
@@ -43,8 +51,7 @@ export interface SubmissionReceiptData {
 export function submissionReceipt(data: SubmissionReceiptData, language: Language, t: TFunction): ReceiptDocument {
   const guide = data.item.guide;
   const blocks: ReceiptBlock[] = [
-    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
-    { kind: 'text', text: t('receipt.title'), align: 'center', bold: true, size: 'double' },
+    ...slipHeading(pick(data.siteName, language), t('receipt.title')),
     { kind: 'rule' },
     { kind: 'pair', label: t('receipt.item'), value: pick(data.item.name, language) },
     { kind: 'pair', label: t('receipt.trackingNumber'), value: data.trackingNumber },
@@ -100,8 +107,7 @@ export interface NotificationData {
 export function notificationSlip(data: NotificationData, language: Language, t: TFunction): ReceiptDocument {
   const guide = data.item.guide;
   const blocks: ReceiptBlock[] = [
-    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
-    { kind: 'text', text: t('notification.title'), align: 'center', bold: true, size: 'double' },
+    ...slipHeading(pick(data.siteName, language), t('notification.title')),
     { kind: 'rule' },
     { kind: 'pair', label: t('notification.item'), value: pick(data.item.name, language) },
   ];
@@ -143,8 +149,7 @@ export interface QueryResultData {
 
 export function queryResultSlip(data: QueryResultData, language: Language, t: TFunction): ReceiptDocument {
   const blocks: ReceiptBlock[] = [
-    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
-    { kind: 'text', text: data.title ?? t('queryResult.title'), align: 'center', bold: true, size: 'double' },
+    ...slipHeading(pick(data.siteName, language), data.title ?? t('queryResult.title')),
     { kind: 'rule' },
     { kind: 'pair', label: t('queryResult.item'), value: pick(data.itemName, language) },
     { kind: 'pair', label: t('queryResult.fetchedAt'), value: formatPrintedTime(data.fetchedAt) },
@@ -209,8 +214,7 @@ export interface MyRequestsData {
 /** "Where is my request" on paper: the same plain words as the screen (requests:state.*), the resident masked. */
 export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFunction): ReceiptDocument {
   const blocks: ReceiptBlock[] = [
-    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
-    { kind: 'text', text: t('requests:title'), align: 'center', bold: true, size: 'double' },
+    ...slipHeading(pick(data.siteName, language), t('requests:title')),
     { kind: 'rule' },
     { kind: 'pair', label: t('receipt.applicant'), value: maskName(data.resident.name) },
     { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
@@ -259,8 +263,7 @@ export interface InquiryRegisterData {
 /** 首问负责登记簿 on the receipt printer: today's register as the clerk sees it (askers masked as registered). */
 export function inquiryRegisterSlip(data: InquiryRegisterData, language: Language, t: TFunction): ReceiptDocument {
   const blocks: ReceiptBlock[] = [
-    { kind: 'text', text: pick(data.siteName, language), align: 'center', bold: true },
-    { kind: 'text', text: t('staff:register.title'), align: 'center', bold: true, size: 'double' },
+    ...slipHeading(pick(data.siteName, language), t('staff:register.title')),
     { kind: 'pair', label: t('inquiryRegister.printedBy'), value: data.clerkName },
     { kind: 'rule' },
   ];

@@ -39,30 +39,31 @@ export function devSimulatorHandlers(deps: {
     return index;
   };
   const done = { ok: true as const };
+  /** A card reader's simulator as the panel moves it: a sample resident's card put in, or taken out. */
+  const cardMoves = (kind: 'idCardReader' | 'socialSecurityCardReader') => ({
+    insert: (input: { deviceId?: string | undefined; residentIndex: number }) => {
+      sim(kind, input.deviceId).insert(resident(input.residentIndex));
+      return done;
+    },
+    remove: (input: { deviceId?: string | undefined }) => {
+      sim(kind, input.deviceId).remove();
+      return done;
+    },
+  });
+  const idCard = cardMoves('idCardReader');
+  const ssCard = cardMoves('socialSecurityCardReader');
   return {
     'dev.samples': () => {
       return { residents: SAMPLE_RESIDENTS.map((r) => ({ index: r.index, name: r.name, documentType: r.documentType, note: r.note })) };
     },
-    'dev.idCard.insert': (input) => {
-      sim('idCardReader', input.deviceId).insert(resident(input.residentIndex));
-      return done;
-    },
-    'dev.idCard.remove': (input) => {
-      sim('idCardReader', input.deviceId).remove();
-      return done;
-    },
+    'dev.idCard.insert': idCard.insert,
+    'dev.idCard.remove': idCard.remove,
     'dev.idCard.fault': (input) => {
       sim('idCardReader', input.deviceId).setFault(input.fault, input.slowMs);
       return done;
     },
-    'dev.ssCard.insert': (input) => {
-      sim('socialSecurityCardReader', input.deviceId).insert(resident(input.residentIndex));
-      return done;
-    },
-    'dev.ssCard.remove': (input) => {
-      sim('socialSecurityCardReader', input.deviceId).remove();
-      return done;
-    },
+    'dev.ssCard.insert': ssCard.insert,
+    'dev.ssCard.remove': ssCard.remove,
     'dev.ssCard.fault': (input) => {
       const control = sim('socialSecurityCardReader', input.deviceId);
       control.setFault(input.fault, input.slowMs);
