@@ -6,27 +6,14 @@ import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { CountyServer } from '../../src/county/server';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { outboxCounts, rejectedItems } from '../../src/main/store/outbox';
-import { CountyError, type CountyClient } from '../../src/main/sync/county-client';
+import { CountyError } from '../../src/main/sync/county-client';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { SyncEngine } from '../../src/main/sync/sync-engine';
 import { TEST_KIOSK, startTestCounty } from '../support/county-fixtures';
+import { scriptedCountyClient } from '../support/scripted-county-client';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 const { logger: log } = createMemoryLogger();
-
-/** A county client whose uploads and batches answer as the test scripts them, and everything else with "nothing new". */
-function scriptedUploads(answers: Pick<CountyClient, 'attachmentStatus' | 'uploadChunk' | 'sendBatch'>): CountyClient {
-  return {
-    ...answers,
-    pullConfig: async () => null,
-    pullOutcomes: async () => ({ cursor: 0, outcomes: [], refused: [] }) as never,
-    query: async () => ({}) as never,
-    noticeResident: async () => ({ expiresAt: '' }),
-    endResidentSession: async () => undefined,
-    heartbeat: async () => undefined,
-    reportFaults: async () => undefined,
-  };
-}
 
 /** Issue 14 items 5 and 6: damaged records and bad county answers never wedge the queue. */
 describe('sync with damaged records on the kiosk', () => {
@@ -123,7 +110,7 @@ describe('bad county answers', () => {
     const store = openTestStore(tempDataDir());
     store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
     let uploads = 0;
-    const client = scriptedUploads({
+    const client = scriptedCountyClient({
       attachmentStatus: async (sha256) => ({ sha256, received: 0, complete: false }),
       uploadChunk: async () => {
         uploads += 1;
@@ -142,7 +129,7 @@ describe('bad county answers', () => {
   it('an upload answer that says less than the bytes sent does not mark the attachment uploaded', async () => {
     const store = openTestStore(tempDataDir());
     store.submit(sampleSubmission(0, { itemCode: 'JOB-05' }), new Date());
-    const client = scriptedUploads({
+    const client = scriptedCountyClient({
       attachmentStatus: async (sha256) => ({ sha256, received: 0, complete: false }),
       uploadChunk: async (sha256) => ({ sha256, received: Number.NaN, complete: false }),
       sendBatch: async (items) => ({ results: items.map((i) => ({ id: i.id, status: 'accepted' as const })) }),

@@ -135,13 +135,15 @@ export function settleBatch(db: Db, outcomes: readonly ItemOutcome[], at: string
   settle.immediate();
 }
 
-/** A failed round: the whole claimed batch goes back to pending with the reason. */
-export function releaseBatch(db: Db, ids: readonly string[], reason: string): void {
+/** A failed round: the whole claimed batch goes back to pending with the reason. Returns how many were still sending. */
+export function releaseBatch(db: Db, ids: readonly string[], reason: string): number {
   const release = db.transaction(() => {
     const back = stmt(db, "UPDATE outbox SET state = 'pending', last_error = ? WHERE id = ? AND state = 'sending'");
-    for (const id of ids) back.run(reason, id);
+    let released = 0;
+    for (const id of ids) released += back.run(reason, id).changes;
+    return released;
   });
-  release.immediate();
+  return release.immediate();
 }
 
 export interface OutboxCounts {

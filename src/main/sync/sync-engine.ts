@@ -252,14 +252,14 @@ export class SyncEngine {
         }
         settleBatch(store.db, outcomes, this.now().toISOString());
         // Whatever is still 'sending' had no answer: back to pending, never stuck.
-        releaseBatch(store.db, ids, 'noAnswer');
+        const unanswered = releaseBatch(store.db, ids, 'noAnswer');
         result.acknowledged += outcomes.filter((o) => o.outcome === 'acknowledged').length;
         result.rejected += outcomes.filter((o) => o.outcome === 'rejected').length;
         const retried = outcomes.filter((o) => o.outcome === 'retry').length;
         result.retried += retried;
         this.options.onProgress?.(this.status());
-        // Items the county asked to send later: stop this round rather than spin on them.
-        if (retried > 0) return;
+        // Items the county asked to send later, or left unanswered: stop this round rather than spin on them.
+        if (retried > 0 || unanswered > 0) return;
       } catch (error) {
         const refusedItem = error instanceof CountyError && !error.transient && error.status === 400 ? /^items\.(\d+)\./.exec(error.details.field ?? '') : null;
         if (refusedItem) {

@@ -1,0 +1,390 @@
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import { insertFaultTicket } from '../../src/main/store/fault-tickets';
+import type { KioskStore } from '../../src/main/store/kiosk-store';
+import { outboxCounts, rejectedItems } from '../../src/main/store/outbox';
+import { setSyncValue } from '../../src/main/store/sync-state';
+import { CountyError, type CountyClient } from '../../src/main/sync/county-client';
+import { SyncEngine, type SyncEngineOptions } from '../../src/main/sync/sync-engine';
+import { scriptedCountyClient } from '../support/scripted-county-client';
+import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
+
+/**
+ * The sync engine's edges, each driven by a scripted county (no server: milliseconds per test, so the mutation run
+ * can afford them): uploads resumed from the county's count, counts that cannot be believed, every kind of batch
+ * answer, a batch refused for one named item, what "online" means, the loop's timing, and the heartbeat's figures.
+ * Written after the mutation run of sync-engine.ts (docs/testing.md) showed each of these could be broken unseen.
+ */
+const { logger: log } = createMemoryLogger();
+const stores: KioskStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+function store(): KioskStore {
+  const s = openTestStore(tempDataDir());
+  stores.push(s);
+  return s;
+}
+
+function engine(s: KioskStore, client: CountyClient | null, more: Partial<SyncEngineOptions> = {}): SyncEngine {
+  return new SyncEngine({ store: s, client, kioskId: 'k', appVersion: 't', log, ...more });
+}
+
+/** One submission with one scan of `size` bytes of its own; its hash and size. */
+function submitOne(s: KioskStore, n: number, size = 1200): { id: string; sha: string; size: number } {
+  const data = Buffer.alloc(size, `page ${n} `);
+  const id = s.submit(sampleSubmission(n, { itemCode: 'JOB-05', attachments: [{ materialCode: 'id-copy', mime: 'image/jpeg', data }] }), new Date()).submissionId;
+  const { sha256 } = s.db.prepare('SELECT sha256 FROM attachments WHERE submission_id = ?').get(id) as { sha256: string };
+  return { id, sha: sha256, size };
+}
+
+const uploaded = (s: KioskStore, id: string) => (s.db.prepare('SELECT uploaded FROM attachments WHERE submission_id = ?').get(id) as { uploaded: number }).uploaded;
+const outboxRow = (s: KioskStore, id: string) => s.db.prepare('SELECT state, last_error, reject_reason FROM outbox WHERE id = ?').get(id);
+
+describe('attachment uploads', () => {
+  it("resume from the county's count in chunks of the set size; a scan uploaded before a failed batch is not asked about again", async () => {
+    const s = store();
+    const first = submitOne(s, 0, 1200);
+    let batchFails = true;
+    const client = scriptedCountyClient({
+      attachmentStatus: async (sha256) => ({ sha256, received: 500, complete: false }),
+      sendBatch: async (items) => {
+        if (batchFails) throw new CountyError(true, 'timeout');
+        return { results: items.map((i) => ({ id: i.id, status: 'accepted' as const })) };
+      },
+    });
+    const e = engine(s, client, { chunkBytes: 400 });
+    expect(await e.runRound()).toMatchObject({ ok: false, error: 'timeout' });
+    expect(client.calls.chunks).toEqual([
+      { sha256: first.sha, start: 500, total: 1200, length: 400 },
+      { sha256: first.sha, start: 900, total: 1200, length: 300 },
+    ]);
+    expect(uploaded(s, first.id)).toBe(1);
+    expect(client.calls.batches[0]![0]!.attachments).toEqual([first.sha]);
+
+    // The batch goes again; the kiosk already knows the county holds the scan.
+    batchFails = false;
+    expect(await e.runRound()).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(client.calls.statusAsks).toEqual([first.sha]);
+    expect(client.calls.chunks).toHaveLength(2);
+    expect(outboxRow(s, first.id)).toMatchObject({ state: 'acknowledged' });
+  });
+
+  it('a scan the county already holds whole is marked uploaded without sending a byte', async () => {
+    const s = store();
+    const one = submitOne(s, 0);
+    const client = scriptedCountyClient({ attachmentStatus: async (sha256) => ({ sha256, received: one.size, complete: true }) });
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(client.calls.chunks).toEqual([]);
+    expect(uploaded(s, one.id)).toBe(1);
+  });
+
+  it('stops sending once the county says complete, even before the last byte (it had the rest already)', async () => {
+    const s = store();
+    const one = submitOne(s, 0, 1200);
+    const client = scriptedCountyClient({ uploadChunk: async (sha256, start, _total, chunk) => ({ sha256, received: start + chunk.length, complete: true }) });
+    expect(await engine(s, client, { chunkBytes: 400 }).runRound()).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(client.calls.chunks).toEqual([{ sha256: one.sha, start: 0, total: 1200, length: 400 }]);
+    expect(uploaded(s, one.id)).toBe(1);
+  });
+
+  it("continues from the county's count after a 409 (a lost answer), up to three times in a round", async () => {
+    const s = store();
+    const one = submitOne(s, 0, 1200);
+    let conflicts = 2;
+    const base = scriptedCountyClient();
+    const client = scriptedCountyClient({
+      uploadChunk: async (sha256, start, total, chunk) => {
+        if (conflicts-- > 0) throw new CountyError(false, 'range_mismatch', 409, { received: 800 });
+        return base.uploadChunk(sha256, start, total, chunk);
+      },
+    });
+    expect(await engine(s, client, { chunkBytes: 400 }).runRound()).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(client.calls.chunks.map((c) => c.start)).toEqual([0, 800, 800]);
+    expect(uploaded(s, one.id)).toBe(1);
+  });
+
+  it('a 409 without a count, or a fourth one, ends the round as upload_conflicts; other county errors pass through as they are', async () => {
+    for (const [answer, reason, tries] of [
+      [new CountyError(false, 'range_mismatch', 409), 'upload_conflicts', 1],
+      [new CountyError(false, 'range_mismatch', 409, { received: 0 }), 'upload_conflicts', 4],
+      [new CountyError(true, 'server_error', 503), 'server_error', 1],
+    ] as const) {
+      const s = store();
+      const one = submitOne(s, 0);
+      const client = scriptedCountyClient({
+        uploadChunk: async () => {
+          throw answer;
+        },
+      });
+      expect(await engine(s, client).runRound()).toMatchObject({ ok: false, error: reason });
+      expect(client.calls.chunks).toHaveLength(tries);
+      expect(outboxRow(s, one.id)).toMatchObject({ state: 'pending', last_error: reason });
+      expect(uploaded(s, one.id)).toBe(0);
+    }
+  });
+
+  it("a count outside 0..size (or not a whole number) is a bad answer; the size itself is believed", async () => {
+    for (const received of [-1, 1201, 600.5, Number.NaN]) {
+      const s = store();
+      submitOne(s, 0, 1200);
+      const client = scriptedCountyClient({ attachmentStatus: async (sha256) => ({ sha256, received, complete: false }) });
+      expect(await engine(s, client).runRound()).toMatchObject({ ok: false, error: 'bad_answer:received' });
+      expect(client.calls.chunks).toEqual([]);
+    }
+    // The whole size but not complete: nothing left to send, and still not uploaded.
+    const s = store();
+    const one = submitOne(s, 0, 1200);
+    const client = scriptedCountyClient({ attachmentStatus: async (sha256) => ({ sha256, received: 1200, complete: false }) });
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: false, error: 'bad_answer:incomplete_upload' });
+    expect(client.calls.chunks).toEqual([]);
+    expect(uploaded(s, one.id)).toBe(0);
+    expect(outboxCounts(s.db)).toMatchObject({ pending: 1 });
+  });
+
+  it('a chunk answer that does not move forward, or moves back, ends the round instead of looping', async () => {
+    for (const back of [0, 100]) {
+      const s = store();
+      submitOne(s, 0, 1200);
+      const client = scriptedCountyClient({
+        attachmentStatus: async (sha256) => ({ sha256, received: 400, complete: false }),
+        uploadChunk: async (sha256, start) => {
+          if (client.calls.chunks.length > 5) throw new Error('the engine kept sending');
+          return { sha256, received: start - back, complete: false };
+        },
+      });
+      expect(await engine(s, client, { chunkBytes: 400 }).runRound()).toMatchObject({ ok: false, error: 'bad_answer:no_progress' });
+      expect(client.calls.chunks).toHaveLength(1);
+    }
+  });
+
+  it('the last chunk taken but not complete is not "uploaded": the item stays pending', async () => {
+    const s = store();
+    const one = submitOne(s, 0, 1200);
+    const client = scriptedCountyClient({ uploadChunk: async (sha256, start, _total, chunk) => ({ sha256, received: start + chunk.length, complete: false }) });
+    expect(await engine(s, client, { chunkBytes: 600 }).runRound()).toMatchObject({ ok: false, error: 'bad_answer:incomplete_upload' });
+    expect(client.calls.chunks.map((c) => c.start)).toEqual([0, 600]);
+    expect(client.calls.batches).toEqual([]);
+    expect(uploaded(s, one.id)).toBe(0);
+  });
+});
+
+describe('batch answers', () => {
+  it('accepted and duplicate are acknowledged, rejected keeps its reason, retry goes back to pending and ends the round', async () => {
+    const s = store();
+    const ids = [0, 1, 2, 3, 4, 5].map((n) => submitOne(s, n).id);
+    const answers = ['accepted', 'duplicate', 'rejected', 'rejected', 'retry'] as const;
+    const client = scriptedCountyClient({
+      sendBatch: async (items) => ({
+        results: items.map((i, n) => ({ id: i.id, status: answers[n]!, ...(n === 3 ? { reason: 'unknownItem' } : {}) })),
+      }),
+    });
+    const round = await engine(s, client, { batchMaxItems: 5 }).runRound();
+    expect(round).toMatchObject({ ok: true, sent: 5, acknowledged: 2, rejected: 2, retried: 1 });
+    // The sixth item waits for the next round: the county asked for patience.
+    expect(client.calls.batches).toHaveLength(1);
+    expect(ids.map((id) => outboxRow(s, id))).toEqual([
+      { state: 'acknowledged', last_error: null, reject_reason: null },
+      { state: 'acknowledged', last_error: null, reject_reason: null },
+      { state: 'rejected', last_error: null, reject_reason: 'rejected' },
+      { state: 'rejected', last_error: null, reject_reason: 'unknownItem' },
+      { state: 'pending', last_error: 'retry', reject_reason: null },
+      { state: 'pending', last_error: null, reject_reason: null },
+    ]);
+  });
+
+  it('without a retry, batch follows batch in the same round; an item left unanswered goes back to pending and ends the round', async () => {
+    const s = store();
+    const ids = [0, 1, 2, 3, 4].map((n) => submitOne(s, n).id);
+    const client = scriptedCountyClient({
+      sendBatch: async (items) => {
+        // A county that never answers one item must not keep the round sending it forever.
+        if (client.calls.batches.length > 10) throw new Error('the engine kept sending');
+        return { results: items.filter((i) => i.id !== ids[4]).map((i) => ({ id: i.id, status: 'accepted' as const })) };
+      },
+    });
+    expect(await engine(s, client, { batchMaxItems: 2 }).runRound()).toMatchObject({ ok: true, sent: 5, acknowledged: 4, rejected: 0, retried: 0 });
+    expect(client.calls.batches.map((b) => b.length)).toEqual([2, 2, 1]);
+    expect(outboxRow(s, ids[4]!)).toEqual({ state: 'pending', last_error: 'noAnswer', reject_reason: null });
+  });
+
+  it('a 400 naming item 10 rejects that item only; a 400 naming no item, or a 409 naming one, rejects nothing', async () => {
+    const s = store();
+    const ids = Array.from({ length: 12 }, (_, n) => submitOne(s, n, 40).id);
+    let refusals = 1;
+    const client = scriptedCountyClient({
+      sendBatch: async (items) => {
+        if (refusals-- > 0) throw new CountyError(false, 'invalid_body', 400, { field: 'items.10.payload.form' });
+        return { results: items.map((i) => ({ id: i.id, status: 'accepted' as const })) };
+      },
+    });
+    expect(await engine(s, client, { batchMaxItems: 20 }).runRound()).toMatchObject({ ok: true, sent: 23, acknowledged: 11, rejected: 1 });
+    expect(rejectedItems(s.db)).toEqual([expect.objectContaining({ id: ids[10], reason: 'invalid:items.10.payload.form' })]);
+    expect(client.calls.batches[1]!.map((i) => i.id)).toEqual(ids.filter((_, n) => n !== 10));
+
+    for (const refusal of [
+      new CountyError(false, 'invalid_body', 400, { field: 'kioskId' }),
+      new CountyError(false, 'invalid_body', 400, { field: 'items.5.payload' }), // there is no item 5 in a batch of 2
+      new CountyError(false, 'conflict', 409, { field: 'items.0.id' }),
+      new CountyError(true, 'bad_gateway', 400, { field: 'items.0.id' }),
+    ]) {
+      const t = store();
+      const both = [0, 1].map((n) => submitOne(t, n, 40).id);
+      const refusing = scriptedCountyClient({
+        sendBatch: async () => {
+          throw refusal;
+        },
+      });
+      expect(await engine(t, refusing).runRound()).toMatchObject({ ok: false, error: refusal.reason });
+      expect(both.map((id) => outboxRow(t, id))).toEqual(both.map(() => ({ state: 'pending', last_error: refusal.reason, reject_reason: null })));
+    }
+  });
+
+  it('an item whose payload was purged before it went is rejected as payloadPurged; the rest go', async () => {
+    const s = store();
+    const [a, b] = [submitOne(s, 0).id, submitOne(s, 1).id];
+    s.db.prepare('UPDATE outbox SET payload_enc = NULL WHERE id = ?').run(a);
+    const client = scriptedCountyClient();
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, sent: 1, acknowledged: 1, rejected: 1 });
+    expect(rejectedItems(s.db)).toEqual([expect.objectContaining({ id: a, reason: 'payloadPurged' })]);
+    expect(client.calls.batches.flat().map((i) => i.id)).toEqual([b]);
+  });
+
+  it('a round with nothing to send sends no batch', async () => {
+    const client = scriptedCountyClient();
+    expect(await engine(store(), client).runRound()).toMatchObject({ ok: true, sent: 0 });
+    expect(client.calls.batches).toEqual([]);
+  });
+});
+
+describe('what the status says', () => {
+  it('online means the county answered: a network failure is offline, a 503, a 401 or a fault of our own is not', async () => {
+    const cases = [
+      [new CountyError(true, 'ECONNREFUSED', null), false, 'ECONNREFUSED'],
+      [new CountyError(true, 'server_error', 503), true, 'server_error'],
+      [new CountyError(false, 'unauthorized', 401), true, 'unauthorized'],
+      [new TypeError('a bug of ours'), true, 'internal'],
+    ] as const;
+    for (const [failure, online, lastError] of cases) {
+      const s = store();
+      const e = engine(s, scriptedCountyClient({ pullConfig: async () => Promise.reject(failure) }));
+      expect(e.status()).toMatchObject({ configured: true, online: false, lastSyncAt: null, nextAttemptAt: null, consecutiveFailures: 0, lastError: null });
+      expect(await e.runRound()).toMatchObject({ ok: false, error: lastError });
+      expect(await e.runRound()).toMatchObject({ ok: false, error: lastError });
+      expect(e.status()).toMatchObject({ online, lastError, consecutiveFailures: 2, lastSyncAt: null });
+    }
+  });
+
+  it('a good round clears the failures and records when it synced; no county configured is said so', async () => {
+    const s = store();
+    let fail = true;
+    const at = new Date('2026-11-30T09:15:00.000Z');
+    const e = engine(s, scriptedCountyClient({ heartbeat: async () => (fail ? Promise.reject(new CountyError(true, 'timeout')) : undefined) }), { now: () => at });
+    await e.runRound();
+    fail = false;
+    expect(await e.runRound()).toMatchObject({ ok: true });
+    expect(e.status()).toMatchObject({ configured: true, online: true, consecutiveFailures: 0, lastError: null, lastSyncAt: '2026-11-30T09:15:00.000Z' });
+
+    const offline = engine(s, null);
+    expect(offline.status()).toMatchObject({ configured: false, online: false });
+    expect(await offline.runRound()).toEqual({ ok: false, sent: 0, acknowledged: 0, rejected: 0, retried: 0, configChanged: [], error: 'not_configured' });
+  });
+
+  it('outcomes are announced only when some arrived', async () => {
+    const onOutcomes = jest.fn();
+    expect(await engine(store(), scriptedCountyClient(), { onOutcomes }).runRound()).toMatchObject({ ok: true, configChanged: [] });
+    expect(onOutcomes).not.toHaveBeenCalled();
+  });
+});
+
+describe('the heartbeat and the pull', () => {
+  it('reports the queue as it is after the round, the held config version, a 40-character app version and no catalog', async () => {
+    const s = store();
+    const one = submitOne(s, 0);
+    setSyncValue(s.db, 'configVersion', '7');
+    const created = (s.db.prepare('SELECT created_at FROM outbox WHERE id = ?').get(one.id) as { created_at: string }).created_at;
+    const client = scriptedCountyClient({ sendBatch: async (items) => ({ results: items.map((i) => ({ id: i.id, status: 'retry' as const })) }) });
+    const e = engine(s, client, { appVersion: 'v'.repeat(50), kioskId: 'kiosk-7', now: () => new Date('2026-11-30T10:00:00.000Z') });
+    expect(await e.runRound()).toMatchObject({ ok: true, retried: 1 });
+    expect(client.calls.configSince).toEqual([7]);
+    expect(client.calls.heartbeats).toEqual([
+      { kioskId: 'kiosk-7', at: '2026-11-30T10:00:00.000Z', appVersion: 'v'.repeat(40), configVersion: 7, queueDepth: 1, rejected: 0, oldestPendingAt: created, devices: [], catalogVersion: null },
+    ]);
+    expect(e.status()).toMatchObject({ configVersion: 7, pending: 1 });
+  });
+
+  it('reports at most 50 fault tickets a round; the rest go in the next', async () => {
+    const s = store();
+    for (let n = 0; n < 51; n++) insertFaultTicket(s.db, { id: `t-${n}`, openedAt: new Date(Date.UTC(2026, 10, 30, 8, 0, n)).toISOString(), deviceId: 'receipt-printer', summary: `jam ${n}` });
+    const client = scriptedCountyClient();
+    const e = engine(s, client);
+    await e.runRound();
+    await e.runRound();
+    await e.runRound();
+    expect(client.calls.faultReports).toEqual([50, 1]);
+  });
+});
+
+describe('the loop', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-11-30T08:00:00.000Z') }));
+  afterEach(() => jest.useRealTimers());
+
+  it('starts with a round at once, then waits the interval; a kick sends within 200 ms; stop ends it', async () => {
+    const rounds: number[] = [];
+    const s = store();
+    const e = engine(s, scriptedCountyClient(), { intervalMs: 10_000, now: () => new Date(), onProgress: () => rounds.push(Date.now()) });
+    const t0 = Date.now();
+    e.start();
+    e.start(); // a second start does not start a second loop
+    await jest.advanceTimersByTimeAsync(0);
+    expect(rounds.map((t) => t - t0)).toEqual([0]);
+    expect(e.status().nextAttemptAt).toBe(new Date(t0 + 10_000).toISOString());
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(rounds.map((t) => t - t0)).toEqual([0, 10_000]);
+    // Something queued: sent within 200 ms, not at the next interval.
+    submitOne(s, 0);
+    e.kick();
+    await jest.advanceTimersByTimeAsync(199);
+    expect(rounds).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(rounds.map((t) => t - t0).slice(2)).toEqual([10_200, 10_200]); // the batch's progress, then the round's
+    expect(outboxCounts(s.db)).toMatchObject({ pending: 0 });
+    await e.stop();
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(rounds).toHaveLength(4);
+    e.kick(); // stopped: a kick does nothing
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(rounds).toHaveLength(4);
+  });
+
+  it('while failing it backs off, and a kick does not cut the wait short', async () => {
+    const rounds: number[] = [];
+    const e = engine(store(), scriptedCountyClient({ heartbeat: async () => Promise.reject(new CountyError(true, 'timeout')) }), {
+      intervalMs: 10_000,
+      backoff: { baseMs: 1000, capMs: 4000 },
+      random: () => 1,
+      now: () => new Date(),
+      onProgress: () => rounds.push(Date.now()),
+    });
+    const t0 = Date.now();
+    e.start();
+    await jest.advanceTimersByTimeAsync(0);
+    e.kick();
+    await jest.advanceTimersByTimeAsync(999);
+    expect(rounds.map((t) => t - t0)).toEqual([0]);
+    await jest.advanceTimersByTimeAsync(1 + 2000);
+    expect(rounds.map((t) => t - t0)).toEqual([0, 1000, 3000]);
+    expect(e.nextDelayMs()).toBe(4000);
+    await e.stop();
+  });
+
+  it('without a county it never starts', async () => {
+    const rounds: number[] = [];
+    const e = engine(store(), null, { onProgress: () => rounds.push(Date.now()) });
+    e.start();
+    e.kick();
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(rounds).toEqual([]);
+    expect(e.status().nextAttemptAt).toBeNull();
+  });
+});
