@@ -36,6 +36,17 @@ describe('console publishing', () => {
     expect(after[0]!.configVersion).toBeGreaterThan(after[1]!.configVersion);
   });
 
+  it('refuses a rollback to a version that was never published, or without one, and publishes nothing', async () => {
+    const admin = await signIn(county, 'county');
+    const history = async () => ((await admin.call('GET', '/console/api/publishing/announcements')).body as { history: Publication[] }).history;
+    const before = await history();
+    const refused = await admin.call('POST', '/console/api/publishing/announcements/rollback', { seq: 999_999 });
+    expect([refused.status, refused.body]).toEqual([404, { error: 'not_found' }]);
+    expect((await admin.call('POST', '/console/api/publishing/site/demo-kiosk-2/rollback', { seq: 999_999 })).body).toEqual({ error: 'not_found' });
+    expect((await admin.call('POST', '/console/api/publishing/announcements/rollback', {})).status).toBe(400);
+    expect(await history()).toEqual(before);
+  });
+
   it('lets a township read the announcements but not publish or roll them back', async () => {
     const tuwo = await signIn(county, 'tuwo');
     expect(((await tuwo.call('GET', '/console/api/publishing/announcements')).body as { mayPublish: boolean }).mayPublish).toBe(false);

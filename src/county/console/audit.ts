@@ -6,6 +6,11 @@ export interface AuditActor {
   name: string | null;
 }
 
+/** A staff member as the audit and the publications name who acted. */
+export function auditActor(staff: { id: string; displayName: string }): AuditActor & { id: string; name: string } {
+  return { id: staff.id, name: staff.displayName };
+}
+
 /**
  * Every change made through the console (and every sign-in, refusal and lockout) is written here with who and when.
  * `township` files the entry so a township account sees its own trail; details never carry personal data.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseActionSchema, type CaseAction, type CaseRow, type Point } from '../../shared/console/api';
 import { ClerkActionError, type ClerkAction, type DeskItem } from '../back-office/port';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { pointsInScope } from './points';
 
@@ -69,7 +69,7 @@ export const caseRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return { case: toRow(found.item, found.point, options.now()), resident: null };
     const row = await options.query.selectFrom('items').select('payload').where('id', '=', found.item.applicationId).executeTakeFirst();
     const resident = row ? (JSON.parse(row.payload) as { resident: { name: string; idNumber: string } }).resident : null;
-    await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, 'case.open', found.item.applicationId, found.point.township, found.item.trackingNumber);
+    await audit(options.query, options.now().getTime(), auditActor(staff), 'case.open', found.item.applicationId, found.point.township, found.item.trackingNumber);
     return { case: toRow(found.item, found.point, options.now()), resident: resident ? { name: resident.name, idNumber: resident.idNumber } : null };
   });
 
@@ -81,7 +81,7 @@ export const caseRoutes: ConsoleRoutes = (api, options) => {
     const { staff } = actorOf(request);
     try {
       const item = await options.clerkDesk!.act(found.item.applicationId, clerkAction(body, staff.id), options.relay.sink, options.now());
-      await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
+      await audit(options.query, options.now().getTime(), auditActor(staff), `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
       return toRow(item, found.point, options.now());
     } catch (error) {
       if (error instanceof ClerkActionError) return consoleFail(reply, STATUS[error.code][0], STATUS[error.code][1]);

@@ -1,8 +1,7 @@
-import { RollbackRequestSchema } from '../../shared/console/api';
 import { CatalogUploadSchema } from '../../shared/console/catalog-publishing';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { catalogInForce, catalogState, checkCatalog, previewCatalog, publishCatalog } from './catalog-publishing';
-import { earlierBody } from './publishing';
+import { earlierPublication } from './rollback-request';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 
 /**
@@ -36,21 +35,20 @@ export const catalogPublishingRoutes: ConsoleRoutes = (api, options) => {
     if (!body) return reply;
     const checked = checkCatalog(body.catalog);
     if (!checked.ok) return consoleFail(reply, 400, 'invalid_body', { field: checked.field });
-    const version = await publishCatalog(options.query, checked.catalog, { id: staff.id, name: staff.displayName }, now());
-    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.catalog', `v${version}`, null, `${checked.catalog.items.length} items`);
+    const version = await publishCatalog(options.query, checked.catalog, auditActor(staff), now());
+    await audit(options.query, now(), auditActor(staff), 'publish.catalog', `v${version}`, null, `${checked.catalog.items.length} items`);
     return { version };
   });
 
   api.post('/publishing/catalog/rollback', async (request, reply) => {
     const { staff } = actorOf(request);
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
-    const body = consoleBody(request, reply, RollbackRequestSchema);
-    if (!body) return reply;
-    const earlier = await earlierBody(options.query, 'catalog', body.seq);
-    const checked = earlier === null ? null : checkCatalog(earlier);
-    if (!checked?.ok) return consoleFail(reply, 404, 'not_found');
-    const version = await publishCatalog(options.query, checked.catalog, { id: staff.id, name: staff.displayName }, now(), body.seq);
-    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', `v${version}`, null, `catalog #${body.seq}`);
+    const earlier = await earlierPublication(options.query, request, reply, 'catalog');
+    if (!earlier) return reply;
+    const checked = checkCatalog(earlier.body);
+    if (!checked.ok) return consoleFail(reply, 404, 'not_found');
+    const version = await publishCatalog(options.query, checked.catalog, auditActor(staff), now(), earlier.seq);
+    await audit(options.query, now(), auditActor(staff), 'publish.rollback', `v${version}`, null, `catalog #${earlier.seq}`);
     return { version };
   });
 };

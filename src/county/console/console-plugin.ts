@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CSRF_HEADER, LoginRequestSchema, type ConsoleErrorBody, type ConsoleErrorCode, type SessionInfo } from '../../shared/console/api';
 import type { CountyContext } from '../county-context';
-import { audit, auditEntries } from './audit';
+import { audit, auditEntries, auditActor } from './audit';
 import { DEFAULT_LOCKOUT, consoleLogin, type LockoutPolicy } from './console-login';
 import { DEFAULT_SESSION_POLICY, closeSession, openSession, touchSession, type SessionPolicy } from './console-sessions';
 import { pointsInScope } from './points';
@@ -158,7 +158,7 @@ export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: Console
         api.post('/logout', async (request, reply) => {
           const actor = actorOf(request);
           await closeSession(options.query, actor.token);
-          await audit(options.query, now(), { id: actor.staff.id, name: actor.staff.displayName }, 'logout', actor.staff.id, townshipOfScope(actor.staff.scope));
+          await audit(options.query, now(), auditActor(actor.staff), 'logout', actor.staff.id, townshipOfScope(actor.staff.scope));
           reply.clearCookie(SESSION_COOKIE, { path: '/console' });
           return { ok: true };
         });

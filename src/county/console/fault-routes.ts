@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FaultActionSchema, FaultActionRequestSchema } from '../../shared/console/api';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { climbDueFaults } from './fault-climb';
 import { faultQueue, moveFault } from './fault-escalation';
@@ -36,7 +36,7 @@ export const faultRoutes: ConsoleRoutes = (api, options) => {
     const now = options.now();
     const outcome = await moveFault(options.query, { id: staff.id, name: staff.displayName, scope: staff.scope }, params.data.id, params.data.action, body.note || undefined, now);
     if (!outcome.ok) return consoleFail(reply, outcome.status, outcome.error);
-    await audit(options.query, now.getTime(), { id: staff.id, name: staff.displayName }, `fault.${params.data.action}`, params.data.id, outcome.township, `level=${outcome.ticket.level}`);
+    await audit(options.query, now.getTime(), auditActor(staff), `fault.${params.data.action}`, params.data.id, outcome.township, `level=${outcome.ticket.level}`);
     return outcome.ticket;
   });
 };

@@ -1,6 +1,6 @@
 import { MilestonesUpdateSchema } from '../../shared/console/api';
 import { TableQuerySchema } from '../../shared/console/table-query';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { programmePage, setMilestones } from './programme';
 
@@ -16,7 +16,7 @@ export const milestoneRoutes: ConsoleRoutes = (api, options) => {
     if (!body) return reply;
     await setMilestones(options.query, body.milestones);
     const now = options.now();
-    await audit(options.query, now.getTime(), { id: staff.id, name: staff.displayName }, 'programme.dates', null, null, body.milestones.map((m) => `${m.stage}@${m.due}=${m.share}`).join(',').slice(0, 2000));
+    await audit(options.query, now.getTime(), auditActor(staff), 'programme.dates', null, null, body.milestones.map((m) => `${m.stage}@${m.due}=${m.share}`).join(',').slice(0, 2000));
     return await programmePage(options.query, staff.scope, now, TableQuerySchema.parse({}));
   });
 };

@@ -3,7 +3,7 @@ import { upstreamMovesFor } from '../../shared/cases/case-state';
 import type { CaseMaterials, Point } from '../../shared/console/api';
 import { PointCaseMoveSchema, type PointCaseMove, type PointCaseRow } from '../../shared/console/point-cases';
 import { CaseMoveError, moveCaseUpstream, pointCase, pointCaseResident, pointCasesOf, type HeldPointCase, type UpstreamMove } from '../point-cases';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { pointsInScope } from './points';
 import { publishedCatalogue } from './case-material-routes';
@@ -69,7 +69,7 @@ export const pointCaseRoutes: ConsoleRoutes = (api, options) => {
     const { staff } = actorOf(request);
     const row = toRow(found.held, found.point, roleOf(staff.roles));
     if (staff.scope.kind !== 'county') return { case: row, resident: null };
-    await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, 'pointCase.open', found.held.caseId, found.point.township, found.held.caseNumber);
+    await audit(options.query, options.now().getTime(), auditActor(staff), 'pointCase.open', found.held.caseId, found.point.township, found.held.caseNumber);
     return { case: row, resident: await pointCaseResident(options.query, found.held.caseId) };
   });
 
@@ -93,7 +93,7 @@ export const pointCaseRoutes: ConsoleRoutes = (api, options) => {
       const name = (code: string) => item?.materials.find((m) => m.code === code)?.name ?? { 'zh-CN': code, en: code };
       const move = upstream(body, { id: staff.id, name: staff.displayName, role }, (codes) => ({ 'zh-CN': codes.map((c) => name(c)['zh-CN']).join('、'), en: codes.map((c) => name(c).en).join(', ') }));
       const held = await moveCaseUpstream(options.query, found.held.caseId, move, options.now());
-      await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, `pointCase.${body.move}`, held.caseId, found.point.township, held.caseNumber);
+      await audit(options.query, options.now().getTime(), auditActor(staff), `pointCase.${body.move}`, held.caseId, found.point.township, held.caseNumber);
       return toRow(held, found.point, role);
     } catch (error) {
       if (error instanceof CaseMoveError) return consoleFail(reply, STATUS[error.code][0], STATUS[error.code][1]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DERIVED_STAGES, ProgrammeStageSchema, StageMarkSchema } from '../../shared/console/api';
 import { TableQuerySchema } from '../../shared/console/table-query';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { pointInScope } from './points';
 import { markStage, programme, programmePage } from './programme';
@@ -37,8 +37,8 @@ export const programmeRoutes: ConsoleRoutes = (api, options) => {
     const body = consoleBody(request, reply, StageMarkSchema);
     if (!body) return reply;
     const at = body.date ? Date.parse(`${body.date}T12:00:00Z`) : options.now().getTime();
-    await markStage(options.query, point.kioskId, params.data.stage, body.done, at, { id: staff.id, name: staff.displayName });
-    await audit(options.query, options.now().getTime(), { id: staff.id, name: staff.displayName }, body.done ? 'programme.mark' : 'programme.clear', point.kioskId, point.township, params.data.stage);
+    await markStage(options.query, point.kioskId, params.data.stage, body.done, at, auditActor(staff));
+    await audit(options.query, options.now().getTime(), auditActor(staff), body.done ? 'programme.mark' : 'programme.clear', point.kioskId, point.township, params.data.stage);
     return await programmePage(options.query, staff.scope, options.now(), TableQuerySchema.parse({}));
   });
 };

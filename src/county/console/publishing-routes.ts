@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { RollbackRequestSchema, SiteSettingsInputSchema } from '../../shared/console/api';
+import { SiteSettingsInputSchema } from '../../shared/console/api';
 import { AnnouncementListSchema } from '../../shared/sync/protocol';
-import { audit } from './audit';
+import { audit, auditActor } from './audit';
 import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
 import { pointInScope, pointsInScope } from './points';
-import { earlierBody, effectiveSite, history, publishAnnouncements, publishPointSite } from './publishing';
+import { effectiveSite, history, publishAnnouncements, publishPointSite } from './publishing';
+import { earlierPublication } from './rollback-request';
 
 const KioskParam = z.object({ kioskId: z.string().min(1).max(64) });
 
@@ -26,20 +27,18 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, z.object({ announcements: AnnouncementListSchema }));
     if (!body) return reply;
-    const version = await publishAnnouncements(options.query, body.announcements, { id: staff.id, name: staff.displayName }, now());
-    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.announcements', `v${version}`, null, body.announcements.map((a) => a.id).join(','));
+    const version = await publishAnnouncements(options.query, body.announcements, auditActor(staff), now());
+    await audit(options.query, now(), auditActor(staff), 'publish.announcements', `v${version}`, null, body.announcements.map((a) => a.id).join(','));
     return { version };
   });
 
   api.post('/publishing/announcements/rollback', async (request, reply) => {
     const { staff } = actorOf(request);
     if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
-    const body = consoleBody(request, reply, RollbackRequestSchema);
-    if (!body) return reply;
-    const earlier = await earlierBody(options.query, 'announcements', body.seq);
-    if (earlier === null) return consoleFail(reply, 404, 'not_found');
-    const version = await publishAnnouncements(options.query, earlier, { id: staff.id, name: staff.displayName }, now(), body.seq);
-    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', `v${version}`, null, `announcements #${body.seq}`);
+    const earlier = await earlierPublication(options.query, request, reply, 'announcements');
+    if (!earlier) return reply;
+    const version = await publishAnnouncements(options.query, earlier.body, auditActor(staff), now(), earlier.seq);
+    await audit(options.query, now(), auditActor(staff), 'publish.rollback', `v${version}`, null, `announcements #${earlier.seq}`);
     return { version };
   });
 
@@ -57,8 +56,8 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     if (!point) return consoleFail(reply, 404, 'not_found');
     const body = consoleBody(request, reply, SiteSettingsInputSchema);
     if (!body) return reply;
-    const version = await publishPointSite(options.query, point.kioskId, body, { id: staff.id, name: staff.displayName }, now());
-    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.site', point.kioskId, point.township, `v${version}`);
+    const version = await publishPointSite(options.query, point.kioskId, body, auditActor(staff), now());
+    await audit(options.query, now(), auditActor(staff), 'publish.site', point.kioskId, point.township, `v${version}`);
     return { version };
   });
 
@@ -66,12 +65,10 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     const { staff } = actorOf(request);
     const point = await pointInScope(options.query, staff.scope, KioskParam.safeParse(request.params).data?.kioskId ?? '');
     if (!point) return consoleFail(reply, 404, 'not_found');
-    const body = consoleBody(request, reply, RollbackRequestSchema);
-    if (!body) return reply;
-    const earlier = await earlierBody(options.query, `site:${point.kioskId}`, body.seq);
-    if (earlier === null) return consoleFail(reply, 404, 'not_found');
-    const version = await publishPointSite(options.query, point.kioskId, SiteSettingsInputSchema.parse(earlier), { id: staff.id, name: staff.displayName }, now(), body.seq);
-    await audit(options.query, now(), { id: staff.id, name: staff.displayName }, 'publish.rollback', point.kioskId, point.township, `site #${body.seq}`);
+    const earlier = await earlierPublication(options.query, request, reply, `site:${point.kioskId}`);
+    if (!earlier) return reply;
+    const version = await publishPointSite(options.query, point.kioskId, SiteSettingsInputSchema.parse(earlier.body), auditActor(staff), now(), earlier.seq);
+    await audit(options.query, now(), auditActor(staff), 'publish.rollback', point.kioskId, point.township, `site #${earlier.seq}`);
     return { version };
   });
 };
