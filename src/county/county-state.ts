@@ -10,9 +10,10 @@ import {
   type ConfigResponse,
   type Heartbeat,
   type StaffAccount,
+  type SubmissionItem,
 } from '../shared/sync/protocol';
 import { claimAttachments, firstMissingAttachment } from './attachments';
-import { ItemOutcomeSchema } from '../shared/sync/outcomes';
+import type { ItemOutcome } from '../shared/sync/outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
 import { intakeSiteRecord } from './site-records';
@@ -21,7 +22,7 @@ import { recordFaultReport } from './fault-reports';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
 import type { CountyQuery } from './db/connection';
-import { advanceCounter, currentConfigVersion, nextConfigVersion } from './db/counters';
+import { advanceOutcomeCursor, currentConfigVersion, nextConfigVersion } from './db/counters';
 import { inTransaction } from './db/transaction';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -103,15 +104,24 @@ export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejec
  * Idempotent intake of one batch, in one transaction, in the order the kiosk sent. An id seen before is a
  * duplicate (stored once, never twice: the id is a unique key, so a second gateway process storing the same item at
  * the same moment finds it there). An item whose attachments have not all arrived is 'retry', and so is every later
- * item of the same resident in the batch, so a resident's items are stored in submission order. The batch's
- * deliveries and first outcomes are written together at the end (one statement each, not one per item).
+ * item of the same resident in the batch, so a resident's items are stored in submission order.
+ *
+ * Two passes: the first judges every application in order without writing; the second stores all that passed in
+ * ONE multi-row insert (`ON CONFLICT (id) DO NOTHING RETURNING id`, in batch order, so `arrival` keeps the kiosk's
+ * order). A row the insert did not return was stored a moment ago by another gateway process: its owner is read
+ * back and the answer is duplicate (this kiosk's) or idTakenByAnotherKiosk, and its attachments are not claimed.
+ * The batch's deliveries and first outcomes are written together at the end (one statement each, not one per item).
  */
 export async function intakeBatch(q: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<ItemResult[]> {
   return inTransaction(q, async (trx) => {
     const at = now.toISOString();
     const results: ItemResult[] = [];
     const held = new Set<string>();
-    const fresh: string[] = [];
+    /** Applications that passed every check, waiting for the one insert; an id may appear once. */
+    const pending: Array<{ index: number; item: SubmissionItem; applicationId: string | null }> = [];
+    const pendingIds = new Set<string>();
+    /** The same id again in this batch after a pending copy: answered with that copy's fate. */
+    const repeats: Array<{ index: number; id: string }> = [];
     const submissionIds = items.filter((i) => i.kind === 'submission').map((i) => i.id);
     const seenBefore = new Map(
       submissionIds.length === 0 ? [] : (await trx.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', submissionIds).execute()).map((r) => [r.id, r.kiosk_id]),
@@ -120,13 +130,15 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
     const seenAs = (id: string, owner: string): ItemResult =>
       owner === kioskId ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
 
-    async function judge(item: BatchItem): Promise<ItemResult> {
+    /** A final answer, or 'pending' (stored by the insert below, or found taken), or 'repeat' of a pending id. */
+    async function judge(item: BatchItem): Promise<ItemResult | 'pending' | 'repeat'> {
       if (item.kind === 'monthlyReport') return intakeReport(trx, kioskId, item, now);
       if (item.kind === 'siteRecord') return intakeSiteRecord(trx, kioskId, item, now);
       if (item.kind === 'case') return intakeCase(trx, kioskId, item, catalog, now);
       if (item.kind === 'caseStep') return intakeCaseStep(trx, kioskId, item, now);
       const owner = seenBefore.get(item.id);
       if (owner !== undefined) return seenAs(item.id, owner);
+      if (pendingIds.has(item.id)) return 'repeat';
       if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
       const missing = await firstMissingAttachment(trx, kioskId, item.attachments);
       if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
@@ -147,61 +159,78 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
         if (!original || original.kiosk_id !== kioskId || original.item_code !== item.payload.itemCode) return { id: item.id, status: 'rejected', reason: 'unknownApplication' };
         if (original.state !== 'returned') return { id: item.id, status: 'rejected', reason: 'applicationNotReturned' };
       }
-      const stored = await trx
-        .insertInto('items')
-        .values({
-          id: item.id,
-          kiosk_id: kioskId,
-          kind: item.kind,
-          resident_ref: item.residentRef,
-          created_at: item.createdAt,
-          item_code: item.payload.itemCode,
-          tracking_number: item.payload.trackingNumber,
-          payload: JSON.stringify(item.payload),
-          received_at: at,
-          application_id: applicationId,
-        })
-        .onConflict((c) => c.column('id').doNothing())
-        .returning('arrival')
-        .executeTakeFirst();
-      if (!stored) {
-        // Another gateway process stored it a moment ago (it committed while this transaction waited on the key).
-        const other = await trx.selectFrom('items').select('kiosk_id').where('id', '=', item.id).executeTakeFirstOrThrow();
-        return seenAs(item.id, other.kiosk_id);
-      }
-      seenBefore.set(item.id, kioskId);
-      await claimAttachments(trx, kioskId, item.attachments);
-      if (!applicationId) fresh.push(item.id);
-      return { id: item.id, status: 'accepted' };
+      pending.push({ index: results.length, item, applicationId });
+      pendingIds.add(item.id);
+      return 'pending';
     }
 
     for (const item of items) {
       const result = await judge(item);
-      results.push(result);
-      if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
+      if (result === 'pending') results.push({ id: item.id, status: 'accepted' });
+      else if (result === 'repeat') {
+        repeats.push({ index: results.length, id: item.id });
+        results.push({ id: item.id, status: 'duplicate' });
+      } else {
+        results.push(result);
+        if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
+      }
+    }
+
+    if (pending.length > 0) {
+      const inserted = await trx
+        .insertInto('items')
+        .values(
+          pending.map(({ item, applicationId }) => ({
+            id: item.id,
+            kiosk_id: kioskId,
+            kind: item.kind,
+            resident_ref: item.residentRef,
+            created_at: item.createdAt,
+            item_code: item.payload.itemCode,
+            tracking_number: item.payload.trackingNumber,
+            payload: JSON.stringify(item.payload),
+            received_at: at,
+            application_id: applicationId,
+          })),
+        )
+        .onConflict((c) => c.column('id').doNothing())
+        .returning('id')
+        .execute();
+      const stored = new Set(inserted.map((r) => r.id));
+      // Not returned: another gateway process stored it a moment ago (it committed while this insert waited on the key).
+      const taken = pending.filter((p) => !stored.has(p.item.id)).map((p) => p.item.id);
+      const owners = new Map(taken.length === 0 ? [] : (await trx.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', taken).execute()).map((r) => [r.id, r.kiosk_id]));
+      const ownerOf = (id: string) => {
+        const owner = owners.get(id);
+        if (owner === undefined) throw new Error(`item ${id} was neither stored nor found`);
+        return owner;
+      };
+      for (const { index, item } of pending) if (!stored.has(item.id)) results[index] = seenAs(item.id, ownerOf(item.id));
+      for (const { index, id } of repeats) if (!stored.has(id)) results[index] = seenAs(id, ownerOf(id));
+      const kept = pending.filter((p) => stored.has(p.item.id));
+      await claimAttachments(trx, kioskId, [...new Set(kept.flatMap((p) => p.item.attachments))]);
+      const fresh = kept.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber }));
+      if (fresh.length > 0) await recordAccepted(trx, kioskId, fresh, now);
     }
     await trx
       .insertInto('deliveries')
       .values(results.map((r) => ({ kiosk_id: kioskId, item_id: r.id, outcome: r.status, at })))
       .execute();
-    if (fresh.length > 0) await recordAccepted(trx, fresh, now);
     return results;
   });
 }
 
-/** The first outcome of newly stored applications: `accepted`, one cursor each, in one statement. */
-async function recordAccepted(trx: CountyQuery, itemIds: readonly string[], now: Date): Promise<void> {
-  const rows = await trx.selectFrom('items').select(['id', 'kiosk_id', 'tracking_number']).where('id', 'in', [...itemIds]).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const last = await advanceCounter(trx, 'outcomes', itemIds.length);
+/** The first outcome of newly stored applications (all this kiosk's): `accepted`, one cursor each, in one statement. */
+async function recordAccepted(trx: CountyQuery, kioskId: string, items: ReadonlyArray<{ itemId: string; trackingNumber: string }>, now: Date): Promise<void> {
+  const last = await advanceOutcomeCursor(trx, kioskId, items.length);
   const at = now.toISOString();
   await trx
     .insertInto('outcomes')
     .values(
-      itemIds.map((itemId, i) => {
-        const row = byId.get(itemId)!;
-        const outcome = ItemOutcomeSchema.parse({ itemId, trackingNumber: row.tracking_number, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] });
-        return { item_id: itemId, kiosk_id: row.kiosk_id, seq: 1, state: 'accepted', body: JSON.stringify(outcome), cursor: last - itemIds.length + 1 + i };
+      items.map(({ itemId, trackingNumber }, i) => {
+        // Made here from values the batch schema checked: typed, not parsed again (50 parses a batch were measurable).
+        const outcome: ItemOutcome = { itemId, trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] };
+        return { item_id: itemId, kiosk_id: kioskId, seq: 1, state: 'accepted', body: JSON.stringify(outcome), cursor: last - items.length + 1 + i };
       }),
     )
     .execute();

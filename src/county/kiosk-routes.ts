@@ -4,6 +4,7 @@ import { HEADER_KIOSK, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '
 import { NonceCache, verifyRequest } from './auth';
 import { attachmentStatus, putAttachmentChunk } from './attachments';
 import { outcomesSince } from './outcomes';
+import { CommitGroups } from './db/commit-groups';
 import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
 import { confirmAcceptanceSigner } from './site-records';
 import { signConfigResponse } from './config-signing';
@@ -38,6 +39,8 @@ function signedKiosk(request: { kioskId?: string }): string {
  */
 export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, dataDir, attachmentsDir, relay, publicUrl }) => {
   const nonces = new NonceCache(now().getTime());
+  // Batches arriving together share one commit on SQLite (db/commit-groups.ts).
+  const intake = new CommitGroups(db);
 
   // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
   app.addHook('onRequest', async (request, reply) => {
@@ -55,7 +58,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, da
     const batch = parseBody(request, reply, BatchRequestSchema);
     if (!batch) return reply;
     if (batch.kioskId !== signedKiosk(request)) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
-    const results = await intakeBatch(db, batch.kioskId, batch.items, now());
+    const results = await intake.run(batch.items.length, (trx) => intakeBatch(trx, batch.kioskId, batch.items, now()));
     // The answer does not wait for the back office: stored is stored; the hand-over runs behind it.
     if (results.some((r) => r.status === 'accepted')) relay.soon();
     return { results };

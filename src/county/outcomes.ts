@@ -1,6 +1,6 @@
 import { OUTCOMES_PAGE_MAX, ItemOutcomeSchema, type ItemOutcome, type OutcomeState, type OutcomeText, type OutcomesResponse } from '../shared/sync/outcomes';
 import type { CountyQuery } from './db/connection';
-import { nextCounter } from './db/counters';
+import { advanceOutcomeCursor } from './db/counters';
 import { inTransaction } from './db/transaction';
 
 /** One change of an application's outcome, as a back office reports it. */
@@ -55,7 +55,7 @@ export async function recordOutcome(q: CountyQuery, itemId: string, change: Outc
       ...(change.blockLiftsAt ? { blockLiftsAt: change.blockLiftsAt } : previous?.blockLiftsAt ? { blockLiftsAt: previous.blockLiftsAt } : {}),
       steps: [...(previous?.steps ?? []), { at: when, state: change.state, text: change.text }].slice(-50),
     });
-    const cursor = await nextCounter(trx, 'outcomes');
+    const cursor = await advanceOutcomeCursor(trx, kioskId, 1);
     await trx
       .insertInto('outcomes')
       .values({ item_id: itemId, kiosk_id: kioskId, seq: outcome.seq, state: outcome.state, body: JSON.stringify(outcome), cursor })

@@ -7,7 +7,7 @@ import type { CaseItem, CaseStepItem } from '../shared/sync/protocol';
 import type { Selectable } from 'kysely';
 import type { CountyQuery } from './db/connection';
 import type { CountyTables } from './db/tables';
-import { nextCounter } from './db/counters';
+import { advanceOutcomeCursor } from './db/counters';
 import { inTransaction } from './db/transaction';
 
 export type CaseIntake = { id: string; status: 'accepted' | 'duplicate' | 'rejected' | 'retry'; reason?: string };
@@ -206,7 +206,7 @@ async function publishOutcome(q: CountyQuery, row: { case_id: string; kiosk_id: 
     steps: [...earlier, { at: step.at, state: OUTCOME_OF[state], text }].slice(-50),
     case: { state, steps: steps.slice(-50) },
   });
-  const cursor = await nextCounter(q, 'outcomes');
+  const cursor = await advanceOutcomeCursor(q, row.kiosk_id, 1);
   await q
     .insertInto('outcomes')
     .values({ item_id: row.case_id, kiosk_id: row.kiosk_id, seq: outcome.seq, state: outcome.state, body: JSON.stringify(outcome), cursor })

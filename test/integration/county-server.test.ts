@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { countyStats, publishConfigPart } from '../../src/county/county-state';
+import { countyStats, intakeBatch, publishConfigPart, storedItems } from '../../src/county/county-state';
 import type { CountyServer } from '../../src/county/server';
 import { RequestSigner } from '../../src/main/sync/request-signer';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
@@ -57,6 +57,21 @@ describe('reference county server', () => {
     const stats = await countyStats(county.query);
     expect(stats.items).toBe(2);
     expect(stats.duplicatesRefused).toBe(2);
+  });
+
+  it('answers an id sent twice in one batch accepted then duplicate, stores it once, and stores the batch in order', async () => {
+    // A kiosk's client never sends this (it checks one answer per id); the county must still answer it sanely.
+    const [c1, c2] = ['0196f000-0000-7000-8000-0000000000c1', '0196f000-0000-7000-8000-0000000000c2'];
+    const results = await intakeBatch(county.query, TEST_KIOSK.id, [item(c1), item(c2), item(c1)], new Date());
+    expect(results).toEqual([
+      { id: c1, status: 'accepted' },
+      { id: c2, status: 'accepted' },
+      { id: c1, status: 'duplicate' },
+    ]);
+    const stored = (await storedItems(county.query)).filter((i) => i.id === c1 || i.id === c2);
+    expect(stored.map((i) => i.id)).toEqual([c1, c2]);
+    const outcomes = await county.query.selectFrom('outcomes').select('item_id').where('item_id', 'in', [c1, c2]).execute();
+    expect(outcomes).toHaveLength(2);
   });
 
   it("holds back a resident's later items while an earlier one waits, and lets other residents through", async () => {

@@ -1,56 +1,93 @@
-import { intakeBatch, registerKiosk, type ItemResult } from '../../src/county/county-state';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { registerKiosk, type ItemResult } from '../../src/county/county-state';
 import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
+import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { checkIdNumber } from '../../src/shared/domain/id-number';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { batchItem } from '../support/county-items';
 import { countyTestEngine, freshCountyDatabase } from '../support/county-database';
 import { tempDataDir } from '../support/store-fixtures';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
-// Two gateways on one PostgreSQL, each with its own connection pool (as two processes behind a load balancer would
-// have): 50 kiosks send the same 1,000 items (20 each) to both at once, twice. Each item must be stored once, and
-// accepted exactly once over all answers. On SQLite (one process holds the file) the test runs the same intake twice
-// through one database.
-describe(`two gateways on one database (${countyTestEngine})`, () => {
-  let a: CountyDatabase;
-  let b: CountyDatabase;
+const root = path.resolve(__dirname, '../..');
+
+/** A county gateway OS process (test/support/intake-gateway-child.ts) on `database`; resolves with its URL. */
+function gatewayProcess(database: string): { url: Promise<string>; stop: () => Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/intake-gateway-child.ts', database, tempDataDir('intake-gateway-')], { cwd: root });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const url = new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    void exited.then((code) => reject(new Error(`gateway exited ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+// Two gateway processes on one PostgreSQL (as two behind a load balancer): 50 kiosks send the same 1,000 items (20
+// each) over HTTP to both at once, twice. Each item must be stored once and accepted exactly once over all answers.
+// On SQLite one process holds the file, so one gateway process takes all four sends of every kiosk.
+describe(`two gateway processes on one database (${countyTestEngine})`, () => {
+  let county: CountyDatabase;
+  let database: string;
   beforeAll(async () => {
-    const url = await freshCountyDatabase();
     const dataDir = tempDataDir('two-gateways-');
-    a = await openCountyDatabase({ dataDir, ...(url ? { database: url } : {}) });
-    b = url ? await openCountyDatabase({ dataDir: tempDataDir('two-gateways-b-'), database: url }) : a;
+    database = (await freshCountyDatabase()) ?? path.join(dataDir, 'county.sqlite');
+    county = await openCountyDatabase({ dataDir, database });
   });
-  afterAll(async () => {
-    await a.close();
-    if (b !== a) await b.close();
-  });
+  afterAll(() => county.close());
 
   it('stores each of 1,000 items once under 50 concurrent kiosks sending them twice to both gateways', async () => {
     const citizens = SAMPLE_RESIDENTS.filter((r) => checkIdNumber(r.idNumber).ok);
-    const kiosks = Array.from({ length: 50 }, (_, k) => `kiosk-${String(k).padStart(2, '0')}`);
-    for (const id of kiosks) await registerKiosk(a.query, id, `secret-${id}-0123456789`);
-    const batches = kiosks.map((kioskId, k) => ({
-      kioskId,
-      items: Array.from({ length: 20 }, (_, i) => batchItem(citizens[(k + i) % citizens.length]!, 'JOB-05')),
-    }));
-    const now = new Date();
-    const rounds = await Promise.all(
-      batches.flatMap(({ kioskId, items }) => [a, b, a, b].map((gateway) => intakeBatch(gateway.query, kioskId, items, now))),
-    );
-    const results: ItemResult[] = rounds.flat();
-    expect(results).toHaveLength(4_000);
-    const accepted = results.filter((r) => r.status === 'accepted');
-    expect(accepted).toHaveLength(1_000);
-    expect(new Set(accepted.map((r) => r.id)).size).toBe(1_000);
-    expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(3_000);
-    const stored = await a.query.selectFrom('items').select(['id', 'kiosk_id']).execute();
+    const kiosks = Array.from({ length: 50 }, (_, k) => ({ id: `kiosk-${String(k).padStart(2, '0')}`, secret: `secret-kiosk-${k}-0123456789abcdef` }));
+    for (const k of kiosks) await registerKiosk(county.query, k.id, k.secret);
+    const sent = kiosks.map((kiosk, k) => ({ kiosk, items: Array.from({ length: 20 }, (_, i) => batchItem(citizens[(k + i) % citizens.length]!, 'JOB-05')) }));
+
+    const gateways = countyTestEngine === 'postgres' ? [gatewayProcess(database), gatewayProcess(database)] : [gatewayProcess(database)];
+    try {
+      const urls = await Promise.all(gateways.map((g) => g.url));
+      const [a, b] = [urls[0]!, urls[urls.length - 1]!];
+      const answers = await Promise.all(
+        sent.flatMap(({ kiosk, items }) =>
+          [a, b, a, b].map(async (baseUrl) => {
+            const client = new HttpCountyClient({ baseUrl, kioskId: kiosk.id, secret: kiosk.secret, timeoutMs: 120_000 });
+            try {
+              return { baseUrl, results: (await client.sendBatch(items)).results };
+            } finally {
+              client.close();
+            }
+          }),
+        ),
+      );
+      const results: ItemResult[] = answers.flatMap((a) => a.results);
+      expect(results).toHaveLength(4_000);
+      const accepted = results.filter((r) => r.status === 'accepted');
+      expect({ accepted: accepted.length, distinct: new Set(accepted.map((r) => r.id)).size }).toEqual({ accepted: 1_000, distinct: 1_000 });
+      expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(3_000);
+      // Both processes stored some of them (they really raced), not one doing all the work.
+      if (countyTestEngine === 'postgres') {
+        for (const url of [a, b]) expect(answers.filter((x) => x.baseUrl === url).flatMap((x) => x.results).filter((r) => r.status === 'accepted').length).toBeGreaterThan(0);
+      }
+    } finally {
+      await Promise.all(gateways.map((g) => g.stop()));
+    }
+
+    const stored = await county.query.selectFrom('items').select(['id', 'kiosk_id']).execute();
     expect(stored).toHaveLength(1_000);
-    const sent = new Map(batches.flatMap(({ kioskId, items }) => items.map((i) => [i.id, kioskId] as const)));
-    for (const row of stored) expect(row.kiosk_id).toBe(sent.get(row.id));
-    // One first outcome per item, each with its own delivery cursor.
-    const outcomes = await b.query.selectFrom('outcomes').select(['item_id', 'cursor']).execute();
+    const owner = new Map(sent.flatMap(({ kiosk, items }) => items.map((i) => [i.id, kiosk.id] as const)));
+    for (const row of stored) expect(row.kiosk_id).toBe(owner.get(row.id));
+    // One first outcome per item, each with its own delivery cursor among its kiosk's outcomes (cursors are per kiosk).
+    const outcomes = await county.query.selectFrom('outcomes').select(['item_id', 'kiosk_id', 'cursor']).execute();
     expect(outcomes).toHaveLength(1_000);
-    expect(new Set(outcomes.map((o) => o.cursor)).size).toBe(1_000);
+    expect(new Set(outcomes.map((o) => `${o.kiosk_id}:${o.cursor}`)).size).toBe(1_000);
   });
 });

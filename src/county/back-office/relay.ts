@@ -1,5 +1,6 @@
 import type { SubmissionPayload } from '../../shared/sync/protocol';
 import { engineOf, type CountyQuery } from '../db/connection';
+import { advanceOutcomeCursor } from '../db/counters';
 import { inTransaction } from '../db/transaction';
 import { recordOutcome } from '../outcomes';
 import type { BackOffice, BackOfficeItem, OutcomeSink } from './port';
@@ -101,6 +102,9 @@ export class BackOfficeRelay {
       const claimed = await inTransaction(this.db, async (trx) => {
         const rows = await claimItems(trx, this.now().toISOString(), batch);
         if (rows.length === 0) return 0;
+        // Outcome cursors are counted per kiosk (db/counters.ts): take this claim's kiosks' counters first, in one
+        // order, so two gateways handing over at once never lock them in opposite orders (a deadlock).
+        for (const kioskId of [...new Set(rows.map((r) => r.kiosk_id))].sort()) await advanceOutcomeCursor(trx, kioskId, 0);
         const items: BackOfficeItem[] = [];
         for (const row of rows) items.push(await this.toItem(trx, row));
         // The back office's own transaction joins this one (inTransaction): its cases, the outcomes and the claim are

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CountyQuery } from './connection';
 
 /**
@@ -26,3 +27,20 @@ export async function currentCounter(q: CountyQuery, name: string): Promise<numb
 /** The county's config version: one counter bumped by every config or ticket change. */
 export const nextConfigVersion = (q: CountyQuery) => nextCounter(q, 'config');
 export const currentConfigVersion = (q: CountyQuery) => currentCounter(q, 'config');
+
+/**
+ * Takes `by` delivery cursors of one kiosk's outcomes; returns the last (the first is last - by + 1). A kiosk reads
+ * only its own outcomes (cursor > since), so each kiosk has its own counter: the row lock that keeps a kiosk's cursors
+ * in commit order is then held only against that kiosk's other writers, and two kiosks' intakes on PostgreSQL commit
+ * side by side (one shared counter made every intake wait for the one before it to commit). A kiosk's first use starts
+ * above the county-wide counter that handed out every cursor before, so no kiosk ever misses a change.
+ */
+export async function advanceOutcomeCursor(q: CountyQuery, kioskId: string, by: number): Promise<number> {
+  const row = await q
+    .insertInto('counters')
+    .values({ name: `outcomes:${kioskId}`, value: sql<number>`coalesce((select c.value from counters c where c.name = ${'outcomes'}), 0) + ${by}` })
+    .onConflict((c) => c.column('name').doUpdateSet((e) => ({ value: e('counters.value', '+', by) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}

@@ -1,0 +1,55 @@
+import { CommitGroups } from '../../src/county/db/commit-groups';
+import type { CountyDatabase, CountyQuery } from '../../src/county/db/connection';
+import { countyTestEngine, openTestCountyDatabase } from '../support/county-database';
+
+// Intake's group commit (src/county/db/commit-groups.ts): on SQLite calls that arrive together share one transaction,
+// and a call that throws fails only itself; on PostgreSQL each call has its own transaction.
+describe(`commit groups (${countyTestEngine})`, () => {
+  let county: CountyDatabase;
+  beforeAll(async () => {
+    county = await openTestCountyDatabase('commit-groups-');
+  });
+  afterAll(() => county.close());
+
+  const kiosks = (q: CountyQuery) => q.selectFrom('kiosks').select('id').orderBy('id').execute();
+
+  it('runs calls that arrive together in one transaction, each answered only after it committed', async () => {
+    const groups = new CommitGroups(county.query);
+    const seen: CountyQuery[] = [];
+    const add = (id: string) =>
+      groups.run(1, async (trx) => {
+        seen.push(trx);
+        await trx.insertInto('kiosks').values({ id, secret: `secret-${id}` }).execute();
+        return id;
+      });
+    expect(await Promise.all([add('g-1'), add('g-2'), add('g-3')])).toEqual(['g-1', 'g-2', 'g-3']);
+    expect((await kiosks(county.query)).map((k) => k.id)).toEqual(['g-1', 'g-2', 'g-3']);
+    expect(new Set(seen).size).toBe(countyTestEngine === 'sqlite' ? 1 : 3);
+  });
+
+  it('fails only the call that throws: the others of its group are stored', async () => {
+    const groups = new CommitGroups(county.query);
+    const add = (id: string, fail = false) =>
+      groups.run(1, async (trx) => {
+        await trx.insertInto('kiosks').values({ id, secret: `secret-${id}` }).execute();
+        if (fail) throw new Error(`refused ${id}`);
+        return id;
+      });
+    const settled = await Promise.allSettled([add('h-1'), add('h-2', true), add('h-3')]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('h-'))).toEqual(['h-1', 'h-3']);
+  });
+
+  it('keeps a group within its size and still takes a call larger than the limit', async () => {
+    const groups = new CommitGroups(county.query, 2);
+    const seen: CountyQuery[] = [];
+    const add = (id: string, size: number) =>
+      groups.run(size, async (trx) => {
+        seen.push(trx);
+        await trx.insertInto('kiosks').values({ id, secret: `secret-${id}` }).execute();
+      });
+    await Promise.all([add('i-1', 1), add('i-2', 1), add('i-3', 5), add('i-4', 1)]);
+    expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('i-'))).toEqual(['i-1', 'i-2', 'i-3', 'i-4']);
+    if (countyTestEngine === 'sqlite') expect([seen[0] === seen[1], seen[1] === seen[2], seen[2] === seen[3]]).toEqual([true, false, false]);
+  });
+});
