@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCommandLine } from '../shared/command-line/command-line';
+import { readCommandLine, tellWhyNot } from '../shared/command-line/command-line';
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, seedDemo } from './demo-seed';
 import { registerKiosk } from './county-state';
 import { startCountyServer } from './server';
@@ -25,29 +25,21 @@ ${REPORT_USAGE}`;
 async function main(): Promise<void> {
   if (process.argv[2] === 'report') process.exit(await runReportCommand(process.argv.slice(3)));
   const line = readCommandLine(
-    () =>
-      parseArgs({
-        options: {
-          port: { type: 'string' },
-          'data-dir': { type: 'string' },
-          database: { type: 'string' },
-          seed: { type: 'string' },
-          kiosk: { type: 'string', multiple: true },
-          'admin-token': { type: 'string' },
-          'tls-key': { type: 'string' },
-          'tls-cert': { type: 'string' },
-          'silent-after': { type: 'string' },
-          help: { type: 'boolean', default: false },
-        },
-        strict: true,
-      }).values,
+    parseArgs,
+    {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      database: { type: 'string' },
+      seed: { type: 'string' },
+      kiosk: { type: 'string', multiple: true },
+      'admin-token': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'silent-after': { type: 'string' },
+    },
     USAGE,
   );
-  if (!line.run) {
-    if (line.exitCode === 0) return console.log(line.say);
-    console.error(line.say);
-    process.exit(line.exitCode);
-  }
+  if (!line.run) return tellWhyNot(line, process.exit);
   const { values: args, port } = line;
   if (args.seed !== undefined && args.seed !== 'demo') {
     console.error(`--seed knows only "demo", got "${args.seed}"`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCommandLine } from '../../shared/command-line/command-line';
+import { readCommandLine, tellWhyNot } from '../../shared/command-line/command-line';
 import { loadSiteConfigFile, demoSiteConfig, SiteConfigError } from '../config/load-site-config';
 import { createKioskCore } from '../core';
 import { createLogger } from '../logging/logger';
@@ -21,26 +21,18 @@ The launch URL (with the launch token) is written to DATA-DIR/launch-url, readab
 
 async function main(): Promise<void> {
   const line = readCommandLine(
-    () =>
-      parseArgs({
-        options: {
-          port: { type: 'string' },
-          'data-dir': { type: 'string' },
-          config: { type: 'string' },
-          simulate: { type: 'boolean', default: false },
-          headless: { type: 'boolean', default: false },
-          'no-browser': { type: 'boolean', default: false },
-          help: { type: 'boolean', default: false },
-        },
-        strict: true,
-      }).values,
+    parseArgs,
+    {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+      simulate: { type: 'boolean', default: false },
+      headless: { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
+    },
     USAGE,
   );
-  if (!line.run) {
-    if (line.exitCode === 0) return console.log(line.say);
-    console.error(line.say);
-    process.exit(line.exitCode);
-  }
+  if (!line.run) return tellWhyNot(line, process.exit);
   const { values: args, port } = line;
 
   let config;

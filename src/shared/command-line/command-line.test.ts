@@ -1,7 +1,7 @@
 import { readCommandLine } from './command-line';
 
 const USAGE = 'usage: thing [--port N]';
-const parsed = (values: { help?: boolean; port?: string }) => () => values;
+const parsed = (values: { help?: boolean; port?: string }) => () => ({ values });
 
 describe('readCommandLine', () => {
   it.each([
@@ -14,13 +14,19 @@ describe('readCommandLine', () => {
     ['a port with a fraction', { port: '80.5' }, { run: false, exitCode: 2 }],
     ['a port in words', { port: 'eighty' }, { run: false, exitCode: 2 }],
   ])('%s', (_name, values, expected) => {
-    expect(readCommandLine(parsed(values), USAGE)).toMatchObject(expected);
+    expect(readCommandLine(parsed(values), {}, USAGE)).toMatchObject(expected);
+  });
+
+  it('asks the parser to be strict and to know --help besides the caller\'s options', () => {
+    const seen: unknown[] = [];
+    readCommandLine((config) => (seen.push(config), { values: {} }), { port: { type: 'string' } }, USAGE);
+    expect(seen).toEqual([{ options: { port: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true }]);
   });
 
   it('says the parser\'s complaint with the usage, exit code 2', () => {
     const line = readCommandLine(() => {
       throw new Error("Unknown option '--colour'");
-    }, USAGE);
+    }, {}, USAGE);
     expect(line).toEqual({ run: false, exitCode: 2, say: `Unknown option '--colour'\n${USAGE}` });
   });
 });
