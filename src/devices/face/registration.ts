@@ -20,13 +20,10 @@ export const faceModuleRegistration = byteLineRegistration({
   name: 'face module',
   defaultSimulatedId: 'face-module',
   options: FaceModuleOptionsSchema,
-  driver: (transport, ctx, o) =>
+  driver: (line, o) =>
     new FaceModuleDriver({
-      id: ctx.config.id,
-      transport,
-      link: transport,
-      simulated: ctx.simulated,
-      now: ctx.now,
+      ...line,
+      link: line.transport,
       ...(o.minLiveness === undefined ? {} : { minLiveness: o.minLiveness }),
       ...(o.minQuality === undefined ? {} : { minQuality: o.minQuality }),
       ...(o.answerTimeoutMs === undefined ? {} : { answerTimeoutMs: o.answerTimeoutMs }),

@@ -9,6 +9,14 @@ import type { ReconnectingTransport } from '../transports/reconnecting-transport
 import type { DriverByKind, SimulatorControlByKind } from './driver-kinds';
 import type { DriverContext, DriverRegistration, SimulatorHandle } from './registry';
 
+/** What every driver on a byte line is built with: its id, the line, whether it is simulated, the clock. */
+export interface ByteLine {
+  id: string;
+  transport: ReconnectingTransport;
+  simulated: boolean;
+  now: () => Date;
+}
+
 /** What a device on a byte line (serial, or its simulator on a memory pair) says about itself. */
 export interface ByteLineDevice<K extends DeviceKind, O> {
   kind: K;
@@ -17,7 +25,8 @@ export interface ByteLineDevice<K extends DeviceKind, O> {
   defaultSimulatedId: string;
   /** The config's `options` block, parsed once for the driver and the simulator alike (absent: the driver parses its own). */
   options?: z.ZodType<O>;
-  driver(transport: ReconnectingTransport, ctx: DriverContext, options: O): DriverByKind[K];
+  /** The driver on `line` (what every byte-line driver is built with), the parsed options and the whole context. */
+  driver(line: ByteLine, options: O, ctx: DriverContext): DriverByKind[K];
   /** The simulator on the device end of the line, named `simulated <name> <id>`. */
   simulator(description: string, options: O, config: DeviceConfig, log: DeviceLog): SimulatorHandle<SimulatorControlByKind[K]>;
 }
@@ -34,7 +43,7 @@ export function byteLineRegistration<K extends DeviceKind, O>(device: ByteLineDe
     defaultSimulatedId: device.defaultSimulatedId,
     create: (ctx) => {
       if (!ctx.transport) throw new KioskError('device_not_configured', { details: { deviceId: ctx.config.id } });
-      return device.driver(ctx.transport, ctx, optionsOf(ctx.config));
+      return device.driver({ id: ctx.config.id, transport: ctx.transport, simulated: ctx.simulated, now: ctx.now }, optionsOf(ctx.config), ctx);
     },
     createSimulator: (config, log) => device.simulator(`simulated ${device.name} ${config.id}`, optionsOf(config), config, log),
   };
@@ -55,7 +64,7 @@ export function cardReaderRegistration<K extends CardReaderKind>(kind: K, defaul
     kind,
     name: parts.name,
     defaultSimulatedId,
-    driver: (transport, ctx) => new parts.Reader(transport, ctx),
+    driver: (line, _options, ctx) => new parts.Reader(line.transport, ctx),
     simulator: (description, _options, _config, log) => plugPortSimulator(description, (port) => new parts.Simulator(port, { log })),
   });
 }

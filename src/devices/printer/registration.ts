@@ -21,13 +21,10 @@ export const receiptPrinterRegistration = byteLineRegistration({
   name: 'receipt printer',
   defaultSimulatedId: 'receipt-printer',
   options: ReceiptPrinterOptionsSchema,
-  driver: (transport, ctx, options) =>
+  driver: (line, options, ctx) =>
     new ReceiptPrinterDriver({
-      id: ctx.config.id,
-      transport,
+      ...line,
       profile: resolvePrinterProfile(ctx.config.model, options.profile),
-      simulated: ctx.simulated,
-      now: ctx.now,
       ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
     }),
   simulator: (description, options, config) => {
