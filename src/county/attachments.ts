@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CountyQuery } from './db/connection';
+import { takeIncoming } from './db/upsert';
 
 /**
  * Attachments as each kiosk uploads them. Every row and file belongs to one kiosk: a kiosk sees (HEAD), resumes and
@@ -83,7 +84,7 @@ export async function putAttachmentChunk(q: CountyQuery, dir: string, kioskId: s
     .insertInto('kiosk_attachments')
     .values({ kiosk_id: kioskId, sha256, total, received: now, complete: now === total ? 1 : 0, claimed: 0 })
     .onConflict((c) =>
-      c.columns(['kiosk_id', 'sha256']).doUpdateSet((e) => ({ total: e.ref('excluded.total'), received: e.ref('excluded.received'), complete: e.ref('excluded.complete') })),
+      c.columns(['kiosk_id', 'sha256']).doUpdateSet(takeIncoming('kiosk_attachments', 'total', 'received', 'complete')),
     )
     .execute();
   return { ok: true, received: now, complete: now === total };

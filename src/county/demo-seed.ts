@@ -3,6 +3,7 @@ import type { StaffAccount } from '../shared/sync/protocol';
 import { publishConfigPart, registerKiosk } from './county-state';
 import type { CountyQuery } from './db/connection';
 import { hashPassword } from './passwords';
+import { takeIncoming } from './db/upsert';
 
 /** The demo kiosk's id and secret: printed in docs/sync-protocol.md and used by the demo site config. Demo only. */
 export const DEMO_KIOSK_ID = 'demo-kiosk';
@@ -47,6 +48,6 @@ export async function seedDemo(db: CountyQuery, options: { catalog?: unknown; no
   await db
     .insertInto('residents')
     .values(SAMPLE_RESIDENTS.map((r) => ({ id_number: r.idNumber, body: JSON.stringify({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate }) })))
-    .onConflict((c) => c.column('id_number').doUpdateSet((e) => ({ body: e.ref('excluded.body') })))
+    .onConflict((c) => c.column('id_number').doUpdateSet(takeIncoming('residents', 'body')))
     .execute();
 }

@@ -2,6 +2,7 @@ import { OUTCOMES_PAGE_MAX, ItemOutcomeSchema, type ItemOutcome, type OutcomeSta
 import type { CountyQuery } from './db/connection';
 import { advanceOutcomeCursor } from './db/counters';
 import { inTransaction } from './db/transaction';
+import { takeIncoming } from './db/upsert';
 
 /** One change of an application's outcome, as a back office reports it. */
 export interface OutcomeChange {
@@ -60,7 +61,7 @@ export async function recordOutcome(q: CountyQuery, itemId: string, change: Outc
       .insertInto('outcomes')
       .values({ item_id: itemId, kiosk_id: kioskId, seq: outcome.seq, state: outcome.state, body: JSON.stringify(outcome), cursor })
       .onConflict((c) =>
-        c.column('item_id').doUpdateSet((e) => ({ seq: e.ref('excluded.seq'), state: e.ref('excluded.state'), body: e.ref('excluded.body'), cursor: e.ref('excluded.cursor') })),
+        c.column('item_id').doUpdateSet(takeIncoming('outcomes', 'seq', 'state', 'body', 'cursor')),
       )
       .execute();
     return outcome;

@@ -9,6 +9,7 @@ import type { CountyQuery } from './db/connection';
 import type { CountyTables } from './db/tables';
 import { advanceOutcomeCursor } from './db/counters';
 import { inTransaction } from './db/transaction';
+import { takeIncoming } from './db/upsert';
 
 export type CaseIntake = { id: string; status: 'accepted' | 'duplicate' | 'rejected' | 'retry'; reason?: string };
 
@@ -210,7 +211,7 @@ async function publishOutcome(q: CountyQuery, row: { case_id: string; kiosk_id: 
   await q
     .insertInto('outcomes')
     .values({ item_id: row.case_id, kiosk_id: row.kiosk_id, seq: outcome.seq, state: outcome.state, body: JSON.stringify(outcome), cursor })
-    .onConflict((c) => c.column('item_id').doUpdateSet((e) => ({ seq: e.ref('excluded.seq'), state: e.ref('excluded.state'), body: e.ref('excluded.body'), cursor: e.ref('excluded.cursor') })))
+    .onConflict((c) => c.column('item_id').doUpdateSet(takeIncoming('outcomes', 'seq', 'state', 'body', 'cursor')))
     .execute();
 }
 

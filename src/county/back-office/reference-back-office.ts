@@ -9,6 +9,7 @@ import type { OutcomeChange } from '../outcomes';
 import { cancelCardBlock, recordCardBlock } from '../card-blocks';
 import { ClerkActionError, type BackOffice, type ClerkDesk, type BackOfficeItem, type ClerkAction, type DeskItem, type DeskState, type OutcomeSink } from './port';
 import { CERTIFICATION_MIN_LIVENESS, CERTIFICATION_MIN_QUALITY, ruleFor } from './reference-rules';
+import { takeIncoming } from '../db/upsert';
 
 /** A back_office_cases row, with the desk and state the table holds as text narrowed to what this desk writes. */
 type CaseRow = Omit<CountyTables['back_office_cases'], 'desk' | 'state'> & { desk: 'automatic' | 'clerk'; state: DeskState };
@@ -174,13 +175,7 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
           received_at: at.toISOString(),
         })
         .onConflict((c) =>
-          c.column('item_id').doUpdateSet((e) => ({
-            state: e.ref('excluded.state'),
-            round: e.ref('excluded.round'),
-            due_at: e.ref('excluded.due_at'),
-            last_delivery: e.ref('excluded.last_delivery'),
-            materials: e.ref('excluded.materials'),
-          })),
+          c.column('item_id').doUpdateSet(takeIncoming('back_office_cases', 'state', 'round', 'due_at', 'last_delivery', 'materials')),
         )
         .execute();
       const name = catalogItem?.name ?? words(item.itemCode, item.itemCode);
@@ -256,7 +251,7 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
         await trx
           .insertInto('face_models')
           .values({ id_number: payload.resident.idNumber, face_sha256: face.sha256, item_id: row.item_id, at: item.receivedAt.toISOString() })
-          .onConflict((c) => c.column('id_number').doUpdateSet((e) => ({ face_sha256: e.ref('excluded.face_sha256'), item_id: e.ref('excluded.item_id'), at: e.ref('excluded.at') })))
+          .onConflict((c) => c.column('id_number').doUpdateSet(takeIncoming('face_models', 'face_sha256', 'item_id', 'at')))
           .execute();
         return { state: 'done', text: done('新的认证人脸模型已记录，以后按新模型认证。', 'The new face model is recorded; later certifications use it.') };
       }

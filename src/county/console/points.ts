@@ -1,6 +1,7 @@
 import type { Point, Scope } from '../../shared/console/api';
 import type { CountyQuery } from '../db/connection';
 import { allRows, firstRow } from '../db/raw';
+import { takeIncoming } from '../db/upsert';
 import { pointCondition, townshipOf } from './scope';
 
 /** The county's register of service points: which kiosk stands at which village (division code). */
@@ -9,13 +10,7 @@ export async function registerPoint(q: CountyQuery, point: Omit<Point, 'township
     .insertInto('points')
     .values({ kiosk_id: point.kioskId, division_code: point.divisionCode, township: townshipOf(point.divisionCode), name_zh: point.name['zh-CN'], name_en: point.name.en, level: point.level })
     .onConflict((c) =>
-      c.column('kiosk_id').doUpdateSet((e) => ({
-        division_code: e.ref('excluded.division_code'),
-        township: e.ref('excluded.township'),
-        name_zh: e.ref('excluded.name_zh'),
-        name_en: e.ref('excluded.name_en'),
-        level: e.ref('excluded.level'),
-      })),
+      c.column('kiosk_id').doUpdateSet(takeIncoming('points', 'division_code', 'township', 'name_zh', 'name_en', 'level')),
     )
     .execute();
 }

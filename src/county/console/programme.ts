@@ -8,6 +8,7 @@ import { toPoint } from './points';
 import { canSeePoint, pointCondition } from './scope';
 import { toStaff } from './staff-register';
 import { and, orderBy, pointTextCondition, type SqlPart } from './table-sql';
+import { takeIncoming } from '../db/upsert';
 
 /**
  * The 村村全覆盖 programme: every point by stage against the county's dates. Stages are recorded by township or
@@ -42,7 +43,7 @@ export async function markStage(q: CountyQuery, kioskId: string, stage: Programm
     .insertInto('programme_stages')
     .values({ kiosk_id: kioskId, stage, done_at: at, actor_id: actor.id, actor_name: actor.name })
     .onConflict((c) =>
-      c.columns(['kiosk_id', 'stage']).doUpdateSet((e) => ({ done_at: e.ref('excluded.done_at'), actor_id: e.ref('excluded.actor_id'), actor_name: e.ref('excluded.actor_name') })),
+      c.columns(['kiosk_id', 'stage']).doUpdateSet(takeIncoming('programme_stages', 'done_at', 'actor_id', 'actor_name')),
     )
     .execute();
 }

@@ -3,6 +3,7 @@ import type { Publication, SiteSettingsInput } from '../../shared/console/api';
 import { publishConfigPart } from '../county-state';
 import type { CountyQuery } from '../db/connection';
 import { inTransaction } from '../db/transaction';
+import { takeIncoming } from '../db/upsert';
 
 /**
  * Versioned publishing from the console. Every publication of a subject (the announcements, or one point's site
@@ -91,7 +92,7 @@ export async function publishPointSite(q: CountyQuery, kioskId: string, settings
     await trx
       .insertInto('point_site_settings')
       .values({ kiosk_id: kioskId, body: JSON.stringify(settings) })
-      .onConflict((c) => c.column('kiosk_id').doUpdateSet((e) => ({ body: e.ref('excluded.body') })))
+      .onConflict((c) => c.column('kiosk_id').doUpdateSet(takeIncoming('point_site_settings', 'body')))
       .execute();
     const version = await publishConfigPart(trx, 'site', await countySite(trx));
     await record(trx, subject, settings, version, actor, now, rollbackOf);
