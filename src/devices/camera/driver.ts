@@ -23,19 +23,15 @@ export interface DocumentCameraOptions {
  */
 export class DocumentCameraDriver extends ReportingDriver implements DeviceDriver {
   readonly kind = 'documentCamera' as const;
-  readonly id: string;
   protected readonly statusHolder: StatusHolder;
   private readonly buttonListeners = new Set<() => void>();
   protected readonly frames: FrameLog;
   private pressed = false;
   private light = false;
   private unsubscribers: Array<() => void> = [];
-  private readonly now: () => Date;
 
   constructor(private readonly options: DocumentCameraOptions) {
-    super();
-    this.id = options.id;
-    this.now = options.now ?? (() => new Date());
+    super(options);
     this.statusHolder = new StatusHolder(this.id, 'documentCamera', options.simulated, this.now, 'notApplicable', {
       state: options.transport ? 'offline' : 'online',
       detailKey: options.transport ? 'cameras:camera.hidMissing' : 'cameras:camera.videoOnly',

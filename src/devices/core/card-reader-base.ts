@@ -19,7 +19,6 @@ type ExchangeProblem = Extract<ExchangeResult, { ok: false }>['problem'];
  * port.
  */
 export abstract class CardReaderBase extends ReportingDriver {
-  readonly id: string;
   protected readonly statusHolder: StatusHolder;
   protected readonly frames: FrameLog;
   protected abstract readonly presence: CardPresencePoller;
@@ -32,8 +31,7 @@ export abstract class CardReaderBase extends ReportingDriver {
     protected readonly ctx: CardReaderContext,
     kind: 'idCardReader' | 'socialSecurityCardReader',
   ) {
-    super();
-    this.id = ctx.config.id;
+    super({ id: ctx.config.id, now: ctx.now });
     this.statusHolder = new StatusHolder(this.id, kind, ctx.simulated, ctx.now);
     this.frames = new FrameLog(200, ctx.now);
   }

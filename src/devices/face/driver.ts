@@ -53,10 +53,8 @@ type Waiter = { accept: (r: ModuleReply) => boolean; resolve: (r: ModuleReply) =
  */
 export class FaceModuleDriver extends ReportingDriver implements DeviceDriver {
   readonly kind = 'faceCamera' as const;
-  readonly id: string;
   private readonly transport: ByteTransport;
   private readonly reader = new FrameReader(createFaceFrameParser(), (results) => this.onResults(results));
-  private readonly now: () => Date;
   private readonly answerTimeoutMs: number;
   private readonly pollMs: number;
   private readonly minLiveness: number;
@@ -72,10 +70,8 @@ export class FaceModuleDriver extends ReportingDriver implements DeviceDriver {
   private unsubscribers: Array<() => void> = [];
 
   constructor(private readonly options: FaceModuleOptions) {
-    super();
-    this.id = options.id;
+    super(options);
     this.transport = options.transport;
-    this.now = options.now ?? (() => new Date());
     this.answerTimeoutMs = options.answerTimeoutMs ?? 1500;
     this.pollMs = options.pollMs ?? 10_000;
     this.minLiveness = options.minLiveness ?? 0.9;

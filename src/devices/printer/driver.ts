@@ -39,10 +39,8 @@ export interface ReceiptPrinterOptions {
  */
 export class ReceiptPrinterDriver extends ReportingDriver implements DeviceDriver {
   readonly kind = 'receiptPrinter' as const;
-  readonly id: string;
   readonly profile: PrinterProfile;
   private readonly transport: ByteTransport;
-  private readonly now: () => Date;
   private readonly pollMs: number;
   private readonly settleMs: number;
   protected readonly statusHolder: StatusHolder;
@@ -54,11 +52,9 @@ export class ReceiptPrinterDriver extends ReportingDriver implements DeviceDrive
   private unsubscribers: Array<() => void> = [];
 
   constructor(private readonly options: ReceiptPrinterOptions) {
-    super();
-    this.id = options.id;
+    super(options);
     this.transport = options.transport;
     this.profile = options.profile;
-    this.now = options.now ?? (() => new Date());
     this.pollMs = options.pollMs ?? 2000;
     this.settleMs = options.settleMs ?? 0;
     this.statusHolder = new StatusHolder(this.id, 'receiptPrinter', options.simulated, this.now, 'unknown', { detailKey: 'printers:printer.notStarted' });

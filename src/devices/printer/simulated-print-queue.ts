@@ -59,11 +59,11 @@ export class SimulatedDocumentPrinterDriver extends ReportingDriver implements D
   private detach: (() => void) | null = null;
 
   constructor(
-    readonly id: string,
+    id: string,
     private readonly queue: SimulatedPrintQueue,
-    private readonly now: () => Date,
+    now: () => Date,
   ) {
-    super();
+    super({ id, now });
     this.statusHolder = new StatusHolder(id, 'documentPrinter', true, now, 'unknown', statusFor(queue.isOnline()));
     this.frames = new FrameLog(50, now);
   }

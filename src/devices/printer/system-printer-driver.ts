@@ -83,16 +83,12 @@ export function answers(endpoint: { host: string; port: number }, timeoutMs: num
  */
 export class SystemPrinterDriver extends ReportingDriver implements DocumentPrinterDevice {
   readonly kind = 'documentPrinter' as const;
-  readonly id: string;
   protected readonly statusHolder: StatusHolder;
   protected readonly frames: FrameLog;
   private timer: NodeJS.Timeout | null = null;
-  private readonly now: () => Date;
 
   constructor(private readonly options: SystemPrinterOptions) {
-    super();
-    this.id = options.id;
-    this.now = options.now ?? (() => new Date());
+    super(options);
     this.statusHolder = new StatusHolder(this.id, 'documentPrinter', false, this.now, 'unknown', { detailKey: 'printers:documentPrinter.notChecked' });
     this.frames = new FrameLog(50, this.now);
   }
