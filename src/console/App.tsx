@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionInfoSchema, type SessionInfo } from '../shared/console/api';
-import { ConsoleApiError, consoleCall, onSessionEnded, setCsrfToken } from './api';
+import { ConsoleApiError, consoleCall, errorCode, onSessionEnded, setCsrfToken } from './api';
 import { LoginPage } from './LoginPage';
 import { Shell } from './Shell';
 import { useIdleCheck } from './use-idle-check';
@@ -27,7 +27,7 @@ export function App() {
     consoleCall('GET', '/session', SessionInfoSchema)
       .then(signedIn)
       .catch((error: unknown) => {
-        if (!(error instanceof ConsoleApiError && error.status === 401)) setNotice(error instanceof ConsoleApiError ? error.code : 'internal');
+        if (!(error instanceof ConsoleApiError && error.status === 401)) setNotice(errorCode(error));
         setSession(null);
       });
   }, [signedIn]);

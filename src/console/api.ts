@@ -14,6 +14,11 @@ export class ConsoleApiError extends Error {
   }
 }
 
+/** The words to show for anything a console call threw: its code, or 'internal' for what is not a refusal. */
+export function errorCode(thrown: unknown): string {
+  return thrown instanceof ConsoleApiError ? thrown.code : 'internal';
+}
+
 let csrfToken = '';
 let onSignedOut: (code: string) => void = () => undefined;
 

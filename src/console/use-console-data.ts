@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
-import { ConsoleApiError, consoleCall } from './api';
+import { consoleCall, errorCode } from './api';
 
 /** Loads one GET answer for a page, with reload (after a change) and an optional refresh interval. */
 export function useConsoleData<T extends z.ZodType>(path: string, schema: T, refreshMs?: number) {
@@ -13,7 +13,7 @@ export function useConsoleData<T extends z.ZodType>(path: string, schema: T, ref
           setData(d);
           setError(null);
         })
-        .catch((e: unknown) => setError(e instanceof ConsoleApiError ? e.code : 'internal')),
+        .catch((e: unknown) => setError(errorCode(e))),
     [path, schema],
   );
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountListSchema, AccountSchema, PointListSchema, type Account, type Point, type Scope, type StaffRole } from '../../shared/console/api';
-import { ConsoleApiError, consoleCall } from '../api';
+import { consoleCall, errorCode } from '../api';
 import { DataTable } from '../DataTable';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
@@ -38,7 +38,7 @@ export function AccountsPage({ session }: PageProps) {
       await accounts.reload();
       return true;
     } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+      setError(errorCode(e));
       return false;
     }
   };

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDetailSchema, CaseListSchema, CaseMaterialsSchema, CaseRowSchema, type CaseAction, type CaseRow } from '../../shared/console/api';
-import { ConsoleApiError, consoleCall } from '../api';
+import { CaseDetailSchema, CaseListSchema, CaseRowSchema, type CaseAction, type CaseRow } from '../../shared/console/api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { MaterialTicks } from '../MaterialTicks';
 import { useConsoleData } from '../use-console-data';
+import { openRowColumn } from '../open-row-column';
+import { ResidentLine } from '../ResidentLine';
+import { useDeskCase } from '../use-desk-case';
 import type { PageProps } from '.';
 
 /** Items and cases at the county's clerk desk for the points in scope: take, return with what is missing, finish, refuse. */
@@ -36,16 +38,7 @@ export function CasesPage({ session }: PageProps) {
           { key: 'received', label: t('cases.received'), value: (c) => c.receivedAt, render: (c) => formatTime(c.receivedAt, i18n.language) },
           { key: 'due', label: t('cases.due'), value: (c) => c.dueAt, render: (c) => (c.dueAt ? `${c.overdue ? `${t('cases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` : '—') },
           { key: 'state', label: t('cases.state'), value: (c) => t(`cases.states.${c.state}`) },
-          {
-            key: 'open',
-            label: t('cases.actions'),
-            value: () => null,
-            render: (c) => (
-              <button type="button" className="button" data-open-case={c.applicationId} aria-label={t('cases.openOf', { tracking: c.trackingNumber })} onClick={() => setSelected(c.applicationId)}>
-                {t('cases.open')}
-              </button>
-            ),
-          },
+          openRowColumn<CaseRow>({ label: t('cases.actions'), text: t('cases.open'), ariaLabel: (c) => t('cases.openOf', { tracking: c.trackingNumber }), dataAttr: 'data-open-case', idOf: (c) => c.applicationId, onOpen: setSelected }),
         ]}
       />
       {current && <CaseDetail key={current.applicationId} row={current} isCounty={session.staff.scope.kind === 'county'} onChanged={() => void reload()} />}
@@ -55,47 +48,17 @@ export function CasesPage({ session }: PageProps) {
 
 function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [missing, setMissing] = useState<string[]>([]);
-  const { data: asked } = useConsoleData(`/cases/${row.applicationId}/materials`, CaseMaterialsSchema);
-  const [resident, setResident] = useState<{ name: string; idNumber: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const act = async (body: CaseAction) => {
-    setError(null);
-    try {
-      await consoleCall('POST', `/cases/${row.applicationId}`, CaseRowSchema, body);
-      setNote('');
-      onChanged();
-    } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
-    }
-  };
-  const reveal = async () => {
-    try {
-      setResident((await consoleCall('GET', `/cases/${row.applicationId}`, CaseDetailSchema)).resident);
-    } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
-    }
-  };
-  const trimmed = note.trim();
-  const codes = missing;
+  const { note, setNote, trimmed, withNote, missing, setMissing, materials, resident, reveal, act, error } = useDeskCase<CaseAction>(`/cases/${row.applicationId}`, { move: CaseRowSchema, detail: CaseDetailSchema }, onChanged);
   const open = row.state === 'waiting' || row.state === 'taken';
   return (
     <section className="detail" aria-labelledby="case-title" data-case={row.applicationId} data-case-state={row.state}>
       <h2 id="case-title">{t('cases.detailTitle', { tracking: row.trackingNumber, state: t(`cases.states.${row.state}`) })}</h2>
-      <p>
-        {t('cases.resident')}: {resident ? `${resident.name} ${resident.idNumber}` : row.residentMasked}{' '}
-        {isCounty && !resident && (
-          <button type="button" className="button button--small" onClick={() => void reveal()} data-action="reveal">
-            {t('cases.reveal')}
-          </button>
-        )}
-      </p>
+      <ResidentLine label={t('cases.resident')} masked={row.residentMasked} resident={resident} mayReveal={isCounty} onReveal={() => void reveal()} />
       {open ? (
         <>
           <label htmlFor="case-note">{t('cases.note')}</label>
           <textarea id="case-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
-          <MaterialTicks materials={asked?.materials ?? []} ticked={missing} onChange={setMissing} />
+          <MaterialTicks materials={materials} ticked={missing} onChange={setMissing} />
           <div className="actions">
             {row.state === 'waiting' && (
               <button type="button" className="button" data-case-action="take" onClick={() => void act({ action: 'take' })}>
@@ -104,10 +67,10 @@ function CaseDetail({ row, isCounty, onChanged }: { row: CaseRow; isCounty: bool
             )}
             {row.state === 'taken' && (
               <>
-                <button type="button" className="button" data-case-action="return" disabled={codes.length === 0} onClick={() => void act({ action: 'return', materials: codes, ...(trimmed ? { note: trimmed } : {}) })}>
+                <button type="button" className="button" data-case-action="return" disabled={missing.length === 0} onClick={() => void act({ action: 'return', materials: missing, ...withNote })}>
                   {t('cases.return')}
                 </button>
-                <button type="button" className="button button--primary" data-case-action="finish" onClick={() => void act({ action: 'finish', ...(trimmed ? { note: trimmed } : {}) })}>
+                <button type="button" className="button button--primary" data-case-action="finish" onClick={() => void act({ action: 'finish', ...withNote })}>
                   {t('cases.finish')}
                 </button>
                 <button type="button" className="button" data-case-action="refuse" disabled={!trimmed} onClick={() => void act({ action: 'refuse', reason: trimmed })}>

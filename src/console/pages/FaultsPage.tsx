@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FaultQueueSchema, FaultTicketRowSchema, type FaultAction, type FaultTicketRow } from '../../shared/console/api';
-import { ConsoleApiError, consoleCall } from '../api';
+import { consoleCall, errorCode } from '../api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
+import { openRowColumn } from '../open-row-column';
 import type { PageProps } from '.';
 
 const REFRESH_MS = 15_000;
@@ -45,16 +46,7 @@ export function FaultsPage(_props: PageProps) {
           { key: 'level', label: t('faults.level'), value: (r) => t(`faults.levels.${r.level}`) },
           { key: 'due', label: t('faults.timeLeft'), value: (r) => (r.state === 'closed' ? 'z' : (r.dueAt ?? 'y')), render: timeLeft },
           { key: 'state', label: t('faults.state'), value: (r) => t(`faults.states.${r.state}`) },
-          {
-            key: 'open',
-            label: t('faults.actions'),
-            value: () => null,
-            render: (r) => (
-              <button type="button" className="button" onClick={() => setSelected(r.id)} data-open-ticket={r.id} aria-label={t('faults.openTicket', { summary: r.summary })}>
-                {t('faults.open')}
-              </button>
-            ),
-          },
+          openRowColumn<FaultTicketRow>({ label: t('faults.actions'), text: t('faults.open'), ariaLabel: (r) => t('faults.openTicket', { summary: r.summary }), dataAttr: 'data-open-ticket', idOf: (r) => r.id, onOpen: setSelected }),
         ]}
       />
       {ticket && <FaultDetail key={ticket.id} ticket={ticket} now={data.now} onChanged={() => void reload()} />}
@@ -75,7 +67,7 @@ function FaultDetail({ ticket, now, onChanged }: { ticket: FaultTicketRow; now: 
       setNote('');
       onChanged();
     } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+      setError(errorCode(e));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRAMME_STAGES, ProgrammePageSchema, type Milestone, type ProgrammeStage } from '../../shared/console/api';
-import { ConsoleApiError, consoleCall } from '../api';
+import { consoleCall, errorCode } from '../api';
 import { ErrorLine } from '../ErrorLine';
 
 interface Draft {
@@ -24,7 +24,7 @@ export function MilestoneEditor({ milestones, onSaved, onCancel }: { milestones:
       await consoleCall('PUT', '/programme/milestones', ProgrammePageSchema, { milestones: rows.map((r) => ({ stage: r.stage, due: r.due, share: Number(r.percent) / 100 })) });
       onSaved();
     } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+      setError(errorCode(e));
     }
   };
   return (

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseMaterialsSchema } from '../../shared/console/api';
 import { PointCaseDetailSchema, PointCaseListSchema, PointCaseRowSchema, type PointCaseMove, type PointCaseRow } from '../../shared/console/point-cases';
-import { ConsoleApiError, consoleCall } from '../api';
 import { DataTable } from '../DataTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { MaterialTicks } from '../MaterialTicks';
 import { useConsoleData } from '../use-console-data';
+import { openRowColumn } from '../open-row-column';
+import { ResidentLine } from '../ResidentLine';
+import { useDeskCase } from '../use-desk-case';
 import type { PageProps } from '.';
 
 /**
@@ -39,16 +40,7 @@ export function PointCasesPage({ session }: PageProps) {
           { key: 'resident', label: t('pointCases.resident'), value: (c) => c.residentMasked },
           { key: 'due', label: t('pointCases.due'), value: (c) => c.dueAt, render: (c) => `${c.overdue ? `${t('pointCases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` },
           { key: 'state', label: t('pointCases.state'), value: (c) => t(`pointCases.states.${c.state}`) },
-          {
-            key: 'open',
-            label: t('pointCases.actions'),
-            value: () => null,
-            render: (c) => (
-              <button type="button" className="button" data-open-point-case={c.caseId} aria-label={t('pointCases.openOf', { number: c.caseNumber })} onClick={() => setSelected(c.caseId)}>
-                {t('pointCases.open')}
-              </button>
-            ),
-          },
+          openRowColumn<PointCaseRow>({ label: t('pointCases.actions'), text: t('pointCases.open'), ariaLabel: (c) => t('pointCases.openOf', { number: c.caseNumber }), dataAttr: 'data-open-point-case', idOf: (c) => c.caseId, onOpen: setSelected }),
         ]}
       />
       {current && <PointCaseDetail key={`${current.caseId}-${current.state}`} row={current} isCounty={session.staff.scope.kind === 'county'} onChanged={() => void reload()} />}
@@ -64,41 +56,11 @@ function openedBy(row: PointCaseRow): string {
 function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCounty: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const [note, setNote] = useState('');
-  const [missing, setMissing] = useState<string[]>([]);
-  const { data: asked } = useConsoleData(`/point-cases/${row.caseId}/materials`, CaseMaterialsSchema);
-  const [resident, setResident] = useState<{ name: string; idNumber: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const trimmed = note.trim();
-  const act = async (body: PointCaseMove) => {
-    setError(null);
-    try {
-      await consoleCall('POST', `/point-cases/${row.caseId}`, PointCaseRowSchema, body);
-      setNote('');
-      onChanged();
-    } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
-    }
-  };
-  const reveal = async () => {
-    try {
-      setResident((await consoleCall('GET', `/point-cases/${row.caseId}`, PointCaseDetailSchema)).resident);
-    } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
-    }
-  };
-  const withNote = trimmed ? { note: trimmed } : {};
+  const { note, setNote, trimmed, withNote, missing, setMissing, materials, resident, reveal, act, error } = useDeskCase<PointCaseMove>(`/point-cases/${row.caseId}`, { move: PointCaseRowSchema, detail: PointCaseDetailSchema }, onChanged);
   return (
     <section className="detail" aria-labelledby="point-case-title" data-point-case={row.caseId} data-point-case-state={row.state}>
       <h2 id="point-case-title">{t('pointCases.detailTitle', { number: row.caseNumber, state: t(`pointCases.states.${row.state}`) })}</h2>
-      <p>
-        {t('pointCases.resident')}: {resident ? `${resident.name} ${resident.idNumber}` : row.residentMasked}{' '}
-        {isCounty && !resident && (
-          <button type="button" className="button button--small" onClick={() => void reveal()} data-action="reveal">
-            {t('cases.reveal')}
-          </button>
-        )}
-      </p>
+      <ResidentLine label={t('pointCases.resident')} masked={row.residentMasked} resident={resident} mayReveal={isCounty} onReveal={() => void reveal()} />
       <p>{t('pointCases.channelOf', { channel: t(`pointCases.channels.${row.channel}`, { defaultValue: row.channel }), operator: openedBy(row) })}</p>
       <ol data-point-case-steps>
         {row.steps.map((s) => (
@@ -114,7 +76,7 @@ function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCo
           <label htmlFor="point-case-note">{t('pointCases.note')}</label>
           <textarea id="point-case-note" rows={2} maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
           {row.moves.includes('return') ? (
-            <MaterialTicks materials={asked?.materials ?? []} ticked={missing} onChange={setMissing} />
+            <MaterialTicks materials={materials} ticked={missing} onChange={setMissing} />
           ) : null}
           <div className="actions">
             {row.moves.map((move) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DERIVED_STAGES, PROGRAMME_STAGES, ProgrammePageSchema, ProgrammeSchema, type Milestone, type ProgrammeRow } from '../../shared/console/api';
-import { ConsoleApiError, consoleCall, consoleDownload } from '../api';
+import { consoleCall, consoleDownload, errorCode } from '../api';
 import { DataTable } from '../DataTable';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
@@ -28,7 +28,7 @@ export function ProgrammePage({ session }: PageProps) {
       await consoleCall('POST', `/programme/${row.point.kioskId}/${stage}`, ProgrammeSchema, { done });
       await reload();
     } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+      setError(errorCode(e));
     }
   };
   return (

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AnnouncementsStateSchema, SiteSettingsStateSchema, type Publication } from '../../shared/console/api';
 import { officeHoursLine, parseOfficeHoursLines } from '../../shared/domain/office-hours';
 import { AnnouncementListSchema, AnnouncementSchema } from '../../shared/sync/protocol';
-import { ConsoleApiError, consoleCall } from '../api';
+import { consoleCall, errorCode } from '../api';
 import { DataTable } from '../DataTable';
 import { CatalogPublishing } from './CatalogPublishing';
 import { formatTime } from '../format';
@@ -46,7 +46,7 @@ function useAct(reload: () => Promise<unknown>) {
       await reload();
       return true;
     } catch (e) {
-      setError(e instanceof ConsoleApiError ? e.code : 'internal');
+      setError(errorCode(e));
       return false;
     }
   };
