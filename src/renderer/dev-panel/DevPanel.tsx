@@ -5,6 +5,7 @@ import type { MethodResult } from '../../shared/contract';
 import { KioskError } from '../../shared/contract/errors';
 import { useKiosk } from '../app/kiosk-context';
 import { OutputDevicesPanel } from './OutputDevicesPanel';
+import { SimulatedCardReader } from './SimulatedCardReader';
 
 type Samples = MethodResult<'dev.samples'>['residents'];
 type CardsState = MethodResult<'dev.cards.state'>;
@@ -75,62 +76,26 @@ export function DevPanel() {
         </select>
       </label>
 
-      <section data-testid="dev-id-card">
-        <h3>{t('devPanel.idCard')}</h3>
-        <p>{state?.idCard?.card ? t('devPanel.state.holding', { name: nameOf(state.idCard.residentIndex) }) : t('devPanel.state.empty')}</p>
-        {state && !state.idCard ? <p>{t('devPanel.unavailable')}</p> : null}
-        <button type="button" data-testid="dev-id-insert" onClick={() => act(() => client.invoke('dev.idCard.insert', { residentIndex: resident }))}>
-          {t('devPanel.insert')}
-        </button>
-        <button type="button" data-testid="dev-id-remove" onClick={() => act(() => client.invoke('dev.idCard.remove', {}))}>
-          {t('devPanel.remove')}
-        </button>
-        <label>
-          {t('devPanel.fault')}
-          <select
-            value={state?.idCard?.fault ?? ''}
-            onChange={(e) => {
-              const fault = (e.target.value || null) as (typeof ID_FAULTS)[number] | null;
-              act(() => client.invoke('dev.idCard.fault', { fault }));
-            }}
-          >
-            <option value="">{t('devPanel.noFault')}</option>
-            {ID_FAULTS.map((f) => (
-              <option key={f} value={f}>
-                {t(`devPanel.faults.${f}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </section>
-
-      <section data-testid="dev-ss-card">
-        <h3>{t('devPanel.ssCard')}</h3>
-        <p>{state?.ssCard?.card ? t('devPanel.state.holding', { name: nameOf(state.ssCard.residentIndex) }) : t('devPanel.state.empty')}</p>
-        {state && !state.ssCard ? <p>{t('devPanel.unavailable')}</p> : null}
-        <button type="button" data-testid="dev-ss-insert" onClick={() => act(() => client.invoke('dev.ssCard.insert', { residentIndex: resident }))}>
-          {t('devPanel.insert')}
-        </button>
-        <button type="button" data-testid="dev-ss-remove" onClick={() => act(() => client.invoke('dev.ssCard.remove', {}))}>
-          {t('devPanel.remove')}
-        </button>
-        <label>
-          {t('devPanel.fault')}
-          <select
-            value={state?.ssCard?.fault ?? ''}
-            onChange={(e) => {
-              const fault = (e.target.value || null) as (typeof SS_FAULTS)[number] | null;
-              act(() => client.invoke('dev.ssCard.fault', { fault }));
-            }}
-          >
-            <option value="">{t('devPanel.noFault')}</option>
-            {SS_FAULTS.map((f) => (
-              <option key={f} value={f}>
-                {t(`devPanel.faults.${f}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <SimulatedCardReader
+        testId={{ section: 'dev-id-card', buttons: 'dev-id' }}
+        title={t('devPanel.idCard')}
+        reader={state ? state.idCard : undefined}
+        holderName={nameOf(state?.idCard?.residentIndex ?? null)}
+        faults={ID_FAULTS}
+        onInsert={() => act(() => client.invoke('dev.idCard.insert', { residentIndex: resident }))}
+        onRemove={() => act(() => client.invoke('dev.idCard.remove', {}))}
+        onFault={(fault) => act(() => client.invoke('dev.idCard.fault', { fault }))}
+      />
+      <SimulatedCardReader
+        testId={{ section: 'dev-ss-card', buttons: 'dev-ss' }}
+        title={t('devPanel.ssCard')}
+        reader={state ? state.ssCard : undefined}
+        holderName={nameOf(state?.ssCard?.residentIndex ?? null)}
+        faults={SS_FAULTS}
+        onInsert={() => act(() => client.invoke('dev.ssCard.insert', { residentIndex: resident }))}
+        onRemove={() => act(() => client.invoke('dev.ssCard.remove', {}))}
+        onFault={(fault) => act(() => client.invoke('dev.ssCard.fault', { fault }))}
+      >
         <label>
           {t('devPanel.pinTries')}
           <select
@@ -145,7 +110,7 @@ export function DevPanel() {
             ))}
           </select>
         </label>
-      </section>
+      </SimulatedCardReader>
       <OutputDevicesPanel />
       {error ? (
         <p role="alert" className="dev-panel__error">

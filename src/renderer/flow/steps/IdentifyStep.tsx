@@ -10,6 +10,12 @@ import { proxyOffered } from '../../../shared/catalog/risk-class';
 import { useKioskError } from '../../hooks/use-kiosk-error';
 import { ErrorMessage } from '../../screens/ErrorMessage';
 
+/** The cards a resident may insert, in the order shown, each with its insert-the-card animation (theme.css). */
+const CARD_WAYS = [
+  { kind: 'idCard', animation: 'id' },
+  { kind: 'socialSecurityCard', animation: 'ss' },
+] as const;
+
 /**
  * "Please put your ID card on the reader" (or insert the social security card). The core reads the card and
  * identifies the session; the screen only ever sees the masked summary. A logged-in clerk may type the number.
@@ -103,18 +109,12 @@ export function IdentifyStep({ item, onIdentified }: { item: Pick<CatalogItem, '
     <section className="identify" aria-labelledby="identify-title">
       <h2 id="identify-title">{t('identify.title')}</h2>
       <div className="identify__ways">
-        {accepts.includes('idCard') ? (
-          <div className="identify__way" data-way="idCard">
-            <div className="card-animation card-animation--id" aria-hidden="true" />
-            <p>{t('identify.idCard')}</p>
+        {CARD_WAYS.filter((way) => accepts.includes(way.kind)).map((way) => (
+          <div key={way.kind} className="identify__way" data-way={way.kind}>
+            <div className={`card-animation card-animation--${way.animation}`} aria-hidden="true" />
+            <p>{t(`identify.${way.kind}`)}</p>
           </div>
-        ) : null}
-        {accepts.includes('socialSecurityCard') ? (
-          <div className="identify__way" data-way="socialSecurityCard">
-            <div className="card-animation card-animation--ss" aria-hidden="true" />
-            <p>{t('identify.socialSecurityCard')}</p>
-          </div>
-        ) : null}
+        ))}
       </div>
       {refusedCard ? (
         <p className="field__problem" role="alert" data-identify-refused="true">
