@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CatalogPreviewSchema, CatalogPublishingStateSchema, type CatalogPreview, type CatalogVersion } from '../../shared/console/catalog-publishing';
 import { ConsoleApiError, consoleCall, consoleDownload } from '../api';
-import { DataTable } from '../DataTable';
 import { ErrorLine } from '../ErrorLine';
 import { formatTime } from '../format';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
+import { PublishingHistory } from '../PublishingHistory';
 
 const Published = z.object({ version: z.number() });
 
@@ -120,31 +120,13 @@ export function CatalogPublishing() {
           </button>
         </div>
       )}
-      <DataTable<CatalogVersion>
-        caption={t('publishing.history')}
-        rows={data.history}
-        rowKey={(v) => String(v.seq)}
-        initialSort={{ key: 'seq', descending: true }}
-        columns={[
-          { key: 'seq', label: t('publishing.version'), value: (v) => v.seq },
-          { key: 'configVersion', label: t('publishing.catalogVersion'), value: (v) => v.configVersion },
-          { key: 'at', label: t('publishing.at'), value: (v) => v.at, render: (v) => formatTime(v.at, i18n.language) },
-          { key: 'by', label: t('publishing.by'), value: (v) => v.by ?? t('publishing.before') },
-          { key: 'what', label: t('publishing.what'), value: (v) => `${t('publishing.catalogItems', { count: v.itemCount })}${v.rollbackOf ? ` ${t('publishing.restored', { seq: v.rollbackOf })}` : ''}` },
-          {
-            key: 'actions',
-            label: t('publishing.actions'),
-            value: () => null,
-            render: (v) =>
-              v.current ? (
-                <span className="badge">{t('publishing.current')}</span>
-              ) : data.mayPublish ? (
-                <button type="button" className="button" data-catalog-rollback={v.seq} onClick={() => void act(() => consoleCall('POST', '/publishing/catalog/rollback', Published, { seq: v.seq }))}>
-                  {t('publishing.rollBack')}
-                </button>
-              ) : null,
-          },
-        ]}
+      <PublishingHistory<CatalogVersion>
+        history={data.history}
+        extra={[{ key: 'configVersion', label: t('publishing.catalogVersion'), value: (v) => v.configVersion }]}
+        describe={(v) => t('publishing.catalogItems', { count: v.itemCount })}
+        mayRollBack={data.mayPublish}
+        onRollBack={(seq) => void act(() => consoleCall('POST', '/publishing/catalog/rollback', Published, { seq }))}
+        rollbackAttr="data-catalog-rollback"
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { AnnouncementsStateSchema, SiteSettingsStateSchema, type Publication } from '../../shared/console/api';
+import { AnnouncementsStateSchema, SiteSettingsStateSchema } from '../../shared/console/api';
 import { officeHoursLine, parseOfficeHoursLines } from '../../shared/domain/office-hours';
 import { AnnouncementListSchema, AnnouncementSchema } from '../../shared/sync/protocol';
 import { consoleCall, errorCode } from '../api';
@@ -11,6 +11,7 @@ import { formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
+import { PublishingHistory } from '../PublishingHistory';
 import type { PageProps } from '.';
 
 type Announcement = z.infer<typeof AnnouncementSchema>;
@@ -76,37 +77,6 @@ function AnnouncementPreview({ announcement, now }: { announcement: Announcement
         {t('publishing.dates', { from: formatTime(announcement.from ?? null, i18n.language) ?? t('publishing.now'), until: formatTime(announcement.until ?? null, i18n.language) ?? t('publishing.noEnd') })}
       </p>
     </article>
-  );
-}
-
-function History({ history, mayRollBack, onRollBack, describe }: { history: Publication[]; mayRollBack: boolean; onRollBack: (seq: number) => void; describe: (p: Publication) => string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <DataTable<Publication>
-      caption={t('publishing.history')}
-      rows={history}
-      rowKey={(p) => String(p.seq)}
-      initialSort={{ key: 'seq', descending: true }}
-      columns={[
-        { key: 'seq', label: t('publishing.version'), value: (p) => p.seq },
-        { key: 'at', label: t('publishing.at'), value: (p) => p.at, render: (p) => formatTime(p.at, i18n.language) },
-        { key: 'by', label: t('publishing.by'), value: (p) => p.by ?? t('publishing.before') },
-        { key: 'what', label: t('publishing.what'), value: (p) => `${describe(p)}${p.rollbackOf ? ` ${t('publishing.restored', { seq: p.rollbackOf })}` : ''}` },
-        {
-          key: 'actions',
-          label: t('publishing.actions'),
-          value: () => null,
-          render: (p) =>
-            p.current ? (
-              <span className="badge">{t('publishing.current')}</span>
-            ) : mayRollBack ? (
-              <button type="button" className="button" data-rollback={p.seq} onClick={() => onRollBack(p.seq)}>
-                {t('publishing.rollBack')}
-              </button>
-            ) : null,
-        },
-      ]}
-    />
   );
 }
 
@@ -181,7 +151,7 @@ function Announcements() {
         </div>
       )}
       <ErrorLine error={error} />
-      <History
+      <PublishingHistory
         history={data.history}
         mayRollBack={data.mayPublish}
         onRollBack={(seq) => void act(() => consoleCall('POST', '/publishing/announcements/rollback', Published, { seq }))}
@@ -277,7 +247,7 @@ function SiteSettings() {
               {t('publishing.publish')}
             </button>
           </form>
-          <History
+          <PublishingHistory
             history={selected.history}
             mayRollBack
             onRollBack={(seq) => void act(() => consoleCall('POST', `/publishing/site/${selected.point.kioskId}/rollback`, Published, { seq }))}

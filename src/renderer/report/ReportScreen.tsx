@@ -10,6 +10,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
+import { LabelledField } from '../screens/LabelledField';
 
 
 /**
@@ -136,10 +137,7 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
                 ))}
               </tbody>
             </table>
-            <div className="field">
-              <label htmlFor="report-notes" className="field__label">
-                {t('screen.notesLabel')}
-              </label>
+            <LabelledField id="report-notes" label={t('screen.notesLabel')}>
               <textarea
                 id="report-notes"
                 className="field__input report-screen__notes"
@@ -149,7 +147,7 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
                 readOnly={Boolean(view.submittedAt)}
                 onChange={(e) => setNotes(e.target.value)}
               />
-            </div>
+            </LabelledField>
             {view.versions.length > 1 ? (
               <>
                 <h3>{t('screen.versions')}</h3>

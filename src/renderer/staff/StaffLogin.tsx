@@ -4,6 +4,7 @@ import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { useStaff } from './staff-context';
+import { LabelledField } from '../screens/LabelledField';
 
 type FieldName = 'username' | 'password';
 
@@ -39,10 +40,7 @@ export function StaffLogin({ onClose, standalone = false }: { onClose: () => voi
   const lockedFor = error?.code === 'invalid_credentials' ? Number(error.details?.lockedForSeconds ?? 0) : 0;
 
   const field = (name: FieldName) => (
-    <div className="field">
-      <label htmlFor={`staff-${name}`} className="field__label">
-        {t(`login.${name === 'username' ? 'account' : 'password'}`)}
-      </label>
+    <LabelledField id={`staff-${name}`} label={t(`login.${name === 'username' ? 'account' : 'password'}`)}>
       <input
         ref={name === 'username' ? first : undefined}
         id={`staff-${name}`}
@@ -61,7 +59,7 @@ export function StaffLogin({ onClose, standalone = false }: { onClose: () => voi
           if (e.key === 'Enter') submit();
         }}
       />
-    </div>
+    </LabelledField>
   );
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
+import { LabelledField } from '../screens/LabelledField';
 
 /** Writes the diagnostics bundle (masked by the core) to a folder the technician names, e.g. a USB stick's. */
 export function DiagnosticsExport() {
@@ -18,12 +19,9 @@ export function DiagnosticsExport() {
     <section aria-labelledby="technician-diagnostics-title" data-technician-diagnostics>
       <h3 id="technician-diagnostics-title">{t('diagnostics.title')}</h3>
       <div className="technician__row">
-        <div className="field">
-          <label className="field__label" htmlFor="technician-diagnostics-folder">
-            {t('diagnostics.folder')}
-          </label>
+        <LabelledField id="technician-diagnostics-folder" label={t('diagnostics.folder')}>
           <input id="technician-diagnostics-folder" className="field__input" value={folder} onChange={(e) => setFolder(e.target.value)} autoComplete="off" spellCheck={false} data-diagnostics-folder />
-        </div>
+        </LabelledField>
         <button type="button" className="button button--primary" disabled={busy || !folder.trim()} onClick={run} data-diagnostics-export>
           {busy ? t('diagnostics.exporting') : t('diagnostics.export')}
         </button>

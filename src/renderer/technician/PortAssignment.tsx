@@ -4,6 +4,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
 import { usePolled } from './use-polled';
+import { LabelledField } from '../screens/LabelledField';
 
 const BAUDS = [115200, 57600, 38400, 19200, 9600] as const;
 
@@ -30,10 +31,7 @@ export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSave
     <section className="technician__assign" aria-labelledby="technician-assign-title" data-technician-assign>
       <h4 id="technician-assign-title">{t('assign.title')}</h4>
       <div className="technician__row">
-        <div className="field">
-          <label className="field__label" htmlFor="technician-port">
-            {t('assign.port')}
-          </label>
+        <LabelledField id="technician-port" label={t('assign.port')}>
           <input id="technician-port" className="field__input" list="technician-port-list" value={path} onChange={(e) => setPath(e.target.value)} data-assign-path autoComplete="off" spellCheck={false} />
           <datalist id="technician-port-list">
             {serial.map((p) => (
@@ -42,11 +40,8 @@ export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSave
               </option>
             ))}
           </datalist>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="technician-baud">
-            {t('assign.baud')}
-          </label>
+        </LabelledField>
+        <LabelledField id="technician-baud" label={t('assign.baud')}>
           <select id="technician-baud" className="field__input" value={baud} onChange={(e) => setBaud(Number(e.target.value))} data-assign-baud>
             {BAUDS.map((b) => (
               <option key={b} value={b}>
@@ -54,7 +49,7 @@ export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSave
               </option>
             ))}
           </select>
-        </div>
+        </LabelledField>
         <button type="button" className="button button--primary" disabled={saving || !path.trim()} onClick={save} data-assign-save>
           {saving ? t('assign.saving') : t('assign.save')}
         </button>
