@@ -8,6 +8,7 @@ import { formatTime } from '../format';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import { PublishingHistory } from '../PublishingHistory';
+import { ColumnHeads } from '../ColumnHeads';
 
 const Published = z.object({ version: z.number() });
 
@@ -82,14 +83,7 @@ export function CatalogPublishing() {
           {preview.settings.length > 0 && (
             <table>
               <caption>{t('publishing.catalogSettings')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('publishing.catalogSetting')}</th>
-                  <th scope="col">{t('publishing.catalogFrom')}</th>
-                  <th scope="col">{t('publishing.catalogTo')}</th>
-                  <th scope="col">{t('publishing.catalogSetOn')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t('publishing.catalogSetting'), t('publishing.catalogFrom'), t('publishing.catalogTo'), t('publishing.catalogSetOn')]} />
               <tbody>
                 {preview.settings.map((s) => (
                   <tr key={`${s.key}.${s.code ?? ''}`} data-setting={s.code ? `${s.key}.${s.code}` : s.key}>

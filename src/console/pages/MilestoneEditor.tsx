@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PROGRAMME_STAGES, ProgrammePageSchema, type Milestone, type ProgrammeStage } from '../../shared/console/api';
 import { consoleCall, errorCode } from '../api';
 import { ErrorLine } from '../ErrorLine';
+import { ColumnHeads } from '../ColumnHeads';
 
 interface Draft {
   key: number;
@@ -32,14 +33,7 @@ export function MilestoneEditor({ milestones, onSaved, onCancel }: { milestones:
       <h2 id="milestones-title">{t('programme.editDatesTitle')}</h2>
       <table>
         <caption>{t('programme.editDatesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('programme.stage')}</th>
-            <th scope="col">{t('programme.due')}</th>
-            <th scope="col">{t('programme.sharePercent')}</th>
-            <th scope="col">{t('programme.actions')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t('programme.stage'), t('programme.due'), t('programme.sharePercent'), t('programme.actions')]} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={r.key} data-milestone-row={i}>

@@ -76,15 +76,11 @@ export function CasesPanel() {
       title={t('title')}
       error={error}
       data-cases
+      newEntry={{ label: t('open'), open: opening, onToggle: () => setOpening((o) => !o), dataAttr: 'data-case-new' }}
       actions={
-        <>
-          <button type="button" className="button button--primary" onClick={() => setOpening((o) => !o)} aria-expanded={opening} data-case-new>
-            {t('open')}
-          </button>
-          <button type="button" className="button" onClick={reload} data-cases-refresh>
-            {t('refresh')}
-          </button>
-        </>
+        <button type="button" className="button" onClick={reload} data-cases-refresh>
+          {t('refresh')}
+        </button>
       }
     >
       {note ? (

@@ -85,11 +85,9 @@ export function InquiryRegister() {
       title={t('register.title')}
       error={error}
       data-register
+      newEntry={{ label: t('register.new'), open: adding, onToggle: () => setAdding((a) => !a), dataAttr: 'data-register-new' }}
       actions={
         <>
-          <button type="button" className="button button--primary" onClick={() => setAdding((a) => !a)} aria-expanded={adding} data-register-new>
-            {t('register.new')}
-          </button>
           <button type="button" className="button" onClick={exportMonth} data-register-export>
             {t('register.export')}
           </button>

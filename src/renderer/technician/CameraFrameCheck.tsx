@@ -4,6 +4,7 @@ import { frameQuality, type FrameQuality } from '../camera/frame-quality';
 import { toGrey } from '../camera/page-analysis';
 import { chooseDevice } from '../camera/useDocumentCamera';
 import { useAction } from './use-action';
+import { ActionButton } from './ActionButton';
 
 const SAMPLE_W = 320;
 const SAMPLE_H = 240;
@@ -38,9 +39,9 @@ export function CameraFrameCheck() {
   const grab = useAction(async () => grabFrame(await client.invoke('camera.settings', {})));
   return (
     <div className="technician__row" data-camera-frame-check>
-      <button type="button" className="button" disabled={grab.busy} onClick={() => grab.run()} data-camera-grab>
+      <ActionButton action={grab} data-camera-grab>
         {t('camera.grab')}
-      </button>
+      </ActionButton>
       {grab.result ? (
         <p role="status" data-camera-verdict={grab.result.verdict} data-brightness={grab.result.brightness} data-focus={grab.result.focus}>
           {t('camera.reading', { brightness: grab.result.brightness, focus: grab.result.focus })} · {t(`camera.verdict.${grab.result.verdict}`)}

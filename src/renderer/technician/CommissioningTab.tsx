@@ -5,6 +5,8 @@ import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
 import { usePolled } from './use-polled';
+import { ActionOutcome } from './ActionOutcome';
+import { ActionButton } from './ActionButton';
 
 /** Commissioning (the kiosk's automatic checks, the technician's tick) and acceptance (signed by a township or county account), with the records. */
 export function CommissioningTab() {
@@ -46,9 +48,9 @@ export function CommissioningTab() {
   return (
     <section className="technician__commissioning" data-technician-commissioning>
       <h3>{t('commissioning.heading')}</h3>
-      <button type="button" className="button button--primary" disabled={check.busy} onClick={() => check.run()} data-commissioning-run>
+      <ActionButton action={check} primary data-commissioning-run>
         {check.busy ? t('commissioning.running') : t('commissioning.run')}
-      </button>
+      </ActionButton>
       {check.error ? <ErrorMessage error={check.error} /> : null}
       {check.result ? (
         <>
@@ -63,13 +65,12 @@ export function CommissioningTab() {
           <label>
             <input type="checkbox" checked={publicity} onChange={(e) => setPublicity(e.target.checked)} data-commissioning-publicity /> {t('commissioning.publicityDone')}
           </label>
-          <button type="button" className="button button--primary" disabled={complete.busy} onClick={() => complete.run()} data-commissioning-complete>
+          <ActionButton action={complete} primary data-commissioning-complete>
             {t('commissioning.complete')}
-          </button>
+          </ActionButton>
         </>
       ) : null}
-      {complete.result ? <p role="status" data-commissioning-recorded>{t('commissioning.recorded', { verdict: t(`commissioning.verdict.${String(complete.result.passed)}`) })}</p> : null}
-      {complete.error ? <ErrorMessage error={complete.error} /> : null}
+      <ActionOutcome action={complete} said={(r) => t('commissioning.recorded', { verdict: t(`commissioning.verdict.${String(r.passed)}`) })} data-commissioning-recorded />
 
       <h3>{t('commissioning.acceptanceHeading')}</h3>
       <p>{t(`commissioning.standard.${standard}`)}</p>
@@ -91,20 +92,19 @@ export function CommissioningTab() {
         {t('commissioning.password')}
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" data-acceptance-password />
       </label>
-      <button type="button" className="button" disabled={signIn.busy || !username || !password} onClick={() => signIn.run()} data-acceptance-signin>
+      <ActionButton action={signIn} blocked={!username || !password} data-acceptance-signin>
         {t('commissioning.signIn')}
-      </button>
+      </ActionButton>
       {signIn.error ? <ErrorMessage error={signIn.error} /> : null}
       {signIn.result ? (
         <>
           <p data-acceptance-signer>{t('commissioning.signedInAs', { name: signIn.result.name })}</p>
-          <button type="button" className="button button--primary" disabled={sign.busy} onClick={() => sign.run()} data-acceptance-sign>
+          <ActionButton action={sign} primary data-acceptance-sign>
             {t('commissioning.sign')}
-          </button>
+          </ActionButton>
         </>
       ) : null}
-      {sign.result ? <p role="status" data-acceptance-recorded>{t('commissioning.accepted', { verdict: t(`commissioning.verdict.${String(sign.result.passed)}`) })}</p> : null}
-      {sign.error ? <ErrorMessage error={sign.error} /> : null}
+      <ActionOutcome action={sign} said={(r) => t('commissioning.accepted', { verdict: t(`commissioning.verdict.${String(r.passed)}`) })} data-acceptance-recorded />
 
       <h3>{t('commissioning.records')}</h3>
       {records.value && records.value.records.length === 0 ? <p>{t('commissioning.noRecords')}</p> : null}

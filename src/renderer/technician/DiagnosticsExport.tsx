@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
-import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
 import { LabelledField } from '../screens/LabelledField';
+import { ActionOutcome } from './ActionOutcome';
 
 /** Writes the diagnostics bundle (masked by the core) to a folder the technician names, e.g. a USB stick's. */
 export function DiagnosticsExport() {
@@ -14,7 +14,7 @@ export function DiagnosticsExport() {
   const run = () => {
     if (folder.trim()) exporting.run(folder.trim());
   };
-  const { busy, result: saved, error } = exporting;
+  const { busy, result: saved } = exporting;
   return (
     <section aria-labelledby="technician-diagnostics-title" data-technician-diagnostics>
       <h3 id="technician-diagnostics-title">{t('diagnostics.title')}</h3>
@@ -26,12 +26,7 @@ export function DiagnosticsExport() {
           {busy ? t('diagnostics.exporting') : t('diagnostics.export')}
         </button>
       </div>
-      {saved ? (
-        <p role="status" data-diagnostics-saved={saved.file}>
-          {t('diagnostics.saved', { file: saved.file, kb: Math.max(1, Math.round(saved.bytes / 1024)) })}
-        </p>
-      ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
+      <ActionOutcome action={exporting} said={(done) => t('diagnostics.saved', { file: done.file, kb: Math.max(1, Math.round(done.bytes / 1024)) })} data-diagnostics-saved={saved?.file} />
     </section>
   );
 }

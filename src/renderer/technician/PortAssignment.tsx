@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
-import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
 import { usePolled } from './use-polled';
 import { LabelledField } from '../screens/LabelledField';
+import { ActionOutcome } from './ActionOutcome';
 
 const BAUDS = [115200, 57600, 38400, 19200, 9600] as const;
 
@@ -22,7 +22,7 @@ export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSave
     onSaved();
     return r;
   });
-  const { busy: saving, result: saved, error } = assigning;
+  const { busy: saving } = assigning;
   const save = () => {
     if (path.trim()) assigning.run(path.trim(), baud);
   };
@@ -54,13 +54,11 @@ export function PortAssignment({ deviceId, onSaved }: { deviceId: string; onSave
           {saving ? t('assign.saving') : t('assign.save')}
         </button>
       </div>
-      {saved ? (
-        <p role="status" data-assign-saved>
-          {t('assign.saved', { file: saved.savedTo })}
-          {saved.previousKeptAt ? ` ${t('assign.previous', { file: saved.previousKeptAt })}` : ''}
-        </p>
-      ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
+      <ActionOutcome
+        action={assigning}
+        said={(done) => `${t('assign.saved', { file: done.savedTo })}${done.previousKeptAt ? ` ${t('assign.previous', { file: done.previousKeptAt })}` : ''}`}
+        data-assign-saved
+      />
     </section>
   );
 }

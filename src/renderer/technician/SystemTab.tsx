@@ -4,6 +4,8 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { DiagnosticsExport } from './DiagnosticsExport';
 import { useAction } from './use-action';
 import { usePolled } from './use-polled';
+import { ActionOutcome } from './ActionOutcome';
+import { ActionButton } from './ActionButton';
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
@@ -55,15 +57,10 @@ export function SystemTab() {
           <dd>{s.lastError ?? t('system.none')}</dd>
         </dl>
       ) : null}
-      <button type="button" className="button button--primary" disabled={syncing.busy} onClick={() => syncing.run()} data-technician-sync>
+      <ActionButton action={syncing} primary data-technician-sync>
         {syncing.busy ? t('system.syncing') : t('system.syncNow')}
-      </button>
-      {syncing.result ? (
-        <p role="status" data-sync-outcome>
-          {syncing.result}
-        </p>
-      ) : null}
-      {syncing.error ? <ErrorMessage error={syncing.error} /> : null}
+      </ActionButton>
+      <ActionOutcome action={syncing} said={(outcome) => outcome} data-sync-outcome />
       <DiagnosticsExport />
     </section>
   );
