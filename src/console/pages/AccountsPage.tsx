@@ -7,6 +7,7 @@ import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import type { PageProps } from '.';
+import { ChoiceSelect } from '../ChoiceSelect';
 
 /** The scopes a manager can hand out: its townships whole, or one point (the county admin also the county). */
 function scopeChoices(points: Point[], county: boolean): Array<{ key: string; scope: Scope }> {
@@ -132,13 +133,7 @@ function CreateAccount({
       </label>
       <label>
         {t('accounts.roles')}
-        <select name="role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`accounts.roleNames.${r}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect name="role" values={roles} value={role} onChoose={setRole} labelOf={(r) => t(`accounts.roleNames.${r}`)} />
       </label>
       <label>
         {t('accounts.scope')}

@@ -4,6 +4,7 @@ import { PROGRAMME_STAGES, ProgrammePageSchema, type Milestone, type ProgrammeSt
 import { consoleCall, errorCode } from '../api';
 import { ErrorLine } from '../ErrorLine';
 import { ColumnHeads } from '../ColumnHeads';
+import { ChoiceSelect } from '../ChoiceSelect';
 
 interface Draft {
   key: number;
@@ -38,13 +39,7 @@ export function MilestoneEditor({ milestones, onSaved, onCancel }: { milestones:
           {rows.map((r, i) => (
             <tr key={r.key} data-milestone-row={i}>
               <td>
-                <select aria-label={t('programme.stageOf', { n: i + 1 })} value={r.stage} onChange={(e) => change(r.key, { stage: e.target.value as ProgrammeStage })}>
-                  {PROGRAMME_STAGES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`programme.stages.${s}`)}
-                    </option>
-                  ))}
-                </select>
+                <ChoiceSelect aria-label={t('programme.stageOf', { n: i + 1 })} values={PROGRAMME_STAGES} value={r.stage} onChoose={(stage) => change(r.key, { stage })} labelOf={(s) => t(`programme.stages.${s}`)} />
               </td>
               <td>
                 <input type="date" aria-label={t('programme.dueOf', { n: i + 1 })} value={r.due} required onChange={(e) => change(r.key, { due: e.target.value })} data-milestone-due />
