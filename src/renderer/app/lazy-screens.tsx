@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
+import { Suspense, lazy, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 
 /**
  * Screens the first paint does not need, each in its own chunk so start-up parses only the attract and home
@@ -14,7 +14,7 @@ interface LazyScreen<P> {
   preload(): Promise<unknown>;
 }
 
-function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
+export function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const fetchOnce = () =>
@@ -27,7 +27,9 @@ function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
     ));
   const Lazy = lazy(() => fetchOnce().then((component) => ({ default: component })));
   const Screen = (props: P) => {
-    const Loaded = loaded;
+    // Chosen once per mount: were the choice remade on each render, the chunk arriving while the screen is up would
+    // swap the element type under it on the next re-render, remount it and lose what the person had done there.
+    const [Loaded] = useState(() => loaded);
     return Loaded ? <Loaded {...props} /> : <Suspense fallback={null}><Lazy {...props} /></Suspense>;
   };
   Screen.preload = fetchOnce;
