@@ -32,6 +32,11 @@ function slipHeading(siteName: string, title: string): ReceiptBlock[] {
   ];
 }
 
+/** The top of a slip about one catalogue item (receipt, notification, query result): the heading, then which item. */
+function itemSlipHeading(siteName: LocalisedText, title: string, itemLabel: string, itemName: LocalisedText, language: Language): ReceiptBlock[] {
+  return [...slipHeading(pick(siteName, language), title), { kind: 'rule' }, { kind: 'pair', label: itemLabel, value: pick(itemName, language) }];
+}
+
 export interface SubmissionReceiptData {
   siteName: LocalisedText;
   item: Pick<CatalogItem, 'name'> & { guide?: CatalogItem['guide'] | undefined };
@@ -51,9 +56,7 @@ export interface SubmissionReceiptData {
 export function submissionReceipt(data: SubmissionReceiptData, language: Language, t: TFunction): ReceiptDocument {
   const guide = data.item.guide;
   const blocks: ReceiptBlock[] = [
-    ...slipHeading(pick(data.siteName, language), t('receipt.title')),
-    { kind: 'rule' },
-    { kind: 'pair', label: t('receipt.item'), value: pick(data.item.name, language) },
+    ...itemSlipHeading(data.siteName, t('receipt.title'), t('receipt.item'), data.item.name, language),
     { kind: 'pair', label: t('receipt.trackingNumber'), value: data.trackingNumber },
     { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(data.submittedAt) },
     { kind: 'pair', label: t('receipt.applicant'), value: maskName(data.resident.name) },
@@ -107,9 +110,7 @@ export interface NotificationData {
 export function notificationSlip(data: NotificationData, language: Language, t: TFunction): ReceiptDocument {
   const guide = data.item.guide;
   const blocks: ReceiptBlock[] = [
-    ...slipHeading(pick(data.siteName, language), t('notification.title')),
-    { kind: 'rule' },
-    { kind: 'pair', label: t('notification.item'), value: pick(data.item.name, language) },
+    ...itemSlipHeading(data.siteName, t('notification.title'), t('notification.item'), data.item.name, language),
   ];
   const list = (heading: string, entries: string[]) => {
     if (entries.length === 0) return;
@@ -149,9 +150,7 @@ export interface QueryResultData {
 
 export function queryResultSlip(data: QueryResultData, language: Language, t: TFunction): ReceiptDocument {
   const blocks: ReceiptBlock[] = [
-    ...slipHeading(pick(data.siteName, language), data.title ?? t('queryResult.title')),
-    { kind: 'rule' },
-    { kind: 'pair', label: t('queryResult.item'), value: pick(data.itemName, language) },
+    ...itemSlipHeading(data.siteName, data.title ?? t('queryResult.title'), t('queryResult.item'), data.itemName, language),
     { kind: 'pair', label: t('queryResult.fetchedAt'), value: formatPrintedTime(data.fetchedAt) },
   ];
   if (data.resident) blocks.push({ kind: 'pair', label: t('queryResult.applicant'), value: maskName(data.resident.name) });

@@ -5,6 +5,7 @@ import type { DataKey } from '../crypto/data-key';
 import { insertAudit } from './audit';
 import type { Db } from './database';
 import { insertOutboxItem } from './outbox';
+import { rowFields } from './row-fields';
 import { stmt } from './statements';
 
 export interface CaseResident {
@@ -48,6 +49,7 @@ export interface HeldCase {
   steps: CaseStep[];
 }
 
+/** The columns a case is read from: never the sealed resident (caseResident opens it) nor the county's sequence. */
 interface CaseRow {
   id: string;
   case_number: string;
@@ -57,16 +59,16 @@ interface CaseRow {
   operator_id: string;
   owner_name: string;
   resident_ref: string | null;
-  resident_enc: Buffer | null;
   resident_masked: string;
   consent: 'inPerson' | 'signedForm';
   materials: string;
   promised_days: number;
   due_at: string;
   state: CaseState;
-  county_seq: number;
   updated_at: string;
 }
+
+const CASE_COLUMNS = 'id, case_number, opened_at, item_code, channel, operator_id, owner_name, resident_ref, resident_masked, consent, materials, promised_days, due_at, state, updated_at';
 
 interface StepRow {
   id: string;
@@ -82,8 +84,8 @@ interface StepRow {
 const residentContext = (id: string) => `case:${id}`;
 
 function toStep(r: StepRow): CaseStep {
-  const body = r.body ? (JSON.parse(r.body) as Pick<CaseStep, 'missing' | 'note' | 'materials'>) : {};
-  return { id: r.id, kind: r.kind, at: r.at, state: r.state, channel: r.channel, operatorId: r.operator_id, operatorName: r.operator_name, ...body };
+  const { body, ...columns } = r;
+  return { ...rowFields(columns), ...(body ? (JSON.parse(body) as Pick<CaseStep, 'missing' | 'note' | 'materials'>) : {}) };
 }
 
 function stepsOf(db: Db, caseId: string): CaseStep[] {
@@ -91,24 +93,7 @@ function stepsOf(db: Db, caseId: string): CaseStep[] {
 }
 
 function toCase(db: Db, r: CaseRow): HeldCase {
-  return {
-    id: r.id,
-    caseNumber: r.case_number,
-    openedAt: r.opened_at,
-    itemCode: r.item_code,
-    channel: r.channel,
-    operatorId: r.operator_id,
-    ownerName: r.owner_name,
-    residentRef: r.resident_ref,
-    residentMasked: r.resident_masked,
-    consent: r.consent,
-    materials: JSON.parse(r.materials) as string[],
-    promisedDays: r.promised_days,
-    dueAt: r.due_at,
-    state: r.state,
-    updatedAt: r.updated_at,
-    steps: stepsOf(db, r.id),
-  };
+  return { ...rowFields(r), materials: JSON.parse(r.materials) as string[], steps: stepsOf(db, r.id) };
 }
 
 function insertStep(db: Db, caseId: string, step: CaseStep): boolean {
@@ -161,7 +146,7 @@ export function insertCase(db: Db, key: DataKey, input: NewCase): HeldCase {
 }
 
 export function getCase(db: Db, id: string): HeldCase | null {
-  const row = stmt(db, 'SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  const row = stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
   return row ? toCase(db, row) : null;
 }
 
@@ -178,7 +163,7 @@ export function caseResident(db: Db, key: DataKey, id: string): CaseResident | n
 export function listCases(db: Db, now: Date, limit: number): HeldCase[] {
   const rows = stmt(
     db,
-    `SELECT * FROM cases
+    `SELECT ${CASE_COLUMNS} FROM cases
      ORDER BY (state IN ('opened','sent','atTownship','atCounty','returned')) DESC,
               (state IN ('opened','sent','atTownship','atCounty','returned') AND due_at < @now) DESC,
               CASE WHEN state IN ('opened','sent','atTownship','atCounty','returned') THEN due_at END ASC,
@@ -190,7 +175,7 @@ export function listCases(db: Db, now: Date, limit: number): HeldCase[] {
 
 /** A resident's cases at this point, newest first ("where is my request"). */
 export function casesOfResident(db: Db, residentRef: string, limit: number): HeldCase[] {
-  return (stmt(db, 'SELECT * FROM cases WHERE resident_ref = ? ORDER BY opened_at DESC LIMIT ?').all(residentRef, limit) as CaseRow[]).map((r) => toCase(db, r));
+  return (stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE resident_ref = ? ORDER BY opened_at DESC LIMIT ?`).all(residentRef, limit) as CaseRow[]).map((r) => toCase(db, r));
 }
 
 export type PointStepOutbox = { outboxId: string; kind: 'case'; payload: CasePayload } | { outboxId: string; kind: 'caseStep'; payload: { caseId: string; step: CaseStep } };

@@ -3,6 +3,7 @@ import type { ChannelStamp, ServiceChannel } from '../../shared/domain/service-c
 import type { DataKey } from '../crypto/data-key';
 import { insertAudit } from './audit';
 import type { Db } from './database';
+import { rowFields } from './row-fields';
 import { stmt } from './statements';
 
 export type InquiryOrigin = 'helpButton' | 'kiosk' | 'window' | 'phone' | 'homeVisit';
@@ -62,27 +63,18 @@ interface Row {
   closed_by: string | null;
 }
 
+/** Named, not `*`: a column added later reaches a record only through its Row field. */
+const INQUIRY_COLUMNS =
+  'id, opened_at, origin, channel, operator_id, owner_id, owner_name, taken_at, screen, item_code, topic_enc, asker_masked, village_group_enc, due_at, outcome, closed_at, closed_by';
+
 const context = (id: string) => `inquiry:${id}`;
 
 function toInquiry(key: DataKey, r: Row): Inquiry {
+  const { topic_enc, village_group_enc, ...columns } = r;
   return {
-    id: r.id,
-    openedAt: r.opened_at,
-    origin: r.origin,
-    channel: r.channel,
-    operatorId: r.operator_id,
-    ownerId: r.owner_id,
-    ownerName: r.owner_name,
-    takenAt: r.taken_at,
-    screen: r.screen,
-    itemCode: r.item_code,
-    topic: r.topic_enc ? key.openText(r.topic_enc, context(r.id)) : null,
-    askerMasked: r.asker_masked,
-    villageGroup: r.village_group_enc ? key.openText(r.village_group_enc, `${context(r.id)}:villageGroup`) : null,
-    dueAt: r.due_at,
-    outcome: r.outcome,
-    closedAt: r.closed_at,
-    closedBy: r.closed_by,
+    ...rowFields(columns),
+    topic: topic_enc ? key.openText(topic_enc, context(r.id)) : null,
+    villageGroup: village_group_enc ? key.openText(village_group_enc, `${context(r.id)}:villageGroup`) : null,
   };
 }
 
@@ -116,7 +108,7 @@ export function openInquiry(db: Db, key: DataKey, input: NewInquiry, now: Date):
 }
 
 export function getInquiry(db: Db, key: DataKey, id: string): Inquiry | null {
-  const row = stmt(db, 'SELECT * FROM inquiries WHERE id = ?').get(id) as Row | undefined;
+  const row = stmt(db, `SELECT ${INQUIRY_COLUMNS} FROM inquiries WHERE id = ?`).get(id) as Row | undefined;
   return row ? toInquiry(key, row) : null;
 }
 
@@ -135,7 +127,7 @@ export function takeInquiry(db: Db, id: string, owner: { id: string; name: strin
 export function registerOf(db: Db, key: DataKey, me: string, now: Date, closedSince: string, limit: number): Inquiry[] {
   const rows = stmt(
     db,
-    `SELECT * FROM inquiries WHERE closed_at IS NULL OR closed_at >= @since
+    `SELECT ${INQUIRY_COLUMNS} FROM inquiries WHERE closed_at IS NULL OR closed_at >= @since
      ORDER BY (closed_at IS NULL) DESC,
               (owner_id = @me AND due_at IS NOT NULL AND due_at < @now AND closed_at IS NULL) DESC,
               (owner_id IS NULL) DESC,
@@ -155,5 +147,5 @@ export function closeInquiry(db: Db, id: string, ownerId: string, outcome: Inqui
 
 /** Every inquiry opened in [from, to), oldest first (the monthly export). */
 export function inquiriesBetween(db: Db, key: DataKey, from: string, to: string): Inquiry[] {
-  return (stmt(db, 'SELECT * FROM inquiries WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at').all(from, to) as Row[]).map((r) => toInquiry(key, r));
+  return (stmt(db, `SELECT ${INQUIRY_COLUMNS} FROM inquiries WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at`).all(from, to) as Row[]).map((r) => toInquiry(key, r));
 }

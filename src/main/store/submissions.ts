@@ -8,6 +8,7 @@ import type { SubmissionPayload } from '../../shared/sync/protocol';
 import type { DataKey } from '../crypto/data-key';
 import type { AttachmentFiles } from './attachment-files';
 import { insertAudit } from './audit';
+import { rowFields } from './row-fields';
 import { stmt } from './statements';
 import type Database from 'better-sqlite3';
 import type { Db } from './database';
@@ -205,19 +206,8 @@ interface SummaryRow {
 const SUMMARY_COLUMNS = 'id, tracking_number, item_code, channel, operator_id, status, reject_reason, submitted_at, acknowledged_at, purged_at, application_id';
 
 function toSummary(r: SummaryRow): SubmissionSummary {
-  return {
-    submissionId: r.id,
-    trackingNumber: r.tracking_number,
-    itemCode: r.item_code,
-    channel: r.channel,
-    operatorId: r.operator_id,
-    status: r.status,
-    rejectReason: r.reject_reason,
-    submittedAt: r.submitted_at,
-    acknowledgedAt: r.acknowledged_at,
-    purged: r.purged_at !== null,
-    applicationId: r.application_id,
-  };
+  const { id, purged_at, ...columns } = r;
+  return { submissionId: id, ...rowFields(columns), purged: purged_at !== null };
 }
 
 export function getSubmission(db: Db, id: string): SubmissionSummary | null {
