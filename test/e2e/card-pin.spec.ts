@@ -1,42 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
-import { countyPayload } from './support/point';
+import { countyPayload, takeCardsOutAfterEach, usePoint } from './support/point';
 import { expectNoAxeViolations, pressKeys, startVisit } from './support/resident';
 
 /**
  * CARD-03 activate and change-PIN (issue 11 item 5): the receipt says exactly what happened on the card (the new PIN
  * is on it and works now, the old one no longer does) and what waits for the county, in zh-CN and in English, each
- * receipt axe-clean; and at the county the record of the operation is stored once, with the operation and without any
- * PIN. (Only the resident's own connection may ask the card for its PIN, so the card's side is proven in the device
- * tests, not here.)
+ * receipt axe-clean; the card itself, asked through its reader afterwards, takes the new PIN and refuses the one it
+ * had; and at the county the record of the operation is stored once, with the operation and without any PIN.
  */
 const catalog = defaultCatalog();
 const item = catalog.items.find((i) => i.code === 'CARD-03')!;
 const resident = SAMPLE_RESIDENTS[0]!;
 const NEW_PIN = '258147';
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
-
-test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } });
+const point = usePoint('demonstration');
+takeCardsOutAfterEach(point);
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
 
 const WORDS = {
   activate: {
@@ -50,19 +30,19 @@ const WORDS = {
 } as const;
 
 async function runOperation(page: Page, operation: 'activate' | 'changePin'): Promise<string> {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await page.locator('[data-category="card"]').click();
   await page.locator('[data-item="CARD-03"]').click();
   await page.locator('[data-action="start"]').click();
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'form-0');
   await page.locator(`[data-choices="operation"] [data-choice="${operation}"]`).click();
   await page.locator('[data-action="next"]').click();
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'face');
-  await core.call('dev.face.nextOutcome', { outcome: 'pass' });
+  await point.core.call('dev.face.nextOutcome', { outcome: 'pass' });
   await page.locator('[data-action="face-start"]').click();
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'card');
-  await core.call('dev.ssCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.ssCard.insert', { residentIndex: resident.index });
   // The card's own PIN (the starting one for a new card), then the new one twice; a full PIN moves the pad on.
   const pins: Record<string, string> = { oldPin: resident.socialSecurityCard.pin, newPin: NEW_PIN, repeatPin: NEW_PIN };
   for (let i = 0; i < 3 && (await page.locator('[data-pin-active]').count()) > 0; i += 1) {
@@ -78,6 +58,11 @@ for (const operation of ['activate', 'changePin'] as const) {
   test(`CARD-03 ${operation}: the receipt says what happened on the card and what waits for the county (zh-CN, en)`, async ({ page }) => {
     test.setTimeout(120_000);
     const trackingNumber = await runOperation(page, operation);
+    // The card, asked through its reader as a real check would: the PIN it had (the starting one for a new card) is
+    // refused and spends a try, the new one verifies (and gives the try back). A new card reads activated exactly so.
+    expect(await point.core.call('dev.ssCard.verifyPin', { pin: resident.socialSecurityCard.pin })).toEqual({ outcome: 'pinWrong', triesLeft: 2 });
+    expect(await point.core.call('dev.ssCard.verifyPin', { pin: NEW_PIN })).toEqual({ outcome: 'ok' });
+    expect((await point.core.call('dev.cards.state')).ssCard).toMatchObject({ card: true, residentIndex: resident.index, pinTries: 3 });
     const said = page.locator(`[data-card-outcome="${operation}"] p`);
     await expect(said).toHaveText([...WORDS[operation].zh]);
     await expect(page.locator('.receipt')).not.toContainText('请等待审核');
@@ -89,13 +74,11 @@ for (const operation of ['activate', 'changePin'] as const) {
 
     // The county holds the record of the operation once, and no PIN anywhere in it.
     await expect
-      .poll(() => county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
+      .poll(() => point.county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
       .toEqual([item.code]);
-    const payload = countyPayload({ county }, trackingNumber)!;
+    const payload = countyPayload(point, trackingNumber)!;
     expect(payload.form).toEqual({ operation });
     const body = JSON.stringify(payload);
     for (const pin of [NEW_PIN, resident.socialSecurityCard.pin]) expect(body).not.toContain(pin);
-    await core.call('dev.idCard.remove').catch(() => undefined);
-    await core.call('dev.ssCard.remove').catch(() => undefined);
   });
 }

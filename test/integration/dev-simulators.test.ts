@@ -3,6 +3,7 @@ import { createKioskCore, type KioskCore } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { DEV_METHODS } from '../../src/main/services/dev-simulators';
 import { methods } from '../../src/shared/contract';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { tempDir } from '../support/core-harness';
 
 jest.setTimeout(30_000);
@@ -40,5 +41,16 @@ describe('dev.* methods only under --simulate', () => {
     expect(await core.dispatcher.dispatch(screen, 'dev.printer.transcript', {})).toMatchObject({ result: { paper: expect.any(String) } });
     expect(await core.dispatcher.dispatch(screen, 'dev.face.nextOutcome', { outcome: 'spoof' })).toEqual({ result: { ok: true } });
     expect(await core.dispatcher.dispatch(screen, 'dev.idCard.insert', { residentIndex: 0 })).toEqual({ result: { ok: true } });
+  });
+
+  it("dev.ssCard.verifyPin asks the simulated card through its reader: its own PIN verifies, another spends a try", async () => {
+    core = await start(true);
+    const screen = core.newConnection('internal');
+    const pin = SAMPLE_RESIDENTS[0]!.socialSecurityCard.pin;
+    const other = pin === '000000' ? '000001' : '000000';
+    await core.dispatcher.dispatch(screen, 'dev.ssCard.insert', { residentIndex: 0 });
+    expect(await core.dispatcher.dispatch(screen, 'dev.ssCard.verifyPin', { pin: other })).toEqual({ result: { outcome: 'pinWrong', triesLeft: 2 } });
+    expect(await core.dispatcher.dispatch(screen, 'dev.cards.state', {})).toMatchObject({ result: { ssCard: { pinTries: 2 } } });
+    expect(await core.dispatcher.dispatch(screen, 'dev.ssCard.verifyPin', { pin })).toEqual({ result: { outcome: 'ok' } });
   });
 });

@@ -6,6 +6,7 @@ import type { HandlerMap } from '../dispatcher';
 import { methods, type MethodName } from '../../shared/contract';
 import type { SimulatedFaceOutcome } from '../../devices/face/simulator';
 import type { SimulatedClock } from './simulated-clock';
+import { pinAnswer } from './session';
 
 /** Every developer-panel method of the contract: the names starting with `dev.`. */
 export type DevMethod = Extract<MethodName, `dev.${string}`>;
@@ -20,7 +21,7 @@ type SimulatedKind = keyof SimulatorControlByKind;
  * has paper.
  */
 export function devSimulatorHandlers(deps: {
-  devices: Pick<DeviceManager, 'simulatorControl' | 'simulatorOfKind'>;
+  devices: Pick<DeviceManager, 'simulatorControl' | 'simulatorOfKind' | 'driverOf'>;
   /** Asks a printer for its status now (the simulator's paper changed: screens should not wait for the next poll). */
   refreshPrinter: (deviceId: string | undefined) => Promise<void>;
   /** The kiosk's clock when the core made it (a caller that brought its own clock keeps it: advancing is refused). */
@@ -69,6 +70,12 @@ export function devSimulatorHandlers(deps: {
       control.setFault(input.fault, input.slowMs);
       if (input.pinTries !== undefined) control.setPinTries(input.pinTries);
       return done;
+    },
+    'dev.ssCard.verifyPin': async (input) => {
+      // Only a simulated reader's card is asked (never a real one's), through its driver as a real check would.
+      const reader = input.deviceId ?? devices.simulatorOfKind('socialSecurityCardReader')?.id;
+      if (!reader || !devices.simulatorControl(reader, 'socialSecurityCardReader')) throw new KioskError('device_not_configured', { details: { kind: 'socialSecurityCardReader' } });
+      return pinAnswer(await devices.driverOf(reader, 'socialSecurityCardReader').verifyPin(input.pin));
     },
     'dev.cards.state': () => {
       const id = devices.simulatorOfKind('idCardReader');

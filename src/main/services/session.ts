@@ -296,7 +296,8 @@ type SessionMethod =
   | 'socialSecurityCard.verifyPin'
   | 'socialSecurityCard.changePin';
 
-function pinAnswer(result: { ok: true } | { ok: false; outcome: 'pinWrong'; triesLeft: number } | { ok: false; outcome: 'pinBlocked' }) {
+/** A reader's PIN result as the contract answers it. */
+export function pinAnswer(result: { ok: true } | { ok: false; outcome: 'pinWrong'; triesLeft: number } | { ok: false; outcome: 'pinBlocked' }) {
   if (result.ok) return { outcome: 'ok' as const };
   return result.outcome === 'pinWrong' ? { outcome: 'pinWrong' as const, triesLeft: result.triesLeft } : { outcome: 'pinBlocked' as const };
 }

@@ -18,12 +18,26 @@ export interface Point {
 }
 
 /**
+ * The one lifecycle of a spec file's processes: `start` fills in what the file needs before its tests, and whatever
+ * was started is stopped after them (socket, kiosk, county, in that order).
+ */
+function usePointParts<P extends Partial<Point>>(start: (point: P) => Promise<void>): P {
+  const point = {} as P;
+  test.beforeAll(async () => start(point));
+  test.afterAll(async () => {
+    point.core?.close();
+    await point.kiosk?.stop();
+    await point.county?.stop();
+  });
+  return point;
+}
+
+/**
  * Starts the point before the file's tests (waiting for the first sync round, which brings the staff list) and stops
  * it after them. `edit` may change the site config first (window station...).
  */
 export function usePoint(level: 'village' | 'demonstration', edit?: (config: { kiosk: Record<string, unknown> }) => void): Point {
-  const point = {} as Point;
-  test.beforeAll(async () => {
+  return usePointParts<Point>(async (point) => {
     point.county = await startCounty();
     const file = writeKioskConfig(point.county, level);
     point.configFile = file;
@@ -36,12 +50,29 @@ export function usePoint(level: 'village' | 'demonstration', edit?: (config: { k
     point.core = await openCoreSocket(point.kiosk);
     await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
   });
-  test.afterAll(async () => {
-    point.core?.close();
-    await point.kiosk?.stop();
-    await point.county?.stop();
+}
+
+/** Only the kiosk, on its built-in demo config with simulated devices and no county: the resident's screens alone. */
+export function useKiosk(): Pick<Point, 'kiosk' | 'core'> {
+  return usePointParts<Pick<Point, 'kiosk' | 'core'>>(async (point) => {
+    point.kiosk = await startKiosk();
+    point.core = await openCoreSocket(point.kiosk);
   });
-  return point;
+}
+
+/** Only the county (its console and gateway), no kiosk process. */
+export function useCounty(): Pick<Point, 'county'> {
+  return usePointParts<Pick<Point, 'county'>>(async (point) => {
+    point.county = await startCounty();
+  });
+}
+
+/** A card left on a simulated reader would be read by the next test's identify step (as a real reader would). */
+export function takeCardsOutAfterEach(point: Pick<Point, 'core'>): void {
+  test.afterEach(async () => {
+    await point.core.call('dev.idCard.remove').catch(() => undefined);
+    await point.core.call('dev.ssCard.remove').catch(() => undefined);
+  });
 }
 
 /** Reads a database file of a running process read-only (WAL lets it read beside the writer). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { noParams, done } from '../method-shapes';
+import { pinOutcome } from './session';
 
 /**
  * The developer panel's control of the card reader simulators. They answer `forbidden` unless the kiosk runs with
@@ -60,6 +61,14 @@ export const devMethods = {
         })
         .strict(),
       output: done(),
+    }),
+  }),
+  'dev.ssCard.verifyPin': defineMethod({
+    summary: 'Simulator: checks a PIN on the card in the simulated reader through the reader, as a real check does (a wrong one spends a try), so a test can see what a card operation wrote.',
+    access: ['public'],
+    schemas: () => ({
+      input: z.object({ pin: z.string().regex(/^\d{6}$/), deviceId }).strict(),
+      output: pinOutcome(),
     }),
   }),
   'dev.cards.state': defineMethod({

@@ -4,6 +4,9 @@ import { noParams, flag } from '../method-shapes';
 import { ResidentSummarySchema } from '../../domain/identity';
 import { TypedIdReasonSchema } from '../../domain/typed-id-reason';
 
+/** What a card answers to a PIN: right, wrong with the tries left, or blocked (made when the contract's schemas are). */
+export const pinOutcome = () => z.object({ outcome: z.enum(['ok', 'pinWrong', 'pinBlocked']), triesLeft: z.number().int().min(0).max(15).optional() });
+
 export const SessionEndReasonSchema = z.enum(['finished', 'idle', 'cardRemoved', 'clerkEnded']);
 
 export const sessionMethods = {
@@ -46,7 +49,7 @@ export const sessionMethods = {
     access: ['resident'],
     schemas: () => ({
       input: z.object({ pin: z.string().regex(/^\d{6}$/), deviceId: z.string().max(40).optional() }).strict(),
-      output: z.object({ outcome: z.enum(['ok', 'pinWrong', 'pinBlocked']), triesLeft: z.number().int().min(0).max(15).optional() }),
+      output: pinOutcome(),
     }),
   }),
   'socialSecurityCard.changePin': defineMethod({
@@ -54,7 +57,7 @@ export const sessionMethods = {
     access: ['resident'],
     schemas: () => ({
       input: z.object({ oldPin: z.string().regex(/^\d{6}$/), newPin: z.string().regex(/^\d{6}$/), deviceId: z.string().max(40).optional() }).strict(),
-      output: z.object({ outcome: z.enum(['ok', 'pinWrong', 'pinBlocked']), triesLeft: z.number().int().min(0).max(15).optional() }),
+      output: pinOutcome(),
     }),
   }),
 } as const;
