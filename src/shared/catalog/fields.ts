@@ -84,6 +84,31 @@ export function choiceField(name: string, label: LocalisedText, options: readonl
   return fieldOf('choice', name, label, { options: options.map(([value, zh, en]) => ({ value, label: zhEn(zh, en) })) }, extras);
 }
 
+/** One screen of an item's form: its key (the answers are kept under it), its title and its fields in order. */
+export function formStep(key: string, title: LocalisedText, fields: FieldInput[]): FormStepInput {
+  return { key, title, fields };
+}
+
+/** The last screen where the resident confirms (确认): the same key and title on every item that has one. */
+export function confirmStep(fields: FieldInput[]): FormStepInput {
+  return formStep('confirm', zhEn('确认', 'Confirm'), fields);
+}
+
+/** A screen of contact details only (联系方式). */
+export function contactStep(fields: FieldInput[]): FormStepInput {
+  return formStep('contact', zhEn('联系方式', 'Contact'), fields);
+}
+
+/** A listing's search screen (查找条件): what the resident narrows the list by. */
+export function filterStep(fields: FieldInput[]): FormStepInput {
+  return formStep('filter', zhEn('查找条件', 'What to look for'), fields);
+}
+
+/** `{ visibleWhen }` where a condition is given, nothing otherwise (a field or paper shown only in some cases). */
+export function shownWhen(visibleWhen: VisibleWhen | undefined): { visibleWhen?: VisibleWhen } {
+  return visibleWhen === undefined ? {} : { visibleWhen };
+}
+
 /** A paper the resident shows to the document camera; required unless it says `required: false`. */
 export function material(code: string, name: LocalisedText, maxPages: number, extras: { note?: LocalisedText; required?: boolean; visibleWhen?: VisibleWhen } = {}): MaterialInput {
   const { required = true, ...rest } = extras;

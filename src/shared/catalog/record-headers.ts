@@ -1,6 +1,6 @@
 import type { CategoryCode } from './categories';
 import type { ItemRecord } from './define-item';
-import { ALL_MODES, AT_POINT_MODES, IDENTIFY_BY_EITHER_CARD } from './fields';
+import { ALL_MODES, AT_POINT_MODES, IDENTIFY_BY_EITHER_CARD, IDENTIFY_BY_ID_CARD_WITH_FACE, IDENTIFY_WITH_FACE, IN_PERSON_MODES, NO_IDENTITY } from './fields';
 import type { IdentityRequirement, LocalisedText } from './schema';
 
 /**
@@ -12,6 +12,9 @@ import type { IdentityRequirement, LocalisedText } from './schema';
  * - applications (apply): handed in here and queued when the network is down, the resident identified by either card
  *   (the risk class may ask more: risk-class.ts), by every channel at a village point, at the point itself at the
  *   demonstration point.
+ * - card items (risk class card): the holder's own ID card on the reader and the holder's face, at the point only.
+ * - certifications (certify): a live face at the county, online, wherever a clerk can be but never by an agent.
+ * - guides (info): read by anyone, no card, nothing sent.
  */
 
 type Header = Pick<ItemRecord, 'code' | 'category' | 'name' | 'summary' | 'type' | 'siteLevel' | 'identity' | 'riskClass' | 'serviceModes' | 'needsCountyOnline'>;
@@ -58,4 +61,22 @@ export function printRecord(code: string, name: LocalisedText, summary: Localise
 export function applicationHeader(code: string, name: LocalisedText, summary: LocalisedText, more: HeaderOptions = {}): Header {
   const atPoint = code.startsWith('DEMO-');
   return header('apply', code, name, summary, { riskClass: 'application', serviceModes: atPoint ? [...AT_POINT_MODES] : [...ALL_MODES], needsCountyOnline: false }, more);
+}
+
+/**
+ * The head of a card item's record (risk class card, risk-class.ts): the card is a bank card, so only the holder's
+ * ID card and face count, at the point itself. An application for a new card is queued offline like any other.
+ */
+export function cardHeader(type: 'apply' | 'card', code: string, name: LocalisedText, summary: LocalisedText, { needsCountyOnline }: { needsCountyOnline: boolean }): Header {
+  return header(type, code, name, summary, { riskClass: 'card', serviceModes: [...AT_POINT_MODES], needsCountyOnline }, { identity: IDENTIFY_BY_ID_CARD_WITH_FACE });
+}
+
+/** The head of a certification's record: the resident's live face checked by the county, so online and in person. */
+export function certificationHeader(code: string, name: LocalisedText, summary: LocalisedText, more: HeaderOptions = {}): Header {
+  return header('certify', code, name, summary, { riskClass: 'application', serviceModes: [...IN_PERSON_MODES], needsCountyOnline: true }, { identity: IDENTIFY_WITH_FACE, ...more });
+}
+
+/** A guide anyone may read on screen (and print): no card, nothing to send. */
+export function infoRecord(code: string, name: LocalisedText, summary: LocalisedText): ItemRecord {
+  return { ...header('info', code, name, summary, { riskClass: 'information', serviceModes: [...ALL_MODES], needsCountyOnline: false }, { identity: NO_IDENTITY }), form: [], materials: [] };
 }

@@ -1,4 +1,5 @@
-import { AT_POINT_MODES, IDENTIFY_BY_ID_CARD_WITH_FACE, phoneField, zhEn, choiceField, material, BANKS } from '../fields';
+import { BANKS, choiceField, contactStep, formStep, material, phoneField, zhEn } from '../fields';
+import { cardHeader } from '../record-headers';
 import { defineItem } from '../define-item';
 import { HANDLERS, LAWS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
@@ -10,42 +11,29 @@ const CARD_BANKS = BANKS.filter(([value]) => ['rcc', 'psbc', 'abc', 'ccb'].inclu
 
 export const CARD_ITEMS: CatalogItemInput[] = [
   defineItem({
-    code: 'CARD-01',
-    category: 'card',
-    name: zhEn('社会保障卡申领', 'Social security card application'),
-    summary: zhEn('第一次办社保卡，或者卡坏了、丢了补办', 'Your first social security card, or a replacement for a broken or lost one'),
-    type: 'apply',
-    siteLevel: 'village',
     // A new card is a bank card in the resident's name: the holder's ID card and face, never a typed number.
-    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
-    riskClass: 'card',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...cardHeader(
+      'apply',
+      'CARD-01',
+      zhEn('社会保障卡申领', 'Social security card application'),
+      zhEn('第一次办社保卡，或者卡坏了、丢了补办', 'Your first social security card, or a replacement for a broken or lost one'),
+      { needsCountyOnline: false },
+    ),
     form: [
-      {
-        key: 'request',
-        title: zhEn('办卡情况', 'Your card'),
-        fields: [
-          choiceField('requestKind', zhEn('办理类型', 'What you need'), [
-            ['first', '第一次申领', 'First card'],
-            ['replaceLost', '丢失补办', 'Replace a lost card'],
-            ['replaceDamaged', '损坏换卡', 'Replace a damaged card'],
-          ]),
-          choiceField('bank', zhEn('卡上的银行', 'Bank on the card'), CARD_BANKS, { hint: zhEn('社保卡同时是一张银行卡', 'The social security card is also a bank card') }),
-          choiceField('pickUp', zhEn('怎么拿卡', 'How to get the card'), [
-            ['villagePoint', '送到本村服务点领取', 'Collect at this village point'],
-            ['bankBranch', '到所选银行网点领取', 'Collect at a branch of the chosen bank'],
-            ['registeredAddress', '寄到身份证上的地址', 'Posted to the address on my ID card'],
-          ]),
-        ],
-      },
-      {
-        key: 'contact',
-        title: zhEn('联系方式', 'Contact'),
-        fields: [
-          phoneField(),
-        ],
-      },
+      formStep('request', zhEn('办卡情况', 'Your card'), [
+        choiceField('requestKind', zhEn('办理类型', 'What you need'), [
+          ['first', '第一次申领', 'First card'],
+          ['replaceLost', '丢失补办', 'Replace a lost card'],
+          ['replaceDamaged', '损坏换卡', 'Replace a damaged card'],
+        ]),
+        choiceField('bank', zhEn('卡上的银行', 'Bank on the card'), CARD_BANKS, { hint: zhEn('社保卡同时是一张银行卡', 'The social security card is also a bank card') }),
+        choiceField('pickUp', zhEn('怎么拿卡', 'How to get the card'), [
+          ['villagePoint', '送到本村服务点领取', 'Collect at this village point'],
+          ['bankBranch', '到所选银行网点领取', 'Collect at a branch of the chosen bank'],
+          ['registeredAddress', '寄到身份证上的地址', 'Posted to the address on my ID card'],
+        ]),
+      ]),
+      contactStep([phoneField()]),
     ],
     materials: [
       material(
@@ -98,32 +86,25 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'CARD-02',
-    category: 'card',
-    name: zhEn('社会保障卡临时挂失与解挂', 'Report a lost card, or cancel the report'),
-    summary: zhEn('卡丢了马上挂失，防止被别人用；找到了再解除挂失（解挂）', 'Lost your card? Block it at once; found it? Unblock it'),
-    type: 'card',
-    siteLevel: 'village',
     // The name and number are printed on the card, so whoever found it knows them: the ID card and the face decide.
-    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
-    riskClass: 'card',
-    serviceModes: [...AT_POINT_MODES],
     // Recorded offline too (the screen then says it is not yet blocked and gives the loss hotline); sent at once online.
-    needsCountyOnline: false,
+    ...cardHeader(
+      'card',
+      'CARD-02',
+      zhEn('社会保障卡临时挂失与解挂', 'Report a lost card, or cancel the report'),
+      zhEn('卡丢了马上挂失，防止被别人用；找到了再解除挂失（解挂）', 'Lost your card? Block it at once; found it? Unblock it'),
+      { needsCountyOnline: false },
+    ),
     immediate: true,
     cardOperations: ['reportLoss', 'cancelLossReport'],
     form: [
-      {
-        key: 'operation',
-        title: zhEn('挂失，还是解除挂失', 'Block or unblock'),
-        fields: [
-          choiceField('operation', zhEn('您要办理', 'You want to'), [
-            ['reportLoss', '临时挂失（卡丢了）', 'Block the card (it is lost)'],
-            ['cancelLossReport', '解除挂失（卡找到了）', 'Unblock the card (I found it)'],
-          ]),
-          phoneField(),
-        ],
-      },
+      formStep('operation', zhEn('挂失，还是解除挂失', 'Block or unblock'), [
+        choiceField('operation', zhEn('您要办理', 'You want to'), [
+          ['reportLoss', '临时挂失（卡丢了）', 'Block the card (it is lost)'],
+          ['cancelLossReport', '解除挂失（卡找到了）', 'Unblock the card (I found it)'],
+        ]),
+        phoneField(),
+      ]),
     ],
     materials: [],
     keywords: ['社保卡', '挂失', '丢卡'],
@@ -163,30 +144,23 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'CARD-03',
-    category: 'card',
-    name: zhEn('社会保障卡启用与密码修改、重置', 'Activate the card, change or reset the PIN'),
-    summary: zhEn('新卡启用、改密码，忘了密码也可以重置', 'Activate a new card, change the PIN, or reset a forgotten one'),
-    type: 'card',
-    siteLevel: 'village',
     // A found card must not be reset and used: the holder's ID card on the reader (matching the card) and face.
-    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
-    riskClass: 'card',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: true,
+    ...cardHeader(
+      'card',
+      'CARD-03',
+      zhEn('社会保障卡启用与密码修改、重置', 'Activate the card, change or reset the PIN'),
+      zhEn('新卡启用、改密码，忘了密码也可以重置', 'Activate a new card, change the PIN, or reset a forgotten one'),
+      { needsCountyOnline: true },
+    ),
     cardOperations: ['activate', 'changePin', 'resetPin'],
     form: [
-      {
-        key: 'operation',
-        title: zhEn('要办什么', 'What to do'),
-        fields: [
-          choiceField('operation', zhEn('您要办理', 'You want to'), [
-            ['activate', '启用新卡', 'Activate a new card'],
-            ['changePin', '修改密码（记得原密码）', 'Change the PIN (I know the old one)'],
-            ['resetPin', '重置密码（忘了原密码）', 'Reset the PIN (I forgot it)'],
-          ]),
-        ],
-      },
+      formStep('operation', zhEn('要办什么', 'What to do'), [
+        choiceField('operation', zhEn('您要办理', 'You want to'), [
+          ['activate', '启用新卡', 'Activate a new card'],
+          ['changePin', '修改密码（记得原密码）', 'Change the PIN (I know the old one)'],
+          ['resetPin', '重置密码（忘了原密码）', 'Reset the PIN (I forgot it)'],
+        ]),
+      ]),
     ],
     materials: [],
     keywords: ['社保卡', '密码', '激活'],

@@ -1,18 +1,6 @@
-import {
-  IN_PERSON_MODES,
-  gradeField,
-  IDENTIFY_WITH_FACE,
-  phoneField,
-  zhEn,
-  truthPromise,
-  choiceField,
-  material,
-  textField,
-  integerField,
-  dateField,
-} from '../fields';
+import { choiceField, confirmStep, dateField, formStep, gradeField, IDENTIFY_WITH_FACE, integerField, material, phoneField, textField, truthPromise, zhEn } from '../fields';
+import { applicationHeader, certificationHeader, printRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { applicationHeader, printRecord } from '../record-headers';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -25,17 +13,13 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
       zhEn('社会保险全险种参保证明打印', 'All-insurance enrolment certificate'),
       zhEn('一张 A4 证明列出养老、医疗、失业、工伤各险种参保情况', 'One A4 certificate covering pension, medical, unemployment and work-injury insurance'),
       [
-        {
-          key: 'range',
-          title: zhEn('证明内容', 'What to include'),
-          fields: [
-            choiceField('range', zhEn('缴费记录范围', 'Contribution records to show'), [
-              ['last12Months', '最近 12 个月', 'The last 12 months'],
-              ['last36Months', '最近 36 个月', 'The last 36 months'],
-              ['all', '全部', 'Everything'],
-            ]),
-          ],
-        },
+        formStep('range', zhEn('证明内容', 'What to include'), [
+          choiceField('range', zhEn('缴费记录范围', 'Contribution records to show'), [
+            ['last12Months', '最近 12 个月', 'The last 12 months'],
+            ['last36Months', '最近 36 个月', 'The last 36 months'],
+            ['all', '全部', 'Everything'],
+          ]),
+        ]),
       ],
     ),
     keywords: ['社保证明', '参保证明'],
@@ -65,54 +49,37 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'DEMO-02',
-    category: 'demo',
-    name: zhEn('资格认证重新建模', 'Re-take the certification face model'),
-    summary: zhEn('刷脸认证总是不通过的，在乡里的机器上重新录一次人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
-    type: 'certify',
-    siteLevel: 'demonstration',
     // People come here because face checks keep failing: a clerk who checks them in person against the ID card may
     // stand in for the face capture, and the township office takes the model with its own equipment.
-    identity: { ...IDENTIFY_WITH_FACE, faceWaivedWhen: { field: 'how', oneOf: ['clerkChecked'] } },
-    riskClass: 'application',
     // The township office brings the modelling equipment to elders who cannot come (the guide says so).
-    serviceModes: [...IN_PERSON_MODES],
-    needsCountyOnline: true,
     // The face module records a new model (the county keeps it for later certifications), not a certification check.
+    ...certificationHeader(
+      'DEMO-02',
+      zhEn('资格认证重新建模', 'Re-take the certification face model'),
+      zhEn('刷脸认证总是不通过的，在乡里的机器上重新录一次人脸', 'If face certification keeps failing, record your face again on the modelling machine'),
+      { identity: { ...IDENTIFY_WITH_FACE, faceWaivedWhen: { field: 'how', oneOf: ['clerkChecked'] } } },
+    ),
     facePurpose: 'remodel',
     form: [
-      {
-        key: 'reason',
-        title: zhEn('为什么要重新录人脸（重新建模）', 'Why again'),
-        fields: [
-          choiceField('reason', zhEn('原因', 'Reason'), [
-            ['repeatedFailure', '刷脸认证多次不通过', 'Face certification failed several times'],
-            ['appearanceChanged', '相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)'],
-            ['noModel', '以前没有建过模', 'I never had a face model'],
-          ]),
-          {
-            kind: 'choice',
-            name: 'how',
-            label: zhEn('怎么采集', 'How your face is taken'),
-            required: true,
-            options: [
-              { value: 'camera', label: zhEn('我自己在录人脸的机器（建模机）前刷脸', 'I look into the modelling camera myself') },
-              {
-                value: 'clerkChecked',
-                label: zhEn('刷脸总是不成功：请工作人员当面核对身份证，由乡镇人社所另外安排采集', 'Face checks keep failing: the clerk checks me against my ID card, and the township office arranges the capture'),
-              },
-            ],
-          },
-          {
-            kind: 'confirm',
-            name: 'clerkCheckedInPerson',
-            label: zhEn('工作人员确认', 'Clerk’s confirmation'),
-            statement: zhEn('我（工作人员）已当面核对，来办的人就是身份证上的本人。', 'I, the clerk, checked in person that this is the person on the ID card.'),
-            required: true,
-            visibleWhen: { field: 'how', oneOf: ['clerkChecked'] },
-          },
-        ],
-      },
+      formStep('reason', zhEn('为什么要重新录人脸（重新建模）', 'Why again'), [
+        choiceField('reason', zhEn('原因', 'Reason'), [
+          ['repeatedFailure', '刷脸认证多次不通过', 'Face certification failed several times'],
+          ['appearanceChanged', '相貌变化大（病后、手术后等）', 'My appearance changed a lot (illness, surgery)'],
+          ['noModel', '以前没有建过模', 'I never had a face model'],
+        ]),
+        choiceField('how', zhEn('怎么采集', 'How your face is taken'), [
+          ['camera', '我自己在录人脸的机器（建模机）前刷脸', 'I look into the modelling camera myself'],
+          ['clerkChecked', '刷脸总是不成功：请工作人员当面核对身份证，由乡镇人社所另外安排采集', 'Face checks keep failing: the clerk checks me against my ID card, and the township office arranges the capture'],
+        ]),
+        {
+          kind: 'confirm',
+          name: 'clerkCheckedInPerson',
+          label: zhEn('工作人员确认', 'Clerk’s confirmation'),
+          statement: zhEn('我（工作人员）已当面核对，来办的人就是身份证上的本人。', 'I, the clerk, checked in person that this is the person on the ID card.'),
+          required: true,
+          visibleWhen: { field: 'how', oneOf: ['clerkChecked'] },
+        },
+      ]),
     ],
     materials: [],
     keywords: ['养老金', '刷脸', '建模', '认证'],
@@ -152,20 +119,16 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
       zhEn('在示范点登记交今年的城乡居民养老保险费', 'Register this year’s resident pension contribution at the demonstration point'),
     ),
     form: [
-      {
-        key: 'contribution',
-        title: zhEn('缴费', 'Contribution'),
-        fields: [
-          integerField('year', zhEn('缴费年度', 'Year paid for'), 2026, 2027),
-          gradeField('grade'),
-          choiceField('payBy', zhEn('怎么交', 'How to pay'), [
-            ['socialSecurityCard', '从社保卡银行账户扣款', 'Deducted from the bank account of my social security card'],
-            ['bankCard', '从已签约的银行卡扣款', 'Deducted from my registered bank card'],
-            ['clerkCollects', '交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot'],
-          ]),
-          phoneField(),
-        ],
-      },
+      formStep('contribution', zhEn('缴费', 'Contribution'), [
+        integerField('year', zhEn('缴费年度', 'Year paid for'), 2026, 2027),
+        gradeField('grade'),
+        choiceField('payBy', zhEn('怎么交', 'How to pay'), [
+          ['socialSecurityCard', '从社保卡银行账户扣款', 'Deducted from the bank account of my social security card'],
+          ['bankCard', '从已签约的银行卡扣款', 'Deducted from my registered bank card'],
+          ['clerkCollects', '交给工作人员代收，当场开收款凭证', 'Paid to the clerk, receipt on the spot'],
+        ]),
+        phoneField(),
+      ]),
     ],
     materials: [],
     keywords: ['养老保险', '交钱', '缴费'],
@@ -200,20 +163,16 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
       zhEn('领待遇的人情况有变化（领了别的养老金、搬走、暂停后恢复等），及时申报', 'Tell us about changes that affect your benefits (another pension, moving away, resuming after a stop)'),
     ),
     form: [
-      {
-        key: 'declaration',
-        title: zhEn('申报内容', 'What changed'),
-        fields: [
-          choiceField('declarationType', zhEn('申报事项', 'What you are declaring'), [
-            ['otherPension', '已经开始领取其他养老金', 'I now receive another pension'],
-            ['movedAway', '户籍或居住地迁出本县', 'I moved my registration or home out of the county'],
-            ['resume', '待遇被暂停，申请恢复', 'My benefit was stopped; I ask to resume it'],
-          ]),
-          dateField('changedOn', zhEn('变化发生的日期', 'Date of the change'), '2010-01-01', 'today'),
-          textField('details', zhEn('情况说明', 'Short explanation'), 4, 200),
-        ],
-      },
-      { key: 'confirm', title: zhEn('确认', 'Confirm'), fields: [phoneField(), truthPromise()] },
+      formStep('declaration', zhEn('申报内容', 'What changed'), [
+        choiceField('declarationType', zhEn('申报事项', 'What you are declaring'), [
+          ['otherPension', '已经开始领取其他养老金', 'I now receive another pension'],
+          ['movedAway', '户籍或居住地迁出本县', 'I moved my registration or home out of the county'],
+          ['resume', '待遇被暂停，申请恢复', 'My benefit was stopped; I ask to resume it'],
+        ]),
+        dateField('changedOn', zhEn('变化发生的日期', 'Date of the change'), '2010-01-01', 'today'),
+        textField('details', zhEn('情况说明', 'Short explanation'), 4, 200),
+      ]),
+      confirmStep([phoneField(), truthPromise()]),
     ],
     materials: [
       material(

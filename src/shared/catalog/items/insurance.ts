@@ -1,31 +1,6 @@
-import {
-  ALL_MODES,
-  IN_PERSON_MODES,
-  AT_POINT_MODES,
-  IDENTIFY_BY_EITHER_CARD,
-  IDENTIFY_WITH_FACE,
-  addressField,
-  bankCardMaterial,
-  bankFields,
-  gradeField,
-  accountHolderField,
-  IDENTIFY_BY_ID_CARD_WITH_FACE,
-  householdBookletMaterial,
-  phoneField,
-  zhEn,
-  truthPromise,
-  type FieldInput,
-  type MaterialInput,
-  choiceField,
-  material,
-  textField,
-  integerField,
-  dateField,
-  paymentStep,
-  type FormStepInput,
-} from '../fields';
+import { accountHolderField, addressField, ALL_MODES, AT_POINT_MODES, bankCardMaterial, bankFields, choiceField, confirmStep, contactStep, dateField, formStep, gradeField, householdBookletMaterial, IDENTIFY_BY_ID_CARD_WITH_FACE, IDENTIFY_WITH_FACE, integerField, material, paymentStep, phoneField, shownWhen, textField, truthPromise, zhEn, type FieldInput, type FormStepInput, type MaterialInput } from '../fields';
+import { applicationHeader, certificationHeader, printRecord, queryRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { applicationHeader, printRecord, queryRecord } from '../record-headers';
 import { CONTRIBUTION_FEE, HANDLERS, LAWS, ANSWERED_ONLINE, STEPS } from '../guide-texts';
 import type { CatalogItemInput, FaqEntry, LocalisedText } from '../schema';
 
@@ -50,19 +25,25 @@ const DEATH_REPORT_FAQ: FaqEntry = {
 
 /** 办社保: the 18 social insurance items (CATALOG.md). */
 
-const periodField: FieldInput = choiceField('period', zhEn('查哪段时间', 'Which period'), [
-  ['thisYear', '今年', 'This year'],
-  ['last3Years', '近三年', 'The last three years'],
-  ['all', '全部', 'Everything'],
+/** The record lookups' one question: which years to show. */
+const PERIOD_STEP: FormStepInput = formStep('period', zhEn('查询期间', 'Period'), [
+  choiceField('period', zhEn('查哪段时间', 'Which period'), [
+    ['thisYear', '今年', 'This year'],
+    ['last3Years', '近三年', 'The last three years'],
+    ['all', '全部', 'Everything'],
+  ]),
 ]);
 
-const printPurposeField: FieldInput = choiceField('purpose', zhEn('证明用来做什么', 'What the certificate is for'), [
-  ['employment', '单位入职', 'A new employer'],
-  ['schooling', '子女上学', "A child's school place"],
-  ['housing', '购房、落户', 'Buying a home or registering residence'],
-  ['loan', '办理贷款', 'A bank loan'],
-  ['other', '其他', 'Something else'],
-], { hint: zhEn('只印在证明上，方便对方看', 'Printed on the certificate so the reader knows'), required: false });
+/** The enrolment certificates' one, optional question: what the certificate is for (printed on it). */
+const PURPOSE_STEP: FormStepInput = formStep('purpose', zhEn('用途', 'Purpose'), [
+  choiceField('purpose', zhEn('证明用来做什么', 'What the certificate is for'), [
+    ['employment', '单位入职', 'A new employer'],
+    ['schooling', '子女上学', "A child's school place"],
+    ['housing', '购房、落户', 'Buying a home or registering residence'],
+    ['loan', '办理贷款', 'A bank loan'],
+    ['other', '其他', 'Something else'],
+  ], { hint: zhEn('只印在证明上，方便对方看', 'Printed on the certificate so the reader knows'), required: false }),
+]);
 
 const relationField: FieldInput = choiceField('relation', zhEn('您和去世的人是什么关系', 'Your relation to the person who died'), [
   ['spouse', '配偶', 'Spouse'],
@@ -77,44 +58,32 @@ function claimantPaymentStep(): FormStepInput {
   return paymentStep(zhEn('钱打到哪里', 'Where to pay'), zhEn('申领人本人的卡', 'A card in your own name'));
 }
 
-function deceasedFields(visibleWhen?: { field: string; oneOf: string[] }): FieldInput[] {
-  const when = visibleWhen === undefined ? {} : { visibleWhen };
-  return [
+type Condition = { field: string; oneOf: string[] };
+
+/** The screen about the person who died (survivor claims, deregistration); shown only when `visibleWhen` holds. */
+function deceasedStep(visibleWhen?: Condition): FormStepInput {
+  const when = shownWhen(visibleWhen);
+  return formStep('deceased', zhEn('去世人员信息', 'The person who died'), [
     { kind: 'personName', name: 'deceasedName', label: zhEn('去世人员姓名', 'Name of the person who died'), required: true, ...when },
     { kind: 'idNumber', name: 'deceasedIdNumber', label: zhEn('去世人员身份证号码', 'ID number of the person who died'), required: true, ...when },
-    {
-      kind: 'date',
-      name: 'diedOn',
-      label: zhEn('去世日期', 'Date of death'),
-      required: true,
-      min: '1990-01-01',
-      max: 'today',
-      ...when,
-    },
+    dateField('diedOn', zhEn('去世日期', 'Date of death'), '1990-01-01', 'today', when),
     { ...relationField, ...when },
+  ]);
+}
+
+/** The papers a death brings: the certificate of death and the applicant's proof of relation. */
+function deathPapers(visibleWhen?: Condition): MaterialInput[] {
+  const when = shownWhen(visibleWhen);
+  return [
+    material('deathCertificate', zhEn('死亡证明或火化证明', 'Death certificate or cremation certificate'), 2, {
+      note: zhEn('医院、派出所或殡仪馆开具的都可以', 'From the hospital, the police station or the funeral home'),
+      ...when,
+    }),
+    material('relationshipProof', zhEn('亲属关系证明', 'Proof of family relation'), 4, {
+      note: zhEn('户口簿、结婚证，或村委会开的证明', 'Household booklet, marriage certificate, or a letter from the village committee'),
+      ...when,
+    }),
   ];
-}
-
-function deathCertificate(visibleWhen?: { field: string; oneOf: string[] }): MaterialInput {
-  return {
-    code: 'deathCertificate',
-    name: zhEn('死亡证明或火化证明', 'Death certificate or cremation certificate'),
-    note: zhEn('医院、派出所或殡仪馆开具的都可以', 'From the hospital, the police station or the funeral home'),
-    required: true,
-    maxPages: 2,
-    ...(visibleWhen === undefined ? {} : { visibleWhen }),
-  };
-}
-
-function relationshipProof(visibleWhen?: { field: string; oneOf: string[] }): MaterialInput {
-  return {
-    code: 'relationshipProof',
-    name: zhEn('亲属关系证明', 'Proof of family relation'),
-    note: zhEn('户口簿、结婚证，或村委会开的证明', 'Household booklet, marriage certificate, or a letter from the village committee'),
-    required: true,
-    maxPages: 4,
-    ...(visibleWhen === undefined ? {} : { visibleWhen }),
-  };
 }
 
 export const INSURANCE_ITEMS: CatalogItemInput[] = [
@@ -125,24 +94,16 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       zhEn('年满 16 周岁、没有参加职工养老保险的，可以参加', 'For anyone aged 16 or over who is not in the employee pension scheme'),
     ),
     form: [
-      {
-        key: 'where',
-        title: zhEn('户籍和联系方式', 'Registration and contact'),
-        // The kiosk knows its own village: no 12-digit village code is asked of a resident.
-        fields: [addressField(), phoneField()],
-      },
-      {
-        key: 'grade',
-        title: zhEn('每年交多少钱', 'How much to pay'),
-        fields: [
-          gradeField('grade'),
-          choiceField('payBy', zhEn('怎么交钱', 'How you will pay'), [
-            ['bankDeduction', '银行卡每年自动扣款', 'Yearly automatic bank deduction'],
-            ['selfPay', '自己在手机或税务窗口交', 'Myself, by phone app or at the tax office'],
-          ]),
-          truthPromise(),
-        ],
-      },
+      // The kiosk knows its own village: no 12-digit village code is asked of a resident.
+      formStep('where', zhEn('户籍和联系方式', 'Registration and contact'), [addressField(), phoneField()]),
+      formStep('grade', zhEn('每年交多少钱', 'How much to pay'), [
+        gradeField('grade'),
+        choiceField('payBy', zhEn('怎么交钱', 'How you will pay'), [
+          ['bankDeduction', '银行卡每年自动扣款', 'Yearly automatic bank deduction'],
+          ['selfPay', '自己在手机或税务窗口交', 'Myself, by phone app or at the tax office'],
+        ]),
+        truthPromise(),
+      ]),
     ],
     materials: [householdBookletMaterial(true)],
     keywords: ['养老保险', '社保', '参保'],
@@ -189,15 +150,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       zhEn('想多交或少交的，可以改每年交多少钱（缴费档次），每年能改一次', 'Pay more or less: change how much you pay a year (your contribution grade), once a year'),
     ),
     form: [
-      {
-        key: 'grade',
-        title: zhEn('以后每年交多少钱', 'How much you will pay a year'),
-        fields: [
-          gradeField('newGrade', zhEn('以后每年交', 'From now on, pay a year')),
-          integerField('fromYear', zhEn('从哪一年开始', 'Starting from year'), 2026, 2030),
-          phoneField(),
-        ],
-      },
+      formStep('grade', zhEn('以后每年交多少钱', 'How much you will pay a year'), [
+        gradeField('newGrade', zhEn('以后每年交', 'From now on, pay a year')),
+        integerField('fromYear', zhEn('从哪一年开始', 'Starting from year'), 2026, 2030),
+        phoneField(),
+      ]),
     ],
     materials: [],
     keywords: ['养老保险', '社保', '档次'],
@@ -237,18 +194,14 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ),
     form: [
       paymentStep(zhEn('养老金打到哪里', 'Where to pay the pension'), zhEn('养老金每月打到这张卡上', 'Your pension goes to this card every month'), { promise: false }),
-      {
-        key: 'confirm',
-        title: zhEn('确认', 'Confirm'),
-        fields: [
-          addressField(),
-          choiceField('otherPension', zhEn('是否已经在领其他养老金', 'Do you already receive another pension'), [
-            ['no', '没有', 'No'],
-            ['yes', '有（职工养老金、退休金等）', 'Yes (employee pension, retirement pay and the like)'],
-          ]),
-          truthPromise(),
-        ],
-      },
+      confirmStep([
+        addressField(),
+        choiceField('otherPension', zhEn('是否已经在领其他养老金', 'Do you already receive another pension'), [
+          ['no', '没有', 'No'],
+          ['yes', '有（职工养老金、退休金等）', 'Yes (employee pension, retirement pay and the like)'],
+        ]),
+        truthPromise(),
+      ]),
     ],
     materials: [householdBookletMaterial(true), bankCardMaterial(true)],
     keywords: ['养老金', '退休', '社保'],
@@ -291,17 +244,12 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-04',
-    category: 'insurance',
-    name: zhEn('养老保险待遇领取资格认证', 'Pension eligibility certification'),
-    summary: zhEn('每年确认一次，养老金才能继续按时发', 'Confirm once a year, so your pension keeps arriving on time'),
-    type: 'certify',
-    siteLevel: 'village',
-    identity: IDENTIFY_WITH_FACE,
-    riskClass: 'application',
     // Housebound elders are certified at home by the clerk (the guide says so).
-    serviceModes: [...IN_PERSON_MODES],
-    needsCountyOnline: true,
+    ...certificationHeader(
+      'INS-04',
+      zhEn('养老保险待遇领取资格认证', 'Pension eligibility certification'),
+      zhEn('每年确认一次，养老金才能继续按时发', 'Confirm once a year, so your pension keeps arriving on time'),
+    ),
     form: [],
     materials: [],
     keywords: ['养老金', '刷脸', '认证', '生存认证'],
@@ -359,7 +307,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       'INS-06',
       zhEn('个人缴费记录查询', 'Contribution record lookup'),
       zhEn('查每年交了多少钱、交到了哪个月', 'See how much you paid each year and up to which month'),
-      [{ key: 'period', title: zhEn('查询期间', 'Period'), fields: [periodField] }],
+      [PERIOD_STEP],
     ),
     keywords: ['社保', '交费', '缴费'],
     guide: {
@@ -385,7 +333,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       'INS-07',
       zhEn('养老金发放记录查询', 'Pension payment lookup'),
       zhEn('查每个月的养老金发了多少、打到哪张卡', 'See each monthly pension payment and the card it went to'),
-      [{ key: 'period', title: zhEn('查询期间', 'Period'), fields: [periodField] }],
+      [PERIOD_STEP],
     ),
     keywords: ['养老金', '发放'],
     guide: {
@@ -415,13 +363,9 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       zhEn('个人权益记录打印', 'Social insurance record statement'),
       zhEn('打印一张您的社保权益记录单（对账单）', 'Print your social insurance statement'),
       [
-        {
-          key: 'year',
-          title: zhEn('打印哪一年', 'Which year'),
-          fields: [
-            integerField('year', zhEn('年度', 'Year'), 2011, 2026),
-          ],
-        },
+        formStep('year', zhEn('打印哪一年', 'Which year'), [
+          integerField('year', zhEn('年度', 'Year'), 2011, 2026),
+        ]),
       ],
     ),
     keywords: ['社保', '对账单', '权益单'],
@@ -445,7 +389,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       'INS-09',
       zhEn('城乡居民养老保险参保证明打印', 'Resident pension enrolment certificate'),
       zhEn('打印带验证码的参保证明，可在县人社网站核验', 'Print an enrolment certificate with a verification code anyone can check with the county'),
-      [{ key: 'purpose', title: zhEn('用途', 'Purpose'), fields: [printPurposeField] }],
+      [PURPOSE_STEP],
       // Its guide promises the clerk brings the certificate to housebound elders.
       { serviceModes: [...ALL_MODES] },
     ),
@@ -466,36 +410,28 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-10',
-    category: 'insurance',
-    name: zhEn('个人基本信息变更', 'Personal details change'),
-    summary: zhEn('手机号、地址、姓名变了，在这里改', 'Update your phone number, address or name'),
-    type: 'apply',
-    siteLevel: 'village',
     // The phone is how the county reaches the resident: changing it is an account takeover unless the holder does it.
-    identity: IDENTIFY_BY_ID_CARD_WITH_FACE,
-    riskClass: 'identityChange',
-    serviceModes: [...AT_POINT_MODES],
-    needsCountyOnline: false,
+    ...applicationHeader(
+      'INS-10',
+      zhEn('个人基本信息变更', 'Personal details change'),
+      zhEn('手机号、地址、姓名变了，在这里改', 'Update your phone number, address or name'),
+      { riskClass: 'identityChange', identity: IDENTIFY_BY_ID_CARD_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
+    ),
     form: [
-      {
-        key: 'change',
-        title: zhEn('要改什么', 'What to change'),
-        fields: [
-          choiceField('changeWhat', zhEn('变更内容', 'What changed'), [['phone', '手机号码', 'Phone number'], ['address', '居住地址', 'Address'], ['name', '姓名', 'Name']]),
-          { ...phoneField('newPhone'), label: zhEn('新的手机号码', 'New mobile number'), visibleWhen: { field: 'changeWhat', oneOf: ['phone'] } },
-          { ...addressField('newAddress', zhEn('新的居住地址', 'New address')), visibleWhen: { field: 'changeWhat', oneOf: ['address'] } },
-          {
-            kind: 'personName',
-            name: 'newName',
-            label: zhEn('新的姓名', 'New name'),
-            hint: zhEn('要和户口簿上一致', 'Must match the household booklet'),
-            required: true,
-            visibleWhen: { field: 'changeWhat', oneOf: ['name'] },
-          },
-          truthPromise(),
-        ],
-      },
+      formStep('change', zhEn('要改什么', 'What to change'), [
+        choiceField('changeWhat', zhEn('变更内容', 'What changed'), [['phone', '手机号码', 'Phone number'], ['address', '居住地址', 'Address'], ['name', '姓名', 'Name']]),
+        { ...phoneField('newPhone'), label: zhEn('新的手机号码', 'New mobile number'), visibleWhen: { field: 'changeWhat', oneOf: ['phone'] } },
+        { ...addressField('newAddress', zhEn('新的居住地址', 'New address')), visibleWhen: { field: 'changeWhat', oneOf: ['address'] } },
+        {
+          kind: 'personName',
+          name: 'newName',
+          label: zhEn('新的姓名', 'New name'),
+          hint: zhEn('要和户口簿上一致', 'Must match the household booklet'),
+          required: true,
+          visibleWhen: { field: 'changeWhat', oneOf: ['name'] },
+        },
+        truthPromise(),
+      ]),
     ],
     materials: [{ ...householdBookletMaterial(true), visibleWhen: { field: 'changeWhat', oneOf: ['name'] } }],
     keywords: ['社保', '改手机号', '改地址'],
@@ -531,21 +467,17 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       { riskClass: 'identityChange', identity: IDENTIFY_BY_ID_CARD_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
     ),
     form: [
-      {
-        key: 'newAccount',
-        title: zhEn('新的银行卡', 'The new card'),
-        fields: [
-          ...bankFields(zhEn('以后待遇打到这张卡上', 'From now on, payments go to this card')),
-          accountHolderField(),
-          choiceField('reason', zhEn('为什么要换', 'Why you are changing'), [
-            ['cardLost', '原来的卡丢了', 'The old card was lost'],
-            ['cardExpired', '原来的卡过期或销户了', 'The old card expired or was closed'],
-            ['useSocialSecurityCard', '改用社保卡领取', 'I want to use my social security card'],
-            ['convenience', '换一家方便取钱的银行', 'A bank nearer to me'],
-          ]),
-        ],
-      },
-      { key: 'confirm', title: zhEn('确认', 'Confirm'), fields: [phoneField(), truthPromise()] },
+      formStep('newAccount', zhEn('新的银行卡', 'The new card'), [
+        ...bankFields(zhEn('以后待遇打到这张卡上', 'From now on, payments go to this card')),
+        accountHolderField(),
+        choiceField('reason', zhEn('为什么要换', 'Why you are changing'), [
+          ['cardLost', '原来的卡丢了', 'The old card was lost'],
+          ['cardExpired', '原来的卡过期或销户了', 'The old card expired or was closed'],
+          ['useSocialSecurityCard', '改用社保卡领取', 'I want to use my social security card'],
+          ['convenience', '换一家方便取钱的银行', 'A bank nearer to me'],
+        ]),
+      ]),
+      confirmStep([phoneField(), truthPromise()]),
     ],
     materials: [bankCardMaterial()],
     keywords: ['养老金', '换卡', '银行卡'],
@@ -580,22 +512,18 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       zhEn('在外地交过养老保险的，把记录转回来或转出去', 'Move pension records paid elsewhere to here, or from here to elsewhere'),
     ),
     form: [
-      {
-        key: 'transfer',
-        title: zhEn('怎么转', 'The transfer'),
-        fields: [
-          choiceField('direction', zhEn('转入还是转出', 'Into or out of this county'), [
-            ['in', '从外地转到本县', 'From elsewhere into this county'],
-            ['out', '从本县转到外地', 'From this county to elsewhere'],
-          ]),
-          choiceField('scheme', zhEn('原来交的是哪种养老保险', 'Which pension scheme you paid into'), [
-            ['resident', '城乡居民养老保险', 'Resident pension'],
-            ['employee', '企业职工养老保险', 'Employee pension'],
-          ]),
-          textField('otherPlace', zhEn('对方所在地（省、市、县）', 'The other place (province, city, county)'), 4, 40),
-          phoneField(),
-        ],
-      },
+      formStep('transfer', zhEn('怎么转', 'The transfer'), [
+        choiceField('direction', zhEn('转入还是转出', 'Into or out of this county'), [
+          ['in', '从外地转到本县', 'From elsewhere into this county'],
+          ['out', '从本县转到外地', 'From this county to elsewhere'],
+        ]),
+        choiceField('scheme', zhEn('原来交的是哪种养老保险', 'Which pension scheme you paid into'), [
+          ['resident', '城乡居民养老保险', 'Resident pension'],
+          ['employee', '企业职工养老保险', 'Employee pension'],
+        ]),
+        textField('otherPlace', zhEn('对方所在地（省、市、县）', 'The other place (province, city, county)'), 4, 40),
+        phoneField(),
+      ]),
     ],
     materials: [
       material(
@@ -639,41 +567,27 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'INS-13',
-    category: 'insurance',
-    name: zhEn('城乡居民养老保险注销登记', 'Resident pension deregistration'),
-    summary: zhEn(
-      '注销就是把城乡居民养老保险关掉：参保人去世或出国定居时办理（参加了职工养老保险的不要注销，要办转移）',
-      'Closing the resident pension: when the insured person dies or settles abroad (if you joined the employee pension, do not close it; transfer it)',
+    ...applicationHeader(
+      'INS-13',
+      zhEn('城乡居民养老保险注销登记', 'Resident pension deregistration'),
+      zhEn(
+        '注销就是把城乡居民养老保险关掉：参保人去世或出国定居时办理（参加了职工养老保险的不要注销，要办转移）',
+        'Closing the resident pension: when the insured person dies or settles abroad (if you joined the employee pension, do not close it; transfer it)',
+      ),
     ),
-    type: 'apply',
-    siteLevel: 'village',
-    identity: IDENTIFY_BY_EITHER_CARD,
-    riskClass: 'application',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
     form: [
-      {
-        key: 'reason',
-        title: zhEn('为什么要关掉（注销）', 'Why close it'),
-        fields: [
-          choiceField('reason', zhEn('为什么要关掉养老保险', 'Why the pension is being closed'), [
-            ['died', '参保人去世（家属办理）', 'The insured person died (a relative applies)'],
-            ['settledAbroad', '出国（境）定居', 'Settled abroad'],
-          ]),
-          phoneField(),
-        ],
-      },
-      {
-        key: 'deceased',
-        title: zhEn('去世人员信息', 'The person who died'),
-        fields: deceasedFields({ field: 'reason', oneOf: ['died'] }),
-      },
-      { key: 'confirm', title: zhEn('确认', 'Confirm'), fields: [truthPromise()] },
+      formStep('reason', zhEn('为什么要关掉（注销）', 'Why close it'), [
+        choiceField('reason', zhEn('为什么要关掉养老保险', 'Why the pension is being closed'), [
+          ['died', '参保人去世（家属办理）', 'The insured person died (a relative applies)'],
+          ['settledAbroad', '出国（境）定居', 'Settled abroad'],
+        ]),
+        phoneField(),
+      ]),
+      deceasedStep({ field: 'reason', oneOf: ['died'] }),
+      confirmStep([truthPromise()]),
     ],
     materials: [
-      deathCertificate({ field: 'reason', oneOf: ['died'] }),
-      relationshipProof({ field: 'reason', oneOf: ['died'] }),
+      ...deathPapers({ field: 'reason', oneOf: ['died'] }),
       material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } }),
     ],
     keywords: ['养老保险', '销户', '注销'],
@@ -709,10 +623,10 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money', identity: IDENTIFY_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
     ),
     form: [
-      { key: 'deceased', title: zhEn('去世人员信息', 'The person who died'), fields: deceasedFields() },
+      deceasedStep(),
       claimantPaymentStep(),
     ],
-    materials: [deathCertificate(), relationshipProof(), bankCardMaterial(true)],
+    materials: [...deathPapers(), bankCardMaterial(true)],
     keywords: ['丧葬费', '抚恤金', '去世'],
     guide: {
       conditions: [
@@ -752,26 +666,17 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money', identity: IDENTIFY_WITH_FACE, serviceModes: [...AT_POINT_MODES] },
     ),
     form: [
-      {
-        key: 'reason',
-        title: zhEn('申领原因', 'Why'),
-        fields: [
-          choiceField('reason', zhEn('申领原因', 'Reason'), [
-            ['insuredDied', '参保人去世（继承人申领）', 'The insured person died (an heir claims)'],
-            ['settledAbroad', '本人出国（境）定居', 'I am settling abroad'],
-          ]),
-        ],
-      },
-      {
-        key: 'deceased',
-        title: zhEn('去世人员信息', 'The person who died'),
-        fields: deceasedFields({ field: 'reason', oneOf: ['insuredDied'] }),
-      },
+      formStep('reason', zhEn('申领原因', 'Why'), [
+        choiceField('reason', zhEn('申领原因', 'Reason'), [
+          ['insuredDied', '参保人去世（继承人申领）', 'The insured person died (an heir claims)'],
+          ['settledAbroad', '本人出国（境）定居', 'I am settling abroad'],
+        ]),
+      ]),
+      deceasedStep({ field: 'reason', oneOf: ['insuredDied'] }),
       claimantPaymentStep(),
     ],
     materials: [
-      deathCertificate({ field: 'reason', oneOf: ['insuredDied'] }),
-      relationshipProof({ field: 'reason', oneOf: ['insuredDied'] }),
+      ...deathPapers({ field: 'reason', oneOf: ['insuredDied'] }),
       material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } }),
       bankCardMaterial(true),
     ],
@@ -810,37 +715,28 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       zhEn('打零工、自己干的，以个人身份参加职工养老保险', 'Odd-job workers and the self-employed join the employee pension on their own'),
     ),
     form: [
-      {
-        key: 'work',
-        title: zhEn('工作和缴费', 'Work and contributions'),
-        fields: [
-          choiceField('workKind', zhEn('从事什么工作', 'What you do'), [
-            ['oddJobs', '打零工', 'Odd jobs'],
-            ['selfEmployed', '个体经营', 'Own small business'],
-            ['platform', '外卖、网约车等平台工作', 'Platform work (delivery, ride-hailing)'],
-            ['freelance', '其他自由职业', 'Other freelance work'],
-          ]),
-          {
-            kind: 'choice',
-            name: 'baseLevel',
-            label: zhEn('按多少工资交（缴费基数）', 'The wage you pay on (contribution base)'),
-            hint: zhEn(
-              '平均工资是全省职工的平均工资。选得越高，每月交得越多，将来领得也越多',
-              'The average wage is the average wage of employees in the province. The higher you choose, the more you pay each month and the more you receive later',
-            ),
-            required: true,
-            options: [
-              { value: 'p60', label: zhEn('平均工资的六成（60%），交得最少', '60% of the average wage: pays least') },
-              { value: 'p80', label: zhEn('平均工资的八成（80%）', '80% of the average wage') },
-              { value: 'p100', label: zhEn('和平均工资一样（100%）', 'The average wage itself (100%)') },
-              { value: 'p150', label: zhEn('平均工资的一倍半（150%）', '150% of the average wage') },
-              { value: 'p200', label: zhEn('平均工资的两倍（200%），交得最多', '200% of the average wage (twice): pays most') },
-            ],
-          },
-          dateField('startOn', zhEn('从哪天开始交', 'Start paying from'), { daysFromToday: -31 }, { daysFromToday: 90 }),
-        ],
-      },
-      { key: 'contact', title: zhEn('联系方式', 'Contact'), fields: [phoneField(), addressField(), truthPromise()] },
+      formStep('work', zhEn('工作和缴费', 'Work and contributions'), [
+        choiceField('workKind', zhEn('从事什么工作', 'What you do'), [
+          ['oddJobs', '打零工', 'Odd jobs'],
+          ['selfEmployed', '个体经营', 'Own small business'],
+          ['platform', '外卖、网约车等平台工作', 'Platform work (delivery, ride-hailing)'],
+          ['freelance', '其他自由职业', 'Other freelance work'],
+        ]),
+        choiceField('baseLevel', zhEn('按多少工资交（缴费基数）', 'The wage you pay on (contribution base)'), [
+          ['p60', '平均工资的六成（60%），交得最少', '60% of the average wage: pays least'],
+          ['p80', '平均工资的八成（80%）', '80% of the average wage'],
+          ['p100', '和平均工资一样（100%）', 'The average wage itself (100%)'],
+          ['p150', '平均工资的一倍半（150%）', '150% of the average wage'],
+          ['p200', '平均工资的两倍（200%），交得最多', '200% of the average wage (twice): pays most'],
+        ], {
+          hint: zhEn(
+            '平均工资是全省职工的平均工资。选得越高，每月交得越多，将来领得也越多',
+            'The average wage is the average wage of employees in the province. The higher you choose, the more you pay each month and the more you receive later',
+          ),
+        }),
+        dateField('startOn', zhEn('从哪天开始交', 'Start paying from'), { daysFromToday: -31 }, { daysFromToday: 90 }),
+      ]),
+      contactStep([phoneField(), addressField(), truthPromise()]),
     ],
     materials: [],
     keywords: ['社保', '灵活就业', '打零工'],
@@ -876,7 +772,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
       'INS-17',
       zhEn('企业职工养老保险参保证明打印', 'Employee pension enrolment certificate'),
       zhEn('在单位或灵活就业交职工养老保险的，打印参保证明', 'Print a certificate of your employee pension contributions'),
-      [{ key: 'purpose', title: zhEn('用途', 'Purpose'), fields: [printPurposeField] }],
+      [PURPOSE_STEP],
     ),
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {

@@ -1,26 +1,8 @@
-import {
-  ALL_MODES,
-  NO_IDENTITY,
-  addressField,
-  bankCardMaterial,
-  educationField,
-  phoneField,
-  zhEn,
-  truthPromise,
-  type FieldInput,
-  choiceField,
-  material,
-  textField,
-  integerField,
-  amountField,
-  dateField,
-  subsidyPaymentStep,
-  paymentStep,
-} from '../fields';
+import { addressField, amountField, bankCardMaterial, choiceField, dateField, educationField, filterStep, formStep, integerField, material, NO_IDENTITY, paymentStep, phoneField, subsidyPaymentStep, textField, truthPromise, zhEn, type FieldInput } from '../fields';
 
 import { DEFAULT_COUNTY_SETTINGS } from '../county-settings';
+import { applicationHeader, infoRecord, queryRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { applicationHeader, queryRecord } from '../record-headers';
 import { HANDLERS, LAWS, ANSWERED_ONLINE, ANYONE_CAN_LOOK, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -30,30 +12,17 @@ import type { CatalogItemInput } from '../schema';
 const CREDIT_CODE_PATTERN = '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}';
 
 function employerNameField(name: string, required: boolean): FieldInput {
-  return {
-    kind: 'text',
-    name,
-    label: zhEn('单位名称', 'Employer name'),
-    hint: zhEn('写营业执照上的全称', 'The full name on the business licence'),
-    required,
-    minLength: 2,
-    maxLength: 60,
-  };
+  return textField(name, zhEn('单位名称', 'Employer name'), 2, 60, { hint: zhEn('写营业执照上的全称', 'The full name on the business licence'), required });
 }
 
-function creditCodeField(name: string, label = zhEn('统一社会信用代码', 'Unified social credit code')): FieldInput {
-  return {
-    kind: 'text',
-    name,
-    label,
+/** The 18-character unified social credit code on a business licence. */
+function creditCodeField(name: string): FieldInput {
+  return textField(name, zhEn('统一社会信用代码', 'Unified social credit code'), 18, 18, {
     hint: zhEn('营业执照上的 18 位代码', 'The 18-character code on the business licence'),
     keyboard: 'latin',
-    required: true,
-    minLength: 18,
-    maxLength: 18,
     pattern: CREDIT_CODE_PATTERN,
     patternKey: 'catalog:validation.creditCode',
-  };
+  });
 }
 
 const leaveReasonField: FieldInput = choiceField('leaveReason', zhEn('失业原因', 'Why you are out of work'), [
@@ -68,26 +37,18 @@ export const JOB_ITEMS: CatalogItemInput[] = [
   defineItem({
     ...applicationHeader('JOB-01', zhEn('求职登记', 'Job-seeker registration'), zhEn('登记找工作的意愿，有合适岗位会通知您', 'Register that you want work; we tell you when a suitable job comes up')),
     form: [
-      {
-        key: 'about',
-        title: zhEn('您的基本情况', 'About you'),
-        fields: [educationField(), phoneField(), addressField()],
-      },
-      {
-        key: 'wish',
-        title: zhEn('想找什么样的工作', 'The work you want'),
-        fields: [
-          textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40, { hint: zhEn('例如：电焊工、保洁、家政、司机', 'For example: welder, cleaner, housekeeper, driver') }),
-          choiceField('wantedPlace', zhEn('想在哪里工作', 'Where you want to work'), [
-            ['township', '本乡镇', 'This township'],
-            ['county', '本县', 'This county'],
-            ['province', '省内', 'Within the province'],
-            ['anywhere', '省外也可以', 'Outside the province too'],
-          ]),
-          amountField('wantedWage', zhEn('期望月工资（元）', 'Expected monthly wage (yuan)'), 500, 50000, { required: false }),
-          dateField('availableFrom', zhEn('最早上岗日期', 'Earliest start date'), 'today', { daysFromToday: 365 }),
-        ],
-      },
+      formStep('about', zhEn('您的基本情况', 'About you'), [educationField(), phoneField(), addressField()]),
+      formStep('wish', zhEn('想找什么样的工作', 'The work you want'), [
+        textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40, { hint: zhEn('例如：电焊工、保洁、家政、司机', 'For example: welder, cleaner, housekeeper, driver') }),
+        choiceField('wantedPlace', zhEn('想在哪里工作', 'Where you want to work'), [
+          ['township', '本乡镇', 'This township'],
+          ['county', '本县', 'This county'],
+          ['province', '省内', 'Within the province'],
+          ['anywhere', '省外也可以', 'Outside the province too'],
+        ]),
+        amountField('wantedWage', zhEn('期望月工资（元）', 'Expected monthly wage (yuan)'), 500, 50000, { required: false }),
+        dateField('availableFrom', zhEn('最早上岗日期', 'Earliest start date'), 'today', { daysFromToday: 365 }),
+      ]),
     ],
     materials: [],
     keywords: ['找工作', '求职', 'job'],
@@ -131,20 +92,16 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('岗位信息查询', 'Vacancy search'),
       zhEn('看看本县和省内正在招人的岗位', 'See who is hiring in the county and the province'),
       [
-        {
-          key: 'filter',
-          title: zhEn('查找条件', 'What to look for'),
-          fields: [
-            choiceField('area', zhEn('工作地点', 'Place of work'), [['county', '本县', 'This county'], ['province', '省内', 'Within the province'], ['all', '不限', 'Anywhere']]),
-            choiceField('industry', zhEn('行业', 'Industry'), [
-              ['manufacturing', '工厂、制造', 'Factory and manufacturing'],
-              ['construction', '建筑', 'Construction'],
-              ['services', '餐饮、家政、保洁', 'Catering, housekeeping, cleaning'],
-              ['logistics', '运输、快递', 'Transport and delivery'],
-              ['agriculture', '种植、养殖', 'Farming and livestock'],
-            ], { required: false }),
-          ],
-        },
+        filterStep([
+          choiceField('area', zhEn('工作地点', 'Place of work'), [['county', '本县', 'This county'], ['province', '省内', 'Within the province'], ['all', '不限', 'Anywhere']]),
+          choiceField('industry', zhEn('行业', 'Industry'), [
+            ['manufacturing', '工厂、制造', 'Factory and manufacturing'],
+            ['construction', '建筑', 'Construction'],
+            ['services', '餐饮、家政、保洁', 'Catering, housekeeping, cleaning'],
+            ['logistics', '运输、快递', 'Transport and delivery'],
+            ['agriculture', '种植、养殖', 'Farming and livestock'],
+          ], { required: false }),
+        ]),
       ],
       { identity: NO_IDENTITY, offlineCache: true },
     ),
@@ -214,27 +171,23 @@ export const JOB_ITEMS: CatalogItemInput[] = [
   defineItem({
     ...applicationHeader('JOB-04', zhEn('职业指导预约', 'Career guidance appointment'), zhEn('约一个时间，请就业指导员帮您出主意', 'Book a time with a career adviser')),
     form: [
-      {
-        key: 'appointment',
-        title: zhEn('预约时间和内容', 'When and what about'),
-        fields: [
-          dateField(
-            'preferredDate',
-            zhEn('希望哪天', 'Preferred day'),
-            { daysFromToday: 1 },
-            { daysFromToday: 30 },
-            { hint: zhEn('可以约明天起 30 天内的工作日', 'Working days from tomorrow up to 30 days ahead') },
-          ),
-          choiceField('timeSlot', zhEn('上午还是下午', 'Morning or afternoon'), [['morning', '上午', 'Morning'], ['afternoon', '下午', 'Afternoon']]),
-          choiceField('topic', zhEn('想咨询什么', 'What you want advice on'), [
-            ['findJob', '怎么找到合适的工作', 'How to find suitable work'],
-            ['changeJob', '换工作、转行', 'Changing job or trade'],
-            ['training', '学什么技术好', 'Which skill to learn'],
-            ['startBusiness', '自己创业', 'Starting a business'],
-          ]),
-          phoneField(),
-        ],
-      },
+      formStep('appointment', zhEn('预约时间和内容', 'When and what about'), [
+        dateField(
+          'preferredDate',
+          zhEn('希望哪天', 'Preferred day'),
+          { daysFromToday: 1 },
+          { daysFromToday: 30 },
+          { hint: zhEn('可以约明天起 30 天内的工作日', 'Working days from tomorrow up to 30 days ahead') },
+        ),
+        choiceField('timeSlot', zhEn('上午还是下午', 'Morning or afternoon'), [['morning', '上午', 'Morning'], ['afternoon', '下午', 'Afternoon']]),
+        choiceField('topic', zhEn('想咨询什么', 'What you want advice on'), [
+          ['findJob', '怎么找到合适的工作', 'How to find suitable work'],
+          ['changeJob', '换工作、转行', 'Changing job or trade'],
+          ['training', '学什么技术好', 'Which skill to learn'],
+          ['startBusiness', '自己创业', 'Starting a business'],
+        ]),
+        phoneField(),
+      ]),
     ],
     materials: [],
     keywords: ['就业指导', '咨询'],
@@ -271,37 +224,26 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('没有工作又想工作的，登记后可享受就业服务和政策', 'If you have no job and want one, register to get employment services and support'),
     ),
     form: [
-      {
-        key: 'lastJob',
-        title: zhEn('失业情况', 'How you came to be out of work'),
-        fields: [
-          leaveReasonField,
-          employerNameField('lastEmployer', false),
-          dateField(
-            'leftOn',
-            zhEn('失业日期', 'Date you stopped working'),
-            '1980-01-01',
-            'today',
-            { visibleWhen: { field: 'leaveReason', oneOf: ['contractEnded', 'dismissed', 'resigned', 'businessClosed', 'landLost'] } },
-          ),
-        ],
-      },
-      {
-        key: 'contact',
-        title: zhEn('联系方式', 'How to reach you'),
-        fields: [educationField(), phoneField(), addressField(), truthPromise()],
-      },
+      formStep('lastJob', zhEn('失业情况', 'How you came to be out of work'), [
+        leaveReasonField,
+        employerNameField('lastEmployer', false),
+        dateField(
+          'leftOn',
+          zhEn('失业日期', 'Date you stopped working'),
+          '1980-01-01',
+          'today',
+          { visibleWhen: { field: 'leaveReason', oneOf: ['contractEnded', 'dismissed', 'resigned', 'businessClosed', 'landLost'] } },
+        ),
+      ]),
+      formStep('contact', zhEn('联系方式', 'How to reach you'), [educationField(), phoneField(), addressField(), truthPromise()]),
     ],
     materials: [
-      {
-        code: 'terminationProof',
-        name: zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'),
-        // Registration needs only a valid ID at the place of residence; the letter helps but is not required.
+      // Registration needs only a valid ID at the place of residence; the letter helps but is not required.
+      material('terminationProof', zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'), 3, {
         note: zhEn('有就拍下来；没有也可以登记', 'If you have it, photograph it; you can register without it'),
         required: false,
-        maxPages: 3,
         visibleWhen: { field: 'leaveReason', oneOf: ['contractEnded', 'dismissed', 'resigned'] },
-      },
+      }),
       material('landRequisitionProof', zhEn('土地征收证明', 'Proof of farmland requisition'), 3, { visibleWhen: { field: 'leaveReason', oneOf: ['landLost'] } }),
     ],
     keywords: ['失业', '没工作'],
@@ -348,20 +290,16 @@ export const JOB_ITEMS: CatalogItemInput[] = [
   defineItem({
     ...applicationHeader('JOB-06', zhEn('就业登记', 'Employment registration'), zhEn('找到工作或自己干了，登记一下', 'Register that you have found work or started on your own')),
     form: [
-      {
-        key: 'job',
-        title: zhEn('现在的工作', 'Your work now'),
-        fields: [
-          choiceField('employmentType', zhEn('就业方式', 'Kind of work'), [
-            ['employee', '在单位上班', 'Employed by a company or organisation'],
-            ['selfEmployed', '个体经营', 'Running my own business'],
-            ['flexible', '灵活就业（打零工等）', 'Flexible work (odd jobs and the like)'],
-          ]),
-          employerNameField('employerName', true),
-          dateField('startedOn', zhEn('开始工作日期', 'Start date'), '1980-01-01', 'today'),
-          phoneField(),
-        ],
-      },
+      formStep('job', zhEn('现在的工作', 'Your work now'), [
+        choiceField('employmentType', zhEn('就业方式', 'Kind of work'), [
+          ['employee', '在单位上班', 'Employed by a company or organisation'],
+          ['selfEmployed', '个体经营', 'Running my own business'],
+          ['flexible', '灵活就业（打零工等）', 'Flexible work (odd jobs and the like)'],
+        ]),
+        employerNameField('employerName', true),
+        dateField('startedOn', zhEn('开始工作日期', 'Start date'), '1980-01-01', 'today'),
+        phoneField(),
+      ]),
     ],
     materials: [
       material(
@@ -406,23 +344,19 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('享受就业创业政策要用的证', 'The certificate you need for employment and start-up support'),
     ),
     form: [
-      {
-        key: 'request',
-        title: zhEn('申领情况', 'Your request'),
-        fields: [
-          choiceField('requestKind', zhEn('办理类型', 'What you need'), [
-            ['first', '第一次申领', 'First certificate'],
-            ['lost', '丢失补领', 'Replace a lost one'],
-            ['damaged', '损坏换领', 'Replace a damaged one'],
-          ]),
-          choiceField('pickUp', zhEn('怎么拿证', 'How to get it'), [
-            ['villagePoint', '到本村服务点领取', 'Collect at this village point'],
-            ['township', '到乡镇人社所领取', 'Collect at the township office'],
-          ]),
-          phoneField(),
-          addressField(),
-        ],
-      },
+      formStep('request', zhEn('申领情况', 'Your request'), [
+        choiceField('requestKind', zhEn('办理类型', 'What you need'), [
+          ['first', '第一次申领', 'First certificate'],
+          ['lost', '丢失补领', 'Replace a lost one'],
+          ['damaged', '损坏换领', 'Replace a damaged one'],
+        ]),
+        choiceField('pickUp', zhEn('怎么拿证', 'How to get it'), [
+          ['villagePoint', '到本村服务点领取', 'Collect at this village point'],
+          ['township', '到乡镇人社所领取', 'Collect at the township office'],
+        ]),
+        phoneField(),
+        addressField(),
+      ]),
     ],
     materials: [
       material('photo', zhEn('一寸白底证件照', 'One-inch ID photo on a white background'), 1),
@@ -469,38 +403,23 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('找工作特别难的，认定后可享受帮扶和补贴', 'If finding work is especially hard for you, this status brings help and subsidies'),
     ),
     form: [
-      {
-        key: 'difficulty',
-        title: zhEn('困难情况', 'Your situation'),
-        fields: [
-          {
-            kind: 'choice',
-            name: 'difficultyType',
-            label: zhEn('属于哪一类', 'Which applies to you'),
-            required: true,
-            hint: zhEn('不确定属于哪一类，请先看"谁可以办"，或问工作人员', 'Not sure which? Read "Who can apply" first, or ask the clerk'),
-            // 晋政办发〔2024〕33 号: each category carries its own extra condition, named in the label.
-            options: [
-              {
-                value: 'older',
-                label: zhEn(
-                  '女满 40 岁、男满 50 岁，并且从国有或集体企业失去工作，或交失业保险满 6 个月',
-                  'Woman 40+ or man 50+, and lost a job at a state or collective firm, or paid unemployment insurance for 6 months or more',
-                ),
-              },
-              { value: 'lowIncome', label: zhEn('城镇低保家庭成员，失业登记满 1 年', 'Member of an urban minimum-allowance family, registered unemployed for a year or more') },
-              { value: 'disabled', label: zhEn('残疾人，失业登记满 1 年', 'Person with a disability, registered unemployed for a year or more') },
-              { value: 'zeroEmployment', label: zhEn('城镇零就业家庭成员（每户认定 1 人）', 'Member of an urban family where nobody works (1 person per family)') },
-              { value: 'landLost', label: zhEn('承包地全部被征收的农民，失业登记满 1 年', 'Farmer whose contracted land was all requisitioned, registered unemployed for a year or more') },
-              { value: 'veteran', label: zhEn('退役军人（符合省里规定条件的）', "Ex-serviceman or ex-servicewoman (meeting the province's conditions)") },
-              { value: 'graduate', label: zhEn('离校未就业高校毕业生（符合省里规定条件的）', "Graduate without a job since leaving school (meeting the province's conditions)") },
-            ],
-          },
-          integerField('familySize', zhEn('家庭人口', 'People in your household'), 1, 20, { unit: zhEn('人', 'people') }),
-          phoneField(),
-          truthPromise(),
-        ],
-      },
+      formStep('difficulty', zhEn('困难情况', 'Your situation'), [
+        // 晋政办发〔2024〕33 号: each category carries its own extra condition, named in the label.
+        choiceField('difficultyType', zhEn('属于哪一类', 'Which applies to you'), [
+          ['older', '女满 40 岁、男满 50 岁，并且从国有或集体企业失去工作，或交失业保险满 6 个月', 'Woman 40+ or man 50+, and lost a job at a state or collective firm, or paid unemployment insurance for 6 months or more'],
+          ['lowIncome', '城镇低保家庭成员，失业登记满 1 年', 'Member of an urban minimum-allowance family, registered unemployed for a year or more'],
+          ['disabled', '残疾人，失业登记满 1 年', 'Person with a disability, registered unemployed for a year or more'],
+          ['zeroEmployment', '城镇零就业家庭成员（每户认定 1 人）', 'Member of an urban family where nobody works (1 person per family)'],
+          ['landLost', '承包地全部被征收的农民，失业登记满 1 年', 'Farmer whose contracted land was all requisitioned, registered unemployed for a year or more'],
+          ['veteran', '退役军人（符合省里规定条件的）', "Ex-serviceman or ex-servicewoman (meeting the province's conditions)"],
+          ['graduate', '离校未就业高校毕业生（符合省里规定条件的）', "Graduate without a job since leaving school (meeting the province's conditions)"],
+        ], {
+          hint: zhEn('不确定属于哪一类，请先看"谁可以办"，或问工作人员', 'Not sure which? Read "Who can apply" first, or ask the clerk'),
+        }),
+        integerField('familySize', zhEn('家庭人口', 'People in your household'), 1, 20, { unit: zhEn('人', 'people') }),
+        phoneField(),
+        truthPromise(),
+      ]),
     ],
     materials: [
       material('disabilityCertificate', zhEn('残疾人证', 'Disability certificate'), 2, { visibleWhen: { field: 'difficultyType', oneOf: ['disabled'] } }),
@@ -561,15 +480,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money' },
     ),
     form: [
-      {
-        key: 'period',
-        title: zhEn('补贴期间', 'Months claimed'),
-        fields: [
-          integerField('year', zhEn('补贴年度', 'Year'), 2020, 2030),
-          integerField('months', zhEn('已缴费月数', 'Months you paid'), 1, 12, { unit: zhEn('个月', 'months') }),
-          amountField('paidAmount', zhEn('本人已缴社保费合计（元）', 'Contributions you paid in total (yuan)'), 1, 60000),
-        ],
-      },
+      formStep('period', zhEn('补贴期间', 'Months claimed'), [
+        integerField('year', zhEn('补贴年度', 'Year'), 2020, 2030),
+        integerField('months', zhEn('已缴费月数', 'Months you paid'), 1, 12, { unit: zhEn('个月', 'months') }),
+        amountField('paidAmount', zhEn('本人已缴社保费合计（元）', 'Contributions you paid in total (yuan)'), 1, 60000),
+      ]),
       subsidyPaymentStep(),
     ],
     materials: [
@@ -617,15 +532,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money' },
     ),
     form: [
-      {
-        key: 'lastJob',
-        title: zhEn('原来的工作', 'Your last job'),
-        fields: [
-          employerNameField('lastEmployer', true),
-          dateField('leftOn', zhEn('离职日期', 'Date you left'), { daysFromToday: -365 }, 'today', { hint: zhEn('离职 60 天内申领', 'Claim within 60 days of leaving') }),
-          integerField('insuredYears', zhEn('单位和本人交失业保险满几年', 'Years of unemployment insurance paid'), 1, 45, { unit: zhEn('年', 'years') }),
-        ],
-      },
+      formStep('lastJob', zhEn('原来的工作', 'Your last job'), [
+        employerNameField('lastEmployer', true),
+        dateField('leftOn', zhEn('离职日期', 'Date you left'), { daysFromToday: -365 }, 'today', { hint: zhEn('离职 60 天内申领', 'Claim within 60 days of leaving') }),
+        integerField('insuredYears', zhEn('单位和本人交失业保险满几年', 'Years of unemployment insurance paid'), 1, 45, { unit: zhEn('年', 'years') }),
+      ]),
       paymentStep(zhEn('钱打到哪里', 'Where to pay the benefit'), zhEn('失业保险金打到这张卡上', 'The benefit goes to this card')),
     ],
     materials: [
@@ -700,45 +611,37 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('自己创业缺钱的，可以申请政府担保、贴息的贷款', 'If you start a business and need money, apply for a loan the government guarantees and helps with interest'),
     ),
     form: [
-      {
-        key: 'business',
-        title: zhEn('您的生意', 'Your business'),
-        fields: [
-          textField('businessName', zhEn('经营项目或店名', 'Business or shop name'), 2, 60),
-          choiceField('businessType', zhEn('经营类别', 'Kind of business'), [
-            ['farming', '种植、养殖', 'Farming and livestock'],
-            ['retail', '小卖部、零售', 'Shop and retail'],
-            ['catering', '餐饮', 'Catering'],
-            ['repair', '维修、加工', 'Repairs and processing'],
-            ['ruralTourism', '农家乐、乡村旅游', 'Farm stays and rural tourism'],
-            ['ecommerce', '网店、直播带货', 'Online shop and live-stream selling'],
-          ]),
-          creditCodeField('creditCode'),
-        ],
-      },
-      {
-        key: 'loan',
-        title: zhEn('贷款', 'The loan'),
-        fields: [
-          {
-            kind: 'amount',
-            name: 'loanAmount',
-            label: zhEn('想贷多少（元）', 'Amount wanted (yuan)'),
-            hint: zhEn('个人最多 {{startupLoanCap}}', 'At most {{startupLoanCap}} per person'),
-            required: true,
-            min: 10000,
-            // The county's cap, filled in when the catalogue is loaded (county-settings.ts); today's as the default.
-            max: DEFAULT_COUNTY_SETTINGS.startupLoanCap.value,
-            maxFrom: 'startupLoanCap',
-          },
-          integerField('termMonths', zhEn('贷款期限', 'Loan term'), 6, 36, { hint: zhEn('最长 3 年', 'Three years at most'), unit: zhEn('个月', 'months') }),
-          phoneField(),
-          truthPromise(),
-        ],
-      },
+      formStep('business', zhEn('您的生意', 'Your business'), [
+        textField('businessName', zhEn('经营项目或店名', 'Business or shop name'), 2, 60),
+        choiceField('businessType', zhEn('经营类别', 'Kind of business'), [
+          ['farming', '种植、养殖', 'Farming and livestock'],
+          ['retail', '小卖部、零售', 'Shop and retail'],
+          ['catering', '餐饮', 'Catering'],
+          ['repair', '维修、加工', 'Repairs and processing'],
+          ['ruralTourism', '农家乐、乡村旅游', 'Farm stays and rural tourism'],
+          ['ecommerce', '网店、直播带货', 'Online shop and live-stream selling'],
+        ]),
+        creditCodeField('creditCode'),
+      ]),
+      formStep('loan', zhEn('贷款', 'The loan'), [
+        {
+          kind: 'amount',
+          name: 'loanAmount',
+          label: zhEn('想贷多少（元）', 'Amount wanted (yuan)'),
+          hint: zhEn('个人最多 {{startupLoanCap}}', 'At most {{startupLoanCap}} per person'),
+          required: true,
+          min: 10000,
+          // The county's cap, filled in when the catalogue is loaded (county-settings.ts); today's as the default.
+          max: DEFAULT_COUNTY_SETTINGS.startupLoanCap.value,
+          maxFrom: 'startupLoanCap',
+        },
+        integerField('termMonths', zhEn('贷款期限', 'Loan term'), 6, 36, { hint: zhEn('最长 3 年', 'Three years at most'), unit: zhEn('个月', 'months') }),
+        phoneField(),
+        truthPromise(),
+      ]),
     ],
     materials: [
-      { code: 'businessLicence', name: zhEn('营业执照', 'Business licence'), required: true, maxPages: 1 },
+      material('businessLicence', zhEn('营业执照', 'Business licence'), 1),
       material('businessPlan', zhEn('创业计划或经营情况说明', 'Business plan or account of how the business runs'), 10, { required: false }),
     ],
     keywords: ['创业', '贷款'],
@@ -788,20 +691,16 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money' },
     ),
     form: [
-      {
-        key: 'business',
-        title: zhEn('您的生意', 'Your business'),
-        fields: [
-          textField('businessName', zhEn('营业执照上的名称', 'Name on the business licence'), 2, 60),
-          creditCodeField('creditCode'),
-          dateField('registeredOn', zhEn('营业执照登记日期', 'Registration date on the licence'), '2015-01-01', { daysFromToday: -365 }),
-          integerField('employees', zhEn('雇了几个人（不算自己）', 'People you employ (not counting yourself)'), 0, 500, { unit: zhEn('人', 'people') }),
-        ],
-      },
+      formStep('business', zhEn('您的生意', 'Your business'), [
+        textField('businessName', zhEn('营业执照上的名称', 'Name on the business licence'), 2, 60),
+        creditCodeField('creditCode'),
+        dateField('registeredOn', zhEn('营业执照登记日期', 'Registration date on the licence'), '2015-01-01', { daysFromToday: -365 }),
+        integerField('employees', zhEn('雇了几个人（不算自己）', 'People you employ (not counting yourself)'), 0, 500, { unit: zhEn('人', 'people') }),
+      ]),
       subsidyPaymentStep(),
     ],
     materials: [
-      { code: 'businessLicence', name: zhEn('营业执照', 'Business licence'), required: true, maxPages: 1 },
+      material('businessLicence', zhEn('营业执照', 'Business licence'), 1),
       bankCardMaterial(true),
     ],
     keywords: ['创业', '补贴'],
@@ -840,32 +739,24 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('大学、大专毕业还没找到工作的，登记后有人跟进帮您', 'If you graduated from university or college and have no job yet, register and an adviser will follow up'),
     ),
     form: [
-      {
-        key: 'school',
-        title: zhEn('毕业情况', 'Your studies'),
-        fields: [
-          textField('school', zhEn('毕业学校', 'School'), 2, 60),
-          textField('major', zhEn('所学专业', 'Subject'), 2, 40),
-          choiceField('degree', zhEn('学历', 'Qualification'), [
-            ['college', '大专', 'Junior college'],
-            ['bachelor', '本科', 'Bachelor'],
-            ['master', '硕士研究生及以上', 'Master or higher'],
-          ]),
-          dateField('graduatedOn', zhEn('毕业日期', 'Graduation date'), { daysFromToday: -3 * 366 }, 'today'),
-        ],
-      },
-      {
-        key: 'contact',
-        title: zhEn('求职意向和联系方式', 'Work wanted and contact'),
-        fields: [
-          textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40),
-          phoneField(),
-          addressField(),
-        ],
-      },
+      formStep('school', zhEn('毕业情况', 'Your studies'), [
+        textField('school', zhEn('毕业学校', 'School'), 2, 60),
+        textField('major', zhEn('所学专业', 'Subject'), 2, 40),
+        choiceField('degree', zhEn('学历', 'Qualification'), [
+          ['college', '大专', 'Junior college'],
+          ['bachelor', '本科', 'Bachelor'],
+          ['master', '硕士研究生及以上', 'Master or higher'],
+        ]),
+        dateField('graduatedOn', zhEn('毕业日期', 'Graduation date'), { daysFromToday: -3 * 366 }, 'today'),
+      ]),
+      formStep('contact', zhEn('求职意向和联系方式', 'Work wanted and contact'), [
+        textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40),
+        phoneField(),
+        addressField(),
+      ]),
     ],
     materials: [
-      { code: 'diploma', name: zhEn('毕业证书', 'Graduation certificate'), required: true, maxPages: 1 },
+      material('diploma', zhEn('毕业证书', 'Graduation certificate'), 1),
     ],
     keywords: ['大学生', '毕业生'],
     guide: {
@@ -899,18 +790,11 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
   }),
   defineItem({
-    code: 'JOB-15',
-    category: 'job',
-    name: zhEn('就业创业政策咨询', 'Employment and start-up policy guide'),
-    summary: zhEn('就业创业有哪些政策、找谁办，一次说清', 'Which employment and start-up policies exist and who handles them, all in one place'),
-    type: 'info',
-    siteLevel: 'village',
-    identity: NO_IDENTITY,
-    riskClass: 'information',
-    serviceModes: [...ALL_MODES],
-    needsCountyOnline: false,
-    form: [],
-    materials: [],
+    ...infoRecord(
+      'JOB-15',
+      zhEn('就业创业政策咨询', 'Employment and start-up policy guide'),
+      zhEn('就业创业有哪些政策、找谁办，一次说清', 'Which employment and start-up policies exist and who handles them, all in one place'),
+    ),
     keywords: ['政策', '创业', '就业'],
     guide: {
       conditions: [zhEn('所有人都可以看，不用刷卡', 'Anyone can read it; no card needed')],

@@ -1,19 +1,6 @@
-import {
-  NO_IDENTITY,
-  bankCardMaterial,
-  payToFields,
-  educationField,
-  phoneField,
-  zhEn,
-  truthPromise,
-  type FieldInput,
-  choiceField,
-  material,
-  textField,
-  dateField,
-} from '../fields';
-import { defineItem } from '../define-item';
+import { bankCardMaterial, choiceField, dateField, educationField, filterStep, formStep, material, NO_IDENTITY, payToFields, phoneField, textField, truthPromise, zhEn, type FieldInput } from '../fields';
 import { applicationHeader, queryRecord } from '../record-headers';
+import { defineItem } from '../define-item';
 import { HANDLERS, LAWS, ANSWERED_ONLINE, ANYONE_CAN_LOOK, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
@@ -34,21 +21,17 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
   defineItem({
     ...applicationHeader('SKL-01', zhEn('职业技能培训报名', 'Skills training sign-up'), zhEn('报名参加政府补贴的免费技能培训', 'Sign up for free, government-funded skills training')),
     form: [
-      {
-        key: 'course',
-        title: zhEn('想学什么', 'What you want to learn'),
-        fields: [
-          tradeField,
-          choiceField('schedule', zhEn('什么时间方便上课', 'When you can attend'), [
-            ['weekday', '工作日白天', 'Weekdays, daytime'],
-            ['evening', '晚上', 'Evenings'],
-            ['weekend', '周末', 'Weekends'],
-            ['slackSeason', '农闲时集中学', 'All at once in the slack farming season'],
-          ]),
-          educationField(),
-          phoneField(),
-        ],
-      },
+      formStep('course', zhEn('想学什么', 'What you want to learn'), [
+        tradeField,
+        choiceField('schedule', zhEn('什么时间方便上课', 'When you can attend'), [
+          ['weekday', '工作日白天', 'Weekdays, daytime'],
+          ['evening', '晚上', 'Evenings'],
+          ['weekend', '周末', 'Weekends'],
+          ['slackSeason', '农闲时集中学', 'All at once in the slack farming season'],
+        ]),
+        educationField(),
+        phoneField(),
+      ]),
     ],
     materials: [],
     keywords: ['培训', '学技术'],
@@ -90,34 +73,26 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money' },
     ),
     form: [
-      {
-        key: 'training',
-        title: zhEn('参加的培训', 'The training you took'),
-        fields: [
-          textField('school', zhEn('培训机构名称', 'Training school'), 2, 60),
-          tradeField,
-          dateField('startedOn', zhEn('开班日期', 'Course start date'), { daysFromToday: -2 * 366 }, 'today'),
-          dateField('finishedOn', zhEn('结业日期', 'Course end date'), { daysFromToday: -2 * 366 }, 'today', { notBefore: 'startedOn' }),
-        ],
-      },
-      {
-        key: 'certificate',
-        title: zhEn('证书和补贴', 'Certificate and payment'),
-        fields: [
-          textField(
-            'certificateNumber',
-            zhEn('证书编号', 'Certificate number'),
-            8,
-            30,
-            { hint: zhEn('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'), keyboard: 'latin', pattern: '[A-Za-z0-9-]+', patternKey: 'catalog:validation.certificateNumber' },
-          ),
-          ...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')),
-          truthPromise(),
-        ],
-      },
+      formStep('training', zhEn('参加的培训', 'The training you took'), [
+        textField('school', zhEn('培训机构名称', 'Training school'), 2, 60),
+        tradeField,
+        dateField('startedOn', zhEn('开班日期', 'Course start date'), { daysFromToday: -2 * 366 }, 'today'),
+        dateField('finishedOn', zhEn('结业日期', 'Course end date'), { daysFromToday: -2 * 366 }, 'today', { notBefore: 'startedOn' }),
+      ]),
+      formStep('certificate', zhEn('证书和补贴', 'Certificate and payment'), [
+        textField(
+          'certificateNumber',
+          zhEn('证书编号', 'Certificate number'),
+          8,
+          30,
+          { hint: zhEn('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'), keyboard: 'latin', pattern: '[A-Za-z0-9-]+', patternKey: 'catalog:validation.certificateNumber' },
+        ),
+        ...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')),
+        truthPromise(),
+      ]),
     ],
     materials: [
-      { code: 'skillCertificate', name: zhEn('职业技能等级证书', 'Skill level certificate'), required: true, maxPages: 2 },
+      material('skillCertificate', zhEn('职业技能等级证书', 'Skill level certificate'), 2),
       material('invoice', zhEn('培训费发票', 'Invoice for the training fee'), 2, { note: zhEn('自己交了培训费的才需要', 'Only if you paid the fee yourself'), required: false }),
       bankCardMaterial(true),
     ],
@@ -184,11 +159,7 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
       zhEn('培训项目与机构查询', 'Training courses and schools'),
       zhEn('看看最近开什么班、在哪里学', 'See which courses are starting soon and where'),
       [
-        {
-          key: 'filter',
-          title: zhEn('查找条件', 'What to look for'),
-          fields: [{ ...tradeField, required: false }],
-        },
+        filterStep([{ ...tradeField, required: false }]),
       ],
       { identity: NO_IDENTITY },
     ),
