@@ -1,7 +1,8 @@
 /**
  * Kiosks for bench/county-intake.bench.ts, in a process of their own so their work does not run on the gateway's
  * event loop (in one process the bench measured the clients as much as the gateway). Reads {url, kiosks, perKiosk,
- * batch} as JSON from argv; makes and signs every request first (each kiosk does this on its own machine; a signature
+ * batch, from} as JSON from argv (kiosk k sends items from..from+perKiosk-1, fresh ones each round of the bench);
+ * makes and signs every request first (each kiosk does this on its own machine; a signature
  * stays valid within the allowed clock skew), says "ready", waits for "go" on stdin, then every kiosk sends its batches
  * one after another, all kiosks at once, and prints {ms} once every batch is answered accepted (or fails loudly).
  */
@@ -9,14 +10,14 @@ import readline from 'node:readline';
 import { RequestSigner } from '../src/main/sync/request-signer';
 import { intakeItem } from './county-intake-items';
 
-const { url, kiosks, perKiosk, batch } = JSON.parse(process.argv[2]!) as { url: string; kiosks: Array<{ id: string; secret: string }>; perKiosk: number; batch: number };
+const { url, kiosks, perKiosk, batch, from } = JSON.parse(process.argv[2]!) as { url: string; kiosks: Array<{ id: string; secret: string }>; perKiosk: number; batch: number; from: number };
 const PATH = '/v1/sync/batches';
 
 async function main(): Promise<void> {
   const requests = kiosks.map((kiosk, k) => {
     const signer = new RequestSigner(kiosk.id, kiosk.secret);
     return Array.from({ length: perKiosk / batch }, (_, b) => {
-      const body = Buffer.from(JSON.stringify({ kioskId: kiosk.id, items: Array.from({ length: batch }, (_, i) => intakeItem(k, b * batch + i)) }));
+      const body = Buffer.from(JSON.stringify({ kioskId: kiosk.id, items: Array.from({ length: batch }, (_, i) => intakeItem(k, from + b * batch + i)) }));
       return { body, headers: { 'content-type': 'application/json', ...signer.headers('POST', PATH, body) } };
     });
   });

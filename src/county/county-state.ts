@@ -227,13 +227,21 @@ async function recordAccepted(trx: CountyQuery, kioskId: string, items: Readonly
   await trx
     .insertInto('outcomes')
     .values(
-      items.map(({ itemId, trackingNumber }, i) => {
-        // Made here from values the batch schema checked: typed, not parsed again (50 parses a batch were measurable).
-        const outcome: ItemOutcome = { itemId, trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] };
-        return { item_id: itemId, kiosk_id: kioskId, seq: 1, state: 'accepted', body: JSON.stringify(outcome), cursor: last - items.length + 1 + i };
-      }),
+      items.map(({ itemId, trackingNumber }, i) => ({
+        item_id: itemId,
+        kiosk_id: kioskId,
+        seq: 1,
+        state: 'accepted',
+        body: JSON.stringify(acceptedOutcome(itemId, trackingNumber, at)),
+        cursor: last - items.length + 1 + i,
+      })),
     )
     .execute();
+}
+
+/** A stored application's first outcome. Made from values the batch schema checked: typed, not parsed again (50 parses a batch were measurable). */
+export function acceptedOutcome(itemId: string, trackingNumber: string, at: string): ItemOutcome {
+  return { itemId, trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] };
 }
 
 /** The published catalogue's item codes, parsed once per catalogue version (not once per batch: it is large). */
