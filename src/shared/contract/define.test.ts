@@ -17,6 +17,17 @@ describe('defineMethod: schemas built when first used', () => {
     expect(build).toHaveBeenCalledTimes(1);
   });
 
+  it('gives a method whose schemas name no input the empty parameters, built once with the answer', () => {
+    const build = jest.fn(() => ({ output: flag('done') }));
+    const spec = defineMethod({ summary: 'Takes nothing.', access: ['public'], schemas: build });
+    expect(build).not.toHaveBeenCalled();
+    expect(spec.input.parse({})).toEqual({});
+    expect(spec.input.safeParse({ extra: 1 }).success).toBe(false);
+    expect(spec.input).toBe(spec.input);
+    expect(spec.output.parse({ done: false })).toEqual({ done: false });
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+
   it('does the same for an event payload', () => {
     const build = jest.fn(() => z.object({ n: z.number() }));
     const spec = defineEvent({ summary: 'Something moved.', schema: build });

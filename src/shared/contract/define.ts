@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { noParams, type NoParams } from './method-shapes';
 
 /**
  * Who may call a method.
@@ -25,6 +26,13 @@ export interface MethodDefinition<I extends z.ZodType, O extends z.ZodType> {
   readonly schemas: () => { readonly input: I; readonly output: O };
 }
 
+/** A method that takes no parameters names only its answer; its input is `noParams` (an empty object, nothing else). */
+export interface NoParamsMethodDefinition<O extends z.ZodType> {
+  readonly summary: string;
+  readonly access: readonly Access[];
+  readonly schemas: () => { readonly output: O };
+}
+
 /** Calls `build` the first time the answer is asked for, and keeps it. */
 function once<T>(build: () => T): () => T {
   let built: { value: T } | undefined;
@@ -36,8 +44,13 @@ function once<T>(build: () => T): () => T {
  * documented, then kept. The screen's start-up uses a handful of the contract's methods, and building all of
  * them up front was a measurable part of it (docs/architecture.md, "Start-up").
  */
-export function defineMethod<I extends z.ZodType, O extends z.ZodType>(definition: MethodDefinition<I, O>): MethodSpec<I, O> {
-  const schemas = once(definition.schemas);
+export function defineMethod<I extends z.ZodType, O extends z.ZodType>(definition: MethodDefinition<I, O>): MethodSpec<I, O>;
+export function defineMethod<O extends z.ZodType>(definition: NoParamsMethodDefinition<O>): MethodSpec<NoParams, O>;
+export function defineMethod(definition: MethodDefinition<z.ZodType, z.ZodType> | NoParamsMethodDefinition<z.ZodType>): MethodSpec {
+  const schemas = once(() => {
+    const built: { readonly input?: z.ZodType; readonly output: z.ZodType } = definition.schemas();
+    return { input: built.input ?? noParams(), output: built.output };
+  });
   return {
     summary: definition.summary,
     access: definition.access,

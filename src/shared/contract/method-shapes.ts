@@ -1,13 +1,14 @@
 import { z } from 'zod';
 
 /**
- * Pieces many methods' schemas share, written once: a method without parameters, a "how many" limit, a list
- * answer, a plain "done" and a one-flag answer. Each builds a fresh schema where it is called (inside a method's
- * `schemas`, so only when that method is first used).
+ * Pieces many methods' schemas share, written once: a method without parameters (`defineMethod` gives it to a
+ * method whose schemas name no input), a "how many" limit, a list answer, a plain "done" and a one-flag answer. Each
+ * builds a fresh schema where it is called (inside a method's `schemas`, so only when that method is first used).
  */
 
 /** Parameters of a method that takes none: an empty object, and nothing else is accepted. */
 export const noParams = () => z.object({}).strict();
+export type NoParams = ReturnType<typeof noParams>;
 
 /** `{ limit }`: how many rows a listing may answer, at least one, at most `max`, `byDefault` when not given. */
 export const limitParams = (max: number, byDefault: number) => z.object({ limit: z.number().int().min(1).max(max).default(byDefault) }).strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, limitParams, listOf, flag } from '../method-shapes';
+import { limitParams, listOf, flag } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { ItemOutcomeSchema } from '../../sync/outcomes';
 
@@ -80,7 +80,6 @@ export const applicationsMethods = {
     summary: 'Submissions the county rejected and no clerk has dealt with yet (with the county reason).',
     access: ['clerk'],
     schemas: () => ({
-      input: noParams(),
       output: z.object({ items: z.array(z.object({ submissionId: z.string().nullable(), outboxId: z.string(), createdAt: z.string(), reason: z.string() })) }),
     }),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, done, flag } from '../method-shapes';
+import { done, flag } from '../method-shapes';
 
 /** The document camera's HID side (light, capture button); the video is read by the screen itself. */
 export const cameraMethods = {
@@ -8,7 +8,6 @@ export const cameraMethods = {
     summary: 'Which camera the screen should open (label or device id from the site config), the resolution to ask for and the JPEG size limit per page.',
     access: ['public'],
     schemas: () => ({
-      input: noParams(),
       output: z.object({
         label: z.string().nullable(),
         deviceId: z.string().nullable(),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams } from '../method-shapes';
 import { CatalogItemSchema, ItemCodeSchema } from '../../catalog/schema';
 import { CountySettingsSchema } from '../../catalog/county-settings';
 
@@ -21,7 +20,7 @@ export const catalogMethods = {
     summary:
       "The items this point offers, each whole (names, type, guide, form, materials) with its readiness inputs (requiresDevices, needsCountyOnline, identity).",
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: CatalogListingSchema }),
+    schemas: () => ({ output: CatalogListingSchema }),
   }),
   'catalog.get': defineMethod({
     summary: 'One item with its guide, FAQ, materials and form; not_found when this point does not offer it.',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams } from '../method-shapes';
 import { AcceptanceCriterionSchema, CommissioningStepSchema, SiteRecordSchema } from '../../commissioning/site-record';
 import { AcceptanceSignerSchema } from '../../sync/protocol';
 
@@ -12,7 +11,7 @@ export const commissioningMethods = {
     summary:
       "Runs the commissioning checklist's automatic steps now (each configured device's self-test, county reachable, one sync round, clock, staff login, office hours, phone) and answers each step; the manual ones wait for the technician.",
     access: ['technician'],
-    schemas: () => ({ input: noParams(), output: z.object({ steps: z.array(CommissioningStepSchema), manual: z.array(z.string()) }) }),
+    schemas: () => ({ output: z.object({ steps: z.array(CommissioningStepSchema), manual: z.array(z.string()) }) }),
   }),
   'commissioning.complete': defineMethod({
     summary:
@@ -39,7 +38,7 @@ export const commissioningMethods = {
   'siteRecords.list': defineMethod({
     summary: "The point's commissioning and acceptance records, newest first, and whether the county has each.",
     access: ['technician'],
-    schemas: () => ({ input: noParams(), output: z.object({ records: z.array(z.object({ record: SiteRecordSchema, delivered: z.boolean() })) }) }),
+    schemas: () => ({ output: z.object({ records: z.array(z.object({ record: SiteRecordSchema, delivered: z.boolean() })) }) }),
   }),
   'siteRecords.file': defineMethod({
     summary: 'A record as an A4 PDF (CJK font embedded), base64, to save or print.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, listOf } from '../method-shapes';
+import { listOf } from '../method-shapes';
 import { DeviceStatusSchema } from '../../domain/devices';
 
 export const SelfTestResultSchema = z.object({
@@ -33,7 +33,7 @@ export const devicesMethods = {
   'devices.list': defineMethod({
     summary: 'Every device with kind, state, media and a detail key (tiles show readiness from it).',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: listOf('devices', DeviceStatusSchema) }),
+    schemas: () => ({ output: listOf('devices', DeviceStatusSchema) }),
   }),
   'devices.selfTest': defineMethod({
     summary: 'Technician: run the device self-test (port, firmware/SAM, media) and report each step.',
@@ -44,7 +44,6 @@ export const devicesMethods = {
     summary: 'Technician: serial ports and HID devices with vendor/product ids, to find where a device is plugged.',
     access: ['technician'],
     schemas: () => ({
-      input: noParams(),
       output: z.object({ ports: z.array(DiscoveredPortSchema), problems: z.array(z.object({ source: z.enum(['serial', 'hid']), message: z.string() })) }),
     }),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, done, flag } from '../method-shapes';
+import { done, flag } from '../method-shapes';
 import { FACE_MODULE_STEPS, FACE_PURPOSES } from '../../domain/face';
 
 export const FacePurposeSchema = z.enum(FACE_PURPOSES);
@@ -22,7 +22,7 @@ export const faceMethods = {
   'face.cancel': defineMethod({
     summary: 'Stop the running capture (the resident left or pressed back).',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: flag('cancelled') }),
+    schemas: () => ({ output: flag('cancelled') }),
   }),
   'dev.face.nextOutcome': defineMethod({
     summary: 'Simulator: what the next face session does (silent lasts until changed).',

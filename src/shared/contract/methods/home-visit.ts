@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams } from '../method-shapes';
 
 export const homeVisitMethods = {
   'homeVisit.chooseVillageGroup': defineMethod({
@@ -14,7 +13,6 @@ export const homeVisitMethods = {
       "On the home-visit laptop, for the logged-in clerk before going out: a staff list from a sync round in the last day (logins work offline), the county's catalogue, nothing still waiting to be sent, the county reachable now. ready only when every check holds.",
     access: ['clerk'],
     schemas: () => ({
-      input: noParams(),
       output: z.object({
         ready: z.boolean(),
         checks: z.array(

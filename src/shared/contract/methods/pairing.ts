@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, flag } from '../method-shapes';
+import { flag } from '../method-shapes';
 
 export const PairingStatusSchema = z.object({
   /** kiosk: window PCs pair with this machine; window: this PC pairs with a kiosk; none: pairing is not set up here. */
@@ -17,13 +17,13 @@ export const pairingMethods = {
   'pairing.status': defineMethod({
     summary: 'Which window PCs are paired with this kiosk (and linked now), or which kiosk this window PC is paired with.',
     access: ['clerk', 'technician'],
-    schemas: () => ({ input: noParams(), output: PairingStatusSchema }),
+    schemas: () => ({ output: PairingStatusSchema }),
   }),
   'pairing.newCode': defineMethod({
     summary:
       'On the kiosk: a one-time pairing code (8 digits, valid 5 minutes, void after 5 wrong tries) and the LAN address, shown to the clerk or technician who types them on the window PC.',
     access: ['clerk', 'technician'],
-    schemas: () => ({ input: noParams(), output: z.object({ code: z.string(), expiresAt: z.string(), address: z.string() }) }),
+    schemas: () => ({ output: z.object({ code: z.string(), expiresAt: z.string(), address: z.string() }) }),
   }),
   'pairing.pair': defineMethod({
     summary:

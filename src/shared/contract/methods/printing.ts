@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, listOf, done, flag } from '../method-shapes';
+import { listOf, done, flag } from '../method-shapes';
 
 const LanguageSchema = z.enum(['zh-CN', 'en']);
 const ItemCodeSchema = z.string().regex(/^[A-Z]{3,4}-\d{2}$/);
@@ -110,7 +110,7 @@ export const printingMethods = {
   'print.jobs': defineMethod({
     summary: 'Clerk/technician: the recent print jobs and where each stands.',
     access: ['clerk', 'technician'],
-    schemas: () => ({ input: noParams(), output: listOf('jobs', PrintJobSchema) }),
+    schemas: () => ({ output: listOf('jobs', PrintJobSchema) }),
   }),
   'print.cancel': defineMethod({
     summary: 'Clerk/technician: give up a job that is waiting (paper out, cover open).',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, flag } from '../method-shapes';
+import { flag } from '../method-shapes';
 import { ProxyRelationSchema, ProxySummarySchema } from '../../domain/proxy';
 
 /** 代理办: an agent applies for the identified resident (src/main/services/proxy.ts). Clerks only. */
@@ -31,11 +31,11 @@ export const proxyMethods = {
   'proxy.current': defineMethod({
     summary: 'The proxy of this visit (masked), or null.',
     access: ['clerk'],
-    schemas: () => ({ input: noParams(), output: ProxySummarySchema.nullable() }),
+    schemas: () => ({ output: ProxySummarySchema.nullable() }),
   }),
   'proxy.cancel': defineMethod({
     summary: 'The clerk drops the proxy of this visit (the resident stays identified).',
     access: ['clerk'],
-    schemas: () => ({ input: noParams(), output: flag('cancelled') }),
+    schemas: () => ({ output: flag('cancelled') }),
   }),
 } as const;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams } from '../method-shapes';
 
 export const QueryResultSchema = z.object({
   itemCode: z.string(),
@@ -42,6 +41,6 @@ export const queriesMethods = {
   'queries.offlineReady': defineMethod({
     summary: "Listings the kiosk can show while the county is unreachable: each with a cached copy younger than the catalogue's limit, and when the county gave it.",
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: z.object({ items: z.array(z.object({ itemCode: z.string(), fetchedAt: z.string() })) }) }),
+    schemas: () => ({ output: z.object({ items: z.array(z.object({ itemCode: z.string(), fetchedAt: z.string() })) }) }),
   }),
 } as const;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams } from '../method-shapes';
 import { MonthSchema, MonthlyFiguresSchema } from '../../report/monthly-figures';
 
 export const ReportViewSchema = z.object({
@@ -38,7 +37,7 @@ export const reportMethods = {
   'report.status': defineMethod({
     summary: "Last month's report: made, submitted, whether to remind (from the 10th) and whether it is late (after the 15th).",
     access: ['clerk'],
-    schemas: () => ({ input: noParams(), output: ReportStatusSchema }),
+    schemas: () => ({ output: ReportStatusSchema }),
   }),
   'report.open': defineMethod({
     summary: "A past month's report, counted from the point's records (made now if it was not yet; an unsubmitted draft is counted again).",

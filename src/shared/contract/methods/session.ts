@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, flag } from '../method-shapes';
+import { flag } from '../method-shapes';
 import { ResidentSummarySchema } from '../../domain/identity';
 import { TypedIdReasonSchema } from '../../domain/typed-id-reason';
 
@@ -29,7 +29,7 @@ export const sessionMethods = {
   'session.current': defineMethod({
     summary: 'The identified resident of this visit, masked; null when nobody is identified.',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: ResidentSummarySchema.nullable() }),
+    schemas: () => ({ output: ResidentSummarySchema.nullable() }),
   }),
   'session.end': defineMethod({
     summary: 'Forget the resident (finished, idle, card removed, ended by the clerk).',

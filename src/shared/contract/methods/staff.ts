@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, flag } from '../method-shapes';
+import { flag } from '../method-shapes';
 
 export const StaffViewSchema = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.enum(['clerk', 'technician'])) });
 
@@ -13,11 +13,11 @@ export const staffMethods = {
   'staff.logout': defineMethod({
     summary: 'Ends the staff login on this connection.',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: flag('loggedOut') }),
+    schemas: () => ({ output: flag('loggedOut') }),
   }),
   'staff.me': defineMethod({
     summary: 'Who is logged in on this connection, if anybody.',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: z.object({ staff: StaffViewSchema.nullable() }) }),
+    schemas: () => ({ output: z.object({ staff: StaffViewSchema.nullable() }) }),
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams, listOf } from '../method-shapes';
+import { listOf } from '../method-shapes';
 import { FaultLevelSchema, FaultMoveSchema } from '../../sync/protocol';
 
 export const SyncStatusSchema = z.object({
@@ -52,20 +52,19 @@ export const syncMethods = {
   'sync.status': defineMethod({
     summary: 'Outbox depth, oldest pending item, last good sync and county reachability (no personal data).',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: SyncStatusSchema }),
+    schemas: () => ({ output: SyncStatusSchema }),
   }),
   'sync.now': defineMethod({
     summary: 'Runs a sync round now (a technician checking the line, a clerk before closing) and answers its outcome.',
     access: ['clerk', 'technician'],
     schemas: () => ({
-      input: noParams(),
       output: z.object({ ok: z.boolean(), sent: z.number(), acknowledged: z.number(), rejected: z.number(), error: z.string().optional(), status: SyncStatusSchema }),
     }),
   }),
   'announcements.current': defineMethod({
     summary: 'Announcements from the county that are in force now (the attract and home screens show them).',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }) }),
+    schemas: () => ({ output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }) }),
   }),
   'faults.open': defineMethod({
     summary: 'A technician or clerk opens a fault ticket at the point (no personal data in the summary; the same device failing within 7 days of a close reopens its ticket); sent with the next sync round.',
@@ -75,7 +74,7 @@ export const syncMethods = {
   'faults.list': defineMethod({
     summary: "This kiosk's fault tickets, newest first, with their level, due time, moves and the county's answers.",
     access: ['technician', 'clerk'],
-    schemas: () => ({ input: noParams(), output: listOf('tickets', FaultTicketViewSchema) }),
+    schemas: () => ({ output: listOf('tickets', FaultTicketViewSchema) }),
   }),
   'faults.acknowledge': defineMethod({
     summary: 'The point takes a ticket that stands at the point (it then no longer climbs by itself).',

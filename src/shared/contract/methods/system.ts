@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { noParams } from '../method-shapes';
 import { StationSchema } from '../../config/site-config';
 
 const LocalisedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -28,23 +27,22 @@ export const systemMethods = {
   'system.ping': defineMethod({
     summary: 'Liveness check of the core; answers with the server time.',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: z.object({ now: z.string(), uptimeSeconds: z.number() }) }),
+    schemas: () => ({ output: z.object({ now: z.string(), uptimeSeconds: z.number() }) }),
   }),
   'site.info': defineMethod({
     summary: 'What the attract and home screens show about this service point.',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: SiteInfoSchema }),
+    schemas: () => ({ output: SiteInfoSchema }),
   }),
   'system.caller': defineMethod({
     summary: 'Which roles the calling connection holds right now (screens use it to show or hide modes).',
     access: ['public'],
-    schemas: () => ({ input: noParams(), output: z.object({ roles: z.array(z.enum(['public', 'resident', 'clerk', 'technician'])) }) }),
+    schemas: () => ({ output: z.object({ roles: z.array(z.enum(['public', 'resident', 'clerk', 'technician'])) }) }),
   }),
   'system.info': defineMethod({
     summary: 'Technician view of the host: versions, uptime, memory, data dir disk space.',
     access: ['technician'],
     schemas: () => ({
-      input: noParams(),
       output: z.object({
         appVersion: z.string(),
         nodeVersion: z.string(),
