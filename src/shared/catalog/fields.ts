@@ -46,7 +46,8 @@ export const NO_IDENTITY: IdentityRequirement = { required: false, accepts: [], 
 
 /** One choice a resident can tick: the value the record keeps, then its words in Chinese and in English. */
 export type ChoiceOption = readonly [value: string, zh: string, en: string];
-type VisibleWhen = z.input<typeof VisibleWhenSchema>;
+/** When a field or paper is shown: a field's answer is one of some values. */
+export type VisibleWhen = z.input<typeof VisibleWhenSchema>;
 type FieldOf<K extends FieldInput['kind']> = Extract<FieldInput, { kind: K }>;
 /**
  * What a field may add to its kind's essentials (name, label and the bounds each builder takes); a field is
@@ -139,6 +140,11 @@ export function educationField(): FieldInput {
   ]);
 }
 
+/** First issue or a replacement (办理类型) of a card or certificate: the kinds of request the item takes. */
+export function requestKindField(kinds: readonly ChoiceOption[]): FieldInput {
+  return choiceField('requestKind', zhEn('办理类型', 'What you need'), kinds);
+}
+
 /** The banks a resident's card may be with: village cards are mostly with the rural credit cooperative or the post. */
 export const BANKS: readonly ChoiceOption[] = [
   ['rcc', '农村信用社（农商银行）', 'Rural credit cooperative (rural commercial bank)'],
@@ -208,9 +214,12 @@ export function paymentStep(title: LocalisedText, purpose: LocalisedText, { prom
   return { key: 'payment', title, fields: [...payToFields(purpose), phoneField(), ...(promise ? [truthPromise()] : [])] };
 }
 
+/** Beside the account fields of a subsidy paid to the resident: what the account is for. */
+export const SUBSIDY_TO_CARD: LocalisedText = zhEn('补贴打到这张卡上', 'The subsidy goes to this card');
+
 /** A subsidy paid to the resident (flexible-work insurance subsidy, start-up subsidy). */
 export function subsidyPaymentStep(): FormStepInput {
-  return paymentStep(zhEn('补贴打到哪里', 'Where to pay the subsidy'), zhEn('补贴打到这张卡上', 'The subsidy goes to this card'));
+  return paymentStep(zhEn('补贴打到哪里', 'Where to pay the subsidy'), SUBSIDY_TO_CARD);
 }
 
 export function truthPromise(): FieldInput {

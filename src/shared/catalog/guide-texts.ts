@@ -26,12 +26,23 @@ export const STEPS = {
   ),
   printIfNeeded: zhEn('需要的话可以打印', 'Print it if you need to'),
   checkAndSubmit: zhEn('核对提交，拿好回执', 'Check, submit and keep the receipt'),
+  submit: zhEn('提交后拿好回执', 'Submit and keep the receipt'),
 } as const satisfies Record<string, LocalisedText>;
 
 /** A public listing's only condition. */
 export const ANYONE_CAN_LOOK: LocalisedText = zhEn('所有人都可以查，不用刷卡', 'Anyone can look; no card needed');
+
+/** Who may apply: the age and work conditions several items share. */
+export const CONDITIONS = {
+  aged16: zhEn('年满 16 周岁', 'Aged 16 or over'),
+  workingAge: zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
+  ableToWork: zhEn('能干活', 'Able to work'),
+} as const satisfies Record<string, LocalisedText>;
+
 /** The time limit of a lookup answered while the resident waits. */
 export const ANSWERED_ONLINE: LocalisedText = zhEn('当场查询，需要联网', 'Instant; needs the network');
+/** The time limit of a certificate printed while the resident waits. */
+export const PRINTED_ONLINE: LocalisedText = zhEn('当场打印，需要联网', 'Printed on the spot; needs the network');
 
 export const HANDLERS = {
   employment: zhEn('县就业服务中心（县人力资源和社会保障局）', 'The county employment service centre (county human resources and social security bureau)'),

@@ -1,10 +1,18 @@
-import { BANKS, choiceField, contactStep, formStep, material, phoneField, zhEn } from '../fields';
+import { BANKS, choiceField, contactStep, formStep, material, phoneField, requestKindField, zhEn, type ChoiceOption, type FieldInput } from '../fields';
 import { cardHeader } from '../record-headers';
 import { defineItem } from '../define-item';
 import { HANDLERS, LAWS } from '../guide-texts';
-import type { CatalogItemInput } from '../schema';
+import type { CatalogItemInput, LocalisedText } from '../schema';
 
 /** 用社保卡: the 3 social security card items (CATALOG.md). */
+
+/** The step where the holder's face is checked, before anything happens to the card. */
+const FACE_CHECK: LocalisedText = zhEn('看着摄像头刷脸，确认是您本人', 'Look at the camera for a face check, so we know it is you');
+
+/** What the resident wants done to the card: the operations the item offers. */
+function operationField(operations: readonly ChoiceOption[]): FieldInput {
+  return choiceField('operation', zhEn('您要办理', 'You want to'), operations);
+}
 
 /** The banks that issue the county's social security cards (the card is also a bank card). */
 const CARD_BANKS = BANKS.filter(([value]) => ['rcc', 'psbc', 'abc', 'ccb'].includes(value));
@@ -21,7 +29,7 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     ),
     form: [
       formStep('request', zhEn('办卡情况', 'Your card'), [
-        choiceField('requestKind', zhEn('办理类型', 'What you need'), [
+        requestKindField([
           ['first', '第一次申领', 'First card'],
           ['replaceLost', '丢失补办', 'Replace a lost card'],
           ['replaceDamaged', '损坏换卡', 'Replace a damaged card'],
@@ -55,7 +63,7 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         zhEn('在读卡器上放身份证', 'Put your ID card on the reader'),
         zhEn('选择办卡类型、卡上的银行和拿卡方式', 'Choose the kind of request, the bank on the card, and how to get it'),
         zhEn('在拍照机（高拍仪）下拍一张照片，或请工作人员现场拍', 'Take a photo on the document camera, or the clerk takes one'),
-        zhEn('看着摄像头刷脸，确认是您本人', 'Look at the camera for a face check, so we know it is you'),
+        FACE_CHECK,
         zhEn('提交后拿好回执，卡做好后短信通知您；卡只送到本服务点、银行网点，或寄到身份证上的地址', 'Keep the receipt; a text tells you when the card is ready. It goes only to this point, a bank branch, or the address on your ID card'),
         zhEn('拿到新卡后，在本机"社会保障卡启用与密码修改"里启用', 'Activate the new card with "Activate the card, change or reset the PIN" on this machine'),
       ],
@@ -99,7 +107,7 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     cardOperations: ['reportLoss', 'cancelLossReport'],
     form: [
       formStep('operation', zhEn('挂失，还是解除挂失', 'Block or unblock'), [
-        choiceField('operation', zhEn('您要办理', 'You want to'), [
+        operationField([
           ['reportLoss', '临时挂失（卡丢了）', 'Block the card (it is lost)'],
           ['cancelLossReport', '解除挂失（卡找到了）', 'Unblock the card (I found it)'],
         ]),
@@ -155,7 +163,7 @@ export const CARD_ITEMS: CatalogItemInput[] = [
     cardOperations: ['activate', 'changePin', 'resetPin'],
     form: [
       formStep('operation', zhEn('要办什么', 'What to do'), [
-        choiceField('operation', zhEn('您要办理', 'You want to'), [
+        operationField([
           ['activate', '启用新卡', 'Activate a new card'],
           ['changePin', '修改密码（记得原密码）', 'Change the PIN (I know the old one)'],
           ['resetPin', '重置密码（忘了原密码）', 'Reset the PIN (I forgot it)'],
@@ -173,7 +181,7 @@ export const CARD_ITEMS: CatalogItemInput[] = [
       steps: [
         zhEn('在读卡器上放本人身份证（只插社保卡不能办）', 'Put your own ID card on the reader (the social security card alone is not enough)'),
         zhEn('选择启用、修改密码还是重置密码', 'Choose activate, change PIN or reset PIN'),
-        zhEn('看着摄像头刷脸，确认是您本人', 'Look at the camera for a face check, so we know it is you'),
+        FACE_CHECK,
         zhEn('把社保卡插进社保卡读卡器，卡要和身份证是同一个人的', 'Insert your social security card into its reader; it must belong to the same person as the ID card'),
         zhEn('在屏幕上的密码键盘输入密码，输入时请用手挡住', 'Type the PIN on the on-screen pad; shield it with your hand'),
         zhEn('办完后取回社保卡和回执', 'Take back your card and the receipt'),

@@ -1,7 +1,7 @@
 import { choiceField, confirmStep, dateField, formStep, gradeField, IDENTIFY_WITH_FACE, integerField, material, phoneField, textField, truthPromise, zhEn } from '../fields';
 import { applicationHeader, certificationHeader, printRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { CONTRIBUTION_FEE, HANDLERS, LAWS, STEPS } from '../guide-texts';
+import { CONTRIBUTION_FEE, HANDLERS, LAWS, PRINTED_ONLINE, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 /** The 4 items only the township's demonstration point offers (CATALOG.md): it has the A4 printer and the face-modelling machine. */
@@ -30,7 +30,7 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
         zhEn('选择证明上列出多长时间的缴费记录', 'Choose how long a contribution history to include'),
         zhEn('A4 打印机打出证明，请取走', 'Take the A4 certificate from the printer'),
       ],
-      timeLimit: zhEn('当场打印，需要联网', 'Printed on the spot; needs the network'),
+      timeLimit: PRINTED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.township,
     },

@@ -1,13 +1,14 @@
-import { accountHolderField, addressField, ALL_MODES, AT_POINT_MODES, bankCardMaterial, bankFields, choiceField, confirmStep, contactStep, dateField, formStep, gradeField, householdBookletMaterial, IDENTIFY_BY_ID_CARD_WITH_FACE, IDENTIFY_WITH_FACE, integerField, material, paymentStep, phoneField, shownWhen, textField, truthPromise, zhEn, type FieldInput, type FormStepInput, type MaterialInput } from '../fields';
+import { accountHolderField, addressField, ALL_MODES, AT_POINT_MODES, bankCardMaterial, bankFields, choiceField, confirmStep, contactStep, dateField, formStep, gradeField, householdBookletMaterial, IDENTIFY_BY_ID_CARD_WITH_FACE, IDENTIFY_WITH_FACE, integerField, material, paymentStep, phoneField, shownWhen, textField, truthPromise, zhEn, type FieldInput, type FormStepInput, type MaterialInput, type VisibleWhen } from '../fields';
 import { applicationHeader, certificationHeader, printRecord, queryRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { CONTRIBUTION_FEE, HANDLERS, LAWS, ANSWERED_ONLINE, STEPS } from '../guide-texts';
+import { ANSWERED_ONLINE, CONTRIBUTION_FEE, HANDLERS, LAWS, PRINTED_ONLINE, STEPS } from '../guide-texts';
 import type { CatalogItemInput, FaqEntry, LocalisedText } from '../schema';
 
 /** Changes of details: only the holder's own ID card on the reader (risk class identityChange). */
 const IDENTIFY_BY_ID_CARD: LocalisedText = zhEn('在读卡器上放本人身份证（社保卡不能代替）', 'Put your own ID card on the reader (the social security card cannot stand in)');
 const SHOW_RESULT: LocalisedText = zhEn('屏幕上显示查询结果，需要的话可以打印', 'The result is shown on screen; print it if you need to');
-const PRINT_NOW: LocalisedText = zhEn('当场打印，需要联网', 'Printed on the spot; needs the network');
+/** Money and account items: the resident's own face before the claim goes. */
+const FACE_CHECK: LocalisedText = zhEn('看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you');
 const VERIFY_CODE_FAQ: FaqEntry = {
   question: zhEn('打印的证明没有红章，单位认不认？', 'The certificate has no red stamp. Will it be accepted?'),
   answer: zhEn(
@@ -34,6 +35,9 @@ const PERIOD_STEP: FormStepInput = formStep('period', zhEn('查询期间', 'Peri
   ]),
 ]);
 
+/** The guide's line for PERIOD_STEP. */
+const CHOOSE_PERIOD: LocalisedText = zhEn('选择查询期间', 'Choose the period');
+
 /** The enrolment certificates' one, optional question: what the certificate is for (printed on it). */
 const PURPOSE_STEP: FormStepInput = formStep('purpose', zhEn('用途', 'Purpose'), [
   choiceField('purpose', zhEn('证明用来做什么', 'What the certificate is for'), [
@@ -53,15 +57,28 @@ const relationField: FieldInput = choiceField('relation', zhEn('您和去世的�
   ['otherHeir', '其他继承人', 'Other heir'],
 ]);
 
+/** How an enrolment certificate (参保证明) is printed: the card, the optional purpose, the printer. */
+const PRINT_CERTIFICATE_STEPS: readonly LocalisedText[] = [
+  STEPS.identify,
+  zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'),
+  zhEn('打印机打出证明，请取走', 'Take the certificate from the printer'),
+];
+
+/** Survivor claims: the family member who applies is identified by their own card, and checked by their own face. */
+const IDENTIFY_APPLICANT: LocalisedText = zhEn('刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card');
+const FACE_CHECK_AND_SUBMIT: LocalisedText = zhEn('看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt');
+
+/** Proof for closing a pension or paying it out when the insured person settles abroad. */
+const ABROAD_PROOF: MaterialInput = material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } });
+
 /** Survivor claims pay the family member who applies, to a card in their own name. */
 function claimantPaymentStep(): FormStepInput {
   return paymentStep(zhEn('钱打到哪里', 'Where to pay'), zhEn('申领人本人的卡', 'A card in your own name'));
 }
 
-type Condition = { field: string; oneOf: string[] };
 
 /** The screen about the person who died (survivor claims, deregistration); shown only when `visibleWhen` holds. */
-function deceasedStep(visibleWhen?: Condition): FormStepInput {
+function deceasedStep(visibleWhen?: VisibleWhen): FormStepInput {
   const when = shownWhen(visibleWhen);
   return formStep('deceased', zhEn('去世人员信息', 'The person who died'), [
     { kind: 'personName', name: 'deceasedName', label: zhEn('去世人员姓名', 'Name of the person who died'), required: true, ...when },
@@ -72,7 +89,7 @@ function deceasedStep(visibleWhen?: Condition): FormStepInput {
 }
 
 /** The papers a death brings: the certificate of death and the applicant's proof of relation. */
-function deathPapers(visibleWhen?: Condition): MaterialInput[] {
+function deathPapers(visibleWhen?: VisibleWhen): MaterialInput[] {
   const when = shownWhen(visibleWhen);
   return [
     material('deathCertificate', zhEn('死亡证明或火化证明', 'Death certificate or cremation certificate'), 2, {
@@ -218,7 +235,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         STEPS.identify,
   STEPS.payToCard,
         zhEn('拍户口簿', 'Show the household booklet to the camera'),
-        zhEn('看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you'),
+        FACE_CHECK,
         zhEn('核对提交，拿好回执；审核通过后次月开始发放', 'Check, submit and keep the receipt; payments start the month after approval'),
       ],
       timeLimit: zhEn('15 个工作日内审核，审核通过后次月发放', 'Reviewed within 15 working days; paid from the next month'),
@@ -312,7 +329,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '交费', '缴费'],
     guide: {
       conditions: [zhEn('查询本人历年交了多少社保费', 'Your own contributions by year')],
-      steps: [STEPS.identify, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
+      steps: [STEPS.identify, CHOOSE_PERIOD, zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
       timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -338,7 +355,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老金', '发放'],
     guide: {
       conditions: [zhEn('正在领养老金的人查自己的发放记录', 'Pensioners, about their own payments')],
-      steps: [STEPS.identify, zhEn('选择查询期间', 'Choose the period'), zhEn('屏幕显示每个月发了多少钱、打到哪张卡（卡号中间隐藏）', 'The screen shows each month’s amount and the card it went to (middle digits hidden)'), SHOW_RESULT],
+      steps: [STEPS.identify, CHOOSE_PERIOD, zhEn('屏幕显示每个月发了多少钱、打到哪张卡（卡号中间隐藏）', 'The screen shows each month’s amount and the card it went to (middle digits hidden)'), SHOW_RESULT],
       timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -372,7 +389,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('打印本人的社会保险个人权益记录（对账单）', 'Your own social insurance statement')],
       steps: [STEPS.identify, zhEn('选择要打印的年度', 'Choose the year'), zhEn('打印机打出对账单，请取走', 'Take the statement from the printer')],
-      timeLimit: PRINT_NOW,
+      timeLimit: PRINTED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
     },
@@ -396,8 +413,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了城乡居民养老保险的人打印本人参保证明', 'Resident pension members, a certificate of their own enrolment')],
-      steps: [STEPS.identify, zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'), zhEn('打印机打出证明，请取走', 'Take the certificate from the printer')],
-      timeLimit: PRINT_NOW,
+      steps: PRINT_CERTIFICATE_STEPS,
+      timeLimit: PRINTED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.residentPension],
       handledBy: HANDLERS.pension,
     },
@@ -442,7 +459,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('选择要改的内容，填写新的信息', 'Choose what changed and fill in the new details'),
         zhEn('改姓名的要拍户口簿', 'For a name change, show the household booklet to the document camera'),
         zhEn('看着摄像头刷脸，确认是您本人在改（防止别人改走您的手机号）', 'Look at the camera for a face check, so nobody else can change your phone number'),
-        zhEn('提交后拿好回执', 'Submit and keep the receipt'),
+        STEPS.submit,
       ],
       timeLimit: zhEn('手机号码和地址 1 个工作日内更新，姓名 5 个工作日内更新', 'Phone and address updated within 1 working day; a name within 5'),
       basis: [LAWS.socialInsurance, LAWS.premiumCollection, LAWS.rightsRecords],
@@ -487,7 +504,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         IDENTIFY_BY_ID_CARD,
         zhEn('选择新卡的银行，输入本人新的银行卡号和卡上的户名，选择换卡原因', 'Choose the bank, enter your own new card number and the name on it, and say why'),
         zhEn('拍新的银行卡', 'Show the new card to the camera'),
-        zhEn('看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you'),
+        FACE_CHECK,
         STEPS.checkAndSubmit,
       ],
       timeLimit: zhEn('5 个工作日内变更，下一次发放起打到新卡', 'Changed within 5 working days; the next payment goes to the new card'),
@@ -588,7 +605,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
     materials: [
       ...deathPapers({ field: 'reason', oneOf: ['died'] }),
-      material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } }),
+      ABROAD_PROOF,
     ],
     keywords: ['养老保险', '销户', '注销'],
     guide: {
@@ -601,7 +618,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('刷办理人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
         zhEn('选择为什么要关掉；家属办理的填写去世人员信息', 'Choose the reason; relatives fill in the details of the person who died'),
         zhEn('拍死亡证明、亲属关系证明或定居证明', 'Show the death certificate and proof of relation, or the proof of settling abroad, to the document camera'),
-        zhEn('提交后拿好回执', 'Submit and keep the receipt'),
+        STEPS.submit,
       ],
       timeLimit: zhEn('10 个工作日内办结', 'Done within 10 working days'),
       basis: [LAWS.socialInsurance, LAWS.residentPension],
@@ -636,11 +653,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('请在老人去世后尽快办理，停发养老金和申领一次办完', 'Please apply soon after the death: the pension is stopped and the claim made in one visit'),
       ],
       steps: [
-        zhEn('刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
+        IDENTIFY_APPLICANT,
         zhEn('填写去世人员的姓名、身份证号码、去世日期和您和他的关系', 'Fill in the name, ID number and date of death, and your relation'),
   STEPS.payToCard,
         zhEn('拍死亡证明、亲属关系证明', 'Show the death certificate and proof of relation'),
-        zhEn('看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt'),
+        FACE_CHECK_AND_SUBMIT,
       ],
       timeLimit: zhEn('15 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 15 working days; paid within a month of approval'),
       basis: [zhEn('《中华人民共和国社会保险法》第十七条', 'Social Insurance Law of the PRC, Article 17'), LAWS.residentPension],
@@ -677,7 +694,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     ],
     materials: [
       ...deathPapers({ field: 'reason', oneOf: ['insuredDied'] }),
-      material('abroadProof', zhEn('出国（境）定居证明', 'Proof of settling abroad'), 4, { visibleWhen: { field: 'reason', oneOf: ['settledAbroad'] } }),
+      ABROAD_PROOF,
       bankCardMaterial(true),
     ],
     keywords: ['个人账户', '退保', '去世'],
@@ -687,11 +704,11 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('本人出国（境）定居的，可以申请把个人账户里剩下的钱退给自己', 'When you settle abroad: you may ask for what is left in the personal account to be paid back to you'),
       ],
       steps: [
-        zhEn('刷申领人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
+        IDENTIFY_APPLICANT,
         zhEn('选择申领原因；继承人填写去世人员信息和关系', 'Choose the reason; heirs fill in the details of the person who died and their relation'),
   STEPS.payToCard,
         zhEn('拍相关证明', 'Show the papers to the camera'),
-        zhEn('看着摄像头刷脸，核对提交，拿好回执', 'Do the face check, check, submit and keep the receipt'),
+        FACE_CHECK_AND_SUBMIT,
       ],
       timeLimit: zhEn('15 个工作日内审核，审核通过后 1 个月内打款', 'Reviewed within 15 working days; paid within a month of approval'),
       basis: [LAWS.socialInsurance, LAWS.residentPension],
@@ -777,8 +794,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老保险', '社保证明', '参保证明'],
     guide: {
       conditions: [zhEn('参加了企业职工养老保险的人打印本人参保证明', 'Employee pension members, a certificate of their own enrolment')],
-      steps: [STEPS.identify, zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'), zhEn('打印机打出证明，请取走', 'Take the certificate from the printer')],
-      timeLimit: PRINT_NOW,
+      steps: PRINT_CERTIFICATE_STEPS,
+      timeLimit: PRINTED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.employeePension,
     },

@@ -1,10 +1,10 @@
-import { addressField, amountField, bankCardMaterial, choiceField, dateField, educationField, filterStep, formStep, integerField, material, NO_IDENTITY, paymentStep, phoneField, subsidyPaymentStep, textField, truthPromise, zhEn, type FieldInput } from '../fields';
+import { addressField, amountField, bankCardMaterial, choiceField, dateField, educationField, filterStep, formStep, integerField, material, NO_IDENTITY, paymentStep, phoneField, requestKindField, subsidyPaymentStep, textField, truthPromise, zhEn, type FieldInput, type FormStepInput, type MaterialInput, type VisibleWhen } from '../fields';
 
 import { DEFAULT_COUNTY_SETTINGS } from '../county-settings';
 import { applicationHeader, infoRecord, queryRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { HANDLERS, LAWS, ANSWERED_ONLINE, ANYONE_CAN_LOOK, STEPS } from '../guide-texts';
-import type { CatalogItemInput } from '../schema';
+import { ANSWERED_ONLINE, ANYONE_CAN_LOOK, CONDITIONS, HANDLERS, LAWS, STEPS } from '../guide-texts';
+import type { CatalogItemInput, LocalisedText } from '../schema';
 
 
 /** 找工作: the 15 employment items of the province's list (CATALOG.md). */
@@ -25,6 +25,29 @@ function creditCodeField(name: string): FieldInput {
   });
 }
 
+/** The work a job seeker wants, in their own words. */
+function wantedJobField(extras: { hint?: LocalisedText } = {}): FieldInput {
+  return textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40, extras);
+}
+
+/** The start-up items' screen about the resident's business. */
+function businessStep(fields: FieldInput[]): FormStepInput {
+  return formStep('business', zhEn('您的生意', 'Your business'), fields);
+}
+
+/** The papers the employment items photograph, each named once. */
+function businessLicence(extras: { visibleWhen?: VisibleWhen } = {}): MaterialInput {
+  return material('businessLicence', zhEn('营业执照', 'Business licence'), 1, extras);
+}
+
+function landRequisitionProof(visibleWhen: VisibleWhen): MaterialInput {
+  return material('landRequisitionProof', zhEn('土地征收证明', 'Proof of farmland requisition'), 3, { visibleWhen });
+}
+
+function terminationProof(extras: { note: LocalisedText; required?: boolean; visibleWhen?: VisibleWhen }): MaterialInput {
+  return material('terminationProof', zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'), 3, extras);
+}
+
 const leaveReasonField: FieldInput = choiceField('leaveReason', zhEn('失业原因', 'Why you are out of work'), [
   ['contractEnded', '劳动合同到期终止', 'Labour contract ended'],
   ['dismissed', '被单位解除劳动合同', 'Dismissed by the employer'],
@@ -39,7 +62,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     form: [
       formStep('about', zhEn('您的基本情况', 'About you'), [educationField(), phoneField(), addressField()]),
       formStep('wish', zhEn('想找什么样的工作', 'The work you want'), [
-        textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40, { hint: zhEn('例如：电焊工、保洁、家政、司机', 'For example: welder, cleaner, housekeeper, driver') }),
+        wantedJobField({ hint: zhEn('例如：电焊工、保洁、家政、司机', 'For example: welder, cleaner, housekeeper, driver') }),
         choiceField('wantedPlace', zhEn('想在哪里工作', 'Where you want to work'), [
           ['township', '本乡镇', 'This township'],
           ['county', '本县', 'This county'],
@@ -54,8 +77,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['找工作', '求职', 'job'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁', 'Aged 16 or over'),
-        zhEn('能干活', 'Able to work'),
+        CONDITIONS.aged16,
+        CONDITIONS.ableToWork,
         zhEn('想找工作', 'Wanting a job'),
         zhEn('在校学生毕业前不办理', 'Students still at school register after they graduate'),
       ],
@@ -239,18 +262,18 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ],
     materials: [
       // Registration needs only a valid ID at the place of residence; the letter helps but is not required.
-      material('terminationProof', zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'), 3, {
+      terminationProof({
         note: zhEn('有就拍下来；没有也可以登记', 'If you have it, photograph it; you can register without it'),
         required: false,
         visibleWhen: { field: 'leaveReason', oneOf: ['contractEnded', 'dismissed', 'resigned'] },
       }),
-      material('landRequisitionProof', zhEn('土地征收证明', 'Proof of farmland requisition'), 3, { visibleWhen: { field: 'leaveReason', oneOf: ['landLost'] } }),
+      landRequisitionProof({ field: 'leaveReason', oneOf: ['landLost'] }),
     ],
     keywords: ['失业', '没工作'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
-        zhEn('能干活', 'Able to work'),
+        CONDITIONS.workingAge,
+        CONDITIONS.ableToWork,
         zhEn('想工作', 'Wanting work'),
         zhEn('现在没有工作', 'Without a job now'),
         zhEn('在您常住的地方登记，带本人有效身份证就行', 'Register where you live now; your own valid ID card is all you need'),
@@ -308,12 +331,12 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         4,
         { visibleWhen: { field: 'employmentType', oneOf: ['employee'] } },
       ),
-      material('businessLicence', zhEn('营业执照', 'Business licence'), 1, { visibleWhen: { field: 'employmentType', oneOf: ['selfEmployed'] } }),
+      businessLicence({ visibleWhen: { field: 'employmentType', oneOf: ['selfEmployed'] } }),
     ],
     keywords: ['上班', '就业'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
+        CONDITIONS.workingAge,
         zhEn('在单位上班、自己开店，或者打零工（灵活就业）', 'Working for an employer, running your own business, or doing odd jobs (flexible work)'),
       ],
       steps: [
@@ -345,7 +368,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     ),
     form: [
       formStep('request', zhEn('申领情况', 'Your request'), [
-        choiceField('requestKind', zhEn('办理类型', 'What you need'), [
+        requestKindField([
           ['first', '第一次申领', 'First certificate'],
           ['lost', '丢失补领', 'Replace a lost one'],
           ['damaged', '损坏换领', 'Replace a damaged one'],
@@ -365,7 +388,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     keywords: ['就业创业证', '失业证'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁，还没到退休年龄', 'Aged 16 or over and not yet of retirement age'),
+        CONDITIONS.workingAge,
         zhEn('办过失业登记或就业登记', 'Registered as unemployed or as employed'),
         zhEn('证丢了或坏了可以补办、换领', 'A lost or damaged certificate can be replaced'),
       ],
@@ -424,7 +447,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     materials: [
       material('disabilityCertificate', zhEn('残疾人证', 'Disability certificate'), 2, { visibleWhen: { field: 'difficultyType', oneOf: ['disabled'] } }),
       material('allowanceCertificate', zhEn('最低生活保障证', 'Minimum living allowance certificate'), 2, { visibleWhen: { field: 'difficultyType', oneOf: ['lowIncome'] } }),
-      material('landRequisitionProof', zhEn('土地征收证明', 'Proof of farmland requisition'), 3, { visibleWhen: { field: 'difficultyType', oneOf: ['landLost'] } }),
+      landRequisitionProof({ field: 'difficultyType', oneOf: ['landLost'] }),
     ],
     keywords: ['困难', '就业援助'],
     guide: {
@@ -540,7 +563,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       paymentStep(zhEn('钱打到哪里', 'Where to pay the benefit'), zhEn('失业保险金打到这张卡上', 'The benefit goes to this card')),
     ],
     materials: [
-      material('terminationProof', zhEn('解除或终止劳动合同证明', 'Proof that the labour contract ended'), 3, { note: zhEn('单位开的证明，有单位公章', 'Issued and stamped by the employer') }),
+      terminationProof({ note: zhEn('单位开的证明，有单位公章', 'Issued and stamped by the employer') }),
       bankCardMaterial(true),
     ],
     keywords: ['失业金', '失业保险', '补贴'],
@@ -611,7 +634,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       zhEn('自己创业缺钱的，可以申请政府担保、贴息的贷款', 'If you start a business and need money, apply for a loan the government guarantees and helps with interest'),
     ),
     form: [
-      formStep('business', zhEn('您的生意', 'Your business'), [
+      businessStep([
         textField('businessName', zhEn('经营项目或店名', 'Business or shop name'), 2, 60),
         choiceField('businessType', zhEn('经营类别', 'Kind of business'), [
           ['farming', '种植、养殖', 'Farming and livestock'],
@@ -641,7 +664,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       ]),
     ],
     materials: [
-      material('businessLicence', zhEn('营业执照', 'Business licence'), 1),
+      businessLicence(),
       material('businessPlan', zhEn('创业计划或经营情况说明', 'Business plan or account of how the business runs'), 10, { required: false }),
     ],
     keywords: ['创业', '贷款'],
@@ -691,7 +714,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       { riskClass: 'money' },
     ),
     form: [
-      formStep('business', zhEn('您的生意', 'Your business'), [
+      businessStep([
         textField('businessName', zhEn('营业执照上的名称', 'Name on the business licence'), 2, 60),
         creditCodeField('creditCode'),
         dateField('registeredOn', zhEn('营业执照登记日期', 'Registration date on the licence'), '2015-01-01', { daysFromToday: -365 }),
@@ -700,7 +723,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
       subsidyPaymentStep(),
     ],
     materials: [
-      material('businessLicence', zhEn('营业执照', 'Business licence'), 1),
+      businessLicence(),
       bankCardMaterial(true),
     ],
     keywords: ['创业', '补贴'],
@@ -750,7 +773,7 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         dateField('graduatedOn', zhEn('毕业日期', 'Graduation date'), { daysFromToday: -3 * 366 }, 'today'),
       ]),
       formStep('contact', zhEn('求职意向和联系方式', 'Work wanted and contact'), [
-        textField('wantedJob', zhEn('想做的工作', 'Work you want to do'), 2, 40),
+        wantedJobField(),
         phoneField(),
         addressField(),
       ]),

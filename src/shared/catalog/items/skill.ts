@@ -1,7 +1,7 @@
-import { bankCardMaterial, choiceField, dateField, educationField, filterStep, formStep, material, NO_IDENTITY, payToFields, phoneField, textField, truthPromise, zhEn, type FieldInput } from '../fields';
+import { bankCardMaterial, choiceField, dateField, educationField, filterStep, formStep, material, NO_IDENTITY, payToFields, phoneField, SUBSIDY_TO_CARD, textField, truthPromise, zhEn, type FieldInput } from '../fields';
 import { applicationHeader, queryRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { HANDLERS, LAWS, ANSWERED_ONLINE, ANYONE_CAN_LOOK, STEPS } from '../guide-texts';
+import { ANSWERED_ONLINE, ANYONE_CAN_LOOK, CONDITIONS, HANDLERS, LAWS, STEPS } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 
@@ -37,7 +37,7 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     keywords: ['培训', '学技术'],
     guide: {
       conditions: [
-        zhEn('年满 16 周岁', 'Aged 16 or over'),
+        CONDITIONS.aged16,
         zhEn('想学一门技术', 'Wanting to learn a trade'),
         zhEn('农民工、脱贫家庭的人、就业困难人员优先', 'Migrant workers, people from formerly poor families and people with employment-difficulty status come first'),
       ],
@@ -87,7 +87,7 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
           30,
           { hint: zhEn('职业技能等级证书或专项能力证书上的编号', 'The number on the skill level or special skill certificate'), keyboard: 'latin', pattern: '[A-Za-z0-9-]+', patternKey: 'catalog:validation.certificateNumber' },
         ),
-        ...payToFields(zhEn('补贴打到这张卡上', 'The subsidy goes to this card')),
+        ...payToFields(SUBSIDY_TO_CARD),
         truthPromise(),
       ]),
     ],
