@@ -1,17 +1,27 @@
-import { BANKS, choiceField, contactStep, formStep, material, phoneField, requestKindField, zhEn, type ChoiceOption, type FieldInput } from '../fields';
+import { BANKS, choiceField, contactStep, formStep, material, phoneField, requestKindField, zhEn, type FieldInput } from '../fields';
 import { cardHeader } from '../record-headers';
 import { defineItem } from '../define-item';
 import { HANDLERS, LAWS } from '../guide-texts';
-import type { CatalogItemInput, LocalisedText } from '../schema';
+import type { CardOperation, CatalogItemInput, LocalisedText } from '../schema';
+import type { ItemRecord } from '../define-item';
 
 /** 用社保卡: the 3 social security card items (CATALOG.md). */
 
 /** The step where the holder's face is checked, before anything happens to the card. */
 const FACE_CHECK: LocalisedText = zhEn('看着摄像头刷脸，确认是您本人', 'Look at the camera for a face check, so we know it is you');
 
-/** What the resident wants done to the card: the operations the item offers. */
-function operationField(operations: readonly ChoiceOption[]): FieldInput {
-  return choiceField('operation', zhEn('您要办理', 'You want to'), operations);
+/** One operation on the card: its code, then its words in Chinese and in English. */
+type OperationChoice = readonly [operation: CardOperation, zh: string, en: string];
+
+/**
+ * The operations a card item offers, each written once: the record's `cardOperations` and the screen where the
+ * resident picks one (您要办理), with any fields that follow on that screen.
+ */
+function cardOperations(title: LocalisedText, operations: readonly OperationChoice[], more: FieldInput[] = []): Pick<ItemRecord, 'cardOperations' | 'form'> {
+  return {
+    cardOperations: operations.map(([operation]) => operation),
+    form: [formStep('operation', title, [choiceField('operation', zhEn('您要办理', 'You want to'), operations), ...more])],
+  };
 }
 
 /** The banks that issue the county's social security cards (the card is also a bank card). */
@@ -104,16 +114,14 @@ export const CARD_ITEMS: CatalogItemInput[] = [
       { needsCountyOnline: false },
     ),
     immediate: true,
-    cardOperations: ['reportLoss', 'cancelLossReport'],
-    form: [
-      formStep('operation', zhEn('挂失，还是解除挂失', 'Block or unblock'), [
-        operationField([
-          ['reportLoss', '临时挂失（卡丢了）', 'Block the card (it is lost)'],
-          ['cancelLossReport', '解除挂失（卡找到了）', 'Unblock the card (I found it)'],
-        ]),
-        phoneField(),
-      ]),
-    ],
+    ...cardOperations(
+      zhEn('挂失，还是解除挂失', 'Block or unblock'),
+      [
+        ['reportLoss', '临时挂失（卡丢了）', 'Block the card (it is lost)'],
+        ['cancelLossReport', '解除挂失（卡找到了）', 'Unblock the card (I found it)'],
+      ],
+      [phoneField()],
+    ),
     materials: [],
     keywords: ['社保卡', '挂失', '丢卡'],
     guide: {
@@ -160,16 +168,11 @@ export const CARD_ITEMS: CatalogItemInput[] = [
       zhEn('新卡启用、改密码，忘了密码也可以重置', 'Activate a new card, change the PIN, or reset a forgotten one'),
       { needsCountyOnline: true },
     ),
-    cardOperations: ['activate', 'changePin', 'resetPin'],
-    form: [
-      formStep('operation', zhEn('要办什么', 'What to do'), [
-        operationField([
-          ['activate', '启用新卡', 'Activate a new card'],
-          ['changePin', '修改密码（记得原密码）', 'Change the PIN (I know the old one)'],
-          ['resetPin', '重置密码（忘了原密码）', 'Reset the PIN (I forgot it)'],
-        ]),
-      ]),
-    ],
+    ...cardOperations(zhEn('要办什么', 'What to do'), [
+      ['activate', '启用新卡', 'Activate a new card'],
+      ['changePin', '修改密码（记得原密码）', 'Change the PIN (I know the old one)'],
+      ['resetPin', '重置密码（忘了原密码）', 'Reset the PIN (I forgot it)'],
+    ]),
     materials: [],
     keywords: ['社保卡', '密码', '激活'],
     guide: {

@@ -1,4 +1,4 @@
-import { accountHolderField, addressField, ALL_MODES, AT_POINT_MODES, bankCardMaterial, bankFields, choiceField, confirmStep, contactStep, dateField, formStep, gradeField, householdBookletMaterial, IDENTIFY_BY_ID_CARD_WITH_FACE, IDENTIFY_WITH_FACE, integerField, material, paymentStep, phoneField, shownWhen, textField, truthPromise, zhEn, type FieldInput, type FormStepInput, type MaterialInput, type VisibleWhen } from '../fields';
+import { accountHolderField, addressField, ALL_MODES, AT_POINT_MODES, bankCardMaterial, bankFields, choiceField, confirmStep, contactStep, dateField, formStep, gradeField, householdBookletMaterial, IDENTIFY_BY_ID_CARD_WITH_FACE, IDENTIFY_WITH_FACE, integerField, material, paymentStep, phoneField, shownWhen, textField, truthPromise, zhEn, type FormStepInput, type MaterialInput, type VisibleWhen } from '../fields';
 import { applicationHeader, certificationHeader, printRecord, queryRecord } from '../record-headers';
 import { defineItem } from '../define-item';
 import { ANSWERED_ONLINE, CONTRIBUTION_FEE, HANDLERS, LAWS, PRINTED_ONLINE, STEPS } from '../guide-texts';
@@ -49,14 +49,6 @@ const PURPOSE_STEP: FormStepInput = formStep('purpose', zhEn('用途', 'Purpose'
   ], { hint: zhEn('只印在证明上，方便对方看', 'Printed on the certificate so the reader knows'), required: false }),
 ]);
 
-const relationField: FieldInput = choiceField('relation', zhEn('您和去世的人是什么关系', 'Your relation to the person who died'), [
-  ['spouse', '配偶', 'Spouse'],
-  ['child', '子女', 'Child'],
-  ['parent', '父母', 'Parent'],
-  ['sibling', '兄弟姐妹', 'Brother or sister'],
-  ['otherHeir', '其他继承人', 'Other heir'],
-]);
-
 /** How an enrolment certificate (参保证明) is printed: the card, the optional purpose, the printer. */
 const PRINT_CERTIFICATE_STEPS: readonly LocalisedText[] = [
   STEPS.identify,
@@ -84,7 +76,13 @@ function deceasedStep(visibleWhen?: VisibleWhen): FormStepInput {
     { kind: 'personName', name: 'deceasedName', label: zhEn('去世人员姓名', 'Name of the person who died'), required: true, ...when },
     { kind: 'idNumber', name: 'deceasedIdNumber', label: zhEn('去世人员身份证号码', 'ID number of the person who died'), required: true, ...when },
     dateField('diedOn', zhEn('去世日期', 'Date of death'), '1990-01-01', 'today', when),
-    { ...relationField, ...when },
+    choiceField('relation', zhEn('您和去世的人是什么关系', 'Your relation to the person who died'), [
+      ['spouse', '配偶', 'Spouse'],
+      ['child', '子女', 'Child'],
+      ['parent', '父母', 'Parent'],
+      ['sibling', '兄弟姐妹', 'Brother or sister'],
+      ['otherHeir', '其他继承人', 'Other heir'],
+    ], when),
   ]);
 }
 
