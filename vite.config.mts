@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pageShell } from './vite.page-shell.mjs';
 
 // The renderer is built into dist/renderer; both carriers serve it from there (Electron loads it from the asar).
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), pageShell({ title: 'Kiosk', media: true })],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,
