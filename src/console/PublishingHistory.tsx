@@ -1,15 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from './DataTable';
 import { formatTime } from './format';
+import type { PublishedVersion } from '../shared/console/published-version';
 
-/** What every published version carries (announcements, site settings, the catalogue). */
-export interface PublishedVersion {
-  seq: number;
-  at: string;
-  by: string | null;
-  rollbackOf: number | null;
-  current: boolean;
-}
 
 /**
  * The history of one published thing, newest first: when, by whom, what it said (`describe`), and a roll-back button

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TablePageSchema } from './table-query';
 import { OfficeHoursListSchema } from '../domain/office-hours';
 import { FAULT_MOVE_ACTIONS } from '../sync/protocol';
+import { PublishedVersionSchema } from './published-version';
 
 /**
  * The console's HTTP contract (browser page <-> county gateway, under /console/api). Both sides parse with these
@@ -185,16 +186,7 @@ export const AccountUpdateSchema = z.object({ displayName: z.string().trim().min
 export const PasswordResetSchema = z.object({ password: NewPasswordSchema });
 
 /** One published version of a subject (the announcements, one point's site settings), newest first. */
-export const PublicationSchema = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  by: z.string().nullable(),
-  configVersion: z.number().int(),
-  /** The version this one restored, when it was a rollback. */
-  rollbackOf: z.number().int().nullable(),
-  current: z.boolean(),
-  body: z.unknown(),
-});
+export const PublicationSchema = PublishedVersionSchema.extend({ body: z.unknown() });
 export type Publication = z.infer<typeof PublicationSchema>;
 export const RollbackRequestSchema = z.object({ seq: z.number().int().positive() });
 

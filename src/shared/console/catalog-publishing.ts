@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PublishedVersionSchema } from './published-version';
 
 /**
  * The console's catalogue publishing (issue 12 item 7): a county admin previews a catalogue version against the one in
@@ -21,15 +22,7 @@ export const CatalogPreviewSchema = z.object({
 });
 export type CatalogPreview = z.infer<typeof CatalogPreviewSchema>;
 
-export const CatalogVersionSchema = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  by: z.string().nullable(),
-  configVersion: z.number().int(),
-  rollbackOf: z.number().int().nullable(),
-  current: z.boolean(),
-  itemCount: z.number().int(),
-});
+export const CatalogVersionSchema = PublishedVersionSchema.extend({ itemCount: z.number().int() });
 export type CatalogVersion = z.infer<typeof CatalogVersionSchema>;
 
 export const CatalogPublishingStateSchema = z.object({
