@@ -16,6 +16,7 @@ const TOGGLE_STYLE = { position: 'fixed', right: 8, bottom: 8, zIndex: 1000, fon
 
 const ID_FAULTS = ['wrongChecksum', 'garbage', 'silence', 'slow', 'removeMidRead', 'samFailure'] as const;
 const SS_FAULTS = ['wrongChecksum', 'garbage', 'silence', 'slow', 'removeMidRead', 'mute'] as const;
+const READER_TEST_IDS = { idCard: { section: 'dev-id-card', buttons: 'dev-id' }, ssCard: { section: 'dev-ss-card', buttons: 'dev-ss' } };
 
 /**
  * The developer panel for simulated card readers: pick a made-up sample resident, lay their ID card on the reader or
@@ -49,6 +50,15 @@ export function DevPanel() {
     work().then(refresh, (e: unknown) => setError(e instanceof KioskError ? e.code : 'internal'));
   };
   const nameOf = (index: number | null) => samples.find((s) => s.index === index)?.name ?? String(index ?? '');
+  /** What both simulated readers show and do alike: whose card is in, lay the chosen resident's card in, take it out. */
+  const cardIn = (reader: 'idCard' | 'ssCard') => ({
+    testId: READER_TEST_IDS[reader],
+    title: t(`devPanel.${reader}`),
+    reader: state ? state[reader] : undefined,
+    holderName: nameOf(state?.[reader]?.residentIndex ?? null),
+    onInsert: () => act(() => client.invoke(`dev.${reader}.insert`, { residentIndex: resident })),
+    onRemove: () => act(() => client.invoke(`dev.${reader}.remove`, {})),
+  });
 
   if (!open) {
     return (
@@ -77,23 +87,13 @@ export function DevPanel() {
       </label>
 
       <SimulatedCardReader
-        testId={{ section: 'dev-id-card', buttons: 'dev-id' }}
-        title={t('devPanel.idCard')}
-        reader={state ? state.idCard : undefined}
-        holderName={nameOf(state?.idCard?.residentIndex ?? null)}
+        {...cardIn('idCard')}
         faults={ID_FAULTS}
-        onInsert={() => act(() => client.invoke('dev.idCard.insert', { residentIndex: resident }))}
-        onRemove={() => act(() => client.invoke('dev.idCard.remove', {}))}
         onFault={(fault) => act(() => client.invoke('dev.idCard.fault', { fault }))}
       />
       <SimulatedCardReader
-        testId={{ section: 'dev-ss-card', buttons: 'dev-ss' }}
-        title={t('devPanel.ssCard')}
-        reader={state ? state.ssCard : undefined}
-        holderName={nameOf(state?.ssCard?.residentIndex ?? null)}
+        {...cardIn('ssCard')}
         faults={SS_FAULTS}
-        onInsert={() => act(() => client.invoke('dev.ssCard.insert', { residentIndex: resident }))}
-        onRemove={() => act(() => client.invoke('dev.ssCard.remove', {}))}
         onFault={(fault) => act(() => client.invoke('dev.ssCard.fault', { fault }))}
       >
         <label>

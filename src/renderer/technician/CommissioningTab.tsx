@@ -8,6 +8,26 @@ import { usePolled } from './use-polled';
 import { ActionOutcome } from './ActionOutcome';
 import { ActionButton } from './ActionButton';
 
+type DataAttrs = Record<`data-${string}`, boolean>;
+
+/**
+ * The button that records a site record (commissioning, acceptance) once what it needs is ready (the checks have run,
+ * a signer is signed in), and the verdict the record was stored with.
+ */
+function SiteRecordButton({ action, ready, label, recorded, button, outcome }: { action: ReturnType<typeof useAction<[], { passed: boolean }>>; ready: boolean; label: string; recorded: 'commissioning.recorded' | 'commissioning.accepted'; button: DataAttrs; outcome: DataAttrs }) {
+  const { t } = useTranslation('technician');
+  return (
+    <>
+      {ready ? (
+        <ActionButton action={action} primary {...button}>
+          {label}
+        </ActionButton>
+      ) : null}
+      <ActionOutcome action={action} said={(r) => t(recorded, { verdict: t(`commissioning.verdict.${String(r.passed)}`) })} {...outcome} />
+    </>
+  );
+}
+
 /** Commissioning (the kiosk's automatic checks, the technician's tick) and acceptance (signed by a township or county account), with the records. */
 export function CommissioningTab() {
   const { t, i18n } = useTranslation('technician');
@@ -65,12 +85,9 @@ export function CommissioningTab() {
           <label>
             <input type="checkbox" checked={publicity} onChange={(e) => setPublicity(e.target.checked)} data-commissioning-publicity /> {t('commissioning.publicityDone')}
           </label>
-          <ActionButton action={complete} primary data-commissioning-complete>
-            {t('commissioning.complete')}
-          </ActionButton>
         </>
       ) : null}
-      <ActionOutcome action={complete} said={(r) => t('commissioning.recorded', { verdict: t(`commissioning.verdict.${String(r.passed)}`) })} data-commissioning-recorded />
+      <SiteRecordButton action={complete} ready={check.result !== null} label={t('commissioning.complete')} recorded="commissioning.recorded" button={{ 'data-commissioning-complete': true }} outcome={{ 'data-commissioning-recorded': true }} />
 
       <h3>{t('commissioning.acceptanceHeading')}</h3>
       <p>{t(`commissioning.standard.${standard}`)}</p>
@@ -96,15 +113,8 @@ export function CommissioningTab() {
         {t('commissioning.signIn')}
       </ActionButton>
       {signIn.error ? <ErrorMessage error={signIn.error} /> : null}
-      {signIn.result ? (
-        <>
-          <p data-acceptance-signer>{t('commissioning.signedInAs', { name: signIn.result.name })}</p>
-          <ActionButton action={sign} primary data-acceptance-sign>
-            {t('commissioning.sign')}
-          </ActionButton>
-        </>
-      ) : null}
-      <ActionOutcome action={sign} said={(r) => t('commissioning.accepted', { verdict: t(`commissioning.verdict.${String(r.passed)}`) })} data-acceptance-recorded />
+      {signIn.result ? <p data-acceptance-signer>{t('commissioning.signedInAs', { name: signIn.result.name })}</p> : null}
+      <SiteRecordButton action={sign} ready={signIn.result !== null} label={t('commissioning.sign')} recorded="commissioning.accepted" button={{ 'data-acceptance-sign': true }} outcome={{ 'data-acceptance-recorded': true }} />
 
       <h3>{t('commissioning.records')}</h3>
       {records.value && records.value.records.length === 0 ? <p>{t('commissioning.noRecords')}</p> : null}
