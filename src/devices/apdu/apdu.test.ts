@@ -4,6 +4,8 @@ import { apdu, decodeCommandApdu, encodeApdu, encodeResponseApdu, parseResponseA
 import { bcdToString, stringToBcd } from './bcd';
 import { CardChannel, type ApduTransport } from './card-channel';
 import { describeSw } from './status-words';
+import enCardReaders from '../../shared/locales/en/card-readers.json';
+import zhCardReaders from '../../shared/locales/zh-CN/card-readers.json';
 import { parseTlv } from './tlv';
 import { SSSE_NAME } from '../social-security-card/card-files';
 
@@ -33,6 +35,34 @@ describe('APDU layer', () => {
     expect(describeSw(0x6c12)).toMatchObject({ outcome: 'wrongLe', value: 18 });
     expect(describeSw(0x6a82)).toMatchObject({ outcome: 'fileNotFound', messageKey: 'card-readers:apdu.sw.fileNotFound' });
     expect(describeSw(0x1234)).toMatchObject({ outcome: 'unknown', error: 'card_unreadable' });
+  });
+
+  it('gives every fixed status word its outcome and KioskError, with words in both languages', () => {
+    // As the old switch had them (ISO 7816-4): status word, outcome, KioskError (- for none).
+    const expected = `
+      9000 ok                     -
+      6300 verifyFailed           pin_wrong
+      6983 pinBlocked             pin_blocked
+      6982 securityNotSatisfied   card_unreadable
+      6985 conditionsNotSatisfied card_unreadable
+      6A82 fileNotFound           card_unsupported
+      6A83 recordNotFound         card_unsupported
+      6A86 wrongParameters        device_error
+      6B00 wrongParameters        device_error
+      6700 wrongLength            device_error
+      6D00 insNotSupported        card_unsupported
+      6E00 claNotSupported        card_unsupported
+      6581 memoryFailure          card_unreadable`
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/) as [string, string, string])
+      .map(([sw, outcome, error]) => [parseInt(sw, 16), outcome, error === '-' ? null : error] as const);
+    expect(expected).toHaveLength(13);
+    for (const [sw, outcome, error] of expected) {
+      const meaning = describeSw(sw);
+      expect({ sw, outcome: meaning.outcome, error: meaning.error }).toEqual({ sw, outcome, error });
+      for (const words of [enCardReaders, zhCardReaders]) expect((words.apdu.sw as Record<string, string>)[outcome]).toEqual(expect.any(String));
+    }
   });
 
   it('packs BCD with F padding', () => {

@@ -1,23 +1,34 @@
 import type { ErrorCode } from '../../shared/contract/errors';
 
-/** ISO 7816-4 status words as typed outcomes, with the message key a person sees and the KioskError they become. */
+/**
+ * ISO 7816-4 status words as typed outcomes, with the message key a person sees (`card-readers:apdu.sw.<outcome>`) and
+ * the KioskError they become.
+ */
+
+/** The status words with one fixed meaning, each written once, under the KioskError it becomes. */
+const FIXED_WORDS = {
+  pin_wrong: { verifyFailed: [0x6300] },
+  pin_blocked: { pinBlocked: [0x6983] },
+  card_unreadable: { securityNotSatisfied: [0x6982], conditionsNotSatisfied: [0x6985], memoryFailure: [0x6581] },
+  card_unsupported: { fileNotFound: [0x6a82], recordNotFound: [0x6a83], insNotSupported: [0x6d00], claNotSupported: [0x6e00] },
+  device_error: { wrongParameters: [0x6a86, 0x6b00], wrongLength: [0x6700] },
+} as const satisfies Partial<Record<ErrorCode, Record<string, readonly number[]>>>;
+
+type FixedOutcome = { [E in keyof typeof FIXED_WORDS]: keyof (typeof FIXED_WORDS)[E] }[keyof typeof FIXED_WORDS];
+
 export type SwOutcome =
-  | 'ok'
+  | 'ok' // 9000
   | 'moreData' // 61xx: GET RESPONSE with Le = xx
   | 'wrongLe' // 6Cxx: resend with Le = xx
   | 'pinWrong' // 63Cx: x tries left
-  | 'verifyFailed' // 6300
-  | 'pinBlocked' // 6983
-  | 'securityNotSatisfied' // 6982
-  | 'conditionsNotSatisfied' // 6985
-  | 'fileNotFound' // 6A82
-  | 'recordNotFound' // 6A83
-  | 'wrongParameters' // 6A86, 6B00
-  | 'wrongLength' // 6700
-  | 'insNotSupported' // 6D00
-  | 'claNotSupported' // 6E00
-  | 'memoryFailure' // 6581
+  | FixedOutcome
   | 'unknown';
+
+const FIXED_MEANINGS = new Map<number, { outcome: FixedOutcome; error: ErrorCode }>(
+  Object.entries(FIXED_WORDS).flatMap(([error, outcomes]) =>
+    (Object.entries(outcomes) as Array<[string, readonly number[]]>).flatMap(([outcome, words]) => words.map((sw) => [sw, { outcome: outcome as FixedOutcome, error: error as ErrorCode }] as const)),
+  ),
+);
 
 export interface SwMeaning {
   sw: number;
@@ -42,31 +53,6 @@ export function describeSw(sw: number): SwMeaning {
   if (sw1 === 0x61) return m('moreData', null, sw2 === 0 ? 256 : sw2);
   if (sw1 === 0x6c) return m('wrongLe', null, sw2 === 0 ? 256 : sw2);
   if (sw1 === 0x63 && (sw2 & 0xf0) === 0xc0) return m('pinWrong', 'pin_wrong', sw2 & 0x0f);
-  switch (sw) {
-    case 0x6300:
-      return m('verifyFailed', 'pin_wrong');
-    case 0x6983:
-      return m('pinBlocked', 'pin_blocked');
-    case 0x6982:
-      return m('securityNotSatisfied', 'card_unreadable');
-    case 0x6985:
-      return m('conditionsNotSatisfied', 'card_unreadable');
-    case 0x6a82:
-      return m('fileNotFound', 'card_unsupported');
-    case 0x6a83:
-      return m('recordNotFound', 'card_unsupported');
-    case 0x6a86:
-    case 0x6b00:
-      return m('wrongParameters', 'device_error');
-    case 0x6700:
-      return m('wrongLength', 'device_error');
-    case 0x6d00:
-      return m('insNotSupported', 'card_unsupported');
-    case 0x6e00:
-      return m('claNotSupported', 'card_unsupported');
-    case 0x6581:
-      return m('memoryFailure', 'card_unreadable');
-    default:
-      return m('unknown', 'card_unreadable');
-  }
+  const fixed = FIXED_MEANINGS.get(sw);
+  return fixed ? m(fixed.outcome, fixed.error) : m('unknown', 'card_unreadable');
 }

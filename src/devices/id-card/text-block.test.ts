@@ -55,6 +55,45 @@ describe('ID card text block', () => {
     }
   });
 
+  it('decodes a foreign permanent resident card and a residence permit laid out from the published offsets', () => {
+    const foreign = handMadeBlock();
+    for (let i = 0; i < 256; i += 2) foreign.writeUInt16LE(0x20, i);
+    const at = (block: Buffer, offset: number, s: string) => Buffer.from(s, 'utf16le').copy(block, offset);
+    at(foreign, 0, 'SMITH JOHN');
+    at(foreign, 120, '1');
+    at(foreign, 122, 'USA110079010115');
+    at(foreign, 152, 'USA');
+    at(foreign, 158, '约翰');
+    at(foreign, 188, '20170601');
+    at(foreign, 204, '20270601');
+    at(foreign, 220, '19790101');
+    at(foreign, 236, '17');
+    at(foreign, 240, '1100');
+    at(foreign, 248, 'I');
+    expect(decodeTextBlock(foreign)).toEqual({
+      ok: true,
+      text: {
+        cardType: 'foreignPermanentResident',
+        englishName: 'SMITH JOHN',
+        chineseName: '约翰',
+        sexCode: '1',
+        sex: 'male',
+        number: 'USA110079010115',
+        nationality: 'USA',
+        birthDate: '1979-01-01',
+        validFrom: '2017-06-01',
+        validUntil: '2027-06-01',
+        version: '17',
+        authorityCode: '1100',
+      },
+    });
+    const permit = handMadeBlock();
+    at(permit, 220, 'H12345678');
+    at(permit, 238, '01');
+    at(permit, 248, 'J');
+    expect(decodeTextBlock(permit)).toMatchObject({ ok: true, text: { cardType: 'hkMacauTaiwanPermit', name: '张三', passNumber: 'H12345678', issueCount: '01' } });
+  });
+
   it('recognises a Hong Kong/Macau/Taiwan residence permit and an unknown card type', () => {
     const permit = encodeTextBlock({ ...cardTextOf(sampleResident(0)), cardType: 'hkMacauTaiwanPermit', passNumber: 'H12345678', issueCount: '01' } as never);
     expect(decodeTextBlock(permit)).toMatchObject({ ok: true, text: { cardType: 'hkMacauTaiwanPermit', passNumber: 'H12345678', issueCount: '01' } });

@@ -12,37 +12,27 @@ interface Field {
   bytes: number;
 }
 
-const RESIDENT = {
-  name: { offset: 0, bytes: 30 },
-  sex: { offset: 30, bytes: 2 },
-  nation: { offset: 32, bytes: 4 },
-  birth: { offset: 36, bytes: 16 },
-  address: { offset: 52, bytes: 70 },
-  idNumber: { offset: 122, bytes: 36 },
-  authority: { offset: 158, bytes: 30 },
-  validFrom: { offset: 188, bytes: 16 },
-  validTo: { offset: 204, bytes: 16 },
-} satisfies Record<string, Field>;
+/**
+ * A layout's fields lie end to end from `start`: each is given by its width in bytes and its offset follows from the
+ * ones before it, so no offset is written by hand (DEVICES.md §1 lists the widths in this order).
+ */
+function layout<K extends string>(start: number, widths: Record<K, number>): Record<K, Field> {
+  let offset = start;
+  const fields = {} as Record<K, Field>;
+  for (const [name, bytes] of Object.entries(widths) as Array<[K, number]>) {
+    fields[name] = { offset, bytes };
+    offset += bytes;
+  }
+  return fields;
+}
+
+const RESIDENT = layout(0, { name: 30, sex: 2, nation: 4, birth: 16, address: 70, idNumber: 36, authority: 30, validFrom: 16, validTo: 16 });
 
 /** Hong Kong / Macau / Taiwan residence permit: the resident layout up to 220, then these (confidence M). */
-const PERMIT_EXTRA = {
-  passNumber: { offset: 220, bytes: 18 },
-  issueCount: { offset: 238, bytes: 4 },
-} satisfies Record<string, Field>;
+const PERMIT_EXTRA = layout(220, { passNumber: 18, issueCount: 4 });
 
 /** Foreign permanent resident ID card, 2017 layout. */
-const FOREIGN = {
-  englishName: { offset: 0, bytes: 120 },
-  sex: { offset: 120, bytes: 2 },
-  number: { offset: 122, bytes: 30 },
-  nationality: { offset: 152, bytes: 6 },
-  chineseName: { offset: 158, bytes: 30 },
-  validFrom: { offset: 188, bytes: 16 },
-  validTo: { offset: 204, bytes: 16 },
-  birth: { offset: 220, bytes: 16 },
-  version: { offset: 236, bytes: 4 },
-  authorityCode: { offset: 240, bytes: 8 },
-} satisfies Record<string, Field>;
+const FOREIGN = layout(0, { englishName: 120, sex: 2, number: 30, nationality: 6, chineseName: 30, validFrom: 16, validTo: 16, birth: 16, version: 4, authorityCode: 8 });
 
 export interface ResidentCardText {
   cardType: 'resident' | 'hkMacauTaiwanPermit';
