@@ -1,6 +1,6 @@
 import type { DeviceKind } from '../domain/devices';
 import type { CatalogItemInput, FaqEntry, Guide, LocalisedText } from './schema';
-import { FREE, HOTLINE } from './guide-texts';
+import { FREE, HOTLINE, STEPS } from './guide-texts';
 import { zhEn } from './bilingual';
 
 /**
@@ -12,6 +12,12 @@ import { zhEn } from './bilingual';
 /** The parts of a guide only a person can write; the materials list and the hotline come from the record. */
 export interface GuideText {
   conditions: readonly LocalisedText[];
+  /**
+   * The first step, identifying the resident, where the item words it its own way (whose card, why this one);
+   * otherwise it is read off the record's identity (identifyStepFor).
+   */
+  identify?: LocalisedText;
+  /** The steps after the resident is identified. */
   steps: readonly LocalisedText[];
   timeLimit: LocalisedText;
   basis: readonly LocalisedText[];
@@ -71,12 +77,18 @@ export function materialsFor(item: Pick<CatalogItemInput, 'identity' | 'material
   return out;
 }
 
+/** How the guide's first step says the resident is identified, from the record: none for a public item. */
+export function identifyStepFor(identity: CatalogItemInput['identity']): LocalisedText[] {
+  if (!identity.required) return [];
+  return [identity.accepts.includes('socialSecurityCard') ? STEPS.identify : STEPS.identifyByIdCard];
+}
+
 export function defineItem(definition: ItemDefinition): CatalogItemInput {
   const { keywords, guide, faq, requiresDevices, ...record } = definition;
   const full: Guide = {
     conditions: [...guide.conditions],
     materials: materialsFor(record, guide.alsoBring),
-    steps: [...guide.steps],
+    steps: [...(guide.identify ? [guide.identify] : identifyStepFor(record.identity)), ...guide.steps],
     timeLimit: guide.timeLimit,
     fee: guide.fee ?? FREE,
     basis: [...guide.basis],

@@ -19,6 +19,8 @@ export const CONTRIBUTION_FEE: LocalisedText = zhEn(
 /** Guide lines several items share, worded once so a change of words reaches every item that says it. */
 export const STEPS = {
   identify: zhEn('刷身份证或社保卡', 'Use your ID card or social security card'),
+  /** Where only the holder's own ID card counts (risk classes card and identityChange, risk-class.ts). */
+  identifyByIdCard: zhEn('在读卡器上放本人身份证（社保卡不能代替）', 'Put your own ID card on the reader (the social security card cannot stand in)'),
   /** Money items: where the money goes unless the resident chooses another card of their own (risk-class.ts). */
   payToCard: zhEn(
     '钱发到您本人的社保卡上；要发到别的银行卡，选"我本人的其他银行卡"，再放身份证、刷脸',

@@ -69,8 +69,8 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         zhEn('第一次办卡、卡丢了补办、卡坏了换卡，都在这里办', 'A first card, a replacement for a lost one and an exchange for a damaged one are all done here'),
         zhEn('16 岁以下的孩子由父母带着户口簿到窗口办理', 'Children under 16 apply at the window with a parent and the household booklet'),
       ],
+      identify: zhEn('在读卡器上放身份证', 'Put your ID card on the reader'),
       steps: [
-        zhEn('在读卡器上放身份证', 'Put your ID card on the reader'),
         zhEn('选择办卡类型、卡上的银行和拿卡方式', 'Choose the kind of request, the bank on the card, and how to get it'),
         zhEn('在拍照机（高拍仪）下拍一张照片，或请工作人员现场拍', 'Take a photo on the document camera, or the clerk takes one'),
         FACE_CHECK,
@@ -129,8 +129,8 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         zhEn('社保卡丢了的本人，马上临时挂失', 'If your card is lost, block it straight away'),
         zhEn('挂失后又找到卡的，可以解除挂失', 'If you find it again, unblock it'),
       ],
+      identify: zhEn('在读卡器上放身份证（卡丢了，所以用身份证）', 'Put your ID card on the reader (the social security card is lost)'),
       steps: [
-        zhEn('在读卡器上放身份证（卡丢了，所以用身份证）', 'Put your ID card on the reader (the social security card is lost)'),
         zhEn('选择挂失，还是解除挂失（解挂），填写手机号码', 'Choose block or unblock and enter your phone number'),
         zhEn('看着摄像头刷脸，确认是卡的主人本人', 'Look at the camera for a face check, so we know you are the card holder'),
         zhEn('提交后马上生效，打印回执', 'It takes effect at once; a receipt is printed'),
@@ -181,8 +181,8 @@ export const CARD_ITEMS: CatalogItemInput[] = [
         zhEn('想改密码的', 'You want to change the PIN'),
         zhEn('忘了密码，或者输错密码被锁的', 'You forgot the PIN, or it is locked after wrong tries'),
       ],
+      identify: zhEn('在读卡器上放本人身份证（只插社保卡不能办）', 'Put your own ID card on the reader (the social security card alone is not enough)'),
       steps: [
-        zhEn('在读卡器上放本人身份证（只插社保卡不能办）', 'Put your own ID card on the reader (the social security card alone is not enough)'),
         zhEn('选择启用、修改密码还是重置密码', 'Choose activate, change PIN or reset PIN'),
         FACE_CHECK,
         zhEn('把社保卡插进社保卡读卡器，卡要和身份证是同一个人的', 'Insert your social security card into its reader; it must belong to the same person as the ID card'),

@@ -1,7 +1,7 @@
 import { choiceField, confirmStep, dateField, formStep, gradeField, IDENTIFY_WITH_FACE, integerField, material, phoneField, textField, truthPromise, zhEn } from '../fields';
 import { applicationHeader, certificationHeader, printRecord } from '../record-headers';
 import { defineItem } from '../define-item';
-import { CONTRIBUTION_FEE, HANDLERS, LAWS, PRINTED_ONLINE, STEPS } from '../guide-texts';
+import { CONTRIBUTION_FEE, HANDLERS, LAWS, PRINTED_ONLINE } from '../guide-texts';
 import type { CatalogItemInput } from '../schema';
 
 /** The 4 items only the township's demonstration point offers (CATALOG.md): it has the A4 printer and the face-modelling machine. */
@@ -26,7 +26,6 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('参加了社会保险的人，打印本人所有险种的参保证明', 'Anyone insured, a certificate covering all their own insurance')],
       steps: [
-        STEPS.identify,
         zhEn('选择证明上列出多长时间的缴费记录', 'Choose how long a contribution history to include'),
         zhEn('A4 打印机打出证明，请取走', 'Take the A4 certificate from the printer'),
       ],
@@ -91,7 +90,6 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
         zhEn('· 以前没有录过人脸（没建过模）', '· Your face was never recorded before (no face model)'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择为什么要重新录人脸', 'Choose why you are re-taking the model'),
         zhEn('坐在录人脸的机器前，摘下帽子和眼镜，按提示眨眼、转头', 'Sit at the modelling machine, take off hat and glasses, blink and turn as asked'),
         zhEn('刷脸总是不成功的，选"请工作人员当面核对"，工作人员核对身份证后提交，乡镇人社所另外安排采集', 'If face checks keep failing, choose "the clerk checks me": the clerk checks your ID card and submits, and the township office arranges the capture'),
@@ -135,7 +133,6 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('参加了城乡居民养老保险', 'You are in the resident pension'), zhEn('要交今年的养老保险费', 'You are paying this year’s contribution')],
       steps: [
-        STEPS.identify,
         zhEn('选择交哪一年的、每年交多少钱和怎么交', 'Choose the year, how much you pay a year and how to pay'),
         zhEn('提交后拿好回执；选择工作人员代收的，当场交钱并拿收款凭证', 'Keep the receipt; if the clerk collects, pay now and take the payment receipt'),
         zhEn('扣款或收款后 3 到 5 个工作日，可以在"个人缴费记录查询"里查到', 'The payment shows in "Contribution record lookup" 3 to 5 working days later'),
@@ -191,7 +188,6 @@ export const DEMO_ITEMS: CatalogItemInput[] = [
         zhEn('· 待遇被暂停了，想恢复', '· The benefit was stopped and you want it back'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择申报事项，填写变化的日期和情况说明', 'Choose what changed; fill in the date and a short explanation'),
         zhEn('拍能证明变化的材料', 'Show the papers that prove the change to the document camera'),
         zhEn('核对提交，拿好回执；乡镇人社所审核后报县社保中心', 'Check, submit and keep the receipt; the township office reviews it and sends it to the county'),

@@ -5,7 +5,6 @@ import { ANSWERED_ONLINE, CONTRIBUTION_FEE, HANDLERS, LAWS, PRINTED_ONLINE, STEP
 import type { CatalogItemInput, FaqEntry, LocalisedText } from '../schema';
 
 /** Changes of details: only the holder's own ID card on the reader (risk class identityChange). */
-const IDENTIFY_BY_ID_CARD: LocalisedText = zhEn('在读卡器上放本人身份证（社保卡不能代替）', 'Put your own ID card on the reader (the social security card cannot stand in)');
 const SHOW_RESULT: LocalisedText = zhEn('屏幕上显示查询结果，需要的话可以打印', 'The result is shown on screen; print it if you need to');
 /** Money and account items: the resident's own face before the claim goes. */
 const FACE_CHECK: LocalisedText = zhEn('看着摄像头刷脸，确认是本人办理', 'Look at the camera for the face check that proves it is you');
@@ -51,7 +50,6 @@ const PURPOSE_STEP: FormStepInput = formStep('purpose', zhEn('用途', 'Purpose'
 
 /** How an enrolment certificate (参保证明) is printed: the card, the optional purpose, the printer. */
 const PRINT_CERTIFICATE_STEPS: readonly LocalisedText[] = [
-  STEPS.identify,
   zhEn('选择证明用途（可以不选）', 'Choose what it is for (optional)'),
   zhEn('打印机打出证明，请取走', 'Take the certificate from the printer'),
 ];
@@ -129,7 +127,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('户籍在本县', 'Household registration in this county'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写地址和手机号码（村子本机知道，不用填代码）', 'Fill in your address and phone number (the machine knows your village)'),
         zhEn('选择每年交多少钱、怎么交', 'Choose how much to pay a year and how'),
         zhEn('拍户口簿首页和本人页，提交后拿好回执', 'Show the household booklet front page and your page to the document camera; submit and keep the receipt'),
@@ -180,7 +177,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('每年只能改一次', 'Once a year'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择以后每年交多少钱，从哪一年开始', 'Choose how much you will pay a year and the year it starts'),
         zhEn('提交后拿好回执，下次扣款就按新的钱数扣', 'Submit and keep the receipt; the next payment takes the new amount'),
       ],
@@ -230,7 +226,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('没有在领别的养老金（职工养老金、退休金等）', 'Not drawing another pension (an employee pension, a retirement pension)'),
       ],
       steps: [
-        STEPS.identify,
   STEPS.payToCard,
         zhEn('拍户口簿', 'Show the household booklet to the camera'),
         FACE_CHECK,
@@ -274,7 +269,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('行动不便的老人可以请工作人员上门认证', 'Housebound pensioners can ask the village clerk to come and do it'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('按屏幕提示摘下帽子和眼镜，正对摄像头', 'Take off your hat and glasses as the screen says and face the camera'),
         zhEn('按提示眨眼、转头，直到屏幕显示认证通过', 'Blink and turn your head as asked until the screen says you passed'),
       ],
@@ -301,7 +295,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '参保'],
     guide: {
       conditions: [zhEn('查询本人参加了哪些社会保险', 'Your own insurance schemes')],
-      steps: [STEPS.identify, zhEn('屏幕显示您参加了哪几种保险、现在是否在交、在哪里参加、从什么时候开始', 'The screen shows which insurance you are in, whether you are paying now, where, and since when'), SHOW_RESULT],
+      steps: [zhEn('屏幕显示您参加了哪几种保险、现在是否在交、在哪里参加、从什么时候开始', 'The screen shows which insurance you are in, whether you are paying now, where, and since when'), SHOW_RESULT],
       timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -327,7 +321,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '交费', '缴费'],
     guide: {
       conditions: [zhEn('查询本人历年交了多少社保费', 'Your own contributions by year')],
-      steps: [STEPS.identify, CHOOSE_PERIOD, zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
+      steps: [CHOOSE_PERIOD, zhEn('屏幕显示每年交了多少钱、政府补贴了多少', 'The screen shows how much you paid each year and the government top-up'), SHOW_RESULT],
       timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -353,7 +347,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['养老金', '发放'],
     guide: {
       conditions: [zhEn('正在领养老金的人查自己的发放记录', 'Pensioners, about their own payments')],
-      steps: [STEPS.identify, CHOOSE_PERIOD, zhEn('屏幕显示每个月发了多少钱、打到哪张卡（卡号中间隐藏）', 'The screen shows each month’s amount and the card it went to (middle digits hidden)'), SHOW_RESULT],
+      steps: [CHOOSE_PERIOD, zhEn('屏幕显示每个月发了多少钱、打到哪张卡（卡号中间隐藏）', 'The screen shows each month’s amount and the card it went to (middle digits hidden)'), SHOW_RESULT],
       timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -386,7 +380,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['社保', '对账单', '权益单'],
     guide: {
       conditions: [zhEn('打印本人的社会保险个人权益记录（对账单）', 'Your own social insurance statement')],
-      steps: [STEPS.identify, zhEn('选择要打印的年度', 'Choose the year'), zhEn('打印机打出对账单，请取走', 'Take the statement from the printer')],
+      steps: [zhEn('选择要打印的年度', 'Choose the year'), zhEn('打印机打出对账单，请取走', 'Take the statement from the printer')],
       timeLimit: PRINTED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.rightsRecords],
       handledBy: HANDLERS.pension,
@@ -453,7 +447,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('手机号码、居住地址或姓名发生变化的参保人', 'Insured people whose phone number, address or name has changed')],
       steps: [
-        IDENTIFY_BY_ID_CARD,
         zhEn('选择要改的内容，填写新的信息', 'Choose what changed and fill in the new details'),
         zhEn('改姓名的要拍户口簿', 'For a name change, show the household booklet to the document camera'),
         zhEn('看着摄像头刷脸，确认是您本人在改（防止别人改走您的手机号）', 'Look at the camera for a face check, so nobody else can change your phone number'),
@@ -499,7 +492,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('正在领养老金等待遇、想换一张卡领钱的本人', 'People drawing a pension or other benefit who want it paid to another card')],
       steps: [
-        IDENTIFY_BY_ID_CARD,
         zhEn('选择新卡的银行，输入本人新的银行卡号和卡上的户名，选择换卡原因', 'Choose the bank, enter your own new card number and the name on it, and say why'),
         zhEn('拍新的银行卡', 'Show the new card to the camera'),
         FACE_CHECK,
@@ -555,7 +547,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('要到外地继续交（转出）', 'You will keep paying elsewhere (transfer out)'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择转入还是转出、原来交的险种和对方所在地', 'Choose in or out, the scheme, and the other place'),
         zhEn('转入的拍原参保地开的参保缴费凭证', 'For a transfer in, show the contribution certificate from the former place to the document camera'),
         zhEn('提交后拿好回执，两地社保机构会联系办理', 'Keep the receipt; the two offices handle it between them'),
@@ -612,8 +603,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('出国（境）定居的，本人办理', 'When you settle abroad: you apply'),
         zhEn('参加了职工养老保险的，不要在这里关掉（注销）：要办"养老保险关系转移接续申请"，把个人账户里的钱转过去；关掉了就转不过去了', 'If you joined the employee pension, do not close it here: apply for "Pension transfer" so your account balance moves with you; once closed it cannot move'),
       ],
+      identify: zhEn('刷办理人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
       steps: [
-        zhEn('刷办理人本人的身份证或社保卡', 'Use the applicant’s own ID card or social security card'),
         zhEn('选择为什么要关掉；家属办理的填写去世人员信息', 'Choose the reason; relatives fill in the details of the person who died'),
         zhEn('拍死亡证明、亲属关系证明或定居证明', 'Show the death certificate and proof of relation, or the proof of settling abroad, to the document camera'),
         STEPS.submit,
@@ -650,8 +641,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('本县城乡居民丧葬补助：{{residentFuneralGrant}}（0 元表示本县没有这项补助）', "This county's own funeral grant for resident pensioners: {{residentFuneralGrant}} (0 yuan means the county has none)"),
         zhEn('请在老人去世后尽快办理，停发养老金和申领一次办完', 'Please apply soon after the death: the pension is stopped and the claim made in one visit'),
       ],
+      identify: IDENTIFY_APPLICANT,
       steps: [
-        IDENTIFY_APPLICANT,
         zhEn('填写去世人员的姓名、身份证号码、去世日期和您和他的关系', 'Fill in the name, ID number and date of death, and your relation'),
   STEPS.payToCard,
         zhEn('拍死亡证明、亲属关系证明', 'Show the death certificate and proof of relation'),
@@ -701,8 +692,8 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('参保人去世的，个人账户里剩下的钱由继承人（配偶、子女、父母等）领取', 'When the insured person died: the heirs (spouse, children, parents and so on) receive what is left in the personal account'),
         zhEn('本人出国（境）定居的，可以申请把个人账户里剩下的钱退给自己', 'When you settle abroad: you may ask for what is left in the personal account to be paid back to you'),
       ],
+      identify: IDENTIFY_APPLICANT,
       steps: [
-        IDENTIFY_APPLICANT,
         zhEn('选择申领原因；继承人填写去世人员信息和关系', 'Choose the reason; heirs fill in the details of the person who died and their relation'),
   STEPS.payToCard,
         zhEn('拍相关证明', 'Show the papers to the camera'),
@@ -761,7 +752,6 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
         zhEn('年满 16 周岁、不到退休年龄', 'Aged 16 to retirement age'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择从事什么工作、按多少工资交（缴费基数）和开始交费的日期', 'Choose your work, the wage you pay on (contribution base) and the start date'),
         zhEn('填写电话和地址，提交后拿好回执', 'Fill in phone and address; submit and keep the receipt'),
         zhEn('登记后按月或按季到税务部门或用手机交费', 'Then pay monthly or quarterly to the tax office or by phone app'),
@@ -810,7 +800,7 @@ export const INSURANCE_ITEMS: CatalogItemInput[] = [
     keywords: ['工伤'],
     guide: {
       conditions: [zhEn('参加了工伤保险、发生过工伤的人查自己的认定结果和待遇', 'Work-injury insured people, about their own decision and benefits')],
-      steps: [STEPS.identify, zhEn('屏幕显示工伤认定、劳动能力鉴定等级和待遇发放情况', 'The screen shows the injury decision, the disability grade and the benefits paid'), SHOW_RESULT],
+      steps: [zhEn('屏幕显示工伤认定、劳动能力鉴定等级和待遇发放情况', 'The screen shows the injury decision, the disability grade and the benefits paid'), SHOW_RESULT],
       timeLimit: ANSWERED_ONLINE,
       basis: [LAWS.socialInsurance, LAWS.workInjury],
       handledBy: HANDLERS.workInjury,

@@ -82,8 +82,8 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('想找工作', 'Wanting a job'),
         zhEn('在校学生毕业前不办理', 'Students still at school register after they graduate'),
       ],
+      identify: zhEn('在读卡器上放身份证或插社保卡', 'Put your ID card on the reader or insert your social security card'),
       steps: [
-        zhEn('在读卡器上放身份证或插社保卡', 'Put your ID card on the reader or insert your social security card'),
         zhEn('填写文化程度、联系电话和想做的工作', 'Fill in your education, phone number and the work you want'),
         zhEn('核对后提交，拿好回执', 'Check, submit, and keep the receipt'),
         zhEn('有合适的岗位，就业服务中心会打电话或发短信告诉您', 'When a suitable job comes up, the employment centre calls or texts you'),
@@ -217,7 +217,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('想找工作、换工作、学技术或创业，需要有人帮着出主意的人', 'Anyone who wants advice on finding or changing work, learning a skill or starting a business')],
       steps: [
-        STEPS.identify,
         zhEn('选择哪天、上午还是下午，以及想咨询的内容', 'Choose the day, morning or afternoon, and what you want advice on'),
         zhEn('提交后拿好回执，就业指导员会打电话和您确认时间', 'Keep the receipt; the adviser will phone to confirm the time'),
         zhEn('按约定时间到乡镇人社所或县就业服务中心面谈', 'Meet the adviser at the township office or county centre at that time'),
@@ -280,7 +279,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('在校学生、已经领养老金的人不能登记', 'Not for students or people who already draw a pension'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择失业原因，填写原单位和失业日期', 'Choose why you are out of work; fill in your last employer and the date'),
         zhEn('有解除劳动合同证明的，放到拍照机下拍下来；没有也可以登记', 'If you have a letter ending your contract, photograph it under the document camera; you can register without it'),
         zhEn('核对提交，拿好回执；审核通过后发短信告诉您', 'Check, submit and keep the receipt; you will get a text when it is approved'),
@@ -340,7 +338,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('在单位上班、自己开店，或者打零工（灵活就业）', 'Working for an employer, running your own business, or doing odd jobs (flexible work)'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择就业方式，填写单位名称和开始工作的日期', 'Choose the kind of work; fill in the employer and start date'),
         zhEn('拍劳动合同或营业执照', 'Show the labour contract or the business licence to the document camera'),
         STEPS.checkAndSubmit,
@@ -393,7 +390,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('证丢了或坏了可以补办、换领', 'A lost or damaged certificate can be replaced'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择第一次申领、补领还是换领，选择领证地点', 'Choose first issue, replacement for loss or damage, and where to collect'),
         zhEn('拍一寸白底照片（换领的还要拍旧证）', 'Show a one-inch white-background photo to the document camera (and the old certificate if damaged)'),
         zhEn('提交后拿好回执，证办好后短信通知您去领', 'Keep the receipt; a text tells you when to collect'),
@@ -469,7 +465,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('只是年满 40 岁、在家务农的，不算就业困难人员', 'Being 40 or older and farming at home does not by itself count'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择您属于哪一类，填写家庭人口', 'Choose which applies to you and your household size'),
         zhEn('拍残疾人证、低保证或征地证明（按您选的类别）', 'Show the disability, allowance or land requisition papers that fit your choice to the document camera'),
         zhEn('提交后村里和乡镇会核实，结果在村务公开栏贴出来 5 天，让大家监督（公示）', 'The village and township check it; the result is posted on the village notice board for 5 days'),
@@ -524,7 +519,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('离退休年龄不到 5 年的，可以一直补到退休', 'If you are within 5 years of retirement age, it lasts until you retire'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写补贴年度、已交费月数和金额', 'Fill in the year, months paid and the amount'),
   STEPS.payToCard,
         zhEn('拍缴费凭证，提交后拿好回执', 'Show the payment receipts to the camera; submit and keep the receipt'),
@@ -575,7 +569,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('想找工作', 'You want work'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写原单位、离职日期和交费年限', 'Fill in your last employer, the date you left and years paid'),
   STEPS.payToCard,
         zhEn('拍解除劳动合同证明，提交后拿好回执', 'Show the termination proof to the camera; submit and keep the receipt'),
@@ -608,7 +601,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('申领过失业保险金的人查自己的待遇', 'People who claimed unemployment benefit, about their own payments')],
       steps: [
-        STEPS.identify,
         zhEn('屏幕上显示已领月数、每月金额、剩余月数', 'The screen shows months paid, the monthly amount and months left'),
         STEPS.printIfNeeded,
       ],
@@ -675,7 +667,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('本人和配偶没有其他未还清的贷款（助学贷款、扶贫贷款、住房贷款等除外）', 'You and your spouse have no other unpaid loans (student, poverty-relief and housing loans excepted)'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写生意的名称、类别、统一社会信用代码', 'Fill in the business name, kind and credit code'),
         zhEn('填写想贷的金额和期限', 'Fill in the amount and term you want'),
         zhEn('拍营业执照（有创业计划的一起拍），提交后拿好回执', 'Show the business licence (and a business plan if you have one) to the document camera; submit and keep the receipt'),
@@ -735,7 +726,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('本人是创业主体的法定代表人或负责人', 'You are the legal representative or owner of the business'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写营业执照上的名称、信用代码、登记日期和雇工人数', 'Fill in the name, credit code and registration date on the licence, and how many people you employ'),
   STEPS.payToCard,
         zhEn('拍营业执照，提交后拿好回执', 'Show the licence to the camera; submit and keep the receipt'),
@@ -789,7 +779,6 @@ export const JOB_ITEMS: CatalogItemInput[] = [
         zhEn('毕业 2 年内，还没有工作', 'Within 2 years of graduating, and without a job'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写学校、专业、学历和毕业日期', 'Fill in your school, subject, qualification and graduation date'),
         zhEn('填写想做的工作和联系方式', 'Fill in the work you want and how to reach you'),
         zhEn('拍毕业证，提交后拿好回执；就业服务中心会有专人联系您', 'Show your graduation certificate to the document camera; submit and keep the receipt; an adviser will contact you'),

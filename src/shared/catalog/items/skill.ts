@@ -42,7 +42,6 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
         zhEn('农民工、脱贫家庭的人、就业困难人员优先', 'Migrant workers, people from formerly poor families and people with employment-difficulty status come first'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('选择想学的工种和方便上课的时间', 'Choose the trade and when you can attend'),
         zhEn('填写文化程度和电话，提交后拿好回执', 'Fill in your education and phone number; submit and keep the receipt'),
         zhEn('开班前培训机构会打电话通知您上课时间和地点', 'Before the course starts, the school phones you with the time and place'),
@@ -104,7 +103,6 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
         zhEn('同一个工种每人只能享受一次补贴', 'One subsidy per person per trade'),
       ],
       steps: [
-        STEPS.identify,
         zhEn('填写培训机构、工种和开班、结业日期', 'Fill in the school, trade, and course start and end dates'),
         zhEn('填写证书编号', 'Fill in the certificate number'),
         STEPS.payToCard,
@@ -134,7 +132,6 @@ export const SKILL_ITEMS: CatalogItemInput[] = [
     guide: {
       conditions: [zhEn('查询本人取得的职业资格证书、职业技能等级证书和专项职业能力证书', 'Your own vocational qualification, skill level and special skill certificates')],
       steps: [
-        STEPS.identify,
         zhEn('屏幕上显示您的证书名称、等级、编号和发证日期', 'The screen shows each certificate’s name, level, number and date'),
         STEPS.printIfNeeded,
       ],
