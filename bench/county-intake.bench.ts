@@ -148,15 +148,25 @@ async function barePostgres(url: string): Promise<{ round: (batches: Batch[]) =>
   };
 }
 
-/** The kiosks' process: ready once its batches are made; resolves with the ms from "go" to the last answer. */
-async function kioskLoad(url: string, kiosks: Kiosk[], round: number): Promise<number> {
+/**
+ * The kiosks' process: ready once its batches are made; resolves with the ms from "go" to the last answer, the CPU
+ * ms the kiosks' process used meanwhile, and the CPU ms this process (the gateway) used.
+ */
+async function kioskLoad(url: string, kiosks: Kiosk[], round: number): Promise<{ ms: number; kioskCpuMs: number; gatewayCpuMs: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'county-kiosks.ts'), JSON.stringify({ url, kiosks, perKiosk: PER_KIOSK, batch: BATCH, from: round * PER_KIOSK })], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout });
-  return new Promise<number>((resolve, reject) => {
+  let cpu0 = process.cpuUsage();
+  return new Promise((resolve, reject) => {
     child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`kiosk process exited ${code}`))));
     lines.on('line', (line) => {
-      if (line === 'ready') child.stdin.end('go\n');
-      else resolve((JSON.parse(line) as { ms: number }).ms);
+      if (line === 'ready') {
+        cpu0 = process.cpuUsage();
+        child.stdin.end('go\n');
+      } else {
+        const cpu = process.cpuUsage(cpu0);
+        const { ms, cpuMs } = JSON.parse(line) as { ms: number; cpuMs: number };
+        resolve({ ms, kioskCpuMs: cpuMs, gatewayCpuMs: (cpu.user + cpu.system) / 1000 });
+      }
     });
   });
 }
@@ -175,9 +185,11 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const bareMs = await bare.round(roundBatches(kiosks, round));
-        const gatewayMs = await kioskLoad(county.url, kiosks, round);
+        const { ms: gatewayMs, kioskCpuMs, gatewayCpuMs } = await kioskLoad(county.url, kiosks, round);
         rounds.push({ bareMs, gatewayMs, ratio: bareMs / gatewayMs });
-        console.error(`${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms, bare ${bareMs.toFixed(0)} ms, ratio ${(bareMs / gatewayMs).toFixed(2)}`);
+        console.error(
+          `${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms), bare ${bareMs.toFixed(0)} ms, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
+        );
       }
     } finally {
       await bare.close();

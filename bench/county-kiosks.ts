@@ -4,7 +4,7 @@
  * batch, from} as JSON from argv (kiosk k sends items from..from+perKiosk-1, fresh ones each round of the bench);
  * makes and signs every request first (each kiosk does this on its own machine; a signature
  * stays valid within the allowed clock skew), says "ready", waits for "go" on stdin, then every kiosk sends its batches
- * one after another, all kiosks at once, and prints {ms} once every batch is answered accepted (or fails loudly).
+ * one after another, all kiosks at once, and prints {ms, cpuMs} (its own CPU time meanwhile) once every batch is answered accepted (or fails loudly).
  */
 import readline from 'node:readline';
 import { RequestSigner } from '../src/main/sync/request-signer';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => input.once('line', () => resolve()));
   input.close();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     requests.map(async (mine, k) => {
       for (const { body, headers } of mine) {
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
       }
     }),
   );
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0 })}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -23,6 +23,7 @@ import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
 import type { CountyQuery } from './db/connection';
 import { advanceOutcomeCursor, currentConfigVersion, nextConfigVersion } from './db/counters';
+import { insertRows } from './db/raw';
 import { inTransaction } from './db/transaction';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
@@ -177,26 +178,24 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
     }
 
     if (pending.length > 0) {
-      const inserted = await trx
-        .insertInto('items')
-        .values(
-          pending.map(({ item, applicationId }) => ({
-            id: item.id,
-            kiosk_id: kioskId,
-            kind: item.kind,
-            resident_ref: item.residentRef,
-            created_at: item.createdAt,
-            item_code: item.payload.itemCode,
-            tracking_number: item.payload.trackingNumber,
-            payload: JSON.stringify(item.payload),
-            received_at: at,
-            application_id: applicationId,
-          })),
-        )
-        .onConflict((c) => c.column('id').doNothing())
-        .returning('id')
-        .execute();
-      const stored = new Set(inserted.map((r) => r.id));
+      const inserted = await insertRows(
+        trx,
+        'items',
+        pending.map(({ item, applicationId }) => ({
+          id: item.id,
+          kiosk_id: kioskId,
+          kind: item.kind,
+          resident_ref: item.residentRef,
+          created_at: item.createdAt,
+          item_code: item.payload.itemCode,
+          tracking_number: item.payload.trackingNumber,
+          payload: JSON.stringify(item.payload),
+          received_at: at,
+          application_id: applicationId,
+        })),
+        { skipConflictOn: 'id', returning: 'id' },
+      );
+      const stored = new Set(inserted.map((r) => r.id as string));
       // Not returned: another gateway process stored it a moment ago (it committed while this insert waited on the key).
       const taken = pending.filter((p) => !stored.has(p.item.id)).map((p) => p.item.id);
       const owners = new Map(taken.length === 0 ? [] : (await trx.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', taken).execute()).map((r) => [r.id, r.kiosk_id]));
@@ -212,10 +211,11 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
       const fresh = kept.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber }));
       if (fresh.length > 0) await recordAccepted(trx, kioskId, fresh, now);
     }
-    await trx
-      .insertInto('deliveries')
-      .values(results.map((r) => ({ kiosk_id: kioskId, item_id: r.id, outcome: r.status, at })))
-      .execute();
+    await insertRows(
+      trx,
+      'deliveries',
+      results.map((r) => ({ kiosk_id: kioskId, item_id: r.id, outcome: r.status, at })),
+    );
     return results;
   });
 }
@@ -224,19 +224,18 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
 async function recordAccepted(trx: CountyQuery, kioskId: string, items: ReadonlyArray<{ itemId: string; trackingNumber: string }>, now: Date): Promise<void> {
   const last = await advanceOutcomeCursor(trx, kioskId, items.length);
   const at = now.toISOString();
-  await trx
-    .insertInto('outcomes')
-    .values(
-      items.map(({ itemId, trackingNumber }, i) => ({
-        item_id: itemId,
-        kiosk_id: kioskId,
-        seq: 1,
-        state: 'accepted',
-        body: JSON.stringify(acceptedOutcome(itemId, trackingNumber, at)),
-        cursor: last - items.length + 1 + i,
-      })),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'outcomes',
+    items.map(({ itemId, trackingNumber }, i) => ({
+      item_id: itemId,
+      kiosk_id: kioskId,
+      seq: 1,
+      state: 'accepted',
+      body: JSON.stringify(acceptedOutcome(itemId, trackingNumber, at)),
+      cursor: last - items.length + 1 + i,
+    })),
+  );
 }
 
 /** A stored application's first outcome. Made from values the batch schema checked: typed, not parsed again (50 parses a batch were measurable). */

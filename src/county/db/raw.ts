@@ -1,5 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { CountyQuery } from './connection';
+import { CompiledQuery, sql, type Insertable, type RawBuilder } from 'kysely';
+import { engineOf, type CountyQuery } from './connection';
+import type { CountyTables } from './tables';
 
 /**
  * Hand-written SQL for the console's paged tables (conditions assembled from scope, filters and sort columns), run
@@ -20,4 +21,40 @@ export async function allRows<T>(q: CountyQuery, text: string, params: readonly 
 
 export async function firstRow<T>(q: CountyQuery, text: string, params: readonly unknown[] = []): Promise<T | undefined> {
   return (await allRows<T>(q, text, params))[0];
+}
+
+/** The most distinct insert texts kept (table × columns × row count × engine; a batch holds at most a few hundred). */
+const INSERT_TEXTS_MAX = 1_000;
+const insertTexts = new Map<string, string>();
+
+/**
+ * One multi-row INSERT whose SQL text is made once per table, columns, row count and engine, then reused: the
+ * intake writes three of these a batch, and building them through Kysely's builder (a node per value, frozen, then
+ * compiled to text) cost more than SQLite's own work for the rows (profile of bench/county-intake.bench.ts). The rows
+ * are typed against the table; every row must carry the first row's columns. `skipConflictOn` adds
+ * `ON CONFLICT (column) DO NOTHING`, `returning` a `RETURNING column` (both engines speak both).
+ */
+export async function insertRows<T extends keyof CountyTables & string, R extends Insertable<CountyTables[T]>>(
+  q: CountyQuery,
+  table: T,
+  rows: readonly R[],
+  options: { skipConflictOn?: keyof R & string; returning?: keyof R & string } = {},
+): Promise<Array<Record<string, unknown>>> {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!) as Array<keyof R & string>;
+  const engine = engineOf(q);
+  const key = `${engine} ${table} ${columns.join(',')} ${rows.length} ${options.skipConflictOn ?? ''} ${options.returning ?? ''}`;
+  let text = insertTexts.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const row = () => `(${columns.map(() => (engine === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows.length }, row).join(', ')}`;
+    if (options.skipConflictOn) text += ` on conflict ("${options.skipConflictOn}") do nothing`;
+    if (options.returning) text += ` returning "${options.returning}"`;
+    if (insertTexts.size >= INSERT_TEXTS_MAX) insertTexts.clear();
+    insertTexts.set(key, text);
+  }
+  const values: unknown[] = [];
+  for (const r of rows) for (const c of columns) values.push(r[c] ?? null);
+  return (await q.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, values))).rows;
 }
