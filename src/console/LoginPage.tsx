@@ -4,9 +4,10 @@ import { SessionInfoSchema, type SessionInfo } from '../shared/console/api';
 import { ConsoleApiError, consoleCall } from './api';
 import { ErrorLine } from './ErrorLine';
 import { LanguageSwitch } from './LanguageSwitch';
+import { pointClockTime } from '../shared/domain/point-day';
 
 export function LoginPage({ onSignedIn, notice }: { onSignedIn: (info: SessionInfo) => void; notice: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ConsoleApiError | null>(null);
@@ -28,7 +29,7 @@ export function LoginPage({ onSignedIn, notice }: { onSignedIn: (info: SessionIn
     }
   };
 
-  const retryAt = error?.retryAt ? new Date(error.retryAt).toLocaleTimeString(i18n.language) : '';
+  const retryAt = error?.retryAt ? pointClockTime(error.retryAt) : '';
   return (
     <main className="login">
       <form className="login__card" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">

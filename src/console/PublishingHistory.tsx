@@ -24,7 +24,7 @@ export function PublishingHistory<V extends PublishedVersion>({
   rollbackAttr?: `data-${string}`;
   extra?: Column<V>[];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <DataTable<V>
       caption={t('publishing.history')}
@@ -34,7 +34,7 @@ export function PublishingHistory<V extends PublishedVersion>({
       columns={[
         { key: 'seq', label: t('publishing.version'), value: (v) => v.seq },
         ...extra,
-        { key: 'at', label: t('publishing.at'), value: (v) => v.at, render: (v) => formatTime(v.at, i18n.language) },
+        { key: 'at', label: t('publishing.at'), value: (v) => v.at, render: (v) => formatTime(v.at) },
         { key: 'by', label: t('publishing.by'), value: (v) => v.by ?? t('publishing.before') },
         { key: 'what', label: t('publishing.what'), value: (v) => `${describe(v)}${v.rollbackOf ? ` ${t('publishing.restored', { seq: v.rollbackOf })}` : ''}` },
         {

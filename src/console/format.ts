@@ -1,6 +1,11 @@
-/** Times on console pages: absolute in the page's language, or "5 minutes ago" relative to the gateway's clock. */
-export function formatTime(iso: string | null, language: string): string | null {
-  return iso ? new Date(iso).toLocaleString(language, { hour12: false }) : null;
+import { pointDateTime } from '../shared/domain/point-day';
+
+/**
+ * Times on console pages: absolute on China's clock (the county and its points keep one time zone, whatever the
+ * browser's computer is set to), or "5 minutes ago" relative to the gateway's clock.
+ */
+export function formatTime(iso: string | null): string | null {
+  return iso ? pointDateTime(iso) : null;
 }
 
 export function formatAgo(iso: string | null, nowIso: string, language: string): string | null {

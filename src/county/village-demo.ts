@@ -1,3 +1,4 @@
+import { POINT_UTC_OFFSET_MS } from '../shared/domain/point-day';
 import { SAMPLE_RESIDENTS } from '../shared/samples/residents';
 import type { VillageDutyEntry } from '../shared/sync/village-list';
 
@@ -8,7 +9,7 @@ import type { VillageDutyEntry } from '../shared/sync/village-list';
 export function demoVillageDuties(now: Date): VillageDutyEntry[] {
   const r = (i: number) => SAMPLE_RESIDENTS[i]!;
   // The point's own calendar (China time), not UTC: late evening UTC is already the next day there.
-  const local = new Date(now.getTime() + 8 * 3600_000);
+  const local = new Date(now.getTime() + POINT_UTC_OFFSET_MS);
   const monthEnd = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
   const yearEnd = `${local.getUTCFullYear()}-12-31`;
   return [

@@ -4,7 +4,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { completeItem } from './support/item-flow';
 import { countyOutcome, countyPayload, usePoint } from './support/point';
 import { expectNoAxeViolations, startVisit } from './support/resident';
-import { formatPrintedTime } from '../../src/main/printing/receipt-templates';
+import { pointClockTime, pointDateTime } from '../../src/shared/domain/point-day';
 
 /**
  * A card loss report cannot wait (issue 11 item 3): online it is sent at once and the screen says "blocked at HH:MM"
@@ -19,8 +19,6 @@ test.describe.configure({ mode: 'serial' });
 
 const online = async () => (await point.core.call('sync.status')).online;
 /** The clock time as the screen writes it (the browser shares this machine's time zone). */
-// hourCycle h23: Node's ICU writes the midnight hour as "24" with hour12: false, the browser "00".
-const hhmm = (iso: string, language: string) => new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 test('online: the card is blocked at the county before the screen says so, with the time the county recorded', async ({ page }) => {
   test.setTimeout(120_000);
@@ -33,18 +31,18 @@ test('online: the card is blocked at the county before the screen says so, with 
   const decided = countyOutcome(point, outcome.trackingNumber!);
   expect(decided).toMatchObject({ state: 'done', blockedAt: expect.any(String) });
   const answered = page.getByTestId('immediate-answered');
-  await expect(answered).toContainText(`${hhmm(decided!.blockedAt!, 'zh-CN')} 起您的社保卡已挂失冻结`);
+  await expect(answered).toContainText(`${pointClockTime(decided!.blockedAt!)} 起您的社保卡已挂失冻结`);
   await expect(page.getByTestId('immediate-not-yet')).toHaveCount(0);
   await expectNoAxeViolations(page, 'loss report: blocked');
   // The day it lifts by itself, as the county said it (blocked + the published cardBlockDays): on screen and on paper.
   const liftsAt = decided!.blockLiftsAt!;
   expect(Date.parse(liftsAt) - Date.parse(decided!.blockedAt!)).toBe(15 * 86_400_000);
-  const when = formatPrintedTime(liftsAt);
+  const when = pointDateTime(liftsAt);
   await expect(answered).toContainText(`临时挂失到 ${when} 自动解除`);
   expect(outcome.printed).toContain(`自动解除时间`);
   expect(outcome.printed).toContain(when);
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(answered).toContainText(hhmm(decided!.blockedAt!, 'en'));
+  await expect(answered).toContainText(pointClockTime(decided!.blockedAt!));
   await expect(answered).toContainText(`The block lifts by itself on ${when}`);
   await expectNoAxeViolations(page, 'loss report: blocked (en)');
 

@@ -1,7 +1,8 @@
 import { resolvePrinterProfile } from '../../src/devices/printer/profile';
 import { encodeReceipt, type ReceiptDocument } from '../../src/devices/printer/receipt-document';
 import { ReceiptPrinterSimulator } from '../../src/devices/printer/simulator';
-import { formatPrintedTime, myRequestsSlip, submissionReceipt } from '../../src/main/printing/receipt-templates';
+import { myRequestsSlip, submissionReceipt } from '../../src/main/printing/receipt-templates';
+import { pointDateTime } from '../../src/shared/domain/point-day';
 import { translatorFor } from '../../src/main/printing/translator';
 import { cardBlockWords } from '../../src/shared/domain/card-block';
 import type { Language } from '../../src/shared/locales';
@@ -13,7 +14,7 @@ import type { Language } from '../../src/shared/locales';
  */
 const blockedAt = '2026-12-01T01:00:00.000Z';
 const blockLiftsAt = '2026-12-11T01:00:00.000Z';
-const when = formatPrintedTime(blockLiftsAt);
+const when = pointDateTime(blockLiftsAt);
 const site = { 'zh-CN': '示范村就业社保服务点', en: 'Demo Village Service Point' };
 const resident = { name: '王建国', idNumber: '140102196805121234' };
 
@@ -63,7 +64,7 @@ describe('a card block on paper', () => {
   it('the receipt prints when the card was blocked and when the block lifts, in Chinese and English', () => {
     expect(when).toBe('2026-12-11 09:00');
     const zh = receipt('zh-CN', { blockedAt, blockLiftsAt });
-    expect(zh).toContain(squeeze(`挂失时间 ${formatPrintedTime(blockedAt)}`));
+    expect(zh).toContain(squeeze(`挂失时间 ${pointDateTime(blockedAt)}`));
     expect(zh).toContain(squeeze(`自动解除时间 ${when}`));
     expect(zh).toContain('卡找不回来的，请在自动解除之前办理补卡。');
     const en = receipt('en', { blockedAt, blockLiftsAt });

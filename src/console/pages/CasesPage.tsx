@@ -35,7 +35,7 @@ export function CasesPage({ session }: PageProps) {
           { key: 'item', label: t('cases.item'), value: (c) => c.itemCode },
           { key: 'point', label: t('cases.point'), value: (c) => c.point.name[lang] },
           { key: 'resident', label: t('cases.resident'), value: (c) => c.residentMasked },
-          { key: 'received', label: t('cases.received'), value: (c) => c.receivedAt, render: (c) => formatTime(c.receivedAt, i18n.language) },
+          { key: 'received', label: t('cases.received'), value: (c) => c.receivedAt, render: (c) => formatTime(c.receivedAt) },
           { key: 'due', label: t('cases.due'), value: (c) => c.dueAt, render: (c) => (c.dueAt ? `${c.overdue ? `${t('cases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` : '—') },
           { key: 'state', label: t('cases.state'), value: (c) => t(`cases.states.${c.state}`) },
           openRowColumn<CaseRow>({ label: t('cases.actions'), text: t('cases.open'), ariaLabel: (c) => t('cases.openOf', { tracking: c.trackingNumber }), dataAttr: 'data-open-case', idOf: (c) => c.applicationId, onOpen: setSelected }),

@@ -61,7 +61,7 @@ export function CatalogPublishing() {
   return (
     <>
       <p data-catalog-current={data.current?.version ?? 'shipped'}>
-        {data.current ? t('publishing.catalogCurrent', { version: data.current.version, items: data.current.itemCount, at: formatTime(data.current.publishedAt, i18n.language) }) : t('publishing.catalogShipped')}
+        {data.current ? t('publishing.catalogCurrent', { version: data.current.version, items: data.current.itemCount, at: formatTime(data.current.publishedAt) }) : t('publishing.catalogShipped')}
       </p>
       {data.mayPublish ? (
         <div className="form-grid">

@@ -42,7 +42,7 @@ export function FaultsPage(_props: PageProps) {
           { key: 'point', label: t('faults.point'), value: (r) => r.point.name[lang] },
           { key: 'device', label: t('faults.device'), value: (r) => r.deviceId },
           { key: 'summary', label: t('faults.summary'), value: (r) => r.summary },
-          { key: 'opened', label: t('faults.opened'), value: (r) => r.openedAt, render: (r) => formatTime(r.openedAt, i18n.language) },
+          { key: 'opened', label: t('faults.opened'), value: (r) => r.openedAt, render: (r) => formatTime(r.openedAt) },
           { key: 'level', label: t('faults.level'), value: (r) => t(`faults.levels.${r.level}`) },
           { key: 'due', label: t('faults.timeLeft'), value: (r) => (r.state === 'closed' ? 'z' : (r.dueAt ?? 'y')), render: timeLeft },
           { key: 'state', label: t('faults.state'), value: (r) => t(`faults.states.${r.state}`) },
@@ -80,7 +80,7 @@ function FaultDetail({ ticket, now, onChanged }: { ticket: FaultTicketRow; now: 
       <ol className="moves">
         {ticket.moves.map((m, i) => (
           <li key={i} data-move={m.action}>
-            <time dateTime={m.at} title={formatTime(m.at, i18n.language) ?? undefined}>
+            <time dateTime={m.at} title={formatTime(m.at) ?? undefined}>
               {formatAgo(m.at, now, i18n.language)}
             </time>{' '}
             {t(`faults.moves.${m.action}`, { level: t(`faults.levels.${m.level}`) })} — {m.by}

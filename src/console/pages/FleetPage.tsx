@@ -31,7 +31,7 @@ export function FleetPage(_props: PageProps) {
         {t('fleet.attentionOnly')}
       </label>
       <DataTable<FleetRow>
-        caption={t('fleet.caption', { time: formatTime(data.now, i18n.language) })}
+        caption={t('fleet.caption', { time: formatTime(data.now) })}
         rows={data.rows}
         server={{ query: table.query, onQuery: table.onQuery, page: data.page }}
         rowKey={(r) => r.point.kioskId}
@@ -46,7 +46,7 @@ export function FleetPage(_props: PageProps) {
             render: (r) => (
               <>
                 {r.silent && <span className="badge" data-badge="silent">{t('fleet.silent')}</span>}{' '}
-                <span title={formatTime(r.lastHeartbeatAt, i18n.language) ?? undefined}>{formatAgo(r.lastHeartbeatAt, data.now, i18n.language) ?? t('fleet.never')}</span>
+                <span title={formatTime(r.lastHeartbeatAt) ?? undefined}>{formatAgo(r.lastHeartbeatAt, data.now, i18n.language) ?? t('fleet.never')}</span>
               </>
             ),
           },

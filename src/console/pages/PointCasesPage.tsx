@@ -65,7 +65,7 @@ function PointCaseDetail({ row, isCounty, onChanged }: { row: PointCaseRow; isCo
       <ol data-point-case-steps>
         {row.steps.map((s) => (
           <li key={s.id} data-point-case-step={s.kind}>
-            {formatTime(s.at, i18n.language)} {t(`pointCases.steps.${s.kind}`)} · {s.operatorName}
+            {formatTime(s.at)} {t(`pointCases.steps.${s.kind}`)} · {s.operatorName}
             {s.missing ? ` · ${s.missing.text[lang]}` : ''}
             {s.note ? ` · ${s.note[lang]}` : ''}
           </li>

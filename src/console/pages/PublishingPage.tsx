@@ -62,7 +62,7 @@ function inForce(a: Announcement, now: string): 'inForce' | 'scheduled' | 'ended
 
 /** How the announcement reads on the kiosk's attract screen, in both languages. */
 function AnnouncementPreview({ announcement, now }: { announcement: Announcement; now: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = inForce(announcement, now);
   return (
     <article className="preview" data-preview={announcement.id} data-preview-state={state}>
@@ -74,7 +74,7 @@ function AnnouncementPreview({ announcement, now }: { announcement: Announcement
         </div>
       ))}
       <p className="preview__dates">
-        {t('publishing.dates', { from: formatTime(announcement.from ?? null, i18n.language) ?? t('publishing.now'), until: formatTime(announcement.until ?? null, i18n.language) ?? t('publishing.noEnd') })}
+        {t('publishing.dates', { from: formatTime(announcement.from ?? null) ?? t('publishing.now'), until: formatTime(announcement.until ?? null) ?? t('publishing.noEnd') })}
       </p>
     </article>
   );

@@ -44,7 +44,7 @@ export function ReportsPage(_props: PageProps) {
         </button>
       </div>
       <p className="page-summary" data-summary="reports">
-        {t('reports.summary', { month: data.month, deadline: formatTime(data.deadline, i18n.language), ...data.counts })}
+        {t('reports.summary', { month: data.month, deadline: formatTime(data.deadline), ...data.counts })}
       </p>
       <ErrorLine error={error} />
       <DataTable<ReportMonthRow>
@@ -55,8 +55,8 @@ export function ReportsPage(_props: PageProps) {
         columns={[
           { key: 'point', label: t('reports.point'), value: (r) => r.point.name[lang] },
           { key: 'state', label: t('reports.state'), value: (r) => stateWords(r), render: (r) => <span data-report-state={r.state} data-versions={r.versions}>{stateWords(r)}</span> },
-          { key: 'submitted', label: t('reports.submittedAt'), value: (r) => r.firstSubmittedAt, render: (r) => formatTime(r.firstSubmittedAt, i18n.language) ?? '—' },
-          { key: 'latest', label: t('reports.latestAt'), value: (r) => r.latestSubmittedAt, render: (r) => (r.versions > 1 ? formatTime(r.latestSubmittedAt, i18n.language) : '—') },
+          { key: 'submitted', label: t('reports.submittedAt'), value: (r) => r.firstSubmittedAt, render: (r) => formatTime(r.firstSubmittedAt) ?? '—' },
+          { key: 'latest', label: t('reports.latestAt'), value: (r) => r.latestSubmittedAt, render: (r) => (r.versions > 1 ? formatTime(r.latestSubmittedAt) : '—') },
           { key: 'by', label: t('reports.submittedBy'), value: (r) => r.submittedBy },
           { key: 'items', label: t('reports.itemsTotal'), value: (r) => r.itemsTotal },
           {
@@ -99,7 +99,7 @@ function ReportDetail({ month, kioskId }: { month: string; kioskId: string }) {
         </div>
       )}
       <p>
-        {t('reports.versionLine', { n: version.version, by: version.submittedBy, submitted: formatTime(version.submittedAt, i18n.language), received: formatTime(version.receivedAt, i18n.language) })}
+        {t('reports.versionLine', { n: version.version, by: version.submittedBy, submitted: formatTime(version.submittedAt), received: formatTime(version.receivedAt) })}
         {version.late && <span className="badge" data-badge="late">{t('reports.lateBadge')}</span>}
       </p>
       <p data-report-notes>{version.notes ? t('reports.notes', { notes: version.notes }) : t('reports.noNotes')}</p>

@@ -4,7 +4,7 @@ import type { CaseStep } from '../../shared/cases/case-record';
 import type { CaseState } from '../../shared/cases/case-state';
 import type { LocalisedText } from '../../shared/catalog';
 import type { Language } from '../../shared/locales';
-import { formatPrintedTime } from './receipt-templates';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 export interface CaseHandoverData {
   siteName: LocalisedText;
@@ -35,7 +35,7 @@ export function caseHandoverSlip(data: CaseHandoverData, language: Language, t: 
   ];
   if (final?.note) blocks.push({ kind: 'text', text: final.note[language] });
   blocks.push({ kind: 'rule' }, { kind: 'text', text: t('cases:steps'), bold: true });
-  for (const s of data.steps) blocks.push({ kind: 'pair', label: `${formatPrintedTime(s.at)} ${t(`cases:step.${s.kind}`)}`, value: s.operatorName });
+  for (const s of data.steps) blocks.push({ kind: 'pair', label: `${pointDateTime(s.at)} ${t(`cases:step.${s.kind}`)}`, value: s.operatorName });
   blocks.push(
     { kind: 'rule' },
     { kind: 'pair', label: t('cases:receipt.clerk'), value: data.clerkName },
@@ -43,7 +43,7 @@ export function caseHandoverSlip(data: CaseHandoverData, language: Language, t: 
     { kind: 'text', text: `${t('cases:receipt.signature')}________________` },
     { kind: 'feed', lines: 1 },
     { kind: 'text', text: `${t('cases:receipt.date')}________________` },
-    { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) },
+    { kind: 'pair', label: t('notification.printedAt'), value: pointDateTime(data.printedAt) },
   );
   return { blocks };
 }

@@ -5,7 +5,7 @@ import type { ResidentIdentity } from '../../shared/domain/identity';
 import { maskIdNumber, maskName } from '../../shared/domain/mask';
 import type { Language } from '../../shared/locales';
 import { PdfComposer } from './pdf-composer';
-import { formatPrintedTime } from './receipt-templates';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 /** An A4 document ready for the host printer. */
 export interface RenderedPdf {
@@ -45,7 +45,7 @@ export async function finish(composer: PdfComposer, ctx: PdfContext, verificatio
   const { t } = ctx;
   composer.space(12);
   composer.pair(t('pdf.issuedBy'), pick(ctx.siteName, ctx.language));
-  composer.pair(t('pdf.printedAt'), formatPrintedTime(ctx.printedAt));
+  composer.pair(t('pdf.printedAt'), pointDateTime(ctx.printedAt));
   composer.pair(t('pdf.reference'), verification.code);
   composer.paragraph(t('pdf.notACertificate'), { size: 10 });
   const bytes = await composer.save((page, pages) => `${t('pdf.page', { page, pages })}   ${t('pdf.reference')} ${verification.code}`);
@@ -97,7 +97,7 @@ export async function queryResultPdf(input: QueryResultInput, ctx: PdfContext): 
   composer.paragraph(pick(ctx.siteName, language), { size: 12, align: 'center' });
   composer.heading(title);
   composer.pair(t('queryResult.item'), pick(input.itemName, language));
-  composer.pair(t('queryResult.fetchedAt'), formatPrintedTime(input.fetchedAt));
+  composer.pair(t('queryResult.fetchedAt'), pointDateTime(input.fetchedAt));
   if (input.resident) {
     composer.pair(t('queryResult.applicant'), `${maskName(input.resident.name)}  ${maskIdNumber(input.resident.idNumber)}`);
   }
@@ -125,7 +125,7 @@ export async function certificatePdf(doc: CountyDocumentInput, ctx: PdfContext):
   composer.rule();
   for (const line of doc.lines) composer.paragraph(line, { size: 12 });
   composer.rule();
-  composer.pair(t('pdf.printedAt'), formatPrintedTime(ctx.printedAt));
+  composer.pair(t('pdf.printedAt'), pointDateTime(ctx.printedAt));
   if (!doc.verification) {
     composer.paragraph(t('pdf.notVerifiable'));
     const bytes = await composer.save((page, pages) => t('pdf.page', { page, pages }));

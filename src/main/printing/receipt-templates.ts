@@ -9,18 +9,12 @@ import type { Language } from '../../shared/locales';
 import type { RequestWord } from '../../shared/domain/request-state';
 import type { CaseState } from '../../shared/cases/case-state';
 import type { CardBlockWord } from '../../shared/domain/card-block';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 /**
  * The slips the receipt printer prints, built from data in the resident's language. Personal data appears masked
  * only: a slip left on the counter must not give a stranger a name and a whole ID number.
  */
-
-/** China keeps one time zone; receipts show the kiosk's wall-clock time whatever the host's TZ setting. */
-export function formatPrintedTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(date);
-}
 
 const pick = (text: LocalisedText, language: Language): string => text[language];
 
@@ -58,7 +52,7 @@ export function submissionReceipt(data: SubmissionReceiptData, language: Languag
   const blocks: ReceiptBlock[] = [
     ...itemSlipHeading(data.siteName, t('receipt.title'), t('receipt.item'), data.item.name, language),
     { kind: 'pair', label: t('receipt.trackingNumber'), value: data.trackingNumber },
-    { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(data.submittedAt) },
+    { kind: 'pair', label: t('receipt.time'), value: pointDateTime(data.submittedAt) },
     { kind: 'pair', label: t('receipt.applicant'), value: maskName(data.resident.name) },
     { kind: 'pair', label: t('receipt.idNumber'), value: maskIdNumber(data.resident.idNumber) },
     { kind: 'pair', label: t('receipt.serviceMode'), value: t(`receipt.serviceModes.${data.channel}`) },
@@ -77,8 +71,8 @@ export function submissionReceipt(data: SubmissionReceiptData, language: Languag
   ];
   if (data.cardBlock) {
     blocks.push(
-      { kind: 'pair', label: t('receipt.blockedAt'), value: formatPrintedTime(data.cardBlock.blockedAt) },
-      { kind: 'pair', label: t('receipt.blockLiftsAt'), value: formatPrintedTime(data.cardBlock.blockLiftsAt) },
+      { kind: 'pair', label: t('receipt.blockedAt'), value: pointDateTime(data.cardBlock.blockedAt) },
+      { kind: 'pair', label: t('receipt.blockLiftsAt'), value: pointDateTime(data.cardBlock.blockLiftsAt) },
       { kind: 'text', text: t('receipt.blockNote') },
     );
   }
@@ -134,7 +128,7 @@ export function notificationSlip(data: NotificationData, language: Language, t: 
   blocks.push(
     { kind: 'rule' },
     { kind: 'pair', label: t('notification.hotline'), value: guide?.hotline ?? data.hotline },
-    { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) },
+    { kind: 'pair', label: t('notification.printedAt'), value: pointDateTime(data.printedAt) },
   );
   return { blocks };
 }
@@ -151,7 +145,7 @@ export interface QueryResultData {
 export function queryResultSlip(data: QueryResultData, language: Language, t: TFunction): ReceiptDocument {
   const blocks: ReceiptBlock[] = [
     ...itemSlipHeading(data.siteName, data.title ?? t('queryResult.title'), t('queryResult.item'), data.itemName, language),
-    { kind: 'pair', label: t('queryResult.fetchedAt'), value: formatPrintedTime(data.fetchedAt) },
+    { kind: 'pair', label: t('queryResult.fetchedAt'), value: pointDateTime(data.fetchedAt) },
   ];
   if (data.resident) blocks.push({ kind: 'pair', label: t('queryResult.applicant'), value: maskName(data.resident.name) });
   blocks.push({ kind: 'rule' });
@@ -180,7 +174,7 @@ export function testPage(data: TestPageData, t: TFunction): ReceiptDocument {
       { kind: 'pair', label: t('testPage.device'), value: data.deviceId },
       { kind: 'pair', label: t('testPage.model'), value: data.profile.name },
       { kind: 'pair', label: t('testPage.paper'), value: `${data.profile.widthDots} dots / ${data.profile.columns} cols` },
-      { kind: 'pair', label: t('testPage.time'), value: formatPrintedTime(data.printedAt) },
+      { kind: 'pair', label: t('testPage.time'), value: pointDateTime(data.printedAt) },
       { kind: 'rule' },
       { kind: 'text', text: t('testPage.chinese') },
       { kind: 'text', text: t('testPage.symbols') },
@@ -226,27 +220,27 @@ export function myRequestsSlip(data: MyRequestsData, language: Language, t: TFun
     blocks.push(
       { kind: 'text', text: pick(r.itemName, language), bold: true },
       { kind: 'pair', label: t('receipt.trackingNumber'), value: r.trackingNumber },
-      { kind: 'pair', label: t('receipt.time'), value: formatPrintedTime(r.submittedAt) },
+      { kind: 'pair', label: t('receipt.time'), value: pointDateTime(r.submittedAt) },
       { kind: 'text', text: `${t(`requests:state.${r.word}`)}${r.detail ? ` ${pick(r.detail, language)}` : ''}` },
     );
-    if (r.cardBlock) blocks.push({ kind: 'text', text: t(`requests:cardBlock.${r.cardBlock.word}`, { time: formatPrintedTime(r.cardBlock.liftsAt) }) });
-    if (r.countyAt) blocks.push({ kind: 'text', text: t('requests:countySaid', { time: formatPrintedTime(r.countyAt) }) });
+    if (r.cardBlock) blocks.push({ kind: 'text', text: t(`requests:cardBlock.${r.cardBlock.word}`, { time: pointDateTime(r.cardBlock.liftsAt) }) });
+    if (r.countyAt) blocks.push({ kind: 'text', text: t('requests:countySaid', { time: pointDateTime(r.countyAt) }) });
   });
   if (cases.length > 0) blocks.push({ kind: 'rule' }, { kind: 'text', text: t('cases:mine.title'), bold: true });
   cases.forEach((c) => {
     blocks.push(
       { kind: 'feed', lines: 1 },
       { kind: 'text', text: pick(c.itemName, language), bold: true },
-      { kind: 'text', text: t('cases:mine.number', { number: c.caseNumber, time: formatPrintedTime(c.openedAt) }) },
+      { kind: 'text', text: t('cases:mine.number', { number: c.caseNumber, time: pointDateTime(c.openedAt) }) },
       { kind: 'text', text: `${t(`cases:mine.state.${c.state}`)}${c.missing ? ` ${pick(c.missing, language)}` : ''}` },
     );
     if (c.overdue) blocks.push({ kind: 'text', text: t('cases:mine.overdue') });
   });
   blocks.push(
     { kind: 'rule' },
-    { kind: 'text', text: data.lastSyncAt ? t('myRequests.countyAt', { time: formatPrintedTime(data.lastSyncAt) }) : t('requests:county.never') },
+    { kind: 'text', text: data.lastSyncAt ? t('myRequests.countyAt', { time: pointDateTime(data.lastSyncAt) }) : t('requests:county.never') },
     { kind: 'pair', label: t('notification.hotline'), value: data.hotline },
-    { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) },
+    { kind: 'pair', label: t('notification.printedAt'), value: pointDateTime(data.printedAt) },
   );
   return { blocks };
 }
@@ -272,18 +266,18 @@ export function inquiryRegisterSlip(data: InquiryRegisterData, language: Languag
     const topic = [r.itemName ? pick(r.itemName, language) : null, r.topic].filter(Boolean).join(' · ');
     blocks.push(
       { kind: 'text', text: `${r.overdue ? `${t('staff:register.overdue')} ` : ''}${topic}`, bold: true },
-      { kind: 'pair', label: t('staff:register.column.openedAt'), value: formatPrintedTime(r.openedAt) },
+      { kind: 'pair', label: t('staff:register.column.openedAt'), value: pointDateTime(r.openedAt) },
       { kind: 'pair', label: t('staff:register.column.origin'), value: t(`staff:register.origin.${r.origin}`) },
       { kind: 'pair', label: t('staff:register.column.owner'), value: r.ownerName ?? t('staff:register.nobody') },
     );
     if (r.askerMasked) blocks.push({ kind: 'pair', label: t('staff:register.column.asker'), value: r.askerMasked });
-    if (r.dueAt) blocks.push({ kind: 'pair', label: t('staff:register.column.dueAt'), value: formatPrintedTime(r.dueAt) });
+    if (r.dueAt) blocks.push({ kind: 'pair', label: t('staff:register.column.dueAt'), value: pointDateTime(r.dueAt) });
     blocks.push({
       kind: 'pair',
       label: t('staff:register.column.outcome'),
-      value: r.outcome && r.closedAt ? `${t(`staff:register.outcome.${r.outcome}`)} ${formatPrintedTime(r.closedAt)}` : t('inquiryRegister.open'),
+      value: r.outcome && r.closedAt ? `${t(`staff:register.outcome.${r.outcome}`)} ${pointDateTime(r.closedAt)}` : t('inquiryRegister.open'),
     });
   });
-  blocks.push({ kind: 'rule' }, { kind: 'pair', label: t('notification.printedAt'), value: formatPrintedTime(data.printedAt) });
+  blocks.push({ kind: 'rule' }, { kind: 'pair', label: t('notification.printedAt'), value: pointDateTime(data.printedAt) });
   return { blocks };
 }

@@ -13,7 +13,7 @@ import type { InquiryRegisterData } from '../printing/receipt-templates';
 import type { PrintJob } from '../../shared/contract/methods/printing';
 import type { LocalisedText } from '../../shared/catalog';
 import type { Language } from '../../shared/locales';
-import { endOfPointDay, POINT_UTC_OFFSET_MS, startOfPointDay } from '../../shared/domain/point-day';
+import { endOfPointDay, POINT_UTC_OFFSET_MS, pointDateTime, startOfPointDay } from '../../shared/domain/point-day';
 
 const DUE_DAYS = { today: 0, threeDays: 3, sevenDays: 7 } as const;
 
@@ -129,7 +129,7 @@ export class InquiriesService {
     const sheet = workbook.addWorksheet(t('staff:register.sheet'));
     const columns = ['openedAt', 'origin', 'channel', 'owner', 'item', 'topic', 'asker', 'villageGroup', 'dueAt', 'outcome', 'closedAt'] as const;
     sheet.addRow(columns.map((c) => t(`staff:register.column.${c}`)));
-    const local = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + POINT_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
+    const local = (iso: string | null) => (iso ? pointDateTime(iso) : '');
     for (const i of rows) {
       sheet.addRow([
         local(i.openedAt),

@@ -4,7 +4,7 @@ import type { MethodResult } from '../../shared/contract';
 import { useKiosk } from '../app/kiosk-context';
 import { Register } from '../staff/Register';
 import { useKioskError } from '../hooks/use-kiosk-error';
-import { localTime } from '../staff/InquiryRegister';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 /** The home-visit laptop's checks before the clerk goes out (core: services/home-visit-readiness.ts). */
 export function ReadyToLeave() {
@@ -39,7 +39,7 @@ export function ReadyToLeave() {
             {result.checks.map((c) => (
               <li key={c.id} className="register__row" data-ready-check={c.id} data-ready-ok={String(c.ok)}>
                 <strong>{t(c.ok ? 'readyToLeave.ok' : 'readyToLeave.notOk')}</strong> · {t(`readyToLeave.check.${c.id}`)}
-                {c.at ? t('readyToLeave.at', { time: localTime(c.at) }) : null}
+                {c.at ? t('readyToLeave.at', { time: pointDateTime(c.at) }) : null}
                 {c.id === 'queueEmpty' && !c.ok ? ` · ${t('readyToLeave.waiting', { count: c.count ?? 0 })}` : null}
               </li>
             ))}

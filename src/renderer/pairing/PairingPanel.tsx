@@ -6,6 +6,7 @@ import type { PairingStatusSchema } from '../../shared/contract/methods/pairing'
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { pointClockTime } from '../../shared/domain/point-day';
 
 type Status = z.infer<typeof PairingStatusSchema>;
 
@@ -74,7 +75,7 @@ export function PairingPanel() {
           {shown ? (
             <p className="pairing__code" role="status">
               {t('kiosk.code')} <strong data-pairing-code>{shown.code}</strong> · {t('kiosk.address')} <strong data-pairing-address>{shown.address}</strong> ·{' '}
-              {t('kiosk.until', { time: new Date(shown.expiresAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }) })}
+              {t('kiosk.until', { time: pointClockTime(shown.expiresAt) })}
             </p>
           ) : null}
           <ul>

@@ -12,7 +12,7 @@ import { useCatalog } from '../catalog/catalog-context';
 import { IdentifyStep } from '../flow/steps/IdentifyStep';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useInstruction } from '../speech/instruction-context';
-import { localTime } from '../staff/InquiryRegister';
+import { pointDateTime } from '../../shared/domain/point-day';
 import { requestWord } from '../../shared/domain/request-state';
 import { cardBlockWords } from '../../shared/domain/card-block';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
@@ -25,9 +25,9 @@ const IDENTITY: Pick<CatalogItem, 'identity'> = { identity: { required: true, ac
 function age(t: (k: string, o?: Record<string, unknown>) => string, iso: string | null, now: number): string {
   if (!iso) return t('requests:county.never');
   const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
-  if (minutes < 60) return t('requests:county.minutes', { count: minutes, time: localTime(iso) });
-  if (minutes < 48 * 60) return t('requests:county.hours', { count: Math.round(minutes / 60), time: localTime(iso) });
-  return t('requests:county.days', { count: Math.round(minutes / 1440), time: localTime(iso) });
+  if (minutes < 60) return t('requests:county.minutes', { count: minutes, time: pointDateTime(iso) });
+  if (minutes < 48 * 60) return t('requests:county.hours', { count: Math.round(minutes / 60), time: pointDateTime(iso) });
+  return t('requests:county.days', { count: Math.round(minutes / 1440), time: pointDateTime(iso) });
 }
 
 /**
@@ -123,7 +123,7 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
             return (
               <li key={s.submissionId} className="requests__row" data-request={s.trackingNumber} data-request-state={word}>
                 <h2 className="requests__item">{name(s.itemCode)}</h2>
-                <p>{t('handedIn', { time: localTime(s.submittedAt), tracking: s.trackingNumber })}</p>
+                <p>{t('handedIn', { time: pointDateTime(s.submittedAt), tracking: s.trackingNumber })}</p>
                 <p className="requests__state">
                   <strong>{t(`state.${word}`)}</strong>
                   {word === 'returned' && s.outcome?.missing ? <span> {s.outcome.missing.text[lang]}</span> : null}
@@ -131,10 +131,10 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
                 </p>
                 {blocks.get(s.submissionId) ? (
                   <p data-block-lifts-at={blocks.get(s.submissionId)!.liftsAt}>
-                    {t(`cardBlock.${blocks.get(s.submissionId)!.word}`, { time: localTime(blocks.get(s.submissionId)!.liftsAt) })}
+                    {t(`cardBlock.${blocks.get(s.submissionId)!.word}`, { time: pointDateTime(blocks.get(s.submissionId)!.liftsAt) })}
                   </p>
                 ) : null}
-                {s.outcome ? <p className="requests__when">{t('countySaid', { time: localTime(s.outcome.at) })}</p> : null}
+                {s.outcome ? <p className="requests__when">{t('countySaid', { time: pointDateTime(s.outcome.at) })}</p> : null}
                 {word === 'returned' && (s.outcome?.missing?.materials.length ?? 0) > 0 ? (
                   <button type="button" className="button button--primary button--big" onClick={() => setCompleting(s)} data-action="complete-returned">
                     {t('complete.open')}
@@ -180,7 +180,7 @@ function ResidentCases({ cases, name }: { cases: ResidentCase[]; name: (code: st
         {cases.map((c) => (
           <li key={c.caseNumber} className="requests__row" data-my-case={c.caseNumber} data-my-case-state={c.state}>
             <h3 className="requests__item">{name(c.itemCode)}</h3>
-            <p>{t('mine.number', { number: c.caseNumber, time: localTime(c.openedAt) })}</p>
+            <p>{t('mine.number', { number: c.caseNumber, time: pointDateTime(c.openedAt) })}</p>
             <p className="requests__state">
               <strong>{t(`mine.state.${c.state}`)}</strong>
               {c.missing ? <span> {c.missing[lang]}</span> : null}

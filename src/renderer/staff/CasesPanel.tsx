@@ -10,7 +10,7 @@ import { Register } from './Register';
 import { useReloadOn } from '../hooks/use-reload-on';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { TypedIdEntry } from './TypedIdEntry';
-import { localTime } from './InquiryRegister';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 const CONSENTS = ['inPerson', 'signedForm'] as const;
 
@@ -157,7 +157,7 @@ export function CasesPanel() {
                   </span>
                 </p>
                 <p className="register__meta">
-                  {t('resident')}: {c.residentMasked} · {t('owner')}: {c.ownerName} · {t('dueAt')}: {localTime(c.dueAt)}
+                  {t('resident')}: {c.residentMasked} · {t('owner')}: {c.ownerName} · {t('dueAt')}: {pointDateTime(c.dueAt)}
                 </p>
                 <p data-case-state-words>{t(`state.${c.state}`)}</p>
                 {c.state === 'returned' && lastReturn?.missing ? <p data-case-missing>{t('missing', { text: localised(lastReturn.missing.text, i18n.language) })}</p> : null}
@@ -166,7 +166,7 @@ export function CasesPanel() {
                   <ol data-case-steps>
                     {c.steps.map((s) => (
                       <li key={s.id} data-case-step={s.kind}>
-                        {localTime(s.at)} {t(`step.${s.kind}`)} · {s.operatorName}
+                        {pointDateTime(s.at)} {t(`step.${s.kind}`)} · {s.operatorName}
                       </li>
                     ))}
                   </ol>

@@ -9,8 +9,8 @@ import { useCatalog } from '../catalog/catalog-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useReloadOn } from '../hooks/use-reload-on';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
-import { localTime } from './InquiryRegister';
 import { Register } from './Register';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 const KNOWN_REASONS = ['invalidIdNumber', 'unknownItem', 'proxyRecordMismatch', 'unknownApplication', 'applicationNotReturned', 'idTakenByAnotherKiosk'];
 
@@ -79,7 +79,7 @@ export function ClerkDay() {
                 {day.submissions.items.map((s) => (
                   <li key={s.submissionId} className="register__row" data-submission={s.trackingNumber} data-submission-status={s.status}>
                     {t('mine.row', {
-                      time: localTime(s.submittedAt),
+                      time: pointDateTime(s.submittedAt),
                       item: itemName(s.itemCode),
                       tracking: s.trackingNumber,
                       channel: t(`catalog:serviceModes.${s.channel}`),
@@ -100,7 +100,7 @@ export function ClerkDay() {
             <ul className="register__list" data-clerk-day-cases={day.cases.length}>
               {day.cases.map((c) => (
                 <li key={c.caseId} className="register__row" data-clerk-day-case={c.caseNumber} data-case-state={c.state} data-case-overdue={c.overdue}>
-                  {t('cases.row', { number: c.caseNumber, item: itemName(c.itemCode), state: t(`cases:state.${c.state}`), due: localTime(c.dueAt) })}
+                  {t('cases.row', { number: c.caseNumber, item: itemName(c.itemCode), state: t(`cases:state.${c.state}`), due: pointDateTime(c.dueAt) })}
                   {c.overdue ? ` · ${t('cases.overdue')}` : null}
                   {c.touchedToday ? ` · ${t('cases.today')}` : null}
                 </li>
@@ -110,8 +110,8 @@ export function ClerkDay() {
           <h3>{t('queue.title')}</h3>
           <div data-clerk-day-queue={day.queue.pending}>
             <p>{day.queue.pending === 0 ? t('queue.empty') : t('queue.pending', { count: day.queue.pending })}</p>
-            {day.queue.oldestPendingAt ? <p>{t('queue.oldest', { time: localTime(day.queue.oldestPendingAt) })}</p> : null}
-            <p>{day.queue.lastSyncAt ? t('queue.lastSync', { time: localTime(day.queue.lastSyncAt) }) : t('queue.neverSynced')}</p>
+            {day.queue.oldestPendingAt ? <p>{t('queue.oldest', { time: pointDateTime(day.queue.oldestPendingAt) })}</p> : null}
+            <p>{day.queue.lastSyncAt ? t('queue.lastSync', { time: pointDateTime(day.queue.lastSyncAt) }) : t('queue.neverSynced')}</p>
             <p>{day.queue.online ? t('queue.online') : t('queue.offline')}</p>
           </div>
           <h3>{t('rejected.title')}</h3>
@@ -123,7 +123,7 @@ export function ClerkDay() {
             <ul className="register__list" data-clerk-day-rejected={day.rejected.length}>
               {day.rejected.map((r) => (
                 <li key={r.outboxId} className="register__row" data-rejected={r.trackingNumber ?? r.outboxId} data-rejected-reason={r.reason}>
-                  <p className="register__what">{t('rejected.row', { item: itemName(r.itemCode), tracking: r.trackingNumber ?? '—', time: localTime(r.createdAt) })}</p>
+                  <p className="register__what">{t('rejected.row', { item: itemName(r.itemCode), tracking: r.trackingNumber ?? '—', time: pointDateTime(r.createdAt) })}</p>
                   <p>{KNOWN_REASONS.includes(r.reason) ? t(`rejected.reason.${r.reason}`) : t('rejected.reason.other', { code: r.reason })}</p>
                   <button type="button" className="button" onClick={() => dealtWith(r.outboxId)} data-rejected-done>
                     {t('rejected.done')}
@@ -149,7 +149,7 @@ export function ClerkDay() {
       {villageError && !villageWords ? <ErrorMessage error={villageError} /> : null}
       {village ? (
         <div data-village-list={village.entries.length}>
-          <p>{t('village.fetched', { time: localTime(village.fetchedAt) })}</p>
+          <p>{t('village.fetched', { time: pointDateTime(village.fetchedAt) })}</p>
           {village.entries.length === 0 ? <p>{t('village.empty')}</p> : null}
           {(['certificationDue', 'cardExpiring', 'pinLocked', 'contributionUnpaid'] as const).map((kind) => {
             const rows = village.entries.filter((e) => e.kind === kind);

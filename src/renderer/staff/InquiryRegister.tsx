@@ -10,16 +10,13 @@ import { Register } from './Register';
 import { useReloadOn } from '../hooks/use-reload-on';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { useStaff } from './staff-context';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 const OUTCOMES = ['answered', 'handledHere', 'slipPrinted', 'referred', 'caseOpened'] as const;
 const ORIGINS = ['phone', 'window', 'kiosk', 'homeVisit'] as const;
 const DUES = ['today', 'threeDays', 'sevenDays'] as const;
 
 /** Local time of an ISO instant, as the point reads clocks (China time). */
-export function localTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /**
  * 首问负责: the register of contacts. Open ones first (mine past their promised time at the top, flagged in words),
  * help calls nobody took yet, then the rest; the owner closes each with what was done. New contacts are recorded on
@@ -67,7 +64,7 @@ export function InquiryRegister() {
     client.invoke('inquiries.print', { language: i18n.language === 'en' ? 'en' : 'zh-CN', paper }).then(() => setPrinted(paper), fail);
   };
   const exportMonth = () => {
-    const month = localTime(new Date().toISOString()).slice(0, 7);
+    const month = pointDateTime(new Date().toISOString()).slice(0, 7);
     client.invoke('inquiries.export', { month }).then((out) => {
       const bytes = Uint8Array.from(atob(out.xlsxBase64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
@@ -160,13 +157,13 @@ const RegisterRows = memo(function RegisterRows({ list, staffId, act }: { list: 
           </p>
           <p className="register__meta">
             {t('register.meta', {
-              time: localTime(i.openedAt),
+              time: pointDateTime(i.openedAt),
               origin: t(`register.origin.${i.origin}`),
               owner: i.ownerName ?? t('register.nobody'),
-              due: i.dueAt ? localTime(i.dueAt) : '—',
+              due: i.dueAt ? pointDateTime(i.dueAt) : '—',
             })}
           </p>
-          {i.closedAt && i.outcome ? <p>{t('register.closedWith', { outcome: t(`register.outcome.${i.outcome}`), time: localTime(i.closedAt) })}</p> : null}
+          {i.closedAt && i.outcome ? <p>{t('register.closedWith', { outcome: t(`register.outcome.${i.outcome}`), time: pointDateTime(i.closedAt) })}</p> : null}
           {!i.closedAt && i.ownerId === null ? (
             <button type="button" className="button" onClick={() => act(client.invoke('inquiries.take', { id: i.id }))} data-inquiry-take>
               {t('register.take')}

@@ -7,6 +7,7 @@ import { useAction } from './use-action';
 import { usePolled } from './use-polled';
 import { ActionOutcome } from './ActionOutcome';
 import { ActionButton } from './ActionButton';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 type DataAttrs = Record<`data-${string}`, boolean>;
 
@@ -121,7 +122,7 @@ export function CommissioningTab() {
       <ul className="technician__records">
         {(records.value?.records ?? []).map(({ record, delivered }) => (
           <li key={record.recordId} data-site-record={record.kind} data-delivered={String(delivered)}>
-            {t(record.kind === 'commissioning' ? 'commissioning.pdf.commissioningTitle' : 'commissioning.pdf.acceptanceTitle')} · {new Date(record.completedAt).toLocaleString()} ·{' '}
+            {t(record.kind === 'commissioning' ? 'commissioning.pdf.commissioningTitle' : 'commissioning.pdf.acceptanceTitle')} · {pointDateTime(record.completedAt)} ·{' '}
             {t(`commissioning.verdict.${String(record.passed)}`)} · {t(delivered ? 'commissioning.delivered' : 'commissioning.pending')}{' '}
             <button type="button" className="button" disabled={download.busy} onClick={() => download.run(record.recordId)} data-site-record-download>
               {t('commissioning.download')}

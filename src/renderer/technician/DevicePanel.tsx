@@ -9,6 +9,7 @@ import { FrameLogView } from './FrameLogView';
 import { PortAssignment } from './PortAssignment';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { usePolled } from './use-polled';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 /** Kinds on a serial line: the ones a technician can move to another port. */
 const SERIAL_KINDS: ReadonlySet<DeviceKind> = new Set(['idCardReader', 'socialSecurityCardReader', 'receiptPrinter', 'faceCamera']);
@@ -58,7 +59,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
       <dl className="technician__facts">
         <dt>{t('device.since')}</dt>
         <dd data-fact="state">
-          {t(`state.${status.state}`)} · {new Date(status.since).toLocaleString()}
+          {t(`state.${status.state}`)} · {pointDateTime(status.since)}
           {status.detailKey ? ` · ${say(status.detailKey)}` : ''}
         </dd>
         <dt>{t('device.transport')}</dt>
@@ -74,7 +75,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
         </dd>
         <dt>{t('device.lastError')}</dt>
         <dd data-fact="lastError">
-          {counters.lastError ? `${t(`state.${counters.lastError.state}`)} · ${new Date(counters.lastError.at).toLocaleString()} · ${say(counters.lastError.detailKey)}` : t('device.noError')}
+          {counters.lastError ? `${t(`state.${counters.lastError.state}`)} · ${pointDateTime(counters.lastError.at)} · ${say(counters.lastError.detailKey)}` : t('device.noError')}
         </dd>
       </dl>
 

@@ -5,6 +5,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
 import { usePolled } from './use-polled';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 type Ticket = MethodResult<'faults.list'>['tickets'][number];
 
@@ -21,7 +22,7 @@ export function FaultsTab() {
     setSummary('');
     list.reload();
   });
-  const when = (iso: string) => new Date(iso).toLocaleString();
+  const when = (iso: string) => pointDateTime(iso);
   return (
     <section className="technician__faults" data-technician-faults>
       <h3>{t('faults.heading')}</h3>

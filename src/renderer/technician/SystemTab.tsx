@@ -6,6 +6,7 @@ import { useAction } from './use-action';
 import { usePolled } from './use-polled';
 import { ActionOutcome } from './ActionOutcome';
 import { ActionButton } from './ActionButton';
+import { pointDateTime } from '../../shared/domain/point-day';
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
@@ -20,7 +21,7 @@ export function SystemTab() {
     sync.reload();
     return r.ok ? t('system.syncDone', { sent: r.sent, acknowledged: r.acknowledged }) : t('system.syncFailed', { error: r.error ?? '' });
   });
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('system.never'));
+  const when = (iso: string | null) => (iso ? pointDateTime(iso) : t('system.never'));
 
   const s = sync.value;
   const i = info.value;

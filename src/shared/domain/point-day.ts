@@ -18,3 +18,18 @@ export function startOfPointDay(now: Date): string {
 export function endOfPointDay(now: Date, days: number): string {
   return new Date(Date.parse(`${pointDay(now)}T00:00:00Z`) + (days + 1) * 86_400_000 - 1 - POINT_UTC_OFFSET_MS).toISOString();
 }
+
+/**
+ * "YYYY-MM-DD HH:MM" of an instant on the point's clock: how screens, slips and registers show a time, in either
+ * language and whatever time zone the host was set to. An unreadable value is shown as it came.
+ */
+export function pointDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + POINT_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** "HH:MM" of an instant on the point's clock. */
+export function pointClockTime(iso: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : pointDateTime(iso).slice(11);
+}

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../screens/ErrorMessage';
 import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { printJobBusy, usePrintJob, type StartedJob } from '../../printing/use-print-job';
 import { StepForward } from './StepForward';
+import { pointDateTime } from '../../../shared/domain/point-day';
 
 type Lookup = MethodResult<'queries.run'>;
 
@@ -96,7 +97,7 @@ export function LookupStep({ item, values, onFinish }: { item: CatalogItem; valu
       {result ? (
         <div className="lookup__result" data-testid="lookup-result">
           {result.title ? <h3>{result.title}</h3> : null}
-          <p className="lookup__fetched">{t('lookup.fetchedAt', { at: new Date(result.fetchedAt).toLocaleString(i18n.language) })}</p>
+          <p className="lookup__fetched">{t('lookup.fetchedAt', { at: pointDateTime(result.fetchedAt) })}</p>
           {result.cachedAt ? (
             <p className="banner banner--warning" role="status" data-testid="lookup-cached">
               {t('lookup.cached', { hours: Math.max(0, Math.floor((Date.now() - Date.parse(result.cachedAt)) / 3_600_000)), minutes: Math.max(0, Math.floor((Date.now() - Date.parse(result.cachedAt)) / 60_000) % 60) })}

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { CatalogItem } from '../../../shared/catalog/schema';
 import { useKiosk } from '../../app/kiosk-context';
 import { localised } from '../../catalog/catalog-context';
-import { localTime } from '../../staff/InquiryRegister';
+import { pointClockTime, pointDateTime } from '../../../shared/domain/point-day';
 import { useLiveStatus } from '../../readiness/readiness-context';
 import { PrintJobStatus } from '../../printing/PrintJobStatus';
 import { usePrintJob } from '../../printing/use-print-job';
@@ -46,8 +46,8 @@ export function ReceiptStep({ item, submission, cardOperation, onFinish }: { ite
         // An item that cannot wait says only what the county confirmed: "blocked" only with the county's time.
         submission.outcome?.blockedAt ? (
           <div className="banner" role="status" data-testid="immediate-answered">
-            <p>{t('receipt.immediate.answered', { time: new Date(submission.outcome.blockedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }) })}</p>
-            {submission.outcome.blockLiftsAt ? <p data-block-lifts-at={submission.outcome.blockLiftsAt}>{t('receipt.immediate.liftsAt', { time: localTime(submission.outcome.blockLiftsAt) })}</p> : null}
+            <p>{t('receipt.immediate.answered', { time: pointClockTime(submission.outcome.blockedAt) })}</p>
+            {submission.outcome.blockLiftsAt ? <p data-block-lifts-at={submission.outcome.blockLiftsAt}>{t('receipt.immediate.liftsAt', { time: pointDateTime(submission.outcome.blockLiftsAt) })}</p> : null}
           </div>
         ) : submission.outcome ? (
           <p className="banner" role="status" data-testid="immediate-answered">
