@@ -3,7 +3,7 @@ import { decodeCommandApdu, encodeResponseApdu, type CommandApdu } from '../apdu
 import { stringToBcd } from '../apdu/bcd';
 import { encodeTlv } from '../apdu/tlv';
 import type { ByteTransport } from '../core/transport';
-import { EF_HOLDER, EF_ISSUER, HOLDER_ITEMS, ISSUER_ITEMS, MF, SSSE_NAME, encodeItem } from '../social-security-card/card-files';
+import { EF_HOLDER, EF_ISSUER, HOLDER_ITEMS, ISSUER_ITEMS, MF, SSSE_NAME, encodeItems } from '../social-security-card/card-files';
 import { READER_COMMANDS, READER_STATUS, createReaderFrameParser, encodeReaderFrame, parseReaderFrame } from '../social-security-card/reader-frame';
 import { CardReaderSimulator, type CardReaderSimulatorOptions, type LineFault } from './card-reader-simulator';
 
@@ -44,21 +44,21 @@ const ATR = Buffer.concat([Buffer.from('3B6C0000', 'hex'), Buffer.from('SSCARD3.
 
 function cardFor(resident: SampleResident): SimCard {
   const c = resident.socialSecurityCard;
-  const issuer = new Map<number, Buffer>([
-    [ISSUER_ITEMS.cardIdentificationCode.tag, encodeItem(c.cardIdentificationCode, ISSUER_ITEMS.cardIdentificationCode)],
-    [ISSUER_ITEMS.cardType.tag, encodeItem('31', ISSUER_ITEMS.cardType)],
-    [ISSUER_ITEMS.specVersion.tag, encodeItem(c.specVersion, ISSUER_ITEMS.specVersion)],
-    [ISSUER_ITEMS.issueDate.tag, encodeItem(c.issueDate.replaceAll('-', ''), ISSUER_ITEMS.issueDate)],
-    [ISSUER_ITEMS.expiryDate.tag, encodeItem(c.expiryDate.replaceAll('-', ''), ISSUER_ITEMS.expiryDate)],
-    [ISSUER_ITEMS.cardNumber.tag, encodeItem(c.cardNumber, ISSUER_ITEMS.cardNumber)],
-  ]);
-  const holder = new Map<number, Buffer>([
-    [HOLDER_ITEMS.socialSecurityNumber.tag, encodeItem(c.socialSecurityNumber.padEnd(18, ' ').slice(0, 18), HOLDER_ITEMS.socialSecurityNumber)],
-    [HOLDER_ITEMS.name.tag, encodeItem(resident.name, HOLDER_ITEMS.name)],
-    [HOLDER_ITEMS.sex.tag, encodeItem(resident.sex === 'male' ? '1' : '2', HOLDER_ITEMS.sex)],
-    [HOLDER_ITEMS.birthDate.tag, encodeItem(resident.birthDate.replaceAll('-', ''), HOLDER_ITEMS.birthDate)],
-  ]);
-  if (resident.nationCode) holder.set(HOLDER_ITEMS.nation.tag, encodeItem(resident.nationCode, HOLDER_ITEMS.nation));
+  const issuer = encodeItems(ISSUER_ITEMS, {
+    cardIdentificationCode: c.cardIdentificationCode,
+    cardType: '31',
+    specVersion: c.specVersion,
+    issueDate: c.issueDate.replaceAll('-', ''),
+    expiryDate: c.expiryDate.replaceAll('-', ''),
+    cardNumber: c.cardNumber,
+  });
+  const holder = encodeItems(HOLDER_ITEMS, {
+    socialSecurityNumber: c.socialSecurityNumber.padEnd(18, ' ').slice(0, 18),
+    name: resident.name,
+    sex: resident.sex === 'male' ? '1' : '2',
+    birthDate: resident.birthDate.replaceAll('-', ''),
+    nation: resident.nationCode || undefined,
+  });
   return { residentIndex: resident.index, files: new Map([[EF_ISSUER, issuer], [EF_HOLDER, holder]]), pin: c.pin, tries: 3, powered: false, df: 'none', ef: null, pending: null };
 }
 

@@ -71,6 +71,16 @@ export function encodeItem(text: string, item: CardItem): Buffer {
   return out;
 }
 
+/** A file's records as a card holds them (the simulator's side): each item given a value, encoded under its tag; an item left undefined is absent from the card. */
+export function encodeItems<T extends Record<string, CardItem>>(items: T, values: { readonly [K in keyof T]?: string | undefined }): Map<number, Buffer> {
+  const records = new Map<number, Buffer>();
+  for (const [key, item] of Object.entries(items) as Array<[keyof T, CardItem]>) {
+    const value = values[key];
+    if (value !== undefined) records.set(item.tag, encodeItem(value, item));
+  }
+  return records;
+}
+
 export function findItem(items: Tlv[], tag: number): Buffer | undefined {
   return items.find((i) => i.tag === tag)?.value;
 }
