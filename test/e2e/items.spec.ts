@@ -2,15 +2,13 @@ import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
 import { writeDocumentY4m } from './support/fake-camera';
 import { AxeSweep } from './support/axe-sweep';
 import { expectCountyHoldsSubmitted } from './support/county-record';
 import { completeItem } from './support/item-flow';
 import { startVisit } from './support/resident';
 import { sentSubmits } from './support/submit-recorder';
+import { takeCardsOutAfterEach, usePoint } from './support/point';
 
 /**
  * Every one of the 44 items, completed by a resident at the township's demonstration point (which offers all 44):
@@ -22,35 +20,23 @@ import { sentSubmits } from './support/submit-recorder';
  */
 const catalog = defaultCatalog();
 const resident = SAMPLE_RESIDENTS[0]!;
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = usePoint('demonstration');
 const axe = new AxeSweep();
 
 test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${writeDocumentY4m()}`] } });
 // Each item stands alone (its own check at the county), so one failure does not hide the others' results.
 test.use({ screenshot: 'only-on-failure' });
 
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  // What the accessibility sweep covered and cost, for docs/testing.md.
-  console.log(`axe sweep: ${JSON.stringify(axe.summary())}`);
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
+takeCardsOutAfterEach(point);
+// What the accessibility sweep covered and cost, for docs/testing.md.
+test.afterAll(() => console.log(`axe sweep: ${JSON.stringify(axe.summary())}`));
 
 for (const item of catalog.items) {
   test(`${item.code} ${item.name['zh-CN']}: a resident completes it`, async ({ page }) => {
     test.setTimeout(120_000);
-    await startVisit(page, kiosk.url);
+    await startVisit(page, point.kiosk.url);
     const started = new Date();
-    const outcome = await completeItem(page, core, item, resident, { axe });
+    const outcome = await completeItem(page, point.core, item, resident, { axe });
     switch (item.type) {
       case 'apply':
       case 'certify':
@@ -62,9 +48,9 @@ for (const item of catalog.items) {
         expect(outcome.printed).not.toContain(resident.idNumber);
         // After the next sync round the county holds it, exactly once.
         await expect
-          .poll(() => county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
+          .poll(() => point.county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
           .toEqual([item.code]);
-        await expectCountyHoldsSubmitted(county, outcome, { itemCode: item.code, resident, submittedAfter: started });
+        await expectCountyHoldsSubmitted(point.county, outcome, { itemCode: item.code, resident, submittedAfter: started });
         break;
       case 'query':
       case 'print':
@@ -87,7 +73,7 @@ for (const item of catalog.items) {
 test('CARD-03 PIN reset: the social security card alone is refused in words; with the ID card and a face check it proceeds', async ({ page }) => {
   test.setTimeout(120_000);
   const item = catalog.items.find((i) => i.code === 'CARD-03')!;
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await page.locator('[data-category="card"]').click();
   await page.locator('[data-item="CARD-03"]').click();
   // The county's number in the FAQ, and beside the guide whose value it is (the shipped one until the county sets it).
@@ -97,20 +83,20 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   // Only the ID card is offered; the found card in the reader does not identify anyone.
   await expect(page.locator('[data-way]')).toHaveCount(1);
   await expect(page.locator('[data-way="idCard"]')).toBeVisible();
-  await core.call('dev.ssCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.ssCard.insert', { residentIndex: resident.index });
   await expect(page.locator('[data-identify-refused]')).toHaveText('这项业务要把本人的身份证放在读卡器上，不能用社保卡代替。请放好身份证，重新办理。');
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'identify');
-  expect(await core.call('session.current')).toBeNull();
+  expect(await point.core.call('session.current')).toBeNull();
 
   // The holder's ID card, the reset chosen, a face check, then the card: the reset goes to the county.
   const started = new Date();
   const submitsBefore = sentSubmits(page).length;
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'form-0');
   await page.locator('[data-choices="operation"] [data-choice="resetPin"]').click();
   await page.locator('[data-action="next"]').click();
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'face');
-  await core.call('dev.face.nextOutcome', { outcome: 'pass' });
+  await point.core.call('dev.face.nextOutcome', { outcome: 'pass' });
   await page.locator('[data-action="face-start"]').click();
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'card');
   await expect(page.locator('[data-card-in-hand]')).toBeVisible();
@@ -120,10 +106,12 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   const said = page.locator('[data-card-outcome="resetPin"]');
   await expect(said).toContainText('卡上的密码还没有改动');
   await expect(said).toContainText('重置申请已经交给县里');
+  // And so it is: the card, asked through its reader, still takes the PIN it had.
+  expect(await point.core.call('dev.ssCard.verifyPin', { pin: resident.socialSecurityCard.pin })).toEqual({ outcome: 'ok' });
   await expect(page.locator('.receipt')).not.toContainText('请等待审核');
   const trackingNumber = (await page.getByTestId('tracking-number').textContent())!.trim();
   await expect
-    .poll(() => county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
+    .poll(() => point.county.stored().filter((s) => s.trackingNumber === trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
     .toEqual([item.code]);
   // What the screen sent is the reset the resident chose, with the face the module took; the county stored exactly
   // that: the holder as the ID card gave them, the form, no pages, the face and its scores.
@@ -133,9 +121,7 @@ test('CARD-03 PIN reset: the social security card alone is refused in words; wit
   expect(sent[0]!.attachments).toEqual([]);
   expect(sent[0]!.face).toBeDefined();
   const submitted = { form: sent[0]!.form, card: 'idCard' as const, materials: [], pages: [], faceChecked: true };
-  await expectCountyHoldsSubmitted(county, { kind: 'receipt', trackingNumber, printed: '', submitted }, { itemCode: item.code, resident, submittedAfter: started });
-  await core.call('dev.idCard.remove').catch(() => undefined);
-  await core.call('dev.ssCard.remove').catch(() => undefined);
+  await expectCountyHoldsSubmitted(point.county, { kind: 'receipt', trackingNumber, printed: '', submitted }, { itemCode: item.code, resident, submittedAfter: started });
 });
 
 test('JOB-10 pays to the 社保卡 by default; another account needs the ID card and a face check, refused in words without them', async ({ page }) => {
@@ -144,24 +130,24 @@ test('JOB-10 pays to the 社保卡 by default; another account needs the ID card
   const otherAccount = { payTo: 'otherAccount' };
   const started = new Date();
   // With only the social security card, the other account is refused by the core after the face check, in words.
-  await startVisit(page, kiosk.url);
-  const refused = await completeItem(page, core, item, resident, { card: 'socialSecurityCard', answers: otherAccount });
+  await startVisit(page, point.kiosk.url);
+  const refused = await completeItem(page, point.core, item, resident, { card: 'socialSecurityCard', answers: otherAccount });
   expect(refused.kind).toBe('refused');
   expect(refused.refusal).toEqual({ code: 'identity_insufficient', reason: '这项业务要把本人的身份证放在读卡器上，不能用社保卡代替。请放好身份证，重新办理。' });
-  await core.call('session.end', { reason: 'finished' });
+  await point.core.call('session.end', { reason: 'finished' });
 
   // With the ID card the face step comes (only because another account was chosen) and the claim reaches the county.
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   const steps: string[] = [];
   const watch = setInterval(() => {
     void page.locator('[data-flow]').getAttribute('data-step').then((s) => s && steps[steps.length - 1] !== s && steps.push(s), () => undefined);
   }, 100);
-  const outcome = await completeItem(page, core, item, resident, { card: 'idCard', answers: otherAccount });
+  const outcome = await completeItem(page, point.core, item, resident, { card: 'idCard', answers: otherAccount });
   clearInterval(watch);
   expect(outcome.kind).toBe('receipt');
   expect(steps).toContain('face');
   await expect
-    .poll(() => county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
+    .poll(() => point.county.stored().filter((s) => s.trackingNumber === outcome.trackingNumber).map((s) => s.itemCode), { timeout: 60_000, intervals: [1000] })
     .toEqual([item.code]);
-  await expectCountyHoldsSubmitted(county, outcome, { itemCode: item.code, resident, submittedAfter: started });
+  await expectCountyHoldsSubmitted(point.county, outcome, { itemCode: item.code, resident, submittedAfter: started });
 });
