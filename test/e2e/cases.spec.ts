@@ -4,10 +4,7 @@ import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { readDb } from './support/point';
+import { readDb, usePoint } from './support/point';
 import { expectNoAxeViolations, pressKeys, startVisit } from './support/resident';
 import { staffLogin } from './support/staff';
 
@@ -18,31 +15,18 @@ import { staffLogin } from './support/staff';
  * the resident's signature. The county's stored case and steps are read from its database, the receipt from the
  * simulated printer's bytes, and the console's desk shows each state. zh-CN and en, axe-clean.
  */
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county, 'village'), '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(async () => (await core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core.close();
-  await kiosk.stop();
-  await county.stop();
-});
+const point = usePoint('village');
 
 const resident = SAMPLE_RESIDENTS[3]!;
 type CountyCase = { case_id: string; state: string; channel: string; operator_id: string; item_code: string; resident: string; materials: string; consent: string; promised_days: number };
 const countyCase = (caseNumber: string) =>
-  readDb(path.join(county.dataDir, 'county.sqlite'), (db) => (db.prepare('SELECT * FROM point_cases WHERE case_number = ?').get(caseNumber) as CountyCase | undefined) ?? null);
+  readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => (db.prepare('SELECT * FROM point_cases WHERE case_number = ?').get(caseNumber) as CountyCase | undefined) ?? null);
 const countySteps = (caseId: string) =>
-  readDb(path.join(county.dataDir, 'county.sqlite'), (db) => (db.prepare('SELECT body FROM point_case_steps WHERE case_id = ? ORDER BY arrival').all(caseId) as Array<{ body: string }>).map((r) => JSON.parse(r.body) as CaseStep));
+  readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => (db.prepare('SELECT body FROM point_case_steps WHERE case_id = ? ORDER BY arrival').all(caseId) as Array<{ body: string }>).map((r) => JSON.parse(r.body) as CaseStep));
 
 async function synced(): Promise<void> {
-  await core.call('sync.now');
-  await expect.poll(async () => (await core.call('sync.status')).pending, { timeout: 30_000 }).toBe(0);
+  await point.core.call('sync.now');
+  await expect.poll(async () => (await point.core.call('sync.status')).pending, { timeout: 30_000 }).toBe(0);
 }
 
 async function consoleMove(page: Page, caseId: string, move: string): Promise<void> {
@@ -53,10 +37,10 @@ async function consoleMove(page: Page, caseId: string, move: string): Promise<vo
 
 test('a case goes through every state on the kiosk, at the county and on the console desk, and back to the resident', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   // The socket (the test's own hand on the core, to start sync rounds) logs in as a second clerk of the point.
   await expect(async () => {
-    await core.call('staff.login', { username: 'zhao', password: DEMO_STAFF_PASSWORDS.zhao! });
+    await point.core.call('staff.login', { username: 'zhao', password: DEMO_STAFF_PASSWORDS.zhao! });
   }).toPass({ timeout: 30_000 });
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('[data-staff-workspace]').click();
@@ -97,7 +81,7 @@ test('a case goes through every state on the kiosk, at the county and on the con
   // The township's desk: the case masked, taken, passed to the county.
   const deskContext = await browser.newContext({ viewport: CONSOLE_VIEWPORT });
   const desk = await deskContext.newPage();
-  await signInConsole(desk, county, 'tuwo');
+  await signInConsole(desk, point.county, 'tuwo');
   await openConsolePage(desk, 'pointCases');
   const deskRow = desk.locator(`tr[data-row="${stored.case_id}"]`);
   await expect(deskRow).toContainText(caseNumber);
@@ -115,7 +99,7 @@ test('a case goes through every state on the kiosk, at the county and on the con
 
   // The county returns it for the disability certificate.
   await desk.locator('[data-action="logout"]').click();
-  await signInConsole(desk, county, 'county');
+  await signInConsole(desk, point.county, 'county');
   await openConsolePage(desk, 'pointCases');
   await desk.locator(`[data-open-point-case="${stored.case_id}"]`).click();
   const detail = desk.locator(`[data-point-case="${stored.case_id}"]`);
@@ -141,7 +125,7 @@ test('a case goes through every state on the kiosk, at the county and on the con
 
   // The township takes it again and finishes it.
   await desk.locator('[data-action="logout"]').click();
-  await signInConsole(desk, county, 'tuwo');
+  await signInConsole(desk, point.county, 'tuwo');
   await openConsolePage(desk, 'pointCases');
   await consoleMove(desk, stored.case_id, 'take');
   await consoleMove(desk, stored.case_id, 'finish');
@@ -151,10 +135,10 @@ test('a case goes through every state on the kiosk, at the county and on the con
   await synced();
   await panel.locator('[data-cases-refresh]').click();
   await expect(mine).toHaveAttribute('data-case-state', 'done');
-  await core.call('dev.printer.transcript', { clear: true });
+  await point.core.call('dev.printer.transcript', { clear: true });
   await mine.locator('[data-case-print]').click();
-  await expect.poll(async () => (await core.call('dev.printer.transcript', {})).text, { timeout: 30_000 }).toContain('群众签字');
-  const slip = (await core.call('dev.printer.transcript', {})).text;
+  await expect.poll(async () => (await point.core.call('dev.printer.transcript', {})).text, { timeout: 30_000 }).toContain('群众签字');
+  const slip = (await point.core.call('dev.printer.transcript', {})).text;
   for (const words of ['全程代办交还回执', caseNumber, '已办结，等群众领回', '乡镇接收', '报送县里', '退回补材料', '办结', '李秀英', '土沃乡人社所 王建国', '县人社局 管理员']) expect(slip).toContain(words);
   expect(slip).not.toContain(resident.idNumber);
   await mine.locator('[data-case-handback]').click();
@@ -194,9 +178,9 @@ test('a case goes through every state on the kiosk, at the county and on the con
   // "Where is my request": the resident, with their own ID card after the clerk logged out, reads the case in plain
   // words, in Chinese and in English elder mode.
   await page.locator('[data-staff-logout]').click();
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await page.locator('[data-my-requests]').click();
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   const myCase = page.locator(`[data-my-case="${caseNumber}"]`);
   await expect(myCase).toHaveAttribute('data-my-case-state', 'handedBack');
   await expect(myCase).toContainText('已交给您本人');
@@ -206,5 +190,5 @@ test('a case goes through every state on the kiosk, at the county and on the con
   await page.getByRole('button', { name: 'English' }).click();
   await expect(myCase).toContainText('Handed back to you');
   await expectNoAxeViolations(page, 'my requests with a case (en, elder)');
-  await core.call('dev.idCard.remove');
+  await point.core.call('dev.idCard.remove');
 });

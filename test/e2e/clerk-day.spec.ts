@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { usePoint } from './support/point';
+import { atWindowStation, usePoint } from './support/point';
 import { completeItem } from './support/item-flow';
 import { recordSubmits } from './support/submit-recorder';
-import { expectNoAxeViolations, pressKeys } from './support/resident';
+import { expectNoAxeViolations } from './support/resident';
+import { typeStaffLogin } from './support/staff';
 
 /**
  * The clerk's day (issue 9 item 10) on the window PC against the reference county (a process seeded with the demo
@@ -14,9 +15,7 @@ import { expectNoAxeViolations, pressKeys } from './support/resident';
  * numbers masked; zh-CN and en, axe-clean.
  */
 const catalog = defaultCatalog();
-const point = usePoint('village', (config) => {
-  config.kiosk.station = 'window';
-});
+const point = usePoint('village', atWindowStation);
 test.describe.configure({ mode: 'serial' });
 
 test("the clerk's day lists today's own work and the village list from the county, in Chinese and English", async ({ page }) => {
@@ -24,11 +23,7 @@ test("the clerk's day lists today's own work and the village list from the count
   recordSubmits(page);
   await page.goto(point.kiosk.url);
   const login = page.locator('[data-staff-login]');
-  await login.locator('[data-staff-field="username"]').click();
-  await pressKeys(page, 'li');
-  await login.locator('[data-staff-field="password"]').click();
-  await pressKeys(page, DEMO_STAFF_PASSWORDS.li!);
-  await login.locator('[data-staff-submit]').click();
+  await typeStaffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
 
   const day = page.locator('[data-clerk-day]');
   await expect(day).toContainText('今日工作');

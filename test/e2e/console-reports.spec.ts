@@ -3,7 +3,7 @@ import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { dayOfMonth, monthOf, previousMonth } from '../../src/shared/report/report-month';
 import { signedReportItem } from '../support/report-fixtures';
-import { startCounty, type CountyProcess } from './support/county-process';
+import { useCounty } from './support/point';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, downloadFirstSheet, openConsolePage, signInConsole } from './support/console-page';
 
 /**
@@ -11,29 +11,23 @@ import { CONSOLE_VIEWPORT, checkConsoleScreen, downloadFirstSheet, openConsolePa
  * township sees it received (late: today is after the 15th) and corrected, opens it in both languages, sees the
  * demonstration point that sent nothing marked late, and downloads the workbook. 北格镇's point stays out.
  */
-let county: CountyProcess;
+const fixture = useCounty();
 test.use({ viewport: CONSOLE_VIEWPORT });
-test.beforeAll(async () => {
-  county = await startCounty();
-});
-test.afterAll(async () => {
-  await county.stop();
-});
 
 test('the township sees each point’s monthly report (received, corrected, late or due), opens one and downloads the workbook', async ({ page }) => {
   // Last month at the point (UTC+8); its reports are due by the end of this month's 15th there.
   const month = previousMonth(monthOf(new Date()));
   const pastDeadline = dayOfMonth(new Date()) > 15;
   const point = DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!;
-  const kiosk = new HttpCountyClient({ baseUrl: county.url, kioskId: point.kioskId, secret: point.secret });
+  const kiosk = new HttpCountyClient({ baseUrl: fixture.county.url, kioskId: point.kioskId, secret: point.secret });
   const first = new Date(Date.now() - 60_000).toISOString();
   expect((await kiosk.sendBatch([signedReportItem(point.kioskId, month, 1, first, { 'CARD-01': 3 })])).results[0]).toMatchObject({ status: 'accepted' });
   expect((await kiosk.sendBatch([signedReportItem(point.kioskId, month, 2, new Date().toISOString(), { 'CARD-01': 4 }, '更正：补录窗口业务')])).results[0]).toMatchObject({ status: 'accepted' });
   const other = DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-3')!;
-  await new HttpCountyClient({ baseUrl: county.url, kioskId: other.kioskId, secret: other.secret }).sendBatch([signedReportItem(other.kioskId, month, 1, first, { 'CARD-01': 8 })]);
+  await new HttpCountyClient({ baseUrl: fixture.county.url, kioskId: other.kioskId, secret: other.secret }).sendBatch([signedReportItem(other.kioskId, month, 1, first, { 'CARD-01': 8 })]);
   kiosk.close();
 
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, fixture.county, 'tuwo');
   await openConsolePage(page, 'reports');
   await expect(page.locator('[data-report-month]')).toHaveValue(month);
   const row = (id: string) => page.locator(`tr[data-row="${id}"]`);

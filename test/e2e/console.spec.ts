@@ -4,21 +4,15 @@ import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { batchItem } from '../support/county-items';
 import { commissioning, siteRecord } from '../support/site-record-fixtures';
-import { startCounty, type CountyProcess } from './support/county-process';
+import { useCounty } from './support/point';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, downloadFirstSheet, openConsolePage, signInConsole } from './support/console-page';
 
 /** The township/county console served by the gateway (demo seed), in Chromium at 1366x768. */
-let county: CountyProcess;
+const fixture = useCounty();
 test.use({ viewport: CONSOLE_VIEWPORT });
-test.beforeAll(async () => {
-  county = await startCounty();
-});
-test.afterAll(async () => {
-  await county.stop();
-});
 
 test('sign-in: a wrong password is refused in words, a township account sees its own points, sign-out ends the session', async ({ page, context }) => {
-  await page.goto(`${county.url}/console/`);
+  await page.goto(`${fixture.county.url}/console/`);
   await expect(page.locator('#login-username')).toBeVisible();
   await checkConsoleScreen(page, 'console-01-login');
   await page.locator('#login-username').fill('tuwo');
@@ -26,7 +20,7 @@ test('sign-in: a wrong password is refused in words, a township account sees its
   await page.locator('button[type="submit"]').click();
   await expect(page.locator('[data-error="bad_credentials"]')).toContainText('账号或密码不正确');
 
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, fixture.county, 'tuwo');
   const cookie = (await context.cookies()).find((c) => c.name === 'county_console')!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console' });
   expect(await page.evaluate(() => document.cookie)).not.toContain('county_console');
@@ -45,21 +39,21 @@ test('sign-in: a wrong password is refused in words, a township account sees its
 
   await page.locator('[data-action="logout"]').click();
   await expect(page.locator('#login-username')).toBeVisible();
-  const after = await page.request.get(`${county.url}/console/api/points`);
+  const after = await page.request.get(`${fixture.county.url}/console/api/points`);
   expect(after.status()).toBe(401);
 });
 
 test('a second township sees none of the first one’s points, by page or by API', async ({ page }) => {
-  await signInConsole(page, county, 'beige');
+  await signInConsole(page, fixture.county, 'beige');
   await openConsolePage(page, 'points');
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await expect(page.locator('[data-row="demo-kiosk-3"]')).toBeVisible();
-  const points = await (await page.request.get(`${county.url}/console/api/points`)).json();
+  const points = await (await page.request.get(`${fixture.county.url}/console/api/points`)).json();
   expect(points.points.map((p: { kioskId: string }) => p.kioskId)).toEqual(['demo-kiosk-3']);
 });
 
 test('programme: a kiosk finishes commissioning (its signed record), the share against the county date moves, a trial run is recorded by hand, and the table exports to xlsx', async ({ page }) => {
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, fixture.county, 'tuwo');
   await openConsolePage(page, 'programme');
   const half = page.locator('tr[data-row="commissioned-0.5"]');
   await expect(half.locator('[data-col="reached"]')).toContainText('0%');
@@ -69,7 +63,7 @@ test('programme: a kiosk finishes commissioning (its signed record), the share a
   // The kiosk finishes commissioning: its record travels in a signed batch like every other outbox item.
   const today = new Date().toISOString();
   const point = DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!;
-  const kiosk = new HttpCountyClient({ baseUrl: county.url, kioskId: point.kioskId, secret: point.secret });
+  const kiosk = new HttpCountyClient({ baseUrl: fixture.county.url, kioskId: point.kioskId, secret: point.secret });
   expect((await kiosk.sendBatch([siteRecord(commissioning(point.kioskId, today, true))])).results[0]).toMatchObject({ status: 'accepted' });
   await page.reload();
   await expect(cell).toHaveAttribute('data-done', 'yes');
@@ -88,7 +82,7 @@ test('programme: a kiosk finishes commissioning (its signed record), the share a
 });
 
 test('programme: the county admin edits the county\'s dates; the milestones follow', async ({ page }) => {
-  await signInConsole(page, county, 'county');
+  await signInConsole(page, fixture.county, 'county');
   await openConsolePage(page, 'programme');
   await expect(page.locator('tr[data-row="commissioned-0.5"]')).toHaveAttribute('data-state', 'alert'); // 2026-11-15 passed, 1 of 3
   await page.locator('[data-action="edit-dates"]').click();
@@ -103,7 +97,7 @@ test('programme: the county admin edits the county\'s dates; the milestones foll
   await expect(row).not.toHaveAttribute('data-state', 'alert');
   // A township account has no editor.
   await page.locator('[data-action="logout"]').click();
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, fixture.county, 'tuwo');
   await openConsolePage(page, 'programme');
   await expect(page.locator('[data-action="edit-dates"]')).toHaveCount(0);
 });
@@ -111,11 +105,11 @@ test('programme: the county admin edits the county\'s dates; the milestones foll
 test('cases: a township takes an application waiting at the county and returns it with what is missing; the kiosk receives the outcome', async ({ page }) => {
   test.setTimeout(90_000);
   // A simulated kiosk of 土沃乡 hands in an application a county clerk must decide.
-  const kiosk = new HttpCountyClient({ baseUrl: county.url, kioskId: 'demo-kiosk-2', secret: DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!.secret });
+  const kiosk = new HttpCountyClient({ baseUrl: fixture.county.url, kioskId: 'demo-kiosk-2', secret: DEMO_POINTS.find((p) => p.kioskId === 'demo-kiosk-2')!.secret });
   const item = batchItem(SAMPLE_RESIDENTS[0]!, 'JOB-08', { form: {} });
   expect((await kiosk.sendBatch([item])).results[0]!.status).toBe('accepted');
 
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, fixture.county, 'tuwo');
   await openConsolePage(page, 'cases');
   const open = page.locator(`[data-open-case="${item.id}"]`);
   await expect(async () => {
@@ -143,7 +137,7 @@ test('cases: a township takes an application waiting at the county and returns i
 
 test('on a tablet (800x1280) the pages stack the menu above the content, in English too, and stay axe-clean', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 1280 });
-  await signInConsole(page, county, 'county');
+  await signInConsole(page, fixture.county, 'county');
   for (const id of ['programme', 'faults', 'accounts', 'publishing']) {
     await openConsolePage(page, id);
     // Nothing wider than the screen: the tables scroll inside their own box.

@@ -2,8 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { idCheckCharacter } from '../../src/shared/domain/id-number';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { takeCardsOutAfterEach, useKiosk } from './support/point';
 import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './support/resident';
 
 /**
@@ -12,28 +11,17 @@ import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './su
  * and every flow screen passes axe-core.
  */
 const resident = SAMPLE_RESIDENTS[3]!;
-let kiosk: KioskProcess;
-let core: CoreSocket;
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-  core = await openCoreSocket(kiosk);
-});
-test.afterAll(async () => {
-  core.close();
-  await kiosk.stop();
-});
-test.afterEach(async () => {
-  await core.call('dev.idCard.remove').catch(() => undefined);
-});
+const point = useKiosk();
+takeCardsOutAfterEach(point);
 
 test('a phone number is checked as it is typed; switching to English mid-flow keeps the value and the reason follows', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await page.locator('[data-item="JOB-01"]').click();
   await page.locator('[data-action="start"]').click();
   await expect(page.locator('[data-step="identify"]')).toBeVisible();
   await expectNoAxeViolations(page, 'identify');
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   await expect(page.getByTestId('resident-masked')).toContainText('张*娜');
   await expectNoAxeViolations(page, 'form');
 
@@ -62,11 +50,11 @@ test('a phone number is checked as it is typed; switching to English mid-flow ke
 });
 
 test('an ID number is checked as typed: the ID pad has X, and a wrong check character is explained in words', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'insurance');
   await page.locator('[data-item="INS-13"]').click();
   await page.locator('[data-action="start"]').click();
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   await page.locator('[data-choices="reason"] [data-choice="died"]').click();
   await page.locator('[data-field-kind="phone"] input').first().click();
   await pressKeys(page, '13912345678');
@@ -90,11 +78,11 @@ test('an ID number is checked as typed: the ID pad has X, and a wrong check char
 
 test('an expired ID card is refused with the reason and what to do, and the flow does not go on', async ({ page }) => {
   const expired = SAMPLE_RESIDENTS.find((r) => /EXPIRED/.test(r.note))!;
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await page.locator('[data-item="JOB-01"]').click();
   await page.locator('[data-action="start"]').click();
-  await core.call('dev.idCard.insert', { residentIndex: expired.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: expired.index });
   await expect(page.locator('[data-error="card_expired"]')).toContainText('证件已过有效期。');
   await expect(page.locator('[data-flow]')).toHaveAttribute('data-step', 'identify');
   await expect(page.getByTestId('resident-masked')).toHaveCount(0);

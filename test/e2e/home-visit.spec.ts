@@ -10,8 +10,9 @@ import { answerFor } from './support/form-filler';
 import { completeItem } from './support/item-flow';
 import { recordSubmits } from './support/submit-recorder';
 import { startKiosk } from './support/kiosk-process';
-import { countyPayload, kioskDb, usePoint } from './support/point';
-import { expectNoAxeViolations, pressKeys } from './support/resident';
+import { countyPayload, kioskDb, takeCountyDown, usePoint } from './support/point';
+import { expectNoAxeViolations } from './support/resident';
+import { typeStaffLogin } from './support/staff';
 
 /**
  * Home-visit mode (issue 9 item 4): the same app on a clerk's laptop (`kiosk.station: "homeVisit"`). It synced once
@@ -30,19 +31,14 @@ test.describe.configure({ mode: 'serial' });
 
 test('offline at the home, stamped homeVisit with the clerk and village group, stored by the county once back', async ({ page }) => {
   test.setTimeout(180_000);
-  await point.county.stop();
-  await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await takeCountyDown(point);
 
   recordSubmits(page);
   await page.goto(point.kiosk.url);
   const login = page.locator('[data-staff-login]');
   await expect(login).toBeVisible();
   await expect(page.locator('.attract__start')).toHaveCount(0);
-  await login.locator('[data-staff-field="username"]').click();
-  await pressKeys(page, 'li');
-  await login.locator('[data-staff-field="password"]').click();
-  await pressKeys(page, DEMO_STAFF_PASSWORDS.li!);
-  await login.locator('[data-staff-submit]').click();
+  await typeStaffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
 
   // The village group comes first; nothing else is reachable before it.
   await expect(page.locator('[data-staff-banner]')).toContainText('上门服务模式 · 李秀英');

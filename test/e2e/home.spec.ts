@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { useKiosk } from './support/point';
 
-let kiosk: KioskProcess;
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-test.afterAll(async () => {
-  await kiosk.stop();
-});
+const point = useKiosk();
 
 test('a resident touches the attract screen and sees the four categories', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await expect(page.getByRole('heading', { name: '示例村就业社保服务点' })).toBeVisible();
   await expect(page.getByText('0351-12333')).toBeVisible();
   await page.getByRole('button', { name: '轻触屏幕开始办理' }).click();
@@ -23,7 +17,7 @@ test('a resident touches the attract screen and sees the four categories', async
 });
 
 test('the language switch shows the home screen in English', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await page.getByRole('button', { name: '轻触屏幕开始办理' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Please choose a service' })).toBeVisible();

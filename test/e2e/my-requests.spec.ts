@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { kioskDb, usePoint } from './support/point';
+import { kioskDb, takeCountyDown, usePoint } from './support/point';
 import { completeItem } from './support/item-flow';
 import { expectNoAxeViolations, startVisit } from './support/resident';
 
@@ -33,8 +33,7 @@ async function backOffice(applicationId: string, action: 'take' | 'finish'): Pro
 
 test('a resident follows an application from "waiting on this kiosk" to "done", with their card', async ({ page }) => {
   test.setTimeout(180_000);
-  await point.county.stop();
-  await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await takeCountyDown(point);
   await startVisit(page, point.kiosk.url);
   const outcome = await completeItem(page, point.core, application, resident);
   expect(outcome.kind).toBe('receipt');

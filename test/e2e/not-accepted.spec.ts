@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { completeItem } from './support/item-flow';
-import { readDb, usePoint } from './support/point';
+import { readDb, takeCountyDown, usePoint } from './support/point';
 import { expectNoAxeViolations, startVisit } from './support/resident';
 
 /**
@@ -21,8 +21,7 @@ const countyFile = () => path.join(point.county.dataDir, 'county.sqlite');
 
 test('an application the county refuses shows "not accepted", and the county stored nothing for it', async ({ page }) => {
   test.setTimeout(240_000);
-  await point.county.stop();
-  await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await takeCountyDown(point);
   await startVisit(page, point.kiosk.url);
   const outcome = await completeItem(page, point.core, item, resident);
   expect(outcome.kind).toBe('receipt');

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { takeCardsOutAfterEach, useKiosk } from './support/point';
 import { openCategory, pressKeys, startVisit } from './support/resident';
 
 /**
@@ -12,21 +11,8 @@ import { openCategory, pressKeys, startVisit } from './support/resident';
  */
 const resident = SAMPLE_RESIDENTS[1]!;
 const TYPED_PHONE = '13687654321';
-let kiosk: KioskProcess;
-let core: CoreSocket;
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-  core = await openCoreSocket(kiosk);
-});
-test.afterAll(async () => {
-  core.close();
-  await kiosk.stop();
-});
-// A card left on a simulated reader would be read by the next test's identify step (as a real reader would).
-test.afterEach(async () => {
-  await core.call('dev.idCard.remove').catch(() => undefined);
-  await core.call('dev.ssCard.remove').catch(() => undefined);
-});
+const point = useKiosk();
+takeCardsOutAfterEach(point);
 
 async function heapStrings(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
@@ -52,11 +38,11 @@ async function storageDump(page: Page): Promise<string> {
 test('an idle timeout wipes every trace of the resident from the screen and the core', async ({ page }) => {
   test.setTimeout(120_000);
   await page.clock.install();
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await page.locator('[data-item="JOB-01"]').click();
   await page.locator('[data-action="start"]').click();
-  await core.call('dev.idCard.insert', { residentIndex: resident.index });
+  await point.core.call('dev.idCard.insert', { residentIndex: resident.index });
   await expect(page.getByTestId('resident-masked')).toBeVisible();
   const firstPage = page.locator('[data-step="form-0"]');
   await expect(firstPage).toBeVisible();
@@ -65,9 +51,9 @@ test('an idle timeout wipes every trace of the resident from the screen and the 
   await phone.click();
   await pressKeys(page, TYPED_PHONE);
   await expect(phone).toHaveValue(TYPED_PHONE);
-  expect(await core.call('session.current')).not.toBeNull();
+  expect(await point.core.call('session.current')).not.toBeNull();
   // The resident role belongs to the screen that identified the resident, not to this second socket.
-  expect((await core.call('system.caller')).roles).not.toContain('resident');
+  expect((await point.core.call('system.caller')).roles).not.toContain('resident');
   // Control: the same searches do find the typed value while the visit is on (so the checks below can fail).
   expect(await heapStrings(page)).toContain(TYPED_PHONE);
   expect(await page.content()).toContain(TYPED_PHONE);
@@ -90,18 +76,18 @@ test('an idle timeout wipes every trace of the resident from the screen and the 
   }
   expect(JSON.parse(storage).indexedDB).toEqual([]);
   // The core's session is gone too.
-  expect(await core.call('session.current')).toBeNull();
+  expect(await point.core.call('session.current')).toBeNull();
 });
 
 test('pulling the social security card out mid-flow (the card that identified the resident) ends the visit and wipes it', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await page.locator('[data-item="JOB-01"]').click();
   await page.locator('[data-action="start"]').click();
-  await core.call('dev.ssCard.insert', { residentIndex: 0 });
+  await point.core.call('dev.ssCard.insert', { residentIndex: 0 });
   await expect(page.getByTestId('resident-masked')).toBeVisible();
-  await core.call('dev.ssCard.remove');
+  await point.core.call('dev.ssCard.remove');
   await expect(page.locator('.attract__start')).toBeVisible({ timeout: 15_000 });
   expect(await page.content()).not.toContain('王*国');
-  expect(await core.call('session.current')).toBeNull();
+  expect(await point.core.call('session.current')).toBeNull();
 });

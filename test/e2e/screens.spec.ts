@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
+import { useKiosk } from './support/point';
 import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './support/resident';
 
 /**
@@ -9,19 +8,10 @@ import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './su
  * one-time notification, search by pinyin initials, elder mode, language switch, help button, idle countdown.
  * Each screen is scanned with axe-core.
  */
-let kiosk: KioskProcess;
-let core: CoreSocket;
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-  core = await openCoreSocket(kiosk);
-});
-test.afterAll(async () => {
-  core.close();
-  await kiosk.stop();
-});
+const point = useKiosk();
 
 test('attract, home, a category, an item page: guide, materials, and the one-time notification printed', async ({ page }) => {
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await expect(page.getByRole('heading', { name: '示例村就业社保服务点' })).toBeVisible();
   await expectNoAxeViolations(page, 'attract');
   await page.locator('.attract__start').click();
@@ -43,11 +33,11 @@ test('attract, home, a category, an item page: guide, materials, and the one-tim
   await page.locator('[data-action="print-notification"]').click();
   await expect(page.getByText('告知单已打印，请从出纸口取走。')).toBeVisible({ timeout: 20_000 });
   // What the printer simulator put on paper: the item's name and its materials, all at once.
-  await expect.poll(async () => (await core.call('dev.printer.transcript', {})).text, { timeout: 20_000 }).toContain('求职登记');
+  await expect.poll(async () => (await point.core.call('dev.printer.transcript', {})).text, { timeout: 20_000 }).toContain('求职登记');
 });
 
 test('search by pinyin initials on the on-screen keyboard: "sbk" finds the social security card items', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await page.getByRole('button', { name: '搜索业务' }).click();
   await pressKeys(page, 'sbk');
   await expect(page.getByTestId('search-input')).toHaveValue('sbk');
@@ -58,7 +48,7 @@ test('search by pinyin initials on the on-screen keyboard: "sbk" finds the socia
 });
 
 test('elder mode enlarges text about 1.3 times; the language switch works mid-screen and both reset after the visit', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'insurance');
   const size = () => page.locator('.item-tile__name').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   const normal = await size();
@@ -87,22 +77,22 @@ test('elder mode enlarges text about 1.3 times; the language switch works mid-sc
 });
 
 test('the help button raises help.requested; with no clerk logged in it promises nothing and gives the duty phone', async ({ page }) => {
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'card');
-  const before = core.events.length;
+  const before = point.core.events.length;
   await page.getByRole('button', { name: '呼叫工作人员' }).click();
   // The demo point has no staff list: nobody can be logged in, so nobody was told (test/e2e/help-calls.spec.ts has the clerks).
   await expect(page.locator('[data-help-state="nobody"]')).toContainText('现在没有工作人员登录');
   await expect(page.getByText('马上有人来帮您')).toHaveCount(0);
-  const data = (await core.waitForEvent('help.requested', (d) => (d as { screen: string }).screen === 'category:card')) as { screen: string; at: string };
-  expect(core.events.length).toBeGreaterThan(before);
+  const data = (await point.core.waitForEvent('help.requested', (d) => (d as { screen: string }).screen === 'category:card')) as { screen: string; at: string };
+  expect(point.core.events.length).toBeGreaterThan(before);
   expect(data.screen).toBe('category:card');
   await expectNoAxeViolations(page, 'help banner');
 });
 
 test('idle: the countdown dialog offers "continue", and when it runs out the attract screen returns', async ({ page }) => {
   await page.clock.install();
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'skill');
   // The demo point's idle timeout is 75 s with a 20 s countdown.
   await page.clock.fastForward(76_000);
@@ -122,7 +112,7 @@ test('idle: the countdown dialog offers "continue", and when it runs out the att
 
 test('elder mode doubles the idle time', async ({ page }) => {
   await page.clock.install();
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await page.getByRole('button', { name: '大字模式' }).click();
   await page.clock.fastForward(76_000);
   await expect(page.getByRole('alertdialog')).toBeHidden();

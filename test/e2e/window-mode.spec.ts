@@ -2,11 +2,12 @@ import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { kioskDb, usePoint } from './support/point';
+import { atWindowStation, kioskDb, usePoint } from './support/point';
 import { expectCountyHoldsSubmitted } from './support/county-record';
 import { recordSubmits } from './support/submit-recorder';
 import { completeItem } from './support/item-flow';
-import { expectNoAxeViolations, pressKeys } from './support/resident';
+import { expectNoAxeViolations } from './support/resident';
+import { typeStaffLogin } from './support/staff';
 
 /**
  * Window mode (issue 9 item 3): the same app on the window PC, started with `kiosk.station: "window"`, opens on the
@@ -14,9 +15,7 @@ import { expectNoAxeViolations, pressKeys } from './support/resident';
  * a resident at the desk is stamped window with the clerk's id, at the kiosk and at the county.
  */
 const catalog = defaultCatalog();
-const point = usePoint('village', (config) => {
-  config.kiosk.station = 'window';
-});
+const point = usePoint('village', atWindowStation);
 test.describe.configure({ mode: 'serial' });
 
 test('the window PC opens on the login, then the workspace; a desk submission is stamped window at the county', async ({ page }) => {
@@ -29,11 +28,7 @@ test('the window PC opens on the login, then the workspace; a desk submission is
   await expect(page.locator('[data-staff-entry]')).toHaveCount(0);
   await expect(login.getByRole('button', { name: '取消' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'window: login');
-  await login.locator('[data-staff-field="username"]').click();
-  await pressKeys(page, 'li');
-  await login.locator('[data-staff-field="password"]').click();
-  await pressKeys(page, DEMO_STAFF_PASSWORDS.li!);
-  await login.locator('[data-staff-submit]').click();
+  await typeStaffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
 
   await expect(page.locator('[data-staff-banner]')).toContainText('窗口模式 · 李秀英');
   await expect(page.locator('[data-workspace]')).toBeVisible();

@@ -52,6 +52,11 @@ export function usePoint(level: 'village' | 'demonstration', edit?: (config: { k
   });
 }
 
+/** A site config edit for usePoint: the app on a clerk's window PC (it opens on the staff login). */
+export const atWindowStation = (config: { kiosk: Record<string, unknown> }): void => {
+  config.kiosk.station = 'window';
+};
+
 /** Only the kiosk, on its built-in demo config with simulated devices and no county: the resident's screens alone. */
 export function useKiosk(): Pick<Point, 'kiosk' | 'core'> {
   return usePointParts<Pick<Point, 'kiosk' | 'core'>>(async (point) => {
@@ -65,6 +70,12 @@ export function useCounty(): Pick<Point, 'county'> {
   return usePointParts<Pick<Point, 'county'>>(async (point) => {
     point.county = await startCounty();
   });
+}
+
+/** The county goes away, and the kiosk has noticed (its sync status reads offline). */
+export async function takeCountyDown(point: Pick<Point, 'county' | 'core'>): Promise<void> {
+  await point.county.stop();
+  await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
 }
 
 /** A card left on a simulated reader would be read by the next test's identify step (as a real reader would). */

@@ -18,9 +18,8 @@ export async function holdStaffCorner(page: Page, ms?: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** Types account and password on the on-screen keyboard and logs in; waits for the banner unless told otherwise. */
-export async function staffLogin(page: Page, username: string, password: string, expectBanner = true): Promise<void> {
-  await holdStaffCorner(page);
+/** Types account and password into the open staff login on the on-screen keyboard and submits (a window PC opens on it). */
+export async function typeStaffLogin(page: Page, username: string, password: string): Promise<void> {
   const dialog = page.locator('[data-staff-login]');
   await expect(dialog).toBeVisible();
   await dialog.locator('[data-staff-field="username"]').click();
@@ -28,6 +27,12 @@ export async function staffLogin(page: Page, username: string, password: string,
   await dialog.locator('[data-staff-field="password"]').click();
   await pressKeys(page, password);
   await dialog.locator('[data-staff-submit]').click();
+}
+
+/** Opens the staff login from the attract screen's corner and logs in; waits for the banner unless told otherwise. */
+export async function staffLogin(page: Page, username: string, password: string, expectBanner = true): Promise<void> {
+  await holdStaffCorner(page);
+  await typeStaffLogin(page, username, password);
   if (expectBanner) await expect(page.locator('[data-staff-banner]')).toBeVisible();
 }
 
