@@ -2,11 +2,10 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
+import { openCoreSocket } from './support/core-socket';
 import { completeItem } from './support/item-flow';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { readDb } from './support/point';
+import { startKiosk } from './support/kiosk-process';
+import { kioskDb, takeCountyDown, usePoint } from './support/point';
 import { expectNoAxeViolations, openCategory, startVisit } from './support/resident';
 
 /**
@@ -20,56 +19,39 @@ const listing = catalog.items.find((i) => i.code === 'JOB-02')!;
 const resident = SAMPLE_RESIDENTS[0]!;
 test.describe.configure({ mode: 'serial' });
 
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
-let config: string;
-const online = async () => (await core.call('sync.status')).online;
-
-test.beforeAll(async () => {
-  county = await startCounty();
-  config = writeKioskConfig(county, 'village');
-  kiosk = await startKiosk(['--config', config, '--simulate']);
-  core = await openCoreSocket(kiosk);
-  await expect.poll(online, { timeout: 30_000 }).toBe(true);
-});
-test.afterAll(async () => {
-  core?.close();
-  await kiosk?.stop();
-  await county?.stop();
-});
+const point = usePoint('village');
+const online = async () => (await point.core.call('sync.status')).online;
 
 /** The listing's rows as the screen shows them (each row's text), to compare the cached copy with the county's. */
 const rowsOnScreen = (page: import('@playwright/test').Page) => page.locator('.lookup__row').allInnerTexts();
 
 test('offline with a fresh copy: the tile is ready and the screen shows the county list with its age', async ({ page }) => {
   test.setTimeout(180_000);
-  await startVisit(page, kiosk.url);
-  expect((await completeItem(page, core, listing, resident)).kind).toBe('lookup');
+  await startVisit(page, point.kiosk.url);
+  expect((await completeItem(page, point.core, listing, resident)).kind).toBe('lookup');
   await expect(page.getByTestId('lookup-cached')).toHaveCount(0);
   const fromCounty = await rowsOnScreen(page);
   expect(fromCounty.length).toBeGreaterThan(0);
   // What the kiosk kept: the county's answer, with when the county gave it.
-  const kept = readDb(path.join(kiosk.dataDir, 'kiosk.sqlite'), (db) => db.prepare("SELECT fetched_at AS fetchedAt FROM listing_cache WHERE item_code = 'JOB-02'").all()) as Array<{ fetchedAt: string }>;
+  const kept = kioskDb(point, (db) => db.prepare("SELECT fetched_at AS fetchedAt FROM listing_cache WHERE item_code = 'JOB-02'").all()) as Array<{ fetchedAt: string }>;
   expect(kept).toHaveLength(1);
 
-  await county.stop();
-  await expect.poll(online, { timeout: 60_000, intervals: [1000] }).toBe(false);
-  await startVisit(page, kiosk.url);
+  await takeCountyDown(point);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await expect(page.locator('[data-item="JOB-02"] [data-readiness]')).toHaveAttribute('data-readiness', 'ready');
   await page.locator('.shell__nav .button').first().click();
-  expect((await completeItem(page, core, listing, resident)).kind).toBe('lookup');
+  expect((await completeItem(page, point.core, listing, resident)).kind).toBe('lookup');
   const cached = page.getByTestId('lookup-cached');
   await expect(cached).toContainText('现在连不上县里，这是本机 0 小时');
   expect(await rowsOnScreen(page)).toEqual(fromCounty);
   await expectNoAxeViolations(page, 'listing from the kiosk copy');
   // Printed without identity, from the kept copy: the receipt printer's bytes (GB18030, decoded by the simulator) hold
   // the county's rows with labels in words, when the county gave them, and nobody's name.
-  await core.call('dev.printer.transcript', { clear: true });
+  await point.core.call('dev.printer.transcript', { clear: true });
   await page.locator('[data-action="print-listing"]').click();
   await expect(page.locator('.lookup__result [data-print-state]')).toHaveAttribute('data-print-state', 'done', { timeout: 30_000 });
-  const slip = (await core.call('dev.printer.transcript', {})).text;
+  const slip = (await point.core.call('dev.printer.transcript', {})).text;
   expect(slip).toContain(listing.name['zh-CN']);
   expect(slip).toContain('查询时间');
   expect(slip).not.toContain('查询人');
@@ -88,25 +70,25 @@ test('offline with a fresh copy: the tile is ready and the screen shows the coun
 test('offline with an expired copy: the tile is unavailable and the lookup says so, without the stale list', async ({ page }) => {
   test.setTimeout(180_000);
   // The same kiosk (same data) a limit and an hour later: its clock reads later, the county is still down.
-  core.close();
-  await kiosk.stop();
+  point.core.close();
+  await point.kiosk.stop();
   const later = (listing.offlineCacheMaxHours + 1) * 3_600_000;
-  kiosk = await startKiosk(
-    ['--config', config, '--simulate'],
+  point.kiosk = await startKiosk(
+    ['--config', point.configFile, '--simulate'],
     { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'support', 'shifted-clock.cjs')}`.trim(), E2E_CLOCK_OFFSET_MS: String(later) },
-    kiosk.dataDir,
+    point.kiosk.dataDir,
   );
-  core = await openCoreSocket(kiosk);
+  point.core = await openCoreSocket(point.kiosk);
   await expect.poll(online, { timeout: 60_000, intervals: [1000] }).toBe(false);
-  expect((await core.call('queries.offlineReady', {})).items).toEqual([]);
-  await startVisit(page, kiosk.url);
+  expect((await point.core.call('queries.offlineReady', {})).items).toEqual([]);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await expect(page.locator('[data-item="JOB-02"] [data-readiness]')).toHaveAttribute('data-readiness', 'unavailable');
   await expectNoAxeViolations(page, 'job tiles, listing copy expired');
   // The core too refuses the old copy: asked directly, it answers "county unreachable", not the stale rows.
   // (with exactly the filter the kept copy was for).
-  const keys = readDb(path.join(kiosk.dataDir, 'kiosk.sqlite'), (db) => db.prepare("SELECT params_key AS k FROM listing_cache WHERE item_code = 'JOB-02'").all()) as Array<{ k: string }>;
+  const keys = kioskDb(point, (db) => db.prepare("SELECT params_key AS k FROM listing_cache WHERE item_code = 'JOB-02'").all()) as Array<{ k: string }>;
   expect(keys).toHaveLength(1);
   const params = Object.fromEntries(JSON.parse(keys[0]!.k) as Array<[string, string]>);
-  await expect(core.call('queries.run', { itemCode: 'JOB-02', params })).rejects.toMatchObject({ code: 'county_unreachable' });
+  await expect(point.core.call('queries.run', { itemCode: 'JOB-02', params })).rejects.toMatchObject({ code: 'county_unreachable' });
 });
