@@ -104,15 +104,21 @@ function printBreakdown(all: Phases[]): void {
   }
 }
 
-/** The bytes the kiosk page loads before its first screen: index.html, its scripts and modulepreloads, its stylesheets (lazily loaded screens come later and are not counted). */
+/**
+ * The bytes the kiosk page loads before its first screen: index.html, its scripts and modulepreloads, the texts of
+ * the page's language (a chunk boot imports at once), its stylesheets. Lazily loaded screens and the other language
+ * come later and are not counted. The renderer measured is KIOSK_RENDERER_DIR's when set (as the host serves it).
+ */
 function rendererBytes(): { html: number; js: number; css: number } {
-  const dir = path.join(ROOT, 'dist/renderer');
+  const dir = process.env.KIOSK_RENDERER_DIR ?? path.join(ROOT, 'dist/renderer');
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const refs = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]!))];
   const size = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(dir, f.replace(/^\.\//, ''))).size, 0);
+  const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
+  const texts = fs.readdirSync(path.join(dir, 'assets')).filter((f) => new RegExp(`^${language}-[\\w-]{8}\\.js$`).test(f));
   return {
     html: Buffer.byteLength(html),
-    js: size(refs(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)),
+    js: size(refs(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)) + size(texts.map((f) => `assets/${f}`)),
     css: size(refs(/<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+\.css)"/g)),
   };
 }

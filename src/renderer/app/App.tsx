@@ -5,6 +5,7 @@ import { useLiveSite } from './live-site';
 import { Visit, type VisitEnd } from './Visit';
 import { wipeResidentTraces } from '../privacy/wipe';
 import { CatalogProvider } from '../catalog/catalog-context';
+import type { CatalogListing } from '../../shared/contract/methods/catalog';
 import { LiveStatusProvider } from '../readiness/readiness-context';
 import { DevPanel } from './lazy-screens';
 import { StaffProvider } from '../staff/staff-context';
@@ -16,7 +17,7 @@ import { TechnicianGate } from '../technician/TechnicianGate';
  * about the resident is dropped by remounting the visit under a new key, web storage is wiped, and the
  * attract screen returns in the point's default language.
  */
-export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; onConnectionChange: (l: (c: boolean) => void) => () => void }) {
+export function App({ kiosk, onConnectionChange, catalog }: { kiosk: KioskContextValue; onConnectionChange: (l: (c: boolean) => void) => () => void; catalog?: Promise<CatalogListing> }) {
   const { i18n } = useTranslation();
   const [visitNumber, setVisitNumber] = useState(0);
   const [connected, setConnected] = useState(true);
@@ -45,7 +46,7 @@ export function App({ kiosk, onConnectionChange }: { kiosk: KioskContextValue; o
   return (
     <KioskContext.Provider value={context}>
       <StaffProvider connected={connected} onEnd={endStaff}>
-        <CatalogProvider>
+        <CatalogProvider asked={catalog}>
           <LiveStatusProvider>
             <StaffChrome />
             <TechnicianGate />

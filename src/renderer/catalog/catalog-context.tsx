@@ -1,7 +1,8 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
 import type { CatalogItem } from '../../shared/catalog/schema';
 import type { CountySettings } from '../../shared/catalog/county-settings';
 import type { Language } from '../../shared/locales';
+import type { CatalogListing } from '../../shared/contract/methods/catalog';
 import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useKiosk } from '../app/kiosk-context';
 import { markStartup } from '../app/startup-marks';
@@ -20,13 +21,19 @@ export interface CatalogState {
 
 const CatalogContext = createContext<CatalogState>({ status: 'loading', version: 0, items: [] });
 
-/** Loads the catalogue once (it holds nothing personal) and again whenever the county sends a newer one. */
-export function CatalogProvider({ children }: { children: ReactNode }) {
+/**
+ * Loads the catalogue once (it holds nothing personal) and again whenever the county sends a newer one. `asked`: the
+ * answer to a `catalog.list` that boot sent beside `site.info`, so the home screen need not wait for a second round.
+ */
+export function CatalogProvider({ children, asked }: { children: ReactNode; asked?: Promise<CatalogListing> }) {
   const { client } = useKiosk();
   const [state, setState] = useState<CatalogState>({ status: 'loading', version: 0, items: [] });
+  const askedAtBoot = useRef(asked);
   useAliveEffect((alive) => {
-    const load = () =>
-      client.invoke('catalog.list', {}).then(
+    const load = () => {
+      const listing = askedAtBoot.current ?? client.invoke('catalog.list', {});
+      askedAtBoot.current = undefined; // used once: a newer catalogue is asked for afresh
+      return listing.then(
         (catalog) => {
           if (!alive()) return;
           markStartup('catalog:loaded');
@@ -35,6 +42,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
         },
         () => alive() && setState((s) => ({ ...s, status: s.items.length > 0 ? 'ready' : 'failed' })),
       );
+    };
     void load();
     const off = client.on('config.changed', (change) => {
       if (change.part === 'catalog') void load();

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useTranslation } from 'react-i18next';
 import type { ReportView } from '../../shared/contract/methods/report';
-import type { Language } from '../../shared/locales';
+import type { Language, LanguageTexts } from '../../shared/locales';
 import { REPORT_CHANNELS } from '../../shared/report/monthly-figures';
-import { formatServiceValue, itemRows, layoutItems, serviceRows } from '../../shared/report/report-layout';
+import { formatServiceValue, itemRows, layoutItems, serviceRows, type ReportWording } from '../../shared/report/report-rows';
 import { formatPointTime } from '../../shared/report/report-month';
 import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
@@ -29,6 +29,8 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
   const { error, fail, clear } = useKioskError();
   const [printedPages, setPrintedPages] = useState<number | null>(null);
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
+  // The screen's own loaded texts: the kiosk holds only the languages it has shown (i18n/load-language.ts).
+  const wording: ReportWording = { language, texts: { report: i18n.getResourceBundle(language, 'report') as LanguageTexts['report'], common: i18n.getResourceBundle(language, 'common') as LanguageTexts['common'] } };
 
   const show = useCallback((v: ReportView) => {
     setView(v);
@@ -63,8 +65,8 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
   };
 
   const figures = view?.figures;
-  const rows = figures ? itemRows(figures, layoutItems(catalog.items), language) : [];
-  const empty = figures ? rows.at(-1)!.total === 0 && serviceRows(figures, language).every((r) => r.format !== 'count' || r.value === 0) : false;
+  const rows = figures ? itemRows(figures, layoutItems(catalog.items), wording) : [];
+  const empty = figures ? rows.at(-1)!.total === 0 && serviceRows(figures, wording).every((r) => r.format !== 'count' || r.value === 0) : false;
 
   return (
     <div className="overlay report-overlay">
@@ -129,7 +131,7 @@ export function ReportScreen({ month: initialMonth, onClose }: { month: string; 
             <h3>{t('screen.service')}</h3>
             <table className="report-table" data-report-service>
               <tbody>
-                {serviceRows(figures, language).map((row) => (
+                {serviceRows(figures, wording).map((row) => (
                   <tr key={row.label}>
                     <th scope="row">{row.label}</th>
                     <td>{formatServiceValue(row)}</td>
