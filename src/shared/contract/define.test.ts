@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineMethod } from './define';
-import { flag, limitParams, listOf, noParams } from './method-shapes';
+import { flag, language, limitParams, listOf, noParams } from './method-shapes';
 import { events, methods } from './index';
 
 describe('defineMethod: schemas built when first used', () => {
@@ -67,6 +67,11 @@ describe('method-shapes', () => {
     expect(list.parse({ cases: [{ id: 'a' }] })).toEqual({ cases: [{ id: 'a' }] });
     expect(list.safeParse({ cases: [{ id: 1 }] }).success).toBe(false);
     expect(list.safeParse({ items: [] }).success).toBe(false);
+  });
+
+  it("language accepts the kiosk's languages and nothing else", () => {
+    expect(language().options).toEqual(['zh-CN', 'en']);
+    expect(language().safeParse('fr').success).toBe(false);
   });
 
   it('flag is one yes/no under its name', () => {

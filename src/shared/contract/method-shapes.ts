@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../locales';
 
 /**
  * Pieces many methods' schemas share, written once: a method without parameters (`defineMethod` gives it to a
@@ -21,3 +22,12 @@ export const done = () => z.object({ ok: z.literal(true) });
 
 /** An answer that is one yes/no, e.g. `flag('cancelled')` is `{ cancelled: boolean }` (false: there was nothing to do). */
 export const flag = <K extends string>(key: K) => z.object({ [key]: z.boolean() } as { [P in K]: z.ZodBoolean });
+
+/**
+ * The kiosk's two languages as a parameter or field. The list is LANGUAGES (shared/locales), written again here only so
+ * that the contract does not load the locale text; the compiler checks that both name the same languages.
+ */
+const LANGUAGE_VALUES = ['zh-CN', 'en'] as const satisfies readonly Language[];
+export const language = () => z.enum(LANGUAGE_VALUES);
+// Fails to compile when shared/locales gains a language the contract does not accept.
+const _everyLanguageAccepted: [Language] extends [(typeof LANGUAGE_VALUES)[number]] ? true : never = true;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { limitParams, listOf } from '../method-shapes';
+import { limitParams, listOf, language } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { CaseConsentSchema, CasePromisedDaysSchema, CaseStepSchema } from '../../cases/case-record';
 import { CaseMoveSchema, CaseStateSchema } from '../../cases/case-state';
@@ -85,6 +85,6 @@ export const casesMethods = {
   'cases.printHandover': defineMethod({
     summary: 'The handover receipt on the receipt printer: the case, its outcome and its steps, with a line for the resident to sign.',
     access: ['clerk'],
-    schemas: () => ({ input: z.object({ id: CaseIdSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(), output: PrintJobSchema }),
+    schemas: () => ({ input: z.object({ id: CaseIdSchema, language: language().optional() }).strict(), output: PrintJobSchema }),
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { language } from '../method-shapes';
 import { AcceptanceCriterionSchema, CommissioningStepSchema, SiteRecordSchema } from '../../commissioning/site-record';
 import { AcceptanceSignerSchema } from '../../sync/protocol';
 
@@ -43,6 +44,6 @@ export const commissioningMethods = {
   'siteRecords.file': defineMethod({
     summary: 'A record as an A4 PDF (CJK font embedded), base64, to save or print.',
     access: ['technician'],
-    schemas: () => ({ input: z.object({ recordId: z.string().uuid(), language: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(), output: FileSchema }),
+    schemas: () => ({ input: z.object({ recordId: z.string().uuid(), language: language().default('zh-CN') }).strict(), output: FileSchema }),
   }),
 } as const;

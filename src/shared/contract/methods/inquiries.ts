@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { limitParams, listOf } from '../method-shapes';
+import { MonthSchema } from '../../report/monthly-figures';
+import { limitParams, listOf, language } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { PrintJobSchema } from './printing';
 
@@ -64,7 +65,7 @@ export const inquiriesMethods = {
       "The owner closes an inquiry with what was done (answered, handled here, 一次性告知 slip printed, referred, case opened). slipPrinted prints the inquiry's item's slip on the receipt printer first (recorded as a print with the clerk's channel); without an item, or when the printer fails, the inquiry stays open.",
     access: ['clerk'],
     schemas: () => ({
-      input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema, language: z.enum(['zh-CN', 'en']).optional() }).strict(),
+      input: z.object({ id: z.string().min(1).max(64), outcome: InquiryOutcomeSchema, language: language().optional() }).strict(),
       output: InquiryViewSchema,
     }),
   }),
@@ -72,7 +73,7 @@ export const inquiriesMethods = {
     summary: "The register as the caller's list shows it (open first, overdue at the top, today's closed ones), printed on the receipt printer with askers masked (paper a4: the same on A4, embedded CJK font, on the document printer).",
     access: ['clerk'],
     schemas: () => ({
-      input: z.object({ language: z.enum(['zh-CN', 'en']).optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(),
+      input: z.object({ language: language().optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(),
       output: PrintJobSchema,
     }),
   }),
@@ -80,7 +81,7 @@ export const inquiriesMethods = {
     summary: 'The register of a month as an xlsx workbook (askers masked), for the township.',
     access: ['clerk'],
     schemas: () => ({
-      input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
+      input: z.object({ month: MonthSchema }).strict(),
       output: z.object({ filename: z.string(), xlsxBase64: z.string(), rows: z.number().int() }),
     }),
   }),

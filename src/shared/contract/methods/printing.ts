@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { listOf, done, flag } from '../method-shapes';
+import { MonthSchema } from '../../report/monthly-figures';
+import { listOf, done, flag, language } from '../method-shapes';
 
-const LanguageSchema = z.enum(['zh-CN', 'en']);
 const ItemCodeSchema = z.string().regex(/^[A-Z]{3,4}-\d{2}$/);
 
 export const PrintJobStateSchema = z.enum(['queued', 'printing', 'waitingForPaper', 'waitingForCover', 'done', 'failed', 'cancelled']);
@@ -31,12 +31,12 @@ export const printingMethods = {
   'print.receipt': defineMethod({
     summary: 'Print the receipt of a submission of the current resident (or any, for a clerk) on the receipt printer.',
     access: ['resident', 'clerk'],
-    schemas: () => ({ input: z.object({ submissionId: z.string().min(1).max(64), language: LanguageSchema.optional() }).strict(), output: PrintJobSchema }),
+    schemas: () => ({ input: z.object({ submissionId: z.string().min(1).max(64), language: language().optional() }).strict(), output: PrintJobSchema }),
   }),
   'print.notification': defineMethod({
     summary: 'Print the one-time notification (一次性告知单) of an item: every material at once.',
     access: ['public'],
-    schemas: () => ({ input: z.object({ itemCode: ItemCodeSchema, language: LanguageSchema.optional() }).strict(), output: PrintJobSchema }),
+    schemas: () => ({ input: z.object({ itemCode: ItemCodeSchema, language: language().optional() }).strict(), output: PrintJobSchema }),
   }),
   'print.queryResult': defineMethod({
     summary: 'Print an online query result (from queries.run) as a slip for the resident.',
@@ -48,7 +48,7 @@ export const printingMethods = {
           fetchedAt: z.string().max(40),
           title: z.string().max(60).optional(),
           rows: QueryRowsSchema,
-          language: LanguageSchema.optional(),
+          language: language().optional(),
         })
         .strict(),
       output: PrintJobSchema,
@@ -63,7 +63,7 @@ export const printingMethods = {
         .object({
           itemCode: ItemCodeSchema,
           params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
-          language: LanguageSchema.optional(),
+          language: language().optional(),
         })
         .strict(),
       output: PrintJobSchema,
@@ -72,12 +72,12 @@ export const printingMethods = {
   'print.myRequests': defineMethod({
     summary: '"Where is my request" on the receipt printer (or, paper a4, as an A4 copy with the embedded CJK font on the document printer): every application of the resident of this visit at this point, newest first, in plain words, with the age of the county\'s last word.',
     access: ['resident', 'clerk'],
-    schemas: () => ({ input: z.object({ language: LanguageSchema.optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(), output: PrintJobSchema }),
+    schemas: () => ({ input: z.object({ language: language().optional(), paper: z.enum(['receipt', 'a4']).default('receipt') }).strict(), output: PrintJobSchema }),
   }),
   'print.testPage': defineMethod({
     summary: 'Technician: print a test page on a receipt printer (all styles, QR, cut).',
     access: ['technician'],
-    schemas: () => ({ input: z.object({ deviceId: z.string().max(40).optional(), language: LanguageSchema.optional() }).strict(), output: PrintJobSchema }),
+    schemas: () => ({ input: z.object({ deviceId: z.string().max(40).optional(), language: language().optional() }).strict(), output: PrintJobSchema }),
   }),
   'print.document': defineMethod({
     summary:
@@ -90,8 +90,8 @@ export const printingMethods = {
           kind: PdfDocumentKindSchema,
           itemCode: ItemCodeSchema.optional(),
           /** monthlyReport only: YYYY-MM. */
-          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
-          language: LanguageSchema.optional(),
+          month: MonthSchema.optional(),
+          language: language().optional(),
           /** certificate only: the documentId queries.run returned (the core prints the county's own copy). */
           documentId: z.string().max(64).optional(),
           /** queryResult only: what queries.run returned. */

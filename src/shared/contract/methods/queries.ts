@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { language } from '../method-shapes';
 
 export const QueryResultSchema = z.object({
   itemCode: z.string(),
@@ -11,7 +12,7 @@ export const QueryResultSchema = z.object({
     .object({
       title: z.string(),
       lines: z.array(z.string()),
-      language: z.enum(['zh-CN', 'en']).optional(),
+      language: language().optional(),
       issuedAt: z.string().optional(),
       verification: z.object({ code: z.string(), contentSha256: z.string(), url: z.string(), note: z.string() }).optional(),
     })
@@ -33,7 +34,7 @@ export const queriesMethods = {
         itemCode: z.string().min(1).max(40),
         params: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
         /** The resident's language: the county words certificates in it. */
-        language: z.enum(['zh-CN', 'en']).optional(),
+        language: language().optional(),
       }),
       output: QueryResultSchema,
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { language } from '../method-shapes';
 import { MonthSchema, MonthlyFiguresSchema } from '../../report/monthly-figures';
 
 export const ReportViewSchema = z.object({
@@ -59,7 +60,7 @@ export const reportMethods = {
     access: ['clerk'],
     schemas: () => ({
       input: z
-        .object({ month: MonthSchema, version: z.number().int().min(1).optional(), format: z.enum(['xlsx', 'pdf']), language: z.enum(['zh-CN', 'en']).default('zh-CN') })
+        .object({ month: MonthSchema, version: z.number().int().min(1).optional(), format: z.enum(['xlsx', 'pdf']), language: language().default('zh-CN') })
         .strict(),
       output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
     }),

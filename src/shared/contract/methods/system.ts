@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
+import { language } from '../method-shapes';
 import { StationSchema } from '../../config/site-config';
 
 const LocalisedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -17,7 +18,7 @@ export const SiteInfoSchema = z.object({
   station: StationSchema,
   /** The village groups a home-visit clerk chooses from (empty elsewhere). */
   villageGroups: z.array(z.string()),
-  defaultLanguage: z.enum(['zh-CN', 'en']),
+  defaultLanguage: language(),
   simulated: z.boolean(),
   appVersion: z.string(),
 });
