@@ -31,3 +31,6 @@ const LANGUAGE_VALUES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 export const language = () => z.enum(LANGUAGE_VALUES);
 // Fails to compile when shared/locales gains a language the contract does not accept.
 const _everyLanguageAccepted: [Language] extends [(typeof LANGUAGE_VALUES)[number]] ? true : never = true;
+
+/** Words in both of the kiosk's languages as an answer carries them (site name, announcements, what a case misses). */
+export const localisedText = () => z.object({ 'zh-CN': z.string(), en: z.string() });

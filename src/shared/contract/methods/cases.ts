@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { limitParams, listOf, language } from '../method-shapes';
+import { limitParams, listOf, language, localisedText } from '../method-shapes';
 import { ServiceChannelSchema } from '../../domain/service-channel';
 import { CaseConsentSchema, CasePromisedDaysSchema, CaseStepSchema } from '../../cases/case-record';
 import { CaseMoveSchema, CaseStateSchema } from '../../cases/case-state';
@@ -41,7 +41,7 @@ export const ResidentCaseSchema = z.object({
   state: CaseStateSchema,
   overdue: z.boolean(),
   updatedAt: z.string(),
-  missing: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
+  missing: localisedText().nullable(),
 });
 export type ResidentCase = z.infer<typeof ResidentCaseSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { listOf } from '../method-shapes';
+import { listOf, localisedText } from '../method-shapes';
 import { FaultLevelSchema, FaultMoveSchema } from '../../sync/protocol';
 
 export const SyncStatusSchema = z.object({
@@ -19,8 +19,6 @@ export const SyncStatusSchema = z.object({
   configVersion: z.number().int().nonnegative(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
-
-const LocalisedSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** A ticket as the point sees it: where it stands on its way up, by when that level must answer, every move. */
 export const FaultTicketViewSchema = z.object({
@@ -64,7 +62,7 @@ export const syncMethods = {
   'announcements.current': defineMethod({
     summary: 'Announcements from the county that are in force now (the attract and home screens show them).',
     access: ['public'],
-    schemas: () => ({ output: z.object({ announcements: z.array(z.object({ id: z.string(), title: LocalisedSchema, body: LocalisedSchema })) }) }),
+    schemas: () => ({ output: z.object({ announcements: z.array(z.object({ id: z.string(), title: localisedText(), body: localisedText() })) }) }),
   }),
   'faults.open': defineMethod({
     summary: 'A technician or clerk opens a fault ticket at the point (no personal data in the summary; the same device failing within 7 days of a close reopens its ticket); sent with the next sync round.',

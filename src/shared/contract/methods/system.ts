@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { language } from '../method-shapes';
+import { language, localisedText } from '../method-shapes';
 import { StationSchema } from '../../config/site-config';
 
-const LocalisedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
-
 export const SiteInfoSchema = z.object({
-  name: LocalisedTextSchema,
+  name: localisedText(),
   divisionCode: z.string(),
   level: z.enum(['village', 'demonstration']),
   officeHours: z.array(z.object({ days: z.array(z.number()), open: z.string(), close: z.string() })),
