@@ -2,32 +2,18 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { DEFAULT_COUNTY_SETTINGS } from '../../src/shared/catalog/county-settings';
 import { defaultCatalogInput } from '../../src/shared/catalog/default-catalog';
-import { startCounty, writeKioskConfig, type CountyProcess } from './support/county-process';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { usePoint } from './support/point';
 import { startVisit } from './support/resident';
 
 /**
  * What the console changes and a kiosk of the township follows at its next sync: a fault ticket's every move, and the
  * staff register (a clerk created, then disabled).
  */
-let county: CountyProcess;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = usePoint('demonstration');
 test.use({ viewport: CONSOLE_VIEWPORT });
-test.beforeAll(async () => {
-  county = await startCounty();
-  kiosk = await startKiosk(['--config', writeKioskConfig(county), '--simulate']);
-  core = await openCoreSocket(kiosk);
-});
-test.afterAll(async () => {
-  core.close();
-  await kiosk.stop();
-  await county.stop();
-});
 
-const kioskTicket = async (id: string) => ((await core.call('faults.list')).tickets.find((t) => t.id === id) ?? null);
+const kioskTicket = async (id: string) => ((await point.core.call('faults.list')).tickets.find((t) => t.id === id) ?? null);
 
 async function move(page: Page, action: string, note?: string) {
   if (note) await page.locator('#fault-note').fill(note);
@@ -38,11 +24,11 @@ test('a fault climbs from the point to the vendor and is resolved; the kiosk see
   test.setTimeout(120_000);
   // The technician signs in on the kiosk once the county's staff list has arrived with the first sync.
   await expect(async () => {
-    await core.call('staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech! });
+    await point.core.call('staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech! });
   }).toPass({ timeout: 30_000 });
-  const opened = await core.call('faults.open', { deviceId: 'receipt-printer', summary: '凭条打印机每打三张卡纸一次' });
+  const opened = await point.core.call('faults.open', { deviceId: 'receipt-printer', summary: '凭条打印机每打三张卡纸一次' });
 
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, point.county, 'tuwo');
   await openConsolePage(page, 'faults');
   const row = page.locator(`tr[data-row="${opened.id}"]`);
   await expect(async () => {
@@ -69,7 +55,7 @@ test('a fault climbs from the point to the vendor and is resolved; the kiosk see
   await expect.poll(async () => (await kioskTicket(opened.id))?.countyNote, { timeout: 30_000 }).toBe('已转交县人社局（土沃乡人社所 王建国）：乡里没有备件');
 
   await page.locator('[data-action="logout"]').click();
-  await signInConsole(page, county, 'county');
+  await signInConsole(page, point.county, 'county');
   await openConsolePage(page, 'faults');
   await page.locator(`[data-open-ticket="${opened.id}"]`).click();
   await move(page, 'passUp', '已联系厂家寄送胶辊');
@@ -85,7 +71,7 @@ test('a fault climbs from the point to the vendor and is resolved; the kiosk see
 
 test('a clerk created in the console can sign in at the kiosk after its next sync, and not once disabled', async ({ page }) => {
   test.setTimeout(120_000);
-  await signInConsole(page, county, 'tuwo');
+  await signInConsole(page, point.county, 'tuwo');
   await openConsolePage(page, 'accounts');
   const form = page.locator('[data-form="create-account"]');
   await form.locator('input[name="username"]').fill('qian.clerk');
@@ -98,11 +84,11 @@ test('a clerk created in the console can sign in at the kiosk after its next syn
   await expect(row.locator('[data-col="scope"]')).toHaveText('土沃乡就业社保示范服务点');
   await checkConsoleScreen(page, 'console-08-accounts');
 
-  const login = () => core.call('staff.login', { username: 'qian.clerk', password: 'qian-first-2026' });
+  const login = () => point.core.call('staff.login', { username: 'qian.clerk', password: 'qian-first-2026' });
   await expect(async () => {
     await login();
   }).toPass({ timeout: 30_000 });
-  await core.call('staff.logout');
+  await point.core.call('staff.logout');
 
   await row.locator('[data-account-action="disable"]').click();
   await expect(row.locator('[data-col="state"]')).toHaveText('已停用');
@@ -111,7 +97,7 @@ test('a clerk created in the console can sign in at the kiosk after its next syn
       () => false,
       () => true,
     );
-    if (!refused) await core.call('staff.logout');
+    if (!refused) await point.core.call('staff.logout');
     expect(refused).toBe(true);
   }).toPass({ timeout: 30_000 });
 
@@ -123,11 +109,11 @@ test('a clerk created in the console can sign in at the kiosk after its next syn
 test('the county publishes an announcement, the attract screen shows it, and one rollback brings the old one back', async ({ page, context }) => {
   test.setTimeout(120_000);
   const attract = await context.newPage();
-  await attract.goto(kiosk.url);
+  await attract.goto(point.kiosk.url);
   const shown = attract.locator('[data-announcement] h2');
   await expect(shown).toHaveText('城乡居民养老保险2027年度缴费开始', { timeout: 30_000 });
 
-  await signInConsole(page, county, 'county');
+  await signInConsole(page, point.county, 'county');
   await openConsolePage(page, 'publishing');
   await page.locator('[data-withdraw="winter-2026"]').click();
   await expect(page.locator('[data-announcements-current] [data-preview]')).toHaveCount(0);
@@ -154,14 +140,14 @@ test('the county publishes an announcement, the attract screen shows it, and one
 test("a point's office hours and duty person set in the console show on its attract screen after the next sync", async ({ page, context }) => {
   test.setTimeout(120_000);
   const attract = await context.newPage();
-  await attract.goto(kiosk.url);
+  await attract.goto(point.kiosk.url);
   const facts = attract.locator('.attract__facts');
   await expect(facts).toContainText('周一、二、三、四、五 08:30–17:30', { timeout: 30_000 });
 
-  await signInConsole(page, county, 'county');
+  await signInConsole(page, point.county, 'county');
   await openConsolePage(page, 'publishing');
-  await page.locator(`[data-edit-site="${county.kioskId}"]`).click();
-  const editor = page.locator(`[data-site-editor="${county.kioskId}"]`);
+  await page.locator(`[data-edit-site="${point.county.kioskId}"]`).click();
+  const editor = page.locator(`[data-site-editor="${point.county.kioskId}"]`);
   const hours = editor.locator('textarea[name="officeHours"]');
   // A line that cannot be read is named, and nothing is sent.
   await hours.fill('1-5 17:30-08:30');
@@ -170,7 +156,7 @@ test("a point's office hours and duty person set in the console show on its attr
   await expect(editor.locator('[data-office-hours-error]')).toHaveCount(0);
   await editor.locator('input[name="onDuty"]').fill('钱晓燕');
   await editor.locator('button[type="submit"]').click();
-  await expect(page.locator(`tr[data-row="${county.kioskId}"] [data-col="officeHours"]`)).toHaveText('2,4 09:00-11:30; 6 08:00-10:00');
+  await expect(page.locator(`tr[data-row="${point.county.kioskId}"] [data-col="officeHours"]`)).toHaveText('2,4 09:00-11:30; 6 08:00-10:00');
   await checkConsoleScreen(page, 'console-19-site-settings');
 
   await expect(facts).toContainText('周二、四 09:00–11:30', { timeout: 30_000 });
@@ -188,8 +174,8 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   test.setTimeout(120_000);
   const input = defaultCatalogInput();
   const file = (catalog: unknown) => ({ name: 'catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalog)) });
-  const before = await core.call('catalog.list', {});
-  await signInConsole(page, county, 'county');
+  const before = await point.core.call('catalog.list', {});
+  await signInConsole(page, point.county, 'county');
   await openConsolePage(page, 'publishing');
   const upload = page.locator('input[name="catalogFile"]');
 
@@ -210,11 +196,11 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   await checkConsoleScreen(page, 'console-20-catalogue-preview');
   await preview.locator('[data-publish-catalog]').click();
   await expect(page.locator('[data-catalog-current]')).not.toHaveAttribute('data-catalog-current', 'shipped');
-  await expect.poll(async () => (await core.call('catalog.list', {})).settings.cardBlockDays, { timeout: 30_000 }).toEqual({ value: 7, setOn: '2026-12-01' });
-  expect((await core.call('catalog.get', { code: 'CARD-02' })).guide.timeLimit['zh-CN']).toContain('7 天后自动解除');
+  await expect.poll(async () => (await point.core.call('catalog.list', {})).settings.cardBlockDays, { timeout: 30_000 }).toEqual({ value: 7, setOn: '2026-12-01' });
+  expect((await point.core.call('catalog.get', { code: 'CARD-02' })).guide.timeLimit['zh-CN']).toContain('7 天后自动解除');
   // The kiosk's item page says the county's time limit, as set by the county on its day.
   const kioskPage = await context.newPage();
-  await startVisit(kioskPage, kiosk.url);
+  await startVisit(kioskPage, point.kiosk.url);
   await kioskPage.locator('[data-category="job"]').click();
   await kioskPage.locator('[data-item="JOB-05"]').click();
   await expect(kioskPage.locator('[data-setting="timeLimit"]')).toHaveText('承诺办理时限：3 个工作日内办结（县里 2026-12-02 设定）');
@@ -223,6 +209,6 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
 
   // Back to the version the county had before the console's first publication, in one click.
   await page.locator('[data-catalog-rollback]').last().click();
-  await expect.poll(async () => (await core.call('catalog.list', {})).settings.cardBlockDays.value, { timeout: 30_000 }).toBe(before.settings.cardBlockDays.value);
+  await expect.poll(async () => (await point.core.call('catalog.list', {})).settings.cardBlockDays.value, { timeout: 30_000 }).toBe(before.settings.cardBlockDays.value);
   await checkConsoleScreen(page, 'console-21-catalogue-history');
 });

@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
 import { writeDocumentY4m } from './support/fake-camera';
+import { takeCardsOutAfterEach, useKiosk } from './support/point';
 import { openCategory, pressKeys, startVisit } from './support/resident';
 import { completeItem } from './support/item-flow';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
@@ -17,24 +16,15 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 const OUT = path.resolve(__dirname, '..', '..', 'test-results', 'screens');
 const catalog = defaultCatalog();
 const item = (code: string) => catalog.items.find((i) => i.code === code)!;
-let kiosk: KioskProcess;
-let core: CoreSocket;
+const point = useKiosk();
+takeCardsOutAfterEach(point);
 test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${writeDocumentY4m()}`] } });
-test.beforeAll(async () => {
-  kiosk = await startKiosk();
-  core = await openCoreSocket(kiosk);
-});
-test.afterAll(async () => {
-  await core.call('dev.idCard.remove').catch(() => undefined);
-  core.close();
-  await kiosk.stop();
-});
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
 
 test('the main screens', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(kiosk.url);
+  await page.goto(point.kiosk.url);
   await expect(page.locator('.attract__start')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('.shell')).toHaveCount(0); // no frame, no resident yet
@@ -65,7 +55,7 @@ test('the main screens', async ({ page }) => {
   await expect(page.locator('[data-step="identify"]')).toBeVisible();
   await shot(page, '05-identify');
 
-  await core.call('dev.idCard.insert', { residentIndex: 0 });
+  await point.core.call('dev.idCard.insert', { residentIndex: 0 });
   await expect(page.locator('[data-step="form-0"]')).toBeVisible();
   await page.locator('[data-field]').first().click();
   await expect(page.locator('.osk')).toBeVisible();
@@ -93,15 +83,15 @@ test('the main screens', async ({ page }) => {
 
 test('a receipt, and an item that needs the county while it is unreachable', async ({ page }) => {
   test.setTimeout(120_000);
-  await startVisit(page, kiosk.url);
-  const outcome = await completeItem(page, core, item('JOB-04'), SAMPLE_RESIDENTS[0]!);
+  await startVisit(page, point.kiosk.url);
+  const outcome = await completeItem(page, point.core, item('JOB-04'), SAMPLE_RESIDENTS[0]!);
   expect(outcome.kind).toBe('receipt');
   await expect(page.locator('[data-step="receipt"]')).toBeVisible();
   await expect(page.getByTestId('tracking-number')).toHaveText(/^\s*\d{8}-[0-9A-Z]{8}\s*$/);
   await shot(page, '09-receipt');
   await page.locator('[data-action="finish"]').click();
   // This demo kiosk has no county: an item that needs it says so before anyone starts.
-  await startVisit(page, kiosk.url);
+  await startVisit(page, point.kiosk.url);
   await openCategory(page, 'insurance');
   await page.locator('[data-item="INS-06"]').click();
   await expect(page.locator('[data-action="start"]')).toBeDisabled();
