@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetailSchema, CaseListSchema, CaseRowSchema, type CaseAction, type CaseRow } from '../../shared/console/api';
-import { DataTable } from '../DataTable';
+import { caseColumns, DeskTable } from '../DeskTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { MaterialTicks } from '../MaterialTicks';
-import { useConsoleData } from '../use-console-data';
-import { openRowColumn } from '../open-row-column';
+import { useDesk } from '../use-desk';
 import { ResidentLine } from '../ResidentLine';
 import { useDeskCase } from '../use-desk-case';
 import type { PageProps } from '.';
@@ -15,30 +13,21 @@ import type { PageProps } from '.';
 /** Items and cases at the county's clerk desk for the points in scope: take, return with what is missing, finish, refuse. */
 export function CasesPage({ session }: PageProps) {
   const { t, i18n } = useTranslation();
-  const { data, error: loadError, reload } = useConsoleData('/cases', CaseListSchema, 15_000);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { queue: data, error: loadError, reload, opened: current, desk } = useDesk('/cases', CaseListSchema, (q) => q.cases, (c) => c.applicationId);
   if (!data) return <LoadState error={loadError} />;
   if (!data.available) return <p>{t('cases.noDesk')}</p>;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const current = data.cases.find((c) => c.applicationId === selected) ?? null;
   return (
     <>
       <p className="page-summary">{t('cases.intro')}</p>
-      <DataTable<CaseRow>
-        caption={t('cases.caption')}
-        rows={data.cases}
-        rowKey={(c) => c.applicationId}
-        rowState={(c) => (c.overdue ? 'alert' : c.state === 'waiting' ? 'warn' : undefined)}
-        initialSort={{ key: 'received', descending: false }}
+      <DeskTable<CaseRow> desk={desk} caption={t('cases.caption')} sortBy="received" waitingHere={(c) => c.state === 'waiting'}
+        opener={{ label: t('cases.actions'), text: t('cases.open'), ariaLabel: (c) => t('cases.openOf', { tracking: c.trackingNumber }), dataAttr: 'data-open-case' }}
         columns={[
           { key: 'tracking', label: t('cases.tracking'), value: (c) => c.trackingNumber },
-          { key: 'item', label: t('cases.item'), value: (c) => c.itemCode },
-          { key: 'point', label: t('cases.point'), value: (c) => c.point.name[lang] },
-          { key: 'resident', label: t('cases.resident'), value: (c) => c.residentMasked },
+          ...caseColumns<CaseRow>(t, 'cases', lang),
           { key: 'received', label: t('cases.received'), value: (c) => c.receivedAt, render: (c) => formatTime(c.receivedAt) },
           { key: 'due', label: t('cases.due'), value: (c) => c.dueAt, render: (c) => (c.dueAt ? `${c.overdue ? `${t('cases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` : '—') },
           { key: 'state', label: t('cases.state'), value: (c) => t(`cases.states.${c.state}`) },
-          openRowColumn<CaseRow>({ label: t('cases.actions'), text: t('cases.open'), ariaLabel: (c) => t('cases.openOf', { tracking: c.trackingNumber }), dataAttr: 'data-open-case', idOf: (c) => c.applicationId, onOpen: setSelected }),
         ]}
       />
       {current && <CaseDetail key={current.applicationId} row={current} isCounty={session.staff.scope.kind === 'county'} onChanged={() => void reload()} />}

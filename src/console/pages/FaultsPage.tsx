@@ -2,24 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FaultQueueSchema, FaultTicketRowSchema, type FaultAction, type FaultTicketRow } from '../../shared/console/api';
 import { consoleCall, errorCode } from '../api';
-import { DataTable } from '../DataTable';
+import { DeskTable } from '../DeskTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
-import { useConsoleData } from '../use-console-data';
-import { openRowColumn } from '../open-row-column';
+import { useDesk } from '../use-desk';
 import type { PageProps } from '.';
-
-const REFRESH_MS = 15_000;
 
 /** The escalation queue: tickets with the time their level has left; open one to acknowledge, note, pass up, resolve. */
 export function FaultsPage(_props: PageProps) {
   const { t, i18n } = useTranslation();
-  const { data, error, reload } = useConsoleData('/faults', FaultQueueSchema, REFRESH_MS);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { queue: data, error, reload, opened: ticket, desk } = useDesk('/faults', FaultQueueSchema, (q) => q.tickets, (r) => r.id);
   if (!data) return <LoadState error={error} />;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const ticket = data.tickets.find((x) => x.id === selected) ?? null;
   const timeLeft = (r: FaultTicketRow) =>
     r.state === 'closed' ? t('faults.resolved') : r.dueAt === null ? t('faults.acknowledgedBy', { name: r.acknowledgedBy ?? '' }) : r.overdue ? t('faults.overdue', { ago: formatAgo(r.dueAt, data.now, i18n.language) }) : t('faults.due', { in: formatAgo(r.dueAt, data.now, i18n.language) });
   return (
@@ -32,12 +27,8 @@ export function FaultsPage(_props: PageProps) {
           vendor: data.responseMinutes.vendor,
         })}
       </p>
-      <DataTable<FaultTicketRow>
-        caption={t('faults.caption')}
-        rows={data.tickets}
-        rowKey={(r) => r.id}
-        rowState={(r) => (r.overdue ? 'alert' : r.state === 'open' ? 'warn' : undefined)}
-        initialSort={{ key: 'due', descending: false }}
+      <DeskTable<FaultTicketRow> desk={desk} caption={t('faults.caption')} sortBy="due" waitingHere={(r) => r.state === 'open'}
+        opener={{ label: t('faults.actions'), text: t('faults.open'), ariaLabel: (r) => t('faults.openTicket', { summary: r.summary }), dataAttr: 'data-open-ticket' }}
         columns={[
           { key: 'point', label: t('faults.point'), value: (r) => r.point.name[lang] },
           { key: 'device', label: t('faults.device'), value: (r) => r.deviceId },
@@ -46,7 +37,6 @@ export function FaultsPage(_props: PageProps) {
           { key: 'level', label: t('faults.level'), value: (r) => t(`faults.levels.${r.level}`) },
           { key: 'due', label: t('faults.timeLeft'), value: (r) => (r.state === 'closed' ? 'z' : (r.dueAt ?? 'y')), render: timeLeft },
           { key: 'state', label: t('faults.state'), value: (r) => t(`faults.states.${r.state}`) },
-          openRowColumn<FaultTicketRow>({ label: t('faults.actions'), text: t('faults.open'), ariaLabel: (r) => t('faults.openTicket', { summary: r.summary }), dataAttr: 'data-open-ticket', idOf: (r) => r.id, onOpen: setSelected }),
         ]}
       />
       {ticket && <FaultDetail key={ticket.id} ticket={ticket} now={data.now} onChanged={() => void reload()} />}

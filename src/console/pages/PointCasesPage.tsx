@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PointCaseDetailSchema, PointCaseListSchema, PointCaseRowSchema, type PointCaseMove, type PointCaseRow } from '../../shared/console/point-cases';
-import { DataTable } from '../DataTable';
+import { caseColumns, DeskTable } from '../DeskTable';
 import { formatAgo, formatTime } from '../format';
 import { ErrorLine } from '../ErrorLine';
 import { LoadState } from '../LoadState';
 import { MaterialTicks } from '../MaterialTicks';
-import { useConsoleData } from '../use-console-data';
-import { openRowColumn } from '../open-row-column';
+import { useDesk } from '../use-desk';
 import { ResidentLine } from '../ResidentLine';
 import { useDeskCase } from '../use-desk-case';
 import type { PageProps } from '.';
@@ -19,28 +17,19 @@ import type { PageProps } from '.';
  */
 export function PointCasesPage({ session }: PageProps) {
   const { t, i18n } = useTranslation();
-  const { data, error: loadError, reload } = useConsoleData('/point-cases', PointCaseListSchema, 15_000);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { queue: data, error: loadError, reload, opened: current, desk } = useDesk('/point-cases', PointCaseListSchema, (q) => q.cases, (c) => c.caseId);
   if (!data) return <LoadState error={loadError} />;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const current = data.cases.find((c) => c.caseId === selected) ?? null;
   return (
     <>
       <p className="page-summary">{t('pointCases.intro')}</p>
-      <DataTable<PointCaseRow>
-        caption={t('pointCases.caption')}
-        rows={data.cases}
-        rowKey={(c) => c.caseId}
-        rowState={(c) => (c.overdue ? 'alert' : c.moves.length > 0 ? 'warn' : undefined)}
-        initialSort={{ key: 'due', descending: false }}
+      <DeskTable<PointCaseRow> desk={desk} caption={t('pointCases.caption')} sortBy="due" waitingHere={(c) => c.moves.length > 0}
+        opener={{ label: t('pointCases.actions'), text: t('pointCases.open'), ariaLabel: (c) => t('pointCases.openOf', { number: c.caseNumber }), dataAttr: 'data-open-point-case' }}
         columns={[
           { key: 'number', label: t('pointCases.number'), value: (c) => c.caseNumber },
-          { key: 'item', label: t('pointCases.item'), value: (c) => c.itemCode },
-          { key: 'point', label: t('pointCases.point'), value: (c) => c.point.name[lang] },
-          { key: 'resident', label: t('pointCases.resident'), value: (c) => c.residentMasked },
+          ...caseColumns<PointCaseRow>(t, 'pointCases', lang),
           { key: 'due', label: t('pointCases.due'), value: (c) => c.dueAt, render: (c) => `${c.overdue ? `${t('pointCases.overdue')} ` : ''}${formatAgo(c.dueAt, data.now, i18n.language)}` },
           { key: 'state', label: t('pointCases.state'), value: (c) => t(`pointCases.states.${c.state}`) },
-          openRowColumn<PointCaseRow>({ label: t('pointCases.actions'), text: t('pointCases.open'), ariaLabel: (c) => t('pointCases.openOf', { number: c.caseNumber }), dataAttr: 'data-open-point-case', idOf: (c) => c.caseId, onOpen: setSelected }),
         ]}
       />
       {current && <PointCaseDetail key={`${current.caseId}-${current.state}`} row={current} isCounty={session.staff.scope.kind === 'county'} onChanged={() => void reload()} />}
