@@ -10,17 +10,12 @@ import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console
  */
 export const catalogPublishingRoutes: ConsoleRoutes = (api, options) => {
   const now = () => options.now().getTime();
-  const county = (request: Parameters<typeof actorOf>[0]) => actorOf(request).staff.scope.kind === 'county';
 
-  api.get('/publishing/catalog', async (request) => catalogState(options.query, county(request), now()));
+  api.get('/publishing/catalog', async (request) => catalogState(options.query, actorOf(request).staff.scope.kind === 'county', now()));
 
-  api.get('/publishing/catalog/in-force', async (request, reply) => {
-    if (!county(request)) return consoleFail(reply, 403, 'forbidden');
-    return catalogInForce(options.query);
-  });
+  api.get('/publishing/catalog/in-force', { config: { countyOnly: true } }, async () => catalogInForce(options.query));
 
-  api.post('/publishing/catalog/preview', async (request, reply) => {
-    if (!county(request)) return consoleFail(reply, 403, 'forbidden');
+  api.post('/publishing/catalog/preview', { config: { countyOnly: true } }, async (request, reply) => {
     const body = consoleBody(request, reply, CatalogUploadSchema);
     if (!body) return reply;
     const checked = checkCatalog(body.catalog);
@@ -28,9 +23,8 @@ export const catalogPublishingRoutes: ConsoleRoutes = (api, options) => {
     return previewCatalog(options.query, checked.catalog);
   });
 
-  api.put('/publishing/catalog', async (request, reply) => {
+  api.put('/publishing/catalog', { config: { countyOnly: true } }, async (request, reply) => {
     const { staff } = actorOf(request);
-    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, CatalogUploadSchema);
     if (!body) return reply;
     const checked = checkCatalog(body.catalog);
@@ -40,9 +34,8 @@ export const catalogPublishingRoutes: ConsoleRoutes = (api, options) => {
     return { version };
   });
 
-  api.post('/publishing/catalog/rollback', async (request, reply) => {
+  api.post('/publishing/catalog/rollback', { config: { countyOnly: true } }, async (request, reply) => {
     const { staff } = actorOf(request);
-    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const earlier = await earlierPublication(options.query, request, reply, 'catalog');
     if (!earlier) return reply;
     const checked = checkCatalog(earlier.body);

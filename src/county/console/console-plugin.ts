@@ -44,6 +44,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A console route anyone may call (sign-in); every other console route needs a live session. */
     consolePublic?: boolean;
+    /** A console route for county staff only (publishing, the county's dates); township accounts are answered 403. */
+    countyOnly?: boolean;
   }
 }
 
@@ -123,6 +125,7 @@ export function registerConsoleRoutes(routes: ConsoleRoutes[], settings: Console
             return consoleFail(reply, 401, 'not_signed_in');
           }
           if (UNSAFE.has(request.method) && !sameToken(String(request.headers[CSRF_HEADER] ?? ''), found.csrf)) return consoleFail(reply, 403, 'csrf');
+          if (request.routeOptions.config.countyOnly && staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
           request.consoleActor = { staff, csrf: found.csrf, token };
         });
 

@@ -22,9 +22,8 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     history: await history(options.query, 'announcements', now()),
   }));
 
-  api.put('/publishing/announcements', async (request, reply) => {
+  api.put('/publishing/announcements', { config: { countyOnly: true } }, async (request, reply) => {
     const { staff } = actorOf(request);
-    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const body = consoleBody(request, reply, z.object({ announcements: AnnouncementListSchema }));
     if (!body) return reply;
     const version = await publishAnnouncements(options.query, body.announcements, auditActor(staff), now());
@@ -32,9 +31,8 @@ export const publishingRoutes: ConsoleRoutes = (api, options) => {
     return { version };
   });
 
-  api.post('/publishing/announcements/rollback', async (request, reply) => {
+  api.post('/publishing/announcements/rollback', { config: { countyOnly: true } }, async (request, reply) => {
     const { staff } = actorOf(request);
-    if (staff.scope.kind !== 'county') return consoleFail(reply, 403, 'forbidden');
     const earlier = await earlierPublication(options.query, request, reply, 'announcements');
     if (!earlier) return reply;
     const version = await publishAnnouncements(options.query, earlier.body, auditActor(staff), now(), earlier.seq);
