@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { columnKit, columnsOf, type CountyEngine } from './columns';
+import { columnKit, tableKeyedBy, columnsOf, type CountyEngine } from './columns';
 
 /**
  * The gateway's and the console's tables, for both engines. `ifNotExists` keeps a county file made before the
@@ -20,36 +20,24 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
   const itemColumns = await columnsOf(db, 'items');
   for (const name of ['application_id', 'handed_at']) if (!itemColumns.has(name)) await s.alterTable('items').addColumn(name, 'text').execute();
   await s.createIndex('items_waiting_hand_over').ifNotExists().on('items').column('handed_at').where(sql.ref('handed_at'), 'is', null).execute();
-  await s
-    .createTable('outcomes')
-    .ifNotExists()
-    .addColumn('item_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'outcomes', 'item_id')
     .$call(required.text('kiosk_id'))
     .$call(required.int('seq'))
     .$call(required.text('state', 'body'))
     .$call(required.int('cursor'))
     .execute();
   await s.createIndex('outcomes_by_kiosk').ifNotExists().on('outcomes').columns(['kiosk_id', 'cursor']).execute();
-  await s
-    .createTable('back_office_cases')
-    .ifNotExists()
-    .addColumn('item_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'back_office_cases', 'item_id')
     .$call(required.text('kiosk_id', 'tracking_number', 'item_code', 'desk', 'state'))
     .$call(required.int('round'))
     .$call(optional.text('due_at', 'clerk_id'))
     .$call(required.text('last_delivery', 'materials', 'resident_masked', 'received_at'))
     .execute();
   await s.createIndex('back_office_due').ifNotExists().on('back_office_cases').columns(['desk', 'state', 'due_at']).execute();
-  await s
-    .createTable('certificates')
-    .ifNotExists()
-    .addColumn('code', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'certificates', 'code')
     .$call(required.text('item_code', 'title', 'language', 'issued_at', 'kiosk_id', 'holder_masked', 'content_sha256'))
     .execute();
-  await s
-    .createTable('face_models')
-    .ifNotExists()
-    .addColumn('id_number', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'face_models', 'id_number')
     .$call(required.text('face_sha256', 'item_id', 'at'))
     .execute();
   await s
@@ -82,24 +70,15 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .$call(optional.text('id_number_masked', 'session_id'))
     .$call(required.text('outcome'))
     .execute();
-  await s
-    .createTable('config_parts')
-    .ifNotExists()
-    .addColumn('part', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'config_parts', 'part')
     .$call(required.int('version'))
     .$call(required.text('body'))
     .execute();
   await s.createTable('counters').ifNotExists().addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', int, (c) => c.notNull()).execute();
-  await s
-    .createTable('heartbeats')
-    .ifNotExists()
-    .addColumn('kiosk_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'heartbeats', 'kiosk_id')
     .$call(required.text('at', 'body'))
     .execute();
-  await s
-    .createTable('faults')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'faults', 'id')
     .$call(required.text('kiosk_id', 'opened_at'))
     .$call(optional.text('device_id'))
     .$call(required.text('summary', 'state'))
@@ -107,10 +86,7 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .$call(required.int('version'))
     .execute();
   await s.createTable('residents').ifNotExists().addColumn('id_number', 'text', (c) => c.primaryKey()).addColumn('body', 'text', (c) => c.notNull()).execute();
-  await s
-    .createTable('point_reports')
-    .ifNotExists()
-    .addColumn('item_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'point_reports', 'item_id')
     .$call(required.text('kiosk_id', 'month'))
     .$call(required.int('version'))
     .$call(required.text('submitted_at', 'received_at', 'body'))
@@ -118,18 +94,12 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .execute();
 
   // The console's tables. Times are epoch milliseconds so comparisons stay in SQL.
-  await s
-    .createTable('points')
-    .ifNotExists()
-    .addColumn('kiosk_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'points', 'kiosk_id')
     .addColumn('division_code', 'text', (c) => c.notNull().unique())
     .$call(required.text('township', 'name_zh', 'name_en', 'level'))
     .execute();
   await s.createIndex('points_township').ifNotExists().on('points').column('township').execute();
-  await s
-    .createTable('staff_register')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'staff_register', 'id')
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .$call(required.text('display_name', 'roles', 'scope'))
     .$call(optional.text('scope_township'))
@@ -139,17 +109,11 @@ export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<voi
     .$call(optional.int('locked_until'))
     .$call(required.int('created_at', 'updated_at'))
     .execute();
-  await s
-    .createTable('console_sessions')
-    .ifNotExists()
-    .addColumn('id_hash', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'console_sessions', 'id_hash')
     .$call(required.text('staff_id', 'csrf'))
     .$call(required.int('created_at', 'last_seen'))
     .execute();
-  await s
-    .createTable('fault_escalation')
-    .ifNotExists()
-    .addColumn('fault_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(s, 'fault_escalation', 'fault_id')
     .$call(required.text('level'))
     .$call(required.int('level_since'))
     .$call(optional.int('acknowledged_at'))

@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
-import { columnKit, type CountyEngine } from './columns';
+import { columnKit, tableKeyedBy, type CountyEngine } from './columns';
 
 /** Commissioning and acceptance records sent by the kiosks (siteRecord items), kept once per item id. */
 export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
   const { required } = columnKit(engine);
-  await db.schema
-    .createTable('site_records')
-    .ifNotExists()
-    .addColumn('item_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(db.schema, 'site_records', 'item_id')
     .$call(required.text('kiosk_id', 'kind', 'record_id'))
     .$call(required.int('passed'))
     .$call(required.text('completed_at', 'received_at', 'body'))

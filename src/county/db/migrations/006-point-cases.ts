@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnKit, type CountyEngine } from './columns';
+import { columnKit, tableKeyedBy, type CountyEngine } from './columns';
 
 /**
  * 全程代办 cases carried up from the points (src/shared/cases): the case with its current state, and every step
@@ -8,10 +8,7 @@ import { columnKit, type CountyEngine } from './columns';
  */
 export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
   const kit = columnKit(engine);
-  await db.schema
-    .createTable('point_cases')
-    .ifNotExists()
-    .addColumn('case_id', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(db.schema, 'point_cases', 'case_id')
     .$call(kit.required.text('kiosk_id', 'case_number', 'item_code', 'channel', 'operator_id', 'resident_masked', 'resident'))
     .$call(kit.required.text('consent', 'materials'))
     .$call(kit.required.int('promised_days'))

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnKit, type CountyEngine } from './columns';
+import { columnKit, tableKeyedBy, type CountyEngine } from './columns';
 
 /**
  * A social security card's temporary block (CARD-02 loss report), one row per resident's card: when it was blocked,
@@ -8,10 +8,7 @@ import { columnKit, type CountyEngine } from './columns';
  */
 export async function up(db: Kysely<unknown>, engine: CountyEngine): Promise<void> {
   const { required, optional } = columnKit(engine);
-  await db.schema
-    .createTable('card_blocks')
-    .ifNotExists()
-    .addColumn('id_number', 'text', (c) => c.primaryKey())
+  await tableKeyedBy(db.schema, 'card_blocks', 'id_number')
     .$call(required.text('item_id', 'blocked_at', 'lifts_at'))
     .$call(optional.text('cancelled_at'))
     .execute();

@@ -1,4 +1,4 @@
-import { sql, type ColumnDataType, type CreateTableBuilder, type Expression, type Kysely } from 'kysely';
+import { sql, type ColumnDataType, type CreateTableBuilder, type Expression, type Kysely, type SchemaModule } from 'kysely';
 
 export type CountyEngine = 'sqlite' | 'postgres';
 
@@ -51,6 +51,11 @@ export function columnKit(engine: CountyEngine): ColumnKit {
         real: 'real',
         serial: (table, name) => table.addColumn(name, 'integer', (c) => c.primaryKey().autoIncrement()),
       };
+}
+
+/** A table keyed by one text column (an item id, a kiosk id, an ID number), created unless it is there already. */
+export function tableKeyedBy(schema: SchemaModule, table: string, key: string): CreateTableBuilder<string, string> {
+  return schema.createTable(table).ifNotExists().addColumn(key, 'text', (c) => c.primaryKey());
 }
 
 /** Column names of a table as the engine holds them (for files made before a column existed). */
