@@ -1,12 +1,30 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pageShell } from './vite.page-shell.mjs';
+
+/**
+ * The page's own language's texts (a chunk of their own, src/renderer/i18n/load-language.ts) fetched and parsed
+ * beside the first chunk, rather than only once it has run and asks for them.
+ */
+function preloadPageLanguage(): Plugin {
+  return {
+    name: 'preload-page-language',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/shared/locales/${language}/index.ts`));
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
 
 // The renderer is built into dist/renderer; both carriers serve it from there (Electron loads it from the asar).
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), pageShell({ title: 'Kiosk', media: true })],
+  plugins: [react(), pageShell({ title: 'Kiosk', media: true }), preloadPageLanguage()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

@@ -118,7 +118,7 @@ function rendererBytes(): { html: number; js: number; css: number } {
   const texts = fs.readdirSync(path.join(dir, 'assets')).filter((f) => new RegExp(`^${language}-[\\w-]{8}\\.js$`).test(f));
   return {
     html: Buffer.byteLength(html),
-    js: size(refs(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)) + size(texts.map((f) => `assets/${f}`)),
+    js: size([...new Set([...refs(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g).map((f) => f.replace(/^\.\//, '')), ...texts.map((f) => `assets/${f}`)])]),
     css: size(refs(/<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+\.css)"/g)),
   };
 }
