@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { recentAudit } from '../../src/main/store/audit';
 import { claimBatch } from '../../src/main/store/outbox';
-import { getSubmission, residentRefOf, submissionByTrackingNumber, submissionsOfResident } from '../../src/main/store/submissions';
+import { getSubmission, readSubmissionDetail, residentRefOf, submissionByTrackingNumber, submissionsOfResident } from '../../src/main/store/submissions';
 import { CONSENT_SLIP_MATERIAL } from '../../src/shared/domain/proxy';
 import { openTestStore, sampleIdentity, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
@@ -33,6 +33,9 @@ describe('the sealed submission record', () => {
       proxy: { agent: { idNumber: agent.idNumber, name: agent.name }, relation: 'child', consent: { kind: 'signedSlip', mime: 'image/png', image: slip } },
     });
     const receipt = store.submit(input, NOW);
+    // The id is a UUIDv7 of the submission's own time (the outbox and the county order by it), not of the host clock.
+    expect(Number.parseInt(receipt.submissionId.replace('-', '').slice(0, 12), 16)).toBe(NOW.getTime());
+    expect(store.db.prepare('SELECT kind, submission_id AS submissionId FROM outbox').all()).toEqual([{ kind: 'submission', submissionId: receipt.submissionId }]);
 
     expect(sealedPayload(store, receipt.submissionId)).toEqual({
       submissionId: receipt.submissionId,
@@ -97,7 +100,7 @@ describe('finding submissions again', () => {
 
     expect(resend.trackingNumber).toBe(first.trackingNumber);
     expect(getSubmission(store.db, resend.submissionId)).toMatchObject({ applicationId: first.submissionId, trackingNumber: first.trackingNumber });
-    expect(getSubmission(store.db, first.submissionId)).toMatchObject({ applicationId: null });
+    expect(getSubmission(store.db, first.submissionId)).toMatchObject({ applicationId: null, purged: false, status: 'queued', acknowledgedAt: null, rejectReason: null });
     expect(sealedPayload(store, resend.submissionId)).toMatchObject({ applicationId: first.submissionId, trackingNumber: first.trackingNumber });
 
     const ref = store.key.residentRef(sampleIdentity(0).idNumber);
@@ -110,6 +113,7 @@ describe('finding submissions again', () => {
     expect(submissionByTrackingNumber(store.db, first.trackingNumber)?.submissionId).toBe(first.submissionId);
     expect(submissionByTrackingNumber(store.db, 'NO-SUCH')).toBeNull();
     expect(getSubmission(store.db, 'no-such-submission')).toBeNull();
+    expect(readSubmissionDetail(store.db, store.key, 'no-such-submission')).toBeNull();
     store.close();
   });
 });
