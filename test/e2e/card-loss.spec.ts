@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { completeItem } from './support/item-flow';
-import { countyOutcome, countyPayload, usePoint } from './support/point';
+import { countyOutcome, countyPayload, takeCountyDown, usePoint } from './support/point';
 import { expectNoAxeViolations, startVisit } from './support/resident';
 import { pointClockTime, pointDateTime } from '../../src/shared/domain/point-day';
 
@@ -17,7 +17,6 @@ const resident = SAMPLE_RESIDENTS[0]!;
 const point = usePoint('village');
 test.describe.configure({ mode: 'serial' });
 
-const online = async () => (await point.core.call('sync.status')).online;
 /** The clock time as the screen writes it (the browser shares this machine's time zone). */
 
 test('online: the card is blocked at the county before the screen says so, with the time the county recorded', async ({ page }) => {
@@ -80,8 +79,7 @@ test('online: the card is blocked at the county before the screen says so, with 
 
 test('offline: recorded here, not yet blocked, the 24-hour loss hotline offered; blocked only once the county has it', async ({ page }) => {
   test.setTimeout(180_000);
-  await point.county.stop();
-  await expect.poll(online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await takeCountyDown(point);
   await startVisit(page, point.kiosk.url);
   const outcome = await completeItem(page, point.core, lossReport, resident, { answers: { operation: 'reportLoss' } });
   expect(outcome.kind).toBe('receipt');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { completeItem } from './support/item-flow';
-import { usePoint } from './support/point';
+import { takeCountyDown, usePoint } from './support/point';
 import { expectNoAxeViolations, openCategory, startVisit } from './support/resident';
 
 /**
@@ -28,8 +28,7 @@ test("the attract screen shows the county's announcements, pulled with the confi
 
 test('with the county down, an apply item is accepted here and reaches the county once it is back', async ({ page }) => {
   test.setTimeout(180_000);
-  await point.county.stop();
-  await expect.poll(online, { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await takeCountyDown(point);
   await startVisit(page, point.kiosk.url);
   await openCategory(page, 'job');
   await expect(page.locator('[data-item="JOB-01"] [data-readiness]')).toHaveAttribute('data-readiness', 'queued');
