@@ -1,12 +1,8 @@
-import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
-import { openCoreSocket, type CoreSocket } from './support/core-socket';
-import { writeKioskConfig } from './support/county-process';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { kioskDb, usePoint } from './support/point';
+import { atWindowStation, kioskDb, startKioskFor, usePoint, type Point } from './support/point';
 import { expectNoAxeViolations, openCategory, pressKeys, startVisit } from './support/resident';
-import { countChimes, staffLogin } from './support/staff';
+import { countChimes, staffLogin, typeStaffLogin } from './support/staff';
 
 /**
  * LAN pairing and help calls that reach the window PC (issue 9 items 3 and 8), with two real cores: the village
@@ -20,20 +16,14 @@ const point = usePoint('village', (config) => {
 });
 test.describe.configure({ mode: 'serial' });
 
-let windowPc: KioskProcess;
-let windowCore: CoreSocket;
+// The window PC: a second kiosk process of the same point, at the window station.
+let windowPc: Pick<Point, 'kiosk' | 'core'>;
 test.beforeAll(async () => {
-  const file = writeKioskConfig(point.county, 'village');
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { kiosk: Record<string, unknown> };
-  config.kiosk.station = 'window';
-  fs.writeFileSync(file, JSON.stringify(config));
-  windowPc = await startKiosk(['--config', file, '--simulate']);
-  windowCore = await openCoreSocket(windowPc);
-  await expect.poll(async () => (await windowCore.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
+  windowPc = await startKioskFor(point.county, 'village', atWindowStation);
 });
 test.afterAll(async () => {
-  windowCore?.close();
-  await windowPc?.stop();
+  windowPc?.core.close();
+  await windowPc?.kiosk.stop();
 });
 
 test("paired once by a code, the kiosk's help call rings at the window PC and the resident hears only the clerk's real take", async ({ page, browser }) => {
@@ -54,13 +44,8 @@ test("paired once by a code, the kiosk's help call rings at the window PC and th
   const windowContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const desk = await windowContext.newPage();
   await countChimes(desk);
-  await desk.goto(windowPc.url);
-  const login = desk.locator('[data-staff-login]');
-  await login.locator('[data-staff-field="username"]').click();
-  await pressKeys(desk, 'li');
-  await login.locator('[data-staff-field="password"]').click();
-  await pressKeys(desk, DEMO_STAFF_PASSWORDS.li!);
-  await login.locator('[data-staff-submit]').click();
+  await desk.goto(windowPc.kiosk.url);
+  await typeStaffLogin(desk, 'li', DEMO_STAFF_PASSWORDS.li!);
   await expect(desk.locator('[data-workspace]')).toBeVisible();
   await expect(desk.locator('[data-pairing="window"]')).toBeVisible();
   // Address and code on the on-screen keyboard (the desk may be a touchscreen too).

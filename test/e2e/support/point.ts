@@ -32,28 +32,36 @@ function usePointParts<P extends Partial<Point>>(start: (point: P) => Promise<vo
   return point;
 }
 
+/** Changes a kiosk's site config before it starts (window station, LAN, village groups...). */
+export type SiteConfigEdit = (config: { kiosk: Record<string, unknown> }) => void;
+
 /**
- * Starts the point before the file's tests (waiting for the first sync round, which brings the staff list) and stops
- * it after them. `edit` may change the site config first (window station...).
+ * A kiosk process (`--simulate`) configured against this county as its demo point, with a socket to its core, once its
+ * first sync round is done (it brings the staff list). `edit` may change the site config first.
  */
-export function usePoint(level: 'village' | 'demonstration', edit?: (config: { kiosk: Record<string, unknown> }) => void): Point {
+export async function startKioskFor(county: CountyProcess, level: 'village' | 'demonstration', edit?: SiteConfigEdit): Promise<Pick<Point, 'kiosk' | 'core' | 'configFile'>> {
+  const configFile = writeKioskConfig(county, level);
+  if (edit) {
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { kiosk: Record<string, unknown> };
+    edit(config);
+    fs.writeFileSync(configFile, JSON.stringify(config));
+  }
+  const kiosk = await startKiosk(['--config', configFile, '--simulate']);
+  const core = await openCoreSocket(kiosk);
+  await expect.poll(async () => (await core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
+  return { kiosk, core, configFile };
+}
+
+/** Starts the point (the county, then its kiosk: startKioskFor) before the file's tests and stops it after them. */
+export function usePoint(level: 'village' | 'demonstration', edit?: SiteConfigEdit): Point {
   return usePointParts<Point>(async (point) => {
     point.county = await startCounty();
-    const file = writeKioskConfig(point.county, level);
-    point.configFile = file;
-    if (edit) {
-      const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { kiosk: Record<string, unknown> };
-      edit(config);
-      fs.writeFileSync(file, JSON.stringify(config));
-    }
-    point.kiosk = await startKiosk(['--config', file, '--simulate']);
-    point.core = await openCoreSocket(point.kiosk);
-    await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 30_000 }).toBe(true);
+    Object.assign(point, await startKioskFor(point.county, level, edit));
   });
 }
 
 /** A site config edit for usePoint: the app on a clerk's window PC (it opens on the staff login). */
-export const atWindowStation = (config: { kiosk: Record<string, unknown> }): void => {
+export const atWindowStation: SiteConfigEdit = (config) => {
   config.kiosk.station = 'window';
 };
 
