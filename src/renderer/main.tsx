@@ -7,6 +7,7 @@ import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
 import { loadLanguage } from './i18n/load-language';
 import { markStartup } from './app/startup-marks';
+import { askCatalogAtBoot } from './catalog/catalog-at-boot';
 import { LANGUAGES, type Language } from '../shared/locales/languages';
 
 /**
@@ -22,8 +23,7 @@ async function boot(): Promise<void> {
   // Asked the moment site.info answers, not with it: the core checks the catalogue's answer (195 kB) against its
   // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
   // It is then on its way while the page sets up its texts and paints the attract screen.
-  const catalog = siteInfo.then(() => client.invoke('catalog.list', {}));
-  catalog.catch(() => undefined); // its failure is the catalogue provider's to show, once it mounts
+  const catalog = askCatalogAtBoot(client, siteInfo);
   const pageLanguage = document.documentElement.lang as Language;
   if (LANGUAGES.includes(pageLanguage)) loadLanguage(pageLanguage).catch(() => undefined);
   const site = await siteInfo;

@@ -5,7 +5,7 @@ import { useLiveSite } from './live-site';
 import { Visit, type VisitEnd } from './Visit';
 import { wipeResidentTraces } from '../privacy/wipe';
 import { CatalogProvider } from '../catalog/catalog-context';
-import type { CatalogListing } from '../../shared/contract/methods/catalog';
+import type { CatalogAtBoot } from '../catalog/catalog-at-boot';
 import { LiveStatusProvider } from '../readiness/readiness-context';
 import { DevPanel } from './lazy-screens';
 import { StaffProvider } from '../staff/staff-context';
@@ -17,7 +17,7 @@ import { TechnicianGate } from '../technician/TechnicianGate';
  * about the resident is dropped by remounting the visit under a new key, web storage is wiped, and the
  * attract screen returns in the point's default language.
  */
-export function App({ kiosk, onConnectionChange, catalog }: { kiosk: KioskContextValue; onConnectionChange: (l: (c: boolean) => void) => () => void; catalog?: Promise<CatalogListing> }) {
+export function App({ kiosk, onConnectionChange, catalog }: { kiosk: KioskContextValue; onConnectionChange: (l: (c: boolean) => void) => () => void; catalog?: CatalogAtBoot }) {
   const { i18n } = useTranslation();
   const [visitNumber, setVisitNumber] = useState(0);
   const [connected, setConnected] = useState(true);

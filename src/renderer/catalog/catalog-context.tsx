@@ -2,7 +2,7 @@ import { createContext, useContext, useRef, useState, type ReactNode } from 'rea
 import type { CatalogItem } from '../../shared/catalog/schema';
 import type { CountySettings } from '../../shared/catalog/county-settings';
 import type { Language } from '../../shared/locales';
-import type { CatalogListing } from '../../shared/contract/methods/catalog';
+import type { CatalogAtBoot } from './catalog-at-boot';
 import { useAliveEffect } from '../hooks/use-alive-effect';
 import { useKiosk } from '../app/kiosk-context';
 import { markStartup } from '../app/startup-marks';
@@ -23,15 +23,16 @@ const CatalogContext = createContext<CatalogState>({ status: 'loading', version:
 
 /**
  * Loads the catalogue once (it holds nothing personal) and again whenever the county sends a newer one. `asked`: the
- * answer to a `catalog.list` that boot sent beside `site.info`, so the home screen need not wait for a second round.
+ * catalogue start-up asked for already (main.tsx), so the screens need not wait for a round of their own.
  */
-export function CatalogProvider({ children, asked }: { children: ReactNode; asked?: Promise<CatalogListing> }) {
+export function CatalogProvider({ children, asked }: { children: ReactNode; asked?: CatalogAtBoot }) {
   const { client } = useKiosk();
   const [state, setState] = useState<CatalogState>({ status: 'loading', version: 0, items: [] });
   const askedAtBoot = useRef(asked);
   useAliveEffect((alive) => {
     const load = () => {
-      const listing = askedAtBoot.current ?? client.invoke('catalog.list', {});
+      // Taken here, in the effect that subscribes below, so no change can fall between the two.
+      const listing = askedAtBoot.current?.take() ?? client.invoke('catalog.list', {});
       askedAtBoot.current = undefined; // used once: a newer catalogue is asked for afresh
       return listing.then(
         (catalog) => {
