@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CaseActionSchema, type CaseAction, type CaseRow, type Point } from '../../shared/console/api';
 import { ClerkActionError, type ClerkAction, type DeskItem } from '../back-office/port';
 import { audit, auditActor } from './audit';
-import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
-import { pointsInScope } from './points';
+import { actorOf, consoleFail, type ConsoleRoutes } from './console-plugin';
+import { caseDesk, caseMoveRoute } from './case-desk';
+import { pointsInScopeByKiosk } from './points';
 
 const IdParam = z.object({ applicationId: z.string().uuid() });
 const STATUS: Record<ClerkActionError['code'], [number, 'not_found' | 'invalid_body' | 'conflict']> = {
@@ -48,44 +49,30 @@ function clerkAction(body: CaseAction, clerkId: string): ClerkAction {
  * The list shows residents masked; a county admin may open a case to see the resident in full, and that is audited.
  */
 export const caseRoutes: ConsoleRoutes = (api, options) => {
-  const inScope = async (request: Parameters<typeof actorOf>[0]) => new Map((await pointsInScope(options.query, actorOf(request).staff.scope)).map((p) => [p.kioskId, p]));
-  const find = async (request: Parameters<typeof actorOf>[0], applicationId: string) => {
-    const item = (await options.clerkDesk?.deskItem(applicationId)) ?? null;
-    const point = item ? (await inScope(request)).get(item.kioskId) : undefined;
-    return item && point ? { item, point } : null;
-  };
+  const desk = caseDesk(options.query, async (request) => (await options.clerkDesk?.deskItem(IdParam.safeParse(request.params).data?.applicationId ?? '')) ?? null, ClerkActionError, STATUS);
+  const find = desk.find;
 
   api.get('/cases', async (request) => {
-    const points = await inScope(request);
+    const points = await pointsInScopeByKiosk(options.query, actorOf(request).staff.scope);
     const now = options.now();
     const items = (await options.clerkDesk?.desk({ limit: 500 })) ?? [];
     return { now: now.toISOString(), available: options.clerkDesk !== null, cases: items.filter((d) => points.has(d.kioskId)).map((d) => toRow(d, points.get(d.kioskId)!, now)) };
   });
 
   api.get('/cases/:applicationId', async (request, reply) => {
-    const found = await find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
+    const found = await find(request);
     if (!found) return consoleFail(reply, 404, 'not_found');
     const { staff } = actorOf(request);
-    if (staff.scope.kind !== 'county') return { case: toRow(found.item, found.point, options.now()), resident: null };
-    const row = await options.query.selectFrom('items').select('payload').where('id', '=', found.item.applicationId).executeTakeFirst();
+    if (staff.scope.kind !== 'county') return { case: toRow(found.record, found.point, options.now()), resident: null };
+    const row = await options.query.selectFrom('items').select('payload').where('id', '=', found.record.applicationId).executeTakeFirst();
     const resident = row ? (JSON.parse(row.payload) as { resident: { name: string; idNumber: string } }).resident : null;
-    await audit(options.query, options.now().getTime(), auditActor(staff), 'case.open', found.item.applicationId, found.point.township, found.item.trackingNumber);
-    return { case: toRow(found.item, found.point, options.now()), resident: resident ? { name: resident.name, idNumber: resident.idNumber } : null };
+    await audit(options.query, options.now().getTime(), auditActor(staff), 'case.open', found.record.applicationId, found.point.township, found.record.trackingNumber);
+    return { case: toRow(found.record, found.point, options.now()), resident: resident ? { name: resident.name, idNumber: resident.idNumber } : null };
   });
 
-  api.post('/cases/:applicationId', async (request, reply) => {
-    const found = await find(request, IdParam.safeParse(request.params).data?.applicationId ?? '');
-    if (!found) return consoleFail(reply, 404, 'not_found');
-    const body = consoleBody(request, reply, CaseActionSchema);
-    if (!body) return reply;
-    const { staff } = actorOf(request);
-    try {
-      const item = await options.clerkDesk!.act(found.item.applicationId, clerkAction(body, staff.id), options.relay.sink, options.now());
-      await audit(options.query, options.now().getTime(), auditActor(staff), `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
-      return toRow(item, found.point, options.now());
-    } catch (error) {
-      if (error instanceof ClerkActionError) return consoleFail(reply, STATUS[error.code][0], STATUS[error.code][1]);
-      throw error;
-    }
+  caseMoveRoute(api, '/cases/:applicationId', desk, CaseActionSchema, async (found, body, staff) => {
+    const item = await options.clerkDesk!.act(found.record.applicationId, clerkAction(body, staff.id), options.relay.sink, options.now());
+    await audit(options.query, options.now().getTime(), auditActor(staff), `case.${body.action}`, item.applicationId, found.point.township, item.trackingNumber);
+    return toRow(item, found.point, options.now());
   });
 };

@@ -1,11 +1,13 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { upstreamMovesFor } from '../../shared/cases/case-state';
 import type { CaseMaterials, Point } from '../../shared/console/api';
 import { PointCaseMoveSchema, type PointCaseMove, type PointCaseRow } from '../../shared/console/point-cases';
 import { CaseMoveError, moveCaseUpstream, pointCase, pointCaseResident, pointCasesOf, type HeldPointCase, type UpstreamMove } from '../point-cases';
 import { audit, auditActor } from './audit';
-import { actorOf, consoleBody, consoleFail, type ConsoleRoutes } from './console-plugin';
-import { pointsInScope } from './points';
+import { actorOf, consoleFail, type ConsoleRoutes } from './console-plugin';
+import { caseDesk, caseMoveRoute } from './case-desk';
+import { pointsInScopeByKiosk } from './points';
 import { publishedCatalogue } from './case-material-routes';
 
 const IdParam = z.object({ caseId: z.string().uuid() });
@@ -48,15 +50,15 @@ function upstream(body: PointCaseMove, actor: UpstreamMove['actor'], materialNam
  * masked; a county admin may open a case to see the resident in full, and that is audited like every move.
  */
 export const pointCaseRoutes: ConsoleRoutes = (api, options) => {
-  const inScope = async (request: Parameters<typeof actorOf>[0]) => new Map((await pointsInScope(options.query, actorOf(request).staff.scope)).map((p) => [p.kioskId, p]));
-  const find = async (request: Parameters<typeof actorOf>[0], caseId: string) => {
-    const held = caseId ? await pointCase(options.query, caseId, options.now()) : null;
-    const point = held ? (await inScope(request)).get(held.kioskId) : undefined;
-    return held && point ? { held, point } : null;
+  const held = async (request: FastifyRequest) => {
+    const caseId = IdParam.safeParse(request.params).data?.caseId;
+    return caseId ? await pointCase(options.query, caseId, options.now()) : null;
   };
+  const desk = caseDesk(options.query, held, CaseMoveError, STATUS);
+  const find = desk.find;
 
   api.get('/point-cases', async (request) => {
-    const points = await inScope(request);
+    const points = await pointsInScopeByKiosk(options.query, actorOf(request).staff.scope);
     const now = options.now();
     const role = roleOf(actorOf(request).staff.roles);
     const cases = await pointCasesOf(options.query, [...points.keys()], now);
@@ -64,40 +66,30 @@ export const pointCaseRoutes: ConsoleRoutes = (api, options) => {
   });
 
   api.get('/point-cases/:caseId', async (request, reply) => {
-    const found = await find(request, IdParam.safeParse(request.params).data?.caseId ?? '');
+    const found = await find(request);
     if (!found) return consoleFail(reply, 404, 'not_found');
     const { staff } = actorOf(request);
-    const row = toRow(found.held, found.point, roleOf(staff.roles));
+    const row = toRow(found.record, found.point, roleOf(staff.roles));
     if (staff.scope.kind !== 'county') return { case: row, resident: null };
-    await audit(options.query, options.now().getTime(), auditActor(staff), 'pointCase.open', found.held.caseId, found.point.township, found.held.caseNumber);
-    return { case: row, resident: await pointCaseResident(options.query, found.held.caseId) };
+    await audit(options.query, options.now().getTime(), auditActor(staff), 'pointCase.open', found.record.caseId, found.point.township, found.record.caseNumber);
+    return { case: row, resident: await pointCaseResident(options.query, found.record.caseId) };
   });
 
   api.get('/point-cases/:caseId/materials', async (request, reply) => {
-    const found = await find(request, IdParam.safeParse(request.params).data?.caseId ?? '');
+    const found = await find(request);
     if (!found) return consoleFail(reply, 404, 'not_found');
-    const item = (await publishedCatalogue(options.query)).items.find((i) => i.code === found.held.itemCode);
+    const item = (await publishedCatalogue(options.query)).items.find((i) => i.code === found.record.itemCode);
     const answer: CaseMaterials = { materials: (item?.materials ?? []).map((m) => ({ code: m.code, name: m.name })) };
     return answer;
   });
 
-  api.post('/point-cases/:caseId', async (request, reply) => {
-    const found = await find(request, IdParam.safeParse(request.params).data?.caseId ?? '');
-    if (!found) return consoleFail(reply, 404, 'not_found');
-    const body = consoleBody(request, reply, PointCaseMoveSchema);
-    if (!body) return reply;
-    const { staff } = actorOf(request);
+  caseMoveRoute(api, '/point-cases/:caseId', desk, PointCaseMoveSchema, async (found, body, staff) => {
     const role = roleOf(staff.roles);
-    try {
-      const item = (await publishedCatalogue(options.query)).items.find((i) => i.code === found.held.itemCode);
-      const name = (code: string) => item?.materials.find((m) => m.code === code)?.name ?? { 'zh-CN': code, en: code };
-      const move = upstream(body, { id: staff.id, name: staff.displayName, role }, (codes) => ({ 'zh-CN': codes.map((c) => name(c)['zh-CN']).join('、'), en: codes.map((c) => name(c).en).join(', ') }));
-      const held = await moveCaseUpstream(options.query, found.held.caseId, move, options.now());
-      await audit(options.query, options.now().getTime(), auditActor(staff), `pointCase.${body.move}`, held.caseId, found.point.township, held.caseNumber);
-      return toRow(held, found.point, role);
-    } catch (error) {
-      if (error instanceof CaseMoveError) return consoleFail(reply, STATUS[error.code][0], STATUS[error.code][1]);
-      throw error;
-    }
+    const item = (await publishedCatalogue(options.query)).items.find((i) => i.code === found.record.itemCode);
+    const name = (code: string) => item?.materials.find((m) => m.code === code)?.name ?? { 'zh-CN': code, en: code };
+    const move = upstream(body, { id: staff.id, name: staff.displayName, role }, (codes) => ({ 'zh-CN': codes.map((c) => name(c)['zh-CN']).join('、'), en: codes.map((c) => name(c).en).join(', ') }));
+    const held = await moveCaseUpstream(options.query, found.record.caseId, move, options.now());
+    await audit(options.query, options.now().getTime(), auditActor(staff), `pointCase.${body.move}`, held.caseId, found.point.township, held.caseNumber);
+    return toRow(held, found.point, role);
   });
 };

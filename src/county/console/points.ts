@@ -37,6 +37,11 @@ export async function pointsInScope(q: CountyQuery, scope: Scope): Promise<Point
   return (await allRows<PointRow>(q, `SELECT * FROM points p WHERE ${where.sql} ORDER BY p.division_code`, where.params)).map(toPoint);
 }
 
+/** The points the scope may see, by kiosk id: where a desk's rows stand (a row at a point not in it is not shown). */
+export async function pointsInScopeByKiosk(q: CountyQuery, scope: Scope): Promise<Map<string, Point>> {
+  return new Map((await pointsInScope(q, scope)).map((p) => [p.kioskId, p]));
+}
+
 /** The point of a kiosk when the scope may see it; null otherwise (the caller answers 404, never 403). */
 export async function pointInScope(q: CountyQuery, scope: Scope, kioskId: string): Promise<Point | null> {
   const where = pointCondition(scope);
