@@ -174,6 +174,10 @@ export default async function bench(): Promise<BenchFigure[]> {
     await browser.close();
   }
   printBreakdown(phases);
+  // Each load is paired with the static page loaded right after it, so a swing in the machine's load moves both: on a
+  // shared machine the median of these per-pair ratios is steadier than the ratio of the two medians below.
+  const pairRatios = home.map((ms, i) => ms / stat[i]!);
+  console.error(`home painted / static page, per pair: ${pairRatios.map((r) => r.toFixed(2)).join(' ')} (median ${median(pairRatios).toFixed(2)})`);
   const readyMs = median(ready);
   const homeMs = median(home);
   const bareMs = median(bare);
