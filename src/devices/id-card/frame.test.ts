@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fromHex, toHex } from '../core/frame-log';
-import { commandFrame, createIdCardFrameParser, encodeResponse, parseResponse, verifyFrame } from './frame';
+import { COMMANDS, commandFrame, commandName, createIdCardFrameParser, encodeCommand, encodeResponse, type IdCardCommand, parseCommand, parseResponse, verifyFrame } from './frame';
 import { describeSw3, KNOWN_SW3 } from './status-codes';
 
 // Golden frames copied from DEVICES.md §1 (published vendor examples), not produced by our own encoder.
@@ -50,6 +50,33 @@ describe('ID card reader framing', () => {
     badChk[badChk.length - 1] = badChk[badChk.length - 1]! ^ 1;
     expect(verifyFrame(badChk)).toBe(false);
     expect(verifyFrame(good.subarray(0, good.length - 1))).toBe(false);
+  });
+
+  it('checks LEN against the bytes received even when the checksum agrees, and the shortest frame is LEN 1', () => {
+    // LEN one too large, checksum recomputed over the changed LEN: only the length check can refuse it.
+    const longLen = bytes('AA AA AA 96 69 00 05 00 00 80 85');
+    expect(longLen.reduce((x, b, i) => (i >= 5 && i < longLen.length - 1 ? x ^ b : x), 0)).toBe(longLen[longLen.length - 1]);
+    expect(verifyFrame(longLen)).toBe(false);
+    expect(verifyFrame(bytes('AA AA AA 96 69 00 01 01'))).toBe(true); // LEN 1: the checksum alone
+    expect(verifyFrame(bytes('AA AA AA 96 69 00 00'))).toBe(false); // 7 bytes: no room for a checksum
+    expect(verifyFrame(bytes('AA AA AA 96 69 00'))).toBe(false); // too short to hold LEN: refused, not thrown
+  });
+
+  it('reads an answer only from a frame with room for SW1-SW3, and a command from one with room for CMD and PARA', () => {
+    expect(parseResponse(commandFrame('resetSam'))).toBeNull(); // 10 bytes: CMD PARA, no SW3
+    expect(parseResponse(bytes(GOLDEN_ANSWERS.findFailed))).toEqual({ sw1: 0, sw2: 0, sw3: 0x80, data: Buffer.alloc(0) });
+    expect(parseCommand(bytes('AA AA AA 96 69 00 02 10 12'))).toBeNull(); // 9 bytes
+    expect(parseCommand(commandFrame('readTextPhoto'))).toEqual({ cmd: 0x30, para: 0x01, data: Buffer.alloc(0) });
+    expect(parseCommand(encodeCommand(0x30, 0x03, Buffer.from([1, 2, 3])))).toEqual({ cmd: 0x30, para: 0x03, data: Buffer.from([1, 2, 3]) });
+  });
+
+  it('names a command by both CMD and PARA, and nothing for a pair it does not know', () => {
+    for (const name of Object.keys(COMMANDS) as IdCardCommand[]) {
+      const [cmd, para] = COMMANDS[name];
+      expect(commandName(cmd, para)).toBe(name);
+    }
+    expect(commandName(0x20, 0x03)).toBeUndefined(); // findCard's CMD, no command's PARA
+    expect(commandName(0x40, 0x01)).toBeUndefined(); // readTextPhoto's PARA, no command's CMD
   });
 });
 

@@ -50,7 +50,8 @@ describe('ID card text block', () => {
       if (decoded.text.cardType === 'foreignPermanentResident') {
         expect(decoded.text).toMatchObject({ chineseName: r.name, englishName: r.englishName, number: r.idNumber, nationality: r.nationality, birthDate: r.birthDate });
       } else {
-        expect(decoded.text).toMatchObject({ name: r.name, idNumber: r.idNumber, birthDate: r.birthDate, sex: r.sex, validUntil: r.validUntil, address: r.address });
+        expect(decoded.text).toMatchObject({ cardType: 'resident', name: r.name, idNumber: r.idNumber, birthDate: r.birthDate, sex: r.sex, validUntil: r.validUntil, address: r.address });
+        expect(decoded.text).not.toHaveProperty('passNumber');
       }
     }
   });
@@ -101,6 +102,36 @@ describe('ID card text block', () => {
     Buffer.from('Z', 'utf16le').copy(odd, 248);
     expect(decodeTextBlock(odd)).toEqual({ ok: false, problem: 'unknownCardType', typeChar: 'Z' });
     expect(decodeTextBlock(Buffer.alloc(100))).toEqual({ ok: false, problem: 'length' });
+  });
+
+  it('reads a block padded with NUL bytes (type character 0000) as a resident card, the padding cut off', () => {
+    const block = Buffer.alloc(256, 0);
+    const at = (offset: number, s: string) => Buffer.from(s, 'utf16le').copy(block, offset);
+    at(0, '张三');
+    at(30, '2');
+    at(32, '01');
+    at(36, '19700101');
+    at(52, '山西省太原市小店区某路1号');
+    at(122, '140105197001010016');
+    at(204, '20300101');
+    expect(decodeTextBlock(block)).toMatchObject({
+      ok: true,
+      text: { cardType: 'resident', name: '张三', sex: 'female', nation: '汉', birthDate: '1970-01-01', address: '山西省太原市小店区某路1号', idNumber: '140105197001010016', issuingAuthority: '', validUntil: '2030-01-01' },
+    });
+  });
+
+  it('cuts spaces before a value too, and gives a date field that is not eight digits back as it stands', () => {
+    // (A date field holds 8 characters, so "eight digits" is the whole field: the pattern's anchors cannot matter.)
+    const block = handMadeBlock();
+    const at = (offset: number, s: string) => Buffer.from(s, 'utf16le').copy(block, offset);
+    at(0, '  张三');
+    at(188, 'X2010010');
+    expect(decodeTextBlock(block)).toMatchObject({ ok: true, text: { name: '张三', birthDate: '1970-01-01', validFrom: 'X2010010' } });
+  });
+
+  it('writes an empty pass number and issue count for a residence permit without them', () => {
+    const permit = encodeTextBlock({ ...cardTextOf(sampleResident(0)), cardType: 'hkMacauTaiwanPermit' } as never);
+    expect(decodeTextBlock(permit)).toMatchObject({ ok: true, text: { cardType: 'hkMacauTaiwanPermit', passNumber: '', issueCount: '' } });
   });
 
   it('splits a read answer into text, photo and fingerprint by the inner lengths', () => {
