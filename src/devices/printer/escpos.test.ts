@@ -61,4 +61,25 @@ describe('ESC/POS golden sequences (DEVICES.md §3)', () => {
     expect(() => esc.qrCode('', { moduleSize: 4 })).toThrow(RangeError);
     expect(() => esc.qrCode('a', { moduleSize: 17 })).toThrow(RangeError);
   });
+
+  it('accepts each limit itself and refuses one past it, naming the value', () => {
+    for (const [w, h] of [[1, 8], [8, 1], [8, 8]]) expect(hex(esc.characterSize(w!, h!))).toBe(`1d 21 ${(((w! - 1) << 4) | (h! - 1)).toString(16).padStart(2, '0')}`);
+    for (const [w, h] of [[9, 1], [1, 9], [1, 0], [1.5, 1], [1, 1.5]]) expect(() => esc.characterSize(w!, h!)).toThrow(new RangeError(`character size must be 1..8, got ${w}x${h}`));
+    expect(hex(esc.feedLines(0))).toBe('1b 64 00');
+    expect(hex(esc.feedLines(255))).toBe('1b 64 ff');
+    for (const n of [-1, 256, 1.5]) expect(() => esc.feedLines(n)).toThrow(new RangeError(`feed lines must be 0..255, got ${n}`));
+    expect(hex(esc.feedAndCut(0))).toBe('1d 56 42 00');
+    expect(hex(esc.feedAndCut(255))).toBe('1d 56 42 ff');
+    for (const n of [-1, 256, 1.5]) expect(() => esc.feedAndCut(n)).toThrow(new RangeError(`feed dots must be 0..255, got ${n}`));
+    expect(esc.qrCode('x'.repeat(7089), { moduleSize: 1 }).length).toBe(5 * 5 + 4 + 3 + 3 + (3 + 7089) + 3); // five headers, five bodies
+    expect(() => esc.qrCode('x'.repeat(7090), { moduleSize: 4 })).toThrow(new RangeError('QR data must be 1..7089 bytes, got 7090'));
+    expect(hex(esc.qrCode('a', { moduleSize: 16 }).subarray(14, 18))).toBe('31 43 10 1d');
+    for (const m of [0, 17, 1.5]) expect(() => esc.qrCode('a', { moduleSize: m })).toThrow(new RangeError(`QR module size must be 1..16, got ${m}`));
+    // The default error correction is M (0x31).
+    expect(esc.qrCode('a', { moduleSize: 4 })[24]).toBe(0x31);
+  });
+
+  it('flags U+0080, the first character past ASCII, which GB18030 writes in four bytes', () => {
+    expect(esc.unprintableCharacters('a\u0080b')).toEqual(['\u0080']);
+  });
 });

@@ -52,6 +52,9 @@ describe('real-time status bytes (DEVICES.md §3)', () => {
     ['cutter error', { ...idle, offline: 0x52, error: 0x1a }, { state: 'hardwareError', media: 'present', detailKey: 'printers:printer.cutterError' }],
     ['unrecoverable', { ...idle, error: 0x32 }, { state: 'hardwareError', media: 'present', detailKey: 'printers:printer.unrecoverable' }],
     ['offline, no cause', { ...idle, printer: 0x1a }, { state: 'offline', media: 'present', detailKey: 'printers:printer.offline' }],
+    // Either answer alone is enough: some models report paper end only on the sensor, others only as the offline cause.
+    ['paper out on the sensor only', { ...idle, paper: 0x72 }, { state: 'userActionRequired', media: 'absent', detailKey: 'printers:printer.paperOut' }],
+    ['paper out as the offline cause only', { ...idle, printer: 0x1a, offline: 0x32 }, { state: 'userActionRequired', media: 'absent', detailKey: 'printers:printer.paperOut' }],
   ])('%s maps to the device status', (_name, answers, expected) => {
     expect(deviceStateOf(conditionFrom(answers))).toEqual(expected);
   });
