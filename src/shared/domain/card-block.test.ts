@@ -19,4 +19,11 @@ describe('what "where is my request" says about a card block', () => {
     const words = cardBlockWords([loss('c', 5, 20), cancel('b', 2), loss('a', 0, 15), { ...cancel('d', 6), outcome: { state: 'inProgress' } }], Date.parse(at(6)));
     expect([...words]).toEqual([['c', { word: 'holds', liftsAt: at(20) }]]);
   });
+
+  it('the newest answer wins in whatever order the requests come, and requests without an answer are passed over', () => {
+    expect(cardBlockWords([loss('a', 0, 15), cancel('b', 2)], Date.parse(at(3))).size).toBe(0);
+    expect([...cardBlockWords([cancel('b', 2), loss('c', 5, 20)], Date.parse(at(6)))]).toEqual([['c', { word: 'holds', liftsAt: at(20) }]]);
+    const unanswered = [{ submissionId: 'e', itemCode: 'CARD-02', submittedAt: at(7), outcome: null }, { submissionId: 'f', itemCode: 'CARD-02', submittedAt: at(8) }];
+    expect([...cardBlockWords([...unanswered, loss('a', 0, 15)], Date.parse(at(8)))]).toEqual([['a', { word: 'holds', liftsAt: at(15) }]]);
+  });
 });

@@ -22,5 +22,9 @@ describe('the plain word for where a request is', () => {
     expect(requestWord({ status: 'acknowledged', outcome: outcome('refused') })).toBe('refused');
     // A returned application completed here and queued again waits on the kiosk, it is no longer missing anything.
     expect(requestWord({ status: 'queued', outcome: outcome('returned') })).toBe('waiting');
+    // Once the county has spoken (anything but "returned"), its word stands whatever the kiosk's row says.
+    expect(requestWord({ status: 'queued', outcome: outcome('accepted') })).toBe('received');
+    expect(requestWord({ status: 'queued', outcome: outcome('done') })).toBe('done');
+    expect(requestWord({ status: 'rejected', outcome: outcome('accepted') })).toBe('received');
   });
 });
