@@ -6,7 +6,7 @@ export function ResidentLine({ label, masked, resident, mayReveal, onReveal }: {
   const { t } = useTranslation();
   return (
     <p>
-      {label}: {resident ? `${resident.name} ${resident.idNumber}` : masked}{' '}
+      {t('common:labelled', { label, value: resident ? `${resident.name} ${resident.idNumber}` : masked })}{' '}
       {mayReveal && !resident && (
         <button type="button" className="button button--small" onClick={onReveal} data-action="reveal">
           {t('cases.reveal')}

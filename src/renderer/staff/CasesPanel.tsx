@@ -93,7 +93,7 @@ export function CasesPanel() {
           <h3>{t('openTitle')}</h3>
           {resident ? (
             <p data-case-resident>
-              {t('resident')}: {resident.maskedName} {resident.maskedIdNumber}
+              {t('common:labelled', { label: t('resident'), value: `${resident.maskedName} ${resident.maskedIdNumber}` })}
             </p>
           ) : (
             <>
@@ -157,7 +157,8 @@ export function CasesPanel() {
                   </span>
                 </p>
                 <p className="register__meta">
-                  {t('resident')}: {c.residentMasked} · {t('owner')}: {c.ownerName} · {t('dueAt')}: {pointDateTime(c.dueAt)}
+                  {t('common:labelled', { label: t('resident'), value: c.residentMasked })} · {t('common:labelled', { label: t('owner'), value: c.ownerName })} ·{' '}
+                  {t('common:labelled', { label: t('dueAt'), value: pointDateTime(c.dueAt) })}
                 </p>
                 <p data-case-state-words>{t(`state.${c.state}`)}</p>
                 {c.state === 'returned' && lastReturn?.missing ? <p data-case-missing>{t('missing', { text: localised(lastReturn.missing.text, i18n.language) })}</p> : null}

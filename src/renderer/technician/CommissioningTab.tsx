@@ -78,7 +78,7 @@ export function CommissioningTab() {
           <ul className="technician__steps" data-commissioning-steps>
             {check.result.steps.map((s) => (
               <li key={s.id} data-commissioning-step={s.id} data-passed={String(s.passed)}>
-                {stepName(s.id)}: {t(s.passed ? 'commissioning.passed' : 'commissioning.failed')}
+                {t('common:labelled', { label: stepName(s.id), value: t(s.passed ? 'commissioning.passed' : 'commissioning.failed') })}
                 {s.detail ? ` (${s.detail})` : ''}
               </li>
             ))}
