@@ -12,7 +12,10 @@ describe('face module codec edges', () => {
       const bytes = encodeReply({ type: 'error', code }, 7);
       expect(decodeReply(frameOf(bytes))).toEqual({ ok: true, value: { type: 'error', code } });
     }
-    expect(Buffer.from(encodeReply({ type: 'error', code: 'crc' }, 7)).subarray(3, 8)).toEqual(Buffer.from([Reply.error, 7, 0, 1, 1]));
+    // Codes on the wire: crc 1, unknownCommand 2, length 3, other 4.
+    for (const [code, byte] of [['crc', 1], ['unknownCommand', 2], ['length', 3], ['other', 4]] as const) {
+      expect(Buffer.from(encodeReply({ type: 'error', code }, 7)).subarray(3, 8)).toEqual(Buffer.from([Reply.error, 7, 0, 1, byte]));
+    }
     expect(reply(Reply.error, [9])).toEqual({ ok: true, value: { type: 'error', code: 'other' } }); // an unknown code is "other"
     expect(decodeCommand(frameOf(encodeCommand({ type: 'cancel' }, 3)))).toEqual({ ok: true, value: { type: 'cancel' } });
     expect(Buffer.from(encodeCommand({ type: 'cancel' }, 3)).subarray(3, 7)).toEqual(Buffer.from([Command.cancel, 3, 0, 0]));
@@ -71,6 +74,7 @@ describe('face module codec edges', () => {
     otherVersion.writeUInt16BE(crc16(otherVersion, 2, otherVersion.length - 2), otherVersion.length - 2); // the CRC agrees: only the version is wrong
     expect(verifyFaceFrame(otherVersion)).toBe(false);
     expect(verifyFaceFrame(good.subarray(0, 8))).toBe(false); // too short to hold the CRC: refused, not thrown
+    expect(verifyFaceFrame(good.subarray(0, 6))).toBe(false); // not even the length field whole
     expect(verifyFaceFrame(good.subarray(0, 4))).toBe(false);
     const longer = Buffer.concat([good, Buffer.from([0])]); // one byte more than its length says
     expect(verifyFaceFrame(longer)).toBe(false);
