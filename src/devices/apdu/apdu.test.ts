@@ -6,7 +6,7 @@ import { CardChannel, type ApduTransport } from './card-channel';
 import { describeSw } from './status-words';
 import enCardReaders from '../../shared/locales/en/card-readers.json';
 import zhCardReaders from '../../shared/locales/zh-CN/card-readers.json';
-import { parseTlv } from './tlv';
+import { encodeTlv, parseTlv } from './tlv';
 import { SSSE_NAME } from '../social-security-card/card-files';
 
 describe('APDU layer', () => {
@@ -152,5 +152,37 @@ describe('APDU length and byte checks, each boundary on both sides', () => {
   it('READ BINARY puts the offset in P1 (15 bits) and P2', () => {
     expect(apdu.readBinary(0x1234, 0x80)).toEqual({ cla: 0x00, ins: 0xb0, p1: 0x12, p2: 0x34, le: 0x80 });
     expect(apdu.readBinary(0xffff, 1)).toMatchObject({ p1: 0x7f, p2: 0xff });
+  });
+});
+
+describe('TLV, BCD and status word edges', () => {
+  it('parses TLV items end to end, an empty value included, and counts what a cut-off item leaves', () => {
+    const hex = (b: Buffer) => b.toString('hex');
+    const whole = parseTlv(fromHex('01 02 AA BB 05 00 02 01 CC')!);
+    expect(whole.items.map((t) => [t.tag, hex(t.value)])).toEqual([[1, 'aabb'], [5, ''], [2, 'cc']]);
+    expect(whole.trailing).toBe(0);
+    const cut = parseTlv(fromHex('01 01 AA 02 05 BB')!); // the second item says 5 bytes, 1 follows
+    expect(cut.items.map((t) => [t.tag, hex(t.value)])).toEqual([[1, 'aa']]);
+    expect(cut.trailing).toBe(3);
+    expect(parseTlv(fromHex('01 01 AA 02')!)).toMatchObject({ trailing: 1 });
+    const emptyLast = parseTlv(fromHex('01 01 AA 05 00')!); // an empty item as the last two bytes
+    expect(emptyLast.items.map((t) => [t.tag, hex(t.value)])).toEqual([[1, 'aa'], [5, '']]);
+    expect(emptyLast.trailing).toBe(0);
+    expect(toHex(encodeTlv(0x03, Uint8Array.of(1, 2)))).toBe('03 02 01 02');
+    expect(encodeTlv(0x03, new Uint8Array(255)).subarray(0, 2)).toEqual(Buffer.from([0x03, 0xff]));
+    expect(() => encodeTlv(0x03, new Uint8Array(256))).toThrow(new RangeError('TLV value longer than 255 bytes'));
+  });
+
+  it('reads a nibble above 9 as "?", and writes digits only', () => {
+    expect(bcdToString(Uint8Array.of(0x1a, 0x2f))).toBe('1?2');
+    expect(bcdToString(Uint8Array.of(0x19, 0x90))).toBe('1990');
+    for (const bad of ['12a', 'a12', '1 2']) expect(() => stringToBcd(bad)).toThrow(new RangeError('BCD takes digits only'));
+  });
+
+  it('gives a value only where the status word carries one, 256 for a zero count, and a PIN count only after 63', () => {
+    expect(Object.keys(describeSw(0x9000))).toEqual(['sw', 'outcome', 'error', 'messageKey']);
+    expect(describeSw(0x6100)).toMatchObject({ outcome: 'moreData', value: 256 });
+    expect(describeSw(0x6c00)).toMatchObject({ outcome: 'wrongLe', value: 256 });
+    expect(describeSw(0x64c1).outcome).not.toBe('pinWrong');
   });
 });
