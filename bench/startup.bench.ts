@@ -39,11 +39,32 @@ function bareNodeStartMs(): number {
   return performance.now() - t0;
 }
 
-/** Waits until the next frame has been painted after the condition holds. */
-async function paintedAfter(page: Page, waitFor: () => Promise<unknown>): Promise<void> {
-  await waitFor();
-  // A string, so the Node-side type-check needs no DOM types.
-  await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+/**
+ * Times taken on the page's own clock (ms from navigation start), so the harness's own latency is not counted: the
+ * first moment each selector is in the page and the frame after it was painted, and the first touch. Playwright sees
+ * the attract screen 100 to 350 ms after it is painted and only then touches it; counting that reaction as start-up
+ * put the kiosk at a disadvantage the static page (no touch) never had.
+ */
+const PAINT_PROBE = `(() => {
+  const seen = (window.__paint = { touch: NaN });
+  const selectors = ${JSON.stringify(['.attract__start', '[data-category]', '#done'])};
+  const check = () => {
+    for (const s of selectors) {
+      if (seen[s] === undefined && document.querySelector(s)) {
+        seen[s] = NaN;
+        requestAnimationFrame(() => setTimeout(() => (seen[s] = performance.now()), 0));
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+  document.addEventListener('pointerdown', () => { if (Number.isNaN(seen.touch)) seen.touch = performance.now(); }, true);
+})()`;
+
+/** The probe's times once `selector`'s frame has been painted. */
+async function paintedAt(page: Page, selector: string): Promise<Record<string, number>> {
+  await page.locator(selector).first().waitFor();
+  await page.waitForFunction(`window.__paint && !Number.isNaN(window.__paint[${JSON.stringify(selector)}])`);
+  return (await page.evaluate('window.__paint')) as Record<string, number>;
 }
 
 /** Where the page's start-up time goes, in ms from navigation start (the page's own clock). */
@@ -55,7 +76,7 @@ interface Phases {
   'i18n ready': number;
   'attract screen painted': number;
   'catalogue loaded': number;
-  'touch to home painted': number;
+  'home painted (touch to home added)': number;
 }
 
 const PHASES_SCRIPT = `(() => {
@@ -64,21 +85,26 @@ const PHASES_SCRIPT = `(() => {
   return { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, modules: mark('boot:modules-evaluated'), site: mark('boot:site-info'), i18n: mark('boot:i18n-ready'), catalog: mark('catalog:loaded') };
 })()`;
 
-async function kioskToHomeMs(browser: Browser, url: string): Promise<{ ms: number; phases: Phases }> {
+/**
+ * Navigation to the attract screen painted, plus the touch to the home screen painted, both on the page's clock;
+ * the wait between (the harness's reaction) is left out. The harness's own wall-clock figure is kept beside it.
+ */
+async function kioskToHomeMs(browser: Browser, url: string): Promise<{ ms: number; harnessMs: number; phases: Phases }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
+  await page.addInitScript(PAINT_PROBE);
   const t0 = performance.now();
   await page.goto(url);
-  await paintedAfter(page, () => page.locator('.attract__start').waitFor());
-  const attract = (await page.evaluate('performance.now()')) as number;
+  const attract = (await paintedAt(page, '.attract__start'))['.attract__start']!;
   await page.locator('.attract__start').click();
-  await paintedAfter(page, () => page.locator('[data-category]').first().waitFor());
-  const ms = performance.now() - t0;
-  const home = (await page.evaluate('performance.now()')) as number;
+  const seen = await paintedAt(page, '[data-category]');
+  const harnessMs = performance.now() - t0;
+  const home = seen['[data-category]']!;
   const p = (await page.evaluate(PHASES_SCRIPT)) as Record<string, number>;
   await context.close();
   return {
-    ms,
+    ms: attract + (home - seen.touch!),
+    harnessMs,
     phases: {
       'HTML received': p.html!,
       'scripts loaded (DOMContentLoaded)': p.dcl!,
@@ -87,7 +113,7 @@ async function kioskToHomeMs(browser: Browser, url: string): Promise<{ ms: numbe
       'i18n ready': p.i18n!,
       'attract screen painted': attract,
       'catalogue loaded': p.catalog!,
-      'touch to home painted': home,
+      'home painted (touch to home added)': attract + (home - seen.touch!),
     },
   };
 }
@@ -139,13 +165,13 @@ function startStaticServer(bytes: { html: number; js: number; css: number }): Pr
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
 }
 
+/** Navigation to the static page's one element painted, on the page's clock like the kiosk's figure. */
 async function staticPageMs(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  const t0 = performance.now();
+  await page.addInitScript(PAINT_PROBE);
   await page.goto(url);
-  await paintedAfter(page, () => page.locator('#done').waitFor());
-  const ms = performance.now() - t0;
+  const ms = (await paintedAt(page, '#done'))['#done']!;
   await context.close();
   return ms;
 }
@@ -154,6 +180,7 @@ export default async function bench(): Promise<BenchFigure[]> {
   const browser = await chromium.launch({ executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const ready: number[] = [];
   const home: number[] = [];
+  const harness: number[] = [];
   const phases: Phases[] = [];
   const bare: number[] = [];
   const stat: number[] = [];
@@ -165,6 +192,7 @@ export default async function bench(): Promise<BenchFigure[]> {
       ready.push(kiosk.ms);
       const run = await kioskToHomeMs(browser, kiosk.url);
       home.push(run.ms);
+      harness.push(run.harnessMs);
       phases.push(run.phases);
       kiosk.stop();
       stat.push(await staticPageMs(browser, server.url));
@@ -176,6 +204,7 @@ export default async function bench(): Promise<BenchFigure[]> {
   printBreakdown(phases);
   // Each load is paired with the static page loaded right after it, so a swing in the machine's load moves both: on a
   // shared machine the median of these per-pair ratios is steadier than the ratio of the two medians below.
+  console.error(`harness wall clock, navigation to home painted with its own reaction to the attract screen (median): ${median(harness).toFixed(0)} ms`);
   const pairRatios = home.map((ms, i) => ms / stat[i]!);
   console.error(`home painted / static page, per pair: ${pairRatios.map((r) => r.toFixed(2)).join(' ')} (median ${median(pairRatios).toFixed(2)})`);
   const readyMs = median(ready);
@@ -194,10 +223,10 @@ export default async function bench(): Promise<BenchFigure[]> {
       met: readyMs / bareMs <= 20,
     },
     {
-      name: 'page load to home screen painted (median of 5)',
+      name: 'page load to home painted, page clock, without the harness reaction (median of 5)',
       value: homeMs,
       unit: 'ms',
-      baselineName: 'static page of the same bytes painted',
+      baselineName: 'static page of the same bytes painted (page clock)',
       baselineValue: staticMs,
       ratio: homeMs / staticMs,
       target: 'ratio <= 1.3 (issue 15 item 9)',
