@@ -66,3 +66,162 @@ describe('ESC/POS parser reads back what the encoder writes', () => {
     expect([...out, ...parser.flush()]).toEqual(expected);
   });
 });
+
+// The parser's edges the encoder never reaches: commands a real driver may send, text split across chunks, bytes left
+// at the end of the stream. Exact commands, compared strictly (an extra `feedDots: undefined` is a difference).
+function parseAll(...chunks: number[][]): EscPosCommand[] {
+  const parser = new EscPosParser();
+  const out: EscPosCommand[] = [];
+  for (const chunk of chunks) out.push(...parser.push(Uint8Array.from(chunk)));
+  return [...out, ...parser.flush()];
+}
+
+function pushOnly(bytes: number[]): EscPosCommand[] {
+  return new EscPosParser().push(Uint8Array.from(bytes));
+}
+
+const unknown = (...bytes: number[]): EscPosCommand => ({ type: 'unknown', bytes: Uint8Array.from(bytes) });
+const A = 0x41;
+
+describe('ESC/POS parser: commands the encoder never writes', () => {
+  it('reads known lengths of foreign ESC commands and takes two bytes for the rest', () => {
+    // ESC ! n (print mode) and ESC M n (font) carry an argument; ESC 2 (default spacing) and ESC < do not.
+    expect(parseAll([0x1b, 0x21, 0x08, A, 0x1b, 0x4d, 0x01, A, 0x1b, 0x32, A, 0x1b, 0x3c, A, 0x0a])).toStrictEqual([
+      unknown(0x1b, 0x21, 0x08),
+      { type: 'text', text: 'A' },
+      unknown(0x1b, 0x4d, 0x01),
+      { type: 'text', text: 'A' },
+      unknown(0x1b, 0x32),
+      { type: 'text', text: 'A' },
+      unknown(0x1b, 0x3c),
+      { type: 'text', text: 'A' },
+      { type: 'lineFeed' },
+    ]);
+  });
+
+  it('takes two bytes for an FS or GS command it does not know', () => {
+    expect(parseAll([0x1c, 0x43, A, 0x1d, 0x42, A, 0x0a])).toStrictEqual([
+      unknown(0x1c, 0x43),
+      { type: 'text', text: 'A' },
+      unknown(0x1d, 0x42),
+      { type: 'text', text: 'A' },
+      { type: 'lineFeed' },
+    ]);
+  });
+
+  it('does not read a command byte under another prefix as that command', () => {
+    // Each second byte means something after one prefix only: @ E a d after ESC, & . ! after FS, ! V after GS, EOT after DLE.
+    expect(
+      parseAll([
+        0x1d, 0x40, 0x1d, 0x45, 0x1c, 0x61, 0x1d, 0x64, 0x1b, 0x26, 0x1b, 0x2e, 0x1b, 0x56, 0x1b, 0x04, 0x10, 0x05, 0x1b, 0x28,
+      ]),
+    ).toStrictEqual([
+      unknown(0x1d, 0x40),
+      unknown(0x1d, 0x45),
+      unknown(0x1c, 0x61),
+      unknown(0x1d, 0x64),
+      unknown(0x1b, 0x26),
+      unknown(0x1b, 0x2e),
+      unknown(0x1b, 0x56),
+      unknown(0x1b, 0x04),
+      unknown(0x10, 0x05),
+      unknown(0x1b, 0x28),
+    ]);
+  });
+
+  it('reads every full and partial cut form with its feed', () => {
+    expect(
+      parseAll([0x1d, 0x56, 0x30, 0x1d, 0x56, 0x31, 0x1d, 0x56, 0x01, 0x1d, 0x56, 0x41, 0x05, 0x1d, 0x56, 0x42, 0x00]),
+    ).toStrictEqual([
+      { type: 'cut', mode: 'full' },
+      { type: 'cut', mode: 'partial' },
+      { type: 'cut', mode: 'partial' },
+      { type: 'cut', mode: 'full', feedDots: 5 },
+      { type: 'cut', mode: 'partial', feedDots: 0 },
+    ]);
+  });
+
+  it('ignores a carriage return', () => {
+    expect(parseAll([A, 0x0d, 0x0a, 0x0d])).toStrictEqual([{ type: 'text', text: 'A' }, { type: 'lineFeed' }]);
+  });
+});
+
+describe('ESC/POS parser: the QR function guards', () => {
+  it('reads a QR store longer than 255 bytes (pH counts 256)', () => {
+    const payload = Array.from({ length: 297 }, (_, k) => 0x30 + (k % 10));
+    // pL pH = 300 = 0x012c: cn fn m and the 297 bytes.
+    const out = parseAll([0x1d, 0x28, 0x6b, 0x2c, 0x01, 0x31, 0x50, 0x30, ...payload, A]);
+    expect(out).toStrictEqual([
+      { type: 'qr', fn: 0x50, data: Uint8Array.from([0x30, ...payload]) },
+      { type: 'text', text: 'A' },
+    ]);
+  });
+
+  it('refuses GS ( commands that are not a QR function, or too short to name one', () => {
+    expect(
+      parseAll(
+        [0x1d, 0x28, 0x6b, 0x03, 0x00, 0x30, 0x41, 0x03], // GS ( k for PDF417 (cn 0x30)
+        [0x1d, 0x28, 0x4d, 0x02, 0x00, 0x31, 0x01], // GS ( M: load settings, n = 0x31
+        [0x1d, 0x28, 0x6b, 0x01, 0x00, 0x31], // cn without a function
+        [0x1d, 0x28, 0x6b, 0x00, 0x00], // no parameters at all
+      ),
+    ).toStrictEqual([
+      unknown(0x1d, 0x28, 0x6b, 0x03, 0x00, 0x30, 0x41, 0x03),
+      unknown(0x1d, 0x28, 0x4d, 0x02, 0x00, 0x31, 0x01),
+      unknown(0x1d, 0x28, 0x6b, 0x01, 0x00, 0x31),
+      unknown(0x1d, 0x28, 0x6b, 0x00, 0x00),
+    ]);
+  });
+
+  it('reads the shortest QR function, with no data', () => {
+    expect(parseAll([0x1d, 0x28, 0x6b, 0x02, 0x00, 0x31, 0x51])).toStrictEqual([
+      { type: 'qr', fn: 0x51, data: new Uint8Array(0) },
+    ]);
+  });
+});
+
+describe('ESC/POS parser: commands complete at the end of a chunk', () => {
+  it('returns a command that ends exactly where the chunk ends, without waiting for more', () => {
+    expect(pushOnly([0x1b, 0x40])).toStrictEqual([{ type: 'init' }]);
+    expect(pushOnly([0x1d, 0x56, 0x00])).toStrictEqual([{ type: 'cut', mode: 'full' }]);
+    expect(pushOnly([0x1d, 0x28, 0x6b, 0x00, 0x00])).toStrictEqual([unknown(0x1d, 0x28, 0x6b, 0x00, 0x00)]);
+  });
+
+  it('returns a command cut off at flush as unknown bytes', () => {
+    expect(parseAll([A, 0x1d, 0x56])).toStrictEqual([{ type: 'text', text: 'A' }, unknown(0x1d, 0x56)]);
+    expect(parseAll([0x1b])).toStrictEqual([unknown(0x1b)]);
+  });
+});
+
+describe('ESC/POS parser: Chinese text split into two- and four-byte characters', () => {
+  it('keeps a control byte after a two-byte character apart from it', () => {
+    // 中 = D6 D0; read as a four-byte character it would swallow "A" and the line feed.
+    expect(parseAll([0xd6, 0xd0, A, 0x0a])).toStrictEqual([{ type: 'text', text: '中A' }, { type: 'lineFeed' }]);
+  });
+
+  it('returns a whole character at the end of a chunk as text, not pending', () => {
+    expect(parseAll([0xd6, 0xd0])).toStrictEqual([{ type: 'text', text: '中' }]);
+    expect(parseAll([0x81, 0x39, 0xee, 0x39])).toStrictEqual([{ type: 'text', text: '㐀' }]);
+  });
+
+  it('reads a four-byte character split across chunks', () => {
+    expect(parseAll([0x81, 0x39], [0xee, 0x39, 0x0a])).toStrictEqual([{ type: 'text', text: '㐀' }, { type: 'lineFeed' }]);
+  });
+
+  it('returns a character cut off at flush as unknown bytes, at both ends of the four-byte range', () => {
+    // Second byte 0x30 and 0x39 both mark a four-byte character; two of its bytes are not a character.
+    expect(parseAll([0x81, 0x30, 0x81])).toStrictEqual([unknown(0x81, 0x30, 0x81)]);
+    expect(parseAll([0x81, 0x39, 0xee])).toStrictEqual([unknown(0x81, 0x39, 0xee)]);
+    expect(parseAll([0xd6])).toStrictEqual([unknown(0xd6)]);
+  });
+
+  it('reads bytes one by one after FS . and as characters again after ESC @', () => {
+    // A lone lead byte: kept as text in single-byte mode, held as a cut-off character in Chinese mode.
+    expect(parseAll([0x1c, 0x2e, 0xd6], [0x1b, 0x40, 0xd6])).toStrictEqual([
+      { type: 'chineseMode', on: false },
+      { type: 'text', text: '\ufffd' }, // a lone lead byte, decoded as the replacement character
+      { type: 'init' },
+      unknown(0xd6),
+    ]);
+  });
+});
