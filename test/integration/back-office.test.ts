@@ -65,6 +65,15 @@ describe('back office: applications move through their states and the outcomes r
     expect(done.steps[2]!.text).toEqual({ 'zh-CN': '您的「求职登记」已办结。', en: 'Your Job-seeker registration is complete.' });
   });
 
+  it('finishes an application once when hand-overs run at once (two gateways, or the timer beside a sync)', async () => {
+    const item = batchItem(wang, 'JOB-01', { form: { phone: '13800000001' } });
+    expect((await send(item)).results[0]!.status).toBe('accepted');
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    const { backOffice, sink } = county.relay;
+    await Promise.all([backOffice.advance(clock, sink), backOffice.advance(clock, sink), county.relay.tick()]);
+    expect((await outcomes()).get(item.id)!.steps.map((s) => s.state)).toEqual(['accepted', 'inProgress', 'done']);
+  });
+
   it('returns an application missing a required material, in words, and takes it back when it is sent again as the same application', async () => {
     const item = batchItem(wang, 'JOB-05', { form: { leaveReason: 'landLost' } });
     await send(item);

@@ -2,7 +2,7 @@ import { CatalogSchema, isFieldVisible, type Catalog, type CatalogItem } from '.
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { maskResident } from '../../shared/domain/mask';
 import type { OutcomeText } from '../../shared/sync/outcomes';
-import type { CountyQuery } from '../db/connection';
+import { engineOf, type CountyQuery } from '../db/connection';
 import type { CountyTables } from '../db/tables';
 import { inTransaction } from '../db/transaction';
 import type { OutcomeChange } from '../outcomes';
@@ -60,15 +60,19 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
   async advance(now: Date, sink: OutcomeSink): Promise<void> {
     await inTransaction(this.db, async (trx) => {
       await this.loadCatalog(trx);
-      const due = (await trx
+      let dueQuery = trx
         .selectFrom('back_office_cases')
         .selectAll()
         .where('desk', '=', 'automatic')
         .where('state', '=', 'automatic')
         .where('due_at', '<=', now.toISOString())
         .orderBy('due_at')
-        .limit(500)
-        .execute()) as CaseRow[];
+        .limit(500);
+      // Two runs at once (two gateways, or the timer beside a sync's hand-over) would each read the same due cases
+      // and finish them twice. On PostgreSQL the rows are locked and a run skips those another is finishing (once that
+      // one commits, they are no longer due). On SQLite the gateway's one connection already runs transactions in turn.
+      if (engineOf(trx) === 'postgres') dueQuery = dueQuery.forUpdate().skipLocked();
+      const due = (await dueQuery.execute()) as CaseRow[];
       for (const row of due) {
         await this.setState(trx, row.item_id, 'done', null);
         await sink.record(row.item_id, await this.doneChange(trx, row, null), now);
