@@ -225,3 +225,39 @@ describe('ESC/POS parser: Chinese text split into two- and four-byte characters'
     ]);
   });
 });
+
+describe('ESC/POS parser: a broken Chinese character does not swallow what follows', () => {
+  it('takes a lead byte alone when a line feed or command comes next', () => {
+    expect(parseAll([0xd6, 0x0a, A, 0x0a])).toStrictEqual([
+      { type: 'text', text: '\ufffd' },
+      { type: 'lineFeed' },
+      { type: 'text', text: 'A' },
+      { type: 'lineFeed' },
+    ]);
+    expect(parseAll([0xd6, 0x1b, 0x40, A])).toStrictEqual([{ type: 'text', text: '\ufffd' }, { type: 'init' }, { type: 'text', text: 'A' }]);
+  });
+
+  it('takes a lead byte alone when a control byte comes inside a four-byte character', () => {
+    expect(parseAll([0x81, 0x30, 0x0a])).toStrictEqual([{ type: 'text', text: '\ufffd0' }, { type: 'lineFeed' }]);
+    expect(parseAll([0x81, 0x30, 0x81, 0x1d, 0x56, 0x00])).toStrictEqual([
+      { type: 'text', text: '\ufffd0\ufffd' },
+      { type: 'cut', mode: 'full' },
+    ]);
+  });
+
+  it('reads a four-byte character at the end of the stream whole', () => {
+    expect(parseAll([0x81, 0x30, 0x81, 0x30])).toStrictEqual([{ type: 'text', text: '\u0080' }]);
+  });
+
+  it('reads a second byte just below the digits as a two-byte pair, not a four-byte character cut off', () => {
+    expect(parseAll([0xd6, 0x2f])).toStrictEqual([{ type: 'text', text: '\ufffd/' }]);
+  });
+
+  it('takes only 0x81..0xFE as lead bytes', () => {
+    // 0x80 alone is the euro sign; 0xFF is no character; a lead byte at the stream's end is a character cut off.
+    expect(parseAll([0x80])).toStrictEqual([{ type: 'text', text: '€' }]);
+    expect(parseAll([0xff])).toStrictEqual([{ type: 'text', text: '\ufffd' }]);
+    expect(parseAll([0x81])).toStrictEqual([unknown(0x81)]);
+    expect(parseAll([0xfe])).toStrictEqual([unknown(0xfe)]);
+  });
+});

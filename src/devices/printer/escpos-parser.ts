@@ -51,6 +51,23 @@ function commandLength(buf: Uint8Array): number {
   return 1;
 }
 
+/**
+ * How many bytes the GB18030 character starting at buf[0] (a lead byte, 0x81..0xFE) takes: two, or four when the
+ * second is a digit 0x30..0x39; 0 if more bytes are needed. A control byte cannot continue a character: then the
+ * lead byte is taken alone, so a broken character never swallows the line feed or command after it (other invalid
+ * bytes stay text, which the decoder marks).
+ */
+function characterLength(buf: Uint8Array): number {
+  const second = buf[1] ?? 0;
+  const len = second >= 0x30 && second <= 0x39 ? 4 : 2;
+  for (let k = 1; k < len; k++) {
+    const next = buf[k];
+    if (next === undefined) return 0;
+    if (next < 0x20) return 1;
+  }
+  return len;
+}
+
 export class EscPosParser {
   private pending: Uint8Array = new Uint8Array(0);
   private chinese = true;
@@ -88,12 +105,9 @@ export class EscPosParser {
         i += 1;
         continue;
       }
-      if (b >= 0x80 && this.chinese) {
-        // A GB18030 character: two bytes, or four when the second is a digit 0x30..0x39.
-        if (i + 1 >= buf.length) break;
-        const second = buf[i + 1] as number;
-        const len = second >= 0x30 && second <= 0x39 ? 4 : 2;
-        if (i + len > buf.length) break;
+      if (b >= 0x81 && b <= 0xfe && this.chinese) {
+        const len = characterLength(buf.subarray(i));
+        if (len === 0) break;
         for (let k = 0; k < len; k++) this.textBytes.push(buf[i + k] as number);
         i += len;
         continue;
