@@ -93,6 +93,17 @@ describe('console faults', () => {
     expect(pulled.moves!.map((m) => m.action)).toEqual(['climb', 'climb', 'climb']);
   });
 
+  it('climbs once when the queue is read twice at the same moment (two staff, or the timer beside a read)', async () => {
+    const openedAt = now - 30 * 60_000;
+    await kiosk().reportFaults([{ id: 'fault-0009', openedAt: new Date(openedAt).toISOString(), deviceId: 'printer', summary: 'paper jam' }]);
+    now = openedAt + 3 * 24 * 60 * 60_000;
+    const [a, b] = await Promise.all([signIn(county, 'county'), signIn(county, 'county')]);
+    await Promise.all([a.call('GET', '/console/api/faults'), b.call('GET', '/console/api/faults'), a.call('GET', '/console/api/faults')]);
+    const queue = (await a.call('GET', '/console/api/faults')).body as unknown as FaultQueue;
+    const climbs = queue.tickets.find((t) => t.id === 'fault-0009')!.moves.filter((m) => m.action === 'climb').map((m) => m.level);
+    expect(climbs).toEqual(['township', 'county', 'vendor']);
+  });
+
   it('stops climbing once a level acknowledges, and keeps a climb the kiosk also sends only once', async () => {
     now = clock;
     const openedAt = clock - 130 * 60_000; // the point's time ran out ten minutes ago

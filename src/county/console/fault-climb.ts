@@ -1,6 +1,6 @@
 import { dueClimbs, type ResponseMinutes } from '../../shared/faults/escalation';
 import type { FaultLevel } from '../../shared/sync/protocol';
-import type { CountyQuery } from '../db/connection';
+import { engineOf, type CountyQuery } from '../db/connection';
 import { LEVEL_WORDS } from './fault-escalation';
 import { publishedResponseTimes, type ResponseFor } from './fault-response';
 
@@ -26,6 +26,10 @@ export async function climbDueFaults(q: CountyQuery, now: Date, responseFor: Res
 }
 
 async function climbOne(trx: CountyQuery, faultId: string, now: number, response: ResponseMinutes): Promise<number> {
+  // Two passes at once (the timer beside a console read, two staff, two gateways) would each find the same climbs
+  // due and record them twice. On PostgreSQL the ticket's row is locked first, so the second pass waits and then
+  // reads the level the first one left; on SQLite the gateway's one connection already runs transactions in turn.
+  if (engineOf(trx) === 'postgres') await trx.selectFrom('faults').select('id').where('id', '=', faultId).forUpdate().execute();
   // Read again inside the transaction: a console move may have acknowledged or resolved it meanwhile.
   const t = await trx
     .selectFrom('faults as f')
