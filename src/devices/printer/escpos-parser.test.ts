@@ -100,10 +100,10 @@ describe('ESC/POS parser: commands the encoder never writes', () => {
   });
 
   it('takes two bytes for an FS or GS command it does not know', () => {
-    expect(parseAll([0x1c, 0x43, A, 0x1d, 0x42, A, 0x0a])).toStrictEqual([
-      unknown(0x1c, 0x43),
+    expect(parseAll([0x1c, 0x7f, A, 0x1d, 0x3a, A, 0x0a])).toStrictEqual([
+      unknown(0x1c, 0x7f),
       { type: 'text', text: 'A' },
-      unknown(0x1d, 0x42),
+      unknown(0x1d, 0x3a),
       { type: 'text', text: 'A' },
       { type: 'lineFeed' },
     ]);
@@ -113,7 +113,7 @@ describe('ESC/POS parser: commands the encoder never writes', () => {
     // Each second byte means something after one prefix only: @ E a d after ESC, & . ! after FS, ! V after GS, EOT after DLE.
     expect(
       parseAll([
-        0x1d, 0x40, 0x1d, 0x45, 0x1c, 0x61, 0x1d, 0x64, 0x1b, 0x26, 0x1b, 0x2e, 0x1b, 0x56, 0x1b, 0x04, 0x10, 0x05, 0x1b, 0x28,
+        0x1d, 0x40, 0x1d, 0x45, 0x1c, 0x61, 0x1d, 0x64, 0x1b, 0x26, 0x1b, 0x2e, 0x1b, 0x56, 0x01, 0x1b, 0x04, 0x10, 0x05, 0x01, 0x1b, 0x28,
       ]),
     ).toStrictEqual([
       unknown(0x1d, 0x40),
@@ -122,11 +122,45 @@ describe('ESC/POS parser: commands the encoder never writes', () => {
       unknown(0x1d, 0x64),
       unknown(0x1b, 0x26),
       unknown(0x1b, 0x2e),
-      unknown(0x1b, 0x56),
+      unknown(0x1b, 0x56, 0x01),
       unknown(0x1b, 0x04),
-      unknown(0x10, 0x05),
+      unknown(0x10, 0x05, 0x01),
       unknown(0x1b, 0x28),
     ]);
+    // V and ( are measured from their arguments after GS only: after FS or ESC they are two bytes, known at once.
+    expect(parseAll([0x1c, 0x56, 0x1b, 0x40])).toStrictEqual([unknown(0x1c, 0x56), { type: 'init' }]);
+    expect(pushOnly([0x1b, 0x28])).toStrictEqual([unknown(0x1b, 0x28)]);
+  });
+
+  it("reads a driver's fixed-length commands whole, so no argument byte is printed as text", () => {
+    // Each argument is a printable byte (or a GB18030 lead): read as two bytes, the command would print it.
+    const commands = [
+      [0x1b, 0x20, 0x30], // ESC SP n: right-side spacing
+      [0x1b, 0x24, 0x30, 0x31], // ESC $ nL nH: absolute position
+      [0x1b, 0x2d, 0x31], // ESC - n: underline
+      [0x1b, 0x33, 0x30], // ESC 3 n: line spacing
+      [0x1b, 0x47, 0x31], // ESC G n: double strike
+      [0x1b, 0x4a, 0x40], // ESC J n: feed n dots
+      [0x1b, 0x52, 0x30], // ESC R n: international set
+      [0x1b, 0x70, 0x30, 0x32, 0xfa], // ESC p m t1 t2: drawer kick
+      [0x1b, 0x74, 0x30], // ESC t n: code page
+      [0x1b, 0x7b, 0x31], // ESC { n: upside down
+      [0x1c, 0x2d, 0x31], // FS - n: Chinese underline
+      [0x1c, 0x57, 0x31], // FS W n: Chinese quadruple size
+      [0x1d, 0x42, 0x31], // GS B n: reverse
+      [0x1d, 0x48, 0x32], // GS H n: barcode text position
+      [0x1d, 0x49, 0x41], // GS I n: printer ID
+      [0x1d, 0x4c, 0x30, 0x31], // GS L nL nH: left margin
+      [0x1d, 0x57, 0x40, 0x32], // GS W nL nH: print area width
+      [0x1d, 0x61, 0xff], // GS a n: automatic status back
+      [0x1d, 0x66, 0x31], // GS f n: barcode text font
+      [0x1d, 0x68, 0x50], // GS h n: barcode height
+      [0x1d, 0x72, 0x31], // GS r n: transmit status
+      [0x1d, 0x77, 0x33], // GS w n: barcode width
+      [0x10, 0x05, 0x32], // DLE ENQ n: recover from an error
+      [0x10, 0x14, 0x31, 0x30, 0x38], // DLE DC4 fn m t: real-time drawer pulse
+    ];
+    expect(parseAll(commands.flat(), [A])).toStrictEqual([...commands.map((c) => unknown(...c)), { type: 'text', text: 'A' }]);
   });
 
   it('reads every full and partial cut form with its feed', () => {

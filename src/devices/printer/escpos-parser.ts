@@ -20,35 +20,36 @@ export type EscPosCommand =
   | { type: 'qr'; fn: number; data: Uint8Array }
   | { type: 'unknown'; bytes: Uint8Array };
 
-/** How many bytes a command starting at buf[0] needs, or 0 if it cannot be known yet. */
+/**
+ * Lengths of the fixed-length commands, by prefix and second byte: those the kiosk's encoder writes and those a
+ * driver commonly sends (line spacing, code page, underline, drawer kick, barcode settings, real-time requests), so
+ * their argument bytes are never read as text. Any other command takes two bytes; GS V and GS ( are measured below.
+ */
+const FIXED_LENGTHS: Readonly<Record<number, Readonly<Record<number, number>>>> = {
+  // ESC: SP ! $ - 2 3 @ E G J M R V a d p t {
+  0x1b: { 0x20: 3, 0x21: 3, 0x24: 4, 0x2d: 3, 0x32: 2, 0x33: 3, 0x40: 2, 0x45: 3, 0x47: 3, 0x4a: 3, 0x4d: 3, 0x52: 3, 0x56: 3, 0x61: 3, 0x64: 3, 0x70: 5, 0x74: 3, 0x7b: 3 },
+  // FS: ! & - . W
+  0x1c: { 0x21: 3, 0x26: 2, 0x2d: 3, 0x2e: 2, 0x57: 3 },
+  // GS: ! B H I L W a f h r w
+  0x1d: { 0x21: 3, 0x42: 3, 0x48: 3, 0x49: 3, 0x4c: 4, 0x57: 4, 0x61: 3, 0x66: 3, 0x68: 3, 0x72: 3, 0x77: 3 },
+  // DLE: EOT ENQ DC4
+  0x10: { 0x04: 3, 0x05: 3, 0x14: 5 },
+};
+
+/** How many bytes a command starting at buf[0] (ESC, FS, GS or DLE) needs, or 0 if it cannot be known yet. */
 function commandLength(buf: Uint8Array): number {
-  const b0 = buf[0];
+  const b0 = buf[0] as number;
   if (buf.length < 2) return 0;
-  const b1 = buf[1];
-  if (b0 === 0x1b) {
-    if (b1 === 0x40) return 2;
-    if (b1 === 0x45 || b1 === 0x61 || b1 === 0x64 || b1 === 0x21 || b1 === 0x4d || b1 === 0x32) return b1 === 0x32 ? 2 : 3;
-    return 2;
+  const b1 = buf[1] as number;
+  if (b0 === 0x1d && b1 === 0x56) {
+    if (buf.length < 3) return 0;
+    return buf[2] === 0x41 || buf[2] === 0x42 ? 4 : 3;
   }
-  if (b0 === 0x1c) {
-    if (b1 === 0x26 || b1 === 0x2e) return 2;
-    if (b1 === 0x21) return 3;
-    return 2;
+  if (b0 === 0x1d && b1 === 0x28) {
+    if (buf.length < 5) return 0;
+    return 5 + (buf[3] ?? 0) + 256 * (buf[4] ?? 0);
   }
-  if (b0 === 0x1d) {
-    if (b1 === 0x21) return 3;
-    if (b1 === 0x56) {
-      if (buf.length < 3) return 0;
-      return buf[2] === 0x41 || buf[2] === 0x42 ? 4 : 3;
-    }
-    if (b1 === 0x28) {
-      if (buf.length < 5) return 0;
-      return 5 + (buf[3] ?? 0) + 256 * (buf[4] ?? 0);
-    }
-    return 2;
-  }
-  if (b0 === 0x10) return b1 === 0x04 ? 3 : 2;
-  return 1;
+  return FIXED_LENGTHS[b0]?.[b1] ?? 2;
 }
 
 /**
