@@ -69,9 +69,10 @@ export class ReferenceBackOffice implements BackOffice, ClerkDesk {
         .orderBy('due_at')
         .limit(500);
       // Two runs at once (two gateways, or the timer beside a sync's hand-over) would each read the same due cases
-      // and finish them twice. On PostgreSQL the rows are locked and a run skips those another is finishing (once that
-      // one commits, they are no longer due). On SQLite the gateway's one connection already runs transactions in turn.
-      if (engineOf(trx) === 'postgres') dueQuery = dueQuery.forUpdate().skipLocked();
+      // and finish them twice. On PostgreSQL the rows are locked: a second run waits for the first to commit, and the
+      // rows it finished are then no longer due. It waits rather than skipping them, so when a run returns, everything
+      // due by then is finished (a sync right after sees it). On SQLite the one connection runs transactions in turn.
+      if (engineOf(trx) === 'postgres') dueQuery = dueQuery.forUpdate();
       const due = (await dueQuery.execute()) as CaseRow[];
       for (const row of due) {
         await this.setState(trx, row.item_id, 'done', null);
