@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { kioskDb, takeCountyDown, usePoint } from './support/point';
+import { countyClerkDecides } from './support/county-clerk';
 import { completeItem } from './support/item-flow';
 import { expectNoAxeViolations, startVisit } from './support/resident';
 
@@ -20,15 +21,6 @@ test.describe.configure({ mode: 'serial' });
 
 function submissionId(trackingNumber: string): string {
   return kioskDb(point, (db) => (db.prepare('SELECT id FROM submissions WHERE tracking_number = ?').get(trackingNumber) as { id: string }).id);
-}
-
-async function backOffice(applicationId: string, action: 'take' | 'finish'): Promise<void> {
-  const answer = await fetch(`${point.county.url}/admin/v1/back-office/applications/${applicationId}/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${point.county.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ clerkId: 'county-clerk-1' }),
-  });
-  expect(answer.status, `${action}: ${await answer.text()}`).toBe(200);
 }
 
 test('a resident follows an application from "waiting on this kiosk" to "done", with their card', async ({ page }) => {
@@ -55,8 +47,8 @@ test('a resident follows an application from "waiting on this kiosk" to "done", 
   // The reference county may start on it at once: received or in progress, never still waiting.
   await expect(row).toHaveAttribute('data-request-state', /^(received|inProgress)$/, { timeout: 60_000 });
   const id = submissionId(outcome.trackingNumber!);
-  await backOffice(id, 'take');
-  await backOffice(id, 'finish');
+  await countyClerkDecides(point, id, 'take');
+  await countyClerkDecides(point, id, 'finish');
   await expect(row).toHaveAttribute('data-request-state', 'done', { timeout: 60_000 });
   await expect(row).toContainText('已经办好');
   await expect(row).toContainText('县里在');

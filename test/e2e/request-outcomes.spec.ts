@@ -7,6 +7,7 @@ import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { writeDocumentY4m } from './support/fake-camera';
+import { countyClerkDecides } from './support/county-clerk';
 import { completeItem } from './support/item-flow';
 import { countyOutcome, readDb, usePoint } from './support/point';
 import { expectNoAxeViolations, startVisit } from './support/resident';
@@ -28,6 +29,7 @@ const catalog = defaultCatalog();
 const application = catalog.items.find((i) => i.code === 'JOB-12')!;
 const resident = SAMPLE_RESIDENTS[3]!;
 const point = usePoint('village');
+const CLERK = 'county-clerk-7';
 test.describe.configure({ mode: 'serial' });
 
 /** The county's stored rounds of one application (the first, then each time it was sent again), oldest first. */
@@ -37,15 +39,6 @@ function countyRounds(trackingNumber: string): Array<{ id: string; applicationId
       (r) => ({ ...r, payload: JSON.parse(r.payload) as SubmissionPayload }),
     ),
   );
-}
-
-async function backOffice(applicationId: string, action: 'take' | 'finish' | 'return' | 'refuse', body: Record<string, unknown> = {}): Promise<void> {
-  const answer = await fetch(`${point.county.url}/admin/v1/back-office/applications/${applicationId}/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${point.county.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ clerkId: 'county-clerk-7', ...body }),
-  });
-  expect(answer.status, `${action}: ${await answer.text()}`).toBe(200);
 }
 
 async function openMyRequests(page: Page): Promise<void> {
@@ -86,11 +79,11 @@ test('returned for a missing material, completed here as the same application, t
   const row = page.locator(`[data-request="${tracking}"]`);
   await seeState(page, row, 'received', ['县里已经收到，等待办理。', application.name['zh-CN']], ['The county has received it', application.name.en]);
 
-  await backOffice(applicationId, 'take');
+  await countyClerkDecides(point, applicationId, 'take', { clerkId: CLERK });
   await seeState(page, row, 'inProgress', ['县里正在办理。'], ['The county is working on it.']);
 
   const note = { 'zh-CN': '营业执照照片看不清，请重新拍一张。', en: 'The business licence photo is unreadable; please photograph it again.' };
-  await backOffice(applicationId, 'return', { materials: ['businessLicence'], note });
+  await countyClerkDecides(point, applicationId, 'return', { clerkId: CLERK, materials: ['businessLicence'], note });
   await seeState(page, row, 'returned', ['退回补材料：', '营业执照照片看不清'], ['Returned, something is missing:', 'business licence photo is unreadable']);
 
   // The resident photographs the licence again and sends it: the same tracking number, waiting here until it is sent.
@@ -116,8 +109,8 @@ test('returned for a missing material, completed here as the same application, t
   await expect.poll(() => fs.existsSync(attachmentFile(path.join(point.county.dataDir, 'attachments'), point.county.kioskId, page2.sha256)), { timeout: 60_000, intervals: [1000] }).toBe(true);
   await seeState(page, row, 'inProgress', ['县里正在办理。'], ['The county is working on it.']);
 
-  await backOffice(applicationId, 'take');
-  await backOffice(applicationId, 'finish');
+  await countyClerkDecides(point, applicationId, 'take', { clerkId: CLERK });
+  await countyClerkDecides(point, applicationId, 'finish', { clerkId: CLERK });
   await seeState(page, row, 'done', ['已经办好。'], ['Done.']);
   const final = countyOutcome(point, tracking)!;
   expect(final.state).toBe('done');
@@ -137,9 +130,9 @@ test('refused, with the reason in words', async ({ page }) => {
   const tracking = outcome.trackingNumber!;
   await expect.poll(() => countyRounds(tracking).length, { timeout: 60_000, intervals: [1000] }).toBe(1);
   const applicationId = countyRounds(tracking)[0]!.id;
-  await backOffice(applicationId, 'take');
+  await countyClerkDecides(point, applicationId, 'take', { clerkId: CLERK });
   const reason = { 'zh-CN': '您还有没还清的创业担保贷款，不能再贷一笔。', en: 'You still have a start-up guaranteed loan to repay, so a second one cannot be granted.' };
-  await backOffice(applicationId, 'refuse', { reason });
+  await countyClerkDecides(point, applicationId, 'refuse', { clerkId: CLERK, reason });
   expect(countyOutcome(point, tracking)).toMatchObject({ state: 'refused', reason });
 
   await openMyRequests(page);
