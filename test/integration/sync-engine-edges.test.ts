@@ -169,6 +169,43 @@ describe('attachment uploads', () => {
   });
 });
 
+describe('scans the kiosk no longer holds', () => {
+  it('a scan whose file is gone sets its item aside for a clerk; the rest of the batch goes, and the next round is clean', async () => {
+    const s = store();
+    const [lost, kept] = [submitOne(s, 0), submitOne(s, 1)];
+    s.db.prepare('UPDATE attachments SET file = NULL WHERE submission_id = ?').run(lost.id);
+    const client = scriptedCountyClient();
+    const e = engine(s, client);
+    expect(await e.runRound()).toMatchObject({ ok: true, sent: 1, acknowledged: 1, rejected: 1 });
+    expect(outboxRow(s, lost.id)).toEqual({ state: 'rejected', last_error: null, reject_reason: 'damaged:attachment' });
+    expect(outboxRow(s, kept.id)).toMatchObject({ state: 'acknowledged' });
+    expect(client.calls.batches.flat().map((i) => i.id)).toEqual([kept.id]);
+    expect(await e.runRound()).toMatchObject({ ok: true, sent: 0 });
+  });
+
+  it('a scan without its record (the payload names a hash the kiosk never stored) is set aside the same way', async () => {
+    const s = store();
+    const lost = submitOne(s, 0);
+    s.db.prepare('DELETE FROM attachments WHERE submission_id = ?').run(lost.id);
+    const client = scriptedCountyClient();
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, sent: 0, rejected: 1 });
+    expect(outboxRow(s, lost.id)).toEqual({ state: 'rejected', last_error: null, reject_reason: 'damaged:attachment' });
+    // Every item set aside: no empty batch goes to the county.
+    expect(client.calls.batches).toEqual([]);
+  });
+
+  it('a scan the county already holds needs no file here: its item goes', async () => {
+    for (const loss of ['UPDATE attachments SET file = NULL WHERE submission_id = ?', 'DELETE FROM attachments WHERE submission_id = ?']) {
+      const s = store();
+      const one = submitOne(s, 0);
+      s.db.prepare(loss).run(one.id);
+      const client = scriptedCountyClient({ attachmentStatus: async (sha256) => ({ sha256, received: one.size, complete: true }) });
+      expect(await engine(s, client).runRound()).toMatchObject({ ok: true, sent: 1, acknowledged: 1, rejected: 0 });
+      expect(client.calls.chunks).toEqual([]);
+    }
+  });
+});
+
 describe('batch answers', () => {
   it('accepted and duplicate are acknowledged, rejected keeps its reason, retry goes back to pending and ends the round', async () => {
     const s = store();

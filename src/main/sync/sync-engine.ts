@@ -289,7 +289,8 @@ export class SyncEngine {
       markUploaded();
       return;
     }
-    if (!row?.file) throw new CountyError(false, 'attachment_file_missing');
+    // Not the county's fault: the item is set aside for a clerk (below), or it would block every round behind it.
+    if (!row?.file) throw new Error(`attachment file missing: ${sha256.slice(0, 12)}`);
     const bytes = store.files.read(row.file, sha256);
     const checkReceived = (received: number): number => {
       if (!Number.isSafeInteger(received) || received < 0 || received > bytes.length) throw new CountyError(true, 'bad_answer:received');
