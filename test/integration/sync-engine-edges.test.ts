@@ -1,10 +1,12 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { createMemoryLogger } from '../../src/main/logging/logger';
+import { applyConfigParts } from '../../src/main/store/config-versions';
 import { insertFaultTicket } from '../../src/main/store/fault-tickets';
 import type { KioskStore } from '../../src/main/store/kiosk-store';
-import { outboxCounts, rejectedItems } from '../../src/main/store/outbox';
+import { insertOutboxItem, outboxCounts, rejectedItems } from '../../src/main/store/outbox';
 import { setSyncValue } from '../../src/main/store/sync-state';
 import { CountyError, type CountyClient } from '../../src/main/sync/county-client';
-import { SyncEngine, type SyncEngineOptions } from '../../src/main/sync/sync-engine';
+import { heldConfigVersions, SyncEngine, type SyncEngineOptions } from '../../src/main/sync/sync-engine';
 import { scriptedCountyClient } from '../support/scripted-county-client';
 import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
@@ -109,6 +111,8 @@ describe('attachment uploads', () => {
       [new CountyError(false, 'range_mismatch', 409), 'upload_conflicts', 1],
       [new CountyError(false, 'range_mismatch', 409, { received: 0 }), 'upload_conflicts', 4],
       [new CountyError(true, 'server_error', 503), 'server_error', 1],
+      // Only a 409's count is followed: a 503 that also says how much the county holds ends the round.
+      [new CountyError(true, 'server_error', 503, { received: 800 }), 'server_error', 1],
     ] as const) {
       const s = store();
       const one = submitOne(s, 0);
@@ -252,6 +256,8 @@ describe('batch answers', () => {
     const client = scriptedCountyClient({
       sendBatch: async (items) => {
         if (refusals-- > 0) throw new CountyError(false, 'invalid_body', 400, { field: 'items.10.payload.form' });
+        // Sent again without item 10; until the county answers, each says why it went back.
+        expect(outboxRow(s, items[0]!.id)).toMatchObject({ last_error: 'batchRefused' });
         return { results: items.map((i) => ({ id: i.id, status: 'accepted' as const })) };
       },
     });
@@ -261,6 +267,7 @@ describe('batch answers', () => {
 
     for (const refusal of [
       new CountyError(false, 'invalid_body', 400, { field: 'kioskId' }),
+      new CountyError(false, 'invalid_body', 400, { field: 'meta.items.0.id' }), // names no item of the batch
       new CountyError(false, 'invalid_body', 400, { field: 'items.5.payload' }), // there is no item 5 in a batch of 2
       new CountyError(false, 'conflict', 409, { field: 'items.0.id' }),
       new CountyError(true, 'bad_gateway', 400, { field: 'items.0.id' }),
@@ -294,6 +301,114 @@ describe('batch answers', () => {
   });
 });
 
+describe('batches and kinds', () => {
+  it('a batch stops at the byte budget it was given (the rest follow in the same round)', async () => {
+    const s = store();
+    [0, 1, 2].forEach((n) => submitOne(s, n, 40));
+    const client = scriptedCountyClient();
+    // A budget of 1 byte still takes the first item of each batch (one a batch); the default of 4 MiB all three.
+    expect(await engine(s, client, { batchMaxBytes: 1 }).runRound()).toMatchObject({ ok: true, sent: 3, acknowledged: 3 });
+    expect(client.calls.batches.map((b) => b.length)).toEqual([1, 1, 1]);
+    const t = store();
+    [0, 1, 2].forEach((n) => submitOne(t, n, 40));
+    const whole = scriptedCountyClient();
+    await engine(t, whole).runRound();
+    expect(whole.calls.batches.map((b) => b.length)).toEqual([3]);
+  });
+
+  it("a face image goes with the scans as one more attachment, each hash once", async () => {
+    const s = store();
+    const face = Buffer.from('face image '.repeat(80));
+    const page = Buffer.from('page '.repeat(90));
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const id = s.submit(
+      sampleSubmission(0, { itemCode: 'JOB-05', attachments: [{ materialCode: 'id-copy', mime: 'image/jpeg', data: page }, { materialCode: 'id-back', mime: 'image/jpeg', data: page }], face: { image: face, livenessScore: 0.9, qualityScore: 0.8 } }),
+      new Date(),
+    ).submissionId;
+    const client = scriptedCountyClient();
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(client.calls.batches[0]!.map((i) => ({ id: i.id, kind: i.kind, attachments: i.attachments }))).toEqual([{ id, kind: 'submission', attachments: [sha(page), sha(face)] }]);
+  });
+
+  it('site records, monthly reports, cases and case steps go as their own kinds, without attachments; a case that no longer reads is set aside', async () => {
+    const s = store();
+    const at = '2026-11-30T08:00:00.000Z';
+    const caseId = randomUUID();
+    const step = { caseId, step: { id: randomUUID(), kind: 'open', at, state: 'opened', channel: 'window', operatorId: 'clerk-1', operatorName: 'Clerk' } };
+    const rows = [
+      { id: 'site-1', kind: 'siteRecord', residentRef: 'ignored', payload: { anything: 1 } },
+      { id: 'step-1', kind: 'caseStep', residentRef: 'res-1', payload: step },
+      { id: 'case-bad', kind: 'case', residentRef: 'res-2', payload: { caseId } },
+      { id: 'report-1', kind: 'monthlyReport', residentRef: 'ignored', payload: { month: '2026-11' } },
+    ];
+    for (const r of rows) insertOutboxItem(s.db, s.key, { ...r, submissionId: null, createdAt: at });
+    const client = scriptedCountyClient();
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, sent: 3, acknowledged: 3, rejected: 1 });
+    expect(client.calls.batches.flat()).toEqual([
+      { id: 'site-1', kind: 'siteRecord', createdAt: at, residentRef: null, payload: { anything: 1 }, attachments: [] },
+      { id: 'step-1', kind: 'caseStep', createdAt: at, residentRef: 'res-1', payload: step, attachments: [] },
+      { id: 'report-1', kind: 'monthlyReport', createdAt: at, residentRef: null, payload: { month: '2026-11' }, attachments: [] },
+    ]);
+    expect(outboxRow(s, 'case-bad')).toEqual({ state: 'rejected', last_error: null, reject_reason: 'damaged:payload' });
+  });
+
+  it('a whole case goes as kind case with its resident', async () => {
+    const s = store();
+    const at = '2026-11-30T08:00:00.000Z';
+    const caseId = randomUUID();
+    const stepOf = (kind: string, state: string) => ({ id: randomUUID(), kind, at, state, channel: 'window', operatorId: 'clerk-1', operatorName: 'Clerk' });
+    const payload = {
+      caseId,
+      caseNumber: 'DB-20261130-0001',
+      itemCode: 'JOB-05',
+      channel: 'window',
+      operatorId: 'clerk-1',
+      openedAt: at,
+      promisedDays: 5,
+      dueAt: '2026-12-05T08:00:00.000Z',
+      consent: 'inPerson',
+      resident: { idNumber: '11010519491231002X', name: 'Resident', source: 'idCard' },
+      materials: [],
+      steps: [stepOf('open', 'opened'), stepOf('send', 'sent')],
+    };
+    insertOutboxItem(s.db, s.key, { id: 'case-1', kind: 'case', residentRef: 'res-1', payload, submissionId: null, createdAt: at });
+    const client = scriptedCountyClient();
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, sent: 1, acknowledged: 1 });
+    expect(client.calls.batches.flat()).toEqual([{ id: 'case-1', kind: 'case', createdAt: at, residentRef: 'res-1', payload, attachments: [] }]);
+  });
+});
+
+describe('what is logged for a technician', () => {
+  it("our own fault is an error with its stack; the county's refusal a warning with reason, status and count; a damaged item names itself", async () => {
+    const own = createMemoryLogger();
+    await engine(store(), scriptedCountyClient({ pullConfig: async () => Promise.reject(new TypeError('a bug of ours')) }), { log: own.logger }).runRound();
+    expect(own.lines().map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 50, msg: 'sync round failed', err: expect.objectContaining({ message: 'a bug of ours', type: 'TypeError' }) }),
+    ]);
+
+    const county = createMemoryLogger();
+    const e = engine(store(), scriptedCountyClient({ pullConfig: async () => Promise.reject(new CountyError(false, 'unauthorized', 401)) }), { log: county.logger });
+    await e.runRound();
+    await e.runRound();
+    expect(county.lines().map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 40, msg: 'sync round failed', reason: 'unauthorized', status: 401, failures: 1 }),
+      expect.objectContaining({ level: 40, msg: 'sync round failed', reason: 'unauthorized', status: 401, failures: 2 }),
+    ]);
+
+    const damaged = createMemoryLogger();
+    const s = store();
+    const lost = submitOne(s, 0);
+    s.db.prepare('UPDATE attachments SET file = NULL WHERE submission_id = ?').run(lost.id);
+    insertOutboxItem(s.db, s.key, { id: 'case-bad', kind: 'case', residentRef: null, payload: {}, submissionId: null, createdAt: new Date().toISOString() });
+    await engine(s, scriptedCountyClient(), { log: damaged.logger }).runRound();
+    const lines = damaged.lines().map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, msg: 'outbox item damaged: set aside', outboxId: 'case-bad', err: expect.objectContaining({ type: 'ZodError' }) }),
+      expect.objectContaining({ level: 50, msg: 'attachment damaged: item set aside', outboxId: lost.id, err: expect.objectContaining({ message: `attachment file missing: ${lost.sha.slice(0, 12)}` }) }),
+    ]);
+  });
+});
+
 describe('what the status says', () => {
   it('online means the county answered: a network failure is offline, a 503, a 401 or a fault of our own is not', async () => {
     const cases = [
@@ -310,6 +425,37 @@ describe('what the status says', () => {
       expect(await e.runRound()).toMatchObject({ ok: false, error: lastError });
       expect(e.status()).toMatchObject({ online, lastError, consecutiveFailures: 2, lastSyncAt: null });
     }
+  });
+
+  it("an answer the kiosk cannot believe counts as not reaching the county (a captive portal's page looks the same)", async () => {
+    const grow = (by: number) => async (sha256: string, start: number) => ({ sha256, received: start + by, complete: false });
+    const cases: Array<[string, Partial<CountyClient>]> = [
+      ['bad_answer:received', { attachmentStatus: async (sha256) => ({ sha256, received: -1, complete: false }) }],
+      ['bad_answer:no_progress', { uploadChunk: grow(0) }],
+      ['bad_answer:incomplete_upload', { uploadChunk: async (sha256, start, _t, chunk) => ({ sha256, received: start + chunk.length, complete: false }) }],
+      ['upload_conflicts', { uploadChunk: async () => Promise.reject(new CountyError(false, 'range_mismatch', 409)) }],
+      ['bad_config:staff', { pullConfig: async () => ({ version: 3, tickets: [], staff: { version: 3, body: 'not a list' } }) as never }],
+    ];
+    for (const [reason, answers] of cases) {
+      const s = store();
+      submitOne(s, 0);
+      const e = engine(s, scriptedCountyClient(answers));
+      expect(await e.runRound()).toMatchObject({ ok: false, error: reason });
+      expect(e.status()).toMatchObject({ online: false, lastError: reason, consecutiveFailures: 1 });
+    }
+  });
+
+  it('a config version pulled is kept and asked from next time; heldConfigVersions lists the parts held', async () => {
+    const s = store();
+    const client = scriptedCountyClient({ pullConfig: async () => ({ version: 5, tickets: [] }) });
+    const e = engine(s, client);
+    await e.runRound();
+    await e.runRound();
+    expect(client.calls.configSince).toEqual([0, 5]);
+    expect(e.status().configVersion).toBe(5);
+    expect(heldConfigVersions(s)).toEqual({});
+    applyConfigParts(s.db, [{ part: 'announcements', version: 4, body: [] }], '2026-11-30T08:00:00.000Z');
+    expect(heldConfigVersions(s)).toEqual({ announcements: 4 });
   });
 
   it('a good round clears the failures and records when it synced; no county configured is said so', async () => {
@@ -348,6 +494,29 @@ describe('the heartbeat and the pull', () => {
       { kioskId: 'kiosk-7', at: '2026-11-30T10:00:00.000Z', appVersion: 'v'.repeat(40), configVersion: 7, queueDepth: 1, rejected: 0, oldestPendingAt: created, devices: [], catalogVersion: null },
     ]);
     expect(e.status()).toMatchObject({ configVersion: 7, pending: 1 });
+  });
+
+  it('names the catalogue version it holds', async () => {
+    const s = store();
+    applyConfigParts(s.db, [{ part: 'catalog', version: 9, body: { version: 9, items: [] } }], '2026-11-30T08:00:00.000Z');
+    const client = scriptedCountyClient();
+    await engine(s, client).runRound();
+    expect(client.calls.heartbeats[0]).toMatchObject({ catalogVersion: 9 });
+  });
+
+  it("a ticket goes with the point's moves the county has not had yet, at most 50 of them; a ticket without moves has no moves key", async () => {
+    const s = store();
+    const moves = Array.from({ length: 51 }, (_, n) => ({ at: new Date(Date.UTC(2026, 10, 30, 8, n)).toISOString(), action: 'note', level: 'point', by: 'tech-1', note: `tried ${n}` }));
+    insertFaultTicket(s.db, { id: 't-moves', openedAt: '2026-11-30T07:00:00.000Z', deviceId: 'receipt-printer', summary: 'jam' });
+    insertFaultTicket(s.db, { id: 't-plain', openedAt: '2026-11-30T07:01:00.000Z', deviceId: 'id-reader', summary: 'no read' });
+    s.db.prepare('UPDATE fault_tickets SET unsent_moves = ? WHERE id = ?').run(JSON.stringify(moves), 't-moves');
+    const sent: unknown[] = [];
+    const client = scriptedCountyClient({ reportFaults: async (tickets) => void sent.push(...tickets) });
+    await engine(s, client, { now: () => new Date('2026-11-30T09:00:00.000Z') }).runRound();
+    expect(sent).toEqual([
+      { id: 't-plain', openedAt: '2026-11-30T07:01:00.000Z', deviceId: 'id-reader', summary: 'no read' },
+      { id: 't-moves', openedAt: '2026-11-30T07:00:00.000Z', deviceId: 'receipt-printer', summary: 'jam', moves: moves.slice(0, 50) },
+    ]);
   });
 
   it('reports at most 50 fault tickets a round; the rest go in the next', async () => {
@@ -413,6 +582,23 @@ describe('the loop', () => {
     expect(rounds.map((t) => t - t0)).toEqual([0, 1000, 3000]);
     expect(e.nextDelayMs()).toBe(4000);
     await e.stop();
+  });
+
+  it('stopped while a round is running: that round ends and no other follows', async () => {
+    const rounds: number[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const e = engine(store(), scriptedCountyClient({ heartbeat: () => held }), { intervalMs: 10_000, now: () => new Date(), onProgress: () => rounds.push(Date.now()) });
+    e.start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(rounds).toEqual([]);
+    const stopping = e.stop();
+    release();
+    await stopping;
+    expect(rounds).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(rounds).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   it('without a county it never starts', async () => {
