@@ -9,7 +9,7 @@ import pg from 'pg';
  * `newDatabase()` makes a fresh database there and gives its URL. Returns null, and says so, where PostgreSQL is not
  * installed (the SQLite figures are still measured).
  */
-export async function withBenchPostgres<T>(bench: string, work: (newDatabase: () => Promise<string>) => Promise<T>): Promise<T | null> {
+export async function withBenchPostgres<T>(bench: string, work: (newDatabase: () => Promise<string>, serverCpuMs: () => number) => Promise<T>): Promise<T | null> {
   if (!fs.existsSync('/usr/lib/postgresql')) {
     console.error(`${bench}: PostgreSQL is not installed; its figures are not measured`);
     return null;
@@ -28,8 +28,36 @@ export async function withBenchPostgres<T>(bench: string, work: (newDatabase: ()
       const url = new URL(server);
       url.pathname = `/${name}`;
       return url.toString();
-    });
+    }, () => clusterCpuMs(dir));
   } finally {
     stopCluster(dir);
   }
+}
+
+/**
+ * CPU milliseconds used so far by the cluster's server processes (postmaster and its children: backends, WAL writer,
+ * checkpointer), from /proc; 0 where /proc is missing. Backends that ended are not counted, so read it while the
+ * connections being measured are still open.
+ */
+function clusterCpuMs(dir: string): number {
+  let postmaster: string;
+  try {
+    postmaster = fs.readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  } catch {
+    return 0;
+  }
+  const TICKS_PER_S = 100; // Linux's USER_HZ
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // Fields after the command's closing parenthesis: state ppid ... utime (14th field) stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (pid === postmaster || fields[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_S;
 }

@@ -17,6 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -152,7 +153,9 @@ async function barePostgres(url: string): Promise<{ round: (batches: Batch[]) =>
  * The kiosks' process: ready once its batches are made; resolves with the ms from "go" to the last answer, the CPU
  * ms the kiosks' process used meanwhile, and the CPU ms this process (the gateway) used.
  */
-async function kioskLoad(url: string, kiosks: Kiosk[], round: number): Promise<{ ms: number; kioskCpuMs: number; gatewayCpuMs: number }> {
+async function kioskLoad(url: string, kiosks: Kiosk[], round: number, profile: string | null): Promise<{ ms: number; kioskCpuMs: number; gatewayCpuMs: number }> {
+  // COUNTY_INTAKE_PROFILE=DIR: a CPU profile of this process (the gateway) from "go" to the last answer, one per round.
+  const session = profile ? new Session() : null;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'county-kiosks.ts'), JSON.stringify({ url, kiosks, perKiosk: PER_KIOSK, batch: BATCH, from: round * PER_KIOSK })], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout });
   let cpu0 = process.cpuUsage();
@@ -160,18 +163,33 @@ async function kioskLoad(url: string, kiosks: Kiosk[], round: number): Promise<{
     child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`kiosk process exited ${code}`))));
     lines.on('line', (line) => {
       if (line === 'ready') {
-        cpu0 = process.cpuUsage();
-        child.stdin.end('go\n');
+        void (async () => {
+          if (session) {
+            session.connect();
+            await session.post('Profiler.enable');
+            await session.post('Profiler.setSamplingInterval', { interval: 200 });
+            await session.post('Profiler.start');
+          }
+          cpu0 = process.cpuUsage();
+          child.stdin.end('go\n');
+        })().catch(reject);
       } else {
         const cpu = process.cpuUsage(cpu0);
         const { ms, cpuMs } = JSON.parse(line) as { ms: number; cpuMs: number };
-        resolve({ ms, kioskCpuMs: cpuMs, gatewayCpuMs: (cpu.user + cpu.system) / 1000 });
+        void (async () => {
+          if (session && profile) {
+            const { profile: taken } = await session.post('Profiler.stop');
+            fs.writeFileSync(profile, JSON.stringify(taken));
+            session.disconnect();
+          }
+          resolve({ ms, kioskCpuMs: cpuMs, gatewayCpuMs: (cpu.user + cpu.system) / 1000 });
+        })().catch(reject);
       }
     });
   });
 }
 
-async function measure(engine: 'sqlite' | 'postgres', database: string | undefined): Promise<BenchFigure[]> {
+async function measure(engine: 'sqlite' | 'postgres', database: string | undefined, serverCpuMs: () => number = () => 0): Promise<BenchFigure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-intake-'));
   const county = await startCountyServer({ dataDir: dir, ...(database ? { database } : {}), backOfficeIntervalMs: 0 });
   const label = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -184,11 +202,17 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
     const rounds: Array<{ bareMs: number; gatewayMs: number; ratio: number }> = [];
     try {
       for (let round = 0; round < ROUNDS; round++) {
+        const server0 = serverCpuMs();
         const bareMs = await bare.round(roundBatches(kiosks, round));
-        const { ms: gatewayMs, kioskCpuMs, gatewayCpuMs } = await kioskLoad(county.url, kiosks, round);
+        const server1 = serverCpuMs();
+        const profile = process.env.COUNTY_INTAKE_PROFILE ? path.join(process.env.COUNTY_INTAKE_PROFILE, `${engine}-round-${round + 1}.cpuprofile`) : null;
+        const { ms: gatewayMs, kioskCpuMs, gatewayCpuMs } = await kioskLoad(county.url, kiosks, round, profile);
+        const server2 = serverCpuMs();
         rounds.push({ bareMs, gatewayMs, ratio: bareMs / gatewayMs });
+        // PostgreSQL's server CPU (bare's includes deleting its rows again) tells a database-bound round from a gateway-bound one.
+        const serverCpu = engine === 'postgres' ? `, PostgreSQL server ${(server2 - server1).toFixed(0)} ms (bare ${(server1 - server0).toFixed(0)} ms)` : '';
         console.error(
-          `${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms), bare ${bareMs.toFixed(0)} ms, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
+          `${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms${serverCpu}), bare ${bareMs.toFixed(0)} ms, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
         );
       }
     } finally {
@@ -249,8 +273,10 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
   }
 }
 
+/** COUNTY_INTAKE_ENGINES=postgres (or sqlite) measures one engine only (profiling); both by default. */
 export default async function bench(): Promise<BenchFigure[]> {
-  const figures = await measure('sqlite', undefined);
-  const onPostgres = await withBenchPostgres('county-intake', async (newDatabase) => measure('postgres', await newDatabase()));
+  const engines = (process.env.COUNTY_INTAKE_ENGINES ?? 'sqlite,postgres').split(',');
+  const figures = engines.includes('sqlite') ? await measure('sqlite', undefined) : [];
+  const onPostgres = engines.includes('postgres') ? await withBenchPostgres('county-intake', async (newDatabase, serverCpuMs) => measure('postgres', await newDatabase(), serverCpuMs)) : null;
   return [...figures, ...(onPostgres ?? [])];
 }

@@ -13,7 +13,6 @@ import {
   type SubmissionItem,
 } from '../shared/sync/protocol';
 import { claimAttachments, firstMissingAttachment } from './attachments';
-import type { ItemOutcome } from '../shared/sync/outcomes';
 import { intakeReport } from './point-reports';
 import { escalationForKiosk } from './console/fault-moves';
 import { intakeSiteRecord } from './site-records';
@@ -22,7 +21,8 @@ import { recordFaultReport } from './fault-reports';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
 import type { CountyQuery } from './db/connection';
-import { advanceOutcomeCursor, currentConfigVersion, nextConfigVersion } from './db/counters';
+import { currentConfigVersion, nextConfigVersion } from './db/counters';
+import { recordAcceptedAndDeliveries, storedOwnersAndCatalogVersion } from './intake-statements';
 import { insertRows } from './db/raw';
 import { inTransaction } from './db/transaction';
 
@@ -97,8 +97,6 @@ export async function configSince(q: CountyQuery, kioskId: string, since: number
   return out;
 }
 
-const ACCEPTED_TEXT = { 'zh-CN': '县里已收到您的申请。', en: 'The county has received your application.' };
-
 export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejected' | 'retry'; reason?: string };
 
 /**
@@ -111,7 +109,9 @@ export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejec
  * ONE multi-row insert (`ON CONFLICT (id) DO NOTHING RETURNING id`, in batch order, so `arrival` keeps the kiosk's
  * order). A row the insert did not return was stored a moment ago by another gateway process: its owner is read
  * back and the answer is duplicate (this kiosk's) or idTakenByAnotherKiosk, and its attachments are not claimed.
- * The batch's deliveries and first outcomes are written together at the end (one statement each, not one per item).
+ * The batch's deliveries and first outcomes are written together at the end (intake-statements.ts: one statement on
+ * PostgreSQL, one per table on SQLite), and the read before judging is one statement: round trips are what a batch
+ * waits on at PostgreSQL.
  */
 export async function intakeBatch(q: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<ItemResult[]> {
   return inTransaction(q, async (trx) => {
@@ -124,10 +124,9 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
     /** The same id again in this batch after a pending copy: answered with that copy's fate. */
     const repeats: Array<{ index: number; id: string }> = [];
     const submissionIds = items.filter((i) => i.kind === 'submission').map((i) => i.id);
-    const seenBefore = new Map(
-      submissionIds.length === 0 ? [] : (await trx.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', submissionIds).execute()).map((r) => [r.id, r.kiosk_id]),
-    );
-    const catalog = await catalogCodes(trx);
+    // One statement for both reads: each is a round trip on PostgreSQL (intake-statements.ts).
+    const { owners: seenBefore, catalogVersion } = await storedOwnersAndCatalogVersion(trx, submissionIds);
+    const catalog = await catalogCodes(trx, catalogVersion);
     const seenAs = (id: string, owner: string): ItemResult =>
       owner === kioskId ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
 
@@ -177,6 +176,8 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
       }
     }
 
+    /** Stored now and not a resend after a return: these get their first outcome. */
+    let fresh: Array<{ itemId: string; trackingNumber: string }> = [];
     if (pending.length > 0) {
       const inserted = await insertRows(
         trx,
@@ -208,52 +209,26 @@ export async function intakeBatch(q: CountyQuery, kioskId: string, items: readon
       for (const { index, id } of repeats) if (!stored.has(id)) results[index] = seenAs(id, ownerOf(id));
       const kept = pending.filter((p) => stored.has(p.item.id));
       await claimAttachments(trx, kioskId, [...new Set(kept.flatMap((p) => p.item.attachments))]);
-      const fresh = kept.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber }));
-      if (fresh.length > 0) await recordAccepted(trx, kioskId, fresh, now);
+      fresh = kept.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber }));
     }
-    await insertRows(
-      trx,
-      'deliveries',
-      results.map((r) => ({ kiosk_id: kioskId, item_id: r.id, outcome: r.status, at })),
-    );
+    await recordAcceptedAndDeliveries(trx, kioskId, fresh, results, at);
     return results;
   });
 }
 
-/** The first outcome of newly stored applications (all this kiosk's): `accepted`, one cursor each, in one statement. */
-async function recordAccepted(trx: CountyQuery, kioskId: string, items: ReadonlyArray<{ itemId: string; trackingNumber: string }>, now: Date): Promise<void> {
-  const last = await advanceOutcomeCursor(trx, kioskId, items.length);
-  const at = now.toISOString();
-  await insertRows(
-    trx,
-    'outcomes',
-    items.map(({ itemId, trackingNumber }, i) => ({
-      item_id: itemId,
-      kiosk_id: kioskId,
-      seq: 1,
-      state: 'accepted',
-      body: JSON.stringify(acceptedOutcome(itemId, trackingNumber, at)),
-      cursor: last - items.length + 1 + i,
-    })),
-  );
-}
-
-/** A stored application's first outcome. Made from values the batch schema checked: typed, not parsed again (50 parses a batch were measurable). */
-export function acceptedOutcome(itemId: string, trackingNumber: string, at: string): ItemOutcome {
-  return { itemId, trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] };
-}
+export { acceptedOutcome } from './intake-statements';
 
 /** The published catalogue's item codes, parsed once per catalogue version (not once per batch: it is large). */
 let heldCodes: { version: number; body: string; codes: Set<string> } | null = null;
-async function catalogCodes(q: CountyQuery): Promise<Set<string> | null> {
-  const version = await q.selectFrom('config_parts').select('version').where('part', '=', 'catalog').executeTakeFirst();
-  if (!version) return null;
-  if (heldCodes?.version === version.version) return heldCodes.codes;
+async function catalogCodes(q: CountyQuery, version: number | null): Promise<Set<string> | null> {
+  if (version === null) return null;
+  if (heldCodes?.version === version) return heldCodes.codes;
   const row = await q.selectFrom('config_parts').select('body').where('part', '=', 'catalog').executeTakeFirstOrThrow();
-  if (heldCodes?.body === row.body) return heldCodes.codes;
-  const codes = new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code));
-  heldCodes = { version: version.version, body: row.body, codes };
-  return codes;
+  // The same body under another version (a second county database in this process): remember the version too, or
+  // every batch would read the body again.
+  if (heldCodes?.body !== row.body) heldCodes = { version, body: row.body, codes: new Set((JSON.parse(row.body) as { items: Array<{ code: string }> }).items.map((i) => i.code)) };
+  else heldCodes = { ...heldCodes, version };
+  return heldCodes.codes;
 }
 
 export async function recordHeartbeat(q: CountyQuery, kioskId: string, heartbeat: Heartbeat, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } fro
 import pg from 'pg';
 import type { CountyEngine } from './migrations/columns';
 import { countyMigrations } from './migrations';
+import { withPreparedStatements } from './prepared-statements';
 import { withStatementCache } from './statement-cache';
 import type { CountyTables } from './tables';
 
@@ -40,7 +41,7 @@ export async function openCountyDatabase(options: { dataDir: string; database?: 
   let opened: CountyDatabase;
   if (isPostgresUrl(options.database)) {
     const pool = new pg.Pool({ connectionString: options.database, max: 10, types: { getTypeParser: wholeNumbersAsNumbers } });
-    const query = new Kysely<CountyTables>({ dialect: new PostgresDialect({ pool }) });
+    const query = new Kysely<CountyTables>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     opened = { engine: 'postgres', query, sqlite: null, close: () => query.destroy() };
   } else {
     // Another process on the file (`npm run county -- report`) waits for the gateway's write, up to 30 s, not 5.
