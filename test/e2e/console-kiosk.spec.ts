@@ -178,11 +178,30 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   await signInConsole(page, point.county, 'county');
   await openConsolePage(page, 'publishing');
   const upload = page.locator('input[name="catalogFile"]');
+  const chooser = page.locator('.file-chooser');
 
-  // Missing English name on the third item: refused, named, nothing published.
-  await upload.setInputFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
+  // The chooser speaks the page's language (Chromium's own input would say "Choose File" / "No file chosen" in
+  // English): its input is out of sight, a label names the file to choose and a line says what was chosen.
+  expect((await upload.boundingBox())?.width).toBeLessThanOrEqual(1);
+  await expect(chooser).toHaveText('选择改好的目录文件未选择文件');
+  await page.locator('[data-action="language"]').click();
+  await expect(chooser).toHaveText('Choose the edited catalogue fileNo file chosen');
+  await chooser.scrollIntoViewIfNeeded();
+  await checkConsoleScreen(page, 'console-22-catalogue-chooser-en');
+  await page.locator('[data-action="language"]').click();
+  await expect(chooser.locator('label')).toHaveText('选择改好的目录文件');
+
+  // Missing English name on the third item: refused, named, nothing published. Chosen from the keyboard: Tab from
+  // the download button reaches the chooser, Space opens it.
+  await page.getByRole('button', { name: '下载现用目录（JSON）' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(upload).toBeFocused();
+  const opened = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await opened).setFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
   await expect(page.locator('[data-field="catalog.items.2.name.en"]')).toContainText('没有发布');
   await expect(page.locator('[data-catalog-preview]')).toHaveCount(0);
+  await expect(chooser.locator('[data-file-chosen]')).toHaveText('已选文件：catalog.json');
 
   // The county's block period, and one item's promised time limit with the day the county set it.
   const timeLimit = { value: { 'zh-CN': '3 个工作日内办结', en: 'Done within 3 working days' }, setOn: '2026-12-02' };

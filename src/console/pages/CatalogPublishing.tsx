@@ -9,6 +9,7 @@ import { LoadState } from '../LoadState';
 import { useConsoleData } from '../use-console-data';
 import { PublishingHistory } from '../PublishingHistory';
 import { ColumnHeads } from '../ColumnHeads';
+import { FileChooser } from '../FileChooser';
 
 const Published = z.object({ version: z.number() });
 
@@ -68,10 +69,7 @@ export function CatalogPublishing() {
           <button type="button" className="button" onClick={() => void consoleDownload('/publishing/catalog/in-force', 'catalog.json').catch(fail)}>
             {t('publishing.catalogDownload')}
           </button>
-          <label>
-            {t('publishing.catalogLoad')}
-            <input type="file" name="catalogFile" accept="application/json,.json" onChange={(e) => void load(e)} />
-          </label>
+          <FileChooser name="catalogFile" accept="application/json,.json" label={t('publishing.catalogLoad')} onChange={(e) => void load(e)} />
         </div>
       ) : (
         <p>{t('publishing.catalogCountyPublishes')}</p>
