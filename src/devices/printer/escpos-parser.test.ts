@@ -84,29 +84,22 @@ const unknown = (...bytes: number[]): EscPosCommand => ({ type: 'unknown', bytes
 const A = 0x41;
 
 describe('ESC/POS parser: commands the encoder never writes', () => {
-  it('reads known lengths of foreign ESC commands and takes two bytes for the rest', () => {
-    // ESC ! n (print mode) and ESC M n (font) carry an argument; ESC 2 (default spacing) and ESC < do not.
-    expect(parseAll([0x1b, 0x21, 0x08, A, 0x1b, 0x4d, 0x01, A, 0x1b, 0x32, A, 0x1b, 0x3c, A, 0x0a])).toStrictEqual([
-      unknown(0x1b, 0x21, 0x08),
-      { type: 'text', text: 'A' },
-      unknown(0x1b, 0x4d, 0x01),
-      { type: 'text', text: 'A' },
-      unknown(0x1b, 0x32),
-      { type: 'text', text: 'A' },
-      unknown(0x1b, 0x3c),
-      { type: 'text', text: 'A' },
-      { type: 'lineFeed' },
-    ]);
-  });
-
-  it('takes two bytes for an FS or GS command it does not know', () => {
-    expect(parseAll([0x1c, 0x7f, A, 0x1d, 0x3a, A, 0x0a])).toStrictEqual([
-      unknown(0x1c, 0x7f),
-      { type: 'text', text: 'A' },
-      unknown(0x1d, 0x3a),
-      { type: 'text', text: 'A' },
-      { type: 'lineFeed' },
-    ]);
+  // Each row: a driver's stream of commands the encoder never writes, each followed by a printable byte, and what the
+  // parser reads from it (the text after each command proves the command took exactly its own bytes).
+  it.each<{ reads: string; bytes: number[]; commands: EscPosCommand[] }>([
+    {
+      // ESC ! n (print mode) and ESC M n (font) carry an argument; ESC 2 (default spacing) and ESC < do not.
+      reads: 'known lengths of foreign ESC commands and takes two bytes for the rest',
+      bytes: [0x1b, 0x21, 0x08, A, 0x1b, 0x4d, 0x01, A, 0x1b, 0x32, A, 0x1b, 0x3c, A],
+      commands: [unknown(0x1b, 0x21, 0x08), unknown(0x1b, 0x4d, 0x01), unknown(0x1b, 0x32), unknown(0x1b, 0x3c)],
+    },
+    {
+      reads: 'two bytes for an FS or GS command it does not know',
+      bytes: [0x1c, 0x7f, A, 0x1d, 0x3a, A],
+      commands: [unknown(0x1c, 0x7f), unknown(0x1d, 0x3a)],
+    },
+  ])('reads $reads', ({ bytes, commands }) => {
+    expect(parseAll([...bytes, 0x0a])).toStrictEqual([...commands.flatMap((c) => [c, { type: 'text', text: 'A' }]), { type: 'lineFeed' }]);
   });
 
   it('does not read a command byte under another prefix as that command', () => {
