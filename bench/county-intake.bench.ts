@@ -9,7 +9,9 @@
  * transaction per batch of 50, with the same durability (SQLite: WAL, synchronous = FULL; PostgreSQL: fsync on).
  * Until 2026-12-01 it wrote the item row alone into a table with one index, a third of the rows the gateway writes.
  * Each round the baseline stores the round's rows, they are deleted again (not timed), and then the kiosks send the
- * very same rows to the gateway. Three rounds, each with fresh items; the figure is the median round.
+ * very same rows to the gateway; after it, the baseline stores a second set of the same shape (ids the gateway never
+ * gets) and its time is the mean of both runs, so drift in load or fsync cost within a round weighs on both sides.
+ * Five rounds, each with fresh items; the figure is the median round, and every round's ratio is printed.
  *
  * The kiosks run in a process of their own (bench/county-kiosks.ts): in one process their signing and HTTP work ran on
  * the gateway's event loop and was counted as the gateway's. PostgreSQL is a private cluster started for the run with
@@ -36,7 +38,9 @@ import type { BenchFigure } from './types';
 const KIOSKS = 100;
 const PER_KIOSK = 100;
 const BATCH = 50;
-const ROUNDS = 3;
+const ROUNDS = 5;
+/** Item numbers of the baseline's second run in a round (after the gateway's): same shape, ids the gateway never gets. */
+const AFTER = 50_000;
 const SYNC_INTERVAL_S = 30;
 /** The gateway's PostgreSQL pool size (db/connection.ts): the bare baseline inserts over as many connections. */
 const PG_CONNECTIONS = 10;
@@ -65,10 +69,10 @@ function batchRows({ kiosk, items }: Batch, lastCursor: number) {
   };
 }
 
-/** Round `round`'s batches: kiosk k's items round*PER_KIOSK.. (the kiosks' process sends the same). */
-const roundBatches = (kiosks: Kiosk[], round: number): Batch[] =>
+/** Round `round`'s batches: kiosk k's items round*PER_KIOSK.. (the kiosks' process sends the same); `offset` shifts the ids. */
+const roundBatches = (kiosks: Kiosk[], round: number, offset = 0): Batch[] =>
   kiosks.flatMap((kiosk, k) =>
-    Array.from({ length: PER_KIOSK / BATCH }, (_, b) => ({ kiosk, items: Array.from({ length: BATCH }, (_, i) => intakeItem(k, round * PER_KIOSK + b * BATCH + i)) })),
+    Array.from({ length: PER_KIOSK / BATCH }, (_, b) => ({ kiosk, items: Array.from({ length: BATCH }, (_, i) => intakeItem(k, offset + round * PER_KIOSK + b * BATCH + i)) })),
   );
 const idsOf = (batches: Batch[]) => batches.flatMap((b) => b.items.map((i) => i.id));
 const placeholders = (columns: string[], rows: number, dollar: boolean) => {
@@ -202,17 +206,22 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
     const rounds: Array<{ bareMs: number; gatewayMs: number; ratio: number }> = [];
     try {
       for (let round = 0; round < ROUNDS; round++) {
+        // The baseline runs just before and just after the gateway (the second time with ids the gateway never gets,
+        // its rows deleted again), and its time is the mean of the two: a machine whose load or fsync cost drifts
+        // during the round then weighs on both sides alike.
         const server0 = serverCpuMs();
-        const bareMs = await bare.round(roundBatches(kiosks, round));
+        const bareBefore = await bare.round(roundBatches(kiosks, round));
         const server1 = serverCpuMs();
         const profile = process.env.COUNTY_INTAKE_PROFILE ? path.join(process.env.COUNTY_INTAKE_PROFILE, `${engine}-round-${round + 1}.cpuprofile`) : null;
         const { ms: gatewayMs, kioskCpuMs, gatewayCpuMs } = await kioskLoad(county.url, kiosks, round, profile);
         const server2 = serverCpuMs();
+        const bareAfter = await bare.round(roundBatches(kiosks, round, AFTER));
+        const bareMs = (bareBefore + bareAfter) / 2;
         rounds.push({ bareMs, gatewayMs, ratio: bareMs / gatewayMs });
         // PostgreSQL's server CPU (bare's includes deleting its rows again) tells a database-bound round from a gateway-bound one.
         const serverCpu = engine === 'postgres' ? `, PostgreSQL server ${(server2 - server1).toFixed(0)} ms (bare ${(server1 - server0).toFixed(0)} ms)` : '';
         console.error(
-          `${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms${serverCpu}), bare ${bareMs.toFixed(0)} ms, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
+          `${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms${serverCpu}), bare ${bareBefore.toFixed(0)} ms before and ${bareAfter.toFixed(0)} ms after, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
         );
       }
     } finally {
