@@ -284,7 +284,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const handlers: HandlerMap = {
     ...commissioningHandlers(commissioning, () => sync.queued()),
     ...catalogHandlers(catalog),
-    ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language), printRegisterA4: (rows, clerk, language) => printing.inquiryRegisterA4(rows, clerk, language), printNotification: (itemCode, language) => printAndWait(events, () => printing.notification(itemCode, language), (jobId) => printing.cancel(jobId)) })),
+    ...inquiriesHandlers(new InquiriesService({ store, now, catalog, printRegister: (rows, clerk, language) => printing.inquiryRegister(rows, clerk, language), printRegisterA4: (rows, clerk, language) => printing.inquiryRegisterA4(rows, clerk, language), printNotification: (itemCode, language) => printAndWait(events, () => printing.notification(itemCode, language), (jobId) => printing.cancel(jobId)), afterChange: () => events.emit('records.changed', { cause: 'inquiry' }) })),
     ...helpHandlers(help),
     ...casesHandlers(cases),
     // The window PC paired over the LAN (lan/lan-pairing.ts): its answers to the kiosk's calls go to the kiosk.

@@ -71,6 +71,13 @@ describe("the clerk's day", () => {
     const li = core.newConnection('internal');
     const zhao = core.newConnection('internal');
     const resident = core.newConnection('internal');
+    // What the core tells the screens about the day's records (the clerk's day reloads on records.changed only).
+    const told: string[] = [];
+    core.events.subscribe((event, data) => {
+      if (event === 'records.changed') told.push(`records:${(data as { cause: string }).cause}`);
+      if (event === 'sync.progress') told.push('progress');
+    });
+    const recordsTold = () => told.filter((t) => t.startsWith('records:'));
     await until(async () => ((await call(li, 'staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li! })) as { result?: unknown }).result);
     await ok(zhao, 'staff.login', { username: 'zhao', password: DEMO_STAFF_PASSWORDS.zhao! });
 
@@ -93,12 +100,16 @@ describe("the clerk's day", () => {
     await county.close();
     await ok(li, 'dev.idCard.insert', { residentIndex: 3 });
     await ok(li, 'session.identify', { source: 'idCard' });
+    told.length = 0;
     const receipt = await ok<{ submissionId: string; trackingNumber: string }>(li, 'applications.submit', { itemCode: 'JOB-01', form: JOB_FORM, attachments: [] });
+    expect(recordsTold()).toEqual(['records:queued']);
     // A 全程代办 case li opens for the same resident, and one zhao opens: li's day holds li's case only.
     const liCase = await ok<{ id: string; caseNumber: string }>(li, 'cases.open', { itemCode: 'JOB-08', consent: 'inPerson', promisedDays: 10, materials: [] });
     const zhaoCase = await ok<{ id: string; caseNumber: string }>(zhao, 'cases.open', { itemCode: 'JOB-08', consent: 'inPerson', promisedDays: 10, materials: [] });
     await ok(li, 'dev.idCard.remove');
+    told.length = 0;
     await ok(li, 'inquiries.open', { origin: 'phone', itemCode: 'INS-01', due: 'today' });
+    expect(recordsTold()).toEqual(['records:inquiry']);
     const helpCall = await ok<{ callId: string }>(resident, 'help.request', { screen: 'home' });
     await ok(li, 'help.answer', { callId: helpCall.callId });
     // A second call later (presses within 2 s are one call): nobody takes it yet.
@@ -123,7 +134,10 @@ describe("the clerk's day", () => {
     county = await restartTestCounty(county, countyPort);
     const catalog = defaultCatalog();
     await publishConfigPart(county.query, 'catalog', { ...catalog, items: catalog.items.filter((i) => i.code !== 'JOB-01') });
+    told.length = 0;
     await ok(li, 'sync.now');
+    // The county refused the waiting application: a record changed, and the screens are told so.
+    expect(recordsTold()).toContain('records:settled');
     const afterSync = await until(async () => {
       const d = await ok<ClerkDay>(li, 'clerkDay.today', {});
       return d.rejected.length > 0 ? d : undefined;
@@ -131,6 +145,11 @@ describe("the clerk's day", () => {
     expect(afterSync.rejected).toEqual([expect.objectContaining({ submissionId: receipt.submissionId, trackingNumber: receipt.trackingNumber, itemCode: 'JOB-01', reason: 'unknownItem' })]);
     expect(afterSync.submissions.items[0]).toMatchObject({ status: 'rejected' });
     expect(afterSync.queue).toMatchObject({ pending: 0, online: true });
+    // A round with nothing to send and nothing settled: the queue's progress, and no word of changed records.
+    told.length = 0;
+    await ok(li, 'sync.now');
+    expect(told).toContain('progress');
+    expect(recordsTold()).toEqual([]);
 
     // Dealing with it (the clerk called the resident back): it leaves the list and stays on record with who did it.
     expect(await ok(li, 'applications.resolveRejected', { outboxId: afterSync.rejected[0]!.outboxId })).toEqual({ resolved: true });

@@ -43,6 +43,8 @@ export class InquiriesService {
       printRegisterA4?: (rows: InquiryRegisterData['rows'], clerkName: string, language: Language | undefined) => Promise<PrintJob>;
       /** The item's 一次性告知 slip on the receipt printer (PrintingService.notification). */
       printNotification?: (itemCode: string, language: Language | undefined) => Promise<PrintJob>;
+      /** An inquiry was opened, taken or closed (the clerk's day counts them). */
+      afterChange?: () => void;
     },
   ) {}
 
@@ -72,6 +74,7 @@ export class InquiriesService {
       },
       now,
     );
+    this.deps.afterChange?.();
     return view(inquiry, now);
   }
 
@@ -85,6 +88,7 @@ export class InquiriesService {
     const clerk = this.clerk(ctx);
     const now = this.deps.now();
     if (!takeInquiry(this.deps.store.db, id, clerk, now)) throw this.refusal(id, 'alreadyOwned');
+    this.deps.afterChange?.();
     return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
   }
 
@@ -94,6 +98,7 @@ export class InquiriesService {
     if (outcome === 'slipPrinted') await this.printSlip(id, clerk.id, language, ctx);
     const now = this.deps.now();
     if (!closeInquiry(this.deps.store.db, id, clerk.id, outcome, now)) throw this.refusal(id, 'notYours');
+    this.deps.afterChange?.();
     return view(getInquiry(this.deps.store.db, this.deps.store.key, id)!, now);
   }
 

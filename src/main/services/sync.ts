@@ -10,7 +10,7 @@ import { SyncEngine, type SyncStatus } from '../sync/sync-engine';
 
 /**
  * Sync with the county: runs the engine's loop (outbox, fault tickets, config, outcomes) and turns its progress into
- * `sync.progress`, `config.changed` and `applications.outcome` events. Retention, announcements and fault tickets
+ * `sync.progress`, `records.changed`, `config.changed` and `applications.outcome` events. Retention, announcements and fault tickets
  * are their own services (retention.ts, announcements.ts, fault-tickets.ts).
  */
 export class SyncService {
@@ -41,6 +41,7 @@ export class SyncService {
       intervalMs: (deps.config.county?.syncIntervalSeconds ?? 30) * 1000,
       ...(deps.devices ? { devices: deps.devices } : {}),
       onProgress: (status) => this.emitProgress(status),
+      onSettled: () => deps.events.emit('records.changed', { cause: 'settled' }),
       onConfigChanged: (part, version) => deps.events.emit('config.changed', { part, version }),
       onOutcomes: (changed) => {
         for (const c of changed) deps.events.emit('applications.outcome', { submissionId: c.submissionId, state: c.state });
@@ -59,6 +60,7 @@ export class SyncService {
 
   /** Something new waits to go (a submission, a ticket): tell the screens and send soon. */
   queued(): void {
+    this.deps.events.emit('records.changed', { cause: 'queued' });
     this.emitProgress(this.engine.status());
     this.engine.kick();
   }

@@ -49,6 +49,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   devices?: () => Heartbeat['devices'];
   onProgress?: (status: SyncStatus) => void;
+  /** The county settled queued items in this batch (received or refused): their records changed, not only the counts. */
+  onSettled?: () => void;
   onConfigChanged?: (part: ConfigPart, version: number) => void;
   /** Outcomes of applications arrived from the county (each applied once). */
   onOutcomes?: (changed: AppliedOutcomes['applied']) => void;
@@ -212,6 +214,8 @@ export class SyncEngine {
       const batch = claimBatch(store.db, store.key, this.batchMaxItems, this.batchMaxBytes);
       if (batch.length === 0) return;
       const ids = batch.map((b) => b.id);
+      // Before the attachments, so an item set aside there counts as settled too.
+      const settledAtStart = result.acknowledged + result.rejected;
       try {
         const candidates: BatchItem[] = [];
         const outcomes: ItemOutcome[] = [];
@@ -257,6 +261,7 @@ export class SyncEngine {
         result.rejected += outcomes.filter((o) => o.outcome === 'rejected').length;
         const retried = outcomes.filter((o) => o.outcome === 'retry').length;
         result.retried += retried;
+        if (result.acknowledged + result.rejected > settledAtStart) this.options.onSettled?.();
         this.options.onProgress?.(this.status());
         // Items the county asked to send later, or left unanswered: stop this round rather than spin on them.
         if (retried > 0 || unanswered > 0) return;
@@ -269,10 +274,12 @@ export class SyncEngine {
             settleBatch(store.db, [{ id: bad.id, outcome: 'rejected', reason: `invalid:${error instanceof CountyError ? error.details.field : ''}` }], this.now().toISOString());
             releaseBatch(store.db, ids.filter((id) => id !== bad.id), 'batchRefused');
             result.rejected += 1;
+            this.options.onSettled?.();
             continue;
           }
         }
         releaseBatch(store.db, ids, error instanceof CountyError ? error.reason : 'internal');
+        if (result.acknowledged + result.rejected > settledAtStart) this.options.onSettled?.();
         throw error;
       }
     }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../shared/contract/errors';
 import type { ClerkDay as ClerkDayView } from '../../shared/contract/methods/clerk-day';
@@ -40,9 +40,17 @@ export function ClerkDay() {
   const reload = useCallback(() => {
     client.invoke('clerkDay.today', {}).then(setDay, fail);
   }, [client, fail]);
-  // The day changes when the panels beside it queue a case step, an inquiry or an application (sync.progress
-  // follows every queued record) and when the county's outcomes arrive, not only when help is called.
-  useReloadOn(client, ['help.requested', 'help.answered', 'sync.progress', 'applications.outcome'], reload);
+  // The records change when the panels beside it queue a case step or an application or move an inquiry, when the
+  // county settles what was queued (records.changed) and when its outcomes arrive, not only when help is called.
+  useReloadOn(client, ['help.requested', 'help.answered', 'records.changed', 'applications.outcome'], reload);
+  // A sync round that changed no record moves only the queue's line: taken from the event, nothing asked again.
+  useEffect(
+    () =>
+      client.on('sync.progress', ({ online, pending, oldestPendingAt, lastSyncAt }) =>
+        setDay((d) => (d ? { ...d, queue: { online, pending, oldestPendingAt, lastSyncAt } } : d)),
+      ),
+    [client],
+  );
 
   const loadVillage = (refresh: boolean) => {
     setVillageError(null);

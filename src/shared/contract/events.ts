@@ -37,6 +37,11 @@ export const events = {
     // The part of sync.status that changes as the outbox drains, defined once there.
     schema: () => SyncStatusSchema.pick({ online: true, pending: true, rejected: true, oldestPendingAt: true, lastSyncAt: true, nextAttemptAt: true }),
   }),
+  'records.changed': defineEvent({
+    summary:
+      "The kiosk's own records changed: something was queued for the county, the county settled queued items (received or refused), or an inquiry was opened, taken or closed. Screens listing the day's records reload on it; sync.progress alone only says how the queue stands.",
+    schema: () => z.object({ cause: z.enum(['queued', 'settled', 'inquiry']) }),
+  }),
   'config.changed': defineEvent({
     summary: 'A newer catalogue, staff list, announcement set or site setting arrived from the county.',
     schema: () => z.object({ part: z.enum(['catalog', 'staff', 'announcements', 'site']), version: z.number().int() }),
