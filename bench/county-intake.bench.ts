@@ -11,7 +11,8 @@
  * Each round the baseline stores the round's rows, they are deleted again (not timed), and then the kiosks send the
  * very same rows to the gateway; after it, the baseline stores a second set of the same shape (ids the gateway never
  * gets) and its time is the mean of both runs, so drift in load or fsync cost within a round weighs on both sides.
- * Five rounds, each with fresh items; the figure is the median round, and every round's ratio is printed.
+ * One warm-up round on both sides (not counted), then five rounds, each with fresh items; the figure is the median
+ * round, and every round's ratio is printed.
  *
  * The kiosks run in a process of their own (bench/county-kiosks.ts): in one process their signing and HTTP work ran on
  * the gateway's event loop and was counted as the gateway's. PostgreSQL is a private cluster started for the run with
@@ -39,6 +40,8 @@ const KIOSKS = 100;
 const PER_KIOSK = 100;
 const BATCH = 50;
 const ROUNDS = 5;
+/** Rounds run first and not counted, on both sides: a county gateway runs for days, so its code is compiled and warm. */
+const WARMUP = 1;
 /** Item numbers of the baseline's second run in a round (after the gateway's): same shape, ids the gateway never gets. */
 const AFTER = 50_000;
 const SYNC_INTERVAL_S = 30;
@@ -205,7 +208,7 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
     const bare = database ? await barePostgres(database) : bareSqlite(path.join(dir, 'county.sqlite'));
     const rounds: Array<{ bareMs: number; gatewayMs: number; ratio: number }> = [];
     try {
-      for (let round = 0; round < ROUNDS; round++) {
+      for (let round = 0; round < WARMUP + ROUNDS; round++) {
         // The baseline runs just before and just after the gateway (the second time with ids the gateway never gets,
         // its rows deleted again), and its time is the mean of the two: a machine whose load or fsync cost drifts
         // during the round then weighs on both sides alike.
@@ -217,17 +220,17 @@ async function measure(engine: 'sqlite' | 'postgres', database: string | undefin
         const server2 = serverCpuMs();
         const bareAfter = await bare.round(roundBatches(kiosks, round, AFTER));
         const bareMs = (bareBefore + bareAfter) / 2;
-        rounds.push({ bareMs, gatewayMs, ratio: bareMs / gatewayMs });
+        if (round >= WARMUP) rounds.push({ bareMs, gatewayMs, ratio: bareMs / gatewayMs });
         // PostgreSQL's server CPU (bare's includes deleting its rows again) tells a database-bound round from a gateway-bound one.
         const serverCpu = engine === 'postgres' ? `, PostgreSQL server ${(server2 - server1).toFixed(0)} ms (bare ${(server1 - server0).toFixed(0)} ms)` : '';
         console.error(
-          `${label} round ${round + 1}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms${serverCpu}), bare ${bareBefore.toFixed(0)} ms before and ${bareAfter.toFixed(0)} ms after, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
+          `${label} ${round < WARMUP ? 'warm-up round (not counted)' : `round ${round - WARMUP + 1}`}: gateway ${gatewayMs.toFixed(0)} ms (CPU: gateway ${gatewayCpuMs.toFixed(0)} ms, kiosks' process ${kioskCpuMs.toFixed(0)} ms${serverCpu}), bare ${bareBefore.toFixed(0)} ms before and ${bareAfter.toFixed(0)} ms after, ratio ${(bareMs / gatewayMs).toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}`,
         );
       }
     } finally {
       await bare.close();
     }
-    const items = KIOSKS * PER_KIOSK * ROUNDS;
+    const items = KIOSKS * PER_KIOSK * (WARMUP + ROUNDS);
     const stored = Number((await county.query.selectFrom('items').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (stored !== items) throw new Error(`stored ${stored}`);
     const { bareMs, gatewayMs } = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)]!;
