@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { putAttachmentChunk } from '../../src/county/attachments';
 import type { CountyDatabase } from '../../src/county/db/connection';
 import {
   configSince,
@@ -16,6 +17,7 @@ import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { BatchItem, Heartbeat, SubmissionItem } from '../../src/shared/sync/protocol';
 import { openTestCountyDatabase } from '../support/county-database';
+import { tempDataDir } from '../support/store-fixtures';
 
 /**
  * The county's intake and config state called directly (the gateway tests drive it through HTTP, and reach only
@@ -109,6 +111,20 @@ describe('county intake and config state', () => {
       { id: later.id, status: 'retry', reason: 'earlierItemOfResidentPending' },
     ]);
     expect(await countyStats(q())).toMatchObject({ items: 2, duplicatesRefused: 1, deliveries: 6 });
+  });
+
+  it("claims the scans of the items it stored, once each, and only this kiosk's", async () => {
+    const dir = tempDataDir('county-intake-files-');
+    const scan = Buffer.from('a scan of a page');
+    const sha = createHash('sha256').update(scan).digest('hex');
+    for (const kiosk of [KIOSK, OTHER]) expect(await putAttachmentChunk(q(), dir, kiosk, sha, 0, scan.length, scan)).toMatchObject({ ok: true, complete: true });
+    const claimed = async () => (await q().selectFrom('kiosk_attachments').select(['kiosk_id', 'claimed']).orderBy('kiosk_id').execute()).map((r) => [r.kiosk_id, Number(r.claimed)]);
+    expect(await claimed()).toEqual([[KIOSK, 0], [OTHER, 0]]);
+    // Two items of one resident with the same page: both stored, the file claimed once.
+    const [a, b] = [submission({}, [sha]), submission({}, [sha])];
+    expect(await intakeBatch(q(), KIOSK, [a, b], AT)).toEqual([a, b].map((i) => ({ id: i.id, status: 'accepted' })));
+    expect(await claimed()).toEqual([[KIOSK, 1], [OTHER, 0]]);
+    expect(await countyStats(q())).toEqual({ items: 2, distinctIds: 2, deliveries: 2, duplicatesRefused: 0, attachmentsComplete: 2 });
   });
 
   it('a proxy record goes with a proxy application and only with one', async () => {
