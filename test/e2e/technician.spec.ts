@@ -20,6 +20,8 @@ const openWorkspace = (page: Page) => openTechnicianWorkspace(page, point.kiosk.
 
 const device = (page: Page, id: string) => page.locator(`[data-technician-device="${id}"]`);
 const panel = (page: Page) => page.locator('[data-technician-panel]');
+/** Taken after the screen's state is asserted; `npm run docs:screens` copies them into docs/screenshots. */
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 test('a clerk sees no way into the workspace', async ({ page }) => {
   await page.goto(point.kiosk.url);
@@ -43,6 +45,10 @@ test('every device runs its self-test from the workspace and shows each step; ax
   await device(page, 'id-reader').click();
   await panel(page).locator('[data-technician-selftest]').click();
   await expect(panel(page).locator('[data-fact="identity"]')).not.toHaveText('—');
+  // The overview: every device online, the reader's panel open on its passed self-test.
+  for (const id of ['id-reader', 'ssc-reader', 'receipt-printer', 'doc-printer', 'face-camera']) await expect(device(page, id)).toHaveAttribute('data-state', 'online');
+  await expect(panel(page).locator('[data-selftest-result="passed"]')).toBeVisible();
+  await shot(page, 'technician-01-workspace');
   await page.locator('[data-technician-language]').click();
   await expect(page.locator('#technician-title')).toHaveText('Technician workspace');
   await expectNoAxeViolations(page, 'technician workspace devices (en)');
@@ -66,6 +72,7 @@ test('reading a sample ID card: the frame log moves, the test shows masked field
   const text = await page.locator('[data-technician-workspace]').innerText();
   expect(text).not.toContain(resident.idNumber);
   expect(text).not.toContain(resident.name);
+  await shot(page, 'technician-02-id-reader-panel');
   await point.core.call('dev.idCard.remove', {});
 });
 
@@ -138,6 +145,7 @@ test('a fault opened in the workspace is taken at the point, noted, and reaches 
   await expect(ticket.locator('[data-fault-move="note"]')).toContainText('cleaned the cutter blade');
   // No self-test since the fault: closing is not offered yet.
   await expect(ticket.locator('[data-fault-close]')).toHaveCount(0);
+  await shot(page, 'technician-03-fault');
   const id = (await ticket.getAttribute('data-fault-ticket'))!;
   await page.locator('[data-technician-tab="system"]').click();
   await page.locator('[data-technician-sync]').click();
