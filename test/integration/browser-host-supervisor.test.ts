@@ -19,14 +19,16 @@ describe('browser-host supervisor', () => {
   it('starts the core again after it is killed, says so, and stops it on request', async () => {
     const dir = tempDir('kiosk-supervisor-');
     const script = path.join(dir, 'core.js');
-    // A stand-in core: the first run dies by SIGKILL; the second records itself and waits to be stopped.
+    // A stand-in core: the first run dies by SIGKILL; the second records itself and waits to be stopped. It listens
+    // for SIGTERM before it records itself: the test stops it as soon as the record is there (under load, a stop that
+    // came before the listener ended it by the signal, exit code null).
     fs.writeFileSync(
       script,
       `const fs = require('fs'); const p = require('path');
+       process.on('SIGTERM', () => process.exit(0));
        const runs = p.join(${JSON.stringify(dir)}, 'runs');
        fs.appendFileSync(runs, 'run\\n');
        if (fs.readFileSync(runs, 'utf8').split('\\n').length === 2) process.kill(process.pid, 'SIGKILL');
-       process.on('SIGTERM', () => process.exit(0));
        setInterval(() => undefined, 1000);`,
     );
     const lines: string[] = [];
@@ -47,9 +49,9 @@ describe('browser-host supervisor', () => {
     fs.writeFileSync(
       program,
       `#!/bin/sh
+trap 'exit 0' TERM
 echo "run $1" >> "${runs}"
 if [ "$(wc -l < "${runs}")" -eq 1 ]; then kill -9 $$; fi
-trap 'exit 0' TERM
 while true; do sleep 0.1; done
 `,
       { mode: 0o755 },

@@ -4,26 +4,33 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Static security scan of the Electron shell with @doyensec/electronegativity (it always exits 0, so the gate is
- * on its CSV): no HIGH finding at all, and every other finding must be explained in docs/security.md under
- * "Accepted scanner findings" by its check name.
+ * Static security scan of the Electron shell with @doyensec/electronegativity (through its runner, see
+ * test/support/electronegativity-scan.cjs): no HIGH finding at all, and every other finding must be explained in
+ * docs/security.md under "Accepted scanner findings" by its check name.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const ELECTRON_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
 
-function scan(): Array<{ check: string; severity: string; file: string; location: string }> {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-')), 'report.csv');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/.bin/electronegativity'), '-i', path.join(ROOT, 'src'), '-e', ELECTRON_VERSION, '-o', out], {
+interface Finding {
+  check: string;
+  severity: string;
+  file: string;
+  line: number;
+}
+
+function scan(): Finding[] {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-')), 'findings.json');
+  const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'support', 'electronegativity-scan.cjs'), path.join(ROOT, 'src'), ELECTRON_VERSION, out], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000,
   });
-  if (!fs.existsSync(out)) throw new Error(`electronegativity wrote no report: ${r.stderr || r.stdout}`);
-  const lines = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-  return lines.map((line) => {
-    const [check, severity, , file, location] = line.split(',');
-    return { check: check!, severity: severity!.replace(/"/g, ''), file: file!.replace(/"/g, ''), location: location!.replace(/"/g, '') };
-  });
+  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`electronegativity did not finish (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
+  const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { checks: number; errors: unknown[]; findings: Finding[] };
+  // A file the scanner could not parse would be a file it did not check.
+  if (report.errors.length > 0) throw new Error(`electronegativity could not read: ${JSON.stringify(report.errors)}`);
+  if (report.checks < 30) throw new Error(`electronegativity loaded only ${report.checks} checks`);
+  return report.findings;
 }
 
 describe('electronegativity scan of the shell', () => {
