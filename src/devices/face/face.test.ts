@@ -5,17 +5,35 @@ import { InProcessTransport, type DeviceSide } from '../printer/simulated-transp
 import { createMemoryPair } from '../transports/memory-pair';
 import { ReconnectingTransport } from '../transports/reconnecting-transport';
 
-const until = async (predicate: () => boolean, ms: number) => {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 import { FaceModuleDriver } from './driver';
 import { createFaceFrameParser, toFaceFrame } from './frame-parser';
 import { crc16, decodeReply, encodeCommand, encodeReply, type ModuleReply, type ProgressStep } from './protocol';
 import { FaceModuleSimulator } from './simulator';
+
+/**
+ * The driver tests run on Jest's fake clock. On the real one a loaded machine (load 24) could stall the loop past the
+ * driver's 150 ms answer timeout, and the timeout then fired before the simulator's answer that was due long before
+ * it (the answer comes through setImmediate). Here time moves only from one due timer to the next, with every promise
+ * settled in between, so the order is the driver's own and "within N ms" is counted on the driver's clock.
+ */
+async function clockUntil(predicate: () => boolean, withinMs: number): Promise<void> {
+  const start = Date.now();
+  await jest.advanceTimersByTimeAsync(0);
+  while (!predicate()) {
+    if (Date.now() - start > withinMs) throw new Error(`not within ${withinMs} ms of the driver's clock`);
+    if (jest.getTimerCount() === 0) throw new Error('nothing left to happen, and still not there');
+    await jest.advanceTimersToNextTimerAsync();
+  }
+}
+
+/** Runs the clock until `work` settles (within `withinMs` of it), and answers what it settled with. */
+async function onClock<T>(work: Promise<T>, withinMs = 60_000): Promise<T> {
+  let settled = false;
+  const watched = work.finally(() => void (settled = true));
+  watched.catch(() => undefined);
+  await clockUntil(() => settled, withinMs);
+  return watched;
+}
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').replace(/(..)(?!$)/g, '$1 ');
 
@@ -95,12 +113,15 @@ function setup() {
 }
 
 describe('FaceModuleDriver with the simulator', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('a live person: progress steps, then a JPEG with both scores', async () => {
     const { driver } = setup();
-    await driver.start();
+    await onClock(driver.start());
     expect(driver.status().state).toBe('online');
     const steps: ProgressStep[] = [];
-    const result = await driver.capture({ purpose: 'certification', timeoutSeconds: 5, onProgress: (s) => steps.push(s) });
+    const result = await onClock(driver.capture({ purpose: 'certification', timeoutSeconds: 5, onProgress: (s) => steps.push(s) }));
     expect(steps).toEqual(['faceFound', 'tooFar', 'holdStill', 'blink', 'capturing']);
     expect(result.livenessScore).toBeCloseTo(0.973);
     expect(result.qualityScore).toBeCloseTo(0.881);
@@ -108,63 +129,67 @@ describe('FaceModuleDriver with the simulator', () => {
     // Byte for byte the simulator's image: a chunk lost, misplaced or zeroed would still start with ffd8.
     expect(Buffer.from(result.jpeg).equals(Buffer.from(SAMPLE_FACE_JPEG_BASE64, 'base64'))).toBe(true);
     expect(driver.status().state).toBe('online');
-    await driver.stop();
+    await onClock(driver.stop());
   });
 
   it('a photo held up is refused: liveness_failed with reason spoof', async () => {
     const { driver, simulator } = setup();
-    await driver.start();
+    await onClock(driver.start());
     simulator.setNextOutcome('spoof');
-    const error = await driver.capture({ purpose: 'certification', timeoutSeconds: 5 }).catch((e: unknown) => e);
+    const error = await onClock(driver.capture({ purpose: 'certification', timeoutSeconds: 5 }).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(KioskError);
     expect((error as KioskError).code).toBe('liveness_failed');
     expect((error as KioskError).messageKey).toBe('errors:liveness_failed');
     expect((error as KioskError).details).toMatchObject({ reason: 'spoof' });
     // The next session passes again.
-    await expect(driver.capture({ purpose: 'certification', timeoutSeconds: 5 })).resolves.toMatchObject({ livenessScore: expect.any(Number) });
-    await driver.stop();
+    await expect(onClock(driver.capture({ purpose: 'certification', timeoutSeconds: 5 }))).resolves.toMatchObject({ livenessScore: expect.any(Number) });
+    await onClock(driver.stop());
   });
 
   it('nobody in front of the camera: liveness_failed with reason noFace', async () => {
     const { driver, simulator } = setup();
-    await driver.start();
+    await onClock(driver.start());
     simulator.setNextOutcome('noFace');
     const steps: ProgressStep[] = [];
-    const error = (await driver.capture({ purpose: 'remodel', timeoutSeconds: 5, onProgress: (s) => steps.push(s) }).catch((e: unknown) => e)) as KioskError;
+    const error = (await onClock(driver.capture({ purpose: 'remodel', timeoutSeconds: 5, onProgress: (s) => steps.push(s) }).catch((e: unknown) => e))) as KioskError;
     expect(error.code).toBe('liveness_failed');
     expect(error.details).toMatchObject({ reason: 'noFace' });
     expect(steps).toContain('noFace');
-    await driver.stop();
+    await onClock(driver.stop());
   });
 
   it('a silent module: device_timeout, the device goes offline, and it is not stuck busy', async () => {
     const { driver, simulator } = setup();
-    await driver.start();
+    await onClock(driver.start());
     simulator.setNextOutcome('silent');
-    const error = (await driver.capture({ purpose: 'certification', timeoutSeconds: 1 }).catch((e: unknown) => e)) as KioskError;
+    const asked = Date.now();
+    const error = (await onClock(driver.capture({ purpose: 'certification', timeoutSeconds: 1 }).catch((e: unknown) => e))) as KioskError;
     expect(error.code).toBe('device_timeout');
+    // No answer to the start: given up after the driver's answer time (150 ms on its clock), not at once.
+    expect(error.details).toMatchObject({ reason: 'noAnswer' });
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(150);
     expect(driver.status()).toMatchObject({ state: 'offline', detailKey: 'cameras:face.noAnswer' });
     simulator.setNextOutcome('pass');
-    await driver.refreshStatus();
+    await onClock(driver.refreshStatus());
     expect(driver.status().state).toBe('online');
-    await driver.stop();
+    await onClock(driver.stop());
   });
 
   it('a reply cut off mid-way costs only itself: every later answer comes through (issue 14 item 12)', async () => {
     const simulator = new FaceModuleSimulator({ stepMs: 1 });
     const line = new LineWithGlitches(simulator);
     const driver = new FaceModuleDriver({ id: 'face', transport: new InProcessTransport(line), simulated: true, answerTimeoutMs: 150, pollMs: 60_000 });
-    await driver.start();
+    await onClock(driver.start());
     // An image chunk whose header promises 2 KB, cut after 40 bytes: the old parser waited for 2 KB of whatever came.
     const image = encodeReply({ type: 'image', offset: 0, data: new Uint8Array(2048).fill(0x55) }, 9);
     line.emit(image.subarray(0, 40));
-    for (let i = 0; i < 30; i += 1) expect((await driver.selfTest()).ok).toBe(true);
+    for (let i = 0; i < 30; i += 1) expect((await onClock(driver.selfTest())).ok).toBe(true);
     expect(driver.recentFrames().some((f) => f.note?.startsWith('cut-off frame dropped (40 bytes)'))).toBe(true);
     // The same, with the cut frame left alone on a quiet line: it is dropped on time, not at the next answer.
     line.emit(image.subarray(0, 40));
-    await until(() => driver.recentFrames().some((f) => f.note === 'partial frame dropped (40 bytes)'), 2000);
-    expect((await driver.selfTest()).ok).toBe(true);
-    await driver.stop();
+    await clockUntil(() => driver.recentFrames().some((f) => f.note === 'partial frame dropped (40 bytes)'), 2000);
+    expect((await onClock(driver.selfTest())).ok).toBe(true);
+    await onClock(driver.stop());
   });
 
   it('status changes are reported once each, and since moves only when the state does', async () => {
@@ -173,19 +198,19 @@ describe('FaceModuleDriver with the simulator', () => {
     const driver = new FaceModuleDriver({ id: 'face', transport: new InProcessTransport(simulator), simulated: true, answerTimeoutMs: 100, pollMs: 60_000, now: () => new Date(clock) });
     const seen: string[] = [];
     driver.onStatus((s) => seen.push(`${s.state}@${s.since}`));
-    await driver.start();
+    await onClock(driver.start());
     const onlineSince = driver.status().since;
     clock += 60_000;
-    await driver.refreshStatus();
-    await driver.refreshStatus();
+    await onClock(driver.refreshStatus());
+    await onClock(driver.refreshStatus());
     expect(driver.status().since).toBe(onlineSince);
     simulator.setNextOutcome('silent');
     clock += 60_000;
-    await driver.refreshStatus();
-    await driver.refreshStatus();
+    await onClock(driver.refreshStatus());
+    await onClock(driver.refreshStatus());
     expect(driver.status()).toMatchObject({ state: 'offline', since: new Date(clock).toISOString() });
     expect(seen).toEqual([`online@${onlineSince}`, `offline@${new Date(clock).toISOString()}`]);
-    await driver.stop();
+    await onClock(driver.stop());
   });
 
   it('an unplugged module is offline within 2 s and back online after replugging, without a restart', async () => {
@@ -195,38 +220,42 @@ describe('FaceModuleDriver with the simulator', () => {
     pair.device.onData((chunk) => simulator.receive(chunk));
     simulator.onOutput((bytes) => void pair.device.write(bytes).catch(() => undefined));
     const transport = new ReconnectingTransport(() => pair.host, 'face', { minDelayMs: 50, maxDelayMs: 200 });
+    // The status poll is a minute away: the 2 s can only be met by the line's own close and open.
     const driver = new FaceModuleDriver({ id: 'face', transport, link: transport, simulated: true, answerTimeoutMs: 150, pollMs: 60_000 });
-    await driver.start();
-    await until(() => driver.status().state === 'online', 2000);
+    await onClock(driver.start());
+    await clockUntil(() => driver.status().state === 'online', 2000);
     pair.unplug();
-    await until(() => driver.status().state === 'offline', 2000);
+    await clockUntil(() => driver.status().state === 'offline', 2000);
     pair.replug();
     void pair.device.open();
-    await until(() => driver.status().state === 'online', 2000);
-    expect((await driver.selfTest()).ok).toBe(true);
-    await driver.stop();
+    await clockUntil(() => driver.status().state === 'online', 2000);
+    expect((await onClock(driver.selfTest())).ok).toBe(true);
+    await onClock(driver.stop());
   });
 
   it('scores below the configured minimum are refused even when the module says pass', async () => {
     const simulator = new FaceModuleSimulator({ stepMs: 1 });
     const driver = new FaceModuleDriver({ id: 'face', transport: new InProcessTransport(simulator), simulated: true, answerTimeoutMs: 150, minLiveness: 0.99 });
-    await driver.start();
-    const error = (await driver.capture({ purpose: 'certification', timeoutSeconds: 5 }).catch((e: unknown) => e)) as KioskError;
+    await onClock(driver.start());
+    const error = (await onClock(driver.capture({ purpose: 'certification', timeoutSeconds: 5 }).catch((e: unknown) => e))) as KioskError;
     expect(error.code).toBe('liveness_failed');
     expect(error.details).toMatchObject({ reason: 'lowScore' });
-    await driver.stop();
+    await onClock(driver.stop());
   });
 
   it('cancel: the session ends with cancelled; a second capture while one runs is device_busy', async () => {
     const simulator = new FaceModuleSimulator({ stepMs: 50 });
     const driver = new FaceModuleDriver({ id: 'face', transport: new InProcessTransport(simulator), simulated: true, answerTimeoutMs: 150 });
-    await driver.start();
+    await onClock(driver.start());
     const controller = new AbortController();
-    const running = driver.capture({ purpose: 'certification', timeoutSeconds: 5, signal: controller.signal }).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 20));
-    await expect(driver.capture({ purpose: 'certification' })).rejects.toMatchObject({ code: 'device_busy' });
+    const steps: ProgressStep[] = [];
+    const running = driver.capture({ purpose: 'certification', timeoutSeconds: 5, signal: controller.signal, onProgress: (s) => steps.push(s) }).catch((e: unknown) => e);
+    // Mid-session (its first step reported, not its last), not after a fixed sleep.
+    await clockUntil(() => steps.length > 0, 1000);
+    expect(steps).not.toContain('capturing');
+    await expect(onClock(driver.capture({ purpose: 'certification' }))).rejects.toMatchObject({ code: 'device_busy' });
     controller.abort();
-    expect(((await running) as KioskError).code).toBe('cancelled');
-    await driver.stop();
+    expect(((await onClock(running)) as KioskError).code).toBe('cancelled');
+    await onClock(driver.stop());
   });
 });
