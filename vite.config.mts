@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pageShell } from './vite.page-shell.mjs';
+import { woff2OnlyFontFaces } from './vite.font-faces.mjs';
 
 /**
  * The page's own language's texts (a chunk of their own, src/renderer/i18n/load-language.ts) fetched and parsed
@@ -24,7 +25,7 @@ function preloadPageLanguage(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), pageShell({ title: 'Kiosk', media: true }), preloadPageLanguage()],
+  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadPageLanguage()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,
