@@ -31,6 +31,9 @@ describe('kiosk window settings', () => {
       devTools: false,
     });
   });
+  it('keeps compiled scripts from the first start, so the next morning starts warm', () => {
+    expect(options().webPreferences).toMatchObject({ v8CacheOptions: 'bypassHeatCheck' });
+  });
   it('is a full-screen kiosk window', () => {
     expect(options()).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true });
   });

@@ -31,6 +31,10 @@ export function createKioskWindow(preloadPath: string, options: { kiosk: boolean
       // Middle-click would open links in new windows; the kiosk has no use for it.
       disableBlinkFeatures: 'Auxclick',
       devTools: !options.kiosk,
+      // V8 keeps the compiled modules from the first start (Chromium's default waits for a script's third load): the
+      // kiosk restarts every morning on the same build, so from the second start it skips most of compiling its
+      // ~550 kB of scripts (docs/architecture.md, "Start-up"). The app:// scheme allows it (`codeCache` in protocol.ts).
+      v8CacheOptions: 'bypassHeatCheck',
     },
   });
 }
