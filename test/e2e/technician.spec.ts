@@ -38,6 +38,8 @@ test('every device runs its self-test from the workspace and shows each step; ax
     await panel(page).locator('[data-technician-selftest]').click();
     await expect(panel(page).locator('[data-selftest-result="passed"]')).toBeVisible({ timeout: 15_000 });
     await expect(panel(page).locator('[data-selftest-result] li').first()).toBeVisible();
+    // Each step named in words, not by the driver's key (samStatus, queue, ...).
+    for (const step of await panel(page).locator('[data-selftest-result] li').all()) expect((await step.innerText()).split('：')[0]).toMatch(/^[\u4e00-\u9fff]/);
     // The counter on screen comes from the core and counts this run.
     await expect(panel(page).locator('[data-fact="counters"]')).toContainText(/自检 [1-9]\d* 次/);
   }
@@ -142,7 +144,9 @@ test('a fault opened in the workspace is taken at the point, noted, and reaches 
   await expect(ticket).toHaveAttribute('data-fault-state', 'acknowledged');
   await ticket.locator('[data-fault-note]').fill('cleaned the cutter blade');
   await ticket.locator('[data-fault-add-note]').click();
-  await expect(ticket.locator('[data-fault-move="note"]')).toContainText('cleaned the cutter blade');
+  // The note is the technician's, labelled as every line is (full-width colon in Chinese); the device is named in words.
+  await expect(ticket.locator('[data-fault-move="note"]')).toContainText('孙技术员：cleaned the cutter blade');
+  await expect(ticket.locator('strong')).toHaveText('凭条打印机');
   // No self-test since the fault: closing is not offered yet.
   await expect(ticket.locator('[data-fault-close]')).toHaveCount(0);
   await shot(page, 'technician-03-fault');

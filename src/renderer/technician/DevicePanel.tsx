@@ -94,7 +94,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
           <ul>
             {selfTest.steps.map((s) => (
               <li key={s.name} data-step={s.name} data-ok={s.ok}>
-                {t('common:labelled', { label: s.name, value: s.ok ? t('selfTest.stepOk') : t('selfTest.stepFailed') })}
+                {t('common:labelled', { label: t(`selfTest.step.${s.name}`, { defaultValue: s.name }), value: s.ok ? t('selfTest.stepOk') : t('selfTest.stepFailed') })}
                 {s.detailKey ? ` · ${say(s.detailKey)}` : ''}
                 {s.detail ? ` · ${s.detail}` : ''}
               </li>

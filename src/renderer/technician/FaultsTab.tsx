@@ -23,6 +23,11 @@ export function FaultsTab() {
     list.reload();
   });
   const when = (iso: string) => pointDateTime(iso);
+  // A ticket names its device as the device list does (its kind in words); a device no longer fitted, by its id.
+  const deviceName = (id: string) => {
+    const kind = devices.value?.devices.find((d) => d.id === id)?.kind;
+    return kind ? t(`kind.${kind}`) : id;
+  };
   return (
     <section className="technician__faults" data-technician-faults>
       <h3>{t('faults.heading')}</h3>
@@ -35,18 +40,18 @@ export function FaultsTab() {
       >
         <label>
           {t('faults.device')}
-          <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)} data-fault-device>
+          <select className="field__input" value={deviceId} onChange={(e) => setDeviceId(e.target.value)} data-fault-device>
             <option value="">{t('faults.noDevice')}</option>
             {(devices.value?.devices ?? []).map((d) => (
               <option key={d.id} value={d.id}>
-                {d.id}
+                {t(`kind.${d.kind}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('faults.summary')}
-          <input value={summary} onChange={(e) => setSummary(e.target.value)} minLength={3} maxLength={500} required data-fault-summary />
+          <input className="field__input" value={summary} onChange={(e) => setSummary(e.target.value)} minLength={3} maxLength={500} required data-fault-summary />
         </label>
         <button type="submit" className="button button--primary" disabled={opening.busy} data-fault-open>
           {t('faults.open')}
@@ -57,14 +62,14 @@ export function FaultsTab() {
       {list.value && list.value.tickets.length === 0 ? <p>{t('faults.none')}</p> : null}
       <ul className="technician__tickets">
         {(list.value?.tickets ?? []).map((ticket) => (
-          <TicketItem key={ticket.id} ticket={ticket} reload={list.reload} when={when} />
+          <TicketItem key={ticket.id} ticket={ticket} reload={list.reload} when={when} deviceName={deviceName} />
         ))}
       </ul>
     </section>
   );
 }
 
-function TicketItem({ ticket, reload, when }: { ticket: Ticket; reload: () => void; when: (iso: string) => string }) {
+function TicketItem({ ticket, reload, when, deviceName }: { ticket: Ticket; reload: () => void; when: (iso: string) => string; deviceName: (id: string) => string }) {
   const { t } = useTranslation('technician');
   const { client } = useKiosk();
   const [note, setNote] = useState('');
@@ -79,7 +84,7 @@ function TicketItem({ ticket, reload, when }: { ticket: Ticket; reload: () => vo
   return (
     <li className="technician__ticket" data-fault-ticket={ticket.id} data-fault-level={ticket.level} data-fault-state={ticket.state}>
       <p>
-        <strong>{ticket.deviceId ?? t('faults.noDevice')}</strong> — {ticket.summary}
+        <strong>{ticket.deviceId ? deviceName(ticket.deviceId) : t('faults.noDevice')}</strong> — {ticket.summary}
       </p>
       <p>
         {t(`faults.state.${ticket.state}`)} · {t('faults.opened', { time: when(ticket.openedAt) })} · {t('faults.at', { level, time: when(ticket.levelSince) })}
@@ -92,8 +97,8 @@ function TicketItem({ ticket, reload, when }: { ticket: Ticket; reload: () => vo
       <ol className="technician__moves" data-fault-moves>
         {[...ticket.moves, ...ticket.unsentMoves].map((m) => (
           <li key={`${m.at}-${m.action}-${m.level}`} data-fault-move={m.action}>
-            {when(m.at)} {t(`faults.move.${m.action}`, { level: t(`faults.level.${m.level}`) })} — {m.by === 'system' ? t('faults.system') : m.by}
-            {m.note ? `: ${m.note}` : ''}
+            {when(m.at)} {t(`faults.move.${m.action}`, { level: t(`faults.level.${m.level}`) })} —{' '}
+            {m.note ? t('common:labelled', { label: m.by === 'system' ? t('faults.system') : m.by, value: m.note }) : m.by === 'system' ? t('faults.system') : m.by}
           </li>
         ))}
       </ol>
@@ -106,7 +111,7 @@ function TicketItem({ ticket, reload, when }: { ticket: Ticket; reload: () => vo
           ) : null}
           <label>
             {t('faults.note')}
-            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} data-fault-note />
+            <input className="field__input" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} data-fault-note />
           </label>
           <button type="button" className="button" disabled={act.busy || note.trim().length < 2} onClick={() => act.run('faults.note')} data-fault-add-note>
             {t('faults.addNote')}
