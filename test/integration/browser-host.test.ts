@@ -100,16 +100,6 @@ describe('browser host carrier', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
-  it('lets the browser keep only the content-hashed assets (and their compiled code); the page is never stored', async () => {
-    const cacheControl = async (path: string) => (await fetch(`${host.origin}${path}`)).headers.get('cache-control');
-    expect(await cacheControl('/assets/index-Bx9_aZ-1.js')).toBe('public, max-age=31536000, immutable');
-    expect(await cacheControl('/')).toBe('no-store');
-    expect(await cacheControl('/index.html')).toBe('no-store');
-    expect(await cacheControl('/assets/notes.js')).toBe('no-store');
-    expect(await cacheControl('/assets/index-Bx9_aZ-1.js?token=x')).toBe('no-store');
-    expect(await cacheControl('/assets/gone-Bx9_aZ-1.js')).toBe('no-store');
-  });
-
   it('pushes core events to the socket', async () => {
     const got = new Promise<unknown>((resolve) => {
       ws.on('message', (data) => {

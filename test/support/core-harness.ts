@@ -23,9 +23,6 @@ export async function startTestCore(): Promise<{ core: KioskCore; logLines: () =
 export async function startTestHost(core: KioskCore): Promise<BrowserHost> {
   const renderer = tempDir('kiosk-renderer-');
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>t</title>');
-  fs.mkdirSync(path.join(renderer, 'assets'));
-  fs.writeFileSync(path.join(renderer, 'assets', 'index-Bx9_aZ-1.js'), 'export {};');
-  fs.writeFileSync(path.join(renderer, 'assets', 'notes.js'), 'export {};');
   return startBrowserHost({ core, rendererDir: renderer });
 }
 

@@ -33,15 +33,6 @@ export interface BrowserHost {
 export const API_PATH = '/api';
 
 /**
- * The renderer's content-hashed files (`assets/<name>-<8-character hash>.<ext>`, Vite's naming): a new build gives
- * them new names, so the browser may keep them, and with them V8's compiled code for the scripts; a warm start then
- * skips most of compiling them (bench/startup.bench.ts measures cold and warm). Everything else, the page itself
- * first, is never stored, so a new build is picked up on the next load.
- */
-export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
-const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|woff2)$/;
-
-/**
  * The browser-host carrier: serves the built renderer on 127.0.0.1 and carries the contract over one WebSocket
  * at /api. Opening the page with the launch token or a one-time code swaps it for an HttpOnly session cookie
  * (see launch-handover.ts). The socket is refused without that cookie or a bearer launch token (401), and a
@@ -58,13 +49,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 });
   let origin = '';
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy(origin.replace(/^http/, 'ws')));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    const hashedAsset = reply.statusCode === 200 && HASHED_ASSET.test(request.url);
-    reply.header('Cache-Control', hashedAsset ? HASHED_ASSET_CACHE_CONTROL : 'no-store');
+    reply.header('Cache-Control', 'no-store');
     return payload;
   });
   // The launch link: a valid token or one-time code becomes the session cookie, and the address bar loses it.
