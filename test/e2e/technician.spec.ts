@@ -66,6 +66,7 @@ test('reading a sample ID card: the frame log moves, the test shows masked field
   await point.core.call('dev.idCard.insert', { residentIndex: index });
   await panel(page).locator('[data-technician-test]').click();
   await expect(panel(page).locator('[data-test-result="passed"]')).toBeVisible({ timeout: 15_000 });
+  await expect(panel(page).locator('[data-test-line="test.cardType"]')).toHaveText('居民身份证');
   const idLine = panel(page).locator('[data-test-line="test.idNumber"]');
   await expect(idLine).toContainText('*');
   await expect(idLine).toContainText(resident.idNumber.slice(-4));

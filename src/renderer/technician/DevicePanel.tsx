@@ -109,7 +109,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
             {test.lines.map((line, i) => (
               <div key={`${line.key}-${i}`} className="technician__fact">
                 <dt>{t(line.key)}</dt>
-                <dd data-test-line={line.key}>{line.key === 'test.light' ? t(`test.lightValue.${line.value}`) : line.value}</dd>
+                <dd data-test-line={line.key}>{line.key === 'test.light' ? t(`test.lightValue.${line.value}`) : line.key === 'test.cardType' ? t(`test.cardTypes.${line.value}`, { defaultValue: line.value }) : line.value}</dd>
               </div>
             ))}
           </dl>
