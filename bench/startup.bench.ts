@@ -5,7 +5,7 @@
  * Baselines from the same run: a bare `node -e ""` process start, and Chromium loading a static page with the same
  * number of bytes of HTML, JS and CSS (what the kiosk page loads before its first screen) from a plain local server.
  * It prints a breakdown of where the page's start-up goes, and the floor any React page pays: a page that only
- * mounts one element in a React root (React's production build, bundled here with esbuild).
+ * mounts one element in a React root, and one that also runs i18next and zod (bundled here with esbuild).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -175,16 +175,28 @@ function rendererBytes(): { html: number; js: number; css: number } {
 }
 
 /**
- * The least a React page compiles and runs before its first screen: React's production build mounting one element
- * into a root, bundled as one minified module (the kiosk's own `react` chunk holds the same library code).
+ * Floors, each one minified module bundled here by esbuild from the same packages the kiosk uses: what a page pays
+ * before its first screen for its libraries alone, with none of the kiosk's own code.
+ * - `react`: React's production build mounting one element into a root;
+ * - `libraries`: the same with the kiosk's other start-up libraries at work: i18next (through react-i18next) gives
+ *   the element its text, and zod checks one small object first.
  */
-async function emptyReactRootScript(): Promise<string> {
+const FLOOR_PAGES = {
+  react: "import { createElement } from 'react'; import { createRoot } from 'react-dom/client'; createRoot(document.getElementById('root')).render(createElement('h1', { id: 'done' }, 'ok'));",
+  libraries: `import { createElement } from 'react'; import { createRoot } from 'react-dom/client'; import i18next from 'i18next';
+    import { initReactI18next, useTranslation } from 'react-i18next'; import { z } from 'zod';
+    const Site = z.object({ name: z.string().min(1), defaultLanguage: z.enum(['zh-CN', 'en']) });
+    function Done() { const { t } = useTranslation(); return createElement('h1', { id: 'done' }, t('ok')); }
+    void (async () => {
+      const site = Site.parse({ name: 'x', defaultLanguage: 'zh-CN' });
+      await i18next.use(initReactI18next).init({ lng: site.defaultLanguage, resources: { [site.defaultLanguage]: { common: { ok: 'ok' } } }, defaultNS: 'common' });
+      createRoot(document.getElementById('root')).render(createElement(Done));
+    })();`,
+};
+
+async function floorScript(contents: string): Promise<string> {
   const out = await build({
-    stdin: {
-      contents: "import { createElement } from 'react'; import { createRoot } from 'react-dom/client'; createRoot(document.getElementById('root')).render(createElement('h1', { id: 'done' }, 'ok'));",
-      resolveDir: ROOT,
-      loader: 'js',
-    },
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -198,23 +210,25 @@ async function emptyReactRootScript(): Promise<string> {
 
 /**
  * Two pages on one plain local server: at `/` a static page with the kiosk's byte counts (HTML, one script that is
- * a long comment and one DOM write, one stylesheet), at `/react.html` the empty React root. Both are sent `no-store`,
+ * a long comment and one DOM write, one stylesheet), at `/react.html` and `/libraries.html` the floors. All are sent `no-store`,
  * as the host sends the kiosk's files (V8's code cache keeps their compiled scripts all the same: measured).
  */
-async function startStaticServer(bytes: { html: number; js: number; css: number }): Promise<{ url: string; reactUrl: string; close: () => void }> {
+interface Pages {
+  url: string;
+  floors: Record<keyof typeof FLOOR_PAGES, string>;
+}
+
+async function startStaticServer(bytes: { html: number; js: number; css: number }): Promise<Pages & { close: () => void }> {
   const js = `document.body.insertAdjacentHTML('beforeend','<h1 id="done">ok</h1>');/*`;
   const script = `${js}${'x'.repeat(Math.max(0, bytes.js - js.length - 2))}*/`;
   const css = `body{font-family:sans-serif}/*${'x'.repeat(Math.max(0, bytes.css - 32))}*/`;
   const head = '<!doctype html><html><head><link rel="stylesheet" href="/a.css"><script defer src="/a.js"></script></head><body>';
   const html = `${head}<!--${'x'.repeat(Math.max(0, bytes.html - head.length - 21))}--></body></html>`;
-  const react = await emptyReactRootScript();
-  const reactHtml = '<!doctype html><html><head><script type="module" src="/react.js"></script></head><body><div id="root"></div></body></html>';
-  const files: Record<string, [string, string]> = {
-    '/a.js': ['text/javascript', script],
-    '/a.css': ['text/css', css],
-    '/react.js': ['text/javascript', react],
-    '/react.html': ['text/html', reactHtml],
-  };
+  const files: Record<string, [string, string]> = { '/a.js': ['text/javascript', script], '/a.css': ['text/css', css] };
+  for (const [name, contents] of Object.entries(FLOOR_PAGES)) {
+    files[`/${name}.js`] = ['text/javascript', await floorScript(contents)];
+    files[`/${name}.html`] = ['text/html', `<!doctype html><html><head><script type="module" src="/${name}.js"></script></head><body><div id="root"></div></body></html>`];
+  }
   const server = http.createServer((req, res) => {
     const [type, body] = files[req.url ?? ''] ?? ['text/html', html];
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
@@ -223,7 +237,7 @@ async function startStaticServer(bytes: { html: number; js: number; css: number 
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-      resolve({ url, reactUrl: `${url}react.html`, close: () => server.close() });
+      resolve({ url, floors: { react: `${url}react.html`, libraries: `${url}libraries.html` }, close: () => server.close() });
     }),
   );
 }
@@ -243,22 +257,24 @@ interface Series {
   harness: number[];
   phases: Phases[];
   static: number[];
-  emptyReact: number[];
+  floors: Record<keyof typeof FLOOR_PAGES, number[]>;
 }
 
-const series = (): Series => ({ home: [], harness: [], phases: [], static: [], emptyReact: [] });
+const series = (): Series => ({ home: [], harness: [], phases: [], static: [], floors: { react: [], libraries: [] } });
 
-/** One kiosk load, then the static page and the empty React root right after it, so a swing in load moves all three. */
-async function measureOnce(context: BrowserContext, kioskUrl: string, pages: { url: string; reactUrl: string }, into: Series | null): Promise<void> {
+/** One kiosk load, then the static page and the floors right after it, so a swing in load moves them all. */
+async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pages, into: Series | null): Promise<void> {
   const run = await kioskToHomeMs(context, kioskUrl);
   const stat = await staticPageMs(context, pages.url);
-  const emptyReact = await staticPageMs(context, pages.reactUrl);
+  const react = await staticPageMs(context, pages.floors.react);
+  const libraries = await staticPageMs(context, pages.floors.libraries);
   if (!into) return;
   into.home.push(run.ms);
   into.harness.push(run.harnessMs);
   into.phases.push(run.phases);
   into.static.push(stat);
-  into.emptyReact.push(emptyReact);
+  into.floors.react.push(react);
+  into.floors.libraries.push(libraries);
 }
 
 function printSeries(label: string, s: Series): void {
@@ -268,7 +284,8 @@ function printSeries(label: string, s: Series): void {
   const pairRatios = s.home.map((ms, i) => ms / s.static[i]!);
   console.error(`  harness wall clock, navigation to home painted with its own reaction to the attract screen: ${median(s.harness).toFixed(0)} ms`);
   console.error(`  home painted ${median(s.home).toFixed(0)} ms / static page ${median(s.static).toFixed(0)} ms = ${(median(s.home) / median(s.static)).toFixed(2)}x; per pair: ${pairRatios.map((r) => r.toFixed(2)).join(' ')} (median ${median(pairRatios).toFixed(2)})`);
-  console.error(`  empty React root painted ${median(s.emptyReact).toFixed(0)} ms = ${(median(s.emptyReact) / median(s.static)).toFixed(2)}x the static page (the floor any React page pays)`);
+  const floor = (ms: number[]) => `${median(ms).toFixed(0)} ms = ${(median(ms) / median(s.static)).toFixed(2)}x the static page`;
+  console.error(`  floors: empty React root painted ${floor(s.floors.react)}; React + i18next + zod, no kiosk code, ${floor(s.floors.libraries)}`);
 }
 
 const homeFigure = (label: string, s: Series): BenchFigure => {
