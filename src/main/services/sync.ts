@@ -42,6 +42,7 @@ export class SyncService {
       ...(deps.devices ? { devices: deps.devices } : {}),
       onProgress: (status) => this.emitProgress(status),
       onSettled: () => deps.events.emit('records.changed', { cause: 'settled' }),
+      onCasesMoved: () => deps.events.emit('records.changed', { cause: 'caseMoved' }),
       onConfigChanged: (part, version) => deps.events.emit('config.changed', { part, version }),
       onOutcomes: (changed) => {
         for (const c of changed) deps.events.emit('applications.outcome', { submissionId: c.submissionId, state: c.state });

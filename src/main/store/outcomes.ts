@@ -37,7 +37,8 @@ export function applyOutcomes(db: Db, outcomes: readonly ItemOutcome[], cursor: 
         // A 全程代办 case's outcome moves the case itself (store/cases.ts), through the shared state machine.
         const caseMoved = outcome.case ? applyCaseOutcome(db, outcome.itemId, outcome.seq, outcome.case) : null;
         if (caseMoved) {
-          result.cases.push({ caseId: outcome.itemId, state: caseMoved.state });
+          // Only a case one of whose steps applied changed (a page fetched again, or an older outcome, moves nothing).
+          if (caseMoved.applied > 0) result.cases.push({ caseId: outcome.itemId, state: caseMoved.state });
           continue;
         }
         if (!known.get(outcome.itemId)) {

@@ -54,6 +54,8 @@ export interface SyncEngineOptions {
   onConfigChanged?: (part: ConfigPart, version: number) => void;
   /** Outcomes of applications arrived from the county (each applied once). */
   onOutcomes?: (changed: AppliedOutcomes['applied']) => void;
+  /** The county moved 全程代办 cases of this point (taken, returned, finished): the case records changed. */
+  onCasesMoved?: (moved: AppliedOutcomes['cases']) => void;
   /** The point's fault tickets (default: a desk over the store with the county's response times). */
   faults?: FaultDesk;
 }
@@ -187,7 +189,8 @@ export class SyncEngine {
     try {
       await this.pushOutbox(client, result);
       const outcomes = await pullOutcomes(this.options.store, client, this.options.log, this.now);
-      if (outcomes.length > 0) this.options.onOutcomes?.(outcomes);
+      if (outcomes.applied.length > 0) this.options.onOutcomes?.(outcomes.applied);
+      if (outcomes.cases.length > 0) this.options.onCasesMoved?.(outcomes.cases);
       result.configChanged = await this.pullConfig(client);
       await this.sendFaults(client);
       await client.heartbeat(this.heartbeat());

@@ -59,8 +59,14 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
   useEffect(() => {
     if (!resident) return;
     load();
-    // Outcomes arrive with sync rounds: follow them while the resident looks.
-    return client.on('sync.progress', load);
+    // While the resident looks: the list again when a record changed (queued, settled, a case moved) or an outcome
+    // arrived; a sync round that changed nothing only makes the county's last word newer, taken from the event.
+    const off = [
+      client.on('records.changed', load),
+      client.on('applications.outcome', load),
+      client.on('sync.progress', (p) => setLastSyncAt(p.lastSyncAt)),
+    ];
+    return () => off.forEach((o) => o());
   }, [client, load, resident]);
 
   if (!resident) {

@@ -39,7 +39,9 @@ export function CasesPanel() {
     client.invoke('cases.list', {}).then((r) => setCases(r.cases), fail);
     client.invoke('session.current', {}).then(setResident, () => setResident(null));
   }, [client, fail]);
-  useReloadOn(client, ['session.changed', 'sync.progress'], reload);
+  // The list changes when a case step is queued or settled and when the county moves a case (records.changed); the
+  // resident beside it with the session. A sync round that changed nothing changes neither.
+  useReloadOn(client, ['session.changed', 'records.changed'], reload);
 
   const act = (p: Promise<unknown>, said?: string) => {
     clear();

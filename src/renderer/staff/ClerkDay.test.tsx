@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { act, render, screen } from '@testing-library/react';
-import type { KioskClient } from '../../shared/contract/client';
+import { render, screen } from '@testing-library/react';
 import type { ClerkDay as ClerkDayView } from '../../shared/contract/methods/clerk-day';
 import type { SiteInfo } from '../../shared/contract/methods/system';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
@@ -9,6 +8,7 @@ import { KioskContext } from '../app/kiosk-context';
 import { CatalogProvider } from '../catalog/catalog-context';
 import { setupI18n } from '../i18n/setup';
 import { ClerkDay } from './ClerkDay';
+import { coreStandIn } from '../../../test/support/core-stand-in';
 
 /**
  * When the clerk's day asks the core again: on records.changed (something queued, settled by the county, an inquiry
@@ -26,41 +26,14 @@ const DAY: ClerkDayView = {
   cases: [],
 };
 
-function coreStandIn() {
-  const catalog = defaultCatalog();
-  const listeners = new Map<string, Set<(data: unknown) => void>>();
-  let dayAsked = 0;
-  const client = {
-    invoke: (method: string) => {
-      if (method === 'catalog.list') return Promise.resolve({ version: catalog.version, items: catalog.items, source: 'default' });
-      if (method === 'clerkDay.today') {
-        dayAsked += 1;
-        return Promise.resolve(DAY);
-      }
-      return new Promise(() => undefined);
-    },
-    on: (event: string, listener: (data: unknown) => void) => {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener);
-      listeners.set(event, set);
-      return () => void set.delete(listener);
-    },
-  } as unknown as KioskClient;
-  const fire = (event: string, data: unknown) =>
-    act(async () => {
-      listeners.get(event)?.forEach((l) => l(data));
-      await Promise.resolve();
-    });
-  return { client, fire, dayAsked: () => dayAsked };
-}
-
 describe("the clerk's day follows the core", () => {
   beforeAll(async () => {
     await setupI18n('en');
   });
 
   it('asks again on records.changed only; a sync round with no change moves the queue line from the event', async () => {
-    const core = coreStandIn();
+    const catalog = defaultCatalog();
+    const core = coreStandIn({ 'catalog.list': () => ({ version: catalog.version, items: catalog.items, source: 'default' }), 'clerkDay.today': () => DAY });
     const site = { station: 'kiosk', simulated: false } as unknown as SiteInfo;
     render(
       <KioskContext.Provider value={{ client: core.client, site }}>
@@ -70,7 +43,7 @@ describe("the clerk's day follows the core", () => {
       </KioskContext.Provider>,
     );
     expect(await screen.findByText('1 still waiting on this machine.')).toBeTruthy();
-    expect(core.dayAsked()).toBe(1);
+    expect(core.asked('clerkDay.today')).toBe(1);
 
     // A round that sent nothing new and settled nothing: the queue line follows, the records are not asked again.
     const lastSyncAt = '2026-12-01T02:00:00.000Z';
@@ -78,12 +51,12 @@ describe("the clerk's day follows the core", () => {
     await core.fire('sync.progress', { online: true, pending: 0, rejected: 0, oldestPendingAt: null, lastSyncAt, nextAttemptAt: null });
     expect(await screen.findByText('Nothing is waiting on this machine.')).toBeTruthy();
     expect(screen.getByText('The county can be reached now.')).toBeTruthy();
-    expect(core.dayAsked()).toBe(1);
+    expect(core.asked('clerkDay.today')).toBe(1);
 
     // The county settled a queued item: the records are asked again, once per change.
     await core.fire('records.changed', { cause: 'settled' });
-    expect(core.dayAsked()).toBe(2);
+    expect(core.asked('clerkDay.today')).toBe(2);
     await core.fire('records.changed', { cause: 'inquiry' });
-    expect(core.dayAsked()).toBe(3);
+    expect(core.asked('clerkDay.today')).toBe(3);
   });
 });

@@ -39,8 +39,8 @@ export const events = {
   }),
   'records.changed': defineEvent({
     summary:
-      "The kiosk's own records changed: something was queued for the county, the county settled queued items (received or refused), or an inquiry was opened, taken or closed. Screens listing the day's records reload on it; sync.progress alone only says how the queue stands.",
-    schema: () => z.object({ cause: z.enum(['queued', 'settled', 'inquiry']) }),
+      "The kiosk's own records changed: something was queued for the county, the county settled queued items (received or refused), the county moved one of the point's cases (taken, returned, finished), or an inquiry was opened, taken or closed. Screens listing the day's records reload on it; sync.progress alone only says how the queue stands.",
+    schema: () => z.object({ cause: z.enum(['queued', 'settled', 'caseMoved', 'inquiry']) }),
   }),
   'config.changed': defineEvent({
     summary: 'A newer catalogue, staff list, announcement set or site setting arrived from the county.',

@@ -1,0 +1,74 @@
+/** @jest-environment jsdom */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { render, screen } from '@testing-library/react';
+import type { CaseView } from '../../shared/contract/methods/cases';
+import type { SiteInfo } from '../../shared/contract/methods/system';
+import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import { KioskContext } from '../app/kiosk-context';
+import { CatalogProvider } from '../catalog/catalog-context';
+import { setupI18n } from '../i18n/setup';
+import { CasesPanel } from './CasesPanel';
+import { coreStandIn } from '../../../test/support/core-stand-in';
+
+/**
+ * When the clerk's case list asks the core again: on records.changed (a step queued or settled, the county moved a
+ * case) and with the session, not on every sync.progress. That the core sends records.changed when the county moves
+ * a case is proven in test/integration/sync-engine-edges.test.ts.
+ */
+const CASE: CaseView = {
+  id: 'c1',
+  caseNumber: 'DB-0001',
+  openedAt: '2026-12-01T01:00:00.000Z',
+  itemCode: 'JOB-08',
+  channel: 'assisted',
+  operatorId: 'clerk-li',
+  ownerName: 'li',
+  residentMasked: '*S',
+  consent: 'inPerson',
+  materials: [],
+  promisedDays: 10,
+  dueAt: '2026-12-11T01:00:00.000Z',
+  state: 'sent',
+  overdue: false,
+  steps: [],
+  pointMoves: [],
+};
+
+describe("the clerk's cases follow the core", () => {
+  beforeAll(async () => {
+    await setupI18n('en');
+  });
+
+  it('asks again on records.changed, not on a sync round that changed nothing', async () => {
+    const catalog = defaultCatalog();
+    let held: CaseView = CASE;
+    const core = coreStandIn({
+      'catalog.list': () => ({ version: catalog.version, items: catalog.items, source: 'default' }),
+      'cases.list': () => ({ cases: [held] }),
+      'session.current': () => null,
+    });
+    const site = { station: 'kiosk', simulated: false } as unknown as SiteInfo;
+    render(
+      <KioskContext.Provider value={{ client: core.client, site }}>
+        <CatalogProvider>
+          <CasesPanel />
+        </CatalogProvider>
+      </KioskContext.Provider>,
+    );
+    expect(await screen.findByText('Sent; waiting for the township')).toBeTruthy();
+    expect(core.asked('cases.list')).toBe(1);
+
+    const progress = { online: true, pending: 0, rejected: 0, oldestPendingAt: null, lastSyncAt: '2026-12-01T02:00:00.000Z', nextAttemptAt: null };
+    await core.fire('sync.progress', progress);
+    await core.fire('sync.progress', progress);
+    expect(core.asked('cases.list')).toBe(1);
+
+    // The county returned the case: the core says a record changed, and the list shows it.
+    held = { ...CASE, state: 'returned' };
+    await core.fire('records.changed', { cause: 'caseMoved' });
+    expect(await screen.findByText('Returned: materials missing')).toBeTruthy();
+    expect(core.asked('cases.list')).toBe(2);
+    await core.fire('records.changed', { cause: 'settled' });
+    expect(core.asked('cases.list')).toBe(3);
+  });
+});
