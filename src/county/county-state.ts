@@ -20,11 +20,11 @@ import { intakeCase, intakeCaseStep } from './point-cases';
 import { recordFaultReport } from './fault-reports';
 import { siteForKiosk } from './console/kiosk-site';
 import { staffForKiosk } from './console/kiosk-staff';
-import type { CountyQuery } from './db/connection';
+import { engineOf, type CountyQuery } from './db/connection';
 import { currentConfigVersion, nextConfigVersion } from './db/counters';
-import { recordAcceptedAndDeliveries, storedOwnersAndCatalogVersion } from './intake-statements';
+import { recordAcceptedAndDeliveries, storeApplications, storedOwnersAndCatalogVersion } from './intake-statements';
 import { insertRows } from './db/raw';
-import { inTransaction } from './db/transaction';
+import { inOpenTransaction, inTransaction } from './db/transaction';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
 export type CountyConfigPart = (typeof COUNTY_CONFIG_PARTS)[number];
@@ -100,7 +100,7 @@ export async function configSince(q: CountyQuery, kioskId: string, since: number
 export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejected' | 'retry'; reason?: string };
 
 /**
- * Idempotent intake of one batch, in one transaction, in the order the kiosk sent. An id seen before is a
+ * Idempotent intake of one batch, atomically, in the order the kiosk sent. An id seen before is a
  * duplicate (stored once, never twice: the id is a unique key, so a second gateway process storing the same item at
  * the same moment finds it there). An item whose attachments have not all arrived is 'retry', and so is every later
  * item of the same resident in the batch, so a resident's items are stored in submission order.
@@ -109,111 +109,168 @@ export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejec
  * ONE multi-row insert (`ON CONFLICT (id) DO NOTHING RETURNING id`, in batch order, so `arrival` keeps the kiosk's
  * order). A row the insert did not return was stored a moment ago by another gateway process: its owner is read
  * back and the answer is duplicate (this kiosk's) or idTakenByAnotherKiosk, and its attachments are not claimed.
- * The batch's deliveries and first outcomes are written together at the end (intake-statements.ts: one statement on
- * PostgreSQL, one per table on SQLite), and the read before judging is one statement: round trips are what a batch
- * waits on at PostgreSQL.
+ * The batch's deliveries and first outcomes are written with it (intake-statements.ts). On SQLite (and for batches
+ * holding reports, site records or cases) both passes run in one transaction; on PostgreSQL a batch of applications
+ * is judged from plain reads and stored by ONE statement, atomic by itself, with no BEGIN and COMMIT round trips: the
+ * reads could not hold anything back anyway (read committed), and the insert's unique key decides as before.
  */
 export async function intakeBatch(q: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<ItemResult[]> {
-  return inTransaction(q, async (trx) => {
-    const at = now.toISOString();
-    const results: ItemResult[] = [];
-    const held = new Set<string>();
-    /** Applications that passed every check, waiting for the one insert; an id may appear once. */
-    const pending: Array<{ index: number; item: SubmissionItem; applicationId: string | null }> = [];
-    const pendingIds = new Set<string>();
-    /** The same id again in this batch after a pending copy: answered with that copy's fate. */
-    const repeats: Array<{ index: number; id: string }> = [];
-    const submissionIds = items.filter((i) => i.kind === 'submission').map((i) => i.id);
-    // One statement for both reads: each is a round trip on PostgreSQL (intake-statements.ts).
-    const { owners: seenBefore, catalogVersion } = await storedOwnersAndCatalogVersion(trx, submissionIds);
-    const catalog = await catalogCodes(trx, catalogVersion);
-    const seenAs = (id: string, owner: string): ItemResult =>
-      owner === kioskId ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
+  // PostgreSQL, applications only: judged from reads, then stored by one statement, no BEGIN and COMMIT round trips
+  // (intake-statements.ts). Reports, site records and cases write their own rows while judged: they keep the transaction.
+  if (engineOf(q) === 'postgres' && !inOpenTransaction(q) && items.every((i) => i.kind === 'submission')) {
+    const judged = await judgeBatch(q, kioskId, items, now);
+    return storeAtOnce(q, kioskId, judged, now.toISOString());
+  }
+  return inTransaction(q, async (trx) => storeInTransaction(trx, kioskId, await judgeBatch(trx, kioskId, items, now), now.toISOString()));
+}
 
-    /** A final answer, or 'pending' (stored by the insert below, or found taken), or 'repeat' of a pending id. */
-    async function judge(item: BatchItem): Promise<ItemResult | 'pending' | 'repeat'> {
-      if (item.kind === 'monthlyReport') return intakeReport(trx, kioskId, item, now);
-      if (item.kind === 'siteRecord') return intakeSiteRecord(trx, kioskId, item, now);
-      if (item.kind === 'case') return intakeCase(trx, kioskId, item, catalog, now);
-      if (item.kind === 'caseStep') return intakeCaseStep(trx, kioskId, item, now);
-      const owner = seenBefore.get(item.id);
-      if (owner !== undefined) return seenAs(item.id, owner);
-      if (pendingIds.has(item.id)) return 'repeat';
-      if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
-      const missing = await firstMissingAttachment(trx, kioskId, item.attachments);
-      if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
-      if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
-      if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
-      // A proxy application names its agent and consent, and only a proxy application does.
-      if ((item.payload.serviceMode === 'proxy') !== (item.payload.proxy !== undefined)) return { id: item.id, status: 'rejected', reason: 'proxyRecordMismatch' };
-      const applicationId = item.payload.applicationId ?? null;
-      if (applicationId) {
-        // Sent again after a return: the same application, from the kiosk that holds it, only while it is returned.
-        const original = await trx
-          .selectFrom('items as i')
-          .leftJoin('outcomes as o', 'o.item_id', 'i.id')
-          .select(['i.kiosk_id', 'i.item_code', 'o.state'])
-          .where('i.id', '=', applicationId)
-          .where('i.application_id', 'is', null)
-          .executeTakeFirst();
-        if (!original || original.kiosk_id !== kioskId || original.item_code !== item.payload.itemCode) return { id: item.id, status: 'rejected', reason: 'unknownApplication' };
-        if (original.state !== 'returned') return { id: item.id, status: 'rejected', reason: 'applicationNotReturned' };
-      }
-      pending.push({ index: results.length, item, applicationId });
-      pendingIds.add(item.id);
-      return 'pending';
-    }
+type Judged = {
+  results: ItemResult[];
+  /** Applications that passed every check, waiting for the one insert; an id may appear once. */
+  pending: Array<{ index: number; item: SubmissionItem; applicationId: string | null }>;
+  /** The same id again in this batch after a pending copy: answered with that copy's fate. */
+  repeats: Array<{ index: number; id: string }>;
+  seenAs: (id: string, owner: string) => ItemResult;
+};
 
-    for (const item of items) {
-      const result = await judge(item);
-      if (result === 'pending') results.push({ id: item.id, status: 'accepted' });
-      else if (result === 'repeat') {
-        repeats.push({ index: results.length, id: item.id });
-        results.push({ id: item.id, status: 'duplicate' });
-      } else {
-        results.push(result);
-        if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
-      }
-    }
+/** The first pass: every item judged in order without writing an application (other kinds write their own rows). */
+async function judgeBatch(trx: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<Judged> {
+  const results: ItemResult[] = [];
+  const held = new Set<string>();
+  const pending: Judged['pending'] = [];
+  const pendingIds = new Set<string>();
+  const repeats: Judged['repeats'] = [];
+  const submissionIds = items.filter((i) => i.kind === 'submission').map((i) => i.id);
+  // One statement for both reads: each is a round trip on PostgreSQL (intake-statements.ts).
+  const { owners: seenBefore, catalogVersion } = await storedOwnersAndCatalogVersion(trx, submissionIds);
+  const catalog = await catalogCodes(trx, catalogVersion);
+  const seenAs = (id: string, owner: string): ItemResult =>
+    owner === kioskId ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };
 
-    /** Stored now and not a resend after a return: these get their first outcome. */
-    let fresh: Array<{ itemId: string; trackingNumber: string }> = [];
-    if (pending.length > 0) {
-      const inserted = await insertRows(
-        trx,
-        'items',
-        pending.map(({ item, applicationId }) => ({
-          id: item.id,
-          kiosk_id: kioskId,
-          kind: item.kind,
-          resident_ref: item.residentRef,
-          created_at: item.createdAt,
-          item_code: item.payload.itemCode,
-          tracking_number: item.payload.trackingNumber,
-          payload: JSON.stringify(item.payload),
-          received_at: at,
-          application_id: applicationId,
-        })),
-        { skipConflictOn: 'id', returning: 'id' },
-      );
-      const stored = new Set(inserted.map((r) => r.id as string));
-      // Not returned: another gateway process stored it a moment ago (it committed while this insert waited on the key).
-      const taken = pending.filter((p) => !stored.has(p.item.id)).map((p) => p.item.id);
-      const owners = new Map(taken.length === 0 ? [] : (await trx.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', taken).execute()).map((r) => [r.id, r.kiosk_id]));
-      const ownerOf = (id: string) => {
-        const owner = owners.get(id);
-        if (owner === undefined) throw new Error(`item ${id} was neither stored nor found`);
-        return owner;
-      };
-      for (const { index, item } of pending) if (!stored.has(item.id)) results[index] = seenAs(item.id, ownerOf(item.id));
-      for (const { index, id } of repeats) if (!stored.has(id)) results[index] = seenAs(id, ownerOf(id));
-      const kept = pending.filter((p) => stored.has(p.item.id));
-      await claimAttachments(trx, kioskId, [...new Set(kept.flatMap((p) => p.item.attachments))]);
-      fresh = kept.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber }));
+  /** A final answer, or 'pending' (stored by the insert below, or found taken), or 'repeat' of a pending id. */
+  async function judge(item: BatchItem): Promise<ItemResult | 'pending' | 'repeat'> {
+    if (item.kind === 'monthlyReport') return intakeReport(trx, kioskId, item, now);
+    if (item.kind === 'siteRecord') return intakeSiteRecord(trx, kioskId, item, now);
+    if (item.kind === 'case') return intakeCase(trx, kioskId, item, catalog, now);
+    if (item.kind === 'caseStep') return intakeCaseStep(trx, kioskId, item, now);
+    const owner = seenBefore.get(item.id);
+    if (owner !== undefined) return seenAs(item.id, owner);
+    if (pendingIds.has(item.id)) return 'repeat';
+    if (item.residentRef && held.has(item.residentRef)) return { id: item.id, status: 'retry', reason: 'earlierItemOfResidentPending' };
+    const missing = await firstMissingAttachment(trx, kioskId, item.attachments);
+    if (missing) return { id: item.id, status: 'retry', reason: `attachmentMissing:${missing.slice(0, 12)}` };
+    if (!checkIdNumber(item.payload.resident.idNumber).ok) return { id: item.id, status: 'rejected', reason: 'invalidIdNumber' };
+    if (catalog && !catalog.has(item.payload.itemCode)) return { id: item.id, status: 'rejected', reason: 'unknownItem' };
+    // A proxy application names its agent and consent, and only a proxy application does.
+    if ((item.payload.serviceMode === 'proxy') !== (item.payload.proxy !== undefined)) return { id: item.id, status: 'rejected', reason: 'proxyRecordMismatch' };
+    const applicationId = item.payload.applicationId ?? null;
+    if (applicationId) {
+      // Sent again after a return: the same application, from the kiosk that holds it, only while it is returned.
+      const original = await trx
+        .selectFrom('items as i')
+        .leftJoin('outcomes as o', 'o.item_id', 'i.id')
+        .select(['i.kiosk_id', 'i.item_code', 'o.state'])
+        .where('i.id', '=', applicationId)
+        .where('i.application_id', 'is', null)
+        .executeTakeFirst();
+      if (!original || original.kiosk_id !== kioskId || original.item_code !== item.payload.itemCode) return { id: item.id, status: 'rejected', reason: 'unknownApplication' };
+      if (original.state !== 'returned') return { id: item.id, status: 'rejected', reason: 'applicationNotReturned' };
     }
-    await recordAcceptedAndDeliveries(trx, kioskId, fresh, results, at);
-    return results;
+    pending.push({ index: results.length, item, applicationId });
+    pendingIds.add(item.id);
+    return 'pending';
+  }
+
+  for (const item of items) {
+    const result = await judge(item);
+    if (result === 'pending') results.push({ id: item.id, status: 'accepted' });
+    else if (result === 'repeat') {
+      repeats.push({ index: results.length, id: item.id });
+      results.push({ id: item.id, status: 'duplicate' });
+    } else {
+      results.push(result);
+      if (result.status === 'retry' && item.residentRef) held.add(item.residentRef);
+    }
+  }
+  return { results, pending, repeats, seenAs };
+}
+
+/** The item rows of the pending applications, in batch order (so `arrival` keeps the kiosk's order). */
+function itemRows(kioskId: string, pending: Judged['pending'], at: string) {
+  return pending.map(({ item, applicationId }) => ({
+    id: item.id,
+    kiosk_id: kioskId,
+    kind: item.kind,
+    resident_ref: item.residentRef,
+    created_at: item.createdAt,
+    item_code: item.payload.itemCode,
+    tracking_number: item.payload.trackingNumber,
+    payload: JSON.stringify(item.payload),
+    received_at: at,
+    application_id: applicationId,
+  }));
+}
+
+/**
+ * Pending rows the insert did not return were stored a moment ago by another gateway process (it committed while the
+ * insert waited on the key): each, and each repeat of one, is answered with its owner (read back here).
+ */
+async function answerTaken(q: CountyQuery, judged: Judged, stored: ReadonlySet<string>): Promise<Array<{ id: string; status: string }>> {
+  const { results, pending, repeats, seenAs } = judged;
+  const taken = pending.filter((p) => !stored.has(p.item.id)).map((p) => p.item.id);
+  if (taken.length === 0) return [];
+  const owners = new Map((await q.selectFrom('items').select(['id', 'kiosk_id']).where('id', 'in', taken).execute()).map((r) => [r.id, r.kiosk_id]));
+  const ownerOf = (id: string) => {
+    const owner = owners.get(id);
+    if (owner === undefined) throw new Error(`item ${id} was neither stored nor found`);
+    return owner;
+  };
+  const changed: number[] = [];
+  for (const { index, id } of [...pending.map((p) => ({ index: p.index, id: p.item.id })), ...repeats]) {
+    if (stored.has(id)) continue;
+    results[index] = seenAs(id, ownerOf(id));
+    changed.push(index);
+  }
+  return changed.map((i) => results[i]!);
+}
+
+/** The second pass inside the batch's transaction: one multi-row insert, then outcomes, claims and deliveries. */
+async function storeInTransaction(trx: CountyQuery, kioskId: string, judged: Judged, at: string): Promise<ItemResult[]> {
+  const { results, pending } = judged;
+  /** Stored now and not a resend after a return: these get their first outcome. */
+  let fresh: Array<{ itemId: string; trackingNumber: string }> = [];
+  if (pending.length > 0) {
+    const inserted = await insertRows(trx, 'items', itemRows(kioskId, pending, at), { skipConflictOn: 'id', returning: 'id' });
+    const stored = new Set(inserted.map((r) => r.id as string));
+    await answerTaken(trx, judged, stored);
+    const kept = pending.filter((p) => stored.has(p.item.id));
+    await claimAttachments(trx, kioskId, [...new Set(kept.flatMap((p) => p.item.attachments))]);
+    fresh = kept.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber }));
+  }
+  await recordAcceptedAndDeliveries(trx, kioskId, fresh, results, at);
+  return results;
+}
+
+/**
+ * The second pass on PostgreSQL without a transaction: items, first outcomes, counter, claims and deliveries in ONE
+ * statement (atomic by itself); only when another gateway stored some of the ids meanwhile, their answers' delivery
+ * rows follow in a second statement.
+ */
+async function storeAtOnce(q: CountyQuery, kioskId: string, judged: Judged, at: string): Promise<ItemResult[]> {
+  const { results, pending, repeats } = judged;
+  const dependent = new Set([...pending.map((p) => p.index), ...repeats.map((r) => r.index)]);
+  const stored = await storeApplications(q, {
+    kioskId,
+    at,
+    items: itemRows(kioskId, pending, at),
+    fresh: pending.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber })),
+    attachments: pending.flatMap((p) => [...new Set(p.item.attachments)].map((sha256) => ({ itemId: p.item.id, sha256 }))),
+    // A pending row's delivery (and a repeat's) is written only if its item was stored; otherwise below.
+    deliveries: results.map((r, i) => ({ id: r.id, status: r.status, ifStored: dependent.has(i) })),
   });
+  const changed = await answerTaken(q, judged, stored);
+  if (changed.length > 0) await insertRows(q, 'deliveries', changed.map((r) => ({ kiosk_id: kioskId, item_id: r.id, outcome: r.status, at })));
+  return results;
 }
 
 export { acceptedOutcome } from './intake-statements';

@@ -5,6 +5,7 @@ import { NonceCache, verifyRequest } from './auth';
 import { attachmentStatus, putAttachmentChunk } from './attachments';
 import { outcomesSince } from './outcomes';
 import { CommitGroups } from './db/commit-groups';
+import { engineOf } from './db/connection';
 import { configSince, intakeBatch, recordFaults, recordHeartbeat } from './county-state';
 import { confirmAcceptanceSigner } from './site-records';
 import { signConfigResponse } from './config-signing';
@@ -41,6 +42,7 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, da
   const nonces = new NonceCache(now().getTime());
   // Batches arriving together share one commit on SQLite (db/commit-groups.ts).
   const intake = new CommitGroups(db);
+  const postgres = engineOf(db) === 'postgres';
 
   // Cheap refusal before the body is read: an unsigned request never gets its body parsed.
   app.addHook('onRequest', async (request, reply) => {
@@ -58,7 +60,8 @@ export const kioskRoutes = routeGroup('kiosk', '/v1', (app, { query: db, now, da
     const batch = parseBody(request, reply, BatchRequestSchema);
     if (!batch) return reply;
     if (batch.kioskId !== signedKiosk(request)) return fail(reply, 400, { error: 'invalid_body', field: 'kioskId' });
-    const results = await intake.run(batch.items.length, (trx) => intakeBatch(trx, batch.kioskId, batch.items, now()));
+    // PostgreSQL: no group and no transaction around it, intakeBatch takes its own (one statement for applications).
+    const results = postgres ? await intakeBatch(db, batch.kioskId, batch.items, now()) : await intake.run(batch.items.length, (trx) => intakeBatch(trx, batch.kioskId, batch.items, now()));
     // The answer does not wait for the back office: stored is stored; the hand-over runs behind it.
     if (results.some((r) => r.status === 'accepted')) relay.soon();
     return { results };

@@ -40,9 +40,12 @@ onPostgres('named prepared statements on PostgreSQL', () => {
     expect(await prepared()).toHaveLength(2);
   });
 
-  it('leaves a text with * unnamed (its columns could change under a cached plan) and one without parameters too', async () => {
+  it('leaves a text selecting * unnamed (its columns could change under a cached plan) and one without parameters too', async () => {
     await db.executeQuery(CompiledQuery.raw('select * from (select $1::int as v) t', [1]));
+    await db.executeQuery(CompiledQuery.raw('select t.* from (select $1::int as v) t', [1]));
     await db.executeQuery(CompiledQuery.raw('select 1 as v'));
     expect(await prepared()).toEqual([]);
+    await db.executeQuery(CompiledQuery.raw('select count(*) from (select $1::int as v) t', [1]));
+    expect((await prepared()).map((p) => p.statement)).toEqual(['select count(*) from (select $1::int as v) t']);
   });
 });

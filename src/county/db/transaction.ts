@@ -36,3 +36,25 @@ export async function inTransaction<T>(q: CountyQuery, work: (trx: CountyQuery) 
     }
   }
 }
+
+/** True when `q` is a transaction, or code in this async call chain runs inside one open on `q`. */
+export function inOpenTransaction(q: CountyQuery): boolean {
+  const current = open.getStore();
+  return q.isTransaction || (current !== undefined && current.root === q && !current.ended);
+}
+
+/**
+ * Runs one statement outside any transaction (PostgreSQL runs it as its own), again when PostgreSQL aborted it as a
+ * deadlock with another gateway's statement: the aborted statement left nothing, as a rolled-back transaction.
+ */
+export async function retryingConflicts<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
