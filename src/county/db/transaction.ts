@@ -19,22 +19,16 @@ export async function inTransaction<T>(q: CountyQuery, work: (trx: CountyQuery) 
   if (q.isTransaction) return work(q);
   const current = open.getStore();
   if (current && current.root === q && !current.ended) return work(current.trx);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await q.transaction().execute(async (trx) => {
-        const store = { root: q, trx, ended: false };
-        try {
-          return await open.run(store, () => work(trx));
-        } finally {
-          store.ended = true;
-        }
-      });
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-    }
-  }
+  return retryingConflicts(() =>
+    q.transaction().execute(async (trx) => {
+      const store = { root: q, trx, ended: false };
+      try {
+        return await open.run(store, () => work(trx));
+      } finally {
+        store.ended = true;
+      }
+    }),
+  );
 }
 
 /** True when `q` is a transaction, or code in this async call chain runs inside one open on `q`. */
@@ -44,17 +38,17 @@ export function inOpenTransaction(q: CountyQuery): boolean {
 }
 
 /**
- * Runs one statement outside any transaction (PostgreSQL runs it as its own), again when PostgreSQL aborted it as a
- * deadlock with another gateway's statement: the aborted statement left nothing, as a rolled-back transaction.
+ * Runs `attempt` (a whole transaction, or one statement outside any, which PostgreSQL runs as its own) again when
+ * PostgreSQL aborted it as a deadlock or serialization failure with another gateway's work: it left nothing behind.
  */
-export async function retryingConflicts<T>(statement: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+export async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      return await statement();
+      return await attempt();
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      if (n >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * n));
     }
   }
 }
