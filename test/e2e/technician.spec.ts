@@ -56,6 +56,47 @@ test('every device runs its self-test from the workspace and shows each step; ax
   await expectNoAxeViolations(page, 'technician workspace devices (en)');
 });
 
+test("the connection and the face module's and A4 printer's own tests are said in the technician's language, not the driver's", async ({ page }) => {
+  await openWorkspace(page);
+  const words = {
+    'zh-CN': { simulated: '模拟设备（内置模拟器）', status: '设备状态', queue: '打印队列', passed: '通过', identity: '固件 / SAM 编号' },
+    en: { simulated: 'Simulated (built-in simulator)', status: 'Device status', queue: 'Print queue', passed: 'passed', identity: 'Firmware / SAM id' },
+  };
+  for (const language of ['zh-CN', 'en'] as const) {
+    const w = words[language];
+    await device(page, 'id-reader').click();
+    await expect(panel(page)).toHaveAttribute('data-technician-panel', 'id-reader');
+    await expect(panel(page).locator('[data-fact="transport"]')).toHaveText(w.simulated);
+    await panel(page).locator('[data-technician-selftest]').click();
+    await expect(panel(page).locator('[data-step="port"]')).toContainText(w.simulated, { timeout: 15_000 });
+    await expect(panel(page).locator('[data-selftest-result]')).not.toContainText('simulated');
+    // The face module's check: its status step in words, its firmware under the identity label, nothing like "status: ok".
+    await device(page, 'face-camera').click();
+    await expect(panel(page)).toHaveAttribute('data-technician-panel', 'face-camera');
+    await panel(page).locator('[data-technician-test]').click();
+    const face = panel(page).locator('[data-test-result="passed"]');
+    await expect(face).toBeVisible({ timeout: 15_000 });
+    await expect(face.locator('dt').first()).toHaveText(w.status);
+    await expect(face.locator('[data-test-line="selfTest.step.status"]')).toHaveText(w.passed);
+    await expect(face.locator('dt').nth(1)).toHaveText(w.identity);
+    await expect(face.locator('[data-test-line="device.identity"]')).not.toContainText('firmware');
+    await expect(face).not.toContainText(/status: |: ok/);
+    // The A4 printer's check: its queue step in words.
+    await device(page, 'doc-printer').click();
+    await expect(panel(page)).toHaveAttribute('data-technician-panel', 'doc-printer');
+    await panel(page).locator('[data-technician-test]').click();
+    const a4 = panel(page).locator('[data-test-result="passed"]');
+    await expect(a4).toBeVisible({ timeout: 15_000 });
+    await expect(a4.locator('dt').first()).toHaveText(w.queue);
+    await expect(a4.locator('[data-test-line="selfTest.step.queue"]')).toHaveText(w.passed);
+    await expect(a4).not.toContainText(/queue: |: ok/);
+    if (language === 'zh-CN') {
+      await page.locator('[data-technician-language]').click();
+      await expect(page.locator('#technician-title')).toHaveText('Technician workspace');
+    }
+  }
+});
+
 test('reading a sample ID card: the frame log moves, the test shows masked fields only, and no personal value reaches the screen', async ({ page }) => {
   const resident = SAMPLE_RESIDENTS.find((r) => r.documentType === 'residentIdCard')!;
   const index = SAMPLE_RESIDENTS.indexOf(resident);
@@ -123,7 +164,7 @@ test('moving the face module to another port saves the site config with the prev
   await expect(panel(page).locator('[data-assign-saved]')).toContainText(point.configFile);
   await expect(panel(page).locator('[data-assign-saved]')).toContainText(`${point.configFile}.previous`);
   // Reopened without a restart: the module is now looked for on the new port (nothing there, so offline).
-  await expect(panel(page).locator('[data-fact="transport"]')).toHaveText('serial /dev/ttyNOPE7 @57600');
+  await expect(panel(page).locator('[data-fact="transport"]')).toHaveText('串口 /dev/ttyNOPE7，57600 波特');
   await expect(device(page, 'face-camera')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
   const saved = JSON.parse(fs.readFileSync(point.configFile, 'utf8')) as { devices: Array<{ id: string; transport: unknown }> };
   expect(saved.devices.find((d) => d.id === 'face-camera')?.transport).toEqual({ type: 'serial', path: '/dev/ttyNOPE7', baudRate: 57600 });

@@ -61,7 +61,7 @@ describe('assigning a device to a port', () => {
 
     await until(async () => (await printerState()) === 'online');
     const detail = await call('devices.detail', { deviceId: 'receipt-printer' });
-    expect(detail).toMatchObject({ result: { transport: `serial ${second.hostPath} @115200` } });
+    expect(detail).toMatchObject({ result: { transport: { type: 'serial', path: second.hostPath, baudRate: 115200 } } });
     await Promise.all([first.command('clear'), second.command('clear')]);
     const test = await call('devices.test', { deviceId: 'receipt-printer' });
     expect(test).toMatchObject({ result: { ok: true, lines: [{ key: 'test.printJob' }] } });

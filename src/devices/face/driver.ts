@@ -116,7 +116,8 @@ export class FaceModuleDriver extends ReportingDriver implements DeviceDriver {
     const reply = await this.request({ type: 'status' }, (r) => r.type === 'status').catch(() => null);
     const ok = reply?.type === 'status' && reply.state !== 'fault';
     const step: SelfTestResult['steps'][number] = { name: 'status', ok, ...(ok ? {} : { detailKey: reply ? 'cameras:face.moduleError' : 'cameras:face.noAnswer' }) };
-    if (reply?.type === 'status') step.detail = `firmware ${reply.firmware}`;
+    // The version alone: the technician's screen labels it (technician:device.identity).
+    if (reply?.type === 'status') step.detail = reply.firmware;
     return { ok, steps: [step], startedAt, finishedAt: this.now().toISOString() };
   }
 

@@ -25,7 +25,7 @@ export function technicianDeviceHandlers(deps: TechnicianDevicesDeps): HandlerMa
   return {
     'devices.detail': (input) => {
       const detail = devices.detail(input.deviceId);
-      return { status: devices.status(input.deviceId), transport: detail.transport, model: detail.config.model ?? null, counters: detail.counters };
+      return { status: devices.status(input.deviceId), transport: detail.config.transport, model: detail.config.model ?? null, counters: detail.counters };
     },
     'devices.test': async (input) => {
       try {
@@ -85,7 +85,11 @@ async function runTest(deps: TechnicianDevicesDeps, deviceId: string): Promise<T
     case 'documentPrinter': {
       const result = await devices.selfTest(deviceId);
       if (!result.ok) throw new KioskError('device_error', { details: { deviceId } });
-      return result.steps.map((s) => ({ key: `test.step`, value: `${s.name}: ${s.detail ?? 'ok'}` }));
+      // Each step passed (a failed one threw above), said in words; a firmware version is shown as the identity.
+      return result.steps.flatMap((s) => [
+        { key: `selfTest.step.${s.name}`, value: 'passed', valueKey: 'selfTest.stepOk' },
+        ...(s.detail ? [{ key: 'device.identity', value: s.detail }] : []),
+      ]);
     }
     case 'documentCamera': {
       const camera = devices.driverOf(deviceId, 'documentCamera');

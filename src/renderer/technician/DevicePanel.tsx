@@ -9,6 +9,7 @@ import { FrameLogView } from './FrameLogView';
 import { PortAssignment } from './PortAssignment';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { usePolled } from './use-polled';
+import { transportWords } from './transport-words';
 import { pointDateTime } from '../../shared/domain/point-day';
 
 /** Kinds on a serial line: the ones a technician can move to another port. */
@@ -63,7 +64,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
           {status.detailKey ? ` · ${say(status.detailKey)}` : ''}
         </dd>
         <dt>{t('device.transport')}</dt>
-        <dd data-fact="transport">{d.transport}</dd>
+        <dd data-fact="transport">{transportWords(t, d.transport)}</dd>
         <dt>{t('device.model')}</dt>
         <dd>{d.model ?? t('device.noModel')}</dd>
         <dt>{t('device.identity')}</dt>
@@ -96,7 +97,8 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
               <li key={s.name} data-step={s.name} data-ok={s.ok}>
                 {t('common:labelled', { label: t(`selfTest.step.${s.name}`, { defaultValue: s.name }), value: s.ok ? t('selfTest.stepOk') : t('selfTest.stepFailed') })}
                 {s.detailKey ? ` · ${say(s.detailKey)}` : ''}
-                {s.detail ? ` · ${s.detail}` : ''}
+                {/* The port step's detail is the driver's own description of the line: the connection is said in words instead. */}
+                {s.name === 'port' ? ` · ${transportWords(t, d.transport)}` : s.detail ? ` · ${s.detail}` : ''}
               </li>
             ))}
           </ul>
@@ -109,7 +111,7 @@ export function DevicePanel({ deviceId }: { deviceId: string }) {
             {test.lines.map((line, i) => (
               <div key={`${line.key}-${i}`} className="technician__fact">
                 <dt>{t(line.key)}</dt>
-                <dd data-test-line={line.key}>{line.key === 'test.light' ? t(`test.lightValue.${line.value}`) : line.key === 'test.cardType' ? t(`test.cardTypes.${line.value}`, { defaultValue: line.value }) : line.value}</dd>
+                <dd data-test-line={line.key}>{line.valueKey ? t(line.valueKey) : line.key === 'test.light' ? t(`test.lightValue.${line.value}`) : line.key === 'test.cardType' ? t(`test.cardTypes.${line.value}`, { defaultValue: line.value }) : line.value}</dd>
               </div>
             ))}
           </dl>

@@ -15,8 +15,11 @@ export const DeviceCountersSchema = z.object({
   lastSelfTest: SelfTestResultSchema.nullable(),
 });
 
-/** One line of a device-specific test's answer: a label key (technician namespace) and a masked value. */
-export const DeviceTestLineSchema = z.object({ key: z.string(), value: z.string() });
+/**
+ * One line of a device-specific test's answer: a label key (technician namespace) and a masked value; where the value
+ * is a word rather than a figure, valueKey names it (technician namespace) and the screen says it in its language.
+ */
+export const DeviceTestLineSchema = z.object({ key: z.string(), value: z.string(), valueKey: z.string().optional() });
 
 export const technicianMethods = {
   'devices.detail': defineMethod({
@@ -24,7 +27,8 @@ export const technicianMethods = {
     access: ['technician'],
     schemas: () => ({
       input: z.object({ deviceId }).strict(),
-      output: z.object({ status: DeviceStatusSchema, transport: z.string(), model: z.string().nullable(), counters: DeviceCountersSchema }),
+      // The connection as configured (as running, under --simulate): the screen words it in the technician's language.
+      output: z.object({ status: DeviceStatusSchema, transport: DeviceTransportSchema, model: z.string().nullable(), counters: DeviceCountersSchema }),
     }),
   }),
   'devices.test': defineMethod({
