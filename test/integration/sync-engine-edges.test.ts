@@ -194,10 +194,21 @@ describe('scans the kiosk no longer holds', () => {
     const lost = submitOne(s, 0);
     s.db.prepare('DELETE FROM attachments WHERE submission_id = ?').run(lost.id);
     const client = scriptedCountyClient();
-    expect(await engine(s, client).runRound()).toMatchObject({ ok: true, sent: 0, rejected: 1 });
+    const logged = createMemoryLogger();
+    expect(await engine(s, client, { log: logged.logger }).runRound()).toMatchObject({ ok: true, sent: 0, rejected: 1 });
     expect(outboxRow(s, lost.id)).toEqual({ state: 'rejected', last_error: null, reject_reason: 'damaged:attachment' });
     // Every item set aside: no empty batch goes to the county.
     expect(client.calls.batches).toEqual([]);
+    // The technician reads which scan, not a TypeError.
+    expect(logged.lines().map((l) => (JSON.parse(l) as { err?: { message?: string } }).err?.message)).toEqual([`attachment file missing: ${lost.sha.slice(0, 12)}`]);
+  });
+
+  it('a fault of our own while sending a batch puts the batch back as it was, marked internal', async () => {
+    const s = store();
+    const ids = [submitOne(s, 0).id, submitOne(s, 1).id];
+    const client = scriptedCountyClient({ sendBatch: async () => Promise.reject(new TypeError('a bug of ours')) });
+    expect(await engine(s, client).runRound()).toMatchObject({ ok: false, error: 'internal' });
+    expect(ids.map((id) => outboxRow(s, id))).toEqual(ids.map(() => ({ state: 'pending', last_error: 'internal', reject_reason: null })));
   });
 
   it('a scan the county already holds needs no file here: its item goes', async () => {
@@ -449,15 +460,16 @@ describe('what the status says', () => {
 
   it('a config version pulled is kept and asked from next time; heldConfigVersions lists the parts held', async () => {
     const s = store();
-    const client = scriptedCountyClient({ pullConfig: async () => ({ version: 5, tickets: [] }) });
+    const client = scriptedCountyClient({ pullConfig: async (since) => (since === 0 ? { version: 5, tickets: [], announcements: { version: 5, body: [] } } : { version: 5, tickets: [] }) });
     const e = engine(s, client);
-    await e.runRound();
-    await e.runRound();
+    expect(heldConfigVersions(s)).toEqual({});
+    expect(await e.runRound()).toMatchObject({ ok: true, configChanged: ['announcements'] });
+    expect(await e.runRound()).toMatchObject({ ok: true, configChanged: [] });
     expect(client.calls.configSince).toEqual([0, 5]);
     expect(e.status().configVersion).toBe(5);
-    expect(heldConfigVersions(s)).toEqual({});
-    applyConfigParts(s.db, [{ part: 'announcements', version: 4, body: [] }], '2026-11-30T08:00:00.000Z');
-    expect(heldConfigVersions(s)).toEqual({ announcements: 4 });
+    expect(heldConfigVersions(s)).toEqual({ announcements: 5 });
+    applyConfigParts(s.db, [{ part: 'site', version: 6, body: {} }], '2026-11-30T08:00:00.000Z');
+    expect(heldConfigVersions(s)).toEqual({ announcements: 5, site: 6 });
   });
 
   it('a good round clears the failures and records when it synced; no county configured is said so', async () => {
