@@ -5,6 +5,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { batchItem } from '../support/county-items';
 import { commissioning, siteRecord } from '../support/site-record-fixtures';
 import { useCounty } from './support/point';
+import { expectNoAxeViolations } from './support/resident';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, downloadFirstSheet, openConsolePage, signInConsole } from './support/console-page';
 
 /** The township/county console served by the gateway (demo seed), in Chromium at 1366x768. */
@@ -88,10 +89,34 @@ test('programme: the county admin edits the county\'s dates; the milestones foll
   await page.locator('[data-action="edit-dates"]').click();
   const editor = page.locator('[data-editor="milestones"]');
   const half = editor.locator('tr', { has: page.locator('[data-milestone-share]') }).filter({ has: page.locator('[data-milestone-share][value="50"]') });
-  await half.locator('[data-milestone-due]').fill('2027-01-10');
+  // The date is said in the page's language, not Chromium's own "mm/dd/yyyy" (which follows the browser's locale).
+  const due = half.locator('[data-milestone-due]');
+  await expect(due).toHaveAttribute('type', 'text');
+  await expect(due).toHaveAttribute('placeholder', '年-月-日');
+  await expect(due).toHaveAccessibleDescription('按 年-月-日 填写，例如 2027-01-10。');
+  // Not a real day: the field says so in words, and a save sends nothing (the editor stays open).
+  const sent: string[] = [];
+  page.on('request', (r) => void (r.method() === 'PUT' && sent.push(r.url())));
+  await due.fill('2027-02-30');
+  await page.locator('[data-action="save-dates"]').click();
+  await expect(half.locator('[data-date-error]')).toHaveText('请按 年-月-日 填写一个真实的日期，例如 2027-01-10。');
+  await expect(due).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor).toHaveCount(1);
+  await expectNoAxeViolations(page, 'console programme dates, a wrong date (zh-CN)');
+  await page.locator('[data-action="language"]').click();
+  await expect(due).toHaveAttribute('placeholder', 'yyyy-mm-dd');
+  await expect(half.locator('[data-date-error]')).toHaveText('Enter a real date as year-month-day, for example 2027-01-10.');
+  await expectNoAxeViolations(page, 'console programme dates, a wrong date (en)');
+  await page.locator('[data-action="language"]').click();
+  // Typed from the keyboard alone.
+  await due.fill('');
+  await due.pressSequentially('2027-01-10');
+  await expect(half.locator('[data-date-error]')).toHaveCount(0);
   await checkConsoleScreen(page, 'console-18-programme-dates');
   await page.locator('[data-action="save-dates"]').click();
   await expect(editor).toHaveCount(0);
+  // Only the save with a real day went to the county.
+  expect(sent).toHaveLength(1);
   const row = page.locator('tr[data-row="commissioned-0.5"]');
   await expect(row.locator('[data-col="due"]')).toHaveText('2027-01-10');
   await expect(row).not.toHaveAttribute('data-state', 'alert');

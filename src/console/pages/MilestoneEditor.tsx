@@ -5,6 +5,7 @@ import { consoleCall, errorCode } from '../api';
 import { ErrorLine } from '../ErrorLine';
 import { ColumnHeads } from '../ColumnHeads';
 import { ChoiceSelect } from '../ChoiceSelect';
+import { DateField, isDay } from '../DateField';
 
 interface Draft {
   key: number;
@@ -19,9 +20,12 @@ export function MilestoneEditor({ milestones, onSaved, onCancel }: { milestones:
   const { t } = useTranslation();
   const [rows, setRows] = useState<Draft[]>(() => milestones.map((m, i) => ({ key: i, stage: m.stage, due: m.due, percent: String(Math.round(m.share * 100)) })));
   const [error, setError] = useState<string | null>(null);
+  // Set by a save with a date that is not a real day: every such field then says so, and nothing is sent.
+  const [checked, setChecked] = useState(false);
   const change = (key: number, patch: Partial<Draft>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const save = async () => {
     setError(null);
+    if (rows.some((r) => !isDay(r.due))) return setChecked(true);
     try {
       await consoleCall('PUT', '/programme/milestones', ProgrammePageSchema, { milestones: rows.map((r) => ({ stage: r.stage, due: r.due, share: Number(r.percent) / 100 })) });
       onSaved();
@@ -42,7 +46,7 @@ export function MilestoneEditor({ milestones, onSaved, onCancel }: { milestones:
                 <ChoiceSelect aria-label={t('programme.stageOf', { n: i + 1 })} values={PROGRAMME_STAGES} value={r.stage} onChoose={(stage) => change(r.key, { stage })} labelOf={(s) => t(`programme.stages.${s}`)} />
               </td>
               <td>
-                <input type="date" aria-label={t('programme.dueOf', { n: i + 1 })} value={r.due} required onChange={(e) => change(r.key, { due: e.target.value })} data-milestone-due />
+                <DateField label={t('programme.dueOf', { n: i + 1 })} value={r.due} check={checked} onChange={(due) => change(r.key, { due })} data-milestone-due />
               </td>
               <td>
                 <input type="number" min={1} max={100} step={1} aria-label={t('programme.shareOf', { n: i + 1 })} value={r.percent} onChange={(e) => change(r.key, { percent: e.target.value })} data-milestone-share />
