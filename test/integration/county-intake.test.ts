@@ -132,10 +132,13 @@ describe('county intake and config state', () => {
     const selfWithProxy = submission({ proxy });
     const proxyWithout = submission({ serviceMode: 'proxy' });
     const good = submission({ serviceMode: 'proxy', proxy });
-    expect(await intakeBatch(q(), KIOSK, [selfWithProxy, proxyWithout, good], AT)).toEqual([
+    // The ID number's check character is wrong (the schema checks only its shape).
+    const badId = submission({ resident: { ...submission().payload.resident, idNumber: resident.idNumber.slice(0, 17) + (resident.idNumber.endsWith('0') ? '1' : '0') } });
+    expect(await intakeBatch(q(), KIOSK, [selfWithProxy, proxyWithout, good, badId], AT)).toEqual([
       { id: selfWithProxy.id, status: 'rejected', reason: 'proxyRecordMismatch' },
       { id: proxyWithout.id, status: 'rejected', reason: 'proxyRecordMismatch' },
       { id: good.id, status: 'accepted' },
+      { id: badId.id, status: 'rejected', reason: 'invalidIdNumber' },
     ]);
   });
 
@@ -172,7 +175,7 @@ describe('county intake and config state', () => {
     const items = [
       { ...base, id: randomUUID(), kind: 'monthlyReport', residentRef: null, payload: {} },
       { ...base, id: randomUUID(), kind: 'siteRecord', residentRef: null, payload: {} },
-      { ...base, id: randomUUID(), kind: 'case', residentRef: 'ref-c', payload: { caseId: randomUUID(), resident: { idNumber: '123' } } },
+      { ...base, id: randomUUID(), kind: 'case', residentRef: 'ref-c', payload: { caseId: randomUUID(), resident: { idNumber: resident.idNumber }, channel: 'self' } },
       { ...base, id: randomUUID(), kind: 'caseStep', residentRef: 'ref-c', payload: { caseId: randomUUID(), step: { id: randomUUID() } } },
     ] as unknown as BatchItem[];
     const results = await intakeBatch(q(), KIOSK, items, AT);
@@ -180,7 +183,7 @@ describe('county intake and config state', () => {
     expect(results).toEqual([
       { id: items[0]!.id, status: 'rejected', reason: 'reportOfAnotherKiosk' },
       { id: items[1]!.id, status: 'rejected', reason: 'recordOfAnotherKiosk' },
-      { id: items[2]!.id, status: 'rejected', reason: 'invalidIdNumber' },
+      { id: items[2]!.id, status: 'rejected', reason: 'caseWithoutClerk' },
       { id: items[3]!.id, status: 'rejected', reason: 'unknownCase' },
     ]);
   });
@@ -211,10 +214,13 @@ describe('county intake and config state', () => {
     }
     await publishConfigPart(q(), 'staff', [staff('near'), staff('far'), staff('unregistered')]);
     await publishConfigPart(q(), 'site', { onDuty: 'Li', retentionDays: 30 });
+    await publishConfigPart(q(), 'announcements', []);
     await q().insertInto('point_site_settings').values({ kiosk_id: KIOSK, body: JSON.stringify({ retentionDays: 90 }) }).execute();
     const mine = await configSince(q(), KIOSK, 0);
     expect(mine!.staff!.body).toEqual([staff('near'), staff('unregistered')]);
     expect(mine!.site!.body).toEqual({ onDuty: 'Li', retentionDays: 90 });
+    // Only the site part takes the point's settings.
+    expect(mine!.announcements!.body).toEqual([]);
     const theirs = await configSince(q(), OTHER, 0);
     expect(theirs!.staff!.body).toEqual([staff('near'), staff('far'), staff('unregistered')]);
     expect(theirs!.site!.body).toEqual({ onDuty: 'Li', retentionDays: 30 });
