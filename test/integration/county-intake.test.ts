@@ -186,6 +186,8 @@ describe('county intake and config state', () => {
       { id: items[2]!.id, status: 'rejected', reason: 'caseWithoutClerk' },
       { id: items[3]!.id, status: 'rejected', reason: 'unknownCase' },
     ]);
+    // No application stored: no outcome written, and the kiosk's outcome cursor not moved.
+    expect(await q().selectFrom('outcomes').select('item_id').execute()).toEqual([]);
   });
 
   it('a published part goes under the next version; the catalogue carries that version; a bad body names its field', async () => {
