@@ -99,7 +99,15 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
     routes,
     close: async () => {
       relay.stop();
-      await app.close();
+      // The server closes idle keep-alive connections once, when closing begins. A kiosk's request still being answered
+      // then keeps its connection after the answer, until the keep-alive timeout (72 s): a restart, or a test, waited
+      // that long. Sweep until the server has closed.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
       await database.close();
     },
   };
