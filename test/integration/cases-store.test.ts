@@ -1,21 +1,14 @@
-import { applyCaseOutcome, getCase, insertCase, listCases, recordPointStep } from '../../src/main/store/cases';
+import { applyCaseOutcome, getCase, listCases } from '../../src/main/store/cases';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import { isCaseOverdue } from '../../src/shared/cases/case-state';
-import { openTestStore, sampleIdentity, tempDataDir } from '../support/store-fixtures';
+import { caseStep, openSampleCase, sendSampleCase } from '../support/case-fixtures';
+import { openTestStore, tempDataDir } from '../support/store-fixtures';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-11-02T02:00:00Z');
 let n = 0;
 const uuid = () => `0196f000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
-const step = (kind: CaseStep['kind'], state: CaseStep['state'], at: number, who = 'clerk-li'): CaseStep => ({
-  id: uuid(),
-  kind,
-  at: new Date(at).toISOString(),
-  state,
-  channel: kind === 'open' || kind === 'send' || kind === 'handBack' ? 'assisted' : null,
-  operatorId: who,
-  operatorName: who,
-});
+const step = (kind: CaseStep['kind'], state: CaseStep['state'], at: number, who = 'clerk-li'): CaseStep => caseStep(kind, state, at, { id: who, name: who }, uuid());
 
 /** The kiosk's case records: the clerk's list puts overdue cases first, and what comes down moves a case only legally. */
 describe('cases at the point (store)', () => {
@@ -23,26 +16,10 @@ describe('cases at the point (store)', () => {
   afterAll(() => store.close());
   const open = (days: number, at = T0) => {
     const id = uuid();
-    const r = sampleIdentity(1);
-    insertCase(store.db, store.key, {
-      id,
-      caseNumber: `DB-${id.slice(-4)}`,
-      itemCode: 'JOB-08',
-      channel: 'assisted',
-      operatorId: 'clerk-li',
-      ownerName: 'li',
-      resident: { idNumber: r.idNumber, name: r.name, source: 'idCard' },
-      residentMasked: 'masked',
-      consent: 'inPerson',
-      materials: [],
-      promisedDays: days,
-      dueAt: new Date(at + days * DAY).toISOString(),
-      openStep: step('open', 'opened', at),
-    });
+    openSampleCase(store, { id, caseNumber: `DB-${id.slice(-4)}`, promisedDays: days, dueAt: new Date(at + days * DAY).toISOString(), openStep: step('open', 'opened', at) });
     return id;
   };
-  const send = (id: string, at: number) =>
-    recordPointStep(store.db, store.key, id, 'opened', step('send', 'sent', at), { outboxId: uuid(), kind: 'caseStep', payload: { caseId: id, step: step('send', 'sent', at) } });
+  const send = (id: string, at: number) => sendSampleCase(store, id, step('send', 'sent', at), uuid());
 
   it('lists open cases first, the overdue ones at the top, and flags them; finished ones are never overdue', () => {
     const late = open(1);

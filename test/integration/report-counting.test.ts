@@ -5,11 +5,12 @@ import { insertFaultTicket, updateFaultTicket } from '../../src/main/store/fault
 import { claimBatch, settleBatch } from '../../src/main/store/outbox';
 import { closeResidentMonths } from '../../src/main/store/resident-tally';
 import { openInquiry } from '../../src/main/store/inquiries';
-import { applyCaseOutcome, insertCase, recordPointStep } from '../../src/main/store/cases';
+import { applyCaseOutcome } from '../../src/main/store/cases';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import { recordPrint } from '../../src/main/store/prints';
 import type { KioskStore } from '../../src/main/store/kiosk-store';
 import { REPORT_CHANNELS, type ReportChannel } from '../../src/shared/report/monthly-figures';
+import { caseStep, openSampleCase, sendSampleCase } from '../support/case-fixtures';
 import { openTestStore, sampleIdentity, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 /** A small seeded generator, so a failure can be replayed. */
@@ -110,27 +111,18 @@ function generateMonth(store: KioskStore, seed: number): Generated {
     const openedAt = i < 3 ? START - (i + 1) * 86_400_000 : inMonth();
     const dueAt = openedAt + pick([1, 3, 5, 10, 30]) * 86_400_000;
     const id = `0196f000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-    const step = (kind: CaseStep['kind'], state: CaseStep['state'], at: number): CaseStep => ({
-      id: `0196f000-0000-7000-9000-${String(i * 10 + ['open', 'send', 'take', 'finish', 'refuse'].indexOf(kind)).padStart(12, '0')}`,
-      kind,
-      at: new Date(at).toISOString(),
-      state,
-      channel: kind === 'open' || kind === 'send' ? 'assisted' : null,
-      operatorId: 'clerk-4',
-      operatorName: 'clerk',
-    });
+    const clerk = { id: 'clerk-4', name: 'clerk' };
+    const step = (kind: CaseStep['kind'], state: CaseStep['state'], at: number): CaseStep =>
+      caseStep(kind, state, at, clerk, `0196f000-0000-7000-9000-${String(i * 10 + ['open', 'send', 'take', 'finish', 'refuse'].indexOf(kind)).padStart(12, '0')}`);
     const resident = sampleIdentity(i % 12);
-    insertCase(store.db, store.key, {
+    openSampleCase(store, {
       id,
       caseNumber: `DB-${i}`,
       itemCode: pick(ITEMS),
-      channel: 'assisted',
-      operatorId: 'clerk-4',
-      ownerName: 'clerk',
+      operatorId: clerk.id,
+      ownerName: clerk.name,
       resident: { idNumber: resident.idNumber, name: resident.name, source: 'idCard' },
       residentMasked: 'x',
-      consent: 'inPerson',
-      materials: [],
       promisedDays: 1,
       dueAt: new Date(dueAt).toISOString(),
       openStep: step('open', 'opened', openedAt),
@@ -139,7 +131,7 @@ function generateMonth(store: KioskStore, seed: number): Generated {
     // Each kind in turn: finished in time, finished late, refused in time, refused late, sent and still open, never sent.
     const kind = i % 6;
     if (kind !== 5) {
-      recordPointStep(store.db, store.key, id, 'opened', step('send', 'sent', openedAt + MINUTE), { outboxId: `0196f000-0000-7000-a000-${String(i).padStart(12, '0')}`, kind: 'caseStep', payload: { caseId: id, step: step('send', 'sent', openedAt + MINUTE) } });
+      sendSampleCase(store, id, step('send', 'sent', openedAt + MINUTE), `0196f000-0000-7000-a000-${String(i).padStart(12, '0')}`);
       const upstream = [step('take', 'atTownship', openedAt + 60 * MINUTE)];
       const endAt = kind % 2 === 0 ? openedAt + Math.floor((dueAt - openedAt) / 2) : dueAt + Math.floor(rnd() * 3 * 86_400_000) + MINUTE;
       if (kind === 0 || kind === 1) {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { applyConfigParts } from '../../src/main/store/config-versions';
-import { insertCase, recordPointStep } from '../../src/main/store/cases';
 import { insertFaultTicket } from '../../src/main/store/fault-tickets';
 import type { KioskStore } from '../../src/main/store/kiosk-store';
 import { insertOutboxItem, outboxCounts, rejectedItems } from '../../src/main/store/outbox';
@@ -9,8 +8,8 @@ import { setSyncValue } from '../../src/main/store/sync-state';
 import { CountyError, type CountyClient } from '../../src/main/sync/county-client';
 import { heldConfigVersions, SyncEngine, type SyncEngineOptions } from '../../src/main/sync/sync-engine';
 import { scriptedCountyClient } from '../support/scripted-county-client';
-import { openTestStore, sampleIdentity, sampleSubmission, tempDataDir } from '../support/store-fixtures';
-import type { CaseStep } from '../../src/shared/cases/case-record';
+import { caseStep, openSampleCase, sendSampleCase } from '../support/case-fixtures';
+import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
 
 /**
  * The sync engine's edges, each driven by a scripted county (no server: milliseconds per test, so the mutation run
@@ -496,34 +495,10 @@ describe('what the status says', () => {
   it('a case the county moved is announced once (the clerk\'s list and "where is my request" reload on it), a page fetched again is not', async () => {
     const s = store();
     const caseId = randomUUID();
-    const step = (kind: CaseStep['kind'], state: CaseStep['state'], at: string): CaseStep => ({
-      id: randomUUID(),
-      kind,
-      at,
-      state,
-      channel: kind === 'open' || kind === 'send' ? 'assisted' : null,
-      operatorId: kind === 'take' ? 'tuwo' : 'clerk-li',
-      operatorName: kind === 'take' ? 'tuwo' : 'li',
-    });
-    const r = sampleIdentity(1);
-    insertCase(s.db, s.key, {
-      id: caseId,
-      caseNumber: 'DB-0001',
-      itemCode: 'JOB-08',
-      channel: 'assisted',
-      operatorId: 'clerk-li',
-      ownerName: 'li',
-      resident: { idNumber: r.idNumber, name: r.name, source: 'idCard' },
-      residentMasked: 'masked',
-      consent: 'inPerson',
-      materials: [],
-      promisedDays: 10,
-      dueAt: '2026-12-11T01:00:00.000Z',
-      openStep: step('open', 'opened', '2026-12-01T01:00:00.000Z'),
-    });
-    const send = step('send', 'sent', '2026-12-01T01:01:00.000Z');
-    recordPointStep(s.db, s.key, caseId, 'opened', send, { outboxId: randomUUID(), kind: 'caseStep', payload: { caseId, step: send } });
-    const take = step('take', 'atTownship', '2026-12-01T02:00:00.000Z');
+    const tuwo = { id: 'tuwo', name: 'tuwo' };
+    openSampleCase(s, { id: caseId, caseNumber: 'DB-0001', dueAt: '2026-12-11T01:00:00.000Z', openStep: caseStep('open', 'opened', '2026-12-01T01:00:00.000Z') });
+    sendSampleCase(s, caseId, caseStep('send', 'sent', '2026-12-01T01:01:00.000Z'));
+    const take = caseStep('take', 'atTownship', '2026-12-01T02:00:00.000Z', tuwo);
     const outcome = { itemId: caseId, trackingNumber: 'DB-0001', seq: 1, state: 'inProgress' as const, at: take.at, steps: [], case: { state: 'atTownship' as const, steps: [take] } };
     const onCasesMoved = jest.fn();
     const onOutcomes = jest.fn();
