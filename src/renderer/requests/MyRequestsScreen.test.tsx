@@ -1,14 +1,10 @@
 /** @jest-environment jsdom */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { SubmissionStatus } from '../../shared/contract/methods/applications';
-import type { SiteInfo } from '../../shared/contract/methods/system';
-import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { KioskContext } from '../app/kiosk-context';
-import { CatalogProvider } from '../catalog/catalog-context';
 import { setupI18n } from '../i18n/setup';
 import { MyRequestsScreen } from './MyRequestsScreen';
-import { coreStandIn } from '../../../test/support/core-stand-in';
+import { coreStandIn, renderOnCore } from '../../../test/support/core-stand-in';
 
 /**
  * When "where is my request" asks the core again while the resident looks: on records.changed and on a county
@@ -33,10 +29,8 @@ describe('"where is my request" follows the core', () => {
   });
 
   it('asks again on records.changed and applications.outcome, not on a sync round that changed nothing', async () => {
-    const catalog = defaultCatalog();
     let held: SubmissionStatus = WAITING;
     const core = coreStandIn({
-      'catalog.list': () => ({ version: catalog.version, items: catalog.items, source: 'default' }),
       'session.current': () => ({ maskedName: '*S', maskedIdNumber: '1101**********0011', source: 'idCard' }),
       'system.caller': () => ({ roles: ['resident'] }),
       'devices.list': () => ({ devices: [] }),
@@ -44,14 +38,7 @@ describe('"where is my request" follows the core', () => {
       'cases.mine': () => ({ cases: [] }),
       'sync.status': () => ({ lastSyncAt: null }),
     });
-    const site = { station: 'kiosk', simulated: false } as unknown as SiteInfo;
-    render(
-      <KioskContext.Provider value={{ client: core.client, site }}>
-        <CatalogProvider>
-          <MyRequestsScreen onIdentified={() => undefined} />
-        </CatalogProvider>
-      </KioskContext.Provider>,
-    );
+    renderOnCore(core, <MyRequestsScreen onIdentified={() => undefined} />);
     expect(await screen.findByText(/^Still on this kiosk/)).toBeTruthy();
     expect(screen.getByText(/has not reached the county yet/)).toBeTruthy();
     expect(core.asked('applications.mine')).toBe(1);

@@ -1,14 +1,10 @@
 /** @jest-environment jsdom */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { CaseView } from '../../shared/contract/methods/cases';
-import type { SiteInfo } from '../../shared/contract/methods/system';
-import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { KioskContext } from '../app/kiosk-context';
-import { CatalogProvider } from '../catalog/catalog-context';
 import { setupI18n } from '../i18n/setup';
 import { CasesPanel } from './CasesPanel';
-import { coreStandIn } from '../../../test/support/core-stand-in';
+import { coreStandIn, renderOnCore } from '../../../test/support/core-stand-in';
 
 /**
  * When the clerk's case list asks the core again: on records.changed (a step queued or settled, the county moved a
@@ -40,21 +36,12 @@ describe("the clerk's cases follow the core", () => {
   });
 
   it('asks again on records.changed, not on a sync round that changed nothing', async () => {
-    const catalog = defaultCatalog();
     let held: CaseView = CASE;
     const core = coreStandIn({
-      'catalog.list': () => ({ version: catalog.version, items: catalog.items, source: 'default' }),
       'cases.list': () => ({ cases: [held] }),
       'session.current': () => null,
     });
-    const site = { station: 'kiosk', simulated: false } as unknown as SiteInfo;
-    render(
-      <KioskContext.Provider value={{ client: core.client, site }}>
-        <CatalogProvider>
-          <CasesPanel />
-        </CatalogProvider>
-      </KioskContext.Provider>,
-    );
+    renderOnCore(core, <CasesPanel />);
     expect(await screen.findByText('Sent; waiting for the township')).toBeTruthy();
     expect(core.asked('cases.list')).toBe(1);
 

@@ -1,14 +1,10 @@
 /** @jest-environment jsdom */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { ClerkDay as ClerkDayView } from '../../shared/contract/methods/clerk-day';
-import type { SiteInfo } from '../../shared/contract/methods/system';
-import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { KioskContext } from '../app/kiosk-context';
-import { CatalogProvider } from '../catalog/catalog-context';
 import { setupI18n } from '../i18n/setup';
 import { ClerkDay } from './ClerkDay';
-import { coreStandIn } from '../../../test/support/core-stand-in';
+import { coreStandIn, renderOnCore } from '../../../test/support/core-stand-in';
 
 /**
  * When the clerk's day asks the core again: on records.changed (something queued, settled by the county, an inquiry
@@ -32,16 +28,8 @@ describe("the clerk's day follows the core", () => {
   });
 
   it('asks again on records.changed only; a sync round with no change moves the queue line from the event', async () => {
-    const catalog = defaultCatalog();
-    const core = coreStandIn({ 'catalog.list': () => ({ version: catalog.version, items: catalog.items, source: 'default' }), 'clerkDay.today': () => DAY });
-    const site = { station: 'kiosk', simulated: false } as unknown as SiteInfo;
-    render(
-      <KioskContext.Provider value={{ client: core.client, site }}>
-        <CatalogProvider>
-          <ClerkDay />
-        </CatalogProvider>
-      </KioskContext.Provider>,
-    );
+    const core = coreStandIn({ 'clerkDay.today': () => DAY });
+    renderOnCore(core, <ClerkDay />);
     expect(await screen.findByText('1 still waiting on this machine.')).toBeTruthy();
     expect(core.asked('clerkDay.today')).toBe(1);
 
