@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { readDb, usePoint } from './support/point';
@@ -20,6 +20,17 @@ const openWorkspace = (page: Page) => openTechnicianWorkspace(page, point.kiosk.
 
 const device = (page: Page, id: string) => page.locator(`[data-technician-device="${id}"]`);
 const panel = (page: Page) => page.locator('[data-technician-panel]');
+
+/** Opens a device's panel, runs its test and waits for it to pass: the result, to read its lines. */
+async function passedDeviceTest(page: Page, deviceId: string): Promise<Locator> {
+  await device(page, deviceId).click();
+  await expect(panel(page)).toHaveAttribute('data-technician-panel', deviceId);
+  await panel(page).locator('[data-technician-test]').click();
+  const result = panel(page).locator('[data-test-result="passed"]');
+  await expect(result).toBeVisible({ timeout: 15_000 });
+  return result;
+}
+
 /** Taken after the screen's state is asserted; `npm run docs:screens` copies them into docs/screenshots. */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
@@ -71,22 +82,14 @@ test("the connection and the face module's and A4 printer's own tests are said i
     await expect(panel(page).locator('[data-step="port"]')).toContainText(w.simulated, { timeout: 15_000 });
     await expect(panel(page).locator('[data-selftest-result]')).not.toContainText('simulated');
     // The face module's check: its status step in words, its firmware under the identity label, nothing like "status: ok".
-    await device(page, 'face-camera').click();
-    await expect(panel(page)).toHaveAttribute('data-technician-panel', 'face-camera');
-    await panel(page).locator('[data-technician-test]').click();
-    const face = panel(page).locator('[data-test-result="passed"]');
-    await expect(face).toBeVisible({ timeout: 15_000 });
+    const face = await passedDeviceTest(page, 'face-camera');
     await expect(face.locator('dt').first()).toHaveText(w.status);
     await expect(face.locator('[data-test-line="selfTest.step.status"]')).toHaveText(w.passed);
     await expect(face.locator('dt').nth(1)).toHaveText(w.identity);
     await expect(face.locator('[data-test-line="device.identity"]')).not.toContainText('firmware');
     await expect(face).not.toContainText(/status: |: ok/);
     // The A4 printer's check: its queue step in words.
-    await device(page, 'doc-printer').click();
-    await expect(panel(page)).toHaveAttribute('data-technician-panel', 'doc-printer');
-    await panel(page).locator('[data-technician-test]').click();
-    const a4 = panel(page).locator('[data-test-result="passed"]');
-    await expect(a4).toBeVisible({ timeout: 15_000 });
+    const a4 = await passedDeviceTest(page, 'doc-printer');
     await expect(a4.locator('dt').first()).toHaveText(w.queue);
     await expect(a4.locator('[data-test-line="selfTest.step.queue"]')).toHaveText(w.passed);
     await expect(a4).not.toContainText(/queue: |: ok/);
