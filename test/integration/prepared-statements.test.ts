@@ -48,4 +48,14 @@ onPostgres('named prepared statements on PostgreSQL', () => {
     await db.executeQuery(CompiledQuery.raw('select count(*) from (select $1::int as v) t', [1]));
     expect((await prepared()).map((p) => p.statement)).toEqual(['select count(*) from (select $1::int as v) t']);
   });
+
+  it('leaves an insert returning * unnamed too: it still answers after another gateway adds a column', async () => {
+    await db.executeQuery(CompiledQuery.raw('create table login_rows (a int)'));
+    const insert = CompiledQuery.raw('insert into login_rows (a) values ($1) returning *', [1]);
+    expect((await db.executeQuery(insert)).rows).toEqual([{ a: 1 }]);
+    // Another gateway process migrates: a prepared statement now fails ("cached plan must not change result type").
+    await db.executeQuery(CompiledQuery.raw('alter table login_rows add column b int'));
+    expect((await db.executeQuery(insert)).rows).toEqual([{ a: 1, b: null }]);
+    expect(await prepared()).toEqual([]);
+  });
 });

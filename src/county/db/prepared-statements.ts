@@ -1,8 +1,8 @@
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
-/** `select *`, `t.*`, `a, * from`: a text whose result columns follow the table's (count(*) does not). */
-const ALL_COLUMNS = /select\s+\*|\.\*|,\s*\*\s*(,|from\b)/i;
+/** `select *`, `returning *`, `t.*`, `a, * from`: a text whose result columns follow the table's (count(*) does not). */
+const ALL_COLUMNS = /(select|returning)\s+\*|\.\*|,\s*\*\s*(,|from\b)/i;
 
 /** The most named statements one connection keeps; the least recently used is deallocated beyond it. */
 const PER_CONNECTION = 200;
@@ -11,7 +11,7 @@ const PER_CONNECTION = 200;
  * PostgreSQL's side of `statement-cache.ts`: the pool as Kysely's dialect sees it, with every parameterized query
  * sent as a named (server-side prepared) statement, one name per SQL text and connection. Unnamed, the server parses
  * and plans each statement again; for the intake's 500-parameter inserts that was a third of PostgreSQL's CPU in the
- * intake bench (bench/county-intake.bench.ts). A text selecting `*` stays unnamed: its result columns could change under a
+ * intake bench (bench/county-intake.bench.ts). A text selecting or returning `*` stays unnamed: its result columns could change under a
  * migration run by another gateway process, which a prepared statement refuses ("cached plan must not change result
  * type"). Names are never reused, so one dropped after a failed DEALLOCATE cannot meet a different text.
  */
