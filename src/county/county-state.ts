@@ -308,9 +308,11 @@ export async function recordFaults(q: CountyQuery, kioskId: string, tickets: Fau
 /** A county clerk answers a fault ticket; the update flows down with the next config pull. */
 export async function updateFault(q: CountyQuery, id: string, state: 'acknowledged' | 'closed', note: string | null): Promise<boolean> {
   return inTransaction(q, async (trx) => {
+    // No such ticket: no new config version, or every kiosk would pull again for nothing.
+    if (!(await trx.selectFrom('faults').select('id').where('id', '=', id).executeTakeFirst())) return false;
     const version = await nextConfigVersion(trx);
-    const result = await trx.updateTable('faults').set({ state, note, version }).where('id', '=', id).executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    await trx.updateTable('faults').set({ state, note, version }).where('id', '=', id).execute();
+    return true;
   });
 }
 

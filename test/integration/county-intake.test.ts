@@ -240,8 +240,11 @@ describe('county intake and config state', () => {
     await recordFaults(q(), OTHER, [ticket('t-theirs', [move('note', '2026-11-30T07:10:00.000Z')])] as never);
     const before = (await configSince(q(), KIOSK, 0))!.version;
     expect(await updateFault(q(), 't-ack', 'acknowledged', 'on the way')).toBe(true);
+    const answered = (await configSince(q(), KIOSK, 0))!.version;
     expect(await updateFault(q(), 'no-such-ticket', 'closed', null)).toBe(false);
     const config = await configSince(q(), KIOSK, 0);
+    // An answer to no ticket changes nothing a kiosk would pull again.
+    expect(config!.version).toBe(answered);
     // t-plain had no move the county keeps, so nothing of it has changed since it arrived; t-theirs is another kiosk's.
     const moved = (action: string, at: string) => ({ level: 'point', moves: [{ ...move(action, at) }] });
     expect([...config!.tickets].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
