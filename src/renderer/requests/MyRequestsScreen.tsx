@@ -16,6 +16,7 @@ import { pointDateTime } from '../../shared/domain/point-day';
 import { requestWord } from '../../shared/domain/request-state';
 import { cardBlockWords } from '../../shared/domain/card-block';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
+import { useReloadWhenDue } from '../hooks/use-reload-when-due';
 import { CompleteReturned } from './CompleteReturned';
 
 /** Any card identifies the resident here; a clerk may type the number. */
@@ -68,6 +69,8 @@ export function MyRequestsScreen({ onIdentified }: { onIdentified: () => void })
     ];
     return () => off.forEach((o) => o());
   }, [client, load, resident]);
+  // A case of theirs turns overdue at its due time with no event: asked again then.
+  useReloadWhenDue(resident ? cases : null, load);
 
   if (!resident) {
     return (

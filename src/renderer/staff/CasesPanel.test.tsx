@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { act, screen } from '@testing-library/react';
 import type { CaseView } from '../../shared/contract/methods/cases';
 import { setupI18n } from '../i18n/setup';
 import { CasesPanel } from './CasesPanel';
@@ -57,5 +57,33 @@ describe("the clerk's cases follow the core", () => {
     expect(core.asked('cases.list')).toBe(2);
     await core.fire('records.changed', { cause: 'settled' });
     expect(core.asked('cases.list')).toBe(3);
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('asks again when an open case reaches its due time, so its overdue flag shows with no event', async () => {
+    // An hour before the case is due; the core flags it overdue once the time has passed.
+    jest.useFakeTimers({ now: Date.parse('2026-12-11T00:00:00.000Z'), doNotFake: ['queueMicrotask', 'nextTick'] });
+    const core = coreStandIn({
+      'cases.list': () => ({ cases: [{ ...CASE, overdue: Date.now() > Date.parse(CASE.dueAt) }] }),
+      'session.current': () => null,
+    });
+    renderOnCore(core, <CasesPanel />);
+    await act(async () => undefined);
+    expect(screen.getByText('Sent; waiting for the township')).toBeTruthy();
+    expect(screen.queryByText(/Overdue/)).toBeNull();
+    expect(core.asked('cases.list')).toBe(1);
+
+    await act(async () => {
+      jest.advanceTimersByTime(60 * 60_000 - 5_000);
+    });
+    expect(core.asked('cases.list')).toBe(1);
+    await act(async () => {
+      jest.advanceTimersByTime(10_000);
+    });
+    expect(core.asked('cases.list')).toBe(2);
+    expect(screen.getByText(/Overdue/)).toBeTruthy();
   });
 });

@@ -8,6 +8,7 @@ import { localised, useCatalog } from '../catalog/catalog-context';
 import { ChoiceGroup } from '../screens/ChoiceGroup';
 import { Register } from './Register';
 import { useReloadOn } from '../hooks/use-reload-on';
+import { useReloadWhenDue } from '../hooks/use-reload-when-due';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { TypedIdEntry } from './TypedIdEntry';
 import { pointDateTime } from '../../shared/domain/point-day';
@@ -42,6 +43,7 @@ export function CasesPanel() {
   // The list changes when a case step is queued or settled and when the county moves a case (records.changed); the
   // resident beside it with the session. A sync round that changed nothing changes neither.
   useReloadOn(client, ['session.changed', 'records.changed'], reload);
+  useReloadWhenDue(cases, reload);
 
   const act = (p: Promise<unknown>, said?: string) => {
     clear();

@@ -8,6 +8,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { useCatalog } from '../catalog/catalog-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useReloadOn } from '../hooks/use-reload-on';
+import { useReloadWhenDue } from '../hooks/use-reload-when-due';
 import { asKioskError, useKioskError } from '../hooks/use-kiosk-error';
 import { Register } from './Register';
 import { pointDateTime } from '../../shared/domain/point-day';
@@ -43,6 +44,8 @@ export function ClerkDay() {
   // The records change when the panels beside it queue a case step or an application or move an inquiry, when the
   // county settles what was queued (records.changed) and when its outcomes arrive, not only when help is called.
   useReloadOn(client, ['help.requested', 'help.answered', 'records.changed', 'applications.outcome'], reload);
+  // The clerk's cases turn overdue at their due time with no event: asked again then.
+  useReloadWhenDue(day?.cases ?? null, reload);
   // A sync round that changed no record moves only the queue's line: taken from the event, nothing asked again.
   useEffect(
     () =>
