@@ -17,6 +17,7 @@ import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { BatchItem, Heartbeat, SubmissionItem } from '../../src/shared/sync/protocol';
 import { openTestCountyDatabase } from '../support/county-database';
+import { batchItem } from '../support/county-items';
 import { tempDataDir } from '../support/store-fixtures';
 
 /**
@@ -34,27 +35,9 @@ const resident = SAMPLE_RESIDENTS[0]!;
 const AT = new Date('2026-11-30T08:00:00.000Z');
 const HASH = 'scrypt$' + 'A'.repeat(22) + '$' + 'B'.repeat(43);
 
-function submission(over: Partial<SubmissionItem['payload']> = {}, attachments: string[] = [], residentRef = 'ref-a'): SubmissionItem {
-  const id = randomUUID();
-  return {
-    id,
-    kind: 'submission',
-    createdAt: '2026-11-30T07:59:00.000Z',
-    residentRef,
-    attachments,
-    payload: {
-      submissionId: id,
-      trackingNumber: `20261130-${id.slice(-8).toUpperCase()}`,
-      itemCode: 'JOB-05',
-      serviceMode: 'self',
-      operatorId: null,
-      submittedAt: '2026-11-30T07:59:00.000Z',
-      resident: { idNumber: resident.idNumber, name: resident.name, sex: resident.sex, birthDate: resident.birthDate, source: 'idCard' },
-      form: { phone: '13800000000' },
-      attachments: attachments.map((sha256) => ({ sha256, materialCode: 'm', mime: 'image/jpeg', size: 1 })),
-      ...over,
-    },
-  };
+/** An application of JOB-05 for the first sample resident, its scans by hash, as a kiosk sends it. */
+function submission(payload: Partial<SubmissionItem['payload']> = {}, attachments: string[] = [], residentRef = 'ref-a'): SubmissionItem {
+  return batchItem(resident, 'JOB-05', { at: '2026-11-30T07:59:00.000Z', form: { phone: '13800000000' }, materials: attachments.map((sha256) => ({ code: 'm', sha256 })), residentRef, payload });
 }
 
 describe('county intake and config state', () => {

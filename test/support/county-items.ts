@@ -14,15 +14,28 @@ export function testUuid(): string {
 export function batchItem(
   resident: Pick<SampleResident, 'idNumber' | 'name' | 'sex' | 'birthDate'>,
   itemCode: string,
-  options: { id?: string; form?: SubmissionPayload['form']; materials?: Array<{ code: string; sha256: string }>; face?: SubmissionPayload['face']; applicationId?: string; trackingNumber?: string } = {},
+  options: {
+    id?: string;
+    form?: SubmissionPayload['form'];
+    materials?: Array<{ code: string; sha256: string }>;
+    face?: SubmissionPayload['face'];
+    applicationId?: string;
+    trackingNumber?: string;
+    residentRef?: string;
+    /** When the kiosk made it (default: now). */
+    at?: string;
+    /** Any other payload field, over the ones made here. */
+    payload?: Partial<SubmissionPayload>;
+  } = {},
 ): SubmissionItem {
   const id = options.id ?? testUuid();
   const materials = options.materials ?? [];
+  const at = options.at ?? new Date().toISOString();
   return {
     id,
     kind: 'submission',
-    createdAt: new Date().toISOString(),
-    residentRef: `ref-${resident.idNumber.slice(-6)}`,
+    createdAt: at,
+    residentRef: options.residentRef ?? `ref-${resident.idNumber.slice(-6)}`,
     attachments: [...materials.map((m) => m.sha256), ...(options.face ? [options.face.sha256] : [])],
     payload: {
       submissionId: id,
@@ -30,12 +43,13 @@ export function batchItem(
       itemCode,
       serviceMode: 'self',
       operatorId: null,
-      submittedAt: new Date().toISOString(),
+      submittedAt: at,
       resident: { idNumber: resident.idNumber, name: resident.name, sex: resident.sex, birthDate: resident.birthDate, source: 'idCard' },
       form: options.form ?? {},
       attachments: materials.map((m) => ({ sha256: m.sha256, materialCode: m.code, mime: 'image/jpeg', size: 1 })),
       ...(options.face ? { face: options.face } : {}),
       ...(options.applicationId ? { applicationId: options.applicationId } : {}),
+      ...options.payload,
     },
   };
 }
