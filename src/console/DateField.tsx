@@ -1,13 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** A real calendar day written yyyy-mm-dd (2027-02-30 is not one). */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+import { isCalendarDay } from '../shared/domain/calendar-day';
 
 /**
  * A date in the console's own words. Chromium draws <input type=date> in the browser's locale ("mm/dd/yyyy" on a
@@ -18,7 +11,7 @@ export function isDay(value: string): boolean {
 export function DateField({ label, value, onChange, check = false, ...data }: { label: string; value: string; onChange: (value: string) => void; check?: boolean } & Record<`data-${string}`, string | boolean>) {
   const { t } = useTranslation();
   const id = useId();
-  const wrong = check && !isDay(value);
+  const wrong = check && !isCalendarDay(value);
   return (
     <span className="date-field">
       <input

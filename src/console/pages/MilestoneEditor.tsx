@@ -5,7 +5,8 @@ import { consoleCall, errorCode } from '../api';
 import { ErrorLine } from '../ErrorLine';
 import { ColumnHeads } from '../ColumnHeads';
 import { ChoiceSelect } from '../ChoiceSelect';
-import { DateField, isDay } from '../DateField';
+import { isCalendarDay } from '../../shared/domain/calendar-day';
+import { DateField } from '../DateField';
 
 interface Draft {
   key: number;
@@ -25,7 +26,7 @@ export function MilestoneEditor({ milestones, onSaved, onCancel }: { milestones:
   const change = (key: number, patch: Partial<Draft>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const save = async () => {
     setError(null);
-    if (rows.some((r) => !isDay(r.due))) return setChecked(true);
+    if (rows.some((r) => !isCalendarDay(r.due))) return setChecked(true);
     try {
       await consoleCall('PUT', '/programme/milestones', ProgrammePageSchema, { milestones: rows.map((r) => ({ stage: r.stage, due: r.due, share: Number(r.percent) / 100 })) });
       onSaved();

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../domain/calendar-day';
 import { checkIdNumber } from '../domain/id-number';
 import type { CatalogItem, DateBound, Field } from './schema';
 
@@ -26,7 +27,6 @@ export interface ValidateOptions {
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 const INTEGER = /^-?\d{1,12}$/;
 // Chinese names may carry the middle dot of minority and transliterated names (阿依古丽·买买提).
@@ -44,12 +44,9 @@ function localDateKey(day: Date): string {
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }
 
+/** A calendar day a form accepts: a real one, not before 1900. */
 function isRealIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return isCalendarDay(value) && Number(value.slice(0, 4)) >= 1900;
 }
 
 /** Resolves a date bound to YYYY-MM-DD for the given day. */

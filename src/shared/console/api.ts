@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TablePageSchema } from './table-query';
+import { CalendarDaySchema } from '../domain/calendar-day';
 import { OfficeHoursListSchema } from '../domain/office-hours';
 import { FAULT_MOVE_ACTIONS } from '../sync/protocol';
 import { PublishedVersionSchema } from './published-version';
@@ -249,7 +250,7 @@ export type Programme = z.infer<typeof ProgrammeSchema>;
 /** The county's dates for the programme, replaced as a whole by a county admin (one stage may have several: 50%, then 100%). */
 export const MilestonesUpdateSchema = z.object({
   milestones: z
-    .array(z.object({ stage: ProgrammeStageSchema, due: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)), share: z.number().gt(0).max(1) }))
+    .array(z.object({ stage: ProgrammeStageSchema, due: CalendarDaySchema, share: z.number().gt(0).max(1) }))
     .max(40)
     .refine((list) => new Set(list.map((m) => `${m.stage}/${m.share}`)).size === list.length, { message: 'one date per stage and share' }),
 });
