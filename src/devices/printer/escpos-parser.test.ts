@@ -156,6 +156,50 @@ describe('ESC/POS parser: commands the encoder never writes', () => {
     expect(parseAll(commands.flat(), [A])).toStrictEqual([...commands.map((c) => unknown(...c)), { type: 'text', text: 'A' }]);
   });
 
+  it('reads images and barcodes to their real length, so no image or barcode byte is printed as text', () => {
+    const data = (n: number) => Array.from({ length: n }, (_, i) => 0x41 + (i % 26));
+    const commands = [
+      [0x1b, 0x2a, 0x00, 0x03, 0x00, ...data(3)], // ESC * 0: 8-dot single density, 3 columns of one byte
+      [0x1b, 0x2a, 0x01, 0x02, 0x00, ...data(2)], // ESC * 1: 8-dot double density
+      [0x1b, 0x2a, 0x20, 0x02, 0x00, ...data(6)], // ESC * 32: 24-dot, three bytes a column
+      [0x1b, 0x2a, 0x21, 0x01, 0x01, ...data(3 * 257)], // ESC * 33 with nH: 257 columns
+      [0x1d, 0x76, 0x30, 0x00, 0x02, 0x00, 0x03, 0x00, ...data(6)], // GS v 0: 2 bytes wide, 3 dots high
+      [0x1d, 0x76, 0x30, 0x03, 0x01, 0x01, 0x01, 0x00, ...data(257)], // xH: 257 bytes wide, 1 dot high
+      [0x1d, 0x76, 0x30, 0x00, 0x01, 0x00, 0x00, 0x01, ...data(256)], // yH: 1 byte wide, 256 dots high
+      [0x1d, 0x6b, 0x04, 0x41, 0x31, 0x00], // GS k 4 (CODE39) "A1" NUL
+      [0x1d, 0x6b, 0x00, 0x00], // GS k 0 with no data
+      [0x1d, 0x6b, 0x06, ...data(255), 0x00], // the longest NUL-ended barcode
+      [0x1d, 0x6b, 0x41, 0x03, 0x30, 0x31, 0x32], // GS k 65 (UPC-A) n = 3
+      [0x1d, 0x6b, 0x49, 0x02, 0x7b, 0x42], // GS k 73 (CODE128) n = 2
+      [0x1d, 0x6b, 0x07], // GS k 7: no such barcode, the command alone
+      [0x1d, 0x6b, 0x40], // GS k 64: neither
+      [0x1d, 0x6b, 0x4a], // GS k 74: neither
+      [0x1c, 0x70, 0x01, 0x30], // FS p n m: print NV image 1
+    ];
+    expect(parseAll(commands.flat(), [A])).toStrictEqual([...commands.map((c) => unknown(...c)), { type: 'text', text: 'A' }]);
+    // One byte at a time: each waits for its last byte.
+    const parser = new EscPosParser();
+    const out = commands.flat().flatMap((b) => parser.push(Uint8Array.of(b)));
+    expect([...out, ...parser.flush()]).toStrictEqual(commands.map((c) => unknown(...c)));
+  });
+
+  it('takes a NUL-ended barcode without its NUL as its three command bytes once 256 data bytes have come, and waits until then', () => {
+    const noNul = Array.from({ length: 256 }, () => 0x31);
+    expect(parseAll([0x1d, 0x6b, 0x04, ...noNul])).toStrictEqual([unknown(0x1d, 0x6b, 0x04), { type: 'text', text: '1'.repeat(256) }]);
+    expect(pushOnly([0x1d, 0x6b, 0x04, ...noNul.slice(1)])).toStrictEqual([]);
+    expect(pushOnly([0x1d, 0x6b, 0x04, 0x41, 0x00])).toStrictEqual([unknown(0x1d, 0x6b, 0x04, 0x41, 0x00)]);
+    expect(pushOnly([0x1d, 0x6b])).toStrictEqual([]);
+    expect(pushOnly([0x1d, 0x6b, 0x41])).toStrictEqual([]);
+    expect(pushOnly([0x1b, 0x2a, 0x00, 0x01])).toStrictEqual([]);
+    expect(pushOnly([0x1d, 0x76, 0x30, 0x00, 0x01, 0x00, 0x01])).toStrictEqual([]);
+  });
+
+  it('reads GS v without the 0 of a raster image, and ESC * with no columns, as their own bytes', () => {
+    expect(parseAll([0x1d, 0x76, 0x31, A])).toStrictEqual([unknown(0x1d, 0x76), { type: 'text', text: '1A' }]);
+    expect(parseAll([0x1b, 0x2a, 0x21, 0x00, 0x00, A])).toStrictEqual([unknown(0x1b, 0x2a, 0x21, 0x00, 0x00), { type: 'text', text: 'A' }]);
+    expect(parseAll([0x1d, 0x76, 0x30, 0x00, 0x05, 0x00, 0x00, 0x00, A])).toStrictEqual([unknown(0x1d, 0x76, 0x30, 0x00, 0x05, 0x00, 0x00, 0x00), { type: 'text', text: 'A' }]);
+  });
+
   it('reads every full and partial cut form with its feed', () => {
     expect(
       parseAll([0x1d, 0x56, 0x30, 0x1d, 0x56, 0x31, 0x1d, 0x56, 0x01, 0x1d, 0x56, 0x41, 0x05, 0x1d, 0x56, 0x42, 0x00]),

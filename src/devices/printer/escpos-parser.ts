@@ -23,13 +23,13 @@ export type EscPosCommand =
 /**
  * Lengths of the fixed-length commands, by prefix and second byte: those the kiosk's encoder writes and those a
  * driver commonly sends (line spacing, code page, underline, drawer kick, barcode settings, real-time requests), so
- * their argument bytes are never read as text. Any other command takes two bytes; GS V and GS ( are measured below.
+ * their argument bytes are never read as text. Any other command takes two bytes; GS V, GS (, and the images and barcodes (ESC *, GS v 0, GS k) are measured below.
  */
 const FIXED_LENGTHS: Readonly<Record<number, Readonly<Record<number, number>>>> = {
   // ESC: SP ! $ - 2 3 @ E G J M R V a d p t {
   0x1b: { 0x20: 3, 0x21: 3, 0x24: 4, 0x2d: 3, 0x32: 2, 0x33: 3, 0x40: 2, 0x45: 3, 0x47: 3, 0x4a: 3, 0x4d: 3, 0x52: 3, 0x56: 3, 0x61: 3, 0x64: 3, 0x70: 5, 0x74: 3, 0x7b: 3 },
-  // FS: ! & - . W
-  0x1c: { 0x21: 3, 0x26: 2, 0x2d: 3, 0x2e: 2, 0x57: 3 },
+  // FS: ! & - . W p (p n m: print the stored NV image n)
+  0x1c: { 0x21: 3, 0x26: 2, 0x2d: 3, 0x2e: 2, 0x57: 3, 0x70: 4 },
   // GS: ! B H I L W a f h r w
   0x1d: { 0x21: 3, 0x42: 3, 0x48: 3, 0x49: 3, 0x4c: 4, 0x57: 4, 0x61: 3, 0x66: 3, 0x68: 3, 0x72: 3, 0x77: 3 },
   // DLE: EOT ENQ DC4
@@ -49,7 +49,41 @@ function commandLength(buf: Uint8Array): number {
     if (buf.length < 5) return 0;
     return 5 + (buf[3] ?? 0) + 256 * (buf[4] ?? 0);
   }
+  // ESC * m nL nH d1..dk: a column bit image of n columns, one byte each in 8-dot modes (m 0, 1), three in 24-dot (32, 33).
+  if (b0 === 0x1b && b1 === 0x2a) {
+    if (buf.length < 5) return 0;
+    const columns = (buf[3] as number) + 256 * (buf[4] as number);
+    return 5 + columns * (buf[2] === 32 || buf[2] === 33 ? 3 : 1);
+  }
+  // GS v 0 m xL xH yL yH d1..dk: a raster image of x bytes by y dots (GS v and any other byte: two bytes).
+  if (b0 === 0x1d && b1 === 0x76) {
+    if (buf.length < 3) return 0;
+    if (buf[2] !== 0x30) return 2;
+    if (buf.length < 8) return 0;
+    return 8 + ((buf[4] as number) + 256 * (buf[5] as number)) * ((buf[6] as number) + 256 * (buf[7] as number));
+  }
+  if (b0 === 0x1d && b1 === 0x6b) return barcodeLength(buf);
   return FIXED_LENGTHS[b0]?.[b1] ?? 2;
+}
+
+/** The longest barcode data a GS k of the NUL-ended kind may carry before it is taken as broken. */
+const BARCODE_MAX_DATA = 255;
+
+/**
+ * GS k m ...: a barcode. m 0..6 carries its data up to a NUL (GS k m d1..dk NUL), m 65..73 counts it (GS k m n
+ * d1..dn). A NUL-ended barcode without its NUL within BARCODE_MAX_DATA bytes is taken as its three command bytes,
+ * so a broken one never holds back the rest of the stream; any other m takes three bytes.
+ */
+function barcodeLength(buf: Uint8Array): number {
+  if (buf.length < 3) return 0;
+  const m = buf[2] as number;
+  if (m <= 6) {
+    const end = buf.subarray(3, 3 + BARCODE_MAX_DATA + 1).indexOf(0);
+    if (end >= 0) return 3 + end + 1;
+    return buf.length > 3 + BARCODE_MAX_DATA ? 3 : 0;
+  }
+  if (m >= 65 && m <= 73) return buf.length < 4 ? 0 : 4 + (buf[3] as number);
+  return 3;
 }
 
 /**
