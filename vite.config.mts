@@ -4,18 +4,43 @@ import { pageShell } from './vite.page-shell.mjs';
 import { woff2OnlyFontFaces } from './vite.font-faces.mjs';
 
 /**
- * The page's own language's texts (a chunk of their own, src/renderer/i18n/load-language.ts) fetched and parsed
- * beside the first chunk, rather than only once it has run and asks for them.
+ * Chunks the page fetches and parses beside its entry, rather than only once the entry has run and asks for them:
+ * - the rest of the page (src/renderer/boot.tsx, imported by the small entry once it has asked the core for the
+ *   point's settings) with every chunk it imports, and its stylesheets, so the page keeps one up-front set of styles;
+ * - the page's own language's texts (a chunk of their own, src/renderer/i18n/load-language.ts).
  */
-function preloadPageLanguage(): Plugin {
+function preloadStartupChunks(): Plugin {
   return {
-    name: 'preload-page-language',
+    name: 'preload-startup-chunks',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
         const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/shared/locales/${language}/index.ts`));
-        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const files = new Set<string>();
+        const css = new Set<string>();
+        const add = (fileName: string) => {
+          const chunk = byFile.get(fileName);
+          if (!chunk || files.has(fileName)) return;
+          files.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((f) => css.add(f));
+          chunk.imports.forEach(add);
+        };
+        const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/renderer/boot.tsx'));
+        if (boot) add(boot.fileName);
+        const texts = chunks.find((c) => c.facadeModuleId?.endsWith(`/shared/locales/${language}/index.ts`));
+        if (texts) files.add(texts.fileName);
+        const listed = (file: string) => html.includes(`/${file}"`);
+        return {
+          // The entry runs as soon as it and its few imports are in, not after the stylesheets and the parse; the
+          // screen still paints only once the stylesheets are in (they block rendering), and boot waits for the DOM.
+          html: html.replace(/<script type="module" crossorigin src=/, '<script type="module" async crossorigin src='),
+          tags: [
+            ...[...css].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+            ...[...files].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+          ],
+        };
       },
     },
   };
@@ -25,7 +50,7 @@ function preloadPageLanguage(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadPageLanguage()],
+  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadStartupChunks()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

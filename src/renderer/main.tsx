@@ -1,37 +1,22 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './theme/theme.css';
-import { createRoot } from 'react-dom/client';
 import { connectToCore } from './api/connect';
-import { App } from './app/App';
-import { setupI18n } from './i18n/setup';
-import { loadLanguage } from './i18n/load-language';
 import { markStartup } from './app/startup-marks';
-import { askCatalogAtBoot } from './catalog/catalog-at-boot';
-import { LANGUAGES, type Language } from '../shared/locales/languages';
 
 /**
- * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
- * prints where the time goes): the point's settings, then the catalogue the home screen lists, and the texts in the
- * page's own language, the point's usual one (preloaded by the page; a point set to the other language fetches that).
+ * The page's entry is small on purpose: it opens the connection to the core and asks for the point's settings
+ * (`site.info`) at once, then imports the rest (boot.tsx: React, the screens, the contract's schemas). The page
+ * preloads that chunk beside this one (vite.config.mts), so while the browser still compiles and runs those modules
+ * the question is already on its way and usually answered; before, it left only once they had all run
+ * (docs/architecture.md, "Start-up").
  */
-async function boot(): Promise<void> {
-  markStartup('boot:modules-evaluated');
-  const root = createRoot(document.getElementById('root')!);
-  const { client, onConnectionChange } = connectToCore();
-  const siteInfo = client.invoke('site.info', {});
-  // Asked the moment site.info answers, not with it: the core checks the catalogue's answer (195 kB) against its
-  // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
-  // It is then on its way while the page sets up its texts and paints the attract screen.
-  const catalog = askCatalogAtBoot(client, siteInfo);
-  const pageLanguage = document.documentElement.lang as Language;
-  if (LANGUAGES.includes(pageLanguage)) loadLanguage(pageLanguage).catch(() => undefined);
-  const site = await siteInfo;
-  markStartup('boot:site-info');
-  const i18n = await setupI18n(site.defaultLanguage);
-  markStartup('boot:i18n-ready');
-  document.title = i18n.t('app.title');
-  root.render(<App kiosk={{ client, site }} onConnectionChange={onConnectionChange} catalog={catalog} />);
-}
-
-void boot();
+const core = connectToCore();
+const siteInfo = core.carrier.call('site.info', {});
+markStartup('boot:core-asked');
+// The entry runs `async` (before the page is parsed, see vite.config.mts); React mounts into #root once it is there.
+const parsed = new Promise<void>((resolve) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  else resolve();
+});
+void Promise.all([import('./boot'), parsed]).then(([{ boot }]) => boot(core, siteInfo));

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { importsOf, reachable } from '../support/module-graph';
 
 /**
  * The kiosk page carries one language's texts up front and fetches the other on the first switch to it
@@ -11,39 +11,6 @@ import { describe, expect, it } from '@jest/globals';
 const SRC = path.resolve(__dirname, '../../src');
 const LOCALES = path.join(SRC, 'shared/locales');
 const LOADER = path.join(SRC, 'renderer/i18n/load-language.ts');
-
-function resolve(from: string, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return null; // a package
-  const base = path.resolve(path.dirname(from), specifier);
-  const candidates = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')];
-  return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile()) ?? null;
-}
-
-/** The modules `file` imports for their values (type-only imports vanish from the bundle), static and dynamic. */
-function importsOf(file: string): string[] {
-  const code = fs.readFileSync(file, 'utf8');
-  const specifiers = [
-    ...[...code.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'([^']+)'/gm)].map((m) => m[1]!),
-    ...[...code.matchAll(/\bimport\('([^']+)'\)/g)].map((m) => m[1]!),
-  ];
-  return specifiers.map((s) => resolve(file, s)).filter((f): f is string => f !== null);
-}
-
-/** Every module the page can reach from its entry, each with the module that first brought it in. */
-function reachable(entry: string): Map<string, string> {
-  const seen = new Map<string, string>([[entry, '(entry)']]);
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (file.endsWith('.json')) continue;
-    for (const next of importsOf(file)) {
-      if (seen.has(next)) continue;
-      seen.set(next, file);
-      queue.push(next);
-    }
-  }
-  return seen;
-}
 
 describe('the kiosk page and its languages', () => {
   const graph = reachable(path.join(SRC, 'renderer/main.tsx'));

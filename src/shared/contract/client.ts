@@ -22,7 +22,14 @@ export class KioskClient {
   }
 
   async invoke<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
-    const answer = await this.carrier.call(method, params);
+    return this.settle(method, await this.carrier.call(method, params));
+  }
+
+  /**
+   * Checks an answer the carrier brought for `method` as `invoke` does: the result, or the typed error thrown. For a
+   * call made on the carrier before this client was built (the screen asks for `site.info` while its modules load).
+   */
+  settle<M extends MethodName>(method: M, answer: { result: unknown } | { error: unknown }): MethodResult<M> {
     if ('error' in answer) {
       const parsed = KioskErrorPayloadSchema.safeParse(answer.error);
       throw parsed.success ? KioskError.fromPayload(parsed.data) : new KioskError('internal', { details: { reason: 'malformedError' } });

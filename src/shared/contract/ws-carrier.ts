@@ -1,5 +1,5 @@
 import type { ClientCarrier } from './client';
-import { KioskError } from './errors';
+import { KioskError } from './kiosk-error';
 
 /** What the carrier needs of a WebSocket: the browser's and the `ws` package's both have it. */
 // Handlers take `never` so that both sockets' own event types fit; the carrier reads only `data` and `message`.

@@ -1,0 +1,34 @@
+import { createRoot } from 'react-dom/client';
+import { KioskClient } from '../shared/contract/client';
+import type { CoreConnection } from './api/connect';
+import { App } from './app/App';
+import { setupI18n } from './i18n/setup';
+import { loadLanguage } from './i18n/load-language';
+import { markStartup } from './app/startup-marks';
+import { askCatalogAtBoot } from './catalog/catalog-at-boot';
+import { LANGUAGES, type Language } from '../shared/locales/languages';
+
+/**
+ * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
+ * prints where the time goes): the point's settings (asked by the entry, main.tsx, and checked here against the
+ * contract like any answer), then the catalogue the home screen lists, and the texts in the page's own language, the
+ * point's usual one (preloaded by the page; a point set to the other language fetches that).
+ */
+export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<CoreConnection['carrier']['call']>): Promise<void> {
+  markStartup('boot:modules-evaluated');
+  const root = createRoot(document.getElementById('root')!);
+  const client = new KioskClient(core.carrier);
+  const siteInfo = siteInfoAnswer.then((answer) => client.settle('site.info', answer));
+  // Asked the moment site.info answers, not with it: the core checks the catalogue's answer (195 kB) against its
+  // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
+  // It is then on its way while the page sets up its texts and paints the attract screen.
+  const catalog = askCatalogAtBoot(client, siteInfo);
+  const pageLanguage = document.documentElement.lang as Language;
+  if (LANGUAGES.includes(pageLanguage)) loadLanguage(pageLanguage).catch(() => undefined);
+  const site = await siteInfo;
+  markStartup('boot:site-info');
+  const i18n = await setupI18n(site.defaultLanguage);
+  markStartup('boot:i18n-ready');
+  document.title = i18n.t('app.title');
+  root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />);
+}
