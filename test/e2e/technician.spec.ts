@@ -211,6 +211,11 @@ test('commissioning from the workspace: the kiosk runs its checks, the technicia
   const steps = page.locator('[data-commissioning-step]');
   await expect(page.locator('[data-commissioning-step="syncRound"]')).toHaveAttribute('data-passed', 'true', { timeout: 60_000 });
   await expect(page.locator('[data-commissioning-step="device:receipt-printer"]')).toHaveAttribute('data-passed', 'true');
+  // What each check found, in the technician's language (the core sends data, not English lines).
+  await expect(page.locator('[data-commissioning-step="syncRound"] [data-commissioning-detail]')).toHaveText('（同步完成）');
+  await expect(page.locator('[data-commissioning-step="staffLogin"] [data-commissioning-detail]')).toHaveText('（账号 tech，角色：技术员）');
+  await expect(page.locator('[data-commissioning-step="device:id-reader"] [data-commissioning-detail]')).toContainText('端口：通过');
+  await expect(page.locator('[data-commissioning-steps]')).not.toContainText(/sync round|offset|: ok|staff list/);
   const shown = await steps.count();
   await page.locator('[data-commissioning-publicity]').check();
   await page.locator('[data-commissioning-complete]').click();
@@ -219,8 +224,9 @@ test('commissioning from the workspace: the kiosk runs its checks, the technicia
   await page.locator('[data-technician-sync]').click();
   await expect(page.locator('[data-sync-outcome]')).toContainText('同步完成');
   const record = readDb(path.join(point.county.dataDir, 'county.sqlite'), (db) => db.prepare("SELECT body FROM site_records WHERE kind = 'commissioning'").get()) as { body: string };
-  const body = JSON.parse(record.body) as { steps: Array<{ id: string; passed: boolean; how: string }>; technician: { id: string } };
+  const body = JSON.parse(record.body) as { steps: Array<{ id: string; passed: boolean; how: string; finding?: unknown }>; technician: { id: string } };
   expect(body.steps).toHaveLength(shown + 1);
+  expect(body.steps.find((s) => s.id === 'syncRound')!.finding).toEqual({ key: 'syncCompleted' });
   expect(body.steps.at(-1)).toMatchObject({ id: 'publicity', passed: true, how: 'manual' });
   await page.locator('[data-technician-tab="commissioning"]').click();
   await expect(page.locator('[data-site-record="commissioning"]')).toHaveAttribute('data-delivered', 'true');
@@ -232,4 +238,6 @@ test('commissioning from the workspace: the kiosk runs its checks, the technicia
   expect(text).toContain('设备自检：receipt-printer');
   expect(text).toContain('已公示');
   expect(text).toContain('孙技术员');
+  for (const words of ['同步完成', '端口：通过', '账号 tech，角色：技术员']) expect(text).toContain(words);
+  expect(text).not.toMatch(/sync round|offset|: ok/);
 });

@@ -86,6 +86,18 @@ describe('commissioning and acceptance, kiosk to county', () => {
       ['consultationPhone', true],
     ]);
     expect(run.steps.every((s) => s.how === 'automatic' && s.checkedBy.name === '孙技术员')).toBe(true);
+    // What each check found is data (keys, numbers, names), never a sentence in one language.
+    const found = Object.fromEntries(run.steps.map((s) => [s.id, s.finding]));
+    expect(found['device:id-reader']).toMatchObject({ key: 'deviceSteps', steps: expect.arrayContaining([{ name: 'port', ok: true }, { name: 'samStatus', ok: true }]) });
+    expect(found).toMatchObject({
+      syncRound: { key: 'syncCompleted' },
+      clockAgrees: { key: 'clockOffset', seconds: 0 },
+      staffLogin: { key: 'staffAccount', username: 'tech', roles: ['technician'] },
+      officeHours: { key: 'officeHours', hours: expect.arrayContaining([expect.objectContaining({ days: expect.any(Array) })]) },
+      consultationPhone: { key: 'phone', phone: expect.stringMatching(/^[0-9-]+$/) },
+    });
+    expect(found.countyReachable).toBeUndefined();
+    expect(run.steps.every((s) => s.detail === undefined)).toBe(true);
 
     commissioning = await call<CommissioningRecord>(technician, 'commissioning.complete', { manual: [{ id: 'publicity', passed: true, detail: 'board by the door' }] });
     expect(commissioning).toMatchObject({ kind: 'commissioning', passed: true, kioskId: point.kioskId, divisionCode: point.divisionCode, technician: { id: 'tech-sun', name: '孙技术员' } });
@@ -106,10 +118,15 @@ describe('commissioning and acceptance, kiosk to county', () => {
     }
     expect(zh.match(/通过/g)!.length).toBeGreaterThanOrEqual(commissioning.steps.length + 1);
     expect(zh).not.toContain('未通过');
+    // What each check found, in the language asked for; the technician's note as typed.
+    for (const words of ['端口：通过', '安全模块状态：通过', '同步完成', '相差 0 秒', '账号 tech，角色：技术员', '周一', 'board by the door']) expect(zh).toContain(words);
+    expect(zh).not.toMatch(/sync round|offset|staff list|: ok|: fail|technician\)/);
     const en = await pdfText(commissioning.recordId, 'en');
     expect(en).toContain('Service point commissioning record');
     expect(en).toContain('Self-test: face-camera');
     expect(en).toContain('Publicity posted');
+    for (const words of ['Port: passed', 'Sync round completed', 'Off by 0 s', 'Account tech, role: Technician', 'Mon']) expect(en).toContain(words);
+    expect(en).not.toMatch(/同步|通过|账号|端口/);
   });
 
   it('has the acceptance signed by an account the county confirms for this point, and stores it', async () => {

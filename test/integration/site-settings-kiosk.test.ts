@@ -4,6 +4,7 @@ import type { Connection } from '../../src/main/dispatcher';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import type { CountyServer } from '../../src/county/server';
 import type { Publication } from '../../src/shared/console/api';
+import type { CommissioningStep } from '../../src/shared/commissioning/site-record';
 import { signIn, startConsoleCounty, startPointKiosk, type ConsoleClient } from '../support/console-fixtures';
 
 jest.setTimeout(90_000);
@@ -31,7 +32,11 @@ describe('site settings from the console to the kiosk', () => {
     throw new Error('sync failed');
   };
   const siteInfo = () => call<{ officeHours: unknown; consultationPhone: string; onDuty?: string }>(core.newConnection('internal'), 'site.info');
-  const hoursCheck = async () => (await call<{ steps: Array<{ id: string; detail: string }> }>(technician, 'commissioning.check')).steps.find((s) => s.id === 'officeHours')!.detail;
+  // The hours the commissioning check found (data in its finding), written as days open-close for comparison.
+  const hoursCheck = async () => {
+    const finding = (await call<{ steps: CommissioningStep[] }>(technician, 'commissioning.check')).steps.find((s) => s.id === 'officeHours')!.finding;
+    return finding?.key === 'officeHours' ? finding.hours.map((h) => `${h.days.join(',')} ${h.open}-${h.close}`).join('; ') : undefined;
+  };
 
   beforeAll(async () => {
     county = await startConsoleCounty();

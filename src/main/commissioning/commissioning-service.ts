@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SiteConfig } from '../../shared/config/site-config';
 import { AUTOMATIC_CHECKS, criteriaOf, type AcceptanceRecord, type CommissioningRecord, type CommissioningStep, type SiteRecord } from '../../shared/commissioning/site-record';
+import type { StepFinding } from '../../shared/commissioning/step-finding';
 import { KioskError } from '../../shared/contract/errors';
 import type { MethodInput, MethodResult } from '../../shared/contract';
 import type { DeviceStatus } from '../../shared/domain/devices';
@@ -56,24 +57,27 @@ export class CommissioningService {
     const stamp = () => ({ checkedAt: this.deps.now().toISOString(), checkedBy: by });
     for (const device of this.deps.config.devices) {
       const result = await this.deps.devices.selfTest(device.id);
-      const detail = result.steps.map((s) => `${s.name}: ${s.ok ? 'ok' : 'fail'}`).join('; ').slice(0, 300);
-      steps.push({ id: `device:${device.id}`, deviceKind: device.kind, how: 'automatic', passed: result.ok, detail, ...stamp() });
+      const finding: StepFinding = { key: 'deviceSteps', steps: result.steps.slice(0, 20).map((s) => ({ name: s.name, ok: s.ok })) };
+      steps.push({ id: `device:${device.id}`, deviceKind: device.kind, how: 'automatic', passed: result.ok, finding, ...stamp() });
     }
     const configured = this.deps.client !== null;
     const round = configured ? await this.deps.syncRound() : { ok: false, error: 'noCounty' };
-    const reached = round.ok || (round.error !== undefined && !/^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|network|noCounty)/.test(round.error));
-    steps.push({ id: 'countyReachable', how: 'automatic', passed: reached, ...(round.error ? { detail: round.error.slice(0, 300) } : {}), ...stamp() });
-    steps.push({ id: 'syncRound', how: 'automatic', passed: round.ok, detail: round.ok ? 'sync round completed' : `sync round failed: ${round.error ?? ''}`.slice(0, 300), ...stamp() });
+    const reason = (round.error ?? '').slice(0, 100);
+    const unreached = round.error !== undefined && /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|network|timeout)/.test(round.error);
+    const reached = round.ok || (round.error !== undefined && !unreached && configured);
+    const county: StepFinding | null = !configured ? { key: 'noCounty' } : round.ok ? null : unreached ? { key: 'countyUnreached', reason } : { key: 'countyAnswered', reason };
+    steps.push({ id: 'countyReachable', how: 'automatic', passed: reached, ...(county ? { finding: county } : {}), ...stamp() });
+    steps.push({ id: 'syncRound', how: 'automatic', passed: round.ok, finding: !configured ? { key: 'noCounty' } : round.ok ? { key: 'syncCompleted' } : { key: 'syncFailed', reason }, ...stamp() });
     // A signed request the county accepted without correcting the kiosk's clock: the two agree within its window.
     const offset = this.deps.client?.clockOffsetMs?.() ?? null;
     const clockOk = round.ok && offset === 0;
-    steps.push({ id: 'clockAgrees', how: 'automatic', passed: clockOk, detail: offset === null ? 'no county clock' : `offset ${Math.round(offset / 1000)} s`, ...stamp() });
+    steps.push({ id: 'clockAgrees', how: 'automatic', passed: clockOk, finding: offset === null ? { key: 'noCountyClock' } : { key: 'clockOffset', seconds: Math.round(offset / 1000) }, ...stamp() });
     const account = this.deps.staffAccounts().find((a) => a.id === by.id && !a.disabled);
-    steps.push({ id: 'staffLogin', how: 'automatic', passed: account !== undefined, detail: account ? `${account.username} (${account.roles.join(', ')})` : 'not in the county staff list', ...stamp() });
+    steps.push({ id: 'staffLogin', how: 'automatic', passed: account !== undefined, finding: account ? { key: 'staffAccount', username: account.username, roles: account.roles } : { key: 'notInStaffList' }, ...stamp() });
     const hours = this.deps.officeHours();
-    steps.push({ id: 'officeHours', how: 'automatic', passed: hours.length > 0, detail: hours.map((h) => `${h.days.join(',')} ${h.open}-${h.close}`).join('; ').slice(0, 300), ...stamp() });
+    steps.push({ id: 'officeHours', how: 'automatic', passed: hours.length > 0, finding: { key: 'officeHours', hours: hours.slice(0, 14).map((h) => ({ days: [...h.days], open: h.open, close: h.close })) }, ...stamp() });
     const phone = this.deps.consultationPhone();
-    steps.push({ id: 'consultationPhone', how: 'automatic', passed: /^[0-9-]{5,20}$/.test(phone), detail: phone, ...stamp() });
+    steps.push({ id: 'consultationPhone', how: 'automatic', passed: /^[0-9-]{5,20}$/.test(phone), finding: { key: 'phone', phone: phone.slice(0, 40) }, ...stamp() });
     this.lastRun = { at: this.deps.now().getTime(), by, steps };
     return { steps, manual: ['publicity'] };
   }

@@ -1,4 +1,5 @@
 import type { SiteRecord } from '../../shared/commissioning/site-record';
+import { stepDetailText, type Say } from '../../shared/commissioning/step-finding';
 import type { Language } from '../../shared/locales';
 import { formatPointTime } from '../../shared/report/report-month';
 import { PdfComposer } from '../printing/pdf-composer';
@@ -6,11 +7,13 @@ import { translatorFor } from '../printing/translator';
 
 /**
  * A commissioning or acceptance record on A4 (CJK font embedded): the point, who and when, every check or criterion
- * with its result, the verdict, the signer. It carries staff names and device words only, never a resident.
+ * with its result and what it found (worded in the language asked for: the technician's), the verdict, the signer.
+ * It carries staff names and device words only, never a resident.
  */
 export async function siteRecordPdf(record: SiteRecord, language: Language): Promise<Uint8Array> {
   const base = translatorFor(language);
-  const t = (key: string, options?: Record<string, unknown>) => base(`technician:commissioning.${key}`, options ?? {});
+  const say: Say = (key, options) => base(key, options ?? {});
+  const t = (key: string, options?: Record<string, unknown>) => say(`technician:commissioning.${key}`, options);
   const title = t(record.kind === 'commissioning' ? 'pdf.commissioningTitle' : 'pdf.acceptanceTitle');
   const composer = await PdfComposer.create({ title, subject: record.siteName[language] });
   composer.heading(title, 18);
@@ -37,7 +40,7 @@ export async function siteRecordPdf(record: SiteRecord, language: Language): Pro
           s.id.startsWith('device:') ? t('step.device', { device: `${s.id.slice('device:'.length)}${s.deviceKind ? ` (${s.deviceKind})` : ''}` }) : t(`step.${s.id}`),
           t(s.passed ? 'passed' : 'failed'),
           t(s.how === 'automatic' ? 'pdf.auto' : 'pdf.manualStep'),
-          s.detail ?? '',
+          stepDetailText(s, say),
         ],
       })),
     );

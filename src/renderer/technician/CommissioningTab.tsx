@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { criteriaOf, type SiteStandard } from '../../shared/commissioning/site-record';
+import { stepDetailText } from '../../shared/commissioning/step-finding';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
@@ -27,6 +28,13 @@ function SiteRecordButton({ action, ready, label, recorded, button, outcome }: {
       <ActionOutcome action={action} said={(r) => t(recorded, { verdict: t(`commissioning.verdict.${String(r.passed)}`) })} {...outcome} />
     </>
   );
+}
+
+/** What a check found, in the technician's language, after its verdict. */
+function StepDetail({ step }: { step: Parameters<typeof stepDetailText>[0] }) {
+  const { t } = useTranslation('technician');
+  const text = stepDetailText(step, (key, options) => t(key, options ?? {}));
+  return text ? <span data-commissioning-detail>{t('commissioning.finding.aside', { text })}</span> : null;
 }
 
 /** Commissioning (the kiosk's automatic checks, the technician's tick) and acceptance (signed by a township or county account), with the records. */
@@ -79,7 +87,7 @@ export function CommissioningTab() {
             {check.result.steps.map((s) => (
               <li key={s.id} data-commissioning-step={s.id} data-passed={String(s.passed)}>
                 {t('common:labelled', { label: stepName(s.id), value: t(s.passed ? 'commissioning.passed' : 'commissioning.failed') })}
-                {s.detail ? ` (${s.detail})` : ''}
+                <StepDetail step={s} />
               </li>
             ))}
           </ul>

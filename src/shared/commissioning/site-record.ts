@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../domain/devices';
+import { StepFindingSchema } from './step-finding';
 
 const IsoTimeSchema = z.iso.datetime({ offset: true });
 const SiteNameSchema = z.object({ 'zh-CN': z.string().min(1).max(100), en: z.string().min(1).max(100) });
 const PersonSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(60) });
-/** A step's free words: device words and ids only (the kiosk masks free text before it is stored). */
+/**
+ * Free words kept as typed: a manual step's note by the technician, an acceptance criterion's note. Records made
+ * before findings carried the kiosk's own English line here for automatic steps too; they still read, and show it
+ * as it was signed.
+ */
 const DetailSchema = z.string().max(300);
 
 /**
@@ -29,6 +34,8 @@ export const CommissioningStepSchema = z.object({
   deviceKind: DeviceKindSchema.optional(),
   how: z.enum(['automatic', 'manual']),
   passed: z.boolean(),
+  /** What an automatic check found, as data each reader words in their language (step-finding.ts). */
+  finding: StepFindingSchema.optional(),
   detail: DetailSchema.optional(),
   checkedAt: IsoTimeSchema,
   checkedBy: PersonSchema,

@@ -1,0 +1,69 @@
+/** @jest-environment jsdom */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import i18next from 'i18next';
+import type { CommissioningStep } from '../../shared/commissioning/site-record';
+import { resources } from '../../shared/locales';
+import { setupI18n } from '../i18n/setup';
+import { CommissioningTab } from './CommissioningTab';
+import { coreStandIn, renderOnCore } from '../../../test/support/core-stand-in';
+
+/**
+ * The commissioning tab words what each check found in the technician's language, from the data the core sends
+ * (commissioning.check): the same run reads in English, then in Chinese after a switch.
+ */
+const AT = '2026-12-01T02:00:00.000Z';
+const BY = { id: 'tech-sun', name: 'Sun' };
+const step = (id: string, rest: Partial<CommissioningStep>): CommissioningStep => ({ id, how: 'automatic', passed: true, checkedAt: AT, checkedBy: BY, ...rest });
+const STEPS: CommissioningStep[] = [
+  step('device:id-reader', { deviceKind: 'idCardReader', passed: false, finding: { key: 'deviceSteps', steps: [{ name: 'port', ok: true }, { name: 'samStatus', ok: false }] } }),
+  step('countyReachable', { passed: false, finding: { key: 'countyUnreached', reason: 'ECONNREFUSED' } }),
+  step('syncRound', { passed: false, finding: { key: 'syncFailed', reason: 'ECONNREFUSED' } }),
+  step('clockAgrees', { passed: false, finding: { key: 'clockOffset', seconds: 95 } }),
+  step('staffLogin', { finding: { key: 'staffAccount', username: 'tech', roles: ['technician'] } }),
+  step('officeHours', { finding: { key: 'officeHours', hours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }] } }),
+  step('consultationPhone', { finding: { key: 'phone', phone: '0351-12333' } }),
+];
+
+const shown = (id: string) => document.querySelector(`[data-commissioning-step="${id}"] [data-commissioning-detail]`)?.textContent;
+
+const zh = resources['zh-CN'];
+const zhFinding = zh.technician.commissioning.finding;
+const zhStep = zh.technician.selfTest;
+
+describe("the commissioning tab says what each check found in the technician's language", () => {
+  beforeAll(async () => {
+    await setupI18n('en');
+  });
+
+  it('words the core’s findings in English, then in Chinese after a switch, with no sentence from the core', async () => {
+    const core = coreStandIn({
+      'site.info': () => ({ level: 'village' }),
+      'siteRecords.list': () => ({ records: [] }),
+      'commissioning.check': () => ({ steps: STEPS, manual: ['publicity'] }),
+    });
+    renderOnCore(core, <CommissioningTab />);
+    fireEvent.click(await screen.findByText('Run the automatic checks'));
+    await screen.findByText(/One sync round/);
+
+    expect(shown('device:id-reader')).toBe(' (Port: passed; SAM status: failed)');
+    expect(shown('countyReachable')).toBe(' (No answer from the county: ECONNREFUSED)');
+    expect(shown('syncRound')).toBe(' (Sync round not completed: ECONNREFUSED)');
+    expect(shown('clockAgrees')).toBe(' (Off by 95 s)');
+    expect(shown('staffLogin')).toBe(' (Account tech, role: Technician)');
+    expect(shown('officeHours')).toBe(' (Mon, Tue, Wed, Thu, Fri 08:30–17:30)');
+    expect(shown('consultationPhone')).toBe(' (0351-12333)');
+    expect(document.querySelector('[data-commissioning-steps]')!.textContent).not.toMatch(/commissioning\.|finding|selfTest/);
+
+    // The same run in Chinese (the locale's own words: no Chinese literal in a renderer file).
+    await act(async () => {
+      await i18next.changeLanguage('zh-CN');
+    });
+    expect(shown('device:id-reader')).toBe(`（${zhStep.step.port}：${zhStep.stepOk}；${zhStep.step.samStatus}：${zhStep.stepFailed}）`);
+    expect(shown('syncRound')).toBe(`（${zhFinding.syncFailed.replace('{{reason}}', 'ECONNREFUSED')}）`);
+    expect(shown('clockAgrees')).toBe(`（${zhFinding.clockOffset.replace('{{seconds}}', '95')}）`);
+    expect(shown('staffLogin')).toBe(`（${zhFinding.staffAccount.replace('{{username}}', 'tech').replace('{{roles}}', zhFinding.role.technician)}）`);
+    expect(shown('officeHours')).toMatch(/^（\S+ 08:30–17:30）$/);
+    expect(document.querySelector('[data-commissioning-steps]')!.textContent).not.toMatch(/Port|Sync|Account|Off by|Mon|passed|failed/);
+  });
+});
