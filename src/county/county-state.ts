@@ -195,9 +195,9 @@ async function judgeBatch(trx: CountyQuery, kioskId: string, items: readonly Bat
   return { results, pending, repeats, seenAs };
 }
 
-/** The item rows of the pending applications, in batch order (so `arrival` keeps the kiosk's order). */
-function itemRows(kioskId: string, pending: Judged['pending'], at: string) {
-  return pending.map(({ item, applicationId }) => ({
+/** The item row of a pending application but its payload. */
+function itemRow(kioskId: string, { item, applicationId }: Judged['pending'][number], at: string) {
+  return {
     id: item.id,
     kiosk_id: kioskId,
     kind: item.kind,
@@ -205,10 +205,14 @@ function itemRows(kioskId: string, pending: Judged['pending'], at: string) {
     created_at: item.createdAt,
     item_code: item.payload.itemCode,
     tracking_number: item.payload.trackingNumber,
-    payload: JSON.stringify(item.payload),
     received_at: at,
     application_id: applicationId,
-  }));
+  };
+}
+
+/** The item rows of the pending applications, in batch order (so `arrival` keeps the kiosk's order). */
+function itemRows(kioskId: string, pending: Judged['pending'], at: string) {
+  return pending.map((p) => ({ ...itemRow(kioskId, p, at), payload: JSON.stringify(p.item.payload) }));
 }
 
 /**
@@ -262,7 +266,7 @@ async function storeAtOnce(q: CountyQuery, kioskId: string, judged: Judged, at: 
   const stored = await storeApplications(q, {
     kioskId,
     at,
-    items: itemRows(kioskId, pending, at),
+    items: pending.map((p) => ({ row: itemRow(kioskId, p, at), payload: p.item.payload })),
     fresh: pending.filter((p) => !p.applicationId).map((p) => ({ itemId: p.item.id, trackingNumber: p.item.payload.trackingNumber })),
     attachments: pending.flatMap((p) => [...new Set(p.item.attachments)].map((sha256) => ({ itemId: p.item.id, sha256 }))),
     // A pending row's delivery (and a repeat's) is written only if its item was stored; otherwise below.

@@ -106,19 +106,52 @@ export async function recordAcceptedAndDeliveries(
   await q.executeQuery(CompiledQuery.raw(text, values));
 }
 
+/** A lone surrogate half (valid pairs are left alone). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Short values as ONE jsonb parameter (`{items, fresh, attachments, deliveries}`, each a list of rows, a row a list
+ * of values) instead of one parameter per value: the pg driver's work per parameter (measuring, copying and framing
+ * each of ~700 values a batch) was its largest cost in the intake bench's CPU profile. PostgreSQL's `->>` gives back
+ * exactly the string that was encoded, with one exception kept out here: PostgreSQL refuses a lone surrogate escape
+ * in JSON (`\ud800`), where a text parameter stored U+FFFD (Node's UTF-8); so a value holding one is sent as that
+ * same U+FFFD (looked for only when the text shows an escape).
+ */
+export function batchJson(batch: Record<string, ReadonlyArray<string | ReadonlyArray<string | boolean | null>>>): string {
+  const text = JSON.stringify(batch);
+  if (!text.includes('\\ud')) return text;
+  const clean = (v: string | boolean | null) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v);
+  return JSON.stringify(Object.fromEntries(Object.entries(batch).map(([k, rows]) => [k, rows.map((row) => (typeof row === 'string' ? clean(row) : row.map(clean)))])));
+}
+
+/** U+001F: JSON.stringify escapes every character below U+0020, so JSON texts joined by it split back exactly. */
+const UNIT_SEPARATOR = '\u001f';
+
+/**
+ * The JSON texts of `values`, joined into one text parameter (split again by `string_to_array(?, chr(31))`): the long
+ * values of a batch (payloads, outcome bodies) would cost as much again encoded as strings inside the jsonb one
+ * (every quote escaped), and JSON text is stored as is.
+ */
+function joinedJsonTexts(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(UNIT_SEPARATOR);
+}
+
 /**
  * PostgreSQL without a transaction: a batch's applications stored by ONE statement, which PostgreSQL runs atomically
- * as its own transaction (so a batch costs no BEGIN and COMMIT round trips): the items (`ON CONFLICT (id) DO NOTHING`),
- * and for exactly the rows that insert returned, the first outcomes of `fresh` ones (numbered in batch order from the
- * kiosk's counter, advanced by as many), the claims on their attachments, and the deliveries (a row marked `ifStored`
- * is written only if its item was). Returns the ids stored; the caller answers the others (another gateway's).
+ * as its own transaction (so a batch costs no BEGIN and COMMIT round trips): the items (`ON CONFLICT (id) DO NOTHING`,
+ * inserted in batch order so `arrival` keeps the kiosk's), and for exactly the rows that insert returned, the first
+ * outcomes of `fresh` ones (numbered in batch order from the kiosk's counter, advanced by as many), the claims on their
+ * attachments, and the deliveries (a row marked `ifStored` is written only if its item was). Each item's `payload` is
+ * stored as its JSON text (as `JSON.stringify`). The rows travel in five parameters whatever the batch's size
+ * (`batchJson`, `joinedJsonTexts`), so the text depends only on the item columns and whether there are attachments.
+ * Returns the ids stored; the caller answers the others (another gateway's).
  */
 export async function storeApplications(
   q: CountyQuery,
   batch: {
     kioskId: string;
     at: string;
-    items: ReadonlyArray<Record<string, unknown>>;
+    items: ReadonlyArray<{ row: Record<string, string | null>; payload: unknown }>;
     fresh: ReadonlyArray<{ itemId: string; trackingNumber: string }>;
     attachments: ReadonlyArray<{ itemId: string; sha256: string }>;
     deliveries: ReadonlyArray<{ id: string; status: string; ifStored: boolean }>;
@@ -129,37 +162,39 @@ export async function storeApplications(
     await insertRows(q, 'deliveries', deliveries.map((d) => ({ kiosk_id: kioskId, item_id: d.id, outcome: d.status, at })));
     return new Set();
   }
-  const columns = Object.keys(items[0]!);
-  const text = textFor(q, `store ${columns.join(',')} ${items.length} ${fresh.length} ${attachments.length} ${deliveries.length}`, () => {
-    const freshRows =
-      fresh.length === 0
-        ? `select null::text as item_id, null::text as body, 0::bigint as n where false`
-        : `select f.item_id, f.body, row_number() over (order by f.k) as n from (values ${Array.from({ length: fresh.length }, (_, i) => `(?::text, ?::text, ${i + 1})`).join(', ')}) as f(item_id, body, k) where f.item_id in (select id from ins)`;
-    const claims =
-      attachments.length === 0
-        ? ''
-        : ` claimed as (update kiosk_attachments set claimed = 1 where kiosk_id = (select kiosk_id from params) and sha256 in (select a.sha256 from (values ${marks(attachments.length, '(?::text, ?::text)')}) as a(item_id, sha256) where a.item_id in (select id from ins))),`;
+  const columns = Object.keys(items[0]!.row);
+  const claims = attachments.length > 0;
+  const text = textFor(q, `store ${columns.join(',')} ${claims}`, () => {
+    const rowsOf = (list: string, alias: string) => `jsonb_array_elements(batch.b->'${list}') with ordinality as ${alias}(r, k)`;
     return (
-      `with ins as (insert into items (${columns.join(', ')}) values ${marks(items.length, `(${marks(columns.length, '?')})`)} on conflict (id) do nothing returning id),` +
+      `with batch as (select ?::jsonb as b, string_to_array(?::text, chr(31)) as payloads, string_to_array(?::text, chr(31)) as bodies),` +
+      ` ins as (insert into items (${columns.join(', ')}, payload) select ${columns.map((_, i) => `e.r->>${i}`).join(', ')}, e.payload` +
+      ` from batch, rows from (jsonb_array_elements(batch.b->'items'), unnest(batch.payloads)) with ordinality as e(r, payload, k) order by e.k` +
+      ` on conflict (id) do nothing returning id),` +
       ` params as (select ?::text as kiosk_id, ?::text as at, ?::text as counter),` +
-      ` fresh as (${freshRows}),` +
+      ` fresh as (select f.item_id, f.body, row_number() over (order by f.k) as n` +
+      ` from batch, rows from (jsonb_array_elements_text(batch.b->'fresh'), unnest(batch.bodies)) with ordinality as f(item_id, body, k) where f.item_id in (select id from ins)),` +
       ` counted as (select count(*)::bigint as c from fresh),` +
       ` cursor_block as (insert into counters (name, value) select params.counter, coalesce((select c.value from counters c where c.name = 'outcomes'), 0) + counted.c from params, counted` +
       ` on conflict (name) do update set value = counters.value + (select c from counted) returning value),` +
       ` first_outcomes as (insert into outcomes (item_id, kiosk_id, seq, state, body, cursor)` +
-      ` select fresh.item_id, params.kiosk_id, 1, 'accepted', fresh.body, cursor_block.value - counted.c + fresh.n from fresh, params, cursor_block, counted),` +
-      claims +
-      ` delivered as (insert into deliveries (kiosk_id, item_id, outcome, at) select params.kiosk_id, d.item_id, d.outcome, params.at from params,` +
-      ` (values ${marks(deliveries.length, '(?::text, ?::text, ?::boolean)')}) as d(item_id, outcome, if_stored) where not d.if_stored or d.item_id in (select id from ins))` +
+      ` select fresh.item_id, params.kiosk_id, 1, 'accepted', fresh.body, cursor_block.value - counted.c + fresh.n from fresh, params, cursor_block, counted order by fresh.n),` +
+      (claims
+        ? ` claimed as (update kiosk_attachments set claimed = 1 where kiosk_id = (select kiosk_id from params) and sha256 in (select a.r->>1 from batch, ${rowsOf('attachments', 'a')} where a.r->>0 in (select id from ins))),`
+        : '') +
+      ` delivered as (insert into deliveries (kiosk_id, item_id, outcome, at) select params.kiosk_id, d.r->>0, d.r->>1, params.at from params, batch, ${rowsOf('deliveries', 'd')}` +
+      ` where not (d.r->>2)::boolean or d.r->>0 in (select id from ins) order by d.k)` +
       ` select id from ins`
     );
   });
-  const values: unknown[] = [];
-  for (const row of items) for (const c of columns) values.push(row[c] ?? null);
-  values.push(kioskId, at, `outcomes:${kioskId}`);
-  for (const f of fresh) values.push(f.itemId, JSON.stringify(acceptedOutcome(f.itemId, f.trackingNumber, at)));
-  for (const a of attachments) values.push(a.itemId, a.sha256);
-  for (const d of deliveries) values.push(d.id, d.status, d.ifStored);
-  const { rows } = await retryingConflicts(() => q.executeQuery<{ id: string }>(CompiledQuery.raw(text, values)));
+  const json = batchJson({
+    items: items.map(({ row }) => columns.map((c) => row[c] ?? null)),
+    fresh: fresh.map((f) => f.itemId),
+    attachments: attachments.map((a) => [a.itemId, a.sha256]),
+    deliveries: deliveries.map((d) => [d.id, d.status, d.ifStored]),
+  });
+  const payloads = joinedJsonTexts(items.map((i) => i.payload));
+  const bodies = joinedJsonTexts(fresh.map((f) => acceptedOutcome(f.itemId, f.trackingNumber, at)));
+  const { rows } = await retryingConflicts(() => q.executeQuery<{ id: string }>(CompiledQuery.raw(text, [json, payloads, bodies, kioskId, at, `outcomes:${kioskId}`])));
   return new Set(rows.map((r) => r.id));
 }

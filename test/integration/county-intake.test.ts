@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { putAttachmentChunk } from '../../src/county/attachments';
-import type { CountyDatabase } from '../../src/county/db/connection';
+import { engineOf, type CountyDatabase } from '../../src/county/db/connection';
 import {
   configSince,
   countyStats,
@@ -76,6 +76,39 @@ describe('county intake and config state', () => {
     });
     expect((await storedItems(q())).map((i) => i.id)).toEqual([...first, ...second].map((i) => i.id));
     expect(await countyStats(q())).toEqual({ items: 5, distinctIds: 5, deliveries: 5, duplicatesRefused: 0, attachmentsComplete: 0 });
+  });
+
+  it('stores each column as sent: the payload is its JSON text, odd text included, and a broken character never stalls a batch', async () => {
+    // Quotes, backslashes, text that looks like an escape, a character outside the BMP (a surrogate pair), control
+    // characters: the PostgreSQL store sends the batch as one JSON value, which must give back the very text a
+    // parameter per value gave.
+    const odd = 'a"b\\c \\ud800 \\\\ud83d 𠀀 \n\t\u0001 县';
+    const item = submission({ form: { note: odd, n: 1.5, ok: true, none: null }, trackingNumber: `T-${odd.slice(0, 30)}` }, [], `ref-${odd}`);
+    // A lone surrogate half (a broken character) in the text columns and in the payload.
+    const broken = submission({ form: { note: 'x\ud800y' }, trackingNumber: 'T\udc00-1' }, [], 'ref-\ud83d');
+    expect(await intakeBatch(q(), KIOSK, [item, broken], AT)).toEqual([item, broken].map((i) => ({ id: i.id, status: 'accepted' })));
+    const rowOf = (id: string) =>
+      q().selectFrom('items').select(['kiosk_id', 'kind', 'resident_ref', 'created_at', 'item_code', 'tracking_number', 'payload', 'received_at', 'application_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await rowOf(item.id)).toEqual({
+      kiosk_id: KIOSK,
+      kind: 'submission',
+      resident_ref: item.residentRef,
+      created_at: item.createdAt,
+      item_code: 'JOB-05',
+      tracking_number: item.payload.trackingNumber,
+      payload: JSON.stringify(item.payload),
+      received_at: AT.toISOString(),
+      application_id: null,
+    });
+    expect(JSON.parse((await outcomeOf(item.id))!.body).trackingNumber).toBe(item.payload.trackingNumber);
+    // The payload keeps the half escaped in its JSON text; a text column holds the replacement character (on
+    // PostgreSQL exactly what Node's UTF-8 made of it for a text parameter: one U+FFFD per half).
+    const row = await rowOf(broken.id);
+    expect(row.payload).toBe(JSON.stringify(broken.payload));
+    expect(JSON.parse(row.payload)).toEqual(broken.payload);
+    expect(row.tracking_number).toMatch(/^T\ufffd+-1$/);
+    expect(row.resident_ref).toMatch(/^ref-\ufffd+$/);
+    if (engineOf(q()) === 'postgres') expect([row.tracking_number, row.resident_ref]).toEqual(['T\ufffd-1', 'ref-\ufffd']);
   });
 
   it("answers an item seen before as duplicate (this kiosk's) or taken (another's) before any other check", async () => {
