@@ -25,4 +25,11 @@ describe("the kiosk page's entry", () => {
     expect(packages.filter((p) => !p.endsWith('.css'))).toEqual([]);
     expect([...graph.keys()].map(rel).filter((f) => /contract[\\/](errors|index|events|client)\.ts$/.test(f))).toEqual([]);
   });
+
+  it("leaves the county protocol's schemas out of the page's up-front modules (the screen needs only the fault levels and the acceptance signer)", () => {
+    const upFront = reachable(path.join(SRC, 'renderer/boot.tsx'), { dynamic: false });
+    expect(upFront.has(path.join(SRC, 'shared/contract/methods/sync.ts'))).toBe(true);
+    const protocol = path.join(SRC, 'shared/sync/protocol.ts');
+    expect(upFront.has(protocol) ? `imported by ${rel(upFront.get(protocol)!)}` : 'not reached').toBe('not reached');
+  });
 });

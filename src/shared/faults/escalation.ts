@@ -1,4 +1,4 @@
-import { FAULT_LEVELS, type FaultLevel } from '../sync/protocol';
+import { FAULT_LEVELS, type FaultLevel } from './fault-moves';
 
 /**
  * The one escalation rule (故障排除上下联动) the kiosk and the county both apply, so that a ticket climbs to the same

@@ -7,6 +7,7 @@ import { TypedIdReasonSchema } from '../domain/typed-id-reason';
 import { ProxyPayloadSchema } from '../domain/proxy';
 import { CasePayloadSchema, CaseStepPayloadSchema } from '../cases/case-record';
 import { OfficeHoursListSchema } from '../domain/office-hours';
+import { FaultLevelSchema, FaultMoveSchema } from '../faults/fault-moves';
 
 /**
  * The HTTP contract between kiosk and county, version 1 (docs/sync-protocol.md explains every endpoint, header,
@@ -143,25 +144,9 @@ export const RemoteSiteSettingsSchema = z.object({
 });
 export type RemoteSiteSettings = z.infer<typeof RemoteSiteSettingsSchema>;
 
-/** Where a fault ticket stands on its way up (故障排除上下联动): the point, the township, the county, the vendor. */
-export const FAULT_LEVELS = ['point', 'township', 'county', 'vendor'] as const;
-export const FaultLevelSchema = z.enum(FAULT_LEVELS);
-export type FaultLevel = z.infer<typeof FaultLevelSchema>;
-/**
- * One move on a ticket, stamped with who and when: by township or county staff, by the point's clerk or technician on
- * the kiosk, or `climb` by the escalation rule itself (nobody acknowledged in time; by = "system"); `reopen` when the
- * fault came back within 7 days of its close.
- */
-export const FAULT_MOVE_ACTIONS = ['acknowledge', 'note', 'passUp', 'resolve', 'climb', 'reopen'] as const;
-export const FaultMoveSchema = z.object({
-  at: IsoTimeSchema,
-  action: z.enum(FAULT_MOVE_ACTIONS),
-  /** The level the ticket is at after the move. */
-  level: FaultLevelSchema,
-  by: z.string().max(60),
-  note: z.string().max(500).optional(),
-});
-export type FaultMove = z.infer<typeof FaultMoveSchema>;
+// The fault levels and moves are defined in faults/fault-moves.ts, apart from the protocol's other schemas: the kiosk's
+// screen needs them and loads none of the rest (docs/architecture.md, "Start-up").
+export { FAULT_LEVELS, FaultLevelSchema, FAULT_MOVE_ACTIONS, FaultMoveSchema, type FaultLevel, type FaultMove } from '../faults/fault-moves';
 
 export const FaultUpdateSchema = z.object({
   id: z.string().max(64),
@@ -265,8 +250,7 @@ export type FaultReport = z.infer<typeof FaultReportSchema>;
  * covers this kiosk's point, and answers who signed.
  */
 export const AcceptanceSignerRequestSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
-export const AcceptanceSignerSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(60), role: z.enum(['township', 'countyAdmin']) });
-export type AcceptanceSigner = z.infer<typeof AcceptanceSignerSchema>;
+export { AcceptanceSignerSchema, type AcceptanceSigner } from '../commissioning/acceptance-signer';
 
 /** Every non-2xx answer of the county has this body. */
 export const ErrorBodySchema = z.object({

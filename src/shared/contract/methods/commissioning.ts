@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod } from '../define';
 import { language } from '../method-shapes';
 import { AcceptanceCriterionSchema, CommissioningStepSchema, SiteRecordSchema } from '../../commissioning/site-record';
-import { AcceptanceSignerSchema } from '../../sync/protocol';
+import { AcceptanceSignerSchema } from '../../commissioning/acceptance-signer';
 
 const FileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { listOf, localisedText } from '../method-shapes';
-import { FaultLevelSchema, FaultMoveSchema } from '../../sync/protocol';
+import { FaultLevelSchema, FaultMoveSchema } from '../../faults/fault-moves';
 
 export const SyncStatusSchema = z.object({
   /** False when the site config has no county: the kiosk queues everything. */
