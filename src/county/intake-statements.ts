@@ -43,12 +43,18 @@ const marks = (n: number, each: string) => Array.from({ length: n }, () => each)
  * is published), in one statement.
  */
 export async function storedOwnersAndCatalogVersion(q: CountyQuery, ids: readonly string[]): Promise<{ owners: Map<string, string>; catalogVersion: number | null }> {
-  const text = textFor(q, `owners ${ids.length}`, () =>
-    ids.length === 0
-      ? `select c.version as catalog_version, null as id, null as kiosk_id from (select 1 as one) one left join config_parts c on c.part = 'catalog'`
-      : `select c.version as catalog_version, i.id, i.kiosk_id from (select 1 as one) one left join config_parts c on c.part = 'catalog' left join items i on i.id in (${marks(ids.length, '?')})`,
+  const read = `select c.version as catalog_version, i.id, i.kiosk_id from (select 1 as one) one left join config_parts c on c.part = 'catalog'`;
+  // PostgreSQL: the ids as one array parameter, so one prepared statement serves every batch size (a text per size
+  // was parsed and planned again on each connection for each new size).
+  const postgres = engineOf(q) === 'postgres';
+  const text = textFor(q, `owners ${postgres ? 'any' : ids.length}`, () =>
+    postgres
+      ? `${read} left join items i on i.id = any(?::text[])`
+      : ids.length === 0
+        ? `select c.version as catalog_version, null as id, null as kiosk_id from (select 1 as one) one left join config_parts c on c.part = 'catalog'`
+        : `${read} left join items i on i.id in (${marks(ids.length, '?')})`,
   );
-  const { rows } = await q.executeQuery<{ catalog_version: number | null; id: string | null; kiosk_id: string | null }>(CompiledQuery.raw(text, [...ids]));
+  const { rows } = await q.executeQuery<{ catalog_version: number | null; id: string | null; kiosk_id: string | null }>(CompiledQuery.raw(text, postgres ? [ids] : [...ids]));
   const owners = new Map<string, string>();
   for (const r of rows) if (r.id !== null && r.kiosk_id !== null) owners.set(r.id, r.kiosk_id);
   return { owners, catalogVersion: rows[0]?.catalog_version ?? null };
