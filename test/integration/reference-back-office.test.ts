@@ -37,12 +37,12 @@ class LogSink implements OutcomeSink {
 
 function delivery(
   itemCode: string,
-  options: { form?: SubmissionPayload['form']; materials?: string[]; face?: SubmissionPayload['face']; round?: number; applicationId?: string; at?: Date } = {},
+  options: { form?: SubmissionPayload['form']; materials?: string[]; face?: SubmissionPayload['face']; round?: number; applicationId?: string; at?: Date; resident?: number } = {},
 ): BackOfficeItem {
   const deliveryId = testUuid();
   const applicationId = options.applicationId ?? deliveryId;
   const materials = (options.materials ?? []).map((code, i) => ({ code, sha256: `${String(i).padStart(2, '0')}${'a'.repeat(62)}` }));
-  const item = batchItem(wang, itemCode, { id: deliveryId, form: options.form ?? {}, materials, ...(options.face ? { face: options.face } : {}) });
+  const item = batchItem(SAMPLE_RESIDENTS[options.resident ?? 0]!, itemCode, { id: deliveryId, form: options.form ?? {}, materials, ...(options.face ? { face: options.face } : {}) });
   return { applicationId, deliveryId, round: options.round ?? 1, kioskId: KIOSK, itemCode, trackingNumber: `T-${applicationId.slice(-8)}`, receivedAt: options.at ?? AT, payload: item.payload };
 }
 
@@ -125,6 +125,15 @@ describe('the reference back office, called directly', () => {
     expect(await act(b, { action: 'return', clerkId: 'county-zhou', materials: ['allowanceCertificate'] })).toMatchObject({ state: 'returned', clerkId: 'county-zhou' });
     const returnedText = words('请补充：最低生活保障证。', 'Please add: Minimum living allowance certificate.');
     expect(sink.of(b.applicationId)[1]).toEqual({ state: 'returned', missing: { text: returnedText, materials: ['allowanceCertificate'] }, text: returnedText });
+    // Two materials: each language's own separator.
+    const two = delivery('JOB-08', { at: minutes(4) });
+    await office.receive(two, sink);
+    await act(two, { action: 'take', clerkId: 'county-zhou' });
+    await act(two, { action: 'return', clerkId: 'county-zhou', materials: ['landRequisitionProof', 'disabilityCertificate'] });
+    expect(sink.of(two.applicationId)[1]!.missing).toEqual({
+      text: words('请补充：残疾人证、土地征收证明。', 'Please add: Disability certificate, Proof of farmland requisition.'),
+      materials: ['disabilityCertificate', 'landRequisitionProof'],
+    });
     // A returned application waits for the resident, not for a clerk.
     await refusedWith(act(b, { action: 'take', clerkId: 'county-zhou' }), 'wrong_state');
 
@@ -139,6 +148,7 @@ describe('the reference back office, called directly', () => {
     expect(await act(a, { action: 'refuse', clerkId: 'county-wu', reason })).toMatchObject({ state: 'refused', clerkId: 'county-wu' });
     expect(sink.of(a.applicationId)[1]).toEqual({ state: 'refused', reason, text: words('您的「就业困难人员认定申请」未获批准。', 'Your Employment-difficulty status was not approved.') });
     expect(ids(await office.desk({ clerkId: 'county-wu' }))).toEqual([a, c].map((d) => d.applicationId));
+    expect(ids(await office.desk({ clerkId: 'county-zhou', state: 'returned' }))).toEqual([b.applicationId, two.applicationId]);
   });
 
   it('a clerk finishing without a note says only that it is complete; an item the catalogue does not know is named by its code', async () => {
@@ -146,6 +156,8 @@ describe('the reference back office, called directly', () => {
     await office.receive(d, sink);
     expect(await office.deskItem(d.applicationId)).toMatchObject({ desk: 'clerk', state: 'waiting' });
     await office.act(d.applicationId, { action: 'take', clerkId: 'county-zhou' }, sink, AT);
+    // It has no materials to ask for.
+    await expect(office.act(d.applicationId, { action: 'return', clerkId: 'county-zhou', materials: ['passport'] }, sink, AT)).rejects.toMatchObject({ code: 'unknown_material' });
     await office.act(d.applicationId, { action: 'finish', clerkId: 'county-zhou' }, sink, AT);
     expect(sink.of(d.applicationId)).toEqual([
       { state: 'inProgress', text: words('县经办人员正在办理您的「ZZZ-99」。', 'A county clerk is working on your ZZZ-99.') },
@@ -199,6 +211,11 @@ describe('the reference back office, called directly', () => {
     expect(await office.deskItem(loss.applicationId)).toMatchObject({ state: 'done', desk: 'automatic', dueAt: AT.toISOString() });
     expect(await cardBlockState(db.query, wang.idNumber, minutes(30))).toEqual({ state: 'blocked', blockedAt: AT.toISOString(), liftsAt, liftedAt: null });
 
+    // Reported at 20:00 UTC: the block lifts at 04:00 Beijing time, which is the next day there.
+    const evening = delivery('CARD-02', { form: { operation: 'reportLoss' }, at: new Date('2026-11-30T20:00:00.000Z'), resident: 1 });
+    await office.receive(evening, sink);
+    expect(sink.of(evening.applicationId).at(-1)!.text.en).toBe('The card is blocked: nobody else can use it. The block lifts by itself after 15 days (2026-12-16).');
+
     const cancel = delivery('CARD-02', { form: { operation: 'cancelLossReport' }, at: minutes(60) });
     await office.receive(cancel, sink);
     expect(sink.of(cancel.applicationId)[1]).toEqual({ state: 'done', text: words('已解除挂失，社保卡可以正常使用。', 'The loss report is cancelled: the card works again.') });
@@ -234,6 +251,14 @@ describe('the reference back office, called directly', () => {
     await office.receive(remodel, sink);
     expect(sink.of(remodel.applicationId).at(-1)).toEqual({ state: 'done', text: words('新的认证人脸模型已记录，以后按新模型认证。', 'The new face model is recorded; later certifications use it.') });
     expect(await db.query.selectFrom('face_models').selectAll().execute()).toEqual([{ id_number: wang.idNumber, face_sha256: 'e'.repeat(64), item_id: remodel.applicationId, at: AT.toISOString() }]);
+  });
+
+  it('asks only for a material that is required and shown by the form', async () => {
+    // JOB-05 "dismissed": the termination letter is shown but optional; the land proof is required but not shown.
+    const d = delivery('JOB-05', { form: { leaveReason: 'dismissed' } });
+    await office.receive(d, sink);
+    expect(sink.of(d.applicationId).map((c) => c.state)).toEqual(['inProgress']);
+    expect(await office.deskItem(d.applicationId)).toMatchObject({ state: 'automatic' });
   });
 
   it('refusal by age leaves the case refused at the desk', async () => {
@@ -292,12 +317,16 @@ describe('the relay hands stored items over', () => {
     return { office, calls, advanced };
   }
 
-  /** Lets the relay's database work run (it needs no timers) until `done`. */
-  async function until(done: () => boolean, turns = 1000): Promise<void> {
-    for (let i = 0; i < turns && !done(); i++) await new Promise((r) => setImmediate(r));
+  /**
+   * Lets the relay's database work run (it needs no timers) until `done`, at most `ms` of real time (process.hrtime:
+   * not faked below). PostgreSQL answers over a socket, so turns alone would not be enough.
+   */
+  async function until(done: () => boolean, ms = 5000): Promise<void> {
+    const end = process.hrtime.bigint() + BigInt(ms) * 1_000_000n;
+    while (!done() && process.hrtime.bigint() < end) await new Promise((r) => setImmediate(r));
   }
-
-  const settle = () => until(() => false, 50);
+  /** Long enough for a hand-over that should not happen to have happened. */
+  const settle = () => until(() => false, 100);
 
   async function store(n: number) {
     const items = Array.from({ length: n }, (_, i) => batchItem(wang, 'JOB-01', { form: { phone: `1380000000${i}` } }));
@@ -317,6 +346,19 @@ describe('the relay hands stored items over', () => {
     );
     expect(await db.query.selectFrom('items').select('handed_at').distinct().execute()).toEqual([{ handed_at: NOW.toISOString() }]);
     expect(await relay.handOver()).toBe(0);
+  });
+
+  it('singly, each in its own transaction: an item the back office refuses holds back itself and those after it, never those before', async () => {
+    const items = await store(3);
+    const { office, calls } = recording(false, (item) => {
+      if (item.deliveryId === items[1]!.id && calls.length === 2) throw new Error('not now');
+    });
+    const relay = new BackOfficeRelay(db.query, office, () => NOW);
+    await expect(relay.handOver()).rejects.toThrow('not now');
+    const handed = await db.query.selectFrom('items').select(['id', 'handed_at']).orderBy('arrival').execute();
+    expect(handed).toEqual([{ id: items[0]!.id, handed_at: NOW.toISOString() }, { id: items[1]!.id, handed_at: null }, { id: items[2]!.id, handed_at: null }]);
+    expect(await relay.handOver()).toBe(2);
+    expect(calls.map((c) => c[0]!.deliveryId)).toEqual([items[0]!.id, items[1]!.id, items[1]!.id, items[2]!.id]);
   });
 
   it('all at once to a back office that takes several', async () => {
@@ -355,7 +397,7 @@ describe('the relay hands stored items over', () => {
   });
 
   it('soon() does nothing until started, then hands over once per burst after its delay; start ticks on its interval; stop ends both', async () => {
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime'] });
     await store(2);
     let received!: () => void;
     const handed = new Promise<void>((resolve) => (received = resolve));
@@ -377,19 +419,24 @@ describe('the relay hands stored items over', () => {
     await until(() => advanced.length === 1); // that tick's advance
     await settle();
     expect([calls.length, advanced.length]).toEqual([2, 1]); // both items, one hand-over for the burst
+    await store(1);
+    relay.soon(10); // the burst is over: the next one is scheduled again
+    jest.advanceTimersByTime(10);
+    await until(() => advanced.length === 2);
+    expect(calls).toHaveLength(3);
     relay.start(1000); // started again: the 3 s interval is gone
     relay.soon(50);
     relay.stop();
     jest.advanceTimersByTime(5000);
     await settle();
-    expect(advanced).toHaveLength(1); // stopped: neither the interval nor the pending hand-over ran
+    expect(advanced).toHaveLength(2); // stopped: neither the interval nor the pending hand-over ran
     relay.start(1000);
     jest.advanceTimersByTime(999);
     await settle();
-    expect(advanced).toHaveLength(1);
+    expect(advanced).toHaveLength(2);
     jest.advanceTimersByTime(1);
-    await until(() => advanced.length === 2);
-    expect(advanced).toEqual([NOW, NOW]);
+    await until(() => advanced.length === 3);
+    expect(advanced).toEqual([NOW, NOW, NOW]);
     relay.stop();
   });
 });
