@@ -221,7 +221,9 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   // Who is logged in on which screen of this point; a staff list from the county ends disabled accounts' logins.
   const presence = new StaffPresence({ db: store.db, events, now });
   closers.push(events.subscribe((event, data) => {
-    if (event === 'config.changed' && (data as { part?: string }).part === 'staff') presence.applyStaffList(staff.accounts());
+    if (event !== 'config.changed' || (data as { part?: string }).part !== 'staff') return;
+    presence.applyStaffList(staff.accounts());
+    staff.staffListArrived();
   }));
   const report = new ReportService({
     store,

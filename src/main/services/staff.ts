@@ -52,7 +52,8 @@ type LockedReason = 'username' | 'kiosk' | 'busy';
  * make every login wait, and only one login per connection and two per kiosk are checked at a time.
  */
 export class StaffService {
-  private readonly failures = new Map<string, { count: number; until: number }>();
+  /** Per username: wrong attempts, until when they count, and the password hash the kiosk held when they were made (null: no such account here). */
+  private readonly failures = new Map<string, { count: number; until: number; held: string | null }>();
   private recentFailures: number[] = [];
   private readonly inFlight = new Set<string>();
 
@@ -92,13 +93,12 @@ export class StaffService {
 
     // Count the attempt now, before any await: a burst of attempts sees each other's counts.
     const count = (failed && failed.until > now ? failed.count : 0) + 1;
-    this.failures.set(key, { count, until: now + LOCKOUT_MS });
+    const account = this.accountNamed(key);
+    this.failures.set(key, { count, until: now + LOCKOUT_MS, held: account?.passwordHash ?? null });
     this.recentFailures.push(now);
     this.inFlight.add(ctx.connection.id);
-    let account: StaffAccount | undefined;
     let ok = false;
     try {
-      account = this.accounts().find((a) => a.username.normalize('NFC').toLowerCase() === key && !a.disabled);
       ok = (await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)) && account !== undefined;
     } finally {
       this.inFlight.delete(ctx.connection.id);
@@ -116,6 +116,23 @@ export class StaffService {
     ctx.connection.staff = { id: account.id, displayName: account.displayName, roles: account.roles, expiresAt: this.deps.now().getTime() + STAFF_LOGIN_MAX_MS };
     insertAudit(this.deps.store.db, { at, action: 'staff.login', operatorId: account.id, channel: null, subject: null });
     return { id: account.id, displayName: account.displayName, roles: account.roles };
+  }
+
+  /**
+   * A new staff list from the county: a username whose account is new here, re-enabled or has a new password (the
+   * county's reset lifts its own lockout too) starts counting afresh. Its wrong attempts were made against an account
+   * the kiosk did not have yet, so a clerk created in the console who tried before the list arrived is not held
+   * locked out for a minute with the right password.
+   */
+  staffListArrived(): void {
+    for (const [key, entry] of this.failures) {
+      const account = this.accountNamed(key);
+      if (account && account.passwordHash !== entry.held) this.failures.delete(key);
+    }
+  }
+
+  private accountNamed(key: string): StaffAccount | undefined {
+    return this.accounts().find((a) => a.username.normalize('NFC').toLowerCase() === key && !a.disabled);
   }
 
   logout(ctx: CallContext): MethodResult<'staff.logout'> {
