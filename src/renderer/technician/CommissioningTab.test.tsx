@@ -46,23 +46,28 @@ describe("the commissioning tab says what each check found in the technician's l
     fireEvent.click(await screen.findByText('Run the automatic checks'));
     await screen.findByText(/One sync round/);
 
-    expect(shown('device:id-reader')).toBe(' (Port: passed; SAM status: failed)');
-    expect(shown('countyReachable')).toBe(' (No answer from the county: ECONNREFUSED)');
-    expect(shown('syncRound')).toBe(' (Sync round not completed: ECONNREFUSED)');
-    expect(shown('clockAgrees')).toBe(' (Off by 95 s)');
-    expect(shown('staffLogin')).toBe(' (Account tech, role: Technician)');
-    expect(shown('officeHours')).toBe(' (Mon, Tue, Wed, Thu, Fri 08:30–17:30)');
-    expect(shown('consultationPhone')).toBe(' (0351-12333)');
+    expect(Object.fromEntries(STEPS.map((s) => [s.id, shown(s.id)]))).toEqual({
+      'device:id-reader': ' (Port: passed; SAM status: failed)',
+      countyReachable: ' (No answer from the county: ECONNREFUSED)',
+      syncRound: ' (Sync round not completed: ECONNREFUSED)',
+      clockAgrees: ' (Off by 95 s)',
+      staffLogin: ' (Account tech, role: Technician)',
+      officeHours: ' (Mon, Tue, Wed, Thu, Fri 08:30–17:30)',
+      consultationPhone: ' (0351-12333)',
+    });
     expect(document.querySelector('[data-commissioning-steps]')!.textContent).not.toMatch(/commissioning\.|finding|selfTest/);
 
     // The same run in Chinese (the locale's own words: no Chinese literal in a renderer file).
     await act(async () => {
       await i18next.changeLanguage('zh-CN');
     });
-    expect(shown('device:id-reader')).toBe(`（${zhStep.step.port}：${zhStep.stepOk}；${zhStep.step.samStatus}：${zhStep.stepFailed}）`);
-    expect(shown('syncRound')).toBe(`（${zhFinding.syncFailed.replace('{{reason}}', 'ECONNREFUSED')}）`);
-    expect(shown('clockAgrees')).toBe(`（${zhFinding.clockOffset.replace('{{seconds}}', '95')}）`);
-    expect(shown('staffLogin')).toBe(`（${zhFinding.staffAccount.replace('{{username}}', 'tech').replace('{{roles}}', zhFinding.role.technician)}）`);
+    const aside = (text: string) => `（${text}）`;
+    expect(Object.fromEntries(['device:id-reader', 'syncRound', 'clockAgrees', 'staffLogin'].map((id) => [id, shown(id)]))).toEqual({
+      'device:id-reader': aside(`${zhStep.step.port}：${zhStep.stepOk}；${zhStep.step.samStatus}：${zhStep.stepFailed}`),
+      syncRound: aside(zhFinding.syncFailed.replace('{{reason}}', 'ECONNREFUSED')),
+      clockAgrees: aside(zhFinding.clockOffset.replace('{{seconds}}', '95')),
+      staffLogin: aside(zhFinding.staffAccount.replace('{{username}}', 'tech').replace('{{roles}}', zhFinding.role.technician)),
+    });
     expect(shown('officeHours')).toMatch(/^（\S+ 08:30–17:30）$/);
     expect(document.querySelector('[data-commissioning-steps]')!.textContent).not.toMatch(/Port|Sync|Account|Off by|Mon|passed|failed/);
   });
