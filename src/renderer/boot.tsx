@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { KioskClient } from '../shared/contract/client';
+import { ContractClient } from '../shared/contract/contract-client';
+import { systemMethods } from '../shared/contract/methods/system';
 import type { CoreConnection } from './api/connect';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
@@ -17,7 +18,10 @@ import { LANGUAGES, type Language } from '../shared/locales/languages';
 export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<CoreConnection['carrier']['call']>): Promise<void> {
   markStartup('boot:modules-evaluated');
   const root = createRoot(document.getElementById('root')!);
-  const client = new KioskClient(core.carrier);
+  // The contract's tables (its ~1,000 schemas) load when an answer or event first needs them, as a rule once the
+  // attract screen is painted; site.info's schema, which the first screen waits for, is at hand.
+  const contract = () => import('../shared/contract/index').then(({ methods, events }) => ({ methods, events }));
+  const client = new ContractClient(core.carrier, contract, { 'site.info': systemMethods['site.info'] });
   const siteInfo = siteInfoAnswer.then((answer) => client.settle('site.info', answer));
   // Asked the moment site.info answers, not with it: the core checks the catalogue's answer (195 kB) against its
   // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
