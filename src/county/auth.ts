@@ -8,6 +8,7 @@ import {
   canonicalString,
 } from '../shared/sync/signing';
 import type { CountyQuery } from './db/connection';
+import { compiledOnce } from './db/raw';
 
 export type AuthOutcome =
   | { ok: true; kioskId: string }
@@ -41,6 +42,9 @@ export class NonceCache {
   }
 }
 
+/** The kiosk's secret: read on every signed request, so compiled once. */
+const kioskSecret = compiledOnce((q) => q.selectFrom('kiosks').select('secret').where('id', '=', ''));
+
 /**
  * Checks a kiosk's signed request: known kiosk, HMAC over method, path, timestamp, nonce and body hash, a
  * timestamp within the allowed skew (and not before the county started), and a nonce never seen before (nonces
@@ -61,7 +65,7 @@ export async function verifyRequest(
   const nonce = header(HEADER_NONCE);
   const signature = header(HEADER_SIGNATURE);
   if (!kioskId || !timestamp || !nonce || !signature || !/^\d{1,16}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
-  const kiosk = await q.selectFrom('kiosks').select('secret').where('id', '=', kioskId).executeTakeFirst();
+  const [kiosk] = await kioskSecret(q, [kioskId]);
   if (!kiosk) return { ok: false, reason: 'unknown_kiosk' };
   const bodySha256 = createHash('sha256').update(req.body ?? Buffer.alloc(0)).digest('hex');
   const expected = createHmac('sha256', kiosk.secret).update(canonicalString({ method: req.method, path: req.url, timestamp, nonce, bodySha256 })).digest();
