@@ -70,4 +70,20 @@ describe('ContractClient: the contract loaded when first needed (the screen star
     await expect(client.invoke('system.ping', {})).rejects.toMatchObject({ code: 'unknown_method' });
     expect(contract.load).not.toHaveBeenCalled();
   });
+
+  it('answers with a retryable typed error while the contract cannot be loaded, and loads it at the next need', async () => {
+    const { carrier, push } = scriptedCarrier({ 'system.caller': { result: { roles: ['public'] } } });
+    const load = jest
+      .fn<Promise<ContractTables>, []>()
+      .mockRejectedValueOnce(new Error('chunk not fetched'))
+      .mockResolvedValue({ methods, events });
+    const client = new ContractClient(carrier, load);
+    const seen: unknown[] = [];
+    client.on('config.changed', (d) => seen.push(d));
+    await expect(client.invoke('system.caller', {})).rejects.toMatchObject({ code: 'internal', retryable: true, details: { reason: 'contractUnavailable' } });
+    await expect(client.invoke('system.caller', {})).resolves.toEqual({ roles: ['public'] });
+    push('config.changed', { part: 'site', version: 1 });
+    expect(seen).toEqual([{ part: 'site', version: 1 }]);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
 });

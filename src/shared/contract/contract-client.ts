@@ -75,14 +75,28 @@ export class ContractClient {
 
   private load(): Promise<ContractTables> {
     const contract = this.contract;
-    this.loading ??= typeof contract === 'function' ? contract().then((tables) => (this.tables = tables)) : Promise.resolve(contract);
+    // A load that failed (the chunk could not be fetched) is tried again at the next need, and the answer waiting on
+    // it fails as a typed error the screen can show.
+    this.loading ??=
+      typeof contract === 'function'
+        ? contract().then(
+            (tables) => (this.tables = tables),
+            (error: unknown) => {
+              this.loading = undefined;
+              throw new KioskError('internal', { retryable: true, details: { reason: 'contractUnavailable' }, cause: error });
+            },
+          )
+        : Promise.resolve(contract);
     return this.loading;
   }
 
   private deliver(event: string, data: unknown): void {
     // Tables not in yet: delivered once they are, after any event already waiting (all wait on the one promise).
     if (!this.tables) {
-      void this.load().then(() => this.deliver(event, data));
+      this.load().then(
+        () => this.deliver(event, data),
+        () => undefined, // no contract to check it against: dropped, as a malformed event is
+      );
       return;
     }
     const { events } = this.tables;
