@@ -97,18 +97,21 @@ async function paintedAt(page: Page, selector: string): Promise<Record<string, n
 interface Phases {
   'HTML received': number;
   'scripts loaded (DOMContentLoaded)': number;
+  /** The page's small entry ran and asked the core (src/renderer/main.tsx); boot's modules go on loading. */
+  'site.info asked (the entry ran)': number;
   'modules evaluated': number;
   'site.info answered': number;
   'i18n ready': number;
   'attract screen painted': number;
-  'catalogue loaded': number;
   'home painted (touch to home added)': number;
+  /** Not waited for: home's tiles show the planned counts until it is in. */
+  'catalogue loaded': number;
 }
 
 const PHASES_SCRIPT = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-  return { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, modules: mark('boot:modules-evaluated'), site: mark('boot:site-info'), i18n: mark('boot:i18n-ready'), catalog: mark('catalog:loaded') };
+  return { html: nav.responseEnd, asked: mark('boot:core-asked'), dcl: nav.domContentLoadedEventEnd, modules: mark('boot:modules-evaluated'), site: mark('boot:site-info'), i18n: mark('boot:i18n-ready'), catalog: mark('catalog:loaded') };
 })()`;
 
 /**
@@ -125,6 +128,8 @@ async function kioskToHomeMs(context: BrowserContext, url: string): Promise<{ ms
   const seen = await paintedAt(page, '[data-category]');
   const harnessMs = performance.now() - t0;
   const home = seen['[data-category]']!;
+  // The catalogue's mark, for the breakdown only: it may come after home is painted (the figure does not wait for it).
+  await page.waitForFunction(() => performance.getEntriesByName('catalog:loaded').length > 0);
   const p = (await page.evaluate(PHASES_SCRIPT)) as Record<string, number>;
   await page.close();
   return {
@@ -133,12 +138,13 @@ async function kioskToHomeMs(context: BrowserContext, url: string): Promise<{ ms
     phases: {
       'HTML received': p.html!,
       'scripts loaded (DOMContentLoaded)': p.dcl!,
+      'site.info asked (the entry ran)': p.asked!,
       'modules evaluated': p.modules!,
       'site.info answered': p.site!,
       'i18n ready': p.i18n!,
       'attract screen painted': attract,
-      'catalogue loaded': p.catalog!,
       'home painted (touch to home added)': attract + (home - seen.touch!),
+      'catalogue loaded': p.catalog!,
     },
   };
 }

@@ -23,7 +23,7 @@ const CatalogContext = createContext<CatalogState>({ status: 'loading', version:
 
 /**
  * Loads the catalogue once (it holds nothing personal) and again whenever the county sends a newer one. `asked`: the
- * catalogue start-up asked for already (main.tsx), so the screens need not wait for a round of their own.
+ * catalogue start-up asked for already (boot.tsx), so the screens need not wait for a round of their own.
  */
 export function CatalogProvider({ children, asked }: { children: ReactNode; asked?: CatalogAtBoot }) {
   const { client } = useKiosk();
