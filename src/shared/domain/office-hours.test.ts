@@ -27,6 +27,14 @@ describe('office hours as a line a person edits', () => {
     });
     expect(parseOfficeHoursLines('6 , 1 - 2 , 2 08:00-09:00')).toEqual({ ok: true, hours: [{ days: [1, 2, 6], open: '08:00', close: '09:00' }] });
     expect(parseOfficeHoursLines('4-4 08:00-09:00')).toEqual({ ok: true, hours: [{ days: [4], open: '08:00', close: '09:00' }] });
+    // A line of spaces between rules is a blank line, not a line that does not read.
+    expect(parseOfficeHoursLines('1 08:00-09:00\n   \n2 10:00-11:00')).toEqual({
+      ok: true,
+      hours: [
+        { days: [1], open: '08:00', close: '09:00' },
+        { days: [2], open: '10:00', close: '11:00' },
+      ],
+    });
   });
 
   it('round-trips what it writes', () => {
