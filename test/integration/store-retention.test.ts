@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { demoSiteConfig } from '../../src/main/config/load-site-config';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { RetentionService } from '../../src/main/services/retention';
+import { recentAudit } from '../../src/main/store/audit';
 import { applyConfigParts } from '../../src/main/store/config-versions';
 import { claimBatch, resolveRejected, settleBatch } from '../../src/main/store/outbox';
 import { getSubmission } from '../../src/main/store/submissions';
@@ -49,6 +52,38 @@ describe('retention in the running kiosk', () => {
     expect(store.purge(30, new Date(day0.getTime() + 400 * 86_400_000))).toBe(0);
     // The counts stay.
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'rejected'").get()).toEqual({ n: 2 });
+    store.close();
+  });
+
+  it('purges exactly `days` after the acknowledgement, removes the files from disk and writes one audit entry; nothing due, nothing written', () => {
+    const store = openTestStore(tempDataDir());
+    const day0 = new Date('2026-11-01T08:00:00.000Z');
+    const first = store.submit(sampleSubmission(0), day0).submissionId;
+    const second = store.submit(sampleSubmission(1), day0).submissionId;
+    const kept = store.submit(sampleSubmission(2), day0).submissionId;
+    claimBatch(store.db, store.key, 3, 1e6);
+    settleBatch(store.db, [first, second].map((id) => ({ id, outcome: 'acknowledged' as const })), day0.toISOString());
+    settleBatch(store.db, [{ id: kept, outcome: 'acknowledged' }], new Date(day0.getTime() + 1).toISOString());
+    const dirOf = (id: string) => path.join(store.files.dir, id);
+    const audits = () => recentAudit(store.db, 100).filter((a) => a.action === 'retention.purged');
+    expect(fs.existsSync(dirOf(first))).toBe(true);
+
+    // A millisecond short of 7 days: nothing, and no audit entry.
+    expect(store.purge(7, new Date(day0.getTime() + 7 * 86_400_000 - 1))).toBe(0);
+    expect(audits()).toStrictEqual([]);
+    // Exactly 7 days: the two acknowledged then, not the one a millisecond later.
+    const at = new Date(day0.getTime() + 7 * 86_400_000);
+    expect(store.purge(7, at)).toBe(2);
+    expect(audits()).toStrictEqual([{ at: at.toISOString(), action: 'retention.purged', operatorId: null, channel: null, subject: null, detail: { count: 2, olderThanDays: 7 } }]);
+    for (const id of [first, second]) {
+      expect(fs.existsSync(dirOf(id))).toBe(false);
+      expect(store.db.prepare('SELECT purged_at FROM submissions WHERE id = ?').get(id)).toStrictEqual({ purged_at: at.toISOString() });
+      expect(store.db.prepare('SELECT payload_enc FROM outbox WHERE submission_id = ?').get(id)).toStrictEqual({ payload_enc: null });
+      expect(store.db.prepare('SELECT file FROM attachments WHERE submission_id = ?').all(id)).toStrictEqual([{ file: null }]);
+    }
+    expect(fs.existsSync(dirOf(kept))).toBe(true);
+    expect(store.db.prepare('SELECT purged_at FROM submissions WHERE id = ?').get(kept)).toStrictEqual({ purged_at: null });
+    expect(store.db.prepare('SELECT file FROM attachments WHERE submission_id = ?').all(kept)).not.toStrictEqual([{ file: null }]);
     store.close();
   });
 });
