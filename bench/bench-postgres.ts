@@ -39,7 +39,7 @@ export async function withBenchPostgres<T>(bench: string, work: (newDatabase: ()
  * checkpointer), from /proc; 0 where /proc is missing. Backends that ended are not counted, so read it while the
  * connections being measured are still open.
  */
-function clusterCpuMs(dir: string): number {
+export function clusterCpuMs(dir: string): number {
   let postmaster: string;
   try {
     postmaster = fs.readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();

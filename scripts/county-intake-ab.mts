@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { clusterCpuMs } from '../bench/bench-postgres.ts';
 
 const root = path.resolve(process.env.ROOT ?? '.');
 const pgUrl = process.env.PGURL;
@@ -22,22 +23,7 @@ const { seedDemo } = await import(path.join(root, 'src/county/demo-seed.ts'));
 const { defaultCatalog } = await import(path.join(root, 'src/shared/catalog/default-catalog.ts'));
 const { intakeItem } = await import(path.join(root, 'bench/county-intake-items.ts'));
 
-/** CPU ms used so far by the cluster's postmaster and its children (as bench/bench-postgres.ts). */
-function clusterCpuMs(): number {
-  const postmaster = fs.readFileSync(path.join(pgDir!, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
-  let ticks = 0;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (pid === postmaster || fields[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks * 10;
-}
+const clusterCpu = () => clusterCpuMs(pgDir!);
 
 /** Each kiosk's 100 items of a round as batch sizes: 2 x 50, or (VARY) sizes of 1-60 from a fixed seed. */
 function batchSizes(next: () => number): number[] {
@@ -79,7 +65,7 @@ for (let round = 0; round <= ROUNDS; round++) {
     });
   });
   const cpu0 = process.cpuUsage();
-  const server0 = clusterCpuMs();
+  const server0 = clusterCpu();
   await Promise.all(
     Array.from({ length: 10 }, async () => {
       for (let b = batches.shift(); b; b = batches.shift()) {
@@ -91,7 +77,7 @@ for (let round = 0; round <= ROUNDS; round++) {
   const cpu = process.cpuUsage(cpu0);
   if (round > 0) {
     gateway.push(Math.round((cpu.user + cpu.system) / 1000));
-    server.push(clusterCpuMs() - server0);
+    server.push(clusterCpu() - server0);
   }
 }
 console.log(JSON.stringify({ root, vary: Boolean(process.env.VARY), gatewayCpuMs: gateway, serverCpuMs: server, load: os.loadavg()[0] }));
