@@ -22,7 +22,12 @@ describe('outcomes in the store: the cursor kept, the latest outcome read back',
     expect(applyOutcomes(store.db, [outcome], 3, '2026-12-01T09:00:01.000Z')).toStrictEqual({ applied: [{ submissionId: id, state: 'done' }], cases: [], stale: 0, unknown: 0 });
     expect(outcomeOf(store.db, id)).toStrictEqual(outcome);
     expect(outcomeOf(store.db, other)).toBeNull();
-    expect(outcomeOf(store.db, '0196f000-0000-7000-8000-00000000abcd')).toBeNull();
+    // The same seq again, an older one and an id this kiosk does not hold change nothing, each counted.
+    const unknownId = '0196f000-0000-7000-8000-00000000abcd';
+    expect(applyOutcomes(store.db, [outcome, { ...outcome, seq: 2, state: 'returned' }, { ...outcome, itemId: unknownId }], 4, '2026-12-01T09:00:02.000Z')).toStrictEqual({ applied: [], cases: [], stale: 2, unknown: 1 });
+    expect(outcomeOf(store.db, id)).toStrictEqual(outcome);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM outcomes WHERE submission_id = ?').get(unknownId)).toStrictEqual({ n: 0 });
+    expect(outcomeOf(store.db, unknownId)).toBeNull();
     store.db.prepare('UPDATE outcomes SET body = ? WHERE submission_id = ?').run(JSON.stringify({ ...outcome, seq: 0 }), id);
     expect(outcomeOf(store.db, id)).toBeNull();
     store.close();
