@@ -192,10 +192,14 @@ describe('the reference back office, called directly', () => {
     await office.receive(two, sink);
     expect(sink.of(one.applicationId).map((c) => c.state)).toEqual(['returned', 'inProgress']);
     expect(await office.deskItem(one.applicationId)).toMatchObject({ state: 'waiting', round: 2, desk: 'clerk' });
+    const stored = await db.query.selectFrom('back_office_cases').select(['materials', 'last_delivery']).where('item_id', '=', one.applicationId).executeTakeFirstOrThrow();
+    expect([JSON.parse(stored.materials), stored.last_delivery]).toEqual([['businessLicence', 'bankCard'], two.deliveryId]);
 
     // Returned by a clerk: the application comes back to the desk still marked with that clerk.
     await office.act(one.applicationId, { action: 'take', clerkId: 'county-zhou' }, sink, minutes(6));
-    await office.act(one.applicationId, { action: 'return', clerkId: 'county-zhou', materials: ['bankCard'] }, sink, minutes(7));
+    await office.act(one.applicationId, { action: 'return', clerkId: 'county-zhou', materials: ['bankCard'], note: words('卡号看不清。', 'The number is unreadable.') }, sink, minutes(7));
+    const asked = words('请补充：银行卡或存折（有卡号的一面）。卡号看不清。', 'Please add: Bank card or passbook (the side with the number). The number is unreadable.');
+    expect(sink.of(one.applicationId).at(-1)).toEqual({ state: 'returned', missing: { text: asked, materials: ['bankCard'] }, text: asked });
     await office.receive(delivery('JOB-13', { form, materials: ['bankCard'], applicationId: one.applicationId, round: 3, at: minutes(8) }), sink);
     expect(await office.deskItem(one.applicationId)).toMatchObject({ state: 'waiting', round: 3, clerkId: 'county-zhou' });
   });
@@ -264,7 +268,9 @@ describe('the reference back office, called directly', () => {
   it('refusal by age leaves the case refused at the desk', async () => {
     const d = delivery('INS-03', { materials: ['householdBooklet', 'bankCard'] });
     await office.receive(d, sink);
-    expect(sink.of(d.applicationId).map((c) => c.state)).toEqual(['refused']);
+    expect(sink.of(d.applicationId)).toEqual([
+      { state: 'refused', reason: words('未满60周岁，暂不能领取城乡居民养老金。', 'Under 60: the resident pension cannot be drawn yet.'), text: words('您的「城乡居民养老保险待遇申领」未获批准。', 'Your Resident pension claim was not approved.') },
+    ]);
     expect(await office.deskItem(d.applicationId)).toMatchObject({ state: 'refused', desk: 'clerk' });
   });
 
