@@ -206,6 +206,38 @@ describe('county intake and config state', () => {
     expect(await q().selectFrom('outcomes').select('item_id').execute()).toEqual([]);
   });
 
+  it('an application beside a report in one batch (the transaction path) gets its accepted outcome and cursor; every item its delivery', async () => {
+    const report = (): BatchItem => ({ createdAt: '2026-11-30T07:59:00.000Z', attachments: [], id: randomUUID(), kind: 'monthlyReport', residentRef: null, payload: {} }) as unknown as BatchItem;
+    const [a, b, c] = [submission(), submission(), submission()];
+    const [r1, r2] = [report(), report()];
+    const refused = (id: string) => ({ id, status: 'rejected', reason: 'reportOfAnotherKiosk' });
+    expect(await intakeBatch(q(), KIOSK, [a, r1, b], AT)).toEqual([{ id: a.id, status: 'accepted' }, refused(r1.id), { id: b.id, status: 'accepted' }]);
+    expect(await intakeBatch(q(), KIOSK, [r2, c], AT)).toEqual([refused(r2.id), { id: c.id, status: 'accepted' }]);
+    const at = AT.toISOString();
+    expect((await Promise.all([a, b, c].map((i) => outcomeOf(i.id)))).map((r) => r!.cursor)).toEqual([1, 2, 3]);
+    expect(await outcomeOf(b.id)).toEqual({
+      seq: 1,
+      state: 'accepted',
+      kiosk_id: KIOSK,
+      cursor: 2,
+      body: JSON.stringify({ itemId: b.id, trackingNumber: b.payload.trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: { 'zh-CN': '县里已收到您的申请。', en: 'The county has received your application.' } }] }),
+    });
+    const deliveries = await q().selectFrom('deliveries').select(['kiosk_id', 'item_id', 'outcome', 'at']).execute();
+    const sorted = (rows: Array<{ item_id: string }>) => [...rows].sort((x, y) => x.item_id.localeCompare(y.item_id));
+    expect(sorted(deliveries)).toEqual(
+      sorted([a, r1, b, r2, c].map((i) => ({ kiosk_id: KIOSK, item_id: i.id, outcome: i === r1 || i === r2 ? 'rejected' : 'accepted', at }))),
+    );
+  });
+
+  it('takes any item code before a catalogue is published, and only its codes after', async () => {
+    const unknown = () => batchItem(resident, 'ZZZ-99', { at: '2026-11-30T07:59:00.000Z' });
+    const before = unknown();
+    expect(await intakeBatch(q(), KIOSK, [before], AT)).toEqual([{ id: before.id, status: 'accepted' }]);
+    await publishConfigPart(q(), 'catalog', defaultCatalog());
+    const [after, known] = [unknown(), submission()];
+    expect(await intakeBatch(q(), KIOSK, [after, known], AT)).toEqual([{ id: after.id, status: 'rejected', reason: 'unknownItem' }, { id: known.id, status: 'accepted' }]);
+  });
+
   it('a published part goes under the next version; the catalogue carries that version; a bad body names its field', async () => {
     expect(await publishConfigPart(q(), 'announcements', [])).toBe(1);
     const catalog = defaultCatalog();
