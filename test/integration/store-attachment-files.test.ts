@@ -25,6 +25,7 @@ describe('attachment files and the audit trail in the store', () => {
     const store = openTestStore(tempDataDir());
     const rel = store.files.write('sub-a', 'aa', Buffer.from('x'));
     store.files.remove(rel);
+    expect(fs.existsSync(path.join(store.files.dir, rel))).toBe(false);
     expect(() => store.files.remove(rel)).not.toThrow();
     store.files.write('sub-b', 'bb', Buffer.from('y'));
     store.files.removeSubmissionDir('sub-b');
