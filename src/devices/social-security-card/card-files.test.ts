@@ -1,31 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import { fromHex } from '../core/frame-log';
-import { decodeItem, encodeItem, encodeItems, findItem, HOLDER_ITEMS, isoDate, ISSUER_ITEMS } from './card-files';
+import { decodeItem, encodeItem, encodeItems, findItem, HOLDER_ITEMS, isoDate, ISSUER_ITEMS, type ItemEncoding } from './card-files';
 
 const hex = (text: string) => fromHex(text)!;
 
 describe("the card files' item encodings", () => {
-  it('decodes ASCII without its 00 and space padding, and shows a byte outside printable ASCII as ?', () => {
-    expect(decodeItem(hex('33 2E 30 30'), 'ascii')).toBe('3.00');
-    expect(decodeItem(hex('41 20 42 20 00 20 00'), 'ascii')).toBe('A B');
-    expect(decodeItem(hex('20 7E 7F 1F E9 41'), 'ascii')).toBe(' ~???A');
-    expect(decodeItem(hex('00 00'), 'ascii')).toBe('');
-  });
-
-  it('decodes GBK text without its padding', () => {
-    expect(decodeItem(hex('D5 C5 C8 FD 00 00 00'), 'gbk')).toBe('张三');
-    expect(decodeItem(hex('D5 C5 C8 FD 20 20'), 'gbk')).toBe('张三');
-  });
-
-  it('decodes BCD up to its F padding, keeping 00 and 20 bytes as digits', () => {
-    expect(decodeItem(hex('20 19 06 01'), 'bcd')).toBe('20190601');
-    expect(decodeItem(hex('19 68 03 00'), 'bcd')).toBe('19680300');
-    expect(decodeItem(hex('20 19 06 20'), 'bcd')).toBe('20190620');
-    expect(decodeItem(hex('01 FF'), 'bcd')).toBe('01');
-  });
-
-  it('gives hex items whole, upper case, padding included', () => {
-    expect(decodeItem(hex('ab 00 20 00'), 'hex')).toBe('AB002000');
+  // Text loses its 00 and space padding and shows a byte outside printable ASCII as ?; BCD stops at its F padding and
+  // keeps 00 and 20 bytes as digits; hex items come whole, upper case, padding included.
+  it.each<[string, ItemEncoding, string]>([
+    ['33 2E 30 30', 'ascii', '3.00'],
+    ['41 20 42 20 00 20 00', 'ascii', 'A B'],
+    ['20 7E 7F 1F E9 41', 'ascii', ' ~???A'],
+    ['00 00', 'ascii', ''],
+    ['D5 C5 C8 FD 00 00 00', 'gbk', '张三'],
+    ['D5 C5 C8 FD 20 20', 'gbk', '张三'],
+    ['20 19 06 01', 'bcd', '20190601'],
+    ['19 68 03 00', 'bcd', '19680300'],
+    ['20 19 06 20', 'bcd', '20190620'],
+    ['01 FF', 'bcd', '01'],
+    ['ab 00 20 00', 'hex', 'AB002000'],
+  ])('decodes %s as %s: %j', (bytes, encoding, text) => {
+    expect(decodeItem(hex(bytes), encoding)).toBe(text);
   });
 
   it('encodes each kind into its fixed length: text padded with 00, BCD with F, longer text cut', () => {
