@@ -13,6 +13,7 @@ import {
   storedItems,
   updateFault,
 } from '../../src/county/county-state';
+import { recordOutcome } from '../../src/county/outcomes';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import type { BatchItem, Heartbeat, SubmissionItem } from '../../src/shared/sync/protocol';
@@ -227,6 +228,13 @@ describe('county intake and config state', () => {
     expect(sorted(deliveries)).toEqual(
       sorted([a, r1, b, r2, c].map((i) => ({ kiosk_id: KIOSK, item_id: i.id, outcome: i === r1 || i === r2 ? 'rejected' : 'accepted', at }))),
     );
+  });
+
+  it("a later outcome of an application takes the kiosk's next cursor after the intake's (one counter per kiosk on both paths)", async () => {
+    const [a, b] = [submission(), submission()];
+    await intakeBatch(q(), KIOSK, [a, b], AT);
+    await recordOutcome(q(), a.id, { state: 'inProgress', text: { 'zh-CN': '办理中。', en: 'In progress.' } }, AT);
+    expect(await Promise.all([a, b].map(async (i) => (await outcomeOf(i.id))!.cursor))).toEqual([3, 2]);
   });
 
   it('takes any item code before a catalogue is published, and only its codes after', async () => {
