@@ -7,7 +7,7 @@ import { routeGroup } from './route-groups';
 export const VERIFY_PER_MINUTE = 30;
 
 /** A fixed one-minute window per address, forgotten when it has passed. */
-class RateLimiter {
+export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
   constructor(private readonly limit: number) {}
 
