@@ -32,12 +32,24 @@ function chromiumWindows(display: string): Array<[number, number, number, number
     .filter(([w, h]) => w > 100 && h > 100);
 }
 
+/** The display an Xvfb started with `-displayfd 3` serves, once it has written it (it is then ready for clients). */
+function displayOf(xvfb: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    xvfb.stdio[3]!.on('data', (chunk: Buffer) => {
+      text += chunk.toString('ascii');
+      const line = /^(\d+)\n/.exec(text);
+      if (line) resolve(`:${line[1]}`);
+    });
+    xvfb.once('exit', (code, signal) => reject(new Error(`Xvfb exited (${code ?? signal}) before it served a display`)));
+  });
+}
+
 describe('the kiosk window under a bare X session', () => {
   let xvfb: ChildProcess | undefined;
   let browser: ChildProcess | undefined;
   let server: http.Server | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-window-'));
-  const display = `:${90 + (process.pid % 9)}`;
 
   afterAll(async () => {
     const gone = browser && browser.exitCode === null && browser.signalCode === null ? new Promise((resolve) => browser!.once('exit', resolve)) : undefined;
@@ -53,25 +65,24 @@ describe('the kiosk window under a bare X session', () => {
   maybe(
     'covers the whole 1920x1080 screen from 0,0',
     async () => {
-      xvfb = spawn(XVFB, [display, '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+      // Xvfb picks a free display itself and writes its number to fd 3 once it accepts clients: no display number
+      // can collide with another X server, and Chromium never starts before the server is up (a fixed 5 s wait for
+      // xdpyinfo was too short under CI's load, and Chromium without its server exits and no window comes).
+      xvfb = spawn(XVFB, ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+      const display = await displayOf(xvfb);
       server = http.createServer((_req, res) => res.end('<!doctype html><title>kiosk</title><body style="margin:0;background:#123">kiosk</body>'));
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      for (let i = 0; i < 50; i++) {
-        try {
-          execFileSync('xdpyinfo', ['-display', display], { stdio: 'ignore' });
-          break;
-        } catch {
-          await sleep(100);
-        }
-      }
       browser = launchChromiumKiosk({ executable: chromium!, url, dataDir, headless: false, display });
+      let gone: string | undefined;
+      browser.once('exit', (code, signal) => (gone = `Chromium exited (${code ?? signal}) before its window showed`));
 
       let windows: Array<[number, number, number, number]> = [];
-      for (let i = 0; i < 150 && windows.length === 0; i++) {
+      for (let i = 0; i < 150 && windows.length === 0 && gone === undefined; i++) {
         await sleep(200);
         windows = chromiumWindows(display);
       }
+      expect(gone).toBeUndefined();
       expect(windows.length).toBeGreaterThan(0);
       const [width, height, x, y] = windows[0]!;
       expect({ x, y }).toEqual({ x: 0, y: 0 });
