@@ -146,6 +146,36 @@ describe('cases at the point (store): read back, steps, outbox and retention', (
     expect(getCase(store.db, id)).toMatchObject({ state: 'done', updatedAt: new Date(T0 + 6000).toISOString() });
   });
 
+  it('an outcome page again: held steps (the point\'s own send among them) are not applied twice, an open step never moves a case, a step whose state disagrees with its move is skipped, updated_at from the last step', () => {
+    const openStep = step('open', 'opened', T0);
+    const id = uuid();
+    openSampleCase(store, { id, caseNumber: `DB-${id.slice(-4)}`, dueAt: new Date(T0 + 10 * DAY).toISOString(), openStep });
+    const sent = step('send', 'sent', T0 + 1000);
+    expect(recordPointStep(store.db, store.key, id, 'opened', sent, { outboxId: uuid(), kind: 'caseStep', payload: { caseId: id, step: sent } })).toBe(true);
+    const take = step('take', 'atTownship', T0 + 2000, 'tuwo');
+    const back = step('return', 'returned', T0 + 3000, 'tuwo');
+    // An open step the point does not hold (another id) is not a move: skipped, not thrown on.
+    const page = [openStep, step('open', 'opened', T0, 'tuwo'), sent, take, back];
+    expect(applyCaseOutcome(store.db, id, 1, { state: 'returned', steps: page })).toStrictEqual({ state: 'returned', applied: 2 });
+    // The next page repeats them: the point's own send is held, so the returned case is not moved back to sent.
+    expect(applyCaseOutcome(store.db, id, 2, { state: 'returned', steps: page })).toStrictEqual({ state: 'returned', applied: 0 });
+    expect(getCase(store.db, id)!.updatedAt).toBe(new Date(T0 + 3000).toISOString());
+    // Sent again; a finish that says "refused" is not applied, the refuse after it is, and a third step stamps updated_at.
+    const again = step('send', 'sent', T0 + 4000);
+    expect(recordPointStep(store.db, store.key, id, 'returned', again, { outboxId: uuid(), kind: 'caseStep', payload: { caseId: id, step: again } })).toBe(true);
+    const steps = [step('take', 'atTownship', T0 + 5000, 'tuwo'), step('finish', 'refused', T0 + 6000, 'tuwo'), step('refuse', 'refused', T0 + 7000, 'tuwo')];
+    expect(applyCaseOutcome(store.db, id, 3, { state: 'refused', steps })).toStrictEqual({ state: 'refused', applied: 2 });
+    expect(getCase(store.db, id)).toMatchObject({ state: 'refused', updatedAt: new Date(T0 + 7000).toISOString() });
+    expect(getCase(store.db, id)!.steps.map((x) => x.kind)).toEqual(['open', 'send', 'take', 'return', 'send', 'take', 'refuse']);
+  });
+
+  it('a resident sealed for one case does not open as another case\'s', () => {
+    const [a, b] = [open(T0), open(T0, other)];
+    store.db.prepare('UPDATE cases SET resident_enc = (SELECT resident_enc FROM cases WHERE id = ?) WHERE id = ?').run(a, b);
+    expect(() => caseResident(store.db, store.key, b)).toThrow();
+    expect(caseResident(store.db, store.key, a)).toMatchObject({ idNumber: sampleIdentity(1).idNumber });
+  });
+
   it('purges exactly `days` after: acknowledged case items and handed-back residents, one audit entry; nothing due, nothing written', () => {
     const own = tempDataDir('cases-purge-');
     const s = openTestStore(own);

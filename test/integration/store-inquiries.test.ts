@@ -45,6 +45,19 @@ describe('inquiries (store)', () => {
     expect(getInquiry(store.db, store.key, 'no-such-inquiry')).toBeNull();
   });
 
+  it('its id carries the time it was opened (UUIDv7), and sealed words do not open as another inquiry\'s', () => {
+    const a = openInquiry(store.db, store.key, { origin: 'phone', channel: 'assisted', operatorId: 'clerk-li', topic: '失业登记', villageGroup: '一组' }, at(0));
+    const b = openInquiry(store.db, store.key, { origin: 'phone', channel: 'assisted', operatorId: 'clerk-li', topic: '社保卡', villageGroup: '二组' }, at(0));
+    expect(parseInt(a.id.replace(/-/g, '').slice(0, 12), 16)).toBe(T0);
+    const copy = (column: string) => store.db.prepare(`UPDATE inquiries SET ${column} = (SELECT ${column} FROM inquiries WHERE id = ?) WHERE id = ?`).run(a.id, b.id);
+    copy('topic_enc');
+    expect(() => getInquiry(store.db, store.key, b.id)).toThrow();
+    store.db.prepare('UPDATE inquiries SET topic_enc = NULL WHERE id = ?').run(b.id);
+    copy('village_group_enc');
+    expect(() => getInquiry(store.db, store.key, b.id)).toThrow();
+    expect(getInquiry(store.db, store.key, a.id)).toMatchObject({ topic: '失业登记', villageGroup: '一组' });
+  });
+
   it('a help call has no owner until the first clerk takes it; only the owner closes it, once; each step audited', () => {
     const help = openInquiry(store.db, store.key, { origin: 'helpButton', channel: 'self', operatorId: null, screen: 'home' }, at(1000));
     expect(help).toMatchObject({ ownerId: null, ownerName: null, takenAt: null, topic: null, villageGroup: null, askerMasked: null, itemCode: null, dueAt: null, screen: 'home' });

@@ -96,21 +96,20 @@ function toCase(db: Db, r: CaseRow): HeldCase {
   return { ...rowFields(r), materials: JSON.parse(r.materials) as string[], steps: stepsOf(db, r.id) };
 }
 
-function insertStep(db: Db, caseId: string, step: CaseStep): boolean {
+/** Keeps a step once (its id is the key: a step that comes down again is not written twice). */
+function insertStep(db: Db, caseId: string, step: CaseStep): void {
   const { missing, note, materials } = step;
   const body = missing || note || materials ? JSON.stringify({ ...(missing ? { missing } : {}), ...(note ? { note } : {}), ...(materials ? { materials } : {}) }) : null;
-  return (
-    stmt(db, 'INSERT INTO case_steps (id, case_id, kind, at, state, channel, operator_id, operator_name, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
-      step.id,
-      caseId,
-      step.kind,
-      step.at,
-      step.state,
-      step.channel,
-      step.operatorId,
-      step.operatorName,
-      body,
-    ).changes === 1
+  stmt(db, 'INSERT INTO case_steps (id, case_id, kind, at, state, channel, operator_id, operator_name, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
+    step.id,
+    caseId,
+    step.kind,
+    step.at,
+    step.state,
+    step.channel,
+    step.operatorId,
+    step.operatorName,
+    body,
   );
 }
 
