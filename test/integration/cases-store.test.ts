@@ -211,6 +211,12 @@ describe('cases at the point (store): read back, steps, outbox and retention', (
     ]);
     expect(getCase(s.db, gone)!.steps.map((x) => x.kind)).toEqual(['open', 'send', 'take', 'finish', 'handBack']);
     expect(purgeCases(s.db, 7, new Date(at0 + 400 * DAY))).toBe(0);
+    // Only a resident due (its hand-back item still pending): audited too.
+    const handBack = step('handBack', 'handedBack', at0 + 400 * DAY);
+    expect(recordPointStep(s.db, s.key, kept, 'done', handBack, { outboxId: uuid(), kind: 'caseStep', payload: { caseId: kept, step: handBack } })).toBe(true);
+    const later = new Date(at0 + 407 * DAY);
+    expect(purgeCases(s.db, 7, later)).toBe(1);
+    expect(audits()[0]).toStrictEqual({ at: later.toISOString(), action: 'retention.purgedCases', operatorId: null, channel: null, subject: null, detail: { outbox: 0, residents: 1, olderThanDays: 7 } });
     s.close();
   });
 });
