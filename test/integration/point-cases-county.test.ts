@@ -232,12 +232,15 @@ describe(`point cases at the county (${countyTestEngine})`, () => {
     const cdb = await openTestCountyDatabase('county-cases-list-');
     try {
       const at = (i: number) => new Date(Date.UTC(2026, 10, 30, 8, i));
-      const items = [0, 1, 2, 3].map(() => caseItem());
+      const items = [0, 1, 2, 3, 4].map(() => caseItem());
       items.forEach((it, i) => (it.payload.dueAt = new Date(Date.UTC(2026, 11, 10 - i)).toISOString()));
       for (const [i, it] of items.entries()) await intakeBatch(cdb.query, 'kiosk-a', [it], at(i));
       const elsewhere = caseItem();
       await intakeBatch(cdb.query, 'kiosk-b', [elsewhere], at(5));
-      // 0 and 1 finished (1 later), 2 returned (still open: waiting for the point) and 3 sent (due sooner).
+      // 0 and 1 finished (1 later); in hands: 2 returned (waiting for the point), 3 at the township, 4 at the county (due soonest).
+      await moveCaseUpstream(cdb.query, items[3]!.payload.caseId, { move: 'take', actor: township }, at(8));
+      await moveCaseUpstream(cdb.query, items[4]!.payload.caseId, { move: 'take', actor: township }, at(12));
+      await moveCaseUpstream(cdb.query, items[4]!.payload.caseId, { move: 'passUp', actor: township }, at(13));
       await moveCaseUpstream(cdb.query, items[2]!.payload.caseId, { move: 'take', actor: township }, at(6));
       await moveCaseUpstream(cdb.query, items[2]!.payload.caseId, { move: 'return', actor: township, missing: { text: { 'zh-CN': '缺材料。', en: 'Missing.' }, materials: [] } }, at(7));
       for (const [i, it] of [items[0]!, items[1]!].entries()) {
@@ -245,9 +248,9 @@ describe(`point cases at the county (${countyTestEngine})`, () => {
         await moveCaseUpstream(cdb.query, it.payload.caseId, { move: 'finish', actor: township }, at(20 + i));
       }
       const list = await pointCasesOf(cdb.query, ['kiosk-a'], at(30));
-      expect(list.map((c) => c.caseId)).toEqual([3, 2, 1, 0].map((i) => items[i]!.payload.caseId));
-      expect(list.map((c) => c.steps.map((s) => s.kind))).toEqual([['open', 'send'], ['open', 'send', 'take', 'return'], ['open', 'send', 'take', 'finish'], ['open', 'send', 'take', 'finish']]);
-      expect(list[0]).toMatchObject({ kioskId: 'kiosk-a', state: 'sent', itemCode: 'JOB-08', promisedDays: 5, residentMasked: expect.not.stringContaining(resident.idNumber), overdue: false });
+      expect(list.map((c) => c.caseId)).toEqual([4, 3, 2, 1, 0].map((i) => items[i]!.payload.caseId));
+      expect(list.map((c) => c.steps.map((s) => s.kind))).toEqual([['open', 'send', 'take', 'passUp'], ['open', 'send', 'take'], ['open', 'send', 'take', 'return'], ['open', 'send', 'take', 'finish'], ['open', 'send', 'take', 'finish']]);
+      expect(list[0]).toMatchObject({ kioskId: 'kiosk-a', state: 'atCounty', itemCode: 'JOB-08', promisedDays: 5, residentMasked: expect.not.stringContaining(resident.idNumber), overdue: false });
       expect((await pointCasesOf(cdb.query, ['kiosk-a', 'kiosk-b'], at(30))).map((c) => c.caseId)).toContain(elsewhere.payload.caseId);
       expect(await pointCasesOf(cdb.query, [], at(30))).toEqual([]);
       expect(await pointCasesOf(cdb.query, ['kiosk-c'], at(30))).toEqual([]);
