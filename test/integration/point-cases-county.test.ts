@@ -232,12 +232,13 @@ describe(`point cases at the county (${countyTestEngine})`, () => {
     const cdb = await openTestCountyDatabase('county-cases-list-');
     try {
       const at = (i: number) => new Date(Date.UTC(2026, 10, 30, 8, i));
-      const items = [0, 1, 2, 3, 4].map(() => caseItem());
-      items.forEach((it, i) => (it.payload.dueAt = new Date(Date.UTC(2026, 11, 10 - i)).toISOString()));
+      const items = [0, 1, 2, 3, 4, 5].map(() => caseItem());
+      // Due days chosen so that due order and the order of last change differ among the open cases.
+      items.forEach((it, i) => (it.payload.dueAt = new Date(Date.UTC(2026, 11, [10, 9, 5, 7, 6, 8][i]!)).toISOString()));
       for (const [i, it] of items.entries()) await intakeBatch(cdb.query, 'kiosk-a', [it], at(i));
       const elsewhere = caseItem();
       await intakeBatch(cdb.query, 'kiosk-b', [elsewhere], at(5));
-      // 0 and 1 finished (1 later); in hands: 2 returned (waiting for the point), 3 at the township, 4 at the county (due soonest).
+      // 0 and 1 finished (1 later); in hands: 2 returned (waiting for the point), 3 at the township, 4 at the county, 5 sent.
       await moveCaseUpstream(cdb.query, items[3]!.payload.caseId, { move: 'take', actor: township }, at(8));
       await moveCaseUpstream(cdb.query, items[4]!.payload.caseId, { move: 'take', actor: township }, at(12));
       await moveCaseUpstream(cdb.query, items[4]!.payload.caseId, { move: 'passUp', actor: township }, at(13));
@@ -248,9 +249,9 @@ describe(`point cases at the county (${countyTestEngine})`, () => {
         await moveCaseUpstream(cdb.query, it.payload.caseId, { move: 'finish', actor: township }, at(20 + i));
       }
       const list = await pointCasesOf(cdb.query, ['kiosk-a'], at(30));
-      expect(list.map((c) => c.caseId)).toEqual([4, 3, 2, 1, 0].map((i) => items[i]!.payload.caseId));
-      expect(list.map((c) => c.steps.map((s) => s.kind))).toEqual([['open', 'send', 'take', 'passUp'], ['open', 'send', 'take'], ['open', 'send', 'take', 'return'], ['open', 'send', 'take', 'finish'], ['open', 'send', 'take', 'finish']]);
-      expect(list[0]).toMatchObject({ kioskId: 'kiosk-a', state: 'atCounty', itemCode: 'JOB-08', promisedDays: 5, residentMasked: expect.not.stringContaining(resident.idNumber), overdue: false });
+      expect(list.map((c) => c.caseId)).toEqual([2, 4, 3, 5, 1, 0].map((i) => items[i]!.payload.caseId));
+      expect(list.map((c) => c.steps.map((s) => s.kind))).toEqual([['open', 'send', 'take', 'return'], ['open', 'send', 'take', 'passUp'], ['open', 'send', 'take'], ['open', 'send'], ['open', 'send', 'take', 'finish'], ['open', 'send', 'take', 'finish']]);
+      expect(list[0]).toMatchObject({ kioskId: 'kiosk-a', state: 'returned', itemCode: 'JOB-08', promisedDays: 5, residentMasked: expect.not.stringContaining(resident.idNumber), overdue: false });
       expect((await pointCasesOf(cdb.query, ['kiosk-a', 'kiosk-b'], at(30))).map((c) => c.caseId)).toContain(elsewhere.payload.caseId);
       expect(await pointCasesOf(cdb.query, [], at(30))).toEqual([]);
       expect(await pointCasesOf(cdb.query, ['kiosk-c'], at(30))).toEqual([]);
