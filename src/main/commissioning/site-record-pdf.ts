@@ -1,5 +1,5 @@
 import type { SiteRecord } from '../../shared/commissioning/site-record';
-import { stepDetailText, type Say } from '../../shared/commissioning/step-finding';
+import { stepDetailText, stepNameText, type Say } from '../../shared/commissioning/step-finding';
 import type { Language } from '../../shared/locales';
 import { formatPointTime } from '../../shared/report/report-month';
 import { PdfComposer } from '../printing/pdf-composer';
@@ -37,7 +37,7 @@ export async function siteRecordPdf(record: SiteRecord, language: Language): Pro
       ],
       record.steps.map((s) => ({
         cells: [
-          s.id.startsWith('device:') ? t('step.device', { device: `${s.id.slice('device:'.length)}${s.deviceKind ? ` (${s.deviceKind})` : ''}` }) : t(`step.${s.id}`),
+          stepNameText(s, say),
           t(s.passed ? 'passed' : 'failed'),
           t(s.how === 'automatic' ? 'pdf.auto' : 'pdf.manualStep'),
           stepDetailText(s, say),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { criteriaOf, type SiteStandard } from '../../shared/commissioning/site-record';
-import { stepDetailText } from '../../shared/commissioning/step-finding';
+import { stepDetailText, stepNameText } from '../../shared/commissioning/step-finding';
 import { useKiosk } from '../app/kiosk-context';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAction } from './use-action';
@@ -72,7 +72,7 @@ export function CommissioningTab() {
     link.click();
     return file.fileName;
   });
-  const stepName = (id: string) => (id.startsWith('device:') ? t('commissioning.step.device', { device: id.slice('device:'.length) }) : t(`commissioning.step.${id}`));
+  const stepName = (step: Parameters<typeof stepNameText>[0]) => stepNameText(step, (key, options) => t(key, options ?? {}));
 
   return (
     <section className="technician__commissioning" data-technician-commissioning>
@@ -86,7 +86,7 @@ export function CommissioningTab() {
           <ul className="technician__steps" data-commissioning-steps>
             {check.result.steps.map((s) => (
               <li key={s.id} data-commissioning-step={s.id} data-passed={String(s.passed)}>
-                {t('common:labelled', { label: stepName(s.id), value: t(s.passed ? 'commissioning.passed' : 'commissioning.failed') })}
+                {t('common:labelled', { label: stepName(s), value: t(s.passed ? 'commissioning.passed' : 'commissioning.failed') })}
                 <StepDetail step={s} />
               </li>
             ))}

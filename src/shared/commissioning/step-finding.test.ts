@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { resources, type Language } from '../locales';
 import { CommissioningRecordSchema } from './site-record';
-import { findingText, stepDetailText, StepFindingSchema, type Say, type StepFinding } from './step-finding';
+import { findingText, stepDetailText, stepNameText, StepFindingSchema, type Say, type StepFinding } from './step-finding';
 
 /** The locale files as the screen and the printer read them. */
 function sayIn(language: Language): Say {
@@ -74,5 +74,17 @@ describe("a commissioning step's finding is data, worded in the reader's languag
       passed: true,
     });
     expect(old.steps.map((s) => stepDetailText(s, zh))).toEqual(['port: ok; samStatus: ok', 'sync round completed']);
+  });
+});
+
+describe("a commissioning step's name in the reader's language (the tab and the A4 record alike)", () => {
+  it.each([
+    [{ id: 'device:id-reader', deviceKind: 'idCardReader' as const }, '设备自检：id-reader（身份证阅读器）', 'Self-test: id-reader (ID card reader)'],
+    [{ id: 'device:doc-camera', deviceKind: 'documentCamera' as const }, '设备自检：doc-camera（高拍仪）', 'Self-test: doc-camera (Document camera)'],
+    [{ id: 'device:spare' }, '设备自检：spare', 'Self-test: spare'],
+    [{ id: 'clockAgrees' }, '时钟与县里一致', 'Clock agrees with the county'],
+  ])('%j', (step, zh, en) => {
+    expect(stepNameText(step, sayIn('zh-CN'))).toBe(zh);
+    expect(stepNameText(step, sayIn('en'))).toBe(en);
   });
 });

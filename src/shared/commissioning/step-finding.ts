@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeviceKind } from '../domain/devices';
 import { OfficeHoursSchema } from '../domain/office-hours';
 
 /**
@@ -65,4 +66,16 @@ export function findingText(finding: StepFinding, t: Say): string {
 export function stepDetailText(step: { finding?: StepFinding | undefined; detail?: string | undefined }, t: Say): string {
   const parts = [step.finding ? findingText(step.finding, t) : '', step.detail ?? ''].filter(Boolean);
   return parts.join(t(`${F}.separator`));
+}
+
+/**
+ * A step's name in the reader's language, for the tab and the A4 record alike: a check by its name, a device's
+ * self-test by the device's id with its kind worded (the id alone, `id-reader`, says little to a technician; the kind
+ * alone cannot tell two printers apart).
+ */
+export function stepNameText(step: { id: string; deviceKind?: DeviceKind | undefined }, t: Say): string {
+  if (!step.id.startsWith('device:')) return t(`technician:commissioning.step.${step.id}`);
+  const id = step.id.slice('device:'.length);
+  const device = step.deviceKind ? t('technician:commissioning.step.deviceOfKind', { id, kind: t(`technician:kind.${step.deviceKind}`) }) : id;
+  return t('technician:commissioning.step.device', { device });
 }
