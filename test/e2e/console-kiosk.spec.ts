@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { DEFAULT_COUNTY_SETTINGS } from '../../src/shared/catalog/county-settings';
 import { defaultCatalogInput } from '../../src/shared/catalog/default-catalog';
@@ -182,6 +182,11 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   const input = defaultCatalogInput();
   const file = (catalog: unknown) => ({ name: 'catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(catalog)) });
   const before = await point.core.call('catalog.list', {});
+  // Playwright asks Chromium to intercept file dialogs only when a 'filechooser' listener is added, without waiting
+  // for the answer; a listener added just before the key press raced it (CI once saw no dialog for 120 s). Listening
+  // from the start makes the interception settled long before the keyboard opens the chooser.
+  const choosers: FileChooser[] = [];
+  page.on('filechooser', (opened) => choosers.push(opened));
   await signInConsole(page, point.county, 'county');
   await openConsolePage(page, 'publishing');
   const upload = page.locator('input[name="catalogFile"]');
@@ -203,9 +208,9 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   await page.getByRole('button', { name: '下载现用目录（JSON）' }).focus();
   await page.keyboard.press('Tab');
   await expect(upload).toBeFocused();
-  const opened = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
-  await (await opened).setFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
+  await expect.poll(() => choosers.length).toBe(1);
+  await choosers[0].setFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
   await expect(page.locator('[data-field="catalog.items.2.name.en"]')).toContainText('没有发布');
   await expect(page.locator('[data-catalog-preview]')).toHaveCount(0);
   await expect(chooser.locator('[data-file-chosen]')).toHaveText('已选文件：catalog.json');
