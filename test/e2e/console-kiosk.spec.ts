@@ -210,7 +210,7 @@ test('the county previews a catalogue with its numbers, publishes it, the kiosk 
   await expect(upload).toBeFocused();
   await page.keyboard.press('Space');
   await expect.poll(() => choosers.length).toBe(1);
-  await choosers[0].setFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
+  await choosers[0]!.setFiles(file({ ...input, items: input.items.map((item, i) => (i === 2 ? { ...item, name: { 'zh-CN': item.name['zh-CN'] } } : item)) }));
   await expect(page.locator('[data-field="catalog.items.2.name.en"]')).toContainText('没有发布');
   await expect(page.locator('[data-catalog-preview]')).toHaveCount(0);
   await expect(chooser.locator('[data-file-chosen]')).toHaveText('已选文件：catalog.json');
