@@ -3,6 +3,7 @@ import type { DriverContext } from '../manager/registry';
 import type { ReconnectingTransport } from '../transports/reconnecting-transport';
 import type { CardPresencePoller } from './card-presence-poller';
 import type { SelfTestResult } from './driver';
+import type { SelfTestStepName } from './self-test-steps';
 import type { ExchangeResult } from './frame-channel';
 import { FrameLog } from './frame-log';
 import { ReportingDriver } from './reporting-driver';
@@ -117,6 +118,6 @@ export abstract class CardReaderBase extends ReportingDriver {
 }
 
 /** A self-test step whose command failed: the error's code says why. */
-export function failedStep(name: string, error: unknown): SelfTestStep {
+export function failedStep(name: SelfTestStepName, error: unknown): SelfTestStep {
   return { name, ok: false, detailKey: `errors:${error instanceof KioskError ? error.code : 'device_error'}` };
 }

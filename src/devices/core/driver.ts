@@ -1,9 +1,10 @@
 import type { DeviceKind, DeviceStatus } from '../../shared/domain/devices';
+import type { SelfTestStepName } from './self-test-steps';
 
 /** What a technician's self-test reports: each step with its outcome, and the frames seen (hex) for the live log. */
 export interface SelfTestResult {
   ok: boolean;
-  steps: Array<{ name: string; ok: boolean; detailKey?: string; detail?: string }>;
+  steps: Array<{ name: SelfTestStepName; ok: boolean; detailKey?: string; detail?: string }>;
   startedAt: string;
   finishedAt: string;
 }
