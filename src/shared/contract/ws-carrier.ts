@@ -87,7 +87,9 @@ export class WebSocketCarrier implements ClientCarrier {
         this.ready.catch(() => undefined);
         return;
       }
-      this.ready = this.readyPromise();
+      // Calls made while the socket was down wait on `ready` until a socket opens: a socket that never opened (refused,
+      // the core still starting) leaves it pending for the next try, and only one that was open starts a new one.
+      if (wasOpen) this.ready = this.readyPromise();
       setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
     };
