@@ -8,6 +8,8 @@ import { loadLanguage } from './i18n/load-language';
 import { markStartup } from './app/startup-marks';
 import { askCatalogAtBoot } from './catalog/catalog-at-boot';
 import { LANGUAGES, type Language } from '../shared/locales/languages';
+import { siteAtStart } from './starting/site-at-start';
+import { startingScreenIn } from './starting/starting-screen-in';
 
 /**
  * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
@@ -22,7 +24,13 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   // attract screen is painted; site.info's schema, which the first screen waits for, is at hand.
   const contract = () => import('../shared/contract/index').then(({ methods, events }) => ({ methods, events }));
   const client = new ContractClient(core.carrier, contract, { 'site.info': systemMethods['site.info'] });
-  const siteInfo = siteInfoAnswer.then((answer) => client.settle('site.info', answer));
+  // Until the core answers (it may still be starting, refuse the socket, or answer with an error) the page says so in
+  // its own language and asks again, waiting longer each time; then the attract screen takes the same root.
+  const siteInfo = siteAtStart(
+    siteInfoAnswer.then((answer) => client.settle('site.info', answer)),
+    () => client.invoke('site.info', {}),
+    startingScreenIn(root),
+  );
   // Asked the moment site.info answers, not with it: the core checks the catalogue's answer (195 kB) against its
   // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
   // It is then on its way while the page sets up its texts and paints the attract screen.

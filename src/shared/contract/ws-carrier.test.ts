@@ -27,7 +27,9 @@ class FakeSocket implements WebSocketLike {
 }
 
 describe('the screen carrier (WebSocketCarrier, reconnecting)', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('sends a call made before the core took the socket once a later try opens it, and answers it', async () => {
     jest.useFakeTimers();

@@ -1,0 +1,46 @@
+/** How long start-up waits quietly for the core's first answer, and how it asks again after a failure. */
+export interface StartTiming {
+  /** No answer yet after this long (the core is still starting, the socket is refused): the screen says so. */
+  showAfterMs: number;
+  /** The waits before each new ask after a failed one; the last repeats. */
+  retryDelaysMs: readonly number[];
+}
+
+export const START_TIMING: StartTiming = { showAfterMs: 3000, retryDelaysMs: [1000, 2000, 4000, 8000, 15000] };
+
+/** Where start-up says it is still waiting (startingScreenIn): shown again with each failure, closed once answered. */
+export interface WaitingNotice {
+  show(failedAsks: number): void;
+  /** The core answered: nothing more is shown (the attract screen takes the page). */
+  close(): void;
+}
+
+/**
+ * The point's settings (`site.info`) at start-up, however long the core takes to answer them. The entry asked once
+ * already (`first`). While that answer is late, or after an ask failed, `notice` is shown how many asks have failed so
+ * far (0: none failed, the answer is only late); after each failure the settings are asked again (`ask`), waiting
+ * longer each time. Resolves with the first good answer and closes the notice; it never rejects, since a kiosk has
+ * nothing better to show than "still starting" until its core answers.
+ */
+export function siteAtStart<S>(first: Promise<S>, ask: () => Promise<S>, notice: WaitingNotice, timing: StartTiming = START_TIMING): Promise<S> {
+  return new Promise<S>((resolve) => {
+    let failed = 0;
+    const late = setTimeout(() => notice.show(failed), timing.showAfterMs);
+    const attempt = (answer: Promise<S>) =>
+      answer.then(
+        (site) => {
+          clearTimeout(late);
+          notice.close();
+          resolve(site);
+        },
+        () => {
+          clearTimeout(late);
+          const delay = timing.retryDelaysMs[Math.min(failed, timing.retryDelaysMs.length - 1)] ?? 0;
+          failed += 1;
+          notice.show(failed);
+          setTimeout(() => attempt(ask()), delay);
+        },
+      );
+    void attempt(first);
+  });
+}
