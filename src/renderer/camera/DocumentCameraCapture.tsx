@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentCamera, type CapturedImage, type DocumentCameraOptions } from './useDocumentCamera';
+import { TickBox } from '../screens/TickBox';
 
 export interface DocumentCameraCaptureProps extends Omit<DocumentCameraOptions, 'onCapture' | 'autoCapture'> {
   /** The capture button's words (the screen says what is being photographed). */
@@ -52,10 +53,9 @@ export function DocumentCameraCapture({ label, disabled = false, autoCapture: au
         {camera.busy ? t('camera.capturing') : camera.pageInView ? t('camera.pageFound') : t('camera.noPage')}
         {taken > 0 ? ` · ${t('camera.captured', { count: taken })}` : ''}
       </p>
-      <label className="camera__auto">
-        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} data-action="auto-capture" />
+      <TickBox ticked={auto} onChange={setAuto} data={{ 'data-action': 'auto-capture' }}>
         {t('camera.autoCapture')}
-      </label>
+      </TickBox>
       <button
         type="button"
         className="button button--primary button--big"

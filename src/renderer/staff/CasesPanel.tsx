@@ -12,6 +12,7 @@ import { useReloadWhenDue } from '../hooks/use-reload-when-due';
 import { useKioskError } from '../hooks/use-kiosk-error';
 import { TypedIdEntry } from './TypedIdEntry';
 import { pointDateTime } from '../../shared/domain/point-day';
+import { TickBox } from '../screens/TickBox';
 
 const CONSENTS = ['inPerson', 'signedForm'] as const;
 
@@ -132,10 +133,9 @@ export function CasesPanel() {
               <legend>{t('materials')}</legend>
               {item.materials.length === 0 ? <p>{t('noMaterials')}</p> : null}
               {item.materials.map((m) => (
-                <label key={m.code} className="checkbox">
-                  <input type="checkbox" checked={materials.includes(m.code)} onChange={(e) => setMaterials((all) => toggle(all, m.code, e.target.checked))} data-case-material={m.code} />
+                <TickBox key={m.code} ticked={materials.includes(m.code)} onChange={(ticked) => setMaterials((all) => toggle(all, m.code, ticked))} data={{ 'data-case-material': m.code }}>
                   {localised(m.name, i18n.language)}
-                </label>
+                </TickBox>
               ))}
             </fieldset>
           ) : null}
@@ -180,15 +180,9 @@ export function CasesPanel() {
                   <fieldset className="case-materials">
                     <legend>{t('materials')}</legend>
                     {asked.map((m) => (
-                      <label key={m} className="checkbox">
-                        <input
-                          type="checkbox"
-                          checked={(added[c.id] ?? []).includes(m)}
-                          onChange={(e) => setAdded((all) => ({ ...all, [c.id]: toggle(all[c.id] ?? [], m, e.target.checked) }))}
-                          data-case-added={m}
-                        />
+                      <TickBox key={m} ticked={(added[c.id] ?? []).includes(m)} onChange={(ticked) => setAdded((all) => ({ ...all, [c.id]: toggle(all[c.id] ?? [], m, ticked) }))} data={{ 'data-case-added': m }}>
                         {materialName(c.itemCode, m)}
-                      </label>
+                      </TickBox>
                     ))}
                   </fieldset>
                 ) : null}

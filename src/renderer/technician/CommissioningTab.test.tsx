@@ -72,3 +72,49 @@ describe("the commissioning tab says what each check found in the technician's l
     expect(document.querySelector('[data-commissioning-steps]')!.textContent).not.toMatch(/Port|Sync|Account|Off by|Mon|passed|failed/);
   });
 });
+
+describe("the commissioning tab's ticks (the touchscreen's TickBox, not the browser's 13 px box)", () => {
+  beforeAll(async () => {
+    await setupI18n('en');
+  });
+
+  it("records the publicity check and the acceptance criteria as the technician ticked them", async () => {
+    const got: Record<string, unknown> = {};
+    const core = coreStandIn({
+      'site.info': () => ({ level: 'village' }),
+      'siteRecords.list': () => ({ records: [] }),
+      'commissioning.check': () => ({ steps: STEPS, manual: ['publicity'] }),
+      'commissioning.complete': (input) => ((got.complete = input), { passed: true }),
+      'acceptance.signIn': () => ({ name: 'Township Li' }),
+      'acceptance.record': (input) => ((got.acceptance = input), { passed: false }),
+    });
+    renderOnCore(core, <CommissioningTab />);
+    fireEvent.click(await screen.findByText('Run the automatic checks'));
+    const en = resources.en.technician.commissioning;
+    const publicity = await screen.findByRole('checkbox', { name: en.publicityDone });
+    expect(publicity.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(publicity);
+    expect(publicity.getAttribute('aria-checked')).toBe('true');
+    expect(publicity.className).toMatch(/\btick\b/);
+    await act(async () => {
+      fireEvent.click(screen.getByText(en.complete));
+    });
+    expect(got.complete).toEqual({ manual: [{ id: 'publicity', passed: true }] });
+
+    // Acceptance: two of the basic standard's criteria ticked, one ticked and unticked again.
+    for (const id of ['fixedOffice', 'oneStaff', 'computer'] as const) fireEvent.click(screen.getByRole('checkbox', { name: en.criterion[id] }));
+    fireEvent.click(screen.getByRole('checkbox', { name: en.criterion.computer }));
+    expect(document.querySelector('[data-acceptance-criterion="fixedOffice"]')!.getAttribute('aria-checked')).toBe('true');
+    fireEvent.change(document.querySelector('[data-acceptance-username]')!, { target: { value: 'li' } });
+    fireEvent.change(document.querySelector('[data-acceptance-password]')!, { target: { value: 'secret' } });
+    await act(async () => {
+      fireEvent.click(screen.getByText(en.signIn));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByText(en.sign));
+    });
+    const criteria = (got.acceptance as { criteria: Array<{ id: string; met: boolean }> }).criteria;
+    expect(criteria.filter((c) => c.met).map((c) => c.id)).toEqual(['fixedOffice', 'oneStaff']);
+    expect(criteria).toHaveLength(7);
+  });
+});

@@ -9,6 +9,7 @@ import { usePolled } from './use-polled';
 import { ActionOutcome } from './ActionOutcome';
 import { ActionButton } from './ActionButton';
 import { pointDateTime } from '../../shared/domain/point-day';
+import { TickBox } from '../screens/TickBox';
 
 type DataAttrs = Record<`data-${string}`, boolean>;
 
@@ -91,9 +92,9 @@ export function CommissioningTab() {
               </li>
             ))}
           </ul>
-          <label>
-            <input type="checkbox" checked={publicity} onChange={(e) => setPublicity(e.target.checked)} data-commissioning-publicity /> {t('commissioning.publicityDone')}
-          </label>
+          <TickBox ticked={publicity} onChange={setPublicity} data={{ 'data-commissioning-publicity': true }}>
+            {t('commissioning.publicityDone')}
+          </TickBox>
         </>
       ) : null}
       <SiteRecordButton action={complete} ready={check.result !== null} label={t('commissioning.complete')} recorded="commissioning.recorded" button={{ 'data-commissioning-complete': true }} outcome={{ 'data-commissioning-recorded': true }} />
@@ -103,9 +104,9 @@ export function CommissioningTab() {
       <ul className="technician__criteria">
         {criteriaOf(standard).map((id) => (
           <li key={id}>
-            <label>
-              <input type="checkbox" checked={met[id] ?? false} onChange={(e) => setMet({ ...met, [id]: e.target.checked })} data-acceptance-criterion={id} /> {t(`commissioning.criterion.${id}`)}
-            </label>
+            <TickBox ticked={met[id] ?? false} onChange={(ticked) => setMet({ ...met, [id]: ticked })} data={{ 'data-acceptance-criterion': id }}>
+              {t(`commissioning.criterion.${id}`)}
+            </TickBox>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { localised } from '../../catalog/catalog-context';
 import { OnScreenKeyboard } from '../../keyboard/OnScreenKeyboard';
 import { formatDateDigits, keyboardFor, maxLengthFor } from '../field-keyboard';
 import { StepForward } from './StepForward';
+import { TickBox } from '../../screens/TickBox';
 
 /**
  * One page of an item's form: a few big fields, checked as they are typed with CATALOG's rules, the reason shown
@@ -78,9 +79,9 @@ export function FormPage({
             );
           } else if (field.kind === 'confirm') {
             control = (
-              <button type="button" role="checkbox" aria-checked={values[field.name] === true} className="button confirm" data-confirm={field.name} aria-describedby={described} onClick={() => setValue(field, values[field.name] !== true)}>
+              <TickBox ticked={values[field.name] === true} onChange={(ticked) => setValue(field, ticked)} describedBy={described} data={{ 'data-confirm': field.name }}>
                 {L(field.statement)}
-              </button>
+              </TickBox>
             );
           } else {
             control = (
