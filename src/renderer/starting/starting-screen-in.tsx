@@ -14,15 +14,13 @@ import { StartingScreen } from './StartingScreen';
  */
 export function startingScreenIn(root: Root): WaitingNotice {
   let texts: Promise<i18n> | undefined;
-  let shown = 0;
   let closed = false;
   return {
     show(failedAsks) {
-      const showing = ++shown;
       texts ??= pageLanguageTexts();
       texts.then(
         (instance) => {
-          if (closed || showing !== shown) return; // answered meanwhile, or a later call has something newer
+          if (closed) return; // answered meanwhile: the attract screen is in the root (a later show renders after this one)
           root.render(
             <I18nextProvider i18n={instance}>
               <StartingScreen failedAsks={failedAsks} />
