@@ -9,9 +9,11 @@ import {
 } from '../shared/sync/signing';
 import type { CountyQuery } from './db/connection';
 import { compiledOnce } from './db/raw';
+import type { KioskSecrets } from './kiosk-secrets';
 
 export type AuthOutcome =
-  | { ok: true; kioskId: string }
+  /** `unconfirmed`: checked against a remembered secret (`KioskSecrets`); the caller confirms it against the stored one. */
+  | { ok: true; kioskId: string; unconfirmed?: string }
   | { ok: false; reason: 'missing_headers' | 'unknown_kiosk' | 'bad_signature' | 'stale_timestamp' | 'replayed_nonce'; serverTime?: number };
 
 /**
@@ -49,12 +51,16 @@ const kioskSecret = compiledOnce((q) => q.selectFrom('kiosks').select('secret').
  * Checks a kiosk's signed request: known kiosk, HMAC over method, path, timestamp, nonce and body hash, a
  * timestamp within the allowed skew (and not before the county started), and a nonce never seen before (nonces
  * are remembered for twice the skew window, after which the timestamp check refuses the request anyway).
+ * With `remembered`, a signature that the kiosk's remembered secret matches passes without reading the stored one,
+ * and the outcome carries that secret as `unconfirmed`: the caller must confirm it against the stored secret before it
+ * stores or answers anything, and refuse the request as this function would have (`unknown_kiosk`, `bad_signature`).
  */
 export async function verifyRequest(
   q: CountyQuery,
   nonces: NonceCache,
   req: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer | undefined },
   now: number,
+  remembered?: KioskSecrets,
 ): Promise<AuthOutcome> {
   const header = (name: string) => {
     const v = req.headers[name];
@@ -65,15 +71,25 @@ export async function verifyRequest(
   const nonce = header(HEADER_NONCE);
   const signature = header(HEADER_SIGNATURE);
   if (!kioskId || !timestamp || !nonce || !signature || !/^\d{1,16}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
-  const [kiosk] = await kioskSecret(q, [kioskId]);
-  if (!kiosk) return { ok: false, reason: 'unknown_kiosk' };
   const bodySha256 = createHash('sha256').update(req.body ?? Buffer.alloc(0)).digest('hex');
-  const expected = createHmac('sha256', kiosk.secret).update(canonicalString({ method: req.method, path: req.url, timestamp, nonce, bodySha256 })).digest();
+  const signed = canonicalString({ method: req.method, path: req.url, timestamp, nonce, bodySha256 });
   const given = Buffer.from(signature, 'base64');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  const matches = (secret: string) => {
+    const expected = createHmac('sha256', secret).update(signed).digest();
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  const held = remembered?.get(kioskId);
+  let unconfirmed: string | undefined;
+  if (held !== undefined && matches(held)) unconfirmed = held;
+  else {
+    const [kiosk] = await kioskSecret(q, [kioskId]);
+    if (!kiosk) return { ok: false, reason: 'unknown_kiosk' };
+    remembered?.remember(kioskId, kiosk.secret);
+    if (!matches(kiosk.secret)) return { ok: false, reason: 'bad_signature' };
+  }
   // The signature is checked first so an unsigned request cannot learn the server's clock.
   const signedAt = Number(timestamp);
   if (Math.abs(now - signedAt) > MAX_CLOCK_SKEW_MS || signedAt < nonces.startedAt - 1_000) return { ok: false, reason: 'stale_timestamp', serverTime: now };
   if (!nonces.fresh(kioskId, nonce, now, now + 2 * MAX_CLOCK_SKEW_MS)) return { ok: false, reason: 'replayed_nonce' };
-  return { ok: true, kioskId };
+  return unconfirmed === undefined ? { ok: true, kioskId } : { ok: true, kioskId, unconfirmed };
 }

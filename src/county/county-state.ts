@@ -25,6 +25,7 @@ import { currentConfigVersion, nextConfigVersion } from './db/counters';
 import { recordAcceptedAndDeliveries, storeApplications, storedOwnersAndCatalogVersion } from './intake-statements';
 import { insertRows } from './db/raw';
 import { inOpenTransaction, inTransaction } from './db/transaction';
+import { UnconfirmedSecretError } from './kiosk-secrets';
 
 export const COUNTY_CONFIG_PARTS = ['catalog', 'staff', 'announcements', 'site'] as const;
 export type CountyConfigPart = (typeof COUNTY_CONFIG_PARTS)[number];
@@ -114,14 +115,14 @@ export type ItemResult = { id: string; status: 'accepted' | 'duplicate' | 'rejec
  * is judged from plain reads and stored by ONE statement, atomic by itself, with no BEGIN and COMMIT round trips: the
  * reads could not hold anything back anyway (read committed), and the insert's unique key decides as before.
  */
-export async function intakeBatch(q: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<ItemResult[]> {
+export async function intakeBatch(q: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date, unconfirmedSecret?: string): Promise<ItemResult[]> {
   // PostgreSQL, applications only: judged from reads, then stored by one statement, no BEGIN and COMMIT round trips
   // (intake-statements.ts). Reports, site records and cases write their own rows while judged: they keep the transaction.
   if (engineOf(q) === 'postgres' && !inOpenTransaction(q) && items.every((i) => i.kind === 'submission')) {
-    const judged = await judgeBatch(q, kioskId, items, now);
+    const judged = await judgeBatch(q, kioskId, items, now, unconfirmedSecret);
     return storeAtOnce(q, kioskId, judged, now.toISOString());
   }
-  return inTransaction(q, async (trx) => storeInTransaction(trx, kioskId, await judgeBatch(trx, kioskId, items, now), now.toISOString()));
+  return inTransaction(q, async (trx) => storeInTransaction(trx, kioskId, await judgeBatch(trx, kioskId, items, now, unconfirmedSecret), now.toISOString()));
 }
 
 type Judged = {
@@ -133,8 +134,12 @@ type Judged = {
   seenAs: (id: string, owner: string) => ItemResult;
 };
 
-/** The first pass: every item judged in order without writing an application (other kinds write their own rows). */
-async function judgeBatch(trx: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date): Promise<Judged> {
+/**
+ * The first pass: every item judged in order without writing an application (other kinds write their own rows).
+ * `unconfirmedSecret` (a signature checked against a remembered secret, kiosk-secrets.ts) is confirmed by the first
+ * read, before anything is judged or written: another secret or none stored throws UnconfirmedSecretError.
+ */
+async function judgeBatch(trx: CountyQuery, kioskId: string, items: readonly BatchItem[], now: Date, unconfirmedSecret?: string): Promise<Judged> {
   const results: ItemResult[] = [];
   const held = new Set<string>();
   const pending: Judged['pending'] = [];
@@ -142,7 +147,8 @@ async function judgeBatch(trx: CountyQuery, kioskId: string, items: readonly Bat
   const repeats: Judged['repeats'] = [];
   const submissionIds = items.filter((i) => i.kind === 'submission').map((i) => i.id);
   // One statement for both reads: each is a round trip on PostgreSQL (intake-statements.ts).
-  const { owners: seenBefore, catalogVersion } = await storedOwnersAndCatalogVersion(trx, submissionIds);
+  const { owners: seenBefore, catalogVersion, kioskSecret } = await storedOwnersAndCatalogVersion(trx, submissionIds, unconfirmedSecret === undefined ? undefined : kioskId);
+  if (unconfirmedSecret !== undefined && kioskSecret !== unconfirmedSecret) throw new UnconfirmedSecretError(kioskSecret === null ? 'unknown_kiosk' : 'bad_signature');
   const catalog = await catalogCodes(trx, catalogVersion);
   const seenAs = (id: string, owner: string): ItemResult =>
     owner === kioskId ? { id, status: 'duplicate' } : { id, status: 'rejected', reason: 'idTakenByAnotherKiosk' };

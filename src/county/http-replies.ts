@@ -9,20 +9,26 @@ export function fail(reply: FastifyReply, status: number, body: ErrorBody): Fast
 
 /** Parses a JSON body against a schema; on failure answers 400 naming the first bad field. */
 export function parseBody<T extends z.ZodType>(request: FastifyRequest, reply: FastifyReply, schema: T): z.output<T> | undefined {
+  const parsed = readBody(request, schema);
+  if (parsed.ok) return parsed.data;
+  fail(reply, 400, parsed.error);
+  return undefined;
+}
+
+/** A JSON body parsed against a schema, or the 400 answer's body naming the first bad field (for a caller that answers later). */
+export function readBody<T extends z.ZodType>(request: FastifyRequest, schema: T): { ok: true; data: z.output<T> } | { ok: false; error: ErrorBody } {
   let raw: unknown;
   try {
     raw = JSON.parse((request.body as Buffer | undefined)?.toString('utf8') ?? '');
   } catch {
-    fail(reply, 400, { error: 'invalid_json' });
-    return undefined;
+    return { ok: false, error: { error: 'invalid_json' } };
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fail(reply, 400, { error: 'invalid_body', field: issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)' });
-    return undefined;
+    return { ok: false, error: { error: 'invalid_body', field: issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)' } };
   }
-  return parsed.data;
+  return { ok: true, data: parsed.data };
 }
 
 /** Validates path or query parameters; on failure answers 400 with `error` naming the field. */

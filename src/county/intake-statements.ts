@@ -21,6 +21,19 @@ export function acceptedOutcome(itemId: string, trackingNumber: string, at: stri
   return { itemId, trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: ACCEPTED_TEXT }] };
 }
 
+/** The `text` of an accepted outcome's step as JSON: the same for every item. */
+const ACCEPTED_TEXT_JSON = JSON.stringify(ACCEPTED_TEXT);
+
+/**
+ * `JSON.stringify(acceptedOutcome(itemId, trackingNumber, at))` for each of `fresh`, without making the objects: the
+ * same text, key for key (county-intake-statements.test holds the two equal), made from the two strings that differ.
+ */
+export function acceptedOutcomeTexts(fresh: ReadonlyArray<{ itemId: string; trackingNumber: string }>, at: string): string[] {
+  const atJson = JSON.stringify(at);
+  const tail = `,"seq":1,"state":"accepted","at":${atJson},"steps":[{"at":${atJson},"state":"accepted","text":${ACCEPTED_TEXT_JSON}}]}`;
+  return fresh.map((f) => `{"itemId":${JSON.stringify(f.itemId)},"trackingNumber":${JSON.stringify(f.trackingNumber)}${tail}`);
+}
+
 const texts = new Map<string, string>();
 /** The text made by `make` for `key`, made once; `?` becomes $1, $2 ... on PostgreSQL. */
 function textFor(q: CountyQuery, key: string, make: () => string): string {
@@ -40,24 +53,32 @@ const marks = (n: number, each: string) => Array.from({ length: n }, () => each)
 
 /**
  * Which of `ids` are stored already (and by which kiosk), and the published catalogue's version (null before one
- * is published), in one statement.
+ * is published), in one statement. With `secretOf`, also that kiosk's stored secret (null if there is no such kiosk),
+ * so that a signature checked against a remembered secret is confirmed without a round trip of its own (kiosk-secrets.ts).
  */
-export async function storedOwnersAndCatalogVersion(q: CountyQuery, ids: readonly string[]): Promise<{ owners: Map<string, string>; catalogVersion: number | null }> {
-  const read = `select c.version as catalog_version, i.id, i.kiosk_id from (select 1 as one) one left join config_parts c on c.part = 'catalog'`;
+export async function storedOwnersAndCatalogVersion(
+  q: CountyQuery,
+  ids: readonly string[],
+  secretOf?: string,
+): Promise<{ owners: Map<string, string>; catalogVersion: number | null; kioskSecret?: string | null }> {
+  const kiosk = secretOf !== undefined;
   // PostgreSQL: the ids as one array parameter, so one prepared statement serves every batch size (a text per size
   // was parsed and planned again on each connection for each new size).
   const postgres = engineOf(q) === 'postgres';
-  const text = textFor(q, `owners ${postgres ? 'any' : ids.length}`, () =>
-    postgres
-      ? `${read} left join items i on i.id = any(?::text[])`
-      : ids.length === 0
-        ? `select c.version as catalog_version, null as id, null as kiosk_id from (select 1 as one) one left join config_parts c on c.part = 'catalog'`
-        : `${read} left join items i on i.id in (${marks(ids.length, '?')})`,
-  );
-  const { rows } = await q.executeQuery<{ catalog_version: number | null; id: string | null; kiosk_id: string | null }>(CompiledQuery.raw(text, postgres ? [ids] : [...ids]));
+  const noItems = !postgres && ids.length === 0;
+  const text = textFor(q, `owners ${postgres ? 'any' : ids.length} ${kiosk}`, () => {
+    const read =
+      `select c.version as catalog_version${kiosk ? ', k.secret as kiosk_secret' : ''}, ${noItems ? 'null as id, null as kiosk_id' : 'i.id, i.kiosk_id'}` +
+      ` from (select 1 as one) one left join config_parts c on c.part = 'catalog'${kiosk ? ' left join kiosks k on k.id = ?' : ''}`;
+    return noItems ? read : postgres ? `${read} left join items i on i.id = any(?::text[])` : `${read} left join items i on i.id in (${marks(ids.length, '?')})`;
+  });
+  const params: unknown[] = kiosk ? [secretOf] : [];
+  if (postgres) params.push(ids);
+  else params.push(...ids);
+  const { rows } = await q.executeQuery<{ catalog_version: number | null; kiosk_secret?: string | null; id: string | null; kiosk_id: string | null }>(CompiledQuery.raw(text, params));
   const owners = new Map<string, string>();
   for (const r of rows) if (r.id !== null && r.kiosk_id !== null) owners.set(r.id, r.kiosk_id);
-  return { owners, catalogVersion: rows[0]?.catalog_version ?? null };
+  return { owners, catalogVersion: rows[0]?.catalog_version ?? null, ...(kiosk ? { kioskSecret: rows[0]?.kiosk_secret ?? null } : {}) };
 }
 
 /**
@@ -74,15 +95,16 @@ export async function recordAcceptedAndDeliveries(
   if (engineOf(q) === 'sqlite' || fresh.length === 0) {
     if (fresh.length > 0) {
       const last = await advanceOutcomeCursor(q, kioskId, fresh.length);
+      const bodies = acceptedOutcomeTexts(fresh, at);
       await insertRows(
         q,
         'outcomes',
-        fresh.map(({ itemId, trackingNumber }, i) => ({
+        fresh.map(({ itemId }, i) => ({
           item_id: itemId,
           kiosk_id: kioskId,
           seq: 1,
           state: 'accepted',
-          body: JSON.stringify(acceptedOutcome(itemId, trackingNumber, at)),
+          body: bodies[i]!,
           cursor: last - fresh.length + 1 + i,
         })),
       );
@@ -107,7 +129,8 @@ export async function recordAcceptedAndDeliveries(
       ` (values ${marks(deliveries.length, '(?::text, ?::text)')}) as d(item_id, outcome)`,
   );
   const values: unknown[] = [`outcomes:${kioskId}`, fresh.length, fresh.length, kioskId, at, fresh.length];
-  for (const f of fresh) values.push(f.itemId, JSON.stringify(acceptedOutcome(f.itemId, f.trackingNumber, at)));
+  const bodies = acceptedOutcomeTexts(fresh, at);
+  fresh.forEach((f, i) => values.push(f.itemId, bodies[i]));
   for (const d of deliveries) values.push(d.id, d.status);
   await q.executeQuery(CompiledQuery.raw(text, values));
 }
@@ -200,7 +223,7 @@ export async function storeApplications(
     deliveries: deliveries.map((d) => [d.id, d.status, d.ifStored]),
   });
   const payloads = joinedJsonTexts(items.map((i) => i.payload));
-  const bodies = joinedJsonTexts(fresh.map((f) => acceptedOutcome(f.itemId, f.trackingNumber, at)));
+  const bodies = acceptedOutcomeTexts(fresh, at).join(UNIT_SEPARATOR);
   const { rows } = await retryingConflicts(() => q.executeQuery<{ id: string }>(CompiledQuery.raw(text, [json, payloads, bodies, kioskId, at, `outcomes:${kioskId}`])));
   return new Set(rows.map((r) => r.id));
 }
