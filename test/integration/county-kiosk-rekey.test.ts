@@ -11,11 +11,11 @@ import { startTestCounty, type TestCounty } from '../support/county-fixtures';
  * batch here comes after the kiosk's secret was remembered by an accepted one.
  */
 const resident = SAMPLE_RESIDENTS[0]!;
-const KIOSK = { id: 'kiosk-rekey', secret: 'rekey-old-secret-0123456789abcdef' };
+const OLD_SECRET = 'rekey-old-secret-0123456789abcdef';
 const NEW_SECRET = 'rekey-new-secret-0123456789abcdef';
 
-function item(n: number): SubmissionItem {
-  const id = `0196f000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+function itemOf(n: number, kiosk: number): SubmissionItem {
+  const id = `0196f000-0000-7000-8${kiosk}00-${String(n).padStart(12, '0')}`;
   return {
     id,
     kind: 'submission',
@@ -37,12 +37,18 @@ function item(n: number): SubmissionItem {
 }
 
 describe('a re-keyed or removed kiosk', () => {
+  // One county for the file; each test has a kiosk of its own (so its items too).
   let county: TestCounty;
-  beforeEach(async () => {
+  const KIOSK = { id: '', secret: OLD_SECRET };
+  let kiosks = 0;
+  beforeAll(async () => {
     county = await startTestCounty();
-    await registerKiosk(county.query, KIOSK.id, KIOSK.secret);
   });
-  afterEach(() => county.close());
+  afterAll(() => county.close());
+  beforeEach(async () => {
+    KIOSK.id = `kiosk-rekey-${++kiosks}`;
+    await registerKiosk(county.query, KIOSK.id, OLD_SECRET);
+  });
 
   async function send(secret: string, body: unknown): Promise<{ status: number; body: unknown }> {
     const bytes = Buffer.from(JSON.stringify(body));
@@ -50,8 +56,9 @@ describe('a re-keyed or removed kiosk', () => {
     const res = await fetch(`${county.url}/v1/sync/batches`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: bytes });
     return { status: res.status, body: await res.json() };
   }
+  const item = (n: number) => itemOf(n, kiosks);
   const batch = (...ns: number[]) => ({ kioskId: KIOSK.id, items: ns.map(item) });
-  const storedIds = async () => (await storedItems(county.query)).map((i) => i.id);
+  const storedIds = async () => (await storedItems(county.query)).filter((i) => i.id.includes(`-8${kiosks}00-`)).map((i) => i.id);
   const deliveries = async () => (await county.query.selectFrom('deliveries').select('item_id').where('kiosk_id', '=', KIOSK.id).execute()).map((r) => r.item_id);
 
   it('is refused with its old secret once re-keyed, stores nothing, and is taken with the new one', async () => {
