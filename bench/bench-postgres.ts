@@ -31,6 +31,8 @@ export async function withBenchPostgres<T>(bench: string, work: (newDatabase: ()
     }, () => clusterCpuMs(dir));
   } finally {
     stopCluster(dir);
+    // The cluster's files (hundreds of MB after an intake run) were left in /tmp after every run.
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
