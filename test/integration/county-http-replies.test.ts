@@ -30,6 +30,11 @@ describe("the county's replies to a bad request", () => {
       if (!params) return reply;
       return { code: params.code };
     });
+    app.get('/tags', async (request, reply) => {
+      const query = parseParams(request.query, reply, z.object({ tag: z.array(z.string().regex(/^[a-z]+$/)) }), 'invalid_query');
+      if (!query) return reply;
+      return query;
+    });
     app.get('/whole', async (request, reply) => {
       const query = parseParams(request.query, reply, z.string(), 'invalid_query');
       if (query === undefined) return reply;
@@ -68,6 +73,8 @@ describe("the county's replies to a bad request", () => {
   it('answers 400 with the error asked for, naming the bad parameter, or (params) when the whole value is wrong', async () => {
     expect(await get('/params/ABC')).toEqual([200, { code: 'ABC' }]);
     expect(await get('/params/abcd')).toEqual([400, { error: 'invalid_path', field: 'code' }]);
+    expect(await get('/tags?tag=ok&tag=also')).toEqual([200, { tag: ['ok', 'also'] }]);
+    expect(await get('/tags?tag=ok&tag=BAD')).toEqual([400, { error: 'invalid_query', field: 'tag.1' }]);
     expect(await get('/whole?x=1')).toEqual([400, { error: 'invalid_query', field: '(params)' }]);
   });
 
