@@ -1,6 +1,6 @@
 import type { ChannelStamp, ServiceChannel } from '../../shared/domain/service-channel';
 import type { Connection } from '../dispatcher';
-import type { Station } from '../../shared/config/site-config';
+import type { Station } from '../../shared/config/station';
 
 /**
  * The channel and operator the core stamps on a record made on this connection. The renderer never says which

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../domain/devices';
 import { OfficeHoursSchema } from '../domain/office-hours';
+import { StationSchema } from './station';
 
 /**
  * The site configuration file (one per kiosk). Everything here is checked at start-up; a wrong file stops the
@@ -87,10 +88,6 @@ export const CountyConfigSchema = z
     }
   });
 export type CountyConfig = z.infer<typeof CountyConfigSchema>;
-
-/** Where this copy of the app runs: the village kiosk, the window PC, or a clerk's home-visit laptop. */
-export const StationSchema = z.enum(['kiosk', 'window', 'homeVisit']);
-export type Station = z.infer<typeof StationSchema>;
 
 export const SiteConfigSchema = z
   .object({

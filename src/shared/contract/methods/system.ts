@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { language, localisedText } from '../method-shapes';
-import { StationSchema } from '../../config/site-config';
+import { StationSchema } from '../../config/station';
 
 export const SiteInfoSchema = z.object({
   name: localisedText(),
