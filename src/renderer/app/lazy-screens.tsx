@@ -44,8 +44,9 @@ export const TechnicianWorkspace = lazyScreen(() => import('../technician/Techni
 export const StaffWorkspace = lazyScreen(() => import('../staff/Workspace').then((m) => m.Workspace));
 export const StaffLogin = lazyScreen(() => import('../staff/StaffLogin').then((m) => m.StaffLogin));
 export const DevPanel = lazyScreen(() => import('../dev-panel/DevPanel').then((m) => m.DevPanel));
+export const ReportScreen = lazyScreen(() => import('../report/ReportScreen').then((m) => m.ReportScreen));
 
-const LATER: { preload(): Promise<unknown> }[] = [FlowScreen, SearchScreen, ItemScreen, MyRequestsScreen, StaffLogin, StaffWorkspace, TechnicianWorkspace, DevPanel];
+const LATER: { preload(): Promise<unknown> }[] = [FlowScreen, SearchScreen, ItemScreen, MyRequestsScreen, StaffLogin, StaffWorkspace, TechnicianWorkspace, DevPanel, ReportScreen];
 
 let preloading = false;
 

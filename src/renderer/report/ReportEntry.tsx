@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportStatus } from '../../shared/contract/methods/report';
 import { useKiosk } from '../app/kiosk-context';
-import { ReportScreen } from './ReportScreen';
+import { ReportScreen } from '../app/lazy-screens';
 import './report.css';
 
 /**
