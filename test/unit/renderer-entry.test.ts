@@ -34,4 +34,13 @@ describe("the kiosk page's entry", () => {
     expect(byWhom(path.join(SRC, 'shared/contract/events.ts'))).toBe('not reached');
     expect(byWhom(path.join(SRC, 'shared/sync/protocol.ts'))).toBe('not reached');
   });
+
+  it("leaves the site configuration's schema and the clerk's report out of them (site.info names only the station)", () => {
+    const upFront = reachable(path.join(SRC, 'renderer/boot.tsx'), { dynamic: false });
+    const byWhom = (file: string) => (upFront.has(file) ? `imported by ${rel(upFront.get(file)!)}` : 'not reached');
+    expect(byWhom(path.join(SRC, 'shared/config/station.ts'))).toBe('imported by shared/contract/methods/system.ts');
+    expect(byWhom(path.join(SRC, 'shared/config/site-config.ts'))).toBe('not reached');
+    expect(byWhom(path.join(SRC, 'renderer/report/ReportScreen.tsx'))).toBe('not reached');
+    expect(byWhom(path.join(SRC, 'shared/report/monthly-figures.ts'))).toBe('not reached');
+  });
 });
