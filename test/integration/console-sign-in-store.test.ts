@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { consoleLogin } from '../../src/county/console/console-login';
 import { closeSession, closeSessionsOf, openSession, touchSession } from '../../src/county/console/console-sessions';
@@ -101,8 +101,16 @@ describe('console sign-in and sessions on the county database', () => {
       expect(await consoleLogin(county.query, 'user-clear-1', 'wrong', T0, POLICY)).toMatchObject({ reason: 'bad_credentials', staff: { failedAttempts: 1 } });
     });
 
-    it('answers an unknown name as a wrong password, naming nobody', async () => {
+    it('answers an unknown name as a wrong password, naming nobody, after the same scrypt work as a real check', async () => {
       expect(await consoleLogin(county.query, 'user-nobody', 'whatever', T0, POLICY)).toEqual({ ok: false, reason: 'bad_credentials' });
+      // Counted, not timed: the second unknown name derives one key at current guidance, as a wrong password would.
+      const scrypt = jest.spyOn(crypto, 'scrypt');
+      try {
+        expect(await consoleLogin(county.query, 'user-nobody-2', 'whatever', T0, POLICY)).toEqual({ ok: false, reason: 'bad_credentials' });
+        expect(scrypt.mock.calls.map((c) => (c[3] as { N: number }).N)).toEqual([2 ** 17]);
+      } finally {
+        scrypt.mockRestore();
+      }
     });
 
     it('refuses a disabled account only after its password was right, and a kiosk-only account as forbidden', async () => {
