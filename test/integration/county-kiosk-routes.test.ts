@@ -102,9 +102,11 @@ describe('kiosk routes', () => {
   });
 
   it('answers outcomes and config from 0 when no cursor is given, and refuses a cursor that is not a whole number from 0', async () => {
-    const fromZero = await send('GET', '/v1/outcomes?since=0');
-    expect((fromZero.body!.outcomes as unknown[]).length).toBeGreaterThan(0);
-    expect(await send('GET', '/v1/outcomes')).toEqual(expect.objectContaining({ status: 200, body: fromZero.body }));
+    // The batch above was accepted: its outcome is there from cursor 0 (the back office may move it on meanwhile).
+    for (const path of ['/v1/outcomes', '/v1/outcomes?since=0']) {
+      const fromZero = await send('GET', path);
+      expect([path, fromZero.status, (fromZero.body!.outcomes as Array<{ itemId: string }>).map((o) => o.itemId)]).toEqual([path, 200, [uuid(1)]]);
+    }
     expect(await send('GET', '/v1/outcomes?since=1000')).toEqual(expect.objectContaining({ status: 200, body: { cursor: 1000, outcomes: [], more: false } }));
     for (const since of ['-1', '1.5', 'x']) {
       expect([since, await send('GET', `/v1/outcomes?since=${since}`)]).toEqual([since, expect.objectContaining({ status: 400, body: { error: 'invalid_query', field: 'since' } })]);
