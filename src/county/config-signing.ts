@@ -19,7 +19,12 @@ export function configSigningKey(dataDir: string): KeyObject {
   const file = path.join(dataDir, KEY_FILE);
   if (!fs.existsSync(file)) {
     const pair = generateKeyPairSync('ed25519');
-    fs.writeFileSync(file, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    try {
+      fs.writeFileSync(file, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another gateway process on this data dir made the key first: use theirs, never overwrite it.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   const key = createPrivateKey(fs.readFileSync(file));
   fs.writeFileSync(path.join(dataDir, PUBLIC_KEY_FILE), createPublicKey(key).export({ format: 'pem', type: 'spki' }));

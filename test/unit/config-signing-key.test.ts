@@ -50,6 +50,22 @@ describe('config signing', () => {
     expect(fs.readFileSync(path.join(dir, 'config-signing.key'), 'utf8')).toBe(privatePem);
   });
 
+  it('uses the key another gateway process made between the look and the write, and never overwrites it', () => {
+    const dir = dataDir();
+    const pair = generateKeyPairSync('ed25519');
+    const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' });
+    fs.writeFileSync(path.join(dir, 'config-signing.key'), privatePem, { mode: 0o600 });
+    // The look found no key: the other process wrote it just after.
+    const exists = jest.spyOn(fs, 'existsSync').mockReturnValueOnce(false);
+    try {
+      expect(configPublicKeyPem(dir)).toBe(pair.publicKey.export({ format: 'pem', type: 'spki' }));
+      expect(exists).toHaveBeenCalledWith(path.join(dir, 'config-signing.key'));
+    } finally {
+      exists.mockRestore();
+    }
+    expect(fs.readFileSync(path.join(dir, 'config-signing.key'), 'utf8')).toBe(privatePem);
+  });
+
   it('keeps each data dir to its own key', () => {
     const a = dataDir();
     const b = dataDir();
