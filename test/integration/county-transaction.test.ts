@@ -121,6 +121,22 @@ describe('county transactions', () => {
     }
   });
 
+  it('waits a random while between attempts, longer each time (up to 10 ms times the attempt)', async () => {
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    const timer = jest.spyOn(global, 'setTimeout');
+    try {
+      let calls = 0;
+      await retryingConflicts(async () => {
+        calls += 1;
+        if (calls < 4) throw Object.assign(new Error('conflict'), { code: '40P01' });
+      });
+      expect(timer.mock.calls.map((c) => c[1])).toEqual([5, 10, 15]);
+    } finally {
+      timer.mockRestore();
+      random.mockRestore();
+    }
+  });
+
   it('gives up at once on any other failure', async () => {
     for (const thrown of [Object.assign(new Error('unique'), { code: '23505' }), Object.assign(new Error('numeric'), { code: 40001 }), new Error('plain'), 'a string']) {
       let calls = 0;
