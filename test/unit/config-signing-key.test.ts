@@ -66,6 +66,19 @@ describe('config signing', () => {
     expect(fs.readFileSync(path.join(dir, 'config-signing.key'), 'utf8')).toBe(privatePem);
   });
 
+  it('fails with the write error itself when the key cannot be written for any other reason', () => {
+    const dir = dataDir();
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const write = jest.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => {
+      throw denied;
+    });
+    try {
+      expect(() => configSigningKey(dir)).toThrow(denied);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
   it('keeps each data dir to its own key', () => {
     const a = dataDir();
     const b = dataDir();
