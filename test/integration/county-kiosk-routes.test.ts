@@ -91,7 +91,16 @@ describe('kiosk routes', () => {
     };
     expect(await send('POST', '/v1/sync/batches', { kioskId: 'kiosk-other', items: [item] })).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'kioskId' } });
     expect(await county.query.selectFrom('items').select('id').execute()).toEqual([]);
-    expect(await send('POST', '/v1/sync/batches', { kioskId: TEST_KIOSK.id, items: [item] })).toMatchObject({ status: 200, body: { results: [{ id, status: 'accepted' }] } });
+    const soon = jest.spyOn(county.relay, 'soon');
+    try {
+      expect(await send('POST', '/v1/sync/batches', { kioskId: TEST_KIOSK.id, items: [item] })).toMatchObject({ status: 200, body: { results: [{ id, status: 'accepted' }] } });
+      expect(soon).toHaveBeenCalledTimes(1);
+      // Sent again: nothing new for the back office, so no early hand-over.
+      expect(await send('POST', '/v1/sync/batches', { kioskId: TEST_KIOSK.id, items: [item] })).toMatchObject({ status: 200, body: { results: [{ id, status: 'duplicate' }] } });
+      expect(soon).toHaveBeenCalledTimes(1);
+    } finally {
+      soon.mockRestore();
+    }
     expect(await county.query.selectFrom('items').select(['id', 'kiosk_id']).execute()).toEqual([{ id, kiosk_id: TEST_KIOSK.id }]);
     const heartbeat = { kioskId: 'kiosk-other', at: new Date().toISOString(), appVersion: '1.0.0', configVersion: 0, queueDepth: 0, rejected: 0, oldestPendingAt: null, devices: [] };
     expect(await send('POST', '/v1/heartbeat', heartbeat)).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'kioskId' } });
@@ -141,7 +150,9 @@ describe('kiosk routes', () => {
     // A gap: refused with how much the county holds, in the header too.
     const gap = await put('bytes 15-19/20', data.subarray(15, 20));
     expect([gap.status, gap.body, gap.headers.get('x-attachment-received')]).toEqual([409, { error: 'range_mismatch' }, '10']);
-    expect(await put('bytes 10-19/20', data.subarray(10, 20))).toMatchObject({ status: 200, body: { sha256: hash, received: 20, complete: true } });
+    expect(await put('bytes 10-18/20', data.subarray(10, 19))).toMatchObject({ status: 200, body: { sha256: hash, received: 19, complete: false } });
+    // A chunk of one byte: its end is its start.
+    expect(await put('bytes 19-19/20', data.subarray(19, 20))).toMatchObject({ status: 200, body: { sha256: hash, received: 20, complete: true } });
     const head = await send('HEAD', `/v1/attachments/${hash}`);
     expect([head.headers.get('x-attachment-received'), head.headers.get('x-attachment-complete')]).toEqual(['20', 'true']);
   });
@@ -191,6 +202,10 @@ describe('kiosk routes', () => {
     expect(zh.body!.document).toMatchObject({ language: 'zh-CN', issuedAt: expect.any(String), verification: expect.anything() });
     expect(en.body!.document).toMatchObject({ language: 'en' });
     expect((zh.body!.document as { lines: string[] }).lines.join('\n')).toContain(resident.name);
+    // The certificate's words too, not only its language tag.
+    expect((zh.body!.document as { lines: string[] }).lines.join('\n')).toContain('公民身份号码');
+    expect((en.body!.document as { lines: string[] }).lines.join('\n')).toContain('Citizen ID number');
+    expect((en.body!.document as { lines: string[] }).lines.join('\n')).not.toContain('公民身份号码');
     const certificates = await county.query.selectFrom('certificates').select(['kiosk_id', 'language']).execute();
     expect(certificates.map((c) => [c.kiosk_id, c.language])).toEqual([
       [TEST_KIOSK.id, 'zh-CN'],
