@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import { cancelCardBlock, cardBlockState, recordCardBlock } from '../../src/county/card-blocks';
-import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
-import { freshCountyDatabase } from '../support/county-database';
-import { tempDataDir } from '../support/store-fixtures';
+import type { CountyDatabase } from '../../src/county/db/connection';
+import { closeTestCountyDatabase, openTestCountyDatabase } from '../support/county-database';
 
 /**
  * The county's card blocks (card-blocks.ts) called directly, to the millisecond: blocked until the lift time and
@@ -17,18 +15,12 @@ const ms = (iso: string, plus = 0) => new Date(Date.parse(iso) + plus);
 
 describe('card blocks on the county database', () => {
   let county: CountyDatabase;
-  let dataDir: string;
   const row = (id: string) => county.query.selectFrom('card_blocks').selectAll().where('id_number', '=', id).executeTakeFirst();
 
   beforeAll(async () => {
-    dataDir = tempDataDir('card-blocks-');
-    const database = await freshCountyDatabase();
-    county = await openCountyDatabase({ dataDir, ...(database ? { database } : {}) });
+    county = await openTestCountyDatabase('card-blocks-');
   });
-  afterAll(async () => {
-    await county.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTestCountyDatabase(county));
 
   it('answers none for a card never blocked', async () => {
     expect(await cardBlockState(county.query, ID_B, ms(BLOCKED))).toEqual({ state: 'none', blockedAt: null, liftsAt: null, liftedAt: null });

@@ -1,12 +1,10 @@
 import crypto, { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { consoleLogin } from '../../src/county/console/console-login';
 import { closeSession, closeSessionsOf, openSession, touchSession } from '../../src/county/console/console-sessions';
 import { hashPassword, parseHash } from '../../src/county/console/password-hash';
 import { insertStaff, staffById } from '../../src/county/console/staff-register';
-import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
-import { freshCountyDatabase } from '../support/county-database';
-import { tempDataDir } from '../support/store-fixtures';
+import type { CountyDatabase } from '../../src/county/db/connection';
+import { closeTestCountyDatabase, openTestCountyDatabase } from '../support/county-database';
 import { TEST_HASH_PARAMS } from '../support/console-fixtures';
 
 /**
@@ -20,7 +18,6 @@ const POLICY = { maxFailures: 3, lockMs: 60_000 };
 
 describe('console sign-in and sessions on the county database', () => {
   let county: CountyDatabase;
-  let dataDir: string;
   const password = (id: string) => `pass-of-${id}`;
   const row = (id: string) => county.query.selectFrom('staff_register').select(['failed_attempts', 'locked_until', 'password_hash']).where('id', '=', id).executeTakeFirstOrThrow();
   const add = async (id: string, extra: { roles?: Array<'township' | 'countyAdmin' | 'clerk' | 'technician'>; disabled?: boolean } = {}) =>
@@ -39,14 +36,9 @@ describe('console sign-in and sessions on the county database', () => {
     );
 
   beforeAll(async () => {
-    dataDir = tempDataDir('console-sign-in-');
-    const database = await freshCountyDatabase();
-    county = await openCountyDatabase({ dataDir, ...(database ? { database } : {}) });
+    county = await openTestCountyDatabase('console-sign-in-');
   });
-  afterAll(async () => {
-    await county.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTestCountyDatabase(county));
 
   describe('consoleLogin', () => {
     it('signs in with the right password, raises a weak hash to current guidance, and clears nothing it need not', async () => {

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
+import type { CountyDatabase } from '../../src/county/db/connection';
 import { endResidentSession, liveSession, logLookup, lookupLog, openResidentSession, MAX_SESSIONS_PER_KIOSK_PER_HOUR } from '../../src/county/resident-sessions';
-import { freshCountyDatabase } from '../support/county-database';
-import { tempDataDir } from '../support/store-fixtures';
+import { closeTestCountyDatabase, openTestCountyDatabase } from '../support/county-database';
 
 /**
  * Resident sessions at the county (resident-sessions.ts) called directly, one edge at a time: a notice sent again,
@@ -21,19 +19,13 @@ const notice = (n: number, idNumber = ID_A, source: 'idCard' | 'socialSecurityCa
 
 describe('resident sessions on the county database', () => {
   let county: CountyDatabase;
-  let dataDir: string;
   const rows = (kioskId: string) =>
     county.query.selectFrom('resident_sessions').select(['session_id', 'id_number', 'source', 'opened_at', 'expires_at']).where('kiosk_id', '=', kioskId).orderBy('opened_at').orderBy('session_id').execute();
 
   beforeAll(async () => {
-    dataDir = tempDataDir('resident-sessions-');
-    const database = await freshCountyDatabase();
-    county = await openCountyDatabase({ dataDir, ...(database ? { database } : {}) });
+    county = await openTestCountyDatabase('resident-sessions-');
   });
-  afterAll(async () => {
-    await county.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTestCountyDatabase(county));
 
   it('opens a session for thirty minutes, answers the same notice again with the first answer, and refuses its id for another resident', async () => {
     expect(await openResidentSession(county.query, 'k-open', notice(1, ID_A, 'typedByClerk'), at(0))).toEqual({ ok: true, expiresAt: iso(30 * MIN) });

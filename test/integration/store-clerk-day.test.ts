@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { clerkCasesOfDay, inquiryDayCounts, ownSubmissionsSince, submissionLabels } from '../../src/main/store/clerk-day';
-import { openTestStore, sampleSubmission, tempDataDir } from '../support/store-fixtures';
+import { sampleSubmission, testStores } from '../support/store-fixtures';
 
 // The clerk's local day starts at SINCE; an instant just before it belongs to yesterday.
 const SINCE = '2026-11-01T16:00:00.000Z';
@@ -12,13 +11,7 @@ const NOW = '2026-11-02T06:00:00.000Z';
  * filter is tried at its edge: another clerk, yesterday, a resident's own application, the limit, the order.
  */
 describe("the clerk's day (store)", () => {
-  const dirs: string[] = [];
-  const open = () => {
-    const dir = tempDataDir('store-clerk-day-');
-    dirs.push(dir);
-    return openTestStore(dir);
-  };
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const { open } = testStores('store-clerk-day-');
 
   it("lists the clerk's own submissions of the day, newest first, up to the limit, with how many in all", () => {
     const store = open();

@@ -1,17 +1,10 @@
-import fs from 'node:fs';
 import { ActivityRecorder } from '../../src/main/report/activity-recorder';
 import { latestDeviceStates, recordDeviceEvent } from '../../src/main/store/device-events';
-import { openTestStore, tempDataDir } from '../support/store-fixtures';
+import { testStores } from '../support/store-fixtures';
 
 /** Device state changes (store level): each kept as given, and the last one per device read back at start. */
 describe('device events (store)', () => {
-  const dirs: string[] = [];
-  const open = () => {
-    const dir = tempDataDir('store-device-events-');
-    dirs.push(dir);
-    return openTestStore(dir);
-  };
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const { open, dir } = testStores('store-device-events-');
 
   it('keeps each change with its time, device, kind, state and detail (none when not given)', () => {
     const store = open();
@@ -42,15 +35,14 @@ describe('device events (store)', () => {
   });
 
   it('after a restart, the recorder records only real changes: the state kept before counts', () => {
-    const dir = tempDataDir('store-device-events-');
-    dirs.push(dir);
-    let store = openTestStore(dir);
+    const restarted = dir();
+    let store = open(restarted);
     const now = () => new Date('2026-11-02T01:00:00.000Z');
     const first = new ActivityRecorder(store.db, now);
     first.deviceStatus({ id: 'printer', kind: 'receiptPrinter', state: 'online' });
     first.stopped([{ id: 'printer', kind: 'receiptPrinter' }]);
     store.close();
-    store = openTestStore(dir);
+    store = open(restarted);
     const second = new ActivityRecorder(store.db, now);
     second.deviceStatus({ id: 'printer', kind: 'receiptPrinter', state: 'offline' });
     second.deviceStatus({ id: 'printer', kind: 'receiptPrinter', state: 'online' });

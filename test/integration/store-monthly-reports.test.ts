@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import { claimBatch, settleBatch } from '../../src/main/store/outbox';
 import { insertReportDraft, latestReport, refreshReportDraft, reportVersions, submitReport } from '../../src/main/store/monthly-reports';
 import type { MonthlyFigures } from '../../src/shared/report/monthly-figures';
 import type { MonthlyReportPayload } from '../../src/shared/report/monthly-report';
-import { openTestStore, tempDataDir } from '../support/store-fixtures';
+import { testStores } from '../support/store-fixtures';
 
 const zero = { self: 0, assisted: 0, window: 0, homeVisit: 0, proxy: 0 };
 /** A month's figures, told apart by how many self-service queries it counted. */
@@ -42,13 +41,7 @@ function payload(month: string, version: number, over: Partial<MonthlyReportPayl
 
 /** The point's monthly reports (store level): versions, drafts counted again, submission with its outbox item. */
 describe('monthly reports (store)', () => {
-  const dirs: string[] = [];
-  const open = () => {
-    const dir = tempDataDir('store-monthly-reports-');
-    dirs.push(dir);
-    return openTestStore(dir);
-  };
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const { open } = testStores('store-monthly-reports-');
 
   it('numbers the versions of each month from 1, reads them oldest first and the latest alone, each month apart', () => {
     const store = open();

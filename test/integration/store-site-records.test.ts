@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { claimBatch, settleBatch } from '../../src/main/store/outbox';
 import { listSiteRecords, saveSiteRecord } from '../../src/main/store/site-records';
 import { acceptance, commissioning } from '../support/site-record-fixtures';
-import { openTestStore, tempDataDir } from '../support/store-fixtures';
+import { testStores } from '../support/store-fixtures';
 
 /**
  * The kiosk's commissioning and acceptance records (store level): kept and queued for the county together, listed
@@ -10,13 +9,7 @@ import { openTestStore, tempDataDir } from '../support/store-fixtures';
  * county; here each column and each outbox state is read back.
  */
 describe('site records (store)', () => {
-  const dirs: string[] = [];
-  const open = () => {
-    const dir = tempDataDir('store-site-records-');
-    dirs.push(dir);
-    return openTestStore(dir);
-  };
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const { open } = testStores('store-site-records-');
 
   it('keeps each record with its kind, result, time and outbox item, and queues it for the county in the same step', () => {
     const store = open();

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
 import { tempDataDir } from './store-fixtures';
@@ -27,8 +28,21 @@ export async function freshCountyDatabase(): Promise<string | undefined> {
   return url.toString();
 }
 
+/** The data dir of each county database openTestCountyDatabase opened, removed by closeTestCountyDatabase. */
+const dataDirs = new WeakMap<CountyDatabase, string>();
+
 /** A county database of its own on the test engine, opened and migrated (no gateway around it). */
 export async function openTestCountyDatabase(prefix = 'county-'): Promise<CountyDatabase> {
   const database = await freshCountyDatabase();
-  return openCountyDatabase({ dataDir: tempDataDir(prefix), ...(database ? { database } : {}) });
+  const dataDir = tempDataDir(prefix);
+  const county = await openCountyDatabase({ dataDir, ...(database ? { database } : {}) });
+  dataDirs.set(county, dataDir);
+  return county;
+}
+
+/** Closes a database openTestCountyDatabase opened and removes its data dir (its signing key, its SQLite file). */
+export async function closeTestCountyDatabase(county: CountyDatabase): Promise<void> {
+  await county.close();
+  const dataDir = dataDirs.get(county);
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -15,6 +15,33 @@ export function openTestStore(dataDir: string, options: { maxPageCount?: number 
   return KioskStore.open({ dataDir, keeper: new FileKeyKeeper(path.join(dataDir, 'keys', 'kek')), ...options });
 }
 
+/**
+ * Kiosk stores for one describe block, each in a data dir of its own: `open()` opens a store in a new dir, or in `dir`
+ * to open one again after a restart (`dir()` makes an empty one). After the block every store is closed and every
+ * dir removed (they hold encrypted residents' data).
+ */
+export function testStores(prefix: string): { open: (dir?: string) => KioskStore; dir: () => string } {
+  const dirs: string[] = [];
+  const stores: KioskStore[] = [];
+  const dir = () => {
+    const made = tempDataDir(prefix);
+    dirs.push(made);
+    return made;
+  };
+  afterAll(() => {
+    for (const store of stores) store.close();
+    for (const made of dirs) fs.rmSync(made, { recursive: true, force: true });
+  });
+  return {
+    dir,
+    open: (at = dir()) => {
+      const store = openTestStore(at);
+      stores.push(store);
+      return store;
+    },
+  };
+}
+
 /** Sample resident n (citizens only: an 18-character ID number) as the session would hand it over. */
 export function sampleIdentity(n: number): ResidentIdentity {
   const citizens = SAMPLE_RESIDENTS.filter((r) => /^\d{17}[\dX]$/.test(r.idNumber));
