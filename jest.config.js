@@ -13,6 +13,9 @@ module.exports = {
   moduleNameMapper: { '^electron$': '<rootDir>/test/support/electron-mock.ts', '\\.css$': '<rootDir>/test/support/style-mock.ts' },
   // jsdom lacks TextEncoder/TextDecoder; lent once here rather than in each renderer test.
   setupFiles: ['<rootDir>/test/support/jsdom-browser-globals.ts'],
+  // The run's own TMPDIR, removed after it: what tests leave under os.tmpdir() does not stay in /tmp (docs/testing.md).
+  globalSetup: '<rootDir>/test/support/jest-temp-setup.cjs',
+  globalTeardown: '<rootDir>/test/support/jest-temp-teardown.cjs',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   maxWorkers: 2,
   testTimeout: 30000,

@@ -1,0 +1,14 @@
+// Jest's globalSetup: the run's own temporary directory. Every test (and every process a test starts) that makes a
+// directory under os.tmpdir() makes it here: kiosk stores, county data, report files hold encrypted personal data of
+// test residents, and nearly 60 test files make such dirs without removing them. The workers start after this and
+// inherit TMPDIR; jest-temp-teardown.cjs removes the whole directory after the run (KEEP_TEST_TMP=1 keeps it and
+// prints where, to look at a failed test's data).
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+module.exports = function makeTemporaryRoot() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-run-'));
+  process.env.KIOSK_JEST_TMP_ROOT = root;
+  process.env.TMPDIR = root;
+};
