@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
@@ -10,6 +9,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { completeItem } from './support/item-flow';
 import { readDb, usePoint } from './support/point';
 import { startVisit } from './support/resident';
+import { removeTempDir, tempDir } from './support/temp-dirs';
 
 /**
  * A certificate that can be checked (issue 11 item 4): the A4 paper the kiosk printed, read back with pdftotext,
@@ -24,7 +24,7 @@ const point = usePoint('village');
 
 /** The paper's text as pdftotext reads it (layout kept, so a line stays a line). */
 function pdfText(pdf: Buffer): { text: string; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certificate-'));
+  const dir = tempDir('certificate-');
   const file = path.join(dir, 'certificate.pdf');
   fs.writeFileSync(file, pdf);
   return { text: execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }), file };
@@ -80,6 +80,7 @@ test("the printed certificate holds the county's lines in words and a code the c
   await expect(page.getByTestId('lookup-result')).not.toContainText(resident.name);
   // The QR opens the county's /verify for this code.
   expect(qrOnPaper(file)).toBe(`${point.county.url.replace(/\/+$/, '')}/verify/${doc.code}`);
+  removeTempDir(path.dirname(file));
 
   // Anyone holding the paper asks the county: genuine, what, when, for whom (masked), and the content hash on paper.
   const genuine = await verify(doc.code);

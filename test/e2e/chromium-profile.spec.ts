@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { findChromium, launchChromiumKiosk } from '../../src/main/browser-host/chromium';
+import { removeTempDir, tempDir } from './support/temp-dirs';
 
 /**
  * The kiosk's own Chromium (started as the browser host starts it, headless, with Chromium's fake camera): the camera
@@ -45,7 +45,7 @@ test('the kiosk Chromium gives the camera to the kiosk origin only and keeps no 
   other = `http://127.0.0.1:${(otherServer.address() as AddressInfo).port}/`;
   const launchUrl = `http://127.0.0.1:${(kioskServer.address() as AddressInfo).port}/launch?code=spent-once-code`;
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  const dataDir = tempDir('kiosk-chromium-');
   const browser = launchChromiumKiosk({ executable: executable!, url: launchUrl, dataDir, headless: true, extraArgs: ['--use-fake-device-for-media-stream'] });
   const stopBrowser = async () => {
     if (browser.exitCode !== null || browser.signalCode !== null) return;
@@ -69,5 +69,6 @@ test('the kiosk Chromium gives the camera to the kiosk origin only and keeps no 
     await stopBrowser();
     otherServer.close();
     kioskServer.close();
+    removeTempDir(dataDir);
   }
 });

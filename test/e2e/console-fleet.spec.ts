@@ -19,8 +19,8 @@ test.beforeAll(async () => {
   }
 });
 test.afterAll(async () => {
-  for (const k of kiosks) await k.stop();
-  await county.stop();
+  for (const k of kiosks) await k.dispose();
+  await county.dispose();
 });
 
 test('the fleet shows both kiosks reporting, and a kiosk that stops stands out as silent', async ({ page }) => {

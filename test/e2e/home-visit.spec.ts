@@ -92,7 +92,7 @@ test('offline at the home, stamped homeVisit with the clerk and village group, s
   point.core.close();
   await point.kiosk.stop();
   expect(fs.existsSync(path.join(dataDir, 'kiosk.sqlite'))).toBe(true);
-  point.kiosk = await startKiosk(['--config', point.configFile, '--simulate', '--data-dir', dataDir]);
+  point.kiosk = await startKiosk(['--config', point.configFile, '--simulate'], {}, dataDir);
   point.core = await openCoreSocket(point.kiosk);
 
   // Back online: the county stores what was captured at the home, field by field.

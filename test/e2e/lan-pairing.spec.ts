@@ -23,7 +23,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   windowPc?.core.close();
-  await windowPc?.kiosk.stop();
+  await windowPc?.kiosk.dispose();
 });
 
 test("paired once by a code, the kiosk's help call rings at the window PC and the resident hears only the clerk's real take", async ({ page, browser }) => {

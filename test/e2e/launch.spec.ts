@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readLaunchUrl } from './support/launch-url';
+import { removeTempDir, tempDir } from './support/temp-dirs';
 
 /**
  * The launch token never leaves the kiosk user's files: `start:browser` prints one line without it, the launch
@@ -11,7 +11,7 @@ import { readLaunchUrl } from './support/launch-url';
  * that is spent once the page opens. A stand-in "Chromium" records the arguments it was started with.
  */
 test('the launch token is not printed, not on the browser command line, and the one-time code is spent', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-launch-'));
+  const dir = tempDir('kiosk-launch-');
   const argsFile = path.join(dir, 'chromium-args');
   const fakeChromium = path.join(dir, 'chromium');
   fs.writeFileSync(fakeChromium, `#!/bin/sh\nprintf '%s\\n' "$@" > ${argsFile}\nsleep 60\n`, { mode: 0o755 });
@@ -47,5 +47,6 @@ test('the launch token is not printed, not on the browser command line, and the 
       child.kill('SIGTERM');
       await exited;
     }
+    removeTempDir(dir);
   }
 });

@@ -42,8 +42,8 @@ test.beforeAll(async () => {
   kiosk = await startKiosk(['--config', writeKioskConfig(county, 'demonstration'), '--simulate']);
 });
 test.afterAll(async () => {
-  await kiosk?.stop();
-  await county?.stop();
+  await kiosk?.dispose();
+  await county?.dispose();
   process.env.NODE_OPTIONS = savedNodeOptions;
   delete process.env.E2E_CLOCK_OFFSET_MS;
 });

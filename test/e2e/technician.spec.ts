@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
@@ -8,6 +7,7 @@ import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { readDb, usePoint } from './support/point';
 import { expectNoAxeViolations } from './support/resident';
 import { openTechnicianWorkspace, staffLogin } from './support/staff';
+import { removeTempDir, tempDir } from './support/temp-dirs';
 
 /**
  * The technician's workspace (issue 10 item 2): hidden corner + technician login, every device's self-test and own
@@ -144,13 +144,14 @@ test('ports and system: the ports list answers, sync now reaches the county and 
   await expect(page.locator('[data-sync-outcome]')).toContainText('同步完成');
   await expect(page.locator('[data-fact="lastSync"]')).not.toHaveText('从未');
   // The diagnostics bundle goes to the folder the technician names (a USB stick); the core masks what is in it.
-  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-usb-'));
+  const usb = tempDir('kiosk-usb-');
   await page.locator('[data-diagnostics-folder]').fill(usb);
   await page.locator('[data-diagnostics-export]').click();
   await expect(page.locator('[data-diagnostics-saved]')).toBeVisible({ timeout: 15_000 });
   const file = (await page.locator('[data-diagnostics-saved]').getAttribute('data-diagnostics-saved'))!;
   expect(path.dirname(file)).toBe(usb);
   const listing = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' });
+  removeTempDir(usb);
   expect(listing).toContain('frames.json');
   expect(listing).toContain('config.json');
   await expectNoAxeViolations(page, 'technician workspace system (zh-CN)');
@@ -244,9 +245,10 @@ test('commissioning from the workspace: the kiosk runs its checks, the technicia
   await page.locator('[data-technician-tab="commissioning"]').click();
   await expect(page.locator('[data-site-record="commissioning"]')).toHaveAttribute('data-delivered', 'true');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-site-record-download]').first().click()]);
-  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'site-record-')), download.suggestedFilename());
+  const pdf = path.join(tempDir('site-record-'), download.suggestedFilename());
   await download.saveAs(pdf);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  removeTempDir(path.dirname(pdf));
   expect(text).toContain('服务点安装调试记录');
   expect(text).toContain('设备自检：receipt-printer');
   expect(text).toContain('已公示');

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { removeTempDir, tempDir } from './temp-dirs';
 
 export interface CountyProcess {
   url: string;
@@ -14,7 +14,10 @@ export interface CountyProcess {
   process: ChildProcess;
   /** Submissions the county stored, read from its own database file. */
   stored(): Array<{ trackingNumber: string; itemCode: string }>;
+  /** Stops the server; its data stays (restart starts it again on them). */
   stop(): Promise<void>;
+  /** Stops the server, then removes its data dir when the e2e made it (temp-dirs). */
+  dispose(): Promise<void>;
   /** Stops the server and starts it again on the same port and data (the network "comes back"). */
   restart(): Promise<void>;
 }
@@ -22,7 +25,7 @@ export interface CountyProcess {
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 /** Starts the reference county server (`node dist/county/cli.js --seed demo`) as a real process on a fixed port. */
-export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-e2e-')), extraArgs: string[] = []): Promise<CountyProcess> {
+export async function startCounty(port = 0, dataDir = tempDir('county-e2e-'), extraArgs: string[] = []): Promise<CountyProcess> {
   const root = path.resolve(__dirname, '..', '..', '..');
   const launch = (p: number) =>
     new Promise<{ child: ChildProcess; url: string; id: string; secret: string }>((resolve, reject) => {
@@ -49,7 +52,7 @@ export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(o
   const fixedPort = Number(new URL(current.url).port);
   const stopChild = (child: ChildProcess) =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
@@ -71,6 +74,10 @@ export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(o
       }
     },
     stop: () => stopChild(current.child),
+    dispose: async () => {
+      await stopChild(current.child);
+      removeTempDir(dataDir);
+    },
     restart: async () => {
       await stopChild(current.child);
       current = await launch(fixedPort);
@@ -79,9 +86,12 @@ export async function startCounty(port = 0, dataDir = fs.mkdtempSync(path.join(o
   return county;
 }
 
-/** A site config for a kiosk at the township's demonstration point (all 44 items), devices simulated, this county. */
+/**
+ * A site config for a kiosk at the township's demonstration point (all 44 items), devices simulated, this county. Its
+ * dir is removed by `dispose` of the kiosk started with `--config` on it.
+ */
 export function writeKioskConfig(county: Pick<CountyProcess, 'url' | 'kioskId' | 'kioskSecret' | 'dataDir'>, level: 'village' | 'demonstration' = 'demonstration'): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-config-')), 'site.json');
+  const file = path.join(tempDir('kiosk-config-'), 'site.json');
   const config = {
     site: {
       name: { 'zh-CN': '土沃乡就业社保示范服务点', en: 'Tuwo Township Demonstration Service Point' },

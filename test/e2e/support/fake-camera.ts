@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './temp-dirs';
 
 /**
  * A YUV4MPEG2 file for Chromium's fake camera (--use-file-for-fake-video-capture): a white "page" with dark text
- * lines and a border, so a captured frame is recognisably a document and not a blank frame.
+ * lines and a border, so a captured frame is recognisably a document and not a blank frame. The browser reads it for
+ * the whole worker (its launch options), so it is removed when the worker exits (temp-dirs, untilExit).
  */
 export function writeDocumentY4m(width = 640, height = 480, frames = 2): string {
   const y = Buffer.alloc(width * height, 235);
@@ -19,7 +20,7 @@ export function writeDocumentY4m(width = 640, height = 480, frames = 2): string 
   }
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, uv, uv]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-camera-')), 'document.y4m');
+  const file = path.join(tempDir('fake-camera-', 'untilExit'), 'document.y4m');
   fs.writeFileSync(file, Buffer.concat([header, ...Array<Buffer>(frames).fill(frame)]));
   return file;
 }
@@ -30,7 +31,7 @@ export function writeDocumentY4m(width = 640, height = 480, frames = 2): string 
  */
 export function y4mFromImage(image: string, look: { blurSigma?: number; brightness?: number } = {}): string {
   const filters = [...(look.blurSigma ? [`gblur=sigma=${look.blurSigma}`] : []), ...(look.brightness ? [`eq=brightness=${look.brightness}`] : [])];
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-camera-')), 'frame.y4m');
+  const file = path.join(tempDir('fake-camera-', 'untilExit'), 'frame.y4m');
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', image, ...(filters.length ? ['-vf', filters.join(',')] : []), '-frames:v', '2', '-pix_fmt', 'yuv420p', file]);
   return file;
 }

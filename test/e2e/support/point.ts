@@ -19,15 +19,15 @@ export interface Point {
 
 /**
  * The one lifecycle of a spec file's processes: `start` fills in what the file needs before its tests, and whatever
- * was started is stopped after them (socket, kiosk, county, in that order).
+ * was started is stopped after them (socket, kiosk, county, in that order) and its temporary dirs removed.
  */
 function usePointParts<P extends Partial<Point>>(start: (point: P) => Promise<void>): P {
   const point = {} as P;
   test.beforeAll(async () => start(point));
   test.afterAll(async () => {
     point.core?.close();
-    await point.kiosk?.stop();
-    await point.county?.stop();
+    await point.kiosk?.dispose();
+    await point.county?.dispose();
   });
   return point;
 }
