@@ -165,26 +165,37 @@ describe('main process', () => {
     jest.isolateModules(() => {
       require('../../src/main/electron/main');
     });
-    for (let i = 0; i < 50 && BrowserWindow.instances[0]?.loadedUrls.length !== 1; i += 1) await new Promise((r) => setTimeout(r, 20));
-    const window = BrowserWindow.instances[0]!;
-    expect(BrowserWindow.instances).toHaveLength(1);
-    expect(window.loadedUrls).toEqual(['app://kiosk/index.html']);
-    expect(window.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
-    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.js$/);
-    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
-    expect(recorded.protocolHandlers.has('app')).toBe(true);
-    expect(recorded.ipcHandlers.has('kiosk:invoke')).toBe(true);
-    expect(recorded.permissionRequestHandler).not.toBeNull();
-    expect(recorded.permissionCheckHandler).not.toBeNull();
-    expect(recorded.devicePermissionHandler!()).toBe(false);
-    // A renderer crash reloads the start page.
-    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
-    expect(window.loadedUrls).toEqual(['app://kiosk/index.html', 'app://kiosk/index.html']);
-    const callback = jest.fn();
-    recorded.permissionRequestHandler!(window.webContents, 'geolocation', callback, { requestingUrl: 'app://kiosk/index.html', isMainFrame: true });
-    expect(callback).toHaveBeenCalledWith(false);
+    try {
+      await startsWindow();
+    } finally {
+      // The app quitting closes the core main.ts started (its store, sync timer and device loops): left running, they
+      // kept this file's Jest worker from exiting ("A worker process has failed to exit gracefully").
+      electron.app.emit('before-quit');
+    }
   });
 });
+
+/** The window main.ts opened, its protocol, IPC and permission handlers (the test above, with the app still running). */
+async function startsWindow(): Promise<void> {
+  for (let i = 0; i < 50 && BrowserWindow.instances[0]?.loadedUrls.length !== 1; i += 1) await new Promise((r) => setTimeout(r, 20));
+  const window = BrowserWindow.instances[0]!;
+  expect(BrowserWindow.instances).toHaveLength(1);
+  expect(window.loadedUrls).toEqual(['app://kiosk/index.html']);
+  expect(window.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.js$/);
+  expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+  expect(recorded.protocolHandlers.has('app')).toBe(true);
+  expect(recorded.ipcHandlers.has('kiosk:invoke')).toBe(true);
+  expect(recorded.permissionRequestHandler).not.toBeNull();
+  expect(recorded.permissionCheckHandler).not.toBeNull();
+  expect(recorded.devicePermissionHandler!()).toBe(false);
+  // A renderer crash reloads the start page.
+  window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+  expect(window.loadedUrls).toEqual(['app://kiosk/index.html', 'app://kiosk/index.html']);
+  const callback = jest.fn();
+  recorded.permissionRequestHandler!(window.webContents, 'geolocation', callback, { requestingUrl: 'app://kiosk/index.html', isMainFrame: true });
+  expect(callback).toHaveBeenCalledWith(false);
+}
 
 describe('shell arguments', () => {
   it('reads the kiosk options and ignores Chromium flags', () => {
