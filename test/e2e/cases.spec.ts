@@ -4,7 +4,7 @@ import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
-import { readDb, usePoint } from './support/point';
+import { readDb, staffListHeld, usePoint } from './support/point';
 import { expectNoAxeViolations, pressKeys, startVisit } from './support/resident';
 import { staffLogin } from './support/staff';
 
@@ -39,9 +39,8 @@ test('a case goes through every state on the kiosk, at the county and on the con
   test.setTimeout(240_000);
   await page.goto(point.kiosk.url);
   // The socket (the test's own hand on the core, to start sync rounds) logs in as a second clerk of the point.
-  await expect(async () => {
-    await point.core.call('staff.login', { username: 'zhao', password: DEMO_STAFF_PASSWORDS.zhao! });
-  }).toPass({ timeout: 30_000 });
+  await staffListHeld(point);
+  await point.core.call('staff.login', { username: 'zhao', password: DEMO_STAFF_PASSWORDS.zhao! });
   await staffLogin(page, 'li', DEMO_STAFF_PASSWORDS.li!);
   await page.locator('[data-staff-workspace]').click();
   const panel = page.locator('[data-cases]');

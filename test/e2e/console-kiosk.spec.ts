@@ -3,7 +3,7 @@ import { DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { DEFAULT_COUNTY_SETTINGS } from '../../src/shared/catalog/county-settings';
 import { defaultCatalogInput } from '../../src/shared/catalog/default-catalog';
 import { CONSOLE_VIEWPORT, checkConsoleScreen, openConsolePage, signInConsole } from './support/console-page';
-import { usePoint } from './support/point';
+import { staffListHeld, usePoint } from './support/point';
 import { startVisit } from './support/resident';
 
 /**
@@ -23,9 +23,8 @@ async function move(page: Page, action: string, note?: string) {
 test('a fault climbs from the point to the vendor and is resolved; the kiosk sees each move', async ({ page }) => {
   test.setTimeout(120_000);
   // The technician signs in on the kiosk once the county's staff list has arrived with the first sync.
-  await expect(async () => {
-    await point.core.call('staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech! });
-  }).toPass({ timeout: 30_000 });
+  await staffListHeld(point);
+  await point.core.call('staff.login', { username: 'tech', password: DEMO_STAFF_PASSWORDS.tech! });
   const opened = await point.core.call('faults.open', { deviceId: 'receipt-printer', summary: '凭条打印机每打三张卡纸一次' });
 
   await signInConsole(page, point.county, 'tuwo');

@@ -86,6 +86,18 @@ export async function takeCountyDown(point: Pick<Point, 'county' | 'core'>): Pro
   await expect.poll(async () => (await point.core.call('sync.status')).online, { timeout: 60_000, intervals: [1000] }).toBe(false);
 }
 
+/**
+ * The kiosk holds the county's staff list (a staff login can be tried): at once when its store already has one (it came
+ * before the test's socket was open), else at the kiosk's `config.changed` event with part 'staff' (the sync engine
+ * stores a part before it announces it, and the socket keeps every event since it opened, so none is missed). Not a
+ * login retried on a timer: a wrong try there counts towards the name's lock.
+ */
+export async function staffListHeld(point: Pick<Point, 'kiosk' | 'core'>, timeoutMs = 60_000): Promise<void> {
+  const stored = readDb(path.join(point.kiosk.dataDir, 'kiosk.sqlite'), (db) => db.prepare("SELECT version FROM config_versions WHERE part = 'staff'").get() !== undefined);
+  if (stored) return;
+  await point.core.waitForEvent('config.changed', (data) => (data as { part?: string }).part === 'staff', timeoutMs);
+}
+
 /** A card left on a simulated reader would be read by the next test's identify step (as a real reader would). */
 export function takeCardsOutAfterEach(point: Pick<Point, 'core'>): void {
   test.afterEach(async () => {
