@@ -56,7 +56,13 @@ describe('全程代办 cases end to end: kiosk core, outbox, county intake, cons
     const config = parseSiteConfig({ ...DEMO_SITE_CONFIG, county: { url: county.url, kioskId: KIOSK.kioskId, secret: KIOSK.secret, development: true, syncIntervalSeconds: 3600 } });
     core = await createKioskCore({ config, dataDir: tempDataDir('kiosk-cases-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test' });
     core.events.subscribe((event, data) => events.push({ event, data }));
-    for (let i = 0; i < 200 && !events.some((e) => e.event === 'config.changed' && (e.data as { part: string }).part === 'staff'); i++) await new Promise((r) => setTimeout(r, 50));
+    // Awaited as the event itself (the loop before it polled and fell through after 10 s without failing).
+    await new Promise<void>((resolve) => {
+      if (events.some((e) => e.event === 'config.changed' && (e.data as { part: string }).part === 'staff')) return resolve();
+      core.events.subscribe((event, data) => {
+        if (event === 'config.changed' && (data as { part: string }).part === 'staff') resolve();
+      });
+    });
   });
   afterAll(async () => {
     await core.close();

@@ -30,7 +30,13 @@ describe('outcomes flow down to the kiosk: kept per application, applied once, n
     core = await createKioskCore({ config, dataDir, simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test' });
     core.events.subscribe((event, data) => events.push({ event, data }));
     // The first round (at start) brings the staff list the clerks log in with.
-    for (let i = 0; i < 200 && !events.some((e) => e.event === 'config.changed' && (e.data as { part: string }).part === 'staff'); i++) await new Promise((r) => setTimeout(r, 50));
+    // Awaited as the event itself (the loop before it polled and fell through after 10 s without failing).
+    await new Promise<void>((resolve) => {
+      if (events.some((e) => e.event === 'config.changed' && (e.data as { part: string }).part === 'staff')) return resolve();
+      core.events.subscribe((event, data) => {
+        if (event === 'config.changed' && (data as { part: string }).part === 'staff') resolve();
+      });
+    });
   });
   afterAll(async () => {
     await core.close();
