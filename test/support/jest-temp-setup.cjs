@@ -9,6 +9,10 @@ const path = require('node:path');
 
 module.exports = function makeTemporaryRoot() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-run-'));
+  // Others may pass through, not list: CUPS runs its backends as the lp user, and the CUPS rig's scheduler dirs inside
+  // (test/fixtures/cups-rig.ts, opened to lp on purpose) were unreachable under mkdtemp's 0700 (the A4 printer test
+  // failed: no job printed). Each test's own dir is still made 0700 by mkdtemp.
+  fs.chmodSync(root, 0o711);
   process.env.KIOSK_JEST_TMP_ROOT = root;
   process.env.TMPDIR = root;
 };
