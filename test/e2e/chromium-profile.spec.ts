@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { findChromium, launchChromiumKiosk } from '../../src/main/browser-host/chromium';
+import { findChromium, launchChromiumKiosk, stopChromium } from '../../src/main/browser-host/chromium';
 import { removeTempDir, tempDir } from './support/temp-dirs';
 
 /**
@@ -47,12 +47,8 @@ test('the kiosk Chromium gives the camera to the kiosk origin only and keeps no 
 
   const dataDir = tempDir('kiosk-chromium-');
   const browser = launchChromiumKiosk({ executable: executable!, url: launchUrl, dataDir, headless: true, extraArgs: ['--use-fake-device-for-media-stream'] });
-  const stopBrowser = async () => {
-    if (browser.exitCode !== null || browser.signalCode !== null) return;
-    const exited = new Promise((resolve) => browser.once('exit', resolve));
-    browser.kill('SIGTERM');
-    await exited;
-  };
+  // Waits for Chromium's exit and the removal of its temporary directory (scripts/check-temp-leftovers.mjs counts it).
+  const stopBrowser = () => stopChromium(browser);
   try {
     await expect.poll(() => reports.length, { timeout: 30_000 }).toBe(2);
     expect(reports).toEqual(['kiosk ?camera=granted&mic=NotAllowedError', 'other ?camera=NotAllowedError&mic=NotAllowedError']);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { prepareKioskProfile } from './chromium-profile';
 import { xScreenSize, type ScreenSize } from './screen-size';
@@ -56,6 +57,16 @@ export function windowFromScreen(screen: ScreenSize | null | undefined): string[
   return ['--window-position=0,0', `--window-size=${screen.width + 1},${screen.height + 1}`];
 }
 
+/** Chromium's temporary directory of each launch, and when it has been removed (once Chromium and its pipes closed). */
+const launched = new WeakMap<ChildProcess, Promise<void>>();
+
+/**
+ * Chromium keeps its own temporary files in $TMPDIR: above all the directory of its singleton socket
+ * (`org.chromium.Chromium.*`), which it removes only at a clean exit; stopped with SIGTERM (the supervisor, a
+ * shutdown, the e2e) or crashing it leaves it behind, and a kiosk PC that restarts Chromium daily piled them up in
+ * /tmp. So each launch gets a temporary directory of the host's own as its TMPDIR, removed once Chromium has
+ * exited, however it ended (a spawn that failed included). `stopChromium` stops it and waits for that.
+ */
 export function launchChromiumKiosk(options: { executable: string; url: string; dataDir: string; headless: boolean; extraArgs?: readonly string[]; /** The X display; $DISPLAY when absent. */ display?: string }): ChildProcess {
   const profile = path.join(options.dataDir, 'chromium-profile');
   fs.mkdirSync(profile, { recursive: true, mode: 0o700 });
@@ -63,8 +74,25 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
   const display = options.display ?? process.env.DISPLAY;
   const screen = options.headless ? null : xScreenSize(display);
   const args = chromiumArgs({ url: options.url, profile, headless: options.headless, screen, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
-  return spawn(options.executable, args, {
-    env: display === undefined ? process.env : { ...process.env, DISPLAY: display },
+  // Short and in the system's temporary directory: the singleton socket's path must fit a Unix socket's 108 bytes.
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  const child = spawn(options.executable, args, {
+    env: { ...process.env, TMPDIR: tempDir, ...(display === undefined ? {} : { DISPLAY: display }) },
     stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore',
   });
+  launched.set(child, new Promise<void>((resolve) => child.once('close', () => resolve(fs.rmSync(tempDir, { recursive: true, force: true })))));
+  return child;
+}
+
+/**
+ * Stops a Chromium that `launchChromiumKiosk` started: SIGTERM (Chromium shuts down, writing its profile), SIGKILL
+ * if it has not exited after `graceMs`; resolves once it has exited and its temporary directory is removed.
+ */
+export async function stopChromium(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  const removed = launched.get(child) ?? new Promise<void>((resolve) => child.once('close', () => resolve()));
+  if (child.exitCode !== null || child.signalCode !== null) return removed;
+  const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  child.kill('SIGTERM');
+  await removed;
+  clearTimeout(kill);
 }

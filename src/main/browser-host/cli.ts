@@ -6,7 +6,7 @@ import { loadSiteConfigFile, demoSiteConfig, SiteConfigError } from '../config/l
 import { createKioskCore } from '../core';
 import { createLogger } from '../logging/logger';
 import { appVersion, defaultDataDir, rendererDir } from '../paths';
-import { findChromium, launchChromiumKiosk } from './chromium';
+import { findChromium, launchChromiumKiosk, stopChromium } from './chromium';
 import { launchFilePath, writeLaunchFile } from './launch-handover';
 import { startBrowserHost } from './server';
 
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
-    browser?.kill();
+    // Chromium first, waited for: its temporary directory is removed once it has exited (chromium.ts).
+    if (browser) await stopChromium(browser);
     await host.close();
     await core.close();
     fs.rmSync(runMarker, { force: true });

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { launchChromiumKiosk, stopChromium } from './chromium';
+
+/**
+ * Chromium's temporary files (its singleton socket's `org.chromium.Chromium.*` directory, left behind whenever it does
+ * not exit cleanly) go into a directory the host made for that launch and removes once Chromium has exited. A stand-in
+ * Chromium (a shell script) makes that directory in the $TMPDIR it was given, says where, and does not clean up.
+ */
+const FAKE_CHROMIUM = `#!/bin/sh
+profile="\${1#--user-data-dir=}"
+mkdir -p "$TMPDIR/org.chromium.Chromium.stand-in"
+printf '%s' "$TMPDIR" > "$profile/tmpdir.tmp" && mv "$profile/tmpdir.tmp" "$profile/tmpdir"
+if [ "$IGNORE_TERM" = 1 ]; then trap '' TERM; fi
+while :; do sleep 1; done
+`;
+
+describe("the kiosk Chromium's temporary directory", () => {
+  let dir: string;
+  let executable: string;
+  const browsers: ChildProcess[] = [];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-temp-'));
+    executable = path.join(dir, 'chromium');
+    fs.writeFileSync(executable, FAKE_CHROMIUM, { mode: 0o700 });
+  });
+  afterEach(async () => {
+    await Promise.all(browsers.splice(0).map((b) => stopChromium(b, 200))); // a test that failed half-way
+    delete process.env.IGNORE_TERM;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const launch = () => {
+    const browser = launchChromiumKiosk({ executable, url: 'http://127.0.0.1:4100/launch?code=x', dataDir: path.join(dir, 'data'), headless: true });
+    browsers.push(browser);
+    return browser;
+  };
+  const tmpdirOf = async () => {
+    const file = path.join(dir, 'data', 'chromium-profile', 'tmpdir');
+    while (!fs.existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 20));
+    return fs.readFileSync(file, 'utf8');
+  };
+
+  it('is one of its own, not the shared one, and is gone once Chromium stopped with SIGTERM', async () => {
+    const browser = launch();
+    const tmp = await tmpdirOf();
+    expect(path.dirname(tmp)).toBe(os.tmpdir());
+    expect(fs.existsSync(path.join(tmp, 'org.chromium.Chromium.stand-in'))).toBe(true);
+    await stopChromium(browser);
+    expect(browser.signalCode).toBe('SIGTERM');
+    expect(fs.existsSync(tmp)).toBe(false);
+    expect(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('org.chromium.'))).toEqual([]);
+  });
+
+  it('is gone too when Chromium ignores SIGTERM and is killed after the grace', async () => {
+    process.env.IGNORE_TERM = '1';
+    const browser = launch();
+    const tmp = await tmpdirOf();
+    await stopChromium(browser, 200);
+    expect(browser.signalCode).toBe('SIGKILL');
+    expect(fs.existsSync(tmp)).toBe(false);
+  });
+
+  it('is gone when Chromium ended by itself (a crash), and stopping it then only waits', async () => {
+    const browser = launch();
+    const tmp = await tmpdirOf();
+    process.kill(browser.pid!, 'SIGKILL');
+    await stopChromium(browser);
+    expect(fs.existsSync(tmp)).toBe(false);
+  });
+
+  it('is gone when Chromium could not be started at all', async () => {
+    const ours = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('kiosk-chromium-'));
+    const before = ours();
+    executable = path.join(dir, 'no-such-chromium');
+    const browser = launch();
+    const failed = new Promise((resolve) => browser.once('error', resolve));
+    await stopChromium(browser);
+    await failed;
+    expect(ours()).toEqual(before);
+  });
+});
