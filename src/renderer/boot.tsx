@@ -10,6 +10,7 @@ import { askCatalogAtBoot } from './catalog/catalog-at-boot';
 import { LANGUAGES, type Language } from '../shared/locales/languages';
 import { siteAtStart } from './starting/site-at-start';
 import { startingScreenIn } from './starting/starting-screen-in';
+import { withBlankPageReload } from './starting/blank-page-reload';
 
 /**
  * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
@@ -19,7 +20,10 @@ import { startingScreenIn } from './starting/starting-screen-in';
  */
 export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<CoreConnection['carrier']['call']>): Promise<void> {
   markStartup('boot:modules-evaluated');
-  const root = createRoot(document.getElementById('root')!);
+  const container = document.getElementById('root')!;
+  const root = createRoot(container);
+  // The waiting screen; if even its texts cannot be fetched, the page reloads rather than stay blank.
+  const waiting = () => withBlankPageReload(startingScreenIn(root), { container: () => container });
   // The contract's tables (its ~1,000 schemas) load when an answer or event first needs them, as a rule once the
   // attract screen is painted; site.info's schema, which the first screen waits for, is at hand.
   const contract = () => import('../shared/contract/index').then(({ methods, events }) => ({ methods, events }));
@@ -29,7 +33,7 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   const siteInfo = siteAtStart(
     siteInfoAnswer.then((answer) => client.settle('site.info', answer)),
     () => client.invoke('site.info', {}),
-    startingScreenIn(root),
+    waiting(),
   );
   // Asked the moment site.info answers, not with it: the core checks the catalogue's answer (195 kB) against its
   // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
@@ -39,7 +43,9 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   if (LANGUAGES.includes(pageLanguage)) loadLanguage(pageLanguage).catch(() => undefined);
   const site = await siteInfo;
   markStartup('boot:site-info');
-  const i18n = await setupI18n(site.defaultLanguage);
+  // The texts' chunk may fail to load too (a file briefly missing after an update): fetched again with backoff, the
+  // waiting screen up meanwhile.
+  const i18n = await siteAtStart(setupI18n(site.defaultLanguage), () => setupI18n(site.defaultLanguage), waiting());
   markStartup('boot:i18n-ready');
   document.title = i18n.t('app.title');
   root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />);

@@ -3,6 +3,9 @@ import '@fontsource/noto-sans-sc/700.css';
 import './theme/theme.css';
 import { connectToCore } from './api/connect';
 import { markStartup } from './app/startup-marks';
+import { withBlankPageReload } from './starting/blank-page-reload';
+import { lazyNotice } from './starting/lazy-notice';
+import { siteAtStart } from './starting/site-at-start';
 
 /**
  * The page's entry is small on purpose: it opens the connection to the core and asks for the point's settings
@@ -19,4 +22,12 @@ const parsed = new Promise<void>((resolve) => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
   else resolve();
 });
-void Promise.all([import('./boot'), parsed]).then(([{ boot }]) => boot(core, siteInfo));
+// The boot chunk may fail to load (the host restarting while the page loads, a file briefly missing after an update):
+// it is imported again with backoff while the waiting screen (its own chunk) says the machine is starting; if even
+// that cannot show, the page reloads (starting/blank-page-reload.ts). A kiosk never stays blank.
+const container = () => document.getElementById('root');
+const notice = withBlankPageReload(
+  lazyNotice(() => parsed.then(() => import('./starting/starting-page')).then(({ startingScreenOnPage }) => () => startingScreenOnPage(container()!))),
+  { container },
+);
+void Promise.all([siteAtStart(import('./boot'), () => import('./boot'), notice), parsed]).then(([{ boot }]) => boot(core, siteInfo));
