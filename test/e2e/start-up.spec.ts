@@ -76,3 +76,46 @@ test('the socket closed as soon as it opens for a while: the page says so, then 
   await expect(page.getByRole('heading', { name: zh.title })).toHaveCount(0);
   expect(await sameDocument(page)).toBe(true);
 });
+
+test("the boot chunk failing to load for a while (the host restarting, a file briefly missing): the waiting screen, then the attract screen", async ({ page }) => {
+  // The page's second chunk (boot.tsx: React, the screens), preloaded by the page and imported by its entry, fails
+  // its first three requests as a host that is not up would; then it loads.
+  let failures = 0;
+  await page.route(/\/assets\/boot-[^/]*\.js$/, (route) => {
+    if (failures < 3) {
+      failures += 1;
+      return route.abort('connectionrefused');
+    }
+    return route.continue();
+  });
+  await page.goto(point.kiosk.url);
+
+  await expect(page.getByRole('heading', { name: zh.title })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(zh.advice)).toBeVisible();
+  await markDocument(page);
+  await expect(page.getByRole('heading', { name: POINT_NAME })).toBeVisible({ timeout: 30_000 });
+  expect(failures).toBe(3);
+  await expect(page.getByRole('heading', { name: zh.title })).toHaveCount(0);
+  expect(await sameDocument(page)).toBe(true);
+  await page.getByRole('button', { name: '轻触屏幕开始办理' }).click();
+  await expect(page.getByRole('heading', { name: '请选择您要办理的业务' })).toBeVisible();
+});
+
+test("the page language's texts failing to load for a while: the page goes on to the attract screen by itself", async ({ page }) => {
+  test.setTimeout(90_000);
+  // The zh-CN texts' chunk (preloaded by the page, asked by boot and by the waiting screen) fails its first three
+  // requests; the screens' texts are fetched again with backoff, or, while nothing can show, the page reloads.
+  let failures = 0;
+  await page.route(/\/assets\/zh-CN-[^/]*\.js$/, (route) => {
+    if (failures < 3) {
+      failures += 1;
+      return route.abort('connectionrefused');
+    }
+    return route.continue();
+  });
+  await page.goto(point.kiosk.url);
+  await expect(page.getByRole('heading', { name: POINT_NAME })).toBeVisible({ timeout: 45_000 });
+  expect(failures).toBe(3);
+  await page.getByRole('button', { name: '轻触屏幕开始办理' }).click();
+  await expect(page.getByRole('heading', { name: '请选择您要办理的业务' })).toBeVisible();
+});
