@@ -72,7 +72,7 @@ describe("the kiosk Chromium's temporary directory", () => {
   });
 
   it('is gone when Chromium could not be started at all', async () => {
-    const ours = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('kiosk-chromium-'));
+    const ours = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('kc-'));
     const before = ours();
     executable = path.join(dir, 'no-such-chromium');
     const browser = launch();

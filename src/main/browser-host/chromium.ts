@@ -74,8 +74,10 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
   const display = options.display ?? process.env.DISPLAY;
   const screen = options.headless ? null : xScreenSize(display);
   const args = chromiumArgs({ url: options.url, profile, headless: options.headless, screen, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
-  // Short and in the system's temporary directory: the singleton socket's path must fit a Unix socket's 108 bytes.
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  // A short name: the singleton socket's path (<TMPDIR>/<this>/org.chromium.Chromium.XXXXXX/SingletonSocket) must fit a
+  // Unix socket's 108 bytes, or Chromium exits at once (kiosk-window-xvfb.test under check-temp-leftovers, with a
+  // longer prefix).
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-'));
   const child = spawn(options.executable, args, {
     env: { ...process.env, TMPDIR: tempDir, ...(display === undefined ? {} : { DISPLAY: display }) },
     stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore',
