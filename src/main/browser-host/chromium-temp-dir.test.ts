@@ -14,6 +14,7 @@ profile="\${1#--user-data-dir=}"
 mkdir -p "$TMPDIR/org.chromium.Chromium.stand-in"
 printf '%s' "$TMPDIR" > "$profile/tmpdir.tmp" && mv "$profile/tmpdir.tmp" "$profile/tmpdir"
 if [ "$IGNORE_TERM" = 1 ]; then trap '' TERM; fi
+if [ "$LEAVE_HELPER" = 1 ]; then sleep 25 & fi
 while :; do sleep 1; done
 `;
 
@@ -29,6 +30,7 @@ describe("the kiosk Chromium's temporary directory", () => {
   afterEach(async () => {
     await Promise.all(browsers.splice(0).map((b) => stopChromium(b, 200))); // a test that failed half-way
     delete process.env.IGNORE_TERM;
+    delete process.env.LEAVE_HELPER;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -62,6 +64,15 @@ describe("the kiosk Chromium's temporary directory", () => {
     expect(browser.signalCode).toBe('SIGKILL');
     expect(fs.existsSync(tmp)).toBe(false);
   });
+
+  it('is gone once Chromium exited, even while a helper it left still holds its pipes (a stop does not wait for those)', async () => {
+    process.env.LEAVE_HELPER = '1'; // a helper that outlives the stand-in by 25 s, with its fds 3 and 4
+    const browser = launch();
+    const tmp = await tmpdirOf();
+    await stopChromium(browser); // the test's own timeout is longer than the helper: without the fix it fails here
+    expect(browser.signalCode).toBe('SIGTERM');
+    expect(fs.existsSync(tmp)).toBe(false);
+  }, 20_000);
 
   it('is gone when Chromium ended by itself (a crash), and stopping it then only waits', async () => {
     const browser = launch();

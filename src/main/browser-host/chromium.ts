@@ -57,7 +57,7 @@ export function windowFromScreen(screen: ScreenSize | null | undefined): string[
   return ['--window-position=0,0', `--window-size=${screen.width + 1},${screen.height + 1}`];
 }
 
-/** Chromium's temporary directory of each launch, and when it has been removed (once Chromium and its pipes closed). */
+/** When each launch's temporary directory has been removed (once Chromium has exited). */
 const launched = new WeakMap<ChildProcess, Promise<void>>();
 
 /**
@@ -82,7 +82,16 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
     env: { ...process.env, TMPDIR: tempDir, ...(display === undefined ? {} : { DISPLAY: display }) },
     stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore',
   });
-  launched.set(child, new Promise<void>((resolve) => child.once('close', () => resolve(fs.rmSync(tempDir, { recursive: true, force: true })))));
+  // On its exit, not once its pipes close: a helper it left running may hold them open for long (a spawn that failed
+  // has no exit, only its close).
+  launched.set(
+    child,
+    new Promise<void>((resolve) => {
+      const remove = () => resolve(fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+      child.once('exit', remove);
+      child.once('close', remove);
+    }),
+  );
   return child;
 }
 
@@ -91,7 +100,7 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
  * if it has not exited after `graceMs`; resolves once it has exited and its temporary directory is removed.
  */
 export async function stopChromium(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  const removed = launched.get(child) ?? new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const removed = launched.get(child) ?? new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if (child.exitCode !== null || child.signalCode !== null) return removed;
   const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
   child.kill('SIGTERM');
