@@ -8,7 +8,7 @@ import { loadLanguage } from './i18n/load-language';
 import { markStartup } from './app/startup-marks';
 import { askCatalogAtBoot } from './catalog/catalog-at-boot';
 import { LANGUAGES, type Language } from '../shared/locales/languages';
-import { siteAtStart } from './starting/site-at-start';
+import { retriedAtStart } from './starting/retried-at-start';
 import { startingScreenIn } from './starting/starting-screen-in';
 import { withBlankPageReload } from './starting/blank-page-reload';
 
@@ -30,7 +30,7 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   const client = new ContractClient(core.carrier, contract, { 'site.info': systemMethods['site.info'] });
   // Until the core answers (it may still be starting, refuse the socket, or answer with an error) the page says so in
   // its own language and asks again, waiting longer each time; then the attract screen takes the same root.
-  const siteInfo = siteAtStart(
+  const siteInfo = retriedAtStart(
     siteInfoAnswer.then((answer) => client.settle('site.info', answer)),
     () => client.invoke('site.info', {}),
     waiting(),
@@ -45,7 +45,7 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   markStartup('boot:site-info');
   // The texts' chunk may fail to load too (a file briefly missing after an update): fetched again with backoff, the
   // waiting screen up meanwhile.
-  const i18n = await siteAtStart(setupI18n(site.defaultLanguage), () => setupI18n(site.defaultLanguage), waiting());
+  const i18n = await retriedAtStart(setupI18n(site.defaultLanguage), () => setupI18n(site.defaultLanguage), waiting());
   markStartup('boot:i18n-ready');
   document.title = i18n.t('app.title');
   root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />);

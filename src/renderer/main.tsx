@@ -5,7 +5,7 @@ import { connectToCore } from './api/connect';
 import { markStartup } from './app/startup-marks';
 import { withBlankPageReload } from './starting/blank-page-reload';
 import { lazyNotice } from './starting/lazy-notice';
-import { siteAtStart } from './starting/site-at-start';
+import { retriedAtStart } from './starting/retried-at-start';
 
 /**
  * The page's entry is small on purpose: it opens the connection to the core and asks for the point's settings
@@ -30,4 +30,4 @@ const notice = withBlankPageReload(
   lazyNotice(() => parsed.then(() => import('./starting/starting-page')).then(({ startingScreenOnPage }) => () => startingScreenOnPage(container()!))),
   { container },
 );
-void Promise.all([siteAtStart(import('./boot'), () => import('./boot'), notice), parsed]).then(([{ boot }]) => boot(core, siteInfo));
+void Promise.all([retriedAtStart(import('./boot'), () => import('./boot'), notice), parsed]).then(([{ boot }]) => boot(core, siteInfo));

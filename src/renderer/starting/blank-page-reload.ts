@@ -1,5 +1,5 @@
 import { reloadPage } from './reload-page';
-import type { WaitingNotice } from './site-at-start';
+import type { WaitingNotice } from './retried-at-start';
 
 /** How long a page that failed to start may stay blank before it reloads itself. */
 export const BLANK_PAGE_RELOAD_AFTER_MS = 20_000;

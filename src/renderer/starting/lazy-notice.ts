@@ -1,4 +1,4 @@
-import type { WaitingNotice } from './site-at-start';
+import type { WaitingNotice } from './retried-at-start';
 
 /**
  * A waiting notice whose screen is in a chunk fetched only when first shown (the page's entry imports no package, so

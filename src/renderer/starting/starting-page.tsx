@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import type { WaitingNotice } from './site-at-start';
+import type { WaitingNotice } from './retried-at-start';
 import { startingScreenIn } from './starting-screen-in';
 
 /**

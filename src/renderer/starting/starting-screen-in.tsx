@@ -3,7 +3,7 @@ import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/locales/languages';
 import { loadLanguage } from '../i18n/load-language';
-import type { WaitingNotice } from './site-at-start';
+import type { WaitingNotice } from './retried-at-start';
 import { StartingScreen } from './StartingScreen';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { siteAtStart, type WaitingNotice } from './site-at-start';
+import { retriedAtStart, type WaitingNotice } from './retried-at-start';
 
 /** A notice that records what start-up showed, in order. */
 function recordingNotice(): WaitingNotice & { seen: string[] } {
@@ -9,7 +9,7 @@ function recordingNotice(): WaitingNotice & { seen: string[] } {
 
 const timing = { showAfterMs: 3000, retryDelaysMs: [1000, 2000, 4000] };
 
-describe("start-up's wait for the point's settings (siteAtStart)", () => {
+describe("start-up's wait for the point's settings (retriedAtStart)", () => {
   beforeEach(() => {
     jest.useFakeTimers();
   });
@@ -26,7 +26,7 @@ describe("start-up's wait for the point's settings (siteAtStart)", () => {
       return failures-- > 0 ? Promise.reject(new Error('core not up')) : Promise.resolve('site');
     };
     const started = Date.now();
-    const site = siteAtStart(Promise.reject(new Error('refused')), ask, notice, timing);
+    const site = retriedAtStart(Promise.reject(new Error('refused')), ask, notice, timing);
     await jest.advanceTimersByTimeAsync(0);
     expect(notice.seen).toEqual(['show 1']); // at once: the first answer failed
     await jest.advanceTimersByTimeAsync(1000 + 2000 + 4000 + 4000 + 4000);
@@ -40,7 +40,7 @@ describe("start-up's wait for the point's settings (siteAtStart)", () => {
     const notice = recordingNotice();
     let answer: (site: string) => void = () => undefined;
     const ask = jest.fn(() => Promise.resolve('again'));
-    const site = siteAtStart(new Promise<string>((resolve) => (answer = resolve)), ask, notice, timing);
+    const site = retriedAtStart(new Promise<string>((resolve) => (answer = resolve)), ask, notice, timing);
     await jest.advanceTimersByTimeAsync(2999);
     expect(notice.seen).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
@@ -53,7 +53,7 @@ describe("start-up's wait for the point's settings (siteAtStart)", () => {
 
   it('shows nothing when the first answer comes in time', async () => {
     const notice = recordingNotice();
-    const site = siteAtStart(Promise.resolve('site'), () => Promise.resolve('again'), notice, timing);
+    const site = retriedAtStart(Promise.resolve('site'), () => Promise.resolve('again'), notice, timing);
     await expect(site).resolves.toBe('site');
     await jest.advanceTimersByTimeAsync(10_000);
     expect(notice.seen).toEqual(['close']);

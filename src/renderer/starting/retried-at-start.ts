@@ -16,13 +16,13 @@ export interface WaitingNotice {
 }
 
 /**
- * The point's settings (`site.info`) at start-up, however long the core takes to answer them. The entry asked once
- * already (`first`). While that answer is late, or after an ask failed, `notice` is shown how many asks have failed so
- * far (0: none failed, the answer is only late); after each failure the settings are asked again (`ask`), waiting
- * longer each time. Resolves with the first good answer and closes the notice; it never rejects, since a kiosk has
- * nothing better to show than "still starting" until its core answers.
+ * Something start-up cannot go on without, however long it takes: the point's settings (`site.info`) from the core,
+ * boot's own chunk, the screens' texts. The first try is already under way (`first`). While it is late, or after a try
+ * failed, `notice` is shown how many tries have failed so far (0: none failed, the answer is only late); after each
+ * failure it is tried again (`ask`), waiting longer each time. Resolves with the first good answer and closes the
+ * notice; it never rejects, since a kiosk has nothing better to show than "still starting" until it has what it needs.
  */
-export function siteAtStart<S>(first: Promise<S>, ask: () => Promise<S>, notice: WaitingNotice, timing: StartTiming = START_TIMING): Promise<S> {
+export function retriedAtStart<S>(first: Promise<S>, ask: () => Promise<S>, notice: WaitingNotice, timing: StartTiming = START_TIMING): Promise<S> {
   return new Promise<S>((resolve) => {
     let failed = 0;
     const late = setTimeout(() => notice.show(failed), timing.showAfterMs);
