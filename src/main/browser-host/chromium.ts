@@ -87,7 +87,16 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
   launched.set(
     child,
     new Promise<void>((resolve) => {
-      const remove = () => resolve(fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+      const remove = () => {
+        // Never thrown from an exit listener (it would stop the host): a dir that cannot be removed is left, as before.
+        try {
+          fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+        } catch {
+          /* left for the OS's tmp cleaning */
+        } finally {
+          resolve();
+        }
+      };
       child.once('exit', remove);
       child.once('close', remove);
     }),
