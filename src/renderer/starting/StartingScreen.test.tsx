@@ -2,26 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, screen } from '@testing-library/react';
 import type { ClientCarrier } from '../../shared/contract/client';
-import type { SiteInfo } from '../../shared/contract/methods/system';
 import { resources } from '../../shared/locales';
 import type { CoreConnection } from '../api/connect';
 import { boot } from '../boot';
+import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
 
-const SITE: SiteInfo = {
-  name: { 'zh-CN': 'Example village point (zh-CN name)', en: 'Example village point' },
-  divisionCode: '140100000001',
-  level: 'village',
-  officeHours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }],
-  consultationPhone: '0351-12333',
-  idleTimeoutSeconds: 90,
-  idleCountdownSeconds: 20,
-  staffIdleMinutes: 15,
-  station: 'kiosk',
-  villageGroups: [],
-  defaultLanguage: 'zh-CN',
-  simulated: false,
-  appVersion: '0.1.0',
-};
+const SITE = SAMPLE_SITE_INFO;
 const NOT_UP = { error: { code: 'unavailable', messageKey: 'errors:unavailable', retryable: true } };
 
 type Answer = { result: unknown } | { error: unknown };

@@ -2,31 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, screen } from '@testing-library/react';
 import type { ClientCarrier } from '../../shared/contract/client';
-import type { SiteInfo } from '../../shared/contract/methods/system';
 import { resources } from '../../shared/locales';
 import type { CoreConnection } from '../api/connect';
 import type { loadLanguage as LoadLanguage } from '../i18n/load-language';
+import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
 
 /**
  * Start-up when its own pieces fail to load (defect: a blank page forever): the boot chunk that the page's entry
  * (main.tsx) imports, the waiting screen's chunk, the texts. Each is fetched again with backoff while the waiting
  * screen says the machine is starting; a page that cannot show even that reloads itself. The core answers at once.
  */
-const SITE: SiteInfo = {
-  name: { 'zh-CN': 'Example village point (zh-CN name)', en: 'Example village point' },
-  divisionCode: '140100000001',
-  level: 'village',
-  officeHours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }],
-  consultationPhone: '0351-12333',
-  idleTimeoutSeconds: 90,
-  idleCountdownSeconds: 20,
-  staffIdleMinutes: 15,
-  station: 'kiosk',
-  villageGroups: [],
-  defaultLanguage: 'zh-CN',
-  simulated: false,
-  appVersion: '0.1.0',
-};
+const SITE = SAMPLE_SITE_INFO;
 const zh = resources['zh-CN'].common.app.starting;
 const pass = (ms: number) => act(async () => void (await jest.advanceTimersByTimeAsync(ms)));
 /** The fake clock moved on to `ms` after `start` (findByRole moves it too, 50 ms at a time, while it waits). */
