@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startCluster, stopCluster } from './postgres-cluster.mjs';
 
 let passed = 0;
@@ -54,6 +55,18 @@ if (jest) {
   failures.push('jest (no report)');
 }
 
+/** How many test county databases (`county_...`, test/support/county-database.ts) are on the server. */
+async function testDatabasesLeft(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'county\\_%'");
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
 // The county's suite again on a real PostgreSQL (a private cluster started for this run and stopped after it).
 // Every test that starts a county, or opens its database, is listed in county-on-postgres.json (they reach the store
 // only through the gateway or its query builder, and take their database from test/support/county-database.ts);
@@ -74,6 +87,15 @@ const COUNTY_ON_POSTGRES = JSON.parse(fs.readFileSync(new URL('./county-on-postg
     fs.rmSync('test-results/jest-postgres.json', { force: true });
     console.log(`\n=== county suite on PostgreSQL (${url})`);
     const r = spawnSync('npx', ['jest', '--json', '--outputFile=test-results/jest-postgres.json', ...COUNTY_ON_POSTGRES], { stdio: 'inherit', env: { ...process.env, COUNTY_TEST_DATABASE: url } });
+    // The run's test databases are dropped by Jest's teardown (test/support/county-test-databases.cjs); one left
+    // behind would mean a Stryker run on PostgreSQL fills the disk again, so it counts as a failed check.
+    const left = await testDatabasesLeft(url);
+    console.log(`test databases left on the server after the run: ${left}`);
+    if (left === 0) passed += 1;
+    else {
+      failed += 1;
+      failures.push(`county on postgres (${left} test databases left)`);
+    }
     stopCluster(dir);
     const report = readJson('test-results/jest-postgres.json');
     if (report) {

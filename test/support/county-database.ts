@@ -15,7 +15,8 @@ export const countyTestEngine: 'sqlite' | 'postgres' = process.env.COUNTY_TEST_D
 export async function freshCountyDatabase(): Promise<string | undefined> {
   const server = process.env.COUNTY_TEST_DATABASE;
   if (!server) return undefined;
-  const name = `county_${crypto.randomBytes(6).toString('hex')}`;
+  // The run's prefix (jest's globalSetup, county-test-databases.cjs) lets its teardown drop them all.
+  const name = `${process.env.KIOSK_JEST_DATABASE_PREFIX ?? 'county_'}${crypto.randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {

@@ -6,13 +6,19 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { nameRunDatabases } = require('./county-test-databases.cjs');
 
-module.exports = function makeTemporaryRoot() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-run-'));
+module.exports = async function makeTemporaryRoot() {
+  // Made under the TMPDIR the process had before its first run: Stryker runs Jest many times in one process, and
+  // after a run's teardown removed its root, os.tmpdir() would still name it (the next setup failed with ENOENT).
+  const base = process.env.KIOSK_JEST_TMP_BASE ?? os.tmpdir();
+  process.env.KIOSK_JEST_TMP_BASE = base;
+  const root = fs.mkdtempSync(path.join(base, 'jest-run-'));
   // Others may pass through, not list: CUPS runs its backends as the lp user, and the CUPS rig's scheduler dirs inside
   // (test/fixtures/cups-rig.ts, opened to lp on purpose) were unreachable under mkdtemp's 0700 (the A4 printer test
   // failed: no job printed). Each test's own dir is still made 0700 by mkdtemp.
   fs.chmodSync(root, 0o711);
   process.env.KIOSK_JEST_TMP_ROOT = root;
   process.env.TMPDIR = root;
+  await nameRunDatabases();
 };
