@@ -1,8 +1,8 @@
 import { outcomesSince } from '../../src/county/outcomes';
 import { intakeBatch, publishConfigPart } from '../../src/county/county-state';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
-import { CaseMoveError, moveCaseUpstream, pointCase, pointCaseResident, pointCasesOf } from '../../src/county/point-cases';
-import type { CountyDatabase } from '../../src/county/db/connection';
+import { CaseMoveError, intakeCaseStep, moveCaseUpstream, pointCase, pointCaseResident, pointCasesOf } from '../../src/county/point-cases';
+import type { CountyDatabase, CountyQuery } from '../../src/county/db/connection';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import type { CaseItem, CaseStepItem } from '../../src/shared/sync/protocol';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
@@ -42,6 +42,41 @@ function caseItem(caseId = crypto.randomUUID()): CaseItem {
 }
 
 const stepItem = (caseId: string, s: CaseStep): CaseStepItem => ({ id: crypto.randomUUID(), kind: 'caseStep', createdAt: s.at, residentRef: 'ref-1', payload: { caseId, step: s }, attachments: [] });
+
+/**
+ * The county's query with `landing` run right after the first read of a case's row has its answer, before the caller
+ * goes on: what a second gateway's step on the same case does when it lands between one intake's read and its update.
+ */
+function withStepLandingAfterCaseRead(q: CountyQuery, landing: () => Promise<unknown>): CountyQuery {
+  let landed = false;
+  const builder = <T extends object>(b: T): T =>
+    new Proxy(b, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop);
+        if (typeof value !== 'function') return value;
+        if (prop === 'executeTakeFirst')
+          return async (...args: unknown[]) => {
+            const row: unknown = await value.apply(target, args);
+            if (!landed) {
+              landed = true;
+              await landing();
+            }
+            return row;
+          };
+        return (...args: unknown[]) => {
+          const next: unknown = value.apply(target, args);
+          return next && typeof next === 'object' && 'executeTakeFirst' in next ? builder(next) : next;
+        };
+      },
+    });
+  return new Proxy(q, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (prop === 'selectFrom') return (table: string) => (table === 'point_cases' ? builder(target.selectFrom('point_cases')) : target.selectFrom(table as 'point_case_steps'));
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /** The county's side of 全程代办 on the test engine (SQLite, or PostgreSQL with COUNTY_TEST_DATABASE): intake, moves, outcomes. */
 describe(`point cases at the county (${countyTestEngine})`, () => {
@@ -260,5 +295,23 @@ describe(`point cases at the county (${countyTestEngine})`, () => {
     } finally {
       await cdb.close();
     }
+  });
+
+  it('answers retry to a later step whose case another step moved between its read and its update, storing nothing of it', async () => {
+    const item = caseItem();
+    const caseId = item.payload.caseId;
+    await intakeBatch(db.query, 'kiosk-a', [item], new Date());
+    await move(caseId, { move: 'take', actor: township });
+    await move(caseId, { move: 'return', actor: township, missing: { text: { 'zh-CN': '缺材料。', en: 'Missing.' }, materials: [] } });
+    // Two sendings again of the returned case (the kiosk's batch sent twice, through two gateways at once): the second
+    // lands while the first has read the case as returned and not yet moved it.
+    const first = stepItem(caseId, step('send', 'sent'));
+    const second = stepItem(caseId, step('send', 'sent'));
+    const racing = withStepLandingAfterCaseRead(db.query, async () => expect(await intakeCaseStep(db.query, 'kiosk-a', second, new Date())).toEqual({ id: second.id, status: 'accepted' }));
+    expect(await intakeCaseStep(racing, 'kiosk-a', first, new Date())).toEqual({ id: first.id, status: 'retry', reason: 'caseMovedMeanwhile' });
+    const held = (await pointCase(db.query, caseId, new Date()))!;
+    expect(held.state).toBe('sent');
+    expect(held.steps.map((s) => s.id)).toContain(second.payload.step.id);
+    expect(held.steps.map((s) => s.id)).not.toContain(first.payload.step.id);
   });
 });
