@@ -41,6 +41,13 @@ export async function openTestCountyDatabase(prefix = 'county-'): Promise<County
   return county;
 }
 
+/** The data dir of a database openTestCountyDatabase opened (a gateway context around it needs one). */
+export function testCountyDataDir(county: CountyDatabase): string {
+  const dataDir = dataDirs.get(county);
+  if (!dataDir) throw new Error('not a database openTestCountyDatabase opened');
+  return dataDir;
+}
+
 /** Closes a database openTestCountyDatabase opened and removes its data dir (its signing key, its SQLite file). */
 export async function closeTestCountyDatabase(county: CountyDatabase): Promise<void> {
   await county.close();
