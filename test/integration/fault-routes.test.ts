@@ -160,6 +160,21 @@ describe('the escalation queue routes climbing on a timer', () => {
     expect(clearSpy).toHaveBeenCalledWith(timer);
   });
 
+  it('logs a climb on the timer that fails, and keeps climbing', async () => {
+    // The point's site settings unreadable: looking up its response times throws on every pass.
+    await county.query.insertInto('point_site_settings').values({ kiosk_id: 'kiosk-east', body: '{not json' }).execute();
+    await county.query.insertInto('faults').values({ id: 'east-stuck', kiosk_id: 'kiosk-east', opened_at: iso(OPENED), device_id: null, summary: 's', state: 'open', note: null, version: 1 }).execute();
+    const errorsLogged: string[] = [];
+    started.push(await startConsoleRoutes(county, [faultRoutes], { now: () => new Date(OPENED + 121 * MIN), faultClimbIntervalMs: 20, errorsLogged }));
+    // Waits for two failed passes (the timer goes on after the first), up to ten seconds.
+    const deadline = Date.now() + 10_000;
+    while (errorsLogged.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(errorsLogged.length).toBeGreaterThanOrEqual(2);
+    const logged = JSON.parse(errorsLogged[0]!) as { level: number; msg: string; err: { type: string; message: string } };
+    expect(logged).toMatchObject({ level: 50, msg: 'fault climb failed', err: { type: 'SyntaxError' } });
+    await county.query.deleteFrom('point_site_settings').execute();
+  });
+
   it('climbs every minute unless set otherwise, and sets no timer when set to 0', async () => {
     const byDefault = await startWatched();
     expect(byDefault.setSpy.mock.calls.map((c) => c[1])).toEqual([60_000]);

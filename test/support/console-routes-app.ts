@@ -32,8 +32,12 @@ export interface ConsoleRoutesApp {
  * cookie, CSRF, the API's 404 and error answers), in this process: a route test that starts no county (no other
  * route group, no demo seed, no scrypt per account). Bodies stay raw bytes, as in the gateway.
  */
-export async function startConsoleRoutes(county: CountyDatabase, routes: ConsoleRoutes[], settings: Partial<ConsoleSettings> & { now: () => Date }): Promise<ConsoleRoutesApp> {
-  const { now, ...consoleSettings } = settings;
+export async function startConsoleRoutes(
+  county: CountyDatabase,
+  routes: ConsoleRoutes[],
+  settings: Partial<ConsoleSettings> & { now: () => Date; /** Each error the app logs, as its JSON line. */ errorsLogged?: string[] },
+): Promise<ConsoleRoutesApp> {
+  const { now, errorsLogged, ...consoleSettings } = settings;
   const dataDir = testCountyDataDir(county);
   const context: CountyContext = {
     query: county.query,
@@ -44,7 +48,7 @@ export async function startConsoleRoutes(county: CountyDatabase, routes: Console
     relay: new BackOfficeRelay(county.query, new ReferenceBackOffice(county.query), now),
     clerkDesk: null,
   };
-  const app = Fastify({ logger: false });
+  const app = Fastify(errorsLogged ? { logger: { level: 'error', stream: { write: (line: string) => void errorsLogged.push(line) } } } : { logger: false });
   app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const register = registerConsoleRoutes(routes, consoleSettings);
   await app.register(async (group) => register(group, context), { prefix: '/console' });
