@@ -1,13 +1,9 @@
-import nodePath from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { ReferenceBackOffice } from '../../src/county/back-office/reference-back-office';
-import { BackOfficeRelay } from '../../src/county/back-office/relay';
-import { registerConsoleRoutes, SESSION_COOKIE, type ConsoleRoutes, type ConsoleSettings } from '../../src/county/console/console-plugin';
-import { openSession } from '../../src/county/console/console-sessions';
+import type { FastifyInstance } from 'fastify';
+import type { ConsoleRoutes, ConsoleSettings } from '../../src/county/console/console-plugin';
 import { insertStaff } from '../../src/county/console/staff-register';
-import type { CountyContext } from '../../src/county/county-context';
 import type { CountyDatabase } from '../../src/county/db/connection';
-import { CSRF_HEADER, type Scope, type StaffRole } from '../../src/shared/console/api';
+import type { Scope, StaffRole } from '../../src/shared/console/api';
+import { startConsoleRouteKit } from './console-route-kit';
 import { testCountyDataDir } from './county-database';
 
 /** A console API call's answer: the status and the parsed JSON body (empty object for an empty body). */
@@ -28,9 +24,8 @@ export interface ConsoleRoutesApp {
 }
 
 /**
- * Some console route groups on a database openTestCountyDatabase opened, behind the console's own hooks (session
- * cookie, CSRF, the API's 404 and error answers), in this process: a route test that starts no county (no other
- * route group, no demo seed, no scrypt per account). Bodies stay raw bytes, as in the gateway.
+ * The console route kit (console-route-kit.ts) on a database openTestCountyDatabase opened, with no seed: each test
+ * registers the accounts it signs in with.
  */
 export async function startConsoleRoutes(
   county: CountyDatabase,
@@ -38,45 +33,20 @@ export async function startConsoleRoutes(
   settings: Partial<ConsoleSettings> & { now: () => Date; /** Each error the app logs, as its JSON line. */ errorsLogged?: string[] },
 ): Promise<ConsoleRoutesApp> {
   const { now, errorsLogged, ...consoleSettings } = settings;
-  const dataDir = testCountyDataDir(county);
-  const context: CountyContext = {
-    query: county.query,
-    dataDir,
-    attachmentsDir: nodePath.join(dataDir, 'attachments'),
-    now,
-    publicUrl: () => 'http://127.0.0.1',
-    relay: new BackOfficeRelay(county.query, new ReferenceBackOffice(county.query), now),
-    clerkDesk: null,
-  };
-  const app = Fastify(errorsLogged ? { logger: { level: 'error', stream: { write: (line: string) => void errorsLogged.push(line) } } } : { logger: false });
-  app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  const register = registerConsoleRoutes(routes, consoleSettings);
-  await app.register(async (group) => register(group, context), { prefix: '/console' });
-  // Over HTTP on a loopback port: fastify's inject loads an ESM-only cookie parser Jest cannot load.
-  const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1');
-
-  const caller =
-    (token: string, csrf: string): ConsoleCaller =>
-    async (method, path, body, rawBody) => {
-      const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrf, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(payload === undefined ? {} : { body: payload }),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-    };
-
-  let closing: Promise<void> | undefined;
+  const kit = startConsoleRouteKit(county, routes, { now, settings: consoleSettings, dataDir: testCountyDataDir(county), ...(errorsLogged ? { errorsLogged } : {}) });
+  // The routes set up now (the kit waits for its first call): the fault routes' climbing timer starts with them.
+  await kit.app.ready();
   return {
-    app,
+    app: kit.app,
     signedIn: async (account) => {
       const at = now().getTime();
       await insertStaff(county.query, { ...account, username: account.id, passwordHash: 'scrypt$unused$unused' }, at);
-      const { token, csrf } = await openSession(county.query, account.id, at);
-      return caller(token, csrf);
+      const call = await kit.as(account.id, at);
+      return async (method, path, body, rawBody) => {
+        const { status, body: answer } = await call(method, path, body, rawBody);
+        return { status, body: answer };
+      };
     },
-    close: () => (closing ??= app.close()),
+    close: () => kit.close(),
   };
 }
