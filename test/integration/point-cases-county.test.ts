@@ -4,44 +4,18 @@ import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { CaseMoveError, intakeCaseStep, moveCaseUpstream, pointCase, pointCaseResident, pointCasesOf } from '../../src/county/point-cases';
 import type { CountyDatabase, CountyQuery } from '../../src/county/db/connection';
 import type { CaseStep } from '../../src/shared/cases/case-record';
-import type { CaseItem, CaseStepItem } from '../../src/shared/sync/protocol';
+import type { CaseItem } from '../../src/shared/sync/protocol';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
+import { caseStep, caseStepItem, sentCaseItem } from '../support/case-fixtures';
 import { countyTestEngine, openTestCountyDatabase } from '../support/county-database';
 
 const resident = SAMPLE_RESIDENTS[1]!;
 const township = { id: 'township-tuwo', name: '土沃乡人社所 王建国', role: 'township' as const };
 const countyAdmin = { id: 'county-admin', name: '县人社局 管理员', role: 'countyAdmin' as const };
 
-function step(kind: CaseStep['kind'], state: CaseStep['state'], at = new Date()): CaseStep {
-  return { id: crypto.randomUUID(), kind, at: at.toISOString(), state, channel: 'window', operatorId: 'clerk-li', operatorName: '李秀英' };
-}
-
-function caseItem(caseId = crypto.randomUUID()): CaseItem {
-  const at = new Date().toISOString();
-  return {
-    id: crypto.randomUUID(),
-    kind: 'case',
-    createdAt: at,
-    residentRef: 'ref-1',
-    payload: {
-      caseId,
-      caseNumber: `DB-20261130-${caseId.slice(0, 6).toUpperCase()}`,
-      itemCode: 'JOB-08',
-      channel: 'window',
-      operatorId: 'clerk-li',
-      openedAt: at,
-      promisedDays: 5,
-      dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
-      consent: 'inPerson',
-      resident: { idNumber: resident.idNumber, name: resident.name, source: 'idCard' },
-      materials: [],
-      steps: [step('open', 'opened'), step('send', 'sent')],
-    },
-    attachments: [],
-  };
-}
-
-const stepItem = (caseId: string, s: CaseStep): CaseStepItem => ({ id: crypto.randomUUID(), kind: 'caseStep', createdAt: s.at, residentRef: 'ref-1', payload: { caseId, step: s }, attachments: [] });
+const step = (kind: CaseStep['kind'], state: CaseStep['state'], at = new Date()): CaseStep => caseStep(kind, state, at.getTime());
+const caseItem = (caseId?: string): CaseItem => sentCaseItem(resident, caseId ? { caseId } : {});
+const stepItem = caseStepItem;
 
 /**
  * The county's query with `landing` run right after the first read of a case's row has its answer, before the caller
