@@ -1,20 +1,21 @@
 import type { BackOffice } from '../../src/county/back-office/port';
 import { intakeBatch, publishConfigPart } from '../../src/county/county-state';
 import { currentOutcome } from '../../src/county/outcomes';
-import type { CountyServer } from '../../src/county/server';
+import { caseMaterialRoutes } from '../../src/county/console/case-material-routes';
+import { caseRoutes } from '../../src/county/console/cases';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { CaseRow } from '../../src/shared/console/api';
 import { maskResident } from '../../src/shared/domain/mask';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { sessionOf, startConsoleCounty, type ConsoleClient } from '../support/console-fixtures';
+import { startConsoleRouteHost, type ConsoleRouteHost, type HostClient } from '../support/console-route-host';
 import { batchItem, testUuid } from '../support/county-items';
 
 /**
- * The county clerk desk in the console (cases.ts, case-desk.ts, case-material-routes.ts) through the gateway's routes,
- * sessions opened on the database: which cases a township and the county admin see and move, every field of a row,
- * when a case counts as overdue, the audited opening, what each move hands the back office and the audit, each
- * refusal's status, and the materials in words from the published catalogue. console-cases.test.ts walks the same
- * desk end to end with a kiosk.
+ * The county clerk desk in the console (cases.ts, case-desk.ts, case-material-routes.ts) through the console's routes
+ * (console-route-host.ts: the console plugin alone, sessions opened on the database): which cases a township and the
+ * county admin see and move, every field of a row, when a case counts as overdue, the audited opening, what each move
+ * hands the back office and the audit, each refusal's status, and the materials in words from the published
+ * catalogue. console-cases.test.ts walks the same desk end to end with a kiosk.
  */
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 const resident = SAMPLE_RESIDENTS[0]!;
@@ -23,9 +24,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const JOB_08 = defaultCatalog().items.find((i) => i.code === 'JOB-08')!;
 
 describe('the clerk desk in the console', () => {
-  let county: CountyServer;
+  let county: ConsoleRouteHost;
   let now = T0;
-  const as = (staffId: string) => sessionOf(county, staffId, now);
+  const as = (staffId: string) => county.as(staffId, now);
   const auditOf = (target: string) => county.query.selectFrom('audit_log').select(['at', 'actor_id', 'actor_name', 'action', 'target', 'township', 'detail']).where('target', '=', target).orderBy('seq').execute();
   /** An application from a point, handed over to the reference back office: waiting at the clerk desk (JOB-08). */
   const arrive = async (kioskId: string, itemCode = 'JOB-08') => {
@@ -35,10 +36,10 @@ describe('the clerk desk in the console', () => {
     return { id: item.id, trackingNumber: item.payload.trackingNumber };
   };
   const outcome = async (id: string) => (await currentOutcome(county.query, id))!;
-  const listOf = async (client: ConsoleClient) => (await client.call('GET', '/console/api/cases')).body as { now: string; available: boolean; cases: CaseRow[] };
+  const listOf = async (client: HostClient) => (await client.call('GET', '/console/api/cases')).body as { now: string; available: boolean; cases: CaseRow[] };
 
   beforeAll(async () => {
-    county = await startConsoleCounty({ now: () => new Date(now), catalog: defaultCatalog() });
+    county = await startConsoleRouteHost([caseRoutes, caseMaterialRoutes], { now: () => new Date(now), catalog: defaultCatalog() });
   });
   afterAll(() => county.close());
 
@@ -233,16 +234,16 @@ describe('the clerk desk in the console', () => {
 });
 
 describe('the console without a clerk desk (a back office that decides elsewhere)', () => {
-  let county: CountyServer;
+  let county: ConsoleRouteHost;
   // A provincial adapter: it takes the applications and reports through the sink, but offers no clerk desk.
   const elsewhere: BackOffice = { name: 'provincial', receive: async () => undefined, advance: async () => undefined };
   beforeAll(async () => {
-    county = await startConsoleCounty({ now: () => new Date(T0), backOffice: elsewhere });
+    county = await startConsoleRouteHost([caseRoutes, caseMaterialRoutes], { now: () => new Date(T0), backOffice: elsewhere });
   });
   afterAll(() => county.close());
 
   it('says the desk is not available and finds no case to open, move or name materials for', async () => {
-    const tuwo = await sessionOf(county, 'township-tuwo', T0);
+    const tuwo = await county.as('township-tuwo', T0);
     expect((await tuwo.call('GET', '/console/api/cases')).body).toEqual({ now: iso(T0), available: false, cases: [] });
     const id = testUuid();
     for (const [method, url] of [

@@ -1,24 +1,25 @@
 import { programmePage } from '../../src/county/console/programme';
-import type { CountyServer } from '../../src/county/server';
+import { milestoneRoutes } from '../../src/county/console/milestone-routes';
 import { TableQuerySchema } from '../../src/shared/console/table-query';
-import { sessionOf, startConsoleCounty } from '../support/console-fixtures';
+import { startConsoleRouteHost, type ConsoleRouteHost } from '../support/console-route-host';
 
 /**
- * PUT /console/api/programme/milestones (milestone-routes.ts) through the gateway's routes, sessions opened on the
- * database: only the county admin sets the county's dates, the whole list at once; a bad list changes nothing; the
- * change is audited with the new list (cut at 2,000 characters) and answered with the programme's first page.
+ * PUT /console/api/programme/milestones (milestone-routes.ts) through the console's routes (console-route-host.ts:
+ * the console plugin alone, sessions opened on the database): only the county admin sets the county's dates, the
+ * whole list at once; a bad list changes nothing; the change is audited with the new list (cut at 2,000 characters)
+ * and answered with the programme's first page.
  * console-programme.test.ts shows the dates at work.
  */
 const NOW = Date.parse('2026-11-30T09:00:00.000Z');
 
 describe('the programme dates in the console', () => {
-  let county: CountyServer;
+  let county: ConsoleRouteHost;
   const stored = () => county.query.selectFrom('programme_milestones').select(['stage', 'due', 'share']).orderBy('due').orderBy('stage').orderBy('share').execute();
   const trail = () => county.query.selectFrom('audit_log').select(['at', 'actor_id', 'actor_name', 'action', 'target', 'township', 'detail']).where('action', '=', 'programme.dates').orderBy('seq').execute();
-  const put = async (staffId: string, body: unknown) => (await sessionOf(county, staffId, NOW)).call('PUT', '/console/api/programme/milestones', body);
+  const put = async (staffId: string, body: unknown) => (await county.as(staffId, NOW)).call('PUT', '/console/api/programme/milestones', body);
 
   beforeAll(async () => {
-    county = await startConsoleCounty({ now: () => new Date(NOW) });
+    county = await startConsoleRouteHost([milestoneRoutes], { now: () => new Date(NOW) });
   });
   afterAll(() => county.close());
 

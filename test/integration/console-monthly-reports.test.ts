@@ -3,19 +3,20 @@ import { registerPoint } from '../../src/county/console/points';
 import { pointReport, reportMonthInScope } from '../../src/county/console/monthly-reports';
 import { intakeBatch } from '../../src/county/county-state';
 import { countyCatalogue } from '../../src/county/point-reports';
-import type { CountyServer } from '../../src/county/server';
+import { monthlyReportRoutes } from '../../src/county/console/monthly-report-routes';
 import type { PointReport, ReportMonth } from '../../src/shared/console/reports';
 import { itemRows, reportText, serviceRows } from '../../src/shared/report/report-layout';
 import type { MonthlyReportPayload } from '../../src/shared/report/monthly-report';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
-import { sessionOf, startConsoleCounty, type ConsoleClient } from '../support/console-fixtures';
+import { startConsoleRouteHost, type ConsoleRouteHost, type HostClient } from '../support/console-route-host';
 import { signedReportItem } from '../support/report-fixtures';
 
 /**
- * The console's Reports page (monthly-reports.ts, monthly-report-routes.ts) through the gateway's routes, sessions
- * opened on the database: each point of the township's October with every field and count (received, received late
- * at the deadline's own millisecond, late, still due, corrected), a point that sent nothing named as registered, one
- * point's versions in the layout of the language asked for, the workbook's name, type and language, and every 404.
+ * The console's Reports page (monthly-reports.ts, monthly-report-routes.ts) through the console's routes
+ * (console-route-host.ts: the console plugin alone, sessions opened on the database): each point of the township's
+ * October with every field and count (received, received late at the deadline's own millisecond, late, still due,
+ * corrected), a point that sent nothing named as registered, one point's versions in the layout of the language asked
+ * for, the workbook's name, type and language, and every 404.
  * October's reports are due by 2026-11-15T16:00Z (the 15th, 00:00 at the point). console-reports.test.ts covers the
  * page through signed-in accounts.
  */
@@ -31,20 +32,20 @@ const SILENT = { kioskId: 'silent-kiosk', divisionCode: '140105001299', township
 const RENAMED = { 'zh-CN': '土沃乡示范点（新名）', en: 'Tuwo Demonstration Point (renamed)' };
 
 describe('the console reports page', () => {
-  let county: CountyServer;
+  let county: ConsoleRouteHost;
   let now = BEFORE;
-  const as = (staffId: string) => sessionOf(county, staffId, now);
-  const month = async (client: ConsoleClient, query = '') => (await client.call('GET', `/console/api/reports${query}`)).body as unknown as ReportMonth;
-  const workbook = async (client: ConsoleClient, url: string) => {
-    const res = await fetch(`${county.url}${url}`, { headers: { cookie: client.cookie } });
+  const as = (staffId: string) => county.as(staffId, now);
+  const month = async (client: HostClient, query = '') => (await client.call('GET', `/console/api/reports${query}`)).body as unknown as ReportMonth;
+  const workbook = async (client: HostClient, url: string) => {
+    const res = await client.call('GET', url);
     const book = new ExcelJS.Workbook();
-    if (res.status === 200) await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    if (res.status === 200) await book.xlsx.load(res.raw as unknown as ArrayBuffer);
     return { res, book };
   };
   const payloads: Record<string, MonthlyReportPayload> = {};
 
   beforeAll(async () => {
-    county = await startConsoleCounty({ now: () => new Date(now) });
+    county = await startConsoleRouteHost([monthlyReportRoutes], { now: () => new Date(now) });
     const send = async (kioskId: string, version: number, submittedAt: string, items: Record<string, number>, receivedAt: string, notes = '') => {
       const item = signedReportItem(kioskId, '2026-10', version, submittedAt, items, notes);
       expect(await intakeBatch(county.query, kioskId, [item], new Date(receivedAt))).toEqual([{ id: item.id, status: 'accepted' }]);
@@ -136,8 +137,8 @@ describe('the console reports page', () => {
     const tuwo = await as('township-tuwo');
     const zh = await workbook(tuwo, '/console/api/reports/2026-10/workbook.xlsx');
     expect(zh.res.status).toBe(200);
-    expect(zh.res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(zh.res.headers.get('content-disposition')).toBe('attachment; filename="township-report-2026-10.xlsx"');
+    expect(zh.res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(zh.res.headers['content-disposition']).toBe('attachment; filename="township-report-2026-10.xlsx"');
     const summary = zh.book.worksheets[0]!;
     expect(summary.getCell('A1').value).toBe(reportText('zh-CN')('township.point'));
     expect(summary.getColumn(1).values.slice(2)).toEqual([point('demo-kiosk').name['zh-CN'], point('demo-kiosk-2').name['zh-CN'], SILENT.name['zh-CN'], reportText('zh-CN')('township.total')]);
@@ -151,7 +152,6 @@ describe('the console reports page', () => {
     expect(fr.book.worksheets[0]!.getCell('A1').value).toBe(reportText('zh-CN')('township.point'));
 
     const bad = await workbook(tuwo, '/console/api/reports/2026-13/workbook.xlsx');
-    expect(bad.res.status).toBe(404);
-    expect(await bad.res.json()).toEqual({ error: 'not_found' });
+    expect(bad.res).toMatchObject({ status: 404, body: { error: 'not_found' } });
   });
 });

@@ -1,19 +1,20 @@
 import { intakeBatch, publishConfigPart } from '../../src/county/county-state';
-import type { CountyServer } from '../../src/county/server';
+import { pointCaseRoutes } from '../../src/county/console/point-case-routes';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import type { CaseStep } from '../../src/shared/cases/case-record';
 import type { PointCaseRow } from '../../src/shared/console/point-cases';
 import { maskResident } from '../../src/shared/domain/mask';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { sentCaseItem } from '../support/case-fixtures';
-import { sessionOf, startConsoleCounty, type ConsoleClient } from '../support/console-fixtures';
+import { startConsoleRouteHost, type ConsoleRouteHost, type HostClient } from '../support/console-route-host';
 import { testUuid } from '../support/county-items';
 
 /**
- * The 全程代办 desk in the console (point-case-routes.ts, with case-desk.ts) through the gateway's routes, sessions
- * opened on the database: what a township and the county admin see of a case (every field, the moves their role may
- * make now), the audited opening, the words each move carries to the point (the missing materials named from the
- * published catalogue, notes in both languages), each refusal's status, and the materials in words.
+ * The 全程代办 desk in the console (point-case-routes.ts, with case-desk.ts) through the console's routes
+ * (console-route-host.ts: the console plugin alone, sessions opened on the database): what a township and the county
+ * admin see of a case (every field, the moves their role may make now), the audited opening, the words each move
+ * carries to the point (the missing materials named from the published catalogue, notes in both languages), each
+ * refusal's status, and the materials in words.
  * console-cases.test.ts and point-cases-county.test.ts cover the desk end to end and the state machine underneath.
  */
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
@@ -26,9 +27,9 @@ const JOB_08 = defaultCatalog().items.find((i) => i.code === 'JOB-08')!;
 const [M1, M2] = [JOB_08.materials[0]!, JOB_08.materials[1]!];
 
 describe('the 全程代办 desk in the console', () => {
-  let county: CountyServer;
+  let county: ConsoleRouteHost;
   let now = T0;
-  const as = (staffId: string) => sessionOf(county, staffId, now);
+  const as = (staffId: string) => county.as(staffId, now);
   const auditOf = (target: string) => county.query.selectFrom('audit_log').select(['at', 'actor_id', 'actor_name', 'action', 'target', 'township', 'detail']).where('target', '=', target).orderBy('seq').execute();
   /** A case a point sent up at `now`, held at the county as sent. */
   const arrive = async (kioskId = 'demo-kiosk-2', options: Parameters<typeof sentCaseItem>[1] = {}) => {
@@ -36,14 +37,14 @@ describe('the 全程代办 desk in the console', () => {
     expect(await intakeBatch(county.query, kioskId, [item], new Date(now))).toEqual([{ id: item.id, status: 'accepted' }]);
     return item.payload;
   };
-  const move = (client: ConsoleClient, caseId: string, body: unknown) => client.call('POST', `/console/api/point-cases/${caseId}`, body);
+  const move = (client: HostClient, caseId: string, body: unknown) => client.call('POST', `/console/api/point-cases/${caseId}`, body);
   const lastStep = (row: unknown) => (row as PointCaseRow).steps.at(-1)!;
   /** The step a move made, as stored (the county's record the point's outcome is made from). */
   const storedStep = async (caseId: string, kind: CaseStep['kind']) =>
     JSON.parse((await county.query.selectFrom('point_case_steps').select('body').where('case_id', '=', caseId).where('kind', '=', kind).orderBy('arrival', 'desc').executeTakeFirstOrThrow()).body) as CaseStep;
 
   beforeAll(async () => {
-    county = await startConsoleCounty({ now: () => new Date(now), catalog: defaultCatalog() });
+    county = await startConsoleRouteHost([pointCaseRoutes], { now: () => new Date(now), catalog: defaultCatalog() });
   });
   afterAll(() => county.close());
 
@@ -51,7 +52,7 @@ describe('the 全程代办 desk in the console', () => {
     now = T0;
     const mine = await arrive('demo-kiosk-2', { dueAt: iso(T0 + 86_400_000) });
     const theirs = await arrive('demo-kiosk-3');
-    const list = async (client: ConsoleClient) => {
+    const list = async (client: HostClient) => {
       const body = (await client.call('GET', '/console/api/point-cases')).body as { now: string; cases: PointCaseRow[] };
       return { now: body.now, cases: body.cases.filter((c) => c.caseId === mine.caseId || c.caseId === theirs.caseId) };
     };

@@ -4,16 +4,14 @@ import { DEMO_SITE_CONFIG, parseSiteConfig } from '../../src/main/config/load-si
 import { createKioskCore, type KioskCore } from '../../src/main/core';
 import type { Connection } from '../../src/main/dispatcher';
 import { createMemoryLogger } from '../../src/main/logging/logger';
-import { SESSION_COOKIE, type ConsoleSettings } from '../../src/county/console/console-plugin';
-import { openSession } from '../../src/county/console/console-sessions';
-import type { BackOffice } from '../../src/county/back-office/port';
+import type { ConsoleSettings } from '../../src/county/console/console-plugin';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
 import { freshCountyDatabase } from './county-database';
 import { tempDataDir } from './store-fixtures';
+import { TEST_HASH_PARAMS } from './console-route-host';
 
-/** Cheap scrypt for seeded accounts in tests (the login re-hashes to current guidance; one test checks that). */
-export const TEST_HASH_PARAMS = { ln: 10, r: 8, p: 1 };
+export { TEST_HASH_PARAMS };
 
 export const demoPassword = (username: string) => DEMO_CONSOLE_ACCOUNTS.find((a) => a.username === username)!.password;
 
@@ -24,14 +22,13 @@ export interface ConsoleClient {
 }
 
 /** A county with the demo seed and console accounts, API calls made in-process (fastify inject). */
-export async function startConsoleCounty(options: { now?: () => Date; console?: Partial<ConsoleSettings>; catalog?: unknown; backOffice?: BackOffice } = {}): Promise<CountyServer> {
+export async function startConsoleCounty(options: { now?: () => Date; console?: Partial<ConsoleSettings>; catalog?: unknown } = {}): Promise<CountyServer> {
   const database = await freshCountyDatabase();
   const county = await startCountyServer({
     dataDir: tempDataDir('county-console-'),
     ...(database ? { database } : {}),
     adminToken: 'admin-test-token',
     ...(options.now ? { now: options.now } : {}),
-    ...(options.backOffice ? { backOffice: options.backOffice } : {}),
     console: { staticDir: '/nonexistent', ...options.console },
   });
   await seedDemo(county.query, options.catalog === undefined ? {} : { catalog: options.catalog });
@@ -60,20 +57,8 @@ export async function signIn(county: CountyServer, username: string, password = 
   const res = await call(county, 'POST', '/console/api/login', { username, password });
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const setCookie = String(res.headers['set-cookie']);
-  return clientOf(county, setCookie.split(';')[0]!, String(res.body.csrfToken));
-}
-
-/**
- * A client for an account already in the register, its session opened on the database at `at` (the county's clock):
- * what a signed-in page sends, without a password round (each sign-in costs a scrypt derivation, and a focused route
- * test that signs in per test pays it per mutant). The sign-in itself is console-login.test.ts's.
- */
-export async function sessionOf(county: CountyServer, staffId: string, at: number): Promise<ConsoleClient> {
-  const { token, csrf } = await openSession(county.query, staffId, at);
-  return clientOf(county, `${SESSION_COOKIE}=${token}`, csrf);
-}
-
-function clientOf(county: CountyServer, cookie: string, csrf: string): ConsoleClient {
+  const cookie = setCookie.split(';')[0]!;
+  const csrf = String(res.body.csrfToken);
   return {
     cookie,
     csrf,
