@@ -142,6 +142,12 @@ describe('the clerk desk in the console', () => {
     const text = { 'zh-CN': `请补充：${material['zh-CN']}。证件需在有效期内。`, en: `Please add: ${material.en}. 证件需在有效期内。` };
     expect(await currentOutcome(county.query, c.id)).toMatchObject({ state: 'returned', missing: { text, materials: ['disabilityCertificate'] } });
 
+    // Without a note the words name the materials alone.
+    const bare = await arrive('demo-kiosk-2');
+    await tuwo.call('POST', `/console/api/cases/${bare.id}`, { action: 'take' });
+    expect(await tuwo.call('POST', `/console/api/cases/${bare.id}`, { action: 'return', materials: ['disabilityCertificate'] })).toMatchObject({ status: 200, body: { state: 'returned' } });
+    expect((await outcome(bare.id)).missing).toEqual({ text: { 'zh-CN': `请补充：${material['zh-CN']}。`, en: `Please add: ${material.en}.` }, materials: ['disabilityCertificate'] });
+
     // Returned is not a state to finish from: 409, and nothing audited for it.
     expect(await tuwo.call('POST', `/console/api/cases/${c.id}`, { action: 'finish' })).toMatchObject({ status: 409, body: { error: 'conflict' } });
     expect(await auditOf(c.id)).toEqual([
@@ -215,6 +221,9 @@ describe('the clerk desk in the console', () => {
     expect((await materials()).body).toEqual({ materials: shipped });
     await publishConfigPart(county.query, 'catalog', { ...defaultCatalog(), items: defaultCatalog().items.filter((i) => i.code !== 'JOB-08') });
     expect(await materials()).toMatchObject({ status: 200, body: { materials: [] } });
+    // A county that never published a catalogue: the shipped one.
+    await county.query.deleteFrom('config_parts').where('part', '=', 'catalog').execute();
+    expect((await materials()).body).toEqual({ materials: shipped });
     await publishConfigPart(county.query, 'catalog', defaultCatalog());
 
     const beige = await as('township-beige');
