@@ -5,7 +5,7 @@ import { attachmentFile } from '../../src/county/attachments';
 import { registerKiosk } from '../../src/county/county-state';
 import type { CountyQuery } from '../../src/county/db/connection';
 import { seedDemo } from '../../src/county/demo-seed';
-import { startCountyServer, type CountyServer } from '../../src/county/server';
+import { startCountyServer, type CountyServer, type CountyServerOptions } from '../../src/county/server';
 import type { NewSubmission, StoredSubmission } from '../../src/main/store/submissions';
 import type { SubmissionPayload } from '../../src/shared/sync/protocol';
 import { tempDataDir } from './store-fixtures';
@@ -25,6 +25,19 @@ export async function startTestCounty(options: { now?: () => Date; catalog?: unk
   const database = await freshCountyDatabase();
   const county = await startCountyServer({ dataDir, ...(database ? { database } : {}), adminToken: 'admin-test-token', ...(options.now ? { now: options.now } : {}) });
   await seedDemo(county.query, options.catalog === undefined ? {} : { catalog: options.catalog });
+  await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
+  return Object.assign(county, { dataDir, databaseUrl: database, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
+}
+
+/**
+ * A reference county like startTestCounty's but without the demo seed (its three scrypt hashes take seconds on a busy
+ * machine, paid again by each mutant of a mutation run): the test kiosk registered, the hand-over run only by
+ * `relay.tick()`, the console without its page. For route tests that bring only the rows they need.
+ */
+export async function startUnseededCounty(options: Partial<Omit<CountyServerOptions, 'dataDir' | 'database'>> = {}): Promise<TestCounty> {
+  const dataDir = tempDataDir('county-');
+  const database = await freshCountyDatabase();
+  const county = await startCountyServer({ dataDir, ...(database ? { database } : {}), adminToken: 'admin-test-token', backOfficeIntervalMs: 0, console: { staticDir: '/nonexistent' }, ...options });
   await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
   return Object.assign(county, { dataDir, databaseUrl: database, configPublicKeyFile: path.join(dataDir, 'config-signing.pub.pem') });
 }
