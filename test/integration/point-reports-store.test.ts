@@ -33,22 +33,20 @@ function report(kioskId: string, month: string, version: number, submittedAt: st
   return { ...item, payload: { ...changed, signature: reportSigner(secretOf(kioskId))(reportSigningText(changed)) } };
 }
 
-/** Figures in which every count differs, so each field's sum is its own. */
+/** Every count of a point's figures (all but month, items and devices) numbered by `n`: 1 to 19 in field order. */
+const counts = (n: (k: number) => number) => ({
+  queries: { self: n(1), assisted: n(2), window: n(3), homeVisit: n(4), proxy: n(5) },
+  prints: { receipt: n(6), certificate: n(7), notification: n(8), queryResult: n(9) },
+  inquiries: { opened: n(10), closed: n(11) },
+  cases: { opened: n(12), done: n(13), overdue: n(14) },
+  helpCalls: n(15),
+  faults: { opened: n(16), closed: n(17) },
+  officeMinutes: n(18),
+  distinctResidents: n(19),
+});
+/** Figures in which every count differs (base * 100 + its number), so each field's sum is its own. */
 function figures(month: string, base: number, items: MonthlyFigures['items']): MonthlyFigures {
-  const n = (k: number) => base * 100 + k;
-  return {
-    month,
-    items,
-    queries: { self: n(1), assisted: n(2), window: n(3), homeVisit: n(4), proxy: n(5) },
-    prints: { receipt: n(6), certificate: n(7), notification: n(8), queryResult: n(9) },
-    inquiries: { opened: n(10), closed: n(11) },
-    cases: { opened: n(12), done: n(13), overdue: n(14) },
-    helpCalls: n(15),
-    faults: { opened: n(16), closed: n(17) },
-    officeMinutes: n(18),
-    devices: [{ deviceId: 'receipt-printer', kind: 'receiptPrinter', usableMinutes: 1 }],
-    distinctResidents: n(19),
-  };
+  return { month, items, devices: [{ deviceId: 'receipt-printer', kind: 'receiptPrinter', usableMinutes: 1 }], ...counts((k) => base * 100 + k) };
 }
 const channels = (self: number, assisted: number, window: number, homeVisit: number, proxy: number) => ({ self, assisted, window, homeVisit, proxy });
 
@@ -196,16 +194,7 @@ describe("the points' monthly reports at the county", () => {
           { itemCode: 'INS-02', byChannel: channels(7, 0, 0, 0, 1) },
           { itemCode: 'JOB-01', byChannel: channels(101, 202, 303, 404, 505) },
         ],
-        figures: {
-          queries: channels(sum(1), sum(2), sum(3), sum(4), sum(5)),
-          prints: { receipt: sum(6), certificate: sum(7), notification: sum(8), queryResult: sum(9) },
-          inquiries: { opened: sum(10), closed: sum(11) },
-          cases: { opened: sum(12), done: sum(13), overdue: sum(14) },
-          helpCalls: sum(15),
-          faults: { opened: sum(16), closed: sum(17) },
-          officeMinutes: sum(18),
-          distinctResidents: sum(19),
-        },
+        figures: counts(sum),
       });
       // Only Nanzhuang (a township's own points): its row alone, and its figures alone in the totals.
       const only = await townshipMonth(county.query, month, at('2026-11-22T00:00:00.000Z'), [NANZHUANG.kioskId]);
