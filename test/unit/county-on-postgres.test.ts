@@ -17,7 +17,7 @@ function testFiles(dir: string): string[] {
   });
 }
 
-const STARTS_A_COUNTY = /\b(startTestCounty|startConsoleCounty|startCountyServer|openCountyDatabase|openTestCountyDatabase)\(/;
+const STARTS_A_COUNTY = /\b(startTestCounty|startConsoleCounty|startConsoleRouteStand|startCountyServer|openCountyDatabase|openTestCountyDatabase)\(/;
 const TAKES_TEST_DATABASE = /\b(freshCountyDatabase|openTestCountyDatabase|COUNTY_TEST_DATABASE|databaseUrl)\b/;
 
 describe('the county tests on PostgreSQL', () => {
