@@ -179,6 +179,8 @@ describe('catalogue publishing on the county database', () => {
 
       // Published, then dropped again with the item itself: back to the item's text, or nothing where the item is gone.
       await publishCatalog(county.query, next, ADMIN, T0);
+      // The same settings again change nothing.
+      expect((await previewCatalog(county.query, next)).settings).toEqual([]);
       const dropped = candidate((input) => ({ ...input, items: input.items.filter((it) => it.code !== FIRST) }));
       const preview = await previewCatalog(county.query, dropped);
       expect(preview.removed).toEqual([{ code: FIRST, name: nameOf(shipped, FIRST) }]);
