@@ -1,5 +1,4 @@
-import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
-import { seedConsoleDemo } from '../../src/county/console';
+import { DEMO_POINTS, seedConsoleDemo } from '../../src/county/console/console-demo-seed';
 import { registerPoint } from '../../src/county/console/points';
 import { markStage, programme, programmePage, setMilestones } from '../../src/county/console/programme';
 import { insertStaff } from '../../src/county/console/staff-register';

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { seedConsoleDemo } from '../../src/county/console';
+import { seedConsoleDemo } from '../../src/county/console/console-demo-seed';
 import { registerConsoleRoutes, SESSION_COOKIE, type ConsoleRoutes } from '../../src/county/console/console-plugin';
 import { openSession } from '../../src/county/console/console-sessions';
 import { ReferenceBackOffice } from '../../src/county/back-office/reference-back-office';
