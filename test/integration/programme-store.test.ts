@@ -192,6 +192,10 @@ describe('the programme table on the county database', () => {
     await markStage(q(), A.kioskId, 'trained', false, T, TUWO);
     expect((await stages()).map((s) => `${s.kiosk_id}/${s.stage}`)).toEqual([`${A.kioskId}/siteSetUp`, `${B.kioskId}/trained`, `${C.kioskId}/siteSetUp`]);
     await markStage(q(), A.kioskId, 'siteSetUp', true, T - 10_000, TUWO);
+    // A point with no stage recorded by hand at all: its other stages still read.
+    await markStage(q(), B.kioskId, 'trained', false, T, TUWO);
+    expect((await programmePage(q(), COUNTY, NOW, query())).rows[1]).toMatchObject({ point: { kioskId: B.kioskId }, stages: { ...stagesOf[B.kioskId], trained: null } });
+    await markStage(q(), B.kioskId, 'trained', true, T - 30_000, TUWO);
   });
 
   it('counts a county-wide clerk for every point, the earliest made first', async () => {
