@@ -206,6 +206,18 @@ describe('the programme table on the county database', () => {
     await q().updateTable('staff_register').set({ disabled: 1 }).where('id', '=', 'clerk-off').execute();
   });
 
+  it('counts a clerk over several points for each of them', async () => {
+    await clerk('clerk-ab', ['clerk'], { kind: 'points', points: [A.divisionCode, B.divisionCode] }, T - 6000);
+    const page = await programmePage(q(), COUNTY, NOW, query({ sort: 'staffAccounts' }));
+    expect(page.rows.map((r) => [r.point.kioskId, r.stages.staffAccounts?.doneAt ?? null])).toEqual([
+      [A.kioskId, iso(T - 6000)],
+      [B.kioskId, iso(T - 6000)],
+      [C.kioskId, iso(T - 2000)],
+    ]);
+    expect(page.milestones.find((m) => m.stage === 'staffAccounts')!.reached).toBe(1);
+    await q().updateTable('staff_register').set({ disabled: 1 }).where('id', '=', 'clerk-ab').execute();
+  });
+
   it("replaces the county's dates as a whole, and clears them with an empty list", async () => {
     const dates = () => q().selectFrom('programme_milestones').selectAll().orderBy('due').execute();
     await setMilestones(q(), [{ stage: 'publicity', due: '2027-02-28', share: 1 }]);
