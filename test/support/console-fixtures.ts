@@ -9,7 +9,7 @@ import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
 import { freshCountyDatabase } from './county-database';
 import { tempDataDir } from './store-fixtures';
-import { TEST_HASH_PARAMS } from './console-route-host';
+import { TEST_HASH_PARAMS } from './console-route-kit';
 
 export { TEST_HASH_PARAMS };
 

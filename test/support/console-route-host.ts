@@ -6,11 +6,8 @@ import type { ConsoleRoutes } from '../../src/county/console/console-plugin';
 import { publishConfigPart, registerKiosk } from '../../src/county/county-state';
 import type { CountyDatabase, CountyQuery } from '../../src/county/db/connection';
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET } from '../../src/county/demo-seed';
-import { startConsoleRouteKit, type ConsoleRouteReply } from './console-route-kit';
+import { startConsoleRouteKit, TEST_HASH_PARAMS, type ConsoleRouteReply } from './console-route-kit';
 import { closeTestCountyDatabase, openTestCountyDatabase } from './county-database';
-
-/** Cheap scrypt for seeded accounts in tests (the login re-hashes to current guidance; one test checks that). */
-export const TEST_HASH_PARAMS = { ln: 10, r: 8, p: 1 };
 
 /** A signed-in console page as the routes see it: its session cookie and CSRF token on every call. */
 export interface HostClient {

@@ -8,6 +8,9 @@ import type { CountyContext } from '../../src/county/county-context';
 import type { CountyDatabase } from '../../src/county/db/connection';
 import { CSRF_HEADER } from '../../src/shared/console/api';
 
+/** Cheap scrypt for seeded accounts in tests (the login re-hashes to current guidance; one test checks that). */
+export const TEST_HASH_PARAMS = { ln: 10, r: 8, p: 1 };
+
 /** A console route's answer as a test reads it: the status, the JSON body ({} when none), the headers, the bytes. */
 export interface ConsoleRouteReply {
   status: number;
@@ -45,7 +48,8 @@ export interface ConsoleRouteKitOptions {
  * called over HTTP on 127.0.0.1: milliseconds a call and no other route group, demo seed or scrypt, so a mutation
  * run can afford route-level tests. The console tests that start a whole gateway (console-fixtures.ts) cover the same.
  * The one kit behind the route-level console tests' fixtures, which differ only in what they seed and how their
- * tests sign in (console-routes-app.ts: nothing seeded, each test registers its accounts).
+ * tests sign in: console-routes-app.ts (nothing seeded, each test registers its accounts), console-route-host.ts (the
+ * console's demo accounts and the demo kiosk) and console-route-stand.ts (the whole demo county, on a clock).
  */
 export function startConsoleRouteKit(county: CountyDatabase, routes: ConsoleRoutes[], options: ConsoleRouteKitOptions): ConsoleRouteKit {
   const { now } = options;
