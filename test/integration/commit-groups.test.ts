@@ -52,4 +52,22 @@ describe(`commit groups (${countyTestEngine})`, () => {
     expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('i-'))).toEqual(['i-1', 'i-2', 'i-3', 'i-4']);
     if (countyTestEngine === 'sqlite') expect([seen[0] === seen[1], seen[1] === seen[2], seen[2] === seen[3]]).toEqual([true, false, false]);
   });
+  it('takes calls again once a group has committed, and groups the calls that arrived while it committed', async () => {
+    const groups = new CommitGroups(county.query);
+    const seen: Record<string, CountyQuery> = {};
+    const add = (id: string, during?: () => void) =>
+      groups.run(1, async (trx) => {
+        seen[id] = trx;
+        during?.();
+        await trx.insertInto('kiosks').values({ id, secret: `secret-${id}` }).execute();
+        return id;
+      });
+    const later: Promise<string>[] = [];
+    expect(await add('j-1', () => later.push(add('j-2'), add('j-3')))).toBe('j-1');
+    expect(await Promise.all(later)).toEqual(['j-2', 'j-3']);
+    // The same instance, after everything before has settled: it must not still count itself as committing.
+    expect(await add('j-4')).toBe('j-4');
+    expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('j-'))).toEqual(['j-1', 'j-2', 'j-3', 'j-4']);
+    if (countyTestEngine === 'sqlite') expect([seen['j-1'] === seen['j-2'], seen['j-2'] === seen['j-3'], seen['j-3'] === seen['j-4']]).toEqual([false, true, false]);
+  });
 });
