@@ -41,10 +41,7 @@ export async function startConsoleRouteHost(routes: ConsoleRoutes[], options: { 
     query,
     relay: kit.relay,
     app: kit.app,
-    as: async (staffId, at) => {
-      const call = await kit.as(staffId, at);
-      return { call: (method, url, body) => call(method, url, body) };
-    },
+    as: async (staffId, at) => ({ call: await kit.as(staffId, at) }),
     close: async () => {
       await kit.close();
       await closeTestCountyDatabase(database);
