@@ -14,7 +14,7 @@ profile="\${1#--user-data-dir=}"
 mkdir -p "$TMPDIR/org.chromium.Chromium.stand-in"
 printf '%s' "$TMPDIR" > "$profile/tmpdir.tmp" && mv "$profile/tmpdir.tmp" "$profile/tmpdir"
 if [ "$IGNORE_TERM" = 1 ]; then trap '' TERM; fi
-if [ "$LEAVE_HELPER" = 1 ]; then sleep 25 & fi
+if [ "$LEAVE_HELPER" = 1 ]; then sleep 25 & echo $! > "$profile/helper.pid"; fi
 while :; do sleep 1; done
 `;
 
@@ -29,6 +29,8 @@ describe("the kiosk Chromium's temporary directory", () => {
   });
   afterEach(async () => {
     await Promise.all(browsers.splice(0).map((b) => stopChromium(b, 200))); // a test that failed half-way
+    const helper = path.join(dir, 'data', 'chromium-profile', 'helper.pid');
+    if (fs.existsSync(helper)) process.kill(Number(fs.readFileSync(helper, 'utf8')), 'SIGKILL'); // nothing outlives the test
     delete process.env.IGNORE_TERM;
     delete process.env.LEAVE_HELPER;
     fs.rmSync(dir, { recursive: true, force: true });
@@ -72,6 +74,9 @@ describe("the kiosk Chromium's temporary directory", () => {
     await stopChromium(browser); // the test's own timeout is longer than the helper: without the fix it fails here
     expect(browser.signalCode).toBe('SIGTERM');
     expect(fs.existsSync(tmp)).toBe(false);
+    // The host let go of its ends of the pipes the helper still holds (else they stay open until the helper ends).
+    expect(browser.stdio[3]?.destroyed).toBe(true);
+    expect(browser.stdio[4]?.destroyed).toBe(true);
   }, 20_000);
 
   it('is gone when Chromium ended by itself (a crash), and stopping it then only waits', async () => {

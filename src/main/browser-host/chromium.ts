@@ -97,7 +97,12 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
           resolve();
         }
       };
-      child.once('exit', remove);
+      child.once('exit', () => {
+        // Nothing reads an exited Chromium's pipes, and a helper it left may hold their other ends for long: the host's
+        // ends would stay open with it (one pair of descriptors per launch, and a Node process that cannot wind down).
+        for (const stream of child.stdio) stream?.destroy();
+        remove();
+      });
       child.once('close', remove);
     }),
   );
