@@ -144,6 +144,20 @@ describe('county intake and config state', () => {
     expect(await countyStats(q())).toEqual({ items: 2, distinctIds: 2, deliveries: 2, duplicatesRefused: 0, attachmentsComplete: 2 });
   });
 
+  it('claims the scans of a batch that follows one without scans (each kind of batch its own statement)', async () => {
+    const dir = tempDataDir('county-intake-files-');
+    const scan = Buffer.from('a scan sent after a batch without one');
+    const sha = createHash('sha256').update(scan).digest('hex');
+    expect(await putAttachmentChunk(q(), dir, KIOSK, sha, 0, scan.length, scan)).toMatchObject({ ok: true, complete: true });
+    const claimed = async () => Number((await q().selectFrom('kiosk_attachments').select('claimed').where('kiosk_id', '=', KIOSK).executeTakeFirstOrThrow()).claimed);
+    // In one process, as a gateway serves its kiosks: a batch without scans first, so its statement is made first.
+    await intakeBatch(q(), KIOSK, [submission()], AT);
+    expect(await claimed()).toBe(0);
+    await intakeBatch(q(), KIOSK, [submission({}, [sha])], AT);
+    expect(await claimed()).toBe(1);
+    expect(await countyStats(q())).toMatchObject({ items: 2, attachmentsComplete: 1 });
+  });
+
   it('a proxy record goes with a proxy application and only with one', async () => {
     const proxy = { agent: { name: 'Agent' } } as unknown as NonNullable<SubmissionItem['payload']['proxy']>;
     const selfWithProxy = submission({ proxy });
@@ -212,21 +226,27 @@ describe('county intake and config state', () => {
     const [a, b, c] = [submission(), submission(), submission()];
     const [r1, r2] = [report(), report()];
     const refused = (id: string) => ({ id, status: 'rejected', reason: 'reportOfAnotherKiosk' });
+    // An application alone first (the one-statement path on PostgreSQL): the mixed batches count on from its cursor.
+    const alone = submission();
+    await intakeBatch(q(), KIOSK, [alone], AT);
     expect(await intakeBatch(q(), KIOSK, [a, r1, b], AT)).toEqual([{ id: a.id, status: 'accepted' }, refused(r1.id), { id: b.id, status: 'accepted' }]);
     expect(await intakeBatch(q(), KIOSK, [r2, c], AT)).toEqual([refused(r2.id), { id: c.id, status: 'accepted' }]);
     const at = AT.toISOString();
-    expect((await Promise.all([a, b, c].map((i) => outcomeOf(i.id)))).map((r) => r!.cursor)).toEqual([1, 2, 3]);
+    expect((await Promise.all([alone, a, b, c].map((i) => outcomeOf(i.id)))).map((r) => r!.cursor)).toEqual([1, 2, 3, 4]);
+    // And a later outcome counts on from the mixed batches' (one counter per kiosk on every path).
+    await recordOutcome(q(), a.id, { state: 'inProgress', text: { 'zh-CN': '办理中。', en: 'In progress.' } }, AT);
+    expect((await q().selectFrom('outcomes').select('cursor').where('item_id', '=', a.id).where('seq', '=', 2).executeTakeFirstOrThrow()).cursor).toBe(5);
     expect(await outcomeOf(b.id)).toEqual({
       seq: 1,
       state: 'accepted',
       kiosk_id: KIOSK,
-      cursor: 2,
+      cursor: 3,
       body: JSON.stringify({ itemId: b.id, trackingNumber: b.payload.trackingNumber, seq: 1, state: 'accepted', at, steps: [{ at, state: 'accepted', text: { 'zh-CN': '县里已收到您的申请。', en: 'The county has received your application.' } }] }),
     });
     const deliveries = await q().selectFrom('deliveries').select(['kiosk_id', 'item_id', 'outcome', 'at']).execute();
     const sorted = (rows: Array<{ item_id: string }>) => [...rows].sort((x, y) => x.item_id.localeCompare(y.item_id));
     expect(sorted(deliveries)).toEqual(
-      sorted([a, r1, b, r2, c].map((i) => ({ kiosk_id: KIOSK, item_id: i.id, outcome: i === r1 || i === r2 ? 'rejected' : 'accepted', at }))),
+      sorted([alone, a, r1, b, r2, c].map((i) => ({ kiosk_id: KIOSK, item_id: i.id, outcome: i === r1 || i === r2 ? 'rejected' : 'accepted', at }))),
     );
   });
 
