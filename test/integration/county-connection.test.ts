@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { isPostgresUrl, openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
+import { engineOf, isPostgresUrl, openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
 import { countyMigrations } from '../../src/county/db/migrations';
 import { countyTestEngine, freshCountyDatabase } from '../support/county-database';
 import { testStores } from '../support/store-fixtures';
@@ -52,7 +52,7 @@ describe('a county on SQLite', () => {
     const dir = path.join(dataDir(), 'not', 'yet');
     const db = await openCountyDatabase({ dataDir: dir });
     try {
-      expect(db.engine).toBe('sqlite');
+      expect([db.engine, engineOf(db.query), await db.query.transaction().execute(async (trx) => engineOf(trx))]).toEqual(['sqlite', 'sqlite', 'sqlite']);
       expect(fs.statSync(path.join(dir, 'attachments')).mode & 0o777).toBe(0o700);
       const sqlite = db.sqlite!;
       expect(sqlite.name).toBe(path.join(dir, 'county.sqlite'));
@@ -126,6 +126,7 @@ onPostgres('a county on PostgreSQL', () => {
     const db = await openCountyDatabase({ dataDir: dir, database: url });
     try {
       expect([db.engine, db.sqlite]).toEqual(['postgres', null]);
+      expect([engineOf(db.query), await db.query.transaction().execute(async (trx) => engineOf(trx))]).toEqual(['postgres', 'postgres']);
       expect(fs.statSync(path.join(dir, 'attachments')).mode & 0o777).toBe(0o700);
       expect(fs.existsSync(path.join(dir, 'county.sqlite'))).toBe(false);
       expect(await migrationsRecorded(db)).toEqual(MIGRATION_NAMES);
