@@ -70,4 +70,59 @@ describe(`commit groups (${countyTestEngine})`, () => {
     expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('j-'))).toEqual(['j-1', 'j-2', 'j-3', 'j-4']);
     if (countyTestEngine === 'sqlite') expect([seen['j-1'] === seen['j-2'], seen['j-2'] === seen['j-3'], seen['j-3'] === seen['j-4']]).toEqual([false, true, false]);
   });
+
+  it('groups the calls that arrived while a group committed, over several turns of the event loop, into one', async () => {
+    const groups = new CommitGroups(county.query);
+    const seen: Record<string, CountyQuery> = {};
+    const add = (id: string, during?: () => Promise<void>) =>
+      groups.run(1, async (trx) => {
+        seen[id] = trx;
+        await during?.();
+        await trx.insertInto('kiosks').values({ id, secret: `secret-${id}` }).execute();
+        return id;
+      });
+    const later: Promise<string>[] = [];
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    expect(
+      await add('m-1', async () => {
+        later.push(add('m-2'));
+        await nextTurn();
+        await nextTurn();
+        later.push(add('m-3'));
+      }),
+    ).toBe('m-1');
+    expect(await Promise.all(later)).toEqual(['m-2', 'm-3']);
+    expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('m-'))).toEqual(['m-1', 'm-2', 'm-3']);
+    if (countyTestEngine === 'sqlite') expect([seen['m-1'] === seen['m-2'], seen['m-2'] === seen['m-3']]).toEqual([false, true]);
+  });
+
+  it('runs a call that fails alone only once, and stores nothing of it', async () => {
+    const groups = new CommitGroups(county.query);
+    let attempts = 0;
+    const refused = await groups
+      .run(1, async (trx) => {
+        attempts += 1;
+        await trx.insertInto('kiosks').values({ id: 'n-1', secret: 'secret-n-1' }).execute();
+        throw new Error('refused n-1');
+      })
+      .then(
+        () => 'stored',
+        (error: Error) => error.message,
+      );
+    expect([refused, attempts]).toEqual(['refused n-1', 1]);
+    expect((await kiosks(county.query)).map((k) => k.id).filter((id) => id.startsWith('n-'))).toEqual([]);
+  });
+
+  it('schedules nothing more once every call has settled', async () => {
+    const groups = new CommitGroups(county.query);
+    await Promise.all(['p-1', 'p-2'].map((id) => groups.run(1, (trx) => trx.insertInto('kiosks').values({ id, secret: `secret-${id}` }).execute())));
+    const realSetImmediate = global.setImmediate;
+    const turns = jest.spyOn(global, 'setImmediate');
+    try {
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => realSetImmediate(resolve));
+      expect(turns).not.toHaveBeenCalled();
+    } finally {
+      turns.mockRestore();
+    }
+  });
 });
