@@ -42,10 +42,13 @@ export async function call(
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  /** An abort signal, for a test that must fail rather than wait when the county leaves a request unanswered. */
+  signal?: AbortSignal,
 ): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }> {
   // Over real HTTP: fastify.inject's cookie helper is ESM-only and Jest cannot load it.
   const res = await fetch(`${county.url}${url}`, {
     method,
+    ...(signal ? { signal } : {}),
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });

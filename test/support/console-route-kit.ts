@@ -19,8 +19,11 @@ export interface ConsoleRouteReply {
   raw: Buffer;
 }
 
-/** One signed-in console page's call: its session cookie and CSRF token on every request; `url` from the root. */
-export type ConsoleRouteCall = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, rawBody?: string) => Promise<ConsoleRouteReply>;
+/**
+ * One signed-in console page's call: its session cookie and CSRF token on every request; `url` from the root;
+ * `signal` to give up on a request the routes leave unanswered.
+ */
+export type ConsoleRouteCall = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, rawBody?: string, signal?: AbortSignal) => Promise<ConsoleRouteReply>;
 
 export interface ConsoleRouteKit {
   readonly app: FastifyInstance;
@@ -77,10 +80,11 @@ export function startConsoleRouteKit(county: CountyDatabase, routes: ConsoleRout
     relay,
     async as(staffId, at) {
       const { token, csrf } = await openSession(county.query, staffId, at);
-      return async (method, url, body, rawBody) => {
+      return async (method, url, body, rawBody, signal) => {
         const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
         const res = await fetch(`${await base()}${url}`, {
           method,
+          ...(signal ? { signal } : {}),
           headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrf, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
           ...(payload === undefined ? {} : { body: payload }),
         });
