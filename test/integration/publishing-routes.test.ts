@@ -34,7 +34,8 @@ describe('publishing routes', () => {
   it("reaches every route, keeping the county's announcements to the county", async () => {
     expect(await tuwo.call('PUT', '/publishing/announcements', { announcements: [spring] })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
     expect(await tuwo.call('POST', '/publishing/announcements/rollback', { seq: 1 })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-    expect(await admin.call('GET', '/publishing/announcements')).toMatchObject({ status: 200, body: { mayPublish: true } });
+    // The baseline the first look records is dated by the stand's clock (the routes' own `now`, made as they register).
+    expect(await admin.call('GET', '/publishing/announcements')).toMatchObject({ status: 200, body: { now: new Date(T0).toISOString(), mayPublish: true, history: [{ at: new Date(T0).toISOString(), current: true }] } });
     expect(await tuwo.call('GET', '/publishing/site')).toMatchObject({ status: 200, body: { points: [{ point: { kioskId: 'demo-kiosk' } }, { point: { kioskId: 'demo-kiosk-2' } }] } });
     expect(await tuwo.call('PUT', '/publishing/site/demo-kiosk-2', { consultationPhone: 'call me' })).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'consultationPhone' } });
     expect(await tuwo.call('POST', '/publishing/site/demo-kiosk-2/rollback', {})).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'seq' } });
