@@ -108,6 +108,7 @@ describe('publishing routes', () => {
       expect(await beige.call('POST', '/publishing/site/demo-kiosk-2/rollback', { seq: 1 })).toMatchObject({ status: 404, body: { error: 'not_found' } });
       expect(await admin.call('PUT', '/publishing/site/no-such-kiosk', { onDuty: '刘芳' })).toMatchObject({ status: 404, body: { error: 'not_found' } });
       expect(await admin.call('PUT', `/publishing/site/${'k'.repeat(65)}`, { onDuty: '刘芳' })).toMatchObject({ status: 404, body: { error: 'not_found' } });
+      expect(await admin.call('POST', `/publishing/site/${'k'.repeat(65)}/rollback`, { seq: 1 })).toMatchObject({ status: 404, body: { error: 'not_found' } });
       expect(await tuwo.call('PUT', '/publishing/site/demo-kiosk-2', { consultationPhone: 'call me' })).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'consultationPhone' } });
       expect(await tuwo.call('POST', '/publishing/site/demo-kiosk-2/rollback', { seq: 0 })).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'seq' } });
       expect(await tuwo.call('POST', '/publishing/site/demo-kiosk-2/rollback', { seq: 999_999 })).toMatchObject({ status: 404, body: { error: 'not_found' } });
