@@ -55,7 +55,11 @@ export class HttpTransport {
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > limit) {
-              req.destroy(new TransportError('answer_too_large'));
+              // Refused at once: the chunk that crosses the limit may be the last one, its 'end' already on its way.
+              // The request is destroyed without an error: its socket may be back in the agent's pool by now, where
+              // an error has no listener and would be thrown from the process.
+              reject(new TransportError('answer_too_large'));
+              req.destroy();
               return;
             }
             chunks.push(chunk);
