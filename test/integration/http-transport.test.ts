@@ -1,5 +1,8 @@
+import net from 'node:net';
 import { HttpTransport, TransportError } from '../../src/main/sync/http-transport';
-import { startAnsweringServer, type AnsweringServer } from '../support/answering-server';
+import { json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
+import { tempDataDir } from '../support/store-fixtures';
+import { makeCertificate } from '../support/tls-certificate';
 
 /** The failure a promise ends with (null if it succeeded). */
 const failureOf = (p: Promise<unknown>): Promise<unknown> => p.then(
@@ -22,6 +25,43 @@ describe('HttpTransport: what reaches the county and what comes back', () => {
     for (const t of transports.splice(0)) t.close();
     await server.close();
   });
+
+  it('sends the method, path, headers and body bytes as given, with the body length', async () => {
+    server.answer(json(201, { ok: true }, { 'x-attachment-received': '42' }));
+    const body = Buffer.from('{"a":"体"}');
+    const res = await transport().send(new URL(`${server.url}/v1/sync/batches?x=1`), 'POST', { 'x-kiosk-id': 'k-1', 'content-type': 'application/json' }, body);
+    const [heard] = server.heard;
+    expect(heard).toMatchObject({ method: 'POST', url: '/v1/sync/batches?x=1' });
+    expect(heard!.headers).toMatchObject({ 'x-kiosk-id': 'k-1', 'content-type': 'application/json', 'content-length': String(body.length) });
+    expect(heard!.headers['transfer-encoding']).toBeUndefined();
+    expect(heard!.body.equals(body)).toBe(true);
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body.toString('utf8'))).toEqual({ ok: true });
+    // Header names are matched whatever their case.
+    expect(res.header('X-Attachment-Received')).toBe('42');
+    expect(res.header('x-attachment-complete')).toBeUndefined();
+  });
+
+  it('a request without a body sends none', async () => {
+    await transport().send(new URL(`${server.url}/v1/config?since=0`), 'GET', {}, undefined);
+    expect(server.heard[0]!.headers['content-length']).toBeUndefined();
+    expect(server.heard[0]!.body).toHaveLength(0);
+  });
+
+  it('a header the county sent twice reads as its first value', async () => {
+    server.answer(json(200, {}, { 'set-cookie': ['first=1', 'second=2'] }));
+    const res = await transport().send(new URL(server.url), 'GET', {}, undefined);
+    expect(res.header('set-cookie')).toBe('first=1');
+  });
+
+  it('keeps the connection alive between requests, and close() lets it go', async () => {
+    const t = transport();
+    await t.send(new URL(`${server.url}/a`), 'GET', {}, undefined);
+    await t.send(new URL(`${server.url}/b`), 'GET', {}, undefined);
+    expect(server.heard[1]!.remotePort).toBe(server.heard[0]!.remotePort);
+    t.close();
+    await server.connectionsClosed();
+  }, 5_000);
 
   it('an answer up to the limit is read whole; one byte more is answer_too_large, even arriving whole in one piece', async () => {
     server.answer((_heard, res) => res.writeHead(200).end(Buffer.alloc(1_000, 0x61)));
@@ -49,5 +89,68 @@ describe('HttpTransport: what reaches the county and what comes back', () => {
     });
     const failure = await failureOf(transport().send(new URL(server.url), 'GET', {}, undefined));
     expect(failure).toMatchObject({ code: 'answer_too_large' });
+  });
+
+  it('a connection cut mid-answer is aborted, never half a document', async () => {
+    server.answer((_heard, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"results":[', () => res.socket?.destroy());
+    });
+    const failure = await failureOf(transport().send(new URL(server.url), 'GET', {}, undefined));
+    expect(failure).toBeInstanceOf(TransportError);
+    expect((failure as TransportError).code).toBe('aborted');
+  });
+
+  it('a county that never answers is a timeout', async () => {
+    server.answer(() => undefined);
+    const failure = await failureOf(transport({ timeoutMs: 150 }).send(new URL(server.url), 'GET', {}, undefined));
+    expect(failure).toMatchObject({ code: 'timeout' });
+  });
+
+  it('the whole exchange must end in time: an answer trickling in byte by byte is a timeout too', async () => {
+    let trickle: NodeJS.Timeout | undefined;
+    server.answer((_heard, res) => {
+      res.writeHead(200, { 'content-length': '60' });
+      res.on('error', () => undefined);
+      trickle = setInterval(() => res.write('x'), 20);
+    });
+    const failure = await failureOf(transport({ timeoutMs: 200 }).send(new URL(server.url), 'GET', {}, undefined));
+    clearInterval(trickle);
+    expect(failure).toMatchObject({ code: 'timeout' });
+  });
+
+  it('a refused connection is a TransportError with the system code', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const failure = await failureOf(transport().send(new URL(`http://127.0.0.1:${port}/`), 'GET', {}, undefined));
+    expect(failure).toBeInstanceOf(TransportError);
+    expect(failure).toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});
+
+describe('HttpTransport over TLS with a pinned CA', () => {
+  const dir = tempDataDir('transport-tls-');
+  const own = makeCertificate(dir, 'county');
+  const other = makeCertificate(dir, 'someone-else');
+  let server: AnsweringServer;
+  beforeAll(async () => {
+    server = await startAnsweringServer(own);
+  });
+  afterAll(() => server.close());
+
+  it('trusts the county whose certificate comes from the pinned CA, and no other', async () => {
+    const pinned = new HttpTransport({ timeoutMs: 2_000, ca: own.cert });
+    expect((await pinned.send(new URL(`${server.url}/v1/config`), 'GET', {}, undefined)).status).toBe(200);
+    pinned.close();
+    for (const ca of [other.cert, undefined]) {
+      const t = new HttpTransport({ timeoutMs: 2_000, ...(ca ? { ca } : {}) });
+      const failure = await failureOf(t.send(new URL(server.url), 'GET', {}, undefined));
+      expect(failure).toBeInstanceOf(TransportError);
+      expect((failure as TransportError).code).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+      t.close();
+    }
+    expect(server.heard).toHaveLength(1);
   });
 });

@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { registerKiosk } from '../../src/county/county-state';
 import { seedDemo } from '../../src/county/demo-seed';
 import { startCountyServer, type CountyServer } from '../../src/county/server';
@@ -9,14 +6,7 @@ import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import { freshCountyDatabase } from '../support/county-database';
 import { TEST_KIOSK } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
-
-/** A self-signed certificate for 127.0.0.1 made with the system's openssl (it is its own CA). */
-function makeCertificate(dir: string, name: string): { key: Buffer; cert: Buffer } {
-  const key = path.join(dir, `${name}.key`);
-  const cert = path.join(dir, `${name}.pem`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${name}`, '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
-}
+import { makeCertificate } from '../support/tls-certificate';
 
 describe('TLS to the county with a pinned CA', () => {
   let county: CountyServer;
