@@ -14,7 +14,7 @@ describe('HttpTransport: what reaches the county and what comes back', () => {
   let server: AnsweringServer;
   const transports: HttpTransport[] = [];
   const transport = (options: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {}) => {
-    const made = new HttpTransport({ timeoutMs: 2_000, ...options });
+    const made = new HttpTransport({ timeoutMs: 20_000, ...options });
     transports.push(made);
     return made;
   };
@@ -70,6 +70,21 @@ describe('HttpTransport: what reaches the county and what comes back', () => {
     const failure = await failureOf(transport({ maxResponseBytes: 999 }).send(new URL(server.url), 'GET', {}, undefined));
     expect(failure).toBeInstanceOf(TransportError);
     expect(failure).toMatchObject({ code: 'answer_too_large', name: 'TransportError', message: 'county transport: answer_too_large' });
+  });
+
+  it('without a limit given, an answer of a few MiB is read whole', async () => {
+    server.answer((_heard, res) => res.writeHead(200).end(Buffer.alloc(3 * 1024 * 1024, 0x63)));
+    expect((await transport().send(new URL(server.url), 'GET', {}, undefined)).body).toHaveLength(3 * 1024 * 1024);
+  });
+
+  it('leaves no timer behind once a request is answered (a command line using it exits at once)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const settled = () => new Promise((resolve) => setImmediate(resolve));
+    const before = timers();
+    const t = transport({ timeoutMs: 60_000 });
+    await t.send(new URL(server.url), 'GET', {}, undefined);
+    await settled();
+    expect(timers()).toBe(before);
   });
 
   it('without a limit given, an answer over 32 MiB is cut off', async () => {
@@ -152,5 +167,14 @@ describe('HttpTransport over TLS with a pinned CA', () => {
       t.close();
     }
     expect(server.heard).toHaveLength(1);
+  });
+
+  it('keeps the TLS connection alive between requests', async () => {
+    const pinned = new HttpTransport({ timeoutMs: 20_000, ca: own.cert });
+    await pinned.send(new URL(`${server.url}/a`), 'GET', {}, undefined);
+    await pinned.send(new URL(`${server.url}/b`), 'GET', {}, undefined);
+    const [a, b] = server.heard.slice(-2);
+    expect(b!.remotePort).toBe(a!.remotePort);
+    pinned.close();
   });
 });
