@@ -63,6 +63,18 @@ describe('openDatabase', () => {
     expect({ dir: modeOf(root), db: modeOf(file) }).toEqual({ dir: 0o700, db: 0o600 });
   });
 
+  it('tightens -wal and -shm files an earlier run left readable (another connection still holds them)', () => {
+    const file = path.join(dataDir(), 'kiosk.sqlite');
+    const earlier = new Database(file);
+    earlier.pragma('journal_mode = WAL');
+    earlier.prepare('CREATE TABLE left_behind (x)').run();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.chmodSync(f, 0o644);
+    const db = openDatabase(file);
+    expect({ db: modeOf(file), wal: modeOf(`${file}-wal`), shm: modeOf(`${file}-shm`) }).toEqual({ db: 0o600, wal: 0o600, shm: 0o600 });
+    db.close();
+    earlier.close();
+  });
+
   it('caps the size in pages only when asked', () => {
     const capped = openDatabase(path.join(dataDir(), 'kiosk.sqlite'), { maxPageCount: 321 });
     expect(capped.pragma('max_page_count', { simple: true })).toBe(321);
@@ -120,6 +132,10 @@ describe('KioskStore.open and its storage errors', () => {
     const receipt = store.submit(sampleSubmission(0), new Date('2026-12-01T09:00:00Z'));
     expect(modeOf(dir)).toBe(0o700);
     expect(fs.readdirSync(dir).sort()).toEqual(expect.arrayContaining(['attachments', 'keys', 'kiosk.sqlite']));
+    // The wrapped data key lives under keys/, beside the key keeper's own file, not loose in the data dir.
+    const keyFiles = fs.readdirSync(path.join(dir, 'keys'));
+    expect(keyFiles.length).toBeGreaterThan(1);
+    for (const name of keyFiles) expect(fs.existsSync(path.join(dir, name))).toBe(false);
     expect(fs.readdirSync(path.join(dir, 'attachments'))).toEqual([receipt.submissionId]);
     expect(store.db.name).toBe(path.join(dir, 'kiosk.sqlite'));
   });
