@@ -74,6 +74,13 @@ describe('HttpCountyClient: what reaches the county and how its answers are chec
     expect(server.heard[0]).toMatchObject({ method: 'POST', url: '/county/v1/heartbeat' });
   });
 
+  it('close() lets go of the kept-alive connections', async () => {
+    const c = client();
+    await c.pullConfig(0).catch(() => undefined);
+    c.close();
+    await server.connectionsClosed();
+  }, 5_000);
+
   it('a heartbeat and fault tickets go as JSON bodies', async () => {
     const heartbeat = { kioskId: TEST_KIOSK.id, at: '2026-12-01T09:30:00.000Z', appVersion: '1.2.3', configVersion: 4, queueDepth: 2, rejected: 0, oldestPendingAt: null, devices: [{ id: 'p', kind: 'printer', state: 'ready' }] };
     const c = client();
