@@ -6,7 +6,7 @@ import { demoSiteConfig } from '../../src/main/config/load-site-config';
 import { CountyError, type CountyClient } from '../../src/main/sync/county-client';
 import { countyClientFromConfig, countySecret } from '../../src/main/sync/county-client-from-config';
 import type { CountyConfig, SiteConfig } from '../../src/shared/config/site-config';
-import { json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
+import { failureOf, json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
 import { TEST_KIOSK } from '../support/county-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
 import { makeCertificate } from '../support/tls-certificate';
@@ -37,11 +37,6 @@ function signedWith(server: AnsweringServer, secret: string): boolean {
 
 /** The county's "nothing new" to a config pull. */
 const notModified = (_heard: unknown, res: import('node:http').ServerResponse) => void res.writeHead(304).end();
-
-const failureOf = (p: Promise<unknown>): Promise<unknown> => p.then(
-  () => null,
-  (error: unknown) => error,
-);
 
 describe("countyClientFromConfig: the site config's county block", () => {
   let server: AnsweringServer;

@@ -4,7 +4,7 @@ import { DEMO_KIOSK_ID } from '../../src/county/demo-seed';
 import { CountyError } from '../../src/main/sync/county-client';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
 import type { ConfigResponse } from '../../src/shared/sync/protocol';
-import { json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
+import { failureOf, json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
 import { TEST_KIOSK } from '../support/county-fixtures';
 import { signedReportItem } from '../support/report-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
@@ -13,12 +13,6 @@ const T0 = Date.UTC(2026, 11, 1, 9, 30);
 const DAY = 24 * 60 * 60_000;
 const SHA = 'a'.repeat(64);
 const OUTCOME_ID = '0b7f9a8e-6a47-4c8e-9a51-2f1f3c7d9e10';
-
-/** The failure a promise ends with (null if it succeeded). */
-const failureOf = (p: Promise<unknown>): Promise<unknown> => p.then(
-  () => null,
-  (error: unknown) => error,
-);
 
 /** A CountyError with exactly these fields. */
 function countyError(transient: boolean, reason: string, status: number | null = null, details: object = {}) {

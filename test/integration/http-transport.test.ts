@@ -1,14 +1,8 @@
 import net from 'node:net';
 import { HttpTransport, TransportError } from '../../src/main/sync/http-transport';
-import { json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
+import { failureOf, json, startAnsweringServer, type AnsweringServer } from '../support/answering-server';
 import { tempDataDir } from '../support/store-fixtures';
 import { makeCertificate } from '../support/tls-certificate';
-
-/** The failure a promise ends with (null if it succeeded). */
-const failureOf = (p: Promise<unknown>): Promise<unknown> => p.then(
-  () => null,
-  (error: unknown) => error,
-);
 
 describe('HttpTransport: what reaches the county and what comes back', () => {
   let server: AnsweringServer;

@@ -26,6 +26,13 @@ export interface AnsweringServer {
   close(): Promise<void>;
 }
 
+/** The failure a call to the server ends with (null if it succeeded), to check its type and fields. */
+export const failureOf = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => null,
+    (error: unknown) => error,
+  );
+
 /** A JSON answer with a status and headers of the test's choosing. */
 export function json(status: number, body: unknown, headers: Record<string, string | string[]> = {}): Answer {
   return (_heard, res) => {
