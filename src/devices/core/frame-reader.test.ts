@@ -51,6 +51,28 @@ describe('FrameReader', () => {
     expect(r.pending()).toBe(0);
   });
 
+  it('takes its own quiet and partial times', () => {
+    const { delivered, reader: r } = reader({ quietMs: 5, partialTimeoutMs: 40 });
+    r.push(FIND.subarray(0, 4));
+    jest.advanceTimersByTime(39);
+    expect(delivered).toStrictEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(delivered).toStrictEqual([[{ type: 'timeout', partial: 4 }]]);
+    const held = reader({ quietMs: 5, partialTimeoutMs: 40 });
+    held.reader.push(HELD);
+    jest.advanceTimersByTime(4);
+    expect(held.delivered).toStrictEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(held.delivered).toHaveLength(1);
+  });
+
+  it('drops a partial frame on time even though the parser was told a shorter or longer timeout of its own', () => {
+    const { delivered, reader: r } = reader({ partialTimeoutMs: 100 }, createIdCardFrameParser(10_000));
+    r.push(FIND.subarray(0, 4));
+    jest.advanceTimersByTime(100);
+    expect(delivered).toStrictEqual([[{ type: 'timeout', partial: 4 }]]);
+  });
+
   it('starts both clocks again with each chunk, and a chunk that completes the frame stops them', () => {
     const { delivered, reader: r } = reader();
     r.push(HELD.subarray(0, 7));

@@ -3,7 +3,7 @@ import type { LengthFrameParser, ParseResult } from './length-frame-parser';
 export interface FrameReaderOptions {
   /** Silence on the line after which a frame held back for a maybe-arriving inner frame is decided (parser.flush). */
   quietMs?: number;
-  /** After this long without a byte, a partial frame is dropped (parser.expire); default the parser's own timeout. */
+  /** After this long without a byte, a partial frame is dropped (parser.expire); default 500 ms, every device parser's own. */
   partialTimeoutMs?: number;
 }
 
@@ -37,7 +37,9 @@ export class FrameReader {
     }, this.quietMs);
     this.expireTimer = setTimeout(() => {
       this.expireTimer = null;
-      this.run(() => this.parser.expire(Date.now() + this.partialTimeoutMs));
+      // Past any timeout of the parser's own: the reader's clock decides here (the parser's counts from the frame's
+      // first byte and only runs when it is called, so with a longer one of its own it would keep the partial).
+      this.run(() => this.parser.expire(Number.POSITIVE_INFINITY));
     }, this.partialTimeoutMs);
     this.quietTimer.unref?.();
     this.expireTimer.unref?.();
