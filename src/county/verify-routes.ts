@@ -11,6 +11,11 @@ export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
   constructor(private readonly limit: number) {}
 
+  /** Addresses with a window held: the memory the sweep below bounds. */
+  get addresses(): number {
+    return this.windows.size;
+  }
+
   allow(key: string, now: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
     if (this.windows.size > 10_000) for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
     const w = this.windows.get(key);

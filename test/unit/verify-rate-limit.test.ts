@@ -18,4 +18,20 @@ describe('the /verify rate limiter', () => {
     expect(limiter.allow('live', 60_000)).toEqual({ ok: false, retryAfterSeconds: 30 });
     expect(limiter.allow('old-0', 60_000)).toEqual({ ok: true });
   });
+
+  it('sweeps only once it holds more than 10,000 addresses, and then keeps exactly the live windows', () => {
+    const limiter = new RateLimiter(5);
+    for (let i = 0; i < 10_000; i++) limiter.allow(`old-${i}`, 0);
+    // A minute later, at exactly 10,000 addresses: no sweep yet (old-0 starts a new window in place).
+    expect(limiter.allow('old-0', 60_000)).toEqual({ ok: true });
+    expect(limiter.addresses).toBe(10_000);
+    expect(limiter.allow('x', 60_000)).toEqual({ ok: true });
+    expect(limiter.addresses).toBe(10_001);
+    // Past 10,000: the 9,999 windows of second 0 go; old-0 and x (both from 60 s) stay, and y joins them.
+    expect(limiter.allow('y', 60_000)).toEqual({ ok: true });
+    expect(limiter.addresses).toBe(3);
+    // A few addresses with stale windows are kept until the next sweep (their next check starts them again).
+    expect(limiter.allow('z', 200_000)).toEqual({ ok: true });
+    expect(limiter.addresses).toBe(4);
+  });
 });
