@@ -179,6 +179,57 @@ describe('LengthFrameParser streams', () => {
   });
 });
 
+describe('LengthFrameParser deciding a head with a header inside it', () => {
+  const head = A.subarray(0, 5); // claims 4 body bytes: 10 in all
+  const decided = (results: ParseResult[]) => results.map((r) => r.type);
+
+  it('delivers a whole frame at once when the next one has only begun after it', () => {
+    const p = parser();
+    expect(p.push(Buffer.concat([A, B.subarray(0, 3)]), 0)).toStrictEqual([{ type: 'frame', frame: A }]);
+    expect(p.pending()).toBe(3);
+    expect(parser().push(Buffer.concat([A, B.subarray(0, 5)]), 0)).toStrictEqual([{ type: 'frame', frame: A }]);
+  });
+
+  it('waits while a header inside is exactly complete and its frame is not', () => {
+    const p = parser();
+    expect(p.push(Buffer.concat([head, B.subarray(0, 5)]), 0)).toStrictEqual([]);
+    expect(p.pending()).toBe(10);
+    // LEN 8 (the limit) inside, its body still arriving: wait too.
+    const q = parser();
+    expect(q.push(Buffer.concat([head, Buffer.from([...PREAMBLE, 0x01, 0x08, 0x00, 0x00])]), 0)).toStrictEqual([]);
+  });
+
+  it('does not wait for a header inside whose LEN is out of range, complete or not, nor for a whole frame inside that fails its check', () => {
+    const outOfRange = Buffer.from([...PREAMBLE, 0x01, 0x09]);
+    expect(decided(parser().push(Buffer.concat([head, outOfRange]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badLength', 'garbage']);
+    expect(decided(parser().push(Buffer.concat([head, outOfRange, Buffer.from([0x00, 0x00])]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badLength', 'garbage']);
+    const badB = Buffer.from(B);
+    badB[badB.length - 1] = badB[badB.length - 1]! ^ 0x01;
+    expect(decided(parser().push(Buffer.concat([head, badB]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badChecksum', 'garbage']);
+  });
+
+  it('asks verify only about whole frames, each as long as its header claims', () => {
+    const asked: Buffer[] = [];
+    const recording = (f: Buffer) => {
+      asked.push(Buffer.from(f));
+      return verify(f);
+    };
+    const streams = [
+      Buffer.concat([head, Buffer.from([...PREAMBLE, 0x01, 0x09]), B]),
+      Buffer.concat([head, B.subarray(0, 6)]),
+      Buffer.concat([Buffer.from([...PREAMBLE, 0x01, 0x08, 0x10]), B.subarray(0, 6)]),
+      Buffer.concat([A, B.subarray(0, 5)]),
+    ];
+    for (const stream of streams) {
+      const p = parser({ verify: recording });
+      p.push(stream, 0);
+      p.flush();
+    }
+    expect(asked.length).toBeGreaterThan(0);
+    for (const f of asked) expect([f.toString('hex'), f.length]).toEqual([f.toString('hex'), PREAMBLE.length + 2 + f[4]! + 1]);
+  });
+});
+
 describe('LengthFrameParser timing', () => {
   it('drops a partial frame once it has waited partialTimeoutMs from its first byte, not from its last', () => {
     const p = parser();
@@ -211,6 +262,14 @@ describe('LengthFrameParser timing', () => {
     q.push(Buffer.concat([A.subarray(0, 5), B.subarray(0, 6)]), 0);
     expect(q.expire(100)).toStrictEqual([{ type: 'badChecksum', frame: Buffer.concat([A.subarray(0, 5), B.subarray(0, 5)]) }, { type: 'garbage', bytes: 4 }, { type: 'timeout', partial: 6 }]);
     expect(q.pending()).toBe(0);
+  });
+
+  it('at expiry, a held frame that flush delivers whole is all there is: no timeout for nothing', () => {
+    const holder = frameOf([0xaa, 0xaa, 0x55, 0x01, 0x02]);
+    const p = parser();
+    expect(p.push(holder, 0)).toStrictEqual([]);
+    expect(p.expire(100)).toStrictEqual([{ type: 'frame', frame: holder }]);
+    expect(p.pending()).toBe(0);
   });
 
   it('flush leaves nothing held and clears the clock; reset forgets everything', () => {
