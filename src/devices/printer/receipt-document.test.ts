@@ -178,4 +178,10 @@ describe('receipt layout, exactly', () => {
     expectParts(got, [esc.initialise(), esc.align('left'), gb('?王€'), LF, esc.align('left'), gb(`姓名?${' '.repeat(16 - 5 - 1)}?`), LF, esc.feedLines(1), esc.cut('full')]);
     expect(got.unprintable).toEqual(['𠀀', '😀']);
   });
+
+  it('takes U+0080, the first character past ASCII (four bytes in GB18030), as unprintable', () => {
+    const got = encodeReceipt({ blocks: [{ kind: 'text', text: 'a\u0080' }] }, narrow);
+    expectParts(got, [esc.initialise(), esc.align('left'), gb('a?'), LF, esc.feedLines(1), esc.cut('full')]);
+    expect(got.unprintable).toEqual(['\u0080']);
+  });
 });
