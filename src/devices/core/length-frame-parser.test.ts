@@ -203,6 +203,9 @@ describe('LengthFrameParser deciding a head with a header inside it', () => {
     const outOfRange = Buffer.from([...PREAMBLE, 0x01, 0x09]);
     expect(decided(parser().push(Buffer.concat([head, outOfRange]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badLength', 'garbage']);
     expect(decided(parser().push(Buffer.concat([head, outOfRange, Buffer.from([0x00, 0x00])]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badLength', 'garbage']);
+    // LEN 0 is below minLength 1: the five bytes and a check byte that agrees are no frame, so they do not cut the head.
+    const belowMin = Buffer.from([...PREAMBLE, 0x01, 0x00, 0x01]);
+    expect(decided(parser().push(Buffer.concat([head, belowMin]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badLength', 'garbage']);
     const badB = Buffer.from(B);
     badB[badB.length - 1] = badB[badB.length - 1]! ^ 0x01;
     expect(decided(parser().push(Buffer.concat([head, badB]), 0))).toStrictEqual(['badChecksum', 'garbage', 'badChecksum', 'garbage']);
