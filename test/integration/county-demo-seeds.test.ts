@@ -16,7 +16,9 @@ import { TEST_HASH_PARAMS } from '../support/console-fixtures';
 /**
  * The demo seeds (demo-seed.ts, console-demo-seed.ts) on county databases: what each one stores, field by field, and
  * that seeding again changes nothing but re-registers the demo kiosks (a county whose demo secret was changed gets
- * it back). seedDemo hashes three passwords at current guidance (seconds), so it runs twice in all here.
+ * it back). Each test seeds its own database inside the test, not in a beforeAll: Stryker counts what runs in a
+ * beforeAll as static and then runs only the tests that reach the seed themselves. seedDemo hashes three passwords
+ * at current guidance (seconds), so it runs twice in all here.
  */
 const NOW = new Date('2026-11-30T16:30:00.000Z');
 jest.setTimeout(60_000);
@@ -35,15 +37,12 @@ describe('the demo seeds', () => {
   const kiosks = (county: CountyDatabase) => county.query.selectFrom('kiosks').selectAll().orderBy('id').execute();
 
   describe('seedDemo', () => {
-    let county: CountyDatabase;
-    beforeAll(async () => {
-      county = await open();
+    it('seeds an empty county: the demo kiosk, staff, announcement, site settings, the catalogue last, every sample resident', async () => {
+      const county = await open();
       // A resident already known with an older body: the seed brings it up to date.
       await county.query.insertInto('residents').values({ id_number: SAMPLE_RESIDENTS[0]!.idNumber, body: '{"stale":true}' }).execute();
       await seedDemo(county.query, { catalog: defaultCatalog(), now: NOW });
-    });
 
-    it('registers the demo kiosk and publishes staff, announcement, site settings, then the catalogue last', async () => {
       expect(await kiosks(county)).toEqual([{ id: DEMO_KIOSK_ID, secret: DEMO_KIOSK_SECRET }]);
       const published = await parts(county);
       expect(Object.keys(published)).toEqual(['staff', 'announcements', 'site', 'catalog']);
@@ -57,10 +56,9 @@ describe('the demo seeds', () => {
       ]);
       expect(published.site!.body).toEqual({ onDuty: '李秀英', consultationPhone: '0351-12333' });
       expect(published.catalog!.body).toEqual({ ...defaultCatalog(), version: published.catalog!.version });
-    });
 
-    it('publishes two clerks and a technician whose passwords open at a kiosk', async () => {
-      const staff = (await parts(county)).staff!.body as StaffAccount[];
+      // Two clerks and a technician whose passwords open at a kiosk.
+      const staff = published.staff!.body as StaffAccount[];
       expect(staff.map(({ passwordHash: _h, ...rest }) => rest)).toEqual([
         { id: 'clerk-li', username: 'li', displayName: '李秀英', roles: ['clerk'], disabled: false },
         { id: 'clerk-zhao', username: 'zhao', displayName: '赵志强', roles: ['clerk'], disabled: false },
@@ -71,59 +69,52 @@ describe('the demo seeds', () => {
       expect(await verifyKioskPassword(DEMO_STAFF_PASSWORDS.li!, li.passwordHash)).toBe(true);
       expect(await verifyKioskPassword(DEMO_STAFF_PASSWORDS.zhao!, li.passwordHash)).toBe(false);
       expect(new Set(staff.map((a) => a.passwordHash)).size).toBe(3);
-    });
 
-    it('stores every sample resident for the lookups, replacing an older body', async () => {
       const rows = await county.query.selectFrom('residents').selectAll().orderBy('id_number').execute();
       const expected = SAMPLE_RESIDENTS.map((r) => ({ id_number: r.idNumber, body: JSON.stringify({ idNumber: r.idNumber, name: r.name, sex: r.sex, birthDate: r.birthDate }) })).sort((a, b) => a.id_number.localeCompare(b.id_number));
       expect(rows).toEqual(expected);
     });
 
-    it('seeds once: again it changes nothing, but gives the demo kiosk its demo secret back', async () => {
+    it('without options publishes no catalogue (the kiosks keep the shipped one); again it changes nothing but the demo secret', async () => {
+      const county = await open();
+      await seedDemo(county.query);
       const before = await parts(county);
+      expect(Object.keys(before)).toEqual(['staff', 'announcements', 'site']);
+      expect(Date.parse((before.announcements!.body as Array<{ from: string }>)[0]!.from)).not.toBeNaN();
+
       await registerKiosk(county.query, DEMO_KIOSK_ID, 'a-changed-secret-0123456789');
       await seedDemo(county.query, { catalog: { not: 'a catalogue' }, now: new Date('2027-01-01T00:00:00.000Z') });
       expect(await parts(county)).toEqual(before);
       expect(await kiosks(county)).toEqual([{ id: DEMO_KIOSK_ID, secret: DEMO_KIOSK_SECRET }]);
     });
-
-    it('publishes no catalogue when given none (the kiosks keep the shipped one)', async () => {
-      const bare = await open();
-      await seedDemo(bare.query);
-      expect(Object.keys(await parts(bare))).toEqual(['staff', 'announcements', 'site']);
-      expect(Date.parse(((await parts(bare)).announcements!.body as Array<{ from: string }>)[0]!.from)).not.toBeNaN();
-    });
   });
 
   describe('seedConsoleDemo', () => {
-    let county: CountyDatabase;
-    const register = (c: CountyDatabase) => c.query.selectFrom('staff_register').select(['id', 'username', 'display_name', 'roles', 'scope', 'password_hash', 'disabled']).orderBy('id').execute();
-    beforeAll(async () => {
-      county = await open();
-      // A kiosk account the county already published: it joins the register, scoped to 土沃乡.
-      await publishConfigPart(county.query, 'staff', [{ id: 'clerk-old', username: 'old', displayName: '老窗口', roles: ['clerk'], passwordHash: `scrypt$ln=17,r=8,p=1$${'A'.repeat(22)}==$${'B'.repeat(43)}=`, disabled: true }]);
-      await seedConsoleDemo(county.query, { now: NOW, hashParams: TEST_HASH_PARAMS });
-    });
+    const register = (c: CountyDatabase) => c.query.selectFrom('staff_register').select(['id', 'username', 'display_name', 'roles', 'scope', 'password_hash', 'disabled', 'created_at']).orderBy('id').execute();
+    const OLD_HASH = `scrypt$ln=17,r=8,p=1$${'A'.repeat(22)}==$${'B'.repeat(43)}=`;
 
-    it('registers the three demo points, and the kiosks of those with a secret', async () => {
+    it('registers the three demo points (and the kiosks of those with a secret), the village list, the accounts and the milestones', async () => {
+      const county = await open();
+      // A kiosk account the county already published: it joins the register, scoped to 土沃乡.
+      await publishConfigPart(county.query, 'staff', [{ id: 'clerk-old', username: 'old', displayName: '老窗口', roles: ['clerk'], passwordHash: OLD_HASH, disabled: true }]);
+      await seedConsoleDemo(county.query, { now: NOW, hashParams: TEST_HASH_PARAMS });
+
       const points = await county.query.selectFrom('points').selectAll().orderBy('kiosk_id').execute();
       expect(points).toEqual(
         DEMO_POINTS.map((p) => ({ kiosk_id: p.kioskId, division_code: p.divisionCode, township: p.divisionCode.slice(0, 9), name_zh: p.name['zh-CN'], name_en: p.name.en, level: p.level })),
       );
       expect(await kiosks(county)).toEqual(DEMO_POINTS.filter((p) => p.secret).map((p) => ({ id: p.kioskId, secret: p.secret })));
-    });
 
-    it("seeds the demonstration point's village list as of the given time", async () => {
-      const rows = await county.query.selectFrom('village_duties').select(['division_code', 'kind', 'id_number', 'name', 'date']).orderBy('kind').orderBy('id_number').execute();
-      const expected = demoVillageDuties(NOW)
+      // The demonstration point's village list as of the given time.
+      const duties = await county.query.selectFrom('village_duties').select(['division_code', 'kind', 'id_number', 'name', 'date']).orderBy('kind').orderBy('id_number').execute();
+      const expectedDuties = demoVillageDuties(NOW)
         .map((e) => ({ division_code: DEMO_POINTS[0]!.divisionCode, kind: e.kind, id_number: e.idNumber, name: e.name, date: e.date }))
         .sort((a, b) => a.kind.localeCompare(b.kind) || a.id_number.localeCompare(b.id_number));
-      expect(rows).toEqual(expected);
-    });
+      expect(duties).toEqual(expectedDuties);
 
-    it('adds the three console accounts with their passwords and scopes, the published kiosk accounts, and the milestones', async () => {
+      // The three console accounts with their passwords and scopes, and the published kiosk account, all as of NOW.
       const rows = await register(county);
-      expect(rows.map((r) => r.id)).toEqual(['clerk-old', 'county-admin', 'township-beige', 'township-tuwo']);
+      expect(rows.map((r) => [r.id, Number(r.created_at)])).toEqual(['clerk-old', 'county-admin', 'township-beige', 'township-tuwo'].map((id) => [id, NOW.getTime()]));
       for (const account of DEMO_CONSOLE_ACCOUNTS) {
         const row = rows.find((r) => r.id === account.id)!;
         expect([row.username, row.display_name, JSON.parse(row.roles), JSON.parse(row.scope), row.disabled]).toEqual([account.username, account.displayName, account.roles, account.scope, 0]);
@@ -131,23 +122,19 @@ describe('the demo seeds', () => {
         expect(await verifyConsolePassword(account.password, row.password_hash)).toBe(true);
       }
       const old = rows.find((r) => r.id === 'clerk-old')!;
-      expect([old.username, old.display_name, JSON.parse(old.roles), JSON.parse(old.scope), old.disabled, old.password_hash]).toEqual([
-        'old',
-        '老窗口',
-        ['clerk'],
-        { kind: 'township', township: '140105001' },
-        1,
-        `scrypt$ln=17,r=8,p=1$${'A'.repeat(22)}==$${'B'.repeat(43)}=`,
-      ]);
+      expect([old.username, old.display_name, JSON.parse(old.roles), JSON.parse(old.scope), old.disabled, old.password_hash]).toEqual(['old', '老窗口', ['clerk'], { kind: 'township', township: '140105001' }, 1, OLD_HASH]);
       expect(await county.query.selectFrom('programme_milestones').select(['stage', 'due', 'share']).execute()).toEqual(expect.arrayContaining(DEMO_MILESTONES));
       expect(await county.query.selectFrom('programme_milestones').select('stage').execute()).toHaveLength(DEMO_MILESTONES.length);
     });
 
     it('seeds once: points re-registered, the village list and the register left as they are', async () => {
+      const county = await open();
+      await seedConsoleDemo(county.query, { now: NOW, hashParams: TEST_HASH_PARAMS });
       await county.query.updateTable('points').set({ name_en: 'renamed' }).execute();
       await county.query.deleteFrom('village_duties').where('kind', '=', 'pinLocked').execute();
       await county.query.deleteFrom('programme_milestones').execute();
       const before = await register(county);
+      expect(before.map((r) => r.id)).toEqual(['county-admin', 'township-beige', 'township-tuwo']);
       await seedConsoleDemo(county.query, { now: new Date('2027-03-01T00:00:00.000Z'), hashParams: TEST_HASH_PARAMS });
       expect((await county.query.selectFrom('points').select('name_en').orderBy('kiosk_id').execute()).map((r) => r.name_en)).toEqual(DEMO_POINTS.map((p) => p.name.en));
       expect(await county.query.selectFrom('village_duties').select('kind').where('kind', '=', 'pinLocked').execute()).toEqual([]);
