@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import { intakeBatch, registerKiosk } from '../../src/county/county-state';
 import { openCountyDatabase } from '../../src/county/db/connection';
@@ -23,6 +24,19 @@ describe('the county report command', () => {
   const dataDir = tempDataDir('report-cli-');
   let database: string | undefined;
   const store = () => [`--data-dir`, dataDir, ...(database ? ['--database', database] : [])];
+  // The command closes the store it opened: on SQLite the last connection's close removes the WAL files; on
+  // PostgreSQL no session is left on the database.
+  const storeLeftOpen = async (): Promise<boolean> => {
+    if (!database) return fs.readdirSync(dataDir).some((f) => f.startsWith('county.sqlite-'));
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      return Number(rows[0]!.n) > 0;
+    } finally {
+      await client.end();
+    }
+  };
   const run = async (argv: string[]) => {
     const lines: string[] = [];
     const code = await runReportCommand(argv, (l) => lines.push(l));
@@ -85,6 +99,7 @@ describe('the county report command', () => {
       `${DONGZHUANG.kioskId}\t${DONGZHUANG.kioskId}\t待上报\t-\t-\t0\t0`,
       '乡镇合计\t办件量 10\t查询 4\t呼叫帮办 2\t故障报修 1\t服务群众（人） 7',
     ]);
+    expect(await storeLeftOpen()).toBe(false);
     const late = await run(['--month', '2026-10', ...store(), '--now', '2026-11-15T16:00:00.000Z']);
     expect(late.lines[3]).toBe(`${DONGZHUANG.kioskId}\t${DONGZHUANG.kioskId}\t逾期未报\t-\t-\t0\t0`);
     // Without --now: today, long after October's deadline.
