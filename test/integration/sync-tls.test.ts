@@ -18,7 +18,7 @@ describe('TLS to the county with a pinned CA', () => {
     countyCert = own.cert;
     otherCert = makeCertificate(dir, 'someone-else').cert;
     const database = await freshCountyDatabase();
-    county = await startCountyServer({ dataDir: tempDataDir('county-tls-'), ...(database ? { database } : {}), tls: own });
+    county = await startCountyServer({ dataDir: tempDataDir('county-tls-'), ...(database ? { database } : {}), tls: { key: own.key, cert: own.cert } });
     await seedDemo(county.query);
     await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
   });

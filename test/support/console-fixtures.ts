@@ -37,7 +37,7 @@ export async function startConsoleCounty(options: { now?: () => Date; console?: 
 }
 
 export async function call(
-  county: CountyServer,
+  county: Pick<CountyServer, 'url'>,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
@@ -56,7 +56,7 @@ export async function call(
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: Object.fromEntries(res.headers) };
 }
 
-export async function signIn(county: CountyServer, username: string, password = demoPassword(username)): Promise<ConsoleClient> {
+export async function signIn(county: Pick<CountyServer, 'url'>, username: string, password = demoPassword(username)): Promise<ConsoleClient> {
   const res = await call(county, 'POST', '/console/api/login', { username, password });
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const setCookie = String(res.headers['set-cookie']);
