@@ -6,6 +6,7 @@ import { readCommandLine, tellWhyNot } from '../shared/command-line/command-line
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, seedDemo } from './demo-seed';
 import { registerKiosk } from './county-state';
 import { startCountyServer } from './server';
+import { GATEWAY_LOG_LEVELS, type GatewayLogLevel } from './gateway-log';
 import { defaultCatalog } from '../shared/catalog/default-catalog';
 import { seedConsoleDemo } from './console';
 import { REPORT_USAGE, runReportCommand } from './report-cli';
@@ -20,6 +21,8 @@ const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo
   --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)
   --silent-after S   the console flags a point with no heartbeat for S seconds (default 900)
   --tls-key F --tls-cert F   serve HTTPS with this PEM key and certificate (kiosks pin the issuing CA: county.caFile)
+  --log-level L      what goes to stderr as JSON lines, personal data masked: ${GATEWAY_LOG_LEVELS.join(', ')} (default info:
+                     each request by method, path and status; warn and above: failures only)
 ${REPORT_USAGE}`;
 
 async function main(): Promise<void> {
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
       'silent-after': { type: 'string' },
+      'log-level': { type: 'string' },
     },
     USAGE,
   );
@@ -56,6 +60,11 @@ async function main(): Promise<void> {
     console.error(`--silent-after must be a whole number of seconds above 0, got "${args['silent-after']}"`);
     process.exit(2);
   }
+  const logLevel = args['log-level'] ?? 'info';
+  if (!(GATEWAY_LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    console.error(`--log-level is one of ${GATEWAY_LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+    process.exit(2);
+  }
   const server = await startCountyServer({
     dataDir: path.resolve(args['data-dir'] ?? 'county-data'),
     ...(args.database ? { database: args.database } : {}),
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
     adminToken,
     ...(tls ? { tls } : {}),
     ...(silentAfter === undefined ? {} : { console: { silentAfterSeconds: silentAfter } }),
+    log: { level: logLevel as GatewayLogLevel },
   });
   if (args.seed === 'demo') {
     await seedDemo(server.query, { catalog: defaultCatalog() });

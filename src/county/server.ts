@@ -14,6 +14,7 @@ import { verifyRoutes } from './verify-routes';
 import { reportRoutes } from './report-routes';
 import { registerRouteGroups, requireRouteGroups, type RouteAuth, type RouteGroup } from './route-groups';
 import { configSigningKey } from './config-signing';
+import { gatewayLogger, type GatewayLog } from './gateway-log';
 
 export interface CountyServerOptions {
   dataDir: string;
@@ -34,6 +35,8 @@ export interface CountyServerOptions {
   backOfficeIntervalMs?: number;
   /** The gateway's public address for /verify links on certificates (default: the address it listens on). */
   publicUrl?: string;
+  /** What the gateway logs and where (gateway-log.ts: failures only on stderr by default, never personal data). */
+  log?: GatewayLog;
 }
 
 export interface CountyServer {
@@ -68,9 +71,10 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   let listening = '';
   const publicUrl = () => options.publicUrl ?? listening;
   const context: CountyContext = { query, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
+  const loggerInstance = gatewayLogger(options.log);
   const app = options.tls
-    ? (Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
-    : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
+    ? (Fastify({ loggerInstance, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
+    : (Fastify({ loggerInstance, bodyLimit: MAX_BODY_BYTES }) as unknown as FastifyInstance);
 
   // Bodies stay raw bytes: the kiosk signature covers their exact hash; each route parses and validates afterwards.
   app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
