@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { adminRoutes } from './admin-routes';
 import { consoleRoutes } from './console';
 import type { ConsoleSettings } from './console/console-plugin';
@@ -71,10 +71,14 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   let listening = '';
   const publicUrl = () => options.publicUrl ?? listening;
   const context: CountyContext = { query, dataDir: options.dataDir, attachmentsDir: path.join(options.dataDir, 'attachments'), now, relay, clerkDesk, publicUrl };
-  const loggerInstance = gatewayLogger(options.log);
-  const app = options.tls
-    ? (Fastify({ loggerInstance, bodyLimit: MAX_BODY_BYTES, https: options.tls }) as unknown as FastifyInstance)
-    : (Fastify({ loggerInstance, bodyLimit: MAX_BODY_BYTES }) as unknown as FastifyInstance);
+  const fastifyOptions = {
+    loggerInstance: gatewayLogger(options.log),
+    bodyLimit: MAX_BODY_BYTES,
+    // A path the router cannot take (a bad percent-encoding, a parameter over 100 characters) is refused before any
+    // handler: answered in the county's shape too, not with fastify's own body.
+    frameworkErrors: (error: { statusCode?: number }, _request: FastifyRequest, reply: FastifyReply) => fail(reply, error.statusCode ?? 400, { error: 'invalid_path' }),
+  };
+  const app = options.tls ? (Fastify({ ...fastifyOptions, https: options.tls }) as unknown as FastifyInstance) : (Fastify(fastifyOptions) as unknown as FastifyInstance);
 
   // Bodies stay raw bytes: the kiosk signature covers their exact hash; each route parses and validates afterwards.
   app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));

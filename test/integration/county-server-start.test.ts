@@ -67,6 +67,14 @@ describe('the county gateway as started', () => {
     expect(await send(county, 'PUT', '/admin/v1/config/site', `${site} `, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
   });
 
+  it('answers a path the router cannot take (bad percent-encoding, a parameter over 100 characters) in the county shape', async () => {
+    expect(await send(county, 'GET', '/v1/%zz')).toEqual({ status: 400, body: { error: 'invalid_path' } });
+    expect(await send(county, 'PUT', '/admin/v1/faults/%E4%zz', '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path' } });
+    expect(await send(county, 'PUT', `/admin/v1/faults/${'f'.repeat(101)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 414, body: { error: 'invalid_path' } });
+    // 100 characters still reach the route (which answers for itself).
+    expect(await send(county, 'PUT', `/admin/v1/faults/${'f'.repeat(100)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path', field: 'id' } });
+  });
+
   it("judges by its own clock without a `now`, and by the given one with it", async () => {
     await registerKiosk(county.query, TEST_KIOSK.id, TEST_KIOSK.secret);
     const thisMonth = new Date().toISOString().slice(0, 7);
