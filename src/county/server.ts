@@ -82,10 +82,13 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
 
   // Bodies stay raw bytes: the kiosk signature covers their exact hash; each route parses and validates afterwards.
   app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // Only those two: a text/plain body (fastify's other built-in parser) would reach a route as a string it reads as
+  // JSON all the same. Any other type, or a body without one, is refused 415 before the route.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((_request, reply) => fail(reply, 404, { error: 'not_found' }));
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    return fail(reply, status, { error: status === 413 ? 'body_too_large' : status === 500 ? 'internal' : String(error.code ?? 'bad_request').toLowerCase() });
+    return fail(reply, status, { error: status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : status === 500 ? 'internal' : String(error.code ?? 'bad_request').toLowerCase() });
   });
 
   // Groups are registered after the handlers above, so they inherit them.
