@@ -8,9 +8,12 @@ import { routeGroup } from './route-groups';
 import { VillageDutiesUploadSchema } from '../shared/sync/village-list';
 import { replaceVillageDuties } from './village-list';
 
-/** True when the Authorization header carries exactly the admin token (compared in constant time). */
+const SCHEME = 'Bearer ';
+
+/** True when the Authorization header is `Bearer ` and exactly the admin token (compared in constant time); the bare token is not enough. */
 export function hasAdminToken(authorization: string | undefined, token: Buffer): boolean {
-  const given = Buffer.from(String(authorization ?? '').replace(/^Bearer /, ''));
+  if (!authorization?.startsWith(SCHEME)) return false;
+  const given = Buffer.from(authorization.slice(SCHEME.length));
   return given.length === token.length && timingSafeEqual(given, token);
 }
 
