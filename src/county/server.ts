@@ -86,8 +86,10 @@ export async function startCountyServer(options: CountyServerOptions): Promise<C
   // JSON all the same. Any other type, or a body without one, is refused 415 before the route.
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((_request, reply) => fail(reply, 404, { error: 'not_found' }));
-  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    // fastify logs an error only in its own handler: the gateway's trouble is logged here (masked, gateway-log.ts).
+    if (status === 500) request.log.error({ err: error }, 'request failed');
     return fail(reply, status, { error: status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : status === 500 ? 'internal' : String(error.code ?? 'bad_request').toLowerCase() });
   });
 

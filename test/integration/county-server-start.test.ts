@@ -4,6 +4,8 @@ import { registerKiosk } from '../../src/county/county-state';
 import { ReferenceBackOffice } from '../../src/county/back-office/reference-back-office';
 import { startCountyServer, type CountyServer, type CountyServerOptions } from '../../src/county/server';
 import { HttpCountyClient } from '../../src/main/sync/http-county-client';
+import { maskIdNumber } from '../../src/shared/domain/mask';
+import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
 import { freshCountyDatabase } from '../support/county-database';
 import { TEST_KIOSK, countyAttachment, startUnseededCounty, type TestCounty } from '../support/county-fixtures';
 import { sha256 } from '../support/county-items';
@@ -78,6 +80,36 @@ describe('the county gateway as started', () => {
     expect(await send(county, 'PUT', `/admin/v1/faults/${'f'.repeat(101)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 414, body: { error: 'invalid_path' } });
     // 100 characters still reach the route (which answers for itself).
     expect(await send(county, 'PUT', `/admin/v1/faults/${'f'.repeat(100)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path', field: 'id' } });
+  });
+
+  it('answers an error a route did not answer itself by its 4xx status and code, and any other as 500 internal, logged with the ID number masked', async () => {
+    let thrown: unknown;
+    const chunks: string[] = [];
+    const failing = await start({
+      backOffice: { name: 'failing desk', receive: () => Promise.resolve(), advance: () => Promise.resolve(), desk: () => Promise.reject(thrown), deskItem: () => Promise.resolve(null), act: () => Promise.reject(thrown) },
+      log: { destination: { write: (line: string) => void chunks.push(line) } },
+    });
+    const answer = async (error: unknown) => {
+      thrown = error;
+      return send(failing, 'GET', '/admin/v1/back-office/desk', undefined, AUTH);
+    };
+    const error = (fields: { statusCode?: number; code?: string }) => Object.assign(new Error(`desk down for ${SAMPLE_RESIDENTS[0]!.idNumber}`), fields);
+    expect(await answer(error({}))).toEqual({ status: 500, body: { error: 'internal' } });
+    expect(await answer(error({ statusCode: 400, code: 'FST_SOMETHING_ODD' }))).toEqual({ status: 400, body: { error: 'fst_something_odd' } });
+    expect(await answer(error({ statusCode: 499 }))).toEqual({ status: 499, body: { error: 'bad_request' } });
+    expect(await answer(error({ statusCode: 409, code: 'Taken' }))).toEqual({ status: 409, body: { error: 'taken' } });
+    expect(await answer(error({ statusCode: 413 }))).toEqual({ status: 413, body: { error: 'body_too_large' } });
+    expect(await answer(error({ statusCode: 415 }))).toEqual({ status: 415, body: { error: 'unsupported_media_type' } });
+    for (const statusCode of [399, 500, 503]) expect([statusCode, await answer(error({ statusCode, code: 'SOME_CODE' }))]).toEqual([statusCode, { status: 500, body: { error: 'internal' } }]);
+    expect(await answer('not even an Error')).toEqual({ status: 500, body: { error: 'internal' } });
+    // Each 500 is logged (fastify, at error level) with the message masked; never the number itself.
+    const logged = chunks.join('');
+    expect(logged).not.toContain(SAMPLE_RESIDENTS[0]!.idNumber);
+    const failures = logged.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string; err: { message: string } | string });
+    expect(failures.map((f) => [f.level, f.msg, typeof f.err === 'string' ? f.err : f.err.message])).toEqual([
+      ...[{}, { statusCode: 399 }, { statusCode: 500 }, { statusCode: 503 }].map(() => [50, 'request failed', `desk down for ${maskIdNumber(SAMPLE_RESIDENTS[0]!.idNumber)}`]),
+      [50, 'request failed', 'not even an Error'],
+    ]);
   });
 
   it("judges by its own clock without a `now`, and by the given one with it", async () => {
