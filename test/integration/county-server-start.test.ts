@@ -72,6 +72,8 @@ describe('the county gateway as started', () => {
     expect(await send(county, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': 'application/octet-stream' })).toMatchObject({ status: 200 });
     // A JSON body with a trailing space is not parsed by fastify (the route reads its own bytes).
     expect(await send(county, 'PUT', '/admin/v1/config/site', `${site} `, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
+    // Over fastify's own 1 MiB default and within the gateway's 16 MiB: taken.
+    expect(await send(county, 'PUT', '/admin/v1/config/site', `${site}${' '.repeat(2 * 1024 * 1024)}`, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
   });
 
   it('answers a path the router cannot take (bad percent-encoding, a parameter over 100 characters) in the county shape', async () => {
@@ -110,6 +112,36 @@ describe('the county gateway as started', () => {
       ...[{}, { statusCode: 399 }, { statusCode: 500 }, { statusCode: 503 }].map(() => [50, 'request failed', `desk down for ${maskIdNumber(SAMPLE_RESIDENTS[0]!.idNumber)}`]),
       [50, 'request failed', 'not even an Error'],
     ]);
+  });
+
+  it('prints the given public address on a certificate, and the one it listens on without one', async () => {
+    const certificateUrl = async (c: TestCounty) => {
+      const resident = SAMPLE_RESIDENTS[0]!;
+      await c.query.insertInto('residents').values({ id_number: resident.idNumber, body: JSON.stringify({ idNumber: resident.idNumber, name: resident.name, sex: resident.sex, birthDate: resident.birthDate }) }).execute();
+      const client = new HttpCountyClient({ baseUrl: c.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret });
+      try {
+        await client.noticeResident({ sessionId: '0196f000-0000-7000-8000-000000000301', idNumber: resident.idNumber, source: 'idCard', identifiedAt: new Date().toISOString() });
+        const answer = await client.query('INS-09', { idNumber: resident.idNumber, params: {} });
+        const { url, code } = answer.document!.verification!;
+        return url.replace(code, 'CODE');
+      } finally {
+        client.close();
+      }
+    };
+    expect(await certificateUrl(county)).toBe(`${county.url}/verify/CODE`);
+    expect(county.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const published = await start({ publicUrl: 'https://county.example.gov.cn' });
+    expect(await certificateUrl(published)).toBe('https://county.example.gov.cn/verify/CODE');
+  });
+
+  it('listens on 127.0.0.1 only by default, on a free port or the one given', async () => {
+    expect(county.app.addresses()).toEqual([expect.objectContaining({ address: '127.0.0.1', port: Number(new URL(county.url).port) })]);
+    const first = await startUnseededCounty();
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    const again = await start({ port });
+    expect(again.url).toBe(`http://127.0.0.1:${port}`);
+    expect(again.app.addresses()).toEqual([expect.objectContaining({ address: '127.0.0.1', port })]);
   });
 
   it("judges by its own clock without a `now`, and by the given one with it", async () => {
