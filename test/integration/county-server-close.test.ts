@@ -1,15 +1,15 @@
 import net from 'node:net';
 import { SAMPLE_RESIDENTS } from '../../src/shared/samples/residents';
-import { startTestCounty } from '../support/county-fixtures';
+import { startUnseededCounty } from '../support/county-fixtures';
 
 /**
  * A county gateway stopping (a restart, an upgrade) while a kiosk's request is still being answered: the answer goes
  * out, and the kiosk's keep-alive connection is closed right after it, so the stop does not wait out the keep-alive
- * timeout (72 s) with the kiosk's connection held open.
+ * timeout (72 s) with the kiosk's connection held open. And a closed gateway leaves no timer of its own running.
  */
 describe('county gateway close', () => {
   it("closes a kiosk's connection whose request was still being answered when the gateway began to close", async () => {
-    const county = await startTestCounty();
+    const county = await startUnseededCounty();
     const { port } = new URL(county.url);
     const socket = net.connect(Number(port), '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', resolve));
@@ -30,5 +30,14 @@ describe('county gateway close', () => {
     await serverEnded;
     expect(received).toMatch(/^HTTP\/1\.1 200 /);
     socket.destroy();
+  });
+
+  it('leaves no timer of its own running once closed (the idle-connection sweep stopped)', async () => {
+    // Timers that hold the process open (the sweep does; the hand-over timer is unref'd and not counted here).
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const county = await startUnseededCounty({ backOfficeIntervalMs: 5_000 });
+    await county.close();
+    expect(timers()).toBe(before);
   });
 });
