@@ -59,29 +59,33 @@ describe('the county gateway as started', () => {
   });
 
   it('answers not_found, body_too_large, a refused content type by its code, and takes JSON and octet-stream bodies as they are', async () => {
-    expect(await send(county, 'GET', '/no/such/route')).toEqual({ status: 404, body: { error: 'not_found' } });
+    // Started inside the test: what the gateway sets up when it starts is then under a mutation run's mutant too.
+    const fresh = await start();
+    expect(await send(fresh, 'GET', '/no/such/route')).toEqual({ status: 404, body: { error: 'not_found' } });
     const site = JSON.stringify({ onDuty: '李秀英', consultationPhone: '0351-12333' });
-    expect(await send(county, 'PUT', '/admin/v1/config/site', Buffer.alloc(16 * 1024 * 1024 + 1, 0x20), { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 413, body: { error: 'body_too_large' } });
+    expect(await send(fresh, 'PUT', '/admin/v1/config/site', Buffer.alloc(16 * 1024 * 1024 + 1, 0x20), { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 413, body: { error: 'body_too_large' } });
     // Only JSON and octet-stream bodies: XML, text/plain (fastify's own parser left out) or no type at all are refused, nothing published.
     for (const type of ['application/xml', 'text/plain', 'text/plain; charset=utf-8']) {
-      expect([type, await send(county, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': type })]).toEqual([type, { status: 415, body: { error: 'unsupported_media_type' } }]);
+      expect([type, await send(fresh, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': type })]).toEqual([type, { status: 415, body: { error: 'unsupported_media_type' } }]);
     }
-    expect(await send(county, 'PUT', '/admin/v1/config/site', Buffer.from(site), AUTH)).toEqual({ status: 415, body: { error: 'unsupported_media_type' } });
-    expect(await county.query.selectFrom('config_parts').select('part').execute()).toEqual([]);
-    expect(await send(county, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
-    expect(await send(county, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': 'application/octet-stream' })).toMatchObject({ status: 200 });
+    expect(await send(fresh, 'PUT', '/admin/v1/config/site', Buffer.from(site), AUTH)).toEqual({ status: 415, body: { error: 'unsupported_media_type' } });
+    expect(await fresh.query.selectFrom('config_parts').select('part').execute()).toEqual([]);
+    expect(await send(fresh, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
+    expect(await send(fresh, 'PUT', '/admin/v1/config/site', site, { ...AUTH, 'content-type': 'application/octet-stream' })).toMatchObject({ status: 200 });
     // A JSON body with a trailing space is not parsed by fastify (the route reads its own bytes).
-    expect(await send(county, 'PUT', '/admin/v1/config/site', `${site} `, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
+    expect(await send(fresh, 'PUT', '/admin/v1/config/site', `${site} `, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
     // Over fastify's own 1 MiB default and within the gateway's 16 MiB: taken.
-    expect(await send(county, 'PUT', '/admin/v1/config/site', `${site}${' '.repeat(2 * 1024 * 1024)}`, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
+    expect(await send(fresh, 'PUT', '/admin/v1/config/site', `${site}${' '.repeat(2 * 1024 * 1024)}`, { ...AUTH, 'content-type': 'application/json' })).toMatchObject({ status: 200 });
   });
 
   it('answers a path the router cannot take (bad percent-encoding, a parameter over 100 characters) in the county shape', async () => {
-    expect(await send(county, 'GET', '/v1/%zz')).toEqual({ status: 400, body: { error: 'invalid_path' } });
-    expect(await send(county, 'PUT', '/admin/v1/faults/%E4%zz', '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path' } });
-    expect(await send(county, 'PUT', `/admin/v1/faults/${'f'.repeat(101)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 414, body: { error: 'invalid_path' } });
+    // Started inside the test: what the gateway sets up when it starts is then under a mutation run's mutant too.
+    const fresh = await start();
+    expect(await send(fresh, 'GET', '/v1/%zz')).toEqual({ status: 400, body: { error: 'invalid_path' } });
+    expect(await send(fresh, 'PUT', '/admin/v1/faults/%E4%zz', '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path' } });
+    expect(await send(fresh, 'PUT', `/admin/v1/faults/${'f'.repeat(101)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 414, body: { error: 'invalid_path' } });
     // 100 characters still reach the route (which answers for itself).
-    expect(await send(county, 'PUT', `/admin/v1/faults/${'f'.repeat(100)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path', field: 'id' } });
+    expect(await send(fresh, 'PUT', `/admin/v1/faults/${'f'.repeat(100)}`, '{"state":"closed"}', { ...AUTH, 'content-type': 'application/json' })).toEqual({ status: 400, body: { error: 'invalid_path', field: 'id' } });
   });
 
   it('answers an error a route did not answer itself by its 4xx status and code, and any other as 500 internal, logged with the ID number masked', async () => {
@@ -190,11 +194,13 @@ describe('the county gateway as started', () => {
   });
 
   it("keeps a kiosk's attachments under the data dir's attachments/", async () => {
-    const client = new HttpCountyClient({ baseUrl: county.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret });
+    // Started inside the test: what the gateway sets up when it starts is then under a mutation run's mutant too.
+    const fresh = await start();
+    const client = new HttpCountyClient({ baseUrl: fresh.url, kioskId: TEST_KIOSK.id, secret: TEST_KIOSK.secret });
     try {
       const bytes = Buffer.from('a page of a certificate');
       expect(await client.uploadChunk(sha256(bytes), 0, bytes.length, bytes)).toMatchObject({ complete: true });
-      expect(countyAttachment(county, sha256(bytes)).equals(bytes)).toBe(true);
+      expect(countyAttachment(fresh, sha256(bytes)).equals(bytes)).toBe(true);
     } finally {
       client.close();
     }
