@@ -21,8 +21,8 @@ const USAGE = `usage: npm run county -- [--port N] [--data-dir DIR] [--seed demo
   --admin-token T    enable the /admin routes with this bearer token (default: a random one, printed)
   --silent-after S   the console flags a point with no heartbeat for S seconds (default 900)
   --tls-key F --tls-cert F   serve HTTPS with this PEM key and certificate (kiosks pin the issuing CA: county.caFile)
-  --log-level L      what goes to stderr as JSON lines, personal data masked: ${GATEWAY_LOG_LEVELS.join(', ')} (default info:
-                     each request by method, path and status; warn and above: failures only)
+  --log-level L      what goes to stderr as JSON lines, personal data masked: ${GATEWAY_LOG_LEVELS.join(', ')} (default warn:
+                     failures only; info: each request by method, path and status too)
 ${REPORT_USAGE}`;
 
 async function main(): Promise<void> {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     console.error(`--silent-after must be a whole number of seconds above 0, got "${args['silent-after']}"`);
     process.exit(2);
   }
-  const logLevel = args['log-level'] ?? 'info';
+  const logLevel = args['log-level'] ?? 'warn';
   if (!(GATEWAY_LOG_LEVELS as readonly string[]).includes(logLevel)) {
     console.error(`--log-level is one of ${GATEWAY_LOG_LEVELS.join(', ')}, got "${logLevel}"`);
     process.exit(2);

@@ -6,7 +6,7 @@ export const GATEWAY_LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'f
 export type GatewayLogLevel = (typeof GATEWAY_LOG_LEVELS)[number];
 
 export interface GatewayLog {
-  /** Default `warn`: failures only (a hand-over the back office refused, a 5xx); `npm run county` passes `info`. */
+  /** Default `warn`: failures only (a hand-over the back office refused, a 5xx); `npm run county --log-level`. */
   level?: GatewayLogLevel;
   /** Default stderr. */
   destination?: DestinationStream;
