@@ -12,6 +12,20 @@ describe('receipt layout', () => {
     expect(wrapText('ABCDEFGHIJ', 4)).toEqual(['ABCD', 'EFGH', 'IJ']);
   });
 
+  it('prints no blank line for spaces left over at a paragraph end, and keeps a blank paragraph blank', () => {
+    expect(wrapText('ab   ', 4)).toEqual(['ab']);
+    expect(wrapText('ab   \ncd', 4)).toEqual(['ab', 'cd']);
+    expect(wrapText('ab\n\ncd', 4)).toEqual(['ab', '', 'cd']);
+    expect(wrapText('', 4)).toEqual(['']);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '中', '9', '\n'), maxLength: 120 }), fc.integer({ min: 4, max: 32 }), (text, width) => {
+        // A blank line only where the text has a blank paragraph.
+        const blankParagraphs = text.split('\n').filter((p) => p.trim() === '').length;
+        expect(wrapText(text, width).filter((l) => l === '').length).toBe(blankParagraphs);
+      }),
+    );
+  });
+
   it('never produces a line wider than the paper', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '中', 'X', '9', '文', '\n'), maxLength: 200 }), fc.integer({ min: 4, max: 48 }), (text, width) => {

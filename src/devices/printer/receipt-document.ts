@@ -44,6 +44,7 @@ export function textColumns(text: string): number {
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
+    const paragraphStart = lines.length;
     let line = '';
     let used = 0;
     const tokens = paragraph.match(/[\x21-\x7e]+|\s|./gu) ?? [];
@@ -75,7 +76,8 @@ export function wrapText(text: string, width: number): string[] {
         used += cw;
       }
     }
-    lines.push(line.trimEnd());
+    // An empty paragraph is a blank line on purpose; spaces left over after a paragraph's last word are not.
+    if (line.trim().length > 0 || lines.length === paragraphStart) lines.push(line.trimEnd());
   }
   return lines;
 }
