@@ -49,6 +49,8 @@ const LOCKOUT = { maxFailures: 3, lockMs: 5 * 60_000 };
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 describe("the console's route group", () => {
+  /** The gateway's log lines (at its default level, warn and above). */
+  const gatewayLog: string[] = [];
   let clock = Date.parse('2026-11-30T09:00:00.000Z');
   const page = tempDataDir('console-page-');
   fs.writeFileSync(path.join(page, 'index.html'), '<!doctype html><title>console</title>');
@@ -62,7 +64,7 @@ describe("the console's route group", () => {
   let starting: Promise<TestCounty> | undefined;
   const gateway = () =>
     (starting ??= (async () => {
-      const started = await startUnseededCounty({ now: () => new Date(clock), console: { staticDir: page, secureCookie: true, session: SESSION, lockout: LOCKOUT } });
+      const started = await startUnseededCounty({ now: () => new Date(clock), log: { destination: { write: (line: string) => void gatewayLog.push(line) } }, console: { staticDir: page, secureCookie: true, session: SESSION, lockout: LOCKOUT } });
       await seedConsoleDemo(started.query, { now: new Date(clock), hashParams: TEST_HASH_PARAMS });
       const hash = await hashPassword('right-password', TEST_HASH_PARAMS);
       const township = { kind: 'township', township: '140105001' } as const;
@@ -266,7 +268,7 @@ describe("the console's route group", () => {
     expect((await auditRows('logout')).at(-1)).toEqual({ at: clock, actor_id: 'township-tuwo', actor_name: '土沃乡人社所 王建国', action: 'logout', target: 'township-tuwo', township: '140105001' });
   });
 
-  it("answers a failure under a route as the console's internal error, and a framework refusal by its status", async () => {
+  it("answers a failure under a route as the console's internal error, logged by the gateway, and a framework refusal by its status", async () => {
     const s = await session('county-admin');
     await sql`ALTER TABLE points RENAME TO points_away`.execute(await query());
     try {
@@ -274,6 +276,8 @@ describe("the console's route group", () => {
     } finally {
       await sql`ALTER TABLE points_away RENAME TO points`.execute(await query());
     }
+    const failures = gatewayLog.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((l) => l.level >= 50);
+    expect(failures.map((l) => l.msg)).toEqual(['request failed']);
     const refused = await fetchBriefly(`/console/api/logout`, { method: 'POST', body: 'x', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/xml' } });
     expect([refused.status, await refused.json()]).toEqual([415, { error: 'invalid_body' }]);
   });
@@ -298,6 +302,7 @@ describe("the console's route group with its defaults, on the route kit", () => 
   const at = Date.parse('2026-11-30T09:00:00.000Z');
   let database: CountyDatabase;
   let kit: ConsoleRouteKit;
+  const errorsLogged: string[] = [];
   // A page directory without its index.html (a build that failed half way): the group serves its API only.
   const page = tempDataDir('console-page-no-index-');
   fs.writeFileSync(path.join(page, 'app.js'), 'console.log(1)');
@@ -312,7 +317,7 @@ describe("the console's route group with its defaults, on the route kit", () => 
     database = await openTestCountyDatabase('console-plugin-defaults-');
     const passwordHash = await hashPassword('right-password', TEST_HASH_PARAMS);
     await insertStaff(database.query, { id: 'plain', username: 'plain', displayName: '默认', roles: ['township'], scope: { kind: 'township', township: '140105001' }, passwordHash }, at);
-    kit = startConsoleRouteKit(database, [failing], { now: () => new Date(at), settings: { staticDir: page } });
+    kit = startConsoleRouteKit(database, [failing], { now: () => new Date(at), settings: { staticDir: page }, errorsLogged });
   });
   afterAll(async () => {
     await kit.close();
@@ -344,5 +349,9 @@ describe("the console's route group with its defaults, on the route kit", () => 
       [500, 500, { error: 'internal' }],
       [503, 500, { error: 'internal' }],
     ]);
+    // Each 500 is logged at error level with what failed (the gateway's logger masks it, county-gateway-log.test.ts);
+    // a refusal the caller caused is not.
+    const logged = errorsLogged.map((line) => JSON.parse(line) as { level: number; msg: string; err: { message: string } });
+    expect(logged.map((l) => [l.level, l.msg, l.err.message])).toEqual([399, 500, 503].map(() => [50, 'request failed', 'failed under the route']));
   });
 });
