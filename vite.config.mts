@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pageShell } from './vite.page-shell.mjs';
 import { woff2OnlyFontFaces } from './vite.font-faces.mjs';
+import { firstTapsScript } from './vite.first-taps.mjs';
 
 /**
  * Chunks the page fetches and parses beside its entry, rather than only once the entry has run and asks for them:
@@ -53,7 +54,7 @@ function preloadStartupChunks(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadStartupChunks()],
+  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadStartupChunks(), firstTapsScript()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

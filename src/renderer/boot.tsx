@@ -11,6 +11,7 @@ import { LANGUAGES, type Language } from '../shared/locales/languages';
 import { retriedAtStart } from './starting/retried-at-start';
 import { startingScreenIn } from './starting/starting-screen-in';
 import { withBlankPageReload } from './starting/blank-page-reload';
+import { takeOverFirstScreens } from './first-paint/early-taps';
 
 /**
  * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
@@ -48,5 +49,8 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   const i18n = await retriedAtStart(setupI18n(site.defaultLanguage), () => setupI18n(site.defaultLanguage), waiting());
   markStartup('boot:i18n-ready');
   document.title = i18n.t('app.title');
-  root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />);
+  // The host's first screens (first-paint/) are in the page already and may have been touched: the app takes their
+  // place in one commit and carries out those taps.
+  takeOverFirstScreens(container, () => root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />));
+  markStartup('boot:took-over');
 }

@@ -17,7 +17,18 @@ import { TechnicianGate } from '../technician/TechnicianGate';
  * about the resident is dropped by remounting the visit under a new key, web storage is wiped, and the
  * attract screen returns in the point's default language.
  */
-export function App({ kiosk, onConnectionChange, catalog }: { kiosk: KioskContextValue; onConnectionChange: (l: (c: boolean) => void) => () => void; catalog?: CatalogAtBoot }) {
+export function App({
+  kiosk,
+  onConnectionChange,
+  catalog,
+  startAtHome,
+}: {
+  kiosk: KioskContextValue;
+  onConnectionChange: (l: (c: boolean) => void) => () => void;
+  catalog?: CatalogAtBoot;
+  /** The first visit opens on home (the host's render of the first screens draws home this way). */
+  startAtHome?: boolean;
+}) {
   const { i18n } = useTranslation();
   const [visitNumber, setVisitNumber] = useState(0);
   const [connected, setConnected] = useState(true);
@@ -51,7 +62,7 @@ export function App({ kiosk, onConnectionChange, catalog }: { kiosk: KioskContex
             <StaffChrome />
             <TechnicianGate />
             <KioskScreens>
-              <Visit key={visitNumber} connected={connected} previousEnd={lastEnd} onEnd={endVisit} attractCorner={<StaffCorner />} />
+              <Visit key={visitNumber} startAtHome={startAtHome === true && visitNumber === 0} connected={connected} previousEnd={lastEnd} onEnd={endVisit} attractCorner={<StaffCorner />} />
             </KioskScreens>
             {/* The developer panel (simulated devices only) lives outside the visit: it is the tester's, not the resident's. */}
             {kiosk.site.simulated ? <DevPanel /> : null}

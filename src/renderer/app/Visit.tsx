@@ -25,11 +25,14 @@ export interface VisitEnd {
  * so remounting it (App gives each visit a new key) drops every personal value the screen held.
  */
 export function Visit({
+  startAtHome,
   connected,
   previousEnd,
   onEnd,
   attractCorner,
 }: {
+  /** Open on home rather than the attract screen. */
+  startAtHome?: boolean;
   connected: boolean;
   previousEnd: VisitEnd | null;
   onEnd: (end: VisitEnd) => void;
@@ -38,7 +41,7 @@ export function Visit({
 }) {
   const { client, site } = useKiosk();
   // The window PC has no attract screen: each visit starts at home.
-  const [stack, setStack] = useState<Route[]>(site.station !== 'kiosk' ? [{ name: 'home' }] : []);
+  const [stack, setStack] = useState<Route[]>(startAtHome || site.station !== 'kiosk' ? [{ name: 'home' }] : []);
   const elder = useElderMode();
   // Kept in a ref: naming the instruction must not re-render the whole screen after every navigation.
   const instruction = useRef('');

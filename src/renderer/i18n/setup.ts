@@ -2,6 +2,7 @@ import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/locales/languages';
 import { loadLanguage } from './load-language';
+import { i18nOptions } from './i18n-options';
 
 const isLanguage = (language: string): language is Language => (LANGUAGES as readonly string[]).includes(language);
 
@@ -29,16 +30,8 @@ export async function setupI18n(language: Language = 'zh-CN'): Promise<typeof i1
     .use(localeChunks)
     .use(initReactI18next)
     .init({
-      resources: { [language]: texts },
+      ...i18nOptions(language, texts),
       partialBundledLanguages: true, // the other language through localeChunks, on the first switch to it
-      supportedLngs: LANGUAGES,
-      load: 'currentOnly', // 'zh-CN' only, never a bare 'zh'
-      lng: language,
-      fallbackLng: false,
-      ns: Object.keys(texts),
-      defaultNS: 'common',
-      interpolation: { escapeValue: false }, // React escapes
-      returnNull: false,
     });
   i18next.on('languageChanged', (lng) => document.documentElement.setAttribute('lang', lng));
   document.documentElement.setAttribute('lang', language);

@@ -1,0 +1,160 @@
+/** @jest-environment jsdom */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { act, waitFor } from '@testing-library/react';
+import type { ClientCarrier } from '../../shared/contract/client';
+import type { SiteInfo } from '../../shared/contract/methods/system';
+import type { CoreConnection } from '../api/connect';
+import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
+
+/**
+ * The host's first screens (first-screens.tsx) and the page taking them over (first-taps.ts, early-taps.ts, boot):
+ * - the markup the host writes is the page's own first render, attract and home, so React's first commit changes
+ *   nothing a person sees and a tap's place means the same button in both;
+ * - a touch on the attract screen shows home before React runs, and the taps made then are carried out once it
+ *   does (the visit is where the person left it), a tap whose place now holds something else is not.
+ */
+type Page = { root: HTMLElement; asked: string[] };
+
+/** A core that answers site.info with `site`, counts every call and leaves the others unanswered. */
+function answeringCore(site: SiteInfo, asked: string[]): CoreConnection {
+  const carrier: ClientCarrier = {
+    call: (method) => (asked.push(method), method === 'site.info' ? Promise.resolve({ result: site }) : new Promise(() => undefined)),
+    onEvent: () => () => undefined,
+  };
+  return { carrier, onConnectionChange: () => () => undefined };
+}
+
+async function hostMarkup(site: SiteInfo): Promise<{ attract: string; home: string; whole: string }> {
+  const { renderFirstScreens } = await import('./first-screens');
+  const whole = renderFirstScreens(site);
+  const [attract, rest] = whole.split('<template data-first-home>');
+  return { attract: attract!, home: rest?.replace(/<\/template>$/, '') ?? '', whole };
+}
+
+/** The page as the host serves it: `markup` in the root, the first script run, then boot with the core answering `site`. */
+async function servePage(markup: string): Promise<Page> {
+  document.body.innerHTML = `<div id="root">${markup}</div>`;
+  await import('./first-taps');
+  return { root: document.getElementById('root')!, asked: [] };
+}
+
+async function boot(page: Page, site: SiteInfo): Promise<void> {
+  const { boot: start } = await import('../boot');
+  const core = answeringCore(site, page.asked);
+  await act(async () => start(core, core.carrier.call('site.info', {})));
+}
+
+const tap = (element: Element | null) => act(() => void (element as HTMLElement).click());
+
+beforeEach(() => {
+  jest.resetModules();
+  // jsdom has no idle callbacks; home asks for one to preload the later screens, which these tests never open.
+  Object.assign(window, { requestIdleCallback: () => 0, cancelIdleCallback: () => undefined });
+  document.documentElement.setAttribute('lang', 'zh-CN');
+});
+afterEach(() => {
+  window.firstScreens?.stop();
+  delete window.firstScreens;
+  document.documentElement.removeAttribute('lang');
+});
+
+describe("the host's markup is the page's own first render", () => {
+  const sites: Array<[string, SiteInfo]> = [
+    ['a village point in zh-CN', SAMPLE_SITE_INFO],
+    ['the demonstration point in English, with someone on duty', { ...SAMPLE_SITE_INFO, level: 'demonstration', defaultLanguage: 'en', onDuty: 'Wang Jianguo' }],
+  ];
+  it.each(sites)('attract, then home after a touch, for %s', async (_label, site) => {
+    const host = await hostMarkup(site);
+    const page = await servePage('');
+    await boot(page, site);
+    await waitFor(() => expect(page.root.querySelector('.attract')).not.toBeNull());
+    expect(page.root.innerHTML).toBe(host.attract);
+    await tap(page.root.querySelector('.attract__start'));
+    expect(page.root.innerHTML).toBe(host.home);
+    expect(host.home).toContain('data-category');
+  });
+
+  it('draws nothing for a window PC, which opens on the staff sign-in', async () => {
+    const { renderFirstScreens } = await import('./first-screens');
+    expect(renderFirstScreens({ ...SAMPLE_SITE_INFO, station: 'window' })).toBe('');
+  });
+
+  it('refuses settings that are not a site.info answer', async () => {
+    const { renderFirstScreens } = await import('./first-screens');
+    expect(() => renderFirstScreens({ ...SAMPLE_SITE_INFO, level: 'county' })).toThrow();
+    expect(() => renderFirstScreens(null)).toThrow();
+  });
+});
+
+describe('taps before React runs', () => {
+  it('shows home at the touch, and once React runs opens the tile tapped meanwhile', async () => {
+    const host = await hostMarkup(SAMPLE_SITE_INFO);
+    const page = await servePage(host.whole);
+    await tap(page.root.querySelector('.attract__start'));
+    expect(page.root.querySelector('.attract')).toBeNull();
+    expect(page.root.innerHTML).toBe(host.home);
+    await tap(page.root.querySelector('[data-category="insurance"] .tile__name'));
+    expect(page.root.innerHTML).toBe(host.home); // nothing else happens before React
+    await boot(page, SAMPLE_SITE_INFO);
+    await waitFor(() => expect(page.root.querySelector('[data-screen="category:insurance"]')).not.toBeNull());
+    // The touch was carried out by the page's own handler: a new visit ends whatever the core held before.
+    expect(page.asked).toContain('session.end');
+    // React's own screens now: "back" goes home, where the tile was.
+    await tap([...page.root.querySelectorAll('.shell__nav button')][0]!);
+    expect(page.root.querySelector('[data-screen="home"]')).not.toBeNull();
+  });
+
+  it('a touch anywhere on the attract screen shows home, as React does', async () => {
+    const host = await hostMarkup(SAMPLE_SITE_INFO);
+    const page = await servePage(host.whole);
+    await tap(page.root.querySelector('.attract__facts dd'));
+    expect(page.root.innerHTML).toBe(host.home);
+    await boot(page, SAMPLE_SITE_INFO);
+    await waitFor(() => expect(page.root.querySelector('[data-screen="home"]')).not.toBeNull());
+  });
+
+  it('leaves the attract screen as it is when nothing was touched', async () => {
+    const host = await hostMarkup(SAMPLE_SITE_INFO);
+    const page = await servePage(host.whole);
+    await boot(page, SAMPLE_SITE_INFO);
+    await waitFor(() => expect(page.root.innerHTML).toBe(host.attract));
+    expect(page.asked).not.toContain('session.end');
+  });
+
+  it('does not carry out a tap whose place holds something else once React runs (the settings changed meanwhile)', async () => {
+    // Served as the demonstration point (five tiles), booted as a village point (four): the fifth tile is gone.
+    const host = await hostMarkup({ ...SAMPLE_SITE_INFO, level: 'demonstration' });
+    const page = await servePage(host.whole);
+    await tap(page.root.querySelector('.attract__start'));
+    const tiles = page.root.querySelectorAll('[data-category]');
+    expect(tiles).toHaveLength(5);
+    await tap(tiles[4]!);
+    await boot(page, SAMPLE_SITE_INFO);
+    await waitFor(() => expect(page.root.querySelector('[data-screen="home"]')).not.toBeNull());
+    expect(page.root.querySelectorAll('[data-category]')).toHaveLength(4);
+  });
+
+  it.each([
+    ['another class', { className: 'button attract__other' }],
+    ['another kind of element', { tag: 'A' }],
+  ])('does not carry out a tap whose place holds another element than the one tapped (%s)', async (_label, differs) => {
+    const host = await hostMarkup(SAMPLE_SITE_INFO);
+    const page = await servePage(host.whole);
+    await tap(page.root.querySelector('.attract__start'));
+    const taps = window.firstScreens!.taps as { path: number[]; tag: string; className: string }[];
+    expect(taps).toEqual([{ path: [0, 0, 2], tag: 'BUTTON', className: 'button button--primary attract__start' }]);
+    // The same place, recorded as another element (a build whose attract screen differs): not clicked.
+    taps[0] = { ...taps[0]!, ...differs };
+    await boot(page, SAMPLE_SITE_INFO);
+    await waitFor(() => expect(page.root.innerHTML).toBe(host.attract));
+    expect(page.asked).not.toContain('session.end');
+  });
+
+  it('keeps no taps once React has the screen', async () => {
+    const page = await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
+    await boot(page, SAMPLE_SITE_INFO);
+    await tap(page.root.querySelector('.attract__start'));
+    expect(window.firstScreens!.taps).toHaveLength(0);
+    expect(page.root.querySelector('[data-screen="home"]')).not.toBeNull();
+  });
+});

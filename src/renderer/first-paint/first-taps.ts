@@ -1,0 +1,41 @@
+/**
+ * The page's first script: a classic script in the head (vite.first-taps.mts), fetched and run before the body is
+ * parsed, so a tap on the host's first screens is never lost while the page's modules load. It must import nothing
+ * at run time (type imports only): it is emitted as a script of its own, not a module.
+ *
+ * A touch on the attract screen shows home at once (the host's `<template data-first-home>`); every tap on the first
+ * screens is kept for boot to carry out once React runs (early-taps.ts).
+ */
+import type { EarlyTap, FirstScreensRecorder } from './early-taps';
+
+(() => {
+  const taps: EarlyTap[] = [];
+  let stopped = false;
+
+  const pathFrom = (root: Element, target: Element): number[] => {
+    const path: number[] = [];
+    for (let element = target; element !== root && element.parentElement; element = element.parentElement) {
+      path.unshift(Array.prototype.indexOf.call(element.parentElement.children, element) as number);
+    }
+    return path;
+  };
+
+  const onClick = (event: MouseEvent): void => {
+    const root = document.getElementById('root');
+    const target = event.target;
+    if (stopped || !root || !(target instanceof Element) || target === root || !root.contains(target)) return;
+    taps.push({ path: pathFrom(root, target), tag: target.tagName, className: target.getAttribute('class') ?? '' });
+    const home = root.querySelector('template[data-first-home]');
+    if (target.closest('.attract') && home instanceof HTMLTemplateElement) root.replaceChildren(home.content.cloneNode(true));
+  };
+
+  document.addEventListener('click', onClick, true);
+  const recorder: FirstScreensRecorder = {
+    taps,
+    stop: () => {
+      stopped = true;
+      document.removeEventListener('click', onClick, true);
+    },
+  };
+  window.firstScreens = recorder;
+})();
