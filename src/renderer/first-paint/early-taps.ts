@@ -23,6 +23,8 @@ export interface FirstScreensRecorder {
   readonly taps: readonly EarlyTap[];
   /** No more taps are kept or handled: React has the screen. */
   stop(): void;
+  /** Stops, and forgets the taps kept: the first screens gave way to something else (the waiting screen). */
+  drop(): void;
 }
 
 declare global {

@@ -4,6 +4,7 @@ import { act, waitFor } from '@testing-library/react';
 import type { ClientCarrier } from '../../shared/contract/client';
 import type { SiteInfo } from '../../shared/contract/methods/system';
 import type { CoreConnection } from '../api/connect';
+import { resources } from '../../shared/locales';
 import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
 
 /**
@@ -147,6 +148,26 @@ describe('taps before React runs', () => {
     taps[0] = { ...taps[0]!, ...differs };
     await boot(page, SAMPLE_SITE_INFO);
     await waitFor(() => expect(page.root.innerHTML).toBe(host.attract));
+    expect(page.asked).not.toContain('session.end');
+  });
+
+  it('forgets the taps when the waiting screen takes the page (the core did not answer at first)', async () => {
+    const host = await hostMarkup(SAMPLE_SITE_INFO);
+    const page = await servePage(host.whole);
+    await tap(page.root.querySelector('.attract__start'));
+    await tap(page.root.querySelector('[data-category="job"]'));
+    // site.info fails once: boot shows the waiting screen, asks again a second later, then renders the app.
+    let failures = 1;
+    const carrier: ClientCarrier = {
+      call: (method) =>
+        (page.asked.push(method), method === 'site.info' ? Promise.resolve(failures-- > 0 ? { error: { code: 'internal', messageKey: 'errors:internal', retryable: true } } : { result: SAMPLE_SITE_INFO }) : new Promise(() => undefined)),
+      onEvent: () => () => undefined,
+    };
+    const { boot: start } = await import('../boot');
+    await act(async () => void start({ carrier, onConnectionChange: () => () => undefined }, carrier.call('site.info', {})));
+    await waitFor(() => expect(page.root.querySelector('h1')?.textContent).toBe(resources['zh-CN'].common.app.starting.title));
+    await waitFor(() => expect(page.root.querySelector('.attract')).not.toBeNull(), { timeout: 5000 });
+    expect(window.firstScreens!.taps).toHaveLength(0);
     expect(page.asked).not.toContain('session.end');
   });
 

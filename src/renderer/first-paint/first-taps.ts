@@ -30,11 +30,16 @@ import type { EarlyTap, FirstScreensRecorder } from './early-taps';
   };
 
   document.addEventListener('click', onClick, true);
+  const stop = (): void => {
+    stopped = true;
+    document.removeEventListener('click', onClick, true);
+  };
   const recorder: FirstScreensRecorder = {
     taps,
-    stop: () => {
-      stopped = true;
-      document.removeEventListener('click', onClick, true);
+    stop,
+    drop: () => {
+      stop();
+      taps.length = 0;
     },
   };
   window.firstScreens = recorder;

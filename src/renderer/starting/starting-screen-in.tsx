@@ -21,6 +21,9 @@ export function startingScreenIn(root: Root): WaitingNotice {
       texts.then(
         (instance) => {
           if (closed) return; // answered meanwhile: the attract screen is in the root (a later show renders after this one)
+          // The host's first screens give way to this one: taps made on them are not carried out later, when the
+          // person may have gone (first-paint/early-taps.ts).
+          window.firstScreens?.drop();
           root.render(
             <I18nextProvider i18n={instance}>
               <StartingScreen failedAsks={failedAsks} />
