@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   const launchFile = writeLaunchFile(dataDir, host.url);
   // One line for whoever watches the console: where, and where the launch URL is; never the token itself.
   console.log(`kiosk ready: ${host.origin} (launch URL in ${launchFile})`);
+  // The first screens' bundle is loaded and rendered now, behind "ready", so the first page load does not wait for it.
+  void host.warmFirstScreens();
 
   let browser: ReturnType<typeof launchChromiumKiosk> | undefined;
   if (!args['no-browser']) {

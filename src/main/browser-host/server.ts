@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { KioskError, MAX_MESSAGE_BYTES, WireRequestSchema } from '../../shared/contract';
 import type { KioskCore } from '../core';
 import { contentSecurityPolicy } from '../csp';
+import { coreSiteInfo, DEFAULT_FIRST_SCREENS_BUNDLE, firstScreensPage } from '../page/first-screens-page';
 import { LaunchHandover } from './launch-handover';
 
 export interface BrowserHostOptions {
@@ -16,6 +17,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Folder with the built renderer (index.html and assets). */
   rendererDir: string;
+  /** The renderer's first-screens bundle put into the page (page/first-screens-page.ts); default DEFAULT_FIRST_SCREENS_BUNDLE. */
+  firstScreensBundle?: string;
 }
 
 export interface BrowserHost {
@@ -27,6 +30,8 @@ export interface BrowserHost {
   readonly url: string;
   /** A page URL with a one-time code (spent on first use): what Chromium is started with. */
   oneTimeUrl(): string;
+  /** Loads and renders the first screens once, so the first page load does not pay for it; never rejects. */
+  warmFirstScreens(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,7 +75,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     return reply.code(303).header('Set-Cookie', LaunchHandover.cookie(session)).header('Location', '/').send();
   });
-  await app.register(fastifyStatic, { root: path.resolve(options.rendererDir), index: ['index.html'], dotfiles: 'deny' });
+  // The page itself, with the first screens already in it; every other file of the renderer as built. No index for
+  // the static files, so `/` is only ever this route.
+  const page = firstScreensPage({
+    rendererDir: options.rendererDir,
+    bundleFile: options.firstScreensBundle ?? DEFAULT_FIRST_SCREENS_BUNDLE,
+    siteInfo: coreSiteInfo(core),
+    log: core.log,
+  });
+  for (const url of ['/', '/index.html']) {
+    app.get(url, async (_request, reply) => {
+      let html: string;
+      try {
+        html = await page.html();
+      } catch (error) {
+        // No index.html at all (an update half done): the same answer the static files give for a missing file.
+        log.warn({ err: error }, 'the page cannot be read');
+        return reply.code(404).type('text/plain').send('not found\n');
+      }
+      return reply.type('text/html; charset=utf-8').send(html);
+    });
+  }
+  await app.register(fastifyStatic, { root: path.resolve(options.rendererDir), index: false, dotfiles: 'deny' });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Set<WebSocket>();
@@ -165,6 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token: handover.token,
     url: `${origin}/?token=${handover.token}`,
     oneTimeUrl: () => `${origin}/?code=${handover.newCode()}`,
+    warmFirstScreens: () => page.warm(),
     close: async () => {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
