@@ -6,7 +6,9 @@ import { BrowserWindow, FakeWebContents, recorded, resetElectronMock } from '../
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { createKioskWindow, lockDownWebContents } from '../../src/main/electron/window';
 import { mayGrant } from '../../src/main/electron/permissions';
-import { resolveAppFile } from '../../src/main/electron/protocol';
+import { resolveAppFile, serveRenderer } from '../../src/main/electron/protocol';
+import type { FirstScreensPage } from '../../src/main/page/first-screens-page';
+import { INDEX_HTML, writeFirstScreensBundle } from '../support/first-screens-bundle';
 import { isAppUrl } from '../../src/main/electron/app-origin';
 import { INVOKE_CHANNEL, isTrustedSender, registerIpc } from '../../src/main/electron/ipc';
 import { parseShellArgs } from '../../src/main/electron/shell-args';
@@ -101,6 +103,47 @@ describe('app:// protocol', () => {
   });
 });
 
+describe('app:// protocol: the page', () => {
+  const handler = () => recorded.protocolHandlers.get('app') as (request: { url: string }) => Promise<Response>;
+  function servedRenderer(html: FirstScreensPage['html']): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-renderer-'));
+    fs.writeFileSync(path.join(root, 'index.html'), INDEX_HTML);
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(path.join(root, 'assets', 'a.js'), 'export {};\n');
+    serveRenderer(electron.protocol as unknown as Parameters<typeof serveRenderer>[0], root, { html });
+    return root;
+  }
+
+  it('answers index.html (by name or as /) with the page, not the file, with the kiosk CSP', async () => {
+    const html = jest.fn(async () => '<!doctype html><div id="root"><main>first</main></div>');
+    servedRenderer(html);
+    for (const url of ['app://kiosk/index.html', 'app://kiosk/']) {
+      const res = await handler()({ url });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await res.text()).toBe('<!doctype html><div id="root"><main>first</main></div>');
+    }
+    expect(html).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers every other file from the folder as built, without asking the page', async () => {
+    const html = jest.fn(async () => 'page');
+    servedRenderer(html);
+    const res = await handler()({ url: 'app://kiosk/assets/a.js' });
+    expect(await res.text()).toBe('export {};\n');
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await handler()({ url: 'app://kiosk/assets/none.js' })).status).toBe(404);
+    expect((await handler()({ url: 'app://other/index.html' })).status).toBe(404);
+    expect(html).not.toHaveBeenCalled();
+  });
+
+  it('answers 404 when the page cannot be read (no index.html)', async () => {
+    servedRenderer(() => Promise.reject(new Error('ENOENT: index.html')));
+    expect((await handler()({ url: 'app://kiosk/index.html' })).status).toBe(404);
+  });
+});
+
 describe('IPC carrier', () => {
   it('dispatches calls from the app main frame and refuses other senders', async () => {
     const { core } = await startTestCore();
@@ -170,6 +213,34 @@ describe('main process', () => {
     } finally {
       // The app quitting closes the core main.ts started (its store, sync timer and device loops): left running, they
       // kept this file's Jest worker from exiting ("A worker process has failed to exit gracefully").
+      electron.app.emit('before-quit');
+    }
+  });
+});
+
+describe('main process: the first screens', () => {
+  it('serves app://kiosk/ with the first screens rendered from the core\'s site info, warmed before the page asks', async () => {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-'));
+    const renderer = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-renderer-'));
+    fs.writeFileSync(path.join(renderer, 'index.html'), INDEX_HTML);
+    const bundle = writeFirstScreensBundle(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-first-screens-')));
+    process.env.KIOSK_TEST_USER_DATA = userData;
+    process.env.KIOSK_RENDERER_DIR = renderer;
+    jest.isolateModules(() => {
+      // The real bundle comes from the renderer's SSR build; main.ts gets the stand-in as its default.
+      const actual = jest.requireActual<typeof import('../../src/main/page/first-screens-page')>('../../src/main/page/first-screens-page');
+      jest.doMock('../../src/main/page/first-screens-page', () => ({ ...actual, DEFAULT_FIRST_SCREENS_BUNDLE: bundle.file }));
+      require('../../src/main/electron/main');
+    });
+    try {
+      for (let i = 0; i < 100 && (BrowserWindow.instances[0]?.loadedUrls.length !== 1 || bundle.renders() === 0); i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(bundle.renders()).toBe(1);
+      const res = await (recorded.protocolHandlers.get('app') as (request: { url: string }) => Promise<Response>)({ url: 'app://kiosk/' });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^<!doctype html>.*<div id="root"><main class="attract">Example Village [^<]+<\/main><\/div>/);
+      expect(bundle.renders()).toBe(1);
+    } finally {
+      delete process.env.KIOSK_RENDERER_DIR;
       electron.app.emit('before-quit');
     }
   });

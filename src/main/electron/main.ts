@@ -8,6 +8,7 @@ import { demoSiteConfig, loadSiteConfigFile, SiteConfigError } from '../config/l
 import { createKioskCore, type KioskCore } from '../core';
 import { createLogger } from '../logging/logger';
 import { appVersion, rendererDir } from '../paths';
+import { coreSiteInfo, DEFAULT_FIRST_SCREENS_BUNDLE, firstScreensPage } from '../page/first-screens-page';
 import { APP_START_URL } from './app-origin';
 import { registerIpc } from './ipc';
 import { installPermissionHandlers } from './permissions';
@@ -67,7 +68,10 @@ async function start(): Promise<void> {
   });
 
   installPermissionHandlers(session.defaultSession, log);
-  serveRenderer(protocol, rendererDir());
+  const page = firstScreensPage({ rendererDir: rendererDir(), bundleFile: DEFAULT_FIRST_SCREENS_BUNDLE, siteInfo: coreSiteInfo(core), log });
+  serveRenderer(protocol, rendererDir(), page);
+  // The first screens' bundle loads while Electron starts the window's renderer process, not after the page asks.
+  void page.warm();
   const ipc = registerIpc(core, ipcMain);
 
   // No page may create a second window or navigate away, whatever webContents it is.

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../csp';
+import type { FirstScreensPage } from '../page/first-screens-page';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Privileges of the app:// scheme; must be registered before the app is ready. */
@@ -42,13 +43,17 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): string
   return file.startsWith(root + path.sep) ? file : null;
 }
 
-/** Serves the built renderer on app://kiosk with the kiosk's Content-Security-Policy on every response. */
-export function serveRenderer(protocol: Protocol, rendererRoot: string): void {
+/**
+ * Serves the built renderer on app://kiosk with the kiosk's Content-Security-Policy on every response. The page
+ * itself (the renderer's index.html) is the one with the first screens already in it (page/first-screens-page.ts).
+ */
+export function serveRenderer(protocol: Protocol, rendererRoot: string, page: Pick<FirstScreensPage, 'html'>): void {
+  const indexFile = path.join(path.resolve(rendererRoot), 'index.html');
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(rendererRoot, request.url);
     if (!file) return new Response('not found', { status: 404 });
     try {
-      const body = await fs.readFile(file);
+      const body = file === indexFile ? await page.html() : await fs.readFile(file);
       return new Response(body, {
         status: 200,
         headers: {
