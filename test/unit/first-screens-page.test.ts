@@ -7,7 +7,7 @@ import { SAMPLE_SITE_INFO } from '../support/sample-site-info';
 import { INDEX_HTML, writeFirstScreensBundle } from '../support/first-screens-bundle';
 import { startTestCore } from '../support/core-harness';
 
-function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' | 'noExport' } = {}) {
+function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' | 'noExport' | 'throwsOnLoad' } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-screens-'));
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
@@ -16,6 +16,7 @@ function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' |
   let bundleFile = bundle.file;
   if (options.bundle === 'missing') bundleFile = path.join(dir, 'nowhere', 'first-screens.cjs');
   if (options.bundle === 'noExport') fs.writeFileSync(bundleFile, 'exports.somethingElse = 1;\n');
+  if (options.bundle === 'throwsOnLoad') fs.writeFileSync(bundleFile, "throw new Error('bundle broken at load\\nRequire stack:\\n- somewhere');\n");
   let site: unknown = SAMPLE_SITE_INFO;
   const { logger, lines } = createMemoryLogger();
   const page = firstScreensPage({ rendererDir, bundleFile, siteInfo: () => site, log: logger });
@@ -85,6 +86,15 @@ describe('the page without the first screens (slower to paint, never broken)', (
     await page.warm();
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toContain('"reason":"bundleNotLoaded"');
+    expect(warnings()[0]).toContain('Cannot find module');
+  });
+
+  it('serves index.html unchanged when the bundle throws as it loads, and logs the first line of why', async () => {
+    const { page, warnings } = setUp({ bundle: 'throwsOnLoad' });
+    expect(await page.html()).toBe(INDEX_HTML);
+    expect(warnings()).toHaveLength(1);
+    // (Node's own "Cannot find module" carries its require stack on further lines, as this one does.)
+    expect(warnings()[0]).toContain('"error":"Error: bundle broken at load"');
   });
 
   it('serves index.html unchanged when the bundle exports no renderFirstScreens', async () => {

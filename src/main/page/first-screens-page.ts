@@ -148,5 +148,6 @@ export function coreSiteInfo(core: Pick<KioskCore, 'dispatcher' | 'newConnection
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
+  // The first line only (a failed require adds its require stack) and short: a log line, not a dump.
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!.slice(0, 300);
 }
