@@ -7,7 +7,7 @@ import { SAMPLE_SITE_INFO } from '../support/sample-site-info';
 import { INDEX_HTML, writeFirstScreensBundle } from '../support/first-screens-bundle';
 import { startTestCore } from '../support/core-harness';
 
-function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' | 'noExport' | 'throwsOnLoad' } = {}) {
+function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' | 'noExport' | 'throwsOnLoad' | 'async' } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-screens-'));
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
@@ -16,6 +16,7 @@ function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' |
   let bundleFile = bundle.file;
   if (options.bundle === 'missing') bundleFile = path.join(dir, 'nowhere', 'first-screens.cjs');
   if (options.bundle === 'noExport') fs.writeFileSync(bundleFile, 'exports.somethingElse = 1;\n');
+  if (options.bundle === 'async') fs.writeFileSync(bundleFile, "exports.renderFirstScreens = async () => '<main>late</main>';\n");
   if (options.bundle === 'throwsOnLoad') fs.writeFileSync(bundleFile, "throw new Error('bundle broken at load\\nRequire stack:\\n- somewhere');\n");
   let site: unknown = SAMPLE_SITE_INFO;
   const { logger, lines } = createMemoryLogger();
@@ -95,6 +96,12 @@ describe('the page without the first screens (slower to paint, never broken)', (
     expect(warnings()).toHaveLength(1);
     // (Node's own "Cannot find module" carries its require stack on further lines, as this one does.)
     expect(warnings()[0]).toContain('"error":"Error: bundle broken at load"');
+  });
+
+  it('serves index.html unchanged when renderFirstScreens answers anything but a string (a stream, a promise)', async () => {
+    const { page, warnings } = setUp({ bundle: 'async' });
+    expect(await page.html()).toBe(INDEX_HTML);
+    expect(warnings()[0]).toContain('renderFirstScreens returned object, not a string');
   });
 
   it('serves index.html unchanged when the bundle exports no renderFirstScreens', async () => {

@@ -94,6 +94,7 @@ export function firstScreensPage(options: FirstScreensPageOptions): FirstScreens
     } catch (error) {
       return fallBack('siteInfoFailed', error);
     }
+    // From here to the cache no await: calls that overlap (the warm-up and the window's first request) render once.
     const key = JSON.stringify(site);
     if (rendered?.key === key) return rendered.markup;
     try {
