@@ -1,0 +1,82 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { resources } from '../../src/shared/locales';
+import { useKiosk } from './support/point';
+import { expectNoAxeViolations } from './support/resident';
+
+/**
+ * The host writes the point's first screens into the page it serves (src/main/page/first-screens-page.ts,
+ * src/renderer/first-paint/): the attract screen is painted with the page's first frame, before React runs, and a
+ * touch shows home at once. Here the page's boot chunk (React and the screens) is held back by the test, so what is
+ * on screen can only be the host's markup and the page's first script; then it is let through and the page goes on
+ * from where the person left it. Issue 15 item 9; the start-up bench prints the figures.
+ */
+const point = useKiosk();
+const zh = resources['zh-CN'].common;
+const POINT_NAME = '示例村就业社保服务点';
+
+/** Holds the boot chunk's request until `release()`; says whether it was asked for. */
+async function holdBootChunk(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/assets\/boot-[\w-]+\.js$/, async (route: Route) => {
+    asked = true;
+    await released;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
+const reactRunning = (page: Page) => page.evaluate(() => performance.getEntriesByName('boot:modules-evaluated').length > 0);
+
+test("the point's attract screen and home are there before React runs; a tile touched meanwhile opens once it does", async ({ page }) => {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+  });
+  const boot = await holdBootChunk(page);
+  await page.goto(point.kiosk.url);
+
+  // The host's attract screen: the point's name, hours and phone from its settings, in the point's language.
+  await expect(page.getByRole('heading', { name: POINT_NAME })).toBeVisible();
+  await expect(page.getByRole('button', { name: zh.attract.touchToStart })).toBeVisible();
+  await expect(page.locator('.attract__facts')).toContainText(zh.attract.officeHours);
+  await expect.poll(() => boot.asked()).toBe(true);
+  expect(await reactRunning(page)).toBe(false);
+  await expectNoAxeViolations(page, 'first screens: attract (before React)');
+
+  // A touch shows home at once, still without React.
+  await page.getByRole('button', { name: zh.attract.touchToStart }).click();
+  await expect(page.getByRole('heading', { name: zh.home.heading })).toBeVisible();
+  await expect(page.locator('[data-category]')).toHaveCount(4);
+  expect(await reactRunning(page)).toBe(false);
+  await expectNoAxeViolations(page, 'first screens: home (before React)');
+  await page.locator('[data-category="insurance"]').click();
+  await expect(page.getByRole('heading', { name: zh.home.heading })).toBeVisible(); // nothing opens before React
+
+  // React runs: the tile touched meanwhile opens, with its items from the catalogue.
+  boot.release();
+  await expect(page.locator('[data-screen="category:insurance"]')).toBeVisible({ timeout: 30_000 });
+  expect(await reactRunning(page)).toBe(true);
+  await expect(page.locator('[data-item]').first()).toBeVisible();
+  // And the page is React's now: back goes home, the tiles work.
+  await page.getByRole('button', { name: zh.nav.back }).click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+  await page.locator('[data-category="card"]').click();
+  await expect(page.locator('[data-screen="category:card"]')).toBeVisible();
+  expect(refused).toEqual([]);
+});
+
+test('untouched, the attract screen stays as it is when React takes over, and works from there', async ({ page }) => {
+  const boot = await holdBootChunk(page);
+  await page.goto(point.kiosk.url);
+  await expect(page.getByRole('heading', { name: POINT_NAME })).toBeVisible();
+  const served = await page.locator('#root').innerHTML();
+  boot.release();
+  await expect.poll(() => reactRunning(page), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:took-over').length)).toBe(1);
+  // The same markup, now React's (the county's announcements may arrive after it and are not compared).
+  expect((await page.locator('#root').innerHTML()).startsWith(served.replace(/<template[\s\S]*$/, '').replace(/<\/main>[\s\S]*$/, ''))).toBe(true);
+  await page.getByRole('button', { name: zh.attract.touchToStart }).click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+});
