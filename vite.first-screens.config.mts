@@ -16,6 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     minify: true,
-    rolldownOptions: { output: { format: 'cjs', entryFileNames: 'first-screens.cjs', codeSplitting: false } },
+    // The screens the first render never draws (lazy-screens.tsx) and the contract's tables stay in chunks of their
+    // own, required only if asked for: the host loads the first file alone.
+    rolldownOptions: { output: { format: 'cjs', entryFileNames: 'first-screens.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' } },
   },
 });

@@ -1,8 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import { KioskClient } from '../../shared/contract/client';
-import type { ClientCarrier } from '../../shared/contract/contract-client';
+import { ContractClient, type ClientCarrier } from '../../shared/contract/contract-client';
 import { SiteInfoSchema, type SiteInfo } from '../../shared/contract/methods/system';
 import { resources } from '../../shared/locales';
 import { App } from '../app/App';
@@ -25,7 +24,10 @@ export function renderFirstScreens(siteInfo: unknown): string {
   const site: SiteInfo = SiteInfoSchema.parse(siteInfo);
   const i18n = i18next.createInstance();
   void i18n.init({ ...i18nOptions(site.defaultLanguage, resources[site.defaultLanguage]), initAsync: false });
-  const kiosk = { client: new KioskClient(inert), site };
+  // The contract's tables load only when an answer needs them (never here), as in the page (boot.tsx): building
+  // their ~1,000 schemas would more than double what the host spends loading this file.
+  const client = new ContractClient(inert, () => import('../../shared/contract/index').then(({ methods, events }) => ({ methods, events })));
+  const kiosk = { client, site };
   const page = (startAtHome: boolean) =>
     renderToStaticMarkup(
       <I18nextProvider i18n={i18n}>
