@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { SAMPLE_RESIDENTS } from '../../shared/samples/residents';
 import { createLogger, createMemoryLogger } from './logger';
 
@@ -22,6 +23,24 @@ describe('logger', () => {
     logger.error({ err: new Error('bad number 14010219900307123X') }, 'failed');
     expect(lines().join('\n')).not.toContain('14010219900307123X');
     expect(lines().join('\n')).toContain('1401**********123X');
+  });
+
+  it.each([
+    ['an Error', "Object.assign(new Error('no such table for 14010219900307123X'), { code: 'SQLITE_ERROR' })"],
+    // As better-sqlite3 makes its SqliteError: no Error behind it, only Error.prototype in its chain.
+    [
+      'a SqliteError-like error (made as better-sqlite3 makes its own)',
+      "(() => { function SqliteError(m) { Object.defineProperty(this, 'message', { value: m, enumerable: false }); Error.captureStackTrace(this, SqliteError); this.code = 'SQLITE_ERROR'; } Object.setPrototypeOf(SqliteError.prototype, Error.prototype); return new SqliteError('no such table for 14010219900307123X'); })()",
+    ],
+  ])('keeps the message and stack of %s from another realm (a vm context; a native module under Jest), masked', (_label, made) => {
+    const { logger, lines } = createMemoryLogger();
+    const foreign = vm.runInNewContext(made) as Error;
+    expect(foreign instanceof Error).toBe(false);
+    logger.error({ err: foreign }, 'failed');
+    const line = JSON.parse(lines()[0]!) as { err: { type: string; message: string; stack: string; code: string } };
+    expect(line.err).toMatchObject({ message: 'no such table for 1401**********123X', code: 'SQLITE_ERROR' });
+    expect(line.err.stack).toContain('no such table for 1401**********123X');
+    expect(lines().join('\n')).not.toContain('14010219900307123X');
   });
 
   it("never writes a sample resident's personal values: in error details, five levels deep, in free text, under any key", () => {

@@ -46,11 +46,14 @@ function maskDeep(value: unknown, key: string, depth: number, seen: WeakSet<obje
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (seen.has(value)) return '[circular]';
   seen.add(value);
-  if (value instanceof Error) {
+  if (isError(value)) {
     const plain: Record<string, unknown> = { type: value.name, message: value.message, stack: value.stack };
     for (const [k, v] of Object.entries(value)) plain[k] = v;
     if (value.cause !== undefined) plain.cause = value.cause;
-    return maskDeep(plain, key, depth, seen);
+    // Field by field (the plain copy has a message and a stack too: taken for an error again, it would never end).
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(plain)) out[k] = maskDeep(v, k, depth + 1, seen);
+    return out;
   }
   // A Buffer (or any byte array): its size only.
   if (value instanceof Uint8Array) return `[${value.length} bytes]`;
@@ -58,6 +61,17 @@ function maskDeep(value: unknown, key: string, depth: number, seen: WeakSet<obje
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskDeep(v, k, depth + 1, seen);
   return out;
+}
+
+/**
+ * An error from any realm: one made in another context (a vm, Jest's module sandbox, where better-sqlite3's addon
+ * throws the SqliteError of the sandbox that loaded it first) is not an `instanceof` this realm's Error, and its
+ * message and stack (own but not enumerable) would be lost. Known by its shape then: a string message and stack.
+ */
+function isError(value: object): value is Error {
+  if (value instanceof Error) return true;
+  const { message, stack } = value as { message?: unknown; stack?: unknown };
+  return typeof message === 'string' && typeof stack === 'string';
 }
 
 function maskedErrorSerializer(error: unknown): unknown {
