@@ -157,26 +157,25 @@ async function kioskToHomeMs(context: BrowserContext, url: string): Promise<{ ms
  * where start-up goes (with the host's first screens in the page, the attract screen is painted before the modules run).
  */
 function printBreakdown(label: string, all: Phases[]): void {
-  const at = (n: keyof Phases) => median(all.map((p) => p[n]));
-  const names = (Object.keys(all[0]!) as (keyof Phases)[]).sort((a, b) => at(a) - at(b));
+  const medianOf = (n: keyof Phases) => median(all.map((p) => p[n]));
+  const names = (Object.keys(all[0]!) as (keyof Phases)[]).sort((a, b) => medianOf(a) - medianOf(b));
   console.error(`start-up breakdown, ${label} (median ms from navigation start, in the page):`);
   let before = 0;
   for (const n of names) {
-    const at = median(all.map((p) => p[n]));
+    const at = medianOf(n);
     console.error(`  ${n.padEnd(36)} ${at.toFixed(0).padStart(6)}  (+${(at - before).toFixed(0)})`);
     before = at;
   }
 }
 
 /**
- * The bytes the kiosk page loads up front: the page as the host serves it (`servedHtml`, with the first screens the
+ * The bytes the kiosk page loads up front: the page as the host serves it (`html`, with the first screens the
  * host writes in), its scripts and modulepreloads, the texts of the page's language (a chunk boot imports at once),
  * its stylesheets. Lazily loaded screens and the other language come later and are not counted. The renderer
  * measured is KIOSK_RENDERER_DIR's when set (as the host serves it).
  */
-function rendererBytes(servedHtml: string): { html: number; js: number; css: number } {
+function rendererBytes(html: string): { html: number; js: number; css: number } {
   const dir = process.env.KIOSK_RENDERER_DIR ?? path.join(ROOT, 'dist/renderer');
-  const html = servedHtml;
   const refs = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]!))];
   const size = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(dir, f.replace(/^\.\//, ''))).size, 0);
   const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';

@@ -35,7 +35,7 @@ declare global {
 }
 
 /** The element `path` leads to from `root`, if there is one. */
-export function elementAt(root: Element, path: readonly number[]): Element | null {
+function elementAt(root: Element, path: readonly number[]): Element | null {
   let element: Element | null = root;
   for (const index of path) element = element?.children.item(index) ?? null;
   return element;

@@ -4,6 +4,7 @@ import { act, waitFor } from '@testing-library/react';
 import type { ClientCarrier } from '../../shared/contract/client';
 import type { SiteInfo } from '../../shared/contract/methods/system';
 import type { CoreConnection } from '../api/connect';
+import type { EarlyTap } from './early-taps';
 import { resources } from '../../shared/locales';
 import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
 
@@ -142,7 +143,7 @@ describe('taps before React runs', () => {
     const host = await hostMarkup(SAMPLE_SITE_INFO);
     const page = await servePage(host.whole);
     await tap(page.root.querySelector('.attract__start'));
-    const taps = window.firstScreens!.taps as { path: number[]; tag: string; className: string }[];
+    const taps = window.firstScreens!.taps as EarlyTap[];
     expect(taps).toEqual([{ path: [0, 0, 2], tag: 'BUTTON', className: 'button button--primary attract__start' }]);
     // The same place, recorded as another element (a build whose attract screen differs): not clicked.
     taps[0] = { ...taps[0]!, ...differs };

@@ -3,8 +3,9 @@ import { LANGUAGES, type Language } from '../../shared/locales/languages';
 import type { LanguageTexts } from '../../shared/locales';
 
 /**
- * How the screen's i18next is set up, written once: the page's own instance (setup.ts) and the host's render of the
- * first screens (first-paint/first-screens.tsx) must turn the same keys into the same text.
+ * How the screen's i18next is set up, written once: the page's own instance (setup.ts), the waiting screen's
+ * (starting/starting-screen-in.tsx) and the host's render of the first screens (first-paint/first-screens.tsx) must
+ * turn the same keys into the same text.
  */
 export function i18nOptions(language: Language, texts: LanguageTexts): InitOptions {
   return {

@@ -3,6 +3,7 @@ import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/locales/languages';
 import { loadLanguage } from '../i18n/load-language';
+import { i18nOptions } from '../i18n/i18n-options';
 import type { WaitingNotice } from './retried-at-start';
 import { StartingScreen } from './StartingScreen';
 
@@ -45,7 +46,7 @@ async function pageLanguageTexts(): Promise<i18n> {
   const lang = document.documentElement.lang;
   const language: Language = (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'zh-CN';
   const instance = i18next.createInstance();
-  await instance.init({ resources: { [language]: await loadLanguage(language) }, lng: language, fallbackLng: false, defaultNS: 'common', interpolation: { escapeValue: false }, returnNull: false });
+  await instance.init(i18nOptions(language, await loadLanguage(language)));
   document.title = instance.t('app.title');
   return instance;
 }
