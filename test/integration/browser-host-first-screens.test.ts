@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KioskCore } from '../../src/main/core';
+import { demoSiteConfig } from '../../src/main/config/load-site-config';
+import { createKioskCore, type KioskCore } from '../../src/main/core';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/server';
+import { createMemoryLogger } from '../../src/main/logging/logger';
 import { openLaunchLink, startTestCore, tempDir } from '../support/core-harness';
 import { INDEX_HTML, writeFirstScreensBundle } from '../support/first-screens-bundle';
 
@@ -96,6 +98,24 @@ describe('browser host: the page with the first screens', () => {
     }
     expect(await (await fetch(`${host.origin}/`)).text()).toBe(page);
     expect(logLines().some((l) => l.includes('the page cannot be read'))).toBe(true);
+  });
+});
+
+describe('browser host: the page of a point whose default language is English', () => {
+  it('is served as <html lang="en"> with the first screens, before any script runs', async () => {
+    const demo = demoSiteConfig();
+    const config = { ...demo, kiosk: { ...demo.kiosk, defaultLanguage: 'en' as const } };
+    const core = await createKioskCore({ config, dataDir: tempDir('kiosk-data-'), simulate: true, log: createMemoryLogger().logger, appVersion: '0.0.0-test' });
+    const rendererDir = tempDir('kiosk-renderer-');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX_HTML);
+    const host = await startBrowserHost({ core, rendererDir, firstScreensBundle: writeFirstScreensBundle(tempDir('kiosk-first-screens-')).file });
+    try {
+      const html = await (await fetch(`${host.origin}/`)).text();
+      expect(html).toMatch(/^<!doctype html><html lang="en" translate="no"><head>.*<div id="root"><main class="attract">[^<]+<\/main><\/div>/);
+    } finally {
+      await host.close();
+      await core.close();
+    }
   });
 });
 

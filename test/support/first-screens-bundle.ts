@@ -25,5 +25,5 @@ exports.renderFirstScreens = function renderFirstScreens(site) {
   return { file, renders: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0) };
 }
 
-/** A renderer folder's index.html with the root element the page mounts on (as Vite builds it). */
-export const INDEX_HTML = '<!doctype html><html><head><title>t</title></head><body><div id="root"></div><script type="module" src="./assets/index.js"></script></body></html>';
+/** A renderer folder's index.html with the root element the page mounts on and the shell's `<html>` (as Vite builds it). */
+export const INDEX_HTML = '<!doctype html><html lang="zh-CN" translate="no"><head><title>t</title></head><body><div id="root"></div><script type="module" src="./assets/index.js"></script></body></html>';

@@ -7,7 +7,7 @@ import { SAMPLE_SITE_INFO } from '../support/sample-site-info';
 import { INDEX_HTML, writeFirstScreensBundle } from '../support/first-screens-bundle';
 import { startTestCore } from '../support/core-harness';
 
-function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' | 'noExport' | 'throwsOnLoad' | 'async' } = {}) {
+function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' | 'noExport' | 'throwsOnLoad' | 'async'; site?: unknown } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-screens-'));
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
@@ -18,7 +18,7 @@ function setUp(options: { index?: string; throws?: boolean; bundle?: 'missing' |
   if (options.bundle === 'noExport') fs.writeFileSync(bundleFile, 'exports.somethingElse = 1;\n');
   if (options.bundle === 'async') fs.writeFileSync(bundleFile, "exports.renderFirstScreens = async () => '<main>late</main>';\n");
   if (options.bundle === 'throwsOnLoad') fs.writeFileSync(bundleFile, "throw new Error('bundle broken at load\\nRequire stack:\\n- somewhere');\n");
-  let site: unknown = SAMPLE_SITE_INFO;
+  let site: unknown = options.site ?? SAMPLE_SITE_INFO;
   const { logger, lines } = createMemoryLogger();
   const page = firstScreensPage({ rendererDir, bundleFile, siteInfo: () => site, log: logger });
   const warnings = () => lines().filter((l) => l.includes('first screens not served'));
@@ -70,6 +70,29 @@ describe('the page with the first screens', () => {
     expect(await page.html()).toContain('<main class="attract">Example village point</main>');
   });
 
+  it('sets <html lang> to the point\'s default language, so an English point\'s page is English from its first paint', async () => {
+    const { page, setSite } = setUp({ site: { ...SAMPLE_SITE_INFO, defaultLanguage: 'en' } });
+    const html = await page.html();
+    expect(html).toBe(injected('Example village point').replace('<html lang="zh-CN"', '<html lang="en"'));
+    // Back to zh-CN when the point is set back (the answer changed, so it is rendered again).
+    setSite(SAMPLE_SITE_INFO);
+    expect(await page.html()).toBe(injected('Example village point'));
+  });
+
+  it('adds lang to an <html> that has none, and replaces only the lang attribute itself', async () => {
+    const en = { ...SAMPLE_SITE_INFO, defaultLanguage: 'en' };
+    const bare = INDEX_HTML.replace('<html lang="zh-CN" translate="no">', '<html>');
+    expect(await setUp({ index: bare, site: en }).page.html()).toContain('<!doctype html><html lang="en"><head>');
+    const others = INDEX_HTML.replace('<html lang="zh-CN" translate="no">', "<html data-language='zh-CN' xml:lang='zh-CN' LANG=zh-CN translate=\"no\">");
+    expect(await setUp({ index: others, site: en }).page.html()).toContain("<html data-language='zh-CN' xml:lang='zh-CN' lang=\"en\" translate=\"no\"><head>");
+  });
+
+  it('leaves <html lang> as built for a default language the contract does not allow', async () => {
+    // (The real bundle refuses such a site info; the stand-in renders it, so only the host's own check is left.)
+    const { page } = setUp({ site: { ...SAMPLE_SITE_INFO, defaultLanguage: 'en" onload="x' } });
+    expect(await page.html()).toBe(injected('Example village point'));
+  });
+
   it('warms: loads the bundle and renders once, so the first request renders nothing', async () => {
     const { page, renders } = setUp();
     await page.warm();
@@ -109,6 +132,12 @@ describe('the page without the first screens (slower to paint, never broken)', (
     expect(await page.html()).toBe(INDEX_HTML);
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toContain('no renderFirstScreens');
+  });
+
+  it('leaves <html lang> as built when the first screens are not served', async () => {
+    const { page } = setUp({ throws: true, site: { ...SAMPLE_SITE_INFO, defaultLanguage: 'en' } });
+    expect(await page.html()).toBe(INDEX_HTML);
+    expect(INDEX_HTML).toContain('<html lang="zh-CN"');
   });
 
   it('serves index.html unchanged when the bundle throws, warns once, and tries again on the next request', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SiteInfoSchema, type SiteInfo } from '../../shared/contract/methods/system';
 import type { KioskCore } from '../core';
 import type { Logger } from '../logging/logger';
 
@@ -34,6 +35,14 @@ interface FirstScreensBundle {
   renderFirstScreens(site: unknown): string;
 }
 
+/** One render of the first screens: the site info it was for, its markup, and the page's language for it. */
+interface Rendered {
+  key: string;
+  markup: string;
+  /** The point's default language when the contract allows it; null leaves the page's own `lang` as built. */
+  language: SiteInfo['defaultLanguage'] | null;
+}
+
 /** Why the first screens were left out: each is logged once until they are served again. */
 type Fallback = 'noRootElement' | 'bundleNotLoaded' | 'siteInfoFailed' | 'renderFailed';
 
@@ -50,7 +59,7 @@ export function firstScreensPage(options: FirstScreensPageOptions): FirstScreens
   const log = options.log.child({ part: 'first-screens' });
   let index: { mtimeMs: number; size: number; text: string } | null = null;
   let bundle: FirstScreensBundle | 'failed' | null = null;
-  let rendered: { key: string; markup: string } | null = null;
+  let rendered: Rendered | null = null;
   const warned = new Set<Fallback>();
 
   function fallBack(reason: Fallback, error?: unknown): null {
@@ -84,8 +93,8 @@ export function firstScreensPage(options: FirstScreensPageOptions): FirstScreens
     return bundle === 'failed' ? null : bundle;
   }
 
-  /** The markup for the site info in force now, from the cache while that answer has not changed. */
-  async function markup(): Promise<string | null> {
+  /** The markup (and page language) for the site info in force now, from the cache while that answer has not changed. */
+  async function markup(): Promise<Rendered | null> {
     const render = loadBundle();
     if (!render) return null;
     let site: unknown;
@@ -96,12 +105,12 @@ export function firstScreensPage(options: FirstScreensPageOptions): FirstScreens
     }
     // From here to the cache no await: calls that overlap (the warm-up and the window's first request) render once.
     const key = JSON.stringify(site);
-    if (rendered?.key === key) return rendered.markup;
+    if (rendered?.key === key) return rendered;
     try {
       const markup = render.renderFirstScreens(site);
       if (typeof markup !== 'string') throw new Error(`renderFirstScreens returned ${typeof markup}, not a string`);
-      rendered = { key, markup };
-      return markup;
+      rendered = { key, markup, language: defaultLanguage(site) };
+      return rendered;
     } catch (error) {
       // Not kept: the next request tries again (a bundle that failed once may not fail for the next site info).
       return fallBack('renderFailed', error);
@@ -111,12 +120,14 @@ export function firstScreensPage(options: FirstScreensPageOptions): FirstScreens
   async function html(): Promise<string> {
     const page = await readIndex();
     if (!page.includes(ROOT_ELEMENT)) return fallBack('noRootElement') ?? page;
-    const inner = await markup();
-    if (inner === null) return page;
+    const first = await markup();
+    if (first === null) return page;
     // Served again: a later failure is worth a warning of its own.
     warned.clear();
     // A function, so `$&` or `$'` in the markup are not read as replacement patterns.
-    return page.replace(ROOT_ELEMENT, () => `<div id="root">${inner}</div>`);
+    const withScreens = page.replace(ROOT_ELEMENT, () => `<div id="root">${first.markup}</div>`);
+    // The screens are in the point's language, so is the page (boot.tsx and the waiting screen read it too).
+    return first.language === null ? withScreens : withLanguage(withScreens, first.language);
   }
 
   return {
@@ -146,6 +157,25 @@ export function coreSiteInfo(core: Pick<KioskCore, 'dispatcher' | 'newConnection
       core.dropConnection(connection);
     }
   };
+}
+
+/** The site info's default language, only as the contract allows it (the value goes into the page unescaped). */
+function defaultLanguage(site: unknown): SiteInfo['defaultLanguage'] | null {
+  const parsed = SiteInfoSchema.shape.defaultLanguage.safeParse((site as { defaultLanguage?: unknown } | null)?.defaultLanguage);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The page with `lang` of its `<html>` element set to `language` (replaced, or added when the element has none), so
+ * the first screens are announced and hyphenated in their own language before the scripts run. Boot sets the same
+ * value again (setupI18n) once the texts are loaded. A page without an `<html>` tag is left as it is.
+ */
+function withLanguage(page: string, language: string): string {
+  return page.replace(/<html\b[^>]*>/i, (tag) => {
+    // The attribute `lang` with its value if it has one (not `xml:lang`, not `language=`).
+    const lang = /\slang(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/>])/i;
+    return lang.test(tag) ? tag.replace(lang, () => ` lang="${language}"`) : tag.replace(/^<html/i, (open) => `${open} lang="${language}"`);
+  });
 }
 
 function describe(error: unknown): string {
