@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { DatabaseError } from 'pg';
 import { SAMPLE_RESIDENTS } from '../../shared/samples/residents';
 import { createLogger, createMemoryLogger } from './logger';
 
@@ -41,6 +42,26 @@ describe('logger', () => {
     expect(line.err).toMatchObject({ message: 'no such table for 1401**********123X', code: 'SQLITE_ERROR' });
     expect(line.err.stack).toContain('no such table for 1401**********123X');
     expect(lines().join('\n')).not.toContain('14010219900307123X');
+  });
+
+  it("keeps an error's own name (the pg driver's DatabaseError has name \"error\"), and still masks a name in its details", () => {
+    const { logger, lines } = createMemoryLogger();
+    const county = Object.assign(new DatabaseError('relation "applications" does not exist', 110, 'error'), { code: '42P01' });
+    logger.error({ err: county, error: Object.assign(new Error('refused'), { name: 'CountyRefusal', details: { name: '王小明' } }) }, 'failed');
+    const line = JSON.parse(lines()[0]!) as { err: Record<string, unknown>; error: Record<string, unknown> };
+    expect(line.err).toMatchObject({ type: 'error', name: 'error', code: '42P01', length: 110, message: 'relation "applications" does not exist' });
+    expect(line.error).toMatchObject({ type: 'CountyRefusal', name: 'CountyRefusal', details: { name: '王*明' } });
+    // From another realm too (known there by its shape).
+    const foreign = vm.runInNewContext("Object.assign(new Error('x'), { name: 'DatabaseError', severity: 'ERROR' })") as Error;
+    logger.error({ err: foreign }, 'failed');
+    expect(JSON.parse(lines()[1]!)).toMatchObject({ err: { type: 'DatabaseError', name: 'DatabaseError' } });
+  });
+
+  it('still masks `name` on ordinary objects, at any depth and beside an error', () => {
+    const { logger, lines } = createMemoryLogger();
+    logger.info({ name: 'Wang Xiaoming', resident: { name: 'Li Hua' }, list: [{ name: 'Zhao Lei' }], err: new Error('x') }, 'resident');
+    expect(lines()).toHaveLength(1);
+    expect(lines()[0]).not.toMatch(/Wang Xiaoming|Li Hua|Zhao Lei/);
   });
 
   it("never writes a sample resident's personal values: in error details, five levels deep, in free text, under any key", () => {

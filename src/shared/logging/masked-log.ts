@@ -51,8 +51,10 @@ function maskDeep(value: unknown, key: string, depth: number, seen: WeakSet<obje
     for (const [k, v] of Object.entries(value)) plain[k] = v;
     if (value.cause !== undefined) plain.cause = value.cause;
     // Field by field (the plain copy has a message and a stack too: taken for an error again, it would never end).
+    // An error's own `name` is its kind (a class name; the pg driver's DatabaseError keeps the protocol's "error"), not
+    // a person's: it is masked as free text, like `type`, not as a name. A `name` in its details still is.
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(plain)) out[k] = maskDeep(v, k, depth + 1, seen);
+    for (const [k, v] of Object.entries(plain)) out[k] = maskDeep(v, k === 'name' ? '' : k, depth + 1, seen);
     return out;
   }
   // A Buffer (or any byte array): its size only.
