@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { pageShell } from './vite.page-shell.mjs';
 import { woff2OnlyFontFaces } from './vite.font-faces.mjs';
 import { firstTapsScript } from './vite.first-taps.mjs';
+import { deferredFonts } from './vite.deferred-fonts.mjs';
 
 /**
  * Chunks the page fetches and parses beside its entry, rather than only once the entry has run and asks for them:
@@ -54,7 +55,7 @@ function preloadStartupChunks(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadStartupChunks(), firstTapsScript()],
+  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadStartupChunks(), firstTapsScript(), deferredFonts()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

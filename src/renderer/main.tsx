@@ -1,5 +1,3 @@
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 import './theme/theme.css';
 import { connectToCore } from './api/connect';
 import { markStartup } from './app/startup-marks';

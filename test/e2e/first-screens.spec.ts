@@ -80,3 +80,28 @@ test('untouched, the attract screen stays as it is when React takes over, and wo
   await page.getByRole('button', { name: zh.attract.touchToStart }).click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
 });
+
+test("the CJK font's faces are switched on after the first screens' first frame, and the font then draws their text", async ({ page }) => {
+  // In the first frame the attract screen is painted in, the font's stylesheet (vite.deferred-fonts.mts) is still
+  // off: its ~200 @font-face rules would slow that frame. Read in that frame's own animation callback.
+  await page.addInitScript(() => {
+    const w = window as unknown as { fontsInFirstFrame?: string };
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('.attract__start')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (w.fontsInFirstFrame = document.querySelector('link[data-deferred-fonts]')?.getAttribute('media') ?? 'missing'));
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const boot = await holdBootChunk(page);
+  await page.goto(point.kiosk.url);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { fontsInFirstFrame?: string }).fontsInFirstFrame)).toBe('print');
+
+  // Then it is on, without React (the boot chunk is held), and the page's own text makes the browser fetch the
+  // faces it needs (nothing here asks for them): the point's name is drawn in the font.
+  await expect(page.locator('link[data-deferred-fonts]')).toHaveAttribute('media', 'all');
+  const loadedFaces = () => page.evaluate(() => [...document.fonts].filter((face) => face.family.replace(/"/g, '') === 'Noto Sans SC' && face.status === 'loaded').length);
+  await expect.poll(loadedFaces).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate((name) => document.fonts.check('700 32px "Noto Sans SC"', name), POINT_NAME)).toBe(true);
+  expect(await reactRunning(page)).toBe(false);
+  boot.release();
+});

@@ -4,9 +4,11 @@
  * at run time (type imports only): it is emitted as a script of its own, not a module.
  *
  * A touch on the attract screen shows home at once (the host's `<template data-first-home>`); every tap on the first
- * screens is kept for boot to carry out once React runs (early-taps.ts).
+ * screens is kept for boot to carry out once React runs (early-taps.ts). Once the first screens are painted, it
+ * switches the CJK font's stylesheet on (vite.deferred-fonts.mts), which must not weigh on that first frame.
  */
 import type { EarlyTap, FirstScreensRecorder } from './early-taps';
+import { switchOnDeferredFonts } from './deferred-fonts';
 
 (() => {
   const taps: EarlyTap[] = [];
@@ -43,4 +45,11 @@ import type { EarlyTap, FirstScreensRecorder } from './early-taps';
     },
   };
   window.firstScreens = recorder;
+
+  // The page's first frame is painted after the parse (stylesheets in); a timer set in the frame's animation callback
+  // runs once it has been drawn.
+  const fontsOn = (): void => switchOnDeferredFonts(document);
+  const afterFirstFrame = (): void => void requestAnimationFrame(() => setTimeout(fontsOn, 0));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
+  else afterFirstFrame();
 })();
