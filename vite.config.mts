@@ -6,45 +6,37 @@ import { firstTapsScript } from './vite.first-taps.mjs';
 import { deferredFonts } from './vite.deferred-fonts.mjs';
 
 /**
- * Chunks the page fetches and parses beside its entry, rather than only once the entry has run and asks for them:
- * - the rest of the page (src/renderer/boot.tsx, imported by the small entry once it has asked the core for the
- *   point's settings) with every chunk it imports, and its stylesheets, so the page keeps one up-front set of styles;
- * - the page's own language's texts (a chunk of their own, src/renderer/i18n/load-language.ts).
+ * The page's up-front styles: boot's stylesheets (src/renderer/boot.tsx and every chunk it imports) linked in the head
+ * beside the entry's, so the host's first screens are styled in the first frame and the page keeps one set of styles.
+ * Boot's modules themselves are not preloaded: the entry imports them once that frame is drawn (main.tsx); fetched
+ * and compiled beside it, they made it come ~50 ms later (the start-up bench).
  */
-function preloadStartupChunks(): Plugin {
+function startupStylesheets(): Plugin {
   return {
-    name: 'preload-startup-chunks',
+    name: 'startup-stylesheets',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-        const files = new Set<string>();
+        const seen = new Set<string>();
         const css = new Set<string>();
         const add = (fileName: string) => {
           const chunk = byFile.get(fileName);
-          if (!chunk || files.has(fileName)) return;
-          files.add(fileName);
+          if (!chunk || seen.has(fileName)) return;
+          seen.add(fileName);
           chunk.viteMetadata?.importedCss.forEach((f) => css.add(f));
           chunk.imports.forEach(add);
         };
         const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/renderer/boot.tsx'));
         if (boot) add(boot.fileName);
-        const texts = chunks.find((c) => c.facadeModuleId?.endsWith(`/shared/locales/${language}/index.ts`));
-        if (texts) files.add(texts.fileName);
         const listed = (file: string) => html.includes(`/${file}"`);
         return {
-          // The entry runs as soon as it and its few imports are in, not after the stylesheets and the parse; the
-          // screen still paints only once the stylesheets are in (they block rendering), and boot waits for the DOM.
-          // An async script is fetched at low priority, and Chromium holds low-priority requests back while the
-          // stylesheets and preloads of the page's head are in flight; the entry is what asks the core, so it is
-          // fetched first (`fetchpriority="high"`).
+          // The entry runs as soon as it and its few imports are in, not after the stylesheets and the parse: it is
+          // what asks the core, so it is fetched first (`fetchpriority="high"`; an async script is otherwise fetched
+          // at low priority, held back while the head's stylesheets are in flight).
           html: html.replace(/<script type="module" crossorigin src=/, '<script type="module" async fetchpriority="high" crossorigin src='),
-          tags: [
-            ...[...css].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-            ...[...files].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-          ],
+          tags: [...css].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
         };
       },
     },
@@ -55,11 +47,13 @@ function preloadStartupChunks(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), preloadStartupChunks(), firstTapsScript(), deferredFonts()],
+  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    // Which files each chunk imports, for the benches' count of the page's start-up bytes (bench/support/startup-files.ts).
+    manifest: true,
     target: 'chrome120',
     assetsInlineLimit: 0,
     rolldownOptions: {

@@ -4,10 +4,8 @@ import { systemMethods } from '../shared/contract/methods/system';
 import type { CoreConnection } from './api/connect';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
-import { loadLanguage } from './i18n/load-language';
 import { markStartup } from './app/startup-marks';
 import { askCatalogAtBoot } from './catalog/catalog-at-boot';
-import { LANGUAGES, type Language } from '../shared/locales/languages';
 import { retriedAtStart } from './starting/retried-at-start';
 import { startingScreenIn } from './starting/starting-screen-in';
 import { withBlankPageReload } from './starting/blank-page-reload';
@@ -16,8 +14,8 @@ import { takeOverFirstScreens } from './first-paint/early-taps';
 /**
  * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
  * prints where the time goes): the point's settings (asked by the entry, main.tsx, and checked here against the
- * contract like any answer), then the catalogue the home screen lists, and the texts in the page's own language, the
- * point's usual one (preloaded by the page; a point set to the other language fetches that).
+ * contract like any answer), then the catalogue the home screen lists. The texts in the page's own language, the
+ * point's usual one, are asked for by the entry beside this chunk; a point set to the other language fetches that.
  */
 export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<CoreConnection['carrier']['call']>): Promise<void> {
   markStartup('boot:modules-evaluated');
@@ -40,8 +38,6 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   // schema before it replies, and asked together that check held up site.info's reply too (the bench showed +100 ms).
   // It is then on its way while the page sets up its texts and paints the attract screen.
   const catalog = askCatalogAtBoot(client, siteInfo);
-  const pageLanguage = document.documentElement.lang as Language;
-  if (LANGUAGES.includes(pageLanguage)) loadLanguage(pageLanguage).catch(() => undefined);
   const site = await siteInfo;
   markStartup('boot:site-info');
   // The texts' chunk may fail to load too (a file briefly missing after an update): fetched again with backoff, the

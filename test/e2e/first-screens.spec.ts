@@ -105,3 +105,28 @@ test("the CJK font's faces are switched on after the first screens' first frame,
   expect(await reactRunning(page)).toBe(false);
   boot.release();
 });
+
+test("the page's modules are asked for only once the first screens' first frame is drawn", async ({ page }) => {
+  // Boot's stylesheet blocks rendering: held, no frame can be drawn while the entry runs and asks the core.
+  let releaseStyles!: () => void;
+  const styles = new Promise<void>((resolve) => (releaseStyles = resolve));
+  await page.route(/\/assets\/boot-[\w-]+\.css$/, async (route) => {
+    await styles;
+    await route.continue();
+  });
+  const boot = await holdBootChunk(page);
+  await page.goto(point.kiosk.url, { waitUntil: 'commit' });
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:core-asked').length)).toBe(1);
+  // The entry has run; give a wrongly eager import time to be asked for (it would be at once), then check none was.
+  await page.waitForTimeout(500);
+  expect(boot.asked()).toBe(false);
+  expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+
+  // The styles come, the first frame is drawn: now boot is asked for, and once let through the app takes over.
+  releaseStyles();
+  await expect.poll(() => boot.asked()).toBe(true);
+  boot.release();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:took-over').length), { timeout: 30_000 }).toBe(1);
+  await page.getByRole('button', { name: zh.attract.touchToStart }).click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+});

@@ -21,6 +21,8 @@ export interface EarlyTap {
 /** What the recorder leaves on `window` for boot. */
 export interface FirstScreensRecorder {
   readonly taps: readonly EarlyTap[];
+  /** Resolves once the page's first frame after the parse is drawn (the first screens, when the host wrote them). */
+  readonly painted: Promise<void>;
   /** No more taps are kept or handled: React has the screen. */
   stop(): void;
   /** Stops, and forgets the taps kept: the first screens gave way to something else (the waiting screen). */

@@ -5,7 +5,8 @@
  *
  * A touch on the attract screen shows home at once (the host's `<template data-first-home>`); every tap on the first
  * screens is kept for boot to carry out once React runs (early-taps.ts). Once the first screens are painted, it
- * switches the CJK font's stylesheet on (vite.deferred-fonts.mts), which must not weigh on that first frame.
+ * switches the CJK font's stylesheet on (vite.deferred-fonts.mts) and lets the page's modules load (`painted`): the
+ * ~200 font faces and the compiling of ~550 kB of modules must not weigh on that first frame.
  */
 import type { EarlyTap, FirstScreensRecorder } from './early-taps';
 import { switchOnDeferredFonts } from './deferred-fonts';
@@ -36,8 +37,22 @@ import { switchOnDeferredFonts } from './deferred-fonts';
     stopped = true;
     document.removeEventListener('click', onClick, true);
   };
+  // The page's first frame is painted after the parse (stylesheets in); a timer set in the frame's animation callback
+  // runs once it has been drawn. Then the CJK font is switched on, and the page's modules may load (main.tsx).
+  const painted = new Promise<void>((resolve) => {
+    const afterFirstFrame = (): void =>
+      void requestAnimationFrame(() =>
+        setTimeout(() => {
+          switchOnDeferredFonts(document);
+          resolve();
+        }, 0),
+      );
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
+    else afterFirstFrame();
+  });
   const recorder: FirstScreensRecorder = {
     taps,
+    painted,
     stop,
     drop: () => {
       stop();
@@ -45,11 +60,4 @@ import { switchOnDeferredFonts } from './deferred-fonts';
     },
   };
   window.firstScreens = recorder;
-
-  // The page's first frame is painted after the parse (stylesheets in); a timer set in the frame's animation callback
-  // runs once it has been drawn.
-  const fontsOn = (): void => switchOnDeferredFonts(document);
-  const afterFirstFrame = (): void => void requestAnimationFrame(() => setTimeout(fontsOn, 0));
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
-  else afterFirstFrame();
 })();
