@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { startupFiles } from './support/startup-files';
 import type { BenchFigure } from './types';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -169,22 +170,16 @@ function printBreakdown(label: string, all: Phases[]): void {
 }
 
 /**
- * The bytes the kiosk page loads up front: the page as the host serves it (`html`, with the first screens the
- * host writes in), its scripts and modulepreloads, the texts of the page's language (a chunk boot imports at once),
- * its stylesheets. Lazily loaded screens and the other language come later and are not counted. The renderer
- * measured is KIOSK_RENDERER_DIR's when set (as the host serves it).
+ * The bytes the kiosk page loads at start (bench/support/startup-files.ts): the page as the host serves it (`html`,
+ * with the first screens the host writes in), its scripts, stylesheets (the CJK font's deferred one too) and the
+ * modules the entry imports once the first frame is drawn. Lazily loaded screens and the other language come later
+ * and are not counted. The renderer measured is KIOSK_RENDERER_DIR's when set (as the host serves it).
  */
 function rendererBytes(html: string): { html: number; js: number; css: number } {
   const dir = process.env.KIOSK_RENDERER_DIR ?? path.join(ROOT, 'dist/renderer');
-  const refs = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]!))];
-  const size = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(dir, f.replace(/^\.\//, ''))).size, 0);
-  const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
-  const texts = fs.readdirSync(path.join(dir, 'assets')).filter((f) => new RegExp(`^${language}-[\\w-]{8}\\.js$`).test(f));
-  return {
-    html: Buffer.byteLength(html),
-    js: size([...new Set([...refs(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g).map((f) => f.replace(/^\.\//, '')), ...texts.map((f) => `assets/${f}`)])]),
-    css: size(refs(/<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+\.css)"/g)),
-  };
+  const files = startupFiles(dir, html);
+  const size = (names: string[]) => names.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return { html: Buffer.byteLength(html), js: size(files.js), css: size(files.css) };
 }
 
 /**
