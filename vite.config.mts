@@ -4,6 +4,7 @@ import { pageShell } from './vite.page-shell.mjs';
 import { woff2OnlyFontFaces } from './vite.font-faces.mjs';
 import { firstTapsScript } from './vite.first-taps.mjs';
 import { deferredFonts } from './vite.deferred-fonts.mjs';
+import { inlineFirstFrame } from './vite.inline-first-frame.mjs';
 
 /**
  * The page's up-front styles: boot's stylesheets (src/renderer/boot.tsx and every chunk it imports) linked in the head
@@ -47,7 +48,7 @@ function startupStylesheets(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts()],
+  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts(), inlineFirstFrame()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

@@ -107,16 +107,31 @@ test("the CJK font's faces are switched on after the first screens' first frame,
 });
 
 test("the page's modules are asked for only once the first screens' first frame is drawn", async ({ page }) => {
-  // Boot's stylesheet blocks rendering: held, no frame can be drawn while the entry runs and asks the core.
+  // The page's own styles are written into it, so nothing it fetches holds its first frame back: the test adds a
+  // render-blocking stylesheet to its head as soon as there is one, and holds that, so no frame can be drawn while
+  // the entry runs. (The page itself is not rewritten: a page the test serves is not on the loopback address, and
+  // Chromium's local network checks would then refuse its socket to the host.)
+  await page.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      if (!document.head) return;
+      observer.disconnect();
+      const held = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/assets/held-back.css' });
+      held.setAttribute('blocking', 'render');
+      document.head.append(held);
+    }).observe(document, { childList: true, subtree: true });
+  });
   let releaseStyles!: () => void;
   const styles = new Promise<void>((resolve) => (releaseStyles = resolve));
-  await page.route(/\/assets\/boot-[\w-]+\.css$/, async (route) => {
+  let held = false;
+  await page.route(/\/assets\/held-back\.css$/, async (route) => {
+    held = true;
     await styles;
-    await route.continue();
+    await route.fulfill({ contentType: 'text/css', body: '' });
   });
   const boot = await holdBootChunk(page);
   await page.goto(point.kiosk.url, { waitUntil: 'commit' });
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:core-asked').length)).toBe(1);
+  expect(held).toBe(true);
   // The entry has run; give a wrongly eager import time to be asked for (it would be at once), then check none was.
   await page.waitForTimeout(500);
   expect(boot.asked()).toBe(false);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,6 +126,18 @@ describe('app:// protocol: the page', () => {
       expect(await res.text()).toBe('<!doctype html><div id="root"><main>first</main></div>');
     }
     expect(html).toHaveBeenCalledTimes(2);
+  });
+
+  it("allows the page's own inline script and style by their hashes, and only on the page", async () => {
+    const page = '<!doctype html><html><head><script>window.a = 1;</script><style>body{margin:0}</style></head><body><div id="root"></div></body></html>';
+    servedRenderer(async () => page);
+    const policy = (await handler()({ url: 'app://kiosk/' })).headers.get('content-security-policy') ?? '';
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(policy).toContain(`script-src 'self' ${sha('window.a = 1;')};`);
+    expect(policy).toContain(`style-src 'self' ${sha('body{margin:0}')};`);
+    expect(policy).not.toContain('unsafe-inline');
+    const file = (await handler()({ url: 'app://kiosk/assets/a.js' })).headers.get('content-security-policy') ?? '';
+    expect(file).not.toContain('sha256-');
   });
 
   it('answers every other file from the folder as built, without asking the page', async () => {

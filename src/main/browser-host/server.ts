@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { KioskError, MAX_MESSAGE_BYTES, WireRequestSchema } from '../../shared/contract';
 import type { KioskCore } from '../core';
-import { contentSecurityPolicy } from '../csp';
+import { contentSecurityPolicy, inlineHashes } from '../csp';
 import { coreSiteInfo, DEFAULT_FIRST_SCREENS_BUNDLE, firstScreensPage } from '../page/first-screens-page';
 import { LaunchHandover } from './launch-handover';
 
@@ -55,7 +55,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 });
   let origin = '';
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy(origin.replace(/^http/, 'ws')));
+    // The page's route sets its own, with its inline script and styles' hashes.
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', contentSecurityPolicy(origin.replace(/^http/, 'ws')));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
@@ -93,7 +94,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         log.warn({ err: error }, 'the page cannot be read');
         return reply.code(404).type('text/plain').send('not found\n');
       }
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply
+        .header('Content-Security-Policy', contentSecurityPolicy(origin.replace(/^http/, 'ws'), inlineHashes(html)))
+        .type('text/html; charset=utf-8')
+        .send(html);
     });
   }
   await app.register(fastifyStatic, { root: path.resolve(options.rendererDir), index: false, dotfiles: 'deny' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { contentSecurityPolicy } from '../csp';
+import { contentSecurityPolicy, inlineHashes } from '../csp';
 import type { FirstScreensPage } from '../page/first-screens-page';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
@@ -53,12 +53,14 @@ export function serveRenderer(protocol: Protocol, rendererRoot: string, page: Pi
     const file = resolveAppFile(rendererRoot, request.url);
     if (!file) return new Response('not found', { status: 404 });
     try {
-      const body = file === indexFile ? await page.html() : await fs.readFile(file);
+      const html = file === indexFile ? await page.html() : null;
+      const body = html ?? (await fs.readFile(file));
       return new Response(body, {
         status: 200,
         headers: {
           'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': contentSecurityPolicy(),
+          // The page's own inline script and styles (its first frame's) by their hashes; nothing inline elsewhere.
+          'Content-Security-Policy': contentSecurityPolicy(undefined, html === null ? undefined : inlineHashes(html)),
           'X-Content-Type-Options': 'nosniff',
         },
       });
