@@ -14,6 +14,8 @@ export default async function uiBundle(): Promise<BenchFigure[]> {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   let gzipped = 0;
   for (const file of startupFiles(dir, html).js) gzipped += zlib.gzipSync(fs.readFileSync(path.join(dir, file))).length;
+  // The page's first script is written into the page (vite.inline-first-frame.mts): counted too.
+  for (const [, code] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) gzipped += zlib.gzipSync(code!).length;
   const kb = gzipped / 1024;
   const budget = 500;
   return [

@@ -10,7 +10,8 @@ interface ManifestChunk {
 
 /**
  * The files the kiosk page loads at start, named relative to the built renderer `dir`: what `html` (the page as
- * served) links (scripts and stylesheets, the CJK font's deferred one too), the entry's imports, and what the entry
+ * served) links (scripts and stylesheets, the CJK font's deferred one too; what it has written in counts as HTML),
+ * the entry's imports, and what the entry
  * imports the moment the first frame is drawn (boot.tsx with every chunk it imports, the texts of the page's language:
  * src/renderer/main.tsx). Screens imported later, when a person opens them, and the other language are not counted.
  */
@@ -28,7 +29,9 @@ export function startupFiles(dir: string, html: string): { js: string[]; css: st
     if (visited.has(key)) return;
     visited.add(key);
     js.add(chunk.file);
-    chunk.css?.forEach((f) => css.add(f));
+    // The entry's stylesheets are in the page already, linked or written in (vite.inline-first-frame.mts: then they
+    // count in the HTML's bytes); boot's are fetched when boot is imported, written in or not.
+    if (key !== 'index.html') chunk.css?.forEach((f) => css.add(f));
     chunk.imports?.forEach(add);
   };
   const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
