@@ -7,7 +7,8 @@ const SOURCE = path.resolve(import.meta.dirname, 'src/renderer/first-paint/first
  * The page's first script (src/renderer/first-paint/first-taps.ts): built as a chunk of its own and written into the
  * head before the stylesheets as a classic, parser-blocking script, so it runs before the host's first screens are
  * painted and no tap on them is lost (an `async` or module script may run only after the first paint). It imports
- * nothing, so its chunk is plain script; the build fails if it ever does.
+ * nothing, so its chunk is plain script; the build fails if it ever does. vite.inline-first-frame.mts then writes
+ * its code into the page in place of the file (its file stays in the build, unused).
  */
 export function firstTapsScript(): Plugin {
   let reference = '';

@@ -1,7 +1,8 @@
 /**
- * The page's first script: a classic script in the head (vite.first-taps.mts), fetched and run before the body is
- * parsed, so a tap on the host's first screens is never lost while the page's modules load. It must import nothing
- * at run time (type imports only): it is emitted as a script of its own, not a module.
+ * The page's first script: a classic script in the head (vite.first-taps.mts; written into the page itself by
+ * vite.inline-first-frame.mts), run before the body is parsed, so a tap on the host's first screens is never lost
+ * while the page's modules load. It must import nothing from the modules at run time (type imports only, and
+ * deferred-fonts.ts, which only it imports): it is a plain script, not a module.
  *
  * A touch on the attract screen shows home at once (the host's `<template data-first-home>`); every tap on the first
  * screens is kept for boot to carry out once React runs (early-taps.ts). Once the first screens are painted, it
