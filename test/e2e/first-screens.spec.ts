@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { resources } from '../../src/shared/locales';
+import { appTookOver } from './support/app';
 import { useKiosk } from './support/point';
 import { expectNoAxeViolations } from './support/resident';
 
@@ -27,6 +28,34 @@ async function holdBootChunk(page: Page) {
   return { release, asked: () => asked };
 }
 
+/**
+ * Keeps the page from drawing its first frame until `release()`: a render-blocking stylesheet of the test's own, added
+ * to the head as soon as there is one, and held. (The page's own styles are written into it, so nothing it fetches
+ * holds that frame back; and the page itself is not rewritten: a page the test serves is not on the loopback address,
+ * and Chromium's local network checks would then refuse its socket to the host.) Layout, the DOM and events work
+ * meanwhile; what waits for the frame (boot's import, the font) does not start.
+ */
+async function holdFirstFrame(page: Page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      if (!document.head) return;
+      observer.disconnect();
+      const held = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/assets/held-back.css' });
+      held.setAttribute('blocking', 'render');
+      document.head.append(held);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/assets\/held-back\.css$/, async (route) => {
+    asked = true;
+    await released;
+    await route.fulfill({ contentType: 'text/css', body: '' });
+  });
+  return { release, asked: () => asked };
+}
+
 const reactRunning = (page: Page) => page.evaluate(() => performance.getEntriesByName('boot:modules-evaluated').length > 0);
 
 test("the point's attract screen and home are there before React runs; a tile touched meanwhile opens once it does", async ({ page }) => {
@@ -43,14 +72,12 @@ test("the point's attract screen and home are there before React runs; a tile to
   await expect(page.locator('.attract__facts')).toContainText(zh.attract.officeHours);
   await expect.poll(() => boot.asked()).toBe(true);
   expect(await reactRunning(page)).toBe(false);
-  await expectNoAxeViolations(page, 'first screens: attract (before React)');
 
   // A touch shows home at once, still without React.
   await page.getByRole('button', { name: zh.attract.touchToStart }).click();
   await expect(page.getByRole('heading', { name: zh.home.heading })).toBeVisible();
   await expect(page.locator('[data-category]')).toHaveCount(4);
   expect(await reactRunning(page)).toBe(false);
-  await expectNoAxeViolations(page, 'first screens: home (before React)');
   await page.locator('[data-category="insurance"]').click();
   await expect(page.getByRole('heading', { name: zh.home.heading })).toBeVisible(); // nothing opens before React
 
@@ -74,7 +101,7 @@ test('untouched, the attract screen stays as it is when React takes over, and wo
   const served = await page.locator('#root').innerHTML();
   boot.release();
   await expect.poll(() => reactRunning(page), { timeout: 30_000 }).toBe(true);
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:took-over').length)).toBe(1);
+  await appTookOver(page);
   // The same markup, now React's (the county's announcements may arrive after it and are not compared).
   expect((await page.locator('#root').innerHTML()).startsWith(served.replace(/<template[\s\S]*$/, '').replace(/<\/main>[\s\S]*$/, ''))).toBe(true);
   await page.getByRole('button', { name: zh.attract.touchToStart }).click();
@@ -107,41 +134,36 @@ test("the CJK font's faces are switched on after the first screens' first frame,
 });
 
 test("the page's modules are asked for only once the first screens' first frame is drawn", async ({ page }) => {
-  // The page's own styles are written into it, so nothing it fetches holds its first frame back: the test adds a
-  // render-blocking stylesheet to its head as soon as there is one, and holds that, so no frame can be drawn while
-  // the entry runs. (The page itself is not rewritten: a page the test serves is not on the loopback address, and
-  // Chromium's local network checks would then refuse its socket to the host.)
-  await page.addInitScript(() => {
-    new MutationObserver((_records, observer) => {
-      if (!document.head) return;
-      observer.disconnect();
-      const held = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/assets/held-back.css' });
-      held.setAttribute('blocking', 'render');
-      document.head.append(held);
-    }).observe(document, { childList: true, subtree: true });
-  });
-  let releaseStyles!: () => void;
-  const styles = new Promise<void>((resolve) => (releaseStyles = resolve));
-  let held = false;
-  await page.route(/\/assets\/held-back\.css$/, async (route) => {
-    held = true;
-    await styles;
-    await route.fulfill({ contentType: 'text/css', body: '' });
-  });
+  const frame = await holdFirstFrame(page);
   const boot = await holdBootChunk(page);
   await page.goto(point.kiosk.url, { waitUntil: 'commit' });
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:core-asked').length)).toBe(1);
-  expect(held).toBe(true);
+  expect(frame.asked()).toBe(true);
   // The entry has run; give a wrongly eager import time to be asked for (it would be at once), then check none was.
   await page.waitForTimeout(500);
   expect(boot.asked()).toBe(false);
   expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
 
-  // The styles come, the first frame is drawn: now boot is asked for, and once let through the app takes over.
-  releaseStyles();
+  // The first frame is drawn: now boot is asked for, and once let through the app takes over.
+  frame.release();
   await expect.poll(() => boot.asked()).toBe(true);
   boot.release();
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('boot:took-over').length), { timeout: 30_000 }).toBe(1);
+  await appTookOver(page);
   await page.getByRole('button', { name: zh.attract.touchToStart }).click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
+});
+
+test("the host's first screens pass axe before React runs (held before their first frame, so nothing else can take the page)", async ({ page }) => {
+  const frame = await holdFirstFrame(page);
+  await page.goto(point.kiosk.url, { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { name: POINT_NAME })).toBeVisible();
+  await expectNoAxeViolations(page, 'first screens: attract (before React)');
+  // A touch (as an event: no frame is drawn for a pointer to aim at) shows home, still without React.
+  await page.getByRole('button', { name: zh.attract.touchToStart }).dispatchEvent('click');
+  await expect(page.getByRole('heading', { name: zh.home.heading })).toBeVisible();
+  await expect(page.locator('[data-category]')).toHaveCount(4);
+  await expectNoAxeViolations(page, 'first screens: home (before React)');
+  expect(await reactRunning(page)).toBe(false);
+  frame.release();
+  await appTookOver(page);
 });
