@@ -180,3 +180,52 @@ describe('taps before React runs', () => {
     expect(page.root.querySelector('[data-screen="home"]')).not.toBeNull();
   });
 });
+
+describe('the first frame (what the page waits for before its modules and the font)', () => {
+  /** Frames are drawn only when `draw()` is called: jsdom's own would come on a timer. */
+  function heldFrames() {
+    const callbacks: FrameRequestCallback[] = [];
+    jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => callbacks.push(callback));
+    return { draw: () => callbacks.splice(0).forEach((callback) => callback(performance.now())) };
+  }
+  const settled = (promise: Promise<void>) => Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20))]);
+  const visibility = (state: DocumentVisibilityState) => Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+
+  beforeEach(async () => {
+    // The first scripts of the tests before (each test runs its own) have frames pending on jsdom's clock: let them pass.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    document.head.innerHTML = '<link rel="stylesheet" href="./assets/fonts.css" media="print" data-deferred-fonts>';
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    Reflect.deleteProperty(document, 'visibilityState');
+    document.head.innerHTML = '';
+  });
+
+  it('is painted once a frame has been drawn, and the font is switched on then', async () => {
+    const frames = heldFrames();
+    await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
+    expect(await settled(window.firstScreens!.painted)).toBe(false);
+    expect(document.querySelector('link[data-deferred-fonts]')!.getAttribute('media')).toBe('print');
+    frames.draw();
+    expect(await settled(window.firstScreens!.painted)).toBe(true);
+    expect(document.querySelector('link[data-deferred-fonts]')!.getAttribute('media')).toBe('all');
+  });
+
+  it('does not wait for a frame in a page that is not shown (it draws none), nor once the page is hidden', async () => {
+    heldFrames();
+    visibility('hidden');
+    await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
+    expect(await settled(window.firstScreens!.painted)).toBe(true);
+    expect(document.querySelector('link[data-deferred-fonts]')!.getAttribute('media')).toBe('all');
+
+    jest.resetModules();
+    delete window.firstScreens;
+    visibility('visible');
+    await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
+    expect(await settled(window.firstScreens!.painted)).toBe(false);
+    visibility('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await settled(window.firstScreens!.painted)).toBe(true);
+  });
+});

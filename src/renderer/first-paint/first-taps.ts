@@ -40,14 +40,21 @@ import { switchOnDeferredFonts } from './deferred-fonts';
   };
   // The page's first frame is painted after the parse (stylesheets in); a timer set in the frame's animation callback
   // runs once it has been drawn. Then the CJK font is switched on, and the page's modules may load (main.tsx).
+  // A page not shown draws no frame at all (a window still hidden, as Electron's is until it is ready to show, or
+  // covered): it does not wait for one.
   const painted = new Promise<void>((resolve) => {
-    const afterFirstFrame = (): void =>
-      void requestAnimationFrame(() =>
-        setTimeout(() => {
-          switchOnDeferredFonts(document);
-          resolve();
-        }, 0),
-      );
+    const go = (): void => {
+      switchOnDeferredFonts(document);
+      resolve();
+    };
+    const goIfHidden = (): void => {
+      if (document.visibilityState === 'hidden') go();
+    };
+    document.addEventListener('visibilitychange', goIfHidden);
+    const afterFirstFrame = (): void => {
+      goIfHidden();
+      requestAnimationFrame(() => setTimeout(go, 0));
+    };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
     else afterFirstFrame();
   });
