@@ -3,7 +3,7 @@
  * painted in Debian's Chromium, cold (a fresh browser profile, nothing compiled before) and warm (one profile kept
  * across restarts of the host, as the kiosk's window starts each morning: V8's code cache holds the modules).
  * Baselines from the same run: a bare `node -e ""` process start, and Chromium loading a static page with the same
- * number of bytes of HTML, JS and CSS (what the kiosk page loads before its first screen) from a plain local server.
+ * number of bytes of HTML, JS and CSS (what the kiosk page loads at start: bench/support/startup-files.ts) from a plain local server.
  * It prints a breakdown of where the page's start-up goes, and the floor any React page pays: a page that only
  * mounts one element in a React root, and one that also runs i18next and zod (bundled here with esbuild).
  */
