@@ -132,13 +132,14 @@ describe('SocialSecurityCardReader against the simulator', () => {
   });
 
   it('an answer later than the command timeout is waited for, never asked twice: no answer is left over for the next command', async () => {
-    // Each answer 300 ms after its command, the timeout 200 ms (a loaded machine, the card-holder flake). Asking again
+    // Each answer 450 ms after its command, the timeout 400 ms (a loaded machine, the card-holder flake). Asking again
     // on a timeout left the second answer owed, and the next APDU took it for its own (a READ RECORD reading a
-    // SELECT's 9000): wrong data or a refused read.
-    const r = await startOnline(rigs.use(rig()));
+    // SELECT's 9000): wrong data or a refused read. The answer comes 50 ms into the second wait, which leaves it 350 ms
+    // to spare (with 300 against 200 ms, a CI run under load once missed even the second wait).
+    const r = await startOnline(rigs.use(rig({}, { commandTimeoutMs: 400 })));
     r.simulator.insert(1);
     await until(() => r.reader.cardPresent());
-    r.simulator.setFault('slow', 300);
+    r.simulator.setFault('slow', 450);
     await expect(r.reader.readBasicInfo()).resolves.toMatchObject({ name: sampleResident(1).name, socialSecurityNumber: sampleResident(1).socialSecurityCard.socialSecurityNumber });
     expect(r.reader.recentFrames().some((f) => f.note === 'no answer in time: waiting once more, not asking again')).toBe(true);
   });
