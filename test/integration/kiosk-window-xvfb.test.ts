@@ -20,9 +20,18 @@ const maybe = ready ? it : it.skip;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Top-level windows of a display: [width, height, x, y] for each window Chromium's class names. */
+/**
+ * Top-level windows of a display: [width, height, x, y] for each window Chromium's class names. None when the tree
+ * cannot be read this time: a window that goes away while xwininfo walks the tree ("Bad Window", as Chromium's short-
+ * lived start-up windows do; a CI run failed on it) fails the whole query, and the caller asks again.
+ */
 function chromiumWindows(display: string): Array<[number, number, number, number]> {
-  const tree = execFileSync('xwininfo', ['-display', display, '-root', '-tree'], { encoding: 'utf8' });
+  let tree: string;
+  try {
+    tree = execFileSync('xwininfo', ['-display', display, '-root', '-tree'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    return [];
+  }
   return tree
     .split('\n')
     .filter((line) => /\("chromium[^"]*" "Chromium"\)/.test(line))
