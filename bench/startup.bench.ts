@@ -96,6 +96,8 @@ async function paintedAt(page: Page, selector: string): Promise<Record<string, n
 
 /** Where the page's start-up time goes, in ms from navigation start (the page's own clock). */
 interface Phases {
+  /** The launch link's 303 (token for session cookie) answered; 0 when the page is opened without it. */
+  'launch link answered (redirect)': number;
   'HTML received': number;
   'scripts loaded (DOMContentLoaded)': number;
   /** The page's small entry ran and asked the core (src/renderer/main.tsx); boot's modules go on loading. */
@@ -114,7 +116,7 @@ interface Phases {
 const PHASES_SCRIPT = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-  return { html: nav.responseEnd, asked: mark('boot:core-asked'), dcl: nav.domContentLoadedEventEnd, modules: mark('boot:modules-evaluated'), site: mark('boot:site-info'), i18n: mark('boot:i18n-ready'), tookOver: mark('boot:took-over'), catalog: mark('catalog:loaded') };
+  return { redirect: nav.redirectEnd, html: nav.responseEnd, asked: mark('boot:core-asked'), dcl: nav.domContentLoadedEventEnd, modules: mark('boot:modules-evaluated'), site: mark('boot:site-info'), i18n: mark('boot:i18n-ready'), tookOver: mark('boot:took-over'), catalog: mark('catalog:loaded') };
 })()`;
 
 /**
@@ -139,6 +141,7 @@ async function kioskToHomeMs(context: BrowserContext, url: string): Promise<{ ms
     ms: attract + (home - seen.touch!),
     harnessMs,
     phases: {
+      'launch link answered (redirect)': p.redirect!,
       'HTML received': p.html!,
       'scripts loaded (DOMContentLoaded)': p.dcl!,
       'site.info asked (the entry ran)': p.asked!,
@@ -250,14 +253,22 @@ async function startStaticServer(bytes: { html: number; js: number; css: number 
   );
 }
 
+/** The static page's own phases, to read beside the kiosk's breakdown (ms from navigation start, page clock). */
+interface StaticPhases {
+  html: number;
+  dcl: number;
+  painted: number;
+}
+
 /** Navigation to the page's `#done` element painted, on the page's clock like the kiosk's figure. */
-async function staticPageMs(context: BrowserContext, url: string): Promise<number> {
+async function staticPageMs(context: BrowserContext, url: string): Promise<StaticPhases> {
   const page = await context.newPage();
   await page.addInitScript(PAINT_PROBE);
   await page.goto(url);
-  const ms = (await paintedAt(page, '#done'))['#done']!;
+  const painted = (await paintedAt(page, '#done'))['#done']!;
+  const nav = (await page.evaluate("(({ responseEnd, domContentLoadedEventEnd }) => ({ responseEnd, domContentLoadedEventEnd }))(performance.getEntriesByType('navigation')[0])")) as { responseEnd: number; domContentLoadedEventEnd: number };
   await page.close();
-  return ms;
+  return { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, painted };
 }
 
 interface Series {
@@ -265,10 +276,11 @@ interface Series {
   harness: number[];
   phases: Phases[];
   static: number[];
+  staticPhases: StaticPhases[];
   floors: Record<keyof typeof FLOOR_PAGES, number[]>;
 }
 
-const series = (): Series => ({ home: [], harness: [], phases: [], static: [], floors: { react: [], libraries: [] } });
+const series = (): Series => ({ home: [], harness: [], phases: [], static: [], staticPhases: [], floors: { react: [], libraries: [] } });
 
 /** One kiosk load, then the static page and the floors right after it, so a swing in load moves them all. */
 async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pages, into: Series | null): Promise<void> {
@@ -280,13 +292,16 @@ async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pag
   into.home.push(run.ms);
   into.harness.push(run.harnessMs);
   into.phases.push(run.phases);
-  into.static.push(stat);
-  into.floors.react.push(react);
-  into.floors.libraries.push(libraries);
+  into.static.push(stat.painted);
+  into.staticPhases.push(stat);
+  into.floors.react.push(react.painted);
+  into.floors.libraries.push(libraries.painted);
 }
 
 function printSeries(label: string, s: Series): void {
   printBreakdown(label, s.phases);
+  const staticMedian = (n: keyof StaticPhases) => median(s.staticPhases.map((p) => p[n])).toFixed(0);
+  console.error(`  the static page beside it: HTML received ${staticMedian('html')}, DOMContentLoaded ${staticMedian('dcl')}, painted ${staticMedian('painted')}`);
   // Each load is paired with the static page loaded right after it, so a swing in the machine's load moves both: on a
   // shared machine the median of these per-pair ratios is steadier than the ratio of the two medians.
   const pairRatios = s.home.map((ms, i) => ms / s.static[i]!);
