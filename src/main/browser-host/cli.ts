@@ -62,21 +62,20 @@ async function main(): Promise<void> {
   const core = await createKioskCore({ config, dataDir, simulate, log, appVersion: appVersion(), ...(args.config ? { configFile: path.resolve(args.config) } : {}) });
   const host = await startBrowserHost({ core, port, rendererDir: rendererDir() });
   const launchFile = writeLaunchFile(dataDir, host.url);
+
+  // Chromium is started first: its own start takes longer than the warm-up below, which then costs it nothing.
+  let browser: ReturnType<typeof launchChromiumKiosk> | undefined;
+  const executable = args['no-browser'] ? undefined : findChromium();
+  if (executable) {
+    browser = launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless });
+    browser.on('exit', (code) => log.info({ code }, 'chromium exited'));
+  }
+  // The first screens' bundle is loaded and rendered before "ready": it holds the host for ~60 ms, and a page asked
+  // for right after "ready" (a browser already running, kioskctl, a test) would wait that long for its first answer.
+  await host.warmFirstScreens();
   // One line for whoever watches the console: where, and where the launch URL is; never the token itself.
   console.log(`kiosk ready: ${host.origin} (launch URL in ${launchFile})`);
-  // The first screens' bundle is loaded and rendered now, behind "ready", so the first page load does not wait for it.
-  void host.warmFirstScreens();
-
-  let browser: ReturnType<typeof launchChromiumKiosk> | undefined;
-  if (!args['no-browser']) {
-    const executable = findChromium();
-    if (executable) {
-      browser = launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless });
-      browser.on('exit', (code) => log.info({ code }, 'chromium exited'));
-    } else {
-      console.log(`no Chromium found (set KIOSK_CHROMIUM); open the URL in ${launchFilePath(dataDir)} in a browser`);
-    }
-  }
+  if (executable === null) console.log(`no Chromium found (set KIOSK_CHROMIUM); open the URL in ${launchFilePath(dataDir)} in a browser`);
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
