@@ -59,7 +59,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', contentSecurityPolicy(origin.replace(/^http/, 'ws')));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cache-Control', 'no-store');
     return payload;
   });
