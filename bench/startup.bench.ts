@@ -220,16 +220,23 @@ async function floorScript(contents: string): Promise<string> {
 }
 
 /**
- * Two pages on one plain local server: at `/` a static page with the kiosk's byte counts (HTML, one script that is
- * a long comment and one DOM write, one stylesheet), at `/react.html` and `/libraries.html` the floors. All are sent `no-store`,
- * as the host sends the kiosk's files (V8's code cache keeps their compiled scripts all the same: measured).
+ * Pages on one plain local server: at `/` a static page with the kiosk's byte counts (HTML, one script that is
+ * a long comment and one DOM write, one stylesheet), at `/react.html` and `/libraries.html` the floors, and at
+ * `/without-scripts.html` the kiosk's page as the host serves it with its scripts (and the font's stylesheet, which
+ * only a script switches on) taken out: the same first screens and styles, laid out and painted, with no program.
+ * All are sent `no-store`, as the host sends the kiosk's files (V8's code cache keeps their compiled scripts all the
+ * same: measured).
  */
 interface Pages {
   url: string;
   floors: Record<keyof typeof FLOOR_PAGES, string>;
+  withoutScripts: string;
 }
 
-async function startStaticServer(bytes: { html: number; js: number; css: number }): Promise<Pages & { close: () => void }> {
+/** The served page without its scripts; its inline styles' hashes in the meta policy stay valid. */
+const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link\b[^>]*data-deferred-fonts[^>]*>/g, '');
+
+async function startStaticServer(bytes: { html: number; js: number; css: number }, servedHtml: string): Promise<Pages & { close: () => void }> {
   const js = `document.body.insertAdjacentHTML('beforeend','<h1 id="done">ok</h1>');/*`;
   const script = `${js}${'x'.repeat(Math.max(0, bytes.js - js.length - 2))}*/`;
   const css = `body{font-family:sans-serif}/*${'x'.repeat(Math.max(0, bytes.css - 32))}*/`;
@@ -240,6 +247,7 @@ async function startStaticServer(bytes: { html: number; js: number; css: number 
     files[`/${name}.js`] = ['text/javascript', await floorScript(contents)];
     files[`/${name}.html`] = ['text/html', `<!doctype html><html><head><script type="module" src="/${name}.js"></script></head><body><div id="root"></div></body></html>`];
   }
+  files['/without-scripts.html'] = ['text/html; charset=utf-8', withoutScripts(servedHtml)];
   const server = http.createServer((req, res) => {
     const [type, body] = files[req.url ?? ''] ?? ['text/html', html];
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
@@ -248,7 +256,7 @@ async function startStaticServer(bytes: { html: number; js: number; css: number 
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-      resolve({ url, floors: { react: `${url}react.html`, libraries: `${url}libraries.html` }, close: () => server.close() });
+      resolve({ url, floors: { react: `${url}react.html`, libraries: `${url}libraries.html` }, withoutScripts: `${url}without-scripts.html`, close: () => server.close() });
     }),
   );
 }
@@ -260,12 +268,12 @@ interface StaticPhases {
   painted: number;
 }
 
-/** Navigation to the page's `#done` element painted, on the page's clock like the kiosk's figure. */
-async function staticPageMs(context: BrowserContext, url: string): Promise<StaticPhases> {
+/** Navigation to the page's `#done` element (or `selector`) painted, on the page's clock like the kiosk's figure. */
+async function staticPageMs(context: BrowserContext, url: string, selector = '#done'): Promise<StaticPhases> {
   const page = await context.newPage();
   await page.addInitScript(PAINT_PROBE);
   await page.goto(url);
-  const painted = (await paintedAt(page, '#done'))['#done']!;
+  const painted = (await paintedAt(page, selector))[selector]!;
   const nav = (await page.evaluate("(({ responseEnd, domContentLoadedEventEnd }) => ({ responseEnd, domContentLoadedEventEnd }))(performance.getEntriesByType('navigation')[0])")) as { responseEnd: number; domContentLoadedEventEnd: number };
   await page.close();
   return { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, painted };
@@ -278,9 +286,12 @@ interface Series {
   static: number[];
   staticPhases: StaticPhases[];
   floors: Record<keyof typeof FLOOR_PAGES, number[]>;
+  /** The kiosk's page without its scripts, its attract screen painted. */
+  withoutScripts: number[];
+  attract: number[];
 }
 
-const series = (): Series => ({ home: [], harness: [], phases: [], static: [], staticPhases: [], floors: { react: [], libraries: [] } });
+const series = (): Series => ({ home: [], harness: [], phases: [], static: [], staticPhases: [], floors: { react: [], libraries: [] }, withoutScripts: [], attract: [] });
 
 /** One kiosk load, then the static page and the floors right after it, so a swing in load moves them all. */
 async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pages, into: Series | null): Promise<void> {
@@ -288,6 +299,7 @@ async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pag
   const stat = await staticPageMs(context, pages.url);
   const react = await staticPageMs(context, pages.floors.react);
   const libraries = await staticPageMs(context, pages.floors.libraries);
+  const bare = await staticPageMs(context, pages.withoutScripts, '.attract__start');
   if (!into) return;
   into.home.push(run.ms);
   into.harness.push(run.harnessMs);
@@ -296,6 +308,8 @@ async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pag
   into.staticPhases.push(stat);
   into.floors.react.push(react.painted);
   into.floors.libraries.push(libraries.painted);
+  into.withoutScripts.push(bare.painted);
+  into.attract.push(run.phases['attract screen painted']);
 }
 
 function printSeries(label: string, s: Series): void {
@@ -309,6 +323,9 @@ function printSeries(label: string, s: Series): void {
   console.error(`  home painted ${median(s.home).toFixed(0)} ms / static page ${median(s.static).toFixed(0)} ms = ${(median(s.home) / median(s.static)).toFixed(2)}x; per pair: ${pairRatios.map((r) => r.toFixed(2)).join(' ')} (median ${median(pairRatios).toFixed(2)})`);
   const floor = (ms: number[]) => `${median(ms).toFixed(0)} ms = ${(median(ms) / median(s.static)).toFixed(2)}x the static page`;
   console.error(`  floors: empty React root painted ${floor(s.floors.react)}; React + i18next + zod, no kiosk code, ${floor(s.floors.libraries)}`);
+  // What the page's program costs, apart from laying out and painting real screens in real text.
+  const bare = median(s.withoutScripts);
+  console.error(`  the same page without its scripts (plain server): attract painted ${bare.toFixed(0)} ms = ${(bare / median(s.static)).toFixed(2)}x the static page; against it the kiosk's attract screen is ${(median(s.attract) / bare).toFixed(2)}x, its home figure ${(median(s.home) / bare).toFixed(2)}x`);
 }
 
 const homeFigure = (label: string, s: Series): BenchFigure => {
@@ -337,7 +354,7 @@ export default async function bench(): Promise<BenchFigure[]> {
   const probe = await startKiosk();
   const servedHtml = await fetch(probe.url).then((r) => r.text());
   await probe.stop();
-  const pages = await startStaticServer(rendererBytes(servedHtml));
+  const pages = await startStaticServer(rendererBytes(servedHtml), servedHtml);
   const browser = await chromium.launch(launch);
   try {
     // Cold: every load in a fresh context, so nothing compiled before is kept.
