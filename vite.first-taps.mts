@@ -8,7 +8,7 @@ const SOURCE = path.resolve(import.meta.dirname, 'src/renderer/first-paint/first
  * head before the stylesheets as a classic, parser-blocking script, so it runs before the host's first screens are
  * painted and no tap on them is lost (an `async` or module script may run only after the first paint). It imports
  * nothing, so its chunk is plain script; the build fails if it ever does. vite.inline-first-frame.mts then writes
- * its code into the page in place of the file (its file stays in the build, unused).
+ * its code into the page in place of the file, and leaves the file out of the build.
  */
 export function firstTapsScript(): Plugin {
   let reference = '';

@@ -35,13 +35,23 @@ export function inlineFirstFrame(): Plugin {
           into.push(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
           return `<${kind}>${text}</${kind}>`;
         };
+        const inlinedScripts: string[] = [];
         let page = html
-          .replace(/<script src="\.\/([^"]+\.js)"><\/script>/g, (_tag, file: string) => inline('script', source(file), scripts))
+          .replace(/<script src="\.\/([^"]+\.js)"><\/script>/g, (_tag, file: string) => {
+            inlinedScripts.push(file);
+            return inline('script', source(file), scripts);
+          })
           .replace(/<link rel="stylesheet" crossorigin href="\.\/([^"]+\.css)">/g, (_tag, file: string) => inline('style', source(file), styles));
         if (scripts.length === 0 || styles.length === 0) throw new Error('the page has no first script or no render-blocking stylesheet to write in: its head changed, update this plugin');
         const policy = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')([^"]*style-src 'self')/;
         if (!policy.test(page)) throw new Error("the page's Content-Security-Policy has no script-src 'self' and style-src 'self' to add the hashes to");
         page = page.replace(policy, (_all, script: string, style: string) => `${script} ${scripts.join(' ')}${style} ${styles.join(' ')}`);
+        // A written-in script's file is asked for by nothing (the first script is no module: no loader imports it), so
+        // it is not shipped. The stylesheets' files stay: Vite's loader fetches them again with the chunks they belong to.
+        for (const file of inlinedScripts) {
+          delete bundle[file];
+          delete bundle[`${file}.map`];
+        }
         return page;
       },
     },
