@@ -79,7 +79,7 @@ describe('browser host: the page with the first screens', () => {
     expect((await fetch(`${host.origin}/assets/`)).status).toBe(403);
   });
 
-  it('still swaps the launch link for the cookie with a 303 to / (the page is not served to it)', async () => {
+  it('still swaps the launch token for the cookie with a 303 to / (the page is never served to the token)', async () => {
     const link = await openLaunchLink(host.url);
     expect(link).toMatchObject({ status: 303, location: '/' });
     expect(link.cookie).toMatch(/^kiosk_session=/);

@@ -84,11 +84,23 @@ describe('browser host carrier', () => {
   it('opens the page once with a one-time code (what Chromium gets on its command line), then the code is spent', async () => {
     const url = host.oneTimeUrl();
     expect(url).not.toContain(host.token);
-    const first = await openLaunchLink(url);
-    expect(first.status).toBe(303);
-    expect(first.cookie).toMatch(/^kiosk_session=/);
+    // Answered with the page itself (no redirect before the first frame), the cookie set on it.
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('set-cookie')).toMatch(/^kiosk_session=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
+    expect(first.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await first.text()).toBe(await (await fetch(`${host.origin}/`)).text());
+    const browser = await openSocket(apiUrl(), host.origin, { cookie: first.headers.get('set-cookie')!.split(';')[0]! });
+    browser.close();
     const again = await openLaunchLink(url);
     expect(again).toMatchObject({ status: 401, cookie: null });
+  });
+
+  it('answers a one-time code anywhere but the page with the cookie and a 303 to the page', async () => {
+    const elsewhere = host.oneTimeUrl().replace('/?code=', '/assets/index.js?code=');
+    const link = await openLaunchLink(elsewhere);
+    expect(link).toMatchObject({ status: 303, location: '/' });
+    expect(link.cookie).toMatch(/^kiosk_session=/);
   });
 
   it('serves the page with a strict Content-Security-Policy', async () => {

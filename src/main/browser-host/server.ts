@@ -36,6 +36,8 @@ export interface BrowserHost {
 }
 
 export const API_PATH = '/api';
+/** Where the page itself is answered (with the first screens in it). */
+const PAGE_PATHS = ['/', '/index.html'];
 
 /**
  * The browser-host carrier: serves the built renderer on 127.0.0.1 and carries the contract over one WebSocket
@@ -62,18 +64,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     reply.header('Cache-Control', 'no-store');
     return payload;
   });
-  // The launch link: a valid token or one-time code becomes the session cookie, and the address bar loses it.
+  // The launch link: a valid token or one-time code becomes the session cookie.
+  // - The one-time code on the page's own path (Chromium's launch URL) is answered with the page at once: a redirect
+  //   was one more round trip before the first frame. The code is spent by then, and the page's first script takes
+  //   it out of the address bar, so a reload asks for the page itself (first-paint/launch-link.ts).
+  // - The launch token is only ever redirected to `/`: it opens the kiosk again, so it must never reach the page,
+  //   where its scripts could read it from the address or the navigation entry.
   app.addHook('onRequest', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const token = typeof query.token === 'string' ? query.token : null;
     const code = typeof query.code === 'string' ? query.code : null;
     if (token === null && code === null) return;
+    const pathname = request.url.split('?')[0] ?? '';
     const session = handover.exchange({ token, code });
     if (!session) {
-      log.warn({ path: request.url.split('?')[0]?.slice(0, 200) }, 'launch link refused (spent or wrong)');
+      log.warn({ path: pathname.slice(0, 200) }, 'launch link refused (spent or wrong)');
       return reply.code(401).type('text/plain').send('This launch link is spent or wrong. Use the launch URL in the kiosk data dir.\n');
     }
-    return reply.code(303).header('Set-Cookie', LaunchHandover.cookie(session)).header('Location', '/').send();
+    reply.header('Set-Cookie', LaunchHandover.cookie(session));
+    if (token === null && request.method === 'GET' && PAGE_PATHS.includes(pathname)) return;
+    return reply.code(303).header('Location', '/').send();
   });
   // The page itself, with the first screens already in it; every other file of the renderer as built. No index for
   // the static files, so `/` is only ever this route.
@@ -83,7 +93,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     siteInfo: coreSiteInfo(core),
     log: core.log,
   });
-  for (const url of ['/', '/index.html']) {
+  for (const url of PAGE_PATHS) {
     app.get(url, async (_request, reply) => {
       let html: string;
       try {

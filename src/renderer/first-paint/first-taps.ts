@@ -2,7 +2,9 @@
  * The page's first script: a classic script in the head (vite.first-taps.mts; written into the page itself by
  * vite.inline-first-frame.mts), run before the body is parsed, so a tap on the host's first screens is never lost
  * while the page's modules load. It must import nothing from the modules at run time (type imports only, and
- * deferred-fonts.ts, which only it imports): it is a plain script, not a module.
+ * deferred-fonts.ts and launch-link.ts, which only it imports): it is a plain script, not a module.
+ *
+ * It first takes the launch link's spent one-time code out of the address (launch-link.ts).
  *
  * A touch on the attract screen shows home at once (the host's `<template data-first-home>`); every tap on the first
  * screens is kept for boot to carry out once React runs (early-taps.ts). Once the first screens are painted, it
@@ -11,8 +13,10 @@
  */
 import type { EarlyTap, FirstScreensRecorder } from './early-taps';
 import { switchOnDeferredFonts } from './deferred-fonts';
+import { forgetLaunchCode } from './launch-link';
 
 (() => {
+  forgetLaunchCode(window.location, window.history);
   const taps: EarlyTap[] = [];
   let stopped = false;
 
