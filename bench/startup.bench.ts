@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { standInChromium } from '../test/e2e/support/stand-in-chromium';
 import { startupFiles } from './support/startup-files';
 import type { BenchFigure } from './types';
 
@@ -25,17 +26,28 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** A host on `port` when given: warm loads restart it on one origin, as the kiosk's own does, so the cache applies. */
+/**
+ * A host on `port` when given: warm loads restart it on one origin, as the kiosk's own does, so the cache applies.
+ * It starts a stand-in Chromium (test/e2e/support/stand-in-chromium.ts), and the page is opened at the URL the host
+ * gave it, with its one-time code: the kiosk's own way in (answered with the page at once; the launch token's link
+ * is redirected first).
+ */
 function startKiosk(port?: number): Promise<{ ms: number; url: string; stop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-'));
+  // The data dir inside a directory of its own: the kiosk keeps its key beside the data dir; all of it goes at stop.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-'));
+  const dataDir = path.join(dir, 'data');
+  const chromium = standInChromium(dir);
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--no-browser', '--data-dir', dataDir, ...(port ? ['--port', String(port)] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--headless', '--data-dir', dataDir, ...(port ? ['--port', String(port)] : [])], {
+    cwd: ROOT,
+    env: { ...process.env, KIOSK_CHROMIUM: chromium.executable },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /kiosk ready: (\S+)/.exec(out);
       // A browser that keeps its connections to the host open (the warm profile does) can hold up the host's
       // graceful close; after 5 s it is ended, so the next start finds the port free.
       const stop = async () => {
@@ -43,8 +55,14 @@ function startKiosk(port?: number): Promise<{ ms: number; url: string; stop: () 
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
         clearTimeout(timer);
+        fs.rmSync(dir, { recursive: true, force: true });
       };
-      if (m) resolve({ ms: performance.now() - t0, url: fs.readFileSync(path.join(dataDir, 'launch-url'), 'utf8').trim(), stop });
+      // The stand-in is started before "kiosk ready" (browser-host/cli.ts), so its URL is there by then.
+      const url = chromium.launchUrl();
+      if (/kiosk ready: /.test(out)) {
+        if (url) resolve({ ms: performance.now() - t0, url, stop });
+        else reject(new Error(`kiosk ready, but the stand-in Chromium was not started:\n${out}`));
+      }
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
   });
@@ -96,7 +114,7 @@ async function paintedAt(page: Page, selector: string): Promise<Record<string, n
 
 /** Where the page's start-up time goes, in ms from navigation start (the page's own clock). */
 interface Phases {
-  /** The launch link's 303 (token for session cookie) answered; 0 when the page is opened without it. */
+  /** A redirect before the page (the launch token's link has one); 0 with the one-time code, answered with the page. */
   'launch link answered (redirect)': number;
   'HTML received': number;
   'scripts loaded (DOMContentLoaded)': number;

@@ -4,29 +4,11 @@
  * heap after 500 visits: each visit starts from the attract screen, opens a category and an item page, and ends
  * (which remounts the visit and wipes storage). Baseline: the heap after 10 visits, in the same page.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { startKiosk } from '../test/e2e/support/kiosk-process';
 import type { BenchFigure } from './types';
 
-const ROOT = path.resolve(__dirname, '..');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-
-function startKiosk(): Promise<{ url: string; stop: () => void }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-heap-'));
-  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--no-browser', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /kiosk ready: (\S+)/.exec(out);
-      if (m) resolve({ url: fs.readFileSync(path.join(dataDir, 'launch-url'), 'utf8').trim(), stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
-  });
-}
 
 async function visit(page: Page): Promise<void> {
   await page.locator('.attract__start').click();
@@ -71,6 +53,6 @@ export default async function uiHeap(): Promise<BenchFigure[]> {
     ];
   } finally {
     await browser.close();
-    kiosk.stop();
+    await kiosk.dispose();
   }
 }

@@ -8,31 +8,13 @@
  * Event Timing reports only interactions of 16 ms or more (durationThreshold's floor), rounded to 8 ms; an
  * interaction without an entry is counted as 16 ms, an upper bound.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { collectEventTiming as collect, observeEventTiming, percentile } from './event-timing';
+import { startKiosk } from '../test/e2e/support/kiosk-process';
 import type { BenchFigure } from './types';
 
-const ROOT = path.resolve(__dirname, '..');
 const NAVIGATIONS = 200;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-
-function startKiosk(): Promise<{ url: string; stop: () => void }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-ui-'));
-  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--no-browser', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /kiosk ready: (\S+)/.exec(out);
-      if (m) resolve({ url: fs.readFileSync(path.join(dataDir, 'launch-url'), 'utf8').trim(), stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
-  });
-}
 
 export default async function uiLatency(): Promise<BenchFigure[]> {
   const kiosk = await startKiosk();
@@ -73,6 +55,6 @@ export default async function uiLatency(): Promise<BenchFigure[]> {
     ];
   } finally {
     await browser.close();
-    kiosk.stop();
+    await kiosk.dispose();
   }
 }
