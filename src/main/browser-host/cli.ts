@@ -70,9 +70,10 @@ async function main(): Promise<void> {
     browser = launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless });
     browser.on('exit', (code) => log.info({ code }, 'chromium exited'));
   }
-  // The first screens' bundle is loaded and rendered before "ready": it holds the host for ~60 ms, and a page asked
-  // for right after "ready" (a browser already running, kioskctl, a test) would wait that long for its first answer.
-  await host.warmFirstScreens();
+  // The first screens' bundle is loaded and rendered, and the page answered once, before "ready": the render holds the
+  // host for ~60 ms, and a page asked for right after "ready" (a browser already running, kioskctl, a test) would wait
+  // that long for its first answer; a fresh process also compiles its request path on the first answer (~10 ms).
+  await host.warmUp();
   // One line for whoever watches the console: where, and where the launch URL is; never the token itself.
   console.log(`kiosk ready: ${host.origin} (launch URL in ${launchFile})`);
   if (executable === null) console.log(`no Chromium found (set KIOSK_CHROMIUM); open the URL in ${launchFilePath(dataDir)} in a browser`);
