@@ -142,3 +142,27 @@ describe('browser host without the first screens bundle', () => {
     }
   });
 });
+
+describe('browser host whose core cannot answer site.info', () => {
+  it('gives up warming up after its limit, says so, and answers other requests all the same', async () => {
+    const { core, logLines } = await startTestCore();
+    // site.info never settles: the render, and the page's answer, wait for it for ever.
+    const stuck: KioskCore = {
+      ...core,
+      dispatcher: { ...core.dispatcher, dispatch: (connection, method, params) => (method === 'site.info' ? new Promise(() => {}) : core.dispatcher.dispatch(connection, method, params)) } as KioskCore['dispatcher'],
+    };
+    const rendererDir = tempDir('kiosk-renderer-');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX_HTML);
+    fs.mkdirSync(path.join(rendererDir, 'assets'));
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'index.js'), 'console.log("page");\n');
+    const host = await startBrowserHost({ core: stuck, rendererDir, firstScreensBundle: writeFirstScreensBundle(tempDir('kiosk-first-screens-')).file, warmUpLimitMs: 300 });
+    try {
+      await expect(host.warmUp()).resolves.toBeUndefined();
+      expect(logLines().some((l) => l.includes('warm-up not done in time') && l.includes('"limitMs":300'))).toBe(true);
+      expect((await fetch(`${host.origin}/assets/index.js`)).status).toBe(200);
+    } finally {
+      await host.close();
+      await core.close();
+    }
+  });
+});

@@ -19,6 +19,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** The renderer's first-screens bundle put into the page (page/first-screens-page.ts); default DEFAULT_FIRST_SCREENS_BUNDLE. */
   firstScreensBundle?: string;
+  /** How long `warmUp()` may take before the host goes on without it; default WARM_UP_LIMIT_MS. */
+  warmUpLimitMs?: number;
 }
 
 export interface BrowserHost {
@@ -32,7 +34,8 @@ export interface BrowserHost {
   oneTimeUrl(): string;
   /**
    * Loads and renders the first screens once, then answers the page once over HTTP to itself, so the browser's first
-   * load pays for neither (a fresh process compiles its request path on first use: ~10 ms); never rejects.
+   * load pays for neither (a fresh process compiles its request path on first use: ~10 ms). Never rejects, and gives
+   * up after `warmUpLimitMs` (a core that cannot answer `site.info` must not keep the host from saying ready).
    */
   warmUp(): Promise<void>;
   close(): Promise<void>;
@@ -40,15 +43,20 @@ export interface BrowserHost {
 
 export const API_PATH = '/api';
 
+/** Where the page itself is answered (with the first screens in it). */
+const PAGE_PATHS = ['/', '/index.html'];
+/** The render takes ~60 ms and the page's answer a few; far longer means something is stuck. */
+export const WARM_UP_LIMIT_MS = 3000;
+
 /** One GET of the page on this host's own socket, its answer read and dropped; a failure is logged, never thrown. */
-function answerPageOnce(origin: string, log: KioskCore['log']): Promise<void> {
+function answerPageOnce(origin: string, log: KioskCore['log'], signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const failed = (error: Error) => {
-      log.warn({ err: error }, 'warming the page route failed');
+      if (!signal.aborted) log.warn({ err: error }, 'warming the page route failed');
       resolve();
     };
     http
-      .get(`${origin}/`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+      .get(`${origin}/`, { headers: { accept: 'text/html' }, signal }, (response) => {
         response.on('error', failed);
         response.on('end', () => resolve());
         response.resume();
@@ -56,8 +64,6 @@ function answerPageOnce(origin: string, log: KioskCore['log']): Promise<void> {
       .on('error', failed);
   });
 }
-/** Where the page itself is answered (with the first screens in it). */
-const PAGE_PATHS = ['/', '/index.html'];
 
 /**
  * The browser-host carrier: serves the built renderer on 127.0.0.1 and carries the contract over one WebSocket
@@ -225,8 +231,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${origin}/?token=${handover.token}`,
     oneTimeUrl: () => `${origin}/?code=${handover.newCode()}`,
     warmUp: async () => {
-      await page.warm();
-      await answerPageOnce(origin, log);
+      const limitMs = options.warmUpLimitMs ?? WARM_UP_LIMIT_MS;
+      const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(), limitMs);
+      const stopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
+      await Promise.race([page.warm(), stopped]);
+      if (!stop.signal.aborted) await answerPageOnce(origin, log, stop.signal);
+      clearTimeout(timer);
+      if (stop.signal.aborted) log.warn({ limitMs }, 'warm-up not done in time; the host goes on without it');
     },
     close: async () => {
       unsubscribe();
