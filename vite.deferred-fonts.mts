@@ -3,16 +3,17 @@ import type { Plugin } from 'vite';
 
 const SOURCE = path.resolve(import.meta.dirname, 'src/renderer/theme/fonts.ts');
 
-/** The mark on the fonts' link: the page's first script (src/renderer/first-paint/deferred-fonts.ts) finds it by this. */
+/** The mark on the fonts' link: boot finds it by this (src/renderer/theme/deferred-fonts.ts). */
 export const DEFERRED_FONTS_ATTRIBUTE = 'data-deferred-fonts';
 
 /**
- * The CJK font's stylesheet (src/renderer/theme/fonts.ts) as a stylesheet of its own, linked with `media="print"`
- * so it neither blocks the first frame nor applies to it; the page's first script switches it to all media once the
- * first screens are painted. Measured (Debian's Chromium, the served page): with its ~200 `@font-face` rules in the
+ * The CJK font's stylesheet (src/renderer/theme/fonts.ts) as a stylesheet of its own, linked `disabled`: the browser
+ * neither fetches nor applies it until boot switches it on, once the app has taken over from the first screens.
+ * Measured (Debian's Chromium, the served page, interleaved loads): with its ~200 `@font-face` rules in the
  * render-blocking stylesheet the first frame came 60-80 ms later, the same whether the font files were reachable or
- * not: the cost is matching the text against the rules' unicode ranges, not the download. The file is fetched at
- * once all the same, so the faces are in when they are switched on.
+ * not (the cost is matching the text against the rules' unicode ranges, not the download); linked `media="print"`
+ * and switched on after the first frame, it was still fetched and parsed before that frame (the attract screen
+ * ~50 ms later than without it) and matched while the first touch was answered (home ~15 ms later).
  *
  * The chunk's script is empty (the module only imports the two stylesheets) and is left out of the build.
  */
@@ -40,7 +41,7 @@ export function deferredFonts(): Plugin {
       order: 'post',
       handler() {
         if (!stylesheet) throw new Error('the fonts stylesheet was not built before the page was written');
-        return [{ tag: 'link', attrs: { rel: 'stylesheet', href: `./${stylesheet}`, media: 'print', [DEFERRED_FONTS_ATTRIBUTE]: true }, injectTo: 'head' }];
+        return [{ tag: 'link', attrs: { rel: 'stylesheet', href: `./${stylesheet}`, disabled: true, [DEFERRED_FONTS_ATTRIBUTE]: true }, injectTo: 'head' }];
       },
     },
   };

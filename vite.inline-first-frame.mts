@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 /**
  * What the page's first frame waits for, written into the page itself: its first script (the classic, parser-blocking
  * `first-taps` script, vite.first-taps.mts) and its render-blocking stylesheets (the entry's and boot's; the CJK
- * font's is `media="print"`, vite.deferred-fonts.mts, and stays a file). Served as files, each was a request the
+ * font's is linked `disabled`, vite.deferred-fonts.mts, and stays a file). Served as files, each was a request the
  * parse or the first frame waited for on the host, which was busiest then (measured: the bench's probe 372 -> 297 ms
  * on the host at load ~4). The Content-Security-Policy keeps inline code out but for these, each allowed by its
  * hash: written here into the page's policy, and computed by both carriers from the page's head for the header's

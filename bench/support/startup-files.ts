@@ -10,7 +10,8 @@ interface ManifestChunk {
 
 /**
  * The files the kiosk page loads at start, named relative to the built renderer `dir`: what `html` (the page as
- * served) links (scripts and stylesheets, the CJK font's deferred one too; what it has written in counts as HTML),
+ * served) links (scripts and stylesheets; what it has written in counts as HTML; not the CJK font's stylesheet,
+ * linked `disabled` and fetched only once the app has taken over, vite.deferred-fonts.mts),
  * the entry's imports, and what the entry
  * imports the moment the first frame is drawn (boot.tsx with every chunk it imports, the texts of the page's language:
  * src/renderer/main.tsx). Screens imported later, when a person opens them, and the other language are not counted.
@@ -21,7 +22,7 @@ export function startupFiles(dir: string, html: string): { js: string[]; css: st
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
   const linked = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!.replace(/^\.\//, ''));
   const js = new Set(linked(/<script[^>]*\ssrc="([^"]+\.js)"/g));
-  const css = new Set(linked(/<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+\.css)"/g));
+  const css = new Set(linked(/<link(?![^>]*\sdisabled[\s>])[^>]*rel="stylesheet"[^>]*\shref="([^"]+\.css)"/g));
   const visited = new Set<string>();
   const add = (key: string) => {
     const chunk = manifest[key];

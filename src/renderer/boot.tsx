@@ -10,6 +10,7 @@ import { retriedAtStart } from './starting/retried-at-start';
 import { startingScreenIn } from './starting/starting-screen-in';
 import { withBlankPageReload } from './starting/blank-page-reload';
 import { takeOverFirstScreens } from './first-paint/early-taps';
+import { switchOnDeferredFontsAfterNextFrame } from './theme/deferred-fonts';
 
 /**
  * Start-up asks early for what the first screens need rather than once the screens ask (bench/startup.bench.ts
@@ -49,4 +50,7 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   // place in one commit and carries out those taps.
   takeOverFirstScreens(container, () => root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />));
   markStartup('boot:took-over');
+  // Only now the CJK font's faces (theme/deferred-fonts.ts): switched on beside the first screens, they were fetched
+  // and their ~200 unicode ranges matched in the very moments the first touch is answered.
+  switchOnDeferredFontsAfterNextFrame(window);
 }

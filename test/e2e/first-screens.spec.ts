@@ -108,29 +108,30 @@ test('untouched, the attract screen stays as it is when React takes over, and wo
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
 });
 
-test("the CJK font's faces are switched on after the first screens' first frame, and the font then draws their text", async ({ page }) => {
-  // In the first frame the attract screen is painted in, the font's stylesheet (vite.deferred-fonts.mts) is still
-  // off: its ~200 @font-face rules would slow that frame. Read in that frame's own animation callback.
-  await page.addInitScript(() => {
-    const w = window as unknown as { fontsInFirstFrame?: string };
-    new MutationObserver((_records, observer) => {
-      if (!document.querySelector('.attract__start')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (w.fontsInFirstFrame = document.querySelector('link[data-deferred-fonts]')?.getAttribute('media') ?? 'missing'));
-    }).observe(document, { subtree: true, childList: true });
+test("the CJK font's faces wait for the app: neither fetched nor on beside the first screens, then on and drawing their text", async ({ page }) => {
+  // Its ~200 @font-face rules, fetched and matched beside the first screens, slowed their first frame and the first
+  // touch's answer (vite.deferred-fonts.mts): the stylesheet is linked `disabled` and boot switches it on.
+  const fontsAsked: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/fonts-[\w-]+\.css$/.test(new URL(request.url()).pathname)) fontsAsked.push(request.url());
   });
   const boot = await holdBootChunk(page);
   await page.goto(point.kiosk.url);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { fontsInFirstFrame?: string }).fontsInFirstFrame)).toBe('print');
+  await expect(page.getByRole('heading', { name: POINT_NAME })).toBeVisible();
+  // Painted, and the entry has gone on to ask for boot (held): the font is still off and was never asked for.
+  await expect.poll(boot.asked).toBe(true);
+  await expect(page.locator('link[data-deferred-fonts]')).toHaveAttribute('disabled', '');
+  expect(fontsAsked).toEqual([]);
 
-  // Then it is on, without React (the boot chunk is held), and the page's own text makes the browser fetch the
-  // faces it needs (nothing here asks for them): the point's name is drawn in the font.
-  await expect(page.locator('link[data-deferred-fonts]')).toHaveAttribute('media', 'all');
+  // With the app running it is switched on, and the page's own text makes the browser fetch the faces it needs
+  // (nothing here asks for them): the point's name is drawn in the font.
+  boot.release();
+  await appTookOver(page);
+  await expect(page.locator('link[data-deferred-fonts]')).not.toHaveAttribute('disabled');
+  await expect.poll(() => fontsAsked.length).toBe(1);
   const loadedFaces = () => page.evaluate(() => [...document.fonts].filter((face) => face.family.replace(/"/g, '') === 'Noto Sans SC' && face.status === 'loaded').length);
   await expect.poll(loadedFaces).toBeGreaterThan(0);
   await expect.poll(() => page.evaluate((name) => document.fonts.check('700 32px "Noto Sans SC"', name), POINT_NAME)).toBe(true);
-  expect(await reactRunning(page)).toBe(false);
-  boot.release();
 });
 
 test("the page's modules are asked for only once the first screens' first frame is drawn", async ({ page }) => {

@@ -181,7 +181,7 @@ describe('taps before React runs', () => {
   });
 });
 
-describe('the first frame (what the page waits for before its modules and the font)', () => {
+describe('the first frame (what the page waits for before its modules), and the font after the app took over', () => {
   /** Frames are drawn only when `draw()` is called: jsdom's own would come on a timer. */
   function heldFrames() {
     const callbacks: FrameRequestCallback[] = [];
@@ -194,7 +194,7 @@ describe('the first frame (what the page waits for before its modules and the fo
   beforeEach(async () => {
     // The first scripts of the tests before (each test runs its own) have frames pending on jsdom's clock: let them pass.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    document.head.innerHTML = '<link rel="stylesheet" href="./assets/fonts.css" media="print" data-deferred-fonts>';
+    document.head.innerHTML = '<link rel="stylesheet" href="./assets/fonts.css" disabled data-deferred-fonts>';
   });
   afterEach(() => {
     jest.restoreAllMocks();
@@ -202,14 +202,29 @@ describe('the first frame (what the page waits for before its modules and the fo
     document.head.innerHTML = '';
   });
 
-  it('is painted once a frame has been drawn, and the font is switched on then', async () => {
+  const fontsOn = () => !document.querySelector('link[data-deferred-fonts]')!.hasAttribute('disabled');
+
+  it('is painted once a frame has been drawn; the font stays off', async () => {
     const frames = heldFrames();
     await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
     expect(await settled(window.firstScreens!.painted)).toBe(false);
-    expect(document.querySelector('link[data-deferred-fonts]')!.getAttribute('media')).toBe('print');
     frames.draw();
     expect(await settled(window.firstScreens!.painted)).toBe(true);
-    expect(document.querySelector('link[data-deferred-fonts]')!.getAttribute('media')).toBe('all');
+    frames.draw();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fontsOn()).toBe(false);
+  });
+
+  it("switches the font on once the app has taken over and drawn its first frame, after the first screens' taps", async () => {
+    const frames = heldFrames();
+    const page = await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
+    await tap(page.root.querySelector('.attract__start'));
+    frames.draw();
+    await boot(page, SAMPLE_SITE_INFO);
+    expect(page.root.querySelector('[data-screen="home"]')).not.toBeNull();
+    expect(fontsOn()).toBe(false);
+    frames.draw();
+    await waitFor(() => expect(fontsOn()).toBe(true));
   });
 
   it('does not wait for a frame in a page that is not shown (it draws none), nor once the page is hidden', async () => {
@@ -217,7 +232,7 @@ describe('the first frame (what the page waits for before its modules and the fo
     visibility('hidden');
     await servePage((await hostMarkup(SAMPLE_SITE_INFO)).whole);
     expect(await settled(window.firstScreens!.painted)).toBe(true);
-    expect(document.querySelector('link[data-deferred-fonts]')!.getAttribute('media')).toBe('all');
+    expect(fontsOn()).toBe(false);
 
     jest.resetModules();
     delete window.firstScreens;

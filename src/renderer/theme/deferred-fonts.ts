@@ -1,0 +1,15 @@
+/**
+ * The CJK font's stylesheet (its ~200 `@font-face` rules, src/renderer/theme/fonts.ts) is linked `disabled` with
+ * `data-deferred-fonts` (vite.deferred-fonts.mts): neither fetched nor applied while the first screens are drawn and
+ * answer the first touch. Boot switches it on once the app has taken over and its first frame is drawn; the text then
+ * swaps from the system's font to this one as the faces' files arrive (`font-display: swap`).
+ */
+export function switchOnDeferredFonts(document: Document): void {
+  // Removing the attribute is what makes the browser fetch and apply a stylesheet linked disabled.
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[data-deferred-fonts][disabled]')) link.removeAttribute('disabled');
+}
+
+/** Switches the fonts on in the task after the page's next frame: a page not shown draws none, and waits till it is. */
+export function switchOnDeferredFontsAfterNextFrame(window: Window): void {
+  window.requestAnimationFrame(() => window.setTimeout(() => switchOnDeferredFonts(window.document), 0));
+}
