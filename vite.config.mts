@@ -1,7 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pageShell } from './vite.page-shell.mjs';
-import { woff2OnlyFontFaces } from './vite.font-faces.mjs';
 import { firstTapsScript } from './vite.first-taps.mjs';
 import { deferredFonts } from './vite.deferred-fonts.mjs';
 import { inlineFirstFrame } from './vite.inline-first-frame.mjs';
@@ -48,7 +47,7 @@ function startupStylesheets(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), woff2OnlyFontFaces(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts(), inlineFirstFrame()],
+  plugins: [react(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts(), inlineFirstFrame()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

@@ -1,41 +1,38 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
-
-const SOURCE = path.resolve(import.meta.dirname, 'src/renderer/theme/fonts.ts');
+import { UI_FONT_WEIGHTS, uiFontCharacters, uiFontSubset, type UiFontWeight } from './vite.ui-font.mjs';
 
 /** The mark on the fonts' link: boot finds it by this (src/renderer/theme/deferred-fonts.ts). */
 export const DEFERRED_FONTS_ATTRIBUTE = 'data-deferred-fonts';
 
+/** The family the screens name first (theme.css `--font`). */
+export const UI_FONT_FAMILY = 'Noto Sans SC';
+
 /**
- * The CJK font's stylesheet (src/renderer/theme/fonts.ts) as a stylesheet of its own, linked `disabled`: the browser
- * neither fetches nor applies it until boot switches it on, once the app has taken over from the first screens.
- * Measured (Debian's Chromium, the served page, interleaved loads): with its ~200 `@font-face` rules in the
- * render-blocking stylesheet the first frame came 60-80 ms later, the same whether the font files were reachable or
- * not (the cost is matching the text against the rules' unicode ranges, not the download); linked `media="print"`
- * and switched on after the first frame, it was still fetched and parsed before that frame (the attract screen
- * ~50 ms later than without it) and matched while the first touch was answered (home ~15 ms later).
- *
- * The chunk's script is empty (the module only imports the two stylesheets) and is left out of the build.
+ * The screens' CJK font: Noto Sans SC in its two weights, each one woff2 file cut down to the product's own texts and
+ * everyday characters (vite.ui-font.mts), in a stylesheet of two `@font-face` rules. It is linked `disabled`: the
+ * browser neither fetches nor applies it until boot switches it on, once the app has taken over from the first
+ * screens (src/renderer/theme/deferred-fonts.ts). Measured (Debian's Chromium, the served page, interleaved loads):
+ * - The font used to be @fontsource's ~200 faces, one per unicode range. Every layout of new text matched it against
+ *   them (a touch's home screen: 411 font lookups, 32 of its 48 ms of layout); with two faces, touch to home went
+ *   from 67-72 ms to 42-51.
+ * - In the render-blocking stylesheet those rules made the first frame 60-80 ms later; linked `media="print"` and
+ *   switched on after the first frame, the stylesheet was still fetched and parsed before that frame (the attract
+ *   screen ~50 ms later than without it).
  */
 export function deferredFonts(): Plugin {
-  let reference = '';
   let stylesheet = '';
   return {
     name: 'deferred-fonts',
     apply: 'build',
-    buildStart() {
-      reference = this.emitFile({ type: 'chunk', id: SOURCE, name: 'fonts' });
-    },
-    generateBundle(_options, bundle) {
-      const fileName = this.getFileName(reference);
-      const chunk = bundle[fileName];
-      const css = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
-      if (chunk?.type !== 'chunk' || css.length !== 1 || chunk.imports.length > 0 || chunk.dynamicImports.length > 0) {
-        this.error(`${SOURCE} must build to one stylesheet and nothing else (found ${css.length} stylesheets)`);
+    async generateBundle() {
+      const characters = uiFontCharacters();
+      const faces: string[] = [];
+      for (const weight of Object.keys(UI_FONT_WEIGHTS).map(Number) as UiFontWeight[]) {
+        const file = this.getFileName(this.emitFile({ type: 'asset', name: `noto-sans-sc-${weight}.woff2`, source: await uiFontSubset(weight, characters) }));
+        faces.push(`@font-face{font-family:"${UI_FONT_FAMILY}";font-style:normal;font-display:swap;font-weight:${weight};src:url(./${path.basename(file)}) format("woff2")}`);
       }
-      stylesheet = css[0]!;
-      delete bundle[fileName];
-      if (chunk.sourcemapFileName) delete bundle[chunk.sourcemapFileName];
+      stylesheet = this.getFileName(this.emitFile({ type: 'asset', name: 'fonts.css', source: `${faces.join('\n')}\n` }));
     },
     transformIndexHtml: {
       order: 'post',

@@ -50,7 +50,7 @@ export async function boot(core: CoreConnection, siteInfoAnswer: ReturnType<Core
   // place in one commit and carries out those taps.
   takeOverFirstScreens(container, () => root.render(<App kiosk={{ client, site }} onConnectionChange={core.onConnectionChange} catalog={catalog} />));
   markStartup('boot:took-over');
-  // Only now the CJK font's faces (theme/deferred-fonts.ts): switched on beside the first screens, they were fetched
-  // and their ~200 unicode ranges matched in the very moments the first touch is answered.
+  // Only now the CJK font (theme/deferred-fonts.ts): switched on beside the first screens, its files were fetched and
+  // decoded in the very moments the first touch is answered.
   switchOnDeferredFontsAfterNextFrame(window);
 }

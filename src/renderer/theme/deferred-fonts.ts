@@ -1,8 +1,9 @@
 /**
- * The CJK font's stylesheet (its ~200 `@font-face` rules, src/renderer/theme/fonts.ts) is linked `disabled` with
- * `data-deferred-fonts` (vite.deferred-fonts.mts): neither fetched nor applied while the first screens are drawn and
- * answer the first touch. Boot switches it on once the app has taken over and its first frame is drawn; the text then
- * swaps from the system's font to this one as the faces' files arrive (`font-display: swap`).
+ * The CJK font's stylesheet (two faces of ~640 kB each, vite.deferred-fonts.mts) is linked `disabled` with
+ * `data-deferred-fonts`: neither fetched nor applied while the first screens are drawn and answer the first touch
+ * (fetched and decoded beside them, the faces' files would compete with them and with boot for the CPU). Boot
+ * switches it on once the app has taken over and its first frame is drawn; the text then swaps from the system's
+ * font to this one as the files arrive (`font-display: swap`).
  */
 export function switchOnDeferredFonts(document: Document): void {
   // Removing the attribute is what makes the browser fetch and apply a stylesheet linked disabled.
