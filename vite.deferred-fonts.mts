@@ -3,10 +3,10 @@ import type { Plugin } from 'vite';
 import { UI_FONT_WEIGHTS, uiFontCharacters, uiFontSubset, type UiFontWeight } from './vite.ui-font.mjs';
 
 /** The mark on the fonts' link: boot finds it by this (src/renderer/theme/deferred-fonts.ts). */
-export const DEFERRED_FONTS_ATTRIBUTE = 'data-deferred-fonts';
+const DEFERRED_FONTS_ATTRIBUTE = 'data-deferred-fonts';
 
-/** The family the screens name first (theme.css `--font`). */
-export const UI_FONT_FAMILY = 'Noto Sans SC';
+/** The family the screens name first: the same name as `--font` in src/renderer/theme/theme.css. */
+const UI_FONT_FAMILY = 'Noto Sans SC';
 
 /**
  * The screens' CJK font: Noto Sans SC in its two weights, each one woff2 file cut down to the product's own texts and

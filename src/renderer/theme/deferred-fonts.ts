@@ -5,7 +5,7 @@
  * switches it on once the app has taken over and its first frame is drawn; the text then swaps from the system's
  * font to this one as the files arrive (`font-display: swap`).
  */
-export function switchOnDeferredFonts(document: Document): void {
+function switchOnDeferredFonts(document: Document): void {
   // Removing the attribute is what makes the browser fetch and apply a stylesheet linked disabled.
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[data-deferred-fonts][disabled]')) link.removeAttribute('disabled');
 }
