@@ -86,22 +86,24 @@ function bareNodeStartMs(): number {
 
 /**
  * Times taken on the page's own clock (ms from navigation start), so the harness's own latency is not counted: the
- * first moment each selector is in the page and the frame after it was painted, and the first touch. Playwright sees
+ * first moment each selector is shown in the page and the frame after it was painted, and the first touch. Playwright sees
  * the attract screen 100 to 350 ms after it is painted and only then touches it; counting that reaction as start-up
  * put the kiosk at a disadvantage the static page (no touch) never had.
  */
 const PAINT_PROBE = `(() => {
   const seen = (window.__paint = { touch: NaN });
   const selectors = ${JSON.stringify(['.attract__start', '[data-category]', '#done'])};
+  // Shown, not only in the page: home waits hidden behind the attract screen (app/home-in-standby.ts).
+  const shown = (s) => [...document.querySelectorAll(s)].some((e) => e.checkVisibility({ visibilityProperty: true }));
   const check = () => {
     for (const s of selectors) {
-      if (seen[s] === undefined && document.querySelector(s)) {
+      if (seen[s] === undefined && shown(s)) {
         seen[s] = NaN;
         requestAnimationFrame(() => setTimeout(() => (seen[s] = performance.now()), 0));
       }
     }
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden', 'style'] });
   document.addEventListener('pointerdown', () => { if (Number.isNaN(seen.touch)) seen.touch = performance.now(); }, true);
 })()`;
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { useKiosk } from './support/point';
+import { expectNoAxeViolations } from './support/resident';
 
 const point = useKiosk();
 
@@ -22,4 +23,29 @@ test('the language switch shows the home screen in English', async ({ page }) =>
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Please choose a service' })).toBeVisible();
   await expect(page.locator('[data-category="card"]')).toContainText('Social security card');
+});
+
+test('home waits behind the attract screen unseen and out of reach, and the touch shows that same home', async ({ page }) => {
+  await page.goto(point.kiosk.url);
+  // Rendered once the page is idle after the app took over (app/home-in-standby.ts).
+  await expect(page.locator('.shell.shell--standby')).toBeAttached();
+  await expect(page.locator('[data-category]').first()).toBeHidden();
+  await expect(page.getByRole('heading', { name: '请选择您要办理的业务' })).toHaveCount(0);
+  // It takes no room: the attract screen does not scroll to it.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  // The keyboard never reaches it: every Tab stays on the attract screen.
+  for (let i = 0; i < 12; i += 1) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.shell') === null)).toBe(true);
+  }
+  await expectNoAxeViolations(page, 'attract with home in standby');
+  await page.evaluate(() => Object.assign(document.querySelector('[data-category="job"]')!, { inStandby: true }));
+
+  await page.getByRole('button', { name: '轻触屏幕开始办理' }).click();
+  await expect(page.getByRole('heading', { name: '请选择您要办理的业务' })).toBeVisible();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+  // The very elements that waited, shown: the touch built nothing.
+  expect(await page.evaluate(() => (document.querySelector('[data-category="job"]') as unknown as { inStandby?: boolean }).inStandby)).toBe(true);
+  await page.locator('[data-category="job"]').click();
+  await expect(page.locator('[data-screen="category:job"]')).toBeVisible();
 });

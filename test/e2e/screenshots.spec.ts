@@ -27,7 +27,7 @@ test('the main screens', async ({ page }) => {
   await page.goto(point.kiosk.url);
   await expect(page.locator('.attract__start')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.locator('.shell')).toHaveCount(0); // no frame, no resident yet
+  await expect(page.locator('.shell')).toBeHidden(); // no frame, no resident yet (home waits unseen behind it)
   await shot(page, '01-attract');
 
   await page.locator('.attract__start').click();

@@ -4,3 +4,11 @@ import { TextDecoder, TextEncoder } from 'node:util';
 
 if (typeof globalThis.TextDecoder === 'undefined') Object.assign(globalThis, { TextDecoder });
 if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder });
+
+// jsdom has no idle callbacks; a page is idle here as soon as the current task is done.
+if (typeof window !== 'undefined' && typeof window.requestIdleCallback === 'undefined') {
+  Object.assign(window, {
+    requestIdleCallback: (run: IdleRequestCallback) => window.setTimeout(() => run({ didTimeout: false, timeRemaining: () => 0 }), 0),
+    cancelIdleCallback: (handle: number) => window.clearTimeout(handle),
+  });
+}

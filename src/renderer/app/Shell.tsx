@@ -8,6 +8,8 @@ import type { ElderMode } from '../elder/use-elder-mode';
 /** The frame around every screen after the attract screen: back, home, help, read aloud, language and elder mode. */
 export function Shell(props: {
   children: ReactNode;
+  /** Rendered behind the attract screen and not shown: hidden, out of reach of touch and screen readers. */
+  standby?: boolean;
   screenId: string;
   onBack?: () => void;
   onHome: () => void;
@@ -25,7 +27,7 @@ export function Shell(props: {
   const switchLanguage = () => void i18n.changeLanguage(i18n.language === 'zh-CN' ? 'en' : 'zh-CN');
   const readAloud = () => setNoVoice(!speak(props.instruction(), i18n.language, props.elder.speechRate));
   return (
-    <div className="shell" data-screen={props.screenId}>
+    <div className={props.standby ? 'shell shell--standby' : 'shell'} data-screen={props.standby ? undefined : props.screenId} inert={props.standby} aria-hidden={props.standby || undefined}>
       <header className="shell__bar">
         <nav className="shell__nav" aria-label={t('screens:shell.navigation')}>
           {props.onBack ? (

@@ -5,13 +5,15 @@ import { routeId, type Route } from './routes';
 import { AttractScreen } from '../screens/AttractScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { CategoryScreen } from '../screens/CategoryScreen';
-import { FlowScreen, ItemScreen, MyRequestsScreen, SearchScreen } from './lazy-screens';
+import { FlowScreen, ItemScreen, MyRequestsScreen, SearchScreen, usePreloadLaterScreens } from './lazy-screens';
+import type { CategoryCode } from '../../shared/catalog/categories';
 import { IdleDialog } from '../idle/IdleDialog';
 import { useIdleCountdown } from '../idle/use-idle-countdown';
 import { useHelp } from '../help/use-help';
 import { InstructionContext } from '../speech/instruction-context';
 import { TakeCardReminder } from '../screens/TakeCardReminder';
 import { useElderMode } from '../elder/use-elder-mode';
+import { useHomeInStandby } from './home-in-standby';
 
 export type VisitEndReason = 'finished' | 'idle' | 'cardRemoved' | 'clerkEnded';
 export interface VisitEnd {
@@ -56,6 +58,9 @@ export function Visit({
   const route = stack.length > 0 ? stack[stack.length - 1]! : null;
   const screenId = routeId(route);
   const help = useHelp(screenId);
+  const standby = useHomeInStandby(route === null);
+  // Behind the attract screen, home waits in standby once the page is idle: the touch then only shows it.
+  const shown: Route | null = route ?? (standby ? { name: 'home' } : null);
 
   const end = useCallback(
     (reason: VisitEndReason) => {
@@ -106,6 +111,11 @@ export function Visit({
   }, [client, end, warn]);
 
   const go = useCallback((next: Route) => setStack((s) => [...s, next]), []);
+  const openCategory = useCallback((category: CategoryCode) => go({ name: 'category', category }), [go]);
+  const openSearch = useCallback(() => go({ name: 'search' }), [go]);
+  const openMyRequests = useCallback(() => go({ name: 'requests' }), [go]);
+  // The later screens' chunks are fetched once a visit has begun (home is up) and the page is idle.
+  usePreloadLaterScreens(route !== null);
   const back = useCallback(() => setStack((s) => s.slice(0, -1)), []);
   const home = useCallback(() => setStack([{ name: 'home' }]), []);
   // A new person starts here: whatever resident the core still holds (a page reload, a visit that was never
@@ -115,29 +125,19 @@ export function Visit({
     home();
   }, [client, home]);
 
-  if (route === null) {
-    return (
-      <InstructionContext.Provider value={setInstruction}>
-        <AttractScreen onStart={startVisit} />
-        {attractCorner}
-        {previousEnd?.cardUsed ? <TakeCardReminder /> : null}
-      </InstructionContext.Provider>
-    );
-  }
-
   let screen;
-  switch (route.name) {
+  switch (shown?.name) {
     case 'home':
-      screen = <HomeScreen onOpenCategory={(category) => go({ name: 'category', category })} onSearch={() => go({ name: 'search' })} onMyRequests={() => go({ name: 'requests' })} />;
+      screen = <HomeScreen onOpenCategory={openCategory} onSearch={openSearch} onMyRequests={openMyRequests} />;
       break;
     case 'category':
-      screen = <CategoryScreen category={route.category} onOpenItem={(itemCode) => go({ name: 'item', itemCode })} />;
+      screen = <CategoryScreen category={shown.category} onOpenItem={(itemCode) => go({ name: 'item', itemCode })} />;
       break;
     case 'search':
       screen = <SearchScreen onOpenItem={(itemCode) => go({ name: 'item', itemCode })} />;
       break;
     case 'item':
-      screen = <ItemScreen itemCode={route.itemCode} onStart={() => go({ name: 'flow', itemCode: route.itemCode })} />;
+      screen = <ItemScreen itemCode={shown.itemCode} onStart={() => go({ name: 'flow', itemCode: shown.itemCode })} />;
       break;
     case 'requests':
       screen = (
@@ -152,8 +152,8 @@ export function Visit({
     case 'flow':
       screen = (
         <FlowScreen
-          key={route.itemCode}
-          itemCode={route.itemCode}
+          key={shown.itemCode}
+          itemCode={shown.itemCode}
           onIdentified={(viaCard) => {
             identified.current = true;
             setShowFinish(true);
@@ -165,21 +165,32 @@ export function Visit({
       break;
   }
 
+  // One tree whether the attract screen is up or not, so the touch keeps home's elements (and its layout) as they are.
   return (
     <InstructionContext.Provider value={setInstruction}>
-      <Shell
-        screenId={screenId}
-        onBack={stack.length > 1 ? back : () => end('finished')}
-        onHome={home}
-        onFinish={showFinish ? () => end('finished') : undefined}
-        help={help}
-        instruction={() => instruction.current}
-        elder={elder}
-        simulated={site.simulated}
-        connected={connected}
-      >
-        {screen}
-      </Shell>
+      {route === null ? (
+        <>
+          <AttractScreen onStart={startVisit} />
+          {attractCorner}
+          {previousEnd?.cardUsed ? <TakeCardReminder /> : null}
+        </>
+      ) : null}
+      {screen ? (
+        <Shell
+          standby={route === null}
+          screenId={screenId}
+          onBack={stack.length > 1 ? back : () => end('finished')}
+          onHome={home}
+          onFinish={showFinish ? () => end('finished') : undefined}
+          help={help}
+          instruction={() => instruction.current}
+          elder={elder}
+          simulated={site.simulated}
+          connected={connected}
+        >
+          {screen}
+        </Shell>
+      ) : null}
       {idle.state.phase === 'warning' ? (
         <IdleDialog secondsLeft={idle.state.secondsLeft} onContinue={idle.extend} onFinish={() => end('finished')} />
       ) : null}

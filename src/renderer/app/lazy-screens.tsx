@@ -2,9 +2,10 @@ import { Suspense, lazy, useEffect, useState, type ComponentType, type ReactElem
 
 /**
  * Screens the first paint does not need, each in its own chunk so start-up parses only the attract and home
- * screens (bench/startup.bench.ts prints where start-up goes). `usePreloadLaterScreens` fetches them all once the
- * home screen, the one that leads to them, is painted and the page is idle: so a later tap rarely waits, and their
- * parsing (the on-screen keyboard's chunk alone is over 300 kB) never competes with the touch from attract to home.
+ * screens (bench/startup.bench.ts prints where start-up goes). `usePreloadLaterScreens` fetches them all once a
+ * visit has begun (home, the screen that leads to them, is shown) and the page is idle: so a later tap rarely waits,
+ * and their parsing (the on-screen keyboard's chunk alone is over 300 kB) never competes with the touch from attract
+ * to home.
  * A screen whose chunk is in already renders without suspending.
  */
 type Loader<P> = () => Promise<ComponentType<P>>;
@@ -50,10 +51,10 @@ const LATER: { preload(): Promise<unknown> }[] = [FlowScreen, SearchScreen, Item
 
 let preloading = false;
 
-/** Fetches every later screen's chunk, one after another, the first time the page is idle after the caller mounted. */
-export function usePreloadLaterScreens(): void {
+/** Fetches every later screen's chunk, one after another, the first time the page is idle once `enabled`. */
+export function usePreloadLaterScreens(enabled: boolean): void {
   useEffect(() => {
-    if (preloading) return;
+    if (preloading || !enabled) return;
     const idle = requestIdleCallback(
       () => {
         preloading = true;
@@ -62,5 +63,5 @@ export function usePreloadLaterScreens(): void {
       { timeout: 3000 },
     );
     return () => cancelIdleCallback(idle);
-  }, []);
+  }, [enabled]);
 }

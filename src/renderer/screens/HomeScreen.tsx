@@ -1,17 +1,19 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { categoriesForLevel, type CategoryCode } from '../../shared/catalog/categories';
 import { useCatalog } from '../catalog/catalog-context';
 import { useInstruction } from '../speech/instruction-context';
-import { usePreloadLaterScreens } from '../app/lazy-screens';
 
-/** Home: the four category tiles (five at the demonstration point) and the search. */
-export function HomeScreen({ onOpenCategory, onSearch, onMyRequests }: { onOpenCategory: (code: CategoryCode) => void; onSearch: () => void; onMyRequests?: () => void }) {
+/**
+ * Home: the four category tiles (five at the demonstration point) and the search. Memoised: the touch that shows it
+ * from standby behind the attract screen (app/home-in-standby.ts) changes only the frame around it.
+ */
+export const HomeScreen = memo(function HomeScreen({ onOpenCategory, onSearch, onMyRequests }: { onOpenCategory: (code: CategoryCode) => void; onSearch: () => void; onMyRequests?: () => void }) {
   const { t } = useTranslation();
   const { site } = useKiosk();
   const catalog = useCatalog();
   useInstruction(t('screens:home.instruction'));
-  usePreloadLaterScreens();
   return (
     <main className="home">
       <div className="home__top">
@@ -41,4 +43,4 @@ export function HomeScreen({ onOpenCategory, onSearch, onMyRequests }: { onOpenC
       </ul>
     </main>
   );
-}
+});
