@@ -11,10 +11,19 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+/** How long each part took, printed at the end: CI has 45 minutes on 2 cores for the whole run. */
+const took = [];
+
+function timed(name, work) {
+  const start = Date.now();
+  const result = work();
+  took.push(`${name} ${Math.round((Date.now() - start) / 1000)} s`);
+  return result;
+}
+
 function run(name, command, args) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  return r.status === 0;
+  return timed(name, () => spawnSync(command, args, { stdio: 'inherit', env: process.env }).status === 0);
 }
 
 function check(name, command, args) {
@@ -86,7 +95,7 @@ const COUNTY_ON_POSTGRES = JSON.parse(fs.readFileSync(new URL('./county-on-postg
   if (url) {
     fs.rmSync('test-results/jest-postgres.json', { force: true });
     console.log(`\n=== county suite on PostgreSQL (${url})`);
-    const r = spawnSync('npx', ['jest', '--json', '--outputFile=test-results/jest-postgres.json', ...COUNTY_ON_POSTGRES], { stdio: 'inherit', env: { ...process.env, COUNTY_TEST_DATABASE: url } });
+    const r = timed('county suite on PostgreSQL', () => spawnSync('npx', ['jest', '--json', '--outputFile=test-results/jest-postgres.json', ...COUNTY_ON_POSTGRES], { stdio: 'inherit', env: { ...process.env, COUNTY_TEST_DATABASE: url } }));
     // The run's test databases are dropped by Jest's teardown (test/support/county-test-databases.cjs); one left
     // behind would mean a Stryker run on PostgreSQL fills the disk again, so it counts as a failed check.
     const left = await testDatabasesLeft(url);
@@ -123,6 +132,7 @@ if (built) {
   failures.push('playwright (not run: build failed)');
 }
 
+console.log(`\ntime taken: ${took.join(', ')}`);
 if (failures.length > 0) console.log(`\nfailed: ${failures.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
