@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { UI_FONT_WEIGHTS, uiFontCharacters, uiFontSubset, type UiFontWeight } from './vite.ui-font.mjs';
@@ -5,8 +6,13 @@ import { UI_FONT_WEIGHTS, uiFontCharacters, uiFontSubset, type UiFontWeight } fr
 /** The mark on the fonts' link: boot finds it by this (src/renderer/theme/deferred-fonts.ts). */
 const DEFERRED_FONTS_ATTRIBUTE = 'data-deferred-fonts';
 
-/** The family the screens name first: the same name as `--font` in src/renderer/theme/theme.css. */
-const UI_FONT_FAMILY = 'Noto Sans SC';
+/** The family the screens name first: `--font`'s first in src/renderer/theme/theme.css, where it is named once. */
+function uiFontFamily(): string {
+  const theme = fs.readFileSync(path.join(import.meta.dirname, 'src', 'renderer', 'theme', 'theme.css'), 'utf8');
+  const family = /--font:\s*'([^']+)'/.exec(theme)?.[1];
+  if (!family) throw new Error("src/renderer/theme/theme.css: --font names no family in quotes first (the CJK font's @font-face rules are named after it)");
+  return family;
+}
 
 /**
  * The screens' CJK font: Noto Sans SC in its two weights, each one woff2 file cut down to the product's own texts and
@@ -27,10 +33,11 @@ export function deferredFonts(): Plugin {
     apply: 'build',
     async generateBundle() {
       const characters = uiFontCharacters();
+      const family = uiFontFamily();
       const faces: string[] = [];
       for (const weight of Object.keys(UI_FONT_WEIGHTS).map(Number) as UiFontWeight[]) {
         const file = this.getFileName(this.emitFile({ type: 'asset', name: `noto-sans-sc-${weight}.woff2`, source: await uiFontSubset(weight, characters) }));
-        faces.push(`@font-face{font-family:"${UI_FONT_FAMILY}";font-style:normal;font-display:swap;font-weight:${weight};src:url(./${path.basename(file)}) format("woff2")}`);
+        faces.push(`@font-face{font-family:"${family}";font-style:normal;font-display:swap;font-weight:${weight};src:url(./${path.basename(file)}) format("woff2")}`);
       }
       stylesheet = this.getFileName(this.emitFile({ type: 'asset', name: 'fonts.css', source: `${faces.join('\n')}\n` }));
     },
