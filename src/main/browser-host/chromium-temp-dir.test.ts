@@ -7,13 +7,15 @@ import { launchChromiumKiosk, stopChromium } from './chromium';
 /**
  * Chromium's temporary files (its singleton socket's `org.chromium.Chromium.*` directory, left behind whenever it does
  * not exit cleanly) go into a directory the host made for that launch and removes once Chromium has exited. A stand-in
- * Chromium (a shell script) makes that directory in the $TMPDIR it was given, says where, and does not clean up.
+ * Chromium (a shell script) makes that directory in the $TMPDIR it was given, says where, and does not clean up. It
+ * ignores SIGTERM, when asked to, before it says where: the test stops it as soon as it has (a trap set after that
+ * was raced by the stop: the stand-in died by SIGTERM in one CI run).
  */
 const FAKE_CHROMIUM = `#!/bin/sh
+if [ "$IGNORE_TERM" = 1 ]; then trap '' TERM; fi
 profile="\${1#--user-data-dir=}"
 mkdir -p "$TMPDIR/org.chromium.Chromium.stand-in"
 printf '%s' "$TMPDIR" > "$profile/tmpdir.tmp" && mv "$profile/tmpdir.tmp" "$profile/tmpdir"
-if [ "$IGNORE_TERM" = 1 ]; then trap '' TERM; fi
 if [ "$LEAVE_HELPER" = 1 ]; then sleep 25 & echo $! > "$profile/helper.pid"; fi
 while :; do sleep 1; done
 `;
