@@ -7,14 +7,14 @@
  * It prints a breakdown of where the page's start-up goes, and the floor any React page pays: a page that only
  * mounts one element in a React root, and one that also runs i18next and zod (bundled here with esbuild).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { standInChromium } from '../test/e2e/support/stand-in-chromium';
+import { startHostWithStandIn } from '../test/e2e/support/stand-in-chromium';
 import { startupFiles } from './support/startup-files';
 import type { BenchFigure } from './types';
 
@@ -35,34 +35,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function startKiosk(port?: number): Promise<{ ms: number; url: string; stop: () => Promise<void> }> {
   // The data dir inside a directory of its own: the kiosk keeps its key beside the data dir; all of it goes at stop.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-'));
-  const dataDir = path.join(dir, 'data');
-  const chromium = standInChromium(dir);
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--headless', '--data-dir', dataDir, ...(port ? ['--port', String(port)] : [])], {
-    cwd: ROOT,
-    env: { ...process.env, KIOSK_CHROMIUM: chromium.executable },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { chromium, child, out } = startHostWithStandIn(dir, port ? ['--port', String(port)] : []);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A browser that keeps its connections to the host open (the warm profile does) can hold up the host's graceful
+  // close; after 5 s it is ended, so the next start finds the port free.
+  const stop = async () => {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      // A browser that keeps its connections to the host open (the warm profile does) can hold up the host's
-      // graceful close; after 5 s it is ended, so the next start finds the port free.
-      const stop = async () => {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-        fs.rmSync(dir, { recursive: true, force: true });
-      };
+    child.stdout!.on('data', () => {
       // The stand-in is started before "kiosk ready" (browser-host/cli.ts), so its URL is there by then.
+      if (!/kiosk ready: /.test(out())) return;
       const url = chromium.launchUrl();
-      if (/kiosk ready: /.test(out)) {
-        if (url) resolve({ ms: performance.now() - t0, url, stop });
-        else reject(new Error(`kiosk ready, but the stand-in Chromium was not started:\n${out}`));
-      }
+      if (url) resolve({ ms: performance.now() - t0, url, stop });
+      else reject(new Error(`kiosk ready, but the stand-in Chromium was not started:\n${out()}`));
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited ${code}`)));
   });

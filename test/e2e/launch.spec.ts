@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { appTookOver } from './support/app';
 import { readLaunchUrl } from './support/launch-url';
-import { standInChromium } from './support/stand-in-chromium';
+import { startHostWithStandIn } from './support/stand-in-chromium';
 import { removeTempDir, tempDir } from './support/temp-dirs';
 
 /**
@@ -70,19 +70,10 @@ test('opened with the one-time code, the page drops the code from its address an
   }
 });
 
-/** The built host with a stand-in Chromium (support/stand-in-chromium.ts): the kiosk's own launch, without a window. */
+/** The built host with a stand-in Chromium, in a temporary dir of the test's own. */
 function startWithStandIn() {
   const dir = tempDir('kiosk-launch-');
-  const chromium = standInChromium(dir);
-  const dataDir = path.join(dir, 'data');
-  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--headless', '--data-dir', dataDir], {
-    cwd: path.resolve(__dirname, '..', '..'),
-    env: { ...process.env, KIOSK_CHROMIUM: chromium.executable },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  return { dir, dataDir, chromium, child, out: () => out };
+  return { dir, ...startHostWithStandIn(dir) };
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,4 +28,32 @@ export function standInChromium(dir: string): StandInChromium {
     args,
     launchUrl: () => args()?.at(-1) ?? null,
   };
+}
+
+/** The built browser host, started as the kiosk starts it, with a stand-in Chromium (`startHostWithStandIn`). */
+export interface HostWithStandIn {
+  /** The host's data dir, inside the caller's directory. */
+  dataDir: string;
+  chromium: StandInChromium;
+  child: ChildProcess;
+  /** What the host has printed so far ("kiosk ready: ..." once it is). */
+  out(): string;
+}
+
+/**
+ * Starts the built host (`dist/main/browser-host/cli.js --headless`; run `npm run build` first) with its data dir and
+ * a stand-in Chromium in `dir` (the caller's, removed by it once the host has stopped): the kiosk's own launch, without
+ * a window. `args` are added to the host's (`--port` for one origin across restarts).
+ */
+export function startHostWithStandIn(dir: string, args: string[] = []): HostWithStandIn {
+  const chromium = standInChromium(dir);
+  const dataDir = path.join(dir, 'data');
+  const child = spawn(process.execPath, ['dist/main/browser-host/cli.js', '--headless', '--data-dir', dataDir, ...args], {
+    cwd: path.resolve(__dirname, '..', '..', '..'),
+    env: { ...process.env, KIOSK_CHROMIUM: chromium.executable },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  return { dataDir, chromium, child, out: () => out };
 }
