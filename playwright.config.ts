@@ -17,9 +17,9 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
-  // Two, as CI's cores: at one worker the e2e took 33 of CI's 54 minutes (2026-12-02); each spec file starts its own
-  // processes on free ports and temporary dirs, so files run side by side (docs/testing.md, "CI's time").
-  workers: 2,
+  // One: the e2e are bound by CI's two cores, not by waiting; two workers ran barely faster and timed a test out under
+  // the load (docs/testing.md, "CI's time").
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {

@@ -16,11 +16,7 @@ import { takeCardsOutAfterEach, usePoint } from './support/point';
  * on the simulated face module, submission, the receipt printed (read back from the printer simulator) and shown;
  * then the submission reaches the reference county, stored exactly once, after the next sync round, and its stored
  * record equals, field by field, what the screen submitted. Every distinct screen on the way is scanned with
- * axe-core in Chinese, Chinese in elder mode, and English (the sweep is shared by the file's tests in one worker, so a
- * screen seen once there is not redone).
- *
- * The items run in parallel across Playwright's workers, each worker with a point of its own: at one worker this
- * file alone was a third of CI's e2e time (11 of 33 minutes), and with the files shared out it was the last to end.
+ * axe-core in Chinese, Chinese in elder mode, and English (the sweep is shared by the file's tests, so a screen seen once is not redone).
  */
 const catalog = defaultCatalog();
 const resident = SAMPLE_RESIDENTS[0]!;
@@ -31,7 +27,6 @@ test.use({ launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/
 // Each item stands alone (its own check at the county), so one failure does not hide the others' results.
 test.use({ screenshot: 'only-on-failure' });
 
-test.describe.configure({ mode: 'parallel' });
 takeCardsOutAfterEach(point);
 // What the accessibility sweep covered and cost, for docs/testing.md.
 test.afterAll(() => console.log(`axe sweep: ${JSON.stringify(axe.summary())}`));
