@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, screen, waitFor } from '@testing-library/react';
-import type { ClientCarrier } from '../../shared/contract/client';
-import type { CoreConnection } from '../api/connect';
 import { resources } from '../../shared/locales';
 import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
+import { answeringCore } from '../../../test/support/answering-core';
 
 /**
  * Home waits behind the attract screen (home-in-standby.ts, Visit.tsx): rendered once the page is idle, kept out of
@@ -16,13 +15,9 @@ const zh = resources['zh-CN'];
 async function bootedPage(): Promise<{ root: HTMLElement; asked: string[] }> {
   document.body.innerHTML = '<div id="root"></div>';
   const asked: string[] = [];
-  const carrier: ClientCarrier = {
-    call: (method) => (asked.push(method), method === 'site.info' ? Promise.resolve({ result: SAMPLE_SITE_INFO }) : new Promise(() => undefined)),
-    onEvent: () => () => undefined,
-  };
-  const core: CoreConnection = { carrier, onConnectionChange: () => () => undefined };
+  const core = answeringCore(SAMPLE_SITE_INFO, asked);
   const { boot } = await import('../boot');
-  await act(async () => boot(core, carrier.call('site.info', {})));
+  await act(async () => boot(core, core.carrier.call('site.info', {})));
   return { root: document.getElementById('root')!, asked };
 }
 

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { act, waitFor } from '@testing-library/react';
 import type { ClientCarrier } from '../../shared/contract/client';
 import type { SiteInfo } from '../../shared/contract/methods/system';
-import type { CoreConnection } from '../api/connect';
 import type { EarlyTap } from './early-taps';
 import { resources } from '../../shared/locales';
 import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
+import { answeringCore } from '../../../test/support/answering-core';
 
 /**
  * The host's first screens (first-screens.tsx) and the page taking them over (first-taps.ts, early-taps.ts, boot):
@@ -17,14 +17,6 @@ import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
  */
 type Page = { root: HTMLElement; asked: string[] };
 
-/** A core that answers site.info with `site`, counts every call and leaves the others unanswered. */
-function answeringCore(site: SiteInfo, asked: string[]): CoreConnection {
-  const carrier: ClientCarrier = {
-    call: (method) => (asked.push(method), method === 'site.info' ? Promise.resolve({ result: site }) : new Promise(() => undefined)),
-    onEvent: () => () => undefined,
-  };
-  return { carrier, onConnectionChange: () => () => undefined };
-}
 
 async function hostMarkup(site: SiteInfo): Promise<{ attract: string; home: string; whole: string }> {
   const { renderFirstScreens } = await import('./first-screens');

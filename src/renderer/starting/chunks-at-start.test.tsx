@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, screen } from '@testing-library/react';
-import type { ClientCarrier } from '../../shared/contract/client';
 import { resources } from '../../shared/locales';
-import type { CoreConnection } from '../api/connect';
 import type { loadLanguage as LoadLanguage } from '../i18n/load-language';
 import { SAMPLE_SITE_INFO } from '../../../test/support/sample-site-info';
+import { answeringCore } from '../../../test/support/answering-core';
 
 /**
  * Start-up when its own pieces fail to load (defect: a blank page forever): the boot chunk that the page's entry
@@ -19,14 +18,6 @@ const pass = (ms: number) => act(async () => void (await jest.advanceTimersByTim
 const passUntil = (start: number, ms: number) => pass(start + ms - Date.now());
 const failed = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
 
-/** A core that answers site.info with SITE and leaves everything else unanswered. */
-function answeringCore(): CoreConnection {
-  const carrier: ClientCarrier = {
-    call: (method) => (method === 'site.info' ? Promise.resolve({ result: SITE }) : new Promise(() => undefined)),
-    onEvent: () => () => undefined,
-  };
-  return { carrier, onConnectionChange: () => () => undefined };
-}
 
 let reloads = 0;
 beforeEach(() => {
@@ -46,7 +37,7 @@ afterEach(() => {
 describe("the boot chunk failing to load (the page's entry, main.tsx)", () => {
   const startEntry = async (bootFails: () => boolean) => {
     let loads = 0;
-    jest.doMock('../api/connect', () => ({ connectToCore: answeringCore }));
+    jest.doMock('../api/connect', () => ({ connectToCore: () => answeringCore(SITE) }));
     jest.doMock('../boot', () => {
       loads += 1;
       if (bootFails()) throw new TypeError('Failed to fetch dynamically imported module: boot.js');
@@ -106,7 +97,7 @@ describe("the texts failing to load (boot.tsx)", () => {
   };
   const startBoot = async () => {
     const { boot } = await import('../boot');
-    const core = answeringCore();
+    const core = answeringCore(SITE);
     void boot(core, core.carrier.call('site.info', {}));
   };
 
