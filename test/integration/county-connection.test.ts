@@ -5,9 +5,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { engineOf, isPostgresUrl, openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
 import { countyMigrations } from '../../src/county/db/migrations';
-import { countyTestEngine, freshCountyDatabase } from '../support/county-database';
+import { countyTestEngine, freshCountyDatabase, sessionsLeftOn } from '../support/county-database';
 import { testStores } from '../support/store-fixtures';
-import { until } from '../support/until';
 
 /**
  * Opening the county's database (db/connection.ts): which text names a PostgreSQL server, SQLite's file, journal,
@@ -109,18 +108,6 @@ describe('a county on SQLite', () => {
 });
 
 onPostgres('a county on PostgreSQL', () => {
-  const admin = () => new pg.Client({ connectionString: process.env.COUNTY_TEST_DATABASE });
-  const connectionsTo = async (url: string) => {
-    const client = admin();
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [new URL(url).pathname.slice(1)]);
-      return rows[0]!.n;
-    } finally {
-      await client.end();
-    }
-  };
-
   it('opens the URL, migrated, with no SQLite handle and no SQLite file, and closes its connections on close', async () => {
     const url = (await freshCountyDatabase())!;
     const dir = dataDir();
@@ -134,9 +121,7 @@ onPostgres('a county on PostgreSQL', () => {
     } finally {
       await db.close();
     }
-    // The server ends a backend a moment after its client has said goodbye: asked again until it has (at most 5 s).
-    const left = await until(async () => ((await connectionsTo(url)) === 0 ? 0 : undefined), 5000).catch(() => connectionsTo(url));
-    expect(left).toBe(0);
+    expect(await sessionsLeftOn(url)).toBe(0);
     await expect(db.query.selectFrom('kiosks').selectAll().execute()).rejects.toThrow();
   });
 
@@ -163,6 +148,6 @@ onPostgres('a county on PostgreSQL', () => {
       message: 'county database migration 004-lookup-log-order failed: relation "lookup_log_ordered" already exists',
       cause: 'relation "lookup_log_ordered" already exists',
     });
-    expect(await connectionsTo(url)).toBe(0);
+    expect(await sessionsLeftOn(url)).toBe(0);
   });
 });

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { DEMO_POINTS } from '../../src/county/console/console-demo-seed';
 import { intakeBatch, registerKiosk } from '../../src/county/county-state';
 import { openCountyDatabase } from '../../src/county/db/connection';
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET } from '../../src/county/demo-seed';
 import { REPORT_USAGE, runReportCommand } from '../../src/county/report-cli';
-import { freshCountyDatabase } from '../support/county-database';
+import { freshCountyDatabase, sessionsLeftOn } from '../support/county-database';
 import { signedReportItem } from '../support/report-fixtures';
 import { tempDataDir } from '../support/store-fixtures';
-import { until } from '../support/until';
 
 /**
  * `npm run county -- report` (report-cli.ts) line by line: each argument refused with its exit code and words, a data
@@ -29,18 +27,7 @@ describe('the county report command', () => {
   // PostgreSQL no session is left on the database.
   const storeLeftOpen = async (): Promise<boolean> => {
     if (!database) return fs.readdirSync(dataDir).some((f) => f.startsWith('county.sqlite-'));
-    const sessions = async (): Promise<number> => {
-      const client = new pg.Client({ connectionString: database });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-        return Number(rows[0]!.n);
-      } finally {
-        await client.end();
-      }
-    };
-    // The server ends a backend a moment after its client has said goodbye: asked again until it has (at most 5 s).
-    return until(async () => ((await sessions()) === 0 ? false : undefined), 5000).catch(() => true);
+    return (await sessionsLeftOn(database)) > 0;
   };
   const run = async (argv: string[]) => {
     const lines: string[] = [];

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { openCountyDatabase, type CountyDatabase } from '../../src/county/db/connection';
 import { tempDataDir } from './store-fixtures';
+import { until } from './until';
 
 /**
  * Which engine the county's tests run on: SQLite in the data dir (the default), or PostgreSQL when
@@ -53,4 +54,22 @@ export async function closeTestCountyDatabase(county: CountyDatabase): Promise<v
   await county.close();
   const dataDir = dataDirs.get(county);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Sessions other than its own on a test PostgreSQL database once a county has closed it: asked again for up to 5 s,
+ * since the server ends a backend a moment after its client has said goodbye. 0 means nothing was left open.
+ */
+export async function sessionsLeftOn(database: string): Promise<number> {
+  const sessions = async (): Promise<number> => {
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      return Number(rows[0]!.n);
+    } finally {
+      await client.end();
+    }
+  };
+  return until(async () => ((await sessions()) === 0 ? 0 : undefined), 5000).catch(() => sessions());
 }
