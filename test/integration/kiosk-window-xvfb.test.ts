@@ -4,12 +4,15 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { findChromium, launchChromiumKiosk } from '../../src/main/browser-host/chromium';
+import { findChromium, launchChromiumKiosk, type ChromiumExit } from '../../src/main/browser-host/chromium';
+import { keepChromiumRunning, type KeptChromium } from '../../src/main/browser-host/chromium-keeper';
 
 /**
  * `npm start` under a bare X session (no window manager): the kiosk window must cover the whole screen. Runs the real
  * Chromium the way the browser host does, on a 1920x1080 Xvfb, and reads the window's geometry back from the X
- * server. (Needs Debian's xvfb and x11-utils, as the README and .ci/run install.)
+ * server. (Needs Debian's xvfb and x11-utils, as the README and .ci/run install.) Chromium is kept running as the host
+ * keeps it: in one CI run under load it exited (1) at start, before any window, and the kiosk's answer to that is to
+ * start it again; what it said is printed, and a Chromium that never shows a window still fails the test.
  */
 
 const XVFB = '/usr/bin/Xvfb';
@@ -56,14 +59,12 @@ function displayOf(xvfb: ChildProcess): Promise<string> {
 
 describe('the kiosk window under a bare X session', () => {
   let xvfb: ChildProcess | undefined;
-  let browser: ChildProcess | undefined;
+  let browser: KeptChromium | undefined;
   let server: http.Server | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-window-'));
 
   afterAll(async () => {
-    const gone = browser && browser.exitCode === null && browser.signalCode === null ? new Promise((resolve) => browser!.once('exit', resolve)) : undefined;
-    browser?.kill('SIGKILL');
-    await gone;
+    await browser?.stop();
     xvfb?.kill('SIGTERM');
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     // Chromium's helper processes can still be writing into the profile for a moment after the browser itself is
@@ -82,22 +83,24 @@ describe('the kiosk window under a bare X session', () => {
       server = http.createServer((_req, res) => res.end('<!doctype html><title>kiosk</title><body style="margin:0;background:#123">kiosk</body>'));
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      browser = launchChromiumKiosk({ executable: chromium!, url, dataDir, headless: false, display });
-      let gone: string | undefined;
-      browser.once('exit', (code, signal) => (gone = `Chromium exited (${code ?? signal}) before its window showed`));
+      const exits: ChromiumExit[] = [];
+      browser = keepChromiumRunning({
+        launch: () => launchChromiumKiosk({ executable: chromium!, url, dataDir, headless: false, display }),
+        onExit: (exit) => exits.push(exit),
+      });
 
       let windows: Array<[number, number, number, number]> = [];
-      for (let i = 0; i < 150 && windows.length === 0 && gone === undefined; i++) {
+      for (let i = 0; i < 250 && windows.length === 0; i++) {
         await sleep(200);
         windows = chromiumWindows(display);
       }
-      expect(gone).toBeUndefined();
+      for (const exit of exits) console.warn(`Chromium exited (${exit.code ?? exit.signal}) before its window showed and was started again; it said:\n${exit.stderrTail}`);
       expect(windows.length).toBeGreaterThan(0);
       const [width, height, x, y] = windows[0]!;
       expect({ x, y }).toEqual({ x: 0, y: 0 });
       expect(width).toBeGreaterThanOrEqual(1920);
       expect(height).toBeGreaterThanOrEqual(1080);
     },
-    60_000,
+    90_000,
   );
 });

@@ -60,12 +60,26 @@ export function windowFromScreen(screen: ScreenSize | null | undefined): string[
 /** When each launch's temporary directory has been removed (once Chromium has exited). */
 const launched = new WeakMap<ChildProcess, Promise<void>>();
 
+/** How a launch ended: its exit, and the last of what it wrote to stderr (why it gave up, when it did). */
+export interface ChromiumExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderrTail: string;
+}
+const exits = new WeakMap<ChildProcess, Promise<ChromiumExit>>();
+/** Enough for Chromium's last few lines (its reason to exit comes last); never more held per launch. */
+const STDERR_TAIL_CHARS = 2_000;
+/** How long an exited Chromium's stderr is still read for its last lines. */
+const STDERR_GRACE_MS = 500;
+
 /**
  * Chromium keeps its own temporary files in $TMPDIR: above all the directory of its singleton socket
  * (`org.chromium.Chromium.*`), which it removes only at a clean exit; stopped with SIGTERM (the supervisor, a
  * shutdown, the e2e) or crashing it leaves it behind, and a kiosk PC that restarts Chromium daily piled them up in
  * /tmp. So each launch gets a temporary directory of the host's own as its TMPDIR, removed once Chromium has
  * exited, however it ended (a spawn that failed included). `stopChromium` stops it and waits for that.
+ * Its stderr is read all along (a pipe nobody reads would block it once full) and only its tail is kept, for
+ * `chromiumExit`: a kiosk whose window went away must say why in its log.
  */
 export function launchChromiumKiosk(options: { executable: string; url: string; dataDir: string; headless: boolean; extraArgs?: readonly string[]; /** The X display; $DISPLAY when absent. */ display?: string }): ChildProcess {
   const profile = path.join(options.dataDir, 'chromium-profile');
@@ -80,8 +94,12 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-'));
   const child = spawn(options.executable, args, {
     env: { ...process.env, TMPDIR: tempDir, ...(display === undefined ? {} : { DISPLAY: display }) },
-    stdio: options.headless ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore',
+    stdio: options.headless ? ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
   });
+  let stderrTail = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (text: string) => (stderrTail = (stderrTail + text).slice(-STDERR_TAIL_CHARS)));
+  child.stderr!.on('error', () => undefined); // a destroyed pipe: nothing more to read
   // On its exit, not once its pipes close: a helper it left running may hold them open for long (a spawn that failed
   // has no exit, only its close).
   launched.set(
@@ -100,13 +118,38 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
       child.once('exit', () => {
         // Nothing reads an exited Chromium's pipes, and a helper it left may hold their other ends for long: the host's
         // ends would stay open with it (one pair of descriptors per launch, and a Node process that cannot wind down).
-        for (const stream of child.stdio) stream?.destroy();
+        // Its stderr gets a moment first: its last lines (why it exited) can arrive just after the exit.
+        for (const stream of child.stdio) if (stream !== child.stderr) stream?.destroy();
+        setTimeout(() => child.stderr!.destroy(), STDERR_GRACE_MS).unref();
         remove();
       });
       child.once('close', remove);
     }),
   );
+  exits.set(
+    child,
+    new Promise<ChromiumExit>((resolve) => {
+      const settle = () => resolve({ code: child.exitCode, signal: child.signalCode, stderrTail });
+      // A spawn that failed (no such executable) has no exit, only an error and its close.
+      child.once('error', (error) => {
+        stderrTail = (stderrTail + String(error.message)).slice(-STDERR_TAIL_CHARS);
+        child.once('close', settle);
+      });
+      child.once('exit', () => {
+        if (child.stderr!.readableEnded || child.stderr!.destroyed) return settle();
+        const timer = setTimeout(settle, STDERR_GRACE_MS);
+        child.stderr!.once('close', () => {
+          clearTimeout(timer);
+          settle();
+        });
+      });
+    }),
+  );
   return child;
+}
+/** How a launch ended, once it has (with its stderr's last lines). */
+export function chromiumExit(child: ChildProcess): Promise<ChromiumExit> {
+  return exits.get(child) ?? new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderrTail: '' })));
 }
 
 /**

@@ -6,7 +6,8 @@ import { loadSiteConfigFile, demoSiteConfig, SiteConfigError } from '../config/l
 import { createKioskCore } from '../core';
 import { createLogger } from '../logging/logger';
 import { appVersion, defaultDataDir, rendererDir } from '../paths';
-import { findChromium, launchChromiumKiosk, stopChromium } from './chromium';
+import { findChromium, launchChromiumKiosk } from './chromium';
+import { keepChromiumRunning, type KeptChromium } from './chromium-keeper';
 import { launchFilePath, writeLaunchFile } from './launch-handover';
 import { startBrowserHost } from './server';
 
@@ -64,11 +65,15 @@ async function main(): Promise<void> {
   const launchFile = writeLaunchFile(dataDir, host.url);
 
   // Chromium is started first: its own start takes longer than the warm-up below, which then costs it nothing.
-  let browser: ReturnType<typeof launchChromiumKiosk> | undefined;
+  // Kept running: a Chromium that exits is started again (each start with a fresh one-time link), and why it exited is
+  // logged (its stderr's last lines; Chromium writes no personal data there).
+  let browser: KeptChromium | undefined;
   const executable = args['no-browser'] ? undefined : findChromium();
   if (executable) {
-    browser = launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless });
-    browser.on('exit', (code) => log.info({ code }, 'chromium exited'));
+    browser = keepChromiumRunning({
+      launch: () => launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless }),
+      onExit: ({ code, signal, stderrTail, restartInMs }) => log.warn({ code, signal, stderrTail, restartInMs }, 'chromium exited; starting it again'),
+    });
   }
   // The first screens' bundle is loaded and rendered, and the page answered once, before "ready": the render holds the
   // host for ~60 ms, and a page asked for right after "ready" (a browser already running, kioskctl, a test) would wait
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     // Chromium first, waited for: its temporary directory is removed once it has exited (chromium.ts).
-    if (browser) await stopChromium(browser);
+    if (browser) await browser.stop();
     await host.close();
     await core.close();
     fs.rmSync(runMarker, { force: true });

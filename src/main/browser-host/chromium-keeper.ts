@@ -1,0 +1,68 @@
+import type { ChildProcess } from 'node:child_process';
+import { chromiumExit, stopChromium, type ChromiumExit } from './chromium';
+
+const FIRST_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+
+export interface KeptChromium {
+  /** The Chromium running now; null while the next start is waited for. */
+  current(): ChildProcess | null;
+  /** Stops the running Chromium (as `stopChromium`) and starts no other. */
+  stop(): Promise<void>;
+}
+
+export interface KeepChromiumOptions {
+  /** Starts one Chromium (`launchChromiumKiosk` with a fresh one-time launch URL: the last one is spent). */
+  launch: () => ChildProcess;
+  /** Each exit that was not asked for, with when the next start comes: for the log. */
+  onExit: (exit: ChromiumExit & { restartInMs: number }) => void;
+  /** A Chromium that ran this long before it exited starts its backoff again from the bottom. */
+  healthyAfterMs?: number;
+}
+
+/**
+ * Keeps the kiosk's window up: a Chromium that exits without being asked to (it crashed, it could not reach the X
+ * server yet, somebody closed it) is started again after a backoff (1 s, 2 s, 4 s … 30 s), as the supervisor does for
+ * the core. Without it a kiosk whose Chromium died once showed a bare screen until somebody restarted the PC. Every exit
+ * is reported with Chromium's last stderr lines, the only place its reason is said.
+ */
+export function keepChromiumRunning(options: KeepChromiumOptions): KeptChromium {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let backoffMs = FIRST_BACKOFF_MS;
+  let timer: NodeJS.Timeout | null = null;
+
+  const again = (exit: ChromiumExit, startedAt: number): void => {
+    child = null;
+    if (Date.now() - startedAt > (options.healthyAfterMs ?? 60_000)) backoffMs = FIRST_BACKOFF_MS;
+    options.onExit({ ...exit, restartInMs: backoffMs });
+    timer = setTimeout(start, backoffMs);
+    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+  };
+  const start = (): void => {
+    timer = null;
+    const startedAt = Date.now();
+    let launchedChild: ChildProcess;
+    try {
+      launchedChild = options.launch();
+    } catch (error) {
+      // Its profile or temporary directory could not be made (a full disk): tried again like an exit, never thrown
+      // out of a timer into the host.
+      return again({ code: null, signal: null, stderrTail: String((error as Error).message) }, startedAt);
+    }
+    child = launchedChild;
+    void chromiumExit(launchedChild).then((exit) => {
+      if (!stopping && child === launchedChild) again(exit, startedAt);
+    });
+  };
+  start();
+
+  return {
+    current: () => child,
+    stop: async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      if (child) await stopChromium(child);
+    },
+  };
+}
