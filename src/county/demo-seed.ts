@@ -2,7 +2,6 @@ import { SAMPLE_RESIDENTS } from '../shared/samples/residents';
 import type { StaffAccount } from '../shared/sync/protocol';
 import { publishConfigPart, registerKiosk } from './county-state';
 import type { CountyQuery } from './db/connection';
-import { hashPassword } from './passwords';
 import { takeIncoming } from './db/upsert';
 
 /** The demo kiosk's id and secret: printed in docs/sync-protocol.md and used by the demo site config. Demo only. */
@@ -12,11 +11,22 @@ export const DEMO_KIOSK_SECRET = 'demo-secret-change-me-0123456789abcdef';
 /** Demo staff and their passwords (documented; a real county issues its own). */
 export const DEMO_STAFF_PASSWORDS: Record<string, string> = { li: 'clerk-li-2026', zhao: 'clerk-zhao-2026', tech: 'tech-2026' };
 
+/**
+ * Their hashes, made once with the current scrypt parameters (src/county/passwords.ts) and written here: hashing three
+ * passwords at current guidance took 2 s of every demo county's start (each e2e spec file and Jest county fixture
+ * starts one). The passwords are public anyway; county-demo-seeds.test checks each hash against its password.
+ */
+const DEMO_STAFF_HASHES: Record<string, string> = {
+  li: 'scrypt$ln=17,r=8,p=1$4t+NUBn5D4+xUJ+aIjip7g==$64CnSOAr+NWsS79dcbA2lKjyZcpIKtueeS6hmEaZgx8=',
+  zhao: 'scrypt$ln=17,r=8,p=1$J4qaJs2NSJbDWOm+sqaZ2w==$XY8tq8P3VZgYoMjM85eI0FEEp+XTLKPLooHJ6HO5auQ=',
+  tech: 'scrypt$ln=17,r=8,p=1$yCqeazuilGgvy0epCg6+4Q==$ZnJqD58PCuvAU/m37krOOCebuiTUqa4MxcNKMNjdByk=',
+};
+
 export function demoStaff(): StaffAccount[] {
   return [
-    { id: 'clerk-li', username: 'li', displayName: '李秀英', roles: ['clerk'], passwordHash: hashPassword(DEMO_STAFF_PASSWORDS.li!), disabled: false },
-    { id: 'clerk-zhao', username: 'zhao', displayName: '赵志强', roles: ['clerk'], passwordHash: hashPassword(DEMO_STAFF_PASSWORDS.zhao!), disabled: false },
-    { id: 'tech-sun', username: 'tech', displayName: '孙技术员', roles: ['technician'], passwordHash: hashPassword(DEMO_STAFF_PASSWORDS.tech!), disabled: false },
+    { id: 'clerk-li', username: 'li', displayName: '李秀英', roles: ['clerk'], passwordHash: DEMO_STAFF_HASHES.li!, disabled: false },
+    { id: 'clerk-zhao', username: 'zhao', displayName: '赵志强', roles: ['clerk'], passwordHash: DEMO_STAFF_HASHES.zhao!, disabled: false },
+    { id: 'tech-sun', username: 'tech', displayName: '孙技术员', roles: ['technician'], passwordHash: DEMO_STAFF_HASHES.tech!, disabled: false },
   ];
 }
 
