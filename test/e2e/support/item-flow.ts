@@ -141,11 +141,11 @@ async function runItem(page: Page, core: CoreSocket, item: CatalogItem, resident
       else await core.call('dev.ssCard.insert', { residentIndex: resident.index });
       await leaves(page, step);
     } else if (step.startsWith('form-')) {
-      // Form pages differ by the kinds of field on them: one scan per distinct set of kinds.
-      const kinds = await page.locator('[data-field-kind]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-field-kind')))].sort().join(','));
-      const choices = (await page.locator('[data-choices]').count()) > 0 ? '+choices' : '';
-      const confirms = (await page.locator('[data-confirm]').count()) > 0 ? '+confirm' : '';
-      await scan(`form (${kinds}${choices}${confirms})`);
+      // Form pages differ by the kinds of field on them: scanned while they bring a kind not scanned yet.
+      const kinds = await page.locator('[data-field-kind]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-field-kind') ?? ''))]);
+      const choices = (await page.locator('[data-choices]').count()) > 0 ? ['+choices'] : [];
+      const confirms = (await page.locator('[data-confirm]').count()) > 0 ? ['+confirm'] : [];
+      await options.axe?.scanNewParts(page, 'form', [...kinds, ...choices, ...confirms]);
       await fillFormPage(page, item, Number(step.slice(5)), resident, values, options.answers);
       await leaves(page, step);
     } else if (step === 'materials') {
