@@ -1,6 +1,7 @@
 import type { ByteTransport } from './transport';
 import { describeParseProblem, type LengthFrameParser, type ParseResult } from './length-frame-parser';
 import { FrameReader } from './frame-reader';
+import { startLineTimeout } from './line-timeout';
 import type { FrameLog } from './frame-log';
 import type { DeviceLog } from './device-log';
 
@@ -78,7 +79,7 @@ export class FrameChannel {
     const answer = new Promise<ExchangeResult>((resolve) => {
       this.waiting = resolve;
     });
-    let timer: NodeJS.Timeout | undefined;
+    let cancelTimeout: (() => void) | undefined;
     const onAbort = () => this.settle({ ok: false, problem: 'cancelled' });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -90,10 +91,10 @@ export class FrameChannel {
           this.settle({ ok: false, problem: 'offline' });
         }
       } else this.frames.note('rx', 'no answer in time: waiting once more, not asking again');
-      timer = setTimeout(() => this.settle({ ok: false, problem: 'timeout' }), timeoutMs);
+      cancelTimeout = startLineTimeout(timeoutMs, () => this.settle({ ok: false, problem: 'timeout' }));
       return await answer;
     } finally {
-      if (timer) clearTimeout(timer);
+      cancelTimeout?.();
       signal?.removeEventListener('abort', onAbort);
       this.waiting = null;
       this.accepting = undefined;

@@ -119,13 +119,13 @@ describe('FrameReader', () => {
     const parser = createIdCardFrameParser();
     const { delivered, reader: r } = reader({}, parser);
     r.push(FIND.subarray(0, 4));
-    const push = jest.spyOn(parser, 'push').mockImplementationOnce(() => {
+    const append = jest.spyOn(parser, 'append').mockImplementationOnce(() => {
       throw new Error('parser bug');
     });
     r.push(FIND.subarray(4));
     expect(delivered).toStrictEqual([[{ type: 'timeout', partial: 0 }]]);
     expect(r.pending()).toBe(0);
-    push.mockRestore();
+    append.mockRestore();
     r.push(STATUS);
     expect(delivered[1]).toStrictEqual([{ type: 'frame', frame: STATUS }]);
   });

@@ -1,4 +1,5 @@
 import type { LengthFrameParser, ParseResult } from './length-frame-parser';
+import { startLineTimeout } from './line-timeout';
 
 export interface FrameReaderOptions {
   /** Silence on the line after which a frame held back for a maybe-arriving inner frame is decided (parser.flush). */
@@ -14,7 +15,7 @@ export interface FrameReaderOptions {
  */
 export class FrameReader {
   private quietTimer: NodeJS.Timeout | null = null;
-  private expireTimer: NodeJS.Timeout | null = null;
+  private cancelExpiry: (() => void) | null = null;
   private readonly quietMs: number;
   private readonly partialTimeoutMs: number;
 
@@ -28,21 +29,25 @@ export class FrameReader {
   }
 
   push(chunk: Uint8Array): void {
-    this.run(() => this.parser.push(chunk));
+    // The reader's deadline decides when a partial frame is too old (startLineTimeout), not the parser's own clock.
+    this.run(() => this.parser.append(chunk));
     this.clearTimers();
     if (this.parser.pending() === 0) return;
     this.quietTimer = setTimeout(() => {
       this.quietTimer = null;
       this.run(() => this.parser.flush());
     }, this.quietMs);
-    this.expireTimer = setTimeout(() => {
-      this.expireTimer = null;
-      // Past any timeout of the parser's own: the reader's clock decides here (the parser's counts from the frame's
-      // first byte and only runs when it is called, so with a longer one of its own it would keep the partial).
-      this.run(() => this.parser.expire(Number.POSITIVE_INFINITY));
-    }, this.partialTimeoutMs);
+    this.cancelExpiry = startLineTimeout(
+      this.partialTimeoutMs,
+      () => {
+        this.cancelExpiry = null;
+        // Past any timeout of the parser's own: the reader's clock decides here (the parser's counts from the frame's
+        // first byte and only runs when it is called, so with a longer one of its own it would keep the partial).
+        this.run(() => this.parser.expire(Number.POSITIVE_INFINITY));
+      },
+      { unref: true },
+    );
     this.quietTimer.unref?.();
-    this.expireTimer.unref?.();
   }
 
   /** Bytes held for the rest of a frame. */
@@ -73,8 +78,8 @@ export class FrameReader {
 
   private clearTimers(): void {
     if (this.quietTimer) clearTimeout(this.quietTimer);
-    if (this.expireTimer) clearTimeout(this.expireTimer);
+    this.cancelExpiry?.();
     this.quietTimer = null;
-    this.expireTimer = null;
+    this.cancelExpiry = null;
   }
 }

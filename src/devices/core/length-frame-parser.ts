@@ -51,9 +51,21 @@ export class LengthFrameParser {
     this.header = this.lengthAt + options.lengthBytes;
   }
 
-  /** Feeds bytes; returns what became complete (frames and problems, in stream order). */
+  /**
+   * Feeds bytes; returns what became complete (frames and problems, in stream order). A partial frame older than
+   * partialTimeoutMs is dropped first, by this call's clock.
+   */
   push(chunk: Uint8Array, nowMs: number = Date.now()): ParseResult[] {
-    const results = this.expire(nowMs);
+    return [...this.expire(nowMs), ...this.append(chunk, nowMs)];
+  }
+
+  /**
+   * Feeds bytes without looking at the partial frame's age: for a caller that keeps the deadline itself (FrameReader,
+   * whose clock knows a stalled event loop from a silent line; by this call's clock, bytes read late after a stall
+   * would find their frame's start already too old).
+   */
+  append(chunk: Uint8Array, nowMs: number = Date.now()): ParseResult[] {
+    const results: ParseResult[] = [];
     if (chunk.length === 0) return results;
     this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
     this.drain(results, false);
