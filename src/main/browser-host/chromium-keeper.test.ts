@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromiumKiosk } from './chromium';
+import { launchChromiumKiosk, type ChromiumExit } from './chromium';
 import { keepChromiumRunning, type KeptChromium } from './chromium-keeper';
-import type { ChromiumExit } from './chromium';
 
 /**
  * The host keeps the kiosk's Chromium running. A stand-in Chromium (a shell script) records each start's launch URL;
