@@ -3,6 +3,7 @@ import type { DeviceStatus } from '../../shared/domain/devices';
 import type { DeviceDriver, SelfTestResult } from '../core/driver';
 import { FrameLog } from '../core/frame-log';
 import { FrameReader } from '../core/frame-reader';
+import { startLineTimeout } from '../core/line-timeout';
 import { describeParseProblem, type ParseResult } from '../core/length-frame-parser';
 import { StatusHolder } from '../core/status-holder';
 import type { ByteTransport } from '../core/transport';
@@ -215,15 +216,15 @@ export class FaceModuleDriver extends ReportingDriver implements DeviceDriver {
   private waitFor(accept: (r: ModuleReply) => boolean, timeoutMs: number, signal?: AbortSignal): Promise<ModuleReply> {
     return new Promise((resolve, reject) => {
       const done = () => {
-        clearTimeout(timer);
+        cancelTimeout();
         this.waiters.delete(waiter);
         signal?.removeEventListener('abort', onAbort);
       };
       const waiter: Waiter = { accept, resolve: (r) => (done(), resolve(r)) };
-      const timer = setTimeout(() => (done(), reject(new KioskError('device_timeout'))), timeoutMs);
+      const cancelTimeout = startLineTimeout(timeoutMs, () => (done(), reject(new KioskError('device_timeout'))));
       // After an abort the module still answers with a 'cancelled' result; give it a moment, then stop waiting.
       const onAbort = () => {
-        clearTimeout(timer);
+        cancelTimeout();
         setTimeout(() => (done(), reject(new KioskError('cancelled'))), this.answerTimeoutMs);
       };
       signal?.addEventListener('abort', onAbort, { once: true });

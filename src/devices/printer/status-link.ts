@@ -1,4 +1,5 @@
 import { FrameLog } from '../core/frame-log';
+import { startLineTimeout } from '../core/line-timeout';
 import type { ByteTransport } from '../core/transport';
 import { concatBytes, statusRequest } from './escpos';
 import type { PrinterProfile } from './profile';
@@ -65,20 +66,20 @@ export class PrinterStatusLink {
     const run = async (): Promise<number[]> => {
       const got: number[] = [];
       const answers = new Promise<number[]>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const cancelTimeout = startLineTimeout(this.answerTimeoutMs, () => {
           this.answerWaiter = null;
           reject(new NoAnswer());
-        }, this.answerTimeoutMs);
+        });
         this.answerWaiter = (byte) => {
           if (byte < 0) {
-            clearTimeout(timer);
+            cancelTimeout();
             this.answerWaiter = null;
             reject(new NoAnswer());
             return;
           }
           got.push(byte);
           if (got.length < ns.length) return;
-          clearTimeout(timer);
+          cancelTimeout();
           this.answerWaiter = null;
           resolve(got);
         };
