@@ -1,8 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { chromiumExit, stopChromium, type ChromiumExit } from './chromium';
-
-const FIRST_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 30_000;
+import { restartBackoff } from './restart-backoff';
 
 export interface KeptChromium {
   /** The Chromium running now; null while the next start is waited for. */
@@ -22,22 +20,21 @@ export interface KeepChromiumOptions {
 
 /**
  * Keeps the kiosk's window up: a Chromium that exits without being asked to (it crashed, it could not reach the X
- * server yet, somebody closed it) is started again after a backoff (1 s, 2 s, 4 s … 30 s), as the supervisor does for
- * the core. Without it a kiosk whose Chromium died once showed a bare screen until somebody restarted the PC. Every exit
- * is reported with Chromium's last stderr lines, the only place its reason is said.
+ * server yet, somebody closed it) is started again after the backoff the supervisor uses for the core
+ * (restart-backoff.ts). Without it a kiosk whose Chromium died once showed a bare screen until somebody restarted the
+ * PC. Every exit is reported with Chromium's last stderr lines, the only place its reason is said.
  */
 export function keepChromiumRunning(options: KeepChromiumOptions): KeptChromium {
   let child: ChildProcess | null = null;
   let stopping = false;
-  let backoffMs = FIRST_BACKOFF_MS;
+  const backoff = restartBackoff(options.healthyAfterMs);
   let timer: NodeJS.Timeout | null = null;
 
   const again = (exit: ChromiumExit, startedAt: number): void => {
     child = null;
-    if (Date.now() - startedAt > (options.healthyAfterMs ?? 60_000)) backoffMs = FIRST_BACKOFF_MS;
-    options.onExit({ ...exit, restartInMs: backoffMs });
-    timer = setTimeout(start, backoffMs);
-    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    const waitMs = backoff.next(Date.now() - startedAt);
+    options.onExit({ ...exit, restartInMs: waitMs });
+    timer = setTimeout(start, waitMs);
   };
   const start = (): void => {
     timer = null;

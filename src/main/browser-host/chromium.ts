@@ -135,13 +135,10 @@ export function launchChromiumKiosk(options: { executable: string; url: string; 
         stderrTail = (stderrTail + String(error.message)).slice(-STDERR_TAIL_CHARS);
         child.once('close', settle);
       });
+      // Once its stderr is closed: by Chromium, or by the exit listener above after STDERR_GRACE_MS.
       child.once('exit', () => {
-        if (child.stderr!.readableEnded || child.stderr!.destroyed) return settle();
-        const timer = setTimeout(settle, STDERR_GRACE_MS);
-        child.stderr!.once('close', () => {
-          clearTimeout(timer);
-          settle();
-        });
+        if (child.stderr!.closed) settle();
+        else child.stderr!.once('close', settle);
       });
     }),
   );

@@ -1,9 +1,9 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { restartBackoff } from './restart-backoff';
 
 /** Exit codes that mean "do not try again": a usage or config error repeats on every start. */
 const FINAL_EXIT_CODES = new Set([0, 1, 2]);
-const MAX_BACKOFF_MS = 30_000;
 
 export interface SupervisorOptions {
   /** The Node script to fork (the browser host), or with `program` the executable to run (the Electron binary). */
@@ -27,7 +27,7 @@ export function supervise(options: SupervisorOptions): { stop(): Promise<void>; 
   let child: ChildProcess | null = null;
   let stopping = false;
   let restarts = 0;
-  let backoffMs = 1000;
+  const backoff = restartBackoff(options.healthyAfterMs);
   let timer: NodeJS.Timeout | null = null;
 
   const start = (): void => {
@@ -42,11 +42,10 @@ export function supervise(options: SupervisorOptions): { stop(): Promise<void>; 
         process.exitCode = code;
         return;
       }
-      if (Date.now() - startedAt > (options.healthyAfterMs ?? 60_000)) backoffMs = 1000;
+      const waitMs = backoff.next(Date.now() - startedAt);
       restarts += 1;
-      options.say(`kiosk core died (${signal ?? `exit code ${code}`}); restart ${restarts} in ${backoffMs / 1000} s`);
-      timer = setTimeout(start, backoffMs);
-      backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+      options.say(`kiosk core died (${signal ?? `exit code ${code}`}); restart ${restarts} in ${waitMs / 1000} s`);
+      timer = setTimeout(start, waitMs);
     });
   };
   start();
