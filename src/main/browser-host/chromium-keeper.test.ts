@@ -44,16 +44,19 @@ describe('the kiosk Chromium, kept running', () => {
 
   it('is started again after it exits, each time with a new launch link, and says why it exited', async () => {
     const exits: Array<ChromiumExit & { restartInMs: number }> = [];
+    const restarts: number[] = [];
     let code = 0;
     kept = keepChromiumRunning({
       launch: () => launchChromiumKiosk({ executable: path.join(dir, 'chromium'), url: `http://127.0.0.1:4100/launch?code=${++code}`, dataDir: path.join(dir, 'data'), headless: true }),
       onExit: (exit) => exits.push(exit),
+      onRestart: ({ attempt }) => restarts.push(attempt),
     });
     await until(() => starts().length === 2);
     expect(starts()).toEqual(['http://127.0.0.1:4100/launch?code=1', 'http://127.0.0.1:4100/launch?code=2']);
     expect(exits).toHaveLength(1);
     expect(exits[0]).toMatchObject({ code: 1, signal: null, restartInMs: 1000 });
     expect(exits[0]!.stderrTail).toContain('Missing X server or $DISPLAY');
+    expect(restarts).toEqual([1]);
     const second = kept.current();
     expect(second?.exitCode).toBeNull();
 
@@ -64,6 +67,23 @@ describe('the kiosk Chromium, kept running', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(starts()).toHaveLength(2);
     expect(exits).toHaveLength(1);
+    expect(restarts).toEqual([1]);
+  });
+
+  it('reports a start only when it happens: an exit followed by a stop during the wait reports none', async () => {
+    const exits: Array<ChromiumExit & { restartInMs: number }> = [];
+    const restarts: number[] = [];
+    kept = keepChromiumRunning({
+      launch: () => launchChromiumKiosk({ executable: path.join(dir, 'chromium'), url: 'http://127.0.0.1:4100/launch?code=1', dataDir: path.join(dir, 'data'), headless: true }),
+      onExit: (exit) => exits.push(exit),
+      onRestart: ({ attempt }) => restarts.push(attempt),
+    });
+    // As when the whole process group is stopped: Chromium's exit is read, then the host stops before the start is due.
+    await until(() => exits.length === 1);
+    await kept.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(restarts).toEqual([]);
+    expect(starts()).toHaveLength(1);
   });
 
   it('waits longer each time it keeps exiting, and a launch that throws is tried again the same way', async () => {

@@ -12,8 +12,14 @@ export interface KeptChromium {
 export interface KeepChromiumOptions {
   /** Starts one Chromium (`launchChromiumKiosk` with a fresh one-time launch URL: the last one is spent). */
   launch: () => ChildProcess;
-  /** Each exit that was not asked for, with when the next start comes: for the log. */
+  /** Each exit that was not asked for, with when the next start is due: for the log. */
   onExit: (exit: ChromiumExit & { restartInMs: number }) => void;
+  /**
+   * Each start after an exit, when it happens. Reported apart from the exit because a start that is due may never
+   * come: when the whole process group is stopped (systemd, `timeout`), Chromium's exit can be read before the host's
+   * own stop; the log then says it exited and that a start was due, never that it was started.
+   */
+  onRestart?: (restart: { attempt: number }) => void;
   /** A Chromium that ran this long before it exited starts its backoff again from the bottom. */
   healthyAfterMs?: number;
 }
@@ -29,12 +35,17 @@ export function keepChromiumRunning(options: KeepChromiumOptions): KeptChromium 
   let stopping = false;
   const backoff = restartBackoff(options.healthyAfterMs);
   let timer: NodeJS.Timeout | null = null;
+  let restarts = 0;
 
   const again = (exit: ChromiumExit, startedAt: number): void => {
     child = null;
     const waitMs = backoff.next(Date.now() - startedAt);
     options.onExit({ ...exit, restartInMs: waitMs });
-    timer = setTimeout(start, waitMs);
+    timer = setTimeout(() => {
+      restarts += 1;
+      options.onRestart?.({ attempt: restarts });
+      start();
+    }, waitMs);
   };
   const start = (): void => {
     timer = null;
