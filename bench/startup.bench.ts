@@ -87,7 +87,7 @@ function bareNodeStartMs(): number {
  * "The frame after" is a timer set in the frame's animation callback: it runs once the main thread has handed the frame
  * on, not once its pixels are shown. For a page's first frame the browser's own paint timing (first contentful paint)
  * says when they are, and the figure uses that: the kiosk's first screens, real text in a CJK font rastered in
- * software, are shown 54-74 ms after that timer, the static page's one word within 15 ms of it (measured 2026-12-03).
+ * software, are shown 54-80 ms after that timer, the static page's one word within 15 ms of it (measured 2026-12-03).
  */
 const PAINT_PROBE = `(() => {
   const seen = (window.__paint = { touch: NaN });
