@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     browser = keepChromiumRunning({
       launch: () => launchChromiumKiosk({ executable, url: host.oneTimeUrl(), dataDir, headless: args.headless }),
       onExit: ({ code, signal, stderrTail, restartInMs }) => log.warn({ code, signal, stderrTail, restartInMs }, 'chromium exited; it is due to start again'),
-      onRestart: ({ attempt }) => log.info({ attempt }, 'chromium started again'),
+      onRestart: ({ attempt }) => log.info({ attempt }, 'starting chromium again'),
     });
   }
   // The first screens' bundle is loaded and rendered, and the page answered once, before "ready": the render holds the
