@@ -3,6 +3,7 @@ import { commandFrame, createIdCardFrameParser } from '../id-card/frame';
 import { FrameReader } from './frame-reader';
 import type { ParseResult } from './length-frame-parser';
 import { startLineTimeout } from './line-timeout';
+import { until } from '../../../test/support/until';
 
 /**
  * The kiosk's own stall is not the device's silence. A real socket pair stands for the line: the device's end writes
@@ -37,10 +38,8 @@ async function linePair(): Promise<{ device: net.Socket; kiosk: net.Socket; clos
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Polls until `done`, for at most 5 s: the test waits for an outcome, never asserts how long it took. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 250 && !done(); i++) await sleep(20);
-}
+/** Waits for an outcome (at most 4 s, then the assertion says what came), never asserts how long it took. */
+const outcome = (done: () => boolean) => until(done, 4000).catch(() => undefined);
 
 describe('a deadline on a device line', () => {
   it('keeps a frame whose rest arrived while the kiosk was stalled past the partial-frame deadline', async () => {
@@ -53,7 +52,7 @@ describe('a deadline on a device line', () => {
       while (reader.pending() === 0) await sleep(5);
       line.device.write(FIND.subarray(5)); // sent at once, in the kernel before the stall ends
       busyWait(800);
-      await until(() => delivered.length > 0);
+      await outcome(() => delivered.length > 0);
       expect(delivered).toStrictEqual([{ type: 'frame', frame: FIND }]);
     } finally {
       reader.dispose();
@@ -65,7 +64,7 @@ describe('a deadline on a device line', () => {
     const delivered: ParseResult[] = [];
     const reader = new FrameReader(createIdCardFrameParser(), (results) => delivered.push(...results), { partialTimeoutMs: 100 });
     reader.push(FIND.subarray(0, 5));
-    await until(() => delivered.length > 0);
+    await outcome(() => delivered.length > 0);
     expect(delivered).toStrictEqual([{ type: 'timeout', partial: 5 }]);
   });
 
@@ -94,7 +93,7 @@ describe('a deadline on a device line', () => {
     busyWait(300); // the timer is due during the stall
     await sleep(20); // it has fired late: not yet given up
     expect(fired).toEqual([]);
-    await until(() => fired.length > 0);
+    await outcome(() => fired.length > 0);
     expect(fired).toEqual(['timeout']);
   });
 });
