@@ -80,7 +80,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw new Error(`the renderer is not built: ${options.rendererDir}/index.html is missing (run npm run build)`);
   }
 
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 });
+  // Closing ends every connection at once, not only idle ones: a connection with a request still in progress (a
+  // browser's, cut off mid-way) held the host's stop for up to the keep-alive timeout, 72 s. launch.spec.ts's reload
+  // test hung so in about one run of seven; the client that stops the host is local and going away anyway.
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024, forceCloseConnections: true });
   let origin = '';
   app.addHook('onSend', async (_request, reply, payload) => {
     // The page's route sets its own, with its inline script and styles' hashes.
