@@ -4,14 +4,12 @@ import { pageShell } from './vite.page-shell.mjs';
 import { firstTapsScript } from './vite.first-taps.mjs';
 import { deferredFonts } from './vite.deferred-fonts.mjs';
 import { inlineFirstFrame } from './vite.inline-first-frame.mjs';
-import { entryAfterFirstFrame } from './vite.entry-after-first-frame.mjs';
 
 /**
  * The page's up-front styles: boot's stylesheets (src/renderer/boot.tsx and every chunk it imports) linked in the head
  * beside the entry's, so the host's first screens are styled in the first frame and the page keeps one set of styles.
  * Boot's modules themselves are not preloaded: the entry imports them once that frame is drawn (main.tsx); fetched
- * and compiled beside it, they made it come ~50 ms later (the start-up bench). The entry itself starts only then
- * too (vite.entry-after-first-frame.mts).
+ * and compiled beside it, they made it come ~50 ms later (the start-up bench).
  */
 function startupStylesheets(): Plugin {
   return {
@@ -33,7 +31,13 @@ function startupStylesheets(): Plugin {
         const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/renderer/boot.tsx'));
         if (boot) add(boot.fileName);
         const listed = (file: string) => html.includes(`/${file}"`);
-        return [...css].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+        return {
+          // The entry runs as soon as it and its few imports are in, not after the stylesheets and the parse: it is
+          // what asks the core, so it is fetched first (`fetchpriority="high"`; an async script is otherwise fetched
+          // at low priority, held back while the head's stylesheets are in flight).
+          html: html.replace(/<script type="module" crossorigin src=/, '<script type="module" async fetchpriority="high" crossorigin src='),
+          tags: [...css].filter((f) => !listed(f)).map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+        };
       },
     },
   };
@@ -43,7 +47,7 @@ function startupStylesheets(): Plugin {
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts(), inlineFirstFrame(), entryAfterFirstFrame()],
+  plugins: [react(), pageShell({ title: 'Kiosk', media: true }), startupStylesheets(), firstTapsScript(), deferredFonts(), inlineFirstFrame()],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

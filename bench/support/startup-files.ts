@@ -21,8 +21,7 @@ export function startupFiles(dir: string, html: string): { js: string[]; css: st
   if (!fs.existsSync(manifestFile)) throw new Error(`${manifestFile} is missing (run npm run build)`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
   const linked = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!.replace(/^\.\//, ''));
-  // The entry is linked by a meta the first script starts it from (vite.entry-after-first-frame.mts).
-  const js = new Set([...linked(/<script[^>]*\ssrc="([^"]+\.js)"/g), ...linked(/<meta name="kiosk-entry" content="([^"]+\.js)"/g)]);
+  const js = new Set(linked(/<script[^>]*\ssrc="([^"]+\.js)"/g));
   const css = new Set(linked(/<link(?![^>]*\sdisabled[\s>])[^>]*rel="stylesheet"[^>]*\shref="([^"]+\.css)"/g));
   const visited = new Set<string>();
   const add = (key: string) => {

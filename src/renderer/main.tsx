@@ -8,17 +8,17 @@ import { loadLanguage } from './i18n/load-language';
 import { LANGUAGES, type Language } from '../shared/locales/languages';
 
 /**
- * The page's entry is small on purpose. The page's first script starts it once the first frame, with the host's first
- * screens in it, is drawn (first-paint/entry-after-first-frame.ts): that frame waits for no script. It opens the
- * connection to the core and asks for the point's settings (`site.info`), then imports the rest (boot.tsx: React,
- * the screens, the contract's schemas) and the page language's texts. The question is on its way meanwhile and
- * usually answered by the time boot runs (docs/architecture.md, "Start-up").
+ * The page's entry is small on purpose: it opens the connection to the core and asks for the point's settings
+ * (`site.info`) at once, then imports the rest (boot.tsx: React, the screens, the contract's schemas) and the page
+ * language's texts once the page's first frame is drawn: the host's first screens are in that frame, and fetching and
+ * compiling those ~550 kB beside it made it come 50 ms later (measured, the start-up bench). The question is on its
+ * way meanwhile and usually answered by the time boot runs; before, it left only once they had all run
+ * (docs/architecture.md, "Start-up").
  */
 const core = connectToCore();
 const siteInfo = core.carrier.call('site.info', {});
 markStartup('boot:core-asked');
-// The page's first script starts the entry once the first frame is drawn, the page parsed by then
-// (first-paint/entry-after-first-frame.ts); React mounts into #root, so the wait for the parse is only a guard.
+// The entry runs `async` (before the page is parsed, see vite.config.mts); React mounts into #root once it is there.
 const parsed = new Promise<void>((resolve) => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
   else resolve();
@@ -31,7 +31,7 @@ const notice = withBlankPageReload(
   lazyNotice(() => parsed.then(() => import('./starting/starting-page')).then(({ startingScreenOnPage }) => () => startingScreenOnPage(container()!))),
   { container },
 );
-// The page's first script says when the first frame is drawn (drawn already when it started the entry).
+// The page's first script says when the first frame is drawn; without it (its file missing) the parse is enough.
 void (window.firstScreens?.painted ?? parsed).then(() => {
   const pageLanguage = document.documentElement.lang as Language;
   if (LANGUAGES.includes(pageLanguage)) loadLanguage(pageLanguage).catch(() => undefined);

@@ -4,7 +4,7 @@ import { packagesOf, reachable } from '../support/module-graph';
 
 /**
  * The kiosk page's entry (src/renderer/main.tsx) asks the core for the point's settings before the rest of the page
- * has loaded: started after the first frame, it runs as soon as its own static imports are compiled. One static import that reaches zod, React or
+ * has loaded: it runs as soon as its own static imports are compiled. One static import that reaches zod, React or
  * the contract's schemas makes it wait for those too, and the question leaves as late as before (docs/architecture.md,
  * "Start-up"). The rest comes through `import('./boot')`.
  */

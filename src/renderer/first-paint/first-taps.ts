@@ -2,18 +2,16 @@
  * The page's first script: a classic script in the head (vite.first-taps.mts; written into the page itself by
  * vite.inline-first-frame.mts), run before the body is parsed, so a tap on the host's first screens is never lost
  * while the page's modules load. It must import nothing from the modules at run time (type imports only, and
- * launch-link.ts and entry-after-first-frame.ts, which only it imports): it is a plain script, not a module.
+ * launch-link.ts, which only it imports): it is a plain script, not a module.
  *
  * It first takes the launch link's spent one-time code out of the address (launch-link.ts).
  *
  * A touch on the attract screen shows home at once (the host's `<template data-first-home>`); every tap on the first
  * screens is kept for boot to carry out once React runs (early-taps.ts). Once the first screens are painted, it
- * starts the page's entry module, which then loads the rest (`painted`): neither the entry nor the compiling of
- * ~550 kB of modules must weigh on that first frame (entry-after-first-frame.ts).
+ * lets the page's modules load (`painted`): the compiling of ~550 kB of modules must not weigh on that first frame.
  * (The CJK font's faces wait longer, till the app has taken over: theme/deferred-fonts.ts.)
  */
 import type { EarlyTap, FirstScreensRecorder } from './early-taps';
-import { startEntry } from './entry-after-first-frame';
 import { forgetLaunchCode } from './launch-link';
 
 (() => {
@@ -44,7 +42,7 @@ import { forgetLaunchCode } from './launch-link';
     document.removeEventListener('click', onClick, true);
   };
   // The page's first frame is painted after the parse (stylesheets in); a timer set in the frame's animation callback
-  // runs once it has been drawn. Then the page's entry starts, and its modules may load (main.tsx).
+  // runs once it has been drawn. Then the page's modules may load (main.tsx).
   // A page not shown draws no frame at all (a window still hidden, as Electron's is until it is ready to show, or
   // covered): it does not wait for one.
   const painted = new Promise<void>((resolve) => {
@@ -60,7 +58,6 @@ import { forgetLaunchCode } from './launch-link';
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame, { once: true });
     else afterFirstFrame();
   });
-  void painted.then(() => startEntry(document));
   const recorder: FirstScreensRecorder = {
     taps,
     painted,
