@@ -42,8 +42,8 @@ function startKiosk(port?: number): Promise<{ ms: number; url: string; stop: () 
   const t0 = performance.now();
   const { chromium, child, out } = startHostWithStandIn(dir, port ? ['--port', String(port)] : []);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // A browser that keeps its connections to the host open (the warm profile does) can hold up the host's graceful
-  // close; after 5 s it is ended, so the next start finds the port free.
+  // The host ends its connections as it closes (browser-host/server.ts); one that has still not exited after 5 s is
+  // killed, so the next start finds the port free.
   const stop = async () => {
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
