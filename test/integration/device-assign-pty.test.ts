@@ -6,6 +6,7 @@ import type { Connection } from '../../src/main/dispatcher';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { startPrinterPtyRig, type PrinterPtyRig } from '../fixtures/printer-pty-rig';
 import { tempDir } from '../support/core-harness';
+import { until } from '../support/until';
 
 jest.setTimeout(60_000);
 
@@ -21,13 +22,6 @@ describe('assigning a device to a port', () => {
   let second: PrinterPtyRig;
   let configFile: string;
   const call = (method: string, params: unknown) => core.dispatcher.dispatch(technician, method, params);
-  const until = async (what: () => Promise<boolean>, ms = 10_000) => {
-    const end = Date.now() + ms;
-    while (!(await what())) {
-      if (Date.now() > end) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
   const printerState = async () => {
     const outcome = await call('devices.detail', { deviceId: 'receipt-printer' });
     return 'result' in outcome ? (outcome.result as { status: { state: string } }).status.state : 'error';

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { until } from '../support/until';
 
 jest.setTimeout(60_000);
 
@@ -68,14 +69,6 @@ describe('--simulate kiosk process: sample ID card through the WebSocket carrier
       pending.set(id, resolve);
       ws.send(JSON.stringify({ id, method, params }));
     });
-  const until = async (predicate: () => boolean, ms = 10_000) => {
-    const deadline = Date.now() + ms;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-
   it('knows the resident after the panel inserts a sample card, and notices the removal', async () => {
     const samples = await call('dev.samples');
     expect((samples.result as { residents: unknown[] }).residents.length).toBeGreaterThanOrEqual(8);

@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { SystemPrinterDriver } from '../../src/devices/printer/system-printer-driver';
 import { LpHostPrinter } from '../../src/main/printing/host-printer';
 import { startCupsRig, type CupsRig } from '../fixtures/cups-rig';
+import { until } from '../support/until';
 
 /**
  * The A4 printer unplugged and plugged back in (issue 10), on real CUPS: the kiosk's queue sends over IPP to an office
@@ -20,15 +21,6 @@ async function pdf(text: string): Promise<Buffer> {
 }
 
 const textOf = (bytes: Buffer) => execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString('utf8').trim();
-
-async function until(check: () => boolean, ms: number): Promise<number> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return Date.now() - start;
-}
 
 const unfinishedJobs = (rig: CupsRig) => execFileSync('lpstat', ['-W', 'not-completed', '-o', rig.queue], { env: { ...process.env, CUPS_SERVER: rig.server, LC_ALL: 'C' } }).toString().trim();
 

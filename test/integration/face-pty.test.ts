@@ -9,6 +9,7 @@ import { FaceModuleDriver } from '../../src/devices/face/driver';
 import type { ProgressStep } from '../../src/devices/face/protocol';
 import { ReconnectingTransport } from '../../src/devices/transports/reconnecting-transport';
 import { SerialTransport } from '../../src/devices/transports/serial-transport';
+import { until } from '../support/until';
 
 jest.setTimeout(30_000);
 
@@ -63,13 +64,6 @@ describe('face module over a pty pair', () => {
 describe('face module unplugged and plugged back in', () => {
   const root = path.resolve(__dirname, '..', '..');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-face-replug-'));
-  const until = async (predicate: () => boolean, ms = 15_000) => {
-    const end = Date.now() + ms;
-    while (!predicate()) {
-      if (Date.now() > end) throw new Error('condition not reached');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
   /** socat's pair and the module simulator on its far end: "the module plugged in". */
   async function plugIn(): Promise<() => Promise<void>> {
     const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${dir}/host`, `pty,raw,echo=0,link=${dir}/module`], { stdio: 'ignore' });
@@ -91,12 +85,12 @@ describe('face module unplugged and plugged back in', () => {
     const driver = new FaceModuleDriver({ id: 'face', transport, link: transport, simulated: false, answerTimeoutMs: 500 });
     try {
       await driver.start();
-      await until(() => driver.status().state === 'online');
+      await until(() => driver.status().state === 'online', 15_000);
       await unplug();
-      await until(() => driver.status().state === 'offline');
+      await until(() => driver.status().state === 'offline', 15_000);
       await expect(driver.capture({ purpose: 'certification', timeoutSeconds: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/^device_(offline|timeout|error)$/) });
       unplug = await plugIn();
-      await until(() => driver.status().state === 'online');
+      await until(() => driver.status().state === 'online', 15_000);
       const result = await driver.capture({ purpose: 'certification', timeoutSeconds: 5 });
       expect(Buffer.from(result.jpeg).equals(Buffer.from(SAMPLE_FACE_JPEG_BASE64, 'base64'))).toBe(true);
     } finally {

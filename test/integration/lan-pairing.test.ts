@@ -10,20 +10,11 @@ import { signLink } from '../../src/main/lan/link-auth';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import { applyConfigParts } from '../../src/main/store/config-versions';
 import { openTestStore, tempDataDir } from '../support/store-fixtures';
+import { until } from '../support/until';
 
 jest.setTimeout(60_000);
 
 const PASSWORD = 'Correct-Horse-9';
-
-async function until<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A core in its own data dir with two clerk accounts, as a station of the point (kiosk with a LAN listener, or window PC). */
 async function startStation(station: 'kiosk' | 'window'): Promise<{ core: KioskCore; events: Array<{ event: string; data: Record<string, unknown> }> }> {

@@ -6,6 +6,7 @@ import { SerialTransport } from '../../src/devices/transports/serial-transport';
 import { submissionReceipt } from '../../src/main/printing/receipt-templates';
 import { translatorFor } from '../../src/main/printing/translator';
 import { startPrinterPtyRig, withoutStatusRequests, type PrinterPtyRig } from '../fixtures/printer-pty-rig';
+import { until } from '../support/until';
 
 jest.setTimeout(30_000);
 
@@ -116,10 +117,3 @@ describe('receipt printer unplugged and plugged back in', () => {
   });
 });
 
-async function until(predicate: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -9,16 +9,9 @@ import { startPtyPair, startSimulatorProcess, type PtyPair, type SimulatorProces
 import { DeviceManager } from '../../src/devices/manager/device-manager';
 import { createDefaultRegistry } from '../../src/devices/manager/default-registry';
 import { silentLog } from '../../src/devices/core/device-log';
+import { until } from '../support/until';
 
 jest.setTimeout(60_000);
-
-const until = async (predicate: () => boolean | Promise<boolean>, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 /**
  * The real serial transport (node-serialport) on one end of a socat pty pair, the reader simulator in another

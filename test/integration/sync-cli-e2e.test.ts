@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { DEMO_SITE_CONFIG } from '../../src/main/config/load-site-config';
 import { DEMO_KIOSK_ID, DEMO_KIOSK_SECRET, DEMO_STAFF_PASSWORDS } from '../../src/county/demo-seed';
 import { tempDataDir } from '../support/store-fixtures';
+import { until } from '../support/until';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ADMIN = 'e2e-admin-token';
@@ -41,16 +42,6 @@ function connect(kioskUrl: string) {
       ws.send(JSON.stringify({ id, method, params }));
     });
   return { ws, events, call, opened: new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject))) };
-}
-
-async function until<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function localDay(d = new Date()): string {
@@ -93,8 +84,8 @@ describe('kiosk --simulate and county --seed demo, each its own process', () => 
     expect(submitted.result).toMatchObject({ delivery: 'queued', trackingNumber: expect.any(String) });
 
     // The kiosk sends it by itself (kicked by the submit); the county holds it once.
-    await until(async () => ((await admin('GET', '/admin/v1/stats')).items === 1 ? true : undefined));
-    await until(async () => ((await api.call('sync.status')).result as { acknowledged: number }).acknowledged === 1 || undefined);
+    await until(async () => ((await admin('GET', '/admin/v1/stats')).items === 1 ? true : undefined), 20_000);
+    await until(async () => ((await api.call('sync.status')).result as { acknowledged: number }).acknowledged === 1 || undefined, 20_000);
     const clerk = await api.call('staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });
     expect(clerk.error).toBeUndefined();
     expect((await api.call('sync.now')).result).toMatchObject({ ok: true, sent: 0 });
@@ -104,7 +95,7 @@ describe('kiosk --simulate and county --seed demo, each its own process', () => 
       { id: 'e2e', title: { 'zh-CN': '停电通知', en: 'Power cut notice' }, body: { 'zh-CN': '明天上午停电。', en: 'No power tomorrow morning.' } },
     ]);
     await api.call('sync.now');
-    await until(() => api.events.find((e) => e.event === 'config.changed' && e.data.part === 'announcements' && e.data.version === version));
+    await until(() => api.events.find((e) => e.event === 'config.changed' && e.data.part === 'announcements' && e.data.version === version), 20_000);
     api.ws.close();
   }, 90_000);
 });

@@ -5,6 +5,7 @@ import { silentLog } from '../../src/devices/core/device-log';
 import type { ByteTransport } from '../../src/devices/core/transport';
 import { createMemoryPair, type MemoryPair } from '../../src/devices/transports/memory-pair';
 import { ReconnectingTransport } from '../../src/devices/transports/reconnecting-transport';
+import { until } from './until';
 
 interface CardReaderUnderTest {
   status(): DeviceStatus;
@@ -67,14 +68,6 @@ export async function startOnline<T extends { reader: CardReaderUnderTest }>(rig
   await rig.reader.start();
   await until(() => rig.reader.status().state === 'online');
   return rig;
-}
-
-export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** The KioskError code a promise fails with, 'resolved' when it does not fail. */

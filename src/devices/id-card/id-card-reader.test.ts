@@ -1,7 +1,8 @@
 import { sampleResident } from '../../shared/samples/residents';
 import { IdCardSimulator, cardTextOf } from '../simulators/id-card-simulator';
 import { IdCardReader } from './id-card-reader';
-import { cardReaderRig, expectKioskError, rigsStoppedAfterEach, startOnline, until, writeNoise } from '../../../test/support/card-reader-rig';
+import { cardReaderRig, expectKioskError, rigsStoppedAfterEach, startOnline, writeNoise } from '../../../test/support/card-reader-rig';
+import { until } from '../../../test/support/until';
 
 const rig = (options: Record<string, unknown> = {}) =>
   cardReaderRig({

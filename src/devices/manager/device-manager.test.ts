@@ -4,14 +4,7 @@ import { DeviceManager } from './device-manager';
 import { createDefaultRegistry } from './default-registry';
 import { DriverRegistry } from './registry';
 import { idCardReaderRegistration } from '../id-card/registration';
-
-const until = async (predicate: () => boolean, ms = 3000) => {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { until } from '../../../test/support/until';
 
 describe('DriverRegistry', () => {
   it('refuses a second registration of a kind and an empty transport list', () => {

@@ -5,7 +5,8 @@ import { SocialSecurityCardSimulator, type SocialSecurityCardSimulatorOptions } 
 import { SocialSecurityCardReader } from './social-security-card-reader';
 import { createReaderFrameParser, encodeReaderFrame, verifyReaderFrame } from './reader-frame';
 import { atrHistoricalBytes } from './atr';
-import { cardReaderRig, codeOf, rigsStoppedAfterEach, startOnline, until, writeNoise } from '../../../test/support/card-reader-rig';
+import { cardReaderRig, codeOf, rigsStoppedAfterEach, startOnline, writeNoise } from '../../../test/support/card-reader-rig';
+import { until } from '../../../test/support/until';
 
 const rig = (simOptions: SocialSecurityCardSimulatorOptions = {}, options: Record<string, unknown> = {}) =>
   cardReaderRig({
