@@ -84,8 +84,8 @@ describe('kiosk --simulate and county --seed demo, each its own process', () => 
     expect(submitted.result).toMatchObject({ delivery: 'queued', trackingNumber: expect.any(String) });
 
     // The kiosk sends it by itself (kicked by the submit); the county holds it once.
-    await until(async () => ((await admin('GET', '/admin/v1/stats')).items === 1 ? true : undefined), 20_000);
-    await until(async () => ((await api.call('sync.status')).result as { acknowledged: number }).acknowledged === 1 || undefined, 20_000);
+    await until(async () => (await admin('GET', '/admin/v1/stats')).items === 1, 20_000);
+    await until(async () => ((await api.call('sync.status')).result as { acknowledged: number }).acknowledged === 1, 20_000);
     const clerk = await api.call('staff.login', { username: 'li', password: DEMO_STAFF_PASSWORDS.li });
     expect(clerk.error).toBeUndefined();
     expect((await api.call('sync.now')).result).toMatchObject({ ok: true, sent: 0 });
