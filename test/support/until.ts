@@ -1,6 +1,6 @@
 /**
  * The first value `check` gives that is neither undefined nor false (so a plain condition works too), asked every
- * `everyMs`; throws after `timeoutMs`. The tests' one way to wait for something to happen.
+ * `everyMs`; throws after `timeoutMs`. The tests' shared way to wait for something to happen.
  */
 export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, everyMs = 25): Promise<T> {
   const started = Date.now();
