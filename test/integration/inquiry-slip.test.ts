@@ -4,6 +4,7 @@ import type { KioskCore } from '../../src/main/core';
 import type { Connection } from '../../src/main/dispatcher';
 import { defaultCatalog } from '../../src/shared/catalog/default-catalog';
 import { startTestCore } from '../support/core-harness';
+import { until } from '../support/until';
 
 jest.setTimeout(30_000);
 
@@ -23,9 +24,8 @@ describe('closing an inquiry with the one-time notification slip', () => {
     return outcome.result as T;
   };
   const transcript = async () => (await ok<{ text: string }>('dev.printer.transcript', {})).text;
-  const until = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
-  };
+  // Waits for the effect (at most 10 s); the assertions after it say what came instead.
+  const settled = (check: () => Promise<boolean>) => until(check).catch(() => undefined);
 
   beforeAll(async () => {
     ({ core, dataDir } = await startTestCore());
@@ -38,7 +38,7 @@ describe('closing an inquiry with the one-time notification slip', () => {
     await ok('dev.printer.transcript', { clear: true });
     const inquiry = await ok<{ id: string }>('inquiries.open', { origin: 'phone', itemCode: 'CARD-01', due: 'today' });
     expect(await ok('inquiries.close', { id: inquiry.id, outcome: 'slipPrinted' })).toMatchObject({ outcome: 'slipPrinted', closedAt: expect.any(String) });
-    await until(async () => (await transcript()).includes(item.name['zh-CN']));
+    await settled(async () => (await transcript()).includes(item.name['zh-CN']));
     const slip = await transcript();
     expect(slip).toContain('一次性告知单');
     expect(slip).toContain(item.name['zh-CN']);
@@ -59,14 +59,14 @@ describe('closing an inquiry with the one-time notification slip', () => {
     expect(await call('inquiries.close', { id: free.id, outcome: 'slipPrinted' })).toMatchObject({ error: { code: 'validation_failed' } });
     const withItem = await ok<{ id: string }>('inquiries.open', { origin: 'window', itemCode: 'CARD-01', due: 'today' });
     await ok('dev.printer.paper', { state: 'out' });
-    await until(async () => (await ok<{ devices: Array<{ kind: string; state: string }> }>('devices.list', {})).devices.some((d) => d.kind === 'receiptPrinter' && d.state !== 'ready'));
+    await settled(async () => (await ok<{ devices: Array<{ kind: string; state: string }> }>('devices.list', {})).devices.some((d) => d.kind === 'receiptPrinter' && d.state !== 'ready'));
     expect(await call('inquiries.close', { id: withItem.id, outcome: 'slipPrinted' })).toMatchObject({ error: { code: 'paper_out' } });
     await ok('dev.printer.paper', { state: 'present' });
     // The refused slip was cancelled: paper back, the next slip printed (JOB-01's) comes out alone.
     await ok('dev.printer.transcript', { clear: true });
     const next = defaultCatalog().items.find((i) => i.code === 'JOB-01')!.name['zh-CN'];
     await ok('print.notification', { itemCode: 'JOB-01' });
-    await until(async () => (await transcript()).includes(next));
+    await settled(async () => (await transcript()).includes(next));
     expect(await transcript()).not.toContain(defaultCatalog().items.find((i) => i.code === 'CARD-01')!.name['zh-CN']);
     const open = (await ok<{ inquiries: Array<{ id: string; closedAt: string | null }> }>('inquiries.list')).inquiries.filter((i) => i.closedAt === null).map((i) => i.id);
     expect(open).toEqual(expect.arrayContaining([free.id, withItem.id]));
