@@ -117,7 +117,11 @@ const PAINT_PROBE = `(() => {
 /** The probe's times once `selector`'s frame has been painted. */
 async function paintedAt(page: Page, selector: string): Promise<Record<string, number>> {
   await page.locator(selector).first().waitFor();
-  await page.waitForFunction(`window.__paint && !Number.isNaN(window.__paint[${JSON.stringify(selector)}])`);
+  // A function, not a string: Playwright polls a string predicate with eval, which the kiosk's CSP refuses.
+  await page.waitForFunction((s) => {
+    const seen = (window as unknown as { __paint?: Record<string, number> }).__paint;
+    return seen !== undefined && seen[s] !== undefined && !Number.isNaN(seen[s]);
+  }, selector);
   return (await page.evaluate('window.__paint')) as Record<string, number>;
 }
 
