@@ -24,6 +24,26 @@ const maybe = ready ? it : it.skip;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Chromium's processes that were started for this profile (its helpers carry `--user-data-dir` on their command
+ * lines: the network and storage services write into the profile after the browser itself is gone). A helper
+ * rewrites its command line as one string, its arguments split by spaces, hence both separators.
+ */
+function processesUsingProfile(profile: string): number[] {
+  const flag = `--user-data-dir=${profile}`;
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).includes(flag);
+      } catch {
+        return false; // gone between the listing and the read
+      }
+    })
+    .map(Number);
+}
+
+/**
  * Top-level windows of a display: [width, height, x, y] for each window Chromium's class names. None when the tree
  * cannot be read this time: a window that goes away while xwininfo walks the tree ("Bad Window", as Chromium's short-
  * lived start-up windows do; a CI run failed on it) fails the whole query, and the caller asks again.
@@ -67,8 +87,13 @@ describe('the kiosk window under a bare X session', () => {
     await browser?.stop();
     xvfb?.kill('SIGTERM');
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    // Chromium's helper processes can still be writing into the profile for a moment after the browser itself is
-    // gone (CI saw ENOTEMPTY here): removal is retried rather than failing the suite.
+    // Chromium's helpers can still be writing into the profile after the browser itself is gone (CI saw ENOTEMPTY
+    // here even with removal retried for 11 s): the profile is removed once the last of them has ended.
+    const profile = path.join(dataDir, 'chromium-profile');
+    for (let i = 0; i < 300 && processesUsingProfile(profile).length > 0; i++) await sleep(100);
+    const left = processesUsingProfile(profile);
+    for (const pid of left) process.kill(pid, 'SIGKILL'); // still there after 30 s: they must not outlive the suite
+    if (left.length > 0) console.warn(`kiosk-window-xvfb: Chromium helpers ${left.join(', ')} outlived the browser by 30 s and were killed`);
     fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
