@@ -3,13 +3,13 @@ import type { Duplex } from 'node:stream';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { KioskError, MAX_MESSAGE_BYTES, WireRequestSchema } from '../../shared/contract';
 import type { KioskCore } from '../core';
 import { contentSecurityPolicy, inlineHashes } from '../csp';
 import { coreSiteInfo, DEFAULT_FIRST_SCREENS_BUNDLE, firstScreensPage } from '../page/first-screens-page';
 import { LaunchHandover } from './launch-handover';
+import { serveRendererFiles } from './renderer-files';
 
 export interface BrowserHostOptions {
   core: KioskCore;
@@ -138,7 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         .send(html);
     });
   }
-  await app.register(fastifyStatic, { root: path.resolve(options.rendererDir), index: false, dotfiles: 'deny' });
+  await serveRendererFiles(app, options.rendererDir);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Set<WebSocket>();
