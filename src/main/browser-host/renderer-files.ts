@@ -8,8 +8,8 @@ import fastifyStatic from '@fastify/static';
  * - every file the build holds when the host starts gets an exact route of its own (`wildcard: false`). Served through
  *   the catch-all route, each request first listed every folder on its path to check the name's spelling (the
  *   library's guard for case-insensitive disks); with Chromium holding both cores while the page loads, the two
- *   listings (`dist/renderer`, then `assets` with its ~90 entries) kept the entry script's answer back ~20 ms, and the
- *   page's socket and first call with it (docs/architecture.md, start-up).
+ *   listings (`dist/renderer`, then `assets` with its ~90 entries) kept the entry script's answer back, and the page's
+ *   socket and first call with it: ~20 ms on a loaded machine, ~4 ms on a quiet one (docs/architecture.md, start-up).
  * - a file added after the start (a rebuild while the host runs: the page route reads a changed `index.html` again,
  *   and that names new hashed files) has no route of its own yet; the catch-all route, with the library's spelling
  *   check, serves it.
