@@ -153,6 +153,22 @@ describe('LengthFrameParser streams', () => {
     expect(q.push(B.subarray(3), 0)).toStrictEqual([{ type: 'truncated', bytes: 5 }, { type: 'frame', frame: B }]);
   });
 
+  it('waits while the next preamble has only begun inside a complete-looking head that passes its check by chance', () => {
+    // A cut-off head (8 bytes, claiming 10) whose claimed last two bytes are the next frame's first two (AA AA), and
+    // with them its XOR passes: read byte by byte, that "frame" was complete before the preamble inside it was.
+    const lookAlike = frameOf([0x05, 0x00, 0x00, 0xaa]);
+    expect([...lookAlike.subarray(-2)]).toEqual([0xaa, 0xaa]);
+    expect(verify(lookAlike)).toBe(true);
+    const stream = Buffer.concat([lookAlike.subarray(0, 8), B]);
+    const p = parser();
+    const results = [...stream].flatMap((byte) => p.push(Buffer.from([byte]), 0));
+    expect(results).toStrictEqual([{ type: 'truncated', bytes: 8 }, { type: 'frame', frame: B }]);
+    // Nothing follows a whole frame that ends in a preamble's first bytes: the line going quiet decides it.
+    const q = parser();
+    expect(q.push(lookAlike, 0)).toStrictEqual([]);
+    expect(q.flush()).toStrictEqual([{ type: 'frame', frame: lookAlike }]);
+  });
+
   it('decides a held-back head when the line goes quiet (flush): its bytes fail the check, the rest stays', () => {
     const head = A.subarray(0, 5);
     const p = parser();

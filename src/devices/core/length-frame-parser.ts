@@ -175,8 +175,17 @@ export class LengthFrameParser {
     return -1;
   }
 
-  /** True when a plausible frame header starts inside [1, before) and its frame is not complete yet. */
+  /**
+   * True when a plausible frame header starts inside [1, before) and its frame is not complete yet, or when the bytes
+   * end in the first bytes of a preamble that starts inside it (read byte by byte, the next frame's preamble is
+   * only begun when the cut-off head's claimed length is reached: a fuzzed case passed the XOR so and lost that frame).
+   * A real frame that happens to end in such bytes (one in 256 ends in the preamble's first byte) waits for the next
+   * bytes or the line's quiet (FrameReader, 25 ms), as a frame with a header inside it already does.
+   */
   private innerFrameArriving(before: number): boolean {
+    const tail = this.prefixTail();
+    const tailStart = this.buffer.length - tail;
+    if (tail > 0 && tailStart >= 1 && tailStart < before) return true;
     for (let at = this.buffer.indexOf(this.preamble, 1); at >= 0 && at < before; at = this.buffer.indexOf(this.preamble, at + 1)) {
       if (at + this.header > this.buffer.length) return true; // header itself still arriving
       const total = this.frameSizeAt(at);
