@@ -372,7 +372,7 @@ const series = (): Series => ({ home: [], homeFrameTimer: [], staticFrameTimer: 
  * (`round`): the first page after a browser starts, or after a context is made, waits for a renderer process the next
  * one finds ready, and the first page with CJK text in a browser may find its fonts less ready than the next (2026-12-03,
  * one profile, a browser started per round, 8 rounds: the page without scripts shown at a median 96 ms when first, 52
- * ms right after the kiosk's page). Until then that page always came after the kiosk's and looked quicker beside it.
+ * ms right after the kiosk's page; 76 when first in 9 more rounds). Until then that page always came after the kiosk's and looked quicker beside it.
  */
 async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pages, into: Series | null, round: number): Promise<void> {
   let run!: Awaited<ReturnType<typeof kioskToHomeMs>>;
