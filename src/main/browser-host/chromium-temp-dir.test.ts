@@ -9,16 +9,29 @@ import { launchChromiumKiosk, stopChromium } from './chromium';
  * not exit cleanly) go into a directory the host made for that launch and removes once Chromium has exited. A stand-in
  * Chromium (a shell script) makes that directory in the $TMPDIR it was given, says where, and does not clean up. It
  * ignores SIGTERM, when asked to, before it says where: the test stops it as soon as it has (a trap set after that
- * was raced by the stop: the stand-in died by SIGTERM in one CI run).
+ * was raced by the stop: the stand-in died by SIGTERM in one CI run). Its helper's pid is written, whole, before it says
+ * where: a stop that came while the pid file was still empty made the clean-up read pid 0, and `process.kill(0)` is
+ * the whole process group, the test run with it (a CI run ended mid-Jest that way).
  */
 const FAKE_CHROMIUM = `#!/bin/sh
 if [ "$IGNORE_TERM" = 1 ]; then trap '' TERM; fi
 profile="\${1#--user-data-dir=}"
 mkdir -p "$TMPDIR/org.chromium.Chromium.stand-in"
+if [ "$LEAVE_HELPER" = 1 ]; then sleep 25 & echo $! > "$profile/helper.pid.tmp" && mv "$profile/helper.pid.tmp" "$profile/helper.pid"; fi
 printf '%s' "$TMPDIR" > "$profile/tmpdir.tmp" && mv "$profile/tmpdir.tmp" "$profile/tmpdir"
-if [ "$LEAVE_HELPER" = 1 ]; then sleep 25 & echo $! > "$profile/helper.pid"; fi
 while :; do sleep 1; done
 `;
+
+/** Kills the stand-in's helper by the pid it wrote; anything but a real pid is refused (0 or -1 would be a group). */
+function killHelper(pidText: string): void {
+  const pid = Number(pidText.trim());
+  if (!/^\d+$/.test(pidText.trim()) || pid <= 1) throw new Error(`the stand-in's helper.pid is not a pid: ${JSON.stringify(pidText)}`);
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // it ended by itself already
+  }
+}
 
 describe("the kiosk Chromium's temporary directory", () => {
   let dir: string;
@@ -32,7 +45,7 @@ describe("the kiosk Chromium's temporary directory", () => {
   afterEach(async () => {
     await Promise.all(browsers.splice(0).map((b) => stopChromium(b, 200))); // a test that failed half-way
     const helper = path.join(dir, 'data', 'chromium-profile', 'helper.pid');
-    if (fs.existsSync(helper)) process.kill(Number(fs.readFileSync(helper, 'utf8')), 'SIGKILL'); // nothing outlives the test
+    if (fs.existsSync(helper)) killHelper(fs.readFileSync(helper, 'utf8')); // nothing outlives the test
     delete process.env.IGNORE_TERM;
     delete process.env.LEAVE_HELPER;
     fs.rmSync(dir, { recursive: true, force: true });
