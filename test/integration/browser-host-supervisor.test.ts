@@ -64,6 +64,24 @@ while true; do sleep 0.1; done
     expect(fs.readFileSync(runs, 'utf8')).toBe('run app-root\nrun app-root\n');
   });
 
+  it('says so and does not retry when the core cannot be started at all, and a stop then signals nothing', async () => {
+    const dir = tempDir('kiosk-supervisor-');
+    const lines: string[] = [];
+    // The Electron binary missing: the spawn fails, with an error event and no exit.
+    const supervisor = supervise({ script: path.join(dir, 'no-such-electron'), args: [], program: true, say: (l) => lines.push(l) });
+    const child = supervisor.child();
+    expect(child?.pid).toBeUndefined();
+    // Stopped before the spawn's error event: Node's kill would go to a pid libuv never set (0: this run's group).
+    const kill = jest.spyOn(child!, 'kill').mockReturnValue(false); // never really sent, should a change call it
+    await supervisor.stop();
+    expect(kill).not.toHaveBeenCalled();
+    await waitFor(() => lines.length > 0);
+    expect(lines).toEqual([expect.stringMatching(/^kiosk core could not be started \(spawn .*no-such-electron ENOENT\); not restarting$/)]);
+    expect(process.exitCode).toBe(1);
+    expect(supervisor.child()).toBeNull();
+    process.exitCode = 0;
+  });
+
   it('does not restart a core that refused to start (config or usage error)', async () => {
     const dir = tempDir('kiosk-supervisor-');
     const script = path.join(dir, 'core.js');

@@ -26,8 +26,13 @@ export async function startPtyPair(dir: string): Promise<PtyPair> {
   return { host, device, stop: () => stopProcess(socat) };
 }
 
+/**
+ * Stops a child with SIGTERM and waits for its exit. One that was never started (no pid: its spawn failed) is not
+ * signalled: Node would call kill(2) with a pid libuv never set, 0 among them, the test run's own process group
+ * (src/main/browser-host/child-signal.ts says more; the devices layer does not import the main process's code).
+ */
 export function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { signalChild } from './child-signal';
 import { prepareKioskProfile } from './chromium-profile';
 import { xScreenSize, type ScreenSize } from './screen-size';
 
@@ -155,9 +156,9 @@ export function chromiumExit(child: ChildProcess): Promise<ChromiumExit> {
  */
 export async function stopChromium(child: ChildProcess, graceMs = 10_000): Promise<void> {
   const removed = launched.get(child) ?? new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.exitCode !== null || child.signalCode !== null) return removed;
-  const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  child.kill('SIGTERM');
+  // Not started (its spawn failed) or already ended: nothing to signal; its close or exit removes the directory.
+  if (!signalChild(child, 'SIGTERM')) return removed;
+  const kill = setTimeout(() => signalChild(child, 'SIGKILL'), graceMs);
   await removed;
   clearTimeout(kill);
 }

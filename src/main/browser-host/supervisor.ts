@@ -1,5 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { signalChild } from './child-signal';
 import { restartBackoff } from './restart-backoff';
 
 /** Exit codes that mean "do not try again": a usage or config error repeats on every start. */
@@ -33,8 +34,18 @@ export function supervise(options: SupervisorOptions): { stop(): Promise<void>; 
   const start = (): void => {
     const startedAt = Date.now();
     const env = { ...process.env, KIOSK_SUPERVISED: '1' };
-    child = options.program ? spawn(options.script, options.args, { stdio: 'inherit', env }) : fork(options.script, options.args, { stdio: 'inherit', env });
-    child.once('exit', (code, signal) => {
+    const started = options.program ? spawn(options.script, options.args, { stdio: 'inherit', env }) : fork(options.script, options.args, { stdio: 'inherit', env });
+    child = started;
+    // A core that could not be started at all (the Electron binary missing or not executable) has no exit, only this
+    // error: it is said and not tried again, as with a config error; without a listener it would end the supervisor
+    // with an unhandled 'error'. Errors of a running core (a failed signal or IPC message) come with its exit later.
+    started.on('error', (error) => {
+      if (started.pid !== undefined) return;
+      child = null;
+      options.say(`kiosk core could not be started (${error.message}); not restarting`);
+      process.exitCode = 1;
+    });
+    started.once('exit', (code, signal) => {
       child = null;
       if (stopping) return;
       if (signal === null && code !== null && FINAL_EXIT_CODES.has(code)) {
@@ -56,9 +67,8 @@ export function supervise(options: SupervisorOptions): { stop(): Promise<void>; 
       new Promise<void>((resolve) => {
         stopping = true;
         if (timer) clearTimeout(timer);
-        if (!child) return resolve();
+        if (!child || !signalChild(child, 'SIGTERM')) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
       }),
   };
 }
