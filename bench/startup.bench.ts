@@ -3,7 +3,8 @@
  * shown in Debian's Chromium, cold (a fresh browser profile, nothing compiled before) and warm (one profile kept
  * across restarts of the host, as the kiosk's window starts each morning: V8's code cache holds the modules).
  * Baselines from the same run: a bare `node -e ""` process start, and Chromium loading a static page with the same
- * number of bytes of HTML, JS and CSS (what the kiosk page loads at start: bench/support/startup-files.ts) from a plain local server.
+ * number of bytes of HTML, JS and CSS (what the kiosk page loads at start: bench/support/startup-files.ts) from a plain
+ * local server, and the same page with a Chinese word in place of its Latin one (printed beside, not the baseline).
  * It prints a breakdown of where the page's start-up goes, the figure again with the touch at a person's pace (loads of
  * their own; the figure keeps the harness's early touch), and the floor any React page pays: a page that only
  * mounts one element in a React root, and one that also runs i18next and zod (bundled here with esbuild).
@@ -282,14 +283,16 @@ async function floorScript(contents: string): Promise<string> {
 
 /**
  * Pages on one plain local server: at `/` a static page with the kiosk's byte counts (HTML, one script that is
- * a long comment and one DOM write, one stylesheet), at `/react.html` and `/libraries.html` the floors, and at
- * `/without-scripts.html` the kiosk's page as the host serves it with its scripts (and the font's stylesheet, which
+ * a long comment and one DOM write, one stylesheet), at `/zh.html` the same with a Chinese word, at `/react.html` and
+ * `/libraries.html` the floors, and at `/without-scripts.html` the kiosk's page as the host serves it with its scripts (and the font's stylesheet, which
  * only a script switches on) taken out: the same first screens and styles, laid out and painted, with no program.
  * All are sent `no-store`, as the host sends the kiosk's files (V8's code cache keeps their compiled scripts all the
  * same: measured).
  */
 interface Pages {
   url: string;
+  /** The same static page with a Chinese word (staticPage). */
+  chinese: string;
   floors: Record<keyof typeof FLOOR_PAGES, string>;
   withoutScripts: string;
 }
@@ -297,27 +300,46 @@ interface Pages {
 /** The served page without its scripts; its inline styles' hashes in the meta policy stay valid. */
 const withoutScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link\b[^>]*data-deferred-fonts[^>]*>/g, '');
 
+/**
+ * A static page of `bytes` (HTML, one script that is a long comment and one DOM write, one stylesheet) whose one word
+ * is `word`, its files under `/<name>`: the Latin page is the figure's baseline; the same page with a Chinese word in
+ * the kiosk's own font stack and language shows what showing any Chinese text costs a browser (its font fallback
+ * set up), apart from the kiosk's screens and program.
+ */
+function staticPage(name: string, bytes: { html: number; js: number; css: number }, text: { word: string; font: string; lang?: string }): Record<string, [string, string]> {
+  const js = `document.body.insertAdjacentHTML('beforeend','<h1 id="done">${text.word}</h1>');/*`;
+  const script = `${js}${'x'.repeat(Math.max(0, bytes.js - Buffer.byteLength(js) - 2))}*/`;
+  const rule = `body{font-family:${text.font}}/*`;
+  const css = `${rule}${'x'.repeat(Math.max(0, bytes.css - Buffer.byteLength(rule) - 2))}*/`;
+  // The Latin page's head is as it has always been (no language, no charset: it is ASCII).
+  const lang = text.lang ? ` lang="${text.lang}"` : '';
+  const charset = text.lang ? '<meta charset="utf-8">' : '';
+  const head = `<!doctype html><html${lang}><head>${charset}<link rel="stylesheet" href="/${name}.css"><script defer src="/${name}.js"></script></head><body>`;
+  const html = `${head}<!--${'x'.repeat(Math.max(0, bytes.html - Buffer.byteLength(head) - 21))}--></body></html>`;
+  return { [`/${name}.html`]: ['text/html', html], [`/${name}.js`]: ['text/javascript', script], [`/${name}.css`]: ['text/css', css] };
+}
+
 async function startStaticServer(bytes: { html: number; js: number; css: number }, servedHtml: string): Promise<Pages & { close: () => void }> {
-  const js = `document.body.insertAdjacentHTML('beforeend','<h1 id="done">ok</h1>');/*`;
-  const script = `${js}${'x'.repeat(Math.max(0, bytes.js - js.length - 2))}*/`;
-  const css = `body{font-family:sans-serif}/*${'x'.repeat(Math.max(0, bytes.css - 32))}*/`;
-  const head = '<!doctype html><html><head><link rel="stylesheet" href="/a.css"><script defer src="/a.js"></script></head><body>';
-  const html = `${head}<!--${'x'.repeat(Math.max(0, bytes.html - head.length - 21))}--></body></html>`;
-  const files: Record<string, [string, string]> = { '/a.js': ['text/javascript', script], '/a.css': ['text/css', css] };
+  const files: Record<string, [string, string]> = {
+    ...staticPage('a', bytes, { word: 'ok', font: 'sans-serif' }),
+    // In the page's language and font stack as served (theme.css `--font`, before the CJK web font is switched on).
+    ...staticPage('zh', bytes, { word: '办事', lang: /<html[^>]*\slang="([^"]+)"/.exec(servedHtml)?.[1] ?? 'zh-CN', font: /--font:\s*([^;}]+)/.exec(servedHtml)?.[1] ?? 'sans-serif' }),
+  };
+  files['/'] = files['/a.html']!;
   for (const [name, contents] of Object.entries(FLOOR_PAGES)) {
     files[`/${name}.js`] = ['text/javascript', await floorScript(contents)];
     files[`/${name}.html`] = ['text/html', `<!doctype html><html><head><script type="module" src="/${name}.js"></script></head><body><div id="root"></div></body></html>`];
   }
   files['/without-scripts.html'] = ['text/html; charset=utf-8', withoutScripts(servedHtml)];
   const server = http.createServer((req, res) => {
-    const [type, body] = files[req.url ?? ''] ?? ['text/html', html];
+    const [type, body] = files[req.url ?? ''] ?? files['/']!;
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-      resolve({ url, floors: { react: `${url}react.html`, libraries: `${url}libraries.html` }, withoutScripts: `${url}without-scripts.html`, close: () => server.close() });
+      resolve({ url, chinese: `${url}zh.html`, floors: { react: `${url}react.html`, libraries: `${url}libraries.html` }, withoutScripts: `${url}without-scripts.html`, close: () => server.close() });
     }),
   );
 }
@@ -353,6 +375,8 @@ interface Series {
   phases: Phases[];
   static: number[];
   staticPhases: StaticPhases[];
+  /** The static page with a Chinese word instead of a Latin one, shown. */
+  staticChinese: number[];
   floors: Record<keyof typeof FLOOR_PAGES, number[]>;
   /** The kiosk's page without its scripts, its attract screen shown. */
   withoutScripts: number[];
@@ -364,12 +388,12 @@ interface Series {
   touchToHome: number[];
 }
 
-const series = (): Series => ({ home: [], homeFrameTimer: [], staticFrameTimer: [], harness: [], phases: [], static: [], staticPhases: [], floors: { react: [], libraries: [] }, withoutScripts: [], attract: [], personPaced: [], personTouchToHome: [], touchToHome: [] });
+const series = (): Series => ({ home: [], homeFrameTimer: [], staticFrameTimer: [], harness: [], phases: [], static: [], staticPhases: [], staticChinese: [], floors: { react: [], libraries: [] }, withoutScripts: [], attract: [], personPaced: [], personTouchToHome: [], touchToHome: [] });
 
 /**
  * One kiosk load and the static page, the page without scripts and the floors right beside it, so a swing in load
- * moves them all. Which of the kiosk, the static page and the page without scripts comes first turns with each round
- * (`round`): the first page after a browser starts, or after a context is made, waits for a renderer process the next
+ * moves them all. Which of the kiosk, the static page, the page without scripts and the Chinese static page comes first
+ * turns with each round (`round`): the first page after a browser starts, or after a context is made, waits for a renderer process the next
  * one finds ready, and the first page with CJK text in a browser may find its fonts less ready than the next (2026-12-03,
  * one profile, a browser started per round, 8 rounds: the page without scripts shown at a median 96 ms when first, 52
  * ms right after the kiosk's page; 76 when first in 9 more rounds). Until then that page always came after the kiosk's and looked quicker beside it.
@@ -378,10 +402,12 @@ async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pag
   let run!: Awaited<ReturnType<typeof kioskToHomeMs>>;
   let stat!: StaticPhases;
   let bare!: StaticPhases;
+  let chinese!: StaticPhases;
   const loads = [
     async () => (run = await kioskToHomeMs(context, kioskUrl)),
     async () => (stat = await staticPageMs(context, pages.url)),
     async () => (bare = await staticPageMs(context, pages.withoutScripts, '.attract__start')),
+    async () => (chinese = await staticPageMs(context, pages.chinese)),
   ];
   for (let i = 0; i < loads.length; i += 1) await loads[(i + round) % loads.length]!();
   const react = await staticPageMs(context, pages.floors.react);
@@ -397,8 +423,25 @@ async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pag
   into.floors.react.push(react.fcp);
   into.floors.libraries.push(libraries.fcp);
   into.withoutScripts.push(bare.fcp);
+  into.staticChinese.push(chinese.fcp);
   into.attract.push(run.phases['attract screen shown (first contentful paint)']);
   into.touchToHome.push(run.ms - run.phases['attract screen shown (first contentful paint)']);
+}
+
+/**
+ * How far the figure's ratio could be from its value by the luck of these loads alone: the ratio of the medians over
+ * the same pairs of loads resampled with replacement (a bootstrap), its 5th and 95th percentiles. On a shared 2-core
+ * machine the ratio of one build moved from 1.24x to 1.48x (cold) and 1.29x to 2.13x (warm) between two runs 20
+ * minutes apart (2026-12-04), so a figure near 1.3x says little without its spread.
+ */
+function ratioInterval(home: number[], baseline: number[], draws = 2000): [number, number] {
+  const ratios: number[] = [];
+  for (let d = 0; d < draws; d += 1) {
+    const picks = home.map(() => Math.floor(Math.random() * home.length));
+    ratios.push(median(picks.map((i) => home[i]!)) / median(picks.map((i) => baseline[i]!)));
+  }
+  ratios.sort((a, b) => a - b);
+  return [ratios[Math.floor(draws * 0.05)]!, ratios[Math.floor(draws * 0.95)]!];
 }
 
 function printSeries(label: string, s: Series): void {
@@ -410,6 +453,8 @@ function printSeries(label: string, s: Series): void {
   const pairRatios = s.home.map((ms, i) => ms / s.static[i]!);
   console.error(`  harness wall clock, navigation to home painted with its own reaction to the attract screen: ${median(s.harness).toFixed(0)} ms`);
   console.error(`  home shown ${median(s.home).toFixed(0)} ms / static page shown ${median(s.static).toFixed(0)} ms = ${(median(s.home) / median(s.static)).toFixed(2)}x; per pair: ${pairRatios.map((r) => r.toFixed(2)).join(' ')} (median ${median(pairRatios).toFixed(2)})`);
+  const [low, high] = ratioInterval(s.home, s.static);
+  console.error(`  the ratio's spread from these loads alone (bootstrap, 5th-95th percentile): ${low.toFixed(2)}x to ${high.toFixed(2)}x`);
   // The same load with the touch at a person's pace (a load of its own after each): not the figure, beside it.
   const paced = median(s.personPaced);
   console.error(`  touched at a person's pace (${PERSON_TOUCH_AFTER_MS} ms after the attract screen is painted, loads of their own): home shown ${paced.toFixed(0)} ms = ${(paced / median(s.static)).toFixed(2)}x the static page; touch to home ${median(s.personTouchToHome).toFixed(0)} ms, against ${median(s.touchToHome).toFixed(0)} ms for the harness's early touch`);
@@ -424,6 +469,11 @@ function printSeries(label: string, s: Series): void {
   // text shown, and the touch's own cost to home. Above 1.3x, no change to the scripts alone can meet the target.
   const floorFigure = bare + median(s.touchToHome);
   console.error(`  that page's attract screen plus the kiosk's touch to home: ${floorFigure.toFixed(0)} ms = ${(floorFigure / median(s.static)).toFixed(2)}x the static page (the figure's floor for these screens)`);
+  // What any page pays to show Chinese text at all (the browser's CJK font fallback set up), apart from the kiosk's
+  // screens and program: the figure's baseline with one Chinese word instead of a Latin one. Not the figure's baseline.
+  const chinese = median(s.staticChinese);
+  const chinesePairs = s.home.map((ms, i) => ms / s.staticChinese[i]!);
+  console.error(`  the static page with a Chinese word in the kiosk's font stack: shown ${chinese.toFixed(0)} ms = ${(chinese / median(s.static)).toFixed(2)}x the Latin one; the kiosk's home figure against it ${(median(s.home) / chinese).toFixed(2)}x (per pair median ${median(chinesePairs).toFixed(2)}), its page without scripts ${(bare / chinese).toFixed(2)}x`);
 }
 
 const homeFigure = (label: string, s: Series): BenchFigure => {
@@ -496,9 +546,13 @@ export default async function bench(): Promise<BenchFigure[]> {
   const port = await freePort();
   const restarted = async () => {
     const context = await chromium.launchPersistentContext(profile, { ...launch, ...viewport });
-    // The browser's own start-up work runs on for a moment after launch; one unmeasured static page lets it
-    // settle, as in the cold series, where every load after the first finds the browser already running.
+    // The browser's own start-up work runs on for a moment after launch, and it sets up each script's fonts the first
+    // time a page shows that script; an unmeasured Latin page and Chinese page let both settle, as in the cold series,
+    // where every load after the first finds the browser running with both in use. With the Latin page alone, only the
+    // baseline's font was ready: the Chinese static page was shown at 1.05-1.32x the Latin one here, 0.92-1.13x cold
+    // (2026-12-04, three runs).
     await staticPageMs(context, pages.url);
+    await staticPageMs(context, pages.chinese);
     return context;
   };
   try {
