@@ -17,7 +17,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startHostWithStandIn } from '../test/e2e/support/stand-in-chromium';
-import { startupFiles } from './support/startup-files';
+import { pageLanguage, startupFiles } from './support/startup-files';
 import type { BenchFigure } from './types';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -284,8 +284,8 @@ async function floorScript(contents: string): Promise<string> {
 /**
  * Pages on one plain local server: at `/` a static page with the kiosk's byte counts (HTML, one script that is
  * a long comment and one DOM write, one stylesheet), at `/zh.html` the same with a Chinese word, at `/react.html` and
- * `/libraries.html` the floors, and at `/without-scripts.html` the kiosk's page as the host serves it with its scripts (and the font's stylesheet, which
- * only a script switches on) taken out: the same first screens and styles, laid out and painted, with no program.
+ * `/libraries.html` the floors, and at `/without-scripts.html` the kiosk's page as the host serves it with its scripts
+ * (and the font's stylesheet, which only a script switches on) taken out: the same first screens and styles, laid out and painted, with no program.
  * All are sent `no-store`, as the host sends the kiosk's files (V8's code cache keeps their compiled scripts all the
  * same: measured).
  */
@@ -323,7 +323,7 @@ async function startStaticServer(bytes: { html: number; js: number; css: number 
   const files: Record<string, [string, string]> = {
     ...staticPage('a', bytes, { word: 'ok', font: 'sans-serif' }),
     // In the page's language and font stack as served (theme.css `--font`, before the CJK web font is switched on).
-    ...staticPage('zh', bytes, { word: '办事', lang: /<html[^>]*\slang="([^"]+)"/.exec(servedHtml)?.[1] ?? 'zh-CN', font: /--font:\s*([^;}]+)/.exec(servedHtml)?.[1] ?? 'sans-serif' }),
+    ...staticPage('zh', bytes, { word: '办事', lang: pageLanguage(servedHtml), font: /--font:\s*([^;}]+)/.exec(servedHtml)?.[1] ?? 'sans-serif' }),
   };
   files['/'] = files['/a.html']!;
   for (const [name, contents] of Object.entries(FLOOR_PAGES)) {
@@ -393,10 +393,11 @@ const series = (): Series => ({ home: [], homeFrameTimer: [], staticFrameTimer: 
 /**
  * One kiosk load and the static page, the page without scripts and the floors right beside it, so a swing in load
  * moves them all. Which of the kiosk, the static page, the page without scripts and the Chinese static page comes first
- * turns with each round (`round`): the first page after a browser starts, or after a context is made, waits for a renderer process the next
- * one finds ready, and the first page with CJK text in a browser may find its fonts less ready than the next (2026-12-03,
- * one profile, a browser started per round, 8 rounds: the page without scripts shown at a median 96 ms when first, 52
- * ms right after the kiosk's page; 76 when first in 9 more rounds). Until then that page always came after the kiosk's and looked quicker beside it.
+ * turns with each round (`round`): the first page after a browser starts, or after a context is made, waits for a
+ * renderer process the next one finds ready, and the first page with CJK text in a browser may find its fonts less
+ * ready than the next (2026-12-03, one profile, a browser started per round, 8 rounds: the page without scripts shown
+ * at a median 96 ms when first, 52 ms right after the kiosk's page; 76 when first in 9 more rounds). Until then that
+ * page always came after the kiosk's and looked quicker beside it.
  */
 async function measureOnce(context: BrowserContext, kioskUrl: string, pages: Pages, into: Series | null, round: number): Promise<void> {
   let run!: Awaited<ReturnType<typeof kioskToHomeMs>>;

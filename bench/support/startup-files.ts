@@ -35,7 +35,12 @@ export function startupFiles(dir: string, html: string): { js: string[]; css: st
     if (key !== 'index.html') chunk.css?.forEach((f) => css.add(f));
     chunk.imports?.forEach(add);
   };
-  const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
+  const language = pageLanguage(html);
   for (const key of ['index.html', 'boot.tsx', `../shared/locales/${language}/index.ts`]) add(key);
   return { js: [...js], css: [...css] };
+}
+
+/** The language the served page is in (its `<html lang>`, which the host sets to the point's default), zh-CN if none. */
+export function pageLanguage(html: string): string {
+  return /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'zh-CN';
 }
